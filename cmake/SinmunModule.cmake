@@ -1,0 +1,28 @@
+# sinmun_add_module(<name> SOURCES ... [DEPS ...] [PRIVATE_DEPS ...])
+#   One static library a module: sinmun_<name>, alias sinmun::<name>. DEPS are the module edges
+#   allowed by the dependency direction (docs/DESIGN.md); PRIVATE_DEPS are backend libraries
+#   that must not leak to callers (sqlite3, Beast's helpers, mstch, cmark-gfm).
+function(sinmun_add_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(sinmun_${name} STATIC ${M_SOURCES})
+  add_library(sinmun::${name} ALIAS sinmun_${name})
+  target_include_directories(sinmun_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(sinmun_${name} PUBLIC ${M_DEPS} PRIVATE ${M_PRIVATE_DEPS})
+endfunction()
+
+# sinmun_add_test(<module> SOURCES ... [DEPS ...])
+#   One GoogleTest binary a module, sinmun_<module>_test, labelled <module> so that
+#   `ctest -L <module>` runs just that module.
+function(sinmun_add_test module)
+  cmake_parse_arguments(T "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(sinmun_${module}_test ${T_SOURCES})
+  target_link_libraries(sinmun_${module}_test PRIVATE ${T_DEPS} GTest::gtest GTest::gmock
+                        GTest::gtest_main)
+  target_include_directories(sinmun_${module}_test PRIVATE ${PROJECT_SOURCE_DIR}/src
+                             ${PROJECT_SOURCE_DIR}/tests)
+  target_compile_definitions(sinmun_${module}_test PRIVATE
+                             SINMUN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                             SINMUN_BINARY="${CMAKE_BINARY_DIR}/sinmun")
+  gtest_discover_tests(sinmun_${module}_test PROPERTIES LABELS ${module}
+                       DISCOVERY_TIMEOUT 60)
+endfunction()

@@ -1,0 +1,15 @@
+#include "core/check.hpp"
+
+#include <cstdlib>
+
+#include <spdlog/spdlog.h>
+
+namespace sinmun::detail {
+
+void CheckFailed(const char* condition, const char* file, int line) {
+  spdlog::critical("check failed: {} at {}:{}", condition, file, line);
+  spdlog::shutdown();
+  std::abort();
+}
+
+}  // namespace sinmun::detail

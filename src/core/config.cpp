@@ -1,0 +1,141 @@
+#include "core/config.hpp"
+
+#include <charconv>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace sinmun {
+namespace {
+
+// Copies a string value when present; a value of another type is an error, not a silent default.
+Result<> ReadString(const toml::table& table, std::string_view key, std::string* out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return {};
+  const auto* value = node->as_string();
+  if (value == nullptr) return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be a string", key));
+  *out = value->get();
+  return {};
+}
+
+Result<> ReadInt(const toml::table& table, std::string_view key, int min, int max, int* out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return {};
+  const auto* value = node->as_integer();
+  if (value == nullptr || value->get() < min || value->get() > max) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("{} must be a whole number from {} to {}", key, min, max));
+  }
+  *out = static_cast<int>(value->get());
+  return {};
+}
+
+}  // namespace
+
+std::string DefaultConfigText() {
+  const Config d;
+  return fmt::format(R"(# sinmun configuration. Every line shows its default; remove the # to change it.
+# Command-line flags (for example --listen) override what this file says.
+
+[server]
+# listen = "{listen}"        # address:port the site is served on
+# threads = 0                      # I/O threads; 0 = one per CPU core
+# base_url = ""                    # public address, e.g. "https://news.example.com"
+# page_cache_seconds = {cache}          # a cached page is re-rendered at least this often
+
+[site]
+# language = "{language}"                 # labels: "ko" (한국어) or "en" (English)
+
+[paper]
+# Shown in every page's footer, as Korean law asks of an online newspaper.
+# name = "{name}"
+# registration_number = "{reg}"     # 등록번호
+# registered_on = "{reg_on}"          # 등록일
+# publisher = "{publisher}"                  # 발행인
+# editor = "{editor}"                     # 편집인
+# youth_protection_officer = "{youth}"   # 청소년보호책임자
+# address = "{address}"
+# phone = "{phone}"
+# email = "{email}"
+)",
+                     fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
+                     fmt::arg("language", d.language), fmt::arg("name", d.paper.name),
+                     fmt::arg("reg", d.paper.registration_number),
+                     fmt::arg("reg_on", d.paper.registered_on),
+                     fmt::arg("publisher", d.paper.publisher), fmt::arg("editor", d.paper.editor),
+                     fmt::arg("youth", d.paper.youth_protection_officer),
+                     fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
+                     fmt::arg("email", d.paper.email));
+}
+
+Result<Config> LoadConfig(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Fail(ErrorCode::kNotFound, path + " does not exist");
+  toml::parse_result parsed = toml::parse_file(path);
+  if (!parsed) {
+    const auto& err = parsed.error();
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
+  }
+  const toml::table& root = parsed.table();
+  Config config;
+  const toml::table empty;
+  auto section = [&](std::string_view name) -> const toml::table& {
+    const toml::table* t = root[name].as_table();
+    return t != nullptr ? *t : empty;
+  };
+  const toml::table& server = section("server");
+  const toml::table& site = section("site");
+  const toml::table& paper = section("paper");
+  for (const Result<>& r : {
+           ReadString(server, "listen", &config.listen),
+           ReadInt(server, "threads", 0, 256, &config.threads),
+           ReadString(server, "base_url", &config.base_url),
+           ReadInt(server, "page_cache_seconds", 0, 86400, &config.page_cache_seconds),
+           ReadString(site, "language", &config.language),
+           ReadString(paper, "name", &config.paper.name),
+           ReadString(paper, "registration_number", &config.paper.registration_number),
+           ReadString(paper, "registered_on", &config.paper.registered_on),
+           ReadString(paper, "publisher", &config.paper.publisher),
+           ReadString(paper, "editor", &config.paper.editor),
+           ReadString(paper, "youth_protection_officer", &config.paper.youth_protection_officer),
+           ReadString(paper, "address", &config.paper.address),
+           ReadString(paper, "phone", &config.paper.phone),
+           ReadString(paper, "email", &config.paper.email),
+       }) {
+    if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
+  }
+  if (config.language != "ko" && config.language != "en") {
+    return Fail(ErrorCode::kInvalidInput, path + ": language must be \"ko\" or \"en\"");
+  }
+  if (auto listen = ParseListen(config.listen); !listen) {
+    return Fail(ErrorCode::kInvalidInput, path + ": " + listen.error().detail);
+  }
+  return config;
+}
+
+Result<ListenAddress> ParseListen(const std::string& listen) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("listen address '{}' must be host:port, like 127.0.0.1:8080", listen));
+  }
+  ListenAddress out;
+  out.host = listen.substr(0, colon);
+  if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']') {
+    out.host = out.host.substr(1, out.host.size() - 2);
+  }
+  unsigned port = 0;
+  const char* first = listen.data() + colon + 1;
+  const char* last = listen.data() + listen.size();
+  const auto [ptr, ec] = std::from_chars(first, last, port);
+  if (ec != std::errc() || ptr != last || port > 65535) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("port in listen address '{}' must be a number 0-65535", listen));
+  }
+  out.port = static_cast<unsigned short>(port);
+  return out;
+}
+
+}  // namespace sinmun

@@ -1,0 +1,47 @@
+#pragma once
+// The paper's configuration: DIR/sinmun.toml, written with commented defaults on first start,
+// read with toml++; command-line flags override what it says.
+
+#include <string>
+
+#include "core/error.hpp"
+
+namespace sinmun {
+
+// The newspaper's legal details that Korean law asks every online paper to show in its footer.
+struct PaperInfo {
+  std::string name = "한밭일보";
+  std::string registration_number = "대전 아00000";  // 등록번호
+  std::string registered_on = "2017-08-01";         // 등록일
+  std::string publisher = "홍길동";                 // 발행인
+  std::string editor = "홍길동";                    // 편집인
+  std::string youth_protection_officer = "김영희";  // 청소년보호책임자
+  std::string address = "대전광역시 서구 둔산로 100";
+  std::string phone = "042-000-0000";
+  std::string email = "webmaster@example.com";
+};
+
+struct Config {
+  PaperInfo paper;
+  std::string language = "ko";          // "ko" or "en": which messages file labels come from
+  std::string listen = "127.0.0.1:8080";  // address:port
+  std::string base_url;                 // e.g. "https://news.example.com"; empty: from Host
+  int threads = 0;                      // I/O threads; 0 means one per core
+  int page_cache_seconds = 60;          // how long a rendered page may be served unchanged
+};
+
+// Text of a sinmun.toml with every default written out and commented.
+std::string DefaultConfigText();
+
+// Reads `path`. kNotFound if it is missing; kInvalidInput with the line if it does not parse
+// or holds a value of the wrong type or range.
+Result<Config> LoadConfig(const std::string& path);
+
+// Splits "host:port" (port 0..65535). kInvalidInput when malformed.
+struct ListenAddress {
+  std::string host;
+  unsigned short port = 0;
+};
+Result<ListenAddress> ParseListen(const std::string& listen);
+
+}  // namespace sinmun

@@ -1,0 +1,60 @@
+#include "core/text.hpp"
+
+namespace sinmun {
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+size_t Utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += IsContinuation(c) ? 0 : 1;
+  return n;
+}
+
+std::string TruncateUtf8(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (IsContinuation(static_cast<unsigned char>(text[i]))) continue;
+    if (chars == max_chars) return std::string(text.substr(0, i)) + "…";
+    ++chars;
+  }
+  return std::string(text);
+}
+
+std::string Excerpt(std::string_view markdown, size_t max_chars) {
+  std::string plain;
+  plain.reserve(std::min(markdown.size(), max_chars * 4));
+  bool in_link_target = false;
+  bool last_space = true;
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    const char c = markdown[i];
+    if (in_link_target) {
+      if (c == ')') in_link_target = false;
+      continue;
+    }
+    if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
+      in_link_target = true;
+      ++i;
+      continue;
+    }
+    if (c == '#' || c == '*' || c == '_' || c == '`' || c == '>' || c == '[' || c == ']') {
+      continue;
+    }
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space) {
+      if (!last_space) plain.push_back(' ');
+      last_space = true;
+      continue;
+    }
+    plain.push_back(c);
+    last_space = false;
+    // Stop early: a few bytes per character is enough to cut at max_chars below.
+    if (plain.size() > max_chars * 4 + 8) break;
+  }
+  while (!plain.empty() && plain.back() == ' ') plain.pop_back();
+  return TruncateUtf8(plain, max_chars);
+}
+
+}  // namespace sinmun

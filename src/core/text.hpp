@@ -1,0 +1,20 @@
+#pragma once
+// Text helpers that every module needs for Korean (UTF-8) strings.
+
+#include <string>
+#include <string_view>
+
+namespace sinmun {
+
+// The first `max_chars` characters (code points, not bytes) of `text`, never cutting a
+// UTF-8 sequence; "…" is appended when something was cut.
+std::string TruncateUtf8(std::string_view text, size_t max_chars);
+
+// A plain-text excerpt of a Markdown body: the first paragraphs with Markdown punctuation
+// (#, *, _, `, >, [, ], link targets) dropped and whitespace folded, at most `max_chars`.
+std::string Excerpt(std::string_view markdown, size_t max_chars);
+
+// Number of code points in valid UTF-8.
+size_t Utf8Length(std::string_view text);
+
+}  // namespace sinmun

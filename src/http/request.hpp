@@ -1,0 +1,42 @@
+#pragma once
+// A parsed HTTP request as handlers see it. No Beast types here: handlers stay light to compile.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sinmun::http {
+
+enum class Method { kGet, kHead, kPost, kOther };
+
+class Request {
+ public:
+  Method method = Method::kGet;
+  std::string target;  // as sent: "/section/politics?page=2"
+  std::string path;    // percent-decoded path without the query: "/section/politics"
+  std::vector<std::pair<std::string, std::string>> headers;      // names lower-cased
+  std::vector<std::pair<std::string, std::string>> query;        // decoded, in order
+  std::vector<std::pair<std::string, std::string>> path_params;  // from the route pattern
+  std::string body;
+  std::string remote_address;
+
+  // The first header with this (case-insensitive) name, or "" when absent.
+  std::string_view Header(std::string_view name) const;
+  // The first query parameter with this name, decoded; nullopt when absent.
+  std::optional<std::string> Query(std::string_view key) const;
+  // A {name} segment of the matched route; "" when the route has none.
+  std::string_view PathParam(std::string_view name) const;
+  // A cookie from the Cookie header; nullopt when absent.
+  std::optional<std::string> Cookie(std::string_view name) const;
+};
+
+// Splits "a=1&b=%EA%B0%80" into decoded pairs ('+' is a space).
+std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
+// Percent-decodes; nullopt for a malformed escape.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+// Percent-encodes everything but unreserved characters (for building URLs).
+std::string PercentEncode(std::string_view text);
+
+}  // namespace sinmun::http

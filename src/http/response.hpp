@@ -1,0 +1,44 @@
+#pragma once
+// What a handler returns. Bodies are shared and immutable so that a cache can hand the same
+// bytes to many connections without copying.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace sinmun::http {
+
+// Bytes prepared once for serving many times: the body, its gzip form (when worth it) and
+// a strong ETag. Caches keep these.
+struct PreparedBody {
+  std::shared_ptr<const std::string> bytes;
+  std::shared_ptr<const std::string> gzip;  // null when not compressible or not worth it
+  std::string etag;                         // quoted, e.g. "\"5f2b...\""
+};
+
+// Computes the ETag and, for text types over a few hundred bytes, the gzip form.
+PreparedBody Prepare(std::string bytes, bool compressible);
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  PreparedBody body;          // etag/gzip filled by the server if left empty
+  std::string cache_control;  // empty: "no-cache" for 200s (revalidate with ETag)
+  std::vector<std::pair<std::string, std::string>> headers;  // Location, Set-Cookie, Vary…
+};
+
+Response Html(std::string html, int status = 200);
+Response Json(std::string json, int status = 200);
+Response Text(std::string text, int status = 200);
+// A redirect with an empty body; 301 unless told.
+Response Redirect(std::string location, int status = 301);
+// Serves a prepared body as-is (status 200).
+Response Prepared(const PreparedBody& body, std::string content_type);
+
+// The one place where error codes become HTTP statuses.
+int StatusFor(ErrorCode code);
+
+}  // namespace sinmun::http

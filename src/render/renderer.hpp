@@ -1,0 +1,36 @@
+#pragma once
+// Turns a view model into HTML with the Mustache templates in templates/ (mstch).
+// mstch and nlohmann's full header stay inside render/: callers include only json_fwd.
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/error.hpp"
+
+namespace sinmun::render {
+
+class Renderer {
+ public:
+  // Loads every templates_dir/**/*.mustache (named by relative path without extension:
+  // "site/article", "partials/header") and the labels of messages_dir/<language>.json.
+  // kUnavailable when a folder or file cannot be read; kInvalidInput for bad messages JSON
+  // or an unknown language.
+  static Result<std::shared_ptr<const Renderer>> Load(const std::string& templates_dir,
+                                                      const std::string& messages_dir,
+                                                      const std::string& language);
+  virtual ~Renderer() = default;
+
+  // Renders template `name` with `view`; the labels are available to every template as
+  // {{t.key}}. Values are HTML-escaped unless a template uses {{{triple}}} mustaches.
+  // kInternal for an unknown template name. Thread safe.
+  virtual Result<std::string> Render(std::string_view name, const nlohmann::json& view) const = 0;
+
+  // One label, for text built outside templates (titles, JSON); the key itself when missing.
+  virtual std::string Label(std::string_view key) const = 0;
+  virtual const std::string& language() const = 0;
+};
+
+}  // namespace sinmun::render

@@ -1,0 +1,111 @@
+#pragma once
+// Plain records that cross the Store interface. No SQL, no behaviour.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace sinmun::store {
+
+using SectionId = std::int64_t;
+using ReporterId = std::int64_t;
+using ArticleId = std::int64_t;
+
+// A desk of the paper: 정치, 경제, … `slug` is the URL name (/section/{slug}).
+struct Section {
+  SectionId id = 0;
+  std::string slug;
+  std::string name;
+  int position = 0;  // display order, ascending
+};
+
+struct NewSection {
+  std::string slug;
+  std::string name;
+  int position = 0;
+};
+
+struct Reporter {
+  ReporterId id = 0;
+  std::string name;
+  std::string email;
+  std::string bio;
+};
+
+struct NewReporter {
+  std::string name;
+  std::string email;
+  std::string bio;
+};
+
+// One reporter credited on an article, in byline order.
+struct Byline {
+  ReporterId id = 0;
+  std::string name;
+  std::string email;
+};
+
+// A published article as the public site shows it.
+struct Article {
+  ArticleId id = 0;
+  Section section;
+  std::string headline;
+  std::vector<std::string> subheadlines;  // 0..n sub-headline bullets
+  std::string body_markdown;
+  std::vector<Byline> bylines;  // at least one for demo and newsroom articles
+  Timestamp registered_at = 0;  // first publication (등록)
+  std::optional<Timestamp> modified_at;  // last edit after publication (수정), if any
+  std::int64_t views = 0;
+  std::int64_t recommends = 0;
+};
+
+// An article in a list: what a list item, a ranking row or a feed entry needs.
+struct ArticleSummary {
+  ArticleId id = 0;
+  Section section;
+  std::string headline;
+  std::string snippet;        // plain text, at most about 150 characters
+  std::string reporter_name;  // first byline's name; empty when none
+  Timestamp registered_at = 0;
+  std::int64_t views = 0;
+};
+
+struct NewArticle {
+  SectionId section_id = 0;
+  std::string headline;
+  std::vector<std::string> subheadlines;
+  std::string body_markdown;
+  std::vector<ReporterId> reporter_ids;  // byline order
+  Timestamp registered_at = 0;           // publication time; the article is public from then on
+  std::optional<Timestamp> modified_at;
+  std::int64_t views = 0;                // a starting view count (demo content, imports)
+  std::int64_t recommends = 0;
+};
+
+// Which published articles a list shows. Unset fields do not filter.
+struct ArticleFilter {
+  std::optional<SectionId> section_id;
+  std::optional<ReporterId> reporter_id;
+};
+
+// 1-based page number and page size. Callers validate number >= 1 and 1 <= size <= 100.
+struct Page {
+  std::int64_t number = 1;
+  int size = 20;
+};
+
+struct ArticleList {
+  std::vector<ArticleSummary> items;  // newest first
+  std::int64_t total = 0;             // all matching articles, for pagination
+};
+
+// Neighbours of an article in its section, ordered by (registered_at, id).
+struct Neighbors {
+  std::optional<ArticleId> previous;  // the next older article (이전 기사)
+  std::optional<ArticleId> next;      // the next newer article (다음 기사)
+};
+
+}  // namespace sinmun::store
