@@ -72,13 +72,14 @@ std::string DefaultConfigText() {
 Result<Config> LoadConfig(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Fail(ErrorCode::kNotFound, path + " does not exist");
-  toml::parse_result parsed = toml::parse_file(path);
-  if (!parsed) {
-    const auto& err = parsed.error();
+  // Debian's toml++ is built with exceptions: a parse error stops here, as a value.
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& err) {
     return Fail(ErrorCode::kInvalidInput,
                 fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));
   }
-  const toml::table& root = parsed.table();
   Config config;
   const toml::table empty;
   auto section = [&](std::string_view name) -> const toml::table& {
