@@ -1,0 +1,29 @@
+#pragma once
+// The sinmun commands. Each returns the process exit code: 0 done, 1 failed while running,
+// 2 refused to start (bad arguments, a missing or unwritable data folder, a port in use).
+
+#include <cstdint>
+#include <string>
+
+namespace sinmun::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+struct ServeOptions {
+  std::string data_dir;
+  std::string listen;     // overrides the config file when set
+  std::string share_dir;  // templates/static/messages; found next to the binary when empty
+  int threads = -1;       // overrides the config file when >= 0
+};
+int Serve(const ServeOptions& options);
+
+struct DemoOptions {
+  std::string data_dir;
+  std::int64_t articles = 2000;
+  std::uint64_t seed = 1;
+};
+int Demo(const DemoOptions& options);
+
+}  // namespace sinmun::app

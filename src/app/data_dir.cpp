@@ -1,0 +1,75 @@
+#include "app/data_dir.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace sinmun::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes a file through a temporary name and a rename, so that a crash never leaves half a
+// configuration behind.
+Result<> WriteNewFile(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}", tmp.string()));
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}: {}", path.string(), ec.message()));
+  return {};
+}
+
+}  // namespace
+
+Result<DataDir> PrepareDataDir(const std::string& dir, bool create) {
+  std::error_code ec;
+  const fs::path root = fs::absolute(dir, ec);
+  if (ec || dir.empty()) return Fail(ErrorCode::kInvalidInput, fmt::format("bad data folder '{}'", dir));
+  if (!fs::exists(root, ec)) {
+    if (!create) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("data folder {} does not exist (create it, or fill it with "
+                              "`sinmun demo --data {}`)", dir, dir));
+    }
+    if (!fs::create_directory(root, ec) || ec) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("cannot create data folder {}: {}", dir,
+                              ec ? ec.message() : "its parent folder does not exist"));
+    }
+  }
+  if (!fs::is_directory(root, ec)) {
+    return Fail(ErrorCode::kUnavailable, fmt::format("data folder {} is not a folder", dir));
+  }
+  if (::access(root.c_str(), W_OK | X_OK) != 0) {
+    return Fail(ErrorCode::kUnavailable, fmt::format("data folder {} is not writable", dir));
+  }
+  DataDir data;
+  data.path = root.string();
+  data.config_path = (root / "sinmun.toml").string();
+  data.store_url = "sqlite:" + (root / "sinmun.db").string();
+  data.uploads_path = (root / "uploads").string();
+  fs::create_directories(data.uploads_path, ec);
+  if (ec) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("cannot create {}: {}", data.uploads_path, ec.message()));
+  }
+  if (!fs::exists(data.config_path, ec)) {
+    if (auto written = WriteNewFile(data.config_path, DefaultConfigText()); !written) {
+      return tl::unexpected(written.error());
+    }
+  }
+  return data;
+}
+
+Result<Config> LoadPaperConfig(const DataDir& data) { return LoadConfig(data.config_path); }
+
+}  // namespace sinmun::app

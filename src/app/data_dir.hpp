@@ -1,0 +1,29 @@
+#pragma once
+// The data folder of one paper: its configuration, its SQLite store and its uploads.
+//   DIR/sinmun.toml   DIR/sinmun.db (+ -wal, -shm)   DIR/uploads/
+// Backing up a paper is backing up this folder.
+
+#include <string>
+
+#include "core/config.hpp"
+#include "core/error.hpp"
+
+namespace sinmun::app {
+
+struct DataDir {
+  std::string path;
+  std::string config_path;
+  std::string store_url;  // "sqlite:DIR/sinmun.db"
+  std::string uploads_path;
+};
+
+// Opens DIR, creating it first when `create` is set (its parent must exist), then creates
+// what is missing inside: uploads/ and a sinmun.toml with commented defaults.
+// kNotFound when DIR (or, with `create`, its parent) does not exist; kUnavailable when DIR
+// is not a writable folder.
+Result<DataDir> PrepareDataDir(const std::string& dir, bool create);
+
+// Reads DIR/sinmun.toml.
+Result<Config> LoadPaperConfig(const DataDir& data);
+
+}  // namespace sinmun::app

@@ -1,0 +1,47 @@
+// `sinmun demo`: fills a new data folder with a synthetic Korean newspaper.
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "app/commands.hpp"
+#include "app/data_dir.hpp"
+#include "app/demo/demo_paper.hpp"
+#include "core/time.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::app {
+
+int Demo(const DemoOptions& options) {
+  if (options.articles < 0) {
+    fmt::print(stderr, "sinmun demo: --articles must be 0 or more\n");
+    return kExitUsage;
+  }
+  auto data = PrepareDataDir(options.data_dir, /*create=*/true);
+  if (!data) {
+    fmt::print(stderr, "sinmun demo: {}\n", data.error().detail);
+    return kExitUsage;
+  }
+  auto store = store::OpenStore(data->store_url);
+  if (!store) {
+    fmt::print(stderr, "sinmun demo: {}\n", store.error().detail);
+    return kExitFailed;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  demo::DemoOptions demo_options;
+  demo_options.articles = options.articles;
+  demo_options.seed = options.seed;
+  demo_options.now = SystemClock().Now();
+  auto summary = demo::FillDemoPaper(**store, demo_options);
+  if (!summary) {
+    fmt::print(stderr, "sinmun demo: {}\n", summary.error().detail);
+    return summary.error().code == ErrorCode::kConflict ? kExitUsage : kExitFailed;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  fmt::print("sinmun demo: {} sections, {} reporters, {} articles in {} ({:.1f} s)\n",
+             summary->sections, summary->reporters, summary->articles, data->path, seconds);
+  return kExitOk;
+}
+
+}  // namespace sinmun::app

@@ -1,0 +1,65 @@
+// sinmun: one binary runs an online newspaper. This file only reads the command line.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/commands.hpp"
+
+#ifndef SINMUN_VERSION
+#define SINMUN_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr const char* kVersion = "sinmun " SINMUN_VERSION;
+
+// Every command answers --help and --version.
+CLI::App* AddCommand(CLI::App& app, const char* name, const char* description) {
+  CLI::App* command = app.add_subcommand(name, description);
+  command->set_version_flag("--version", kVersion);
+  return command;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace sinmun::app;
+  CLI::App app{"sinmun (신문): a fast, self-hosted, Korean-first news publishing system"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(1);
+
+  ServeOptions serve;
+  CLI::App* serve_cmd = AddCommand(app, "serve", "Serve the newspaper over HTTP until Ctrl-C");
+  serve_cmd->add_option("--data", serve.data_dir, "The paper's data folder")->required();
+  serve_cmd->add_option("--listen", serve.listen,
+                        "address:port to listen on (default from sinmun.toml: 127.0.0.1:8080)");
+  serve_cmd->add_option("--threads", serve.threads, "I/O threads (0 = one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--share", serve.share_dir,
+                        "Folder with templates/, static/ and messages/ (found by default)");
+
+  DemoOptions demo;
+  CLI::App* demo_cmd =
+      AddCommand(app, "demo", "Create a data folder filled with a synthetic Korean newspaper");
+  demo_cmd->add_option("--data", demo.data_dir, "The data folder to create or fill")->required();
+  demo_cmd->add_option("--articles", demo.articles, "How many articles")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+  demo_cmd->add_option("--seed", demo.seed, "Seed: the same seed gives the same paper");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One clear line and exit code 2, whatever CLI11's own code for the error.
+    fmt::print(stderr, "sinmun: {} (see sinmun --help)\n", e.what());
+    return kExitUsage;
+  }
+  if (serve_cmd->parsed()) return Serve(serve);
+  if (demo_cmd->parsed()) return Demo(demo);
+  return kExitUsage;
+}

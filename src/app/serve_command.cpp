@@ -1,0 +1,86 @@
+// `sinmun serve`: opens the paper's data folder and serves the public site until SIGINT/SIGTERM.
+
+#include <thread>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.hpp"
+#include "app/data_dir.hpp"
+#include "app/share_dir.hpp"
+#include "core/time.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "render/renderer.hpp"
+#include "site/site.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::app {
+
+int Serve(const ServeOptions& options) {
+  auto data = PrepareDataDir(options.data_dir, /*create=*/false);
+  if (!data) {
+    fmt::print(stderr, "sinmun serve: {}\n", data.error().detail);
+    return kExitUsage;
+  }
+  auto config = LoadPaperConfig(*data);
+  if (!config) {
+    fmt::print(stderr, "sinmun serve: {}\n", config.error().detail);
+    return kExitUsage;
+  }
+  if (!options.listen.empty()) config->listen = options.listen;
+  if (options.threads >= 0) config->threads = options.threads;
+  auto listen = ParseListen(config->listen);
+  if (!listen) {
+    fmt::print(stderr, "sinmun serve: {}\n", listen.error().detail);
+    return kExitUsage;
+  }
+  const std::string share = FindShareDir(options.share_dir);
+  if (share.empty()) {
+    fmt::print(stderr, "sinmun serve: cannot find the templates folder (use --share DIR)\n");
+    return kExitUsage;
+  }
+
+  auto store = store::OpenStore(data->store_url);
+  if (!store) {
+    fmt::print(stderr, "sinmun serve: {}\n", store.error().detail);
+    return kExitFailed;
+  }
+  auto renderer = render::Renderer::Load(share + "/templates", share + "/messages", config->language);
+  if (!renderer) {
+    fmt::print(stderr, "sinmun serve: {}\n", renderer.error().detail);
+    return kExitFailed;
+  }
+  auto static_files = http::StaticFiles::Load(share + "/static");
+  if (!static_files) {
+    fmt::print(stderr, "sinmun serve: {}\n", static_files.error().detail);
+    return kExitFailed;
+  }
+
+  const SystemClock clock;
+  site::Site site(site::SiteDeps{store->get(), &clock, *renderer, *static_files, *config});
+  http::Router router;
+  site.AddRoutes(router);
+
+  http::ServerOptions server_options;
+  server_options.host = listen->host;
+  server_options.port = listen->port;
+  server_options.threads = config->threads > 0
+                               ? config->threads
+                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  server_options.error_page = [&site](int status) { return site.ErrorPage(status); };
+  auto server = http::Server::Open(std::move(server_options), std::move(router));
+  if (!server) {
+    fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
+    return kExitUsage;
+  }
+  // Tests and scripts read this line to learn the port when listening on port 0.
+  fmt::print("sinmun: serving {} on http://{}:{}\n", config->paper.name, listen->host,
+             (*server)->port());
+  std::fflush(stdout);
+  (*server)->Run();
+  spdlog::info("stopped");
+  return kExitOk;
+}
+
+}  // namespace sinmun::app

@@ -1,0 +1,77 @@
+#include "core/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace sinmun {
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& text) {
+    std::ofstream(path_) << text;
+    return path_;
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  std::string path_ = (std::filesystem::temp_directory_path() /
+                       ("sinmun-config-test-" + std::to_string(::getpid()) + ".toml"))
+                          .string();
+};
+
+TEST_F(ConfigTest, DefaultFileParsesToTheDefaults) {
+  auto config = LoadConfig(Write(DefaultConfigText()));
+  ASSERT_TRUE(config) << config.error().detail;
+  EXPECT_EQ(config->listen, "127.0.0.1:8080");
+  EXPECT_EQ(config->language, "ko");
+  EXPECT_EQ(config->paper.name, Config{}.paper.name);
+}
+
+TEST_F(ConfigTest, ReadsThePapersLegalDetails) {
+  auto config = LoadConfig(Write(R"([paper]
+name = "충청일보"
+registration_number = "충북 아00123"
+youth_protection_officer = "이청소"
+[site]
+language = "en"
+)"));
+  ASSERT_TRUE(config) << config.error().detail;
+  EXPECT_EQ(config->paper.name, "충청일보");
+  EXPECT_EQ(config->paper.registration_number, "충북 아00123");
+  EXPECT_EQ(config->paper.youth_protection_officer, "이청소");
+  EXPECT_EQ(config->language, "en");
+}
+
+TEST_F(ConfigTest, SyntaxErrorNamesTheLine) {
+  auto config = LoadConfig(Write("[server]\nlisten = \n"));
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(config.error().detail.find(":2:"), std::string::npos) << config.error().detail;
+}
+
+TEST_F(ConfigTest, WrongTypesAndValuesAreRefused) {
+  EXPECT_FALSE(LoadConfig(Write("[server]\nthreads = \"many\"\n")));
+  EXPECT_FALSE(LoadConfig(Write("[server]\nlisten = \"nowhere\"\n")));
+  EXPECT_FALSE(LoadConfig(Write("[site]\nlanguage = \"fr\"\n")));
+}
+
+TEST_F(ConfigTest, MissingFileIsNotFound) {
+  auto config = LoadConfig("/nonexistent/sinmun.toml");
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error().code, ErrorCode::kNotFound);
+}
+
+TEST(ListenTest, SplitsHostAndPort) {
+  auto listen = ParseListen("127.0.0.1:8080");
+  ASSERT_TRUE(listen);
+  EXPECT_EQ(listen->host, "127.0.0.1");
+  EXPECT_EQ(listen->port, 8080);
+  EXPECT_EQ(ParseListen("[::1]:0")->host, "::1");
+  EXPECT_FALSE(ParseListen("127.0.0.1:99999"));
+  EXPECT_FALSE(ParseListen(":80"));
+  EXPECT_FALSE(ParseListen("localhost"));
+}
+
+}  // namespace
+}  // namespace sinmun
