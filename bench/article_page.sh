@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Benchmark of issue #2's bar: /article/{id} over 100,000 demo articles against the same
+# bytes served as a static file by nginx, both on loopback, both measured by wrk with
+# 2 threads, 64 connections, 20 s. Prints both, the ratio, p99 and sinmun's resident memory,
+# and the time `sinmun demo --articles 100000` took.
+#   bench/article_page.sh            (make bench)
+#   ARTICLES=20000 DURATION=5s bench/article_page.sh   (a quicker look)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-build/sinmun}
+ARTICLES=${ARTICLES:-100000}
+DURATION=${DURATION:-20s}
+SINMUN_PORT=${SINMUN_PORT:-18080}
+NGINX_PORT=${NGINX_PORT:-18081}
+work=$(mktemp -d /tmp/sinmun-bench.XXXXXX)
+sinmun_pid=""
+nginx_pid=""
+cleanup() {
+  [ -n "$sinmun_pid" ] && kill "$sinmun_pid" 2>/dev/null && wait "$sinmun_pid" 2>/dev/null
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== sinmun demo --articles $ARTICLES"
+start=$(date +%s.%N)
+"$BIN" demo --data "$work/data" --articles "$ARTICLES" --seed 7 >/dev/null
+demo_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+printf 'demo load: %.1f s\n' "$demo_seconds"
+
+"$BIN" serve --data "$work/data" --listen "127.0.0.1:$SINMUN_PORT" >"$work/serve.log" 2>&1 &
+sinmun_pid=$!
+for _ in $(seq 100); do
+  curl -fs -o /dev/null "http://127.0.0.1:$SINMUN_PORT/" && break
+  sleep 0.1
+done
+id=$(( ARTICLES / 2 ))
+url="http://127.0.0.1:$SINMUN_PORT/article/$id"
+mkdir -p "$work/www/article"
+curl -fs "$url" -o "$work/www/article/$id"
+bytes=$(stat -c %s "$work/www/article/$id")
+echo "page: /article/$id, $bytes bytes"
+
+cat >"$work/nginx.conf" <<NGINX
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type text/html;
+  client_body_temp_path $work/tmp;
+  proxy_temp_path $work/tmp;
+  fastcgi_temp_path $work/tmp;
+  uwsgi_temp_path $work/tmp;
+  scgi_temp_path $work/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $work/www;
+  }
+}
+NGINX
+mkdir -p "$work/tmp"
+nginx -c "$work/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+sleep 0.5
+
+run_wrk() {  # prints "req/s p99_ms"
+  wrk -t2 -c64 -d"$DURATION" --latency "$1" >"$work/wrk.out"
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.out")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.out")
+  echo "$rps $p99"
+}
+
+read -r sinmun_rps sinmun_p99 < <(run_wrk "$url")
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$sinmun_pid/status")
+read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/article/$id")
+
+ratio=$(echo "scale=2; $sinmun_rps / $nginx_rps" | bc)
+echo
+echo "| server | req/s | p99 | RSS |"
+echo "|---|---|---|---|"
+printf '| sinmun /article/%s | %.0f | %.2f ms | %d MB |\n' "$id" "$sinmun_rps" "$sinmun_p99" $((rss_kb / 1024))
+printf '| nginx static file | %.0f | %.2f ms | |\n' "$nginx_rps" "$nginx_p99"
+echo
+echo "ratio sinmun/nginx: $ratio (bar: >= 0.5); p99 bar: < 10 ms; RSS bar: < 200 MB"
+printf 'sinmun demo --articles %s: %.1f s (bar: < 60 s)\n' "$ARTICLES" "$demo_seconds"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
