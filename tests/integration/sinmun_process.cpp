@@ -1,0 +1,144 @@
+#include "integration/sinmun_process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+
+namespace sinmun::testing {
+namespace {
+
+// Starts the binary with stdout+stderr on a pipe; returns the pid and the read end.
+pid_t Spawn(const std::vector<std::string>& args, int* out_fd) {
+  int fds[2];
+  if (::pipe(fds) != 0) return -1;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(fds[1], 1);
+    ::dup2(fds[1], 2);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    std::vector<char*> argv;
+    std::string binary = SINMUN_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  *out_fd = fds[0];
+  return pid;
+}
+
+// Reads what is available within `timeout_ms`; false at end of file or on timeout.
+bool ReadSome(int fd, std::string* out, int timeout_ms) {
+  pollfd p{fd, POLLIN, 0};
+  if (::poll(&p, 1, timeout_ms) <= 0) return false;
+  char buffer[4096];
+  const ssize_t n = ::read(fd, buffer, sizeof buffer);
+  if (n <= 0) return false;
+  out->append(buffer, static_cast<size_t>(n));
+  return true;
+}
+
+int WaitExit(pid_t pid, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    ::usleep(20'000);
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return -1;
+}
+
+}  // namespace
+
+CommandResult RunSinmun(const std::vector<std::string>& args) {
+  CommandResult result;
+  int fd = -1;
+  const pid_t pid = Spawn(args, &fd);
+  if (pid < 0) return result;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string chunk;
+    if (!ReadSome(fd, &chunk, 1000)) {
+      int status = 0;
+      if (::waitpid(pid, &status, WNOHANG) == pid) {
+        while (ReadSome(fd, &result.out, 10)) {
+        }
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        ::close(fd);
+        return result;
+      }
+      continue;
+    }
+    result.out += chunk;
+  }
+  result.exit_code = WaitExit(pid, std::chrono::seconds(1));
+  ::close(fd);
+  return result;
+}
+
+ServeProcess::ServeProcess(const std::string& data_dir, std::vector<std::string> extra_args) {
+  std::vector<std::string> args = {"serve", "--data", data_dir, "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = Spawn(args, &out_fd_);
+  if (pid_ < 0) return;
+  const std::regex serving(R"(on http://127\.0\.0\.1:(\d+))");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::smatch match;
+    if (std::regex_search(output_, match, serving)) {
+      port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+      break;
+    }
+    if (!ReadSome(out_fd_, &output_, 200)) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {  // exited before serving
+        pid_ = -1;
+        return;
+      }
+    }
+  }
+  drain_ = std::thread([this] {
+    pollfd p{out_fd_, POLLIN, 0};
+    char buffer[4096];
+    while (::poll(&p, 1, -1) > 0) {
+      const ssize_t n = ::read(out_fd_, buffer, sizeof buffer);
+      if (n <= 0) return;
+      std::lock_guard lock(mutex_);
+      output_.append(buffer, static_cast<size_t>(n));
+    }
+  });
+}
+
+std::string ServeProcess::output() const {
+  std::lock_guard lock(mutex_);
+  return output_;
+}
+
+int ServeProcess::Stop() {
+  if (pid_ < 0) return -1;
+  ::kill(pid_, SIGTERM);
+  const int code = WaitExit(pid_, std::chrono::seconds(10));
+  pid_ = -1;
+  if (drain_.joinable()) drain_.join();  // the pipe closes when the server exits
+  return code;
+}
+
+ServeProcess::~ServeProcess() {
+  Stop();
+  if (drain_.joinable()) drain_.join();
+  if (out_fd_ >= 0) ::close(out_fd_);
+}
+
+}  // namespace sinmun::testing

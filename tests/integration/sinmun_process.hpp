@@ -1,0 +1,46 @@
+#pragma once
+// Runs the real `sinmun` binary for end-to-end tests: commands to completion, or `serve` in
+// the background on a free port until the test ends.
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace sinmun::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs `sinmun args...` and waits for it (killed after 120 s).
+CommandResult RunSinmun(const std::vector<std::string>& args);
+
+// `sinmun serve --data DIR --listen 127.0.0.1:0 extra...`, started in the constructor, stopped
+// with SIGTERM in the destructor. port() is 0 if it did not start; output() says why.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::string& data_dir, std::vector<std::string> extra_args = {});
+  ~ServeProcess();
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  std::string output() const;
+  // Sends SIGTERM and returns the exit code (or -1 if it had to be killed).
+  int Stop();
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  std::uint16_t port_ = 0;
+  mutable std::mutex mutex_;
+  std::string output_;     // guarded by mutex_
+  std::thread drain_;      // keeps reading the server's output so it never blocks on a full pipe
+};
+
+}  // namespace sinmun::testing
