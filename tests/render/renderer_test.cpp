@@ -1,0 +1,152 @@
+#include "render/renderer.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace sinmun::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+void WriteFile(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A private templates/ and messages/ pair in a temp folder.
+class RendererTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sinmun_render_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    WriteFile(dir_ / "templates/partials/header.mustache", "<header>{{t.paper}}</header>");
+    WriteFile(dir_ / "templates/site/page.mustache",
+              "{{> partials/header}}<h1>{{title}}</h1><p title=\"{{title}}\">{{t.more}}</p>"
+              "{{#items}}<i>{{.}}</i>{{/items}}{{{raw}}}");
+    WriteFile(dir_ / "templates/site/big.mustache", "{{id}}|{{small}}|{{flag}}|{{#none}}x{{/none}}");
+    WriteFile(dir_ / "messages/ko.json", R"({"paper": "한밭일보", "more": "더보기"})");
+    WriteFile(dir_ / "messages/en.json", R"({"paper": "Hanbat Daily", "more": "More"})");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Result<std::shared_ptr<const Renderer>> Load(const std::string& language) {
+    return Renderer::Load((dir_ / "templates").string(), (dir_ / "messages").string(), language);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(RendererTest, RendersPartialsAndKoreanLabels) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
+  auto html = (*renderer)->Render("site/page", {{"title", "제목"}, {"items", {"가", "나"}}});
+  ASSERT_TRUE(html.has_value()) << html.error().detail;
+  EXPECT_EQ(*html,
+            "<header>한밭일보</header><h1>제목</h1><p title=\"제목\">더보기</p>"
+            "<i>가</i><i>나</i>");
+  EXPECT_EQ((*renderer)->language(), "ko");
+  EXPECT_EQ((*renderer)->Label("more"), "더보기");
+  EXPECT_EQ((*renderer)->Label("no_such_label"), "no_such_label");
+}
+
+TEST_F(RendererTest, RendersEnglishLabels) {
+  auto renderer = Load("en");
+  ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
+  auto html = (*renderer)->Render("site/page", {{"title", "Title"}});
+  ASSERT_TRUE(html.has_value());
+  EXPECT_NE(html->find("<header>Hanbat Daily</header>"), std::string::npos);
+  EXPECT_NE(html->find(">More</p>"), std::string::npos);
+}
+
+TEST_F(RendererTest, EscapesValuesInTextAndAttributes) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  auto html = (*renderer)->Render(
+      "site/page", {{"title", "<script>alert(\"x\")</script> & 'q'"}, {"items", {"<b>"}}});
+  ASSERT_TRUE(html.has_value());
+  EXPECT_EQ(html->find("<script>"), std::string::npos);
+  EXPECT_EQ(html->find("<b>"), std::string::npos);
+  EXPECT_NE(html->find("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</h1>"),
+            std::string::npos)
+      << *html;
+  EXPECT_NE(html->find("title=\"&lt;script&gt;alert(&quot;x&quot;)"), std::string::npos);
+  EXPECT_NE(html->find("<i>&lt;b&gt;</i>"), std::string::npos);
+}
+
+TEST_F(RendererTest, TripleMustacheIsNotEscaped) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  auto html = (*renderer)->Render("site/page", {{"raw", "<p>본문</p>"}});
+  ASSERT_TRUE(html.has_value());
+  EXPECT_NE(html->find("<p>본문</p>"), std::string::npos);
+}
+
+TEST_F(RendererTest, SlashesInUrlsStayReadable) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  auto html = (*renderer)->Render("site/page", {{"title", "/article/1"}});
+  ASSERT_TRUE(html.has_value());
+  EXPECT_NE(html->find("<h1>/article/1</h1>"), std::string::npos);
+}
+
+TEST_F(RendererTest, ConvertsNumbersBooleansAndNull) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  auto html = (*renderer)->Render(
+      "site/big", {{"id", std::int64_t{9007199254740992}}, {"small", 42}, {"flag", true},
+                   {"none", nullptr}});
+  ASSERT_TRUE(html.has_value());
+  EXPECT_EQ(*html, "9007199254740992|42|true|");
+}
+
+TEST_F(RendererTest, UnknownTemplateIsAnErrorValue) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  auto html = (*renderer)->Render("site/nope", nlohmann::json::object());
+  ASSERT_FALSE(html.has_value());
+  EXPECT_EQ(html.error().code, ErrorCode::kInternal);
+}
+
+TEST_F(RendererTest, UnknownLanguageIsInvalidInput) {
+  auto renderer = Load("fr");
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(Load("../ko").error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(RendererTest, MissingFolderIsUnavailable) {
+  auto renderer = Renderer::Load((dir_ / "nope").string(), (dir_ / "messages").string(), "ko");
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_EQ(renderer.error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(RendererTest, BadMessagesJsonIsInvalidInput) {
+  WriteFile(dir_ / "messages/ko.json", "{\"paper\": ");
+  auto renderer = Load("ko");
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(RendererTest, LabelMissingFromMessagesIsALoadError) {
+  WriteFile(dir_ / "messages/en.json", R"({"paper": "Hanbat Daily"})");
+  auto renderer = Load("en");
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(renderer.error().detail.find("t.more"), std::string::npos);
+}
+
+TEST_F(RendererTest, UnknownPartialIsALoadError) {
+  WriteFile(dir_ / "templates/site/broken.mustache", "{{> partials/missing}}");
+  auto renderer = Load("ko");
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace sinmun::render
