@@ -1,6 +1,9 @@
 #pragma once
 // A route table: one per face of the server. Patterns are literal segments and {name}
-// segments, e.g. "/article/{id}/print"; a {name} matches one non-empty segment.
+// segments, e.g. "/article/{id}/print"; a {name} matches one non-empty segment. A last segment
+// {name...} matches the rest of the path (one or more segments, "css/site.css").
+// Routes are tried in the order they were added; the first match wins.
+// Thread safety: build the table first; Dispatch() is then safe from any number of threads.
 
 #include <functional>
 #include <string>
@@ -21,19 +24,28 @@ class Router {
   void Post(std::string pattern, Handler handler);
   // Answers requests that no route matches (a styled 404 page).
   void SetNotFound(Handler handler);
+  // Renders the 405 page, and the 404 page when SetNotFound() was not called. Unset: plain
+  // text. Server::Open sets this from ServerOptions::error_page unless it is already set.
+  void SetErrorPage(std::function<Response(int status)> error_page);
+  bool HasErrorPage() const { return static_cast<bool>(error_page_); }
 
   // Finds the route for (method, path), filling request.path_params, and calls it.
-  // No route for the path: the not-found handler; a route for another method: 405.
+  // No route for the path: the not-found handler; a route for another method: 405 with Allow.
+  // A GET/HEAD for "/x/" that has no route while "/x" has one: 301 to "/x" (query kept).
+  // REQUIRES: request.path starts with '/'. Handler exceptions propagate (the server catches).
   Response Dispatch(Request& request) const;
 
  private:
   struct Route {
     Method method;
-    std::vector<std::string> segments;  // "{id}" marks a parameter
+    std::vector<std::string> segments;  // "{id}" marks a parameter, "{rest...}" the tail
     Handler handler;
   };
+  void Add(Method method, std::string pattern, Handler handler);
+  bool Matches(const Route& route, std::string_view path, Request* request) const;
   std::vector<Route> routes_;
   Handler not_found_;
+  std::function<Response(int status)> error_page_;
 };
 
 }  // namespace sinmun::http

@@ -1,0 +1,187 @@
+#include "http/encoding.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace sinmun::http {
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::uint64_t Load64(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// The 64x64->128 multiply-fold of wyhash: fast and mixes every input bit into the result.
+std::uint64_t Mix(std::uint64_t a, std::uint64_t b) {
+  const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+constexpr std::uint64_t kP0 = 0xa0761d6478bd642full;
+constexpr std::uint64_t kP1 = 0xe7037ed1a0b428dbull;
+constexpr std::uint64_t kP2 = 0x8ebc6af09c88c6e3ull;
+constexpr std::uint64_t kP3 = 0x589965cc75374cc3ull;
+
+// One "coding;q=..." element of Accept-Encoding: its q value (1 when absent).
+double QualityOf(std::string_view params) {
+  while (!params.empty()) {
+    const size_t semicolon = params.find(';');
+    const std::string_view param = TrimSpaces(params.substr(0, semicolon));
+    params = semicolon == std::string_view::npos ? std::string_view() : params.substr(semicolon + 1);
+    if (param.size() < 2 || Lower(param[0]) != 'q' || param[1] != '=') continue;
+    // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ); anything else counts as 0.
+    const std::string_view value = TrimSpaces(param.substr(2));
+    if (value.empty() || (value[0] != '0' && value[0] != '1')) return 0;
+    double q = value[0] - '0';
+    double scale = 0.1;
+    for (size_t i = 2; i < value.size() && value[1] == '.'; ++i, scale /= 10) {
+      if (value[i] < '0' || value[i] > '9') return 0;
+      q += (value[i] - '0') * scale;
+    }
+    return q > 1 ? 1 : q;
+  }
+  return 1;
+}
+
+std::string_view StripWeak(std::string_view etag) {
+  if (etag.size() >= 2 && etag[0] == 'W' && etag[1] == '/') etag.remove_prefix(2);
+  return etag;
+}
+
+}  // namespace
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::uint64_t Hash64(std::string_view bytes) {
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  // Two independent lanes so the multiplies overlap in the pipeline.
+  std::uint64_t a = kP0 ^ n;
+  std::uint64_t b = kP1 ^ (n * kP2);
+  while (n >= 32) {
+    a = Mix(Load64(p) ^ kP1, Load64(p + 8) ^ a);
+    b = Mix(Load64(p + 16) ^ kP2, Load64(p + 24) ^ b);
+    p += 32;
+    n -= 32;
+  }
+  char tail[32] = {};
+  std::memcpy(tail, p, n);
+  a = Mix(Load64(tail) ^ kP1, Load64(tail + 8) ^ a);
+  b = Mix(Load64(tail + 16) ^ kP2, Load64(tail + 24) ^ b);
+  return Mix(a ^ kP3, b ^ kP0 ^ bytes.size());
+}
+
+std::string StrongEtag(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t h = Hash64(bytes);
+  std::string etag(18, '"');
+  for (int i = 16; i >= 1; --i, h >>= 4) etag[i] = kHex[h & 15];
+  return etag;
+}
+
+bool AcceptsGzip(std::string_view accept_encoding) {
+  bool gzip_listed = false;
+  double gzip_q = 0;
+  double star_q = 0;
+  while (!accept_encoding.empty()) {
+    const size_t comma = accept_encoding.find(',');
+    const std::string_view element = accept_encoding.substr(0, comma);
+    accept_encoding = comma == std::string_view::npos ? std::string_view()
+                                                      : accept_encoding.substr(comma + 1);
+    const size_t semicolon = element.find(';');
+    const std::string_view coding = TrimSpaces(element.substr(0, semicolon));
+    const std::string_view params =
+        semicolon == std::string_view::npos ? std::string_view() : element.substr(semicolon + 1);
+    if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) {
+      gzip_listed = true;
+      gzip_q = std::max(gzip_q, QualityOf(params));
+    } else if (coding == "*") {
+      star_q = QualityOf(params);
+    }
+  }
+  return gzip_listed ? gzip_q > 0 : star_q > 0;
+}
+
+bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
+  if (etag.empty()) return false;
+  const std::string_view ours = StripWeak(etag);
+  while (!if_none_match.empty()) {
+    const size_t comma = if_none_match.find(',');
+    const std::string_view theirs = TrimSpaces(if_none_match.substr(0, comma));
+    if_none_match =
+        comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
+    if (theirs == "*" || StripWeak(theirs) == ours) return true;
+  }
+  return false;
+}
+
+bool IsCompressibleType(std::string_view content_type) {
+  if (content_type.substr(0, 5) == "text/") return true;
+  const std::string_view essence = content_type.substr(0, content_type.find(';'));
+  return essence.find("json") != std::string_view::npos ||
+         essence.find("xml") != std::string_view::npos ||
+         essence.find("javascript") != std::string_view::npos;
+}
+
+std::string HttpDate(std::time_t time) {
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char text[32];
+  const int n = std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                              kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon],
+                              tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return std::string(text, n > 0 ? static_cast<size_t>(n) : 0);
+}
+
+struct GzipCompressor::State {
+  z_stream stream{};
+  bool ready = false;
+};
+
+GzipCompressor::GzipCompressor(int level) : state_(std::make_unique<State>()) {
+  // windowBits 15 + 16 asks zlib for the gzip wrapper instead of zlib's own.
+  state_->ready = deflateInit2(&state_->stream, level, Z_DEFLATED, 15 + 16, 8,
+                               Z_DEFAULT_STRATEGY) == Z_OK;
+}
+
+GzipCompressor::~GzipCompressor() {
+  if (state_->ready) deflateEnd(&state_->stream);
+}
+
+bool GzipCompressor::Compress(std::string_view bytes, std::string& out) {
+  if (!state_->ready) return false;
+  z_stream& z = state_->stream;
+  if (deflateReset(&z) != Z_OK) return false;
+  out.resize(deflateBound(&z, bytes.size()));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  if (rc != Z_STREAM_END) return false;
+  out.resize(z.total_out);
+  return true;
+}
+
+}  // namespace sinmun::http

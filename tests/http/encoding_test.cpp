@@ -1,0 +1,88 @@
+#include "http/encoding.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "http/response.hpp"
+
+namespace sinmun::http {
+namespace {
+
+TEST(AcceptsGzipTest, HonoursCodingsAndQValues) {
+  EXPECT_TRUE(AcceptsGzip("gzip"));
+  EXPECT_TRUE(AcceptsGzip("gzip, deflate, br"));
+  EXPECT_TRUE(AcceptsGzip("br;q=1.0, GZIP;q=0.5"));
+  EXPECT_TRUE(AcceptsGzip("x-gzip"));
+  EXPECT_TRUE(AcceptsGzip("*"));
+  EXPECT_TRUE(AcceptsGzip("gzip;q=0.001"));
+  EXPECT_FALSE(AcceptsGzip(""));
+  EXPECT_FALSE(AcceptsGzip("identity"));
+  EXPECT_FALSE(AcceptsGzip("deflate, br"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=0"));
+  EXPECT_FALSE(AcceptsGzip("gzip; q=0.000"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=0, *"));  // explicitly refused, whatever * says
+  EXPECT_FALSE(AcceptsGzip("*;q=0"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=abc"));
+}
+
+TEST(EtagMatchesTest, ListsWeakPrefixesAndStar) {
+  EXPECT_TRUE(EtagMatches("\"abc\"", "\"abc\""));
+  EXPECT_TRUE(EtagMatches("\"x\", \"abc\"", "\"abc\""));
+  EXPECT_TRUE(EtagMatches("W/\"abc\"", "\"abc\""));
+  EXPECT_TRUE(EtagMatches("\"abc\"", "W/\"abc\""));
+  EXPECT_TRUE(EtagMatches("*", "\"abc\""));
+  EXPECT_FALSE(EtagMatches("\"abd\"", "\"abc\""));
+  EXPECT_FALSE(EtagMatches("abc", "\"abc\""));
+  EXPECT_FALSE(EtagMatches("\"abc\"", ""));
+}
+
+TEST(HashTest, StableAndSensitive) {
+  EXPECT_EQ(Hash64("hello"), Hash64("hello"));
+  EXPECT_NE(Hash64("hello"), Hash64("hellp"));
+  EXPECT_NE(Hash64(""), Hash64(std::string_view("\0", 1)));
+  const std::string long_text(100000, 'a');
+  std::string changed = long_text;
+  changed[77777] = 'b';
+  EXPECT_NE(Hash64(long_text), Hash64(changed));
+  EXPECT_TRUE(std::regex_match(StrongEtag("x"), std::regex("\"[0-9a-f]{16}\"")));
+}
+
+TEST(IsCompressibleTypeTest, TextLikeTypes) {
+  EXPECT_TRUE(IsCompressibleType("text/html; charset=utf-8"));
+  EXPECT_TRUE(IsCompressibleType("application/json"));
+  EXPECT_TRUE(IsCompressibleType("application/rss+xml"));
+  EXPECT_TRUE(IsCompressibleType("text/javascript"));
+  EXPECT_TRUE(IsCompressibleType("image/svg+xml"));
+  EXPECT_FALSE(IsCompressibleType("image/png"));
+  EXPECT_FALSE(IsCompressibleType("font/woff2"));
+}
+
+TEST(HttpDateTest, Rfc7231Format) {
+  EXPECT_EQ(HttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
+}
+
+TEST(PrepareTest, GzipOnlyWhenCompressibleAndLargeEnough) {
+  const PreparedBody small = Prepare(std::string(100, 'a'), true);
+  EXPECT_EQ(small.gzip, nullptr);
+  const PreparedBody binary = Prepare(std::string(5000, 'a'), false);
+  EXPECT_EQ(binary.gzip, nullptr);
+  const PreparedBody text = Prepare(std::string(5000, 'a'), true);
+  ASSERT_NE(text.gzip, nullptr);
+  EXPECT_LT(text.gzip->size(), 5000u);
+  EXPECT_EQ(text.etag, StrongEtag(std::string(5000, 'a')));
+  EXPECT_EQ(*text.bytes, std::string(5000, 'a'));
+}
+
+TEST(StatusForTest, MapsEveryCode) {
+  EXPECT_EQ(StatusFor(ErrorCode::kInvalidInput), 400);
+  EXPECT_EQ(StatusFor(ErrorCode::kNotFound), 404);
+  EXPECT_EQ(StatusFor(ErrorCode::kConflict), 409);
+  EXPECT_EQ(StatusFor(ErrorCode::kForbidden), 403);
+  EXPECT_EQ(StatusFor(ErrorCode::kTooLarge), 413);
+  EXPECT_EQ(StatusFor(ErrorCode::kUnavailable), 503);
+  EXPECT_EQ(StatusFor(ErrorCode::kInternal), 500);
+}
+
+}  // namespace
+}  // namespace sinmun::http
