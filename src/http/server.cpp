@@ -1,0 +1,760 @@
+#include "http/server.hpp"
+
+// <utility> before Asio: Boost 1.74's Asio uses std::exchange without including it.
+#include <utility>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/basic_parser.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/status.hpp>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <csignal>
+#include <ctime>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "http/encoding.hpp"
+
+namespace sinmun::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+using Clock = std::chrono::steady_clock;
+
+// Bodies at least this large with a compressible type are gzipped on the fly when asked.
+constexpr size_t kMinOnTheFlyGzipBytes = 1024;
+constexpr int kOnTheFlyGzipLevel = 6;
+constexpr size_t kReadChunk = 8192;
+// After an error response, unread input is drained this long (or this much) before closing,
+// so that the client reads our status instead of a TCP reset.
+constexpr std::chrono::seconds kLingerTime{2};
+constexpr size_t kLingerMaxBytes = 4 << 20;
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+const char* MethodName(Method method) {
+  switch (method) {
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kOther:
+      break;
+  }
+  return "OTHER";
+}
+
+void AppendNumber(std::string& out, std::uint64_t number) {
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, number);
+  out.append(digits, result.ptr);
+}
+
+void AppendHeader(std::string& out, std::string_view name, std::string_view value) {
+  out.append(name);
+  out.append(": ");
+  out.append(value);
+  out.append("\r\n");
+}
+
+bool IsSafeHeaderValue(std::string_view text) {
+  return text.find_first_of("\r\n") == std::string_view::npos;
+}
+
+// Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
+// request on the connection: no beast::http::fields, no allocation in the steady state.
+class RequestParser final : public bhttp::basic_parser<true> {
+ public:
+  RequestParser(Request& request, std::uint32_t header_limit, std::uint64_t body_limit)
+      : request_(request) {
+    this->header_limit(header_limit);
+    this->body_limit(body_limit);
+    eager(true);
+    request_.body.clear();
+  }
+
+  int version() const { return version_; }
+  bool expects_continue() const { return expects_continue_; }
+
+ private:
+  void on_request_impl(bhttp::verb verb, beast::string_view, beast::string_view target,
+                       int version, error_code& ec) override {
+    if (version != 10 && version != 11) {
+      ec = bhttp::error::bad_version;
+      return;
+    }
+    switch (verb) {
+      case bhttp::verb::get:
+        request_.method = Method::kGet;
+        break;
+      case bhttp::verb::head:
+        request_.method = Method::kHead;
+        break;
+      case bhttp::verb::post:
+        request_.method = Method::kPost;
+        break;
+      default:
+        request_.method = Method::kOther;
+    }
+    request_.target.assign(target.data(), target.size());
+    version_ = version;
+  }
+
+  void on_response_impl(int, beast::string_view, int, error_code& ec) override {
+    ec = bhttp::error::bad_method;
+  }
+
+  void on_field_impl(bhttp::field field, beast::string_view name, beast::string_view value,
+                     error_code&) override {
+    auto& headers = request_.headers;
+    if (count_ == headers.size()) headers.emplace_back();
+    std::string& lower = headers[count_].first;
+    lower.assign(name.data(), name.size());
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    headers[count_].second.assign(value.data(), value.size());
+    ++count_;
+    if (field == bhttp::field::expect && EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
+                                                      "100-continue")) {
+      expects_continue_ = true;
+    }
+  }
+
+  void on_header_impl(error_code&) override { request_.headers.resize(count_); }
+
+  void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override {
+    // Beast has already checked the length against body_limit.
+    if (length) request_.body.reserve(static_cast<size_t>(*length));
+  }
+
+  size_t on_body_impl(beast::string_view body, error_code&) override {
+    request_.body.append(body.data(), body.size());
+    return body.size();
+  }
+
+  void on_chunk_header_impl(std::uint64_t, beast::string_view, error_code&) override {}
+
+  size_t on_chunk_body_impl(std::uint64_t, beast::string_view body, error_code&) override {
+    request_.body.append(body.data(), body.size());
+    return body.size();
+  }
+
+  void on_finish_impl(error_code&) override {}
+
+  Request& request_;
+  size_t count_ = 0;
+  int version_ = 11;
+  bool expects_continue_ = false;
+};
+
+class Connection;
+
+// One I/O thread: its io_context and everything its connections share without locks.
+struct Worker {
+  // Declared before the io_context: connections unlink themselves from this list when the
+  // io_context destroys their pending handlers.
+  Connection* connections = nullptr;
+  asio::io_context io{1};
+  asio::steady_timer sweep_timer{io};
+  GzipCompressor gzip{kOnTheFlyGzipLevel};
+  std::time_t date_second = -1;
+  std::string date;
+  bool stopping = false;
+  Clock::time_point grace_deadline;
+
+  const std::string& Date() {
+    const std::time_t now = std::time(nullptr);
+    if (now != date_second) {
+      date_second = now;
+      date = HttpDate(now);
+    }
+    return date;
+  }
+};
+
+class BeastServer;
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(BeastServer& server, Worker& worker, tcp::socket socket);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void Start();
+  // Closes the connection when its deadline has passed.
+  void Sweep(Clock::time_point now);
+  // The server is stopping: close when idle, else after the response in progress.
+  void OnShutdown();
+  void Close();
+
+  Connection* next = nullptr;
+  Connection* prev = nullptr;
+
+ private:
+  enum class State { kIdle, kReading, kWriting, kLingering, kClosed };
+
+  void Read();
+  void OnRead(const error_code& ec, size_t bytes);
+  void Parse();
+  void HandleRequest();
+  void FailRequest(int status);
+  void Send(Response&& response, bool head, bool negotiate);
+  void OnWritten(const error_code& ec);
+  void Linger();
+
+  BeastServer& server_;
+  Worker& worker_;
+  tcp::socket socket_;
+  beast::flat_buffer buffer_;
+  Request request_;
+  std::optional<RequestParser> parser_;
+  Response response_;  // keeps the shared body alive while it is written
+  std::string head_;
+  std::string gzip_;
+  State state_ = State::kIdle;
+  Clock::time_point deadline_;
+  bool body_phase_ = false;
+  bool keep_alive_ = true;
+  size_t lingered_ = 0;
+};
+
+class BeastServer final : public Server {
+ public:
+  BeastServer(ServerOptions options, Router router, size_t threads)
+      : options_(std::move(options)), router_(std::move(router)) {
+    for (size_t i = 0; i < threads; ++i) workers_.push_back(std::make_unique<Worker>());
+    acceptor_.emplace(workers_[0]->io);
+    const auto shortest = std::min({options_.header_timeout, options_.idle_timeout,
+                                    options_.body_timeout});
+    sweep_interval_ = std::clamp<Clock::duration>(
+        std::chrono::duration_cast<Clock::duration>(shortest) / 4, std::chrono::milliseconds(50),
+        std::chrono::seconds(1));
+  }
+
+  ~BeastServer() override {
+    // Sockets and timers must go before the io_contexts that own their state.
+    acceptor_.reset();
+    signals_.reset();
+  }
+
+  Result<> Listen() {
+    error_code ec;
+    const asio::ip::address address = asio::ip::make_address(options_.host, ec);
+    if (ec) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("listen host '{}' is not an IP address", options_.host));
+    }
+    const std::string where = address.is_v6()
+                                  ? fmt::format("[{}]:{}", options_.host, options_.port)
+                                  : fmt::format("{}:{}", options_.host, options_.port);
+    const tcp::endpoint endpoint(address, options_.port);
+    acceptor_->open(endpoint.protocol(), ec);
+    if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_->bind(endpoint, ec);
+    if (ec == asio::error::address_in_use) {
+      return Fail(ErrorCode::kUnavailable, fmt::format("address {} is already in use", where));
+    }
+    if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec) port_ = acceptor_->local_endpoint(ec).port();
+    if (ec) {
+      return Fail(ErrorCode::kUnavailable,
+                  fmt::format("cannot listen on {}: {}", where, ec.message()));
+    }
+    return {};
+  }
+
+  std::uint16_t port() const override { return port_; }
+
+  std::uint64_t handler_failures() const override {
+    return handler_failures_.load(std::memory_order_relaxed);
+  }
+
+  void Run() override {
+    if (ran_.exchange(true)) {
+      spdlog::error("http: Server::Run called twice");
+      return;
+    }
+    Worker& first = *workers_[0];
+    signals_.emplace(first.io);
+    error_code ec;
+    signals_->add(SIGINT, ec);
+    signals_->add(SIGTERM, ec);
+    signals_->async_wait([this](const error_code& error, int signal) {
+      if (error) return;
+      spdlog::info("http: signal {} received, stopping", signal);
+      Stop();
+    });
+    StartAccept();
+    for (auto& worker : workers_) ArmSweep(*worker);
+
+    std::vector<std::thread> threads;
+    for (size_t i = 1; i < workers_.size(); ++i) {
+      Worker* worker = workers_[i].get();
+      try {
+        threads.emplace_back([worker] { RunWorker(*worker); });
+      } catch (const std::system_error& e) {
+        spdlog::error("http: cannot start I/O thread: {}", e.what());
+        // Its io_context still holds connections handed to it: run it here after the rest.
+        Stop();
+      }
+    }
+    RunWorker(first);
+    for (std::thread& thread : threads) thread.join();
+    for (size_t i = 1 + threads.size(); i < workers_.size(); ++i) RunWorker(*workers_[i]);
+  }
+
+  void Stop() override {
+    if (stop_requested_.exchange(true)) return;
+    for (auto& worker : workers_) {
+      Worker* w = worker.get();
+      asio::post(w->io, [this, w] { BeginShutdown(*w); });
+    }
+  }
+
+  // Renders a status the server produces itself, through options.error_page when set.
+  Response ErrorResponse(int status) {
+    if (options_.error_page) {
+      try {
+        Response response = options_.error_page(status);
+        response.status = status;
+        return response;
+      } catch (const std::exception& e) {
+        CountFailure(fmt::format("error page for {}", status), e.what());
+      } catch (...) {
+        CountFailure(fmt::format("error page for {}", status), "unknown exception");
+      }
+    }
+    const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
+    return Text(fmt::format("{} {}\n", status, std::string_view(reason.data(), reason.size())),
+                status);
+  }
+
+  Response Dispatch(Request& request) {
+    try {
+      return router_.Dispatch(request);
+    } catch (const std::exception& e) {
+      CountFailure(fmt::format("{} {}", MethodName(request.method), request.target), e.what());
+    } catch (...) {
+      CountFailure(fmt::format("{} {}", MethodName(request.method), request.target),
+                   "unknown exception");
+    }
+    return ErrorResponse(500);
+  }
+
+  const ServerOptions& options() const { return options_; }
+
+ private:
+  static void RunWorker(Worker& worker) {
+    // Handlers do not throw (they catch at their edge), but a bug must not take the process
+    // down silently: log and keep serving.
+    while (true) {
+      try {
+        worker.io.run();
+        return;
+      } catch (const std::exception& e) {
+        spdlog::error("http: exception escaped an I/O handler: {}", e.what());
+      }
+    }
+  }
+
+  void CountFailure(const std::string& what, const char* message) {
+    handler_failures_.fetch_add(1, std::memory_order_relaxed);
+    spdlog::error("http: {} threw: {} (answered 500)", what, message);
+  }
+
+  void StartAccept() {
+    if (!acceptor_->is_open()) return;
+    Worker& target = *workers_[next_worker_];
+    next_worker_ = (next_worker_ + 1) % workers_.size();
+    acceptor_->async_accept(target.io, [this, &target](const error_code& ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !acceptor_->is_open()) return;
+      if (ec) {
+        // Out of file descriptors and the like: pause instead of spinning.
+        spdlog::warn("http: accept failed: {}", ec.message());
+        auto timer = std::make_shared<asio::steady_timer>(workers_[0]->io);
+        timer->expires_after(std::chrono::milliseconds(100));
+        timer->async_wait([this, timer](const error_code&) { StartAccept(); });
+        return;
+      }
+      asio::post(target.io, [this, &target, socket = std::move(socket)]() mutable {
+        if (target.stopping) return;
+        std::make_shared<Connection>(*this, target, std::move(socket))->Start();
+      });
+      StartAccept();
+    });
+  }
+
+  void ArmSweep(Worker& worker) {
+    worker.sweep_timer.expires_after(worker.stopping ? std::chrono::milliseconds(50)
+                                                     : sweep_interval_);
+    worker.sweep_timer.async_wait([this, &worker](const error_code& ec) {
+      if (ec) return;
+      const Clock::time_point now = Clock::now();
+      const bool past_grace = worker.stopping && now >= worker.grace_deadline;
+      for (Connection* c = worker.connections; c != nullptr;) {
+        Connection* next = c->next;
+        if (past_grace) {
+          c->Close();
+        } else {
+          c->Sweep(now);
+        }
+        c = next;
+      }
+      // Once stopping, the timer only runs while connections remain, so run() can return.
+      if (!worker.stopping || worker.connections != nullptr) ArmSweep(worker);
+    });
+  }
+
+  void BeginShutdown(Worker& worker) {
+    worker.stopping = true;
+    worker.grace_deadline = Clock::now() + options_.shutdown_grace;
+    if (&worker == workers_[0].get()) {
+      error_code ec;
+      acceptor_->close(ec);
+      if (signals_) signals_->cancel(ec);
+    }
+    for (Connection* c = worker.connections; c != nullptr;) {
+      Connection* next = c->next;
+      c->OnShutdown();
+      c = next;
+    }
+    worker.sweep_timer.cancel();
+    ArmSweep(worker);
+  }
+
+  ServerOptions options_;
+  Router router_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::optional<tcp::acceptor> acceptor_;
+  std::optional<asio::signal_set> signals_;
+  size_t next_worker_ = 0;
+  Clock::duration sweep_interval_{};
+  std::uint16_t port_ = 0;
+  std::atomic<bool> ran_{false};
+  std::atomic<bool> stop_requested_{false};
+  std::atomic<std::uint64_t> handler_failures_{0};
+};
+
+Connection::Connection(BeastServer& server, Worker& worker, tcp::socket socket)
+    : server_(server), worker_(worker), socket_(std::move(socket)) {
+  next = worker_.connections;
+  if (next != nullptr) next->prev = this;
+  worker_.connections = this;
+}
+
+Connection::~Connection() {
+  if (prev != nullptr) {
+    prev->next = next;
+  } else {
+    worker_.connections = next;
+  }
+  if (next != nullptr) next->prev = prev;
+}
+
+void Connection::Start() {
+  error_code ec;
+  socket_.set_option(tcp::no_delay(true), ec);
+  const tcp::endpoint remote = socket_.remote_endpoint(ec);
+  if (ec) {
+    Close();
+    return;
+  }
+  request_.remote_address = remote.address().to_string();
+  const ServerOptions& options = server_.options();
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  options.max_body_bytes);
+  // The header timeout runs from the connection, not from its first byte.
+  state_ = State::kReading;
+  deadline_ = Clock::now() + options.header_timeout;
+  Read();
+}
+
+void Connection::Sweep(Clock::time_point now) {
+  if (state_ != State::kClosed && now >= deadline_) Close();
+}
+
+void Connection::OnShutdown() {
+  keep_alive_ = false;
+  if (state_ == State::kIdle) Close();
+}
+
+void Connection::Close() {
+  if (state_ == State::kClosed) return;
+  state_ = State::kClosed;
+  error_code ec;
+  socket_.close(ec);
+}
+
+void Connection::Read() {
+  socket_.async_read_some(buffer_.prepare(kReadChunk),
+                          [self = shared_from_this()](const error_code& ec, size_t bytes) {
+                            self->OnRead(ec, bytes);
+                          });
+}
+
+void Connection::OnRead(const error_code& ec, size_t bytes) {
+  if (state_ == State::kClosed) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  buffer_.commit(bytes);
+  if (state_ == State::kLingering) {
+    lingered_ += bytes;
+    buffer_.clear();
+    if (lingered_ > kLingerMaxBytes) {
+      Close();
+    } else {
+      Read();
+    }
+    return;
+  }
+  if (state_ == State::kIdle) {
+    state_ = State::kReading;
+    deadline_ = Clock::now() + server_.options().header_timeout;
+  }
+  Parse();
+}
+
+void Connection::Parse() {
+  while (true) {
+    error_code ec;
+    const size_t used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec && ec != bhttp::error::need_more) {
+      if (ec == bhttp::error::header_limit) {
+        FailRequest(431);
+      } else if (ec == bhttp::error::body_limit) {
+        FailRequest(413);
+      } else {
+        FailRequest(400);
+      }
+      return;
+    }
+    if (parser_->is_done()) {
+      HandleRequest();
+      return;
+    }
+    if (parser_->is_header_done() && !body_phase_) {
+      body_phase_ = true;
+      deadline_ = Clock::now() + server_.options().body_timeout;
+      if (parser_->expects_continue()) {
+        state_ = State::kWriting;
+        asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
+                          [self = shared_from_this()](const error_code& error, size_t) {
+                            if (self->state_ == State::kClosed) return;
+                            if (error) {
+                              self->Close();
+                              return;
+                            }
+                            self->state_ = State::kReading;
+                            self->Parse();
+                          });
+        return;
+      }
+    }
+    if (ec == bhttp::error::need_more || used == 0) {
+      Read();
+      return;
+    }
+  }
+}
+
+void Connection::HandleRequest() {
+  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
+  const bool head = request_.method == Method::kHead;
+  const std::string_view target = request_.target;
+  if (target.empty() || target.front() != '/') {
+    FailRequest(400);
+    return;
+  }
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  if (raw_path.find('%') == std::string_view::npos) {
+    request_.path.assign(raw_path);
+  } else {
+    std::optional<std::string> path = PercentDecode(raw_path, false);
+    if (!path || path->find('\0') != std::string::npos) {
+      FailRequest(400);
+      return;
+    }
+    request_.path = std::move(*path);
+  }
+  if (question == std::string_view::npos) {
+    request_.query.clear();
+  } else {
+    request_.query = ParseQuery(target.substr(question + 1));
+  }
+  Send(server_.Dispatch(request_), head, true);
+}
+
+void Connection::FailRequest(int status) {
+  keep_alive_ = false;
+  Send(server_.ErrorResponse(status), false, false);
+}
+
+void Connection::Send(Response&& response, bool head, bool negotiate) {
+  response_ = std::move(response);
+  if (response_.status < 100 || response_.status > 599) {
+    spdlog::error("http: handler for {} returned status {}; answering 500", request_.target,
+                  response_.status);
+    response_ = server_.ErrorResponse(500);
+  }
+  const int status = response_.status;
+  const std::string* body = response_.body.bytes.get();
+  const bool bodyless_status = status == 204 || status == 304 || (status >= 100 && status < 200);
+
+  if (status == 200 && response_.body.etag.empty() && body != nullptr) {
+    response_.body.etag = StrongEtag(*body);
+  }
+  bool not_modified = false;
+  if (negotiate && status == 200 && !response_.body.etag.empty()) {
+    const std::string_view if_none_match = request_.Header("if-none-match");
+    not_modified = !if_none_match.empty() && EtagMatches(if_none_match, response_.body.etag);
+  }
+
+  const std::string* payload = body;
+  const std::string* gzip = response_.body.gzip.get();
+  const bool on_the_fly = gzip == nullptr && body != nullptr && !bodyless_status &&
+                          body->size() >= kMinOnTheFlyGzipBytes &&
+                          IsCompressibleType(response_.content_type);
+  const bool vary = gzip != nullptr || on_the_fly;
+  bool gzipped = false;
+  if (negotiate && vary && AcceptsGzip(request_.Header("accept-encoding"))) {
+    if (gzip != nullptr) {
+      payload = gzip;
+      gzipped = true;
+    } else if (!not_modified && worker_.gzip.Compress(*body, gzip_) &&
+               gzip_.size() < body->size()) {
+      payload = &gzip_;
+      gzipped = true;
+    }
+  }
+
+  const int shown_status = not_modified ? 304 : status;
+  std::string& out = head_;
+  out.clear();
+  out.append("HTTP/1.1 ");
+  AppendNumber(out, static_cast<std::uint64_t>(shown_status));
+  out.push_back(' ');
+  const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(shown_status));
+  out.append(reason.data(), reason.size());
+  out.append("\r\nServer: sinmun\r\nDate: ");
+  out.append(worker_.Date());
+  out.append("\r\n");
+  if (!not_modified && !bodyless_status) {
+    if (IsSafeHeaderValue(response_.content_type)) {
+      AppendHeader(out, "Content-Type", response_.content_type);
+    }
+    out.append("Content-Length: ");
+    AppendNumber(out, payload != nullptr ? payload->size() : 0);
+    out.append("\r\n");
+  }
+  if (!response_.body.etag.empty() && IsSafeHeaderValue(response_.body.etag)) {
+    out.append("ETag: ");
+    // The gzip form is another representation: its tag is weak, as nginx does.
+    if (gzipped && response_.body.etag.front() == '"') out.append("W/");
+    out.append(response_.body.etag);
+    out.append("\r\n");
+  }
+  if (!response_.cache_control.empty() && IsSafeHeaderValue(response_.cache_control)) {
+    AppendHeader(out, "Cache-Control", response_.cache_control);
+  } else if (status == 200) {
+    out.append("Cache-Control: no-cache\r\n");
+  }
+  if (vary) out.append("Vary: Accept-Encoding\r\n");
+  if (gzipped && !not_modified) out.append("Content-Encoding: gzip\r\n");
+  for (const auto& [name, value] : response_.headers) {
+    // A handler must never be able to split the response.
+    if (IsSafeHeaderValue(name) && IsSafeHeaderValue(value)) AppendHeader(out, name, value);
+  }
+  if (!keep_alive_) {
+    out.append("Connection: close\r\n");
+  } else if (parser_->version() == 10) {
+    out.append("Connection: keep-alive\r\n");
+  }
+  out.append("\r\n");
+
+  std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::const_buffer()};
+  if (!head && !not_modified && !bodyless_status && payload != nullptr) {
+    buffers[1] = asio::buffer(*payload);
+  }
+  state_ = State::kWriting;
+  // A reader too slow to take the response is treated like an idle one.
+  deadline_ = Clock::now() + server_.options().idle_timeout;
+  asio::async_write(socket_, buffers, [self = shared_from_this()](const error_code& ec, size_t) {
+    self->OnWritten(ec);
+  });
+}
+
+void Connection::OnWritten(const error_code& ec) {
+  if (state_ == State::kClosed) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  response_.body.bytes.reset();
+  response_.body.gzip.reset();
+  if (!keep_alive_) {
+    Linger();
+    return;
+  }
+  const ServerOptions& options = server_.options();
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  options.max_body_bytes);
+  body_phase_ = false;
+  if (buffer_.size() > 0) {  // a pipelined request is already here
+    state_ = State::kReading;
+    deadline_ = Clock::now() + options.header_timeout;
+    Parse();
+  } else {
+    state_ = State::kIdle;
+    deadline_ = Clock::now() + options.idle_timeout;
+    Read();
+  }
+}
+
+void Connection::Linger() {
+  // Half-close, then read and drop what the client still sends until it closes its side:
+  // closing with unread input would reset the connection and lose the response.
+  error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) {
+    Close();
+    return;
+  }
+  state_ = State::kLingering;
+  deadline_ = Clock::now() + kLingerTime;
+  buffer_.clear();
+  Read();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Server>> Server::Open(ServerOptions options, Router router) {
+  if (options.error_page && !router.HasErrorPage()) router.SetErrorPage(options.error_page);
+  size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
+                                       : std::max(1u, std::thread::hardware_concurrency());
+  auto server = std::make_unique<BeastServer>(std::move(options), std::move(router), threads);
+  Result<> listening = server->Listen();
+  if (!listening) return tl::unexpected(listening.error());
+  return std::unique_ptr<Server>(std::move(server));
+}
+
+}  // namespace sinmun::http

@@ -1,0 +1,427 @@
+#include "http/server.hpp"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <regex>
+#include <stdexcept>
+#include <thread>
+
+#include "support/http_client.hpp"
+
+namespace sinmun::http {
+namespace {
+
+using sinmun::testing::HttpConnection;
+using sinmun::testing::HttpGet;
+using sinmun::testing::HttpRequest;
+using sinmun::testing::HttpResponse;
+using sinmun::testing::SendRaw;
+
+std::string Gunzip(const std::string& gzip) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return "<inflateInit failed>";
+  std::string out;
+  char chunk[16384];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gzip.data()));
+  z.avail_in = static_cast<uInt>(gzip.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - z.avail_out);
+  }
+  inflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "<corrupt gzip>";
+}
+
+// A page of about 40 KB, like a cached article.
+std::string BigPage() {
+  std::string html = "<!doctype html><html lang=\"ko\"><body>";
+  for (int i = 0; html.size() < 40000; ++i) {
+    html += "<p>대전시, 4차 산업혁명 위원회 출범 " + std::to_string(i) + "</p>\n";
+  }
+  return html + "</body></html>";
+}
+
+std::string DynamicText() {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "line " + std::to_string(i) + "\n";
+  return text;
+}
+
+Router TestRouter() {
+  Router router;
+  router.Get("/", [](const Request&) { return Html("home"); });
+  router.Get("/article/{id}", [](const Request& request) {
+    return Text("article " + std::string(request.PathParam("id")));
+  });
+  router.Get("/section/politics", [](const Request&) { return Text("politics"); });
+  router.Post("/echo", [](const Request& request) { return Text(request.body); });
+  static const PreparedBody big = Prepare(BigPage(), true);
+  router.Get("/big", [](const Request&) { return Prepared(big, "text/html; charset=utf-8"); });
+  router.Get("/dynamic", [](const Request&) { return Text(DynamicText()); });
+  router.Get("/throw", [](const Request&) -> Response { throw std::runtime_error("bug"); });
+  router.Get("/query", [](const Request& request) {
+    return Text(request.Query("q").value_or("<none>") + "|" +
+                request.Cookie("sid").value_or("<none>") + "|" + request.path);
+  });
+  router.Get("/headers", [](const Request&) {
+    Response response = Text("with headers");
+    response.cache_control = "private, max-age=5";
+    response.headers.emplace_back("X-Test", "yes");
+    response.headers.emplace_back("X-Bad", "a\r\nInjected: 1");
+    return response;
+  });
+  return router;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void Start(ServerOptions options = {}, Router router = TestRouter()) {
+    options.port = 0;
+    options.threads = 2;
+    Result<std::unique_ptr<Server>> server = Server::Open(std::move(options), std::move(router));
+    ASSERT_TRUE(server.has_value()) << server.error().detail;
+    server_ = std::move(*server);
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Stop();
+      thread_.join();
+    }
+  }
+
+  std::uint16_t port() const { return server_->port(); }
+
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+};
+
+TEST_F(ServerTest, RoutesWithParams) {
+  Start();
+  const HttpResponse home = HttpGet(port(), "/");
+  EXPECT_EQ(home.status, 200) << home.error;
+  EXPECT_EQ(home.body, "home");
+  EXPECT_EQ(home.Header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(home.Header("server"), "sinmun");
+
+  const HttpResponse article = HttpGet(port(), "/article/%EA%B0%80");
+  EXPECT_EQ(article.status, 200);
+  EXPECT_EQ(article.body, "article 가");
+}
+
+TEST_F(ServerTest, QueryCookiesAndDecodedPath) {
+  Start();
+  const HttpResponse response =
+      HttpGet(port(), "/query?q=%EC%A0%95%EC%B9%98+%26&x=1", {{"Cookie", "a=b; sid=s1"}});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "정치 &|s1|/query");
+}
+
+TEST_F(ServerTest, NotFoundAndMethodNotAllowed) {
+  Start();
+  const HttpResponse missing = HttpGet(port(), "/nowhere");
+  EXPECT_EQ(missing.status, 404);
+  const HttpResponse wrong_method = HttpRequest(port(), "POST", "/article/1", {}, "x");
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_EQ(wrong_method.Header("allow"), "GET, HEAD");
+  const HttpResponse put = HttpRequest(port(), "PUT", "/echo", {}, "x");
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(put.Header("allow"), "POST");
+}
+
+TEST_F(ServerTest, ErrorPageRendersServerStatuses) {
+  ServerOptions options;
+  options.max_body_bytes = 10;
+  options.error_page = [](int status) { return Html("<h1>styled " + std::to_string(status)); };
+  Start(options);
+  const HttpResponse missing = HttpGet(port(), "/nowhere");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.body, "<h1>styled 404");
+  const HttpResponse wrong_method = HttpRequest(port(), "POST", "/article/1");
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_EQ(wrong_method.body, "<h1>styled 405");
+  const HttpResponse too_big = HttpRequest(port(), "POST", "/echo", {}, std::string(100, 'x'));
+  EXPECT_EQ(too_big.status, 413);
+  EXPECT_EQ(too_big.body, "<h1>styled 413");
+  const HttpResponse thrown = HttpGet(port(), "/throw");
+  EXPECT_EQ(thrown.status, 500);
+  EXPECT_EQ(thrown.body, "<h1>styled 500");
+}
+
+TEST_F(ServerTest, PostBody) {
+  Start();
+  const HttpResponse response = HttpRequest(port(), "POST", "/echo", {}, "본문 body");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "본문 body");
+}
+
+TEST_F(ServerTest, HeadHasSameHeadersWithoutBody) {
+  Start();
+  const HttpResponse get = HttpGet(port(), "/big");
+  const HttpResponse head = HttpRequest(port(), "HEAD", "/big");
+  ASSERT_EQ(get.status, 200);
+  ASSERT_EQ(head.status, 200);
+  EXPECT_EQ(head.body, "");
+  EXPECT_EQ(get.Header("content-length"), std::to_string(get.body.size()));
+  EXPECT_EQ(head.Header("content-length"), get.Header("content-length"));
+  EXPECT_EQ(head.Header("etag"), get.Header("etag"));
+  EXPECT_EQ(head.Header("content-type"), get.Header("content-type"));
+  // Also with gzip: HEAD announces the gzip length.
+  const HttpResponse get_gz = HttpGet(port(), "/dynamic", {{"Accept-Encoding", "gzip"}});
+  const HttpResponse head_gz =
+      HttpRequest(port(), "HEAD", "/dynamic", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(head_gz.Header("content-length"), std::to_string(get_gz.body.size()));
+  EXPECT_EQ(head_gz.body, "");
+}
+
+TEST_F(ServerTest, EtagAndIfNoneMatch) {
+  Start();
+  const HttpResponse first = HttpGet(port(), "/big");
+  const std::string etag = first.Header("etag");
+  EXPECT_TRUE(std::regex_match(etag, std::regex("\"[0-9a-f]{16}\""))) << etag;
+  EXPECT_EQ(first.Header("cache-control"), "no-cache");
+
+  const HttpResponse again = HttpGet(port(), "/big", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_EQ(again.body, "");
+  EXPECT_EQ(again.Header("etag"), etag);
+  EXPECT_FALSE(again.HasHeader("content-encoding"));
+
+  EXPECT_EQ(HttpGet(port(), "/big", {{"If-None-Match", "\"nope\", W/" + etag}}).status, 304);
+  EXPECT_EQ(HttpGet(port(), "/big", {{"If-None-Match", "*"}}).status, 304);
+  EXPECT_EQ(HttpGet(port(), "/big", {{"If-None-Match", "\"nope\""}}).status, 200);
+  EXPECT_EQ(HttpRequest(port(), "HEAD", "/big", {{"If-None-Match", etag}}).status, 304);
+
+  // A handler's response without an ETag gets one computed by the server.
+  const HttpResponse dynamic = HttpGet(port(), "/dynamic");
+  ASSERT_FALSE(dynamic.Header("etag").empty());
+  EXPECT_EQ(HttpGet(port(), "/dynamic", {{"If-None-Match", dynamic.Header("etag")}}).status,
+            304);
+}
+
+TEST_F(ServerTest, GzipWhenAccepted) {
+  Start();
+  const HttpResponse plain = HttpGet(port(), "/big");
+  EXPECT_FALSE(plain.HasHeader("content-encoding"));
+  EXPECT_EQ(plain.Header("vary"), "Accept-Encoding");
+  EXPECT_EQ(plain.body, BigPage());
+
+  const HttpResponse gzipped = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip, br"}});
+  EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
+  EXPECT_EQ(gzipped.Header("vary"), "Accept-Encoding");
+  EXPECT_LT(gzipped.body.size(), plain.body.size());
+  EXPECT_EQ(Gunzip(gzipped.body), BigPage());
+  // A gzip ETag still validates.
+  EXPECT_EQ(HttpGet(port(), "/big",
+                    {{"Accept-Encoding", "gzip"}, {"If-None-Match", gzipped.Header("etag")}})
+                .status,
+            304);
+
+  const HttpResponse refused = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_FALSE(refused.HasHeader("content-encoding"));
+  EXPECT_EQ(refused.body, BigPage());
+}
+
+TEST_F(ServerTest, GzipOnTheFlyForTextResponses) {
+  Start();
+  const HttpResponse gzipped = HttpGet(port(), "/dynamic", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
+  EXPECT_EQ(Gunzip(gzipped.body), DynamicText());
+  const HttpResponse small = HttpGet(port(), "/", {{"Accept-Encoding", "gzip"}});
+  EXPECT_FALSE(small.HasHeader("content-encoding"));
+  EXPECT_EQ(small.body, "home");
+}
+
+TEST_F(ServerTest, BodyOverLimitIs413) {
+  ServerOptions options;
+  options.max_body_bytes = 1000;
+  Start(options);
+  EXPECT_EQ(HttpRequest(port(), "POST", "/echo", {}, std::string(1000, 'x')).status, 200);
+  const HttpResponse response = HttpRequest(port(), "POST", "/echo", {}, std::string(5000, 'x'));
+  EXPECT_EQ(response.status, 413) << response.error;
+  EXPECT_EQ(response.Header("connection"), "close");
+  // Chunked bodies are held to the same limit.
+  const std::string raw = SendRaw(port(),
+                                  "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                  "\r\n800\r\n" +
+                                      std::string(0x800, 'y') + "\r\n0\r\n\r\n");
+  EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 413");
+}
+
+TEST_F(ServerTest, HugeHeadersAre431) {
+  ServerOptions options;
+  options.max_header_bytes = 4096;
+  Start(options);
+  const HttpResponse response = HttpGet(port(), "/", {{"X-Huge", std::string(8000, 'h')}});
+  EXPECT_EQ(response.status, 431) << response.error;
+  EXPECT_EQ(HttpGet(port(), "/", {{"X-Fine", std::string(1000, 'h')}}).status, 200);
+}
+
+TEST_F(ServerTest, MalformedRequestsAre400) {
+  Start();
+  bool closed = false;
+  const std::string garbage = SendRaw(port(), "NOT AN HTTP REQUEST\r\n\r\n",
+                                     sinmun::testing::kDefaultHttpTimeout, &closed);
+  EXPECT_EQ(garbage.substr(0, 12), "HTTP/1.1 400") << garbage;
+  EXPECT_TRUE(closed);
+  EXPECT_EQ(SendRaw(port(), "GET / HTTP/9.9\r\n\r\n").substr(0, 12), "HTTP/1.1 400");
+  EXPECT_EQ(SendRaw(port(), "GET nope HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 12),
+            "HTTP/1.1 400");
+  EXPECT_EQ(HttpGet(port(), "/article/%zz").status, 400);
+  EXPECT_EQ(HttpGet(port(), "/article/abc%4").status, 400);
+  EXPECT_EQ(HttpGet(port(), "/article/a%00b").status, 400);
+  // The server is still fine.
+  EXPECT_EQ(HttpGet(port(), "/").status, 200);
+  EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  Start();
+  HttpConnection connection(port());
+  ASSERT_TRUE(connection.connected());
+  const HttpResponse first = connection.Request("GET", "/article/1");
+  EXPECT_EQ(first.body, "article 1");
+  EXPECT_FALSE(first.HasHeader("connection"));
+  EXPECT_TRUE(connection.connected());
+  const HttpResponse second = connection.Request("POST", "/echo", {}, "again");
+  EXPECT_EQ(second.body, "again");
+  const HttpResponse third = connection.Request("GET", "/big");
+  EXPECT_EQ(third.body, BigPage());
+  EXPECT_TRUE(connection.connected());
+}
+
+TEST_F(ServerTest, PipelinedRequestsAnsweredInOrder) {
+  Start();
+  const std::string raw = SendRaw(port(),
+                                  "GET /article/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                                  "GET /article/2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const size_t first = raw.find("article 1");
+  const size_t second = raw.find("article 2");
+  ASSERT_NE(first, std::string::npos) << raw;
+  ASSERT_NE(second, std::string::npos) << raw;
+  EXPECT_LT(first, second);
+}
+
+TEST_F(ServerTest, Http10ClosesUnlessKeepAlive) {
+  Start();
+  bool closed = false;
+  const std::string raw = SendRaw(port(), "GET / HTTP/1.0\r\n\r\n",
+                                 sinmun::testing::kDefaultHttpTimeout, &closed);
+  EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 200");
+  EXPECT_NE(raw.find("Connection: close\r\n"), std::string::npos);
+  EXPECT_TRUE(closed);
+  const std::string kept = SendRaw(port(), "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+                                   std::chrono::milliseconds(500), &closed);
+  EXPECT_NE(kept.find("Connection: keep-alive\r\n"), std::string::npos);
+  EXPECT_FALSE(closed);
+}
+
+TEST_F(ServerTest, ExpectContinue) {
+  Start();
+  // Headers only: the server invites the body, then waits for it.
+  const std::string raw = SendRaw(
+      port(), "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n",
+      std::chrono::milliseconds(1000));
+  EXPECT_EQ(raw, "HTTP/1.1 100 Continue\r\n\r\n");
+  // With the body already sent, there is nothing to invite.
+  const std::string full = SendRaw(port(),
+                                   "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                                   "Content-Length: 2\r\nConnection: close\r\n\r\nok");
+  EXPECT_EQ(full.substr(0, 15), "HTTP/1.1 200 OK");
+  EXPECT_EQ(full.substr(full.size() - 2), "ok");
+}
+
+TEST_F(ServerTest, HeaderTimeoutDisconnectsSlowClient) {
+  ServerOptions options;
+  options.header_timeout = std::chrono::seconds(1);
+  Start(options);
+  bool closed = false;
+  const std::string raw = SendRaw(port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ",
+                                  std::chrono::milliseconds(5000), &closed);
+  EXPECT_TRUE(closed);
+  EXPECT_EQ(raw, "");
+  // A client that sends nothing at all is also dropped.
+  HttpConnection silent(port());
+  EXPECT_TRUE(silent.WaitForClose(std::chrono::milliseconds(5000)));
+}
+
+TEST_F(ServerTest, IdleKeepAliveConnectionIsClosed) {
+  ServerOptions options;
+  options.idle_timeout = std::chrono::seconds(1);
+  Start(options);
+  HttpConnection connection(port());
+  EXPECT_EQ(connection.Request("GET", "/").status, 200);
+  EXPECT_TRUE(connection.WaitForClose(std::chrono::milliseconds(5000)));
+}
+
+TEST_F(ServerTest, ResponseHeaders) {
+  Start();
+  const HttpResponse response = HttpGet(port(), "/headers");
+  EXPECT_TRUE(std::regex_match(
+      response.Header("date"),
+      std::regex("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                 "Oct|Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d GMT")))
+      << response.Header("date");
+  EXPECT_EQ(response.Header("cache-control"), "private, max-age=5");
+  EXPECT_EQ(response.Header("x-test"), "yes");
+  EXPECT_FALSE(response.HasHeader("x-bad"));
+  EXPECT_FALSE(response.HasHeader("injected"));
+}
+
+TEST_F(ServerTest, TrailingSlashRedirects) {
+  Start();
+  const HttpResponse response = HttpGet(port(), "/section/politics/?page=2");
+  EXPECT_EQ(response.status, 301);
+  EXPECT_EQ(response.Header("location"), "/section/politics?page=2");
+  EXPECT_EQ(HttpGet(port(), "/").status, 200);
+}
+
+TEST_F(ServerTest, ThrowingHandlerGives500AndServerKeepsServing) {
+  Start();
+  HttpConnection connection(port());
+  const HttpResponse thrown = connection.Request("GET", "/throw");
+  EXPECT_EQ(thrown.status, 500);
+  EXPECT_EQ(server_->handler_failures(), 1u);
+  EXPECT_EQ(connection.Request("GET", "/").status, 200);
+  EXPECT_EQ(HttpGet(port(), "/article/7").body, "article 7");
+}
+
+TEST_F(ServerTest, PortInUseIsUnavailable) {
+  Start();
+  ServerOptions options;
+  options.port = port();
+  const Result<std::unique_ptr<Server>> second = Server::Open(options, Router());
+  ASSERT_FALSE(second.has_value());
+  EXPECT_EQ(second.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(second.error().detail,
+            "address 127.0.0.1:" + std::to_string(port()) + " is already in use");
+}
+
+TEST_F(ServerTest, MalformedHostIsInvalidInput) {
+  ServerOptions options;
+  options.host = "not an address";
+  const Result<std::unique_ptr<Server>> server = Server::Open(options, Router());
+  ASSERT_FALSE(server.has_value());
+  EXPECT_EQ(server.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(ServerTest, StopEndsRunWithIdleConnectionsOpen) {
+  Start();
+  HttpConnection connection(port());
+  EXPECT_EQ(connection.Request("GET", "/").status, 200);
+  const auto before = std::chrono::steady_clock::now();
+  server_->Stop();
+  thread_.join();
+  server_.reset();
+  // Idle keep-alive connections do not hold the server for the grace period.
+  EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(2));
+  EXPECT_TRUE(connection.WaitForClose(std::chrono::milliseconds(1000)));
+}
+
+}  // namespace
+}  // namespace sinmun::http
