@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -146,6 +147,33 @@ TEST_F(RendererTest, UnknownPartialIsALoadError) {
   auto renderer = Load("ko");
   ASSERT_FALSE(renderer.has_value());
   EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+}
+
+// The project's own templates and both messages files must load: every label a template
+// uses exists in Korean and in English.
+TEST(ProjectTemplatesTest, LoadInKoreanAndEnglish) {
+  const std::string root = SINMUN_SOURCE_DIR;
+  for (const char* language : {"ko", "en"}) {
+    auto renderer = Renderer::Load(root + "/templates", root + "/messages", language);
+    ASSERT_TRUE(renderer.has_value()) << language << ": " << renderer.error().detail;
+  }
+}
+
+// A label added to one language only would show as its key in the other.
+TEST(ProjectMessagesTest, KoreanAndEnglishHaveTheSameKeys) {
+  const std::string root = SINMUN_SOURCE_DIR;
+  std::map<std::string, nlohmann::json> files;
+  for (const char* language : {"ko", "en"}) {
+    std::ifstream in(root + "/messages/" + language + ".json");
+    files[language] = nlohmann::json::parse(in, nullptr, false);
+    ASSERT_TRUE(files[language].is_object()) << language;
+  }
+  for (const auto& [key, value] : files["ko"].items()) {
+    EXPECT_TRUE(files["en"].contains(key)) << "en.json lacks " << key;
+  }
+  for (const auto& [key, value] : files["en"].items()) {
+    EXPECT_TRUE(files["ko"].contains(key)) << "ko.json lacks " << key;
+  }
 }
 
 }  // namespace

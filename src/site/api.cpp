@@ -1,0 +1,41 @@
+#include "site/article_data.hpp"
+#include "site/pages.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+
+http::Response ApiArticleList(const SiteContext& site, const http::Request& request,
+                              const PageRequest& page) {
+  const store::Store& store = *site.deps.store;
+  const Result<std::int64_t> number = ParsePageNumber(request);
+  if (!number) return JsonError(site, number.error());
+  store::ArticleFilter filter;
+  if (const std::optional<std::string> slug = request.Query("section"); slug && !slug->empty()) {
+    const Result<store::Section> section = store.SectionBySlug(*slug);
+    if (!section) return JsonError(site, section.error());
+    filter.section_id = section->id;
+  }
+  const Result<store::ArticleList> list =
+      store.LatestArticles(filter, store::Page{*number, kPageSize}, site.deps.clock->Now());
+  if (!list) return JsonError(site, list.error());
+
+  nlohmann::json items = nlohmann::json::array();
+  for (const store::ArticleSummary& summary : list->items) {
+    items.push_back(ApiSummaryView(summary, site.deps.config));
+  }
+  return JsonResponse({{"items", std::move(items)},
+                       {"page", *number},
+                       {"page_size", kPageSize},
+                       {"total", list->total}});
+}
+
+http::Response ApiArticle(const SiteContext& site, const http::Request& request,
+                          const PageRequest& page) {
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return JsonError(site, id.error());
+  const Result<ArticleData> data = LoadArticle(*site.deps.store, *id, site.deps.clock->Now());
+  if (!data) return JsonError(site, data.error());
+  return JsonResponse(ApiArticleView(data->article, data->links, site.deps.config));
+}
+
+}  // namespace sinmun::site

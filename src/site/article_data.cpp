@@ -1,0 +1,46 @@
+#include "site/article_data.hpp"
+
+#include "core/text.hpp"
+#include "site/params.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr size_t kDescriptionChars = 150;
+
+Result<std::optional<NeighborLink>> Neighbor(const store::Store& store,
+                                             std::optional<store::ArticleId> id, Timestamp now) {
+  if (!id) return std::nullopt;
+  Result<store::Article> article = store.PublishedArticle(*id, now);
+  if (!article) {
+    // Unpublished between the two reads: show no link rather than fail the page.
+    if (article.error().code == ErrorCode::kNotFound) return std::nullopt;
+    return tl::unexpected(article.error());
+  }
+  return NeighborLink{article->id, std::move(article->headline)};
+}
+
+}  // namespace
+
+Result<ArticleData> LoadArticle(const store::Store& store, store::ArticleId id, Timestamp now) {
+  Result<store::Article> article = store.PublishedArticle(id, now);
+  if (!article) return tl::unexpected(article.error());
+  const Result<store::Neighbors> neighbors = store.NeighborsInSection(id, now);
+  if (!neighbors) return tl::unexpected(neighbors.error());
+  const Result<std::int64_t> position = store.PositionInSection(id, now);
+  if (!position) return tl::unexpected(position.error());
+  Result<std::optional<NeighborLink>> previous = Neighbor(store, neighbors->previous, now);
+  if (!previous) return tl::unexpected(previous.error());
+  Result<std::optional<NeighborLink>> next = Neighbor(store, neighbors->next, now);
+  if (!next) return tl::unexpected(next.error());
+
+  ArticleData data;
+  data.links.list_url = PageUrl(SectionPath(article->section.slug), *position / kPageSize + 1);
+  data.links.previous = std::move(*previous);
+  data.links.next = std::move(*next);
+  data.snippet = Excerpt(article->body_markdown, kDescriptionChars);
+  data.article = std::move(*article);
+  return data;
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,22 @@
+#pragma once
+// Private to site/: what the article page and the article API read from the store for one
+// article: the article, its neighbours' headlines and the list page that holds it.
+
+#include <string>
+
+#include "core/error.hpp"
+#include "site/views.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::site {
+
+struct ArticleData {
+  store::Article article;
+  ArticleLinks links;
+  std::string snippet;  // plain-text excerpt, for <meta name="description">
+};
+
+// kNotFound unless `id` is published at `now`.
+Result<ArticleData> LoadArticle(const store::Store& store, store::ArticleId id, Timestamp now);
+
+}  // namespace sinmun::site

@@ -1,0 +1,56 @@
+#pragma once
+// Private to site/: what every page handler shares, and the page-level helpers they call.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "site/page_cache.hpp"
+#include "site/params.hpp"
+#include "site/site.hpp"
+
+namespace sinmun::site {
+
+struct SiteContext {
+  SiteDeps deps;
+  PageCache* cache = nullptr;
+};
+
+// Per request, worked out before the handler runs (and part of the cache key).
+struct PageRequest {
+  ViewMode view_mode = ViewMode::kAuto;
+  std::string self_url;  // CanonicalUrl: the page's own address, for the mobile/PC links
+};
+
+// What the layout needs to know about a page besides its own view.
+struct PageMeta {
+  std::string title;        // "" on the front page: the paper's name alone
+  std::string description;  // <meta name="description">, optional
+  std::string section_slug;  // highlighted in the section bar
+  bool home = false;         // highlights "home" in the section bar
+  const std::vector<store::Section>* sections = nullptr;  // when the handler has them already
+};
+
+// Renders `template_name` with `view` plus a "layout" object (paper, nav, date, view switch,
+// stylesheet) into a prepared HTML response. A failed render is logged and becomes a 500 page.
+http::Response RenderPage(const SiteContext& site, const PageRequest& page,
+                          std::string_view template_name, nlohmann::json view,
+                          const PageMeta& meta, int status = 200);
+
+// The styled error page for `status` in the reader's view mode (kept in the page cache).
+http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_mode);
+// The error page for a failed call: http::StatusFor(error.code). Server-side failures
+// (kInternal, kUnavailable) are logged here, the one place that handles them.
+http::Response ErrorResponse(const SiteContext& site, const Error& error, ViewMode view_mode);
+
+// A prepared JSON response (application/json; charset=utf-8). Invalid UTF-8 in strings is
+// replaced rather than thrown on.
+http::Response JsonResponse(const nlohmann::json& value, int status = 200);
+// {"error": {"status": N, "message": "…"}} with status N.
+http::Response JsonError(const SiteContext& site, const Error& error);
+
+}  // namespace sinmun::site

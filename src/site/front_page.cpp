@@ -1,0 +1,54 @@
+#include "site/pages.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr int kPerSection = 5;
+
+}  // namespace
+
+http::Response FrontPage(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page) {
+  const store::Store& store = *site.deps.store;
+  const Timestamp now = site.deps.clock->Now();
+
+  const Result<std::vector<store::Section>> sections = store.Sections();
+  if (!sections) return ErrorResponse(site, sections.error(), page.view_mode);
+
+  nlohmann::json view = {{"top", nullptr}, {"sections", nlohmann::json::array()}};
+  const Result<store::ArticleList> newest = store.LatestArticles({}, store::Page{1, 1}, now);
+  if (!newest) return ErrorResponse(site, newest.error(), page.view_mode);
+  if (!newest->items.empty()) {
+    const Result<store::Article> top = store.PublishedArticle(newest->items.front().id, now);
+    if (!top) return ErrorResponse(site, top.error(), page.view_mode);
+    nlohmann::json top_view = SummaryView(newest->items.front());
+    top_view["subheadlines"] = top->subheadlines;
+    top_view["has_subheadlines"] = !top->subheadlines.empty();
+    view["top"] = std::move(top_view);
+  }
+
+  for (const store::Section& section : *sections) {
+    store::ArticleFilter filter;
+    filter.section_id = section.id;
+    const Result<store::ArticleList> latest =
+        store.LatestArticles(filter, store::Page{1, kPerSection}, now);
+    if (!latest) return ErrorResponse(site, latest.error(), page.view_mode);
+    nlohmann::json box = SectionView(section);
+    box["items"] = SummaryListView(latest->items);
+    box["has_items"] = !latest->items.empty();
+    view["sections"].push_back(std::move(box));
+  }
+
+  Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
+  if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
+  view["most_viewed"] = std::move(*most_viewed);
+
+  PageMeta meta;
+  meta.home = true;
+  meta.sections = &*sections;
+  meta.description = site.deps.config.paper.name;
+  return RenderPage(site, page, "site/front", std::move(view), meta);
+}
+
+}  // namespace sinmun::site

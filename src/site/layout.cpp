@@ -1,0 +1,155 @@
+// The parts every page shares: the "layout" view (masthead, section bar, footer, view switch),
+// rendering into a prepared response, error pages and JSON responses.
+
+#include <spdlog/spdlog.h>
+
+#include "site/context.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+namespace {
+
+// 1970-01-01 was a Thursday; weekday_0 is Sunday.
+int KstWeekday(Timestamp utc) {
+  const std::int64_t local = utc + kKstOffsetSeconds;
+  const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  return static_cast<int>(((days + 4) % 7 + 7) % 7);
+}
+
+nlohmann::json PaperView(const PaperInfo& paper) {
+  return {{"name", paper.name},
+          {"registration_number", paper.registration_number},
+          {"registered_on", paper.registered_on},
+          {"publisher", paper.publisher},
+          {"editor", paper.editor},
+          {"youth_protection_officer", paper.youth_protection_officer},
+          {"address", paper.address},
+          {"phone", paper.phone},
+          {"email", paper.email}};
+}
+
+std::string ViewSwitchUrl(std::string_view mode, const std::string& self_url) {
+  return "/view-mode?m=" + std::string(mode) + "&return=" + http::PercentEncode(self_url);
+}
+
+nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, const PageMeta& meta) {
+  const SiteDeps& deps = site.deps;
+  const render::Renderer& renderer = *deps.renderer;
+  const Timestamp now = deps.clock->Now();
+
+  std::vector<store::Section> fetched;
+  const std::vector<store::Section>* sections = meta.sections;
+  if (sections == nullptr) {
+    // The section bar is decoration: a store that fails here still gets its page (or the
+    // error page it asked for) without the bar.
+    if (Result<std::vector<store::Section>> all = deps.store->Sections()) fetched = std::move(*all);
+    sections = &fetched;
+  }
+  nlohmann::json nav = nlohmann::json::array();
+  for (const store::Section& section : *sections) {
+    nav.push_back(SectionView(section, section.slug == meta.section_slug));
+  }
+
+  const std::string& paper = deps.config.paper.name;
+  const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
+  const std::string_view mode = ViewModeName(page.view_mode);
+  return {{"lang", renderer.language()},
+          {"title", title},
+          {"description", meta.description},
+          {"css_url", deps.static_files->Url("css/site.css")},
+          {"favicon_url", deps.static_files->Url("img/favicon.svg")},
+          {"body_class", mode},
+          {"is_mobile", page.view_mode == ViewMode::kMobile},
+          {"is_pc", page.view_mode == ViewMode::kPc},
+          {"mobile_url", ViewSwitchUrl("mobile", page.self_url)},
+          {"pc_url", ViewSwitchUrl("pc", page.self_url)},
+          {"paper", PaperView(deps.config.paper)},
+          {"today_iso", FormatKstDate(now)},
+          {"today_text", FormatKstDate(now) + " " +
+                             renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
+          {"year", FormatKstDate(now).substr(0, 4)},
+          {"home_current", meta.home},
+          {"nav", std::move(nav)}};
+}
+
+http::Response PreparedHtml(std::string html, int status) {
+  http::Response response;
+  response.status = status;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = http::Prepare(std::move(html), true);
+  return response;
+}
+
+std::string ErrorLabel(const render::Renderer& renderer, int status, std::string_view part) {
+  const std::string key = "error_" + std::to_string(status) + "_" + std::string(part);
+  std::string label = renderer.Label(key);
+  if (label == key) label = renderer.Label("error_" + std::string(part));  // a status we lack
+  return label;
+}
+
+}  // namespace
+
+http::Response RenderPage(const SiteContext& site, const PageRequest& page,
+                          std::string_view template_name, nlohmann::json view,
+                          const PageMeta& meta, int status) {
+  view["layout"] = LayoutView(site, page, meta);
+  Result<std::string> html = site.deps.renderer->Render(template_name, view);
+  if (!html) {
+    spdlog::error("site: {}", html.error().detail);
+    if (template_name == "site/error") return http::Text("Internal Server Error", 500);
+    return ErrorResponse(site, 500, page.view_mode);
+  }
+  return PreparedHtml(std::move(*html), status);
+}
+
+http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_mode) {
+  // Error pages are cached like pages (per status and view mode): a flood of bad URLs costs a
+  // lookup each, not a render.
+  const std::string key = "!error " + std::to_string(status) + " " + std::string(ViewModeName(view_mode));
+  const PageCache::Lookup lookup = site.cache->Find(key);
+  if (!lookup.page) {
+    const render::Renderer& renderer = *site.deps.renderer;
+    const nlohmann::json view = {{"status", status},
+                                 {"title", ErrorLabel(renderer, status, "title")},
+                                 {"text", ErrorLabel(renderer, status, "text")}};
+    PageMeta meta;
+    meta.title = view["title"].get<std::string>();
+    const PageRequest page{view_mode, "/"};
+    http::Response response = RenderPage(site, page, "site/error", view, meta, status);
+    if (response.status != status) return response;  // the render itself failed
+    auto cached = std::make_shared<PageCache::Page>();
+    cached->status = status;
+    cached->content_type = response.content_type;
+    cached->body = response.body;
+    site.cache->Insert(key, lookup.generation, std::move(cached));
+    return response;
+  }
+  http::Response response = http::Prepared(lookup.page->body, lookup.page->content_type);
+  response.status = status;
+  return response;
+}
+
+http::Response ErrorResponse(const SiteContext& site, const Error& error, ViewMode view_mode) {
+  const int status = http::StatusFor(error.code);
+  if (status >= 500) spdlog::error("site: {}: {}", ErrorCodeName(error.code), error.detail);
+  return ErrorResponse(site, status, view_mode);
+}
+
+http::Response JsonResponse(const nlohmann::json& value, int status) {
+  http::Response response;
+  response.status = status;
+  response.content_type = "application/json; charset=utf-8";
+  response.body =
+      http::Prepare(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), true);
+  return response;
+}
+
+http::Response JsonError(const SiteContext& site, const Error& error) {
+  const int status = http::StatusFor(error.code);
+  if (status >= 500) spdlog::error("site api: {}: {}", ErrorCodeName(error.code), error.detail);
+  return JsonResponse(
+      {{"error", {{"status", status}, {"message", ErrorLabel(*site.deps.renderer, status, "title")}}}},
+      status);
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,75 @@
+#include <algorithm>
+
+#include "http/request.hpp"
+#include "site/params.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr std::int64_t kPageWindow = 10;
+
+}  // namespace
+
+std::string ArticlePath(store::ArticleId id) { return "/article/" + std::to_string(id); }
+
+std::string SectionPath(std::string_view slug) {
+  return "/section/" + http::PercentEncode(slug);
+}
+
+std::string ReporterPath(store::ReporterId id) { return "/reporter/" + std::to_string(id); }
+
+std::string AbsoluteUrl(const Config& config, std::string_view path) {
+  std::string_view base = config.base_url;
+  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+  return std::string(base) + std::string(path);
+}
+
+nlohmann::json TimeView(Timestamp utc) {
+  return {{"text", FormatKst(utc)}, {"iso", FormatIso8601Kst(utc)}};
+}
+
+nlohmann::json SectionView(const store::Section& section, bool current) {
+  return {{"name", section.name},
+          {"slug", section.slug},
+          {"url", SectionPath(section.slug)},
+          {"current", current}};
+}
+
+nlohmann::json SummaryView(const store::ArticleSummary& summary) {
+  return {{"id", summary.id},
+          {"url", ArticlePath(summary.id)},
+          {"headline", summary.headline},
+          {"snippet", summary.snippet},
+          {"reporter", summary.reporter_name},
+          {"section", SectionView(summary.section)},
+          {"registered", TimeView(summary.registered_at)},
+          {"views", summary.views}};
+}
+
+nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const store::ArticleSummary& summary : summaries) list.push_back(SummaryView(summary));
+  return list;
+}
+
+std::int64_t PageCount(std::int64_t total, int page_size) {
+  return std::max<std::int64_t>(1, (total + page_size - 1) / page_size);
+}
+
+nlohmann::json PaginationView(std::string_view base_url, std::int64_t page, std::int64_t total,
+                              int page_size) {
+  const std::int64_t last = PageCount(total, page_size);
+  const std::int64_t first_shown = (page - 1) / kPageWindow * kPageWindow + 1;
+  const std::int64_t last_shown = std::min(last, first_shown + kPageWindow - 1);
+  nlohmann::json pages = nlohmann::json::array();
+  for (std::int64_t n = first_shown; n <= last_shown; ++n) {
+    pages.push_back({{"number", n}, {"url", PageUrl(base_url, n)}, {"current", n == page}});
+  }
+  return {{"show", last > 1},
+          {"prev_url", page > 1 ? nlohmann::json(PageUrl(base_url, page - 1)) : nullptr},
+          {"next_url", page < last ? nlohmann::json(PageUrl(base_url, page + 1)) : nullptr},
+          {"pages", std::move(pages)}};
+}
+
+}  // namespace sinmun::site

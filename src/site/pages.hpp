@@ -1,0 +1,41 @@
+#pragma once
+// Private to site/: one handler a page, each in its own file. Handlers are thin: parse the
+// request strictly, ask the store with clock->Now(), build the view model, render.
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "site/context.hpp"
+
+namespace sinmun::site {
+
+// front_page.cpp: GET /
+http::Response FrontPage(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page);
+// section_page.cpp: GET /section/{slug}?page=N
+http::Response SectionPage(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+// article_page.cpp: GET /article/{id}
+http::Response ArticlePage(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+// print_page.cpp: GET /article/{id}/print
+http::Response PrintPage(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page);
+// reporter_page.cpp: GET /reporter/{id}?page=N
+http::Response ReporterPage(const SiteContext& site, const http::Request& request,
+                            const PageRequest& page);
+// most_viewed_page.cpp: GET /most-viewed?section=slug
+http::Response MostViewedPage(const SiteContext& site, const http::Request& request,
+                              const PageRequest& page);
+// The right-rail box of the most-viewed page: its top 7 as a summary list view.
+Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now);
+// legacy_redirect.cpp: GET /news/articleView.html?idxno=N -> 301 /article/N
+http::Response LegacyArticleRedirect(const SiteContext& site, const http::Request& request);
+// view_mode.cpp: GET /view-mode?m=mobile|pc&return=/path -> cookie + 303
+http::Response ViewModeSwitch(const SiteContext& site, const http::Request& request);
+// api.cpp: GET /api/v1/articles and /api/v1/articles/{id}
+http::Response ApiArticleList(const SiteContext& site, const http::Request& request,
+                              const PageRequest& page);
+http::Response ApiArticle(const SiteContext& site, const http::Request& request,
+                          const PageRequest& page);
+
+}  // namespace sinmun::site

@@ -1,0 +1,127 @@
+#include "site/params.hpp"
+
+#include <charconv>
+
+namespace sinmun::site {
+namespace {
+
+bool AllDigits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Digits only and within [1, max]; leading zeros are accepted ("007" is 7).
+std::optional<std::int64_t> ParseBounded(std::string_view text, std::int64_t max) {
+  if (!AllDigits(text)) return std::nullopt;
+  const size_t first = text.find_first_not_of('0');
+  if (first == std::string_view::npos) return std::nullopt;  // all zeros
+  text.remove_prefix(first);
+  if (text.size() > 18) return std::nullopt;  // would not fit; certainly over max
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  if (value < 1 || value > max) return std::nullopt;
+  return value;
+}
+
+bool IsUnreserved(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == '~';
+}
+
+void AppendEscaped(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += '%';
+  out += kHex[c >> 4];
+  out += kHex[c & 15];
+}
+
+}  // namespace
+
+Result<std::int64_t> ParseId(std::string_view text) {
+  const std::optional<std::int64_t> id = ParseBounded(text, kMaxId);
+  if (!id) return Fail(ErrorCode::kInvalidInput, "bad id '" + std::string(text.substr(0, 40)) + "'");
+  return *id;
+}
+
+Result<std::int64_t> ParsePageNumber(const http::Request& request) {
+  const std::optional<std::string> text = request.Query("page");
+  if (!text) return 1;
+  const std::optional<std::int64_t> page = ParseBounded(*text, kMaxPageNumber);
+  if (!page) {
+    return Fail(ErrorCode::kInvalidInput, "bad page number '" + text->substr(0, 40) + "'");
+  }
+  return *page;
+}
+
+ViewMode ViewModeOf(const http::Request& request) {
+  const std::optional<std::string> view = request.Cookie("view");
+  if (view == "mobile") return ViewMode::kMobile;
+  if (view == "pc") return ViewMode::kPc;
+  return ViewMode::kAuto;
+}
+
+std::string_view ViewModeName(ViewMode mode) {
+  switch (mode) {
+    case ViewMode::kMobile:
+      return "mobile";
+    case ViewMode::kPc:
+      return "pc";
+    case ViewMode::kAuto:
+      break;
+  }
+  return "";
+}
+
+std::string EncodePath(std::string_view decoded_path) {
+  std::string out;
+  out.reserve(decoded_path.size());
+  for (unsigned char c : decoded_path) {
+    if (c == '/' || IsUnreserved(c)) {
+      out += static_cast<char>(c);
+    } else {
+      AppendEscaped(out, c);
+    }
+  }
+  return out;
+}
+
+std::string CanonicalUrl(const http::Request& request, const std::vector<std::string>& keys) {
+  std::string url = EncodePath(request.path);
+  char separator = '?';
+  for (const std::string& key : keys) {
+    const std::optional<std::string> value = request.Query(key);
+    if (!value) continue;
+    url += separator;
+    url += key;
+    url += '=';
+    url += http::PercentEncode(*value);
+    separator = '&';
+  }
+  return url;
+}
+
+std::string PageUrl(std::string_view base, std::int64_t page) {
+  std::string url(base);
+  if (page == 1) return url;
+  url += url.find('?') == std::string::npos ? "?page=" : "&page=";
+  url += std::to_string(page);
+  return url;
+}
+
+std::optional<std::string> SafeReturnPath(std::string_view path) {
+  if (path.empty() || path[0] != '/') return std::nullopt;
+  if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return std::nullopt;
+  std::string out;
+  out.reserve(path.size());
+  for (unsigned char c : path) {
+    if (c < 0x20 || c == 0x7f || c == '\\') return std::nullopt;
+    if (c >= 0x80 || c == ' ' || c == '"' || c == '<' || c == '>') {
+      AppendEscaped(out, c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,46 @@
+#pragma once
+// Private to site/: strict parsing of what readers type into URLs, and the URLs pages link.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/request.hpp"
+
+namespace sinmun::site {
+
+// Largest id a URL may name: 2^53, so every id survives a round trip through JSON numbers.
+inline constexpr std::int64_t kMaxId = std::int64_t{1} << 53;
+// A page number past this is not a real page of any list: 400 rather than a store query.
+inline constexpr std::int64_t kMaxPageNumber = 1'000'000;
+inline constexpr int kPageSize = 20;
+
+// Digits only, 1..kMaxId. kInvalidInput otherwise ("abc", "0", "-1", "1e3", " 1", "").
+Result<std::int64_t> ParseId(std::string_view text);
+// The ?page= parameter: absent means 1; else digits only, 1..kMaxPageNumber, or kInvalidInput.
+Result<std::int64_t> ParsePageNumber(const http::Request& request);
+
+// How the reader asked to see pages (cookie view=mobile|pc); kAuto follows the screen width.
+enum class ViewMode { kAuto, kMobile, kPc };
+ViewMode ViewModeOf(const http::Request& request);
+std::string_view ViewModeName(ViewMode mode);  // "", "mobile", "pc"
+
+// The URL path for a decoded path: every segment percent-encoded, '/' kept.
+std::string EncodePath(std::string_view decoded_path);
+// The request's path plus only the query parameters in `keys` that it has, in that order:
+// the page's own address, for cache keys and "return to this page" links. Parameters a page
+// ignores stay out, so /?x=1 and / are one page.
+std::string CanonicalUrl(const http::Request& request, const std::vector<std::string>& keys);
+// `base` with "?page=N" (or "&page=N" if base has a query) unless N is 1.
+std::string PageUrl(std::string_view base, std::int64_t page);
+
+// A same-site path that is safe in a Location header: starts with "/" but not "//" or "/\",
+// has no control characters or backslashes. nullopt otherwise (no open redirect). Bytes
+// outside printable ASCII are percent-encoded.
+std::optional<std::string> SafeReturnPath(std::string_view path);
+
+}  // namespace sinmun::site

@@ -1,0 +1,20 @@
+#include "site/pages.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+
+http::Response PrintPage(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page) {
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return ErrorResponse(site, id.error(), page.view_mode);
+  const Result<store::Article> article =
+      site.deps.store->PublishedArticle(*id, site.deps.clock->Now());
+  if (!article) return ErrorResponse(site, article.error(), page.view_mode);
+
+  const nlohmann::json view = {{"article", ArticleView(*article, ArticleLinks{}, site.deps.config)}};
+  PageMeta meta;
+  meta.title = article->headline;
+  return RenderPage(site, page, "site/print", view, meta);
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,36 @@
+#include "site/pages.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+
+http::Response ReporterPage(const SiteContext& site, const http::Request& request,
+                            const PageRequest& page) {
+  const store::Store& store = *site.deps.store;
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return ErrorResponse(site, id.error(), page.view_mode);
+  const Result<std::int64_t> number = ParsePageNumber(request);
+  if (!number) return ErrorResponse(site, number.error(), page.view_mode);
+  const Result<store::Reporter> reporter = store.ReporterById(*id);
+  if (!reporter) return ErrorResponse(site, reporter.error(), page.view_mode);
+
+  store::ArticleFilter filter;
+  filter.reporter_id = reporter->id;
+  const Result<store::ArticleList> list =
+      store.LatestArticles(filter, store::Page{*number, kPageSize}, site.deps.clock->Now());
+  if (!list) return ErrorResponse(site, list.error(), page.view_mode);
+  if (*number > PageCount(list->total, kPageSize)) return ErrorResponse(site, 404, page.view_mode);
+
+  const std::string base = ReporterPath(reporter->id);
+  const nlohmann::json view = {
+      {"reporter", {{"name", reporter->name}, {"email", reporter->email}, {"bio", reporter->bio}}},
+      {"items", SummaryListView(list->items)},
+      {"has_items", !list->items.empty()},
+      {"total", list->total},
+      {"pagination", PaginationView(base, *number, list->total, kPageSize)}};
+  PageMeta meta;
+  meta.title = reporter->name;
+  meta.description = reporter->bio;
+  return RenderPage(site, page, "site/reporter", view, meta);
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,43 @@
+#include "site/pages.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+
+http::Response SectionPage(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page) {
+  const store::Store& store = *site.deps.store;
+  const Timestamp now = site.deps.clock->Now();
+
+  const Result<std::int64_t> number = ParsePageNumber(request);
+  if (!number) return ErrorResponse(site, number.error(), page.view_mode);
+  const Result<store::Section> section = store.SectionBySlug(request.PathParam("slug"));
+  if (!section) return ErrorResponse(site, section.error(), page.view_mode);
+
+  store::ArticleFilter filter;
+  filter.section_id = section->id;
+  const Result<store::ArticleList> list =
+      store.LatestArticles(filter, store::Page{*number, kPageSize}, now);
+  if (!list) return ErrorResponse(site, list.error(), page.view_mode);
+  // Page 1 of an empty section is a page ("no articles yet"); any page past the end is not.
+  if (*number > PageCount(list->total, kPageSize)) return ErrorResponse(site, 404, page.view_mode);
+
+  Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
+  if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
+
+  const std::string base = SectionPath(section->slug);
+  const nlohmann::json view = {
+      {"section", SectionView(*section, true)},
+      {"items", SummaryListView(list->items)},
+      {"has_items", !list->items.empty()},
+      {"total", list->total},
+      {"pagination", PaginationView(base, *number, list->total, kPageSize)},
+      {"most_viewed", std::move(*most_viewed)}};
+
+  PageMeta meta;
+  meta.title = section->name;
+  if (*number > 1) meta.title += " (" + std::to_string(*number) + ")";
+  meta.section_slug = section->slug;
+  return RenderPage(site, page, "site/section", view, meta);
+}
+
+}  // namespace sinmun::site

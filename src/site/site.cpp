@@ -1,0 +1,93 @@
+#include "site/site.hpp"
+
+#include <string>
+#include <vector>
+
+#include "core/check.hpp"
+#include "site/context.hpp"
+#include "site/page_cache.hpp"
+#include "site/pages.hpp"
+
+namespace sinmun::site {
+namespace {
+
+using PageHandler = http::Response (*)(const SiteContext&, const http::Request&,
+                                       const PageRequest&);
+
+enum class Kind { kHtml, kJson };
+
+// Serves a page from the cache, or renders and keeps it. The key is the page's canonical
+// address (path + the query keys the page reads) and, for HTML, the view mode. Only 200s
+// are kept; error answers come from ErrorResponse, which has its own entries.
+http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
+                     PageHandler handler) {
+  return [site, kind, query_keys = std::move(query_keys), handler](const http::Request& request) {
+    PageRequest page;
+    page.view_mode = kind == Kind::kHtml ? ViewModeOf(request) : ViewMode::kAuto;
+    page.self_url = CanonicalUrl(request, query_keys);
+    std::string key = page.self_url;
+    key += '\n';
+    key += ViewModeName(page.view_mode);
+
+    const PageCache::Lookup lookup = site->cache->Find(key);
+    http::Response response;
+    if (lookup.page) {
+      response = http::Prepared(lookup.page->body, lookup.page->content_type);
+    } else {
+      response = handler(*site, request, page);
+      if (response.status == 200) {
+        auto entry = std::make_shared<PageCache::Page>();
+        entry->content_type = response.content_type;
+        entry->body = response.body;
+        site->cache->Insert(std::move(key), lookup.generation, std::move(entry));
+      }
+    }
+    // The same address answers differently with the view=mobile|pc cookie.
+    if (kind == Kind::kHtml) response.headers.emplace_back("Vary", "Cookie");
+    return response;
+  };
+}
+
+PageCache::Options CacheOptions(const Config& config) {
+  PageCache::Options options;
+  options.ttl = std::chrono::seconds(std::max(0, config.page_cache_seconds));
+  return options;
+}
+
+}  // namespace
+
+Site::Site(SiteDeps deps) {
+  SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
+               deps.static_files != nullptr);
+  cache_ = std::make_unique<PageCache>(deps.store, CacheOptions(deps.config));
+  context_ = std::make_unique<SiteContext>(SiteContext{std::move(deps), cache_.get()});
+}
+
+Site::~Site() = default;
+
+// The public site's route table.
+void Site::AddRoutes(http::Router& router) {
+  const SiteContext* site = context_.get();
+  router.Get("/", Cached(site, Kind::kHtml, {}, FrontPage));
+  router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
+  router.Get("/article/{id}", Cached(site, Kind::kHtml, {}, ArticlePage));
+  router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage));
+  router.Get("/reporter/{id}", Cached(site, Kind::kHtml, {"page"}, ReporterPage));
+  router.Get("/most-viewed", Cached(site, Kind::kHtml, {"section"}, MostViewedPage));
+  router.Get("/news/articleView.html",
+             [site](const http::Request& request) { return LegacyArticleRedirect(*site, request); });
+  router.Get("/view-mode",
+             [site](const http::Request& request) { return ViewModeSwitch(*site, request); });
+  router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));
+  router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle));
+  site->deps.static_files->AddRoutes(router);
+  router.SetNotFound([site](const http::Request& request) {
+    return ErrorResponse(*site, 404, ViewModeOf(request));
+  });
+}
+
+http::Response Site::ErrorPage(int status) const {
+  return ErrorResponse(*context_, status, ViewMode::kAuto);
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,67 @@
+#pragma once
+// The public newspaper: front page, section lists, articles and their print view, reporter
+// pages, the most-viewed ranking, the legacy article URL, the mobile/PC switch, the JSON API
+// (/api/v1/articles) and styled error pages. Pages are rendered from templates/site/*.mustache
+// and kept in a page cache (see page_cache.hpp) keyed by address and view mode.
+//
+// JSON API (Content-Type application/json; charset=utf-8; errors are
+// {"error": {"status": 404, "message": "…"}} with that status):
+//   GET /api/v1/articles?section=<slug>&page=<n>
+//     {"items": [{"id", "section": {"slug", "name"}, "headline", "snippet", "reporter",
+//                 "registered_at", "url"}…], "page", "page_size", "total"}
+//     section optional; a page past the end has empty items (200).
+//   GET /api/v1/articles/<id>
+//     {"id", "section": {"slug", "name"}, "headline", "subheadlines": [..], "reporter": first
+//      byline's name or null, "reporters": [{"id", "name", "email"}], "registered_at",
+//      "modified_at": or null, "url", "prev_id", "next_id": older/newer in the section or null,
+//      "body_html"}
+//   Times are ISO 8601 in KST ("2017-08-01T13:13:00+09:00"); url is absolute when
+//   config.base_url is set, else a path.
+//
+// Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
+
+#include <memory>
+
+#include "core/config.hpp"
+#include "core/time.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "render/renderer.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::site {
+
+struct SiteDeps {
+  const store::Store* store = nullptr;  // REQUIRES: outlives the Site
+  const Clock* clock = nullptr;         // REQUIRES: outlives the Site
+  std::shared_ptr<const render::Renderer> renderer;
+  std::shared_ptr<const http::StaticFiles> static_files;
+  Config config;  // paper name and legal footer, base_url, page_cache_seconds
+};
+
+class PageCache;
+struct SiteContext;
+
+class Site {
+ public:
+  // REQUIRES: every pointer in deps is set.
+  explicit Site(SiteDeps deps);
+  ~Site();
+  Site(const Site&) = delete;
+  Site& operator=(const Site&) = delete;
+
+  // Adds every public route, the static files and the 404 handler.
+  // REQUIRES: the Site outlives the router (handlers refer to it).
+  void AddRoutes(http::Router& router);
+
+  // The styled error page for `status` (400, 404, 405, 413, 431, 500, 503…), in the site
+  // layout, with that status. Used by the server for errors it produces itself.
+  http::Response ErrorPage(int status) const;
+
+ private:
+  std::unique_ptr<PageCache> cache_;
+  std::unique_ptr<SiteContext> context_;
+};
+
+}  // namespace sinmun::site

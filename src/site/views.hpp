@@ -1,0 +1,66 @@
+#pragma once
+// Private to site/: view models. Plain functions from store records to the JSON the
+// templates (and the API) read; no store access here. Every object sets all its keys, null
+// or false when absent, so a Mustache section never picks a same-named key from a parent.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config.hpp"
+#include "core/time.hpp"
+#include "store/records.hpp"
+
+namespace sinmun::site {
+
+std::string ArticlePath(store::ArticleId id);        // "/article/12"
+std::string SectionPath(std::string_view slug);      // "/section/politics"
+std::string ReporterPath(store::ReporterId id);      // "/reporter/3"
+// config.base_url + path; the path alone when no base_url is configured.
+std::string AbsoluteUrl(const Config& config, std::string_view path);
+
+// {"text": "2017-08-01 13:13", "iso": "2017-08-01T13:13:00+09:00"} (KST).
+nlohmann::json TimeView(Timestamp utc);
+// {"name", "slug", "url", "current"}
+nlohmann::json SectionView(const store::Section& section, bool current = false);
+// {"id", "url", "headline", "snippet", "reporter", "section", "registered", "views"}
+nlohmann::json SummaryView(const store::ArticleSummary& summary);
+nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries);
+
+// Number of pages for `total` items (at least 1, so an empty list has its page 1).
+std::int64_t PageCount(std::int64_t total, int page_size);
+// {"show", "prev_url", "next_url", "pages": [{"number", "url", "current"}]}: prev/next and a
+// window of up to 10 page numbers around `page`. show is false for a single page.
+nlohmann::json PaginationView(std::string_view base_url, std::int64_t page, std::int64_t total,
+                              int page_size);
+
+// A neighbouring article as the article page links it.
+struct NeighborLink {
+  store::ArticleId id = 0;
+  std::string headline;
+};
+
+struct ArticleLinks {
+  std::string list_url;  // the section list page that holds the article
+  std::optional<NeighborLink> previous;  // older, in the same section
+  std::optional<NeighborLink> next;      // newer, in the same section
+};
+
+// Everything the article and print pages show of one article (body as sanitized HTML).
+nlohmann::json ArticleView(const store::Article& article, const ArticleLinks& links,
+                           const Config& config);
+
+}  // namespace sinmun::site
+
+namespace sinmun::site {
+
+// The JSON API's shapes (documented in site.hpp).
+nlohmann::json ApiSummaryView(const store::ArticleSummary& summary, const Config& config);
+nlohmann::json ApiArticleView(const store::Article& article, const ArticleLinks& links,
+                              const Config& config);
+
+}  // namespace sinmun::site
