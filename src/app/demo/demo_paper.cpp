@@ -1,0 +1,221 @@
+#include "app/demo/demo_paper.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/demo/article_writer.hpp"
+#include "app/demo/rng.hpp"
+#include "app/demo/vocabulary.hpp"
+
+namespace sinmun::app::demo {
+namespace {
+
+constexpr std::int64_t kArticlesPerDay = 50;
+constexpr std::size_t kBatchSize = 1000;
+constexpr Timestamp kDay = 86400;
+
+// Independent random streams, so that changing one part (say, the staff) does not change
+// another (the articles).
+constexpr std::uint64_t kStaffStream = 1;
+constexpr std::uint64_t kDayStream = 2;
+constexpr std::uint64_t kArticleStream = 3;
+
+// Relative chance (out of 10) that an article appears in each KST hour: a newsroom publishes
+// from early morning into the evening, rarely at night.
+constexpr int kHourWeight[24] = {1, 1, 1,  1,  1, 2, 4, 6, 8, 9, 10, 10,
+                                 8, 9, 10, 10, 9, 8, 6, 5, 4, 3, 2,  1};
+
+int KstHour(Timestamp utc) {
+  const Timestamp seconds_of_day = ((utc + kKstOffsetSeconds) % kDay + kDay) % kDay;
+  return static_cast<int>(seconds_of_day / 3600);
+}
+
+// `count` registration times in [day_start, day_start + 1 day), oldest first.
+std::vector<Timestamp> RegistrationTimes(Rng& rng, Timestamp day_start, std::int64_t count) {
+  std::vector<Timestamp> times;
+  times.reserve(static_cast<std::size_t>(count));
+  for (std::int64_t i = 0; i < count; ++i) {
+    Timestamp t = 0;
+    do {
+      t = day_start + static_cast<Timestamp>(rng.Below(kDay));
+    } while (static_cast<int>(rng.Below(10)) >= kHourWeight[KstHour(t)]);
+    times.push_back(t);
+  }
+  std::sort(times.begin(), times.end());
+  return times;
+}
+
+std::size_t PickSection(Rng& rng, const std::vector<SectionVocab>& sections, int total_weight) {
+  std::int64_t roll =
+      static_cast<std::int64_t>(rng.Below(static_cast<std::uint64_t>(total_weight)));
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    roll -= sections[i].weight;
+    if (roll < 0) return i;
+  }
+  return sections.size() - 1;
+}
+
+// A starting view count: Zipf-like popularity (P(popularity >= x) is about 1/x, so a few
+// articles get very many views) times a boost for recent articles, so that the most-viewed
+// box has a clear top.
+std::int64_t StartingViews(Rng& rng, Timestamp registered_at, Timestamp now) {
+  const std::int64_t popularity = 2000 / (1 + static_cast<std::int64_t>(rng.Below(2000)));
+  const std::int64_t base = 20 + static_cast<std::int64_t>(rng.Below(100));
+  const Timestamp age = now - registered_at;
+  const std::int64_t recency_percent = age < kDay        ? 300
+                                       : age < 3 * kDay  ? 200
+                                       : age < 7 * kDay  ? 150
+                                       : age < 30 * kDay ? 110
+                                                         : 100;
+  return (base + base * (popularity - 1) / 2) * recency_percent / 100;
+}
+
+// A few recommends: roughly one per 40 to 200 views, and now and then one or two more.
+// One draw a statement (rng.hpp).
+std::int64_t Recommends(Rng& rng, std::int64_t views) {
+  const std::int64_t per_view = views / (40 + static_cast<std::int64_t>(rng.Below(160)));
+  const std::int64_t extra = rng.Percent(30) ? static_cast<std::int64_t>(rng.Below(3)) : 0;
+  return per_view + extra;
+}
+
+// An edit after publication for about one article in five: minutes to hours later, rarely
+// days, and always before `now`.
+std::optional<Timestamp> ModifiedAt(Rng& rng, Timestamp registered_at, Timestamp now) {
+  if (!rng.Percent(20)) return std::nullopt;
+  const Timestamp cap = rng.Percent(85) ? 3 * 3600 : 2 * kDay;
+  const Timestamp latest = std::min(cap, now - registered_at - 1);
+  if (latest < 300) return std::nullopt;
+  return registered_at + rng.Between(300, latest);
+}
+
+Result<std::vector<store::SectionId>> InsertSections(store::Store& store, const Vocabulary& vocab) {
+  std::vector<store::SectionId> ids;
+  for (std::size_t i = 0; i < vocab.sections.size(); ++i) {
+    const SectionVocab& section = vocab.sections[i];
+    auto id =
+        store.InsertSection(store::NewSection{section.slug, section.name, static_cast<int>(i) + 1});
+    if (!id) return tl::unexpected(id.error());
+    ids.push_back(*id);
+  }
+  return ids;
+}
+
+// The staff: reporter_count reporters per desk with distinct names and e-mail addresses
+// ("minjun.kim@hanbat.example"). Returns the reporter ids of each section's desk.
+Result<std::vector<std::vector<store::ReporterId>>> InsertStaff(store::Store& store,
+                                                                const Vocabulary& vocab,
+                                                                std::uint64_t seed) {
+  Rng rng(StreamSeed(seed, kStaffStream, 0));
+  std::set<std::string> emails;
+  std::vector<std::vector<store::ReporterId>> desks(vocab.sections.size());
+  for (std::size_t s = 0; s < vocab.sections.size(); ++s) {
+    const SectionVocab& section = vocab.sections[s];
+    for (int r = 0; r < section.reporter_count; ++r) {
+      store::NewReporter reporter;
+      do {
+        const Name& surname = rng.Pick(vocab.surnames);
+        const Name& given = rng.Pick(vocab.given_names);
+        reporter.name = surname.hangul + given.hangul;
+        reporter.email = given.roman + "." + surname.roman + "@hanbat.example";
+      } while (!emails.insert(reporter.email).second);
+      reporter.bio = section.kind == SectionKind::kOpinion
+                         ? "논설위원. " + section.beat
+                         : section.desk + " 기자. " + section.beat;
+      auto id = store.InsertReporter(reporter);
+      if (!id) return tl::unexpected(id.error());
+      desks[s].push_back(*id);
+    }
+  }
+  return desks;
+}
+
+// Bylines: one reporter of the desk, a second one of the same desk for about one news
+// article in eight.
+std::vector<store::ReporterId> Bylines(Rng& rng, const std::vector<store::ReporterId>& desk,
+                                       bool allow_second) {
+  std::vector<store::ReporterId> bylines = {rng.Pick(desk)};
+  if (allow_second && desk.size() > 1 && rng.Percent(12)) {
+    store::ReporterId second = bylines.front();
+    while (second == bylines.front()) second = rng.Pick(desk);
+    bylines.push_back(second);
+  }
+  return bylines;
+}
+
+}  // namespace
+
+Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& options) {
+  if (options.articles < 0) {
+    return Fail(ErrorCode::kInvalidInput, "demo: the article count must be 0 or more");
+  }
+  auto existing = store.Sections();
+  if (!existing) return tl::unexpected(existing.error());
+  if (!existing->empty()) {
+    return Fail(ErrorCode::kConflict,
+                "demo: the store already has sections; the demo paper needs an empty store");
+  }
+
+  const Vocabulary& vocab = GetVocabulary();
+  auto section_ids = InsertSections(store, vocab);
+  if (!section_ids) return tl::unexpected(section_ids.error());
+  auto desks = InsertStaff(store, vocab, options.seed);
+  if (!desks) return tl::unexpected(desks.error());
+
+  DemoSummary summary;
+  summary.sections = static_cast<int>(section_ids->size());
+  for (const auto& desk : *desks) summary.reporters += static_cast<int>(desk.size());
+
+  int total_weight = 0;
+  for (const SectionVocab& section : vocab.sections) total_weight += section.weight;
+
+  const std::int64_t count = options.articles;
+  const std::int64_t days = std::max<std::int64_t>(1, count / kArticlesPerDay);
+  const Timestamp first_day_start = options.now - days * kDay;
+  std::vector<store::NewArticle> batch;
+  batch.reserve(kBatchSize);
+  auto flush = [&]() -> Result<> {
+    if (batch.empty()) return {};
+    auto ids = store.InsertArticles(batch);
+    if (!ids) return tl::unexpected(ids.error());
+    summary.articles += static_cast<std::int64_t>(batch.size());
+    batch.clear();
+    return {};
+  };
+
+  // Day d holds articles [d * count / days, (d + 1) * count / days): ids grow with time.
+  for (std::int64_t d = 0; d < days; ++d) {
+    const std::int64_t first = d * count / days;
+    const std::int64_t end = (d + 1) * count / days;
+    Rng day_rng(StreamSeed(options.seed, kDayStream, static_cast<std::uint64_t>(d)));
+    const std::vector<Timestamp> times =
+        RegistrationTimes(day_rng, first_day_start + d * kDay, end - first);
+    for (std::int64_t i = first; i < end; ++i) {
+      Rng rng(StreamSeed(options.seed, kArticleStream, static_cast<std::uint64_t>(i)));
+      const Timestamp registered_at = times[static_cast<std::size_t>(i - first)];
+      const std::size_t section = PickSection(rng, vocab.sections, total_weight);
+      ArticleText text = WriteArticle(section, KstCalendarDay(registered_at), rng);
+
+      store::NewArticle article;
+      article.section_id = (*section_ids)[section];
+      article.headline = std::move(text.headline);
+      article.subheadlines = std::move(text.subheadlines);
+      article.body_markdown = std::move(text.body_markdown);
+      article.reporter_ids =
+          Bylines(rng, (*desks)[section], vocab.sections[section].kind != SectionKind::kOpinion);
+      article.registered_at = registered_at;
+      article.modified_at = ModifiedAt(rng, registered_at, options.now);
+      article.views = StartingViews(rng, registered_at, options.now);
+      article.recommends = Recommends(rng, article.views);
+      batch.push_back(std::move(article));
+      if (batch.size() >= kBatchSize) {
+        if (auto flushed = flush(); !flushed) return tl::unexpected(flushed.error());
+      }
+    }
+  }
+  if (auto flushed = flush(); !flushed) return tl::unexpected(flushed.error());
+  return summary;
+}
+
+}  // namespace sinmun::app::demo
