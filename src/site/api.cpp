@@ -19,14 +19,15 @@ http::Response ApiArticleList(const SiteContext& site, const http::Request& requ
       store.LatestArticles(filter, store::Page{*number, kPageSize}, site.deps.clock->Now());
   if (!list) return JsonError(site, list.error());
 
-  nlohmann::json items = nlohmann::json::array();
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const store::ArticleSummary& summary : list->items) {
     items.push_back(ApiSummaryView(summary, site.deps.config));
   }
-  return JsonResponse({{"items", std::move(items)},
-                       {"page", *number},
-                       {"page_size", kPageSize},
-                       {"total", list->total}});
+  const nlohmann::ordered_json body = {{"items", std::move(items)},
+                                       {"page", *number},
+                                       {"page_size", kPageSize},
+                                       {"total", list->total}};
+  return JsonResponse(body);
 }
 
 http::Response ApiArticle(const SiteContext& site, const http::Request& request,

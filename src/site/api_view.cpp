@@ -4,17 +4,17 @@
 namespace sinmun::site {
 namespace {
 
-nlohmann::json ApiSectionView(const store::Section& section) {
+nlohmann::ordered_json ApiSectionView(const store::Section& section) {
   return {{"slug", section.slug}, {"name", section.name}};
 }
 
-nlohmann::json OptionalId(const std::optional<NeighborLink>& link) {
-  return link ? nlohmann::json(link->id) : nlohmann::json(nullptr);
+nlohmann::ordered_json OptionalId(const std::optional<NeighborLink>& link) {
+  return link ? nlohmann::ordered_json(link->id) : nlohmann::ordered_json(nullptr);
 }
 
 }  // namespace
 
-nlohmann::json ApiSummaryView(const store::ArticleSummary& summary, const Config& config) {
+nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config) {
   return {{"id", summary.id},
           {"section", ApiSectionView(summary.section)},
           {"headline", summary.headline},
@@ -24,9 +24,9 @@ nlohmann::json ApiSummaryView(const store::ArticleSummary& summary, const Config
           {"url", AbsoluteUrl(config, ArticlePath(summary.id))}};
 }
 
-nlohmann::json ApiArticleView(const store::Article& article, const ArticleLinks& links,
+nlohmann::ordered_json ApiArticleView(const store::Article& article, const ArticleLinks& links,
                               const Config& config) {
-  nlohmann::json reporters = nlohmann::json::array();
+  nlohmann::ordered_json reporters = nlohmann::ordered_json::array();
   for (const store::Byline& byline : article.bylines) {
     reporters.push_back({{"id", byline.id}, {"name", byline.name}, {"email", byline.email}});
   }
@@ -34,12 +34,12 @@ nlohmann::json ApiArticleView(const store::Article& article, const ArticleLinks&
           {"section", ApiSectionView(article.section)},
           {"headline", article.headline},
           {"subheadlines", article.subheadlines},
-          {"reporter", article.bylines.empty() ? nlohmann::json(nullptr)
-                                               : nlohmann::json(article.bylines.front().name)},
+          {"reporter", article.bylines.empty() ? nlohmann::ordered_json(nullptr)
+                                               : nlohmann::ordered_json(article.bylines.front().name)},
           {"reporters", std::move(reporters)},
           {"registered_at", FormatIso8601Kst(article.registered_at)},
-          {"modified_at", article.modified_at ? nlohmann::json(FormatIso8601Kst(*article.modified_at))
-                                              : nlohmann::json(nullptr)},
+          {"modified_at", article.modified_at ? nlohmann::ordered_json(FormatIso8601Kst(*article.modified_at))
+                                              : nlohmann::ordered_json(nullptr)},
           {"url", AbsoluteUrl(config, ArticlePath(article.id))},
           {"prev_id", OptionalId(links.previous)},
           {"next_id", OptionalId(links.next)},

@@ -49,7 +49,7 @@ http::Response ErrorResponse(const SiteContext& site, const Error& error, ViewMo
 
 // A prepared JSON response (application/json; charset=utf-8). Invalid UTF-8 in strings is
 // replaced rather than thrown on.
-http::Response JsonResponse(const nlohmann::json& value, int status = 200);
+http::Response JsonResponse(const nlohmann::ordered_json& value, int status = 200);
 // {"error": {"status": N, "message": "…"}} with status N.
 http::Response JsonError(const SiteContext& site, const Error& error);
 

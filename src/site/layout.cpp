@@ -135,21 +135,21 @@ http::Response ErrorResponse(const SiteContext& site, const Error& error, ViewMo
   return ErrorResponse(site, status, view_mode);
 }
 
-http::Response JsonResponse(const nlohmann::json& value, int status) {
+http::Response JsonResponse(const nlohmann::ordered_json& value, int status) {
   http::Response response;
   response.status = status;
   response.content_type = "application/json; charset=utf-8";
   response.body =
-      http::Prepare(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), true);
+      http::Prepare(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), true);
   return response;
 }
 
 http::Response JsonError(const SiteContext& site, const Error& error) {
   const int status = http::StatusFor(error.code);
   if (status >= 500) spdlog::error("site api: {}: {}", ErrorCodeName(error.code), error.detail);
-  return JsonResponse(
-      {{"error", {{"status", status}, {"message", ErrorLabel(*site.deps.renderer, status, "title")}}}},
-      status);
+  const nlohmann::ordered_json body = {
+      {"error", {{"status", status}, {"message", ErrorLabel(*site.deps.renderer, status, "title")}}}};
+  return JsonResponse(body, status);
 }
 
 }  // namespace sinmun::site

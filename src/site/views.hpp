@@ -58,9 +58,9 @@ nlohmann::json ArticleView(const store::Article& article, const ArticleLinks& li
 
 namespace sinmun::site {
 
-// The JSON API's shapes (documented in site.hpp).
-nlohmann::json ApiSummaryView(const store::ArticleSummary& summary, const Config& config);
-nlohmann::json ApiArticleView(const store::Article& article, const ArticleLinks& links,
+// The JSON API's shapes (documented in site.hpp), keys in the documented order.
+nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config);
+nlohmann::ordered_json ApiArticleView(const store::Article& article, const ArticleLinks& links,
                               const Config& config);
 
 }  // namespace sinmun::site
