@@ -231,6 +231,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Clock::time_point deadline_;
   bool body_phase_ = false;
   bool keep_alive_ = true;
+  bool linger_ = false;  // drain unread input before closing: the request was refused early
   size_t lingered_ = 0;
 };
 
@@ -606,6 +607,7 @@ void Connection::HandleRequest() {
 
 void Connection::FailRequest(int status) {
   keep_alive_ = false;
+  linger_ = true;
   Send(server_.ErrorResponse(status), false, false);
 }
 
@@ -712,7 +714,13 @@ void Connection::OnWritten(const error_code& ec) {
   response_.body.bytes.reset();
   response_.body.gzip.reset();
   if (!keep_alive_) {
-    Linger();
+    if (linger_) {
+      Linger();
+    } else {
+      error_code ignored;
+      socket_.shutdown(tcp::socket::shutdown_send, ignored);
+      Close();
+    }
     return;
   }
   const ServerOptions& options = server_.options();
