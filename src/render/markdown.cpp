@@ -1,11 +1,11 @@
 #include "render/markdown.hpp"
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
 #include <cstdlib>
 #include <memory>
 #include <mutex>
-
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 
 namespace sinmun::render {
 namespace {
@@ -45,8 +45,8 @@ std::string MarkdownToHtml(std::string_view markdown) {
   }
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
-  char* html = cmark_render_html(document.get(), kOptions,
-                                 cmark_parser_get_syntax_extensions(parser.get()));
+  char* html =
+      cmark_render_html(document.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
   std::string result(html);
   cmark_get_default_mem_allocator()->free(html);
   return result;

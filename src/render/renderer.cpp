@@ -4,14 +4,13 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mstch/mstch.hpp>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 #include <vector>
-
-#include <mstch/mstch.hpp>
-#include <nlohmann/json.hpp>
 
 #include "render/json_to_mstch.hpp"
 
@@ -30,12 +29,23 @@ std::string EscapeHtml(const std::string& text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -137,9 +147,11 @@ Result<std::map<std::string, std::string>> LoadSources(const std::string& templa
   std::error_code ec;
   const fs::path root(templates_dir);
   fs::recursive_directory_iterator it(root, ec);
-  if (ec) return Fail(ErrorCode::kUnavailable, "cannot read " + templates_dir + ": " + ec.message());
+  if (ec)
+    return Fail(ErrorCode::kUnavailable, "cannot read " + templates_dir + ": " + ec.message());
   for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) return Fail(ErrorCode::kUnavailable, "cannot list " + templates_dir + ": " + ec.message());
+    if (ec)
+      return Fail(ErrorCode::kUnavailable, "cannot list " + templates_dir + ": " + ec.message());
     const fs::path& path = it->path();
     if (!it->is_regular_file(ec) || path.extension() != kExtension) continue;
     std::string name = path.lexically_relative(root).replace_extension().generic_string();
@@ -147,15 +159,16 @@ Result<std::map<std::string, std::string>> LoadSources(const std::string& templa
     if (!source) return tl::unexpected(source.error());
     sources.emplace(std::move(name), std::move(*source));
   }
-  if (ec) return Fail(ErrorCode::kUnavailable, "cannot list " + templates_dir + ": " + ec.message());
+  if (ec)
+    return Fail(ErrorCode::kUnavailable, "cannot list " + templates_dir + ": " + ec.message());
   return sources;
 }
 
 Result<std::map<std::string, std::string, std::less<>>> LoadLabels(const std::string& messages_dir,
-                                                                  const std::string& language) {
-  const bool well_formed = language.size() >= 2 && language.size() <= 3 &&
-                           language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") ==
-                               std::string::npos;
+                                                                   const std::string& language) {
+  const bool well_formed =
+      language.size() >= 2 && language.size() <= 3 &&
+      language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
   if (!well_formed) return Fail(ErrorCode::kInvalidInput, "unknown language '" + language + "'");
   std::error_code ec;
   if (!fs::is_directory(messages_dir, ec)) {
@@ -163,7 +176,8 @@ Result<std::map<std::string, std::string, std::less<>>> LoadLabels(const std::st
   }
   const fs::path path = fs::path(messages_dir) / (language + ".json");
   if (!fs::exists(path, ec)) {
-    return Fail(ErrorCode::kInvalidInput, "unknown language '" + language + "': no " + path.string());
+    return Fail(ErrorCode::kInvalidInput,
+                "unknown language '" + language + "': no " + path.string());
   }
   Result<std::string> text = ReadFile(path);
   if (!text) return tl::unexpected(text.error());
@@ -174,7 +188,8 @@ Result<std::map<std::string, std::string, std::less<>>> LoadLabels(const std::st
   std::map<std::string, std::string, std::less<>> labels;
   for (const auto& [key, value] : json.items()) {
     if (!value.is_string()) {
-      return Fail(ErrorCode::kInvalidInput, path.string() + ": label '" + key + "' is not a string");
+      return Fail(ErrorCode::kInvalidInput,
+                  path.string() + ": label '" + key + "' is not a string");
     }
     labels.emplace(key, value.get<std::string>());
   }
@@ -231,8 +246,8 @@ Result<std::unordered_map<std::string, MstchRenderer::Prepared>> Prepare(
 }  // namespace
 
 Result<std::shared_ptr<const Renderer>> Renderer::Load(const std::string& templates_dir,
-                                                        const std::string& messages_dir,
-                                                        const std::string& language) {
+                                                       const std::string& messages_dir,
+                                                       const std::string& language) {
   static std::once_flag escape_once;
   std::call_once(escape_once, [] { mstch::config::escape = EscapeHtml; });
 

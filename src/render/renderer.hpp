@@ -3,10 +3,9 @@
 // mstch and nlohmann's full header stay inside render/: callers include only json_fwd.
 
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "core/error.hpp"
 

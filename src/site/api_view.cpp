@@ -25,25 +25,27 @@ nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, cons
 }
 
 nlohmann::ordered_json ApiArticleView(const store::Article& article, const ArticleLinks& links,
-                              const Config& config) {
+                                      const Config& config) {
   nlohmann::ordered_json reporters = nlohmann::ordered_json::array();
   for (const store::Byline& byline : article.bylines) {
     reporters.push_back({{"id", byline.id}, {"name", byline.name}, {"email", byline.email}});
   }
-  return {{"id", article.id},
-          {"section", ApiSectionView(article.section)},
-          {"headline", article.headline},
-          {"subheadlines", article.subheadlines},
-          {"reporter", article.bylines.empty() ? nlohmann::ordered_json(nullptr)
-                                               : nlohmann::ordered_json(article.bylines.front().name)},
-          {"reporters", std::move(reporters)},
-          {"registered_at", FormatIso8601Kst(article.registered_at)},
-          {"modified_at", article.modified_at ? nlohmann::ordered_json(FormatIso8601Kst(*article.modified_at))
-                                              : nlohmann::ordered_json(nullptr)},
-          {"url", AbsoluteUrl(config, ArticlePath(article.id))},
-          {"prev_id", OptionalId(links.previous)},
-          {"next_id", OptionalId(links.next)},
-          {"body_html", render::MarkdownToHtml(article.body_markdown)}};
+  return {
+      {"id", article.id},
+      {"section", ApiSectionView(article.section)},
+      {"headline", article.headline},
+      {"subheadlines", article.subheadlines},
+      {"reporter", article.bylines.empty() ? nlohmann::ordered_json(nullptr)
+                                           : nlohmann::ordered_json(article.bylines.front().name)},
+      {"reporters", std::move(reporters)},
+      {"registered_at", FormatIso8601Kst(article.registered_at)},
+      {"modified_at", article.modified_at
+                          ? nlohmann::ordered_json(FormatIso8601Kst(*article.modified_at))
+                          : nlohmann::ordered_json(nullptr)},
+      {"url", AbsoluteUrl(config, ArticlePath(article.id))},
+      {"prev_id", OptionalId(links.previous)},
+      {"next_id", OptionalId(links.next)},
+      {"body_html", render::MarkdownToHtml(article.body_markdown)}};
 }
 
 }  // namespace sinmun::site

@@ -14,8 +14,9 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
-  const nlohmann::json view = {{"article", ArticleView(data->article, data->links, site.deps.config)},
-                               {"most_viewed", std::move(*most_viewed)}};
+  const nlohmann::json view = {
+      {"article", ArticleView(data->article, data->links, site.deps.config)},
+      {"most_viewed", std::move(*most_viewed)}};
   PageMeta meta;
   meta.title = data->article.headline;
   meta.description = data->snippet;

@@ -1,11 +1,10 @@
 #pragma once
 // Private to site/: what every page handler shares, and the page-level helpers they call.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "http/request.hpp"
 #include "http/response.hpp"
@@ -28,8 +27,8 @@ struct PageRequest {
 
 // What the layout needs to know about a page besides its own view.
 struct PageMeta {
-  std::string title;        // "" on the front page: the paper's name alone
-  std::string description;  // <meta name="description">, optional
+  std::string title;         // "" on the front page: the paper's name alone
+  std::string description;   // <meta name="description">, optional
   std::string section_slug;  // highlighted in the section bar
   bool home = false;         // highlights "home" in the section bar
   const std::vector<store::Section>* sections = nullptr;  // when the handler has them already
@@ -38,8 +37,8 @@ struct PageMeta {
 // Renders `template_name` with `view` plus a "layout" object (paper, nav, date, view switch,
 // stylesheet) into a prepared HTML response. A failed render is logged and becomes a 500 page.
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
-                          std::string_view template_name, nlohmann::json view,
-                          const PageMeta& meta, int status = 200);
+                          std::string_view template_name, nlohmann::json view, const PageMeta& meta,
+                          int status = 200);
 
 // The styled error page for `status` in the reader's view mode (kept in the page cache).
 http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_mode);

@@ -65,8 +65,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           {"pc_url", ViewSwitchUrl("pc", page.self_url)},
           {"paper", PaperView(deps.config.paper)},
           {"today_iso", FormatKstDate(now)},
-          {"today_text", FormatKstDate(now) + " " +
-                             renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
+          {"today_text",
+           FormatKstDate(now) + " " + renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
           {"year", FormatKstDate(now).substr(0, 4)},
           {"home_current", meta.home},
           {"nav", std::move(nav)}};
@@ -90,8 +90,8 @@ std::string ErrorLabel(const render::Renderer& renderer, int status, std::string
 }  // namespace
 
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
-                          std::string_view template_name, nlohmann::json view,
-                          const PageMeta& meta, int status) {
+                          std::string_view template_name, nlohmann::json view, const PageMeta& meta,
+                          int status) {
   view["layout"] = LayoutView(site, page, meta);
   Result<std::string> html = site.deps.renderer->Render(template_name, view);
   if (!html) {
@@ -105,7 +105,8 @@ http::Response RenderPage(const SiteContext& site, const PageRequest& page,
 http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_mode) {
   // Error pages are cached like pages (per status and view mode): a flood of bad URLs costs a
   // lookup each, not a render.
-  const std::string key = "!error " + std::to_string(status) + " " + std::string(ViewModeName(view_mode));
+  const std::string key =
+      "!error " + std::to_string(status) + " " + std::string(ViewModeName(view_mode));
   const PageCache::Lookup lookup = site.cache->Find(key);
   if (!lookup.page) {
     const render::Renderer& renderer = *site.deps.renderer;
@@ -139,8 +140,8 @@ http::Response JsonResponse(const nlohmann::ordered_json& value, int status) {
   http::Response response;
   response.status = status;
   response.content_type = "application/json; charset=utf-8";
-  response.body =
-      http::Prepare(value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), true);
+  response.body = http::Prepare(
+      value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), true);
   return response;
 }
 
@@ -148,7 +149,8 @@ http::Response JsonError(const SiteContext& site, const Error& error) {
   const int status = http::StatusFor(error.code);
   if (status >= 500) spdlog::error("site api: {}: {}", ErrorCodeName(error.code), error.detail);
   const nlohmann::ordered_json body = {
-      {"error", {{"status", status}, {"message", ErrorLabel(*site.deps.renderer, status, "title")}}}};
+      {"error",
+       {{"status", status}, {"message", ErrorLabel(*site.deps.renderer, status, "title")}}}};
   return JsonResponse(body, status);
 }
 

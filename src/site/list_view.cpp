@@ -13,9 +13,7 @@ constexpr std::int64_t kPageWindow = 10;
 
 std::string ArticlePath(store::ArticleId id) { return "/article/" + std::to_string(id); }
 
-std::string SectionPath(std::string_view slug) {
-  return "/section/" + http::PercentEncode(slug);
-}
+std::string SectionPath(std::string_view slug) { return "/section/" + http::PercentEncode(slug); }
 
 std::string ReporterPath(store::ReporterId id) { return "/reporter/" + std::to_string(id); }
 

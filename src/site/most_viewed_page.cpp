@@ -29,9 +29,9 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
     selected = std::move(*section);
   }
 
-  const Result<std::vector<store::ArticleSummary>> ranking = store.MostViewed(
-      selected ? std::optional(selected->id) : std::nullopt, std::nullopt, kRankingSize,
-      site.deps.clock->Now());
+  const Result<std::vector<store::ArticleSummary>> ranking =
+      store.MostViewed(selected ? std::optional(selected->id) : std::nullopt, std::nullopt,
+                       kRankingSize, site.deps.clock->Now());
   if (!ranking) return ErrorResponse(site, ranking.error(), page.view_mode);
 
   nlohmann::json tabs = nlohmann::json::array();

@@ -64,7 +64,9 @@ class PageCache {
   };
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>()(key);
+    }
   };
   struct Shard {
     mutable std::shared_mutex mutex;

@@ -39,7 +39,8 @@ void AppendEscaped(std::string& out, unsigned char c) {
 
 Result<std::int64_t> ParseId(std::string_view text) {
   const std::optional<std::int64_t> id = ParseBounded(text, kMaxId);
-  if (!id) return Fail(ErrorCode::kInvalidInput, "bad id '" + std::string(text.substr(0, 40)) + "'");
+  if (!id)
+    return Fail(ErrorCode::kInvalidInput, "bad id '" + std::string(text.substr(0, 40)) + "'");
   return *id;
 }
 

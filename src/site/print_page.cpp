@@ -11,7 +11,8 @@ http::Response PrintPage(const SiteContext& site, const http::Request& request,
       site.deps.store->PublishedArticle(*id, site.deps.clock->Now());
   if (!article) return ErrorResponse(site, article.error(), page.view_mode);
 
-  const nlohmann::json view = {{"article", ArticleView(*article, ArticleLinks{}, site.deps.config)}};
+  const nlohmann::json view = {
+      {"article", ArticleView(*article, ArticleLinks{}, site.deps.config)}};
   PageMeta meta;
   meta.title = article->headline;
   return RenderPage(site, page, "site/print", view, meta);

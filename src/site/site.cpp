@@ -74,8 +74,9 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage));
   router.Get("/reporter/{id}", Cached(site, Kind::kHtml, {"page"}, ReporterPage));
   router.Get("/most-viewed", Cached(site, Kind::kHtml, {"section"}, MostViewedPage));
-  router.Get("/news/articleView.html",
-             [site](const http::Request& request) { return LegacyArticleRedirect(*site, request); });
+  router.Get("/news/articleView.html", [site](const http::Request& request) {
+    return LegacyArticleRedirect(*site, request);
+  });
   router.Get("/view-mode",
              [site](const http::Request& request) { return ViewModeSwitch(*site, request); });
   router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));

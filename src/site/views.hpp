@@ -4,12 +4,11 @@
 // or false when absent, so a Mustache section never picks a same-named key from a parent.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/config.hpp"
 #include "core/time.hpp"
@@ -17,9 +16,9 @@
 
 namespace sinmun::site {
 
-std::string ArticlePath(store::ArticleId id);        // "/article/12"
-std::string SectionPath(std::string_view slug);      // "/section/politics"
-std::string ReporterPath(store::ReporterId id);      // "/reporter/3"
+std::string ArticlePath(store::ArticleId id);    // "/article/12"
+std::string SectionPath(std::string_view slug);  // "/section/politics"
+std::string ReporterPath(store::ReporterId id);  // "/reporter/3"
 // config.base_url + path; the path alone when no base_url is configured.
 std::string AbsoluteUrl(const Config& config, std::string_view path);
 
@@ -45,7 +44,7 @@ struct NeighborLink {
 };
 
 struct ArticleLinks {
-  std::string list_url;  // the section list page that holds the article
+  std::string list_url;                  // the section list page that holds the article
   std::optional<NeighborLink> previous;  // older, in the same section
   std::optional<NeighborLink> next;      // newer, in the same section
 };
@@ -61,6 +60,6 @@ namespace sinmun::site {
 // The JSON API's shapes (documented in site.hpp), keys in the documented order.
 nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config);
 nlohmann::ordered_json ApiArticleView(const store::Article& article, const ArticleLinks& links,
-                              const Config& config);
+                                      const Config& config);
 
 }  // namespace sinmun::site
