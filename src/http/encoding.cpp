@@ -33,7 +33,8 @@ double QualityOf(std::string_view params) {
   while (!params.empty()) {
     const size_t semicolon = params.find(';');
     const std::string_view param = TrimSpaces(params.substr(0, semicolon));
-    params = semicolon == std::string_view::npos ? std::string_view() : params.substr(semicolon + 1);
+    params =
+        semicolon == std::string_view::npos ? std::string_view() : params.substr(semicolon + 1);
     if (param.size() < 2 || Lower(param[0]) != 'q' || param[1] != '=') continue;
     // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ); anything else counts as 0.
     const std::string_view value = TrimSpaces(param.substr(2));
@@ -104,8 +105,8 @@ bool AcceptsGzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     const size_t comma = accept_encoding.find(',');
     const std::string_view element = accept_encoding.substr(0, comma);
-    accept_encoding = comma == std::string_view::npos ? std::string_view()
-                                                      : accept_encoding.substr(comma + 1);
+    accept_encoding =
+        comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     const size_t semicolon = element.find(';');
     const std::string_view coding = TrimSpaces(element.substr(0, semicolon));
     const std::string_view params =
@@ -149,8 +150,8 @@ std::string HttpDate(std::time_t time) {
   gmtime_r(&time, &tm);
   char text[32];
   const int n = std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                              kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon],
-                              tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+                              kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900,
+                              tm.tm_hour, tm.tm_min, tm.tm_sec);
   return std::string(text, n > 0 ? static_cast<size_t>(n) : 0);
 }
 
@@ -161,8 +162,8 @@ struct GzipCompressor::State {
 
 GzipCompressor::GzipCompressor(int level) : state_(std::make_unique<State>()) {
   // windowBits 15 + 16 asks zlib for the gzip wrapper instead of zlib's own.
-  state_->ready = deflateInit2(&state_->stream, level, Z_DEFLATED, 15 + 16, 8,
-                               Z_DEFAULT_STRATEGY) == Z_OK;
+  state_->ready =
+      deflateInit2(&state_->stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
 }
 
 GzipCompressor::~GzipCompressor() {

@@ -133,8 +133,7 @@ Response Router::Dispatch(Request& request) const {
   request.path_params.clear();
 
   if (path_known) {
-    Response response =
-        error_page_ ? error_page_(405) : Text("405 Method Not Allowed\n", 405);
+    Response response = error_page_ ? error_page_(405) : Text("405 Method Not Allowed\n", 405);
     response.status = 405;
     std::string allow = allows_get ? "GET, HEAD" : "";
     if (allows_post) allow += allow.empty() ? "POST" : ", POST";

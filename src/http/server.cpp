@@ -1,25 +1,23 @@
 #include "http/server.hpp"
 
 // <utility> before Asio: Boost 1.74's Asio uses std::exchange without including it.
-#include <utility>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/basic_parser.hpp>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/status.hpp>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/basic_parser.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/status.hpp>
 #include <charconv>
 #include <csignal>
 #include <ctime>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "http/encoding.hpp"
@@ -91,8 +89,8 @@ class RequestParser final : public bhttp::basic_parser<true> {
   bool expects_continue() const { return expects_continue_; }
 
  private:
-  void on_request_impl(bhttp::verb verb, beast::string_view, beast::string_view target,
-                       int version, error_code& ec) override {
+  void on_request_impl(bhttp::verb verb, beast::string_view, beast::string_view target, int version,
+                       error_code& ec) override {
     if (version != 10 && version != 11) {
       ec = bhttp::error::bad_version;
       return;
@@ -129,8 +127,9 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
     headers[count_].second.assign(value.data(), value.size());
     ++count_;
-    if (field == bhttp::field::expect && EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
-                                                      "100-continue")) {
+    if (field == bhttp::field::expect &&
+        EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
+                         "100-continue")) {
       expects_continue_ = true;
     }
   }
@@ -241,11 +240,11 @@ class BeastServer final : public Server {
       : options_(std::move(options)), router_(std::move(router)) {
     for (size_t i = 0; i < threads; ++i) workers_.push_back(std::make_unique<Worker>());
     acceptor_.emplace(workers_[0]->io);
-    const auto shortest = std::min({options_.header_timeout, options_.idle_timeout,
-                                    options_.body_timeout});
-    sweep_interval_ = std::clamp<Clock::duration>(
-        std::chrono::duration_cast<Clock::duration>(shortest) / 4, std::chrono::milliseconds(50),
-        std::chrono::seconds(1));
+    const auto shortest =
+        std::min({options_.header_timeout, options_.idle_timeout, options_.body_timeout});
+    sweep_interval_ =
+        std::clamp<Clock::duration>(std::chrono::duration_cast<Clock::duration>(shortest) / 4,
+                                    std::chrono::milliseconds(50), std::chrono::seconds(1));
   }
 
   ~BeastServer() override {
@@ -261,9 +260,8 @@ class BeastServer final : public Server {
       return Fail(ErrorCode::kInvalidInput,
                   fmt::format("listen host '{}' is not an IP address", options_.host));
     }
-    const std::string where = address.is_v6()
-                                  ? fmt::format("[{}]:{}", options_.host, options_.port)
-                                  : fmt::format("{}:{}", options_.host, options_.port);
+    const std::string where = address.is_v6() ? fmt::format("[{}]:{}", options_.host, options_.port)
+                                              : fmt::format("{}:{}", options_.host, options_.port);
     const tcp::endpoint endpoint(address, options_.port);
     acceptor_->open(endpoint.protocol(), ec);
     if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
@@ -503,10 +501,9 @@ void Connection::Close() {
 }
 
 void Connection::Read() {
-  socket_.async_read_some(buffer_.prepare(kReadChunk),
-                          [self = shared_from_this()](const error_code& ec, size_t bytes) {
-                            self->OnRead(ec, bytes);
-                          });
+  socket_.async_read_some(
+      buffer_.prepare(kReadChunk),
+      [self = shared_from_this()](const error_code& ec, size_t bytes) { self->OnRead(ec, bytes); });
 }
 
 void Connection::OnRead(const error_code& ec, size_t bytes) {

@@ -16,13 +16,13 @@ namespace sinmun::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 0;  // 0: any free port (tests); see Server::port()
-  int threads = 0;         // 0: one per core
-  std::size_t max_body_bytes = 1 << 20;     // larger bodies: 413
-  std::size_t max_header_bytes = 16 << 10;  // larger request line + headers: 431
-  std::chrono::seconds header_timeout{10};  // a client must send its headers within this
-  std::chrono::seconds idle_timeout{60};    // keep-alive connections idle longer are closed
-  std::chrono::seconds body_timeout{30};    // a client must send its body within this
+  std::uint16_t port = 0;                          // 0: any free port (tests); see Server::port()
+  int threads = 0;                                 // 0: one per core
+  std::size_t max_body_bytes = 1 << 20;            // larger bodies: 413
+  std::size_t max_header_bytes = 16 << 10;         // larger request line + headers: 431
+  std::chrono::seconds header_timeout{10};         // a client must send its headers within this
+  std::chrono::seconds idle_timeout{60};           // keep-alive connections idle longer are closed
+  std::chrono::seconds body_timeout{30};           // a client must send its body within this
   std::chrono::milliseconds shutdown_grace{3000};  // in-flight responses get this long to finish
   // Renders the page for a status the server itself produces (400, 404, 405, 413, 431, 500).
   // Unset: a plain-text body.

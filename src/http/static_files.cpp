@@ -1,11 +1,11 @@
 #include "http/static_files.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "http/encoding.hpp"
 
@@ -95,9 +95,9 @@ Result<std::shared_ptr<StaticFiles>> StaticFiles::Load(const std::string& dir) {
 
     const fs::path rel_path(relative);
     const std::string parent = rel_path.parent_path().generic_string();
-    const std::string fingerprinted = fmt::format(
-        "/static/{}{}{}.{}{}", parent, parent.empty() ? "" : "/", rel_path.stem().string(),
-        fingerprint, rel_path.extension().string());
+    const std::string fingerprinted =
+        fmt::format("/static/{}{}{}.{}{}", parent, parent.empty() ? "" : "/",
+                    rel_path.stem().string(), fingerprint, rel_path.extension().string());
 
     auto plain = std::make_shared<File>(File{body, content_type, false});
     auto immutable = std::make_shared<File>(File{std::move(body), std::move(content_type), true});

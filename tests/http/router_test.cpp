@@ -28,20 +28,17 @@ class RouterTest : public ::testing::Test {
  protected:
   RouterTest() {
     router_.Get("/", [](const Request&) { return Text("home"); });
-    router_.Get("/article/{id}", [](const Request& r) {
-      return Text("article " + std::string(r.PathParam("id")));
-    });
-    router_.Get("/article/{id}/print", [](const Request& r) {
-      return Text("print " + std::string(r.PathParam("id")));
-    });
+    router_.Get("/article/{id}",
+                [](const Request& r) { return Text("article " + std::string(r.PathParam("id"))); });
+    router_.Get("/article/{id}/print",
+                [](const Request& r) { return Text("print " + std::string(r.PathParam("id"))); });
     router_.Get("/section/{name}/page/{page}", [](const Request& r) {
       return Text(std::string(r.PathParam("name")) + ":" + std::string(r.PathParam("page")));
     });
     router_.Post("/article/{id}", [](const Request&) { return Text("posted"); });
     router_.Post("/login", [](const Request&) { return Text("login"); });
-    router_.Get("/files/{path...}", [](const Request& r) {
-      return Text("file " + std::string(r.PathParam("path")));
-    });
+    router_.Get("/files/{path...}",
+                [](const Request& r) { return Text("file " + std::string(r.PathParam("path"))); });
   }
 
   Response Call(Method method, std::string path) {

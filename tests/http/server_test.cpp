@@ -201,8 +201,7 @@ TEST_F(ServerTest, EtagAndIfNoneMatch) {
   // A handler's response without an ETag gets one computed by the server.
   const HttpResponse dynamic = HttpGet(port(), "/dynamic");
   ASSERT_FALSE(dynamic.Header("etag").empty());
-  EXPECT_EQ(HttpGet(port(), "/dynamic", {{"If-None-Match", dynamic.Header("etag")}}).status,
-            304);
+  EXPECT_EQ(HttpGet(port(), "/dynamic", {{"If-None-Match", dynamic.Header("etag")}}).status, 304);
 }
 
 TEST_F(ServerTest, GzipWhenAccepted) {
@@ -266,13 +265,12 @@ TEST_F(ServerTest, HugeHeadersAre431) {
 TEST_F(ServerTest, MalformedRequestsAre400) {
   Start();
   bool closed = false;
-  const std::string garbage = SendRaw(port(), "NOT AN HTTP REQUEST\r\n\r\n",
-                                     sinmun::testing::kDefaultHttpTimeout, &closed);
+  const std::string garbage =
+      SendRaw(port(), "NOT AN HTTP REQUEST\r\n\r\n", sinmun::testing::kDefaultHttpTimeout, &closed);
   EXPECT_EQ(garbage.substr(0, 12), "HTTP/1.1 400") << garbage;
   EXPECT_TRUE(closed);
   EXPECT_EQ(SendRaw(port(), "GET / HTTP/9.9\r\n\r\n").substr(0, 12), "HTTP/1.1 400");
-  EXPECT_EQ(SendRaw(port(), "GET nope HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 12),
-            "HTTP/1.1 400");
+  EXPECT_EQ(SendRaw(port(), "GET nope HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 12), "HTTP/1.1 400");
   EXPECT_EQ(HttpGet(port(), "/article/%zz").status, 400);
   EXPECT_EQ(HttpGet(port(), "/article/abc%4").status, 400);
   EXPECT_EQ(HttpGet(port(), "/article/a%00b").status, 400);
@@ -328,9 +326,10 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
 
 TEST_F(ServerTest, PipelinedRequestsAnsweredInOrder) {
   Start();
-  const std::string raw = SendRaw(port(),
-                                  "GET /article/1 HTTP/1.1\r\nHost: x\r\n\r\n"
-                                  "GET /article/2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string raw =
+      SendRaw(port(),
+              "GET /article/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+              "GET /article/2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   const size_t first = raw.find("article 1");
   const size_t second = raw.find("article 2");
   ASSERT_NE(first, std::string::npos) << raw;
@@ -341,8 +340,8 @@ TEST_F(ServerTest, PipelinedRequestsAnsweredInOrder) {
 TEST_F(ServerTest, Http10ClosesUnlessKeepAlive) {
   Start();
   bool closed = false;
-  const std::string raw = SendRaw(port(), "GET / HTTP/1.0\r\n\r\n",
-                                 sinmun::testing::kDefaultHttpTimeout, &closed);
+  const std::string raw =
+      SendRaw(port(), "GET / HTTP/1.0\r\n\r\n", sinmun::testing::kDefaultHttpTimeout, &closed);
   EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 200");
   EXPECT_NE(raw.find("Connection: close\r\n"), std::string::npos);
   EXPECT_TRUE(closed);
@@ -372,8 +371,8 @@ TEST_F(ServerTest, HeaderTimeoutDisconnectsSlowClient) {
   options.header_timeout = std::chrono::seconds(1);
   Start(options);
   bool closed = false;
-  const std::string raw = SendRaw(port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ",
-                                  std::chrono::milliseconds(5000), &closed);
+  const std::string raw = SendRaw(
+      port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ", std::chrono::milliseconds(5000), &closed);
   EXPECT_TRUE(closed);
   EXPECT_EQ(raw, "");
   // A client that sends nothing at all is also dropped.

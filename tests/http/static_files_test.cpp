@@ -101,8 +101,7 @@ TEST_F(StaticFilesTest, ServesBothUrlsWithTheirCacheHeaders) {
   EXPECT_EQ(plain.body, fingerprinted.body);
   EXPECT_EQ(plain.Header("etag"), fingerprinted.Header("etag"));
 
-  const HttpResponse gzipped =
-      HttpGet(port, "/static/css/site.css", {{"Accept-Encoding", "gzip"}});
+  const HttpResponse gzipped = HttpGet(port, "/static/css/site.css", {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
 
   const HttpResponse png = HttpGet(port, "/static/img/logo.png", {{"Accept-Encoding", "gzip"}});

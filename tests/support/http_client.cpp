@@ -1,11 +1,10 @@
 #include "support/http_client.hpp"
 
 // <utility> before Asio: Boost 1.74's Asio uses std::exchange without including it.
-#include <utility>
-
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <utility>
 
 namespace sinmun::testing {
 namespace {
@@ -113,9 +112,9 @@ HttpResponse HttpConnection::Request(const std::string& method, const std::strin
   const auto& message = parser.get();
   response.status = static_cast<int>(message.result_int());
   for (const auto& field : message) {
-    response.headers.emplace_back(Lower(std::string_view(field.name_string().data(),
-                                                         field.name_string().size())),
-                                  std::string(field.value()));
+    response.headers.emplace_back(
+        Lower(std::string_view(field.name_string().data(), field.name_string().size())),
+        std::string(field.value()));
   }
   response.body = message.body();
   if (!message.keep_alive()) state_->connected = false;

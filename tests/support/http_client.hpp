@@ -32,9 +32,8 @@ constexpr std::chrono::milliseconds kDefaultHttpTimeout{5000};
 // One request on a fresh connection to 127.0.0.1:port.
 HttpResponse HttpGet(std::uint16_t port, const std::string& target,
                      const HttpHeaders& headers = {});
-HttpResponse HttpRequest(std::uint16_t port, const std::string& method,
-                         const std::string& target, const HttpHeaders& headers = {},
-                         const std::string& body = "");
+HttpResponse HttpRequest(std::uint16_t port, const std::string& method, const std::string& target,
+                         const HttpHeaders& headers = {}, const std::string& body = "");
 
 // Writes `bytes` as they are, then reads until the server closes or `timeout` passes; returns
 // what was read. `closed`, when given, tells whether the server closed (EOF or reset) in time.
