@@ -40,6 +40,10 @@ http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status = 200);
 
+// The label `key` with its "{}" replaced by `value` ("{} 분야 최신 기사" -> "정치 분야 최신 기사").
+std::string LabelWith(const render::Renderer& renderer, std::string_view key,
+                      std::string_view value);
+
 // The styled error page for `status` in the reader's view mode (kept in the page cache).
 http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_mode);
 // The error page for a failed call: http::StatusFor(error.code). Server-side failures

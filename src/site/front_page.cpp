@@ -47,7 +47,8 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
   PageMeta meta;
   meta.home = true;
   meta.sections = &*sections;
-  meta.description = site.deps.config.paper.name;
+  meta.description =
+      LabelWith(*site.deps.renderer, "front_description", site.deps.config.paper.name);
   return RenderPage(site, page, "site/front", std::move(view), meta);
 }
 

@@ -89,6 +89,14 @@ std::string ErrorLabel(const render::Renderer& renderer, int status, std::string
 
 }  // namespace
 
+std::string LabelWith(const render::Renderer& renderer, std::string_view key,
+                      std::string_view value) {
+  std::string label = renderer.Label(key);
+  const size_t slot = label.find("{}");
+  if (slot != std::string::npos) label.replace(slot, 2, value);
+  return label;
+}
+
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status) {
@@ -115,6 +123,7 @@ http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_
                                  {"text", ErrorLabel(renderer, status, "text")}};
     PageMeta meta;
     meta.title = view["title"].get<std::string>();
+    meta.description = view["text"].get<std::string>();
     const PageRequest page{view_mode, "/"};
     http::Response response = RenderPage(site, page, "site/error", view, meta, status);
     if (response.status != status) return response;  // the render itself failed

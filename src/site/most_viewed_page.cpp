@@ -54,6 +54,7 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
   meta.title = site.deps.renderer->Label("most_viewed");
   if (selected) meta.title += " - " + selected->name;
   meta.sections = &*sections;
+  meta.description = site.deps.renderer->Label("most_viewed_description");
   return RenderPage(site, page, "site/most_viewed", view, meta);
 }
 

@@ -29,7 +29,7 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
       {"pagination", PaginationView(base, *number, list->total, kPageSize)}};
   PageMeta meta;
   meta.title = reporter->name;
-  meta.description = reporter->bio;
+  meta.description = reporter->bio.empty() ? reporter->name : reporter->bio;
   return RenderPage(site, page, "site/reporter", view, meta);
 }
 

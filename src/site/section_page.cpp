@@ -37,6 +37,7 @@ http::Response SectionPage(const SiteContext& site, const http::Request& request
   meta.title = section->name;
   if (*number > 1) meta.title += " (" + std::to_string(*number) + ")";
   meta.section_slug = section->slug;
+  meta.description = LabelWith(*site.deps.renderer, "section_description", section->name);
   return RenderPage(site, page, "site/section", view, meta);
 }
 
