@@ -1,0 +1,23 @@
+#include <fmt/format.h>
+
+#include <string>
+
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::store {
+
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
+  constexpr std::string_view kSqliteScheme = "sqlite:";
+  if (url.starts_with(kSqliteScheme)) {
+    const std::string path(url.substr(kSqliteScheme.size()));
+    if (path.empty()) return Fail(ErrorCode::kInvalidInput, "sqlite: URL without a file path");
+    Result<std::unique_ptr<sqlite::SqliteStore>> store = sqlite::SqliteStore::Open(path);
+    if (!store) return tl::unexpected(store.error());
+    return std::unique_ptr<Store>(std::move(*store));
+  }
+  return Fail(ErrorCode::kInvalidInput,
+              fmt::format("unknown store URL {:?}; expected sqlite:/path/to/sinmun.db", url));
+}
+
+}  // namespace sinmun::store

@@ -1,0 +1,73 @@
+#pragma once
+// The embedded Store: one SQLite file in WAL mode.
+//
+// Thread safety: all methods may be called concurrently. Writes go through one connection
+// under a mutex (SQLite allows one writer at a time anyway); reads borrow a connection from a
+// pool that grows to the number of threads reading at once, so WAL readers run in parallel
+// and never wait for the writer.
+// Durability: synchronous=FULL; a write returns success only after its commit is synced.
+// Lifetime: the store must outlive every call into it; destroying it closes all connections.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace sinmun::store::sqlite {
+
+class Connection;
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the database file at `path` and applies pending migrations.
+  // kUnavailable with a readable detail when the folder is missing or not writable, the file
+  // is not a database, or a migration fails.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+  ~SqliteStore() override;
+
+  Result<std::vector<Section>> Sections() const override;
+  Result<Section> SectionBySlug(std::string_view slug) const override;
+  Result<Reporter> ReporterById(ReporterId id) const override;
+  Result<std::vector<Reporter>> Reporters() const override;
+  Result<Article> PublishedArticle(ArticleId id, Timestamp now) const override;
+  Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
+                                     Timestamp now) const override;
+  Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const override;
+  Result<std::int64_t> PositionInSection(ArticleId id, Timestamp now) const override;
+  Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
+                                                 std::optional<Timestamp> since, int limit,
+                                                 Timestamp now) const override;
+  Result<SectionId> InsertSection(const NewSection& section) override;
+  Result<ReporterId> InsertReporter(const NewReporter& reporter) override;
+  Result<std::vector<ArticleId>> InsertArticles(const std::vector<NewArticle>& articles) override;
+  Result<std::int64_t> ChangeSequence() const override;
+
+ private:
+  class ReaderLease;
+
+  SqliteStore(std::string path, std::unique_ptr<Connection> writer);
+
+  // A reader connection for the caller's exclusive use until the lease is destroyed.
+  Result<ReaderLease> AcquireReader() const;
+  // Calls read(Connection&) with a pooled reader connection and returns what it returns
+  // (a Result), or the error of acquiring the connection. Defined in the .cpp, its only user.
+  template <typename Read>
+  auto WithReader(Read read) const -> std::invoke_result_t<Read, Connection&>;
+  void ReleaseReader(std::unique_ptr<Connection> reader) const;
+
+  const std::string path_;
+
+  std::mutex writer_mutex_;
+  std::unique_ptr<Connection> writer_;  // guarded by writer_mutex_
+
+  mutable std::mutex readers_mutex_;
+  mutable std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by readers_mutex_
+};
+
+}  // namespace sinmun::store::sqlite
