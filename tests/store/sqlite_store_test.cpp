@@ -1,0 +1,115 @@
+// What only the SQLite store has: its URL, its file and folder errors, and its migrations,
+// checked by looking inside the database file.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/migration.hpp"
+#include "store/store.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+using testing::ErrorCodeOf;
+using testing::TempDir;
+
+// Runs `sql` on the file directly and returns the first column of the first row as text.
+std::string QueryFile(const std::filesystem::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::string value;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+      value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  return value;
+}
+
+class SqliteStoreTest : public testing::Test {
+ protected:
+  std::string Url() const { return "sqlite:" + file_.string(); }
+
+  TempDir dir_;
+  std::filesystem::path file_ = dir_.path() / "sinmun.db";
+};
+
+TEST_F(SqliteStoreTest, MigrationsApplyOnceInOrder) {
+  ASSERT_TRUE(OpenStore(Url()).has_value());
+  ASSERT_TRUE(OpenStore(Url()).has_value());
+  const auto migrations = sqlite::Migrations();
+  ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(migrations.front().version, 1);
+  EXPECT_EQ(migrations.front().name, "0001_initial.sql");
+
+  EXPECT_EQ(QueryFile(file_, "SELECT COUNT(*) FROM schema_migrations"),
+            std::to_string(migrations.size()));
+  EXPECT_EQ(QueryFile(file_, "SELECT MAX(version) FROM schema_migrations"),
+            std::to_string(migrations.back().version));
+  EXPECT_EQ(QueryFile(file_, "PRAGMA journal_mode"), "wal");
+}
+
+TEST_F(SqliteStoreTest, DatabaseNewerThanTheBinaryIsRefused) {
+  ASSERT_TRUE(OpenStore(Url()).has_value());
+  QueryFile(file_, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 0)");
+
+  const Result<std::unique_ptr<Store>> store = OpenStore(Url());
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(store.error().detail.find("newer"), std::string::npos) << store.error().detail;
+}
+
+TEST_F(SqliteStoreTest, UnknownSchemeOrEmptyPathIsInvalidInput) {
+  EXPECT_EQ(ErrorCodeOf(OpenStore("mysql://localhost/sinmun")), ErrorCode::kInvalidInput);
+  EXPECT_EQ(ErrorCodeOf(OpenStore("sqlite:")), ErrorCode::kInvalidInput);
+  EXPECT_EQ(ErrorCodeOf(OpenStore(file_.string())), ErrorCode::kInvalidInput);
+}
+
+TEST_F(SqliteStoreTest, MissingFolderIsUnavailable) {
+  const Result<std::unique_ptr<Store>> store =
+      OpenStore("sqlite:" + (dir_.path() / "missing" / "sinmun.db").string());
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(store.error().detail.find("does not exist"), std::string::npos) << store.error().detail;
+}
+
+TEST_F(SqliteStoreTest, UnwritableFolderIsUnavailable) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root may write into any folder";
+  const std::filesystem::path locked = dir_.path() / "locked";
+  std::filesystem::create_directory(locked);
+  std::filesystem::permissions(
+      locked, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+
+  const Result<std::unique_ptr<Store>> store =
+      OpenStore("sqlite:" + (locked / "sinmun.db").string());
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(store.error().detail.find("not writable"), std::string::npos) << store.error().detail;
+}
+
+TEST_F(SqliteStoreTest, FileThatIsNoDatabaseIsUnavailable) {
+  std::ofstream(file_) << "기사 목록이 아니라 그냥 글입니다. This is not a database file at all.\n";
+
+  const Result<std::unique_ptr<Store>> store = OpenStore(Url());
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(SqliteStoreTest, RelativePathOpens) {
+  const std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(dir_.path());
+  const Result<std::unique_ptr<Store>> store = OpenStore("sqlite:relative.db");
+  std::filesystem::current_path(before);
+  ASSERT_TRUE(store.has_value()) << store.error().detail;
+  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "relative.db"));
+}
+
+}  // namespace
+}  // namespace sinmun::store
