@@ -6,8 +6,6 @@
 namespace sinmun::site {
 namespace {
 
-constexpr size_t kDescriptionChars = 150;
-
 Result<std::optional<NeighborLink>> Neighbor(const store::Store& store,
                                              std::optional<store::ArticleId> id, Timestamp now) {
   if (!id) return std::nullopt;

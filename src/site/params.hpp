@@ -18,6 +18,8 @@ inline constexpr std::int64_t kMaxId = std::int64_t{1} << 53;
 // A page number past this is not a real page of any list: 400 rather than a store query.
 inline constexpr std::int64_t kMaxPageNumber = 1'000'000;
 inline constexpr int kPageSize = 20;
+// Length of <meta name="description"> excerpts, in characters.
+inline constexpr size_t kDescriptionChars = 150;
 
 // Digits only, 1..kMaxId. kInvalidInput otherwise ("abc", "0", "-1", "1e3", " 1", "").
 Result<std::int64_t> ParseId(std::string_view text);

@@ -1,3 +1,4 @@
+#include "core/text.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
 
@@ -15,6 +16,7 @@ http::Response PrintPage(const SiteContext& site, const http::Request& request,
       {"article", ArticleView(*article, ArticleLinks{}, site.deps.config)}};
   PageMeta meta;
   meta.title = article->headline;
+  meta.description = Excerpt(article->body_markdown, kDescriptionChars);
   return RenderPage(site, page, "site/print", view, meta);
 }
 
