@@ -1,10 +1,10 @@
 #include "render/markdown.hpp"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace sinmun::render {
 namespace {
@@ -14,7 +14,8 @@ bool Contains(const std::string& text, const std::string& part) {
 }
 
 TEST(MarkdownTest, RendersParagraphsEmphasisAndLinks) {
-  const std::string html = MarkdownToHtml("대전시가 **4차 산업혁명** 위원회를 [출범](https://example.com)했다.\n\n둘째 문단");
+  const std::string html = MarkdownToHtml(
+      "대전시가 **4차 산업혁명** 위원회를 [출범](https://example.com)했다.\n\n둘째 문단");
   EXPECT_TRUE(Contains(html, "<strong>4차 산업혁명</strong>")) << html;
   EXPECT_TRUE(Contains(html, "<a href=\"https://example.com\">출범</a>")) << html;
   EXPECT_TRUE(Contains(html, "<p>둘째 문단</p>")) << html;

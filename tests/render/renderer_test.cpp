@@ -1,12 +1,14 @@
 #include "render/renderer.hpp"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <string>
-
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace sinmun::render {
 namespace {
@@ -22,15 +24,17 @@ void WriteFile(const fs::path& path, const std::string& text) {
 class RendererTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sinmun_render_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ =
+        fs::temp_directory_path() /
+        ("sinmun_render_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     WriteFile(dir_ / "templates/partials/header.mustache", "<header>{{t.paper}}</header>");
     WriteFile(dir_ / "templates/site/page.mustache",
               "{{> partials/header}}<h1>{{title}}</h1><p title=\"{{title}}\">{{t.more}}</p>"
               "{{#items}}<i>{{.}}</i>{{/items}}{{{raw}}}");
-    WriteFile(dir_ / "templates/site/big.mustache", "{{id}}|{{small}}|{{flag}}|{{#none}}x{{/none}}");
+    WriteFile(dir_ / "templates/site/big.mustache",
+              "{{id}}|{{small}}|{{flag}}|{{#none}}x{{/none}}");
     WriteFile(dir_ / "messages/ko.json", R"({"paper": "한밭일보", "more": "더보기"})");
     WriteFile(dir_ / "messages/en.json", R"({"paper": "Hanbat Daily", "more": "More"})");
   }
@@ -73,8 +77,9 @@ TEST_F(RendererTest, EscapesValuesInTextAndAttributes) {
   ASSERT_TRUE(html.has_value());
   EXPECT_EQ(html->find("<script>"), std::string::npos);
   EXPECT_EQ(html->find("<b>"), std::string::npos);
-  EXPECT_NE(html->find("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</h1>"),
-            std::string::npos)
+  EXPECT_NE(
+      html->find("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</h1>"),
+      std::string::npos)
       << *html;
   EXPECT_NE(html->find("title=\"&lt;script&gt;alert(&quot;x&quot;)"), std::string::npos);
   EXPECT_NE(html->find("<i>&lt;b&gt;</i>"), std::string::npos);
@@ -100,10 +105,28 @@ TEST_F(RendererTest, ConvertsNumbersBooleansAndNull) {
   auto renderer = Load("ko");
   ASSERT_TRUE(renderer.has_value());
   auto html = (*renderer)->Render(
-      "site/big", {{"id", std::int64_t{9007199254740992}}, {"small", 42}, {"flag", true},
-                   {"none", nullptr}});
+      "site/big",
+      {{"id", std::int64_t{9007199254740992}}, {"small", 42}, {"flag", true}, {"none", nullptr}});
   ASSERT_TRUE(html.has_value());
   EXPECT_EQ(*html, "9007199254740992|42|true|");
+}
+
+TEST_F(RendererTest, ConcurrentRendersAgree) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  const nlohmann::json view = {{"title", "동시 <렌더>"}, {"items", {"가", "나", "다"}}};
+  const std::string expected = (*renderer)->Render("site/page", view).value();
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        if ((*renderer)->Render("site/page", view).value_or("") != expected) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 TEST_F(RendererTest, UnknownTemplateIsAnErrorValue) {
