@@ -275,6 +275,16 @@ class BeastServer final : public Server {
       return Fail(ErrorCode::kUnavailable,
                   fmt::format("cannot listen on {}: {}", where, ec.message()));
     }
+    // Catch SIGINT/SIGTERM from the moment the port is open: a supervisor that sees the port
+    // and stops us before Run() still gets a graceful stop, not the default death.
+    signals_.emplace(workers_[0]->io);
+    signals_->add(SIGINT, ec);
+    signals_->add(SIGTERM, ec);
+    signals_->async_wait([this](const error_code& error, int signal) {
+      if (error) return;
+      spdlog::info("http: signal {} received, stopping", signal);
+      Stop();
+    });
     return {};
   }
 
@@ -290,15 +300,6 @@ class BeastServer final : public Server {
       return;
     }
     Worker& first = *workers_[0];
-    signals_.emplace(first.io);
-    error_code ec;
-    signals_->add(SIGINT, ec);
-    signals_->add(SIGTERM, ec);
-    signals_->async_wait([this](const error_code& error, int signal) {
-      if (error) return;
-      spdlog::info("http: signal {} received, stopping", signal);
-      Stop();
-    });
     StartAccept();
     for (auto& worker : workers_) ArmSweep(*worker);
 

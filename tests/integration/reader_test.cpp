@@ -1,0 +1,314 @@
+// What a reader sees from the real binary: `sinmun demo` fills a folder, `sinmun serve` serves
+// it on a free port, and the tests read pages over HTTP as a browser would.
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "core/time.hpp"
+#include "integration/sinmun_process.hpp"
+#include "support/http_client.hpp"
+
+namespace sinmun::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string HtmlEscape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Gunzip(const std::string& data) {
+  z_stream stream{};
+  inflateInit2(&stream, 16 + MAX_WBITS);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  std::string out;
+  char buffer[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    rc = inflate(&stream, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+  }
+  inflateEnd(&stream);
+  return rc == Z_STREAM_END ? out : "";
+}
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    char pattern[] = "/tmp/sinmun-reader-XXXXXX";
+    root_ = new std::string(::mkdtemp(pattern));
+    const std::string data = *root_ + "/paper";
+    const CommandResult demo =
+        RunSinmun({"demo", "--data", data, "--articles", "400", "--seed", "5"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.out;
+    server_ = new ServeProcess(data);
+    ASSERT_NE(server_->port(), 0) << server_->output();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(*root_);
+    delete root_;
+  }
+
+  static std::uint16_t port() { return server_->port(); }
+
+  static json GetJson(const std::string& target) {
+    const HttpResponse response = HttpGet(port(), target);
+    EXPECT_EQ(response.status, 200) << target;
+    EXPECT_EQ(response.Header("content-type"), "application/json; charset=utf-8");
+    return json::parse(response.body, nullptr, false);
+  }
+
+  // An article in the middle of its section, so that it has both neighbours.
+  static json MiddleArticle() {
+    const json list = GetJson("/api/v1/articles?page=2");
+    const json& items = list.at("items");
+    EXPECT_GE(items.size(), 10u);
+    for (const json& item : items) {
+      const json article = GetJson("/api/v1/articles/" + std::to_string(item.at("id").get<long>()));
+      if (!article.at("prev_id").is_null() && !article.at("next_id").is_null()) return article;
+    }
+    ADD_FAILURE() << "no article with both neighbours";
+    return json();
+  }
+
+  static std::string* root_;
+  static ServeProcess* server_;
+};
+std::string* ReaderTest::root_ = nullptr;
+ServeProcess* ReaderTest::server_ = nullptr;
+
+TEST_F(ReaderTest, FrontPageIsAKoreanNewspaper) {
+  const HttpResponse page = HttpGet(port(), "/");
+  ASSERT_EQ(page.status, 200) << page.error;
+  EXPECT_EQ(page.Header("content-type"), "text/html; charset=utf-8");
+  EXPECT_FALSE(page.Header("date").empty());
+  EXPECT_NE(page.body.find("<html lang=\"ko\""), std::string::npos);
+  EXPECT_NE(page.body.find("한밭일보"), std::string::npos);
+  for (const char* section : {"정치", "경제", "사회", "지역", "과학·IT", "문화", "스포츠", "오피니언"}) {
+    EXPECT_NE(page.body.find(section), std::string::npos) << section;
+  }
+  // The legal footer every Korean online paper carries.
+  for (const char* label : {"등록번호", "발행인", "편집인", "청소년보호책임자"}) {
+    EXPECT_NE(page.body.find(label), std::string::npos) << label;
+  }
+}
+
+TEST_F(ReaderTest, ArticlePageShowsItsFieldsInOrder) {
+  const json article = MiddleArticle();
+  const std::string id = std::to_string(article.at("id").get<long>());
+  const HttpResponse page = HttpGet(port(), "/article/" + id);
+  ASSERT_EQ(page.status, 200);
+  const std::string& html = page.body;
+
+  const size_t section = html.find(HtmlEscape(article["section"]["name"].get<std::string>()),
+                                   html.find("<main"));
+  const size_t headline = html.find("<h1");
+  const size_t headline_text = html.find(HtmlEscape(article["headline"].get<std::string>()));
+  const size_t byline = html.find("/reporter/" + std::to_string(article["reporters"][0]["id"].get<long>()));
+  const std::string registered = article["registered_at"].get<std::string>();
+  const size_t time = html.find("<time datetime=\"" + registered + "\"");
+  const size_t body = html.find(article["body_html"].get<std::string>().substr(0, 40));
+  ASSERT_NE(section, std::string::npos);
+  ASSERT_NE(headline_text, std::string::npos);
+  ASSERT_NE(byline, std::string::npos);
+  ASSERT_NE(time, std::string::npos) << registered;
+  ASSERT_NE(body, std::string::npos);
+  EXPECT_LT(section, headline);
+  EXPECT_LT(headline, byline);
+  EXPECT_LT(byline, time);
+  EXPECT_LT(time, body);
+
+  // The registered time is shown in KST as YYYY-MM-DD HH:MM.
+  const std::string kst = registered.substr(0, 10) + " " + registered.substr(11, 5);
+  EXPECT_NE(html.find(kst, time), std::string::npos) << kst;
+  EXPECT_EQ(registered.substr(19), "+09:00");
+
+  for (const json& sub : article["subheadlines"]) {
+    EXPECT_NE(html.find(HtmlEscape(sub.get<std::string>())), std::string::npos);
+  }
+  // Neighbours, print view and the most-viewed box with its "more" link.
+  EXPECT_NE(html.find("/article/" + std::to_string(article["prev_id"].get<long>()) + "\""),
+            std::string::npos);
+  EXPECT_NE(html.find("/article/" + std::to_string(article["next_id"].get<long>()) + "\""),
+            std::string::npos);
+  EXPECT_NE(html.find("/article/" + id + "/print"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/most-viewed\""), std::string::npos);
+}
+
+TEST_F(ReaderTest, ModifiedTimeAppearsOnlyOnEditedArticles) {
+  int edited = 0, unedited = 0;
+  for (const char* page_number : {"1", "2", "3"}) {
+    const json list = GetJson(std::string("/api/v1/articles?page=") + page_number);
+    for (const json& item : list["items"]) {
+      const std::string id = std::to_string(item["id"].get<long>());
+      const json article = GetJson("/api/v1/articles/" + id);
+      const std::string html = HttpGet(port(), "/article/" + id).body;
+      const bool shows_modified = html.find("<li>수정 <time") != std::string::npos;
+      if (article["modified_at"].is_null()) {
+        ++unedited;
+        EXPECT_FALSE(shows_modified) << id;
+      } else {
+        ++edited;
+        const std::string modified = article["modified_at"].get<std::string>();
+        EXPECT_NE(html.find("<li>수정 <time datetime=\"" + modified + "\">" +
+                            modified.substr(0, 10) + " " + modified.substr(11, 5) + "</time>"),
+                  std::string::npos)
+            << id;
+      }
+    }
+  }
+  // The demo edits about a fifth of its articles: both kinds must have been seen.
+  EXPECT_GT(edited, 0);
+  EXPECT_GT(unedited, 0);
+}
+
+TEST_F(ReaderTest, PreviousAndNextAgreeWithTheJsonApi) {
+  const json article = MiddleArticle();
+  const long id = article["id"].get<long>();
+  const json previous = GetJson("/api/v1/articles/" + std::to_string(article["prev_id"].get<long>()));
+  const json next = GetJson("/api/v1/articles/" + std::to_string(article["next_id"].get<long>()));
+  EXPECT_EQ(previous["next_id"].get<long>(), id);
+  EXPECT_EQ(next["prev_id"].get<long>(), id);
+  EXPECT_EQ(previous["section"]["slug"], article["section"]["slug"]);
+  EXPECT_LE(previous["registered_at"].get<std::string>(), article["registered_at"].get<std::string>());
+  EXPECT_GE(next["registered_at"].get<std::string>(), article["registered_at"].get<std::string>());
+}
+
+TEST_F(ReaderTest, BackToListLinksTheSectionPageThatHoldsTheArticle) {
+  // The 25th newest article of a section is on its second list page.
+  const json list = GetJson("/api/v1/articles?section=politics&page=2");
+  ASSERT_GE(list["items"].size(), 5u);
+  const std::string id = std::to_string(list["items"][4]["id"].get<long>());
+  const std::string html = HttpGet(port(), "/article/" + id).body;
+  EXPECT_NE(html.find("href=\"/section/politics?page=2\""), std::string::npos);
+  const std::string section_page = HttpGet(port(), "/section/politics?page=2").body;
+  EXPECT_NE(section_page.find("href=\"/article/" + id + "\""), std::string::npos);
+}
+
+TEST_F(ReaderTest, LegacyArticleUrlRedirectsPermanently) {
+  const json article = MiddleArticle();
+  const std::string id = std::to_string(article["id"].get<long>());
+  const HttpResponse response = HttpGet(port(), "/news/articleView.html?idxno=" + id);
+  EXPECT_EQ(response.status, 301);
+  EXPECT_EQ(response.Header("location"), "/article/" + id);
+}
+
+TEST_F(ReaderTest, BadAddressesGetStyledClientErrors) {
+  struct Case {
+    std::string target;
+    int status;
+  };
+  for (const Case& c : std::vector<Case>{{"/article/abc", 400},
+                                         {"/article/-1", 400},
+                                         {"/article/99999999", 404},
+                                         {"/section/politics?page=-1", 400},
+                                         {"/section/politics?page=abc", 400},
+                                         {"/section/nowhere", 404},
+                                         {"/no/such/page", 404},
+                                         {"/news/articleView.html?idxno=x", 400}}) {
+    const HttpResponse response = HttpGet(port(), c.target);
+    EXPECT_EQ(response.status, c.status) << c.target;
+    EXPECT_NE(response.body.find("<html lang=\"ko\""), std::string::npos) << c.target;
+  }
+}
+
+TEST_F(ReaderTest, OversizedBodiesAndHeadersAreRefused) {
+  const HttpResponse big_body =
+      HttpRequest(port(), "POST", "/", {{"Content-Type", "text/plain"}}, std::string(2 << 20, 'x'));
+  EXPECT_EQ(big_body.status, 413);
+  // Sent raw: the test client itself refuses to build such a header.
+  const std::string big_header = SendRaw(
+      port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Filler: " + std::string(64 << 10, 'y') + "\r\n\r\n");
+  EXPECT_EQ(big_header.rfind("HTTP/1.1 431 ", 0), 0u) << big_header.substr(0, 80);
+  // The server is still serving.
+  EXPECT_EQ(HttpGet(port(), "/").status, 200);
+}
+
+TEST_F(ReaderTest, RepeatedRequestWithETagGets304) {
+  const HttpResponse first = HttpGet(port(), "/section/economy");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = first.Header("etag");
+  ASSERT_FALSE(etag.empty());
+  const HttpResponse second = HttpGet(port(), "/section/economy", {{"If-None-Match", etag}});
+  EXPECT_EQ(second.status, 304);
+  EXPECT_TRUE(second.body.empty());
+}
+
+TEST_F(ReaderTest, HeadAndGzipServeTheSamePage) {
+  const HttpResponse plain = HttpGet(port(), "/");
+  const HttpResponse head = HttpRequest(port(), "HEAD", "/");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.Header("content-length"), std::to_string(plain.body.size()));
+  const HttpResponse zipped = HttpGet(port(), "/", {{"Accept-Encoding", "gzip, deflate"}});
+  EXPECT_EQ(zipped.Header("content-encoding"), "gzip");
+  EXPECT_LT(zipped.body.size(), plain.body.size());
+  EXPECT_EQ(Gunzip(zipped.body), plain.body);
+}
+
+TEST_F(ReaderTest, MobileSwitchSetsACookieThatSelectsTheCompactLayout) {
+  const HttpResponse to_mobile = HttpGet(port(), "/view-mode?m=mobile&return=/section/culture");
+  EXPECT_EQ(to_mobile.status, 303);
+  EXPECT_EQ(to_mobile.Header("location"), "/section/culture");
+  const std::string cookie = to_mobile.Header("set-cookie");
+  EXPECT_EQ(cookie.rfind("view=mobile;", 0), 0u) << cookie;
+
+  const std::string mobile = HttpGet(port(), "/section/culture", {{"Cookie", "view=mobile"}}).body;
+  const std::string pc = HttpGet(port(), "/section/culture", {{"Cookie", "view=pc"}}).body;
+  EXPECT_NE(mobile.find("<body class=\"mobile\""), std::string::npos);
+  EXPECT_NE(pc.find("<body class=\"pc\""), std::string::npos);
+
+  // The switch never sends a reader to another site.
+  const HttpResponse offsite = HttpGet(port(), "/view-mode?m=pc&return=//evil.example/");
+  EXPECT_NE(offsite.Header("location").rfind("//", 0), 0u) << offsite.Header("location");
+}
+
+TEST_F(ReaderTest, PrintViewHasNoNavigation) {
+  const json article = MiddleArticle();
+  const std::string id = std::to_string(article["id"].get<long>());
+  const HttpResponse print = HttpGet(port(), "/article/" + id + "/print");
+  ASSERT_EQ(print.status, 200);
+  EXPECT_NE(print.body.find(HtmlEscape(article["headline"].get<std::string>())), std::string::npos);
+  EXPECT_EQ(print.body.find("<nav"), std::string::npos);
+  EXPECT_EQ(print.body.find("ad-slot"), std::string::npos);
+}
+
+TEST_F(ReaderTest, ReporterPageListsTheirArticles) {
+  const json article = MiddleArticle();
+  const json& reporter = article["reporters"][0];
+  const HttpResponse page = HttpGet(port(), "/reporter/" + std::to_string(reporter["id"].get<long>()));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find(reporter["name"].get<std::string>()), std::string::npos);
+  EXPECT_NE(page.body.find(reporter["email"].get<std::string>()), std::string::npos);
+}
+
+TEST_F(ReaderTest, MostViewedRanksByViews) {
+  const HttpResponse page = HttpGet(port(), "/most-viewed");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("많이 본 뉴스"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sinmun::testing
