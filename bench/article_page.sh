@@ -68,15 +68,25 @@ nginx -c "$work/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 0.5
 
-run_wrk() {  # prints "req/s p99_ms"
-  wrk -t2 -c64 -d"$DURATION" --latency "$1" >"$work/wrk.out"
+summarize() {  # wrk output file -> "req/s p99_ms"
   local rps p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.out")
-  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.out")
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$1")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1")
   echo "$rps $p99"
+}
+run_wrk() {  # URL -> "req/s p99_ms"
+  wrk -t2 -c64 -d"$DURATION" --latency "$1" >"$work/wrk.out"
+  summarize "$work/wrk.out"
+}
+run_wrk_random() {  # -> "req/s p99_ms" for random article ids
+  MAX_ID=$ARTICLES wrk -t2 -c64 -d"$DURATION" --latency -s bench/random_article.lua \
+    "http://127.0.0.1:$SINMUN_PORT" >"$work/wrk.out"
+  summarize "$work/wrk.out"
 }
 
 read -r sinmun_rps sinmun_p99 < <(run_wrk "$url")
+# Cache misses: random articles out of all of them (rendered from the store each time).
+read -r random_rps random_p99 < <(run_wrk_random)
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$sinmun_pid/status")
 read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/article/$id")
 
@@ -85,6 +95,7 @@ echo
 echo "| server | req/s | p99 | RSS |"
 echo "|---|---|---|---|"
 printf '| sinmun /article/%s | %.0f | %.2f ms | %d MB |\n' "$id" "$sinmun_rps" "$sinmun_p99" $((rss_kb / 1024))
+printf '| sinmun /article/{random id}, mostly uncached | %.0f | %.2f ms | |\n' "$random_rps" "$random_p99"
 printf '| nginx static file | %.0f | %.2f ms | |\n' "$nginx_rps" "$nginx_p99"
 echo
 echo "ratio sinmun/nginx: $ratio (bar: >= 0.5); p99 bar: < 10 ms; RSS bar: < 200 MB"
