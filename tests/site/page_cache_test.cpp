@@ -1,0 +1,117 @@
+#include "site/page_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/test_store.hpp"
+
+namespace sinmun::site {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::shared_ptr<const PageCache::Page> MakePage(const std::string& text) {
+  auto page = std::make_shared<PageCache::Page>();
+  page->content_type = "text/html; charset=utf-8";
+  page->body = http::Prepare(text, true);
+  return page;
+}
+
+// What a handler does on a miss: Find, render, Insert with the generation Find gave.
+void Put(PageCache& cache, const std::string& key) {
+  cache.Insert(key, cache.Find(key).generation, MakePage(key));
+}
+
+class PageCacheTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<store::Store> store_ =
+      sinmun::testing::OpenTestStore(sinmun::testing::Backend::kSqlite);
+};
+
+TEST_F(PageCacheTest, MissThenHitWithTheSameBytes) {
+  PageCache cache(store_.get(), {});
+  PageCache::Lookup miss = cache.Find("/a\n");
+  EXPECT_EQ(miss.page, nullptr);
+  auto page = MakePage("<p>a</p>");
+  cache.Insert("/a\n", miss.generation, page);
+  PageCache::Lookup hit = cache.Find("/a\n");
+  ASSERT_NE(hit.page, nullptr);
+  EXPECT_EQ(hit.page->body.bytes, page->body.bytes);
+  EXPECT_EQ(cache.Find("/a\nmobile").page, nullptr);
+}
+
+TEST_F(PageCacheTest, EntriesExpire) {
+  PageCache::Options options;
+  options.ttl = 50ms;
+  PageCache cache(store_.get(), options);
+  Put(cache, "/a");
+  EXPECT_NE(cache.Find("/a").page, nullptr);
+  std::this_thread::sleep_for(80ms);
+  EXPECT_EQ(cache.Find("/a").page, nullptr);
+}
+
+TEST_F(PageCacheTest, ZeroTtlCachesNothing) {
+  PageCache::Options options;
+  options.ttl = 0ms;
+  PageCache cache(store_.get(), options);
+  Put(cache, "/a");
+  EXPECT_EQ(cache.Find("/a").page, nullptr);
+}
+
+TEST_F(PageCacheTest, ARenderStartedBeforeAClearCannotInsert) {
+  PageCache cache(store_.get(), {});
+  const PageCache::Lookup miss = cache.Find("/a");
+  cache.Clear();
+  cache.Insert("/a", miss.generation, MakePage("stale"));
+  EXPECT_EQ(cache.Find("/a").page, nullptr);
+}
+
+TEST_F(PageCacheTest, DroppedWhenTheChangeSequenceMoves) {
+  PageCache::Options options;
+  options.check_interval = 50ms;
+  PageCache cache(store_.get(), options);
+  Put(cache, "/a");
+  EXPECT_NE(cache.Find("/a").page, nullptr);
+  sinmun::testing::SeedSections(*store_);
+  const auto sections = store_->Sections().value();
+  sinmun::testing::InsertArticle(*store_,
+                                 sinmun::testing::MakeArticle(sections[0].id, "새 기사", 1));
+  std::this_thread::sleep_for(80ms);
+  EXPECT_EQ(cache.Find("/a").page, nullptr);
+}
+
+TEST_F(PageCacheTest, StaysBounded) {
+  PageCache::Options options;
+  options.max_entries = 64;
+  PageCache cache(store_.get(), options);
+  for (int i = 0; i < 1000; ++i) {
+    const std::string key = "/p" + std::to_string(i);
+    Put(cache, key);
+  }
+  EXPECT_LE(cache.size(), 64u + 16u);
+  EXPECT_GT(cache.size(), 0u);
+}
+
+TEST_F(PageCacheTest, ConcurrentFindsAndInserts) {
+  PageCache::Options options;
+  options.check_interval = 1ms;
+  PageCache cache(store_.get(), options);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&cache, t] {
+      for (int i = 0; i < 2000; ++i) {
+        const std::string key = "/p" + std::to_string((i * 7 + t) % 50);
+        PageCache::Lookup lookup = cache.Find(key);
+        if (!lookup.page) cache.Insert(key, lookup.generation, MakePage(key));
+        if (i % 500 == 0) cache.Clear();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_LE(cache.size(), 50u);
+}
+
+}  // namespace
+}  // namespace sinmun::site

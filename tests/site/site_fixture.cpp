@@ -1,0 +1,72 @@
+#include "site_fixture.hpp"
+
+#include "http/request.hpp"
+
+namespace sinmun::site {
+
+void SiteTest::SetUp() {
+  store_ = sinmun::testing::OpenTestStore(sinmun::testing::Backend::kSqlite);
+  sections_ = sinmun::testing::SeedSections(*store_);
+  reporters_ = sinmun::testing::SeedReporters(*store_, 2);
+  MakeSite();
+}
+
+void SiteTest::MakeSite(const std::string& language, int page_cache_seconds) {
+  const std::string root = SINMUN_SOURCE_DIR;
+  auto renderer = render::Renderer::Load(root + "/templates", root + "/messages", language);
+  ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
+  auto static_files = http::StaticFiles::Load(root + "/static");
+  ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
+  Config config;
+  config.language = language;
+  config.page_cache_seconds = page_cache_seconds;
+  config.base_url = "https://news.example.com";
+  site_ = std::make_unique<Site>(SiteDeps{store_.get(), &clock_, *renderer, *static_files, config});
+  router_ = http::Router();
+  site_->AddRoutes(router_);
+}
+
+http::Response SiteTest::Get(const std::string& target, const std::string& cookie) {
+  http::Request request;
+  request.method = http::Method::kGet;
+  request.target = target;
+  const size_t question = target.find('?');
+  request.path = http::PercentDecode(target.substr(0, question), false).value_or("/");
+  if (question != std::string::npos) request.query = http::ParseQuery(target.substr(question + 1));
+  if (!cookie.empty()) request.headers.emplace_back("cookie", cookie);
+  return router_.Dispatch(request);
+}
+
+std::string SiteTest::Body(const http::Response& response) const {
+  return response.body.bytes ? *response.body.bytes : std::string();
+}
+
+std::string SiteTest::GetBody(const std::string& target, const std::string& cookie) {
+  return Body(Get(target, cookie));
+}
+
+std::string SiteTest::Header(const http::Response& response, const std::string& name) const {
+  for (const auto& [key, value] : response.headers) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+store::ArticleId SiteTest::Insert(store::NewArticle article) {
+  return sinmun::testing::InsertArticle(*store_, article);
+}
+
+size_t Find(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle);
+}
+
+int Count(const std::string& haystack, const std::string& needle) {
+  int count = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string::npos;
+       pos = haystack.find(needle, pos + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,52 @@
+#pragma once
+// A Site over a real SQLite test store, with the project's templates, messages and static
+// files, driven through its Router without sockets.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/time.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "render/renderer.hpp"
+#include "site/site.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::site {
+
+// 2017-08-01 13:13 KST.
+inline constexpr Timestamp kAugustFirst = 1501560780;
+// "now" for every test: 2024-05-03 12:00 KST.
+inline constexpr Timestamp kNow = 1714705200;
+
+class SiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+
+  // Builds the Site and its routes (again, e.g. with another language or cache time).
+  void MakeSite(const std::string& language = "ko", int page_cache_seconds = 60);
+
+  // A GET as the server would hand it over: path percent-decoded, query parsed.
+  http::Response Get(const std::string& target, const std::string& cookie = "");
+  std::string Body(const http::Response& response) const;
+  // Body(Get(target, cookie)).
+  std::string GetBody(const std::string& target, const std::string& cookie = "");
+  std::string Header(const http::Response& response, const std::string& name) const;
+
+  store::ArticleId Insert(store::NewArticle article);
+
+  std::unique_ptr<store::Store> store_;
+  std::vector<store::Section> sections_;  // politics, economy, society
+  std::vector<store::ReporterId> reporters_;
+  FixedClock clock_{kNow};
+  std::unique_ptr<Site> site_;
+  http::Router router_;
+};
+
+// Where `needle` starts in `haystack`, or npos; for checking the order of page parts.
+size_t Find(const std::string& haystack, const std::string& needle);
+int Count(const std::string& haystack, const std::string& needle);
+
+}  // namespace sinmun::site
