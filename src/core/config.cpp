@@ -43,6 +43,7 @@ std::string DefaultConfigText() {
 # threads = 0                      # I/O threads; 0 = one per CPU core
 # base_url = ""                    # public address, e.g. "https://news.example.com"
 # page_cache_seconds = {cache}          # a cached page is re-rendered at least this often
+# page_cache_mb = {cache_mb}               # memory for rendered pages; the cache empties when full
 
 [site]
 # language = "{language}"                 # labels: "ko" (한국어) or "en" (English)
@@ -60,6 +61,7 @@ std::string DefaultConfigText() {
 # email = "{email}"
 )",
                      fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
+                     fmt::arg("cache_mb", d.page_cache_mb),
                      fmt::arg("language", d.language), fmt::arg("name", d.paper.name),
                      fmt::arg("reg", d.paper.registration_number),
                      fmt::arg("reg_on", d.paper.registered_on),
@@ -94,6 +96,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(server, "threads", 0, 256, &config.threads),
            ReadString(server, "base_url", &config.base_url),
            ReadInt(server, "page_cache_seconds", 0, 86400, &config.page_cache_seconds),
+           ReadInt(server, "page_cache_mb", 1, 65536, &config.page_cache_mb),
            ReadString(site, "language", &config.language),
            ReadString(paper, "name", &config.paper.name),
            ReadString(paper, "registration_number", &config.paper.registration_number),

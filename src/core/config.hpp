@@ -28,6 +28,7 @@ struct Config {
   std::string base_url;                 // e.g. "https://news.example.com"; empty: from Host
   int threads = 0;                      // I/O threads; 0 means one per core
   int page_cache_seconds = 60;          // how long a rendered page may be served unchanged
+  int page_cache_mb = 64;               // memory for rendered pages (bodies + gzip forms)
 };
 
 // Text of a sinmun.toml with every default written out and commented.

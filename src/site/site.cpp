@@ -51,6 +51,7 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
 PageCache::Options CacheOptions(const Config& config) {
   PageCache::Options options;
   options.ttl = std::chrono::seconds(std::max(0, config.page_cache_seconds));
+  options.max_bytes = static_cast<std::size_t>(config.page_cache_mb) << 20;
   return options;
 }
 
