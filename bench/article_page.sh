@@ -85,17 +85,22 @@ run_wrk_random() {  # -> "req/s p99_ms" for random article ids
 }
 
 read -r sinmun_rps sinmun_p99 < <(run_wrk "$url")
+rss() {  # "total anon file" in MB: file pages are the mapped database, shared with the OS cache
+  awk '/^VmRSS/ {t=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%d %d %d", t/1024, a/1024, f/1024}' \
+    "/proc/$sinmun_pid/status"
+}
+read -r rss_hot rss_hot_anon rss_hot_file < <(rss)
 # Cache misses: random articles out of all of them (rendered from the store each time).
 read -r random_rps random_p99 < <(run_wrk_random)
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$sinmun_pid/status")
+read -r rss_all rss_all_anon rss_all_file < <(rss)
 read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/article/$id")
 
 ratio=$(echo "scale=2; $sinmun_rps / $nginx_rps" | bc)
 echo
 echo "| server | req/s | p99 | RSS |"
 echo "|---|---|---|---|"
-printf '| sinmun /article/%s | %.0f | %.2f ms | %d MB |\n' "$id" "$sinmun_rps" "$sinmun_p99" $((rss_kb / 1024))
-printf '| sinmun /article/{random id}, mostly uncached | %.0f | %.2f ms | |\n' "$random_rps" "$random_p99"
+printf '| sinmun /article/%s | %.0f | %.2f ms | %d MB (%d anon + %d mapped db) |\n' "$id" "$sinmun_rps" "$sinmun_p99" "$rss_hot" "$rss_hot_anon" "$rss_hot_file"
+printf '| sinmun /article/{random id}, mostly uncached | %.0f | %.2f ms | %d MB (%d anon + %d mapped db) |\n' "$random_rps" "$random_p99" "$rss_all" "$rss_all_anon" "$rss_all_file"
 printf '| nginx static file | %.0f | %.2f ms | |\n' "$nginx_rps" "$nginx_p99"
 echo
 echo "ratio sinmun/nginx: $ratio (bar: >= 0.5); p99 bar: < 10 ms; RSS bar: < 200 MB"
