@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -81,17 +82,22 @@ TEST_F(SqliteStoreTest, MissingFolderIsUnavailable) {
 }
 
 TEST_F(SqliteStoreTest, UnwritableFolderIsUnavailable) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root may write into any folder";
   const std::filesystem::path locked = dir_.path() / "locked";
   std::filesystem::create_directory(locked);
   std::filesystem::permissions(
       locked, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-
-  const Result<std::unique_ptr<Store>> store =
-      OpenStore("sqlite:" + (locked / "sinmun.db").string());
-  ASSERT_FALSE(store.has_value());
-  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
-  EXPECT_NE(store.error().detail.find("not writable"), std::string::npos) << store.error().detail;
+  // Root may write into any folder, so the store is opened by a child that runs as nobody.
+  std::filesystem::permissions(dir_.path(), std::filesystem::perms::others_exec,
+                               std::filesystem::perm_options::add);
+  const std::string url = "sqlite:" + (locked / "sinmun.db").string();
+  EXPECT_EXIT(
+      {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) std::_Exit(3);
+        const Result<std::unique_ptr<Store>> store = OpenStore(url);
+        std::fprintf(stderr, "%s\n", store ? "opened" : store.error().detail.c_str());
+        std::_Exit(!store && store.error().code == ErrorCode::kUnavailable ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "not writable");
 }
 
 TEST_F(SqliteStoreTest, FileThatIsNoDatabaseIsUnavailable) {
