@@ -86,7 +86,7 @@ run_wrk_random() {  # -> "req/s p99_ms" for random article ids
 
 read -r sinmun_rps sinmun_p99 < <(run_wrk "$url")
 rss() {  # "total anon file" in MB: file pages are the mapped database, shared with the OS cache
-  awk '/^VmRSS/ {t=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%d %d %d", t/1024, a/1024, f/1024}' \
+  awk '/^VmRSS/ {t=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%d %d %d\n", t/1024, a/1024, f/1024}' \
     "/proc/$sinmun_pid/status"
 }
 read -r rss_hot rss_hot_anon rss_hot_file < <(rss)
