@@ -4,7 +4,9 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -308,6 +310,38 @@ TEST_F(ReaderTest, MostViewedRanksByViews) {
   const HttpResponse page = HttpGet(port(), "/most-viewed");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("많이 본 뉴스"), std::string::npos);
+}
+
+// Every kind of public page, in both layouts and as an error page, is HTML5 that the Nu Html
+// Checker (npm vnu-jar, run with Java; `make deps` installs both) accepts without an error.
+TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
+  const std::string vnu = std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  ASSERT_TRUE(std::filesystem::exists(vnu)) << vnu << " is missing: run `make deps`";
+  const json article = MiddleArticle();
+  const std::string id = std::to_string(article["id"].get<long>());
+  const std::string reporter = std::to_string(article["reporters"][0]["id"].get<long>());
+  const std::string dir = *root_ + "/html";
+  std::filesystem::create_directories(dir);
+  int n = 0;
+  for (const std::string& target :
+       {std::string("/"), std::string("/section/politics"), std::string("/section/sports?page=2"),
+        "/article/" + id, "/article/" + id + "/print", "/reporter/" + reporter,
+        std::string("/most-viewed"), std::string("/most-viewed?section=culture"),
+        std::string("/no/such/page"), std::string("/article/abc")}) {
+    for (const char* cookie : {"view=pc", "view=mobile"}) {
+      const HttpResponse page = HttpGet(port(), target, {{"Cookie", cookie}});
+      ASSERT_NE(page.status, 0) << target;
+      std::ofstream(dir + "/page" + std::to_string(n++) + ".html") << page.body;
+    }
+  }
+  const std::string report = *root_ + "/vnu.txt";
+  const int status = std::system(("java -jar '" + vnu + "' --errors-only --format gnu '" + dir +
+                                  "' > '" + report + "' 2>&1")
+                                     .c_str());
+  std::stringstream text;
+  text << std::ifstream(report).rdbuf();
+  EXPECT_EQ(status, 0) << text.str();
+  EXPECT_EQ(text.str(), "");
 }
 
 }  // namespace
