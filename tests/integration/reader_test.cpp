@@ -236,6 +236,30 @@ TEST_F(ReaderTest, BadAddressesGetStyledClientErrors) {
   }
 }
 
+TEST_F(ReaderTest, NothingAClientSendsCausesA500) {
+  for (const std::string& target : std::vector<std::string>{
+           "/article/99999999999999999999", "/article/1e3", "/article/%31", "/article/",
+           "/article//print", "/section/%00", "/section/..%2f..%2fetc", "/%ff%fe",
+           "/section/%EC%A0%95%EC%B9%98", "/section/politics?page=%", "/section/politics?page=1&page=x",
+           "/section/politics?page=99999999999999999999", "/api/v1/articles?page=0",
+           "/api/v1/articles?section=%3Cscript%3E", "/api/v1/articles/abc", "/reporter/0",
+           "/reporter/1?page=-5", "/most-viewed?section=nowhere", "/view-mode?m=tv&return=/",
+           "/view-mode", "/news/articleView.html", "/news/articleView.html?idxno=",
+           "/static/../CMakeLists.txt", "/static/css/nothing.css", "/?" + std::string(4000, 'a')}) {
+    const HttpResponse response = HttpGet(port(), target);
+    EXPECT_GE(response.status, 200) << target << " " << response.error;
+    EXPECT_LT(response.status, 500) << target;
+  }
+  for (const std::string& raw : std::vector<std::string>{
+           "GARBAGE\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET\r\n\r\n",
+           "POST /article/1 HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+           "GET /article/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"}) {
+    const std::string answer = SendRaw(port(), raw, std::chrono::milliseconds(2000));
+    EXPECT_EQ(answer.find("HTTP/1.1 5"), std::string::npos) << raw << answer.substr(0, 60);
+  }
+  EXPECT_EQ(HttpGet(port(), "/").status, 200);
+}
+
 TEST_F(ReaderTest, OversizedBodiesAndHeadersAreRefused) {
   const HttpResponse big_body =
       HttpRequest(port(), "POST", "/", {{"Content-Type", "text/plain"}}, std::string(2 << 20, 'x'));
