@@ -1,7 +1,6 @@
 #include "http/server.hpp"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <random>
 #include <regex>
@@ -19,23 +18,7 @@ using sinmun::testing::HttpRequest;
 using sinmun::testing::HttpResponse;
 using sinmun::testing::SendRaw;
 
-std::string Gunzip(const std::string& gzip) {
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 16) != Z_OK) return "<inflateInit failed>";
-  std::string out;
-  char chunk[16384];
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gzip.data()));
-  z.avail_in = static_cast<uInt>(gzip.size());
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(chunk);
-    z.avail_out = sizeof chunk;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(chunk, sizeof chunk - z.avail_out);
-  }
-  inflateEnd(&z);
-  return rc == Z_STREAM_END ? out : "<corrupt gzip>";
-}
+using sinmun::testing::Gunzip;
 
 // A page of about 40 KB, like a cached article.
 std::string BigPage() {

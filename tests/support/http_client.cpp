@@ -6,6 +6,8 @@
 #include <boost/beast/http.hpp>
 #include <utility>
 
+#include <zlib.h>
+
 namespace sinmun::testing {
 namespace {
 
@@ -171,6 +173,24 @@ std::string SendRaw(std::uint16_t port, std::string_view bytes, std::chrono::mil
   }
   if (closed != nullptr) *closed = result != beast::error::timeout;
   return received;
+}
+
+std::string Gunzip(const std::string& gzip) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return "<corrupt gzip>";
+  std::string out;
+  char chunk[16384];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gzip.data()));
+  z.avail_in = static_cast<uInt>(gzip.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - z.avail_out);
+  }
+  inflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "<corrupt gzip>";
 }
 
 }  // namespace sinmun::testing

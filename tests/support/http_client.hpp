@@ -29,6 +29,9 @@ struct HttpResponse {
 
 constexpr std::chrono::milliseconds kDefaultHttpTimeout{5000};
 
+// The bytes inside a gzip body; "<corrupt gzip>" when it does not decode to its end.
+std::string Gunzip(const std::string& gzip);
+
 // One request on a fresh connection to 127.0.0.1:port.
 HttpResponse HttpGet(std::uint16_t port, const std::string& target,
                      const HttpHeaders& headers = {});
