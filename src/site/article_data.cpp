@@ -25,15 +25,13 @@ Result<ArticleData> LoadArticle(const store::Store& store, store::ArticleId id, 
   if (!article) return tl::unexpected(article.error());
   const Result<store::Neighbors> neighbors = store.NeighborsInSection(id, now);
   if (!neighbors) return tl::unexpected(neighbors.error());
-  const Result<std::int64_t> position = store.PositionInSection(id, now);
-  if (!position) return tl::unexpected(position.error());
   Result<std::optional<NeighborLink>> previous = Neighbor(store, neighbors->previous, now);
   if (!previous) return tl::unexpected(previous.error());
   Result<std::optional<NeighborLink>> next = Neighbor(store, neighbors->next, now);
   if (!next) return tl::unexpected(next.error());
 
   ArticleData data;
-  data.links.list_url = PageUrl(SectionPath(article->section.slug), *position / kPageSize + 1);
+  data.links.list_url = ArticlePath(id) + "/list";  // BackToListRedirect finds the page
   data.links.previous = std::move(*previous);
   data.links.next = std::move(*next);
   data.snippet = Excerpt(article->body_markdown, kDescriptionChars);

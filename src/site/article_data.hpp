@@ -1,6 +1,6 @@
 #pragma once
 // Private to site/: what the article page and the article API read from the store for one
-// article: the article, its neighbours' headlines and the list page that holds it.
+// article: the article, its neighbours' headlines and the way back to its section list.
 
 #include <string>
 

@@ -30,6 +30,7 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
 Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now);
 // legacy_redirect.cpp: GET /news/articleView.html?idxno=N -> 301 /article/N
 http::Response LegacyArticleRedirect(const SiteContext& site, const http::Request& request);
+http::Response BackToListRedirect(const SiteContext& site, const http::Request& request);
 // view_mode.cpp: GET /view-mode?m=mobile|pc&return=/path -> cookie + 303
 http::Response ViewModeSwitch(const SiteContext& site, const http::Request& request);
 // api.cpp: GET /api/v1/articles and /api/v1/articles/{id}

@@ -73,6 +73,8 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
   router.Get("/article/{id}", Cached(site, Kind::kHtml, {}, ArticlePage));
   router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage));
+  router.Get("/article/{id}/list",
+             [site](const http::Request& request) { return BackToListRedirect(*site, request); });
   router.Get("/reporter/{id}", Cached(site, Kind::kHtml, {"page"}, ReporterPage));
   router.Get("/most-viewed", Cached(site, Kind::kHtml, {"section"}, MostViewedPage));
   router.Get("/news/articleView.html", [site](const http::Request& request) {

@@ -44,7 +44,7 @@ struct NeighborLink {
 };
 
 struct ArticleLinks {
-  std::string list_url;                  // the section list page that holds the article
+  std::string list_url;                  // leads to the section list page that holds it
   std::optional<NeighborLink> previous;  // older, in the same section
   std::optional<NeighborLink> next;      // newer, in the same section
 };

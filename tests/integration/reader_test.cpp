@@ -186,7 +186,10 @@ TEST_F(ReaderTest, BackToListLinksTheSectionPageThatHoldsTheArticle) {
   ASSERT_GE(list["items"].size(), 5u);
   const std::string id = std::to_string(list["items"][4]["id"].get<long>());
   const std::string html = HttpGet(port(), "/article/" + id).body;
-  EXPECT_NE(html.find("href=\"/section/politics?page=2\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"/article/" + id + "/list\""), std::string::npos);
+  const HttpResponse back = HttpGet(port(), "/article/" + id + "/list");
+  EXPECT_EQ(back.status, 302);
+  EXPECT_EQ(back.Header("location"), "/section/politics?page=2");
   const std::string section_page = HttpGet(port(), "/section/politics?page=2").body;
   EXPECT_NE(section_page.find("href=\"/article/" + id + "\""), std::string::npos);
 }

@@ -110,16 +110,25 @@ TEST_F(SiteTest, BackToListLinksThePageThatHoldsTheArticle) {
         Article(sections_, 0, "기사 " + std::to_string(i), kAugustFirst + i * kHour));
   }
   const std::vector<store::ArticleId> ids = sinmun::testing::Must(store_->InsertArticles(articles));
+  // The article links "목록으로" to a redirect that finds the list page holding it.
+  const auto back_to_list = [this](store::ArticleId id) {
+    const std::string link = "/article/" + std::to_string(id) + "/list";
+    EXPECT_THAT(GetBody("/article/" + std::to_string(id)),
+                HasSubstr("href=\"" + link + "\">목록으로</a>"));
+    const http::Response response = Get(link);
+    EXPECT_EQ(response.status, 302);
+    for (const auto& [name, value] : response.headers) {
+      if (name == "Location") return value;
+    }
+    return std::string("(no Location)");
+  };
   // The oldest is 45th newest: position 44, page 3. The newest is on page 1.
-  EXPECT_THAT(GetBody("/article/" + std::to_string(ids.front())),
-              HasSubstr("href=\"/section/politics?page=3\">목록으로</a>"));
-  EXPECT_THAT(GetBody("/article/" + std::to_string(ids[25])),
-              HasSubstr("href=\"/section/politics\">목록으로</a>"))
-      << "position 19 is the last of page 1";
-  EXPECT_THAT(GetBody("/article/" + std::to_string(ids[24])),
-              HasSubstr("href=\"/section/politics?page=2\">목록으로</a>"));
-  EXPECT_THAT(GetBody("/article/" + std::to_string(ids.back())),
-              HasSubstr("href=\"/section/politics\">목록으로</a>"));
+  EXPECT_EQ(back_to_list(ids.front()), "/section/politics?page=3");
+  EXPECT_EQ(back_to_list(ids[25]), "/section/politics") << "position 19 is the last of page 1";
+  EXPECT_EQ(back_to_list(ids[24]), "/section/politics?page=2");
+  EXPECT_EQ(back_to_list(ids.back()), "/section/politics");
+  EXPECT_EQ(Get("/article/abc/list").status, 400);
+  EXPECT_EQ(Get("/article/999999/list").status, 404);
 }
 
 TEST_F(SiteTest, BadArticleIdsAre400AndUnknownIs404) {
