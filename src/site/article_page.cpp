@@ -1,5 +1,6 @@
 #include "site/article_data.hpp"
 #include "site/pages.hpp"
+#include "site/structured_data.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -21,6 +22,13 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   meta.title = data->article.headline;
   meta.description = data->snippet;
   meta.section_slug = data->article.section.slug;
+  meta.canonical_path = ArticlePath(data->article.id);
+  const PageOrigin where{page.origin,
+                         page.origin + site.deps.static_files->Url("img/logo.svg")};
+  meta.structured_data =
+      NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where);
+  meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
+                                     page.origin + meta.canonical_path);
   return RenderPage(site, page, "site/article", view, meta);
 }
 

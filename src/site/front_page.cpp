@@ -1,4 +1,5 @@
 #include "site/pages.hpp"
+#include "site/structured_data.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -28,16 +29,26 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
     view["top"] = std::move(top_view);
   }
 
+  std::vector<store::ArticleList> section_lists;
+  section_lists.reserve(sections->size());
   for (const store::Section& section : *sections) {
     store::ArticleFilter filter;
     filter.section_id = section.id;
     const Result<store::ArticleList> latest =
         store.LatestArticles(filter, store::Page{1, kPerSection}, now);
     if (!latest) return ErrorResponse(site, latest.error(), page.view_mode);
+    section_lists.push_back(*latest);
     nlohmann::json box = SectionView(section);
     box["items"] = SummaryListView(latest->items);
     box["has_items"] = !latest->items.empty();
     view["sections"].push_back(std::move(box));
+  }
+
+  // The top story, then each section's latest, as the page shows them.
+  std::vector<const store::ArticleSummary*> listed;
+  if (!newest->items.empty()) listed.push_back(&newest->items.front());
+  for (const store::ArticleList& latest : section_lists) {
+    for (const store::ArticleSummary& item : latest.items) listed.push_back(&item);
   }
 
   Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
@@ -49,6 +60,9 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
   meta.sections = &*sections;
   meta.description =
       LabelWith(*site.deps.renderer, "front_description", site.deps.config.paper.name);
+  meta.canonical_path = "/";
+  meta.structured_data = ListPageJsonLd("WebPage", site.deps.config.paper.name,
+                                        page.origin + "/", listed, page.origin);
   return RenderPage(site, page, "site/front", std::move(view), meta);
 }
 

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "site/context.hpp"
+#include "site/structured_data.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -69,7 +70,13 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
            FormatKstDate(now) + " " + renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
           {"year", FormatKstDate(now).substr(0, 4)},
           {"home_current", meta.home},
-          {"nav", std::move(nav)}};
+          {"nav", std::move(nav)},
+          {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
+          {"json_ld", meta.structured_data.is_null() ? "" : ScriptSafeJson(meta.structured_data)},
+          {"meta_properties", meta.open_graph.is_null() ? nlohmann::json::array()
+                                                        : meta.open_graph["properties"]},
+          {"meta_names",
+           meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]}};
 }
 
 http::Response PreparedHtml(std::string html, int status) {

@@ -39,4 +39,21 @@ http::Response ApiArticleList(const SiteContext& site, const http::Request& requ
 http::Response ApiArticle(const SiteContext& site, const http::Request& request,
                           const PageRequest& page);
 
+// feeds.cpp: RSS 2.0 of the latest 50: GET /rss, /rss/section/{slug}, /rss/reporter/{id}
+http::Response RssFeed(const SiteContext& site, const http::Request& request,
+                       const PageRequest& page);
+http::Response SectionRssFeed(const SiteContext& site, const http::Request& request,
+                              const PageRequest& page);
+http::Response ReporterRssFeed(const SiteContext& site, const http::Request& request,
+                               const PageRequest& page);
+// sitemaps.cpp: GET /sitemap.xml, /sitemaps/{file}, /news-sitemap.xml, /robots.txt
+http::Response SitemapIndex(const SiteContext& site, const http::Request& request,
+                            const PageRequest& page);
+http::Response SitemapFile(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+http::Response NewsSitemap(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+http::Response RobotsTxt(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page);
+
 }  // namespace sinmun::site

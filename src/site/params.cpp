@@ -86,6 +86,26 @@ std::string EncodePath(std::string_view decoded_path) {
   return out;
 }
 
+std::string RequestOrigin(std::string_view base_url, const http::Request& request) {
+  while (!base_url.empty() && base_url.back() == '/') base_url.remove_suffix(1);
+  if (!base_url.empty()) return std::string(base_url);
+  const std::string_view host = request.Header("host");
+  const size_t colon = host.find(':');
+  const std::string_view name = host.substr(0, colon);
+  bool ok = !name.empty() && name.size() <= 253 && name.front() != '.' && name.front() != '-';
+  for (const char c : name) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '.' || c == '-');
+  }
+  if (colon != std::string_view::npos) {
+    const std::string_view port = host.substr(colon + 1);
+    ok = ok && !port.empty() && port.size() <= 5;
+    for (const char c : port) ok = ok && c >= '0' && c <= '9';
+  }
+  if (!ok) return std::string(kFallbackOrigin);
+  return "http://" + std::string(host);
+}
+
 std::string CanonicalUrl(const http::Request& request, const std::vector<std::string>& keys) {
   std::string url = EncodePath(request.path);
   char separator = '?';

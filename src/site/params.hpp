@@ -40,6 +40,15 @@ std::string CanonicalUrl(const http::Request& request, const std::vector<std::st
 // `base` with "?page=N" (or "&page=N" if base has a query) unless N is 1.
 std::string PageUrl(std::string_view base, std::int64_t page);
 
+// The scheme and host that absolute URLs (feeds, sitemaps, canonical links, JSON-LD) start
+// with, without a trailing slash: config.base_url when set; else "http://" + the request's
+// Host header when it is a plain host[:port] (letters, digits, '.', '-', at most 253
+// characters, port digits); else kFallbackOrigin. A forged Host can only name another
+// well-formed host, and the page cache keys pages by origin too, so it never reaches
+// readers who sent the real one.
+inline constexpr std::string_view kFallbackOrigin = "http://127.0.0.1";
+std::string RequestOrigin(std::string_view base_url, const http::Request& request);
+
 // A same-site path that is safe in a Location header: starts with "/" but not "//" or "/\",
 // has no control characters or backslashes. nullopt otherwise (no open redirect). Bytes
 // outside printable ASCII are percent-encoded.

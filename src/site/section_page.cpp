@@ -1,4 +1,5 @@
 #include "site/pages.hpp"
+#include "site/structured_data.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -38,6 +39,11 @@ http::Response SectionPage(const SiteContext& site, const http::Request& request
   if (*number > 1) meta.title += " (" + std::to_string(*number) + ")";
   meta.section_slug = section->slug;
   meta.description = LabelWith(*site.deps.renderer, "section_description", section->name);
+  meta.canonical_path = PageUrl(base, *number);
+  std::vector<const store::ArticleSummary*> listed;
+  for (const store::ArticleSummary& item : list->items) listed.push_back(&item);
+  meta.structured_data = ListPageJsonLd("CollectionPage", meta.title,
+                                        page.origin + meta.canonical_path, listed, page.origin);
   return RenderPage(site, page, "site/section", view, meta);
 }
 

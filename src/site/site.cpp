@@ -14,7 +14,8 @@ namespace {
 using PageHandler = http::Response (*)(const SiteContext&, const http::Request&,
                                        const PageRequest&);
 
-enum class Kind { kHtml, kJson };
+// kXml: feeds, sitemaps and robots.txt (like kJson, one form for every view mode).
+enum class Kind { kHtml, kJson, kXml };
 
 // Serves a page from the cache, or renders and keeps it. The key is the page's canonical
 // address (path + the query keys the page reads) and, for HTML, the view mode. Only 200s
@@ -25,9 +26,13 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
     PageRequest page;
     page.view_mode = kind == Kind::kHtml ? ViewModeOf(request) : ViewMode::kAuto;
     page.self_url = CanonicalUrl(request, query_keys);
+    page.origin = RequestOrigin(site->deps.config.base_url, request);
+    // Pages hold absolute URLs (canonical links, feeds), so the origin is part of the key.
     std::string key = page.self_url;
     key += '\n';
     key += ViewModeName(page.view_mode);
+    key += '\n';
+    key += page.origin;
 
     const PageCache::Lookup lookup = site->cache->Find(key);
     http::Response response;
@@ -84,6 +89,13 @@ void Site::AddRoutes(http::Router& router) {
              [site](const http::Request& request) { return ViewModeSwitch(*site, request); });
   router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));
   router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle));
+  router.Get("/rss", Cached(site, Kind::kXml, {}, RssFeed));
+  router.Get("/rss/section/{slug}", Cached(site, Kind::kXml, {}, SectionRssFeed));
+  router.Get("/rss/reporter/{id}", Cached(site, Kind::kXml, {}, ReporterRssFeed));
+  router.Get("/sitemap.xml", Cached(site, Kind::kXml, {}, SitemapIndex));
+  router.Get("/sitemaps/{file}", Cached(site, Kind::kXml, {}, SitemapFile));
+  router.Get("/news-sitemap.xml", Cached(site, Kind::kXml, {}, NewsSitemap));
+  router.Get("/robots.txt", Cached(site, Kind::kXml, {}, RobotsTxt));
   site->deps.static_files->AddRoutes(router);
   router.SetNotFound([site](const http::Request& request) {
     return ErrorResponse(*site, 404, ViewModeOf(request));

@@ -102,6 +102,27 @@ struct ArticleList {
   std::int64_t total = 0;             // all matching articles, for pagination
 };
 
+// A position in the (registered_at, id) order of articles, for keyset pagination: a call
+// given `after` continues with the articles strictly after it. {t, 0} starts at time t.
+struct ArticleKey {
+  Timestamp registered_at = 0;
+  ArticleId id = 0;
+};
+
+// When an article was published and last changed: what a sitemap entry needs.
+struct ArticleStamp {
+  ArticleId id = 0;
+  Timestamp registered_at = 0;
+  std::optional<Timestamp> modified_at;
+};
+
+// A run of `count` consecutive published articles in (registered_at, id) order and the
+// latest registered_at or modified_at among them: one sitemap file's lastmod.
+struct StampBatch {
+  std::int64_t count = 0;
+  Timestamp last_modified = 0;
+};
+
 // Neighbours of an article in its section, ordered by (registered_at, id).
 struct Neighbors {
   std::optional<ArticleId> previous;  // the next older article (이전 기사)

@@ -110,7 +110,9 @@ TEST_F(ReaderTest, ArticlePageShowsItsFieldsInOrder) {
                                    html.find("<main"));
   const size_t headline = html.find("<h1");
   const size_t headline_text = html.find(HtmlEscape(article["headline"].get<std::string>()));
-  const size_t byline = html.find("/reporter/" + std::to_string(article["reporters"][0]["id"].get<long>()));
+  // After <main: the head's JSON-LD names the reporter's page too.
+  const size_t byline = html.find(
+      "/reporter/" + std::to_string(article["reporters"][0]["id"].get<long>()), html.find("<main"));
   const std::string registered = article["registered_at"].get<std::string>();
   const size_t time = html.find("<time datetime=\"" + registered + "\"");
   const size_t body = html.find(article["body_html"].get<std::string>().substr(0, 40));

@@ -11,7 +11,8 @@ void SiteTest::SetUp() {
   MakeSite();
 }
 
-void SiteTest::MakeSite(const std::string& language, int page_cache_seconds) {
+void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
+                        const std::string& base_url) {
   const std::string root = SINMUN_SOURCE_DIR;
   auto renderer = render::Renderer::Load(root + "/templates", root + "/messages", language);
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
@@ -20,7 +21,7 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds) {
   Config config;
   config.language = language;
   config.page_cache_seconds = page_cache_seconds;
-  config.base_url = "https://news.example.com";
+  config.base_url = base_url;
   site_ = std::make_unique<Site>(SiteDeps{store_.get(), &clock_, *renderer, *static_files, config});
   router_ = http::Router();
   site_->AddRoutes(router_);

@@ -25,8 +25,10 @@ class SiteTest : public ::testing::Test {
  protected:
   void SetUp() override;
 
-  // Builds the Site and its routes (again, e.g. with another language or cache time).
-  void MakeSite(const std::string& language = "ko", int page_cache_seconds = 60);
+  // Builds the Site and its routes (again, e.g. with another language, cache time or base
+  // URL; "" makes absolute URLs follow the Host header).
+  void MakeSite(const std::string& language = "ko", int page_cache_seconds = 60,
+                const std::string& base_url = "https://news.example.com");
 
   // A GET as the server would hand it over: path percent-decoded, query parsed.
   http::Response Get(const std::string& target, const std::string& cookie = "");

@@ -139,6 +139,24 @@ const std::string kMostViewedSql[] = {
     MakeMostViewedSql(false, false), MakeMostViewedSql(true, false), MakeMostViewedSql(false, true),
     MakeMostViewedSql(true, true)};
 
+// ArticleStamps: ?1 now, ?2 limit, ?3 offset. The articles_stamps index covers it.
+constexpr char kArticleStamps[] =
+    "SELECT id, registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED("")
+    " ORDER BY registered_at, id LIMIT ?2 OFFSET ?3";
+// ArticleStampBatches: ?1 now, ?2 batch size. Numbers the rows in the order ArticleStamps
+// pages through, so batch i and ArticleStamps(i * size, size) agree.
+constexpr char kArticleStampBatches[] =
+    "SELECT COUNT(*), MAX(MAX(registered_at, COALESCE(modified_at, registered_at))) FROM ("
+    "SELECT ROW_NUMBER() OVER (ORDER BY registered_at, id) AS n, registered_at, modified_at "
+    "FROM articles WHERE " SINMUN_PUBLISHED("") ") GROUP BY (n - 1) / ?2 ORDER BY (n - 1) / ?2";
+// ArticlesRegisteredBetween: ?1 now, ?2 from, ?3 to, (?4, ?5) after, ?6 limit.
+constexpr std::string_view kOldestFirst = "a.registered_at, a.id";
+const std::string kRegisteredBetweenSql = SummariesOf(
+    "SELECT a.id FROM articles a WHERE " SINMUN_PUBLISHED("a.")
+    " AND a.registered_at >= ?2 AND a.registered_at < ?3 AND (a.registered_at, a.id) > (?4, ?5)"
+    " ORDER BY a.registered_at, a.id LIMIT ?6",
+    kOldestFirst);
+
 #undef SINMUN_PUBLISHED
 
 Section ReadSection(const Statement& row, int first = 0) {
@@ -506,6 +524,47 @@ Result<std::vector<ArticleSummary>> SqliteStore::MostViewed(std::optional<Sectio
     if (query && since) query->Bind(2, *since);
     if (query && section) query->Bind(4, *section);
     return ReadAll<ArticleSummary>(std::move(query), ReadSummary);
+  });
+}
+
+Result<std::vector<ArticleStamp>> SqliteStore::ArticleStamps(std::int64_t offset, int limit,
+                                                             Timestamp now) const {
+  if (offset < 0 || limit < 1 || limit > 100'000) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad stamps {} + {}", offset, limit));
+  }
+  return WithReader([&](Connection& connection) {
+    return ReadAll<ArticleStamp>(
+        Query(connection, kArticleStamps, now, std::int64_t{limit}, offset),
+        [](const Statement& row) {
+          return ArticleStamp{
+              .id = row.Int(0), .registered_at = row.Int(1), .modified_at = row.OptionalInt(2)};
+        });
+  });
+}
+
+Result<std::vector<StampBatch>> SqliteStore::ArticleStampBatches(int batch_size,
+                                                                 Timestamp now) const {
+  if (batch_size < 1 || batch_size > 100'000) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad batch size {}", batch_size));
+  }
+  return WithReader([&](Connection& connection) {
+    return ReadAll<StampBatch>(
+        Query(connection, kArticleStampBatches, now, std::int64_t{batch_size}),
+        [](const Statement& row) {
+          return StampBatch{.count = row.Int(0), .last_modified = row.Int(1)};
+        });
+  });
+}
+
+Result<std::vector<ArticleSummary>> SqliteStore::ArticlesRegisteredBetween(
+    Timestamp from, Timestamp to, ArticleKey after, int limit, Timestamp now) const {
+  if (limit < 1 || limit > 10'000) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad limit {}", limit));
+  }
+  return WithReader([&](Connection& connection) {
+    return ReadAll<ArticleSummary>(Query(connection, kRegisteredBetweenSql.c_str(), now, from, to,
+                                         after.registered_at, after.id, std::int64_t{limit}),
+                                   ReadSummary);
   });
 }
 

@@ -43,6 +43,13 @@ class SqliteStore final : public Store {
   Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
                                                  std::optional<Timestamp> since, int limit,
                                                  Timestamp now) const override;
+  Result<std::vector<ArticleStamp>> ArticleStamps(std::int64_t offset, int limit,
+                                                  Timestamp now) const override;
+  Result<std::vector<StampBatch>> ArticleStampBatches(int batch_size,
+                                                      Timestamp now) const override;
+  Result<std::vector<ArticleSummary>> ArticlesRegisteredBetween(Timestamp from, Timestamp to,
+                                                                ArticleKey after, int limit,
+                                                                Timestamp now) const override;
   Result<SectionId> InsertSection(const NewSection& section) override;
   Result<ReporterId> InsertReporter(const NewReporter& reporter) override;
   Result<std::vector<ArticleId>> InsertArticles(const std::vector<NewArticle>& articles) override;

@@ -1,0 +1,116 @@
+// RSS 2.0 feeds: GET /rss, /rss/section/{slug}, /rss/reporter/{id}. The latest 50 articles,
+// newest first. Articles have no photos yet, so items carry no <enclosure>.
+// TODO(#6): an enclosure for the lead photo once the newsroom stores photos.
+
+#include "core/text.hpp"
+#include "site/pages.hpp"
+#include "site/views.hpp"
+#include "site/xml.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr int kFeedItems = 50;
+constexpr std::string_view kRssType = "application/rss+xml; charset=utf-8";
+
+struct Channel {
+  std::string title;
+  std::string link;         // absolute
+  std::string description;
+  std::string self;         // absolute address of the feed itself
+};
+
+void AppendElement(std::string& out, std::string_view name, std::string_view text) {
+  out += '<';
+  out += name;
+  out += '>';
+  AppendXmlEscaped(out, text);
+  out += "</";
+  out += name;
+  out += ">\n";
+}
+
+// The author goes in <dc:creator>: RSS 2.0's <author> must be an e-mail address, and readers
+// show dc:creator as the byline.
+std::string RssDocument(const SiteContext& site, const PageRequest& page, const Channel& channel,
+                        const std::vector<store::ArticleSummary>& items) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n";
+  AppendElement(out, "title", channel.title);
+  AppendElement(out, "link", channel.link);
+  AppendElement(out, "description", channel.description);
+  AppendElement(out, "language", site.deps.renderer->language());
+  AppendElement(out, "lastBuildDate", FormatRfc822Kst(site.deps.clock->Now()));
+  out += "<atom:link href=\"";
+  AppendXmlEscaped(out, channel.self);
+  out += "\" rel=\"self\" type=\"application/rss+xml\"/>\n";
+  for (const store::ArticleSummary& item : items) {
+    const std::string link = page.origin + ArticlePath(item.id);
+    out += "<item>\n";
+    AppendElement(out, "title", item.headline);
+    AppendElement(out, "link", link);
+    AppendElement(out, "description", item.snippet);
+    if (!item.reporter_name.empty()) AppendElement(out, "dc:creator", item.reporter_name);
+    AppendElement(out, "category", item.section.name);
+    AppendElement(out, "pubDate", FormatRfc822Kst(item.registered_at));
+    out += "<guid isPermaLink=\"true\">";
+    AppendXmlEscaped(out, link);
+    out += "</guid>\n</item>\n";
+  }
+  out += "</channel>\n</rss>\n";
+  return out;
+}
+
+http::Response Feed(const SiteContext& site, const PageRequest& page, const Channel& channel,
+                    const store::ArticleFilter& filter) {
+  const Result<store::ArticleList> list = site.deps.store->LatestArticles(
+      filter, store::Page{1, kFeedItems}, site.deps.clock->Now());
+  if (!list) return ErrorResponse(site, list.error(), page.view_mode);
+  return PreparedText(RssDocument(site, page, channel, list->items), std::string(kRssType));
+}
+
+}  // namespace
+
+http::Response RssFeed(const SiteContext& site, const http::Request& request,
+                       const PageRequest& page) {
+  const std::string& paper = site.deps.config.paper.name;
+  const Channel channel{.title = paper,
+                        .link = page.origin + "/",
+                        .description = LabelWith(*site.deps.renderer, "front_description", paper),
+                        .self = page.origin + page.self_url};
+  return Feed(site, page, channel, {});
+}
+
+http::Response SectionRssFeed(const SiteContext& site, const http::Request& request,
+                              const PageRequest& page) {
+  const Result<store::Section> section = site.deps.store->SectionBySlug(request.PathParam("slug"));
+  if (!section) return ErrorResponse(site, section.error(), page.view_mode);
+  const Channel channel{
+      .title = section->name + " - " + site.deps.config.paper.name,
+      .link = page.origin + SectionPath(section->slug),
+      .description = LabelWith(*site.deps.renderer, "section_description", section->name),
+      .self = page.origin + page.self_url};
+  store::ArticleFilter filter;
+  filter.section_id = section->id;
+  return Feed(site, page, channel, filter);
+}
+
+http::Response ReporterRssFeed(const SiteContext& site, const http::Request& request,
+                               const PageRequest& page) {
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return ErrorResponse(site, id.error(), page.view_mode);
+  const Result<store::Reporter> reporter = site.deps.store->ReporterById(*id);
+  if (!reporter) return ErrorResponse(site, reporter.error(), page.view_mode);
+  const std::string byline = reporter->name + " " + site.deps.renderer->Label("reporter_suffix");
+  const Channel channel{.title = byline + " - " + site.deps.config.paper.name,
+                        .link = page.origin + ReporterPath(reporter->id),
+                        .description = reporter->bio.empty() ? byline : reporter->bio,
+                        .self = page.origin + page.self_url};
+  store::ArticleFilter filter;
+  filter.reporter_id = reporter->id;
+  return Feed(site, page, channel, filter);
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,182 @@
+// Sitemaps for search engines: GET /sitemap.xml (an index), /sitemaps/{file} (sections.xml,
+// reporters.xml, articles-N.xml), /news-sitemap.xml (Google News, last 48 hours) and
+// /robots.txt, which names both.
+//
+// articles-N.xml holds the Nth run of kArticlesPerFile published articles, oldest first, so a
+// file's contents only change when one of its articles is edited or an older one appears.
+
+#include <charconv>
+
+#include "site/pages.hpp"
+#include "site/views.hpp"
+#include "site/xml.hpp"
+
+namespace sinmun::site {
+namespace {
+
+// The sitemaps.org limit per file.
+constexpr int kArticlesPerFile = 50'000;
+// Google News reads articles of the last two days, at most 1000 of them.
+constexpr Timestamp kNewsWindow = 48 * 3600;
+constexpr size_t kNewsLimit = 1000;
+constexpr int kNewsBatch = 1000;
+constexpr std::string_view kXmlType = "application/xml; charset=utf-8";
+constexpr std::string_view kUrlsetOpen =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+
+void AppendUrl(std::string& out, std::string_view loc, std::optional<Timestamp> lastmod) {
+  out += "<url><loc>";
+  AppendXmlEscaped(out, loc);
+  out += "</loc>";
+  if (lastmod) {
+    out += "<lastmod>";
+    out += FormatIso8601Kst(*lastmod);
+    out += "</lastmod>";
+  }
+  out += "</url>\n";
+}
+
+void AppendSitemap(std::string& out, std::string_view loc, std::optional<Timestamp> lastmod) {
+  out += "<sitemap><loc>";
+  AppendXmlEscaped(out, loc);
+  out += "</loc>";
+  if (lastmod) {
+    out += "<lastmod>";
+    out += FormatIso8601Kst(*lastmod);
+    out += "</lastmod>";
+  }
+  out += "</sitemap>\n";
+}
+
+http::Response Xml(std::string body) { return PreparedText(std::move(body), std::string(kXmlType)); }
+
+// "articles-12.xml" -> 12; nullopt for anything else.
+std::optional<std::int64_t> ArticleFileNumber(std::string_view file) {
+  constexpr std::string_view kPrefix = "articles-";
+  constexpr std::string_view kSuffix = ".xml";
+  if (!file.starts_with(kPrefix) || !file.ends_with(kSuffix)) return std::nullopt;
+  const Result<std::int64_t> number =
+      ParseId(file.substr(kPrefix.size(), file.size() - kPrefix.size() - kSuffix.size()));
+  if (!number) return std::nullopt;
+  return *number;
+}
+
+http::Response ArticlesFile(const SiteContext& site, const PageRequest& page, std::int64_t number) {
+  const std::int64_t offset = (number - 1) * kArticlesPerFile;
+  if (offset / kArticlesPerFile != number - 1) return ErrorResponse(site, 404, page.view_mode);
+  const Result<std::vector<store::ArticleStamp>> stamps =
+      site.deps.store->ArticleStamps(offset, kArticlesPerFile, site.deps.clock->Now());
+  if (!stamps) return ErrorResponse(site, stamps.error(), page.view_mode);
+  if (stamps->empty()) return ErrorResponse(site, 404, page.view_mode);
+  std::string out(kUrlsetOpen);
+  out.reserve(stamps->size() * 110);
+  for (const store::ArticleStamp& stamp : *stamps) {
+    AppendUrl(out, page.origin + ArticlePath(stamp.id),
+              stamp.modified_at.value_or(stamp.registered_at));
+  }
+  out += "</urlset>\n";
+  return Xml(std::move(out));
+}
+
+http::Response SectionsFile(const SiteContext& site, const PageRequest& page) {
+  const Result<std::vector<store::Section>> sections = site.deps.store->Sections();
+  if (!sections) return ErrorResponse(site, sections.error(), page.view_mode);
+  std::string out(kUrlsetOpen);
+  AppendUrl(out, page.origin + "/", std::nullopt);
+  for (const store::Section& section : *sections) {
+    AppendUrl(out, page.origin + SectionPath(section.slug), std::nullopt);
+  }
+  out += "</urlset>\n";
+  return Xml(std::move(out));
+}
+
+http::Response ReportersFile(const SiteContext& site, const PageRequest& page) {
+  const Result<std::vector<store::Reporter>> reporters = site.deps.store->Reporters();
+  if (!reporters) return ErrorResponse(site, reporters.error(), page.view_mode);
+  std::string out(kUrlsetOpen);
+  for (const store::Reporter& reporter : *reporters) {
+    AppendUrl(out, page.origin + ReporterPath(reporter.id), std::nullopt);
+  }
+  out += "</urlset>\n";
+  return Xml(std::move(out));
+}
+
+}  // namespace
+
+http::Response SitemapIndex(const SiteContext& site, const http::Request& request,
+                            const PageRequest& page) {
+  const Result<std::vector<store::StampBatch>> batches =
+      site.deps.store->ArticleStampBatches(kArticlesPerFile, site.deps.clock->Now());
+  if (!batches) return ErrorResponse(site, batches.error(), page.view_mode);
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  AppendSitemap(out, page.origin + "/sitemaps/sections.xml", std::nullopt);
+  AppendSitemap(out, page.origin + "/sitemaps/reporters.xml", std::nullopt);
+  for (size_t i = 0; i < batches->size(); ++i) {
+    AppendSitemap(out, page.origin + "/sitemaps/articles-" + std::to_string(i + 1) + ".xml",
+                  (*batches)[i].last_modified);
+  }
+  out += "</sitemapindex>\n";
+  return Xml(std::move(out));
+}
+
+http::Response SitemapFile(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page) {
+  const std::string_view file = request.PathParam("file");
+  if (file == "sections.xml") return SectionsFile(site, page);
+  if (file == "reporters.xml") return ReportersFile(site, page);
+  if (const std::optional<std::int64_t> number = ArticleFileNumber(file)) {
+    return ArticlesFile(site, page, *number);
+  }
+  return ErrorResponse(site, 404, page.view_mode);
+}
+
+http::Response NewsSitemap(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page) {
+  const Timestamp now = site.deps.clock->Now();
+  const Timestamp from = now - kNewsWindow;
+  // Oldest first in bounded batches; only the newest kNewsLimit are kept.
+  std::vector<store::ArticleSummary> items;
+  store::ArticleKey after{from, 0};
+  for (;;) {
+    Result<std::vector<store::ArticleSummary>> batch =
+        site.deps.store->ArticlesRegisteredBetween(from, now + 1, after, kNewsBatch, now);
+    if (!batch) return ErrorResponse(site, batch.error(), page.view_mode);
+    if (batch->empty()) break;
+    after = {batch->back().registered_at, batch->back().id};
+    for (store::ArticleSummary& item : *batch) items.push_back(std::move(item));
+    if (items.size() > kNewsLimit) items.erase(items.begin(), items.end() - kNewsLimit);
+    if (batch->size() < static_cast<size_t>(kNewsBatch)) break;
+  }
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+      "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
+  const std::string name = XmlEscaped(site.deps.config.paper.name);
+  for (const store::ArticleSummary& item : items) {
+    out += "<url><loc>";
+    AppendXmlEscaped(out, page.origin + ArticlePath(item.id));
+    out += "</loc><news:news><news:publication><news:name>";
+    out += name;
+    out += "</news:name><news:language>ko</news:language></news:publication>"
+           "<news:publication_date>";
+    out += FormatIso8601Kst(item.registered_at);
+    out += "</news:publication_date><news:title>";
+    AppendXmlEscaped(out, item.headline);
+    out += "</news:title></news:news></url>\n";
+  }
+  out += "</urlset>\n";
+  return Xml(std::move(out));
+}
+
+http::Response RobotsTxt(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page) {
+  std::string out = "User-agent: *\nAllow: /\n\n";
+  out += "Sitemap: " + page.origin + "/sitemap.xml\n";
+  out += "Sitemap: " + page.origin + "/news-sitemap.xml\n";
+  return PreparedText(std::move(out), "text/plain; charset=utf-8");
+}
+
+}  // namespace sinmun::site

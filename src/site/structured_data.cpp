@@ -1,0 +1,89 @@
+#include "site/structured_data.hpp"
+
+#include "core/time.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+
+nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view description,
+                                 const Config& config, const PageOrigin& where) {
+  const std::string url = where.origin + ArticlePath(article.id);
+  nlohmann::json authors = nlohmann::json::array();
+  for (const store::Byline& byline : article.bylines) {
+    authors.push_back({{"@type", "Person"},
+                       {"name", byline.name},
+                       {"url", where.origin + ReporterPath(byline.id)}});
+  }
+  return {{"@context", "https://schema.org"},
+          {"@type", "NewsArticle"},
+          {"headline", article.headline},
+          {"description", description},
+          {"url", url},
+          {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}},
+          {"datePublished", FormatIso8601Kst(article.registered_at)},
+          {"dateModified", FormatIso8601Kst(article.modified_at.value_or(article.registered_at))},
+          {"author", std::move(authors)},
+          {"publisher",
+           {{"@type", "Organization"},
+            {"name", config.paper.name},
+            {"url", where.origin + "/"},
+            {"logo", {{"@type", "ImageObject"}, {"url", where.logo_url}}}}},
+          {"articleSection", article.section.name},
+          {"inLanguage", config.language}};
+}
+
+nlohmann::json ListPageJsonLd(std::string_view type, std::string_view name, std::string_view url,
+                              const std::vector<const store::ArticleSummary*>& items,
+                              std::string_view origin) {
+  nlohmann::json elements = nlohmann::json::array();
+  for (size_t i = 0; i < items.size(); ++i) {
+    elements.push_back({{"@type", "ListItem"},
+                        {"position", i + 1},
+                        {"url", std::string(origin) + ArticlePath(items[i]->id)},
+                        {"name", items[i]->headline}});
+  }
+  return {{"@context", "https://schema.org"},
+          {"@type", type},
+          {"name", name},
+          {"url", url},
+          {"mainEntity", {{"@type", "ItemList"}, {"itemListElement", std::move(elements)}}}};
+}
+
+nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view description,
+                                const Config& config, std::string_view url) {
+  const auto tag = [](std::string_view key, std::string_view name, std::string_view content) {
+    return nlohmann::json{{key, name}, {"content", content}};
+  };
+  nlohmann::json properties = {
+      tag("property", "og:type", "article"),
+      tag("property", "og:title", article.headline),
+      tag("property", "og:description", description),
+      tag("property", "og:url", url),
+      tag("property", "og:site_name", config.paper.name),
+      tag("property", "og:locale", config.language == "ko" ? "ko_KR" : "en_US"),
+      tag("property", "article:published_time", FormatIso8601Kst(article.registered_at)),
+      tag("property", "article:modified_time",
+          FormatIso8601Kst(article.modified_at.value_or(article.registered_at))),
+      tag("property", "article:section", article.section.name)};
+  nlohmann::json names = {tag("name", "twitter:card", "summary"),
+                          tag("name", "twitter:title", article.headline),
+                          tag("name", "twitter:description", description)};
+  return {{"properties", std::move(properties)}, {"names", std::move(names)}};
+}
+
+std::string ScriptSafeJson(const nlohmann::json& value) {
+  const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (const char c : text) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace sinmun::site
