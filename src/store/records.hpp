@@ -123,6 +123,13 @@ struct StampBatch {
   Timestamp last_modified = 0;
 };
 
+// One entry of the change log: article `article_id` was written in change number `seq`.
+// A follower re-reads the article to learn what it now is (published, changed or gone).
+struct Change {
+  std::int64_t seq = 0;
+  ArticleId article_id = 0;
+};
+
 // Neighbours of an article in its section, ordered by (registered_at, id).
 struct Neighbors {
   std::optional<ArticleId> previous;  // the next older article (이전 기사)

@@ -85,6 +85,11 @@ class Store {
 
   // The current change sequence: 0 for an empty store, +1 for every article write.
   virtual Result<std::int64_t> ChangeSequence() const = 0;
+  // The change log after `after_seq`, oldest first, at most `limit` entries (limit <= 0 gives
+  // none): for followers such as the search index, which remember the last seq they processed
+  // and read on from there. An article changed several times appears once per change.
+  // The last entry's seq may be lower than ChangeSequence() only while a write is committing.
+  virtual Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const = 0;
 };
 
 // Opens the store at `url` and runs pending migrations before returning.

@@ -62,6 +62,8 @@ constexpr char kCountNewer[] =
     "AND (registered_at, id) > (?3, ?4)";
 
 constexpr char kChangeSequence[] = "SELECT seq FROM sqlite_sequence WHERE name = 'changes'";
+constexpr char kChangesSince[] =
+    "SELECT seq, article_id FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2";
 
 constexpr char kInsertSection[] = "INSERT INTO sections (slug, name, position) VALUES (?1, ?2, ?3)";
 constexpr char kInsertReporter[] = "INSERT INTO reporters (name, email, bio) VALUES (?1, ?2, ?3)";
@@ -656,6 +658,15 @@ Result<std::int64_t> SqliteStore::ChangeSequence() const {
         ReadOptionalInt(Query(connection, kChangeSequence));
     if (!sequence) return tl::unexpected(sequence.error());
     return sequence->value_or(0);
+  });
+}
+
+Result<std::vector<Change>> SqliteStore::ChangesSince(std::int64_t after_seq, int limit) const {
+  if (limit <= 0) return std::vector<Change>{};
+  return WithReader([&](Connection& connection) {
+    return ReadAll<Change>(
+        Query(connection, kChangesSince, after_seq, std::int64_t{limit}),
+        [](const Statement& row) { return Change{.seq = row.Int(0), .article_id = row.Int(1)}; });
   });
 }
 

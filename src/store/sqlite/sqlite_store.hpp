@@ -54,6 +54,7 @@ class SqliteStore final : public Store {
   Result<ReporterId> InsertReporter(const NewReporter& reporter) override;
   Result<std::vector<ArticleId>> InsertArticles(const std::vector<NewArticle>& articles) override;
   Result<std::int64_t> ChangeSequence() const override;
+  Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const override;
 
  private:
   class ReaderLease;

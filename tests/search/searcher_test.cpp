@@ -1,0 +1,237 @@
+// The Xapian searcher over a real SQLite store and a temporary index folder.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "search/searcher.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::search {
+namespace {
+
+using testing::Backend;
+using Ids = std::vector<store::ArticleId>;
+
+constexpr Timestamp kNow = 1'714'705'200;
+
+class SearcherTest : public testing::TestWithParam<Backend> {
+ protected:
+  store::ArticleId Add(std::string headline, std::string body, Timestamp at = kNow - 3600,
+                       int section = 0) {
+    store::NewArticle article = testing::MakeArticle(sections_[section].id, std::move(headline), at,
+                                                     {reporters_[section % 2]});
+    article.subheadlines = {};
+    article.body_markdown = std::move(body);
+    return testing::InsertArticle(*store_, article);
+  }
+
+  std::unique_ptr<Searcher> Open() {
+    return testing::Must(OpenSearcher(store_.get(), dir_.path() / "search"));
+  }
+
+  // Catches up and searches; the ids in order.
+  Ids Find(const std::string& query, SearchRequest request = {}) {
+    if (!searcher_) searcher_ = Open();
+    EXPECT_TRUE(searcher_->CatchUp().has_value());
+    request.query = query;
+    request.now = kNow;
+    const Result<SearchResult> result = searcher_->Search(request);
+    EXPECT_TRUE(result.has_value()) << result.error().detail;
+    return result ? result->ids : Ids{};
+  }
+
+  std::unique_ptr<store::Store> store_ = testing::OpenTestStore(GetParam());
+  std::vector<store::Section> sections_ = testing::SeedSections(*store_);
+  std::vector<store::ReporterId> reporters_ = testing::SeedReporters(*store_, 2);
+  testing::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_P(SearcherTest, HangulRunsMatchWithAndWithoutSpacesAndParticles) {
+  const auto a = Add("정부 발표", "정부는 4차 산업혁명 대응 계획을 내놓았다.");
+  Add("무관한 기사", "오늘 날씨는 맑다.");
+  EXPECT_EQ(Find("4차산업혁명"), Ids{a});
+  EXPECT_EQ(Find("4차 산업혁명"), Ids{a});
+  EXPECT_EQ(Find("산업혁명"), Ids{a});
+  EXPECT_EQ(Find("산업혁명을"), Ids{a});
+  EXPECT_EQ(Find("혁명"), Ids{a});  // inside a longer word
+}
+
+TEST_P(SearcherTest, ParticlesOfTheQueryDoNotMatter) {
+  const auto a = Add("대전시 소식", "대전시가 예산을 발표했다.");
+  EXPECT_EQ(Find("대전시는"), Ids{a});
+  EXPECT_EQ(Find("대전시"), Ids{a});
+}
+
+TEST_P(SearcherTest, ACompoundDoesNotMatchItsPartsApart) {
+  const auto together = Add("의회 소식", "대전시의회는 오늘 임시회를 열었다.");
+  const auto spaced = Add("의회 소식 2", "대전시 의회가 오늘 문을 열었다.");
+  Add("시정 소식", "대전시는 오늘 발표했다. 국회와 달리 지방 의회는 조용했다.");
+  Add("다른 소식", "대전시의 회의가 길어졌다.");
+  Ids found = Find("대전시의회");
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (Ids{together, spaced}));
+}
+
+TEST_P(SearcherTest, PhraseExclusionAndHeadlineField) {
+  const auto a = Add("스마트시티 위원회 출범", "위원회가 첫 회의를 열었다. 교통 문제를 다룬다.");
+  const auto b = Add("교통 대책", "스마트시티 사업과 교통 문제를 함께 논의했다.");
+  Ids phrase = Find("\"교통 문제를\"");
+  std::sort(phrase.begin(), phrase.end());
+  EXPECT_EQ(phrase, (Ids{a, b}));
+  EXPECT_EQ(Find("\"문제를 교통\"").size(), 0u);
+  EXPECT_EQ(Find("\"첫 회의를\""), Ids{a});
+  EXPECT_EQ(Find("교통 -위원회"), Ids{b});
+  EXPECT_EQ(Find("headline:스마트시티"), Ids{a});
+  EXPECT_EQ(Find("headline:\"위원회 출범\""), Ids{a});
+}
+
+TEST_P(SearcherTest, HeadlineMatchesRankAboveBodyRepeats) {
+  const auto body = Add("다른 제목", "반도체 반도체 반도체 반도체 반도체 수출이 늘었다.", kNow - 60);
+  const auto headline = Add("반도체 수출 증가", "수출이 늘었다.", kNow - 7200);
+  EXPECT_EQ(Find("반도체"), (Ids{headline, body}));
+  SearchRequest newest;
+  newest.sort = SortOrder::kNewest;
+  EXPECT_EQ(Find("반도체", newest), (Ids{body, headline}));
+}
+
+TEST_P(SearcherTest, FiltersAndPagesAndVisibility) {
+  Ids politics;
+  for (int i = 0; i < 13; ++i) politics.push_back(Add("예산 " + std::to_string(i), "예산 편성", kNow - 100 * (i + 1), 0));
+  const auto economy = Add("예산 경제", "예산 편성", kNow - 50, 1);
+  Add("예산 미래", "예산 편성", kNow + 3600, 0);  // not yet public
+
+  SearchRequest request;
+  request.section = sections_[0].id;
+  request.sort = SortOrder::kNewest;
+  request.limit = 10;
+  EXPECT_EQ(Find("예산", request), Ids(politics.begin(), politics.begin() + 10));
+  request.offset = 10;
+  EXPECT_EQ(Find("예산", request), Ids(politics.begin() + 10, politics.end()));
+
+  SearchRequest by_reporter;
+  by_reporter.reporter = reporters_[1];
+  EXPECT_EQ(Find("예산", by_reporter), Ids{economy});
+
+  SearchRequest window;
+  window.from = kNow - 250;
+  window.to = kNow - 60;
+  window.sort = SortOrder::kNewest;
+  EXPECT_EQ(Find("예산", window), (Ids{politics[0], politics[1]}));
+  SearchRequest all;
+  all.limit = 100;
+  EXPECT_EQ(Find("예산", all).size(), 14u);
+}
+
+TEST_P(SearcherTest, OddQueriesAreWordsNeverErrors) {
+  const auto a = Add("보도 자료", "<script>alert(1)</script> 보도");
+  EXPECT_EQ(Find("\"보도"), Ids{a});
+  EXPECT_EQ(Find("headline: 보도"), Ids{a});
+  EXPECT_EQ(Find("<script>"), Ids{a});
+  EXPECT_TRUE(Find("").empty());
+  EXPECT_TRUE(Find("- \" : ((").empty());
+  EXPECT_TRUE(Find(std::string(5000, 'a')).empty());
+  EXPECT_TRUE(Find("\xff\xfe").empty());
+}
+
+TEST_P(SearcherTest, CatchesUpAfterACrashBehindTheStore) {
+  {
+    auto searcher = Open();
+    Add("첫 기사", "가야금 연주회");
+    ASSERT_TRUE(searcher->CatchUp().has_value());
+  }
+  // Written while no searcher ran, as if the server had crashed before indexing them.
+  const auto b = Add("둘째 기사", "가야금 공방");
+  const auto c = Add("셋째 기사", "가야금 축제");
+  searcher_ = Open();
+  EXPECT_LT(searcher_->Status().indexed_sequence, store_->ChangeSequence().value());
+  EXPECT_EQ(Find("가야금").size(), 3u);
+  EXPECT_TRUE(searcher_->Status().caught_up());
+  (void)b;
+  (void)c;
+}
+
+TEST_P(SearcherTest, APublishedArticleIsFoundWithinASecond) {
+  auto searcher = Open();
+  searcher->StartFollowing();
+  const auto start = std::chrono::steady_clock::now();
+  const auto id = Add("속보", "거문고 명인 별세");
+  SearchRequest request;
+  request.query = "거문고";
+  request.now = kNow;
+  Ids found;
+  while (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) {
+    found = searcher->Search(request).value().ids;
+    if (!found.empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(found, Ids{id});
+  searcher->StopFollowing();
+}
+
+TEST_P(SearcherTest, ReindexSwitchesWhileReadersSearch) {
+  for (int i = 0; i < 30; ++i) Add("해금 " + std::to_string(i), "해금 연주");
+  auto searcher = Open();
+  searcher->StartFollowing();
+  ASSERT_TRUE(searcher->CatchUp().has_value());
+  std::atomic<bool> done{false};
+  std::atomic<int> errors{0};
+  std::atomic<int> wrong{0};
+  std::atomic<int> searches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      SearchRequest request;
+      request.query = "해금";
+      request.now = kNow;
+      request.limit = 100;
+      while (!done) {
+        const Result<SearchResult> result = searcher->Search(request);
+        if (!result) {
+          ++errors;
+        } else if (result->ids.size() < 30) {
+          ++wrong;
+        }
+        ++searches;
+      }
+    });
+  }
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(Reindex(*store_, dir_.path() / "search").value(), 30);
+  }
+  const auto late = Add("해금 추가", "해금 명인");
+  SearchRequest request;
+  request.query = "해금";
+  request.now = kNow;
+  request.limit = 100;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  size_t seen = 0;
+  while (std::chrono::steady_clock::now() < deadline && seen < 31) {
+    seen = searcher->Search(request).value().ids.size();
+  }
+  done = true;
+  for (std::thread& reader : readers) reader.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_GT(searches.load(), 0);
+  EXPECT_EQ(seen, 31u) << "the follower moved to the new index and indexed " << late;
+}
+
+TEST_P(SearcherTest, RelatedArticlesNeverTheArticleItself) {
+  const auto a = Add("가야금 연주회 열려", "국립국악원에서 가야금 산조 연주회가 열렸다.");
+  const auto b = Add("가야금 산조 명인", "가야금 산조의 명인이 국립국악원 무대에 선다.");
+  Add("주식 시장", "코스피가 하락했다.");
+  ASSERT_FALSE(Find("가야금").empty());
+  const Ids related = searcher_->Related(a, 5, kNow).value();
+  ASSERT_FALSE(related.empty());
+  EXPECT_EQ(related[0], b);
+  EXPECT_EQ(std::count(related.begin(), related.end(), a), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllBackends, SearcherTest, testing::Values(Backend::kSqlite),
+                         testing::BackendParamName());
+
+}  // namespace
+}  // namespace sinmun::search
