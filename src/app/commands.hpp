@@ -26,4 +26,16 @@ struct DemoOptions {
 };
 int Demo(const DemoOptions& options);
 
+// `sinmun export articles`: published articles registered from `from` to `to` (KST dates,
+// YYYY-MM-DD, both inclusive) as CSV (RFC 4180, CRLF, optional UTF-8 BOM) or a JSON array,
+// on stdout. Columns: link, headline, reporter, registered_at, section.
+struct ExportOptions {
+  std::string data_dir;
+  std::string from;
+  std::string to;
+  std::string format = "csv";
+  bool bom = false;
+};
+int ExportArticles(const ExportOptions& options);
+
 }  // namespace sinmun::app

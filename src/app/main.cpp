@@ -46,6 +46,21 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   demo_cmd->add_option("--seed", demo.seed, "Seed: the same seed gives the same paper");
 
+  ExportOptions export_options;
+  CLI::App* export_cmd = AddCommand(app, "export", "Write the paper's data for portals to stdout");
+  export_cmd->require_subcommand(1);
+  CLI::App* export_articles = AddCommand(
+      *export_cmd, "articles", "Published articles registered in a range of KST dates");
+  export_articles->add_option("--data", export_options.data_dir, "The paper's data folder")
+      ->required();
+  export_articles->add_option("--from", export_options.from, "First day, YYYY-MM-DD (KST)")
+      ->required();
+  export_articles->add_option("--to", export_options.to, "Last day, YYYY-MM-DD (KST), included")
+      ->required();
+  export_articles->add_option("--format", export_options.format, "csv (default) or json");
+  export_articles->add_flag("--bom", export_options.bom,
+                            "Start CSV with a UTF-8 BOM, so Excel reads Korean text");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -61,5 +76,6 @@ int main(int argc, char** argv) {
   }
   if (serve_cmd->parsed()) return Serve(serve);
   if (demo_cmd->parsed()) return Demo(demo);
+  if (export_articles->parsed()) return ExportArticles(export_options);
   return kExitUsage;
 }

@@ -131,7 +131,7 @@ http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_
     PageMeta meta;
     meta.title = view["title"].get<std::string>();
     meta.description = view["text"].get<std::string>();
-    const PageRequest page{view_mode, "/"};
+    const PageRequest page{view_mode, "/", ""};  // no canonical link: no origin needed
     http::Response response = RenderPage(site, page, "site/error", view, meta, status);
     if (response.status != status) return response;  // the render itself failed
     auto cached = std::make_shared<PageCache::Page>();

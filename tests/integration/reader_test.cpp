@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -353,6 +354,118 @@ TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
   text << std::ifstream(report).rdbuf();
   EXPECT_EQ(status, 0) << text.str();
   EXPECT_EQ(text.str(), "");
+}
+
+// What `cmd` printed on stdout (stderr too), and its exit status in *status.
+std::string RunShell(const std::string& cmd, int* status) {
+  std::string out;
+  FILE* pipe = ::popen((cmd + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  *status = ::pclose(pipe);
+  return out;
+}
+
+// Debian's python3-feedparser, run with Debian's python (/usr/bin/python3; another python3 may
+// come first on PATH): prints {"bozo", "titles"} for the feed in `file`.
+json ParseFeed(const std::string& file) {
+  const std::string script =
+      "import feedparser, json, sys\n"
+      "d = feedparser.parse(sys.argv[1])\n"
+      "print(json.dumps({'bozo': bool(d.bozo), 'titles': [e.title for e in d.entries],"
+      " 'authors': [e.get('author', '') for e in d.entries]}))\n";
+  int status = -1;
+  const std::string out = RunShell("/usr/bin/python3 -c \"" + script + "\" '" + file + "'", &status);
+  EXPECT_EQ(status, 0) << out;
+  return json::parse(out, nullptr, false);
+}
+
+TEST_F(ReaderTest, FeedsParseInFeedparserAndMatchTheJsonApi) {
+  std::vector<std::string> latest;
+  for (int page = 1; page <= 3; ++page) {
+    const json list = GetJson("/api/v1/articles?page=" + std::to_string(page));
+    for (const json& item : list["items"]) {
+      if (latest.size() < 50) latest.push_back(item["headline"].get<std::string>());
+    }
+  }
+  const json article = MiddleArticle();
+  const std::string reporter = std::to_string(article["reporters"][0]["id"].get<long>());
+  int n = 0;
+  for (const std::string target : {std::string("/rss"), std::string("/rss/section/politics"),
+                                   "/rss/reporter/" + reporter}) {
+    const HttpResponse feed = HttpGet(port(), target);
+    ASSERT_EQ(feed.status, 200) << target;
+    EXPECT_EQ(feed.Header("content-type"), "application/rss+xml; charset=utf-8");
+    const std::string file = *root_ + "/feed" + std::to_string(n++) + ".xml";
+    std::ofstream(file) << feed.body;
+    const json parsed = ParseFeed(file);
+    ASSERT_TRUE(parsed.is_object()) << target;
+    EXPECT_FALSE(parsed["bozo"].get<bool>()) << target;
+    EXPECT_GT(parsed["titles"].size(), 0u) << target;
+    if (target == "/rss") {
+      EXPECT_EQ(parsed["titles"].get<std::vector<std::string>>(), latest);
+    }
+  }
+}
+
+TEST_F(ReaderTest, SitemapsValidateAgainstTheirSchemas) {
+  const std::string schemas = std::string(SINMUN_SOURCE_DIR) + "/tests/data/sitemaps/";
+  const auto validate = [&](const std::string& target, const std::string& schema) {
+    const HttpResponse page = HttpGet(port(), target);
+    EXPECT_EQ(page.status, 200) << target;
+    EXPECT_EQ(page.Header("content-type"), "application/xml; charset=utf-8") << target;
+    const std::string file = *root_ + "/sitemap.xml";
+    std::ofstream(file) << page.body;
+    int status = -1;
+    const std::string out =
+        RunShell("xmllint --noout --schema '" + schemas + schema + "' '" + file + "'", &status);
+    EXPECT_EQ(status, 0) << target << ": " << out;
+    return page.body;
+  };
+  const std::string index = validate("/sitemap.xml", "siteindex.xsd");
+  // Every file the index names, by path (the absolute URLs use this server's Host).
+  int files = 0;
+  for (size_t at = index.find("<loc>"); at != std::string::npos; at = index.find("<loc>", at + 1)) {
+    const size_t path = index.find("/sitemaps/", at);
+    const std::string target = index.substr(path, index.find("</loc>", at) - path);
+    const std::string body = validate(target, "sitemap.xsd");
+    if (target.find("articles-") != std::string::npos) {
+      EXPECT_EQ(static_cast<size_t>(std::count(body.begin(), body.end(), '\n')), 400u + 3);
+    }
+    ++files;
+  }
+  EXPECT_EQ(files, 3);
+  validate("/news-sitemap.xml", "news-sitemap.xsd");
+
+  // The check can fail: a urlset without <loc> is refused.
+  const std::string bad = *root_ + "/bad.xml";
+  std::ofstream(bad) << "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        "<url><lastmod>2024-01-01</lastmod></url></urlset>";
+  int status = -1;
+  RunShell("xmllint --noout --schema '" + schemas + "sitemap.xsd' '" + bad + "'", &status);
+  EXPECT_NE(status, 0);
+
+  const HttpResponse robots = HttpGet(port(), "/robots.txt");
+  EXPECT_NE(robots.body.find("/sitemap.xml\n"), std::string::npos);
+  EXPECT_NE(robots.body.find("/news-sitemap.xml\n"), std::string::npos);
+}
+
+TEST_F(ReaderTest, ArticleJsonLdMatchesTheJsonApi) {
+  const json article = MiddleArticle();
+  const HttpResponse page = HttpGet(port(), "/article/" + std::to_string(article["id"].get<long>()));
+  const std::string open = "<script type=\"application/ld+json\">";
+  const size_t start = page.body.find(open);
+  ASSERT_NE(start, std::string::npos);
+  const size_t end = page.body.find("</script>", start);
+  const json ld = json::parse(page.body.substr(start + open.size(), end - start - open.size()),
+                              nullptr, false);
+  ASSERT_TRUE(ld.is_object());
+  EXPECT_EQ(ld["headline"], article["headline"]);
+  EXPECT_EQ(ld["datePublished"], article["registered_at"]);
+  EXPECT_EQ(ld["articleSection"], article["section"]["name"]);
+  EXPECT_EQ(ld["author"][0]["name"], article["reporters"][0]["name"]);
 }
 
 }  // namespace

@@ -1,0 +1,111 @@
+// `sinmun export articles` over a store seeded with awkward headlines and articles on the
+// edges of the date range.
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/time.hpp"
+#include "integration/sinmun_process.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::testing {
+namespace {
+
+class ExportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/sinmun-export-XXXXXX";
+    root_ = ::mkdtemp(pattern);
+    data_ = root_ + "/paper";
+    std::filesystem::create_directories(data_);
+    auto store = OpenStore("sqlite:" + data_ + "/sinmun.db");
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    const std::vector<store::Section> sections = SeedSections(**store);
+    const std::vector<store::ReporterId> reporters = SeedReporters(**store, 1);
+    const auto add = [&](const std::string& headline, const std::string& kst) {
+      InsertArticle(**store, MakeArticle(sections[0].id, headline, ParseKst(kst).value(),
+                                         {reporters[0]}));
+    };
+    add("전날 밤 기사", "2024-04-30 23:59");
+    add("첫날 0시, \"따옴표\" & <꺾쇠>", "2024-05-01 00:00");
+    add("줄\n바꿈 🎉", "2024-05-02 12:00");
+    add("마지막 날 23:59", "2024-05-03 23:59");
+    add("다음 날 0시", "2024-05-04 00:00");
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  static Result<std::unique_ptr<store::Store>> OpenStore(const std::string& url) {
+    return store::OpenStore(url);
+  }
+
+  CommandResult Export(const std::string& format, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"export", "articles", "--data", data_,  "--from",
+                                     "2024-05-01", "--to", "2024-05-03", "--format", format};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return RunSinmun(args);
+  }
+
+  std::string root_;
+  std::string data_;
+};
+
+TEST_F(ExportTest, CsvHasTheRangeInclusiveInKstWithRfc4180Quoting) {
+  const CommandResult result = Export("csv");
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_EQ(result.out,
+            "link,headline,reporter,registered_at,section\r\n"
+            "http://127.0.0.1:8080/article/2,\"첫날 0시, \"\"따옴표\"\" & <꺾쇠>\",기자1,"
+            "2024-05-01 00:00,정치\r\n"
+            "http://127.0.0.1:8080/article/3,\"줄\n바꿈 🎉\",기자1,2024-05-02 12:00,정치\r\n"
+            "http://127.0.0.1:8080/article/4,마지막 날 23:59,기자1,2024-05-03 23:59,정치\r\n");
+  const CommandResult bom = Export("csv", {"--bom"});
+  EXPECT_EQ(bom.out.substr(0, 8), "\xEF\xBB\xBFlink,");
+}
+
+TEST_F(ExportTest, JsonIsAnArrayOfTheSameRows) {
+  const CommandResult result = Export("json");
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  const nlohmann::json rows = nlohmann::json::parse(result.out, nullptr, false);
+  ASSERT_TRUE(rows.is_array()) << result.out;
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["headline"], "첫날 0시, \"따옴표\" & <꺾쇠>");
+  EXPECT_EQ(rows[0]["link"], "http://127.0.0.1:8080/article/2");
+  EXPECT_EQ(rows[0]["reporter"], "기자1");
+  EXPECT_EQ(rows[0]["registered_at"], "2024-05-01T00:00:00+09:00");
+  EXPECT_EQ(rows[0]["section"], "정치");
+  EXPECT_EQ(rows[1]["headline"], "줄\n바꿈 🎉");
+  EXPECT_EQ(rows[2]["headline"], "마지막 날 23:59");
+
+  const CommandResult empty = RunSinmun({"export", "articles", "--data", data_, "--from",
+                                         "2030-01-01", "--to", "2030-01-01", "--format", "json"});
+  EXPECT_EQ(empty.exit_code, 0);
+  EXPECT_EQ(empty.out, "[]\n");
+}
+
+TEST_F(ExportTest, BadArgumentsExitTwoWithOneLine) {
+  const std::vector<std::vector<std::string>> cases = {
+      {"--from", "2024-5-1", "--to", "2024-05-03"},
+      {"--from", "2024-05-01", "--to", "2024-02-30"},
+      {"--from", "2024-05-03", "--to", "2024-05-01"},
+      {"--from", "2024-05-01", "--to", "2024-05-03", "--format", "xml"},
+      {"--from", "2024-05-01"},
+  };
+  for (const std::vector<std::string>& extra : cases) {
+    std::vector<std::string> args = {"export", "articles", "--data", data_};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CommandResult result = RunSinmun(args);
+    EXPECT_EQ(result.exit_code, 2) << result.out;
+    EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 1) << result.out;
+  }
+  const CommandResult missing = RunSinmun({"export", "articles", "--data", root_ + "/none",
+                                           "--from", "2024-05-01", "--to", "2024-05-03"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+}
+
+}  // namespace
+}  // namespace sinmun::testing
