@@ -26,6 +26,12 @@ struct DemoOptions {
 };
 int Demo(const DemoOptions& options);
 
+// `sinmun reindex`: rebuilds DIR/search from the store and switches to it atomically.
+struct ReindexOptions {
+  std::string data_dir;
+};
+int Reindex(const ReindexOptions& options);
+
 // `sinmun export articles`: published articles registered from `from` to `to` (KST dates,
 // YYYY-MM-DD, both inclusive) as CSV (RFC 4180, CRLF, optional UTF-8 BOM) or a JSON array,
 // on stdout. Columns: link, headline, reporter, registered_at, section.

@@ -17,6 +17,9 @@ struct DataDir {
   std::string uploads_path;
 };
 
+// DIR/search: the search index, a follower of the store (deletable, rebuilt by reindex).
+inline std::string SearchFolder(const DataDir& data) { return data.path + "/search"; }
+
 // Opens DIR, creating it first when `create` is set (its parent must exist), then creates
 // what is missing inside: uploads/ and a sinmun.toml with commented defaults.
 // kNotFound when DIR (or, with `create`, its parent) does not exist; kUnavailable when DIR

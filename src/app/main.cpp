@@ -46,6 +46,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   demo_cmd->add_option("--seed", demo.seed, "Seed: the same seed gives the same paper");
 
+  ReindexOptions reindex;
+  CLI::App* reindex_cmd =
+      AddCommand(app, "reindex", "Rebuild the search index from the store (safe while serving)");
+  reindex_cmd->add_option("--data", reindex.data_dir, "The paper's data folder")->required();
+
   ExportOptions export_options;
   CLI::App* export_cmd = AddCommand(app, "export", "Write the paper's data for portals to stdout");
   export_cmd->require_subcommand(1);
@@ -76,6 +81,7 @@ int main(int argc, char** argv) {
   }
   if (serve_cmd->parsed()) return Serve(serve);
   if (demo_cmd->parsed()) return Demo(demo);
+  if (reindex_cmd->parsed()) return Reindex(reindex);
   if (export_articles->parsed()) return ExportArticles(export_options);
   return kExitUsage;
 }

@@ -12,6 +12,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
+#include "search/searcher.hpp"
 #include "site/site.hpp"
 #include "store/store.hpp"
 
@@ -57,8 +58,19 @@ int Serve(const ServeOptions& options) {
     return kExitFailed;
   }
 
+  // The index catches up in the background while the site serves: a new or deleted index is
+  // rebuilt article by article, and the search page says so until it has caught up.
+  auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data));
+  if (!searcher) {
+    fmt::print(stderr, "sinmun serve: {}\n", searcher.error().detail);
+    return kExitFailed;
+  }
+  (*searcher)->StartFollowing();
+
   const SystemClock clock;
-  site::Site site(site::SiteDeps{store->get(), &clock, *renderer, *static_files, *config});
+  site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
+  deps.searcher = searcher->get();
+  site::Site site(std::move(deps));
   http::Router router;
   site.AddRoutes(router);
 
@@ -79,6 +91,7 @@ int Serve(const ServeOptions& options) {
              (*server)->port());
   std::fflush(stdout);
   (*server)->Run();
+  (*searcher)->StopFollowing();
   spdlog::info("stopped");
   return kExitOk;
 }

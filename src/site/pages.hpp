@@ -38,6 +38,12 @@ http::Response ApiArticleList(const SiteContext& site, const http::Request& requ
                               const PageRequest& page);
 http::Response ApiArticle(const SiteContext& site, const http::Request& request,
                           const PageRequest& page);
+// search_page.cpp: GET /search?q=&section=&reporter=&from=&to=&sort=&page= and the same as
+// JSON at /api/v1/search. Never cached (see there).
+http::Response SearchPage(const SiteContext& site, const http::Request& request,
+                          const PageRequest& page);
+http::Response ApiSearch(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page);
 
 // feeds.cpp: RSS 2.0 of the latest 50: GET /rss, /rss/section/{slug}, /rss/reporter/{id}
 http::Response RssFeed(const SiteContext& site, const http::Request& request,

@@ -53,6 +53,19 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
   };
 }
 
+// Renders every request: for pages whose addresses are too many to cache (search).
+http::Handler Uncached(const SiteContext* site, Kind kind, PageHandler handler) {
+  return [site, kind, handler](const http::Request& request) {
+    PageRequest page;
+    page.view_mode = kind == Kind::kHtml ? ViewModeOf(request) : ViewMode::kAuto;
+    page.self_url = CanonicalUrl(request, {"q", "section", "reporter", "from", "to", "sort", "page"});
+    page.origin = RequestOrigin(site->deps.config.base_url, request);
+    http::Response response = handler(*site, request, page);
+    if (kind == Kind::kHtml) response.headers.emplace_back("Vary", "Cookie");
+    return response;
+  };
+}
+
 PageCache::Options CacheOptions(const Config& config) {
   PageCache::Options options;
   options.ttl = std::chrono::seconds(std::max(0, config.page_cache_seconds));
@@ -89,6 +102,8 @@ void Site::AddRoutes(http::Router& router) {
              [site](const http::Request& request) { return ViewModeSwitch(*site, request); });
   router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));
   router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle));
+  router.Get("/search", Uncached(site, Kind::kHtml, SearchPage));
+  router.Get("/api/v1/search", Uncached(site, Kind::kJson, ApiSearch));
   router.Get("/rss", Cached(site, Kind::kXml, {}, RssFeed));
   router.Get("/rss/section/{slug}", Cached(site, Kind::kXml, {}, SectionRssFeed));
   router.Get("/rss/reporter/{id}", Cached(site, Kind::kXml, {}, ReporterRssFeed));

@@ -28,6 +28,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
+#include "search/searcher.hpp"
 #include "store/store.hpp"
 
 namespace sinmun::site {
@@ -38,6 +39,9 @@ struct SiteDeps {
   std::shared_ptr<const render::Renderer> renderer;
   std::shared_ptr<const http::StaticFiles> static_files;
   Config config;  // paper name and legal footer, base_url, page_cache_seconds
+  // Optional: null disables search (/search says so, /api/v1/search answers 503).
+  // REQUIRES: outlives the Site when set.
+  const search::Searcher* searcher = nullptr;
 };
 
 class PageCache;

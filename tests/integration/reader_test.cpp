@@ -233,7 +233,10 @@ TEST_F(ReaderTest, NothingAClientSendsCausesA500) {
            "/api/v1/articles?section=%3Cscript%3E", "/api/v1/articles/abc", "/reporter/0",
            "/reporter/1?page=-5", "/most-viewed?section=nowhere", "/view-mode?m=tv&return=/",
            "/view-mode", "/news/articleView.html", "/news/articleView.html?idxno=",
-           "/static/../CMakeLists.txt", "/static/css/nothing.css", "/?" + std::string(4000, 'a')}) {
+           "/static/../CMakeLists.txt", "/static/css/nothing.css", "/?" + std::string(4000, 'a'),
+           "/search?q=%22", "/search?q=-", "/search?q=headline%3A", "/search?q=%ff%fe&from=x&to=y",
+           "/search?q=a&page=0", "/search?q=" + std::string(3000, 'a'), "/api/v1/search?q=%28%28",
+           "/search?q=a&reporter=abc&section=nowhere&sort=x"}) {
     const HttpResponse response = HttpGet(port(), target);
     EXPECT_GE(response.status, 200) << target << " " << response.error;
     EXPECT_LT(response.status, 500) << target;
@@ -339,7 +342,9 @@ TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
        {std::string("/"), std::string("/section/politics"), std::string("/section/sports?page=2"),
         "/article/" + id, "/article/" + id + "/print", "/reporter/" + reporter,
         std::string("/most-viewed"), std::string("/most-viewed?section=culture"),
-        std::string("/no/such/page"), std::string("/article/abc")}) {
+        std::string("/no/such/page"), std::string("/article/abc"), std::string("/search"),
+        std::string("/search?q=%EC%A0%95%EB%B6%80"),
+        std::string("/search?q=%3Cscript%3E%22&section=politics&sort=newest&page=2")}) {
     for (const char* cookie : {"view=pc", "view=mobile"}) {
       const HttpResponse page = HttpGet(port(), target, {{"Cookie", cookie}});
       ASSERT_NE(page.status, 0) << target;

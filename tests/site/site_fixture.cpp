@@ -22,7 +22,9 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   config.language = language;
   config.page_cache_seconds = page_cache_seconds;
   config.base_url = base_url;
-  site_ = std::make_unique<Site>(SiteDeps{store_.get(), &clock_, *renderer, *static_files, config});
+  SiteDeps deps{store_.get(), &clock_, *renderer, *static_files, config};
+  deps.searcher = searcher_;
+  site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();
   site_->AddRoutes(router_);
 }

@@ -11,6 +11,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
+#include "search/searcher.hpp"
 #include "site/site.hpp"
 #include "support/test_store.hpp"
 
@@ -43,6 +44,7 @@ class SiteTest : public ::testing::Test {
   std::vector<store::Section> sections_;  // politics, economy, society
   std::vector<store::ReporterId> reporters_;
   FixedClock clock_{kNow};
+  const search::Searcher* searcher_ = nullptr;  // search disabled unless a test sets it
   std::unique_ptr<Site> site_;
   http::Router router_;
 };
