@@ -58,14 +58,11 @@ int Serve(const ServeOptions& options) {
     return kExitFailed;
   }
 
-  // The index catches up in the background while the site serves: a new or deleted index is
-  // rebuilt article by article, and the search page says so until it has caught up.
   auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data));
   if (!searcher) {
     fmt::print(stderr, "sinmun serve: {}\n", searcher.error().detail);
     return kExitFailed;
   }
-  (*searcher)->StartFollowing();
 
   const SystemClock clock;
   site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
@@ -86,6 +83,10 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
     return kExitUsage;
   }
+  // Only once the port is ours: a second serve refused for a port in use must not touch the
+  // index the first one writes. The index catches up in the background while the site serves
+  // (a new or deleted index is rebuilt article by article; the search page says so meanwhile).
+  (*searcher)->StartFollowing();
   // Tests and scripts read this line to learn the port when listening on port 0.
   fmt::print("sinmun: serving {} on http://{}:{}\n", config->paper.name, listen->host,
              (*server)->port());
