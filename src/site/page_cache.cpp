@@ -55,6 +55,9 @@ void PageCache::Insert(std::string key, std::uint64_t generation,
   if (generation_.load(std::memory_order_acquire) != generation) return;
   const std::size_t max_entries = options_.max_entries / kShards + 1;
   const std::size_t max_bytes = options_.max_bytes / kShards + 1;
+  // A page larger than a shard's share (a 50,000-URL sitemap file) is served but not kept,
+  // and must not empty its shard of the pages that do fit.
+  if (slot.bytes > max_bytes) return;
   if (shard.slots.size() >= max_entries || shard.bytes + slot.bytes > max_bytes) {
     std::erase_if(shard.slots, [&](const auto& entry) {
       if (entry.second.expires_ns > now_ns) return false;
@@ -66,7 +69,6 @@ void PageCache::Insert(std::string key, std::uint64_t generation,
       shard.bytes = 0;
     }
   }
-  if (slot.bytes > max_bytes) return;
   const auto [it, inserted] = shard.slots.try_emplace(std::move(key));
   if (!inserted) shard.bytes -= it->second.bytes;
   shard.bytes += slot.bytes;

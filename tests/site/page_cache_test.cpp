@@ -42,6 +42,20 @@ TEST_F(PageCacheTest, MissThenHitWithTheSameBytes) {
   EXPECT_EQ(cache.Find("/a\nmobile").page, nullptr);
 }
 
+TEST_F(PageCacheTest, APageTooLargeToKeepLeavesTheOthersAlone) {
+  PageCache::Options options;
+  options.max_bytes = 16 * 1024;  // 1 KiB a shard
+  PageCache cache(store_.get(), options);
+  Put(cache, "/small");
+  ASSERT_NE(cache.Find("/small").page, nullptr);
+  for (int i = 0; i < 64; ++i) {  // some land in the shard of "/small"
+    const std::string key = "/big" + std::to_string(i);
+    cache.Insert(key, cache.Find(key).generation, MakePage(std::string(4096, 'x')));
+    EXPECT_EQ(cache.Find(key).page, nullptr);
+  }
+  EXPECT_NE(cache.Find("/small").page, nullptr);
+}
+
 TEST_F(PageCacheTest, EntriesExpire) {
   PageCache::Options options;
   options.ttl = 50ms;
