@@ -25,8 +25,12 @@ constexpr std::string_view kUrlsetOpen =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 
-void AppendUrl(std::string& out, std::string_view loc, std::optional<Timestamp> lastmod) {
-  out += "<url><loc>";
+// <url> in a urlset, <sitemap> in a sitemap index: the same loc + optional lastmod.
+void AppendEntry(std::string& out, std::string_view element, std::string_view loc,
+                 std::optional<Timestamp> lastmod) {
+  out += '<';
+  out += element;
+  out += "><loc>";
   AppendXmlEscaped(out, loc);
   out += "</loc>";
   if (lastmod) {
@@ -34,19 +38,17 @@ void AppendUrl(std::string& out, std::string_view loc, std::optional<Timestamp> 
     out += FormatIso8601Kst(*lastmod);
     out += "</lastmod>";
   }
-  out += "</url>\n";
+  out += "</";
+  out += element;
+  out += ">\n";
+}
+
+void AppendUrl(std::string& out, std::string_view loc, std::optional<Timestamp> lastmod) {
+  AppendEntry(out, "url", loc, lastmod);
 }
 
 void AppendSitemap(std::string& out, std::string_view loc, std::optional<Timestamp> lastmod) {
-  out += "<sitemap><loc>";
-  AppendXmlEscaped(out, loc);
-  out += "</loc>";
-  if (lastmod) {
-    out += "<lastmod>";
-    out += FormatIso8601Kst(*lastmod);
-    out += "</lastmod>";
-  }
-  out += "</sitemap>\n";
+  AppendEntry(out, "sitemap", loc, lastmod);
 }
 
 http::Response Xml(std::string body) { return PreparedText(std::move(body), std::string(kXmlType)); }
