@@ -17,16 +17,28 @@ using PageHandler = http::Response (*)(const SiteContext&, const http::Request&,
 // kXml: feeds, sitemaps and robots.txt (like kJson, one form for every view mode).
 enum class Kind { kHtml, kJson, kXml };
 
+// What every page handler is told about its request: layout, canonical address, origin.
+PageRequest MakePageRequest(const SiteContext& site, Kind kind, const http::Request& request,
+                            const std::vector<std::string>& query_keys) {
+  PageRequest page;
+  page.view_mode = kind == Kind::kHtml ? ViewModeOf(request) : ViewMode::kAuto;
+  page.self_url = CanonicalUrl(request, query_keys);
+  page.origin = RequestOrigin(site.deps.config.base_url, request);
+  return page;
+}
+
+// The same address answers differently with the view=mobile|pc cookie.
+void AddVary(Kind kind, http::Response& response) {
+  if (kind == Kind::kHtml) response.headers.emplace_back("Vary", "Cookie");
+}
+
 // Serves a page from the cache, or renders and keeps it. The key is the page's canonical
 // address (path + the query keys the page reads) and, for HTML, the view mode. Only 200s
 // are kept; error answers come from ErrorResponse, which has its own entries.
 http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
                      PageHandler handler) {
   return [site, kind, query_keys = std::move(query_keys), handler](const http::Request& request) {
-    PageRequest page;
-    page.view_mode = kind == Kind::kHtml ? ViewModeOf(request) : ViewMode::kAuto;
-    page.self_url = CanonicalUrl(request, query_keys);
-    page.origin = RequestOrigin(site->deps.config.base_url, request);
+    const PageRequest page = MakePageRequest(*site, kind, request, query_keys);
     // Pages hold absolute URLs (canonical links, feeds), so the origin is part of the key.
     std::string key = page.self_url;
     key += '\n';
@@ -47,21 +59,18 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         site->cache->Insert(std::move(key), lookup.generation, std::move(entry));
       }
     }
-    // The same address answers differently with the view=mobile|pc cookie.
-    if (kind == Kind::kHtml) response.headers.emplace_back("Vary", "Cookie");
+    AddVary(kind, response);
     return response;
   };
 }
 
 // Renders every request: for pages whose addresses are too many to cache (search).
-http::Handler Uncached(const SiteContext* site, Kind kind, PageHandler handler) {
-  return [site, kind, handler](const http::Request& request) {
-    PageRequest page;
-    page.view_mode = kind == Kind::kHtml ? ViewModeOf(request) : ViewMode::kAuto;
-    page.self_url = CanonicalUrl(request, {"q", "section", "reporter", "from", "to", "sort", "page"});
-    page.origin = RequestOrigin(site->deps.config.base_url, request);
-    http::Response response = handler(*site, request, page);
-    if (kind == Kind::kHtml) response.headers.emplace_back("Vary", "Cookie");
+http::Handler Uncached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
+                       PageHandler handler) {
+  return [site, kind, query_keys = std::move(query_keys), handler](const http::Request& request) {
+    http::Response response =
+        handler(*site, request, MakePageRequest(*site, kind, request, query_keys));
+    AddVary(kind, response);
     return response;
   };
 }
@@ -102,8 +111,10 @@ void Site::AddRoutes(http::Router& router) {
              [site](const http::Request& request) { return ViewModeSwitch(*site, request); });
   router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));
   router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle));
-  router.Get("/search", Uncached(site, Kind::kHtml, SearchPage));
-  router.Get("/api/v1/search", Uncached(site, Kind::kJson, ApiSearch));
+  const std::vector<std::string> search_keys = {"q",  "section", "reporter", "from",
+                                                "to", "sort",    "page"};
+  router.Get("/search", Uncached(site, Kind::kHtml, search_keys, SearchPage));
+  router.Get("/api/v1/search", Uncached(site, Kind::kJson, search_keys, ApiSearch));
   router.Get("/rss", Cached(site, Kind::kXml, {}, RssFeed));
   router.Get("/rss/section/{slug}", Cached(site, Kind::kXml, {}, SectionRssFeed));
   router.Get("/rss/reporter/{id}", Cached(site, Kind::kXml, {}, ReporterRssFeed));
