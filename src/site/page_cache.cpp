@@ -1,5 +1,6 @@
 #include "site/page_cache.hpp"
 
+#include <limits>
 #include <mutex>
 
 namespace sinmun::site {
@@ -39,13 +40,15 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
 }
 
 void PageCache::Insert(std::string key, std::uint64_t generation,
-                       std::shared_ptr<const Page> page) {
+                       std::shared_ptr<const Page> page, Freshness freshness) {
   if (options_.ttl.count() <= 0 || !page) return;
   const std::int64_t now_ns = NowNs();
   Slot slot;
   slot.bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
                (page->body.gzip ? page->body.gzip->size() : 0);
-  slot.expires_ns = now_ns + std::chrono::nanoseconds(options_.ttl).count();
+  slot.expires_ns = freshness == Freshness::kUntilChange
+                        ? std::numeric_limits<std::int64_t>::max()
+                        : now_ns + std::chrono::nanoseconds(options_.ttl).count();
   slot.page = std::move(page);
 
   Shard& shard = ShardFor(key);

@@ -2,9 +2,11 @@
 // Rendered pages kept as prepared bytes (body, gzip, ETag), so a popular page is rendered once
 // and then served as a hash lookup handing out shared bytes.
 //
-// Freshness: an entry lives `ttl`; and at most every `check_interval` one request thread asks
-// the store for its change sequence and drops everything when it moved, so a publish shows on
-// every page within about that interval. A render that began before such a drop cannot put
+// Freshness: at most every `check_interval` one request thread asks the store for its change
+// sequence and drops everything when it moved, so a publish shows on every page within about
+// that interval. Besides, a kTimed entry lives `ttl` (pages that show view counts, or a window
+// of time such as "the last 48 hours", change without a change to any article); a
+// kUntilChange entry (feeds, sitemaps: made of articles alone) lives until that drop. A render that began before such a drop cannot put
 // its (possibly stale) page back: Insert takes the generation that Find returned.
 // Size: each shard is cleared of expired entries, and if still over its share of
 // max_entries/max_bytes, cleared outright; crude but bounded and lock-cheap.
@@ -41,6 +43,8 @@ class PageCache {
     http::PreparedBody body;
   };
 
+  enum class Freshness { kTimed, kUntilChange };
+
   struct Lookup {
     std::shared_ptr<const Page> page;  // null on a miss
     std::uint64_t generation = 0;      // pass to Insert after rendering on a miss
@@ -51,7 +55,9 @@ class PageCache {
 
   Lookup Find(std::string_view key);
   // Keeps `page` under `key` unless the cache was dropped since the Find that gave `generation`.
-  void Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page);
+  // A ttl of 0 keeps nothing, whatever the freshness.
+  void Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
+              Freshness freshness = Freshness::kTimed);
   // Drops every entry (and makes renders in flight unable to insert).
   void Clear();
   std::size_t size() const;

@@ -36,8 +36,10 @@ void AddVary(Kind kind, http::Response& response) {
 // address (path + the query keys the page reads) and, for HTML, the view mode. Only 200s
 // are kept; error answers come from ErrorResponse, which has its own entries.
 http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
-                     PageHandler handler) {
-  return [site, kind, query_keys = std::move(query_keys), handler](const http::Request& request) {
+                     PageHandler handler,
+                     PageCache::Freshness freshness = PageCache::Freshness::kTimed) {
+  return [site, kind, query_keys = std::move(query_keys), handler,
+          freshness](const http::Request& request) {
     const PageRequest page = MakePageRequest(*site, kind, request, query_keys);
     // Pages hold absolute URLs (canonical links, feeds), so the origin is part of the key.
     std::string key = page.self_url;
@@ -56,12 +58,19 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         auto entry = std::make_shared<PageCache::Page>();
         entry->content_type = response.content_type;
         entry->body = response.body;
-        site->cache->Insert(std::move(key), lookup.generation, std::move(entry));
+        site->cache->Insert(std::move(key), lookup.generation, std::move(entry), freshness);
       }
     }
     AddVary(kind, response);
     return response;
   };
+}
+
+// Feeds and sitemaps are made of articles alone: they are rendered again only when the change
+// sequence moves, not every page_cache_seconds (crawlers fetch them often, and a sitemap file
+// is the most expensive page to make).
+http::Handler CachedUntilChange(const SiteContext* site, PageHandler handler) {
+  return Cached(site, Kind::kXml, {}, handler, PageCache::Freshness::kUntilChange);
 }
 
 // Renders every request: for pages whose addresses are too many to cache (search).
@@ -115,11 +124,12 @@ void Site::AddRoutes(http::Router& router) {
                                                 "to", "sort",    "page"};
   router.Get("/search", Uncached(site, Kind::kHtml, search_keys, SearchPage));
   router.Get("/api/v1/search", Uncached(site, Kind::kJson, search_keys, ApiSearch));
-  router.Get("/rss", Cached(site, Kind::kXml, {}, RssFeed));
-  router.Get("/rss/section/{slug}", Cached(site, Kind::kXml, {}, SectionRssFeed));
-  router.Get("/rss/reporter/{id}", Cached(site, Kind::kXml, {}, ReporterRssFeed));
-  router.Get("/sitemap.xml", Cached(site, Kind::kXml, {}, SitemapIndex));
-  router.Get("/sitemaps/{file}", Cached(site, Kind::kXml, {}, SitemapFile));
+  router.Get("/rss", CachedUntilChange(site, RssFeed));
+  router.Get("/rss/section/{slug}", CachedUntilChange(site, SectionRssFeed));
+  router.Get("/rss/reporter/{id}", CachedUntilChange(site, ReporterRssFeed));
+  router.Get("/sitemap.xml", CachedUntilChange(site, SitemapIndex));
+  router.Get("/sitemaps/{file}", CachedUntilChange(site, SitemapFile));
+  // Timed: articles leave its 48-hour window as time passes.
   router.Get("/news-sitemap.xml", Cached(site, Kind::kXml, {}, NewsSitemap));
   router.Get("/robots.txt", Cached(site, Kind::kXml, {}, RobotsTxt));
   site->deps.static_files->AddRoutes(router);

@@ -66,6 +66,26 @@ TEST_F(PageCacheTest, EntriesExpire) {
   EXPECT_EQ(cache.Find("/a").page, nullptr);
 }
 
+TEST_F(PageCacheTest, UntilChangeEntriesOutliveTheTtlButNotAChange) {
+  PageCache::Options options;
+  options.ttl = 50ms;
+  options.check_interval = 20ms;
+  PageCache cache(store_.get(), options);
+  const auto feed = MakePage("<rss/>");
+  cache.Insert("/rss", cache.Find("/rss").generation, feed, PageCache::Freshness::kUntilChange);
+  Put(cache, "/article/1");
+  std::this_thread::sleep_for(80ms);
+  EXPECT_EQ(cache.Find("/article/1").page, nullptr);
+  ASSERT_NE(cache.Find("/rss").page, nullptr);
+  EXPECT_EQ(cache.Find("/rss").page->body.bytes, feed->body.bytes);
+
+  sinmun::testing::SeedSections(*store_);
+  sinmun::testing::InsertArticle(
+      *store_, sinmun::testing::MakeArticle(store_->Sections().value()[0].id, "새 기사", 1));
+  std::this_thread::sleep_for(40ms);
+  EXPECT_EQ(cache.Find("/rss").page, nullptr);
+}
+
 TEST_F(PageCacheTest, ZeroTtlCachesNothing) {
   PageCache::Options options;
   options.ttl = 0ms;
