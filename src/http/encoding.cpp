@@ -185,4 +185,22 @@ bool GzipCompressor::Compress(std::string_view bytes, std::string& out) {
   return true;
 }
 
+bool Gunzip(std::string_view gzip, std::string& out) {
+  out.clear();
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 16) != Z_OK) return false;
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gzip.data()));
+  stream.avail_in = static_cast<uInt>(gzip.size());
+  char chunk[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk);
+    stream.avail_out = sizeof chunk;
+    rc = inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - stream.avail_out);
+  }
+  inflateEnd(&stream);
+  return rc == Z_STREAM_END;
+}
+
 }  // namespace sinmun::http

@@ -29,6 +29,9 @@ bool IsCompressibleType(std::string_view content_type);
 // "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 7231 IMF-fixdate), 29 characters.
 std::string HttpDate(std::time_t time);
 
+// Replaces `out` with the bytes that the gzip form `gzip` holds; false when it is corrupt.
+bool Gunzip(std::string_view gzip, std::string& out);
+
 // A reusable gzip (RFC 1952) deflater. Not thread safe: one a thread.
 class GzipCompressor {
  public:

@@ -34,6 +34,11 @@ PreparedBody Prepare(std::string bytes, bool compressible) {
   return prepared;
 }
 
+PreparedBody GzipOnly(PreparedBody body) {
+  if (body.gzip) body.bytes.reset();
+  return body;
+}
+
 Response Html(std::string html, int status) {
   return WithBody(std::move(html), "text/html; charset=utf-8", status);
 }

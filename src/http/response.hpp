@@ -13,6 +13,8 @@ namespace sinmun::http {
 
 // Bytes prepared once for serving many times: the body, its gzip form (when worth it) and
 // a strong ETag. Caches keep these.
+// `bytes` may be null when `gzip` is set (see GzipOnly): the server then decompresses the
+// gzip form for the rare client that does not accept it.
 struct PreparedBody {
   std::shared_ptr<const std::string> bytes;
   std::shared_ptr<const std::string> gzip;  // null when not compressible or not worth it
@@ -21,6 +23,9 @@ struct PreparedBody {
 
 // Computes the ETag and, for text types over a few hundred bytes, the gzip form.
 PreparedBody Prepare(std::string bytes, bool compressible);
+// `body` without its uncompressed bytes when it has a gzip form: for keeping large, rarely
+// fetched documents (a 50,000-URL sitemap is 4.5 MB, 0.6 MB gzipped) in a memory cache.
+PreparedBody GzipOnly(PreparedBody body);
 
 struct Response {
   int status = 200;

@@ -226,6 +226,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Response response_;  // keeps the shared body alive while it is written
   std::string head_;
   std::string gzip_;
+  std::string identity_;  // a gzip-only body, decompressed for one response
   State state_ = State::kIdle;
   Clock::time_point deadline_;
   bool body_phase_ = false;
@@ -629,14 +630,26 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
     not_modified = !if_none_match.empty() && EtagMatches(if_none_match, response_.body.etag);
   }
 
-  const std::string* payload = body;
   const std::string* gzip = response_.body.gzip.get();
+  // A gzip-only body (GzipOnly) for a client that does not take gzip: decompress it here.
+  // Its ETag names the uncompressed bytes, so the answer is the same as for a full body.
+  const bool accepts_gzip = negotiate && AcceptsGzip(request_.Header("accept-encoding"));
+  if (body == nullptr && gzip != nullptr && !accepts_gzip && !not_modified) {
+    if (!Gunzip(*gzip, identity_)) {
+      spdlog::error("http: corrupt gzip-only body for {}; answering 500", request_.target);
+      Send(server_.ErrorResponse(500), head, negotiate);
+      return;
+    }
+    body = &identity_;
+    gzip = nullptr;
+  }
+  const std::string* payload = body;
   const bool on_the_fly = gzip == nullptr && body != nullptr && !bodyless_status &&
                           body->size() >= kMinOnTheFlyGzipBytes &&
                           IsCompressibleType(response_.content_type);
   const bool vary = gzip != nullptr || on_the_fly;
   bool gzipped = false;
-  if (negotiate && vary && AcceptsGzip(request_.Header("accept-encoding"))) {
+  if (vary && accepts_gzip) {
     if (gzip != nullptr) {
       payload = gzip;
       gzipped = true;
@@ -711,6 +724,7 @@ void Connection::OnWritten(const error_code& ec) {
   }
   response_.body.bytes.reset();
   response_.body.gzip.reset();
+  identity_ = std::string();
   if (!keep_alive_) {
     if (linger_) {
       Linger();

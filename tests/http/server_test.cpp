@@ -45,6 +45,10 @@ Router TestRouter() {
   router.Post("/echo", [](const Request& request) { return Text(request.body); });
   static const PreparedBody big = Prepare(BigPage(), true);
   router.Get("/big", [](const Request&) { return Prepared(big, "text/html; charset=utf-8"); });
+  static const PreparedBody big_gzip_only = GzipOnly(Prepare(BigPage(), true));
+  router.Get("/big-gzip-only", [](const Request&) {
+    return Prepared(big_gzip_only, "text/html; charset=utf-8");
+  });
   router.Get("/dynamic", [](const Request&) { return Text(DynamicText()); });
   router.Get("/throw", [](const Request&) -> Response { throw std::runtime_error("bug"); });
   router.Get("/query", [](const Request& request) {
@@ -208,6 +212,30 @@ TEST_F(ServerTest, GzipWhenAccepted) {
   const HttpResponse refused = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip;q=0"}});
   EXPECT_FALSE(refused.HasHeader("content-encoding"));
   EXPECT_EQ(refused.body, BigPage());
+}
+
+TEST_F(ServerTest, AGzipOnlyBodyIsDecompressedForClientsWithoutGzip) {
+  Start();
+  const HttpResponse full = HttpGet(port(), "/big");
+  for (const char* accept : {"", "identity", "gzip;q=0"}) {
+    SCOPED_TRACE(accept);
+    const HttpResponse plain = HttpGet(port(), "/big-gzip-only", {{"Accept-Encoding", accept}});
+    EXPECT_EQ(plain.status, 200);
+    EXPECT_FALSE(plain.HasHeader("content-encoding"));
+    EXPECT_EQ(plain.body, BigPage());
+    EXPECT_EQ(plain.Header("etag"), full.Header("etag"));
+    EXPECT_EQ(HttpGet(port(), "/big-gzip-only",
+                      {{"Accept-Encoding", accept}, {"If-None-Match", plain.Header("etag")}})
+                  .status,
+              304);
+  }
+  const HttpResponse head = HttpRequest(port(), "HEAD", "/big-gzip-only");
+  EXPECT_EQ(head.Header("content-length"), std::to_string(BigPage().size()));
+
+  const HttpResponse gzipped =
+      HttpGet(port(), "/big-gzip-only", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
+  EXPECT_EQ(Gunzip(gzipped.body), BigPage());
 }
 
 TEST_F(ServerTest, GzipOnTheFlyForTextResponses) {

@@ -174,6 +174,21 @@ TEST_F(FeedsTest, SitemapIndexNamesEveryFile) {
             static_cast<int>(reporters_.size()));
 }
 
+TEST_F(FeedsTest, ALargeSitemapFileIsTheSameFromTheCache) {
+  std::vector<store::NewArticle> articles;
+  for (int i = 0; i < 4000; ++i) {  // about 360 KB of XML: kept in its gzip form
+    articles.push_back(MakeArticle(sections_[i % 3].id, "기사 " + std::to_string(i),
+                                   kAugustFirst + i * 60, {reporters_[0]}));
+  }
+  ASSERT_TRUE(store_->InsertArticles(articles));
+  const std::string rendered = GetBody("/sitemaps/articles-1.xml");
+  EXPECT_EQ(Count(rendered, "<url>"), 4000);
+  const http::Response cached = Get("/sitemaps/articles-1.xml");
+  EXPECT_EQ(cached.status, 200);
+  EXPECT_EQ(cached.content_type, "application/xml; charset=utf-8");
+  EXPECT_EQ(Body(cached), rendered);
+}
+
 TEST_F(FeedsTest, NewsSitemapHasTheLastTwoDays) {
   InsertAt(0, "사흘 전", kNow - 72 * kHour);
   const auto recent = InsertAt(0, kNasty, kNow - kHour);

@@ -1,6 +1,7 @@
 #include "site_fixture.hpp"
 
 #include "http/request.hpp"
+#include "support/http_client.hpp"
 
 namespace sinmun::site {
 
@@ -41,7 +42,9 @@ http::Response SiteTest::Get(const std::string& target, const std::string& cooki
 }
 
 std::string SiteTest::Body(const http::Response& response) const {
-  return response.body.bytes ? *response.body.bytes : std::string();
+  if (response.body.bytes) return *response.body.bytes;
+  // A document the cache keeps in its gzip form only (what the server decompresses).
+  return response.body.gzip ? sinmun::testing::Gunzip(*response.body.gzip) : std::string();
 }
 
 std::string SiteTest::GetBody(const std::string& target, const std::string& cookie) {
