@@ -1,12 +1,12 @@
 #include "support/http_client.hpp"
 
+#include "http/encoding.hpp"
+
 // <utility> before Asio: Boost 1.74's Asio uses std::exchange without including it.
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <utility>
-
-#include <zlib.h>
 
 namespace sinmun::testing {
 namespace {
@@ -176,21 +176,8 @@ std::string SendRaw(std::uint16_t port, std::string_view bytes, std::chrono::mil
 }
 
 std::string Gunzip(const std::string& gzip) {
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 16) != Z_OK) return "<corrupt gzip>";
   std::string out;
-  char chunk[16384];
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gzip.data()));
-  z.avail_in = static_cast<uInt>(gzip.size());
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(chunk);
-    z.avail_out = sizeof chunk;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(chunk, sizeof chunk - z.avail_out);
-  }
-  inflateEnd(&z);
-  return rc == Z_STREAM_END ? out : "<corrupt gzip>";
+  return http::Gunzip(gzip, out) ? out : "<corrupt gzip>";
 }
 
 }  // namespace sinmun::testing
