@@ -34,7 +34,7 @@ std::vector<RankedView> Counters::Top(Window window, std::optional<store::Sectio
 Result<> Counters::Flush() {
   std::lock_guard lock(flush_mutex_);
   const Timestamp now = clock_->Now();
-  std::vector<store::ViewDelta> pending = views_.TakePending(now);
+  std::vector<store::ViewDelta> pending = views_.TakePending();
   if (pending.empty()) {
     rankings_.Advance(now);
     return {};

@@ -1,6 +1,5 @@
 #include "counters/view_counter.hpp"
 
-#include <unordered_map>
 
 namespace sinmun::counters {
 namespace {
@@ -15,51 +14,30 @@ std::uint64_t Mix(std::uint64_t x) {
 }  // namespace
 
 bool ViewCounter::Record(store::ArticleId article, std::uint64_t visitor, Timestamp now) {
-  std::uint64_t key = Mix(visitor ^ Mix(static_cast<std::uint64_t>(article)));
-  if (key == 0) key = 1;
+  const std::uint64_t key = Mix(visitor ^ Mix(static_cast<std::uint64_t>(article)));
   Shard& shard = shards_[key % kShards];
-  const auto when = static_cast<std::uint32_t>(now);
   std::lock_guard lock(shard.mutex);
-  std::uint32_t& last = shard.last_counted[key];
-  if (last != 0 && static_cast<Timestamp>(when) - static_cast<Timestamp>(last) < kViewDedupSeconds) {
-    return false;
-  }
-  last = when;
-  ++shard.pending[static_cast<std::uint64_t>(article)];
+  // Old entries are dropped when the table would otherwise grow: memory stays about twice
+  // the pairs seen in the last 30 minutes, at an amortized O(1) cost per view.
+  if (shard.last_counted.Full()) shard.last_counted.DropOlder(now, kViewDedupSeconds);
+  if (!shard.last_counted.CountIfOlder(key, now, kViewDedupSeconds)) return false;
+  pending_.Add(article, 1);
   return true;
 }
 
-std::vector<store::ViewDelta> ViewCounter::TakePending(Timestamp now) {
-  // Dropping old dedup entries rebuilds a shard's table under its lock; once a minute is
-  // enough to bound memory and keeps the lock short on most flushes.
-  const bool purge = now - last_purge_ >= 60;
-  if (purge) last_purge_ = now;
-  std::unordered_map<store::ArticleId, std::int64_t> totals;
+std::vector<store::ViewDelta> ViewCounter::TakePending() { return pending_.Take(); }
+
+std::size_t ViewCounter::DedupEntries() {
+  std::size_t entries = 0;
   for (Shard& shard : shards_) {
-    FlatMap<std::int64_t> taken;
-    {
-      std::lock_guard lock(shard.mutex);
-      std::swap(taken, shard.pending);
-      if (purge) shard.last_counted.Retain([now](std::uint64_t, std::uint32_t last) {
-        return now - static_cast<Timestamp>(last) < kViewDedupSeconds;
-      });
-    }
-    for (const auto& slot : taken.slots()) {
-      if (slot.key != 0) totals[static_cast<store::ArticleId>(slot.key)] += slot.value;
-    }
+    std::lock_guard lock(shard.mutex);
+    entries += shard.last_counted.size();
   }
-  std::vector<store::ViewDelta> deltas;
-  deltas.reserve(totals.size());
-  for (const auto& [article, views] : totals) deltas.push_back({article, views});
-  return deltas;
+  return entries;
 }
 
 void ViewCounter::GiveBack(const std::vector<store::ViewDelta>& deltas) {
-  for (const store::ViewDelta& delta : deltas) {
-    Shard& shard = shards_[Mix(static_cast<std::uint64_t>(delta.article_id)) % kShards];
-    std::lock_guard lock(shard.mutex);
-    shard.pending[static_cast<std::uint64_t>(delta.article_id)] += delta.views;
-  }
+  for (const store::ViewDelta& delta : deltas) pending_.Add(delta.article_id, delta.views);
 }
 
 }  // namespace sinmun::counters
