@@ -28,29 +28,43 @@ TEST(ViewCounterTest, AVisitorCountsOncePerArticleIn30Minutes) {
   EXPECT_TRUE(counter.Record(1, 43, kNow + 60));  // another visitor
   EXPECT_TRUE(counter.Record(1, 42, kNow + kViewDedupSeconds));  // 30 minutes later
 
-  const std::vector<store::ViewDelta> pending = counter.TakePending(kNow + kViewDedupSeconds);
+  const std::vector<store::ViewDelta> pending = counter.TakePending();
   EXPECT_EQ(ViewsOf(pending, 1), 3);
   EXPECT_EQ(ViewsOf(pending, 2), 1);
-  EXPECT_TRUE(counter.TakePending(kNow + kViewDedupSeconds).empty());
+  EXPECT_TRUE(counter.TakePending().empty());
 }
 
 TEST(ViewCounterTest, DedupSurvivesAFlushAndExpiresAfterIt) {
   ViewCounter counter;
   EXPECT_TRUE(counter.Record(7, 1, kNow));
-  counter.TakePending(kNow + 120);  // purges only what is 30 minutes old
+  counter.TakePending();
   EXPECT_FALSE(counter.Record(7, 1, kNow + 600));
-  counter.TakePending(kNow + kViewDedupSeconds + 120);
+  counter.TakePending();
   EXPECT_TRUE(counter.Record(7, 1, kNow + kViewDedupSeconds + 120));
+}
+
+TEST(ViewCounterTest, MemoryHoldsOnlyTheLast30Minutes) {
+  ViewCounter counter;
+  for (std::uint64_t visitor = 1; visitor <= 50'000; ++visitor) counter.Record(1, visitor, kNow);
+  EXPECT_EQ(counter.DedupEntries(), 50'000u);
+  // An hour later, 200,000 other pairs: the old ones make room instead of being kept.
+  for (std::uint64_t visitor = 1; visitor <= 200'000; ++visitor) {
+    counter.Record(2, visitor, kNow + 3600);
+  }
+  EXPECT_LT(counter.DedupEntries(), 250'000u);
+  EXPECT_GE(counter.DedupEntries(), 200'000u);
+  // The new ones are all still remembered.
+  EXPECT_FALSE(counter.Record(2, 123, kNow + 3700));
 }
 
 TEST(ViewCounterTest, GivenBackCountsComeOutAgain) {
   ViewCounter counter;
   counter.Record(5, 1, kNow);
   counter.Record(5, 2, kNow);
-  std::vector<store::ViewDelta> taken = counter.TakePending(kNow);
+  std::vector<store::ViewDelta> taken = counter.TakePending();
   counter.GiveBack(taken);
   counter.Record(5, 3, kNow);
-  EXPECT_EQ(ViewsOf(counter.TakePending(kNow), 5), 3);
+  EXPECT_EQ(ViewsOf(counter.TakePending(), 5), 3);
 }
 
 TEST(ViewCounterTest, ConcurrentRecordsAreAllCounted) {
@@ -66,7 +80,7 @@ TEST(ViewCounterTest, ConcurrentRecordsAreAllCounted) {
     });
   }
   for (std::thread& thread : threads) thread.join();
-  const std::vector<store::ViewDelta> pending = counter.TakePending(kNow);
+  const std::vector<store::ViewDelta> pending = counter.TakePending();
   std::int64_t total = 0;
   for (const store::ViewDelta& delta : pending) total += delta.views;
   EXPECT_EQ(total, kThreads * kPerThread);
