@@ -27,7 +27,22 @@ void Rankings::Reset(const std::vector<store::HourlyViews>& buckets, Timestamp n
   buckets_.clear();
   for (auto& order : overall_) order.clear();
   for (auto& sections : by_section_) sections.clear();
-  for (const store::HourlyViews& bucket : buckets) AddLocked(bucket);
+  // Sums first, then one insert per article and window: a start-up with millions of
+  // buckets does not move each article through the ordered sets bucket by bucket.
+  for (const store::HourlyViews& bucket : buckets) {
+    Entry* entry = KeepBucket(bucket);
+    if (entry == nullptr) continue;
+    for (int w = 0; w < 3; ++w) {
+      if (bucket.hour >= current_hour_ - kWindowHours[w] + 1) entry->views[w] += bucket.views;
+    }
+  }
+  for (const auto& [id, entry] : entries_) {
+    for (int w = 0; w < 3; ++w) {
+      if (entry.views[w] == 0) continue;
+      overall_[w].emplace(entry.views[w], id);
+      by_section_[w][entry.section].emplace(entry.views[w], id);
+    }
+  }
 }
 
 void Rankings::Add(const std::vector<store::HourlyViews>& added, Timestamp now) {
@@ -65,17 +80,23 @@ void Rankings::AdvanceLocked(std::int64_t hour) {
   }
 }
 
-void Rankings::AddLocked(const store::HourlyViews& bucket) {
+Rankings::Entry* Rankings::KeepBucket(const store::HourlyViews& bucket) {
   if (bucket.views <= 0 || bucket.hour > current_hour_ ||
       bucket.hour < current_hour_ - kWindowHours[2] + 1) {
-    return;
+    return nullptr;
   }
   buckets_[bucket.hour].emplace_back(bucket.article_id, bucket.views);
   Entry& entry = entries_[bucket.article_id];
   entry.section = bucket.section_id;
+  return &entry;
+}
+
+void Rankings::AddLocked(const store::HourlyViews& bucket) {
+  Entry* entry = KeepBucket(bucket);
+  if (entry == nullptr) return;
   for (int w = 0; w < 3; ++w) {
     if (bucket.hour >= current_hour_ - kWindowHours[w] + 1) {
-      Change(bucket.article_id, entry, w, bucket.views);
+      Change(bucket.article_id, *entry, w, bucket.views);
     }
   }
 }

@@ -59,6 +59,9 @@ class Rankings {
   };
 
   void AdvanceLocked(std::int64_t hour);
+  // Files a bucket of the last 30 days under its hour and returns its article's entry (its
+  // sums not yet changed); null for a bucket outside the windows.
+  Entry* KeepBucket(const store::HourlyViews& bucket);
   void AddLocked(const store::HourlyViews& bucket);
   void Change(store::ArticleId id, Entry& entry, int window, std::int64_t delta);
 
