@@ -52,6 +52,11 @@ void Rankings::Add(const std::vector<store::HourlyViews>& added, Timestamp now) 
 }
 
 void Rankings::Advance(Timestamp now) {
+  {
+    // Every read slides the windows first; within the hour that is a shared-lock compare.
+    std::shared_lock lock(mutex_);
+    if (now / 3600 <= current_hour_) return;
+  }
   std::unique_lock lock(mutex_);
   AdvanceLocked(now / 3600);
 }
