@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace sinmun::counters {
@@ -85,6 +86,54 @@ TEST(ViewCounterTest, ConcurrentRecordsAreAllCounted) {
   for (const store::ViewDelta& delta : pending) total += delta.views;
   EXPECT_EQ(total, kThreads * kPerThread);
   EXPECT_EQ(pending.size(), 100u);
+}
+
+}  // namespace
+}  // namespace sinmun::counters
+
+namespace sinmun::counters {
+namespace {
+
+// Flushes running while requests count: no view is lost or counted twice, and the last
+// flush after the writers stop takes every remaining one (what a graceful stop relies on).
+TEST(PendingViewsTest, TakesRacingAddsLoseNothing) {
+  PendingViews pending;
+  constexpr int kWriters = 3;
+  constexpr int kPerWriter = 200'000;
+  std::atomic<bool> writing{true};
+  std::int64_t taken = 0;
+  std::thread flusher([&] {
+    while (writing.load()) {
+      for (const store::ViewDelta& delta : pending.Take()) taken += delta.views;
+    }
+  });
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&pending, w] {
+      for (int i = 0; i < kPerWriter; ++i) pending.Add(1 + (i * 7 + w) % 300'000, 1);
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  writing.store(false);
+  flusher.join();
+  for (const store::ViewDelta& delta : pending.Take()) taken += delta.views;
+  EXPECT_EQ(taken, std::int64_t{kWriters} * kPerWriter);
+  EXPECT_TRUE(pending.Take().empty());
+}
+
+TEST(PendingViewsTest, LargeIdsAreCountedToo) {
+  PendingViews pending;
+  pending.Add(std::int64_t{1} << 40, 2);
+  pending.Add(65'536, 1);
+  pending.Add(65'536, 1);
+  std::vector<store::ViewDelta> deltas = pending.Take();
+  std::sort(deltas.begin(), deltas.end(),
+            [](const store::ViewDelta& a, const store::ViewDelta& b) { return a.article_id < b.article_id; });
+  ASSERT_EQ(deltas.size(), 2u);
+  EXPECT_EQ(deltas[0].article_id, 65'536);
+  EXPECT_EQ(deltas[0].views, 2);
+  EXPECT_EQ(deltas[1].article_id, std::int64_t{1} << 40);
+  EXPECT_EQ(deltas[1].views, 2);
 }
 
 }  // namespace
