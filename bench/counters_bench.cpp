@@ -78,11 +78,12 @@ int main(int argc, char** argv) {
   counter.TakePending();
   const double ingest = Seconds(start);
   const double cpu = ThreadCpuSeconds() - cpu_start;
-  std::printf("ingest: %ld events at a simulated %ld/s (%ld counted, %ld deduped): %.2f s of "
-              "CPU (%.2f s wall): %.2f million events/s per core (%.2f by wall time); %zu dedup "
-              "entries at the end\n",
-              events, rate, counted, events - counted, cpu, ingest, events / cpu / 1e6,
-              events / ingest / 1e6, counter.DedupEntries());
+  std::printf(
+      "ingest: %ld events at a simulated %ld/s (%ld counted, %ld deduped): %.2f s of "
+      "CPU (%.2f s wall): %.2f million events/s per core (%.2f by wall time); %zu dedup "
+      "entries at the end\n",
+      events, rate, counted, events - counted, cpu, ingest, events / cpu / 1e6,
+      events / ingest / 1e6, counter.DedupEntries());
 
   // 2. Top-7 with every article in the rankings, 30 sections, views over the last 30 days.
   counters::Rankings rankings;
@@ -120,7 +121,7 @@ int main(int argc, char** argv) {
   }
   const Steady::time_point update = Steady::now();
   rankings.Add(batch, now);
-  std::printf("rankings update: 2000 articles in %.2f ms; checksum %lld\n",
-              Seconds(update) * 1e3, static_cast<long long>(checksum));
+  std::printf("rankings update: 2000 articles in %.2f ms; checksum %lld\n", Seconds(update) * 1e3,
+              static_cast<long long>(checksum));
   return 0;
 }

@@ -12,7 +12,9 @@ Result<std::vector<mail::QueuedMail>> StoreOutbox::Due(Timestamp now, int limit)
   return mails;
 }
 
-Result<> StoreOutbox::MarkSent(std::int64_t id, Timestamp at) { return store_->MarkMailSent(id, at); }
+Result<> StoreOutbox::MarkSent(std::int64_t id, Timestamp at) {
+  return store_->MarkMailSent(id, at);
+}
 
 Result<> StoreOutbox::MarkRetry(std::int64_t id, Timestamp next_attempt_at,
                                 std::string_view error) {

@@ -68,7 +68,8 @@ void Counters::StopFlushing() {
 void Counters::FlushLoop() {
   std::unique_lock lock(stop_mutex_);
   for (;;) {
-    const bool stop = stop_signal_.wait_for(lock, options_.flush_interval, [this] { return stopping_; });
+    const bool stop =
+        stop_signal_.wait_for(lock, options_.flush_interval, [this] { return stopping_; });
     lock.unlock();
     // This thread handles the failure: log it; the views stay pending for the next try.
     if (Result<> flushed = Flush(); !flushed) {

@@ -22,7 +22,8 @@ class DedupTable {
     const std::uint64_t print = Fingerprint(hash);
     std::uint64_t& slot = *Find(print);
     const std::uint64_t stamp = static_cast<std::uint64_t>(now) & kStampMask;
-    if (slot != 0 && ((stamp - (slot & kStampMask)) & kStampMask) < static_cast<std::uint64_t>(window)) {
+    if (slot != 0 &&
+        ((stamp - (slot & kStampMask)) & kStampMask) < static_cast<std::uint64_t>(window)) {
       return false;
     }
     if (slot == 0) ++size_;
@@ -35,7 +36,8 @@ class DedupTable {
   void DropOlder(std::int64_t now, std::int64_t window) {
     const std::uint64_t stamp = static_cast<std::uint64_t>(now) & kStampMask;
     auto live = [&](std::uint64_t slot) {
-      return slot != 0 && ((stamp - (slot & kStampMask)) & kStampMask) < static_cast<std::uint64_t>(window);
+      return slot != 0 &&
+             ((stamp - (slot & kStampMask)) & kStampMask) < static_cast<std::uint64_t>(window);
     };
     std::size_t kept = 0;
     for (std::uint64_t slot : slots_) kept += live(slot) ? 1 : 0;

@@ -28,8 +28,9 @@ void PendingViews::Add(store::ArticleId id, std::int64_t views) {
   // cleared, it sets it and the next Take finds the count. No count is ever left unmarked,
   // so the last flush at shutdown takes every one.
   chunk->counts[index & (kChunkSize - 1)].fetch_add(static_cast<std::uint32_t>(views),
-                                                     std::memory_order_seq_cst);
-  if (!chunk->dirty.load(std::memory_order_seq_cst)) chunk->dirty.store(true, std::memory_order_seq_cst);
+                                                    std::memory_order_seq_cst);
+  if (!chunk->dirty.load(std::memory_order_seq_cst))
+    chunk->dirty.store(true, std::memory_order_seq_cst);
 }
 
 std::vector<store::ViewDelta> PendingViews::Take() {

@@ -13,9 +13,12 @@ std::optional<Window> ParseWindow(std::string_view name) {
 
 const char* WindowName(Window window) {
   switch (window) {
-    case Window::k24Hours: return "24h";
-    case Window::k7Days: return "7d";
-    case Window::k30Days: return "30d";
+    case Window::k24Hours:
+      return "24h";
+    case Window::k7Days:
+      return "7d";
+    case Window::k30Days:
+      return "30d";
   }
   return "24h";
 }

@@ -1,6 +1,5 @@
 #include "counters/view_counter.hpp"
 
-
 namespace sinmun::counters {
 namespace {
 

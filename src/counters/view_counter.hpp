@@ -3,8 +3,8 @@
 // path. The dedup check runs in one of 64 shards chosen by a hash of (visitor, article), each
 // with its own small mutex held for one hash-table probe, so concurrent requests almost never
 // wait for each other (a popular article's readers spread over all shards) and never for a
-// disk write; the count itself is a lock-free atomic increment (PendingViews). The flusher takes the pending counts in a batch (TakePending) and
-// writes them to the store.
+// disk write; the count itself is a lock-free atomic increment (PendingViews). The flusher takes
+// the pending counts in a batch (TakePending) and writes them to the store.
 //
 // Memory: one 8-byte dedup entry per (visitor, article) seen in the last 30 minutes (see
 // dedup_table.hpp), in tables kept at most half full; older entries are dropped when a table
@@ -12,8 +12,8 @@
 // Thread safety: all methods may be called from any thread.
 
 #include <array>
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 #include <vector>

@@ -1,10 +1,9 @@
 #include "counters/visitor.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "core/check.hpp"
 
@@ -26,8 +25,8 @@ std::optional<std::uint64_t> CookieKey(std::string_view value) {
   if (value.size() != kCookieBytes * 2) return std::nullopt;
   unsigned char bytes[kCookieBytes];
   size_t length = 0;
-  if (sodium_hex2bin(bytes, sizeof bytes, value.data(), value.size(), nullptr, &length,
-                     nullptr) != 0 ||
+  if (sodium_hex2bin(bytes, sizeof bytes, value.data(), value.size(), nullptr, &length, nullptr) !=
+          0 ||
       length != kCookieBytes) {
     return std::nullopt;
   }

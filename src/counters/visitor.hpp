@@ -24,9 +24,9 @@ inline constexpr std::string_view kVisitorCookie = "sinmun_v";
 inline constexpr int kVisitorCookieDays = 365;
 
 struct Visitor {
-  std::uint64_t key = 0;    // what dedup and one-per-visitor rules compare
-  std::string id;           // "c…" (cookie) or "h…" (hashed): hex text for persisted rows
-  std::string new_cookie;   // a fresh cookie value to set; "" when the request had one
+  std::uint64_t key = 0;   // what dedup and one-per-visitor rules compare
+  std::string id;          // "c…" (cookie) or "h…" (hashed): hex text for persisted rows
+  std::string new_cookie;  // a fresh cookie value to set; "" when the request had one
 };
 
 class VisitorIdentifier {

@@ -1,12 +1,10 @@
 #include "mail/message.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
-#include <nlohmann/json.hpp>
-
 #include <ctime>
-
-#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
 
@@ -104,7 +102,8 @@ std::string EncodeHeaderText(std::string_view text) {
 bool IsPlausibleAddress(std::string_view address) {
   if (address.empty() || address.size() > 254) return false;
   const size_t at = address.find('@');
-  if (at == std::string_view::npos || at == 0 || address.find('@', at + 1) != std::string_view::npos) {
+  if (at == std::string_view::npos || at == 0 ||
+      address.find('@', at + 1) != std::string_view::npos) {
     return false;
   }
   const std::string_view domain = address.substr(at + 1);
@@ -121,23 +120,25 @@ bool IsPlausibleAddress(std::string_view address) {
   return true;
 }
 
-Result<std::string> ComposeArticleMail(const render::Renderer& renderer,
-                                       const ArticleMail& mail, const Envelope& envelope) {
-  const nlohmann::json view = {{"mail", {{"paper_name", mail.paper_name},
-                                         {"headline", mail.headline},
-                                         {"subheadlines", mail.subheadlines},
-                                         {"has_subheadlines", !mail.subheadlines.empty()},
-                                         {"excerpt", mail.excerpt},
-                                         {"url", mail.url},
-                                         {"sender_name", mail.sender_name},
-                                         {"sender_email", mail.sender_email},
-                                         {"note", mail.note}}}};
+Result<std::string> ComposeArticleMail(const render::Renderer& renderer, const ArticleMail& mail,
+                                       const Envelope& envelope) {
+  const nlohmann::json view = {{"mail",
+                                {{"paper_name", mail.paper_name},
+                                 {"headline", mail.headline},
+                                 {"subheadlines", mail.subheadlines},
+                                 {"has_subheadlines", !mail.subheadlines.empty()},
+                                 {"excerpt", mail.excerpt},
+                                 {"url", mail.url},
+                                 {"sender_name", mail.sender_name},
+                                 {"sender_email", mail.sender_email},
+                                 {"note", mail.note}}}};
   Result<std::string> html = renderer.Render("mail/article", view);
   if (!html) return tl::unexpected(html.error());
 
   // The boundary cannot occur in base64 text (it has '=' and '_' runs base64 never makes).
   const std::string boundary = "=_sinmun_" + std::to_string(envelope.date) + "_alt";
-  const std::string subject = fmt::format("[{}] {}", OneLine(mail.paper_name), OneLine(mail.headline));
+  const std::string subject =
+      fmt::format("[{}] {}", OneLine(mail.paper_name), OneLine(mail.headline));
   std::string message;
   message += "Date: " + MailDate(envelope.date) + "\r\n";
   message += "From: " + EncodeHeaderText(OneLine(mail.paper_name)) + " <" + envelope.from + ">\r\n";

@@ -17,26 +17,26 @@ namespace sinmun::mail {
 
 // What the message says about the article and who sends it.
 struct ArticleMail {
-  std::string paper_name;              // "한밭일보"
+  std::string paper_name;  // "한밭일보"
   std::string headline;
   std::vector<std::string> subheadlines;
-  std::string excerpt;                 // plain text, a few sentences
-  std::string url;                     // absolute link to the article
-  std::string sender_name;             // as typed in the form
-  std::string sender_email;            // Reply-To
-  std::string note;                    // the sender's optional message, "" when none
+  std::string excerpt;       // plain text, a few sentences
+  std::string url;           // absolute link to the article
+  std::string sender_name;   // as typed in the form
+  std::string sender_email;  // Reply-To
+  std::string note;          // the sender's optional message, "" when none
 };
 
 struct Envelope {
-  std::string from;        // the paper's address (the From header and SMTP MAIL FROM)
-  std::string to;          // one recipient
+  std::string from;  // the paper's address (the From header and SMTP MAIL FROM)
+  std::string to;    // one recipient
   Timestamp date = 0;
   std::string message_id;  // "<…@host>"
 };
 
 // The whole message: headers, blank line, body. kInternal when the template fails.
-Result<std::string> ComposeArticleMail(const render::Renderer& renderer,
-                                       const ArticleMail& mail, const Envelope& envelope);
+Result<std::string> ComposeArticleMail(const render::Renderer& renderer, const ArticleMail& mail,
+                                       const Envelope& envelope);
 
 // "=?UTF-8?B?…?=" words for `text` when it is not plain printable ASCII, else `text`;
 // split so that no encoded word is longer than 75 characters.

@@ -1,14 +1,17 @@
 #include "mail/outbox_sender.hpp"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 namespace sinmun::mail {
 
 OutboxSender::OutboxSender(Outbox* outbox, std::unique_ptr<MailTransport> transport,
                            const Clock* clock, OutboxSenderOptions options)
-    : outbox_(outbox), transport_(std::move(transport)), clock_(clock), options_(std::move(options)) {}
+    : outbox_(outbox),
+      transport_(std::move(transport)),
+      clock_(clock),
+      options_(std::move(options)) {}
 
 OutboxSender::~OutboxSender() { Stop(); }
 
@@ -30,9 +33,9 @@ Result<int> OutboxSender::SendDue() {
         recorded = outbox_->MarkRejected(mail.id, result.detail);
         break;
       case Delivery::kTemporaryFailure: {
-        const auto wait = std::min<std::int64_t>(
-            options_.max_retry.count(),
-            options_.first_retry.count() << std::min(mail.attempts, 20));
+        const auto wait =
+            std::min<std::int64_t>(options_.max_retry.count(), options_.first_retry.count()
+                                                                   << std::min(mail.attempts, 20));
         recorded = outbox_->MarkRetry(mail.id, now + wait, result.detail);
         break;
       }

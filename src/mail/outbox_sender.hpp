@@ -36,7 +36,8 @@ class Outbox {
   virtual ~Outbox() = default;
   virtual Result<std::vector<QueuedMail>> Due(Timestamp now, int limit) = 0;
   virtual Result<> MarkSent(std::int64_t id, Timestamp at) = 0;
-  virtual Result<> MarkRetry(std::int64_t id, Timestamp next_attempt_at, std::string_view error) = 0;
+  virtual Result<> MarkRetry(std::int64_t id, Timestamp next_attempt_at,
+                             std::string_view error) = 0;
   virtual Result<> MarkRejected(std::int64_t id, std::string_view error) = 0;
 };
 

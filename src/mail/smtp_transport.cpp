@@ -1,11 +1,10 @@
 // The one file that includes curl: SMTP delivery with libcurl.
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 
 #include <cstring>
 #include <mutex>
-
-#include <fmt/format.h>
 
 #include "mail/transport.hpp"
 

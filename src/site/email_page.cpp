@@ -1,9 +1,9 @@
 // "E-mail this article" (기사 메일전송): the form, its checks, and the outbox write.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <random>
-
-#include <fmt/format.h>
 
 #include "core/text.hpp"
 #include "mail/message.hpp"
@@ -32,8 +32,8 @@ struct EmailForm {
 struct FormErrors {
   std::string sender_name, sender_email, recipients, note, form;
   bool any() const {
-    return !sender_name.empty() || !sender_email.empty() || !recipients.empty() ||
-           !note.empty() || !form.empty();
+    return !sender_name.empty() || !sender_email.empty() || !recipients.empty() || !note.empty() ||
+           !form.empty();
   }
 };
 
@@ -54,11 +54,16 @@ std::string Lower(std::string text) {
 EmailForm ParseForm(const http::Request& request) {
   EmailForm form;
   for (const auto& [key, value] : http::ParseQuery(request.body)) {
-    if (key == "sender_name") form.sender_name = value;
-    else if (key == "sender_email") form.sender_email = value;
-    else if (key == "recipients") form.recipients = value;
-    else if (key == "note") form.note = value;
-    else if (key == "website") form.honeypot = value;
+    if (key == "sender_name")
+      form.sender_name = value;
+    else if (key == "sender_email")
+      form.sender_email = value;
+    else if (key == "recipients")
+      form.recipients = value;
+    else if (key == "note")
+      form.note = value;
+    else if (key == "website")
+      form.honeypot = value;
   }
   return form;
 }
@@ -101,8 +106,8 @@ FormErrors Check(const render::Renderer& labels, const EmailForm& form,
   } else {
     for (const std::string& address : *recipients) {
       if (!mail::IsPlausibleAddress(address)) {
-        errors.recipients = fmt::format(fmt::runtime(labels.Label("readers_error_recipient_invalid")),
-                                        address);
+        errors.recipients =
+            fmt::format(fmt::runtime(labels.Label("readers_error_recipient_invalid")), address);
         break;
       }
     }
@@ -114,32 +119,32 @@ FormErrors Check(const render::Renderer& labels, const EmailForm& form,
 
 std::string MessageId(std::string_view origin, Timestamp now) {
   static thread_local std::mt19937_64 random{std::random_device{}()};
-  std::string host(origin.substr(origin.find("://") == std::string_view::npos
-                                     ? 0
-                                     : origin.find("://") + 3));
+  std::string host(
+      origin.substr(origin.find("://") == std::string_view::npos ? 0 : origin.find("://") + 3));
   host = host.substr(0, host.find(':'));
   if (host.empty()) host = "sinmun.invalid";
   return fmt::format("<sinmun.{}.{:016x}@{}>", now, random(), host);
 }
 
-http::Response RenderForm(const SiteContext& site, const PageRequest& page,
-                          const ArticleData& data, const EmailForm& form,
-                          const FormErrors& errors, bool sent, int status) {
-  const nlohmann::json view = {
-      {"article", {{"headline", data.article.headline},
-                   {"url", ArticlePath(data.article.id)},
-                   {"email_url", ArticlePath(data.article.id) + "/email"}}},
-      {"form", {{"sender_name", form.sender_name},
-                {"sender_email", form.sender_email},
-                {"recipients", form.recipients},
-                {"note", form.note}}},
-      {"errors", {{"any", errors.any()},
-                  {"form", errors.form},
-                  {"sender_name", errors.sender_name},
-                  {"sender_email", errors.sender_email},
-                  {"recipients", errors.recipients},
-                  {"note", errors.note}}},
-      {"sent", sent}};
+http::Response RenderForm(const SiteContext& site, const PageRequest& page, const ArticleData& data,
+                          const EmailForm& form, const FormErrors& errors, bool sent, int status) {
+  const nlohmann::json view = {{"article",
+                                {{"headline", data.article.headline},
+                                 {"url", ArticlePath(data.article.id)},
+                                 {"email_url", ArticlePath(data.article.id) + "/email"}}},
+                               {"form",
+                                {{"sender_name", form.sender_name},
+                                 {"sender_email", form.sender_email},
+                                 {"recipients", form.recipients},
+                                 {"note", form.note}}},
+                               {"errors",
+                                {{"any", errors.any()},
+                                 {"form", errors.form},
+                                 {"sender_name", errors.sender_name},
+                                 {"sender_email", errors.sender_email},
+                                 {"recipients", errors.recipients},
+                                 {"note", errors.note}}},
+                               {"sent", sent}};
   PageMeta meta;
   meta.title = site.deps.renderer->Label("readers_email_title") + " - " + data.article.headline;
   meta.section_slug = data.article.section.slug;
@@ -160,8 +165,8 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   if (!data) return ErrorResponse(site, data.error(), page.view_mode);
 
   if (request.method != http::Method::kPost) {
-    return RenderForm(site, page, *data, EmailForm{}, FormErrors{}, request.Query("sent").has_value(),
-                      200);
+    return RenderForm(site, page, *data, EmailForm{}, FormErrors{},
+                      request.Query("sent").has_value(), 200);
   }
   if (site.deps.writable_store == nullptr || site.deps.counters == nullptr) {
     return ErrorResponse(site, Error{ErrorCode::kUnavailable, "mail is off"}, page.view_mode);
@@ -185,8 +190,10 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
       site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).id;
   const std::string sender = Lower(Trim(form.sender_email));
   store::Store& store = *site.deps.writable_store;
-  const Result<store::Store::MailRequestCounts> hour = store.MailRequestsSince(client, sender, now - 3600);
-  const Result<store::Store::MailRequestCounts> day = store.MailRequestsSince(client, sender, now - 86400);
+  const Result<store::Store::MailRequestCounts> hour =
+      store.MailRequestsSince(client, sender, now - 3600);
+  const Result<store::Store::MailRequestCounts> day =
+      store.MailRequestsSince(client, sender, now - 86400);
   if (!hour) return ErrorResponse(site, hour.error(), page.view_mode);
   if (!day) return ErrorResponse(site, day.error(), page.view_mode);
   if (hour->by_client >= site.deps.config.mail_per_client_per_hour ||
@@ -204,8 +211,11 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   mail.sender_name = Trim(form.sender_name);
   mail.sender_email = Trim(form.sender_email);
   mail.note = Trim(form.note);
-  store::NewMailRequest queued{.article_id = *id, .client = client, .sender_email = sender,
-                               .created_at = now, .recipients = {}};
+  store::NewMailRequest queued{.article_id = *id,
+                               .client = client,
+                               .sender_email = sender,
+                               .created_at = now,
+                               .recipients = {}};
   for (const std::string& address : recipients) {
     const mail::Envelope envelope{site.deps.config.mail_from, address, now,
                                   MessageId(page.origin, now)};

@@ -27,7 +27,8 @@ http::Response ApiMostViewed(const SiteContext& site, const http::Request& reque
                              const PageRequest& page) {
   const std::string window_name = request.Query("window").value_or("24h");
   const std::optional<counters::Window> window = counters::ParseWindow(window_name);
-  if (!window) return JsonError(site, Error{ErrorCode::kInvalidInput, "window must be 24h, 7d or 30d"});
+  if (!window)
+    return JsonError(site, Error{ErrorCode::kInvalidInput, "window must be 24h, 7d or 30d"});
   const Result<int> limit = ParseLimit(request);
   if (!limit) return JsonError(site, limit.error());
   std::optional<store::SectionId> section;

@@ -46,8 +46,8 @@ TEST(RankingsTest, WindowsSlideByTheHour) {
 
 TEST(RankingsTest, TopIsOrderedByViewsThenNewerIdAndPerSection) {
   Rankings rankings;
-  rankings.Reset({{1, 100, kHour, 3}, {2, 200, kHour, 9}, {3, 100, kHour - 1, 3}, {4, 200, kHour, 1}},
-                 kNow);
+  rankings.Reset(
+      {{1, 100, kHour, 3}, {2, 200, kHour, 9}, {3, 100, kHour - 1, 3}, {4, 200, kHour, 1}}, kNow);
   rankings.Add({{1, 100, kHour, 1}}, kNow);  // 1 now has 4
   const std::vector<RankedView> top = rankings.Top(Window::k24Hours, std::nullopt, 3);
   EXPECT_EQ(Ids(top), (std::vector<store::ArticleId>{2, 1, 3}));
@@ -61,7 +61,8 @@ TEST(RankingsTest, TopIsOrderedByViewsThenNewerIdAndPerSection) {
 TEST(RankingsTest, ResetIgnoresBucketsOlderThan30Days) {
   Rankings rankings;
   rankings.Reset({{1, 100, kHour - 30 * 24, 50}, {2, 100, kHour - 30 * 24 + 1, 2}}, kNow);
-  EXPECT_EQ(Ids(rankings.Top(Window::k30Days, std::nullopt, 7)), (std::vector<store::ArticleId>{2}));
+  EXPECT_EQ(Ids(rankings.Top(Window::k30Days, std::nullopt, 7)),
+            (std::vector<store::ArticleId>{2}));
 }
 
 TEST(RankingsTest, WindowNamesRoundTrip) {

@@ -25,8 +25,8 @@ TEST(ViewCounterTest, AVisitorCountsOncePerArticleIn30Minutes) {
   EXPECT_TRUE(counter.Record(1, 42, kNow));
   EXPECT_FALSE(counter.Record(1, 42, kNow + 60));
   EXPECT_FALSE(counter.Record(1, 42, kNow + kViewDedupSeconds - 1));
-  EXPECT_TRUE(counter.Record(2, 42, kNow + 60));  // another article
-  EXPECT_TRUE(counter.Record(1, 43, kNow + 60));  // another visitor
+  EXPECT_TRUE(counter.Record(2, 42, kNow + 60));                 // another article
+  EXPECT_TRUE(counter.Record(1, 43, kNow + 60));                 // another visitor
   EXPECT_TRUE(counter.Record(1, 42, kNow + kViewDedupSeconds));  // 30 minutes later
 
   const std::vector<store::ViewDelta> pending = counter.TakePending();
@@ -127,8 +127,9 @@ TEST(PendingViewsTest, LargeIdsAreCountedToo) {
   pending.Add(65'536, 1);
   pending.Add(65'536, 1);
   std::vector<store::ViewDelta> deltas = pending.Take();
-  std::sort(deltas.begin(), deltas.end(),
-            [](const store::ViewDelta& a, const store::ViewDelta& b) { return a.article_id < b.article_id; });
+  std::sort(deltas.begin(), deltas.end(), [](const store::ViewDelta& a, const store::ViewDelta& b) {
+    return a.article_id < b.article_id;
+  });
   ASSERT_EQ(deltas.size(), 2u);
   EXPECT_EQ(deltas[0].article_id, 65'536);
   EXPECT_EQ(deltas[0].views, 2);

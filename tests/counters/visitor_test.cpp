@@ -28,7 +28,8 @@ TEST(VisitorTest, WithoutACookieTheKeyIsAHashAndACookieIsIssued) {
   EXPECT_NE(visitors.Identify(std::nullopt, "203.0.113.7", "Firefox", kNow).key, first.key);
   EXPECT_NE(visitors.Identify(std::nullopt, "203.0.113.7", kChrome, kNow + 86400).key, first.key);
   // Another process (another secret): the hashes cannot be matched across restarts.
-  EXPECT_NE(VisitorIdentifier().Identify(std::nullopt, "203.0.113.7", kChrome, kNow).key, first.key);
+  EXPECT_NE(VisitorIdentifier().Identify(std::nullopt, "203.0.113.7", kChrome, kNow).key,
+            first.key);
 }
 
 TEST(VisitorTest, TheCookieIdentifiesTheVisitorEverywhere) {
@@ -64,22 +65,23 @@ TEST(VisitorTest, SetCookieHeaderIsFirstPartyAndLongLived) {
 TEST(BotFilterTest, CrawlersPreviewFetchersAndLibrariesAreBots) {
   const BotFilter bots;
   EXPECT_GT(bots.fragment_count(), 30u);
-  for (const char* agent : {
-           "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-           "Mozilla/5.0 (compatible; Yeti/1.1; +http://naver.me/spd)",
-           "Mozilla/5.0 (compatible; Daumoa/4.0)",
-           "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
-           "kakaotalk-scrap/1.0; +https://devtalk.kakao.com/",
-           "Twitterbot/1.0", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
-           "curl/7.88.1", "python-requests/2.31", "Go-http-client/1.1", "", "GPTBot/1.0"}) {
+  for (const char* agent :
+       {"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; Yeti/1.1; +http://naver.me/spd)",
+        "Mozilla/5.0 (compatible; Daumoa/4.0)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "kakaotalk-scrap/1.0; +https://devtalk.kakao.com/", "Twitterbot/1.0",
+        "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "curl/7.88.1",
+        "python-requests/2.31", "Go-http-client/1.1", "", "GPTBot/1.0"}) {
     EXPECT_TRUE(bots.IsBot(agent)) << agent;
     EXPECT_TRUE(bots.IsBot(agent)) << agent << " (remembered)";
   }
-  for (const char* agent : {kChrome,
-                            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-                            "(KHTML, like Gecko) Mobile/15E148 KAKAOTALK 10.4.5",
-                            "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile "
-                            "Safari/537.36 NAVER(inapp; search; 2000; 12.1.1)"}) {
+  for (const char* agent :
+       {kChrome,
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+        "(KHTML, like Gecko) Mobile/15E148 KAKAOTALK 10.4.5",
+        "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile "
+        "Safari/537.36 NAVER(inapp; search; 2000; 12.1.1)"}) {
     EXPECT_FALSE(bots.IsBot(agent)) << agent;
     EXPECT_FALSE(bots.IsBot(agent)) << agent << " (remembered)";
   }

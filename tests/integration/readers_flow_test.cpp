@@ -2,16 +2,15 @@
 // recommend survives a restart, and "e-mail this article" reaches a real SMTP server
 // (Debian's aiosmtpd), also when that server was down when the reader pressed send.
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "integration/sinmun_process.hpp"
 #include "mail/parse_mail.hpp"
@@ -32,7 +31,8 @@ class ReadersFlowTest : public ::testing::Test {
  protected:
   void SetUp() override {
     data_ = (dir_.path() / "paper").string();
-    const CommandResult demo = RunSinmun({"demo", "--data", data_, "--articles", "60", "--seed", "3"});
+    const CommandResult demo =
+        RunSinmun({"demo", "--data", data_, "--articles", "60", "--seed", "3"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
   }
   // Replaces sinmun.toml with `toml` (every other key keeps its default).
@@ -68,12 +68,13 @@ TEST_F(ReadersFlowTest, AGracefulStopLosesNoView) {
     for (int i = 0; i < kViews; ++i) {
       char cookie[64];
       std::snprintf(cookie, sizeof cookie, "sinmun_v=%032x", i + 1);
-      const HttpResponse page = HttpGet(server.port(), target, {{"Cookie", cookie}, {"User-Agent", kChrome}});
+      const HttpResponse page =
+          HttpGet(server.port(), target, {{"Cookie", cookie}, {"User-Agent", kChrome}});
       ASSERT_EQ(page.status, 200);
     }
     // Not counted: a repeat, a bot, a HEAD.
-    HttpGet(server.port(), target, {{"Cookie", "sinmun_v=00000000000000000000000000000001"},
-                                    {"User-Agent", kChrome}});
+    HttpGet(server.port(), target,
+            {{"Cookie", "sinmun_v=00000000000000000000000000000001"}, {"User-Agent", kChrome}});
     HttpGet(server.port(), target, {{"User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)"}});
     HttpRequest(server.port(), "HEAD", target, {{"User-Agent", kChrome}});
     EXPECT_EQ(WindowViews(server.port(), id), 0);  // still in memory
@@ -90,8 +91,10 @@ TEST_F(ReadersFlowTest, ARecommendCountsOncePerVisitorAcrossRestarts) {
   auto recommend = [&](std::uint16_t port) {
     const std::string origin = "http://127.0.0.1:" + std::to_string(port);
     return json::parse(HttpRequest(port, "POST", "/article/" + std::to_string(id) + "/recommend",
-                                   {{"Origin", origin}, {"Accept", "application/json"},
-                                    {"Cookie", cookie}, {"User-Agent", kChrome}})
+                                   {{"Origin", origin},
+                                    {"Accept", "application/json"},
+                                    {"Cookie", cookie},
+                                    {"User-Agent", kChrome}})
                            .body,
                        nullptr, false);
   };
@@ -128,7 +131,8 @@ TEST_F(ReadersFlowTest, EmailReachesTheSmtpServerEvenWhenItWasDown) {
                         {"Content-Type", "application/x-www-form-urlencoded"},
                         {"User-Agent", kChrome}},
                        "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=hong%40example.com"
-                       "&recipients=" + to + "&note=%EA%BC%AD+%EC%9D%BD%EC%96%B4+%EB%B3%B4%EC%84%B8%EC%9A%94");
+                       "&recipients=" +
+                           to + "&note=%EA%BC%AD+%EC%9D%BD%EC%96%B4+%EB%B3%B4%EC%84%B8%EC%9A%94");
   };
 
   ASSERT_EQ(send("friend%40example.org").status, 303);
@@ -164,7 +168,8 @@ TEST_F(ReadersFlowTest, EmailReachesTheSmtpServerEvenWhenItWasDown) {
 // The reader pages of this issue are valid HTML5 (Nu Html Checker), an e-mail form with
 // errors included.
 TEST_F(ReadersFlowTest, ReaderPagesPassTheNuHtmlChecker) {
-  const std::string vnu = std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  const std::string vnu =
+      std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
   ASSERT_TRUE(std::filesystem::exists(vnu)) << vnu << " is missing: run `make deps`";
   ServeProcess server(data_);
   ASSERT_NE(server.port(), 0) << server.output();
@@ -176,19 +181,19 @@ TEST_F(ReadersFlowTest, ReaderPagesPassTheNuHtmlChecker) {
   auto keep = [&](const HttpResponse& page) {
     std::ofstream(html_dir + "/page" + std::to_string(n++) + ".html") << page.body;
   };
-  for (const std::string& target : {"/article/" + id, "/article/" + id + "/email",
-                                    "/article/" + id + "/email?sent=1",
-                                    std::string("/most-viewed?window=7d"),
-                                    std::string("/most-viewed?window=all&section=politics")}) {
+  for (const std::string& target :
+       {"/article/" + id, "/article/" + id + "/email", "/article/" + id + "/email?sent=1",
+        std::string("/most-viewed?window=7d"),
+        std::string("/most-viewed?window=all&section=politics")}) {
     const HttpResponse page = HttpGet(server.port(), target, {{"User-Agent", kChrome}});
     ASSERT_EQ(page.status, 200) << target;
     keep(page);
   }
-  const HttpResponse errors = HttpRequest(
-      server.port(), "POST", "/article/" + id + "/email",
-      {{"Origin", origin}, {"Content-Type", "application/x-www-form-urlencoded"},
-       {"User-Agent", kChrome}},
-      "sender_name=&sender_email=x&recipients=y&note=%3Cb%3E");
+  const HttpResponse errors = HttpRequest(server.port(), "POST", "/article/" + id + "/email",
+                                          {{"Origin", origin},
+                                           {"Content-Type", "application/x-www-form-urlencoded"},
+                                           {"User-Agent", kChrome}},
+                                          "sender_name=&sender_email=x&recipients=y&note=%3Cb%3E");
   ASSERT_EQ(errors.status, 400);
   keep(errors);
   const std::string report = (dir_.path() / "vnu.txt").string();

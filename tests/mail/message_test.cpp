@@ -74,7 +74,8 @@ TEST(MailMessageTest, LineBreaksTypedIntoNamesCannotAddHeaders) {
 TEST(MailMessageTest, LongKoreanHeadersSplitIntoShortEncodedWords) {
   const std::string text(300, 'a');
   EXPECT_EQ(EncodeHeaderText("plain ascii"), "plain ascii");
-  const std::string korean = EncodeHeaderText("가나다라마바사아자차카타파하 가나다라마바사아자차카타파하");
+  const std::string korean =
+      EncodeHeaderText("가나다라마바사아자차카타파하 가나다라마바사아자차카타파하");
   size_t start = 0;
   int words = 0;
   while ((start = korean.find("=?UTF-8?B?", start)) != std::string::npos) {

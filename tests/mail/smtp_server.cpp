@@ -123,7 +123,8 @@ std::string RunPython(const std::string& script, const std::string& input) {
   FILE* pipe = ::popen(command.c_str(), "r");
   char buffer[4096];
   size_t n;
-  while (pipe != nullptr && (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  while (pipe != nullptr && (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    out.append(buffer, n);
   if (pipe != nullptr) ::pclose(pipe);
   ::unlink(path);
   return out;

@@ -24,8 +24,11 @@ std::unique_ptr<store::Store> StoreWithMail(const std::vector<std::string>& reci
   const auto sections = testing::SeedSections(*store);
   const store::ArticleId article =
       testing::InsertArticle(*store, testing::MakeArticle(sections[0].id, "가", 1'000));
-  store::NewMailRequest request{.article_id = article, .client = "c", .sender_email = "s@example.com",
-                                .created_at = 1'000, .recipients = {}};
+  store::NewMailRequest request{.article_id = article,
+                                .client = "c",
+                                .sender_email = "s@example.com",
+                                .created_at = 1'000,
+                                .recipients = {}};
   for (const std::string& to : recipients) request.recipients.push_back({to, kMessage});
   store->EnqueueMail(request).value();
   return store;
@@ -49,7 +52,8 @@ TEST_F(SmtpTest, TheTransportDeliversRejectsAndReportsAServerDown) {
   EXPECT_EQ(parsed["subject"], "한글");
   EXPECT_EQ(parsed["rcpt"], nlohmann::json::array({"to@example.org"}));
 
-  const DeliveryResult rejected = transport->Send("news@example.com", "reject@example.org", kMessage);
+  const DeliveryResult rejected =
+      transport->Send("news@example.com", "reject@example.org", kMessage);
   EXPECT_EQ(rejected.delivery, Delivery::kRejected);
   EXPECT_NE(rejected.detail.find("550"), std::string::npos) << rejected.detail;
 

@@ -1,8 +1,7 @@
 // Reader features through the site's routes over a real store: view counting (cached pages
 // too), the most-viewed box, page and API, recommend, e-mail this article, sharing.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
@@ -29,10 +28,10 @@ class ReadersSiteTest : public SiteTest {
     counters_ = counters_owner_.get();
     writable_ = true;
     MakeSite();
-    first_ = Insert(sinmun::testing::MakeArticle(sections_[0].id, "첫째 기사", kNow - 7200,
-                                                 {reporters_[0]}));
-    second_ = Insert(sinmun::testing::MakeArticle(sections_[1].id, "둘째 기사", kNow - 3600,
-                                                  {reporters_[0]}));
+    first_ = Insert(
+        sinmun::testing::MakeArticle(sections_[0].id, "첫째 기사", kNow - 7200, {reporters_[0]}));
+    second_ = Insert(
+        sinmun::testing::MakeArticle(sections_[1].id, "둘째 기사", kNow - 3600, {reporters_[0]}));
   }
 
   http::Response Send(http::Method method, const std::string& target,
@@ -43,14 +42,16 @@ class ReadersSiteTest : public SiteTest {
     request.target = target;
     const size_t question = target.find('?');
     request.path = target.substr(0, question);
-    if (question != std::string::npos) request.query = http::ParseQuery(target.substr(question + 1));
+    if (question != std::string::npos)
+      request.query = http::ParseQuery(target.substr(question + 1));
     request.headers = std::move(headers);
     request.body = body;
     request.remote_address = address;
     return router_.Dispatch(request);
   }
   http::Response View(store::ArticleId id, const std::string& cookie = "",
-                      const std::string& agent = kChrome, http::Method method = http::Method::kGet) {
+                      const std::string& agent = kChrome,
+                      http::Method method = http::Method::kGet) {
     std::vector<std::pair<std::string, std::string>> headers = {{"user-agent", agent}};
     if (!cookie.empty()) headers.emplace_back("cookie", "sinmun_v=" + cookie);
     return Send(method, "/article/" + std::to_string(id), headers);
@@ -61,7 +62,8 @@ class ReadersSiteTest : public SiteTest {
   }
   // A form post from one of our own pages.
   http::Response PostForm(const std::string& target, const std::string& body,
-                          const std::string& cookie = "", const std::string& address = "203.0.113.5") {
+                          const std::string& cookie = "",
+                          const std::string& address = "203.0.113.5") {
     std::vector<std::pair<std::string, std::string>> headers = {
         {"user-agent", kChrome},
         {"origin", kOrigin},
@@ -155,9 +157,9 @@ TEST_F(ReadersSiteTest, MostViewedBoxPageAndApiRankTheLast24Hours) {
 }
 
 TEST_F(ReadersSiteTest, MostViewedApiRefusesBadWindowsAndLimits) {
-  for (const char* target :
-       {"/api/v1/most-viewed?window=1y", "/api/v1/most-viewed?window=", "/api/v1/most-viewed?limit=0",
-        "/api/v1/most-viewed?limit=51", "/api/v1/most-viewed?limit=abc", "/api/v1/most-viewed?limit=5x"}) {
+  for (const char* target : {"/api/v1/most-viewed?window=1y", "/api/v1/most-viewed?window=",
+                             "/api/v1/most-viewed?limit=0", "/api/v1/most-viewed?limit=51",
+                             "/api/v1/most-viewed?limit=abc", "/api/v1/most-viewed?limit=5x"}) {
     const http::Response response = Get(target);
     EXPECT_EQ(response.status, 400) << target;
     EXPECT_EQ(response.content_type, "application/json; charset=utf-8") << target;
@@ -179,7 +181,9 @@ TEST_F(ReadersSiteTest, RecommendOncePerVisitorWithAndWithoutJavaScript) {
 
   // With JavaScript: JSON, and the same visitor counts no second time.
   std::vector<std::pair<std::string, std::string>> json_headers = {
-      {"user-agent", kChrome}, {"origin", kOrigin}, {"accept", "application/json"},
+      {"user-agent", kChrome},
+      {"origin", kOrigin},
+      {"accept", "application/json"},
       {"cookie", "sinmun_v=" + cookie}};
   const json again = json::parse(Body(Send(http::Method::kPost, target, json_headers)));
   EXPECT_EQ(again, json({{"recommends", 1}, {"counted", false}}));
@@ -196,12 +200,14 @@ TEST_F(ReadersSiteTest, RecommendRefusesOtherSitesBotsAndMissingArticles) {
                  {{"user-agent", kChrome}, {"origin", "https://evil.example.net"}})
                 .status,
             403);
-  EXPECT_EQ(Send(http::Method::kPost, target,
-                 {{"user-agent", kChrome}, {"referer", "https://evil.example.net/news.example.com/"}})
-                .status,
-            403);
-  EXPECT_EQ(Send(http::Method::kPost, target, {{"user-agent", "curl/8.0"}, {"origin", kOrigin}}).status,
-            403);
+  EXPECT_EQ(
+      Send(http::Method::kPost, target,
+           {{"user-agent", kChrome}, {"referer", "https://evil.example.net/news.example.com/"}})
+          .status,
+      403);
+  EXPECT_EQ(
+      Send(http::Method::kPost, target, {{"user-agent", "curl/8.0"}, {"origin", kOrigin}}).status,
+      403);
   EXPECT_EQ(PostForm("/article/999999/recommend", "").status, 404);
   EXPECT_EQ(store_->PublishedArticle(first_, kNow).value().recommends, 0);
   // A Referer from one of our pages is enough when the browser sent no Origin.
@@ -218,9 +224,11 @@ TEST_F(ReadersSiteTest, EmailFormKeepsWhatWasTypedAndNamesEachProblem) {
                             "name=\"note\"", "name=\"website\"", "첫째 기사"}) {
     EXPECT_NE(form.find(field), std::string::npos) << field;
   }
-  const http::Response bad = PostForm(
-      target, "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=not-an-address&recipients="
-              "a%40example.com%2C+b%40&note=" + std::string(501, 'x'));
+  const http::Response bad =
+      PostForm(target,
+               "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=not-an-address&recipients="
+               "a%40example.com%2C+b%40&note=" +
+                   std::string(501, 'x'));
   EXPECT_EQ(bad.status, 400);
   const std::string page = Body(bad);
   EXPECT_NE(page.find("value=\"홍길동\""), std::string::npos);
@@ -232,9 +240,10 @@ TEST_F(ReadersSiteTest, EmailFormKeepsWhatWasTypedAndNamesEachProblem) {
   EXPECT_NE(page.find("전할 말은 500자 이내로 써 주세요."), std::string::npos);
   EXPECT_EQ(page.find("이름을 입력하세요"), std::string::npos);  // the name was fine
 
-  const http::Response six = PostForm(
-      target, "sender_name=a&sender_email=a%40example.com&recipients=1%40x.kr+2%40x.kr+3%40x.kr+"
-              "4%40x.kr+5%40x.kr+6%40x.kr");
+  const http::Response six =
+      PostForm(target,
+               "sender_name=a&sender_email=a%40example.com&recipients=1%40x.kr+2%40x.kr+3%40x.kr+"
+               "4%40x.kr+5%40x.kr+6%40x.kr");
   EXPECT_EQ(six.status, 400);
   EXPECT_NE(Body(six).find("받는 사람 이메일을 1~5개 입력하세요."), std::string::npos);
   EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
@@ -280,13 +289,15 @@ TEST_F(ReadersSiteTest, EmailIsLimitedPerClient) {
                              "%40example.com&recipients=r%40example.org";
     EXPECT_EQ(PostForm(target, body).status, 303) << i;
   }
-  EXPECT_EQ(PostForm(target, "sender_name=a&sender_email=new%40example.com&recipients=r%40example.org")
-                .status,
-            429);
-  EXPECT_EQ(PostForm(target, "sender_name=a&sender_email=new%40example.com&recipients=r%40example.org",
-                     "", "203.0.113.99")
-                .status,
-            303);
+  EXPECT_EQ(
+      PostForm(target, "sender_name=a&sender_email=new%40example.com&recipients=r%40example.org")
+          .status,
+      429);
+  EXPECT_EQ(
+      PostForm(target, "sender_name=a&sender_email=new%40example.com&recipients=r%40example.org",
+               "", "203.0.113.99")
+          .status,
+      303);
 }
 
 TEST_F(ReadersSiteTest, ArticlePageSharesByPlainLinksAndOffersFontSizes) {

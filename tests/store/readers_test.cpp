@@ -27,9 +27,13 @@ class StoreReadersTest : public testing::TestWithParam<Backend> {
 
   NewMailRequest Mail(ArticleId article, std::string client, std::string sender,
                       std::vector<std::string> recipients, Timestamp at = kNow) {
-    NewMailRequest request{.article_id = article, .client = std::move(client),
-                           .sender_email = std::move(sender), .created_at = at, .recipients = {}};
-    for (std::string& to : recipients) request.recipients.push_back({to, "Subject: hi\r\n\r\n" + to});
+    NewMailRequest request{.article_id = article,
+                           .client = std::move(client),
+                           .sender_email = std::move(sender),
+                           .created_at = at,
+                           .recipients = {}};
+    for (std::string& to : recipients)
+      request.recipients.push_back({to, "Subject: hi\r\n\r\n" + to});
     return request;
   }
 };
@@ -107,8 +111,10 @@ TEST_P(StoreReadersTest, MostRecommendedAndMostEmailedCountTheWeekOnly) {
 
   store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r1@example.com", "r2@example.com"})).value();
   store_->EnqueueMail(Mail(b, "x", "s@example.com", {"r1@example.com"})).value();
-  store_->EnqueueMail(Mail(b, "x", "s@example.com", {"r1@example.com", "r3@example.com"},
-                           kNow - 8 * 86400)).value();
+  store_
+      ->EnqueueMail(
+          Mail(b, "x", "s@example.com", {"r1@example.com", "r3@example.com"}, kNow - 8 * 86400))
+      .value();
   const std::vector<RankedSummary> emailed = store_->MostEmailed(kNow - 7 * 86400, 1, kNow).value();
   ASSERT_EQ(emailed.size(), 1u);
   EXPECT_EQ(emailed[0].article.id, a);
@@ -119,9 +125,11 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   const ArticleId a = Insert(0, "가");
   EXPECT_EQ(testing::ErrorCodeOf(store_->EnqueueMail(Mail(a, "x", "s@example.com", {}))),
             ErrorCode::kInvalidInput);
-  EXPECT_EQ(testing::ErrorCodeOf(store_->EnqueueMail(Mail(55555, "x", "s@example.com", {"r@example.com"}))),
+  EXPECT_EQ(testing::ErrorCodeOf(
+                store_->EnqueueMail(Mail(55555, "x", "s@example.com", {"r@example.com"}))),
             ErrorCode::kNotFound);
-  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"})).value();
+  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"}))
+      .value();
 
   std::vector<OutboxMail> due = store_->DueMails(kNow, 10).value();
   ASSERT_EQ(due.size(), 2u);
@@ -149,7 +157,8 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   ASSERT_TRUE(store_->MarkMailSent(due[0].id, kNow + 61).has_value());
   EXPECT_EQ(store_->MailById(due[0].id).value().status, MailStatus::kSent);
   EXPECT_TRUE(store_->DueMails(kNow + 10000, 10).value().empty());
-  EXPECT_EQ(testing::ErrorCodeOf(store_->MarkMailRetry(due[0].id, kNow, "x")), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorCodeOf(store_->MarkMailRetry(due[0].id, kNow, "x")),
+            ErrorCode::kNotFound);
 }
 
 TEST_P(StoreReadersTest, MailRequestsAreCountedByClientAndSender) {

@@ -12,7 +12,8 @@
 namespace sinmun::store::sqlite {
 namespace {
 
-constexpr char kAddViews[] = "UPDATE articles SET views = views + ?2 WHERE id = ?1 RETURNING section_id";
+constexpr char kAddViews[] =
+    "UPDATE articles SET views = views + ?2 WHERE id = ?1 RETURNING section_id";
 constexpr char kAddHourly[] =
     "INSERT INTO article_views_hourly (article_id, hour, views) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (article_id, hour) DO UPDATE SET views = views + excluded.views";
@@ -22,10 +23,10 @@ constexpr char kHourlySince[] =
 
 // The columns of a summary, as sqlite_store.cpp reads them: id, section (4), headline,
 // snippet, first byline, registered_at, views. ?1 is now; ?2 a JSON array of ids.
-#define SINMUN_SUMMARY_COLUMNS                                                              \
-  "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                         \
-  "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "           \
-  "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), "          \
+#define SINMUN_SUMMARY_COLUMNS                                                     \
+  "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                \
+  "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "  \
+  "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), " \
   "a.registered_at, a.views "
 #define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= ?1"
 
@@ -36,23 +37,24 @@ constexpr char kSummariesByIds[] =
 
 // ?1 now, ?2 since, ?3 limit.
 constexpr char kMostRecommended[] =
-    "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM "
+    "SELECT " SINMUN_SUMMARY_COLUMNS
+    ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM "
     "recommends WHERE at >= ?2 GROUP BY article_id) t JOIN articles a ON a.id = t.article_id "
     "JOIN sections s ON s.id = a.section_id WHERE " SINMUN_PUBLISHED_A
     " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3";
 constexpr char kMostEmailed[] =
-    "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (SELECT article_id, SUM(recipients) AS n "
+    "SELECT " SINMUN_SUMMARY_COLUMNS
+    ", t.n FROM (SELECT article_id, SUM(recipients) AS n "
     "FROM mail_requests WHERE created_at >= ?2 GROUP BY article_id) t "
-    "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = a.section_id WHERE "
-    SINMUN_PUBLISHED_A " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3";
+    "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = a.section_id "
+    "WHERE " SINMUN_PUBLISHED_A " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3";
 
 constexpr char kIsPublished[] =
     "SELECT 1 FROM articles a WHERE " SINMUN_PUBLISHED_A " AND a.id = ?2";
 constexpr char kInsertRecommend[] =
     "INSERT INTO recommends (article_id, visitor, at) VALUES (?1, ?2, ?3) "
     "ON CONFLICT DO NOTHING";
-constexpr char kBumpRecommends[] =
-    "UPDATE articles SET recommends = recommends + 1 WHERE id = ?1";
+constexpr char kBumpRecommends[] = "UPDATE articles SET recommends = recommends + 1 WHERE id = ?1";
 constexpr char kRecommends[] = "SELECT recommends FROM articles WHERE id = ?1";
 
 #undef SINMUN_SUMMARY_COLUMNS
@@ -107,7 +109,8 @@ Result<> ForEachRow(Result<Statement> statement, ReadRow read) {
 
 Result<std::int64_t> Count(Result<Statement> statement) {
   std::int64_t count = 0;
-  Result<> done = ForEachRow(std::move(statement), [&](const Statement& row) { count = row.Int(0); });
+  Result<> done =
+      ForEachRow(std::move(statement), [&](const Statement& row) { count = row.Int(0); });
   if (!done) return tl::unexpected(done.error());
   return count;
 }
@@ -118,17 +121,16 @@ Result<bool> HasRow(Result<Statement> statement) {
 }
 
 ArticleSummary ReadSummaryColumns(const Statement& row) {
-  return ArticleSummary{
-      .id = row.Int(0),
-      .section = Section{.id = row.Int(1),
-                         .slug = row.Text(2),
-                         .name = row.Text(3),
-                         .position = static_cast<int>(row.Int(4))},
-      .headline = row.Text(5),
-      .snippet = row.Text(6),
-      .reporter_name = row.Text(7),
-      .registered_at = row.Int(8),
-      .views = row.Int(9)};
+  return ArticleSummary{.id = row.Int(0),
+                        .section = Section{.id = row.Int(1),
+                                           .slug = row.Text(2),
+                                           .name = row.Text(3),
+                                           .position = static_cast<int>(row.Int(4))},
+                        .headline = row.Text(5),
+                        .snippet = row.Text(6),
+                        .reporter_name = row.Text(7),
+                        .registered_at = row.Int(8),
+                        .views = row.Int(9)};
 }
 
 OutboxMail ReadOutboxMail(const Statement& row) {
@@ -155,9 +157,8 @@ Result<std::vector<HourlyViews>> SqliteStore::AddViews(std::int64_t hour,
   for (const ViewDelta& delta : deltas) {
     if (delta.views <= 0) continue;
     std::optional<SectionId> section;
-    Result<> updated =
-        ForEachRow(Query(*writer_, kAddViews, delta.article_id, delta.views),
-                   [&](const Statement& row) { section = row.Int(0); });
+    Result<> updated = ForEachRow(Query(*writer_, kAddViews, delta.article_id, delta.views),
+                                  [&](const Statement& row) { section = row.Int(0); });
     if (!updated) return tl::unexpected(updated.error());
     if (!section) continue;  // deleted meanwhile: nothing to count
     Result<Statement> bucket = Query(*writer_, kAddHourly, delta.article_id, hour, delta.views);
@@ -182,8 +183,8 @@ Result<std::vector<HourlyViews>> SqliteStore::HourlyViewsSince(std::int64_t from
   return rows;
 }
 
-Result<std::vector<ArticleSummary>> SqliteStore::SummariesByIds(
-    const std::vector<ArticleId>& ids, Timestamp now) const {
+Result<std::vector<ArticleSummary>> SqliteStore::SummariesByIds(const std::vector<ArticleId>& ids,
+                                                                Timestamp now) const {
   if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
   if (ids.empty()) return std::vector<ArticleSummary>{};
   const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
@@ -295,10 +296,9 @@ Result<std::int64_t> SqliteStore::EnqueueMail(const NewMailRequest& request) {
   if (!exists) return tl::unexpected(exists.error());
   if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("article {}", request.article_id));
   {
-    Result<Statement> insert =
-        Query(*writer_, kInsertMailRequest, request.article_id, request.client,
-              request.sender_email, static_cast<std::int64_t>(request.recipients.size()),
-              request.created_at);
+    Result<Statement> insert = Query(
+        *writer_, kInsertMailRequest, request.article_id, request.client, request.sender_email,
+        static_cast<std::int64_t>(request.recipients.size()), request.created_at);
     if (!insert) return tl::unexpected(insert.error());
     if (Result<> done = insert->Run(); !done) return tl::unexpected(done.error());
   }
