@@ -28,6 +28,8 @@ test: build
 
 bench: build
 	bench/article_page.sh
+	$(BUILD_DIR)/bench/counters_bench
+	bench/counting.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -8,9 +8,12 @@
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
 #include "app/share_dir.hpp"
+#include "app/store_outbox.hpp"
+#include "counters/counters.hpp"
 #include "core/time.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "mail/outbox_sender.hpp"
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
 #include "site/site.hpp"
@@ -65,8 +68,25 @@ int Serve(const ServeOptions& options) {
   }
 
   const SystemClock clock;
+  counters::CountersOptions counter_options;
+  counter_options.flush_interval = std::chrono::seconds(config->views_flush_seconds);
+  counter_options.count_views = config->count_views;
+  auto counters = counters::Counters::Open(store->get(), &clock, counter_options);
+  if (!counters) {
+    fmt::print(stderr, "sinmun serve: {}\n", counters.error().detail);
+    return kExitFailed;
+  }
+  StoreOutbox outbox(store->get());
+  mail::OutboxSenderOptions mail_options;
+  mail_options.from = config->mail_from;
+  mail_options.first_retry = std::chrono::seconds(config->mail_retry_seconds);
+  mail::OutboxSender mail_sender(&outbox, mail::MakeSmtpTransport(config->smtp_url), &clock,
+                                 mail_options);
+
   site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
   deps.searcher = searcher->get();
+  deps.counters = counters->get();
+  deps.writable_store = store->get();
   site::Site site(std::move(deps));
   http::Router router;
   site.AddRoutes(router);
@@ -87,11 +107,16 @@ int Serve(const ServeOptions& options) {
   // index the first one writes. The index catches up in the background while the site serves
   // (a new or deleted index is rebuilt article by article; the search page says so meanwhile).
   (*searcher)->StartFollowing();
+  (*counters)->StartFlushing();
+  mail_sender.Start();
   // Tests and scripts read this line to learn the port when listening on port 0.
   fmt::print("sinmun: serving {} on http://{}:{}\n", config->paper.name, listen->host,
              (*server)->port());
   std::fflush(stdout);
   (*server)->Run();
+  // The server has finished its requests: the last views are flushed before exit.
+  (*counters)->StopFlushing();
+  mail_sender.Stop();
   (*searcher)->StopFollowing();
   spdlog::info("stopped");
   return kExitOk;

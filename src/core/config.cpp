@@ -31,6 +31,15 @@ Result<> ReadInt(const toml::table& table, std::string_view key, int min, int ma
   return {};
 }
 
+Result<> ReadBool(const toml::table& table, std::string_view key, bool* out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return {};
+  const auto* value = node->as_boolean();
+  if (value == nullptr) return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be true or false", key));
+  *out = value->get();
+  return {};
+}
+
 }  // namespace
 
 std::string DefaultConfigText() {
@@ -59,6 +68,20 @@ std::string DefaultConfigText() {
 # address = "{address}"
 # phone = "{phone}"
 # email = "{email}"
+
+[counters]
+# flush_seconds = {flush}                # views are counted in memory and written this often
+# count_views = true                # false turns view counting off (for benchmarks)
+
+[mail]
+# smtp_url = "{smtp}"   # where "e-mail this article" sends (smtp:// or smtps://)
+# from = "{mail_from}"   # envelope sender and From address
+# retry_seconds = {retry}               # first retry after a failed delivery; doubles up to an hour
+# per_client_per_hour = {per_client}           # forms one reader may send an hour
+# per_sender_per_day = {per_sender}           # forms one sender address may send a day
+
+[share]
+# kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
 )",
                      fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
                      fmt::arg("cache_mb", d.page_cache_mb),
@@ -68,7 +91,11 @@ std::string DefaultConfigText() {
                      fmt::arg("publisher", d.paper.publisher), fmt::arg("editor", d.paper.editor),
                      fmt::arg("youth", d.paper.youth_protection_officer),
                      fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
-                     fmt::arg("email", d.paper.email));
+                     fmt::arg("email", d.paper.email), fmt::arg("flush", d.views_flush_seconds),
+                     fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
+                     fmt::arg("retry", d.mail_retry_seconds),
+                     fmt::arg("per_client", d.mail_per_client_per_hour),
+                     fmt::arg("per_sender", d.mail_per_sender_per_day));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -91,6 +118,9 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& server = section("server");
   const toml::table& site = section("site");
   const toml::table& paper = section("paper");
+  const toml::table& counters = section("counters");
+  const toml::table& mail = section("mail");
+  const toml::table& share = section("share");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -107,6 +137,14 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(paper, "address", &config.paper.address),
            ReadString(paper, "phone", &config.paper.phone),
            ReadString(paper, "email", &config.paper.email),
+           ReadInt(counters, "flush_seconds", 1, 3600, &config.views_flush_seconds),
+           ReadBool(counters, "count_views", &config.count_views),
+           ReadString(mail, "smtp_url", &config.smtp_url),
+           ReadString(mail, "from", &config.mail_from),
+           ReadInt(mail, "retry_seconds", 1, 86400, &config.mail_retry_seconds),
+           ReadInt(mail, "per_client_per_hour", 1, 10000, &config.mail_per_client_per_hour),
+           ReadInt(mail, "per_sender_per_day", 1, 10000, &config.mail_per_sender_per_day),
+           ReadString(share, "kakao_app_key", &config.kakao_app_key),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }

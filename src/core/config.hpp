@@ -29,6 +29,16 @@ struct Config {
   int threads = 0;                      // I/O threads; 0 means one per core
   int page_cache_seconds = 60;          // how long a rendered page may be served unchanged
   int page_cache_mb = 64;               // memory for rendered pages (bodies + gzip forms)
+
+  // ---- Readers: views, recommends, e-mail, sharing (issue #4) ----
+  int views_flush_seconds = 5;   // [counters] flush_seconds: views are written in batches
+  bool count_views = true;       // [counters] count_views: false turns view counting off
+  std::string smtp_url = "smtp://127.0.0.1:25";   // [mail] smtp_url (smtp:// or smtps://)
+  std::string mail_from = "noreply@example.com";  // [mail] from: envelope and From address
+  int mail_retry_seconds = 60;   // [mail] retry_seconds: first retry; doubles up to an hour
+  int mail_per_client_per_hour = 5;  // [mail] per_client_per_hour: forms one reader may send
+  int mail_per_sender_per_day = 20;  // [mail] per_sender_per_day: forms one sender address may send
+  std::string kakao_app_key;     // [share] kakao_app_key: loads the Kakao JS SDK when set
 };
 
 // Text of a sinmun.toml with every default written out and commented.

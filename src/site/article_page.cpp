@@ -4,6 +4,24 @@
 #include "site/views.hpp"
 
 namespace sinmun::site {
+namespace {
+
+// Share links are plain URLs: no third-party script runs unless a Kakao app key is set.
+nlohmann::json ShareView(const SiteContext& site, const store::Article& article,
+                         const std::string& url) {
+  const std::string u = http::PercentEncode(url);
+  const std::string title = http::PercentEncode(article.headline);
+  const std::string& kakao_key = site.deps.config.kakao_app_key;
+  return {{"url", url},
+          {"facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
+          {"x", "https://x.com/intent/post?url=" + u + "&text=" + title},
+          {"band", "https://band.us/plugin/share?body=" + title + "%0A" + u + "&route=" + u},
+          {"kakao", "https://story.kakao.com/share?url=" + u},
+          {"kakao_app_key", kakao_key.empty() ? nlohmann::json(nullptr) : nlohmann::json(kakao_key)},
+          {"script_url", site.deps.static_files->Url("js/reader.js")}};
+}
+
+}  // namespace
 
 http::Response ArticlePage(const SiteContext& site, const http::Request& request,
                            const PageRequest& page) {
@@ -17,7 +35,8 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
 
   const nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
-      {"most_viewed", std::move(*most_viewed)}};
+      {"most_viewed", std::move(*most_viewed)},
+      {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))}};
   PageMeta meta;
   meta.title = data->article.headline;
   meta.description = data->snippet;

@@ -60,4 +60,8 @@ http::Response JsonResponse(const nlohmann::ordered_json& value, int status = 20
 // {"error": {"status": N, "message": "…"}} with status N.
 http::Response JsonError(const SiteContext& site, const Error& error);
 
+// The page cache key of a page: its canonical address, view mode and origin (pages hold
+// absolute URLs, so the origin is part of the key).
+std::string PageCacheKey(std::string_view self_url, ViewMode view_mode, std::string_view origin);
+
 }  // namespace sinmun::site

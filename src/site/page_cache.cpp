@@ -78,6 +78,15 @@ void PageCache::Insert(std::string key, std::uint64_t generation,
   it->second = std::move(slot);
 }
 
+void PageCache::Erase(std::string_view key) {
+  Shard& shard = ShardFor(key);
+  std::unique_lock lock(shard.mutex);
+  const auto found = shard.slots.find(key);
+  if (found == shard.slots.end()) return;
+  shard.bytes -= found->second.bytes;
+  shard.slots.erase(found);
+}
+
 void PageCache::Clear() {
   generation_.fetch_add(1, std::memory_order_acq_rel);
   for (Shard& shard : shards_) {

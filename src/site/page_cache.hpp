@@ -60,6 +60,9 @@ class PageCache {
               Freshness freshness = Freshness::kTimed);
   // Drops every entry (and makes renders in flight unable to insert).
   void Clear();
+  // Drops the entry under `key`, if any: a page whose counter a reader just changed
+  // (recommend). A render in flight may still put the previous page back.
+  void Erase(std::string_view key);
   std::size_t size() const;
 
  private:

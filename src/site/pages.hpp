@@ -4,6 +4,7 @@
 
 #include "http/request.hpp"
 #include "http/response.hpp"
+#include "http/router.hpp"
 #include "site/context.hpp"
 
 namespace sinmun::site {
@@ -23,11 +24,29 @@ http::Response PrintPage(const SiteContext& site, const http::Request& request,
 // reporter_page.cpp: GET /reporter/{id}?page=N
 http::Response ReporterPage(const SiteContext& site, const http::Request& request,
                             const PageRequest& page);
-// most_viewed_page.cpp: GET /most-viewed?section=slug
+// most_viewed_page.cpp: GET /most-viewed?window=24h|7d|30d|all&section=slug
 http::Response MostViewedPage(const SiteContext& site, const http::Request& request,
                               const PageRequest& page);
-// The right-rail box of the most-viewed page: its top 7 as a summary list view.
+// The right-rail box of the most-viewed page: the last 24 hours' top 7 (all-time views when
+// nothing was counted in 24 hours) as a summary list view.
 Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now);
+// Published articles ranked by views in `window` (nullopt: all-time totals from the store),
+// optionally in one section, at most `limit`; each summary's views are the window's.
+Result<std::vector<store::ArticleSummary>> RankedArticles(const SiteContext& site,
+                                                          std::optional<counters::Window> window,
+                                                          std::optional<store::SectionId> section,
+                                                          int limit, Timestamp now);
+// most_viewed_api.cpp: GET /api/v1/most-viewed?window=&section=&limit=
+http::Response ApiMostViewed(const SiteContext& site, const http::Request& request,
+                             const PageRequest& page);
+// reader_counting.cpp: counts a view of /article/{id} (a 200 to a GET from a non-bot) around
+// the (cached) page handler, and sets the visitor cookie when the request had none.
+http::Handler CountingViews(const SiteContext* site, http::Handler page);
+// recommend.cpp: POST /article/{id}/recommend
+http::Response RecommendArticle(const SiteContext& site, const http::Request& request);
+// email_page.cpp: GET and POST /article/{id}/email
+http::Response EmailArticlePage(const SiteContext& site, const http::Request& request,
+                                const PageRequest& page);
 // legacy_redirect.cpp: GET /news/articleView.html?idxno=N -> 301 /article/N
 http::Response LegacyArticleRedirect(const SiteContext& site, const http::Request& request);
 http::Response BackToListRedirect(const SiteContext& site, const http::Request& request);

@@ -52,12 +52,7 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
   return [site, kind, query_keys = std::move(query_keys), handler,
           freshness](const http::Request& request) {
     const PageRequest page = MakePageRequest(*site, kind, request, query_keys);
-    // Pages hold absolute URLs (canonical links, feeds), so the origin is part of the key.
-    std::string key = page.self_url;
-    key += '\n';
-    key += ViewModeName(page.view_mode);
-    key += '\n';
-    key += page.origin;
+    std::string key = PageCacheKey(page.self_url, page.view_mode, page.origin);
 
     const PageCache::Lookup lookup = site->cache->Find(key);
     http::Response response;
@@ -104,6 +99,15 @@ PageCache::Options CacheOptions(const Config& config) {
 
 }  // namespace
 
+std::string PageCacheKey(std::string_view self_url, ViewMode view_mode, std::string_view origin) {
+  std::string key(self_url);
+  key += '\n';
+  key += ViewModeName(view_mode);
+  key += '\n';
+  key += origin;
+  return key;
+}
+
 Site::Site(SiteDeps deps) {
   SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
                deps.static_files != nullptr);
@@ -118,12 +122,21 @@ void Site::AddRoutes(http::Router& router) {
   const SiteContext* site = context_.get();
   router.Get("/", Cached(site, Kind::kHtml, {}, FrontPage));
   router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
-  router.Get("/article/{id}", Cached(site, Kind::kHtml, {}, ArticlePage));
+  // Views are counted for cached pages too: the counting wraps the cache.
+  router.Get("/article/{id}", CountingViews(site, Cached(site, Kind::kHtml, {}, ArticlePage)));
+  router.Post("/article/{id}/recommend",
+              [site](const http::Request& request) { return RecommendArticle(*site, request); });
+  router.Get("/article/{id}/email",
+             Uncached(site, Kind::kHtml, {}, EmailArticlePage));
+  router.Post("/article/{id}/email",
+              Uncached(site, Kind::kHtml, {}, EmailArticlePage));
   router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage));
   router.Get("/article/{id}/list",
              [site](const http::Request& request) { return BackToListRedirect(*site, request); });
   router.Get("/reporter/{id}", Cached(site, Kind::kHtml, {"page"}, ReporterPage));
-  router.Get("/most-viewed", Cached(site, Kind::kHtml, {"section"}, MostViewedPage));
+  router.Get("/most-viewed", Cached(site, Kind::kHtml, {"window", "section"}, MostViewedPage));
+  router.Get("/api/v1/most-viewed",
+             Cached(site, Kind::kJson, {"window", "section", "limit"}, ApiMostViewed));
   router.Get("/news/articleView.html", [site](const http::Request& request) {
     return LegacyArticleRedirect(*site, request);
   });

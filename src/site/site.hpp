@@ -18,12 +18,21 @@
 //   Times are ISO 8601 in KST ("2017-08-01T13:13:00+09:00"); url is absolute when
 //   config.base_url is set, else a path.
 //
+// Readers (issue #4):
+//   GET /api/v1/most-viewed?window=24h|7d|30d&section=<slug>&limit=1..50 (default 24h, 10)
+//     {"window": "24h", "items": [{"id", "headline", "url", "views"}…]}: views in the window.
+//     A bad window or limit is 400, an unknown section 404 (JSON errors as above).
+//   POST /article/<id>/recommend: one per visitor per article; 303 back to the article, or
+//     {"recommends": n, "counted": bool} when the request accepts application/json.
+//   GET|POST /article/<id>/email: the "e-mail this article" form; mail goes to the outbox.
+//
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
 #include <memory>
 
 #include "core/config.hpp"
 #include "core/time.hpp"
+#include "counters/counters.hpp"
 #include "http/response.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -42,6 +51,14 @@ struct SiteDeps {
   // Optional: null disables search (/search says so, /api/v1/search answers 503).
   // REQUIRES: outlives the Site when set.
   const search::Searcher* searcher = nullptr;
+
+  // ---- Readers (issue #4) ----
+  // Optional: view counting and the windowed rankings. Null: no counting, and the most-viewed
+  // box and page fall back to the store's all-time totals. REQUIRES: outlives the Site.
+  counters::Counters* counters = nullptr;
+  // Optional: the store recommends and "e-mail this article" write to (the same store as
+  // `store`). Null: those routes answer 503. REQUIRES: outlives the Site when set.
+  store::Store* writable_store = nullptr;
 };
 
 class PageCache;

@@ -137,3 +137,62 @@ struct Neighbors {
 };
 
 }  // namespace sinmun::store
+
+// ---- Readers: views, recommends, e-mail outbox (issue #4) ----
+namespace sinmun::store {
+
+// Views of one article counted in memory since the last flush.
+struct ViewDelta {
+  ArticleId article_id = 0;
+  std::int64_t views = 0;
+};
+
+// Views of one article in one hour (hour = unix seconds / 3600, UTC), with its section so that
+// per-section rankings need no second lookup.
+struct HourlyViews {
+  ArticleId article_id = 0;
+  SectionId section_id = 0;
+  std::int64_t hour = 0;
+  std::int64_t views = 0;
+};
+
+// What a recommend did: `counted` is false when this visitor had recommended it already.
+struct RecommendResult {
+  bool counted = false;
+  std::int64_t recommends = 0;  // the article's total after this call
+};
+
+// A published article with a count (recommends or e-mails) over some period.
+struct RankedSummary {
+  ArticleSummary article;
+  std::int64_t count = 0;
+};
+
+// "E-mail this article" as submitted: one request, 1..5 recipients, each with its own
+// ready-to-send RFC 5322 message.
+struct NewMailRequest {
+  ArticleId article_id = 0;
+  std::string client;        // hash of the visitor key: per-client rate limit, never an address
+  std::string sender_email;  // lower-cased: per-sender rate limit
+  Timestamp created_at = 0;
+  struct Recipient {
+    std::string address;
+    std::string message;  // the whole message, headers and body, CRLF line ends
+  };
+  std::vector<Recipient> recipients;
+};
+
+enum class MailStatus { kPending, kSent, kRejected };
+
+// One outbox row: one message to one recipient.
+struct OutboxMail {
+  std::int64_t id = 0;
+  std::string recipient;
+  std::string message;
+  MailStatus status = MailStatus::kPending;
+  int attempts = 0;             // delivery attempts that failed so far
+  Timestamp next_attempt_at = 0;
+  std::string last_error;       // the last SMTP or connection error, "" when none
+};
+
+}  // namespace sinmun::store

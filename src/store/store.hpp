@@ -90,6 +90,54 @@ class Store {
   // and read on from there. An article changed several times appears once per change.
   // The last entry's seq may be lower than ChangeSequence() only while a write is committing.
   virtual Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const = 0;
+
+  // ---- Readers: views, recommends, e-mail outbox (issue #4) ----
+
+  // Adds each delta to its article's total views and to the article's bucket for `hour`
+  // (unix seconds / 3600), all in one transaction. Returns what was added with each article's
+  // section; deltas of unknown articles are left out (and not stored). views <= 0 is skipped.
+  virtual Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
+                                                    const std::vector<ViewDelta>& deltas) = 0;
+  // Every hourly bucket with hour >= from_hour, for rebuilding the rankings at start.
+  virtual Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const = 0;
+  // The published articles among `ids`, in the order given; unknown or unpublished ids are
+  // left out. At most 100 ids.
+  virtual Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
+                                                             Timestamp now) const = 0;
+
+  // Records that `visitor` (an opaque hash) recommends the article, once: a second call for
+  // the same pair counts nothing and returns counted = false. kNotFound unless published.
+  virtual Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor,
+                                            Timestamp now) = 0;
+  // Published articles most recommended / most e-mailed (by recipients) at or after `since`,
+  // most first (ties: newest first), at most `limit`.
+  virtual Result<std::vector<RankedSummary>> MostRecommended(Timestamp since, int limit,
+                                                             Timestamp now) const = 0;
+  virtual Result<std::vector<RankedSummary>> MostEmailed(Timestamp since, int limit,
+                                                         Timestamp now) const = 0;
+
+  // How many mail requests `client` and `sender_email` made at or after `since`.
+  struct MailRequestCounts {
+    std::int64_t by_client = 0;
+    std::int64_t by_sender = 0;
+  };
+  virtual Result<MailRequestCounts> MailRequestsSince(std::string_view client,
+                                                      std::string_view sender_email,
+                                                      Timestamp since) const = 0;
+  // Writes the request and one pending outbox row per recipient (due at created_at) in one
+  // transaction; durable when it returns. kInvalidInput without recipients, kNotFound for an
+  // unknown article. Returns the request id.
+  virtual Result<std::int64_t> EnqueueMail(const NewMailRequest& request) = 0;
+  // Pending outbox rows with next_attempt_at <= now, oldest first, at most `limit`.
+  virtual Result<std::vector<OutboxMail>> DueMails(Timestamp now, int limit) const = 0;
+  // kNotFound for an unknown id.
+  virtual Result<OutboxMail> MailById(std::int64_t id) const = 0;
+  // Delivery outcomes: sent (final), a temporary failure (attempts + 1, due again at
+  // `next_attempt_at`) or a permanent rejection (final, with the server's answer).
+  virtual Result<> MarkMailSent(std::int64_t id, Timestamp at) = 0;
+  virtual Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
+                                 std::string_view error) = 0;
+  virtual Result<> MarkMailRejected(std::int64_t id, std::string_view error) = 0;
 };
 
 // Opens the store at `url` and runs pending migrations before returning.

@@ -28,6 +28,37 @@ TEST_F(ConfigTest, DefaultFileParsesToTheDefaults) {
   EXPECT_EQ(config->paper.name, Config{}.paper.name);
 }
 
+TEST_F(ConfigTest, ReadsTheReaderSettings) {
+  auto config = LoadConfig(Write(R"([counters]
+flush_seconds = 2
+count_views = false
+[mail]
+smtp_url = "smtp://mail.example.com:2525"
+from = "news@example.com"
+retry_seconds = 5
+per_client_per_hour = 3
+per_sender_per_day = 7
+[share]
+kakao_app_key = "abc"
+)"));
+  ASSERT_TRUE(config) << config.error().detail;
+  EXPECT_EQ(config->views_flush_seconds, 2);
+  EXPECT_FALSE(config->count_views);
+  EXPECT_EQ(config->smtp_url, "smtp://mail.example.com:2525");
+  EXPECT_EQ(config->mail_from, "news@example.com");
+  EXPECT_EQ(config->mail_retry_seconds, 5);
+  EXPECT_EQ(config->mail_per_client_per_hour, 3);
+  EXPECT_EQ(config->mail_per_sender_per_day, 7);
+  EXPECT_EQ(config->kakao_app_key, "abc");
+  // The defaults as written in the default file.
+  auto defaults = LoadConfig(Write(DefaultConfigText()));
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->views_flush_seconds, 5);
+  EXPECT_TRUE(defaults->count_views);
+  EXPECT_FALSE(LoadConfig(Write("[counters]\ncount_views = \"yes\"\n")).has_value());
+  EXPECT_FALSE(LoadConfig(Write("[counters]\nflush_seconds = 0\n")).has_value());
+}
+
 TEST_F(ConfigTest, ReadsThePapersLegalDetails) {
   auto config = LoadConfig(Write(R"([paper]
 name = "충청일보"

@@ -25,6 +25,9 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   config.base_url = base_url;
   SiteDeps deps{store_.get(), &clock_, *renderer, *static_files, config};
   deps.searcher = searcher_;
+  deps.config.kakao_app_key = kakao_app_key_;
+  deps.counters = counters_;
+  deps.writable_store = writable_ ? store_.get() : nullptr;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();
   site_->AddRoutes(router_);

@@ -45,6 +45,11 @@ class SiteTest : public ::testing::Test {
   std::vector<store::ReporterId> reporters_;
   FixedClock clock_{kNow};
   const search::Searcher* searcher_ = nullptr;  // search disabled unless a test sets it
+  // Readers (issue #4): view counting and the writes of recommends and e-mails, off unless a
+  // test sets them before MakeSite; kakao_app_key_ goes into the config.
+  counters::Counters* counters_ = nullptr;
+  bool writable_ = false;
+  std::string kakao_app_key_;
   std::unique_ptr<Site> site_;
   http::Router router_;
 };

@@ -266,9 +266,11 @@ TEST_F(SiteTest, HeadlinesAndBodiesAreEscaped) {
   article.subheadlines = {"<b>굵게</b>"};
   const auto id = Insert(article);
   const std::string html = GetBody("/article/" + std::to_string(id));
-  // The one script element is the JSON-LD the page writes itself.
-  EXPECT_EQ(Count(html, "<script"), 1);
+  // The script elements are the page's own: its JSON-LD and the reader script (sharing,
+  // font size, recommend).
+  EXPECT_EQ(Count(html, "<script"), 2);
   EXPECT_EQ(Count(html, "<script type=\"application/ld+json\">"), 1);
+  EXPECT_EQ(Count(html, "<script src=\"/static/js/reader"), 1);
   EXPECT_THAT(html, Not(HasSubstr("<img")));
   EXPECT_THAT(html, Not(HasSubstr("<b>")));
   EXPECT_THAT(html,

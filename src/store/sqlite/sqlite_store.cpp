@@ -366,6 +366,10 @@ auto SqliteStore::WithReader(Read read) const -> std::invoke_result_t<Read, Conn
   return read(**reader);
 }
 
+Result<> SqliteStore::ReadWith(const std::function<Result<>(Connection&)>& read) const {
+  return WithReader(read);
+}
+
 Result<std::vector<Section>> SqliteStore::Sections() const {
   return WithReader([](Connection& connection) {
     return ReadAll<Section>(Query(connection, kSections),

@@ -8,6 +8,7 @@
 // Durability: synchronous=FULL; a write returns success only after its commit is synced.
 // Lifetime: the store must outlive every call into it; destroying it closes all connections.
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -56,6 +57,29 @@ class SqliteStore final : public Store {
   Result<std::int64_t> ChangeSequence() const override;
   Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const override;
 
+  // ---- Readers: views, recommends, e-mail outbox (issue #4) ----
+  Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
+                                            const std::vector<ViewDelta>& deltas) override;
+  Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const override;
+  Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
+                                                     Timestamp now) const override;
+  Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor,
+                                    Timestamp now) override;
+  Result<std::vector<RankedSummary>> MostRecommended(Timestamp since, int limit,
+                                                     Timestamp now) const override;
+  Result<std::vector<RankedSummary>> MostEmailed(Timestamp since, int limit,
+                                                 Timestamp now) const override;
+  Result<MailRequestCounts> MailRequestsSince(std::string_view client,
+                                              std::string_view sender_email,
+                                              Timestamp since) const override;
+  Result<std::int64_t> EnqueueMail(const NewMailRequest& request) override;
+  Result<std::vector<OutboxMail>> DueMails(Timestamp now, int limit) const override;
+  Result<OutboxMail> MailById(std::int64_t id) const override;
+  Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
+  Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
+                         std::string_view error) override;
+  Result<> MarkMailRejected(std::int64_t id, std::string_view error) override;
+
  private:
   class ReaderLease;
 
@@ -68,6 +92,12 @@ class SqliteStore final : public Store {
   template <typename Read>
   auto WithReader(Read read) const -> std::invoke_result_t<Read, Connection&>;
   void ReleaseReader(std::unique_ptr<Connection> reader) const;
+  // WithReader for code outside sqlite_store.cpp (sqlite_readers.cpp), where the template's
+  // definition is not visible.
+  Result<> ReadWith(const std::function<Result<>(Connection&)>& read) const;
+  // MostRecommended and MostEmailed: `sql` binds ?1 now, ?2 since, ?3 limit.
+  Result<std::vector<RankedSummary>> RankedSince(const char* sql, Timestamp since, int limit,
+                                                 Timestamp now) const;
 
   const std::string path_;
 

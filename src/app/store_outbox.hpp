@@ -1,0 +1,23 @@
+#pragma once
+// The mail outbox over the Store: mail/ knows no store, so app/ adapts one to the other.
+
+#include "mail/outbox_sender.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::app {
+
+class StoreOutbox final : public mail::Outbox {
+ public:
+  // REQUIRES: store outlives this object.
+  explicit StoreOutbox(store::Store* store) : store_(store) {}
+
+  Result<std::vector<mail::QueuedMail>> Due(Timestamp now, int limit) override;
+  Result<> MarkSent(std::int64_t id, Timestamp at) override;
+  Result<> MarkRetry(std::int64_t id, Timestamp next_attempt_at, std::string_view error) override;
+  Result<> MarkRejected(std::int64_t id, std::string_view error) override;
+
+ private:
+  store::Store* store_;
+};
+
+}  // namespace sinmun::app

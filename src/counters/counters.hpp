@@ -1,0 +1,88 @@
+#pragma once
+// The reader counters one node keeps: article views counted in memory (ViewCounter, deduped
+// per visitor for 30 minutes; bots and HEAD requests are the caller's to leave out with
+// IsBot), flushed to the store in batches by a background thread, and the most-viewed
+// rankings those flushes keep current.
+//
+// Durability: a view is in memory until the next flush (every `flush_interval`, default 5 s)
+// and on StopFlushing (graceful shutdown). A crash or kill -9 loses the views since the last
+// flush: at most one interval's batch. A flush that fails keeps its counts for the next one.
+// Hours: a batch is filed under the hour in which it is flushed.
+// Thread safety: every method may be called from any thread; StartFlushing/StopFlushing from
+// one controlling thread.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "counters/bot_filter.hpp"
+#include "counters/rankings.hpp"
+#include "counters/view_counter.hpp"
+#include "counters/visitor.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::counters {
+
+struct CountersOptions {
+  std::chrono::milliseconds flush_interval{5000};
+  bool count_views = true;  // false: views are not counted (rankings still read the store)
+};
+
+class Counters {
+ public:
+  // Loads the last 30 days of hourly views from the store into the rankings.
+  // REQUIRES: store and clock outlive the Counters.
+  static Result<std::unique_ptr<Counters>> Open(store::Store* store, const Clock* clock,
+                                                CountersOptions options);
+  ~Counters();
+  Counters(const Counters&) = delete;
+  Counters& operator=(const Counters&) = delete;
+
+  bool counting_views() const { return options_.count_views; }
+  const BotFilter& bots() const { return bots_; }
+  const VisitorIdentifier& visitors() const { return visitors_; }
+  const Clock& clock() const { return *clock_; }
+
+  // Counts a view of `article` by `visitor` now, unless counted in the last 30 minutes or
+  // counting is off; true when counted. Never blocks on the store.
+  bool CountView(store::ArticleId article, std::uint64_t visitor);
+
+  // Top `limit` of a window (see Rankings::Top), after sliding it to now.
+  std::vector<RankedView> Top(Window window, std::optional<store::SectionId> section, int limit);
+
+  // Writes the pending views to the store in one transaction and adds them to the rankings.
+  // On failure the views stay pending for the next flush.
+  Result<> Flush();
+
+  // Flushes every flush_interval on a background thread until StopFlushing, which flushes a
+  // last time before it returns.
+  void StartFlushing();
+  void StopFlushing();
+
+ private:
+  Counters(store::Store* store, const Clock* clock, CountersOptions options);
+  void FlushLoop();
+
+  store::Store* store_;
+  const Clock* clock_;
+  CountersOptions options_;
+  BotFilter bots_;
+  VisitorIdentifier visitors_;
+  ViewCounter views_;
+  Rankings rankings_;
+
+  std::mutex flush_mutex_;  // one flush at a time (TakePending's requirement)
+  std::mutex stop_mutex_;
+  std::condition_variable stop_signal_;
+  bool stopping_ = false;  // guarded by stop_mutex_
+  std::thread flusher_;
+};
+
+}  // namespace sinmun::counters

@@ -1,0 +1,61 @@
+#include "site/pages.hpp"
+#include "site/readers.hpp"
+
+namespace sinmun::site {
+namespace {
+
+// "https://news.example.com:8443/x" -> "news.example.com:8443"; "" when not a URL.
+std::string_view HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  return url.substr(0, url.find_first_of("/?#"));
+}
+
+}  // namespace
+
+bool IsBotRequest(const SiteContext& site, const http::Request& request) {
+  return site.deps.counters == nullptr ||
+         site.deps.counters->bots().IsBot(request.Header("user-agent"));
+}
+
+counters::Visitor IdentifyVisitor(const SiteContext& site, const http::Request& request) {
+  return site.deps.counters->visitors().Identify(
+      request.Cookie(counters::kVisitorCookie), request.remote_address,
+      request.Header("user-agent"), site.deps.clock->Now());
+}
+
+void RememberVisitor(const counters::Visitor& visitor, http::Response& response) {
+  if (visitor.new_cookie.empty()) return;
+  response.headers.emplace_back("Set-Cookie",
+                                counters::VisitorIdentifier::SetCookieHeader(visitor.new_cookie));
+}
+
+bool IsSameOrigin(const SiteContext& site, const http::Request& request) {
+  // The scheme is left out: behind a TLS proxy without base_url the site sees http while
+  // the browser sends https.
+  const std::string origin = RequestOrigin(site.deps.config.base_url, request);
+  const std::string_view expected = HostOf(origin);
+  std::string_view claimed = request.Header("origin");
+  if (claimed.empty() || claimed == "null") claimed = request.Header("referer");
+  return !expected.empty() && HostOf(claimed) == expected;
+}
+
+http::Handler CountingViews(const SiteContext* site, http::Handler page) {
+  return [site, page = std::move(page)](const http::Request& request) {
+    http::Response response = page(request);
+    counters::Counters* counters = site->deps.counters;
+    if (counters == nullptr || !counters->counting_views() || response.status != 200 ||
+        request.method != http::Method::kGet || IsBotRequest(*site, request)) {
+      return response;
+    }
+    const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+    if (!id) return response;
+    const counters::Visitor visitor = IdentifyVisitor(*site, request);
+    counters->CountView(*id, visitor.key);
+    RememberVisitor(visitor, response);
+    return response;
+  };
+}
+
+}  // namespace sinmun::site

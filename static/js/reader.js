@@ -1,0 +1,92 @@
+// Article page reading comfort and sharing, without any framework or third-party script
+// (the Kakao SDK loads only when the paper configured a Kakao app key). Everything here is
+// an enhancement: without JavaScript the recommend form posts and redirects back, and the
+// share links are plain URLs.
+(function () {
+  "use strict";
+  var body = document.querySelector(".article-body");
+
+  // 글자 크기 −/+: five steps, remembered in localStorage for every article.
+  var sizes = ["0.9em", "1em", "1.12em", "1.25em", "1.4em"];
+  var key = "sinmun.fontStep";
+  function readStep() {
+    try {
+      var step = parseInt(window.localStorage.getItem(key), 10);
+      return isNaN(step) ? 1 : Math.max(0, Math.min(sizes.length - 1, step));
+    } catch (e) {
+      return 1;
+    }
+  }
+  function applyStep(step) {
+    if (body) body.style.fontSize = sizes[step];
+    try { window.localStorage.setItem(key, String(step)); } catch (e) { /* private mode */ }
+  }
+  var fontControl = document.querySelector(".font-size");
+  if (fontControl && body) {
+    fontControl.hidden = false;
+    applyStep(readStep());
+    fontControl.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-font-step]");
+      if (!button) return;
+      var step = readStep() + parseInt(button.getAttribute("data-font-step"), 10);
+      applyStep(Math.max(0, Math.min(sizes.length - 1, step)));
+    });
+  }
+
+  // 추천: post in place and show the new count; the form still works without this.
+  var recommend = document.getElementById("recommend");
+  if (recommend && window.fetch) {
+    recommend.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = recommend.querySelector("button");
+      button.disabled = true;
+      fetch(recommend.action, {
+        method: "POST",
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (result) {
+        if (!result) { button.disabled = false; return; }
+        recommend.querySelector(".count").textContent = String(result.recommends);
+        button.setAttribute("aria-pressed", "true");
+      }).catch(function () { button.disabled = false; });
+    });
+  }
+
+  // 링크 복사.
+  var copy = document.querySelector(".copy-link");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(copy.getAttribute("data-url")).then(function () {
+        copy.textContent = copy.getAttribute("data-done");
+      });
+    });
+  }
+
+  // KakaoTalk: the SDK when the paper has an app key; else the phone's share sheet (which
+  // lists KakaoTalk) when there is one; else the plain link.
+  var kakao = document.querySelector(".share-kakao");
+  if (kakao) {
+    var appKey = kakao.getAttribute("data-kakao-key");
+    var url = kakao.getAttribute("data-url");
+    if (appKey) {
+      var sdk = document.createElement("script");
+      sdk.src = "https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js";
+      sdk.onload = function () {
+        if (!window.Kakao.isInitialized()) window.Kakao.init(appKey);
+      };
+      document.head.appendChild(sdk);
+    }
+    kakao.addEventListener("click", function (event) {
+      if (appKey && window.Kakao && window.Kakao.Share) {
+        event.preventDefault();
+        window.Kakao.Share.sendScrap({ requestUrl: url });
+      } else if (navigator.share) {
+        event.preventDefault();
+        navigator.share({ title: document.title, url: url }).catch(function () {});
+      }
+    });
+  }
+}());

@@ -1,0 +1,107 @@
+// The counters over a real store: batches written, rankings kept current and rebuilt.
+#include "counters/counters.hpp"
+
+#include <gtest/gtest.h>
+
+#include "counters/manual_clock.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::counters {
+namespace {
+
+constexpr Timestamp kNow = 1'700'000'000;
+
+class CountersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sections_ = testing::SeedSections(*store_);
+    a_ = testing::InsertArticle(*store_, testing::MakeArticle(sections_[0].id, "가", kNow - 7200));
+    b_ = testing::InsertArticle(*store_, testing::MakeArticle(sections_[1].id, "나", kNow - 7200));
+  }
+  std::unique_ptr<Counters> Open(CountersOptions options = {}) {
+    auto counters = Counters::Open(store_.get(), &clock_, options);
+    if (!counters) throw std::runtime_error(counters.error().detail);
+    return std::move(*counters);
+  }
+  std::int64_t StoredViews(store::ArticleId id) {
+    return store_->PublishedArticle(id, clock_.Now()).value().views;
+  }
+
+  testing::TestDatabase database_{testing::Backend::kSqlite};
+  std::unique_ptr<store::Store> store_ = database_.Open();
+  std::vector<store::Section> sections_;
+  store::ArticleId a_ = 0, b_ = 0;
+  ManualClock clock_{kNow};
+};
+
+TEST_F(CountersTest, AFlushWritesTheBatchAndUpdatesTheRankings) {
+  auto counters = Open();
+  for (std::uint64_t visitor = 1; visitor <= 5; ++visitor) counters->CountView(a_, visitor);
+  counters->CountView(a_, 1);  // a repeat within 30 minutes
+  counters->CountView(b_, 1);
+  EXPECT_EQ(StoredViews(a_), 0);  // nothing written before the flush
+  EXPECT_TRUE(counters->Top(Window::k24Hours, std::nullopt, 7).empty());
+
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(StoredViews(a_), 5);
+  EXPECT_EQ(StoredViews(b_), 1);
+  const std::vector<RankedView> top = counters->Top(Window::k24Hours, std::nullopt, 7);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].id, a_);
+  EXPECT_EQ(top[0].views, 5);
+  ASSERT_EQ(counters->Top(Window::k24Hours, sections_[1].id, 7).size(), 1u);
+
+  // 31 minutes later the same visitor counts again.
+  clock_.Advance(31 * 60);
+  EXPECT_TRUE(counters->CountView(a_, 1));
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(StoredViews(a_), 6);
+}
+
+TEST_F(CountersTest, StoppingFlushesAndARestartRebuildsTheRankings) {
+  {
+    CountersOptions options;
+    options.flush_interval = std::chrono::hours(1);  // only the stop flushes
+    auto counters = Open(options);
+    counters->StartFlushing();
+    for (std::uint64_t visitor = 1; visitor <= 40; ++visitor) counters->CountView(b_, visitor);
+    counters->StopFlushing();
+  }
+  EXPECT_EQ(StoredViews(b_), 40);
+  store_.reset();
+  store_ = database_.Open();
+  auto reopened = Open();
+  const std::vector<RankedView> top = reopened->Top(Window::k7Days, std::nullopt, 7);
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].id, b_);
+  EXPECT_EQ(top[0].views, 40);
+  // A day later the 24-hour window no longer has them; the 7-day window does.
+  clock_.Advance(25 * 3600);
+  EXPECT_TRUE(reopened->Top(Window::k24Hours, std::nullopt, 7).empty());
+  EXPECT_EQ(reopened->Top(Window::k7Days, std::nullopt, 7).size(), 1u);
+}
+
+TEST_F(CountersTest, TheBackgroundThreadFlushesEveryInterval) {
+  CountersOptions options;
+  options.flush_interval = std::chrono::milliseconds(50);
+  auto counters = Open(options);
+  counters->StartFlushing();
+  counters->CountView(a_, 9);
+  for (int i = 0; i < 200 && StoredViews(a_) == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(StoredViews(a_), 1);
+  counters->StopFlushing();
+}
+
+TEST_F(CountersTest, CountingCanBeTurnedOff) {
+  CountersOptions options;
+  options.count_views = false;
+  auto counters = Open(options);
+  EXPECT_FALSE(counters->CountView(a_, 1));
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(StoredViews(a_), 0);
+}
+
+}  // namespace
+}  // namespace sinmun::counters

@@ -1,0 +1,78 @@
+// Sliding hourly windows, overall and per section, read as a top-k.
+#include "counters/rankings.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sinmun::counters {
+namespace {
+
+constexpr Timestamp kNow = 1'700'000'000;
+constexpr std::int64_t kHour = kNow / 3600;
+
+std::vector<store::ArticleId> Ids(const std::vector<RankedView>& top) {
+  std::vector<store::ArticleId> ids;
+  for (const RankedView& entry : top) ids.push_back(entry.id);
+  return ids;
+}
+
+TEST(RankingsTest, WindowsSlideByTheHour) {
+  Rankings rankings;
+  rankings.Reset({}, kNow);
+  // Article 1 viewed 10 times now; article 2 5 times 23 hours later.
+  rankings.Add({{1, 100, kHour, 10}}, kNow);
+  rankings.Add({{2, 100, kHour + 23, 5}}, kNow + 23 * 3600);
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, std::nullopt, 7)),
+            (std::vector<store::ArticleId>{1, 2}));
+
+  // One more hour: article 1's hour leaves the 24-hour window, not the 7-day one.
+  rankings.Advance(kNow + 24 * 3600);
+  const std::vector<RankedView> day = rankings.Top(Window::k24Hours, std::nullopt, 7);
+  ASSERT_EQ(day.size(), 1u);
+  EXPECT_EQ(day[0].id, 2);
+  EXPECT_EQ(day[0].views, 5);
+  EXPECT_EQ(Ids(rankings.Top(Window::k7Days, std::nullopt, 7)),
+            (std::vector<store::ArticleId>{1, 2}));
+
+  rankings.Advance(kNow + 7 * 86400);
+  EXPECT_EQ(Ids(rankings.Top(Window::k7Days, std::nullopt, 7)), (std::vector<store::ArticleId>{2}));
+  EXPECT_EQ(Ids(rankings.Top(Window::k30Days, std::nullopt, 7)),
+            (std::vector<store::ArticleId>{1, 2}));
+  rankings.Advance(kNow + 30 * 86400 + 23 * 3600);
+  EXPECT_TRUE(rankings.Top(Window::k30Days, std::nullopt, 7).empty());
+  // Time going back changes nothing.
+  rankings.Advance(kNow);
+  EXPECT_TRUE(rankings.Top(Window::k24Hours, std::nullopt, 7).empty());
+}
+
+TEST(RankingsTest, TopIsOrderedByViewsThenNewerIdAndPerSection) {
+  Rankings rankings;
+  rankings.Reset(
+      {{1, 100, kHour, 3}, {2, 200, kHour, 9}, {3, 100, kHour - 1, 3}, {4, 200, kHour, 1}}, kNow);
+  rankings.Add({{1, 100, kHour, 1}}, kNow);  // 1 now has 4
+  const std::vector<RankedView> top = rankings.Top(Window::k24Hours, std::nullopt, 3);
+  EXPECT_EQ(Ids(top), (std::vector<store::ArticleId>{2, 1, 3}));
+  EXPECT_EQ(top[1].views, 4);
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, 100, 7)), (std::vector<store::ArticleId>{1, 3}));
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, 200, 7)), (std::vector<store::ArticleId>{2, 4}));
+  EXPECT_TRUE(rankings.Top(Window::k24Hours, 300, 7).empty());
+  EXPECT_TRUE(rankings.Top(Window::k24Hours, std::nullopt, 0).empty());
+}
+
+TEST(RankingsTest, ResetIgnoresBucketsOlderThan30Days) {
+  Rankings rankings;
+  rankings.Reset({{1, 100, kHour - 30 * 24, 50}, {2, 100, kHour - 30 * 24 + 1, 2}}, kNow);
+  EXPECT_EQ(Ids(rankings.Top(Window::k30Days, std::nullopt, 7)),
+            (std::vector<store::ArticleId>{2}));
+}
+
+TEST(RankingsTest, WindowNamesRoundTrip) {
+  for (const char* name : {"24h", "7d", "30d"}) {
+    ASSERT_TRUE(ParseWindow(name).has_value()) << name;
+    EXPECT_STREQ(WindowName(*ParseWindow(name)), name);
+  }
+  EXPECT_FALSE(ParseWindow("1y").has_value());
+  EXPECT_FALSE(ParseWindow("").has_value());
+}
+
+}  // namespace
+}  // namespace sinmun::counters

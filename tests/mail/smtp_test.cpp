@@ -1,0 +1,114 @@
+// Delivery over SMTP to a real server (aiosmtpd), through the real store's outbox.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "app/store_outbox.hpp"
+#include "core/time.hpp"
+#include "mail/outbox_sender.hpp"
+#include "mail/parse_mail.hpp"
+#include "mail/smtp_server.hpp"
+#include "mail/transport.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::mail {
+namespace {
+
+constexpr char kMessage[] =
+    "From: news@example.com\r\nTo: <to@example.org>\r\nSubject: =?UTF-8?B?7ZWc6riA?=\r\n"
+    "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhello\r\n";
+
+// A store with one article and a mail to each of `recipients` in its outbox.
+std::unique_ptr<store::Store> StoreWithMail(const std::vector<std::string>& recipients) {
+  std::unique_ptr<store::Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
+  const auto sections = testing::SeedSections(*store);
+  const store::ArticleId article =
+      testing::InsertArticle(*store, testing::MakeArticle(sections[0].id, "가", 1'000));
+  store::NewMailRequest request{.article_id = article,
+                                .client = "c",
+                                .sender_email = "s@example.com",
+                                .created_at = 1'000,
+                                .recipients = {}};
+  for (const std::string& to : recipients) request.recipients.push_back({to, kMessage});
+  store->EnqueueMail(request).value();
+  return store;
+}
+
+class SmtpTest : public ::testing::Test {
+ protected:
+  testing::TempDir dir_;
+  testing::SmtpServer server_{(dir_.path() / "received").string()};
+  std::string Url() const { return "smtp://127.0.0.1:" + std::to_string(server_.port()); }
+};
+
+TEST_F(SmtpTest, TheTransportDeliversRejectsAndReportsAServerDown) {
+  ASSERT_TRUE(server_.running());
+  auto transport = MakeSmtpTransport(Url());
+  EXPECT_EQ(transport->Send("news@example.com", "to@example.org", kMessage).delivery,
+            Delivery::kSent);
+  const std::vector<std::string> received = server_.WaitForMessages(1, 10);
+  ASSERT_EQ(received.size(), 1u);
+  const nlohmann::json parsed = testing::ParseMail(received[0]);
+  EXPECT_EQ(parsed["subject"], "한글");
+  EXPECT_EQ(parsed["rcpt"], nlohmann::json::array({"to@example.org"}));
+
+  const DeliveryResult rejected =
+      transport->Send("news@example.com", "reject@example.org", kMessage);
+  EXPECT_EQ(rejected.delivery, Delivery::kRejected);
+  EXPECT_NE(rejected.detail.find("550"), std::string::npos) << rejected.detail;
+
+  server_.Stop();
+  EXPECT_EQ(transport->Send("news@example.com", "to@example.org", kMessage).delivery,
+            Delivery::kTemporaryFailure);
+}
+
+TEST_F(SmtpTest, OutboxMailWaitsForADownServerAndRejectionsAreNotRetried) {
+  std::unique_ptr<store::Store> store = StoreWithMail({"to@example.org", "reject@example.org"});
+
+  server_.Stop();
+  FixedClock clock(2'000);
+  app::StoreOutbox outbox(store.get());
+  OutboxSenderOptions options;
+  options.from = "news@example.com";
+  options.first_retry = std::chrono::seconds(30);
+  OutboxSender sender(&outbox, MakeSmtpTransport(Url()), &clock, options);
+  EXPECT_EQ(sender.SendDue().value(), 0);
+  const std::vector<store::OutboxMail> waiting = store->DueMails(2'030, 10).value();
+  ASSERT_EQ(waiting.size(), 2u);  // both kept, due again after the backoff
+  EXPECT_EQ(waiting[0].attempts, 1);
+  EXPECT_TRUE(store->DueMails(2'029, 10).value().empty());
+
+  ASSERT_TRUE(server_.Start());
+  FixedClock later(2'030);
+  OutboxSender again(&outbox, MakeSmtpTransport(Url()), &later, options);
+  EXPECT_EQ(again.SendDue().value(), 1);
+  ASSERT_EQ(server_.WaitForMessages(1, 10).size(), 1u);
+  EXPECT_EQ(store->MailById(waiting[0].id).value().status, store::MailStatus::kSent);
+  const store::OutboxMail rejected = store->MailById(waiting[1].id).value();
+  EXPECT_EQ(rejected.status, store::MailStatus::kRejected);
+  EXPECT_NE(rejected.last_error.find("550"), std::string::npos);
+  EXPECT_TRUE(store->DueMails(1'000'000, 10).value().empty());  // nothing left to retry
+}
+
+TEST_F(SmtpTest, BackoffDoublesUpToTheCap) {
+  std::unique_ptr<store::Store> store = StoreWithMail({"to@example.org"});
+  server_.Stop();
+  app::StoreOutbox outbox(store.get());
+  OutboxSenderOptions options;
+  options.first_retry = std::chrono::seconds(10);
+  options.max_retry = std::chrono::seconds(35);
+  Timestamp now = 1'000;
+  std::vector<Timestamp> waits;
+  for (int i = 0; i < 4; ++i) {
+    FixedClock clock(now);
+    OutboxSender sender(&outbox, MakeSmtpTransport(Url()), &clock, options);
+    sender.SendDue().value();
+    const store::OutboxMail mail = store->MailById(1).value();
+    waits.push_back(mail.next_attempt_at - now);
+    now = mail.next_attempt_at;
+  }
+  EXPECT_EQ(waits, (std::vector<Timestamp>{10, 20, 35, 35}));
+}
+
+}  // namespace
+}  // namespace sinmun::mail

@@ -1,0 +1,183 @@
+// Views, recommends and the e-mail outbox (issue #4) on every backend.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "store/store.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+using testing::Backend;
+using testing::MakeArticle;
+
+constexpr Timestamp kNow = 1'700'000'000;
+constexpr std::int64_t kHour = kNow / 3600;
+
+class StoreReadersTest : public testing::TestWithParam<Backend> {
+ protected:
+  testing::TestDatabase database_{GetParam()};
+  std::unique_ptr<Store> store_ = database_.Open();
+  std::vector<Section> sections_ = testing::SeedSections(*store_);
+
+  ArticleId Insert(int section, const std::string& headline, Timestamp at = kNow - 3600) {
+    return testing::InsertArticle(*store_, MakeArticle(sections_[section].id, headline, at));
+  }
+
+  NewMailRequest Mail(ArticleId article, std::string client, std::string sender,
+                      std::vector<std::string> recipients, Timestamp at = kNow) {
+    NewMailRequest request{.article_id = article,
+                           .client = std::move(client),
+                           .sender_email = std::move(sender),
+                           .created_at = at,
+                           .recipients = {}};
+    for (std::string& to : recipients)
+      request.recipients.push_back({to, "Subject: hi\r\n\r\n" + to});
+    return request;
+  }
+};
+
+TEST_P(StoreReadersTest, AddViewsRaisesTotalsAndHourlyBuckets) {
+  const ArticleId a = Insert(0, "가");
+  const ArticleId b = Insert(1, "나");
+  const std::vector<HourlyViews> added =
+      store_->AddViews(kHour, {{a, 3}, {b, 5}, {999'999, 4}, {a, 0}}).value();
+  ASSERT_EQ(added.size(), 2u);  // the unknown article and the empty delta are left out
+  EXPECT_EQ(added[0].article_id, a);
+  EXPECT_EQ(added[0].section_id, sections_[0].id);
+  EXPECT_EQ(added[1].section_id, sections_[1].id);
+  store_->AddViews(kHour, {{a, 2}}).value();
+  store_->AddViews(kHour + 1, {{a, 1}}).value();
+
+  EXPECT_EQ(store_->PublishedArticle(a, kNow).value().views, 6);
+  EXPECT_EQ(store_->PublishedArticle(b, kNow).value().views, 5);
+  std::vector<HourlyViews> buckets = store_->HourlyViewsSince(kHour).value();
+  std::sort(buckets.begin(), buckets.end(), [](const HourlyViews& x, const HourlyViews& y) {
+    return std::tie(x.article_id, x.hour) < std::tie(y.article_id, y.hour);
+  });
+  ASSERT_EQ(buckets.size(), 3u);
+  EXPECT_EQ(buckets[0].views, 5);  // a, kHour: 3 + 2 in one bucket
+  EXPECT_EQ(buckets[1].hour, kHour + 1);
+  EXPECT_EQ(buckets[2].article_id, b);
+  EXPECT_EQ(store_->HourlyViewsSince(kHour + 1).value().size(), 1u);
+}
+
+TEST_P(StoreReadersTest, SummariesByIdsKeepTheOrderAndSkipUnpublished) {
+  const ArticleId a = Insert(0, "가");
+  const ArticleId b = Insert(1, "나");
+  const ArticleId later = Insert(2, "예약", kNow + 3600);
+  const std::vector<ArticleSummary> found =
+      store_->SummariesByIds({b, later, 424242, a}, kNow).value();
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].id, b);
+  EXPECT_EQ(found[0].headline, "나");
+  EXPECT_EQ(found[1].id, a);
+  EXPECT_EQ(found[1].section.slug, sections_[0].slug);
+  EXPECT_TRUE(store_->SummariesByIds({}, kNow).value().empty());
+}
+
+TEST_P(StoreReadersTest, OneRecommendPerVisitorSurvivesReopening) {
+  const ArticleId a = Insert(0, "가");
+  RecommendResult first = store_->Recommend(a, "c1", kNow).value();
+  EXPECT_TRUE(first.counted);
+  EXPECT_EQ(first.recommends, 1);
+  EXPECT_FALSE(store_->Recommend(a, "c1", kNow).value().counted);
+  EXPECT_EQ(store_->Recommend(a, "c2", kNow).value().recommends, 2);
+
+  store_.reset();
+  store_ = database_.Open();
+  const RecommendResult again = store_->Recommend(a, "c1", kNow + 86400).value();
+  EXPECT_FALSE(again.counted);
+  EXPECT_EQ(again.recommends, 2);
+  EXPECT_EQ(store_->PublishedArticle(a, kNow).value().recommends, 2);
+  EXPECT_EQ(testing::ErrorCodeOf(store_->Recommend(777777, "c1", kNow)), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreReadersTest, MostRecommendedAndMostEmailedCountTheWeekOnly) {
+  const ArticleId a = Insert(0, "가", kNow - 10 * 86400);
+  const ArticleId b = Insert(1, "나", kNow - 10 * 86400);
+  store_->Recommend(a, "old", kNow - 8 * 86400).value();
+  store_->Recommend(a, "old2", kNow - 8 * 86400).value();
+  store_->Recommend(b, "v1", kNow - 3600).value();
+  store_->Recommend(a, "v2", kNow - 60).value();
+  store_->Recommend(b, "v3", kNow - 60).value();
+  const std::vector<RankedSummary> recommended =
+      store_->MostRecommended(kNow - 7 * 86400, 10, kNow).value();
+  ASSERT_EQ(recommended.size(), 2u);
+  EXPECT_EQ(recommended[0].article.id, b);
+  EXPECT_EQ(recommended[0].count, 2);
+  EXPECT_EQ(recommended[1].count, 1);
+
+  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r1@example.com", "r2@example.com"})).value();
+  store_->EnqueueMail(Mail(b, "x", "s@example.com", {"r1@example.com"})).value();
+  store_
+      ->EnqueueMail(
+          Mail(b, "x", "s@example.com", {"r1@example.com", "r3@example.com"}, kNow - 8 * 86400))
+      .value();
+  const std::vector<RankedSummary> emailed = store_->MostEmailed(kNow - 7 * 86400, 1, kNow).value();
+  ASSERT_EQ(emailed.size(), 1u);
+  EXPECT_EQ(emailed[0].article.id, a);
+  EXPECT_EQ(emailed[0].count, 2);
+}
+
+TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
+  const ArticleId a = Insert(0, "가");
+  EXPECT_EQ(testing::ErrorCodeOf(store_->EnqueueMail(Mail(a, "x", "s@example.com", {}))),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(testing::ErrorCodeOf(
+                store_->EnqueueMail(Mail(55555, "x", "s@example.com", {"r@example.com"}))),
+            ErrorCode::kNotFound);
+  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"}))
+      .value();
+
+  std::vector<OutboxMail> due = store_->DueMails(kNow, 10).value();
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].recipient, "one@example.com");
+  EXPECT_EQ(due[0].message, "Subject: hi\r\n\r\none@example.com");
+  EXPECT_EQ(due[0].status, MailStatus::kPending);
+  EXPECT_TRUE(store_->DueMails(kNow - 1, 10).value().empty());
+
+  ASSERT_TRUE(store_->MarkMailRetry(due[0].id, kNow + 60, "connection refused").has_value());
+  ASSERT_TRUE(store_->MarkMailRejected(due[1].id, "550 no such user").has_value());
+  EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
+  const OutboxMail retry = store_->MailById(due[0].id).value();
+  EXPECT_EQ(retry.attempts, 1);
+  EXPECT_EQ(retry.next_attempt_at, kNow + 60);
+  EXPECT_EQ(retry.last_error, "connection refused");
+  const OutboxMail rejected = store_->MailById(due[1].id).value();
+  EXPECT_EQ(rejected.status, MailStatus::kRejected);
+  EXPECT_EQ(rejected.last_error, "550 no such user");
+
+  // Still there after a restart, due when its time comes.
+  store_.reset();
+  store_ = database_.Open();
+  due = store_->DueMails(kNow + 60, 10).value();
+  ASSERT_EQ(due.size(), 1u);
+  ASSERT_TRUE(store_->MarkMailSent(due[0].id, kNow + 61).has_value());
+  EXPECT_EQ(store_->MailById(due[0].id).value().status, MailStatus::kSent);
+  EXPECT_TRUE(store_->DueMails(kNow + 10000, 10).value().empty());
+  EXPECT_EQ(testing::ErrorCodeOf(store_->MarkMailRetry(due[0].id, kNow, "x")),
+            ErrorCode::kNotFound);
+}
+
+TEST_P(StoreReadersTest, MailRequestsAreCountedByClientAndSender) {
+  const ArticleId a = Insert(0, "가");
+  store_->EnqueueMail(Mail(a, "client-a", "s@example.com", {"r@example.com"}, kNow - 7200)).value();
+  store_->EnqueueMail(Mail(a, "client-a", "t@example.com", {"r@example.com"})).value();
+  store_->EnqueueMail(Mail(a, "client-b", "s@example.com", {"r@example.com"})).value();
+  const Store::MailRequestCounts hour =
+      store_->MailRequestsSince("client-a", "s@example.com", kNow - 3600).value();
+  EXPECT_EQ(hour.by_client, 1);
+  EXPECT_EQ(hour.by_sender, 1);
+  const Store::MailRequestCounts day =
+      store_->MailRequestsSince("client-a", "s@example.com", kNow - 86400).value();
+  EXPECT_EQ(day.by_client, 2);
+  EXPECT_EQ(day.by_sender, 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreReadersTest, testing::Values(Backend::kSqlite),
+                         testing::BackendParamName());
+
+}  // namespace
+}  // namespace sinmun::store
