@@ -11,6 +11,7 @@
 #include "core/time.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "newsroom/newsroom.hpp"
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
 #include "site/site.hpp"
@@ -65,10 +66,13 @@ int Serve(const ServeOptions& options) {
   }
 
   const SystemClock clock;
+  newsroom::Newsroom newsroom(
+      newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files, *config});
   site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
   deps.searcher = searcher->get();
   site::Site site(std::move(deps));
   http::Router router;
+  newsroom.AddRoutes(router);
   site.AddRoutes(router);
 
   http::ServerOptions server_options;

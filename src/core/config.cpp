@@ -31,6 +31,15 @@ Result<> ReadInt(const toml::table& table, std::string_view key, int min, int ma
   return {};
 }
 
+Result<> ReadBool(const toml::table& table, std::string_view key, bool* out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return {};
+  const auto* value = node->as_boolean();
+  if (value == nullptr) return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be true or false", key));
+  *out = value->get();
+  return {};
+}
+
 }  // namespace
 
 std::string DefaultConfigText() {
@@ -59,6 +68,10 @@ std::string DefaultConfigText() {
 # address = "{address}"
 # phone = "{phone}"
 # email = "{email}"
+
+[newsroom]
+# secure_cookies = false           # Secure session cookie (on anyway when base_url is https://)
+# session_idle_minutes = {idle}       # a newsroom login ends after this long unused
 )",
                      fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
                      fmt::arg("cache_mb", d.page_cache_mb),
@@ -68,7 +81,8 @@ std::string DefaultConfigText() {
                      fmt::arg("publisher", d.paper.publisher), fmt::arg("editor", d.paper.editor),
                      fmt::arg("youth", d.paper.youth_protection_officer),
                      fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
-                     fmt::arg("email", d.paper.email));
+                     fmt::arg("email", d.paper.email),
+                     fmt::arg("idle", d.newsroom.session_idle_minutes));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -91,6 +105,7 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& server = section("server");
   const toml::table& site = section("site");
   const toml::table& paper = section("paper");
+  const toml::table& newsroom = section("newsroom");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -107,6 +122,9 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(paper, "address", &config.paper.address),
            ReadString(paper, "phone", &config.paper.phone),
            ReadString(paper, "email", &config.paper.email),
+           ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
+           ReadInt(newsroom, "session_idle_minutes", 1, 525600,
+                   &config.newsroom.session_idle_minutes),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }

@@ -62,6 +62,33 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
   return std::nullopt;
 }
 
+namespace {
+
+bool IsUrlEncodedForm(const Request& request) {
+  std::string_view type = request.Header("content-type");
+  type = type.substr(0, type.find(';'));
+  return EqualsIgnoreCase(TrimSpaces(type), "application/x-www-form-urlencoded");
+}
+
+}  // namespace
+
+std::optional<std::string> Request::Form(std::string_view key) const {
+  if (!IsUrlEncodedForm(*this)) return std::nullopt;
+  for (auto& [name, value] : ParseQuery(body)) {
+    if (name == key) return std::move(value);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Request::FormAll(std::string_view key) const {
+  std::vector<std::string> values;
+  if (!IsUrlEncodedForm(*this)) return values;
+  for (auto& [name, value] : ParseQuery(body)) {
+    if (name == key) values.push_back(std::move(value));
+  }
+  return values;
+}
+
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());

@@ -23,7 +23,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Sections in display order (position, then id).
+  // Visible sections in display order (position, then id); hidden ones are left out.
   virtual Result<std::vector<Section>> Sections() const = 0;
   // kNotFound for an unknown slug.
   virtual Result<Section> SectionBySlug(std::string_view slug) const = 0;
@@ -90,6 +90,76 @@ class Store {
   // and read on from there. An article changed several times appears once per change.
   // The last entry's seq may be lower than ChangeSequence() only while a write is committing.
   virtual Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const = 0;
+
+  // ---- Accounts, sessions and audit (issue #3) ----
+  // Changes that are not about one article (sections, reporter profiles, site settings) also
+  // bump the change sequence, with a change log entry whose article_id is 0, so that page
+  // caches drop what they hold; the search index finds no article 0 and moves on.
+
+  // kConflict when the e-mail (compared without letter case) is taken; kInvalidInput for an
+  // empty e-mail or name, an empty password hash, or an unknown reporter id.
+  virtual Result<UserId> InsertUser(const NewUser& user) = 0;
+  // kNotFound for an unknown id.
+  virtual Result<User> UserById(UserId id) const = 0;
+  // kNotFound for an unknown e-mail (compared without letter case), active or not.
+  virtual Result<UserCredentials> CredentialsByEmail(std::string_view email) const = 0;
+  // All accounts by name.
+  virtual Result<std::vector<User>> Users() const = 0;
+  // Saves name, role, reporter_id and active of `user` (email and created_at are kept).
+  // Deactivating an account ends its sessions in the same transaction.
+  // kNotFound for an unknown id; kInvalidInput for an empty name or unknown reporter id.
+  virtual Result<> UpdateUser(const User& user) = 0;
+  // Replaces the password hash and ends every session of the user, then starts `replacement`
+  // when given (the browser that changed the password stays logged in), all in one
+  // transaction. kNotFound for an unknown id.
+  virtual Result<> ChangePassword(UserId id, std::string_view password_hash,
+                                  const std::optional<Session>& replacement) = 0;
+
+  // kConflict when the token hash exists (a token collision: draw another).
+  virtual Result<> InsertSession(const Session& session) = 0;
+  // The session with this token hash and its user. kNotFound when there is none or the user
+  // is inactive. Expiry is the caller's rule (it knows the idle limit).
+  virtual Result<SessionUser> SessionByTokenHash(std::string_view token_hash) const = 0;
+  // Sets last_seen_at (sliding expiry). Succeeds for an unknown hash.
+  virtual Result<> TouchSession(std::string_view token_hash, Timestamp last_seen_at) = 0;
+  // Ends one session (logout). Succeeds for an unknown hash.
+  virtual Result<> DeleteSession(std::string_view token_hash) = 0;
+  // Ends every session last seen before `before`; returns how many.
+  virtual Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) = 0;
+
+  // The failures counted under `key`: {key, 0, 0} when none are.
+  virtual Result<LoginThrottle> LoginThrottleFor(std::string_view key) const = 0;
+  // Stores `throttle` under its key, replacing what was there.
+  virtual Result<> PutLoginThrottle(const LoginThrottle& throttle) = 0;
+  // Forgets the failures under `key` (after a successful login).
+  virtual Result<> ClearLoginThrottle(std::string_view key) = 0;
+
+  // Appends one entry (its id is ignored) and returns the new id.
+  virtual Result<std::int64_t> AppendAudit(const AuditEntry& entry) = 0;
+  // Newest first, one page; items is empty past the end.
+  virtual Result<AuditPage> AuditLog(Page page) const = 0;
+
+  // Every section, hidden ones too, in display order.
+  virtual Result<std::vector<SectionAdmin>> AllSections() const = 0;
+  // Adds a section after the others. kConflict when the slug is taken; kInvalidInput for an
+  // empty slug or name. Bumps the change sequence.
+  virtual Result<SectionId> CreateSection(const NewSection& section, bool hidden) = 0;
+  // Saves name and hidden of `section` (the slug, part of every URL, is kept). kNotFound for
+  // an unknown id; kInvalidInput for an empty name. Bumps the change sequence.
+  virtual Result<> UpdateSection(const SectionAdmin& section) = 0;
+  // Sets the display order: `order` lists section ids first to last. kInvalidInput unless it
+  // holds every section exactly once. Bumps the change sequence.
+  virtual Result<> ReorderSections(const std::vector<SectionId>& order) = 0;
+
+  // Saves name, email and bio of `reporter`. kNotFound for an unknown id; kInvalidInput for
+  // an empty name. Bumps the change sequence (reporter pages show the bio).
+  virtual Result<> UpdateReporter(const Reporter& reporter) = 0;
+
+  // The stored site settings, by key.
+  virtual Result<Settings> SiteSettings() const = 0;
+  // Stores each key's value (other keys are kept) in one transaction and bumps the change
+  // sequence. kInvalidInput for an empty key.
+  virtual Result<> PutSiteSettings(const Settings& settings) = 0;
 };
 
 // Opens the store at `url` and runs pending migrations before returning.

@@ -16,6 +16,7 @@
 #include "store/migration.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrate.hpp"
+#include "store/sqlite/query.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
@@ -25,7 +26,8 @@ constexpr size_t kSnippetChars = 150;
 // The statement cache is keyed by pointer, so every SQL text below has static storage.
 // Queries that exist in several variants are built once at start-up from shared pieces.
 
-constexpr char kSections[] = "SELECT id, slug, name, position FROM sections ORDER BY position, id";
+constexpr char kSections[] =
+    "SELECT id, slug, name, position FROM sections WHERE hidden = 0 ORDER BY position, id";
 constexpr char kSectionBySlug[] = "SELECT id, slug, name, position FROM sections WHERE slug = ?1";
 constexpr char kReporterById[] = "SELECT id, name, email, bio FROM reporters WHERE id = ?1";
 constexpr char kReporters[] = "SELECT id, name, email, bio FROM reporters ORDER BY name, id";
@@ -182,73 +184,6 @@ ArticleSummary ReadSummary(const Statement& row) {
                         .views = row.Int(9)};
 }
 
-// Prepares `sql` and binds `params` to ?1, ?2, … in order.
-// REQUIRES: text parameters outlive the statement's use (they are not copied).
-template <typename... Params>
-Result<Statement> Query(Connection& connection, const char* sql, const Params&... params) {
-  Result<Statement> statement = connection.Prepare(sql);
-  if (!statement) return statement;
-  int index = 0;
-  (statement->Bind(++index, params), ...);
-  return statement;
-}
-
-// Runs a statement that returns no rows, with `params` bound as by Query.
-template <typename... Params>
-Result<> Write(Connection& connection, const char* sql, const Params&... params) {
-  Result<Statement> statement = Query(connection, sql, params...);
-  if (!statement) return tl::unexpected(statement.error());
-  return statement->Run();
-}
-
-// Steps `statement` to the end and reads every row with `read`.
-template <typename T, typename ReadRow>
-Result<std::vector<T>> ReadAll(Result<Statement> statement, ReadRow read) {
-  if (!statement) return tl::unexpected(statement.error());
-  std::vector<T> rows;
-  for (;;) {
-    const Result<bool> row = statement->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return rows;
-    rows.push_back(read(*statement));
-  }
-}
-
-// Steps `statement` once: the row read with `read`, or kNotFound with `what` when there is none.
-template <typename T, typename ReadRow>
-Result<T> ReadOne(Result<Statement> statement, ReadRow read, std::string_view what) {
-  if (!statement) return tl::unexpected(statement.error());
-  const Result<bool> row = statement->Step();
-  if (!row) return tl::unexpected(row.error());
-  if (!*row) return Fail(ErrorCode::kNotFound, std::string(what));
-  return read(*statement);
-}
-
-// The integer in the first column of the first row, or nullopt when there is no row.
-Result<std::optional<std::int64_t>> ReadOptionalInt(Result<Statement> statement) {
-  if (!statement) return tl::unexpected(statement.error());
-  const Result<bool> row = statement->Step();
-  if (!row) return tl::unexpected(row.error());
-  if (!*row) return std::nullopt;
-  return statement->Int(0);
-}
-
-Result<std::int64_t> ReadCount(Result<Statement> statement) {
-  return ReadOne<std::int64_t>(
-      std::move(statement), [](const Statement& row) { return row.Int(0); }, "count");
-}
-
-// Runs `read` inside one read transaction, so that its several queries see one snapshot.
-template <typename Read>
-auto InSnapshot(Connection& connection, Read read) -> std::invoke_result_t<Read> {
-  Result<Transaction> snapshot = Transaction::Begin(connection, Transaction::Mode::kRead);
-  if (!snapshot) return tl::unexpected(snapshot.error());
-  auto result = read();
-  if (!result) return result;
-  if (Result<> done = snapshot->Commit(); !done) return tl::unexpected(done.error());
-  return result;
-}
-
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
 
 // A clear reason when the database's folder cannot hold it; SQLite only says "unable to open".
@@ -364,6 +299,10 @@ auto SqliteStore::WithReader(Read read) const -> std::invoke_result_t<Read, Conn
   Result<ReaderLease> reader = AcquireReader();
   if (!reader) return tl::unexpected(reader.error());
   return read(**reader);
+}
+
+Result<> SqliteStore::ReadWith(const std::function<Result<>(Connection&)>& read) const {
+  return WithReader(read);
 }
 
 Result<std::vector<Section>> SqliteStore::Sections() const {

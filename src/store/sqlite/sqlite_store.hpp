@@ -8,8 +8,10 @@
 // Durability: synchronous=FULL; a write returns success only after its commit is synced.
 // Lifetime: the store must outlive every call into it; destroying it closes all connections.
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -56,6 +58,32 @@ class SqliteStore final : public Store {
   Result<std::int64_t> ChangeSequence() const override;
   Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const override;
 
+  // ---- Accounts, sessions and audit (issue #3): sqlite_accounts.cpp ----
+  Result<UserId> InsertUser(const NewUser& user) override;
+  Result<User> UserById(UserId id) const override;
+  Result<UserCredentials> CredentialsByEmail(std::string_view email) const override;
+  Result<std::vector<User>> Users() const override;
+  Result<> UpdateUser(const User& user) override;
+  Result<> ChangePassword(UserId id, std::string_view password_hash,
+                          const std::optional<Session>& replacement) override;
+  Result<> InsertSession(const Session& session) override;
+  Result<SessionUser> SessionByTokenHash(std::string_view token_hash) const override;
+  Result<> TouchSession(std::string_view token_hash, Timestamp last_seen_at) override;
+  Result<> DeleteSession(std::string_view token_hash) override;
+  Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) override;
+  Result<LoginThrottle> LoginThrottleFor(std::string_view key) const override;
+  Result<> PutLoginThrottle(const LoginThrottle& throttle) override;
+  Result<> ClearLoginThrottle(std::string_view key) override;
+  Result<std::int64_t> AppendAudit(const AuditEntry& entry) override;
+  Result<AuditPage> AuditLog(Page page) const override;
+  Result<std::vector<SectionAdmin>> AllSections() const override;
+  Result<SectionId> CreateSection(const NewSection& section, bool hidden) override;
+  Result<> UpdateSection(const SectionAdmin& section) override;
+  Result<> ReorderSections(const std::vector<SectionId>& order) override;
+  Result<> UpdateReporter(const Reporter& reporter) override;
+  Result<Settings> SiteSettings() const override;
+  Result<> PutSiteSettings(const Settings& settings) override;
+
  private:
   class ReaderLease;
 
@@ -68,6 +96,20 @@ class SqliteStore final : public Store {
   template <typename Read>
   auto WithReader(Read read) const -> std::invoke_result_t<Read, Connection&>;
   void ReleaseReader(std::unique_ptr<Connection> reader) const;
+
+  // For methods defined in other sqlite_*.cpp files, which cannot see ReaderLease: calls
+  // read(Connection&) with a pooled reader connection and returns its Result.
+  template <typename Read>
+  auto WithPooledReader(Read read) const -> std::invoke_result_t<Read, Connection&> {
+    std::optional<std::invoke_result_t<Read, Connection&>> result;
+    const Result<> leased = ReadWith([&](Connection& connection) -> Result<> {
+      result.emplace(read(connection));
+      return {};
+    });
+    if (!leased) return tl::unexpected(leased.error());
+    return std::move(*result);
+  }
+  Result<> ReadWith(const std::function<Result<>(Connection&)>& read) const;
 
   const std::string path_;
 
