@@ -50,6 +50,17 @@ struct Byline {
   std::string email;
 };
 
+// An article's lead photo as a page shows it: files DIR/uploads/<name>-<width>.<ext>.
+struct LeadPhoto {
+  std::string name;
+  std::string format;       // "jpeg", "png" or "webp"
+  std::vector<int> widths;  // ascending
+  int width = 0;            // of the largest variant
+  int height = 0;
+  std::string caption;
+  std::string credit;
+};
+
 // A published article as the public site shows it.
 struct Article {
   ArticleId id = 0;
@@ -62,6 +73,9 @@ struct Article {
   std::optional<Timestamp> modified_at;  // last edit after publication (수정), if any
   std::int64_t views = 0;
   std::int64_t recommends = 0;
+  std::vector<std::string> tags;
+  std::string correction;           // 바로잡습니다 note; empty when none
+  std::optional<LeadPhoto> photo;   // shown above the body
 };
 
 // An article in a list: what a list item, a ranking row or a feed entry needs.

@@ -15,6 +15,7 @@
 #include "core/text.hpp"
 #include "store/migration.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/migrate.hpp"
 #include "store/sqlite/query.hpp"
 
@@ -365,6 +366,9 @@ Result<Article> SqliteStore::PublishedArticle(ArticleId id, Timestamp now) const
           });
       if (!bylines) return tl::unexpected(bylines.error());
       article->bylines = std::move(*bylines);
+      if (Result<> extras = ReadDeskExtras(connection, *article); !extras) {
+        return tl::unexpected(extras.error());
+      }
       return article;
     });
   });

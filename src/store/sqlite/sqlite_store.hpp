@@ -84,6 +84,25 @@ class SqliteStore final : public Store {
   Result<Settings> SiteSettings() const override;
   Result<> PutSiteSettings(const Settings& settings) override;
 
+  // ---- Desk: drafts, workflow, revisions, photos (issue #3): sqlite_desk.cpp ----
+  Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by, Timestamp at) override;
+  Result<RevisionNumber> SaveArticle(ArticleId id, const ArticleContent& content,
+                                     RevisionNumber base_revision, UserId by,
+                                     Timestamp at) override;
+  Result<DeskArticle> DeskArticleById(ArticleId id) const override;
+  Result<std::vector<DeskSummary>> DeskArticles(const DeskQuery& query) const override;
+  Result<> SubmitArticle(ArticleId id, Timestamp at) override;
+  Result<> PublishArticle(ArticleId id, Timestamp at) override;
+  Result<> ScheduleArticle(ArticleId id, Timestamp publish_at, Timestamp at) override;
+  Result<> UnpublishArticle(ArticleId id, Timestamp at) override;
+  Result<> DeleteDraft(ArticleId id, Timestamp at) override;
+  Result<std::vector<ArticleId>> PublishDue(Timestamp now) override;
+  Result<std::optional<Timestamp>> NextScheduled() const override;
+  Result<std::vector<RevisionInfo>> Revisions(ArticleId id) const override;
+  Result<Revision> RevisionOf(ArticleId id, RevisionNumber number) const override;
+  Result<PhotoId> InsertPhoto(const Photo& photo) override;
+  Result<Photo> PhotoById(PhotoId id) const override;
+
  private:
   class ReaderLease;
 
