@@ -8,6 +8,7 @@
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
 #include "app/share_dir.hpp"
+#include "core/site_settings.hpp"
 #include "core/time.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -48,6 +49,8 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", store.error().detail);
     return kExitFailed;
   }
+  // Settings saved in the newsroom (paper name, footer, language) override sinmun.toml.
+  if (auto stored = (*store)->SiteSettings()) ApplySettings(*stored, &*config);
   auto renderer = render::Renderer::Load(share + "/templates", share + "/messages", config->language);
   if (!renderer) {
     fmt::print(stderr, "sinmun serve: {}\n", renderer.error().detail);

@@ -1,8 +1,9 @@
-// Administration (admin role): the index page and the audit log.
+// Administration (admin role): the route table, the index page and the audit log.
 
 #include <nlohmann/json.hpp>
 
 #include "core/time.hpp"
+#include "newsroom/admin_pages.hpp"
 #include "newsroom/guard.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/routes.hpp"
@@ -22,11 +23,9 @@ http::Response AuditPage(const NewsroomContext& context, const http::Request& re
                          const Staff& staff) {
   std::int64_t page = 1;
   if (const std::optional<std::string> text = request.Query("page")) {
-    char* end = nullptr;
-    page = std::strtoll(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0' || page < 1 || page > 1'000'000) {
-      return NewsroomError(context, 400);
-    }
+    const std::optional<std::int64_t> number = ParseId(*text);
+    if (!number || *number > 1'000'000) return NewsroomError(context, 400);
+    page = *number;
   }
   const Result<store::AuditPage> log =
       context.deps.store->AuditLog(store::Page{.number = page, .size = kAuditPageSize});
@@ -51,9 +50,35 @@ http::Response AuditPage(const NewsroomContext& context, const http::Request& re
 
 }  // namespace
 
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t id = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return std::nullopt;
+  return id;
+}
+
 void AddAdminRoutes(http::Router& router, const NewsroomContext* context) {
   router.Get("/newsroom/admin", StaffPage(context, Permission::kAdmin, &AdminIndex));
   router.Get("/newsroom/admin/audit", StaffPage(context, Permission::kAdmin, &AuditPage));
+  router.Get("/newsroom/admin/users", StaffPage(context, Permission::kAdmin, &UsersPage));
+  router.Post("/newsroom/admin/users", StaffAction(context, Permission::kAdmin, &AddUser));
+  router.Post("/newsroom/admin/users/{id}", StaffAction(context, Permission::kAdmin, &UpdateUser));
+  router.Get("/newsroom/admin/sections", StaffPage(context, Permission::kAdmin, &SectionsPage));
+  router.Post("/newsroom/admin/sections", StaffAction(context, Permission::kAdmin, &AddSection));
+  router.Post("/newsroom/admin/sections/{id}",
+              StaffAction(context, Permission::kAdmin, &UpdateSection));
+  router.Post("/newsroom/admin/sections/{id}/move",
+              StaffAction(context, Permission::kAdmin, &MoveSection));
+  router.Get("/newsroom/admin/reporters", StaffPage(context, Permission::kAdmin, &ReportersPage));
+  router.Post("/newsroom/admin/reporters", StaffAction(context, Permission::kAdmin, &AddReporter));
+  router.Post("/newsroom/admin/reporters/{id}",
+              StaffAction(context, Permission::kAdmin, &UpdateReporter));
+  router.Get("/newsroom/admin/settings", StaffPage(context, Permission::kAdmin, &SettingsPage));
+  router.Post("/newsroom/admin/settings", StaffAction(context, Permission::kAdmin, &SaveSettings));
 }
 
 }  // namespace sinmun::newsroom

@@ -32,4 +32,12 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b);
 inline constexpr std::size_t kMinPasswordLength = 10;
 inline constexpr std::size_t kMaxPasswordLength = 1024;
 
+// An account's e-mail: something@something, at most 320 bytes, no spaces or markup
+// characters. (Deliverability is for the mail module to find out.)
+inline bool IsPlausibleEmail(std::string_view email) {
+  const size_t at = email.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < email.size() && email.size() <= 320 &&
+         email.find_first_of(" \t\r\n<>\"") == std::string_view::npos;
+}
+
 }  // namespace sinmun::newsroom

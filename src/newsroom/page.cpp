@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/site_settings.hpp"
 #include "http/static_files.hpp"
 #include "newsroom/guard.hpp"
 
@@ -29,7 +30,11 @@ http::Response Render(const NewsroomContext& context, const Staff* staff,
     if (status == 500) return http::Text("Internal Server Error", 500);
     return NewsroomError(context, 500);
   }
-  const std::string& paper = context.deps.config.paper.name;
+  Config config = context.deps.config;
+  if (Result<store::Settings> stored = context.deps.store->SiteSettings()) {
+    ApplySettings(*stored, &config);
+  }
+  const std::string& paper = config.paper.name;
   nlohmann::json layout = {
       {"lang", renderer.language()},
       {"title", std::string(title) + " - " + Label(context, "newsroom_title") + " - " + paper},
