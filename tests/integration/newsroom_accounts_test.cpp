@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -226,6 +227,59 @@ TEST_F(NewsroomAccountsTest, DemoAccountsLogInAndTheAdminsChangesReachThePublicS
   EXPECT_NE(audit.find("settings_update"), std::string::npos);
   EXPECT_NE(audit.find("section_update"), std::string::npos);
   EXPECT_NE(audit.find("<td>login</td>"), std::string::npos);
+}
+
+// The newsroom's pages are HTML5 that the Nu Html Checker accepts without an error, as the
+// public pages are (reader_test.cpp).
+TEST_F(NewsroomAccountsTest, NewsroomPagesPassTheNuHtmlChecker) {
+  const std::string vnu =
+      std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  ASSERT_TRUE(fs::exists(vnu)) << vnu << " is missing: run `make deps`";
+  const CommandResult demo = RunSinmun({"demo", "--data", data_, "--articles", "10"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(demo.out, match,
+                                std::regex(R"(admin\s+admin@example\.com\s+(\S+))")));
+  const std::string admin_password = match[1];
+  ASSERT_TRUE(std::regex_search(demo.out, match,
+                                std::regex(R"(reporter\s+reporter@example\.com\s+(\S+))")));
+  const std::string reporter_password = match[1];
+
+  ServeProcess server(data_);
+  ASSERT_NE(server.port(), 0) << server.output();
+  Staff admin(server.port());
+  ASSERT_EQ(admin.Login("admin@example.com", admin_password).status, 303);
+  Staff reporter(server.port());
+  ASSERT_EQ(reporter.Login("reporter@example.com", reporter_password).status, 303);
+  // A refused form shows its message (and keeps what was typed).
+  const HttpResponse refused = admin.Act("/newsroom/admin/users", {{"email", "bad"}, {"name", "x"}});
+  ASSERT_EQ(refused.status, 400);
+
+  const std::string dir = root_ + "/html";
+  fs::create_directories(dir);
+  int n = 0;
+  const auto keep = [&](const std::string& html) {
+    std::ofstream(dir + "/page" + std::to_string(n++) + ".html") << html;
+  };
+  keep(HttpGet(server.port(), "/newsroom/login").body);
+  keep(refused.body);
+  keep(reporter.Get("/newsroom/admin").body);  // the 403 page
+  keep(reporter.Get("/newsroom/password").body);
+  for (const std::string target :
+       {"/newsroom/admin", "/newsroom/admin/users", "/newsroom/admin/sections",
+        "/newsroom/admin/reporters", "/newsroom/admin/settings", "/newsroom/admin/audit"}) {
+    const HttpResponse page = admin.Get(target);
+    ASSERT_EQ(page.status, 200) << target;
+    keep(page.body);
+  }
+  const std::string report = root_ + "/vnu.txt";
+  const int status = std::system(("java -jar '" + vnu + "' --errors-only --format gnu '" + dir +
+                                  "' > '" + report + "' 2>&1")
+                                     .c_str());
+  std::stringstream text;
+  text << std::ifstream(report).rdbuf();
+  EXPECT_EQ(status, 0) << text.str();
+  EXPECT_EQ(text.str(), "");
 }
 
 }  // namespace
