@@ -96,7 +96,7 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
     const Result<Timestamp> locked = LockedFor(context, key);
     if (!locked) return NewsroomErrorFor(context, locked.error());
     if (*locked > 0) {
-      RecordGuestAudit(context, email, request, "login_throttled");
+      // Not audited: a locked answer costs nothing, so a flood of them must not fill the log.
       http::Response response =
           LoginForm(context, next, email, "newsroom_login_throttled", 429);
       response.headers.emplace_back("Retry-After", std::to_string(*locked));

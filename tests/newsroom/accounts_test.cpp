@@ -130,8 +130,10 @@ TEST_F(AccountsTest, RepeatedFailuresLockTheAccountWithGrowingDelays) {
   // One more failure locks the account for 1 s ...
   ASSERT_EQ(Login(browser, "kim@example.com", "wrong password!").status, 401);
   // ... during which even the right password is refused, with the same wording for everyone.
+  const std::int64_t audit_before = AuditCount();
   const http::Response locked = Login(browser, "kim@example.com");
   EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(AuditCount(), audit_before);  // a flood of locked answers leaves no trace to fill
   EXPECT_EQ(Header(locked, "Retry-After"), "1");
   EXPECT_NE(Body(locked).find("로그인 시도가 너무 많습니다"), std::string::npos);
   EXPECT_EQ(browser.cookies.count("sinmun_session"), 0u);

@@ -52,6 +52,25 @@ TEST_F(AdminTest, AnAddedUserCanLogInAndADuplicateEmailIsRefusedKeepingTheForm) 
   EXPECT_EQ(store_->Users()->size(), 2u);
 }
 
+TEST_F(AdminTest, AdminActionsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
+  const std::int64_t sequence = *store_->ChangeSequence();
+  const Fields user = {{"email", "park@example.com"}, {"name", "박"}, {"role", "admin"},
+                       {"password", "first password!"}};
+  EXPECT_EQ(Post(admin_, "/newsroom/admin/users", user).status, 403);
+  Fields forged = user;
+  forged.emplace_back("csrf", "forged");
+  EXPECT_EQ(Post(admin_, "/newsroom/admin/users", forged).status, 403);
+  EXPECT_EQ(Post(admin_, "/newsroom/admin/sections", {{"slug", "culture"}, {"name", "문화"}}).status,
+            403);
+  EXPECT_EQ(Post(admin_, "/newsroom/admin/settings", {{"paper.name", "가짜일보"}, {"language", "ko"}})
+                .status,
+            403);
+  EXPECT_EQ(store_->Users()->size(), 1u);
+  EXPECT_EQ(store_->AllSections()->size(), 3u);
+  EXPECT_TRUE(store_->SiteSettings()->empty());
+  EXPECT_EQ(*store_->ChangeSequence(), sequence);
+}
+
 TEST_F(AdminTest, ARoleChangeAppliesAtOnceAndIsAudited) {
   const store::UserId kim = AddUser("kim@example.com", store::Role::kReporter);
   Browser browser;
