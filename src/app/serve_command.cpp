@@ -10,9 +10,11 @@
 #include "app/share_dir.hpp"
 #include "core/site_settings.hpp"
 #include "core/time.hpp"
+#include "http/folder_files.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "newsroom/newsroom.hpp"
+#include "newsroom/scheduler.hpp"
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
 #include "site/site.hpp"
@@ -69,13 +71,23 @@ int Serve(const ServeOptions& options) {
   }
 
   const SystemClock clock;
-  newsroom::Newsroom newsroom(
-      newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files, *config});
+  newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer,
+                                                     *static_files, *config, data->uploads_path});
+  // Publishes scheduled articles at their minute, and at start those whose minute passed
+  // while the server was down.
+  newsroom::Scheduler scheduler(**store, clock);
   site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
   deps.searcher = searcher->get();
+  deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
+    return newsroom.EditUrlFor(request, id);
+  };
   site::Site site(std::move(deps));
   http::Router router;
   newsroom.AddRoutes(router);
+  router.Get("/uploads/{path...}",
+             http::FolderFiles(data->uploads_path, [&site](const http::Request&) {
+               return site.ErrorPage(404);
+             }));
   site.AddRoutes(router);
 
   http::ServerOptions server_options;
@@ -85,6 +97,8 @@ int Serve(const ServeOptions& options) {
                                ? config->threads
                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   server_options.error_page = [&site](int status) { return site.ErrorPage(status); };
+  // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
+  server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
@@ -94,11 +108,13 @@ int Serve(const ServeOptions& options) {
   // index the first one writes. The index catches up in the background while the site serves
   // (a new or deleted index is rebuilt article by article; the search page says so meanwhile).
   (*searcher)->StartFollowing();
+  scheduler.Start();
   // Tests and scripts read this line to learn the port when listening on port 0.
   fmt::print("sinmun: serving {} on http://{}:{}\n", config->paper.name, listen->host,
              (*server)->port());
   std::fflush(stdout);
   (*server)->Run();
+  scheduler.Stop();
   (*searcher)->StopFollowing();
   spdlog::info("stopped");
   return kExitOk;

@@ -1,6 +1,7 @@
 #include "http/request.hpp"
 
 #include "http/encoding.hpp"
+#include "http/multipart.hpp"
 
 namespace sinmun::http {
 namespace {
@@ -70,11 +71,29 @@ bool IsUrlEncodedForm(const Request& request) {
   return EqualsIgnoreCase(TrimSpaces(type), "application/x-www-form-urlencoded");
 }
 
+// The text fields (not files) of a multipart/form-data body; empty for another type or a
+// malformed body.
+std::vector<std::pair<std::string, std::string>> MultipartFields(const Request& request) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  const std::optional<std::string> boundary = MultipartBoundary(request.Header("content-type"));
+  if (!boundary) return fields;
+  const std::optional<std::vector<FormPart>> parts = ParseMultipart(request.body, *boundary);
+  if (!parts) return fields;
+  for (const FormPart& part : *parts) {
+    if (!part.filename) fields.emplace_back(part.name, std::string(part.data));
+  }
+  return fields;
+}
+
+std::vector<std::pair<std::string, std::string>> FormFields(const Request& request) {
+  if (IsUrlEncodedForm(request)) return ParseQuery(request.body);
+  return MultipartFields(request);
+}
+
 }  // namespace
 
 std::optional<std::string> Request::Form(std::string_view key) const {
-  if (!IsUrlEncodedForm(*this)) return std::nullopt;
-  for (auto& [name, value] : ParseQuery(body)) {
+  for (auto& [name, value] : FormFields(*this)) {
     if (name == key) return std::move(value);
   }
   return std::nullopt;
@@ -82,8 +101,7 @@ std::optional<std::string> Request::Form(std::string_view key) const {
 
 std::vector<std::string> Request::FormAll(std::string_view key) const {
   std::vector<std::string> values;
-  if (!IsUrlEncodedForm(*this)) return values;
-  for (auto& [name, value] : ParseQuery(body)) {
+  for (auto& [name, value] : FormFields(*this)) {
     if (name == key) values.push_back(std::move(value));
   }
   return values;

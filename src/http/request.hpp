@@ -30,8 +30,9 @@ class Request {
   std::string_view PathParam(std::string_view name) const;
   // A cookie from the Cookie header; nullopt when absent.
   std::optional<std::string> Cookie(std::string_view name) const;
-  // A field of an application/x-www-form-urlencoded body, decoded; nullopt when absent or
-  // when the body is of another type. The first one when the field repeats.
+  // A field of an application/x-www-form-urlencoded body, decoded, or a text field of a
+  // multipart/form-data body; nullopt when absent or when the body is of another type.
+  // The first one when the field repeats.
   std::optional<std::string> Form(std::string_view key) const;
   // Every value of a repeated form field (checkboxes, lists), in order; empty when absent.
   std::vector<std::string> FormAll(std::string_view key) const;

@@ -2,6 +2,7 @@
 
 #include "core/check.hpp"
 #include "newsroom/context.hpp"
+#include "newsroom/desk.hpp"
 #include "newsroom/routes.hpp"
 
 namespace sinmun::newsroom {
@@ -21,6 +22,14 @@ Newsroom::~Newsroom() = default;
 void Newsroom::AddRoutes(http::Router& router) {
   AddAccountRoutes(router, context_.get());
   AddAdminRoutes(router, context_.get());
+  AddDeskPageRoutes(router, context_.get());
+  AddDeskActionRoutes(router, context_.get());
+  AddRevisionRoutes(router, context_.get());
+}
+
+std::optional<std::string> Newsroom::EditUrlFor(const http::Request& request,
+                                                store::ArticleId id) const {
+  return StaffEditUrl(*context_, request, id);
 }
 
 }  // namespace sinmun::newsroom

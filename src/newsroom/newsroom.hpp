@@ -23,9 +23,12 @@
 // Thread safety: after AddRoutes, handlers may run on any number of threads.
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "core/config.hpp"
 #include "core/time.hpp"
+#include "http/request.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
@@ -39,6 +42,7 @@ struct NewsroomDeps {
   std::shared_ptr<const render::Renderer> renderer;
   std::shared_ptr<const http::StaticFiles> static_files;  // for the stylesheet's URL
   Config config;  // [newsroom] session settings, base_url (https means Secure cookies), paper
+  std::string uploads_dir;  // DIR/uploads: uploaded photos are written here (served at /uploads/)
 };
 
 struct NewsroomContext;
@@ -53,6 +57,11 @@ class Newsroom {
 
   // Adds every /newsroom route. REQUIRES: the Newsroom outlives the router.
   void AddRoutes(http::Router& router);
+
+  // Where the sender of `request` may edit article `id` ("/newsroom/articles/{id}"), or
+  // nullopt: no session cookie (answered without touching the store), no valid session, or a
+  // role that may not edit it. For the site's 기사수정 link. Thread safe.
+  std::optional<std::string> EditUrlFor(const http::Request& request, store::ArticleId id) const;
 
  private:
   std::unique_ptr<NewsroomContext> context_;

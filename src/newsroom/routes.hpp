@@ -12,5 +12,12 @@ namespace sinmun::newsroom {
 void AddAccountRoutes(http::Router& router, const NewsroomContext* context);
 // /newsroom/admin/... (admin_*.cpp).
 void AddAdminRoutes(http::Router& router, const NewsroomContext* context);
+// The desk: /newsroom (dashboard), /newsroom/articles/new, /newsroom/articles/{id} and its
+// preview (desk_pages.cpp); the workflow actions /newsroom/articles/{id}/submit, publish,
+// schedule, unpublish, delete (desk_actions.cpp); /newsroom/articles/{id}/revisions/...
+// (revision_pages.cpp).
+void AddDeskPageRoutes(http::Router& router, const NewsroomContext* context);
+void AddDeskActionRoutes(http::Router& router, const NewsroomContext* context);
+void AddRevisionRoutes(http::Router& router, const NewsroomContext* context);
 
 }  // namespace sinmun::newsroom

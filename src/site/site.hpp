@@ -20,7 +20,10 @@
 //
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "core/config.hpp"
 #include "core/time.hpp"
@@ -42,6 +45,12 @@ struct SiteDeps {
   // Optional: null disables search (/search says so, /api/v1/search answers 503).
   // REQUIRES: outlives the Site when set.
   const search::Searcher* searcher = nullptr;
+  // Optional: where the sender of `request` may edit article `id` ("기사수정" link), or
+  // nullopt for readers. Set by app/ from the newsroom (site/ never includes newsroom/); it
+  // must answer quickly for requests without a session. Pages with the link are rendered for
+  // that request alone, never cached; readers keep getting the cached page.
+  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
+      staff_edit_url;
 };
 
 class PageCache;

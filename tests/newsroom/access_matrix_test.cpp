@@ -38,6 +38,22 @@ std::vector<RouteCase> Routes() {
       {Method::kPost, "/newsroom/admin/reporters/{reporter}", Needs::kAdmin},
       {Method::kGet, "/newsroom/admin/settings", Needs::kAdmin},
       {Method::kPost, "/newsroom/admin/settings", Needs::kAdmin},
+      // desk_pages.cpp, desk_actions.cpp, revision_pages.cpp. {article} is a fresh draft
+      // written by the account asking (a reporter may act on own drafts only).
+      {Method::kGet, "/newsroom", Needs::kWrite},
+      {Method::kGet, "/newsroom/articles/new", Needs::kWrite},
+      {Method::kPost, "/newsroom/articles", Needs::kWrite},
+      {Method::kPost, "/newsroom/articles/preview", Needs::kWrite},
+      {Method::kGet, "/newsroom/articles/{article}", Needs::kWrite},
+      {Method::kPost, "/newsroom/articles/{article}", Needs::kWrite},
+      {Method::kGet, "/newsroom/articles/{article}/revisions", Needs::kWrite},
+      {Method::kGet, "/newsroom/articles/{article}/revisions/1", Needs::kWrite},
+      {Method::kPost, "/newsroom/articles/{article}/revisions/1/restore", Needs::kWrite},
+      {Method::kPost, "/newsroom/articles/{article}/submit", Needs::kWrite},
+      {Method::kPost, "/newsroom/articles/{article}/publish", Needs::kDesk},
+      {Method::kPost, "/newsroom/articles/{article}/schedule", Needs::kDesk},
+      {Method::kPost, "/newsroom/articles/{article}/unpublish", Needs::kDesk},
+      {Method::kPost, "/newsroom/articles/{article}/delete", Needs::kWrite},
       // Keep last: it ends the session.
       {Method::kPost, "/newsroom/logout", Needs::kWrite},
   };
@@ -54,7 +70,17 @@ bool Allowed(store::Role role, Needs needs) {
 
 class AccessMatrixTest : public NewsroomTest {
  protected:
-  std::string Target(const RouteCase& route, store::UserId user) const {
+  // A draft written by `author`, for the {article} routes.
+  store::ArticleId Draft(store::UserId author) {
+    store::ArticleContent content;
+    content.section_id = sections_.front().id;
+    content.headline = "권한 확인용 초안";
+    content.reporter_ids = {reporters_.front()};
+    return sinmun::testing::Must(store_->CreateDraft(content, author, kStart));
+  }
+
+  std::string Target(const RouteCase& route, store::UserId user,
+                     store::ArticleId article = 1) const {
     std::string target = route.target;
     const auto replace = [&](const std::string& slot, std::int64_t id) {
       const size_t at = target.find(slot);
@@ -63,12 +89,12 @@ class AccessMatrixTest : public NewsroomTest {
     replace("{reporter}", reporters_.front());
     replace("{section}", sections_.front().id);
     replace("{user}", user);
+    replace("{article}", article);
     return target;
   }
 
-  http::Response Ask(Browser& browser, const RouteCase& route, store::UserId user,
+  http::Response Ask(Browser& browser, const RouteCase& route, const std::string& target,
                      const std::string& csrf) {
-    const std::string target = Target(route, user);
     if (route.method == http::Method::kGet) return Get(browser, target);
     return Post(browser, target, {{"csrf", csrf}});
   }
@@ -78,22 +104,24 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   const store::UserId target_user = AddUser("target@example.com", store::Role::kReporter);
   Browser nobody;
   for (const RouteCase& route : Routes()) {
-    const http::Response response = Ask(nobody, route, target_user, "");
+    const http::Response response = Ask(nobody, route, Target(route, target_user), "");
     EXPECT_EQ(response.status, 303) << route.target;
     EXPECT_EQ(Header(response, "Location").rfind("/newsroom/login?next=", 0), 0u) << route.target;
   }
 
   for (const store::Role role : {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin}) {
     const std::string email = std::string(store::RoleName(role)) + "@example.com";
-    AddUser(email, role);
+    const store::UserId me = AddUser(email, role);
     Browser browser;
     ASSERT_EQ(Login(browser, email).status, 303) << email;
     const std::string csrf = Csrf(browser);
     ASSERT_FALSE(csrf.empty());
     for (const RouteCase& route : Routes()) {
+      const bool on_article = route.target.find("{article}") != std::string::npos;
+      const std::string target = Target(route, target_user, on_article ? Draft(me) : 0);
       const std::int64_t audit_before = AuditCount();
       const std::int64_t sequence_before = *store_->ChangeSequence();
-      const http::Response response = Ask(browser, route, target_user, csrf);
+      const http::Response response = Ask(browser, route, target, csrf);
       const std::string what = email + " " + route.target;
       if (Allowed(role, route.needs)) {
         EXPECT_NE(response.status, 403) << what;
