@@ -19,6 +19,7 @@ const option = (name, fallback) => {
 };
 const binary = path.resolve(option('--binary', 'build/sinmun'));
 const out = path.resolve(option('--out', 'build/e2e'));
+const photos = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../data/photos');
 mkdirSync(out, { recursive: true });
 
 const work = mkdtempSync(path.join(tmpdir(), 'sinmun-e2e-'));
@@ -109,6 +110,9 @@ async function main() {
   await page.keyboard.press('Enter');
   await page.keyboard.type('둘째 문단은 **굵게** 강조한다.');
   await page.fill('#tags', '축제, 대전');
+  await page.setInputFiles('#photo', path.join(photos, 'landscape-exif.jpg'));
+  await page.fill('#photo_caption', '대전시청 앞 광장의 축제');
+  await page.fill('#photo_credit', '한밭일보 사진부');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(out, 'editor-1280.png'), fullPage: true });
   await Promise.all([page.waitForURL(/\?done=saved$/), page.click('#save-article')]);
@@ -117,6 +121,20 @@ async function main() {
   check('the draft was saved', (await page.textContent('#article-status')).trim() === '작성 중');
   check('the body typed in the editor was saved through the textarea',
         (await page.inputValue('#body')).includes('둘째 문단은 **굵게** 강조한다.'));
+  check('the uploaded photo is on the form', (await page.locator('img.nr-thumb').count()) === 1);
+
+  // Uploads go through the real server's body limit: a 5 MB file (over the 1 MB default)
+  // reaches the form and is refused as no image; over 20 MB is refused by the server.
+  const csrf = await page.inputValue('#article-form input[name=csrf]');
+  const upload = (bytes) => page.request.post(`${base}/newsroom/articles`, {
+    multipart: { csrf, headline: '큰 파일', section: '1', body: '', base_revision: '0',
+                 photo: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(bytes, 65) } },
+  });
+  const notImage = await upload(5 << 20);
+  check('a 5 MB non-image is refused beside the photo field',
+        notImage.status() === 422 && (await notImage.text()).includes('JPEG, PNG, WebP 사진만'));
+  check('over 20 MB the server answers 413', (await upload(22 << 20)).status() === 413);
+
   await Promise.all([page.waitForURL(/\?done=submitted$/), page.click('#submit-article')]);
   check('the reporter submitted it', (await page.textContent('#article-status')).trim() === '송고');
   const beforeApproval = await page.request.get(`${base}/article/${id}`);
@@ -144,6 +162,11 @@ async function main() {
   check('Markdown bold became <strong>',
         (await page.locator('.article-body strong').textContent()) === '굵게');
   check('readers get no 기사수정 link', (await page.locator('.staff-edit').count()) === 0);
+  const photo = page.locator('.lead-photo img');
+  await photo.scrollIntoViewIfNeeded();
+  check('the lead photo loads', await photo.evaluate((img) => img.complete && img.naturalWidth > 0));
+  check('the caption and credit are shown',
+        (await page.textContent('.lead-photo figcaption')).includes('한밭일보 사진부'));
   await page.screenshot({ path: path.join(out, 'article-360.png'), fullPage: true });
 }
 
