@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/cookies.hpp"
+#include "http/encoding.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/crypto.hpp"
 #include "newsroom/guard.hpp"
@@ -77,7 +78,8 @@ Result<std::optional<store::User>> CheckPassword(const NewsroomContext& context,
 
 http::Response Login(const NewsroomContext& context, const http::Request& request) {
   const std::string next = SafeNext(request.Form("next"));
-  const std::string email = request.Form("email").value_or("");
+  // A space pasted around the address is no reason to fail (or to count a failure).
+  const std::string email(http::TrimSpaces(request.Form("email").value_or("")));
   const std::string password = request.Form("password").value_or("");
   const std::optional<std::string> form_token = request.Form("login_token");
   const std::optional<std::string> cookie_token = request.Cookie(kLoginCookie);
