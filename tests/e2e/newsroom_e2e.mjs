@@ -7,7 +7,7 @@
 //
 // Exit code 0 when every step passed; the last line says "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -80,6 +80,43 @@ async function logIn(page, base, account) {
   await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
 }
 
+// The desk's pages as the server sends them (before any script runs) pass the Nu Html
+// Checker, like the public pages: dashboard, forms, history, a revision, the conflict page,
+// the preview and the article with photo, correction and the staff link.
+async function checkHtml(page, base, id) {
+  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
+  const dir = path.join(work, 'html');
+  mkdirSync(dir, { recursive: true });
+  const pages = [];
+  for (const target of ['/newsroom', '/newsroom?q=%EB%B8%8C%EB%9D%BC%EC%9A%B0%EC%A0%80',
+                        '/newsroom/articles/new', `/newsroom/articles/${id}?done=published`,
+                        `/newsroom/articles/${id}/revisions`, `/newsroom/articles/${id}/revisions/1`,
+                        `/article/${id}`]) {
+    pages.push(await (await page.request.get(`${base}${target}`)).text());
+  }
+  const form = await (await page.request.get(`${base}/newsroom/articles/${id}`)).text();
+  const token = form.match(/name="csrf" value="([^"]+)"/)[1];
+  const fields = { csrf: token, base_revision: '0', section: '1', headline: '충돌 확인 <제목>',
+                   subheadline: '부제', body: '본문\n\n둘째', reporter: '1', tags: '가, 나',
+                   correction: '바로잡습니다 확인' };
+  const conflict = await page.request.post(`${base}/newsroom/articles/${id}`, { multipart: fields });
+  check('a stale save answers the conflict page', conflict.status() === 409);
+  pages.push(await conflict.text());
+  const preview = await page.request.post(`${base}/newsroom/articles/preview`, { multipart: fields });
+  pages.push(await preview.text());
+  const invalid = await page.request.post(`${base}/newsroom/articles`,
+                                          { multipart: { ...fields, headline: '' } });
+  check('a form without a headline comes back with 422', invalid.status() === 422);
+  pages.push(await invalid.text());
+  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
+                           { encoding: 'utf8' });
+  const report = `${result.stdout}${result.stderr}`.trim();
+  check(`the desk's pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
+        result.status === 0 && report === '');
+}
+
 async function main() {
   const accounts = makePaper();
   const base = await startServer();
@@ -149,6 +186,7 @@ async function main() {
   check('the editor published it', (await page.textContent('#article-status')).trim() === '출고');
   await page.goto(`${base}/article/${id}`);
   check('staff see the 기사수정 link', (await page.locator('.staff-edit a').count()) === 1);
+  await checkHtml(page, base, id);
 
   // A reader (no cookies) on a phone sees it on the site.
   await context.clearCookies();
