@@ -13,11 +13,12 @@
 // - staff.hpp: Staff, who is asking (id, name, role, reporter_id, csrf_token).
 // - page.hpp: RenderNewsroomPage(ctx, staff, "newsroom/<template>", view, title) renders a
 //   template inside templates/newsroom/layout (nav, logout); the view gets "csrf" set.
-//   NewsroomError(ctx, status) for 4xx/5xx pages; NewsroomErrorFor(ctx, staff, error) maps an
-//   Error through http::StatusFor.
+//   NewsroomError(ctx, status) for 4xx/5xx pages; NewsroomErrorFor(ctx, error) maps an Error
+//   through http::StatusFor.
 // - audit.hpp: RecordAudit(ctx, staff, request, "publish", "article:17", detail).
 // - routes.hpp / newsroom.cpp: one Add<Part>Routes(router, ctx) per part, listed in AddRoutes.
-// - Forms: request.Form("field") / FormAll("field") read urlencoded bodies (http/request.hpp).
+// - Forms: request.Form("field") / FormAll("field") read the text fields of urlencoded and
+//   multipart bodies (http/request.hpp).
 // - Labels: messages/*.json keys start with "newsroom_" ({{t.newsroom_...}}).
 //
 // Thread safety: after AddRoutes, handlers may run on any number of threads.
