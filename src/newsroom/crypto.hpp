@@ -9,8 +9,8 @@
 
 namespace sinmun::newsroom {
 
-// An argon2id hash string (libsodium's crypto_pwhash_str, "interactive" limits: about 64 MB
-// and a tenth of a second). kInternal when memory runs out.
+// An argon2id hash string (libsodium's crypto_pwhash_str with its "interactive" limits:
+// 64 MiB of memory, 2 passes). kInternal when memory runs out.
 Result<std::string> HashPassword(std::string_view password);
 // True when `password` matches `hash`; false for a wrong password or a malformed hash.
 bool VerifyPassword(std::string_view hash, std::string_view password);
