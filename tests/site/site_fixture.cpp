@@ -24,6 +24,7 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   config.base_url = base_url;
   SiteDeps deps{store_.get(), &clock_, *renderer, *static_files, config};
   deps.searcher = searcher_;
+  deps.staff_edit_url = staff_edit_url_;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();
   site_->AddRoutes(router_);
