@@ -35,10 +35,14 @@ http::CookieOptions LoginCookieOptions(const NewsroomContext& context) {
   return options;
 }
 
-// The login form with `message` (a label key or ""), a fresh login token and `email` kept.
-http::Response LoginForm(const NewsroomContext& context, const std::string& next,
-                         const std::string& email, std::string_view message, int status) {
-  const std::string token = RandomToken();
+// The login form with `message` (a label key or "") and `email` kept. The browser's login
+// token is reused when it has one, so that two open login tabs (or the back button) do not
+// invalidate each other; else a fresh one is set.
+http::Response LoginForm(const NewsroomContext& context, const http::Request& request,
+                         const std::string& next, const std::string& email,
+                         std::string_view message, int status) {
+  std::string token = request.Cookie(kLoginCookie).value_or("");
+  if (!IsWellFormedToken(token)) token = RandomToken();
   nlohmann::json view = {{"next", next}, {"email", email}, {"login_token", token}};
   if (!message.empty()) view["error"] = Label(context, message);
   http::Response response =
@@ -54,7 +58,7 @@ http::Response LoginPage(const NewsroomContext& context, const http::Request& re
   if (Result<std::optional<Staff>> staff = CurrentStaff(context, request); staff && *staff) {
     return SeeOther(next);
   }
-  return LoginForm(context, next, "", "", 200);
+  return LoginForm(context, request, next, "", "", 200);
 }
 
 // Checks the e-mail and password. The same answer, and the same work, for an unknown
@@ -85,11 +89,11 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
   const std::optional<std::string> cookie_token = request.Cookie(kLoginCookie);
   if (!form_token || !cookie_token || !ConstantTimeEquals(*form_token, *cookie_token)) {
     // An old form or a forged one: show a fresh form rather than a bare 403.
-    return LoginForm(context, next, email, "newsroom_login_expired", 403);
+    return LoginForm(context, request, next, email, "newsroom_login_expired", 403);
   }
   if (email.empty() || password.empty() || email.size() > 320 ||
       password.size() > kMaxPasswordLength) {
-    return LoginForm(context, next, email, "newsroom_login_failed", 400);
+    return LoginForm(context, request, next, email, "newsroom_login_failed", 400);
   }
 
   const std::string account_key = AccountKey(email);
@@ -100,7 +104,7 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
     if (*locked > 0) {
       // Not audited: a locked answer costs nothing, so a flood of them must not fill the log.
       http::Response response =
-          LoginForm(context, next, email, "newsroom_login_throttled", 429);
+          LoginForm(context, request, next, email, "newsroom_login_throttled", 429);
       response.headers.emplace_back("Retry-After", std::to_string(*locked));
       return response;
     }
@@ -116,7 +120,7 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
       }
     }
     RecordGuestAudit(context, email, request, "login_failed");
-    return LoginForm(context, next, email, "newsroom_login_failed", 401);
+    return LoginForm(context, request, next, email, "newsroom_login_failed", 401);
   }
 
   const Timestamp now = context.deps.clock->Now();

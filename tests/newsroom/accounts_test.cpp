@@ -101,6 +101,19 @@ TEST_F(AccountsTest, ALoginFormWithoutItsTokenIsRefused) {
   EXPECT_EQ(browser.cookies.count("sinmun_session"), 0u);
 }
 
+TEST_F(AccountsTest, TwoOpenLoginFormsBothWork) {
+  Browser browser;
+  const std::string first = InputValue(Body(Get(browser, "/newsroom/login")), "login_token");
+  const std::string second = InputValue(Body(Get(browser, "/newsroom/login")), "login_token");
+  EXPECT_EQ(first, second);
+  const http::Response response = Post(browser, "/newsroom/login",
+                                       {{"login_token", first},
+                                        {"next", "/newsroom/password"},
+                                        {"email", "kim@example.com"},
+                                        {"password", kPassword}});
+  EXPECT_EQ(response.status, 303);
+}
+
 TEST_F(AccountsTest, LoginNeverRedirectsToAnotherSite) {
   for (const std::string next : {"//evil.example/newsroom", "https://evil.example/", "/section/x"}) {
     Browser browser;
