@@ -95,15 +95,20 @@ bool Encode(VipsImage* image, Format format, std::string& out) {
 // sees half a photo.
 bool WriteFile(const std::filesystem::path& path, const std::string& bytes) {
   const std::filesystem::path temporary = path.string() + ".part";
+  bool written = false;
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
-    if (!out) return false;
+    written = static_cast<bool>(out);
   }
   std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  return !error;
+  if (written) std::filesystem::rename(temporary, path, error);
+  if (!written || error) {
+    std::filesystem::remove(temporary, error);
+    return false;
+  }
+  return true;
 }
 
 // The files written so far; removed on destruction unless kept.
