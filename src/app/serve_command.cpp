@@ -99,6 +99,7 @@ int Serve(const ServeOptions& options) {
   server_options.error_page = [&site](int status) { return site.ErrorPage(status); };
   // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
   server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
+  server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);

@@ -77,6 +77,8 @@ void AddAdminRoutes(http::Router& router, const NewsroomContext* context) {
   router.Post("/newsroom/admin/reporters", StaffAction(context, Permission::kAdmin, &AddReporter));
   router.Post("/newsroom/admin/reporters/{id}",
               StaffAction(context, Permission::kAdmin, &UpdateReporter));
+  router.Post("/newsroom/admin/reporters/{id}/photo",
+              StaffAction(context, Permission::kAdmin, &SetReporterPhoto));
   router.Get("/newsroom/admin/settings", StaffPage(context, Permission::kAdmin, &SettingsPage));
   router.Post("/newsroom/admin/settings", StaffAction(context, Permission::kAdmin, &SaveSettings));
 }

@@ -28,6 +28,7 @@ http::Response MoveSection(const NewsroomContext&, const http::Request&, const S
 http::Response ReportersPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response AddReporter(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response UpdateReporter(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SetReporterPhoto(const NewsroomContext&, const http::Request&, const Staff&);
 // admin_settings.cpp
 http::Response SettingsPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response SaveSettings(const NewsroomContext&, const http::Request&, const Staff&);

@@ -35,6 +35,7 @@ struct Reporter {
   std::string name;
   std::string email;
   std::string bio;
+  std::string photo;  // a file in DIR/uploads/ (served at /uploads/<photo>); "" when none
 };
 
 struct NewReporter {

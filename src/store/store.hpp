@@ -155,6 +155,9 @@ class Store {
   // Saves name, email and bio of `reporter`. kNotFound for an unknown id; kInvalidInput for
   // an empty name. Bumps the change sequence (reporter pages show the bio).
   virtual Result<> UpdateReporter(const Reporter& reporter) = 0;
+  // Sets the profile photo (a file in the uploads folder; "" removes it). kNotFound for an
+  // unknown id. Bumps the change sequence.
+  virtual Result<> SetReporterPhoto(ReporterId id, std::string_view photo) = 0;
 
   // The stored site settings, by key.
   virtual Result<Settings> SiteSettings() const = 0;

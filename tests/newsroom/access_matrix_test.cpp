@@ -36,6 +36,7 @@ std::vector<RouteCase> Routes() {
       {Method::kGet, "/newsroom/admin/reporters", Needs::kAdmin},
       {Method::kPost, "/newsroom/admin/reporters", Needs::kAdmin},
       {Method::kPost, "/newsroom/admin/reporters/{reporter}", Needs::kAdmin},
+      {Method::kPost, "/newsroom/admin/reporters/{reporter}/photo", Needs::kAdmin},
       {Method::kGet, "/newsroom/admin/settings", Needs::kAdmin},
       {Method::kPost, "/newsroom/admin/settings", Needs::kAdmin},
       // desk_pages.cpp, desk_actions.cpp, revision_pages.cpp. {article} is a fresh draft

@@ -225,6 +225,13 @@ TEST_P(StoreAccountsTest, ReporterProfilesAndSettingsAreSavedAndBumpTheSequence)
                                               .bio = "시청 출입"})
                   .has_value());
   EXPECT_EQ(store_->ReporterById(reporters_[0])->bio, "시청 출입");
+  EXPECT_EQ(store_->ReporterById(reporters_[0])->photo, "");
+  ASSERT_TRUE(store_->SetReporterPhoto(reporters_[0], "2024/05/x-400.png").has_value());
+  EXPECT_EQ(store_->ReporterById(reporters_[0])->photo, "2024/05/x-400.png");
+  EXPECT_EQ(store_->ReporterById(reporters_[0])->bio, "시청 출입");
+  ASSERT_TRUE(store_->SetReporterPhoto(reporters_[0], "").has_value());
+  EXPECT_EQ(store_->ReporterById(reporters_[0])->photo, "");
+  EXPECT_EQ(ErrorCodeOf(store_->SetReporterPhoto(9999, "x.png")), ErrorCode::kNotFound);
   EXPECT_EQ(ErrorCodeOf(store_->UpdateReporter(Reporter{.id = 9999, .name = "x", .email = "", .bio = ""})),
             ErrorCode::kNotFound);
 
@@ -234,7 +241,7 @@ TEST_P(StoreAccountsTest, ReporterProfilesAndSettingsAreSavedAndBumpTheSequence)
   const Settings settings = store_->SiteSettings().value();
   EXPECT_EQ(settings, (Settings{{"language", "en"}, {"paper.name", "대전일보"}}));
   EXPECT_EQ(ErrorCodeOf(store_->PutSiteSettings({{"", "x"}})), ErrorCode::kInvalidInput);
-  EXPECT_EQ(store_->ChangeSequence().value(), before + 3);
+  EXPECT_EQ(store_->ChangeSequence().value(), before + 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, StoreAccountsTest, testing::Values(Backend::kSqlite),

@@ -66,6 +66,7 @@ constexpr char kSetSectionPosition[] = "UPDATE sections SET position = ?2 WHERE 
 
 constexpr char kUpdateReporter[] =
     "UPDATE reporters SET name = ?2, email = ?3, bio = ?4 WHERE id = ?1";
+constexpr char kSetReporterPhoto[] = "UPDATE reporters SET photo = NULLIF(?2, '') WHERE id = ?1";
 
 constexpr char kSettings[] = "SELECT key, value FROM site_settings ORDER BY key";
 constexpr char kPutSetting[] =
@@ -383,6 +384,16 @@ Result<> SqliteStore::UpdateReporter(const Reporter& reporter) {
   if (Result<> one = ChangedOne(*writer_, fmt::format("no reporter {}", reporter.id)); !one) {
     return one;
   }
+  if (Result<> done = RecordSiteChange(*writer_, "reporter"); !done) return done;
+  return transaction->Commit();
+}
+
+Result<> SqliteStore::SetReporterPhoto(ReporterId id, std::string_view photo) {
+  std::lock_guard lock(writer_mutex_);
+  Result<Transaction> transaction = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  if (!transaction) return tl::unexpected(transaction.error());
+  if (Result<> done = Write(*writer_, kSetReporterPhoto, id, photo); !done) return done;
+  if (Result<> one = ChangedOne(*writer_, fmt::format("no reporter {}", id)); !one) return one;
   if (Result<> done = RecordSiteChange(*writer_, "reporter"); !done) return done;
   return transaction->Commit();
 }

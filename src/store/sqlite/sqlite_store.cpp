@@ -30,8 +30,10 @@ constexpr size_t kSnippetChars = 150;
 constexpr char kSections[] =
     "SELECT id, slug, name, position FROM sections WHERE hidden = 0 ORDER BY position, id";
 constexpr char kSectionBySlug[] = "SELECT id, slug, name, position FROM sections WHERE slug = ?1";
-constexpr char kReporterById[] = "SELECT id, name, email, bio FROM reporters WHERE id = ?1";
-constexpr char kReporters[] = "SELECT id, name, email, bio FROM reporters ORDER BY name, id";
+constexpr char kReporterById[] =
+    "SELECT id, name, email, bio, COALESCE(photo, '') FROM reporters WHERE id = ?1";
+constexpr char kReporters[] =
+    "SELECT id, name, email, bio, COALESCE(photo, '') FROM reporters ORDER BY name, id";
 
 // ?1 is always `now`: the visibility rule of store.hpp.
 #define SINMUN_PUBLISHED(a) a "status = 'published' AND " a "registered_at <= ?1"
@@ -172,7 +174,11 @@ Section ReadSection(const Statement& row, int first = 0) {
 }
 
 Reporter ReadReporter(const Statement& row) {
-  return Reporter{.id = row.Int(0), .name = row.Text(1), .email = row.Text(2), .bio = row.Text(3)};
+  return Reporter{.id = row.Int(0),
+                  .name = row.Text(1),
+                  .email = row.Text(2),
+                  .bio = row.Text(3),
+                  .photo = row.Text(4)};
 }
 
 ArticleSummary ReadSummary(const Statement& row) {

@@ -81,6 +81,7 @@ class SqliteStore final : public Store {
   Result<> UpdateSection(const SectionAdmin& section) override;
   Result<> ReorderSections(const std::vector<SectionId>& order) override;
   Result<> UpdateReporter(const Reporter& reporter) override;
+  Result<> SetReporterPhoto(ReporterId id, std::string_view photo) override;
   Result<Settings> SiteSettings() const override;
   Result<> PutSiteSettings(const Settings& settings) override;
 
