@@ -44,4 +44,25 @@ struct ExportOptions {
 };
 int ExportArticles(const ExportOptions& options);
 
+// `sinmun user add`: a newsroom account. The password comes from the first line of
+// password_file, or is asked twice on the terminal without echo. Exit 2 for a bad role or
+// e-mail, a taken e-mail, a short password or no way to read one.
+struct UserAddOptions {
+  std::string data_dir;
+  std::string email;
+  std::string name;
+  std::string role;
+  std::int64_t reporter_id = 0;  // the byline the account writes as; 0: none
+  std::string password_file;
+};
+int UserAdd(const UserAddOptions& options);
+
+// `sinmun user passwd`: sets a new password (as above) and ends the account's sessions.
+struct UserPasswdOptions {
+  std::string data_dir;
+  std::string email;
+  std::string password_file;
+};
+int UserPasswd(const UserPasswdOptions& options);
+
 }  // namespace sinmun::app

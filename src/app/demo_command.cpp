@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "app/demo_accounts.hpp"
 #include "app/demo/demo_paper.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
@@ -41,6 +42,16 @@ int Demo(const DemoOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print("sinmun demo: {} sections, {} reporters, {} articles in {} ({:.1f} s)\n",
              summary->sections, summary->reporters, summary->articles, data->path, seconds);
+  // Newsroom accounts to try the back office with. The passwords are shown this once.
+  auto accounts = CreateDemoAccounts(**store, demo_options.now);
+  if (!accounts) {
+    fmt::print(stderr, "sinmun demo: newsroom accounts: {}\n", accounts.error().detail);
+    return kExitFailed;
+  }
+  fmt::print("sinmun demo: newsroom accounts (log in at /newsroom/login; passwords shown once):\n");
+  for (const DemoAccount& account : *accounts) {
+    fmt::print("  {:<8} {:<22} {}\n", account.role, account.email, account.password);
+  }
   return kExitOk;
 }
 

@@ -66,6 +66,27 @@ int main(int argc, char** argv) {
   export_articles->add_flag("--bom", export_options.bom,
                             "Start CSV with a UTF-8 BOM, so Excel reads Korean text");
 
+  UserAddOptions user_add;
+  UserPasswdOptions user_passwd;
+  CLI::App* user_cmd = AddCommand(app, "user", "Manage newsroom accounts");
+  user_cmd->require_subcommand(1);
+  CLI::App* user_add_cmd = AddCommand(*user_cmd, "add", "Add a newsroom account");
+  user_add_cmd->add_option("--data", user_add.data_dir, "The paper's data folder")->required();
+  user_add_cmd->add_option("--email", user_add.email, "Login e-mail address")->required();
+  user_add_cmd->add_option("--name", user_add.name, "Name shown in the newsroom")->required();
+  user_add_cmd->add_option("--role", user_add.role, "reporter, editor or admin")->required();
+  user_add_cmd->add_option("--reporter", user_add.reporter_id,
+                           "Reporter profile id the account writes as (optional)");
+  user_add_cmd->add_option("--password-file", user_add.password_file,
+                           "Read the password from this file's first line (else asked)");
+  CLI::App* user_passwd_cmd =
+      AddCommand(*user_cmd, "passwd", "Set an account's password and end its sessions");
+  user_passwd_cmd->add_option("--data", user_passwd.data_dir, "The paper's data folder")
+      ->required();
+  user_passwd_cmd->add_option("--email", user_passwd.email, "The account's e-mail")->required();
+  user_passwd_cmd->add_option("--password-file", user_passwd.password_file,
+                              "Read the password from this file's first line (else asked)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -83,5 +104,7 @@ int main(int argc, char** argv) {
   if (demo_cmd->parsed()) return Demo(demo);
   if (reindex_cmd->parsed()) return Reindex(reindex);
   if (export_articles->parsed()) return ExportArticles(export_options);
+  if (user_add_cmd->parsed()) return UserAdd(user_add);
+  if (user_passwd_cmd->parsed()) return UserPasswd(user_passwd);
   return kExitUsage;
 }

@@ -10,10 +10,14 @@
 #include "app/share_dir.hpp"
 #include "app/store_outbox.hpp"
 #include "counters/counters.hpp"
+#include "core/site_settings.hpp"
 #include "core/time.hpp"
+#include "http/folder_files.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "mail/outbox_sender.hpp"
+#include "newsroom/newsroom.hpp"
+#include "newsroom/scheduler.hpp"
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
 #include "site/site.hpp"
@@ -50,6 +54,8 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", store.error().detail);
     return kExitFailed;
   }
+  // Settings saved in the newsroom (paper name, footer, language) override sinmun.toml.
+  if (auto stored = (*store)->SiteSettings()) ApplySettings(*stored, &*config);
   auto renderer = render::Renderer::Load(share + "/templates", share + "/messages", config->language);
   if (!renderer) {
     fmt::print(stderr, "sinmun serve: {}\n", renderer.error().detail);
@@ -87,8 +93,23 @@ int Serve(const ServeOptions& options) {
   deps.searcher = searcher->get();
   deps.counters = counters->get();
   deps.writable_store = store->get();
+  newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer,
+                                                     *static_files, *config, data->uploads_path});
+  // Publishes scheduled articles at their minute, and at start those whose minute passed
+  // while the server was down.
+  newsroom::Scheduler scheduler(**store, clock);
+  site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
+  deps.searcher = searcher->get();
+  deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
+    return newsroom.EditUrlFor(request, id);
+  };
   site::Site site(std::move(deps));
   http::Router router;
+  newsroom.AddRoutes(router);
+  router.Get("/uploads/{path...}",
+             http::FolderFiles(data->uploads_path, [&site](const http::Request&) {
+               return site.ErrorPage(404);
+             }));
   site.AddRoutes(router);
 
   http::ServerOptions server_options;
@@ -98,6 +119,9 @@ int Serve(const ServeOptions& options) {
                                ? config->threads
                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   server_options.error_page = [&site](int status) { return site.ErrorPage(status); };
+  // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
+  server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
+  server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
@@ -109,6 +133,7 @@ int Serve(const ServeOptions& options) {
   (*searcher)->StartFollowing();
   (*counters)->StartFlushing();
   mail_sender.Start();
+  scheduler.Start();
   // Tests and scripts read this line to learn the port when listening on port 0.
   fmt::print("sinmun: serving {} on http://{}:{}\n", config->paper.name, listen->host,
              (*server)->port());
@@ -117,6 +142,7 @@ int Serve(const ServeOptions& options) {
   // The server has finished its requests: the last views are flushed before exit.
   (*counters)->StopFlushing();
   mail_sender.Stop();
+  scheduler.Stop();
   (*searcher)->StopFollowing();
   spdlog::info("stopped");
   return kExitOk;

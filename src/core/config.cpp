@@ -82,6 +82,9 @@ std::string DefaultConfigText() {
 
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
+[newsroom]
+# secure_cookies = false           # Secure session cookie (on anyway when base_url is https://)
+# session_idle_minutes = {idle}       # a newsroom login ends after this long unused
 )",
                      fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
                      fmt::arg("cache_mb", d.page_cache_mb),
@@ -95,7 +98,8 @@ std::string DefaultConfigText() {
                      fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
                      fmt::arg("retry", d.mail_retry_seconds),
                      fmt::arg("per_client", d.mail_per_client_per_hour),
-                     fmt::arg("per_sender", d.mail_per_sender_per_day));
+                     fmt::arg("per_sender", d.mail_per_sender_per_day),
+                     fmt::arg("idle", d.newsroom.session_idle_minutes));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -121,6 +125,7 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& counters = section("counters");
   const toml::table& mail = section("mail");
   const toml::table& share = section("share");
+  const toml::table& newsroom = section("newsroom");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -145,6 +150,9 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(mail, "per_client_per_hour", 1, 10000, &config.mail_per_client_per_hour),
            ReadInt(mail, "per_sender_per_day", 1, 10000, &config.mail_per_sender_per_day),
            ReadString(share, "kakao_app_key", &config.kakao_app_key),
+           ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
+           ReadInt(newsroom, "session_idle_minutes", 1, 525600,
+                   &config.newsroom.session_idle_minutes),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }

@@ -21,8 +21,16 @@ struct PaperInfo {
   std::string email = "webmaster@example.com";
 };
 
+// [newsroom]: the back office's sessions (issue #3).
+struct NewsroomConfig {
+  // Set the Secure flag on the session cookie. Also on when base_url starts with https://.
+  bool secure_cookies = false;
+  int session_idle_minutes = 720;  // a session unused this long ends (sliding)
+};
+
 struct Config {
   PaperInfo paper;
+  NewsroomConfig newsroom;
   std::string language = "ko";          // "ko" or "en": which messages file labels come from
   std::string listen = "127.0.0.1:8080";  // address:port
   std::string base_url;                 // e.g. "https://news.example.com"; empty: from Host

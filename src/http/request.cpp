@@ -1,6 +1,7 @@
 #include "http/request.hpp"
 
 #include "http/encoding.hpp"
+#include "http/multipart.hpp"
 
 namespace sinmun::http {
 namespace {
@@ -60,6 +61,50 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+bool IsUrlEncodedForm(const Request& request) {
+  std::string_view type = request.Header("content-type");
+  type = type.substr(0, type.find(';'));
+  return EqualsIgnoreCase(TrimSpaces(type), "application/x-www-form-urlencoded");
+}
+
+// The text fields (not files) of a multipart/form-data body; empty for another type or a
+// malformed body.
+std::vector<std::pair<std::string, std::string>> MultipartFields(const Request& request) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  const std::optional<std::string> boundary = MultipartBoundary(request.Header("content-type"));
+  if (!boundary) return fields;
+  const std::optional<std::vector<FormPart>> parts = ParseMultipart(request.body, *boundary);
+  if (!parts) return fields;
+  for (const FormPart& part : *parts) {
+    if (!part.filename) fields.emplace_back(part.name, std::string(part.data));
+  }
+  return fields;
+}
+
+std::vector<std::pair<std::string, std::string>> FormFields(const Request& request) {
+  if (IsUrlEncodedForm(request)) return ParseQuery(request.body);
+  return MultipartFields(request);
+}
+
+}  // namespace
+
+std::optional<std::string> Request::Form(std::string_view key) const {
+  for (auto& [name, value] : FormFields(*this)) {
+    if (name == key) return std::move(value);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Request::FormAll(std::string_view key) const {
+  std::vector<std::string> values;
+  for (auto& [name, value] : FormFields(*this)) {
+    if (name == key) values.push_back(std::move(value));
+  }
+  return values;
 }
 
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {

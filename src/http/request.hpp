@@ -30,6 +30,12 @@ class Request {
   std::string_view PathParam(std::string_view name) const;
   // A cookie from the Cookie header; nullopt when absent.
   std::optional<std::string> Cookie(std::string_view name) const;
+  // A field of an application/x-www-form-urlencoded body, decoded, or a text field of a
+  // multipart/form-data body; nullopt when absent or when the body is of another type.
+  // The first one when the field repeats.
+  std::optional<std::string> Form(std::string_view key) const;
+  // Every value of a repeated form field (checkboxes, lists), in order; empty when absent.
+  std::vector<std::string> FormAll(std::string_view key) const;
 };
 
 // Splits "a=1&b=%EA%B0%80" into decoded pairs ('+' is a space).

@@ -77,9 +77,14 @@ bool IsSafeHeaderValue(std::string_view text) {
 // request on the connection: no beast::http::fields, no allocation in the steady state.
 class RequestParser final : public bhttp::basic_parser<true> {
  public:
-  RequestParser(Request& request, std::uint32_t header_limit, std::uint64_t body_limit)
-      : request_(request) {
+  RequestParser(Request& request, std::uint32_t header_limit, const ServerOptions& options)
+      : request_(request), options_(options) {
     this->header_limit(header_limit);
+    // The largest limit until the target is known; on_header_impl applies the target's own.
+    std::uint64_t body_limit = options.max_body_bytes;
+    for (const ServerOptions::BodyLimit& larger : options.larger_bodies) {
+      body_limit = std::max<std::uint64_t>(body_limit, larger.max_body_bytes);
+    }
     this->body_limit(body_limit);
     eager(true);
     request_.body.clear();
@@ -134,7 +139,21 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
   }
 
-  void on_header_impl(error_code&) override { request_.headers.resize(count_); }
+  void on_header_impl(error_code& ec) override {
+    request_.headers.resize(count_);
+    std::uint64_t limit = options_.max_body_bytes;
+    for (const ServerOptions::BodyLimit& larger : options_.larger_bodies) {
+      if (request_.target.rfind(larger.path_prefix, 0) == 0) {
+        limit = larger.max_body_bytes;
+        break;
+      }
+    }
+    if (content_length() && *content_length() > limit) {
+      ec = bhttp::error::body_limit;
+      return;
+    }
+    this->body_limit(limit);  // bounds a chunked body as it arrives
+  }
 
   void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override {
     // Beast has already checked the length against body_limit.
@@ -156,6 +175,7 @@ class RequestParser final : public bhttp::basic_parser<true> {
   void on_finish_impl(error_code&) override {}
 
   Request& request_;
+  const ServerOptions& options_;
   size_t count_ = 0;
   int version_ = 11;
   bool expects_continue_ = false;
@@ -478,8 +498,7 @@ void Connection::Start() {
   }
   request_.remote_address = remote.address().to_string();
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
-                  options.max_body_bytes);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
   // The header timeout runs from the connection, not from its first byte.
   state_ = State::kReading;
   deadline_ = Clock::now() + options.header_timeout;
@@ -736,8 +755,7 @@ void Connection::OnWritten(const error_code& ec) {
     return;
   }
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
-                  options.max_body_bytes);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
   body_phase_ = false;
   if (buffer_.size() > 0) {  // a pipelined request is already here
     state_ = State::kReading;

@@ -36,7 +36,8 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   const nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
       {"most_viewed", std::move(*most_viewed)},
-      {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))}};
+      {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
+      {"staff_edit_url", page.staff_edit_url}};
   PageMeta meta;
   meta.title = data->article.headline;
   meta.description = data->snippet;

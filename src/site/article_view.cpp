@@ -1,4 +1,4 @@
-#include "render/markdown.hpp"
+#include "render/article_view.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -9,37 +9,56 @@ nlohmann::json NeighborView(const std::optional<NeighborLink>& link) {
   return {{"url", ArticlePath(link->id)}, {"headline", link->headline}};
 }
 
+render::ArticleContentData ArticleContent(const store::Article& article) {
+  render::ArticleContentData data{
+      .id = article.id,
+      .url = ArticlePath(article.id),
+      .section = {.name = article.section.name, .url = SectionPath(article.section.slug)},
+      .section_slug = article.section.slug,
+      .headline = article.headline,
+      .subheadlines = article.subheadlines,
+      .bylines = {},
+      .registered_at = article.registered_at,
+      .modified_at = article.modified_at,
+      .body_markdown = article.body_markdown,
+      .tags = article.tags,
+      .correction = article.correction,
+      .photo = std::nullopt};
+  for (const store::Byline& byline : article.bylines) {
+    data.bylines.push_back({.id = byline.id,
+                            .name = byline.name,
+                            .email = byline.email,
+                            .url = ReporterPath(byline.id)});
+  }
+  if (article.photo) {
+    const store::LeadPhoto& photo = *article.photo;
+    data.photo = render::ArticleContentData::Photo{.name = photo.name,
+                                                   .format = photo.format,
+                                                   .widths = photo.widths,
+                                                   .width = photo.width,
+                                                   .height = photo.height,
+                                                   .caption = photo.caption,
+                                                   .credit = photo.credit};
+  }
+  return data;
+}
+
 }  // namespace
 
 nlohmann::json ArticleView(const store::Article& article, const ArticleLinks& links,
                            const Config& config) {
   const std::string path = ArticlePath(article.id);
-  nlohmann::json bylines = nlohmann::json::array();
-  for (const store::Byline& byline : article.bylines) {
-    bylines.push_back({{"id", byline.id},
-                       {"name", byline.name},
-                       {"email", byline.email},
-                       {"url", ReporterPath(byline.id)}});
-  }
-  return {{"id", article.id},
-          {"url", path},
-          {"absolute_url", AbsoluteUrl(config, path)},
-          {"section", SectionView(article.section)},
-          {"headline", article.headline},
-          {"subheadlines", article.subheadlines},
-          {"has_subheadlines", !article.subheadlines.empty()},
-          {"bylines", std::move(bylines)},
-          {"registered", TimeView(article.registered_at)},
-          {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
-          {"body_html", render::MarkdownToHtml(article.body_markdown)},
-          {"recommends", article.recommends},
-          {"recommend_url", path + "/recommend"},
-          {"email_url", path + "/email"},
-          {"print_url", path + "/print"},
-          {"list_url", links.list_url},
-          {"previous", NeighborView(links.previous)},
-          {"next", NeighborView(links.next)},
-          {"has_neighbors", links.previous.has_value() || links.next.has_value()}};
+  nlohmann::json view = render::ArticleContentView(ArticleContent(article));
+  view["absolute_url"] = AbsoluteUrl(config, path);
+  view["recommends"] = article.recommends;
+  view["recommend_url"] = path + "/recommend";
+  view["email_url"] = path + "/email";
+  view["print_url"] = path + "/print";
+  view["list_url"] = links.list_url;
+  view["previous"] = NeighborView(links.previous);
+  view["next"] = NeighborView(links.next);
+  view["has_neighbors"] = links.previous.has_value() || links.next.has_value();
+  return view;
 }
 
 }  // namespace sinmun::site

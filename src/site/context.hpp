@@ -24,6 +24,7 @@ struct PageRequest {
   ViewMode view_mode = ViewMode::kAuto;
   std::string self_url;  // CanonicalUrl: the page's own address, for the mobile/PC links
   std::string origin;    // RequestOrigin: "http://host:port", for absolute URLs
+  std::string staff_edit_url;  // the 기사수정 link for logged-in staff; "" for readers
 };
 
 // What the layout needs to know about a page besides its own view.

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/site_settings.hpp"
 #include "site/context.hpp"
 #include "site/structured_data.hpp"
 #include "site/views.hpp"
@@ -51,7 +52,11 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
     nav.push_back(SectionView(section, section.slug == meta.section_slug));
   }
 
-  const std::string& paper = deps.config.paper.name;
+  // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
+  // the change sequence, so cached pages are rendered again).
+  Config config = deps.config;
+  if (Result<store::Settings> stored = deps.store->SiteSettings()) ApplySettings(*stored, &config);
+  const std::string& paper = config.paper.name;
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
   const std::string_view mode = ViewModeName(page.view_mode);
   return {{"lang", renderer.language()},
@@ -64,7 +69,7 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           {"is_pc", page.view_mode == ViewMode::kPc},
           {"mobile_url", ViewSwitchUrl("mobile", page.self_url)},
           {"pc_url", ViewSwitchUrl("pc", page.self_url)},
-          {"paper", PaperView(deps.config.paper)},
+          {"paper", PaperView(config.paper)},
           {"today_iso", FormatKstDate(now)},
           {"today_text",
            FormatKstDate(now) + " " + renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},

@@ -23,10 +23,6 @@ std::string AbsoluteUrl(const Config& config, std::string_view path) {
   return std::string(base) + std::string(path);
 }
 
-nlohmann::json TimeView(Timestamp utc) {
-  return {{"text", FormatKst(utc)}, {"iso", FormatIso8601Kst(utc)}};
-}
-
 nlohmann::json SectionView(const store::Section& section, bool current) {
   return {{"name", section.name},
           {"slug", section.slug},

@@ -22,7 +22,11 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
 
   const std::string base = ReporterPath(reporter->id);
   const nlohmann::json view = {
-      {"reporter", {{"name", reporter->name}, {"email", reporter->email}, {"bio", reporter->bio}}},
+      {"reporter",
+       {{"name", reporter->name},
+        {"email", reporter->email},
+        {"bio", reporter->bio},
+        {"photo_url", reporter->photo.empty() ? "" : "/uploads/" + reporter->photo}}},
       {"items", SummaryListView(list->items)},
       {"has_items", !list->items.empty()},
       {"total", list->total},

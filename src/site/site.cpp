@@ -79,6 +79,28 @@ http::Handler CachedUntilChange(const SiteContext* site, PageHandler handler) {
   return Cached(site, Kind::kXml, {}, handler, PageCache::Freshness::kUntilChange);
 }
 
+// The article page: cached for readers; rendered apart, with a 기사수정 link and never
+// cached, for staff who may edit the article.
+http::Handler ArticleRoute(const SiteContext* site) {
+  http::Handler cached = Cached(site, Kind::kHtml, {}, ArticlePage);
+  return [site, cached = std::move(cached)](const http::Request& request) {
+    if (site->deps.staff_edit_url) {
+      const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+      std::optional<std::string> edit_url;
+      if (id) edit_url = site->deps.staff_edit_url(request, *id);
+      if (edit_url) {
+        PageRequest page = MakePageRequest(*site, Kind::kHtml, request, {});
+        page.staff_edit_url = std::move(*edit_url);
+        http::Response response = ArticlePage(*site, request, page);
+        response.cache_control = "private, no-store";
+        AddVary(Kind::kHtml, response);
+        return response;
+      }
+    }
+    return cached(request);
+  };
+}
+
 // Renders every request: for pages whose addresses are too many to cache (search).
 http::Handler Uncached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
                        PageHandler handler) {
@@ -123,7 +145,7 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/", Cached(site, Kind::kHtml, {}, FrontPage));
   router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
   // Views are counted for cached pages too: the counting wraps the cache.
-  router.Get("/article/{id}", CountingViews(site, Cached(site, Kind::kHtml, {}, ArticlePage)));
+  router.Get("/article/{id}", CountingViews(site, ArticleRoute(site)));
   router.Post("/article/{id}/recommend",
               [site](const http::Request& request) { return RecommendArticle(*site, request); });
   router.Get("/article/{id}/email",

@@ -28,7 +28,10 @@
 //
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "core/config.hpp"
 #include "core/time.hpp"
@@ -59,6 +62,13 @@ struct SiteDeps {
   // Optional: the store recommends and "e-mail this article" write to (the same store as
   // `store`). Null: those routes answer 503. REQUIRES: outlives the Site when set.
   store::Store* writable_store = nullptr;
+
+  // Optional: where the sender of `request` may edit article `id` ("기사수정" link), or
+  // nullopt for readers. Set by app/ from the newsroom (site/ never includes newsroom/); it
+  // must answer quickly for requests without a session. Pages with the link are rendered for
+  // that request alone, never cached; readers keep getting the cached page.
+  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
+      staff_edit_url;
 };
 
 class PageCache;

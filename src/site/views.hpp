@@ -12,6 +12,7 @@
 
 #include "core/config.hpp"
 #include "core/time.hpp"
+#include "render/article_view.hpp"
 #include "store/records.hpp"
 
 namespace sinmun::site {
@@ -23,7 +24,7 @@ std::string ReporterPath(store::ReporterId id);  // "/reporter/3"
 std::string AbsoluteUrl(const Config& config, std::string_view path);
 
 // {"text": "2017-08-01 13:13", "iso": "2017-08-01T13:13:00+09:00"} (KST).
-nlohmann::json TimeView(Timestamp utc);
+using render::TimeView;
 // {"name", "slug", "url", "current"}
 nlohmann::json SectionView(const store::Section& section, bool current = false);
 // {"id", "url", "headline", "snippet", "reporter", "section", "registered", "views"}

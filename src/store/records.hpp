@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/time.hpp"
@@ -33,6 +35,7 @@ struct Reporter {
   std::string name;
   std::string email;
   std::string bio;
+  std::string photo;  // a file in DIR/uploads/ (served at /uploads/<photo>); "" when none
 };
 
 struct NewReporter {
@@ -48,6 +51,17 @@ struct Byline {
   std::string email;
 };
 
+// An article's lead photo as a page shows it: files DIR/uploads/<name>-<width>.<ext>.
+struct LeadPhoto {
+  std::string name;
+  std::string format;       // "jpeg", "png" or "webp"
+  std::vector<int> widths;  // ascending
+  int width = 0;            // of the largest variant
+  int height = 0;
+  std::string caption;
+  std::string credit;
+};
+
 // A published article as the public site shows it.
 struct Article {
   ArticleId id = 0;
@@ -60,6 +74,9 @@ struct Article {
   std::optional<Timestamp> modified_at;  // last edit after publication (수정), if any
   std::int64_t views = 0;
   std::int64_t recommends = 0;
+  std::vector<std::string> tags;
+  std::string correction;           // 바로잡습니다 note; empty when none
+  std::optional<LeadPhoto> photo;   // shown above the body
 };
 
 // An article in a list: what a list item, a ranking row or a feed entry needs.
@@ -135,6 +152,106 @@ struct Neighbors {
   std::optional<ArticleId> previous;  // the next older article (이전 기사)
   std::optional<ArticleId> next;      // the next newer article (다음 기사)
 };
+
+// ---- Accounts, sessions and audit (issue #3) ----
+
+using UserId = std::int64_t;
+
+// What a newsroom account may do. Stored by name ("reporter", …), so that roles can be added
+// (an ad manager is planned) without renumbering.
+enum class Role { kReporter, kEditor, kAdmin };
+
+inline std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kReporter: return "reporter";
+    case Role::kEditor: return "editor";
+    case Role::kAdmin: return "admin";
+  }
+  return "reporter";
+}
+
+inline std::optional<Role> ParseRole(std::string_view name) {
+  if (name == "reporter") return Role::kReporter;
+  if (name == "editor") return Role::kEditor;
+  if (name == "admin") return Role::kAdmin;
+  return std::nullopt;
+}
+
+// A newsroom account. E-mail addresses are unique regardless of letter case.
+struct User {
+  UserId id = 0;
+  std::string email;
+  std::string name;
+  Role role = Role::kReporter;
+  std::optional<ReporterId> reporter_id;  // the byline this account writes as, if any
+  bool active = true;                     // an inactive account cannot log in
+  Timestamp created_at = 0;
+};
+
+struct NewUser {
+  std::string email;
+  std::string name;
+  Role role = Role::kReporter;
+  std::optional<ReporterId> reporter_id;
+  std::string password_hash;  // argon2id string from the newsroom; the store never sees passwords
+  Timestamp created_at = 0;
+};
+
+// An account with its password hash: for logging in only.
+struct UserCredentials {
+  User user;
+  std::string password_hash;
+};
+
+// A logged-in browser. The store keeps only a hash of the token the cookie carries, so that a
+// copy of the database does not hand out live sessions.
+struct Session {
+  std::string token_hash;  // hex digest of the cookie's token
+  UserId user_id = 0;
+  std::string csrf_token;  // every state-changing form must send it back
+  Timestamp created_at = 0;
+  Timestamp last_seen_at = 0;  // idle expiry counts from here
+};
+
+struct SessionUser {
+  Session session;
+  User user;
+};
+
+// Failed logins counted under one key ("account:<email>" or "address:<ip>").
+struct LoginThrottle {
+  std::string key;
+  int failures = 0;            // consecutive failures since the last success
+  Timestamp locked_until = 0;  // no login is tried under this key before then
+};
+
+// One line of the audit log: who did what to what, when and from where.
+struct AuditEntry {
+  std::int64_t id = 0;
+  Timestamp at = 0;
+  std::optional<UserId> user_id;  // none for a failed login of an unknown account
+  std::string actor;              // the user's e-mail, or what was typed at the login form
+  std::string action;             // "login", "login_failed", "logout", "publish", …
+  std::string target;             // what was acted on: "user:3", "article:17", …
+  std::string detail;             // free text for people
+  std::string remote_address;
+};
+
+struct AuditPage {
+  std::vector<AuditEntry> items;  // newest first
+  std::int64_t total = 0;
+};
+
+// A section as the administration sees it: hidden sections are left out of Sections() (and
+// so of the public section bar) but their pages and articles stay reachable.
+struct SectionAdmin {
+  Section section;
+  bool hidden = false;
+};
+
+// Site settings the administration can change, as key/value text. Keys are chosen by the
+// caller ("paper.name", "language", …); unknown keys are kept as they are.
+using Settings = std::vector<std::pair<std::string, std::string>>;
 
 }  // namespace sinmun::store
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/desk_records.hpp"
 #include "store/records.hpp"
 
 namespace sinmun::store {
@@ -23,7 +24,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Sections in display order (position, then id).
+  // Visible sections in display order (position, then id); hidden ones are left out.
   virtual Result<std::vector<Section>> Sections() const = 0;
   // kNotFound for an unknown slug.
   virtual Result<Section> SectionBySlug(std::string_view slug) const = 0;
@@ -138,6 +139,135 @@ class Store {
   virtual Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
                                  std::string_view error) = 0;
   virtual Result<> MarkMailRejected(std::int64_t id, std::string_view error) = 0;
+
+  // ---- Accounts, sessions and audit (issue #3) ----
+  // Changes that are not about one article (sections, reporter profiles, site settings) also
+  // bump the change sequence, with a change log entry whose article_id is 0, so that page
+  // caches drop what they hold; the search index finds no article 0 and moves on.
+
+  // kConflict when the e-mail (compared without letter case) is taken; kInvalidInput for an
+  // empty e-mail or name, an empty password hash, or an unknown reporter id.
+  virtual Result<UserId> InsertUser(const NewUser& user) = 0;
+  // kNotFound for an unknown id.
+  virtual Result<User> UserById(UserId id) const = 0;
+  // kNotFound for an unknown e-mail (compared without letter case), active or not.
+  virtual Result<UserCredentials> CredentialsByEmail(std::string_view email) const = 0;
+  // All accounts by name.
+  virtual Result<std::vector<User>> Users() const = 0;
+  // Saves name, role, reporter_id and active of `user` (email and created_at are kept).
+  // Deactivating an account ends its sessions in the same transaction.
+  // kNotFound for an unknown id; kInvalidInput for an empty name or unknown reporter id.
+  virtual Result<> UpdateUser(const User& user) = 0;
+  // Replaces the password hash and ends every session of the user, then starts `replacement`
+  // when given (the browser that changed the password stays logged in), all in one
+  // transaction. kNotFound for an unknown id.
+  virtual Result<> ChangePassword(UserId id, std::string_view password_hash,
+                                  const std::optional<Session>& replacement) = 0;
+
+  // kConflict when the token hash exists (a token collision: draw another).
+  virtual Result<> InsertSession(const Session& session) = 0;
+  // The session with this token hash and its user. kNotFound when there is none or the user
+  // is inactive. Expiry is the caller's rule (it knows the idle limit).
+  virtual Result<SessionUser> SessionByTokenHash(std::string_view token_hash) const = 0;
+  // Sets last_seen_at (sliding expiry). Succeeds for an unknown hash.
+  virtual Result<> TouchSession(std::string_view token_hash, Timestamp last_seen_at) = 0;
+  // Ends one session (logout). Succeeds for an unknown hash.
+  virtual Result<> DeleteSession(std::string_view token_hash) = 0;
+  // Ends every session last seen before `before`; returns how many.
+  virtual Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) = 0;
+
+  // The failures counted under `key`: {key, 0, 0} when none are.
+  virtual Result<LoginThrottle> LoginThrottleFor(std::string_view key) const = 0;
+  // Stores `throttle` under its key, replacing what was there.
+  virtual Result<> PutLoginThrottle(const LoginThrottle& throttle) = 0;
+  // Forgets the failures under `key` (after a successful login).
+  virtual Result<> ClearLoginThrottle(std::string_view key) = 0;
+
+  // Appends one entry (its id is ignored) and returns the new id.
+  virtual Result<std::int64_t> AppendAudit(const AuditEntry& entry) = 0;
+  // Newest first, one page; items is empty past the end.
+  virtual Result<AuditPage> AuditLog(Page page) const = 0;
+
+  // Every section, hidden ones too, in display order.
+  virtual Result<std::vector<SectionAdmin>> AllSections() const = 0;
+  // Adds a section after the others. kConflict when the slug is taken; kInvalidInput for an
+  // empty slug or name. Bumps the change sequence.
+  virtual Result<SectionId> CreateSection(const NewSection& section, bool hidden) = 0;
+  // Saves name and hidden of `section` (the slug, part of every URL, is kept). kNotFound for
+  // an unknown id; kInvalidInput for an empty name. Bumps the change sequence.
+  virtual Result<> UpdateSection(const SectionAdmin& section) = 0;
+  // Sets the display order: `order` lists section ids first to last. kInvalidInput unless it
+  // holds every section exactly once. Bumps the change sequence.
+  virtual Result<> ReorderSections(const std::vector<SectionId>& order) = 0;
+
+  // Saves name, email and bio of `reporter`. kNotFound for an unknown id; kInvalidInput for
+  // an empty name. Bumps the change sequence (reporter pages show the bio).
+  virtual Result<> UpdateReporter(const Reporter& reporter) = 0;
+  // Sets the profile photo (a file in the uploads folder; "" removes it). kNotFound for an
+  // unknown id. Bumps the change sequence.
+  virtual Result<> SetReporterPhoto(ReporterId id, std::string_view photo) = 0;
+
+  // The stored site settings, by key.
+  virtual Result<Settings> SiteSettings() const = 0;
+  // Stores each key's value (other keys are kept) in one transaction and bumps the change
+  // sequence. kInvalidInput for an empty key.
+  virtual Result<> PutSiteSettings(const Settings& settings) = 0;
+
+  // ---- Desk: drafts, workflow, revisions, photos (issue #3) ----
+  // Every call below that writes an article appends to the change log in its transaction,
+  // so that followers re-read it (a draft reads as kNotFound from PublishedArticle, as does
+  // an unpublished article: search and caches drop it).
+  // Content rules, checked by every saving call (kInvalidInput): a known section, a non-empty
+  // headline of one line, sub-headlines and tags of one line, no byline or tag twice, known
+  // reporter ids, and a known photo id when one is set.
+
+  // A new draft at revision 1 (saved by `by` at `at`, who becomes its author).
+  virtual Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by,
+                                        Timestamp at) = 0;
+  // Saves `content` as revision base_revision + 1 and returns that number. kConflict when the
+  // article's latest revision is not `base_revision` (someone saved in between): nothing is
+  // written. kNotFound for an unknown id. Saving a published article sets its modified_at.
+  // An article that never went through the newsroom (revision 0) first has its stored
+  // content kept as revision 1 (saved_by 0), and the save becomes revision 2.
+  virtual Result<RevisionNumber> SaveArticle(ArticleId id, const ArticleContent& content,
+                                             RevisionNumber base_revision, UserId by,
+                                             Timestamp at) = 0;
+  // The article in any status. kNotFound for an unknown id.
+  virtual Result<DeskArticle> DeskArticleById(ArticleId id) const = 0;
+  // Desk lists, most recently changed first. kInvalidInput for a limit outside 1..200.
+  virtual Result<std::vector<DeskSummary>> DeskArticles(const DeskQuery& query) const = 0;
+
+  // Status changes. Each is refused with kConflict from a status it does not start from,
+  // kNotFound for an unknown id. `at` is the time of the change.
+  // draft -> submitted.
+  virtual Result<> SubmitArticle(ArticleId id, Timestamp at) = 0;
+  // draft, submitted, scheduled or unpublished -> published. The first publication sets
+  // registered_at = at; a later one keeps it and sets modified_at = at.
+  virtual Result<> PublishArticle(ArticleId id, Timestamp at) = 0;
+  // draft, submitted, scheduled or unpublished -> scheduled at `publish_at`.
+  // kInvalidInput unless publish_at > at.
+  virtual Result<> ScheduleArticle(ArticleId id, Timestamp publish_at, Timestamp at) = 0;
+  // published or scheduled -> unpublished: no longer public anywhere.
+  virtual Result<> UnpublishArticle(ArticleId id, Timestamp at) = 0;
+  // Deletes a draft with its revisions. kConflict for any other status.
+  virtual Result<> DeleteDraft(ArticleId id, Timestamp at) = 0;
+  // Publishes every scheduled article with publish_at <= now, each registered at its
+  // publish_at when first published (the minute it was scheduled for, even when the server
+  // was down then), and returns their ids, oldest schedule first.
+  virtual Result<std::vector<ArticleId>> PublishDue(Timestamp now) = 0;
+  // The earliest publish_at of a scheduled article, if any: when the scheduler must wake.
+  virtual Result<std::optional<Timestamp>> NextScheduled() const = 0;
+
+  // The article's revisions, newest first. kNotFound for an unknown article.
+  virtual Result<std::vector<RevisionInfo>> Revisions(ArticleId id) const = 0;
+  // One revision whole. kNotFound for an unknown article or number.
+  virtual Result<Revision> RevisionOf(ArticleId id, RevisionNumber number) const = 0;
+
+  // Records an uploaded photo whose files are already written; returns its id (photo.id is
+  // ignored). kConflict when the name is taken; kInvalidInput for an empty name or widths.
+  virtual Result<PhotoId> InsertPhoto(const Photo& photo) = 0;
+  // kNotFound for an unknown id.
+  virtual Result<Photo> PhotoById(PhotoId id) const = 0;
 };
 
 // Opens the store at `url` and runs pending migrations before returning.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <random>
 #include <regex>
 #include <stdexcept>
@@ -262,6 +263,33 @@ TEST_F(ServerTest, BodyOverLimitIs413) {
                                   "\r\n800\r\n" +
                                       std::string(0x800, 'y') + "\r\n0\r\n\r\n");
   EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 413");
+}
+
+TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
+  ServerOptions options;
+  options.max_body_bytes = 1000;
+  options.larger_bodies.push_back({"/upload/", 10000});
+  Router router = TestRouter();
+  router.Post("/upload/echo", [](const Request& request) {
+    return Text(std::to_string(request.body.size()));
+  });
+  Start(options, std::move(router));
+  const HttpResponse large = HttpRequest(port(), "POST", "/upload/echo", {}, std::string(5000, 'x'));
+  EXPECT_EQ(large.status, 200) << large.error;
+  EXPECT_EQ(large.body, "5000");
+  EXPECT_EQ(HttpRequest(port(), "POST", "/echo", {}, std::string(5000, 'x')).status, 413);
+  EXPECT_EQ(HttpRequest(port(), "POST", "/upload/echo", {}, std::string(20000, 'x')).status, 413);
+  // Chunked bodies follow the limit of their path too.
+  const auto chunked = [&](const std::string& path, size_t size) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%zx", size);
+    return SendRaw(port(), "POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                           "Connection: close\r\n\r\n" + hex + "\r\n" + std::string(size, 'y') +
+                           "\r\n0\r\n\r\n").substr(0, 12);
+  };
+  EXPECT_EQ(chunked("/upload/echo", 0x800), "HTTP/1.1 200");
+  EXPECT_EQ(chunked("/echo", 0x800), "HTTP/1.1 413");
+  EXPECT_EQ(chunked("/upload/echo", 0x4000), "HTTP/1.1 413");
 }
 
 TEST_F(ServerTest, HugeHeadersAre431) {

@@ -153,6 +153,29 @@ TEST_P(SearcherTest, CatchesUpAfterACrashBehindTheStore) {
   (void)c;
 }
 
+// The desk's writes reach the index through the change log: a draft is never found, a
+// published one is, an edit replaces its words and an unpublished one is gone (issue #3).
+TEST_P(SearcherTest, FollowsTheDeskFromDraftToUnpublished) {
+  store::ArticleContent content;
+  content.section_id = sections_[0].id;
+  content.headline = "해금 연주회 초안";
+  content.body_markdown = "해금 명인의 무대";
+  const store::ArticleId id = testing::Must(store_->CreateDraft(content, 1, kNow - 600));
+  EXPECT_TRUE(Find("해금").empty());
+
+  ASSERT_TRUE(store_->PublishArticle(id, kNow - 300).has_value());
+  EXPECT_EQ(Find("해금"), Ids{id});
+
+  content.body_markdown = "피리 명인의 무대";
+  content.headline = "피리 연주회";
+  ASSERT_TRUE(store_->SaveArticle(id, content, 1, 1, kNow - 200).has_value());
+  EXPECT_TRUE(Find("해금").empty());
+  EXPECT_EQ(Find("피리"), Ids{id});
+
+  ASSERT_TRUE(store_->UnpublishArticle(id, kNow - 100).has_value());
+  EXPECT_TRUE(Find("피리").empty());
+}
+
 TEST_P(SearcherTest, APublishedArticleIsFoundWithinASecond) {
   auto searcher = Open();
   searcher->StartFollowing();

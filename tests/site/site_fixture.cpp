@@ -28,6 +28,7 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   deps.config.kakao_app_key = kakao_app_key_;
   deps.counters = counters_;
   deps.writable_store = writable_ ? store_.get() : nullptr;
+  deps.staff_edit_url = staff_edit_url_;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();
   site_->AddRoutes(router_);

@@ -2,7 +2,9 @@
 // A Site over a real SQLite test store, with the project's templates, messages and static
 // files, driven through its Router without sockets.
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,9 @@ class SiteTest : public ::testing::Test {
   counters::Counters* counters_ = nullptr;
   bool writable_ = false;
   std::string kakao_app_key_;
+  // The newsroom's 기사수정 hook (SiteDeps::staff_edit_url); none unless a test sets it.
+  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
+      staff_edit_url_;
   std::unique_ptr<Site> site_;
   http::Router router_;
 };

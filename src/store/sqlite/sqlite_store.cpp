@@ -15,7 +15,9 @@
 #include "core/text.hpp"
 #include "store/migration.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/migrate.hpp"
+#include "store/sqlite/query.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
@@ -25,10 +27,13 @@ constexpr size_t kSnippetChars = 150;
 // The statement cache is keyed by pointer, so every SQL text below has static storage.
 // Queries that exist in several variants are built once at start-up from shared pieces.
 
-constexpr char kSections[] = "SELECT id, slug, name, position FROM sections ORDER BY position, id";
+constexpr char kSections[] =
+    "SELECT id, slug, name, position FROM sections WHERE hidden = 0 ORDER BY position, id";
 constexpr char kSectionBySlug[] = "SELECT id, slug, name, position FROM sections WHERE slug = ?1";
-constexpr char kReporterById[] = "SELECT id, name, email, bio FROM reporters WHERE id = ?1";
-constexpr char kReporters[] = "SELECT id, name, email, bio FROM reporters ORDER BY name, id";
+constexpr char kReporterById[] =
+    "SELECT id, name, email, bio, COALESCE(photo, '') FROM reporters WHERE id = ?1";
+constexpr char kReporters[] =
+    "SELECT id, name, email, bio, COALESCE(photo, '') FROM reporters ORDER BY name, id";
 
 // ?1 is always `now`: the visibility rule of store.hpp.
 #define SINMUN_PUBLISHED(a) a "status = 'published' AND " a "registered_at <= ?1"
@@ -169,7 +174,11 @@ Section ReadSection(const Statement& row, int first = 0) {
 }
 
 Reporter ReadReporter(const Statement& row) {
-  return Reporter{.id = row.Int(0), .name = row.Text(1), .email = row.Text(2), .bio = row.Text(3)};
+  return Reporter{.id = row.Int(0),
+                  .name = row.Text(1),
+                  .email = row.Text(2),
+                  .bio = row.Text(3),
+                  .photo = row.Text(4)};
 }
 
 ArticleSummary ReadSummary(const Statement& row) {
@@ -180,73 +189,6 @@ ArticleSummary ReadSummary(const Statement& row) {
                         .reporter_name = row.Text(7),
                         .registered_at = row.Int(8),
                         .views = row.Int(9)};
-}
-
-// Prepares `sql` and binds `params` to ?1, ?2, … in order.
-// REQUIRES: text parameters outlive the statement's use (they are not copied).
-template <typename... Params>
-Result<Statement> Query(Connection& connection, const char* sql, const Params&... params) {
-  Result<Statement> statement = connection.Prepare(sql);
-  if (!statement) return statement;
-  int index = 0;
-  (statement->Bind(++index, params), ...);
-  return statement;
-}
-
-// Runs a statement that returns no rows, with `params` bound as by Query.
-template <typename... Params>
-Result<> Write(Connection& connection, const char* sql, const Params&... params) {
-  Result<Statement> statement = Query(connection, sql, params...);
-  if (!statement) return tl::unexpected(statement.error());
-  return statement->Run();
-}
-
-// Steps `statement` to the end and reads every row with `read`.
-template <typename T, typename ReadRow>
-Result<std::vector<T>> ReadAll(Result<Statement> statement, ReadRow read) {
-  if (!statement) return tl::unexpected(statement.error());
-  std::vector<T> rows;
-  for (;;) {
-    const Result<bool> row = statement->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return rows;
-    rows.push_back(read(*statement));
-  }
-}
-
-// Steps `statement` once: the row read with `read`, or kNotFound with `what` when there is none.
-template <typename T, typename ReadRow>
-Result<T> ReadOne(Result<Statement> statement, ReadRow read, std::string_view what) {
-  if (!statement) return tl::unexpected(statement.error());
-  const Result<bool> row = statement->Step();
-  if (!row) return tl::unexpected(row.error());
-  if (!*row) return Fail(ErrorCode::kNotFound, std::string(what));
-  return read(*statement);
-}
-
-// The integer in the first column of the first row, or nullopt when there is no row.
-Result<std::optional<std::int64_t>> ReadOptionalInt(Result<Statement> statement) {
-  if (!statement) return tl::unexpected(statement.error());
-  const Result<bool> row = statement->Step();
-  if (!row) return tl::unexpected(row.error());
-  if (!*row) return std::nullopt;
-  return statement->Int(0);
-}
-
-Result<std::int64_t> ReadCount(Result<Statement> statement) {
-  return ReadOne<std::int64_t>(
-      std::move(statement), [](const Statement& row) { return row.Int(0); }, "count");
-}
-
-// Runs `read` inside one read transaction, so that its several queries see one snapshot.
-template <typename Read>
-auto InSnapshot(Connection& connection, Read read) -> std::invoke_result_t<Read> {
-  Result<Transaction> snapshot = Transaction::Begin(connection, Transaction::Mode::kRead);
-  if (!snapshot) return tl::unexpected(snapshot.error());
-  auto result = read();
-  if (!result) return result;
-  if (Result<> done = snapshot->Commit(); !done) return tl::unexpected(done.error());
-  return result;
 }
 
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
@@ -430,6 +372,9 @@ Result<Article> SqliteStore::PublishedArticle(ArticleId id, Timestamp now) const
           });
       if (!bylines) return tl::unexpected(bylines.error());
       article->bylines = std::move(*bylines);
+      if (Result<> extras = ReadDeskExtras(connection, *article); !extras) {
+        return tl::unexpected(extras.error());
+      }
       return article;
     });
   });

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -80,6 +81,52 @@ class SqliteStore final : public Store {
                          std::string_view error) override;
   Result<> MarkMailRejected(std::int64_t id, std::string_view error) override;
 
+  // ---- Accounts, sessions and audit (issue #3): sqlite_accounts.cpp ----
+  Result<UserId> InsertUser(const NewUser& user) override;
+  Result<User> UserById(UserId id) const override;
+  Result<UserCredentials> CredentialsByEmail(std::string_view email) const override;
+  Result<std::vector<User>> Users() const override;
+  Result<> UpdateUser(const User& user) override;
+  Result<> ChangePassword(UserId id, std::string_view password_hash,
+                          const std::optional<Session>& replacement) override;
+  Result<> InsertSession(const Session& session) override;
+  Result<SessionUser> SessionByTokenHash(std::string_view token_hash) const override;
+  Result<> TouchSession(std::string_view token_hash, Timestamp last_seen_at) override;
+  Result<> DeleteSession(std::string_view token_hash) override;
+  Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) override;
+  Result<LoginThrottle> LoginThrottleFor(std::string_view key) const override;
+  Result<> PutLoginThrottle(const LoginThrottle& throttle) override;
+  Result<> ClearLoginThrottle(std::string_view key) override;
+  Result<std::int64_t> AppendAudit(const AuditEntry& entry) override;
+  Result<AuditPage> AuditLog(Page page) const override;
+  Result<std::vector<SectionAdmin>> AllSections() const override;
+  Result<SectionId> CreateSection(const NewSection& section, bool hidden) override;
+  Result<> UpdateSection(const SectionAdmin& section) override;
+  Result<> ReorderSections(const std::vector<SectionId>& order) override;
+  Result<> UpdateReporter(const Reporter& reporter) override;
+  Result<> SetReporterPhoto(ReporterId id, std::string_view photo) override;
+  Result<Settings> SiteSettings() const override;
+  Result<> PutSiteSettings(const Settings& settings) override;
+
+  // ---- Desk: drafts, workflow, revisions, photos (issue #3): sqlite_desk.cpp ----
+  Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by, Timestamp at) override;
+  Result<RevisionNumber> SaveArticle(ArticleId id, const ArticleContent& content,
+                                     RevisionNumber base_revision, UserId by,
+                                     Timestamp at) override;
+  Result<DeskArticle> DeskArticleById(ArticleId id) const override;
+  Result<std::vector<DeskSummary>> DeskArticles(const DeskQuery& query) const override;
+  Result<> SubmitArticle(ArticleId id, Timestamp at) override;
+  Result<> PublishArticle(ArticleId id, Timestamp at) override;
+  Result<> ScheduleArticle(ArticleId id, Timestamp publish_at, Timestamp at) override;
+  Result<> UnpublishArticle(ArticleId id, Timestamp at) override;
+  Result<> DeleteDraft(ArticleId id, Timestamp at) override;
+  Result<std::vector<ArticleId>> PublishDue(Timestamp now) override;
+  Result<std::optional<Timestamp>> NextScheduled() const override;
+  Result<std::vector<RevisionInfo>> Revisions(ArticleId id) const override;
+  Result<Revision> RevisionOf(ArticleId id, RevisionNumber number) const override;
+  Result<PhotoId> InsertPhoto(const Photo& photo) override;
+  Result<Photo> PhotoById(PhotoId id) const override;
+
  private:
   class ReaderLease;
 
@@ -92,12 +139,23 @@ class SqliteStore final : public Store {
   template <typename Read>
   auto WithReader(Read read) const -> std::invoke_result_t<Read, Connection&>;
   void ReleaseReader(std::unique_ptr<Connection> reader) const;
-  // WithReader for code outside sqlite_store.cpp (sqlite_readers.cpp), where the template's
-  // definition is not visible.
-  Result<> ReadWith(const std::function<Result<>(Connection&)>& read) const;
   // MostRecommended and MostEmailed: `sql` binds ?1 now, ?2 since, ?3 limit.
   Result<std::vector<RankedSummary>> RankedSince(const char* sql, Timestamp since, int limit,
                                                  Timestamp now) const;
+
+  // For methods defined in other sqlite_*.cpp files, which cannot see ReaderLease: calls
+  // read(Connection&) with a pooled reader connection and returns its Result.
+  template <typename Read>
+  auto WithPooledReader(Read read) const -> std::invoke_result_t<Read, Connection&> {
+    std::optional<std::invoke_result_t<Read, Connection&>> result;
+    const Result<> leased = ReadWith([&](Connection& connection) -> Result<> {
+      result.emplace(read(connection));
+      return {};
+    });
+    if (!leased) return tl::unexpected(leased.error());
+    return std::move(*result);
+  }
+  Result<> ReadWith(const std::function<Result<>(Connection&)>& read) const;
 
   const std::string path_;
 

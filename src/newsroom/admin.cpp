@@ -1,0 +1,86 @@
+// Administration (admin role): the route table, the index page and the audit log.
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.hpp"
+#include "newsroom/admin_pages.hpp"
+#include "newsroom/guard.hpp"
+#include "newsroom/page.hpp"
+#include "newsroom/routes.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+constexpr int kAuditPageSize = 50;
+
+http::Response AdminIndex(const NewsroomContext& context, const http::Request& request,
+                          const Staff& staff) {
+  return RenderNewsroomPage(context, staff, "newsroom/admin_index", nlohmann::json::object(),
+                            Label(context, "newsroom_admin_title"));
+}
+
+http::Response AuditPage(const NewsroomContext& context, const http::Request& request,
+                         const Staff& staff) {
+  std::int64_t page = 1;
+  if (const std::optional<std::string> text = request.Query("page")) {
+    const std::optional<std::int64_t> number = ParseId(*text);
+    if (!number || *number > 1'000'000) return NewsroomError(context, 400);
+    page = *number;
+  }
+  const Result<store::AuditPage> log =
+      context.deps.store->AuditLog(store::Page{.number = page, .size = kAuditPageSize});
+  if (!log) return NewsroomErrorFor(context, log.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const store::AuditEntry& entry : log->items) {
+    items.push_back({{"at", FormatKst(entry.at)},
+                     {"actor", entry.actor},
+                     {"action", entry.action},
+                     {"target", entry.target},
+                     {"detail", entry.detail},
+                     {"address", entry.remote_address}});
+  }
+  nlohmann::json view = {{"items", std::move(items)}, {"total", log->total}};
+  if (page > 1) view["newer_url"] = "/newsroom/admin/audit?page=" + std::to_string(page - 1);
+  if (page * kAuditPageSize < log->total) {
+    view["older_url"] = "/newsroom/admin/audit?page=" + std::to_string(page + 1);
+  }
+  return RenderNewsroomPage(context, staff, "newsroom/admin_audit", std::move(view),
+                            Label(context, "newsroom_audit_title"));
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t id = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return std::nullopt;
+  return id;
+}
+
+void AddAdminRoutes(http::Router& router, const NewsroomContext* context) {
+  router.Get("/newsroom/admin", StaffPage(context, Permission::kAdmin, &AdminIndex));
+  router.Get("/newsroom/admin/audit", StaffPage(context, Permission::kAdmin, &AuditPage));
+  router.Get("/newsroom/admin/users", StaffPage(context, Permission::kAdmin, &UsersPage));
+  router.Post("/newsroom/admin/users", StaffAction(context, Permission::kAdmin, &AddUser));
+  router.Post("/newsroom/admin/users/{id}", StaffAction(context, Permission::kAdmin, &UpdateUser));
+  router.Get("/newsroom/admin/sections", StaffPage(context, Permission::kAdmin, &SectionsPage));
+  router.Post("/newsroom/admin/sections", StaffAction(context, Permission::kAdmin, &AddSection));
+  router.Post("/newsroom/admin/sections/{id}",
+              StaffAction(context, Permission::kAdmin, &UpdateSection));
+  router.Post("/newsroom/admin/sections/{id}/move",
+              StaffAction(context, Permission::kAdmin, &MoveSection));
+  router.Get("/newsroom/admin/reporters", StaffPage(context, Permission::kAdmin, &ReportersPage));
+  router.Post("/newsroom/admin/reporters", StaffAction(context, Permission::kAdmin, &AddReporter));
+  router.Post("/newsroom/admin/reporters/{id}",
+              StaffAction(context, Permission::kAdmin, &UpdateReporter));
+  router.Post("/newsroom/admin/reporters/{id}/photo",
+              StaffAction(context, Permission::kAdmin, &SetReporterPhoto));
+  router.Get("/newsroom/admin/settings", StaffPage(context, Permission::kAdmin, &SettingsPage));
+  router.Post("/newsroom/admin/settings", StaffAction(context, Permission::kAdmin, &SaveSettings));
+}
+
+}  // namespace sinmun::newsroom

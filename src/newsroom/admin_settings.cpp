@@ -1,0 +1,82 @@
+// Administration: site settings (the paper's name, the legal footer fields, the default
+// language), stored in the store over what sinmun.toml says. The public pages pick up the
+// name and footer at once (the change sequence drops the page cache); the language applies
+// from the next start, since the labels are loaded once. SMTP settings: issue #4.
+
+#include <nlohmann/json.hpp>
+
+#include "core/site_settings.hpp"
+#include "newsroom/admin_pages.hpp"
+#include "newsroom/audit.hpp"
+#include "newsroom/guard.hpp"
+#include "newsroom/page.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+constexpr size_t kMaxSetting = 500;
+
+std::string LabelKey(std::string_view key) {
+  std::string label = "newsroom_setting_" + std::string(key);
+  for (char& c : label) {
+    if (c == '.') c = '_';
+  }
+  return label;
+}
+
+http::Response Render(const NewsroomContext& context, const Staff& staff, const Config& shown,
+                      std::string_view error, std::string_view done, int status) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const SettingField& field : SettingFields()) {
+    if (field.key == "language") continue;  // a select of its own below
+    fields.push_back({{"key", field.key},
+                      {"id", LabelKey(field.key)},
+                      {"label", Label(context, LabelKey(field.key))},
+                      {"value", SettingValue(shown, field)}});
+  }
+  nlohmann::json view = {
+      {"fields", std::move(fields)},
+      {"languages",
+       {{{"value", "ko"}, {"label", "한국어"}, {"selected", shown.language == "ko"}},
+        {{"value", "en"}, {"label", "English"}, {"selected", shown.language == "en"}}}}};
+  if (!error.empty()) view["error"] = Label(context, error);
+  if (!done.empty()) view["done"] = Label(context, done);
+  return RenderNewsroomPage(context, staff, "newsroom/admin_settings", std::move(view),
+                            Label(context, "newsroom_settings_title"), status);
+}
+
+}  // namespace
+
+http::Response SettingsPage(const NewsroomContext& context, const http::Request& request,
+                            const Staff& staff) {
+  const Result<store::Settings> stored = context.deps.store->SiteSettings();
+  if (!stored) return NewsroomErrorFor(context, stored.error());
+  Config shown = context.deps.config;
+  ApplySettings(*stored, &shown);
+  return Render(context, staff, shown, "", request.Query("saved") ? "newsroom_settings_saved" : "",
+                200);
+}
+
+http::Response SaveSettings(const NewsroomContext& context, const http::Request& request,
+                            const Staff& staff) {
+  Config shown = context.deps.config;
+  store::Settings settings;
+  std::string_view error;
+  for (const SettingField& field : SettingFields()) {
+    std::string value = request.Form(field.key).value_or("");
+    if (value.size() > kMaxSetting) error = "newsroom_invalid_form";
+    if (field.key == "paper.name" && value.empty()) error = "newsroom_setting_name_required";
+    if (field.key == "language" && value != "ko" && value != "en") error = "newsroom_invalid_form";
+    if (field.paper_text != nullptr) shown.paper.*field.paper_text = value;
+    if (field.text != nullptr) shown.*field.text = value;
+    settings.emplace_back(std::string(field.key), std::move(value));
+  }
+  if (!error.empty()) return Render(context, staff, shown, error, "", 400);
+  if (Result<> done = context.deps.store->PutSiteSettings(settings); !done) {
+    return NewsroomErrorFor(context, done.error());
+  }
+  RecordAudit(context, staff, request, "settings_update", "settings", shown.paper.name);
+  return SeeOther("/newsroom/admin/settings?saved=1");
+}
+
+}  // namespace sinmun::newsroom

@@ -1,0 +1,303 @@
+#include "newsroom/article_form.hpp"
+
+#include <charconv>
+#include <set>
+#include <string_view>
+
+#include "newsroom/page.hpp"
+#include "render/article_view.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+constexpr size_t kMaxHeadlineChars = 200;
+constexpr size_t kMaxSubheadlineChars = 200;
+constexpr size_t kMaxTagChars = 30;
+constexpr size_t kMaxTags = 20;
+constexpr size_t kMaxBylines = 10;
+constexpr size_t kMaxBodyBytes = 1 << 20;
+constexpr size_t kMaxShortTextChars = 500;  // correction, caption, credit
+
+size_t CharCount(std::string_view utf8) {
+  size_t count = 0;
+  for (const char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string_view Trim(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const size_t last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+// Browsers send textarea line breaks as CRLF; the store keeps LF.
+std::string NormalizeNewlines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::optional<std::int64_t> ParseInt(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+// A field reader over either body type.
+class Fields {
+ public:
+  Fields(const http::Request& request, const std::vector<http::FormPart>* parts)
+      : request_(request), parts_(parts) {}
+
+  std::string Get(std::string_view name) const {
+    if (parts_ == nullptr) return request_.Form(name).value_or("");
+    for (const http::FormPart& part : *parts_) {
+      if (part.name == name && !part.filename) return std::string(part.data);
+    }
+    return "";
+  }
+  std::vector<std::string> All(std::string_view name) const {
+    if (parts_ == nullptr) return request_.FormAll(name);
+    std::vector<std::string> values;
+    for (const http::FormPart& part : *parts_) {
+      if (part.name == name && !part.filename) values.emplace_back(part.data);
+    }
+    return values;
+  }
+
+ private:
+  const http::Request& request_;
+  const std::vector<http::FormPart>* parts_;
+};
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string text;
+  for (const std::string& tag : tags) {
+    if (!text.empty()) text += ", ";
+    text += tag;
+  }
+  return text;
+}
+
+}  // namespace
+
+ArticleForm FormFromRequest(const http::Request& request,
+                            const std::vector<http::FormPart>* parts) {
+  const Fields fields(request, parts);
+  ArticleForm form;
+  form.base_revision = fields.Get("base_revision");
+  form.section_id = fields.Get("section");
+  form.headline = fields.Get("headline");
+  form.subheadlines = fields.All("subheadline");
+  form.body = NormalizeNewlines(fields.Get("body"));
+  form.reporter_ids = fields.All("reporter");
+  form.tags = fields.Get("tags");
+  form.correction = NormalizeNewlines(fields.Get("correction"));
+  form.photo_id = fields.Get("photo_id");
+  form.photo_caption = fields.Get("photo_caption");
+  form.photo_credit = fields.Get("photo_credit");
+  form.remove_photo = !fields.Get("remove_photo").empty();
+  return form;
+}
+
+ArticleForm FormFromContent(const store::ArticleContent& content,
+                            store::RevisionNumber revision) {
+  ArticleForm form;
+  form.base_revision = std::to_string(revision);
+  form.section_id = std::to_string(content.section_id);
+  form.headline = content.headline;
+  form.subheadlines = content.subheadlines;
+  form.body = content.body_markdown;
+  for (const store::ReporterId id : content.reporter_ids) {
+    form.reporter_ids.push_back(std::to_string(id));
+  }
+  form.tags = JoinTags(content.tags);
+  form.correction = content.correction;
+  form.photo_id = content.photo_id ? std::to_string(*content.photo_id) : "";
+  form.photo_caption = content.photo_caption;
+  form.photo_credit = content.photo_credit;
+  return form;
+}
+
+Result<FormChoices> LoadFormChoices(const store::Store& store) {
+  Result<std::vector<store::SectionAdmin>> sections = store.AllSections();
+  if (!sections) return tl::unexpected(sections.error());
+  Result<std::vector<store::Reporter>> reporters = store.Reporters();
+  if (!reporters) return tl::unexpected(reporters.error());
+  return FormChoices{.sections = std::move(*sections), .reporters = std::move(*reporters)};
+}
+
+std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
+                                                  const ArticleForm& form,
+                                                  const FormChoices& choices,
+                                                  FieldErrors& errors) {
+  store::ArticleContent content;
+
+  const std::optional<std::int64_t> section = ParseInt(form.section_id);
+  bool known_section = false;
+  for (const store::SectionAdmin& candidate : choices.sections) {
+    if (section && candidate.section.id == *section) known_section = true;
+  }
+  if (!known_section) {
+    errors["section"] = "desk_error_section";
+  } else {
+    content.section_id = *section;
+  }
+
+  const std::string_view headline = Trim(form.headline);
+  if (headline.empty()) {
+    errors["headline"] = "desk_error_headline_required";
+  } else if (CharCount(headline) > kMaxHeadlineChars ||
+             headline.find_first_of("\r\n") != std::string_view::npos) {
+    errors["headline"] = "desk_error_headline_long";
+  }
+  content.headline = std::string(headline);
+
+  for (const std::string& line : form.subheadlines) {
+    const std::string_view text = Trim(line);
+    if (text.empty()) continue;  // an empty bullet is a removed one
+    if (CharCount(text) > kMaxSubheadlineChars || text.find_first_of("\r\n") != text.npos) {
+      errors["subheadlines"] = "desk_error_subheadline_long";
+    }
+    content.subheadlines.emplace_back(text);
+  }
+
+  if (form.body.size() > kMaxBodyBytes) errors["body"] = "desk_error_body_long";
+  content.body_markdown = form.body;
+
+  std::set<store::ReporterId> seen;
+  for (const std::string& text : form.reporter_ids) {
+    if (Trim(text).empty()) continue;  // an unused byline select
+    const std::optional<std::int64_t> id = ParseInt(Trim(text));
+    bool known = false;
+    for (const store::Reporter& reporter : choices.reporters) {
+      if (id && reporter.id == *id) known = true;
+    }
+    if (!known) {
+      errors["reporters"] = "desk_error_reporter_unknown";
+    } else if (!seen.insert(*id).second) {
+      errors["reporters"] = "desk_error_reporter_twice";
+    } else {
+      content.reporter_ids.push_back(*id);
+    }
+  }
+  if (content.reporter_ids.empty() && !errors.contains("reporters")) {
+    errors["reporters"] = "desk_error_reporter_required";
+  }
+  if (content.reporter_ids.size() > kMaxBylines) errors["reporters"] = "desk_error_reporter_many";
+
+  std::string_view tags = form.tags;
+  std::set<std::string> seen_tags;
+  while (!tags.empty()) {
+    const size_t comma = tags.find(',');
+    std::string_view tag = Trim(tags.substr(0, comma));
+    if (!tag.empty() && tag.front() == '#') tag = Trim(tag.substr(1));
+    if (!tag.empty()) {
+      if (CharCount(tag) > kMaxTagChars || tag.find_first_of("\r\n") != tag.npos) {
+        errors["tags"] = "desk_error_tag_long";
+      } else if (seen_tags.insert(std::string(tag)).second) {
+        content.tags.emplace_back(tag);
+      }
+    }
+    if (comma == std::string_view::npos) break;
+    tags.remove_prefix(comma + 1);
+  }
+  if (content.tags.size() > kMaxTags) errors["tags"] = "desk_error_tags_many";
+
+  content.correction = std::string(Trim(form.correction));
+  if (CharCount(content.correction) > kMaxShortTextChars) {
+    errors["correction"] = "desk_error_correction_long";
+  }
+
+  if (!form.remove_photo && !Trim(form.photo_id).empty()) {
+    const std::optional<std::int64_t> photo = ParseInt(Trim(form.photo_id));
+    if (!photo || !context.deps.store->PhotoById(*photo)) {
+      errors["photo"] = "desk_error_photo_unknown";
+    } else {
+      content.photo_id = *photo;
+    }
+  }
+  content.photo_caption = std::string(Trim(form.photo_caption));
+  content.photo_credit = std::string(Trim(form.photo_credit));
+  if (CharCount(content.photo_caption) > kMaxShortTextChars ||
+      CharCount(content.photo_credit) > kMaxShortTextChars) {
+    errors["photo"] = "desk_error_caption_long";
+  }
+  if (!errors.empty()) return std::nullopt;
+  return content;
+}
+
+nlohmann::json FormView(const NewsroomContext& context, const ArticleForm& form,
+                        const FormChoices& choices, const FieldErrors& errors) {
+  nlohmann::json sections = nlohmann::json::array();
+  for (const store::SectionAdmin& section : choices.sections) {
+    sections.push_back({{"id", section.section.id},
+                        {"name", section.section.name},
+                        {"selected", std::to_string(section.section.id) == form.section_id}});
+  }
+  // One select per byline plus an empty one to add a byline without JavaScript.
+  std::vector<std::string> chosen;
+  for (const std::string& id : form.reporter_ids) {
+    if (!Trim(id).empty()) chosen.emplace_back(Trim(id));
+  }
+  chosen.emplace_back();
+  nlohmann::json bylines = nlohmann::json::array();
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    nlohmann::json options = nlohmann::json::array();
+    for (const store::Reporter& reporter : choices.reporters) {
+      options.push_back({{"id", reporter.id},
+                         {"name", reporter.name},
+                         {"selected", std::to_string(reporter.id) == chosen[i]}});
+    }
+    bylines.push_back({{"index", i + 1}, {"options", std::move(options)}});
+  }
+  // The sub-headline bullets typed so far plus an empty one.
+  nlohmann::json subheadlines = nlohmann::json::array();
+  for (const std::string& line : form.subheadlines) {
+    if (!Trim(line).empty()) subheadlines.push_back({{"text", line}});
+  }
+  subheadlines.push_back({{"text", ""}});
+
+  nlohmann::json messages = nlohmann::json::object();
+  for (const auto& [field, key] : errors) messages[field] = Label(context, key);
+
+  nlohmann::json photo = nullptr;
+  if (const std::optional<std::int64_t> id = ParseInt(Trim(form.photo_id));
+      id && !form.remove_photo) {
+    if (Result<store::Photo> stored = context.deps.store->PhotoById(*id)) {
+      const int width = stored->widths.empty() ? 0 : stored->widths.front();
+      photo = {{"id", stored->id},
+               {"thumbnail", render::PhotoUrl(stored->name, stored->format, width)},
+               {"width", stored->width},
+               {"height", stored->height}};
+    }
+  }
+  return {{"base_revision", form.base_revision},
+          {"sections", std::move(sections)},
+          {"headline", form.headline},
+          {"subheadlines", std::move(subheadlines)},
+          {"body", form.body},
+          {"bylines", std::move(bylines)},
+          {"tags", form.tags},
+          {"correction", form.correction},
+          {"photo", std::move(photo)},
+          {"photo_id", form.photo_id},
+          {"photo_caption", form.photo_caption},
+          {"photo_credit", form.photo_credit},
+          {"errors", std::move(messages)},
+          {"has_errors", !errors.empty()}};
+}
+
+}  // namespace sinmun::newsroom

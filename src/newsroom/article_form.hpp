@@ -1,0 +1,62 @@
+#pragma once
+// Private to newsroom/: the article form. What the form sent, as typed (so that a rejected
+// form shows it all again), its validation into store::ArticleContent with one message per
+// field, and the view the template newsroom/article_form renders.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/multipart.hpp"
+#include "http/request.hpp"
+#include "newsroom/context.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::newsroom {
+
+// The form's fields as text, exactly as typed.
+struct ArticleForm {
+  std::string base_revision = "0";  // the revision the edit started from
+  std::string section_id;
+  std::string headline;
+  std::vector<std::string> subheadlines;
+  std::string body;
+  std::vector<std::string> reporter_ids;  // one per byline select, in order
+  std::string tags;                       // comma separated
+  std::string correction;
+  std::string photo_id;                   // the lead photo kept from before ("" for none)
+  std::string photo_caption;
+  std::string photo_credit;
+  bool remove_photo = false;
+};
+
+// Field name -> message label key ("desk_error_headline_required", …).
+using FieldErrors = std::map<std::string, std::string>;
+
+// The form as sent; `parts` are the multipart parts when the body is multipart/form-data.
+ArticleForm FormFromRequest(const http::Request& request,
+                            const std::vector<http::FormPart>* parts);
+// The form showing a stored article (or revision) to edit.
+ArticleForm FormFromContent(const store::ArticleContent& content, store::RevisionNumber revision);
+
+// The lists the form chooses from.
+struct FormChoices {
+  std::vector<store::SectionAdmin> sections;
+  std::vector<store::Reporter> reporters;
+};
+Result<FormChoices> LoadFormChoices(const store::Store& store);
+
+// Validates `form` into content, or fills `errors`. The photo id, when set, must be a
+// stored photo.
+std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
+                                                  const ArticleForm& form,
+                                                  const FormChoices& choices, FieldErrors& errors);
+
+// The view of the form: every field as typed, selections marked, `errors` as messages next
+// to their fields ("errors": {"headline": "…"} and "<field>_error" keys).
+nlohmann::json FormView(const NewsroomContext& context, const ArticleForm& form,
+                        const FormChoices& choices, const FieldErrors& errors);
+
+}  // namespace sinmun::newsroom

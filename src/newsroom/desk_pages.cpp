@@ -1,0 +1,370 @@
+// The desk: the dashboard (/newsroom), the article form (new, edit, save, preview) and the
+// conflict page of a stale save.
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <variant>
+
+#include "core/time.hpp"
+#include "http/multipart.hpp"
+#include "newsroom/article_form.hpp"
+#include "newsroom/audit.hpp"
+#include "newsroom/desk.hpp"
+#include "newsroom/routes.hpp"
+#include "newsroom/guard.hpp"
+#include "newsroom/page.hpp"
+#include "newsroom/photo_upload.hpp"
+#include "render/article_view.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+constexpr int kDashboardListSize = 20;
+constexpr int kSearchLimit = 50;
+
+nlohmann::json SummaryRows(const NewsroomContext& context,
+                           const std::vector<store::DeskSummary>& items) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const store::DeskSummary& item : items) {
+    // The time that matters in each list: when it goes out, when it went out, or its last save.
+    std::string time = FormatKst(item.updated_at);
+    if (item.publish_at) {
+      time = Label(context, "desk_scheduled_at") + " " + FormatKst(*item.publish_at);
+    } else if (item.registered_at) {
+      time = FormatKst(*item.registered_at);
+    }
+    rows.push_back({{"id", item.id},
+                    {"url", EditPath(item.id)},
+                    {"headline", item.headline},
+                    {"section", item.section_name},
+                    {"status", StatusLabel(context, item.status)},
+                    {"status_name", store::StatusName(item.status)},
+                    {"author", UserName(context, item.created_by)},
+                    {"time", std::move(time)}});
+  }
+  return rows;
+}
+
+http::Response Dashboard(const NewsroomContext& context, const http::Request& request,
+                         const Staff& staff) {
+  const std::string query = request.Query("q").value_or("");
+  struct List {
+    const char* id;
+    const char* title_key;
+    store::DeskQuery query;
+  };
+  std::vector<List> lists;
+  if (!query.empty()) {
+    lists.push_back({"results", "desk_results", {.headline_contains = query, .limit = kSearchLimit}});
+  }
+  lists.push_back({"my-drafts", "desk_my_drafts",
+                   {.status = store::ArticleStatus::kDraft,
+                    .created_by = staff.user_id,
+                    .limit = kDashboardListSize}});
+  lists.push_back({"queue", "desk_queue",
+                   {.status = store::ArticleStatus::kSubmitted, .limit = kDashboardListSize}});
+  lists.push_back({"scheduled", "desk_scheduled",
+                   {.status = store::ArticleStatus::kScheduled, .limit = kDashboardListSize}});
+  lists.push_back({"published", "desk_recently_published",
+                   {.status = store::ArticleStatus::kPublished, .limit = kDashboardListSize}});
+  nlohmann::json sections = nlohmann::json::array();
+  for (const List& list : lists) {
+    Result<std::vector<store::DeskSummary>> items = context.deps.store->DeskArticles(list.query);
+    if (!items) return NewsroomErrorFor(context, items.error());
+    sections.push_back({{"id", list.id},
+                        {"title", Label(context, list.title_key)},
+                        {"empty", items->empty()},
+                        {"items", SummaryRows(context, *items)}});
+  }
+  nlohmann::json view = {{"q", query},
+                         {"deleted", request.Query("deleted").has_value()},
+                         {"lists", std::move(sections)}};
+  return RenderNewsroomPage(context, staff, "newsroom/dashboard", std::move(view),
+                            Label(context, "desk_dashboard_title"));
+}
+
+// The form page: `form` as typed, `errors` next to the fields, `article` when editing.
+http::Response FormPage(const NewsroomContext& context, const Staff& staff,
+                        const ArticleForm& form, const FormChoices& choices,
+                        const FieldErrors& errors, const store::DeskArticle* article,
+                        nlohmann::json extra, int status) {
+  nlohmann::json view = FormView(context, form, choices, errors);
+  for (auto& [key, value] : extra.items()) view[key] = value;
+  view["editor_js"] = context.deps.static_files->Url("gen/editor.js");
+  view["editor_css"] = context.deps.static_files->Url("gen/editor.css");
+  std::string title;
+  if (article == nullptr) {
+    view["action"] = "/newsroom/articles";
+    view["is_new"] = true;
+    title = Label(context, "desk_new_title");
+  } else {
+    const bool desk = Allows(staff.role, Permission::kDesk);
+    const bool editable = MayEdit(staff, *article);
+    const bool draft = article->status == store::ArticleStatus::kDraft;
+    const bool published = article->status == store::ArticleStatus::kPublished;
+    const bool scheduled = article->status == store::ArticleStatus::kScheduled;
+    view["action"] = EditPath(article->id);
+    view["is_new"] = false;
+    view["article"] = {
+        {"id", article->id},
+        {"url", EditPath(article->id)},
+        {"status", StatusLabel(context, article->status)},
+        {"status_name", store::StatusName(article->status)},
+        {"revision", article->revision},
+        {"public_url", published ? "/article/" + std::to_string(article->id) : ""},
+        {"publish_at", article->publish_at ? FormatKst(*article->publish_at) : ""},
+        {"registered", article->registered_at ? FormatKst(*article->registered_at) : ""},
+        {"modified", article->modified_at ? FormatKst(*article->modified_at) : ""},
+        {"revisions_url", EditPath(article->id) + "/revisions"},
+        {"can_submit", draft && MayHandleDraft(staff, *article)},
+        {"can_publish", desk && !published},
+        {"can_schedule", desk && !published},
+        {"can_unpublish", desk && (published || scheduled)},
+        {"can_delete", draft && MayHandleDraft(staff, *article)},
+    };
+    view["readonly"] = !editable;
+    title = article->content.headline;
+  }
+  if (!view.contains("readonly")) view["readonly"] = false;
+  return RenderNewsroomPage(context, staff, "newsroom/article_form", std::move(view), title,
+                            status);
+}
+
+http::Response NewArticlePage(const NewsroomContext& context, const http::Request& request,
+                              const Staff& staff) {
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  if (!choices) return NewsroomErrorFor(context, choices.error());
+  ArticleForm form;
+  if (!choices->sections.empty()) {
+    form.section_id = std::to_string(choices->sections.front().section.id);
+  }
+  if (staff.reporter_id) form.reporter_ids.push_back(std::to_string(*staff.reporter_id));
+  return FormPage(context, staff, form, *choices, {}, nullptr, nlohmann::json::object(), 200);
+}
+
+http::Response EditArticlePage(const NewsroomContext& context, const http::Request& request,
+                               const Staff& staff) {
+  const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
+  if (!article) return NewsroomErrorFor(context, article.error());
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  if (!choices) return NewsroomErrorFor(context, choices.error());
+  nlohmann::json extra = nlohmann::json::object();
+  // Only known outcomes: the label key is built from the query string.
+  static constexpr std::string_view kOutcomes[] = {"saved", "submitted", "published",
+                                                   "scheduled", "unpublished", "restored"};
+  if (const std::optional<std::string> done = request.Query("done")) {
+    if (*done == "schedule_invalid") {
+      extra["done_error"] = Label(context, "desk_done_schedule_invalid");
+    } else if (std::find(std::begin(kOutcomes), std::end(kOutcomes), *done) !=
+               std::end(kOutcomes)) {
+      extra["done"] = Label(context, "desk_done_" + *done);
+    }
+  }
+  return FormPage(context, staff, FormFromContent(article->content, article->revision), *choices,
+                  {}, &*article, std::move(extra), 200);
+}
+
+// The parts of a multipart body, or nullopt for a malformed one; an empty list for a body
+// of another type (urlencoded forms are read through the request).
+std::optional<std::vector<http::FormPart>> Parts(const http::Request& request, bool& multipart) {
+  const std::optional<std::string> boundary =
+      http::MultipartBoundary(request.Header("content-type"));
+  multipart = boundary.has_value();
+  if (!boundary) return std::vector<http::FormPart>{};
+  return http::ParseMultipart(request.body, *boundary);
+}
+
+const http::FormPart* FilePart(const std::vector<http::FormPart>& parts, std::string_view name) {
+  for (const http::FormPart& part : parts) {
+    if (part.name == name && part.filename && !part.filename->empty()) return &part;
+  }
+  return nullptr;
+}
+
+// Shared by create and save: reads the form, stores an uploaded photo, validates. Returns
+// the content, or the response to send instead (the form with its errors, an error page).
+std::variant<store::ArticleContent, http::Response> ReadArticleForm(
+    const NewsroomContext& context, const http::Request& request, const Staff& staff,
+    const FormChoices& choices, const store::DeskArticle* article, ArticleForm& form) {
+  bool multipart = false;
+  const std::optional<std::vector<http::FormPart>> parts = Parts(request, multipart);
+  if (!parts) return NewsroomError(context, 400);
+  form = FormFromRequest(request, multipart ? &*parts : nullptr);
+
+  FieldErrors errors;
+  if (const http::FormPart* file = multipart ? FilePart(*parts, "photo") : nullptr) {
+    PhotoUploadResult uploaded =
+        StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, file->data,
+                           staff.user_id, context.deps.clock->Now());
+    if (const store::PhotoId* id = std::get_if<store::PhotoId>(&uploaded)) {
+      // Kept in the form from now on, so a form sent back for other errors keeps the photo.
+      form.photo_id = std::to_string(*id);
+      form.remove_photo = false;
+    } else if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
+      errors["photo"] = refusal->label_key;
+    } else {
+      return NewsroomErrorFor(context, std::get<Error>(uploaded));
+    }
+  }
+  std::optional<store::ArticleContent> content = ValidateForm(context, form, choices, errors);
+  if (!errors.empty() || !content) {
+    return FormPage(context, staff, form, choices, errors, article, nlohmann::json::object(),
+                    422);
+  }
+  return std::move(*content);
+}
+
+http::Response CreateArticle(const NewsroomContext& context, const http::Request& request,
+                             const Staff& staff) {
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  if (!choices) return NewsroomErrorFor(context, choices.error());
+  ArticleForm form;
+  auto read = ReadArticleForm(context, request, staff, *choices, nullptr, form);
+  if (http::Response* response = std::get_if<http::Response>(&read)) return std::move(*response);
+  const Result<store::ArticleId> id = context.deps.store->CreateDraft(
+      std::get<store::ArticleContent>(read), staff.user_id, context.deps.clock->Now());
+  if (!id) return NewsroomErrorFor(context, id.error());
+  return SeeOther(EditPath(*id) + "?done=saved");
+}
+
+http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
+                            const ArticleForm& form, const store::ArticleContent& mine,
+                            const store::DeskArticle& current, const FormChoices& choices) {
+  // The form keeps what this editor typed, now based on the latest revision: saving it again
+  // is a deliberate choice made after seeing both versions below.
+  ArticleForm rebased = form;
+  rebased.base_revision = std::to_string(current.revision);
+  nlohmann::json extra = {
+      {"conflict",
+       {{"revision", current.revision},
+        {"diff", ContentDiffView(context, current.content, mine, choices)}}}};
+  if (Result<std::vector<store::RevisionInfo>> history =
+          context.deps.store->Revisions(current.id);
+      history && !history->empty()) {
+    extra["conflict"]["saved_by"] = UserName(context, history->front().saved_by);
+    extra["conflict"]["saved_at"] = FormatKst(history->front().saved_at);
+  }
+  return FormPage(context, staff, rebased, choices, {}, &current, std::move(extra), 409);
+}
+
+http::Response SaveArticle(const NewsroomContext& context, const http::Request& request,
+                           const Staff& staff) {
+  const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
+  if (!article) return NewsroomErrorFor(context, article.error());
+  if (!MayEdit(staff, *article)) return NewsroomError(context, 403);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  if (!choices) return NewsroomErrorFor(context, choices.error());
+  ArticleForm form;
+  auto read = ReadArticleForm(context, request, staff, *choices, &*article, form);
+  if (http::Response* response = std::get_if<http::Response>(&read)) return std::move(*response);
+  const store::ArticleContent& content = std::get<store::ArticleContent>(read);
+
+  store::RevisionNumber base = -1;
+  const std::string& text = form.base_revision;
+  if (std::from_chars(text.data(), text.data() + text.size(), base).ec != std::errc() ||
+      base < 0) {
+    return NewsroomError(context, 400);
+  }
+  const Result<store::RevisionNumber> saved = context.deps.store->SaveArticle(
+      article->id, content, base, staff.user_id, context.deps.clock->Now());
+  if (!saved && saved.error().code == ErrorCode::kConflict) {
+    const Result<store::DeskArticle> current = context.deps.store->DeskArticleById(article->id);
+    if (!current) return NewsroomErrorFor(context, current.error());
+    return ConflictPage(context, staff, form, content, *current, *choices);
+  }
+  if (!saved) return NewsroomErrorFor(context, saved.error());
+  if (article->status == store::ArticleStatus::kPublished) {
+    RecordAudit(context, staff, request, "edit_published",
+                "article:" + std::to_string(article->id),
+                content.correction != article->content.correction ? "correction" : "");
+  }
+  return SeeOther(EditPath(article->id) + "?done=saved");
+}
+
+// The article as readers will see it, from the form as it is now (saved or not).
+http::Response PreviewArticle(const NewsroomContext& context, const http::Request& request,
+                              const Staff& staff) {
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  if (!choices) return NewsroomErrorFor(context, choices.error());
+  bool multipart = false;
+  const std::optional<std::vector<http::FormPart>> parts = Parts(request, multipart);
+  if (!parts) return NewsroomError(context, 400);
+  const ArticleForm form = FormFromRequest(request, multipart ? &*parts : nullptr);
+  FieldErrors errors;
+  // A preview shows whatever can be shown: errors are for saving.
+  const std::optional<store::ArticleContent> valid = ValidateForm(context, form, *choices, errors);
+  store::ArticleContent content;
+  if (valid) content = *valid;
+  if (!valid) {
+    content.headline = form.headline;
+    content.body_markdown = form.body;
+    for (const std::string& line : form.subheadlines) {
+      if (!line.empty()) content.subheadlines.push_back(line);
+    }
+  }
+  const Timestamp now = context.deps.clock->Now();
+  render::ArticleContentData data;
+  data.url = "#";
+  data.headline = content.headline.empty() ? form.headline : content.headline;
+  data.subheadlines = content.subheadlines;
+  data.body_markdown = content.body_markdown;
+  data.registered_at = now;
+  data.tags = content.tags;
+  data.correction = content.correction;
+  for (const store::SectionAdmin& section : choices->sections) {
+    if (std::to_string(section.section.id) == form.section_id) {
+      data.section = {.name = section.section.name,
+                      .url = "/section/" + http::PercentEncode(section.section.slug)};
+      data.section_slug = section.section.slug;
+    }
+  }
+  for (const store::ReporterId id : content.reporter_ids) {
+    for (const store::Reporter& reporter : choices->reporters) {
+      if (reporter.id == id) {
+        data.bylines.push_back({.id = reporter.id,
+                                .name = reporter.name,
+                                .email = reporter.email,
+                                .url = "/reporter/" + std::to_string(reporter.id)});
+      }
+    }
+  }
+  if (content.photo_id) {
+    if (Result<store::Photo> photo = context.deps.store->PhotoById(*content.photo_id)) {
+      data.photo = render::ArticleContentData::Photo{.name = photo->name,
+                                                     .format = photo->format,
+                                                     .widths = photo->widths,
+                                                     .width = photo->width,
+                                                     .height = photo->height,
+                                                     .caption = content.photo_caption,
+                                                     .credit = content.photo_credit};
+    }
+  }
+  const nlohmann::json view = {
+      {"article", render::ArticleContentView(data)},
+      {"lang", context.deps.renderer->language()},
+      {"css_url", context.deps.static_files->Url("css/site.css")},
+      {"favicon_url", context.deps.static_files->Url("img/favicon.svg")},
+      {"title", Label(context, "desk_preview_title")}};
+  Result<std::string> html = context.deps.renderer->Render("newsroom/preview", view);
+  if (!html) return NewsroomErrorFor(context, html.error());
+  http::Response response = http::Html(std::move(*html));
+  response.cache_control = "no-store";
+  response.headers.emplace_back("X-Robots-Tag", "noindex");
+  return response;
+}
+
+}  // namespace
+
+void AddDeskPageRoutes(http::Router& router, const NewsroomContext* context) {
+  router.Get("/newsroom", StaffPage(context, Permission::kWrite, &Dashboard));
+  router.Get("/newsroom/articles/new", StaffPage(context, Permission::kWrite, &NewArticlePage));
+  router.Post("/newsroom/articles", StaffAction(context, Permission::kWrite, &CreateArticle));
+  router.Post("/newsroom/articles/preview",
+              StaffAction(context, Permission::kWrite, &PreviewArticle));
+  router.Get("/newsroom/articles/{id}", StaffPage(context, Permission::kWrite, &EditArticlePage));
+  router.Post("/newsroom/articles/{id}", StaffAction(context, Permission::kWrite, &SaveArticle));
+}
+
+}  // namespace sinmun::newsroom

@@ -1,0 +1,44 @@
+#pragma once
+// Private to newsroom/: the role and CSRF checks in front of every newsroom handler.
+
+#include <optional>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+#include "newsroom/context.hpp"
+#include "newsroom/staff.hpp"
+
+namespace sinmun::newsroom {
+
+enum class Permission {
+  kWrite,  // reporter, editor, admin: write and submit own articles
+  kDesk,   // editor, admin: edit any article, approve, publish, schedule, unpublish
+  kAdmin,  // admin: users, sections, reporter profiles, site settings, audit log
+};
+
+bool Allows(store::Role role, Permission permission);
+
+using StaffHandler = http::Response (*)(const NewsroomContext&, const http::Request&,
+                                        const Staff&);
+
+// For GET pages. No valid session: 303 to /newsroom/login?next=<path and query>. A role
+// without `permission`: the 403 page. Otherwise the handler's response, never cached.
+// REQUIRES: context outlives the handler.
+http::Handler StaffPage(const NewsroomContext* context, Permission permission,
+                        StaffHandler handler);
+// For POST actions: as StaffPage, and the form field "csrf" must equal the session's token,
+// else 403 and the handler is not called (nothing changes).
+http::Handler StaffAction(const NewsroomContext* context, Permission permission,
+                          StaffHandler handler);
+
+// The staff member behind the request's session cookie: nullopt when there is no cookie, the
+// session is unknown, idle too long (it is then ended) or its account inactive. Slides the
+// idle expiry. An error when the store fails.
+Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
+                                          const http::Request& request);
+
+// A 303 See Other to `location`, never cached.
+http::Response SeeOther(std::string location);
+
+}  // namespace sinmun::newsroom

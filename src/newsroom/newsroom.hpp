@@ -1,0 +1,71 @@
+#pragma once
+// The newsroom (/newsroom/...): the back office where staff log in, write, approve and
+// administer the paper. Never cached; every route checks the role of a logged-in account.
+//
+// How the pieces fit (for everyone adding newsroom pages):
+// - context.hpp: NewsroomContext, what every handler gets (deps, cookie settings).
+// - guard.hpp: wrap every handler. StaffPage(ctx, Permission::kX, &Handler) for GET pages,
+//   StaffAction(ctx, Permission::kX, &Handler) for POST (also checks the form field "csrf").
+//   No valid session: 303 to /newsroom/login?next=<path>. Role lacks the permission: 403 page.
+//   Handlers have the signature
+//     http::Response Handler(const NewsroomContext&, const http::Request&, const Staff&);
+//   Per-record checks (a reporter edits only own articles) are the handler's job.
+// - staff.hpp: Staff, who is asking (id, name, role, reporter_id, csrf_token).
+// - page.hpp: RenderNewsroomPage(ctx, staff, "newsroom/<template>", view, title) renders a
+//   template inside templates/newsroom/layout (nav, logout); the view gets "csrf" set.
+//   NewsroomError(ctx, status) for 4xx/5xx pages; NewsroomErrorFor(ctx, error) maps an Error
+//   through http::StatusFor.
+// - audit.hpp: RecordAudit(ctx, staff, request, "publish", "article:17", detail).
+// - routes.hpp / newsroom.cpp: one Add<Part>Routes(router, ctx) per part, listed in AddRoutes.
+// - Forms: request.Form("field") / FormAll("field") read the text fields of urlencoded and
+//   multipart bodies (http/request.hpp).
+// - Labels: messages/*.json keys start with "newsroom_" ({{t.newsroom_...}}).
+//
+// Thread safety: after AddRoutes, handlers may run on any number of threads.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/config.hpp"
+#include "core/time.hpp"
+#include "http/request.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "render/renderer.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::newsroom {
+
+struct NewsroomDeps {
+  store::Store* store = nullptr;  // REQUIRES: outlives the Newsroom
+  const Clock* clock = nullptr;   // REQUIRES: outlives the Newsroom
+  std::shared_ptr<const render::Renderer> renderer;
+  std::shared_ptr<const http::StaticFiles> static_files;  // for the stylesheet's URL
+  Config config;  // [newsroom] session settings, base_url (https means Secure cookies), paper
+  std::string uploads_dir;  // DIR/uploads: uploaded photos are written here (served at /uploads/)
+};
+
+struct NewsroomContext;
+
+class Newsroom {
+ public:
+  // REQUIRES: store, clock, renderer and static_files are set.
+  explicit Newsroom(NewsroomDeps deps);
+  ~Newsroom();
+  Newsroom(const Newsroom&) = delete;
+  Newsroom& operator=(const Newsroom&) = delete;
+
+  // Adds every /newsroom route. REQUIRES: the Newsroom outlives the router.
+  void AddRoutes(http::Router& router);
+
+  // Where the sender of `request` may edit article `id` ("/newsroom/articles/{id}"), or
+  // nullopt: no session cookie (answered without touching the store), no valid session, or a
+  // role that may not edit it. For the site's 기사수정 link. Thread safe.
+  std::optional<std::string> EditUrlFor(const http::Request& request, store::ArticleId id) const;
+
+ private:
+  std::unique_ptr<NewsroomContext> context_;
+};
+
+}  // namespace sinmun::newsroom

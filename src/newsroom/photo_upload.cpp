@@ -1,0 +1,222 @@
+#include "newsroom/photo_upload.hpp"
+
+#include <fmt/format.h>
+#include <glib-object.h>
+#include <spdlog/spdlog.h>
+#include <vips/vips.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <system_error>
+#include <vector>
+
+#include "newsroom/crypto.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+constexpr double kMaxPixels = 100e6;  // a decompression bomb is refused before decoding
+
+enum class Format { kJpeg, kPng, kWebp };
+
+std::optional<Format> Sniff(std::string_view bytes) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") return Format::kJpeg;
+  if (bytes.size() >= 8 && bytes.substr(0, 8) == "\x89PNG\r\n\x1A\n") return Format::kPng;
+  if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") {
+    return Format::kWebp;
+  }
+  return std::nullopt;
+}
+
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kJpeg: return "jpeg";
+    case Format::kPng: return "png";
+    case Format::kWebp: return "webp";
+  }
+  return "jpeg";
+}
+
+std::string_view Extension(Format format) {
+  switch (format) {
+    case Format::kJpeg: return "jpg";
+    case Format::kPng: return "png";
+    case Format::kWebp: return "webp";
+  }
+  return "jpg";
+}
+
+void InitVips() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("sinmun") != 0) spdlog::error("vips: {}", vips_error_buffer());
+    vips_cache_set_max(0);  // every upload is new: caching operations only holds memory
+  });
+}
+
+struct ImageUnref {
+  void operator()(VipsImage* image) const { g_object_unref(image); }
+};
+using Image = std::unique_ptr<VipsImage, ImageUnref>;
+
+std::string VipsErrorText() {
+  std::string text = vips_error_buffer();
+  vips_error_clear();
+  return text;
+}
+
+// Encodes `image` in `format` without metadata.
+bool Encode(VipsImage* image, Format format, std::string& out) {
+  void* buffer = nullptr;
+  size_t length = 0;
+  int rc = -1;
+  switch (format) {
+    case Format::kJpeg:
+      rc = vips_jpegsave_buffer(image, &buffer, &length, "Q", 85, "strip", TRUE,
+                                "optimize_coding", TRUE, "interlace", TRUE, nullptr);
+      break;
+    case Format::kPng:
+      rc = vips_pngsave_buffer(image, &buffer, &length, "strip", TRUE, "compression", 6, nullptr);
+      break;
+    case Format::kWebp:
+      rc = vips_webpsave_buffer(image, &buffer, &length, "Q", 82, "strip", TRUE, nullptr);
+      break;
+  }
+  if (rc != 0) return false;
+  out.assign(static_cast<const char*>(buffer), length);
+  g_free(buffer);
+  return true;
+}
+
+// Writes `bytes` to `path` through a temporary file and a rename, so that a reader never
+// sees half a photo.
+bool WriteFile(const std::filesystem::path& path, const std::string& bytes) {
+  const std::filesystem::path temporary = path.string() + ".part";
+  bool written = false;
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    written = static_cast<bool>(out);
+  }
+  std::error_code error;
+  if (written) std::filesystem::rename(temporary, path, error);
+  if (!written || error) {
+    std::filesystem::remove(temporary, error);
+    return false;
+  }
+  return true;
+}
+
+// The files written so far; removed on destruction unless kept.
+class WrittenFiles {
+ public:
+  ~WrittenFiles() {
+    if (keep_) return;
+    std::error_code ignored;
+    for (const std::filesystem::path& path : paths_) std::filesystem::remove(path, ignored);
+  }
+  void Add(std::filesystem::path path) { paths_.push_back(std::move(path)); }
+  void Keep() { keep_ = true; }
+
+ private:
+  std::vector<std::filesystem::path> paths_;
+  bool keep_ = false;
+};
+
+}  // namespace
+
+PhotoUploadResult StoreUploadedPhoto(store::Store& store, const std::string& uploads_dir,
+                                     std::string_view bytes, store::UserId by, Timestamp at) {
+  if (bytes.empty()) return PhotoRefusal{"desk_error_photo_empty"};
+  if (bytes.size() > kMaxPhotoBytes) return PhotoRefusal{"desk_error_photo_large"};
+  const std::optional<Format> format = Sniff(bytes);
+  if (!format) return PhotoRefusal{"desk_error_photo_type"};
+  InitVips();
+
+  // fail_on=warning: a truncated JPEG only warns in libjpeg, and must be refused.
+  Image original(vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "fail_on",
+                                            VIPS_FAIL_ON_WARNING, nullptr));
+  if (!original) {
+    spdlog::info("photo upload refused: {}", VipsErrorText());
+    return PhotoRefusal{"desk_error_photo_damaged"};
+  }
+  if (static_cast<double>(original->Xsize) * original->Ysize > kMaxPixels) {
+    return PhotoRefusal{"desk_error_photo_pixels"};
+  }
+  VipsImage* rotated_raw = nullptr;
+  if (vips_autorot(original.get(), &rotated_raw, nullptr) != 0) {
+    spdlog::info("photo upload refused: {}", VipsErrorText());
+    return PhotoRefusal{"desk_error_photo_damaged"};
+  }
+  const Image rotated(rotated_raw);
+  // Decode the whole file once into memory: a damaged or truncated file fails here, before
+  // anything is written, and the resizes below read pixels from memory.
+  VipsImage* decoded_raw = vips_image_copy_memory(rotated.get());
+  if (decoded_raw == nullptr) {
+    spdlog::info("photo upload refused: {}", VipsErrorText());
+    return PhotoRefusal{"desk_error_photo_damaged"};
+  }
+  const Image decoded(decoded_raw);
+  const int width = decoded->Xsize;
+  const int height = decoded->Ysize;
+
+  std::vector<int> widths;
+  for (const int candidate : kPhotoWidths) {
+    if (candidate <= width) widths.push_back(candidate);
+  }
+  if (widths.empty() || widths.back() < std::min(width, kPhotoWidths.back())) {
+    widths.push_back(std::min(width, kPhotoWidths.back()));
+  }
+
+  const std::string month = FormatKstDate(at).substr(0, 7);  // "2026-11"
+  const std::string name = fmt::format("{}/{}/{}", month.substr(0, 4), month.substr(5, 2),
+                                       RandomToken().substr(0, 16));
+  const std::filesystem::path folder = std::filesystem::path(uploads_dir) / name.substr(0, 7);
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    return Error{ErrorCode::kUnavailable,
+                 fmt::format("cannot create {}: {}", folder.string(), error.message())};
+  }
+
+  WrittenFiles files;
+  int largest_height = height;
+  for (const int target : widths) {
+    VipsImage* resized_raw = nullptr;
+    const double scale = static_cast<double>(target) / width;
+    if (vips_resize(decoded.get(), &resized_raw, scale, nullptr) != 0) {
+      return Error{ErrorCode::kInternal, "vips resize: " + VipsErrorText()};
+    }
+    const Image resized(resized_raw);
+    largest_height = resized->Ysize;
+    std::string encoded;
+    if (!Encode(resized.get(), *format, encoded)) {
+      return Error{ErrorCode::kInternal, "vips encode: " + VipsErrorText()};
+    }
+    const std::filesystem::path path =
+        std::filesystem::path(uploads_dir) /
+        fmt::format("{}-{}.{}", name, target, Extension(*format));
+    if (!WriteFile(path, encoded)) {
+      return Error{ErrorCode::kUnavailable, "cannot write " + path.string()};
+    }
+    files.Add(path);
+  }
+
+  Result<store::PhotoId> id = store.InsertPhoto(store::Photo{.id = 0,
+                                                             .name = name,
+                                                             .format = std::string(FormatName(*format)),
+                                                             .width = widths.back(),
+                                                             .height = largest_height,
+                                                             .widths = widths,
+                                                             .uploaded_by = by,
+                                                             .uploaded_at = at});
+  if (!id) return id.error();
+  files.Keep();
+  return *id;
+}
+
+}  // namespace sinmun::newsroom

@@ -1,0 +1,37 @@
+#pragma once
+// Private to newsroom/: turning an uploaded file into a stored photo. libvips stays inside
+// photo_upload.cpp.
+//
+// A JPEG, PNG or WebP of at most kMaxPhotoBytes is decoded whole (a truncated or damaged
+// file is refused), turned upright by its EXIF orientation, resized to the widths of
+// kPhotoWidths that are not wider than the original (at least one, the original's width when
+// it is narrower than all), re-encoded in its own format without any metadata (EXIF, GPS,
+// XMP, ICC comments) and written as uploads_dir/<YYYY>/<MM>/<random>-<width>.<ext>; then
+// the photo is recorded in the store. Nothing is left behind when any step fails.
+// Thread safety: any number of uploads may run at once.
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/time.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::newsroom {
+
+inline constexpr std::size_t kMaxPhotoBytes = 20 << 20;
+inline constexpr std::array<int, 3> kPhotoWidths = {400, 800, 1600};
+
+// Why an upload was refused: a label key for the message next to the photo field, or a
+// server-side failure (an Error) that the caller maps to an error page.
+struct PhotoRefusal {
+  std::string label_key;  // "desk_error_photo_type", "desk_error_photo_damaged", …
+};
+using PhotoUploadResult = std::variant<store::PhotoId, PhotoRefusal, Error>;
+
+PhotoUploadResult StoreUploadedPhoto(store::Store& store, const std::string& uploads_dir,
+                                     std::string_view bytes, store::UserId by, Timestamp at);
+
+}  // namespace sinmun::newsroom

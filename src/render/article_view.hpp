@@ -1,0 +1,64 @@
+#pragma once
+// The view model of an article's head and body (templates/partials/article_head), shared by
+// the public article and print pages (site/) and the newsroom's preview (newsroom/), so that a
+// preview shows the article exactly as readers will see it. Plain input, no store records:
+// render/ depends on core only, so callers fill ArticleContentData from what they have.
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace sinmun::render {
+
+struct ArticleContentData {
+  struct Link {
+    std::string name;
+    std::string url;
+  };
+  struct Byline {
+    std::int64_t id = 0;
+    std::string name;
+    std::string email;
+    std::string url;
+  };
+  struct Photo {
+    std::string name;         // file stem under /uploads/
+    std::string format;       // "jpeg", "png" or "webp"
+    std::vector<int> widths;  // ascending
+    int width = 0;            // of the largest variant
+    int height = 0;
+    std::string caption;
+    std::string credit;
+  };
+  std::int64_t id = 0;
+  std::string url;  // the article's own path
+  Link section;     // name and url of its section
+  std::string section_slug;
+  std::string headline;
+  std::vector<std::string> subheadlines;
+  std::vector<Byline> bylines;
+  Timestamp registered_at = 0;
+  std::optional<Timestamp> modified_at;
+  std::string body_markdown;
+  std::vector<std::string> tags;
+  std::string correction;
+  std::optional<Photo> photo;
+};
+
+// {"text": "2017-08-01 13:13", "iso": "2017-08-01T13:13:00+09:00"} (KST).
+nlohmann::json TimeView(Timestamp utc);
+
+// "/uploads/<name>-<width>.<ext>" for one variant of an uploaded photo.
+std::string PhotoUrl(const std::string& name, const std::string& format, int width);
+
+// {"id", "url", "section": {"name", "slug", "url", "current"}, "headline", "subheadlines",
+//  "has_subheadlines", "bylines": [{"id", "name", "email", "url"}], "registered", "modified"
+//  (or null), "body_html" (sanitized), "tags": [..], "has_tags", "correction" (or null),
+//  "photo": {"src", "srcset", "width", "height", "caption", "credit", "alt"} or null}
+nlohmann::json ArticleContentView(const ArticleContentData& article);
+
+}  // namespace sinmun::render

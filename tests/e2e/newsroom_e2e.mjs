@@ -1,0 +1,223 @@
+// End-to-end: a real `sinmun serve` on port 0 and Debian's Chromium driven by playwright-core.
+// A reporter logs in, writes an article in the editor and submits it; an editor logs in and
+// approves it; a reader sees it on the site. Screenshots of the editor at 1280 px and of the
+// article at 360 px are kept in the output folder.
+//
+//   node tests/e2e/newsroom_e2e.mjs --binary build/sinmun --out build/e2e
+//
+// Exit code 0 when every step passed; the last line says "N passed, N failed".
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
+};
+const binary = path.resolve(option('--binary', 'build/sinmun'));
+const out = path.resolve(option('--out', 'build/e2e'));
+const photos = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../data/photos');
+mkdirSync(out, { recursive: true });
+
+const work = mkdtempSync(path.join(tmpdir(), 'sinmun-e2e-'));
+const data = path.join(work, 'paper');
+let server;
+let context;
+let passed = 0;
+let failed = 0;
+
+function check(what, condition) {
+  if (condition) {
+    passed += 1;
+    console.log(`ok - ${what}`);
+  } else {
+    failed += 1;
+    console.log(`not ok - ${what}`);
+  }
+}
+
+// `sinmun demo` prints the demo accounts' one-time passwords: "  reporter reporter@… PASSWORD".
+function makePaper() {
+  const demo = spawnSync(binary, ['demo', '--data', data, '--articles', '30'], { encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
+  const accounts = {};
+  for (const line of demo.stdout.split('\n')) {
+    const match = line.match(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)\s*$/);
+    if (match) accounts[match[1]] = { email: match[2], password: match[3] };
+  }
+  if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${demo.stdout}`);
+  return accounts;
+}
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    server = spawn(binary, ['serve', '--data', data, '--listen', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = output.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
+  });
+}
+
+async function logIn(page, base, account) {
+  await page.goto(`${base}/newsroom/login`);
+  await page.fill('#email', account.email);
+  await page.fill('#password', account.password);
+  await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
+}
+
+// The desk's pages as the server sends them (before any script runs) pass the Nu Html
+// Checker, like the public pages: dashboard, forms, history, a revision, the conflict page,
+// the preview and the article with photo, correction and the staff link.
+async function checkHtml(page, base, id) {
+  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
+  const dir = path.join(work, 'html');
+  mkdirSync(dir, { recursive: true });
+  const pages = [];
+  for (const target of ['/newsroom', '/newsroom?q=%EB%B8%8C%EB%9D%BC%EC%9A%B0%EC%A0%80',
+                        '/newsroom/articles/new', `/newsroom/articles/${id}?done=published`,
+                        `/newsroom/articles/${id}/revisions`, `/newsroom/articles/${id}/revisions/1`,
+                        `/article/${id}`]) {
+    pages.push(await (await page.request.get(`${base}${target}`)).text());
+  }
+  const form = await (await page.request.get(`${base}/newsroom/articles/${id}`)).text();
+  const token = form.match(/name="csrf" value="([^"]+)"/)[1];
+  const fields = { csrf: token, base_revision: '0', section: '1', headline: '충돌 확인 <제목>',
+                   subheadline: '부제', body: '본문\n\n둘째', reporter: '1', tags: '가, 나',
+                   correction: '바로잡습니다 확인' };
+  const conflict = await page.request.post(`${base}/newsroom/articles/${id}`, { multipart: fields });
+  check('a stale save answers the conflict page', conflict.status() === 409);
+  pages.push(await conflict.text());
+  const preview = await page.request.post(`${base}/newsroom/articles/preview`, { multipart: fields });
+  pages.push(await preview.text());
+  const invalid = await page.request.post(`${base}/newsroom/articles`,
+                                          { multipart: { ...fields, headline: '' } });
+  check('a form without a headline comes back with 422', invalid.status() === 422);
+  pages.push(await invalid.text());
+  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
+                           { encoding: 'utf8' });
+  const report = `${result.stdout}${result.stderr}`.trim();
+  check(`the desk's pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
+        result.status === 0 && report === '');
+}
+
+async function main() {
+  const accounts = makePaper();
+  const base = await startServer();
+  context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'ko-KR',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15000);
+
+  // The reporter writes in the editor and submits.
+  await logIn(page, base, accounts.reporter);
+  check('reporter reaches the dashboard', (await page.textContent('h1')).includes('대시보드'));
+  await page.goto(`${base}/newsroom/articles/new`);
+  const editor = page.locator('#body-editor .toastui-editor-md-container .ProseMirror');
+  await editor.waitFor();
+  check('the Toast UI editor replaced the body textarea', await page.locator('#body').isHidden());
+  const headline = `브라우저로 쓴 기사 ${Date.now()}`;
+  await page.fill('#headline', headline);
+  await page.locator('#subheadline-list input').first().fill('편집기에서 쓴 부제');
+  await editor.click();
+  await page.keyboard.type('대전시청 앞 광장에서 시민 축제가 열렸다.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('둘째 문단은 **굵게** 강조한다.');
+  await page.fill('#tags', '축제, 대전');
+  await page.setInputFiles('#photo', path.join(photos, 'landscape-exif.jpg'));
+  await page.fill('#photo_caption', '대전시청 앞 광장의 축제');
+  await page.fill('#photo_credit', '한밭일보 사진부');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(out, 'editor-1280.png'), fullPage: true });
+  await Promise.all([page.waitForURL(/\?done=saved$/), page.click('#save-article')]);
+  const articleUrl = page.url().replace(/\?.*$/, '');
+  const id = articleUrl.split('/').pop();
+  check('the draft was saved', (await page.textContent('#article-status')).trim() === '작성 중');
+  check('the body typed in the editor was saved through the textarea',
+        (await page.inputValue('#body')).includes('둘째 문단은 **굵게** 강조한다.'));
+  check('the uploaded photo is on the form', (await page.locator('img.nr-thumb').count()) === 1);
+
+  // Uploads go through the real server's body limit: a 5 MB file (over the 1 MB default)
+  // reaches the form and is refused as no image; over 20 MB is refused by the server.
+  const csrf = await page.inputValue('#article-form input[name=csrf]');
+  const upload = (bytes) => page.request.post(`${base}/newsroom/articles`, {
+    multipart: { csrf, headline: '큰 파일', section: '1', body: '', base_revision: '0',
+                 photo: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(bytes, 65) } },
+  });
+  const notImage = await upload(5 << 20);
+  check('a 5 MB non-image is refused beside the photo field',
+        notImage.status() === 422 && (await notImage.text()).includes('JPEG, PNG, WebP 사진만'));
+  check('over 20 MB the server answers 413', (await upload(22 << 20)).status() === 413);
+
+  await Promise.all([page.waitForURL(/\?done=submitted$/), page.click('#submit-article')]);
+  check('the reporter submitted it', (await page.textContent('#article-status')).trim() === '송고');
+  const beforeApproval = await page.request.get(`${base}/article/${id}`);
+  check('a submitted article is not public yet', beforeApproval.status() === 404);
+
+  // The editor approves it.
+  await context.clearCookies();
+  await logIn(page, base, accounts.editor);
+  check('the desk queue lists it', (await page.textContent('#queue')).includes(headline));
+  await page.goto(articleUrl);
+  await Promise.all([page.waitForURL(/\?done=published$/), page.click('#publish-article')]);
+  check('the editor published it', (await page.textContent('#article-status')).trim() === '출고');
+  await page.goto(`${base}/article/${id}`);
+  check('staff see the 기사수정 link', (await page.locator('.staff-edit a').count()) === 1);
+  await checkHtml(page, base, id);
+
+  // A reader (no cookies) on a phone sees it on the site.
+  await context.clearCookies();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const response = await page.goto(`${base}/article/${id}`);
+  check('the article is public', response.status() === 200);
+  check('the reader sees the headline', (await page.textContent('h1.headline')).trim() === headline);
+  const body = await page.textContent('.article-body');
+  check('the reader sees the body written in the editor',
+        body.includes('대전시청 앞 광장에서 시민 축제가 열렸다.') && body.includes('둘째 문단은'));
+  check('Markdown bold became <strong>',
+        (await page.locator('.article-body strong').textContent()) === '굵게');
+  check('readers get no 기사수정 link', (await page.locator('.staff-edit').count()) === 0);
+  const photo = page.locator('.lead-photo img');
+  await photo.scrollIntoViewIfNeeded();
+  check('the lead photo loads', await photo.evaluate((img) => img.complete && img.naturalWidth > 0));
+  check('the caption and credit are shown',
+        (await page.textContent('.lead-photo figcaption')).includes('한밭일보 사진부'));
+  await page.screenshot({ path: path.join(out, 'article-360.png'), fullPage: true });
+}
+
+try {
+  await main();
+} catch (error) {
+  failed += 1;
+  console.log(`not ok - ${error.stack || error}`);
+} finally {
+  if (context) await context.close().catch(() => {});
+  if (server) server.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+  console.log(`screenshots: ${out}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,125 @@
+// Photo uploads through the article form: a valid JPEG (with EXIF), PNG and WebP are stored
+// at three widths without metadata; a truncated file and a non-image renamed .jpg get a clear
+// message next to the photo field and nothing is stored.
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "desk_fixture.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+using sinmun::testing::Must;
+
+class PhotoTest : public DeskTest {
+ protected:
+  http::Response Upload(const std::string& headline, const FilePart& file) {
+    Fields fields = ArticleFields(headline);
+    fields[11].second = "갑천 야경";
+    fields[12].second = "한밭일보 사진부";
+    return Send(reporter_, "/newsroom/articles", fields, {file});
+  }
+
+  static std::string Contents(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+};
+
+TEST_F(PhotoTest, AJpegIsStoredAtThreeWidthsWithoutItsExif) {
+  const std::string jpeg = PhotoFile("landscape-exif.jpg");
+  ASSERT_NE(jpeg.find("GPS-SECRET"), std::string::npos);  // the test file does carry EXIF
+
+  const http::Response response = Upload("사진 기사", {"photo", "야경.jpg", "image/jpeg", jpeg});
+  ASSERT_EQ(response.status, 303) << Body(response);
+  const store::DeskArticle article = Must(store_->DeskArticleById(IdInLocation(response)));
+  ASSERT_TRUE(article.content.photo_id.has_value());
+  EXPECT_EQ(article.content.photo_caption, "갑천 야경");
+  EXPECT_EQ(article.content.photo_credit, "한밭일보 사진부");
+  const store::Photo photo = Must(store_->PhotoById(*article.content.photo_id));
+  EXPECT_EQ(photo.format, "jpeg");
+  EXPECT_EQ(photo.widths, (std::vector<int>{400, 800, 1600}));
+  EXPECT_EQ(photo.width, 1600);
+  EXPECT_EQ(photo.height, 1067);  // 1800 x 1200 scaled
+
+  const std::vector<std::string> files = UploadedFiles();
+  ASSERT_EQ(files.size(), 3u);
+  for (const int width : {400, 800, 1600}) {
+    const std::string name = photo.name + "-" + std::to_string(width) + ".jpg";
+    ASSERT_NE(std::find(files.begin(), files.end(), name), files.end()) << name;
+    const std::string bytes = Contents(uploads_.path() / name);
+    EXPECT_EQ(bytes.substr(0, 3), "\xFF\xD8\xFF");
+    EXPECT_EQ(bytes.find("GPS-SECRET"), std::string::npos) << name;
+    EXPECT_EQ(bytes.find("Exif"), std::string::npos) << name;
+  }
+  // The edit page shows the photo and keeps it on the next save.
+  EXPECT_NE(Body(Get(reporter_, "/newsroom/articles/" + std::to_string(article.id)))
+                .find("/uploads/" + photo.name + "-400.jpg"),
+            std::string::npos);
+}
+
+TEST_F(PhotoTest, PngAndWebpKeepTheirFormatAndASmallPhotoIsNotEnlarged) {
+  const http::Response png =
+      Upload("PNG 기사", {"photo", "chart.png", "image/png", PhotoFile("small.png")});
+  ASSERT_EQ(png.status, 303) << Body(png);
+  const store::Photo png_photo =
+      Must(store_->PhotoById(*Must(store_->DeskArticleById(IdInLocation(png))).content.photo_id));
+  EXPECT_EQ(png_photo.format, "png");
+  EXPECT_EQ(png_photo.widths, (std::vector<int>{400, 540}));  // 540 px wide: no 800, no 1600
+
+  const http::Response webp =
+      Upload("WebP 기사", {"photo", "photo.webp", "image/webp", PhotoFile("small.webp")});
+  ASSERT_EQ(webp.status, 303) << Body(webp);
+  const store::Photo webp_photo =
+      Must(store_->PhotoById(*Must(store_->DeskArticleById(IdInLocation(webp))).content.photo_id));
+  EXPECT_EQ(webp_photo.format, "webp");
+  EXPECT_EQ(UploadedFiles().size(), 4u);
+}
+
+TEST_F(PhotoTest, ATruncatedJpegIsRefusedAndNothingIsStored) {
+  const std::string jpeg = PhotoFile("landscape-exif.jpg");
+  const http::Response response = Upload(
+      "잘린 사진", {"photo", "cut.jpg", "image/jpeg", jpeg.substr(0, jpeg.size() / 2)});
+  EXPECT_EQ(response.status, 422);
+  const std::string html = Body(response);
+  EXPECT_NE(html.find("<p class=\"nr-field-error\" id=\"photo-error\">사진 파일이 손상되었거나 "
+                      "끝이 잘렸습니다.</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("value=\"잘린 사진\""), std::string::npos);  // the form keeps the text
+  EXPECT_TRUE(UploadedFiles().empty());
+  EXPECT_TRUE(Must(store_->DeskArticles({})).empty());
+}
+
+TEST_F(PhotoTest, ATextFileRenamedJpgIsRefusedAndNothingIsStored) {
+  const http::Response response = Upload(
+      "가짜 사진", {"photo", "photo.jpg", "image/jpeg", "this is not an image at all\n"});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(Body(response).find("JPEG, PNG, WebP 사진만 올릴 수 있습니다."), std::string::npos);
+  EXPECT_TRUE(UploadedFiles().empty());
+  EXPECT_TRUE(Must(store_->DeskArticles({})).empty());
+  EXPECT_EQ(sinmun::testing::ErrorCodeOf(store_->PhotoById(1)), ErrorCode::kNotFound);
+}
+
+TEST_F(PhotoTest, APhotoUploadedWithAFormThatFailsIsKeptForTheNextTry) {
+  Fields fields = ArticleFields("");  // no headline: the form comes back
+  const http::Response refused =
+      Send(reporter_, "/newsroom/articles", fields,
+           {{"photo", "야경.jpg", "image/jpeg", PhotoFile("landscape-exif.jpg")}});
+  ASSERT_EQ(refused.status, 422);
+  const std::string photo_id = InputValue(Body(refused), "photo_id");
+  ASSERT_FALSE(photo_id.empty());
+
+  fields[2].second = "두 번째 시도";
+  fields[10].second = photo_id;
+  const http::Response saved = Send(reporter_, "/newsroom/articles", fields);
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(Must(store_->DeskArticleById(IdInLocation(saved))).content.photo_id,
+            std::stoll(photo_id));
+  EXPECT_EQ(UploadedFiles().size(), 3u);
+}
+
+}  // namespace
+}  // namespace sinmun::newsroom

@@ -1,0 +1,99 @@
+// What the newsroom's desk changes on the public site: an unpublished article leaves the
+// cached pages, the article page shows the lead photo, the correction note and tags, and
+// staff get a 기사수정 link without readers losing the cached page (issue #3).
+
+#include <gmock/gmock.h>
+
+#include <chrono>
+#include <thread>
+
+#include "site/site_fixture.hpp"
+
+namespace sinmun::site {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using sinmun::testing::Must;
+
+store::ArticleContent Content(const std::vector<store::Section>& sections,
+                              const std::vector<store::ReporterId>& reporters,
+                              std::string headline) {
+  store::ArticleContent content;
+  content.section_id = sections[0].id;
+  content.headline = std::move(headline);
+  content.body_markdown = "본문 첫 문단.";
+  content.reporter_ids = {reporters[0]};
+  return content;
+}
+
+TEST_F(SiteTest, AnUnpublishedArticleLeavesTheCachedPages) {
+  const store::ArticleId id =
+      Must(store_->CreateDraft(Content(sections_, reporters_, "곧 내려갈 기사"), 1, kNow - 60));
+  ASSERT_TRUE(store_->PublishArticle(id, kNow - 30).has_value());
+  const std::string path = "/article/" + std::to_string(id);
+  ASSERT_EQ(Get(path).status, 200);
+  EXPECT_THAT(GetBody("/"), HasSubstr("곧 내려갈 기사"));
+
+  ASSERT_TRUE(store_->UnpublishArticle(id, kNow - 10).has_value());
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the cache's change check
+  EXPECT_EQ(Get(path).status, 404);
+  EXPECT_THAT(GetBody("/"), Not(HasSubstr("곧 내려갈 기사")));
+}
+
+TEST_F(SiteTest, TheArticleShowsItsLeadPhotoCorrectionAndTags) {
+  const store::PhotoId photo = Must(store_->InsertPhoto(store::Photo{.id = 0,
+                                                                     .name = "2024/05/abc",
+                                                                     .format = "jpeg",
+                                                                     .width = 1600,
+                                                                     .height = 1067,
+                                                                     .widths = {400, 800, 1600},
+                                                                     .uploaded_by = 1,
+                                                                     .uploaded_at = kNow}));
+  store::ArticleContent content = Content(sections_, reporters_, "사진이 있는 기사");
+  content.photo_id = photo;
+  content.photo_caption = "갑천 야경";
+  content.photo_credit = "한밭일보 사진부";
+  content.correction = "어제 보도의 날짜를 바로잡습니다.";
+  content.tags = {"대전", "야경"};
+  const store::ArticleId id = Must(store_->CreateDraft(content, 1, kNow - 60));
+  ASSERT_TRUE(store_->PublishArticle(id, kNow - 30).has_value());
+
+  const std::string html = GetBody("/article/" + std::to_string(id));
+  EXPECT_THAT(html, HasSubstr("<img src=\"/uploads/2024/05/abc-800.jpg\" srcset=\""
+                              "/uploads/2024/05/abc-400.jpg 400w, /uploads/2024/05/abc-800.jpg "
+                              "800w, /uploads/2024/05/abc-1600.jpg 1600w\""));
+  EXPECT_THAT(html, HasSubstr("<figcaption>갑천 야경 <span class=\"credit\">한밭일보 사진부"
+                              "</span></figcaption>"));
+  EXPECT_THAT(html, HasSubstr("<h2>바로잡습니다</h2>\n<p>어제 보도의 날짜를 바로잡습니다.</p>"));
+  EXPECT_THAT(html, HasSubstr("<li>#대전</li><li>#야경</li>"));
+  // The print view shows them too (the same partial).
+  EXPECT_THAT(GetBody("/article/" + std::to_string(id) + "/print"), HasSubstr("바로잡습니다"));
+}
+
+TEST_F(SiteTest, StaffGetAnEditLinkAndReadersKeepTheCachedPage) {
+  int asked = 0;
+  staff_edit_url_ = [&asked](const http::Request& request,
+                             store::ArticleId id) -> std::optional<std::string> {
+    ++asked;
+    if (request.Cookie("sinmun_session") != "editor") return std::nullopt;
+    return "/newsroom/articles/" + std::to_string(id);
+  };
+  MakeSite();
+  const store::ArticleId id = Insert(sinmun::testing::MakeArticle(sections_[0].id, "편집할 기사", kAugustFirst));
+  const std::string path = "/article/" + std::to_string(id);
+
+  const http::Response reader = Get(path);
+  EXPECT_THAT(Body(reader), Not(HasSubstr("기사수정")));
+  const http::Response staff = Get(path, "sinmun_session=editor");
+  EXPECT_THAT(Body(staff),
+              HasSubstr("<a href=\"/newsroom/articles/" + std::to_string(id) + "\">기사수정</a>"));
+  EXPECT_EQ(staff.cache_control, "private, no-store");
+  const http::Response again = Get(path);
+  EXPECT_THAT(Body(again), Not(HasSubstr("기사수정")));
+  EXPECT_EQ(again.body.bytes, reader.body.bytes) << "readers still get the cached bytes";
+  EXPECT_EQ(asked, 3);
+}
+
+}  // namespace
+}  // namespace sinmun::site
