@@ -89,10 +89,6 @@ int Serve(const ServeOptions& options) {
   mail::OutboxSender mail_sender(&outbox, mail::MakeSmtpTransport(config->smtp_url), &clock,
                                  mail_options);
 
-  site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
-  deps.searcher = searcher->get();
-  deps.counters = counters->get();
-  deps.writable_store = store->get();
   newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer,
                                                      *static_files, *config, data->uploads_path});
   // Publishes scheduled articles at their minute, and at start those whose minute passed
@@ -100,6 +96,8 @@ int Serve(const ServeOptions& options) {
   newsroom::Scheduler scheduler(**store, clock);
   site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
   deps.searcher = searcher->get();
+  deps.counters = counters->get();
+  deps.writable_store = store->get();
   deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
     return newsroom.EditUrlFor(request, id);
   };
