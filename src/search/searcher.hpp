@@ -9,7 +9,9 @@
 // while 대전시의회 does not find 대전시 and 의회 apart. Unbalanced quotes and stray operators are
 // read as plain words; a query is cut at kMaxQueryChars characters.
 //
-// Ranking: articles whose headline matches come first, then BM25, then the newest.
+// Ranking (kRelevance): articles whose headline holds every word of the query come first,
+// newest first (among headline matches a reader wants the latest report of the story); then
+// the others by BM25 (the headline counting more than the body), then the newest.
 // Only articles public at `now` (registered_at <= now) are found.
 //
 // Thread safety: Search, Related and Status may run concurrently on any number of threads,

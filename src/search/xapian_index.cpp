@@ -10,11 +10,9 @@ namespace {
 
 // Xapian refuses terms over 245 bytes; such "words" (URLs, garbage) are not worth finding.
 constexpr size_t kMaxTermBytes = 200;
-// The headline counts this many times in the unprefixed terms, so BM25 prefers it even
-// without the headline boost below (e.g. for Related).
+// The headline counts this many times in the unprefixed terms, so BM25 prefers it (in body-only
+// matches of a word that is also in the headline, and for Related).
 constexpr Xapian::termcount kHeadlineWdf = 4;
-// Multiplies the weight of headline matches: any headline match outranks body-only matches.
-constexpr double kHeadlineBoost = 100.0;
 std::string WordOf(const Unit& unit, const Xapian::Stem& stemmer) {
   return unit.kind == UnitKind::kLatin ? stemmer(unit.stem) : unit.stem;
 }
@@ -148,29 +146,37 @@ struct Matcher {
 // A Hangul run as one chain: all its bigrams; when there are two or more, the index cannot
 // tell a run from its bigrams apart, so the run is checked.
 Matcher ChainMatcher(const std::vector<ChainTerm>& chain, const std::string& run,
-                     const std::string& prefix, bool headline) {
+                     const std::string& prefix, bool headline, bool force_checks) {
   Matcher matcher;
   std::vector<std::string> terms;
   for (const ChainTerm& term : chain) terms.push_back(prefix + term.bigram);
   matcher.query = AllTerms(terms);
-  if (chain.size() > 1) matcher.checks.push_back(Check{run, false, headline, false});
+  if (chain.size() > 1 || force_checks) matcher.checks.push_back(Check{run, false, headline, false});
   return matcher;
 }
 
 // The matcher of one unit typed as a word: its bigram chain, or the word itself when it has no
 // bigram (one Hangul character, Latin words, numbers).
 Matcher UnitMatcher(Unit unit, const std::string& prefix, const Xapian::Stem& stemmer,
-                    bool headline) {
+                    bool headline, bool force_checks) {
   if (unit.kind == UnitKind::kKorean) {
     unit.joins_previous = false;
     const std::vector<std::vector<ChainTerm>> chains = Chains({unit});
-    if (!chains.empty()) return ChainMatcher(chains[0], unit.stem, prefix, headline);
+    if (!chains.empty()) {
+      return ChainMatcher(chains[0], unit.stem, prefix, headline, force_checks);
+    }
   }
-  return Matcher{Xapian::Query(prefix + "W" + WordOf(unit, stemmer)), {}};
+  const std::string word = WordOf(unit, stemmer);
+  Matcher matcher{Xapian::Query(prefix + "W" + word), {}};
+  if (force_checks) matcher.checks.push_back(Check{"." + word + ".", true, headline, false});
+  return matcher;
 }
 
+// `force_checks`: also the checks the index answers exactly, so that the checks alone decide
+// (used to tell headline matches from the stored text).
 Matcher ElementMatcher(const std::vector<Unit>& units, const Element& element,
-                       const std::string& prefix, const Xapian::Stem& stemmer) {
+                       const std::string& prefix, const Xapian::Stem& stemmer,
+                       bool force_checks = false) {
   if (element.phrase && units.size() > 1) {
     const bool one_chain = std::all_of(units.begin(), units.end(), [&](const Unit& unit) {
       return unit.kind == UnitKind::kKorean && (&unit == &units[0] || unit.joins_previous);
@@ -180,13 +186,13 @@ Matcher ElementMatcher(const std::vector<Unit>& units, const Element& element,
       // "대전시 의회" as the index chains it: across the space.
       std::string run;
       for (const Unit& unit : units) run += unit.stem;
-      return ChainMatcher(chains[0], run, prefix, element.headline);
+      return ChainMatcher(chains[0], run, prefix, element.headline, force_checks);
     }
     // Words in this order, particles aside.
     std::vector<Xapian::Query> parts;
     std::string sequence = ".";
     for (const Unit& unit : units) {
-      parts.push_back(UnitMatcher(unit, prefix, stemmer, element.headline).query);
+      parts.push_back(UnitMatcher(unit, prefix, stemmer, element.headline, false).query);
       sequence += WordOf(unit, stemmer) + ".";
     }
     return Matcher{AllOf(parts), {Check{sequence, true, element.headline, false}}};
@@ -194,12 +200,12 @@ Matcher ElementMatcher(const std::vector<Unit>& units, const Element& element,
   Matcher matcher;
   std::vector<Xapian::Query> parts;
   for (const Unit& unit : units) {
-    Matcher part = UnitMatcher(unit, prefix, stemmer, element.headline);
+    Matcher part = UnitMatcher(unit, prefix, stemmer, element.headline, force_checks);
     parts.push_back(part.query);
     matcher.checks.insert(matcher.checks.end(), part.checks.begin(), part.checks.end());
   }
   matcher.query = AllOf(parts);
-  if (element.negate && matcher.checks.size() + (units.size() > 1 ? 1 : 0) > 1) {
+  if (element.negate && !force_checks && matcher.checks.size() + (units.size() > 1 ? 1 : 0) > 1) {
     // NOT (a AND b) is no single check: exclude the units as words in this order instead.
     std::string sequence = ".";
     for (const Unit& unit : units) sequence += WordOf(unit, stemmer) + ".";
@@ -301,8 +307,12 @@ ParsedQuery ParseQuery(const KoreanAnalyzer& analyzer, const Xapian::Stem& stemm
     }
     positive.push_back(matcher.query);
     parsed.checks.insert(parsed.checks.end(), matcher.checks.begin(), matcher.checks.end());
-    // The boost only ranks: a headline that holds a run's bigrams apart may get it too.
-    headline.push_back(ElementMatcher(units, element, "S", stemmer).query);
+    Element in_headline = element;
+    in_headline.headline = true;
+    Matcher headline_matcher = ElementMatcher(units, in_headline, "S", stemmer, true);
+    headline.push_back(headline_matcher.query);
+    parsed.headline_checks.insert(parsed.headline_checks.end(), headline_matcher.checks.begin(),
+                                  headline_matcher.checks.end());
     for (const Unit& unit : units) parsed.highlight.push_back(unit.stem);
   }
   if (positive.empty()) return parsed;
@@ -312,13 +322,7 @@ ParsedQuery ParseQuery(const KoreanAnalyzer& analyzer, const Xapian::Stem& stemm
   for (const Xapian::Query& excluded : negative) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, excluded);
   }
-  Xapian::Query headline_any = headline.size() == 1
-                                   ? headline[0]
-                                   : Xapian::Query(Xapian::Query::OP_OR, headline.begin(),
-                                                   headline.end());
-  query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, headline_any,
-                                      kHeadlineBoost));
+  parsed.headline = AllOf(headline);
   if (request.section) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query("XS" + std::to_string(*request.section)));

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -34,8 +35,9 @@ constexpr int kBatch = 1000;                       // changes read (and followed
 // committed, and adding to long maps costs more than committing (1,000 articles/s or better
 // at 2,000; 330/s at 30,000, measured at 20,000 demo articles).
 constexpr int kReindexCommit = 2000;
-// Candidates whose stored text a search checks at most; beyond, the total is a lower bound.
-constexpr int kMaxChecked = 4000;
+// Candidates whose stored text one slice of a search checks at most; beyond, the total is
+// an estimate and later pages may miss matches.
+constexpr std::int64_t kMaxChecked = 3000;
 constexpr auto kPoll = std::chrono::milliseconds(200);
 // How many matches Xapian counts exactly before estimating the total.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
@@ -78,46 +80,136 @@ std::int64_t LastSequence(const Xapian::Database& database) {
   return text.empty() ? 0 : std::stoll(text);
 }
 
-// Indexes the store's changes after the database's last sequence until none are left.
-// `committed` set: commits every batch and reports it (the follower). Unset: commits every
-// `commit_every` articles and leaves the last commit to the caller (a reindex).
+// The documents of a batch of changes: a document to add or replace, or none to delete.
+struct Batch {
+  std::vector<std::pair<Xapian::docid, std::optional<Xapian::Document>>> documents;
+  std::int64_t last_seq = 0;  // 0: no more changes
+};
+
+// Reads the next batch of changes after `seq` and makes their documents.
+Result<Batch> ReadBatch(const store::Store& store, std::int64_t seq,
+                        const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer) {
+  const Result<std::vector<store::Change>> changes = store.ChangesSince(seq, kBatch);
+  if (!changes) return tl::unexpected(changes.error());
+  Batch batch;
+  if (changes->empty()) return batch;
+  std::set<store::ArticleId> seen;
+  for (const store::Change& change : *changes) {
+    if (!seen.insert(change.article_id).second) continue;
+    const Result<store::Article> article = store.PublishedArticle(change.article_id, kEndOfTime);
+    if (article) {
+      batch.documents.emplace_back(DocId(article->id),
+                                   ArticleDocument(analyzer, stemmer, *article));
+    } else if (article.error().code == ErrorCode::kNotFound) {
+      batch.documents.emplace_back(DocId(change.article_id), std::nullopt);  // unpublished
+    } else {
+      return tl::unexpected(article.error());
+    }
+  }
+  batch.last_seq = changes->back().seq;
+  return batch;
+}
+
+// Writes a batch; returns the articles written. Xapian errors throw.
+std::int64_t ApplyBatch(Xapian::WritableDatabase& database, const Batch& batch) {
+  std::int64_t written = 0;
+  for (const auto& [docid, document] : batch.documents) {
+    if (document) {
+      database.replace_document(docid, *document);
+      ++written;
+      continue;
+    }
+    try {
+      database.delete_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+      // never indexed
+    }
+  }
+  database.set_metadata(kLastSeqKey, std::to_string(batch.last_seq));
+  return written;
+}
+
+// Indexes the store's changes after the database's last sequence until none are left,
+// committing every batch and reporting it to `committed` (the follower).
 // Returns the number of articles written. Xapian errors throw.
 Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const store::Store& store,
                                   const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer,
-                                  const std::function<void(std::int64_t)>& committed,
-                                  int commit_every = 0) {
+                                  const std::function<void(std::int64_t)>& committed) {
   std::int64_t seq = LastSequence(database);
   std::int64_t written = 0;
   for (;;) {
-    const Result<std::vector<store::Change>> changes = store.ChangesSince(seq, kBatch);
-    if (!changes) return tl::unexpected(changes.error());
-    if (changes->empty()) return written;
-    std::set<store::ArticleId> seen;
-    for (const store::Change& change : *changes) {
-      if (!seen.insert(change.article_id).second) continue;
-      const Result<store::Article> article = store.PublishedArticle(change.article_id, kEndOfTime);
-      if (article) {
-        database.replace_document(DocId(article->id),
-                                  ArticleDocument(analyzer, stemmer, *article));
-        ++written;
-        if (commit_every > 0 && written % commit_every == 0) database.commit();
-      } else if (article.error().code == ErrorCode::kNotFound) {
-        try {
-          database.delete_document(DocId(change.article_id));  // unpublished or deleted
-        } catch (const Xapian::DocNotFoundError&) {
-          // never indexed
-        }
-      } else {
-        return tl::unexpected(article.error());
+    Result<Batch> batch = ReadBatch(store, seq, analyzer, stemmer);
+    if (!batch) return tl::unexpected(batch.error());
+    if (batch->last_seq == 0) return written;
+    written += ApplyBatch(database, *batch);
+    seq = batch->last_seq;
+    database.commit();
+    committed(seq);
+  }
+}
+
+// Indexes every change of the store into a new database: one thread reads articles and makes
+// documents while this one writes them (the two halves cost about the same), committing every
+// kReindexCommit articles but not the last time. Returns the articles written.
+Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database,
+                                     const store::Store& store) {
+  constexpr size_t kQueued = 4;  // batches made ahead of the writer
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Result<Batch>> queue;  // guarded by mutex; ends with an error or an empty batch
+  bool stop = false;                // guarded by mutex: the writer failed
+  std::thread reader([&] {
+    const KoreanAnalyzer analyzer;
+    const Xapian::Stem stemmer("en");
+    std::int64_t seq = 0;
+    for (;;) {
+      Result<Batch> batch = ReadBatch(store, seq, analyzer, stemmer);
+      const bool last = !batch || batch->last_seq == 0;
+      if (batch) seq = batch->last_seq;
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return stop || queue.size() < kQueued; });
+      if (stop) return;
+      queue.push_back(std::move(batch));
+      changed.notify_all();
+      if (last) return;
+    }
+  });
+  Result<std::int64_t> written = 0;
+  std::int64_t since_commit = 0;
+  try {
+    for (;;) {
+      Result<Batch> batch;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return !queue.empty(); });
+        batch = std::move(queue.front());
+        queue.pop_front();
+        changed.notify_all();
+      }
+      if (!batch) {
+        written = tl::unexpected(batch.error());
+        break;
+      }
+      if (batch->last_seq == 0) break;
+      const std::int64_t count = ApplyBatch(database, *batch);
+      *written += count;
+      since_commit += count;
+      if (since_commit >= kReindexCommit) {
+        database.commit();
+        since_commit = 0;
       }
     }
-    seq = changes->back().seq;
-    database.set_metadata(kLastSeqKey, std::to_string(seq));
-    if (committed) {
-      database.commit();
-      committed(seq);
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
     }
+    changed.notify_all();
+    reader.join();
+    throw;
   }
+  reader.join();
+  return written;
 }
 
 class XapianSearcher final : public Searcher {
@@ -207,20 +299,105 @@ auto XapianSearcher::WithReader(Read read) const
   }
 }
 
-// Accepts the candidates whose stored text passes the query's checks, up to kMaxChecked.
-class Checker final : public Xapian::MatchDecider {
- public:
-  explicit Checker(const std::vector<Check>& checks) : checks_(checks) {}
-  bool operator()(const Xapian::Document& document) const override {
-    if (++checked_ > kMaxChecked) return false;
-    return PassesChecks(document.get_data(), checks_);
-  }
-  bool capped() const { return checked_ > kMaxChecked; }
+// What a search asks of the headline tier.
+enum class HeadlineRule { kAny, kRequire, kReject };
 
- private:
-  const std::vector<Check>& checks_;
-  mutable int checked_ = 0;
+// The order of a slice of matches.
+enum class Order {
+  kRelevance,  // BM25, then newest
+  kNewest,     // registered_at, newest first
+  kLatestId,   // highest article id first: publication order without reading a value per
+               // match, so the matcher stops early (an article scheduled ahead of its
+               // insertion is placed by its id)
 };
+
+// One ranked slice of matches.
+struct Slice {
+  std::vector<store::ArticleId> ids;
+  std::int64_t total = 0;
+  bool exact = true;
+};
+
+void SetOrder(Xapian::Enquire& enquire, Order order) {
+  switch (order) {
+    case Order::kRelevance:
+      enquire.set_sort_by_relevance_then_value(kSlotTime, true);
+      break;
+    case Order::kNewest:
+      enquire.set_sort_by_value_then_relevance(kSlotTime, true);
+      break;
+    case Order::kLatestId:
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::DESCENDING);
+      break;
+  }
+}
+
+// A slice of an exact query (no checks): Xapian alone.
+Slice ExactSlice(Xapian::Database& database, const Xapian::Query& query, Order order,
+                 int offset, int limit) {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  SetOrder(enquire, order);
+  const Xapian::MSet matches =
+      enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
+                       kCheckAtLeast);
+  Slice slice;
+  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+    slice.ids.push_back(static_cast<store::ArticleId>(*it));
+  }
+  slice.total = matches.get_matches_estimated();
+  slice.exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+  return slice;
+}
+
+// A slice of a query whose candidates are checked against their stored text, in rank order and
+// in growing windows, until the slice is full, the candidates run out or kMaxChecked were read.
+// The total is exact when every candidate was checked, else the candidates' estimate times the
+// share that passed.
+Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order order,
+                   int offset, int limit, const ParsedQuery& parsed, HeadlineRule rule) {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  SetOrder(enquire, order);
+  const size_t wanted = static_cast<size_t>(offset + limit);
+  std::vector<store::ArticleId> passed;
+  std::int64_t checked = 0;
+  std::int64_t candidates = 0;
+  bool exhausted = false;
+  Xapian::doccount start = 0;
+  Xapian::doccount window = static_cast<Xapian::doccount>(std::max<size_t>(32, 2 * wanted));
+  // With nothing wanted (a count), one window is the sample.
+  while ((passed.size() < wanted || checked == 0) && checked < kMaxChecked) {
+    const Xapian::MSet matches = enquire.get_mset(start, window);
+    candidates = matches.get_matches_estimated();
+    for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+      ++checked;
+      const std::string text = it.get_document().get_data();
+      bool pass = PassesChecks(text, parsed.checks);
+      if (pass && rule != HeadlineRule::kAny) {
+        pass = PassesChecks(text, parsed.headline_checks) == (rule == HeadlineRule::kRequire);
+      }
+      if (pass) passed.push_back(static_cast<store::ArticleId>(*it));
+    }
+    if (matches.size() < window) {
+      exhausted = true;
+      break;
+    }
+    start += window;
+    window *= 2;
+  }
+  Slice slice;
+  for (size_t i = static_cast<size_t>(offset); i < passed.size() && i < wanted; ++i) {
+    slice.ids.push_back(passed[i]);
+  }
+  slice.exact = exhausted;
+  slice.total = static_cast<std::int64_t>(passed.size());
+  if (!exhausted && checked > 0) {
+    slice.total = std::max(slice.total, candidates * std::ssize(passed) / checked);
+  }
+  return slice;
+}
 
 Result<SearchResult> XapianSearcher::Search(const SearchRequest& request) const {
   if (request.limit < 1 || request.limit > 100 || request.offset < 0) {
@@ -240,30 +417,50 @@ Result<SearchResult> XapianSearcher::Search(const SearchRequest& request) const 
       Xapian::Query::OP_FILTER, parsed.query,
       Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotTime, Xapian::sortable_serialise(from),
                     Xapian::sortable_serialise(to)));
+  const bool checked = !parsed.checks.empty();
   return WithReader([&](Xapian::Database& database) -> Result<SearchResult> {
-    Xapian::Enquire enquire(database);
-    enquire.set_query(query);
-    if (request.sort == SortOrder::kNewest) {
-      enquire.set_sort_by_value_then_relevance(kSlotTime, true);
-    } else {
-      enquire.set_sort_by_relevance_then_value(kSlotTime, true);
-    }
-    const Checker checker(parsed.checks);
-    const Xapian::MSet matches =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit), kCheckAtLeast, nullptr,
-                         parsed.checks.empty() ? nullptr : &checker);
+    const auto slice = [&](const Xapian::Query& q, Order order, int offset, int limit,
+                           HeadlineRule rule) {
+      return checked ? CheckedSlice(database, q, order, offset, limit, parsed, rule)
+                     : ExactSlice(database, q, order, offset, limit);
+    };
     SearchResult found = result;
-    for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-      found.ids.push_back(static_cast<store::ArticleId>(*it));
+    if (request.sort == SortOrder::kNewest) {
+      const Slice all =
+          slice(query, Order::kNewest, request.offset, request.limit, HeadlineRule::kAny);
+      found.ids = all.ids;
+      found.total = all.total;
+      found.total_exact = all.exact;
+      return found;
     }
-    found.total = matches.get_matches_estimated();
-    found.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
-    if (checker.capped()) {
-      found.total = std::max<std::int64_t>(matches.get_matches_lower_bound(),
-                                           request.offset + std::ssize(found.ids));
-      found.total_exact = false;
+    // Relevance: first the articles whose headline holds the query, latest first (a reader
+    // who types a word of a story wants its latest report); then the others by BM25.
+    const Slice first = slice(Xapian::Query(Xapian::Query::OP_FILTER, query, parsed.headline),
+                              Order::kLatestId, request.offset, request.limit,
+                              HeadlineRule::kRequire);
+    const int rest_offset =
+        static_cast<int>(std::max<std::int64_t>(0, request.offset - first.total));
+    const int rest_limit = request.limit - static_cast<int>(first.ids.size());
+    // Without checks the headline query is exact and simply excluded; with checks the stored
+    // text tells which candidates the first slice took.
+    Slice rest;
+    if (!checked) {
+      rest = ExactSlice(database, Xapian::Query(Xapian::Query::OP_AND_NOT, query, parsed.headline),
+                        Order::kRelevance, rest_offset, rest_limit);
+    } else if (rest_limit > 0) {
+      rest = CheckedSlice(database, query, Order::kRelevance, rest_offset, rest_limit, parsed,
+                          HeadlineRule::kReject);
+    } else {
+      // Only the count is needed: all matches (from a sample in cheap id order) less the first.
+      const Slice all = CheckedSlice(database, query, Order::kLatestId, 0, 0, parsed,
+                                     HeadlineRule::kAny);
+      rest.total = std::max<std::int64_t>(0, all.total - first.total);
+      rest.exact = all.exact && first.exact;
     }
+    found.ids = first.ids;
+    found.ids.insert(found.ids.end(), rest.ids.begin(), rest.ids.end());
+    found.total = first.total + rest.total;
+    found.total_exact = first.exact && rest.exact;
     return found;
   });
 }
@@ -400,8 +597,6 @@ Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::p
   if (Result<> ready = PrepareFolder(folder); !ready) return tl::unexpected(ready.error());
   const std::string previous = CurrentTarget(folder);
   const std::string name = NewDatabaseName(folder);
-  const KoreanAnalyzer analyzer;
-  const Xapian::Stem stemmer("en");
   // Built without fsync in a scratch database, then compacted (full B-tree blocks, about a
   // third smaller) into the database that goes live; the scratch one is removed.
   const fs::path scratch = folder / ("build-" + name);
@@ -409,7 +604,7 @@ Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::p
   try {
     {
       Xapian::WritableDatabase database(scratch.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-      written = IndexChanges(database, store, analyzer, stemmer, nullptr, kReindexCommit);
+      written = IndexEverything(database, store);
       if (written) database.commit();
     }
     if (written) {
