@@ -9,11 +9,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -221,6 +223,8 @@ class XapianSearcher final : public Searcher {
   Result<SearchResult> Search(const SearchRequest& request) const override;
   Result<std::vector<store::ArticleId>> Related(store::ArticleId id, int limit,
                                                 Timestamp now) const override;
+  Result<std::vector<std::string>> SuggestTags(std::string_view headline, std::string_view body,
+                                               int limit) const override;
   IndexStatus Status() const override {
     return IndexStatus{indexed_seq_.load(), store_seq_.load()};
   }
@@ -502,6 +506,57 @@ Result<std::vector<store::ArticleId>> XapianSearcher::Related(store::ArticleId i
       if (*it != DocId(id) && std::ssize(ids) < limit) ids.push_back(static_cast<store::ArticleId>(*it));
     }
     return ids;
+  });
+}
+
+Result<std::vector<std::string>> XapianSearcher::SuggestTags(std::string_view headline,
+                                                             std::string_view body,
+                                                             int limit) const {
+  struct Candidate {
+    double occurrences = 0;
+    std::vector<std::string> terms;  // the index terms whose rarest tells the word's rarity
+  };
+  std::map<std::string, Candidate> candidates;
+  const auto add = [&](std::string_view text, double weight) {
+    for (const Unit& unit : analyzer_.Analyze(text)) {
+      if (unit.kind == UnitKind::kNumber || unit.stem.size() < 2) continue;
+      Candidate& candidate = candidates[unit.stem];
+      if (candidate.terms.empty()) {
+        if (unit.kind == UnitKind::kLatin) {
+          candidate.terms.push_back("W" + stemmer_(unit.stem));
+        } else {
+          Unit alone = unit;
+          alone.joins_previous = false;
+          for (const auto& chain : Chains({alone})) {
+            for (const ChainTerm& term : chain) candidate.terms.push_back(term.bigram);
+          }
+        }
+      }
+      candidate.occurrences += weight;
+    }
+  };
+  add(headline, 3.0);
+  add(body, 1.0);
+  std::erase_if(candidates, [](const auto& entry) { return entry.second.terms.empty(); });
+  if (limit <= 0 || candidates.empty()) return std::vector<std::string>{};
+  return WithReader([&](Xapian::Database& database) -> Result<std::vector<std::string>> {
+    const double documents = database.get_doccount();
+    std::vector<std::pair<double, std::string>> scored;
+    for (const auto& [word, candidate] : candidates) {
+      Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
+      for (const std::string& term : candidate.terms) {
+        rarest = std::min(rarest, database.get_termfreq(term));
+      }
+      const double rarity = std::log((documents + 1.0) / (rarest + 1.0)) + 1.0;
+      scored.emplace_back(-candidate.occurrences * rarity, word);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> tags;
+    for (const auto& [score, word] : scored) {
+      if (std::ssize(tags) == limit) break;
+      tags.push_back(word);
+    }
+    return tags;
   });
 }
 
