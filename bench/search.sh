@@ -2,13 +2,14 @@
 # Search benchmark (issue #5): makes N demo articles in a scratch folder and runs
 # sinmun_search_bench over them (sinmun vs Xapian FLAG_CJK_NGRAM vs SQLite FTS5 trigram).
 #   ARTICLES=100000 ENGINES=sinmun,xapian-cjk,fts5 bench/search.sh
+# (NO_BUILD=1 runs the binaries already in BUILD_DIR as they are.)
 # Prints a Markdown table for docs/BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 ARTICLES=${ARTICLES:-100000}
 ENGINES=${ENGINES:-sinmun,xapian-cjk,fts5}
-cmake --build "$BUILD_DIR" --target sinmun sinmun_search_bench >/dev/null
+[ -n "${NO_BUILD:-}" ] || cmake --build "$BUILD_DIR" --target sinmun sinmun_search_bench >/dev/null
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/sinmun-search-bench.XXXXXX")
 trap 'rm -rf "$DATA"' EXIT
 "$BUILD_DIR"/sinmun demo --data "$DATA" --articles "$ARTICLES"
