@@ -9,6 +9,9 @@
 //   S<bigram>, SW<word> the same for the headline only (headline: queries, headline boost)
 //   A<word>             reporter name words
 //   XS<section id>, XR<reporter id>   boolean filter terms
+// Not yet: a tags field. store::Article has none on this branch; when the newsroom adds one,
+// ArticleDocument should index each tag like a headline (bigrams and words with the headline
+// weight) plus a boolean "K<tag>" term, and Split() a `tag:` field like `headline:`.
 // The document id is the article id. Values: kSlotTime = sortable registered_at;
 // kSlotSection = sortable section id.
 // Document data: the article's stored text (StoredText below): its stems in order, compact.
