@@ -8,25 +8,8 @@
 namespace sinmun::site {
 namespace {
 
-class RelatedBoxTest : public SiteTest {
+class RelatedBoxTest : public SearchSiteTest {
  protected:
-  void SetUp() override {
-    SiteTest::SetUp();
-    searcher_owned_ = sinmun::testing::Must(search::OpenSearcher(store_.get(), dir_.path()));
-    searcher_ = searcher_owned_.get();
-    MakeSite();
-  }
-
-  store::ArticleId Add(const std::string& headline, const std::string& body,
-                       Timestamp at = kNow - 3600) {
-    store::NewArticle article =
-        sinmun::testing::MakeArticle(sections_[0].id, headline, at, {reporters_[0]});
-    article.body_markdown = body;
-    const store::ArticleId id = Insert(article);
-    EXPECT_TRUE(searcher_owned_->CatchUp().has_value());
-    return id;
-  }
-
   // The related box of an article page, "" when the page has none.
   std::string RelatedBox(store::ArticleId id) {
     const std::string html = GetBody("/article/" + std::to_string(id));
@@ -38,9 +21,6 @@ class RelatedBoxTest : public SiteTest {
   static std::string Link(store::ArticleId id) {
     return "href=\"/article/" + std::to_string(id) + "\"";
   }
-
-  sinmun::testing::TempDir dir_;
-  std::unique_ptr<search::Searcher> searcher_owned_;
 };
 
 TEST_F(RelatedBoxTest, ShowsArticlesOnTheSameSubjectNeverTheArticleItself) {
