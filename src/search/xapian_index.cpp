@@ -151,7 +151,9 @@ Matcher ChainMatcher(const std::vector<ChainTerm>& chain, const std::string& run
   std::vector<std::string> terms;
   for (const ChainTerm& term : chain) terms.push_back(prefix + term.bigram);
   matcher.query = AllTerms(terms);
-  if (chain.size() > 1 || force_checks) matcher.checks.push_back(Check{run, false, headline, false});
+  if (chain.size() > 1 || force_checks) {
+    matcher.checks.push_back(Check{run, false, headline, false});
+  }
   return matcher;
 }
 

@@ -4,7 +4,9 @@
 // Xapian::Database handles from a pool; a handle is reopened when the follower has committed
 // since it was last used, and replaced when `current` points elsewhere.
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <atomic>
@@ -503,7 +505,9 @@ Result<std::vector<store::ArticleId>> XapianSearcher::Related(store::ArticleId i
     // One more than asked: the article itself is usually the best match.
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit) + 1);
     for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-      if (*it != DocId(id) && std::ssize(ids) < limit) ids.push_back(static_cast<store::ArticleId>(*it));
+      if (*it != DocId(id) && std::ssize(ids) < limit) {
+        ids.push_back(static_cast<store::ArticleId>(*it));
+      }
     }
     return ids;
   });
@@ -619,6 +623,21 @@ void XapianSearcher::StopFollowing() {
   if (follower_.joinable()) follower_.join();
 }
 
+// Flushes every file of `folder` to disk.
+Result<> SyncFiles(const fs::path& folder) {
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!synced) {
+      return Fail(ErrorCode::kUnavailable, "search: cannot sync " + entry.path().string());
+    }
+  }
+  if (error) return Fail(ErrorCode::kUnavailable, "search: cannot list " + folder.string());
+  return {};
+}
+
 // Creates the folder and a first, empty database when there is none.
 Result<> PrepareFolder(const fs::path& folder) {
   std::error_code error;
@@ -652,8 +671,9 @@ Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::p
   if (Result<> ready = PrepareFolder(folder); !ready) return tl::unexpected(ready.error());
   const std::string previous = CurrentTarget(folder);
   const std::string name = NewDatabaseName(folder);
-  // Built without fsync in a scratch database, then compacted (full B-tree blocks, about a
-  // third smaller) into the database that goes live; the scratch one is removed.
+  // Built without fsync in a scratch database, then compacted (full B-tree blocks: smaller,
+  // fewer pages to read) into the database that goes live, which is synced before the switch;
+  // the scratch one is removed.
   const fs::path scratch = folder / ("build-" + name);
   Result<std::int64_t> written = 0;
   try {
@@ -665,6 +685,9 @@ Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::p
     if (written) {
       Xapian::Database built(scratch.string());
       built.compact((folder / name).string(), Xapian::DBCOMPACT_NO_RENUMBER);
+      if (Result<> synced = SyncFiles(folder / name); !synced) {
+        written = tl::unexpected(synced.error());
+      }
     }
   } catch (const Xapian::Error& error) {
     written = Fail(ErrorCode::kUnavailable, "search: " + error.get_description());
@@ -679,10 +702,12 @@ Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::p
     return tl::unexpected(switched.error());
   }
   // Keep the database just replaced: searchers may still be reading it until their next
-  // request. Anything older has had a whole reindex to move on.
+  // request. Anything older has had a whole reindex to move on; a scratch database left here
+  // is from a reindex that died.
   for (const fs::directory_entry& entry : fs::directory_iterator(folder, ignored)) {
     const std::string file = entry.path().filename().string();
-    if (file.starts_with("db-") && file != name && file != previous) {
+    if ((file.starts_with("db-") || file.starts_with("build-")) && file != name &&
+        file != previous) {
       fs::remove_all(entry.path(), ignored);
     }
   }

@@ -20,7 +20,9 @@ nlohmann::json RelatedView(const SiteContext& site, store::ArticleId id, Timesta
   for (const store::ArticleId related : *ids) {
     // The index may lag the store by a poll: only what is published now is shown.
     const Result<store::Article> article = site.deps.store->PublishedArticle(related, now);
-    if (article) items.push_back({{"url", ArticlePath(article->id)}, {"headline", article->headline}});
+    if (article) {
+      items.push_back({{"url", ArticlePath(article->id)}, {"headline", article->headline}});
+    }
   }
   return items;
 }
