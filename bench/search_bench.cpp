@@ -2,7 +2,7 @@
 // and SQLite FTS5 (trigram tokenizer) over the same articles, in the same run.
 //
 //   sinmun_search_bench --data DIR [--queries bench/search_queries.tsv]
-//                       [--engines sinmun,xapian-cjk,fts5] [--rounds 5]
+//                       [--engines sinmun,xapian-cjk,fts5] [--rounds 5] [--reuse]
 //
 // DIR is a data folder made by `sinmun demo` (bench/search.sh makes one). For each query of the
 // queries file the bench first plants an article with the query in its headline (and the body
@@ -12,6 +12,7 @@
 // the planted article among the first 3, and no result lacking the query's words (a result's
 // text with all spaces removed must contain every required string of the query's line).
 // It changes the data folder (planted articles, indexes in DIR/bench-*): use a scratch copy.
+// --reuse measures the queries again over what an earlier run planted and built (sinmun only).
 
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -118,6 +119,8 @@ class Engine {
   virtual std::string Name() const = 0;
   // Builds the index; returns the articles indexed.
   virtual std::int64_t Build() = 0;
+  // Opens the index an earlier run built (--reuse); returns false when there is none.
+  virtual bool Reopen() { return false; }
   virtual std::uintmax_t IndexBytes() const = 0;
   // The first 10 results, best first.
   virtual std::vector<ArticleId> Search(const std::string& query) = 0;
@@ -133,6 +136,11 @@ class SinmunEngine final : public Engine {
     const std::int64_t indexed = Must(sinmun::search::Reindex(store_, folder_));
     searcher_ = Must(sinmun::search::OpenSearcher(&store_, folder_));
     return indexed;
+  }
+  bool Reopen() override {
+    if (!fs::exists(folder_ / "current")) return false;
+    searcher_ = Must(sinmun::search::OpenSearcher(&store_, folder_));
+    return true;
   }
   std::uintmax_t IndexBytes() const override {
     return SizeOf(folder_ / fs::read_symlink(folder_ / "current"));
@@ -320,9 +328,10 @@ struct Report {
 };
 
 Report Measure(Engine& engine, std::vector<Query>& queries, const sinmun::store::Store& store,
-               int rounds) {
+               int rounds, bool reuse) {
   Report report;
   report.name = engine.Name();
+  if (reuse && !engine.Reopen()) throw std::runtime_error("nothing to reuse for " + report.name);
   std::fprintf(stderr, "%s: building…\n", report.name.c_str());
   const auto cpu_seconds = [] {
     rusage usage{};
@@ -332,7 +341,7 @@ Report Measure(Engine& engine, std::vector<Query>& queries, const sinmun::store:
   };
   const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
-  report.indexed = engine.Build();
+  report.indexed = reuse ? 0 : engine.Build();
   report.build_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   report.build_cpu_seconds = cpu_seconds() - cpu_start;
   report.bytes = engine.IndexBytes();
@@ -403,8 +412,18 @@ int main(int argc, char** argv) {
   fs::path queries_file = "bench/search_queries.tsv";  // run from the source folder
   std::string engines = "sinmun,xapian-cjk,fts5";
   int rounds = 5;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool reuse = false;
+  for (int i = 1; i < argc; i += 2) {
     const std::string flag = argv[i];
+    if (flag == "--reuse") {
+      reuse = true;  // planted and indexed by an earlier run: measure the queries only
+      --i;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "%s needs a value\n", flag.c_str());
+      return 2;
+    }
     if (flag == "--data") data = argv[i + 1];
     else if (flag == "--queries") queries_file = argv[i + 1];
     else if (flag == "--engines") engines = argv[i + 1];
@@ -424,7 +443,17 @@ int main(int argc, char** argv) {
     auto store = Must(sinmun::store::OpenStore("sqlite:" + (data / "sinmun.db").string()));
     std::vector<Query> queries = ReadQueries(queries_file);
     const sinmun::Timestamp now = static_cast<sinmun::Timestamp>(std::time(nullptr));
-    Plant(*store, queries, now - 60);
+    if (reuse) {
+      // The planted articles are the store's last changes, in query order.
+      const std::int64_t last = Must(store->ChangeSequence());
+      const auto changes = Must(store->ChangesSince(last - std::ssize(queries),
+                                                    static_cast<int>(queries.size())));
+      for (size_t i = 0; i < queries.size() && i < changes.size(); ++i) {
+        queries[i].planted = changes[i].article_id;
+      }
+    } else {
+      Plant(*store, queries, now - 60);
+    }
 
     std::vector<Report> reports;
     for (const std::string& name : SplitOn(engines, ',')) {
@@ -433,7 +462,7 @@ int main(int argc, char** argv) {
       else if (name == "xapian-cjk") engine = std::make_unique<XapianCjkEngine>(*store, data / "bench-xapian-cjk");
       else if (name == "fts5") engine = std::make_unique<Fts5Engine>(*store, data / "bench-fts5.db");
       else throw std::runtime_error("unknown engine " + name);
-      reports.push_back(Measure(*engine, queries, *store, rounds));
+      reports.push_back(Measure(*engine, queries, *store, rounds, reuse));
     }
 
     std::printf("| engine | articles | build | rate | CPU per article | index | per article | p50 | p99 | planted in top 3 | false hits | queries with no result |\n");

@@ -1,6 +1,7 @@
 #include "search/xapian_index.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "core/text.hpp"
@@ -225,7 +226,13 @@ std::string CutQuery(std::string_view query) {
 
 }  // namespace
 
-Xapian::docid DocId(store::ArticleId id) { return static_cast<Xapian::docid>(id); }
+Xapian::docid DocId(store::ArticleId id) {
+  return std::numeric_limits<Xapian::docid>::max() - static_cast<Xapian::docid>(id);
+}
+
+store::ArticleId ArticleIdOf(Xapian::docid docid) {
+  return static_cast<store::ArticleId>(std::numeric_limits<Xapian::docid>::max() - docid);
+}
 
 std::string StoredText(const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer,
                        const store::Article& article) {

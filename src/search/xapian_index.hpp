@@ -12,7 +12,7 @@
 // Not yet: a tags field. store::Article has none on this branch; when the newsroom adds one,
 // ArticleDocument should index each tag like a headline (bigrams and words with the headline
 // weight) plus a boolean "K<tag>" term, and Split() a `tag:` field like `headline:`.
-// The document id is the article id. Values: kSlotTime = sortable registered_at;
+// The document id is DocId(article id). Values: kSlotTime = sortable registered_at;
 // kSlotSection = sortable section id.
 // Document data: the article's stored text (StoredText below): its stems in order, compact.
 // Positions would make phrase checks possible inside Xapian but cost two thirds of the index
@@ -36,8 +36,11 @@ inline constexpr Xapian::valueno kSlotTime = 0;
 inline constexpr Xapian::valueno kSlotSection = 1;
 inline constexpr char kLastSeqKey[] = "last_seq";
 
-// The Xapian document id of an article (ids are below 2^32).
+// The Xapian document id of an article, and back. Counted down from the largest docid
+// (article ids are below 2^32 - 1), so that Xapian's ascending docid order, in which it
+// can stop as soon as it has a page, lists the latest articles first.
 Xapian::docid DocId(store::ArticleId id);
+store::ArticleId ArticleIdOf(Xapian::docid docid);
 
 // The text kept with each document to check phrases: each field's word stems (WordOf) in
 // order; ' ' between units whose bigram chain continues (Unit::joins_previous), '.' between

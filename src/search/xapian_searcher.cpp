@@ -312,9 +312,9 @@ enum class HeadlineRule { kAny, kRequire, kReject };
 enum class Order {
   kRelevance,  // BM25, then newest
   kNewest,     // registered_at, newest first
-  kLatestId,   // highest article id first: publication order without reading a value per
-               // match, so the matcher stops early (an article scheduled ahead of its
-               // insertion is placed by its id)
+  kLatestId,   // highest article id first (ascending docid, see DocId): publication order
+               // without reading a value per match, so the matcher stops at a page (an
+               // article scheduled ahead of its insertion is placed by its id)
 };
 
 // One ranked slice of matches.
@@ -334,7 +334,7 @@ void SetOrder(Xapian::Enquire& enquire, Order order) {
       break;
     case Order::kLatestId:
       enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_docid_order(Xapian::Enquire::DESCENDING);
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // see DocId
       break;
   }
 }
@@ -350,7 +350,7 @@ Slice ExactSlice(Xapian::Database& database, const Xapian::Query& query, Order o
                        kCheckAtLeast);
   Slice slice;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-    slice.ids.push_back(static_cast<store::ArticleId>(*it));
+    slice.ids.push_back(ArticleIdOf(*it));
   }
   slice.total = matches.get_matches_estimated();
   slice.exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
@@ -384,7 +384,7 @@ Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order
       if (pass && rule != HeadlineRule::kAny) {
         pass = PassesChecks(text, parsed.headline_checks) == (rule == HeadlineRule::kRequire);
       }
-      if (pass) passed.push_back(static_cast<store::ArticleId>(*it));
+      if (pass) passed.push_back(ArticleIdOf(*it));
     }
     if (matches.size() < window) {
       exhausted = true;
@@ -450,18 +450,20 @@ Result<SearchResult> XapianSearcher::Search(const SearchRequest& request) const 
     // Without checks the headline query is exact and simply excluded; with checks the stored
     // text tells which candidates the first slice took.
     Slice rest;
-    if (!checked) {
-      rest = ExactSlice(database, Xapian::Query(Xapian::Query::OP_AND_NOT, query, parsed.headline),
-                        Order::kRelevance, rest_offset, rest_limit);
-    } else if (rest_limit > 0) {
-      rest = CheckedSlice(database, query, Order::kRelevance, rest_offset, rest_limit, parsed,
-                          HeadlineRule::kReject);
-    } else {
-      // Only the count is needed: all matches (from a sample in cheap id order) less the first.
-      const Slice all = CheckedSlice(database, query, Order::kLatestId, 0, 0, parsed,
-                                     HeadlineRule::kAny);
+    if (rest_limit == 0) {
+      // Only the count is needed: all matches (counted in cheap id order) less the first.
+      const Slice all =
+          checked ? CheckedSlice(database, query, Order::kLatestId, 0, 0, parsed,
+                                 HeadlineRule::kAny)
+                  : ExactSlice(database, query, Order::kLatestId, 0, 1);
       rest.total = std::max<std::int64_t>(0, all.total - first.total);
       rest.exact = all.exact && first.exact;
+    } else if (!checked) {
+      rest = ExactSlice(database, Xapian::Query(Xapian::Query::OP_AND_NOT, query, parsed.headline),
+                        Order::kRelevance, rest_offset, rest_limit);
+    } else {
+      rest = CheckedSlice(database, query, Order::kRelevance, rest_offset, rest_limit, parsed,
+                          HeadlineRule::kReject);
     }
     found.ids = first.ids;
     found.ids.insert(found.ids.end(), rest.ids.begin(), rest.ids.end());
@@ -506,7 +508,7 @@ Result<std::vector<store::ArticleId>> XapianSearcher::Related(store::ArticleId i
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit) + 1);
     for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
       if (*it != DocId(id) && std::ssize(ids) < limit) {
-        ids.push_back(static_cast<store::ArticleId>(*it));
+        ids.push_back(ArticleIdOf(*it));
       }
     }
     return ids;
