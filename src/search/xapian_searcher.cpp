@@ -357,8 +357,8 @@ Slice ExactSlice(Xapian::Database& database, const Xapian::Query& query, Order o
   return slice;
 }
 
-// A slice of a query whose candidates are checked against their stored text, in rank order and
-// in growing windows, until the slice is full, the candidates run out or kMaxChecked were read.
+// A slice of a query whose candidates are checked against their stored text, in rank order,
+// until the slice is full, the candidates run out or kMaxChecked were read.
 // The total is exact when every candidate was checked, else the candidates' estimate times the
 // share that passed.
 Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order order,
@@ -372,7 +372,9 @@ Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order
   std::int64_t candidates = 0;
   bool exhausted = false;
   Xapian::doccount start = 0;
-  Xapian::doccount window = static_cast<Xapian::doccount>(std::max<size_t>(32, 2 * wanted));
+  // A first window that usually holds the page; else one more run for the rest of what may be
+  // checked (each run is a new match, so no more than two).
+  Xapian::doccount window = static_cast<Xapian::doccount>(std::max<size_t>(64, 2 * wanted));
   // With nothing wanted (a count), one window is the sample.
   while ((passed.size() < wanted || checked == 0) && checked < kMaxChecked) {
     const Xapian::MSet matches = enquire.get_mset(start, window);
@@ -391,7 +393,7 @@ Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order
       break;
     }
     start += window;
-    window *= 2;
+    window = static_cast<Xapian::doccount>(std::max<std::int64_t>(kMaxChecked - checked, 1));
   }
   Slice slice;
   for (size_t i = static_cast<size_t>(offset); i < passed.size() && i < wanted; ++i) {
