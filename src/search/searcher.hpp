@@ -9,7 +9,9 @@
 // while 대전시의회 does not find 대전시 and 의회 apart. Unbalanced quotes and stray operators are
 // read as plain words; a query is cut at kMaxQueryChars characters.
 //
-// Ranking: articles whose headline matches come first, then BM25, then the newest.
+// Ranking (kRelevance): articles whose headline holds every word of the query come first,
+// newest first (among headline matches a reader wants the latest report of the story); then
+// the others by BM25 (the headline counting more than the body), then the newest.
 // Only articles public at `now` (registered_at <= now) are found.
 //
 // Thread safety: Search, Related and Status may run concurrently on any number of threads,
@@ -21,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -74,6 +77,17 @@ class Searcher {
   virtual Result<std::vector<store::ArticleId>> Related(store::ArticleId id, int limit,
                                                         Timestamp now) const = 0;
   virtual IndexStatus Status() const = 0;
+  // Suggested keyword tags for a text being written (the newsroom's article form): the words
+  // of `headline` and `body` that best tell it apart from the archive, best first, at most
+  // `limit`, each once. A word is a Korean stem of two characters or more (particles removed:
+  // "산업혁명을" gives "산업혁명") or a Latin word of two letters or more, lowercased as
+  // written; numbers are never suggested. Score: occurrences (a headline occurrence counts 3)
+  // times the word's rarity in the index (the inverse document frequency of its rarest
+  // bigram, or of the word for Latin), so words every article has ("밝혔다") sink. With an
+  // empty index the order is by occurrences. kUnavailable when the index cannot be read.
+  virtual Result<std::vector<std::string>> SuggestTags(std::string_view headline,
+                                                       std::string_view body,
+                                                       int limit) const = 0;
 
   // Indexes every change after the index's last sequence, in batches, and returns when it has
   // seen the store's current sequence. Called by the follower thread; for tests and tools.

@@ -6,6 +6,27 @@
 namespace sinmun::site {
 namespace {
 
+constexpr int kRelatedCount = 5;
+
+// The related-articles box (issue #5): articles like this one, from the search index. Empty
+// when search is off or cannot answer: the article is served all the same. The box is cached
+// with the page, which the page cache drops when the change sequence moves.
+nlohmann::json RelatedView(const SiteContext& site, store::ArticleId id, Timestamp now) {
+  nlohmann::json items = nlohmann::json::array();
+  if (site.deps.searcher == nullptr) return items;
+  const Result<std::vector<store::ArticleId>> ids =
+      site.deps.searcher->Related(id, kRelatedCount, now);
+  if (!ids) return items;
+  for (const store::ArticleId related : *ids) {
+    // The index may lag the store by a poll: only what is published now is shown.
+    const Result<store::Article> article = site.deps.store->PublishedArticle(related, now);
+    if (article) {
+      items.push_back({{"url", ArticlePath(article->id)}, {"headline", article->headline}});
+    }
+  }
+  return items;
+}
+
 // Share links are plain URLs: no third-party script runs unless a Kakao app key is set.
 nlohmann::json ShareView(const SiteContext& site, const store::Article& article,
                          const std::string& url) {
@@ -33,9 +54,12 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
+  const nlohmann::json related = RelatedView(site, data->article.id, now);
   const nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
       {"most_viewed", std::move(*most_viewed)},
+      {"related", related},
+      {"has_related", !related.empty()},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
       {"staff_edit_url", page.staff_edit_url}};
   PageMeta meta;

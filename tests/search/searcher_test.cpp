@@ -1,7 +1,9 @@
 // The Xapian searcher over a real SQLite store and a temporary index folder.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <set>
 #include <chrono>
 #include <thread>
 
@@ -251,6 +253,75 @@ TEST_P(SearcherTest, RelatedArticlesNeverTheArticleItself) {
   ASSERT_FALSE(related.empty());
   EXPECT_EQ(related[0], b);
   EXPECT_EQ(std::count(related.begin(), related.end(), a), 0);
+}
+
+TEST_P(SearcherTest, ExcludingACompoundKeepsArticlesWithItsPartsApart) {
+  const auto apart = Add("시정 소식", "대전시는 오늘 발표했다. 지방 의회는 조용했다.");
+  Add("의회 소식", "대전시의회가 임시회를 열었다.");
+  EXPECT_EQ(Find("대전시 -대전시의회"), Ids{apart});
+  EXPECT_EQ(Find("의회 -\"대전시 의회\""), Ids{apart});
+}
+
+TEST_P(SearcherTest, HeadlineMatchesComeLatestFirstAndNeedTheWholeRun) {
+  // Its headline has the bigrams of 대전시 (대전, 전시) but not the word: a body match only.
+  const auto exhibition = Add("대전 전시회 개막", "대전시가 주최한 전시회가 열렸다.", kNow - 60);
+  const auto older = Add("대전시 예산 발표", "예산을 발표했다.", kNow - 7200);
+  const auto newer = Add("대전시 축제 개막", "축제가 열렸다.", kNow - 3600);
+  EXPECT_EQ(Find("대전시"), (Ids{newer, older, exhibition}));
+  EXPECT_EQ(Find("headline:대전시").size(), 2u);
+}
+
+TEST_P(SearcherTest, CheckedQueriesCountAndPageExactly) {
+  Ids all;
+  for (int i = 0; i < 25; ++i) {
+    all.push_back(Add("기사 " + std::to_string(i), "정부는 4차 산업혁명 대응 계획을 내놓았다.",
+                      kNow - 100 * (i + 1)));
+  }
+  Add("다른 기사", "산업 현장의 혁명적 변화");  // bigrams of 산업혁명 apart: no match
+  if (!searcher_) searcher_ = Open();
+  ASSERT_TRUE(searcher_->CatchUp().has_value());
+  SearchRequest request;
+  request.query = "4차산업혁명";
+  request.now = kNow;
+  request.sort = SortOrder::kNewest;
+  Ids seen;
+  for (int offset = 0; offset < 30; offset += 10) {
+    request.offset = offset;
+    const SearchResult page = searcher_->Search(request).value();
+    EXPECT_EQ(page.total, 25);
+    EXPECT_TRUE(page.total_exact);
+    seen.insert(seen.end(), page.ids.begin(), page.ids.end());
+  }
+  EXPECT_EQ(seen, all);
+  request.sort = SortOrder::kRelevance;
+  request.offset = 20;
+  EXPECT_EQ(searcher_->Search(request).value().ids.size(), 5u);
+}
+
+TEST_P(SearcherTest, SuggestsTheWordsThatSetATextApart) {
+  for (int i = 0; i < 20; ++i) {
+    Add("대전시 소식 " + std::to_string(i), "대전시는 오늘 계획을 밝혔다. 시민들이 환영했다고 밝혔다.");
+  }
+  Add("양자 연구", "양자 연구가 이어진다.");
+  ASSERT_FALSE(Find("대전시").empty());
+  const std::string headline = "대전시, 양자컴퓨팅 연구소 개소";
+  const std::string body =
+      "대전시는 양자컴퓨팅 연구소를 열었다고 밝혔다. 양자컴퓨팅 연구소에는 2030년까지 "
+      "AI 연구자 120명이 모인다. 대전시는 양자컴퓨팅 산업을 키운다고 밝혔다.";
+  const std::vector<std::string> tags = searcher_->SuggestTags(headline, body, 3).value();
+  ASSERT_EQ(tags.size(), 3u);
+  EXPECT_EQ(tags[0], "양자컴퓨팅");
+  EXPECT_EQ(tags[1], "연구소");
+  for (const std::string& tag : tags) {
+    EXPECT_NE(tag, "밝혔다");  // in every article: no tag
+    EXPECT_NE(tag, "2030");    // numbers never
+    EXPECT_NE(tag, "대전시");  // in 20 of 21 articles
+  }
+  const std::vector<std::string> more = searcher_->SuggestTags(headline, body, 50).value();
+  EXPECT_EQ(std::set<std::string>(more.begin(), more.end()).size(), more.size());
+  EXPECT_NE(std::find(more.begin(), more.end(), "ai"), more.end());
+  EXPECT_TRUE(searcher_->SuggestTags("", "", 5).value().empty());
+  EXPECT_TRUE(searcher_->SuggestTags(headline, body, 0).value().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, SearcherTest, testing::Values(Backend::kSqlite),

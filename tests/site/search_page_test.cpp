@@ -7,28 +7,7 @@
 namespace sinmun::site {
 namespace {
 
-class SearchPageTest : public SiteTest {
- protected:
-  void SetUp() override {
-    SiteTest::SetUp();
-    searcher_owned_ = sinmun::testing::Must(search::OpenSearcher(store_.get(), dir_.path()));
-    searcher_ = searcher_owned_.get();
-    MakeSite();
-  }
-
-  store::ArticleId Add(const std::string& headline, const std::string& body,
-                       Timestamp at = kNow - 3600, int section = 0) {
-    store::NewArticle article = sinmun::testing::MakeArticle(sections_[section].id, headline, at,
-                                                             {reporters_[0]});
-    article.body_markdown = body;
-    const store::ArticleId id = Insert(article);
-    EXPECT_TRUE(searcher_owned_->CatchUp().has_value());
-    return id;
-  }
-
-  sinmun::testing::TempDir dir_;
-  std::unique_ptr<search::Searcher> searcher_owned_;
-};
+using SearchPageTest = SearchSiteTest;
 
 TEST_F(SearchPageTest, EmptyQueryShowsTheForm) {
   const http::Response response = Get("/search");

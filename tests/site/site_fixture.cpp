@@ -12,6 +12,23 @@ void SiteTest::SetUp() {
   MakeSite();
 }
 
+void SearchSiteTest::SetUp() {
+  SiteTest::SetUp();
+  searcher_owned_ = sinmun::testing::Must(search::OpenSearcher(store_.get(), index_dir_.path()));
+  searcher_ = searcher_owned_.get();
+  MakeSite();
+}
+
+store::ArticleId SearchSiteTest::Add(const std::string& headline, const std::string& body,
+                                     Timestamp at, int section) {
+  store::NewArticle article =
+      sinmun::testing::MakeArticle(sections_[section].id, headline, at, {reporters_[0]});
+  article.body_markdown = body;
+  const store::ArticleId id = Insert(article);
+  EXPECT_TRUE(searcher_owned_->CatchUp().has_value());
+  return id;
+}
+
 void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
                         const std::string& base_url) {
   const std::string root = SINMUN_SOURCE_DIR;

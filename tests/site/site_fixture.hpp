@@ -59,6 +59,17 @@ class SiteTest : public ::testing::Test {
   http::Router router_;
 };
 
+// A SiteTest with search on: a real index in a temporary folder, caught up by every Add.
+class SearchSiteTest : public SiteTest {
+ protected:
+  void SetUp() override;
+  store::ArticleId Add(const std::string& headline, const std::string& body,
+                       Timestamp at = kNow - 3600, int section = 0);
+
+  sinmun::testing::TempDir index_dir_;
+  std::unique_ptr<search::Searcher> searcher_owned_;
+};
+
 // Where `needle` starts in `haystack`, or npos; for checking the order of page parts.
 size_t Find(const std::string& haystack, const std::string& needle);
 int Count(const std::string& haystack, const std::string& needle);

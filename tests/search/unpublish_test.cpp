@@ -1,0 +1,84 @@
+// An article taken off the site leaves the search index within a second.
+//
+// The store has no unpublish or delete yet (the newsroom will add one): until then this test
+// takes the article away as such a method will, in one transaction with the SQLite file
+// itself: the article's rows go and the change log gets the article's id. The follower sees
+// the change, finds no published article and removes it from the index.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
+
+#include "search/searcher.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::search {
+namespace {
+
+constexpr Timestamp kNow = 1'714'705'200;
+
+void TakeDown(const std::string& url, store::ArticleId id) {
+  const std::string file = url.substr(url.find(':') + 1);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  const std::string sql =
+      "BEGIN IMMEDIATE;"
+      "DELETE FROM article_reporters WHERE article_id = " + std::to_string(id) + ";"
+      "DELETE FROM article_subheadlines WHERE article_id = " + std::to_string(id) + ";"
+      "DELETE FROM articles WHERE id = " + std::to_string(id) + ";"
+      "INSERT INTO changes (article_id, kind, at) VALUES (" + std::to_string(id) + ", 'delete', " +
+      std::to_string(kNow) + ");"
+      "COMMIT;";
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+TEST(UnpublishTest, AnArticleTakenDownLeavesSearchAndRelatedWithinASecond) {
+  testing::TestDatabase database(testing::Backend::kSqlite);
+  auto store = database.Open();
+  const auto sections = testing::SeedSections(*store);
+  const auto reporters = testing::SeedReporters(*store, 1);
+  const auto add = [&](const std::string& headline, const std::string& body) {
+    store::NewArticle article =
+        testing::MakeArticle(sections[0].id, headline, kNow - 3600, {reporters[0]});
+    article.body_markdown = body;
+    return testing::InsertArticle(*store, article);
+  };
+  const auto kept = add("가야금 연주회", "가야금 산조 연주회가 열렸다.");
+  const auto gone = add("가야금 명인 별세", "가야금 산조 명인이 별세했다.");
+  add("코스피 하락 마감", "코스피가 외국인 매도에 하락했다.");
+  add("내일 날씨", "전국이 맑겠다.");
+  testing::TempDir dir;
+  auto searcher = testing::Must(OpenSearcher(store.get(), dir.path()));
+  searcher->StartFollowing();
+  SearchRequest request;
+  request.query = "가야금";
+  request.now = kNow;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (searcher->Search(request).value().ids.size() < 2 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(searcher->Search(request).value().ids.size(), 2u);
+  ASSERT_EQ(searcher->Related(kept, 5, kNow).value(), std::vector<store::ArticleId>{gone});
+
+  TakeDown(database.url(), gone);
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<store::ArticleId> found;
+  while (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) {
+    found = searcher->Search(request).value().ids;
+    if (found.size() == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(found, std::vector<store::ArticleId>{kept});
+  EXPECT_TRUE(searcher->Related(kept, 5, kNow).value().empty());
+  searcher->StopFollowing();
+}
+
+}  // namespace
+}  // namespace sinmun::search
