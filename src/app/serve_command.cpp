@@ -98,6 +98,7 @@ int Serve(const ServeOptions& options) {
   deps.searcher = searcher->get();
   deps.counters = counters->get();
   deps.writable_store = store->get();
+  deps.uploads_dir = data->uploads_path;
   deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
     return newsroom.EditUrlFor(request, id);
   };

@@ -35,6 +35,11 @@ namespace sinmun::search {
 inline constexpr Xapian::valueno kSlotTime = 0;
 inline constexpr Xapian::valueno kSlotSection = 1;
 inline constexpr char kLastSeqKey[] = "last_seq";
+// What the documents of a database mean (terms, document ids, stored text). An index of
+// another format is not read: it is replaced by an empty one that the follower fills again.
+// Raise kIndexFormat whenever the indexing changes that way.
+inline constexpr char kFormatKey[] = "format";
+inline constexpr char kIndexFormat[] = "2";
 
 // The Xapian document id of an article, and back. Counted down from the largest docid
 // (article ids are below 2^32 - 1), so that Xapian's ascending docid order, in which it

@@ -650,15 +650,32 @@ Result<> PrepareFolder(const fs::path& folder) {
     return Fail(ErrorCode::kUnavailable,
                 "search: cannot create " + folder.string() + ": " + error.message());
   }
-  if (!CurrentTarget(folder).empty() && fs::is_directory(folder / kCurrent)) return {};
+  const std::string previous = CurrentTarget(folder);
+  std::string stale;  // a database of another format, removed once `current` has moved on
+  if (!previous.empty() && fs::is_directory(folder / kCurrent)) {
+    try {
+      if (Xapian::Database((folder / kCurrent).string()).get_metadata(kFormatKey) == kIndexFormat) return {};
+    } catch (const Xapian::Error& e) {
+      return Fail(ErrorCode::kUnavailable, "search: " + e.get_description());
+    }
+    spdlog::warn("search: the index in {} was built by another version; building it again",
+                 folder.string());
+    stale = previous;
+  }
   const std::string name = NewDatabaseName(folder);
   try {
     Xapian::WritableDatabase database((folder / name).string(), Xapian::DB_CREATE_OR_OPEN);
+    database.set_metadata(kFormatKey, kIndexFormat);
     database.commit();
   } catch (const Xapian::Error& e) {
     return Fail(ErrorCode::kUnavailable, "search: " + e.get_description());
   }
-  return SwitchTo(folder, name);
+  if (Result<> switched = SwitchTo(folder, name); !switched) return switched;
+  if (!stale.empty()) {
+    std::error_code ignored;
+    fs::remove_all(folder / stale, ignored);
+  }
+  return {};
 }
 
 }  // namespace
@@ -684,6 +701,7 @@ Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::p
     {
       Xapian::WritableDatabase database(scratch.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
       written = IndexEverything(database, store);
+      database.set_metadata(kFormatKey, kIndexFormat);
       if (written) database.commit();
     }
     if (written) {

@@ -1,8 +1,11 @@
 // RSS 2.0 feeds: GET /rss, /rss/section/{slug}, /rss/reporter/{id}. The latest 50 articles,
-// newest first. Articles have no photos yet, so items carry no <enclosure>.
-// TODO(#6): an enclosure for the lead photo once the newsroom stores photos.
+// newest first, each with its lead photo (when it has one) as an <enclosure>.
+
+#include <filesystem>
+#include <map>
 
 #include "core/text.hpp"
+#include "render/article_view.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
 #include "site/xml.hpp"
@@ -30,6 +33,44 @@ void AppendElement(std::string& out, std::string_view name, std::string_view tex
   out += ">\n";
 }
 
+// A lead photo as a feed reader fetches it: the middle width (800 px of 400/800/1600).
+struct Enclosure {
+  std::string url;  // absolute
+  std::uintmax_t length = 0;
+  std::string type;
+};
+
+std::optional<Enclosure> EnclosureOf(const SiteContext& site, const PageRequest& page,
+                                     const store::LeadPhoto& photo) {
+  if (photo.widths.empty()) return std::nullopt;
+  const int width = photo.widths[photo.widths.size() / 2];
+  const std::string path = render::PhotoUrl(photo.name, photo.format, width);
+  Enclosure enclosure{page.origin + path, 0, "image/" + photo.format};
+  if (!site.deps.uploads_dir.empty()) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(
+        site.deps.uploads_dir / path.substr(std::string_view("/uploads/").size()), error);
+    if (!error) enclosure.length = size;
+  }
+  return enclosure;
+}
+
+// The lead photos of `items` by article id. Feeds are kept until the next change, so reading
+// each item's article here costs once per change, not per request.
+std::map<store::ArticleId, Enclosure> Enclosures(const SiteContext& site, const PageRequest& page,
+                                                 const std::vector<store::ArticleSummary>& items) {
+  std::map<store::ArticleId, Enclosure> enclosures;
+  const Timestamp now = site.deps.clock->Now();
+  for (const store::ArticleSummary& item : items) {
+    const Result<store::Article> article = site.deps.store->PublishedArticle(item.id, now);
+    if (!article || !article->photo) continue;
+    if (auto enclosure = EnclosureOf(site, page, *article->photo)) {
+      enclosures.emplace(item.id, std::move(*enclosure));
+    }
+  }
+  return enclosures;
+}
+
 // The author goes in <dc:creator>: RSS 2.0's <author> must be an e-mail address, and readers
 // show dc:creator as the byline.
 std::string RssDocument(const SiteContext& site, const PageRequest& page, const Channel& channel,
@@ -46,6 +87,7 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
   out += "<atom:link href=\"";
   AppendXmlEscaped(out, channel.self);
   out += "\" rel=\"self\" type=\"application/rss+xml\"/>\n";
+  const std::map<store::ArticleId, Enclosure> enclosures = Enclosures(site, page, items);
   for (const store::ArticleSummary& item : items) {
     const std::string link = page.origin + ArticlePath(item.id);
     out += "<item>\n";
@@ -55,6 +97,15 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
     if (!item.reporter_name.empty()) AppendElement(out, "dc:creator", item.reporter_name);
     AppendElement(out, "category", item.section.name);
     AppendElement(out, "pubDate", FormatRfc822Kst(item.registered_at));
+    if (const auto found = enclosures.find(item.id); found != enclosures.end()) {
+      out += "<enclosure url=\"";
+      AppendXmlEscaped(out, found->second.url);
+      out += "\" length=\"";
+      out += std::to_string(found->second.length);
+      out += "\" type=\"";
+      AppendXmlEscaped(out, found->second.type);
+      out += "\"/>\n";
+    }
     out += "<guid isPermaLink=\"true\">";
     AppendXmlEscaped(out, link);
     out += "</guid>\n</item>\n";

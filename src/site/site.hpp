@@ -29,6 +29,7 @@
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
 #include <functional>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,9 @@ struct SiteDeps {
   // that request alone, never cached; readers keep getting the cached page.
   std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
       staff_edit_url;
+  // Optional: the folder /uploads/ serves (DIR/uploads), so that a feed's photo enclosure can
+  // give its length in bytes. Empty: length 0, which RSS readers take as unknown.
+  std::filesystem::path uploads_dir;
 };
 
 class PageCache;

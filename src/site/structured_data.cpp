@@ -1,9 +1,26 @@
 #include "site/structured_data.hpp"
 
 #include "core/time.hpp"
+#include "render/article_view.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
+namespace {
+
+// The largest variant of the article's lead photo, absolute; "" when it has none.
+std::string LeadImageUrl(const store::Article& article, std::string_view origin) {
+  if (!article.photo || article.photo->widths.empty()) return "";
+  const store::LeadPhoto& photo = *article.photo;
+  return std::string(origin) + render::PhotoUrl(photo.name, photo.format, photo.widths.back());
+}
+
+std::string_view OriginOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  return path == std::string_view::npos ? url : url.substr(0, path);
+}
+
+}  // namespace
 
 nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view description,
                                  const Config& config, const PageOrigin& where) {
@@ -14,7 +31,8 @@ nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view
                        {"name", byline.name},
                        {"url", where.origin + ReporterPath(byline.id)}});
   }
-  return {{"@context", "https://schema.org"},
+  nlohmann::json json = {
+          {"@context", "https://schema.org"},
           {"@type", "NewsArticle"},
           {"headline", article.headline},
           {"description", description},
@@ -30,6 +48,10 @@ nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view
             {"logo", {{"@type", "ImageObject"}, {"url", where.logo_url}}}}},
           {"articleSection", article.section.name},
           {"inLanguage", config.language}};
+  if (const std::string image = LeadImageUrl(article, where.origin); !image.empty()) {
+    json["image"] = nlohmann::json::array({image});
+  }
+  return json;
 }
 
 nlohmann::json ListPageJsonLd(std::string_view type, std::string_view name, std::string_view url,
@@ -65,9 +87,14 @@ nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view 
       tag("property", "article:modified_time",
           FormatIso8601Kst(article.modified_at.value_or(article.registered_at))),
       tag("property", "article:section", article.section.name)};
-  nlohmann::json names = {tag("name", "twitter:card", "summary"),
+  const std::string image = LeadImageUrl(article, OriginOf(url));
+  nlohmann::json names = {tag("name", "twitter:card", image.empty() ? "summary" : "summary_large_image"),
                           tag("name", "twitter:title", article.headline),
                           tag("name", "twitter:description", description)};
+  if (!image.empty()) {
+    properties.push_back(tag("property", "og:image", image));
+    names.push_back(tag("name", "twitter:image", image));
+  }
   return {{"properties", std::move(properties)}, {"names", std::move(names)}};
 }
 

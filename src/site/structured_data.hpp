@@ -20,7 +20,8 @@ struct PageOrigin {
 };
 
 // schema.org NewsArticle: headline, description, dates, authors (Person with url), publisher
-// (Organization with logo), mainEntityOfPage, articleSection. No image: articles have none yet.
+// (Organization with logo), mainEntityOfPage, articleSection, and image (the lead photo's
+// largest variant) when the article has a photo.
 nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view description,
                                  const Config& config, const PageOrigin& where);
 // schema.org WebPage (or `type`, e.g. CollectionPage) whose mainEntity is an ItemList of the
@@ -30,7 +31,8 @@ nlohmann::json ListPageJsonLd(std::string_view type, std::string_view name, std:
                               std::string_view origin);
 
 // {"properties": [{"property", "content"}…], "names": [{"name", "content"}…]}: Open Graph
-// (og:*, article:*) and Twitter card tags of an article page.
+// (og:*, article:*) and Twitter card tags of an article page; og:image and a large-image card
+// when the article has a lead photo. `url` is the page's absolute address.
 nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view description,
                                 const Config& config, std::string_view url);
 

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <thread>
 
+#include <xapian.h>
+
 #include "search/searcher.hpp"
 #include "support/test_store.hpp"
 
@@ -153,6 +155,25 @@ TEST_P(SearcherTest, CatchesUpAfterACrashBehindTheStore) {
   EXPECT_TRUE(searcher_->Status().caught_up());
   (void)b;
   (void)c;
+}
+
+// An index left by a sinmun that indexed differently is not trusted: it is replaced by an
+// empty one that the follower fills from the store again.
+TEST_P(SearcherTest, AnIndexOfAnotherFormatIsBuiltAgain) {
+  const auto a = Add("첫 기사", "가야금 연주회");
+  ASSERT_EQ(Find("가야금"), Ids{a});
+  searcher_.reset();
+  {
+    // As an older version could have left it: no format mark, no documents that this
+    // version can read, and a last sequence that claims everything is indexed.
+    Xapian::WritableDatabase old((dir_.path() / "search" / "current").string(), Xapian::DB_OPEN);
+    old.set_metadata("format", "");
+    for (Xapian::PostingIterator it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
+      old.delete_document(*it);
+    }
+    old.commit();
+  }
+  EXPECT_EQ(Find("가야금"), Ids{a});
 }
 
 // The desk's writes reach the index through the change log: a draft is never found, a

@@ -71,6 +71,40 @@ TEST_F(SiteTest, TheArticleShowsItsLeadPhotoCorrectionAndTags) {
   EXPECT_THAT(GetBody("/article/" + std::to_string(id) + "/print"), HasSubstr("바로잡습니다"));
 }
 
+// Feeds carry the lead photo as an enclosure, and link previews and search engines get it as
+// the article's image (issue #6).
+TEST_F(SiteTest, ALeadPhotoReachesTheFeedAndTheStructuredData) {
+  const store::PhotoId photo = Must(store_->InsertPhoto(store::Photo{.id = 0,
+                                                                     .name = "2024/05/night",
+                                                                     .format = "jpeg",
+                                                                     .width = 1600,
+                                                                     .height = 1067,
+                                                                     .widths = {400, 800, 1600},
+                                                                     .uploaded_by = 1,
+                                                                     .uploaded_at = kNow}));
+  store::ArticleContent content = Content(sections_, reporters_, "야경 사진 기사");
+  content.photo_id = photo;
+  const store::ArticleId with_photo = Must(store_->CreateDraft(content, 1, kNow - 60));
+  ASSERT_TRUE(store_->PublishArticle(with_photo, kNow - 30).has_value());
+  const store::ArticleId without =
+      Must(store_->CreateDraft(Content(sections_, reporters_, "사진 없는 기사"), 1, kNow - 50));
+  ASSERT_TRUE(store_->PublishArticle(without, kNow - 20).has_value());
+
+  const std::string rss = GetBody("/rss");
+  EXPECT_EQ(Count(rss, "<enclosure "), 1);
+  EXPECT_THAT(rss, HasSubstr("<enclosure url=\"https://news.example.com/uploads/2024/05/"
+                             "night-800.jpg\" length=\"0\" type=\"image/jpeg\"/>"));
+
+  const std::string large = "https://news.example.com/uploads/2024/05/night-1600.jpg";
+  const std::string html = GetBody("/article/" + std::to_string(with_photo));
+  EXPECT_THAT(html, HasSubstr("\"image\":[\"" + large + "\"]"));
+  EXPECT_THAT(html, HasSubstr("<meta property=\"og:image\" content=\"" + large + "\">"));
+  EXPECT_THAT(html, HasSubstr("content=\"summary_large_image\""));
+  const std::string plain = GetBody("/article/" + std::to_string(without));
+  EXPECT_THAT(plain, Not(HasSubstr("og:image")));
+  EXPECT_THAT(plain, Not(HasSubstr("\"image\"")));
+}
+
 TEST_F(SiteTest, StaffGetAnEditLinkAndReadersKeepTheCachedPage) {
   int asked = 0;
   staff_edit_url_ = [&asked](const http::Request& request,
