@@ -27,6 +27,18 @@ store::ArticleContent Content(const std::vector<store::Section>& sections,
   return content;
 }
 
+// A 1600 x 1067 JPEG uploaded as DIR/uploads/<name>-{400,800,1600}.jpg.
+store::PhotoId InsertPhoto(store::Store& store, const std::string& name) {
+  return Must(store.InsertPhoto(store::Photo{.id = 0,
+                                             .name = name,
+                                             .format = "jpeg",
+                                             .width = 1600,
+                                             .height = 1067,
+                                             .widths = {400, 800, 1600},
+                                             .uploaded_by = 1,
+                                             .uploaded_at = kNow}));
+}
+
 TEST_F(SiteTest, AnUnpublishedArticleLeavesTheCachedPages) {
   const store::ArticleId id =
       Must(store_->CreateDraft(Content(sections_, reporters_, "곧 내려갈 기사"), 1, kNow - 60));
@@ -42,14 +54,7 @@ TEST_F(SiteTest, AnUnpublishedArticleLeavesTheCachedPages) {
 }
 
 TEST_F(SiteTest, TheArticleShowsItsLeadPhotoCorrectionAndTags) {
-  const store::PhotoId photo = Must(store_->InsertPhoto(store::Photo{.id = 0,
-                                                                     .name = "2024/05/abc",
-                                                                     .format = "jpeg",
-                                                                     .width = 1600,
-                                                                     .height = 1067,
-                                                                     .widths = {400, 800, 1600},
-                                                                     .uploaded_by = 1,
-                                                                     .uploaded_at = kNow}));
+  const store::PhotoId photo = InsertPhoto(*store_, "2024/05/abc");
   store::ArticleContent content = Content(sections_, reporters_, "사진이 있는 기사");
   content.photo_id = photo;
   content.photo_caption = "갑천 야경";
@@ -74,14 +79,7 @@ TEST_F(SiteTest, TheArticleShowsItsLeadPhotoCorrectionAndTags) {
 // Feeds carry the lead photo as an enclosure, and link previews and search engines get it as
 // the article's image (issue #6).
 TEST_F(SiteTest, ALeadPhotoReachesTheFeedAndTheStructuredData) {
-  const store::PhotoId photo = Must(store_->InsertPhoto(store::Photo{.id = 0,
-                                                                     .name = "2024/05/night",
-                                                                     .format = "jpeg",
-                                                                     .width = 1600,
-                                                                     .height = 1067,
-                                                                     .widths = {400, 800, 1600},
-                                                                     .uploaded_by = 1,
-                                                                     .uploaded_at = kNow}));
+  const store::PhotoId photo = InsertPhoto(*store_, "2024/05/night");
   store::ArticleContent content = Content(sections_, reporters_, "야경 사진 기사");
   content.photo_id = photo;
   const store::ArticleId with_photo = Must(store_->CreateDraft(content, 1, kNow - 60));
