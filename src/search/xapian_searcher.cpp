@@ -138,11 +138,12 @@ std::int64_t ApplyBatch(Xapian::WritableDatabase& database, const Batch& batch) 
 }
 
 // Indexes the store's changes after the database's last sequence until none are left,
-// committing every batch and reporting it to `committed` (the follower).
+// committing every batch and reporting it to `committed` (the follower), which answers false
+// to stop after that batch (a server shutting down must not wait for a whole catch-up).
 // Returns the number of articles written. Xapian errors throw.
 Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const store::Store& store,
                                   const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer,
-                                  const std::function<void(std::int64_t)>& committed) {
+                                  const std::function<bool(std::int64_t)>& committed) {
   std::int64_t seq = LastSequence(database);
   std::int64_t written = 0;
   for (;;) {
@@ -152,7 +153,7 @@ Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const stor
     written += ApplyBatch(database, *batch);
     seq = batch->last_seq;
     database.commit();
-    committed(seq);
+    if (!committed(seq)) return written;
   }
 }
 
@@ -272,6 +273,8 @@ class XapianSearcher final : public Searcher {
   std::mutex follow_mutex_;
   std::condition_variable follow_wake_;
   bool stopping_ = false;  // guarded by follow_mutex_
+  // Set by StopFollowing before it waits: a catch-up in progress ends after its batch.
+  std::atomic<bool> stop_requested_{false};
   std::thread follower_;
 };
 
@@ -607,6 +610,7 @@ Result<> XapianSearcher::CatchUp() {
         IndexChanges(*writer_, *store_, analyzer_, stemmer_, [&](std::int64_t seq) {
           indexed_seq_ = seq;
           ++generation_;
+          return !stop_requested_.load();
         });
     if (!written) return tl::unexpected(written.error());
     if (indexed_seq_.load() > store_seq_.load()) store_seq_ = indexed_seq_.load();
@@ -621,6 +625,7 @@ void XapianSearcher::StartFollowing() {
   std::lock_guard lock(follow_mutex_);
   if (follower_.joinable()) return;
   stopping_ = false;
+  stop_requested_ = false;
   follower_ = std::thread([this] {
     std::unique_lock lock(follow_mutex_);
     while (!stopping_) {
@@ -636,6 +641,7 @@ void XapianSearcher::StopFollowing() {
   {
     std::lock_guard lock(follow_mutex_);
     stopping_ = true;
+    stop_requested_ = true;
   }
   follow_wake_.notify_all();
   if (follower_.joinable()) follower_.join();

@@ -157,6 +157,32 @@ TEST_P(SearcherTest, CatchesUpAfterACrashBehindTheStore) {
   (void)c;
 }
 
+// A server stopping while its index catches up on a long backlog stops after the batch in
+// hand (it does not index the whole backlog first); the next start goes on from there.
+TEST_P(SearcherTest, StoppingDuringACatchUpLeavesTheRestForTheNextStart) {
+  std::vector<store::NewArticle> backlog;
+  for (int i = 0; i < 20000; ++i) {
+    backlog.push_back(testing::MakeArticle(sections_[i % 3].id, "밀린 기사 " + std::to_string(i),
+                                           kNow - 7200, {reporters_[0]}));
+  }
+  ASSERT_TRUE(store_->InsertArticles(backlog).has_value());
+  const std::int64_t sequence = store_->ChangeSequence().value();
+  auto searcher = Open();
+  searcher->StartFollowing();
+  while (searcher->Status().indexed_sequence == 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  searcher->StopFollowing();
+  const std::int64_t stopped_at = searcher->Status().indexed_sequence;
+  EXPECT_LT(stopped_at, sequence);
+  searcher.reset();
+
+  searcher_ = Open();
+  EXPECT_EQ(searcher_->Status().indexed_sequence, stopped_at);
+  ASSERT_TRUE(searcher_->CatchUp().has_value());
+  EXPECT_EQ(searcher_->Status().indexed_sequence, sequence);
+}
+
 // An index left by a sinmun that indexed differently is not trusted: it is replaced by an
 // empty one that the follower fills from the store again.
 TEST_P(SearcherTest, AnIndexOfAnotherFormatIsBuiltAgain) {
