@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace sinmun::store::sqlite {
@@ -85,15 +86,6 @@ constexpr char kMarkRetry[] =
 constexpr char kMarkRejected[] =
     "UPDATE mail_outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?2 "
     "WHERE id = ?1";
-
-template <typename... Params>
-Result<Statement> Query(Connection& connection, const char* sql, const Params&... params) {
-  Result<Statement> statement = connection.Prepare(sql);
-  if (!statement) return statement;
-  int index = 0;
-  (statement->Bind(++index, params), ...);
-  return statement;
-}
 
 // Steps `statement` to its end, calling read(row) for every row.
 template <typename ReadRow>
