@@ -7,6 +7,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <regex>
 
 namespace sinmun::testing {
@@ -139,6 +143,19 @@ ServeProcess::~ServeProcess() {
   Stop();
   if (drain_.joinable()) drain_.join();
   if (out_fd_ >= 0) ::close(out_fd_);
+}
+
+std::string NuHtmlCheckerErrors(const std::string& jar, const std::string& folder,
+                                const std::string& report) {
+  const int status = std::system(("java -jar '" + jar + "' --errors-only --format gnu '" +
+                                  folder + "' > '" + report + "' 2>&1")
+                                     .c_str());
+  std::stringstream text;
+  text << std::ifstream(report).rdbuf();
+  if (status != 0 && text.str().empty()) {
+    return "the checker exited with status " + std::to_string(status) + "\n";
+  }
+  return text.str();
 }
 
 }  // namespace sinmun::testing

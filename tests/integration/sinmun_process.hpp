@@ -20,6 +20,12 @@ struct CommandResult {
 // Runs `sinmun args...` and waits for it (killed after 120 s).
 CommandResult RunSinmun(const std::vector<std::string>& args);
 
+// Runs the Nu Html Checker (`jar`, npm vnu-jar, with the machine's Java) over every page in
+// `folder`, writing its report to `report`. Returns the errors it found, "" when none; when
+// it exits with a failure and prints nothing, a line saying so.
+std::string NuHtmlCheckerErrors(const std::string& jar, const std::string& folder,
+                                const std::string& report);
+
 // `sinmun serve --data DIR --listen 127.0.0.1:0 extra...`, started in the constructor, stopped
 // with SIGTERM in the destructor. port() is 0 if it did not start; output() says why.
 class ServeProcess {
