@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/check.hpp"
@@ -72,6 +73,14 @@ void Router::Add(Method method, std::string pattern, Handler handler) {
     SINMUN_CHECK(!IsTail(route.segments[i]) || i + 1 == route.segments.size());
   }
   SINMUN_CHECK(params <= kMaxParams);
+  const size_t index = routes_.size();
+  if (route.segments.empty()) {
+    by_first_segment_[""].push_back(index);
+  } else if (IsParam(route.segments.front())) {
+    open_first_segment_.push_back(index);
+  } else {
+    by_first_segment_[route.segments.front()].push_back(index);
+  }
   routes_.push_back(std::move(route));
 }
 
@@ -115,20 +124,40 @@ bool Router::Matches(const Route& route, std::string_view path, Request* request
   return true;
 }
 
+template <typename Accept>
+const Router::Route* Router::FirstCandidate(std::string_view path, Accept accept) const {
+  const std::string_view rest = path.size() <= 1 ? std::string_view() : path.substr(1);
+  const auto literal = by_first_segment_.find(rest.substr(0, rest.find('/')));
+  static const std::vector<size_t> kNone;
+  const std::vector<size_t>& named = literal == by_first_segment_.end() ? kNone : literal->second;
+  // Both lists are in the order routes were added: merge them.
+  auto next_named = named.begin();
+  auto next_open = open_first_segment_.begin();
+  while (next_named != named.end() || next_open != open_first_segment_.end()) {
+    const bool take_named = next_open == open_first_segment_.end() ||
+                            (next_named != named.end() && *next_named < *next_open);
+    const Route& route = routes_[take_named ? *next_named++ : *next_open++];
+    if (accept(route)) return &route;
+  }
+  return nullptr;
+}
+
 Response Router::Dispatch(Request& request) const {
   const bool head = request.method == Method::kHead;
   bool path_known = false;
   bool allows_get = false;
   bool allows_post = false;
-  for (const Route& route : routes_) {
-    if (!Matches(route, request.path, nullptr)) continue;
-    if (route.method == request.method || (head && route.method == Method::kGet)) {
-      Matches(route, request.path, &request);
-      return route.handler(request);
-    }
+  const Route* found = FirstCandidate(request.path, [&](const Route& route) {
+    if (!Matches(route, request.path, nullptr)) return false;
+    if (route.method == request.method || (head && route.method == Method::kGet)) return true;
     path_known = true;
     allows_get = allows_get || route.method == Method::kGet;
     allows_post = allows_post || route.method == Method::kPost;
+    return false;
+  });
+  if (found != nullptr) {
+    Matches(*found, request.path, &request);
+    return found->handler(request);
   }
   request.path_params.clear();
 
@@ -153,12 +182,13 @@ Response Router::Dispatch(Request& request) const {
     const bool safe = raw_path.size() > 0 && raw_path != "/" && raw_path.substr(0, 2) != "//" &&
                       raw_path.substr(0, 2) != "/\\";
     if (safe) {
-      for (const Route& route : routes_) {
-        if (route.method == Method::kGet && Matches(route, trimmed, nullptr)) {
-          std::string location(raw_path);
-          if (question != std::string_view::npos) location += target.substr(question);
-          return Redirect(std::move(location), 301);
-        }
+      const Route* redirect_to = FirstCandidate(trimmed, [&](const Route& route) {
+        return route.method == Method::kGet && Matches(route, trimmed, nullptr);
+      });
+      if (redirect_to != nullptr) {
+        std::string location(raw_path);
+        if (question != std::string_view::npos) location += target.substr(question);
+        return Redirect(std::move(location), 301);
       }
     }
   }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "http/request.hpp"
@@ -41,9 +42,22 @@ class Router {
     std::vector<std::string> segments;  // "{id}" marks a parameter, "{rest...}" the tail
     Handler handler;
   };
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
   void Add(Method method, std::string pattern, Handler handler);
   bool Matches(const Route& route, std::string_view path, Request* request) const;
+  // The first route that may match `path` for which `accept(route)` is true, trying in the
+  // order routes were added only those whose first segment is the path's and those that
+  // start with a parameter; nullptr when none. Dispatch runs for every request: this keeps it
+  // from walking the whole table (most routes are the newsroom's; the article page is late).
+  template <typename Accept>
+  const Route* FirstCandidate(std::string_view path, Accept accept) const;
   std::vector<Route> routes_;
+  std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
+      by_first_segment_;                  // "" for "/" (no segments)
+  std::vector<size_t> open_first_segment_;  // routes starting with {name}
   Handler not_found_;
   std::function<Response(int status)> error_page_;
 };

@@ -58,6 +58,25 @@ TEST_F(RouterTest, LiteralAndParamSegments) {
   EXPECT_EQ(BodyOf(Call(Method::kGet, "/files/css/site.css")), "file css/site.css");
 }
 
+// Routes starting with a parameter interleave with literal ones in the order they were added.
+TEST(RouterOrder, FirstAddedRouteWinsAcrossLiteralAndParamFirstSegments) {
+  Router router;
+  router.Get("/about", [](const Request&) { return Text("about page"); });
+  router.Get("/{slug}", [](const Request& r) { return Text("slug " + std::string(r.PathParam("slug"))); });
+  router.Get("/feed", [](const Request&) { return Text("never: /{slug} came first"); });
+  router.Post("/{slug}/like", [](const Request&) { return Text("liked"); });
+  auto call = [&](Method method, std::string path) {
+    Request request = MakeRequest(method, std::move(path));
+    return router.Dispatch(request);
+  };
+  EXPECT_EQ(BodyOf(call(Method::kGet, "/about")), "about page");
+  EXPECT_EQ(BodyOf(call(Method::kGet, "/feed")), "slug feed");
+  EXPECT_EQ(BodyOf(call(Method::kGet, "/anything")), "slug anything");
+  EXPECT_EQ(BodyOf(call(Method::kPost, "/about/like")), "liked");
+  EXPECT_EQ(call(Method::kGet, "/about/like").status, 405);
+  EXPECT_EQ(call(Method::kGet, "/about/x/y").status, 404);
+}
+
 TEST_F(RouterTest, DispatchFillsPathParams) {
   Request request = MakeRequest(Method::kGet, "/section/economy/page/7");
   router_.Dispatch(request);
