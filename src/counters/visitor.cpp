@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <cstring>
 
 #include "core/check.hpp"
@@ -18,17 +19,26 @@ std::string Hex(const unsigned char* bytes, size_t size) {
   return out;
 }
 
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 // A cookie value's 16 bytes folded into 8, when it is 32 hex digits. Every byte matters, so
 // cookies that differ anywhere are different visitors; no secret, so the key is the same
-// after a restart (recommends are stored under it).
+// after a restart (recommends are stored under it). Decoded here rather than with
+// sodium_hex2bin, whose constant-time loop guards secrets: this runs for every page view and
+// the cookie is no secret from the reader who sends it.
 std::optional<std::uint64_t> CookieKey(std::string_view value) {
   if (value.size() != kCookieBytes * 2) return std::nullopt;
   unsigned char bytes[kCookieBytes];
-  size_t length = 0;
-  if (sodium_hex2bin(bytes, sizeof bytes, value.data(), value.size(), nullptr, &length, nullptr) !=
-          0 ||
-      length != kCookieBytes) {
-    return std::nullopt;
+  for (size_t i = 0; i < kCookieBytes; ++i) {
+    const int high = HexDigit(value[2 * i]);
+    const int low = HexDigit(value[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    bytes[i] = static_cast<unsigned char>(high << 4 | low);
   }
   std::uint64_t low = 0, high = 0;
   std::memcpy(&low, bytes, sizeof low);
@@ -36,11 +46,33 @@ std::optional<std::uint64_t> CookieKey(std::string_view value) {
   return low ^ (high * 0x9e3779b97f4a7c15ULL);
 }
 
+// A fresh cookie value. Random bytes are drawn a page at a time per thread: one getrandom()
+// call per 256 new visitors instead of one each.
+std::string FreshCookie() {
+  constexpr size_t kBatch = 256;
+  thread_local unsigned char pool[kBatch * kCookieBytes];
+  thread_local size_t used = kBatch;
+  if (used == kBatch) {
+    randombytes_buf(pool, sizeof pool);
+    used = 0;
+  }
+  const unsigned char* fresh = pool + used++ * kCookieBytes;
+  std::string value = Hex(fresh, kCookieBytes);
+  sodium_memzero(pool + (used - 1) * kCookieBytes, kCookieBytes);
+  return value;
+}
+
 }  // namespace
+
+std::string Visitor::Id() const {
+  return (hashed ? "h" : "c") + Hex(reinterpret_cast<const unsigned char*>(&key), sizeof key);
+}
 
 VisitorIdentifier::VisitorIdentifier() {
   SINMUN_CHECK(sodium_init() >= 0);
   randombytes_buf(secret_.data(), secret_.size());
+  static std::atomic<std::uint64_t> instances{0};
+  instance_ = ++instances;
 }
 
 Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
@@ -50,18 +82,27 @@ Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
   if (cookie) {
     if (std::optional<std::uint64_t> key = CookieKey(*cookie)) {
       visitor.key = *key;
-      visitor.id = "c" + Hex(reinterpret_cast<const unsigned char*>(&visitor.key), 8);
       return visitor;
     }
   }
   // The day's salt: a keyed hash of the UTC day number, so yesterday's keys cannot be
-  // recomputed today and no table of addresses could be built from stored keys.
+  // recomputed today and no table of addresses could be built from stored keys. Each thread
+  // keeps the one of its current day.
+  struct DaySalt {
+    std::uint64_t owner = 0;
+    std::int64_t day = -1;
+    unsigned char salt[crypto_generichash_KEYBYTES];
+  };
+  thread_local DaySalt cached;
   const std::int64_t day = now / 86400;
-  unsigned char salt[crypto_generichash_KEYBYTES];
-  crypto_generichash(salt, sizeof salt, reinterpret_cast<const unsigned char*>(&day), sizeof day,
-                     secret_.data(), secret_.size());
+  if (cached.owner != instance_ || cached.day != day) {
+    crypto_generichash(cached.salt, sizeof cached.salt, reinterpret_cast<const unsigned char*>(&day),
+                       sizeof day, secret_.data(), secret_.size());
+    cached.owner = instance_;
+    cached.day = day;
+  }
   crypto_generichash_state state;
-  crypto_generichash_init(&state, salt, sizeof salt, 8);
+  crypto_generichash_init(&state, cached.salt, sizeof cached.salt, 8);
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(address.data()),
                             address.size());
   const unsigned char separator = 0;
@@ -71,11 +112,8 @@ Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
   unsigned char key[8];
   crypto_generichash_final(&state, key, sizeof key);
   std::memcpy(&visitor.key, key, sizeof visitor.key);
-  visitor.id = "h" + Hex(key, sizeof key);
-
-  unsigned char fresh[kCookieBytes];
-  randombytes_buf(fresh, sizeof fresh);
-  visitor.new_cookie = Hex(fresh, sizeof fresh);
+  visitor.hashed = true;
+  visitor.new_cookie = FreshCookie();
   return visitor;
 }
 

@@ -25,8 +25,12 @@ inline constexpr int kVisitorCookieDays = 365;
 
 struct Visitor {
   std::uint64_t key = 0;   // what dedup and one-per-visitor rules compare
-  std::string id;          // "c…" (cookie) or "h…" (hashed): hex text for persisted rows
+  bool hashed = false;     // identified by address + user agent, not by cookie
   std::string new_cookie;  // a fresh cookie value to set; "" when the request had one
+
+  // "c…" (cookie) or "h…" (hashed) and the key in hex: the text persisted rows keep (made
+  // only when needed: counting a view, on every page, does not need it).
+  std::string Id() const;
 };
 
 class VisitorIdentifier {
@@ -43,6 +47,7 @@ class VisitorIdentifier {
 
  private:
   std::array<unsigned char, 32> secret_{};
+  std::uint64_t instance_ = 0;  // tells threads' cached daily salts of two identifiers apart
 };
 
 }  // namespace sinmun::counters

@@ -187,7 +187,7 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   // Per client: the day's hash of the address alone (a cookie is easy to drop); per sender:
   // the address typed as sender.
   const std::string client =
-      site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).id;
+      site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).Id();
   const std::string sender = Lower(Trim(form.sender_email));
   store::Store& store = *site.deps.writable_store;
   const Result<store::Store::MailRequestCounts> hour =

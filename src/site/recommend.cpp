@@ -22,7 +22,7 @@ http::Response RecommendArticle(const SiteContext& site, const http::Request& re
   }
   const counters::Visitor visitor = IdentifyVisitor(site, request);
   const Result<store::RecommendResult> result =
-      site.deps.writable_store->Recommend(*id, visitor.id, site.deps.clock->Now());
+      site.deps.writable_store->Recommend(*id, visitor.Id(), site.deps.clock->Now());
   if (!result) return fail(result.error());
 
   if (result->counted) {

@@ -16,9 +16,9 @@ constexpr char kChrome[] =
 TEST(VisitorTest, WithoutACookieTheKeyIsAHashAndACookieIsIssued) {
   const VisitorIdentifier visitors;
   const Visitor first = visitors.Identify(std::nullopt, "203.0.113.7", kChrome, kNow);
-  EXPECT_EQ(first.id.front(), 'h');
+  EXPECT_EQ(first.Id().front(), 'h');
   EXPECT_EQ(first.new_cookie.size(), 32u);
-  EXPECT_EQ(first.id.find("203.0.113.7"), std::string::npos);
+  EXPECT_EQ(first.Id().find("203.0.113.7"), std::string::npos);
   // Same address and browser the same day: the same visitor; a fresh cookie each time.
   const Visitor again = visitors.Identify(std::nullopt, "203.0.113.7", kChrome, kNow + 3600);
   EXPECT_EQ(again.key, first.key);
@@ -38,19 +38,19 @@ TEST(VisitorTest, TheCookieIdentifiesTheVisitorEverywhere) {
   const Visitor home = visitors.Identify(cookie, "198.51.100.1", kChrome, kNow);
   const Visitor office = visitors.Identify(cookie, "192.0.2.9", "Other", kNow + 86400 * 3);
   EXPECT_EQ(home.key, office.key);
-  EXPECT_EQ(home.id, office.id);
-  EXPECT_EQ(home.id.front(), 'c');
+  EXPECT_EQ(home.Id(), office.Id());
+  EXPECT_EQ(home.Id().front(), 'c');
   EXPECT_TRUE(home.new_cookie.empty());
   // Restart-proof: a new identifier reads the same cookie as the same visitor.
-  EXPECT_EQ(VisitorIdentifier().Identify(cookie, "x", "y", kNow).id, home.id);
+  EXPECT_EQ(VisitorIdentifier().Identify(cookie, "x", "y", kNow).Id(), home.Id());
   // Cookies that differ in any byte are different visitors.
   EXPECT_NE(visitors.Identify(std::string(31, '0') + "1", "a", "b", kNow).key,
             visitors.Identify(std::string(31, '0') + "2", "a", "b", kNow).key);
   EXPECT_NE(visitors.Identify("1" + std::string(31, '0'), "a", "b", kNow).key,
             visitors.Identify("2" + std::string(31, '0'), "a", "b", kNow).key);
   // A malformed cookie is no cookie.
-  EXPECT_EQ(visitors.Identify(std::string("not-hex"), "a", "b", kNow).id.front(), 'h');
-  EXPECT_EQ(visitors.Identify(std::string(32, 'z'), "a", "b", kNow).id.front(), 'h');
+  EXPECT_EQ(visitors.Identify(std::string("not-hex"), "a", "b", kNow).Id().front(), 'h');
+  EXPECT_EQ(visitors.Identify(std::string(32, 'z'), "a", "b", kNow).Id().front(), 'h');
 }
 
 TEST(VisitorTest, SetCookieHeaderIsFirstPartyAndLongLived) {
