@@ -6,72 +6,15 @@
 //   node tests/e2e/newsroom_e2e.mjs --binary build/sinmun --out build/e2e
 //
 // Exit code 0 when every step passed; the last line says "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { Run, parseOptions } from './lib.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
-};
-const binary = path.resolve(option('--binary', 'build/sinmun'));
-const out = path.resolve(option('--out', 'build/e2e'));
+const { binary, out } = parseOptions();
 const photos = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../data/photos');
-mkdirSync(out, { recursive: true });
-
-const work = mkdtempSync(path.join(tmpdir(), 'sinmun-e2e-'));
-const data = path.join(work, 'paper');
-let server;
-let context;
-let passed = 0;
-let failed = 0;
-
-function check(what, condition) {
-  if (condition) {
-    passed += 1;
-    console.log(`ok - ${what}`);
-  } else {
-    failed += 1;
-    console.log(`not ok - ${what}`);
-  }
-}
-
-// `sinmun demo` prints the demo accounts' one-time passwords: "  reporter reporter@… PASSWORD".
-function makePaper() {
-  const demo = spawnSync(binary, ['demo', '--data', data, '--articles', '30'], { encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
-  const accounts = {};
-  for (const line of demo.stdout.split('\n')) {
-    const match = line.match(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)\s*$/);
-    if (match) accounts[match[1]] = { email: match[2], password: match[3] };
-  }
-  if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${demo.stdout}`);
-  return accounts;
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    server = spawn(binary, ['serve', '--data', data, '--listen', '127.0.0.1:0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20000);
-    const read = (chunk) => {
-      output += chunk;
-      const match = output.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
-  });
-}
+const run = new Run(binary);
+const check = (what, condition) => run.check(what, condition);
 
 async function logIn(page, base, account) {
   await page.goto(`${base}/newsroom/login`);
@@ -86,7 +29,7 @@ async function logIn(page, base, account) {
 async function checkHtml(page, base, id) {
   const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
                            '../../node_modules/vnu-jar/build/dist/vnu.jar');
-  const dir = path.join(work, 'html');
+  const dir = path.join(run.work, 'html');
   mkdirSync(dir, { recursive: true });
   const pages = [];
   for (const target of ['/newsroom', '/newsroom?q=%EB%B8%8C%EB%9D%BC%EC%9A%B0%EC%A0%80',
@@ -118,18 +61,9 @@ async function checkHtml(page, base, id) {
 }
 
 async function main() {
-  const accounts = makePaper();
-  const base = await startServer();
-  context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'ko-KR',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
+  const accounts = run.makePaper();
+  const base = await run.startServer();
+  const { context, page } = await run.browser('profile');
 
   // The reporter writes in the editor and submits.
   await logIn(page, base, accounts.reporter);
@@ -208,16 +142,4 @@ async function main() {
   await page.screenshot({ path: path.join(out, 'article-360.png'), fullPage: true });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed += 1;
-  console.log(`not ok - ${error.stack || error}`);
-} finally {
-  if (context) await context.close().catch(() => {});
-  if (server) server.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
-  console.log(`screenshots: ${out}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
-}
+await run.execute(main, out);

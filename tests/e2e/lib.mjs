@@ -1,0 +1,112 @@
+// What the browser tests share: their options, a demo paper, a real `sinmun serve` on port 0,
+// Debian's Chromium through playwright-core, and TAP-like "ok / not ok" lines.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export function parseOptions() {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
+  };
+  const out = path.resolve(option('--out', 'build/e2e'));
+  mkdirSync(out, { recursive: true });
+  return { binary: path.resolve(option('--binary', 'build/sinmun')), out };
+}
+
+// One run: a temporary folder, the server and browser contexts it started, and the tally.
+export class Run {
+  constructor(binary) {
+    this.binary = binary;
+    this.work = mkdtempSync(path.join(tmpdir(), 'sinmun-e2e-'));
+    this.data = path.join(this.work, 'paper');
+    this.server = null;
+    this.contexts = [];
+    this.passed = 0;
+    this.failed = 0;
+  }
+
+  check(what, condition) {
+    if (condition) {
+      this.passed += 1;
+      console.log(`ok - ${what}`);
+    } else {
+      this.failed += 1;
+      console.log(`not ok - ${what}`);
+    }
+  }
+
+  // `sinmun demo`; returns the demo accounts from its one-time password lines
+  // ("  reporter reporter@… PASSWORD").
+  makePaper(articles = 30) {
+    const demo = spawnSync(this.binary, ['demo', '--data', this.data, '--articles', String(articles)],
+                           { encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
+    const accounts = {};
+    for (const line of demo.stdout.split('\n')) {
+      const match = line.match(/^\s+(admin|editor|reporter)\s+(\S+@\S+)\s+(\S+)\s*$/);
+      if (match) accounts[match[1]] = { email: match[2], password: match[3] };
+    }
+    if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${demo.stdout}`);
+    return accounts;
+  }
+
+  // Starts `sinmun serve` and resolves to its base URL once it prints it.
+  startServer() {
+    return new Promise((resolve, reject) => {
+      this.server = spawn(this.binary, ['serve', '--data', this.data, '--listen', '127.0.0.1:0'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20000);
+      const read = (chunk) => {
+        output += chunk;
+        const match = output.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      this.server.stdout.on('data', read);
+      this.server.stderr.on('data', read);
+      this.server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
+    });
+  }
+
+  // A fresh browser profile (no cookies, no storage); `options` go to Playwright's context.
+  async browser(name, options = {}) {
+    const context = await chromium.launchPersistentContext(path.join(this.work, name), {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'ko-KR',
+      ...options,
+    });
+    this.contexts.push(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15000);
+    return { context, page };
+  }
+
+  // Runs `main`, then closes everything and sets the exit code.
+  async execute(main, out) {
+    try {
+      await main();
+    } catch (error) {
+      this.failed += 1;
+      console.log(`not ok - ${error.stack || error}`);
+    } finally {
+      for (const context of this.contexts) await context.close().catch(() => {});
+      if (this.server) this.server.kill('SIGTERM');
+      rmSync(this.work, { recursive: true, force: true });
+      console.log(`screenshots: ${out}`);
+      console.log(`${this.passed} passed, ${this.failed} failed`);
+      process.exitCode = this.failed === 0 ? 0 : 1;
+    }
+  }
+}
