@@ -52,6 +52,10 @@ class Counters {
 
   // Counts a view of `article` by `visitor` now, unless counted in the last 30 minutes or
   // counting is off; true when counted. Never blocks on the store.
+  // Starts loading the memory CountView(article, visitor) will use (see ViewCounter).
+  void PrepareView(store::ArticleId article, std::uint64_t visitor) const {
+    if (options_.count_views) views_.Prefetch(article, visitor);
+  }
   bool CountView(store::ArticleId article, std::uint64_t visitor);
 
   // Top `limit` of a window (see Rankings::Top), after sliding it to now.

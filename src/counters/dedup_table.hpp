@@ -7,6 +7,7 @@
 // repeat. Half the memory of a key + value table, so more of it stays in cache.
 // Thread safety: none; the view counter guards each table with its shard's mutex.
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -14,7 +15,17 @@ namespace sinmun::counters {
 
 class DedupTable {
  public:
-  DedupTable() : slots_(256, 0) {}
+  DedupTable() : slots_(256, 0) { Publish(); }
+
+  // Asks the CPU to start loading the slot `hash` would probe, without the shard's lock: a
+  // new pair's slot is a cache miss in a table of millions, and the request has other work
+  // (the page) to do meanwhile. The table may be swapped concurrently, so this can touch a
+  // stale or wrong address; a prefetch never faults, and it only costs a useless load then.
+  void Prefetch(std::uint64_t hash) const {
+    const std::uint64_t* slots = published_slots_.load(std::memory_order_relaxed);
+    const std::size_t mask = published_mask_.load(std::memory_order_relaxed);
+    __builtin_prefetch(slots + (SlotOf(Fingerprint(hash)) & mask), 1);
+  }
 
   // True, and remembers `now`, unless `hash` counted less than `window` seconds before now.
   bool CountIfOlder(std::uint64_t hash, std::int64_t now, std::int64_t window) {
@@ -43,6 +54,7 @@ class DedupTable {
     for (std::uint64_t slot : slots_) kept += live(slot) ? 1 : 0;
     std::vector<std::uint64_t> old(RoundUp(kept * 4), 0);
     old.swap(slots_);
+    Publish();
     size_ = 0;
     for (std::uint64_t slot : old) {
       if (live(slot)) Insert(slot);
@@ -60,9 +72,10 @@ class DedupTable {
     const std::uint64_t print = hash >> kStampBits;  // 40 bits
     return print == 0 ? 1 : print;
   }
+  static std::size_t SlotOf(std::uint64_t print) { return (print * 0x9e3779b97f4a7c15ULL) >> 20; }
   std::uint64_t* Find(std::uint64_t print) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = (print * 0x9e3779b97f4a7c15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = SlotOf(print) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0 || (slots_[i] >> kStampBits) == print) return &slots_[i];
     }
   }
@@ -78,14 +91,23 @@ class DedupTable {
   void Grow() {
     std::vector<std::uint64_t> old(slots_.size() * 2, 0);
     old.swap(slots_);
+    Publish();
     size_ = 0;
     for (std::uint64_t slot : old) {
       if (slot != 0) Insert(slot);
     }
   }
 
+  void Publish() {
+    published_slots_.store(slots_.data(), std::memory_order_relaxed);
+    published_mask_.store(slots_.size() - 1, std::memory_order_relaxed);
+  }
+
   std::vector<std::uint64_t> slots_;
   std::size_t size_ = 0;
+  // slots_.data() and its mask for Prefetch, which reads them without the lock.
+  std::atomic<const std::uint64_t*> published_slots_{nullptr};
+  std::atomic<std::size_t> published_mask_{0};
 };
 
 }  // namespace sinmun::counters

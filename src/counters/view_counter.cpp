@@ -12,8 +12,17 @@ std::uint64_t Mix(std::uint64_t x) {
 
 }  // namespace
 
+std::uint64_t ViewCounter::PairKey(store::ArticleId article, std::uint64_t visitor) {
+  return Mix(visitor ^ Mix(static_cast<std::uint64_t>(article)));
+}
+
+void ViewCounter::Prefetch(store::ArticleId article, std::uint64_t visitor) const {
+  const std::uint64_t key = PairKey(article, visitor);
+  shards_[key % kShards].last_counted.Prefetch(key);
+}
+
 bool ViewCounter::Record(store::ArticleId article, std::uint64_t visitor, Timestamp now) {
-  const std::uint64_t key = Mix(visitor ^ Mix(static_cast<std::uint64_t>(article)));
+  const std::uint64_t key = PairKey(article, visitor);
   Shard& shard = shards_[key % kShards];
   std::lock_guard lock(shard.mutex);
   // Old entries are dropped when the table would otherwise grow: memory stays about twice

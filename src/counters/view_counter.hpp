@@ -32,6 +32,9 @@ class ViewCounter {
   // Counts the view unless `visitor` had a counted view of `article` in the last 30 minutes
   // (before `now`); true when it counted.
   bool Record(store::ArticleId article, std::uint64_t visitor, Timestamp now);
+  // Starts loading what Record(article, visitor, ...) will touch; call it early in the
+  // request, do other work, then Record.
+  void Prefetch(store::ArticleId article, std::uint64_t visitor) const;
 
   // The counts since the last call, one delta per article.
   std::vector<store::ViewDelta> TakePending();
@@ -43,6 +46,7 @@ class ViewCounter {
 
  private:
   static constexpr std::size_t kShards = 64;
+  static std::uint64_t PairKey(store::ArticleId article, std::uint64_t visitor);
   // A spin lock: it is held for one probe of a table, far shorter than a futex round trip.
   class SpinLock {
    public:

@@ -43,15 +43,17 @@ bool IsSameOrigin(const SiteContext& site, const http::Request& request) {
 
 http::Handler CountingViews(const SiteContext* site, http::Handler page) {
   return [site, page = std::move(page)](const http::Request& request) {
-    http::Response response = page(request);
     counters::Counters* counters = site->deps.counters;
-    if (counters == nullptr || !counters->counting_views() || response.status != 200 ||
-        request.method != http::Method::kGet || IsBotRequest(*site, request)) {
-      return response;
-    }
     const Result<std::int64_t> id = ParseId(request.PathParam("id"));
-    if (!id) return response;
+    if (counters == nullptr || !counters->counting_views() || !id ||
+        request.method != http::Method::kGet) {
+      return page(request);
+    }
+    // The visitor first, so the dedup slot loads while the page is found or rendered.
     const counters::Visitor visitor = IdentifyVisitor(*site, request);
+    counters->PrepareView(*id, visitor.key);
+    http::Response response = page(request);
+    if (response.status != 200 || IsBotRequest(*site, request)) return response;
     counters->CountView(*id, visitor.key);
     RememberVisitor(visitor, response);
     return response;
