@@ -118,6 +118,12 @@ int Serve(const ServeOptions& options) {
                                ? config->threads
                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   server_options.error_page = [&site](int status) { return site.ErrorPage(status); };
+  auto proxies = http::TrustedProxies::Parse(config->trusted_proxies);
+  if (!proxies) {
+    fmt::print(stderr, "sinmun serve: [server] trusted_proxies: {}\n", proxies.error().detail);
+    return kExitUsage;
+  }
+  server_options.trusted_proxies = std::move(*proxies);
   // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
   server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
   server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});

@@ -51,6 +51,7 @@ std::string DefaultConfigText() {
 # listen = "{listen}"        # address:port the site is served on
 # threads = 0                      # I/O threads; 0 = one per CPU core
 # base_url = ""                    # public address, e.g. "https://news.example.com"
+# trusted_proxies = ""             # load balancers sending X-Forwarded-For, e.g. "10.0.0.0/8, ::1"
 # page_cache_seconds = {cache}          # a cached page is re-rendered at least this often
 # page_cache_mb = {cache_mb}               # memory for rendered pages; the cache empties when full
 
@@ -130,6 +131,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
            ReadString(server, "base_url", &config.base_url),
+           ReadString(server, "trusted_proxies", &config.trusted_proxies),
            ReadInt(server, "page_cache_seconds", 0, 86400, &config.page_cache_seconds),
            ReadInt(server, "page_cache_mb", 1, 65536, &config.page_cache_mb),
            ReadString(site, "language", &config.language),

@@ -37,6 +37,9 @@ struct Config {
   int threads = 0;                      // I/O threads; 0 means one per core
   int page_cache_seconds = 60;          // how long a rendered page may be served unchanged
   int page_cache_mb = 64;               // memory for rendered pages (bodies + gzip forms)
+  // Load balancers / reverse proxies whose X-Forwarded-For names the reader (addresses or
+  // networks, comma-separated); "" trusts none and the peer is the reader.
+  std::string trusted_proxies;
 
   // ---- Readers: views, recommends, e-mail, sharing (issue #4) ----
   int views_flush_seconds = 5;   // [counters] flush_seconds: views are written in batches

@@ -244,6 +244,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   tcp::socket socket_;
   beast::flat_buffer buffer_;
   Request request_;
+  std::string peer_address_;  // the TCP peer; request_.remote_address may be the client behind it
   std::optional<RequestParser> parser_;
   Response response_;  // keeps the shared body alive while it is written
   std::string head_;
@@ -498,7 +499,8 @@ void Connection::Start() {
     Close();
     return;
   }
-  request_.remote_address = remote.address().to_string();
+  peer_address_ = remote.address().to_string();
+  request_.remote_address = peer_address_;
   const ServerOptions& options = server_.options();
   parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
   // The header timeout runs from the connection, not from its first byte.
@@ -621,6 +623,16 @@ void Connection::HandleRequest() {
     request_.query.clear();
   } else {
     request_.query = ParseQuery(target.substr(question + 1));
+  }
+  if (const TrustedProxies& proxies = server_.options().trusted_proxies; !proxies.empty()) {
+    // Per request: one load balancer connection carries many readers' requests.
+    std::string forwarded_for;
+    for (const auto& [name, value] : request_.headers) {
+      if (name != "x-forwarded-for") continue;
+      if (!forwarded_for.empty()) forwarded_for += ',';
+      forwarded_for += value;
+    }
+    request_.remote_address = proxies.ClientAddress(peer_address_, forwarded_for);
   }
   Send(server_.Dispatch(request_), head, true);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "http/client_address.hpp"
 #include "http/router.hpp"
 
 namespace sinmun::http {
@@ -35,6 +36,8 @@ struct ServerOptions {
   // Renders the page for a status the server itself produces (400, 404, 405, 413, 431, 500).
   // Unset: a plain-text body.
   std::function<Response(int status)> error_page;
+  // Load balancers whose X-Forwarded-For names the client (Request::remote_address).
+  TrustedProxies trusted_proxies;
 };
 
 // Thread safety: port(), Stop() and handler_failures() from any thread; Run() once.

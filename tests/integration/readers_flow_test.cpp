@@ -85,6 +85,45 @@ TEST_F(ReadersFlowTest, AGracefulStopLosesNoView) {
   EXPECT_EQ(WindowViews(again.port(), id), kViews);
 }
 
+// Behind a load balancer every request comes from its address: readers without a cookie are
+// told apart by X-Forwarded-For, which only a configured proxy is believed for.
+TEST_F(ReadersFlowTest, ReadersBehindATrustedLoadBalancerAreToldApart) {
+  auto views_from = [&](const std::string& trusted) {
+    Configure("[counters]\nflush_seconds = 3600\n[server]\ntrusted_proxies = \"" + trusted +
+              "\"\n");
+    std::int64_t id = 0;
+    {
+      ServeProcess server(data_);
+      EXPECT_NE(server.port(), 0) << server.output();
+      id = SomeArticle(server.port());
+      const std::string target = "/article/" + std::to_string(id);
+      for (const char* forwarded_for :
+           {"203.0.113.5", "203.0.113.6", "203.0.113.5",
+            // The reader sent a header of their own: the balancer appended the real address.
+            "198.51.100.1, 203.0.113.5"}) {
+        EXPECT_EQ(HttpGet(server.port(), target,
+                          {{"X-Forwarded-For", forwarded_for}, {"User-Agent", kChrome}})
+                      .status,
+                  200);
+      }
+      EXPECT_EQ(server.Stop(), 0) << server.output();
+    }
+    ServeProcess again(data_);
+    EXPECT_NE(again.port(), 0) << again.output();
+    return WindowViews(again.port(), id);
+  };
+  EXPECT_EQ(views_from("127.0.0.1"), 2);
+  // Not trusted: all four are the one address and user agent of the balancer.
+  EXPECT_EQ(views_from("10.0.0.0/8"), 2 + 1);
+}
+
+TEST_F(ReadersFlowTest, AnUnreadableTrustedProxyListStopsServe) {
+  Configure("[server]\ntrusted_proxies = \"10.0.0.0/99\"\n");
+  const CommandResult serve = RunSinmun({"serve", "--data", data_, "--listen", "127.0.0.1:0"});
+  EXPECT_NE(serve.exit_code, 0);
+  EXPECT_NE(serve.out.find("10.0.0.0/99"), std::string::npos) << serve.out;
+}
+
 TEST_F(ReadersFlowTest, ARecommendCountsOncePerVisitorAcrossRestarts) {
   std::int64_t id = 0;
   const std::string cookie = "sinmun_v=" + std::string(32, 'c');
