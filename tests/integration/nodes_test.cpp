@@ -153,6 +153,10 @@ TEST_P(NodesTest, APublishOnAShowsOnBWithinASecond) {
                              .body.find("\"id\":" + id) != std::string::npos;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  std::printf("node B showed the publish everywhere after %lld ms\n",
+              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         Clock::now() - published)
+                                         .count()));
   EXPECT_TRUE(listed) << "the article list on B did not show the new article within 1 s";
   EXPECT_TRUE(page) << "the article page on B was not there within 1 s";
   EXPECT_TRUE(front) << "the front page on B did not show the new article within 1 s";
