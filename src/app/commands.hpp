@@ -16,6 +16,8 @@ struct ServeOptions {
   std::string listen;     // overrides the config file when set
   std::string share_dir;  // templates/static/messages; found next to the binary when empty
   int threads = -1;       // overrides the config file when >= 0
+  std::string redis_url;   // overrides [redis] url when set
+  std::string search_dir;  // overrides [search] dir when set
 };
 int Serve(const ServeOptions& options);
 
@@ -29,6 +31,7 @@ int Demo(const DemoOptions& options);
 // `sinmun reindex`: rebuilds DIR/search from the store and switches to it atomically.
 struct ReindexOptions {
   std::string data_dir;
+  std::string search_dir;  // overrides [search] dir when set
 };
 int Reindex(const ReindexOptions& options);
 

@@ -19,6 +19,12 @@ struct DataDir {
 
 // DIR/search: the search index, a follower of the store (deletable, rebuilt by reindex).
 inline std::string SearchFolder(const DataDir& data) { return data.path + "/search"; }
+// This node's search index: `configured` ([search] dir or --search-dir, relative to DIR),
+// or DIR/search when empty. Several nodes on one data folder each name their own.
+inline std::string SearchFolder(const DataDir& data, const std::string& configured) {
+  if (configured.empty()) return SearchFolder(data);
+  return configured.front() == '/' ? configured : data.path + "/" + configured;
+}
 
 // Opens DIR, creating it first when `create` is set (its parent must exist), then creates
 // what is missing inside: uploads/ and a sinmun.toml with commented defaults.

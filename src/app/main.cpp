@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--share", serve.share_dir,
                         "Folder with templates/, static/ and messages/ (found by default)");
+  serve_cmd->add_option("--redis", serve.redis_url,
+                        "redis://host:port/db shared by the paper's nodes (default: [redis] url)");
+  serve_cmd->add_option("--search-dir", serve.search_dir,
+                        "This node's search index folder (default: [search] dir, else DIR/search)");
 
   DemoOptions demo;
   CLI::App* demo_cmd =
@@ -50,6 +54,8 @@ int main(int argc, char** argv) {
   CLI::App* reindex_cmd =
       AddCommand(app, "reindex", "Rebuild the search index from the store (safe while serving)");
   reindex_cmd->add_option("--data", reindex.data_dir, "The paper's data folder")->required();
+  reindex_cmd->add_option("--search-dir", reindex.search_dir,
+                          "The search index folder (default: [search] dir, else DIR/search)");
 
   ExportOptions export_options;
   CLI::App* export_cmd = AddCommand(app, "export", "Write the paper's data for portals to stdout");

@@ -19,13 +19,19 @@ int Reindex(const ReindexOptions& options) {
     fmt::print(stderr, "sinmun reindex: {}\n", data.error().detail);
     return kExitUsage;
   }
+  auto config = LoadPaperConfig(*data);
+  if (!config) {
+    fmt::print(stderr, "sinmun reindex: {}\n", config.error().detail);
+    return kExitUsage;
+  }
+  if (!options.search_dir.empty()) config->search_dir = options.search_dir;
   auto store = store::OpenStore(data->store_url);
   if (!store) {
     fmt::print(stderr, "sinmun reindex: {}\n", store.error().detail);
     return kExitFailed;
   }
   const auto start = std::chrono::steady_clock::now();
-  const Result<std::int64_t> indexed = search::Reindex(**store, SearchFolder(*data));
+  const Result<std::int64_t> indexed = search::Reindex(**store, SearchFolder(*data, config->search_dir));
   if (!indexed) {
     fmt::print(stderr, "sinmun reindex: {}\n", indexed.error().detail);
     return kExitFailed;

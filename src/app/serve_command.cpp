@@ -38,6 +38,14 @@ int Serve(const ServeOptions& options) {
   }
   if (!options.listen.empty()) config->listen = options.listen;
   if (options.threads >= 0) config->threads = options.threads;
+  if (!options.redis_url.empty()) config->redis_url = options.redis_url;
+  if (!options.search_dir.empty()) config->search_dir = options.search_dir;
+  if (!config->redis_url.empty()) {
+    if (auto redis = counters::ParseRedisUrl(config->redis_url); !redis) {
+      fmt::print(stderr, "sinmun serve: {}\n", redis.error().detail);
+      return kExitUsage;
+    }
+  }
   auto listen = ParseListen(config->listen);
   if (!listen) {
     fmt::print(stderr, "sinmun serve: {}\n", listen.error().detail);
@@ -67,7 +75,7 @@ int Serve(const ServeOptions& options) {
     return kExitFailed;
   }
 
-  auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data));
+  auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data, config->search_dir));
   if (!searcher) {
     fmt::print(stderr, "sinmun serve: {}\n", searcher.error().detail);
     return kExitFailed;
@@ -77,6 +85,7 @@ int Serve(const ServeOptions& options) {
   counters::CountersOptions counter_options;
   counter_options.flush_interval = std::chrono::seconds(config->views_flush_seconds);
   counter_options.count_views = config->count_views;
+  counter_options.redis_url = config->redis_url;
   auto counters = counters::Counters::Open(store->get(), &clock, counter_options);
   if (!counters) {
     fmt::print(stderr, "sinmun serve: {}\n", counters.error().detail);

@@ -2,8 +2,19 @@
 
 namespace sinmun::app {
 
+namespace {
+
+// How long a claimed message is this sender's before another may take it: far longer than
+// one SMTP delivery with its timeouts, short enough that a node that dies mid-send delays
+// its messages by minutes only.
+constexpr Timestamp kSendingLease = 600;
+
+}  // namespace
+
 Result<std::vector<mail::QueuedMail>> StoreOutbox::Due(Timestamp now, int limit) {
-  Result<std::vector<store::OutboxMail>> due = store_->DueMails(now, limit);
+  // Claimed, not just read: with several nodes each runs a sender over the same outbox.
+  Result<std::vector<store::OutboxMail>> due =
+      store_->ClaimDueMails(now, limit, now + kSendingLease);
   if (!due) return tl::unexpected(due.error());
   std::vector<mail::QueuedMail> mails;
   for (store::OutboxMail& row : *due) {

@@ -86,6 +86,15 @@ std::string DefaultConfigText() {
 [newsroom]
 # secure_cookies = false           # Secure session cookie (on anyway when base_url is https://)
 # session_idle_minutes = {idle}       # a newsroom login ends after this long unused
+
+[redis]
+# Several `sinmun serve` nodes of one paper share their view rankings through one Redis
+# (see docs/SCALING.md). Empty: this node alone.
+# url = ""                         # e.g. "redis://127.0.0.1:6379/0"
+
+[search]
+# Every node keeps its own search index, caught up from the store. Relative to this folder.
+# dir = ""                         # empty: search/ in this folder
 )",
                      fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
                      fmt::arg("cache_mb", d.page_cache_mb),
@@ -127,6 +136,8 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& mail = section("mail");
   const toml::table& share = section("share");
   const toml::table& newsroom = section("newsroom");
+  const toml::table& redis = section("redis");
+  const toml::table& search = section("search");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -155,6 +166,8 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),
+           ReadString(redis, "url", &config.redis_url),
+           ReadString(search, "dir", &config.search_dir),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }

@@ -50,6 +50,10 @@ struct Config {
   int mail_per_client_per_hour = 5;  // [mail] per_client_per_hour: forms one reader may send
   int mail_per_sender_per_day = 20;  // [mail] per_sender_per_day: forms one sender address may send
   std::string kakao_app_key;     // [share] kakao_app_key: loads the Kakao JS SDK when set
+
+  // ---- Several nodes (issue #8) ----
+  std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node
+  std::string search_dir;  // [search] dir: this node's search index; "": DIR/search
 };
 
 // Text of a sinmun.toml with every default written out and commented.

@@ -1,13 +1,51 @@
 #include "counters/counters.hpp"
 
+#include <random>
+
 #include <spdlog/spdlog.h>
 
 namespace sinmun::counters {
+namespace {
+
+// Batches kept while Redis is unreachable: at the default 5 s, about three hours of them.
+// Older ones are dropped; the other nodes get those views from the store when they rebuild.
+constexpr size_t kMaxUnpublished = 2000;
+
+std::int64_t WallMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::uint64_t NewNodeId() {
+  std::random_device random;
+  std::uint64_t id = 0;
+  while (id == 0) id = (std::uint64_t{random()} << 32) | random();
+  return id;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Counters>> Counters::Open(store::Store* store, const Clock* clock,
                                                  CountersOptions options) {
   auto counters = std::unique_ptr<Counters>(new Counters(store, clock, options));
+  if (!options.redis_url.empty()) {
+    Result<RedisAddress> address = ParseRedisUrl(options.redis_url);
+    if (!address) return tl::unexpected(address.error());
+    counters->redis_ = std::make_unique<RedisExchange>(std::move(*address), NewNodeId());
+    // Where to read on from, taken before the store is read: a batch after it is either
+    // not in the load or committed before snapshot_ms_ (left out then).
+    if (Result<std::string> last = counters->redis_->LastId()) {
+      counters->last_id_ = *last;
+      counters->synced_ = true;
+      counters->exchanging_ = true;
+    } else {
+      spdlog::warn("counters: {}; counting on this node alone until it answers",
+                   last.error().detail);
+    }
+  }
   const Timestamp now = clock->Now();
+  counters->snapshot_ms_ = WallMs();
   Result<std::vector<store::HourlyViews>> buckets =
       store->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
   if (!buckets) return tl::unexpected(buckets.error());
@@ -35,16 +73,67 @@ Result<> Counters::Flush() {
   std::lock_guard lock(flush_mutex_);
   const Timestamp now = clock_->Now();
   std::vector<store::ViewDelta> pending = views_.TakePending();
+  Result<> written;
   if (pending.empty()) {
     rankings_.Advance(now);
-    return {};
-  }
-  Result<std::vector<store::HourlyViews>> added = store_->AddViews(now / 3600, pending);
-  if (!added) {
+  } else if (Result<std::vector<store::HourlyViews>> added = store_->AddViews(now / 3600, pending);
+             !added) {
     views_.GiveBack(pending);
-    return tl::unexpected(added.error());
+    written = tl::unexpected(added.error());
+  } else {
+    rankings_.Add(*added, now);
+    if (redis_ && !added->empty()) {
+      if (unpublished_.size() >= kMaxUnpublished) unpublished_.pop_front();
+      unpublished_.push_back(ViewBatch{redis_->node(), WallMs(), std::move(*added)});
+    }
   }
-  rankings_.Add(*added, now);
+  if (redis_) Exchange(now);
+  return written;
+}
+
+void Counters::Exchange(Timestamp now) {
+  const auto steady_now = std::chrono::steady_clock::now();
+  if (steady_now < next_try_) return;
+  // This thread handles a Redis failure: log the change of state once, retry later.
+  if (Result<> exchanged = ExchangeOnce(now); !exchanged) {
+    if (exchanging_.exchange(false)) {
+      spdlog::warn("counters: {}; counting on this node alone until Redis answers",
+                   exchanged.error().detail);
+    }
+    synced_ = false;
+    next_try_ = steady_now + retry_delay_;
+    retry_delay_ = std::min(retry_delay_ * 2, kRetryMost);
+    return;
+  }
+  if (!exchanging_.exchange(true)) spdlog::info("counters: exchanging views through Redis again");
+  retry_delay_ = kRetryFirst;
+}
+
+Result<> Counters::ExchangeOnce(Timestamp now) {
+  if (!synced_) {
+    // Back after a failure (or a start without Redis): the other nodes' views of the
+    // meantime are in the store, so rebuild from it, then read on after `last`.
+    Result<std::string> last = redis_->LastId();
+    if (!last) return tl::unexpected(last.error());
+    const std::int64_t snapshot_ms = WallMs();
+    Result<std::vector<store::HourlyViews>> buckets =
+        store_->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
+    if (!buckets) return tl::unexpected(buckets.error());
+    rankings_.Reset(*buckets, now);
+    last_id_ = *last;
+    snapshot_ms_ = snapshot_ms;
+    synced_ = true;
+  }
+  // What this node could not publish meanwhile: for the nodes that never lost Redis.
+  while (!unpublished_.empty()) {
+    if (Result<> published = redis_->Publish(unpublished_.front()); !published) return published;
+    unpublished_.pop_front();
+  }
+  Result<std::vector<ViewBatch>> batches = redis_->ReadAfter(&last_id_);
+  if (!batches) return tl::unexpected(batches.error());
+  for (const ViewBatch& batch : *batches) {
+    if (batch.committed_ms > snapshot_ms_) rankings_.Add(batch.views, now);
+  }
   return {};
 }
 

@@ -8,12 +8,25 @@
 // and on StopFlushing (graceful shutdown). A crash or kill -9 loses the views since the last
 // flush: at most one interval's batch. A flush that fails keeps its counts for the next one.
 // Hours: a batch is filed under the hour in which it is flushed.
+//
+// Several nodes (`redis_url` set): each node still writes its own views to the store (the
+// durable total, written once), and its flush also publishes the batch to Redis and folds the
+// other nodes' batches into its rankings, so the rankings agree on every node within a flush
+// interval or two (see redis_exchange.hpp). Redis is only ever talked to from the flusher
+// thread, never from a request. When Redis cannot be reached the node counts on alone (its
+// rankings hold its own views), keeps the batches it could not publish, and retries with a
+// backoff (kRetryFirst doubling to kRetryMost); when Redis answers again it publishes them
+// and rebuilds its rankings from the store, which every node has kept writing, then reads on.
+// A batch read from Redis that committed before that rebuild's snapshot is left out (it is
+// in the store already); this compares the nodes' wall clocks, so keep them synchronised
+// (NTP). Duplicate views are found per node: see docs/SCALING.md.
 // Thread safety: every method may be called from any thread; StartFlushing/StopFlushing from
 // one controlling thread.
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -24,6 +37,7 @@
 #include "core/time.hpp"
 #include "counters/bot_filter.hpp"
 #include "counters/rankings.hpp"
+#include "counters/redis_exchange.hpp"
 #include "counters/view_counter.hpp"
 #include "counters/visitor.hpp"
 #include "store/store.hpp"
@@ -33,11 +47,14 @@ namespace sinmun::counters {
 struct CountersOptions {
   std::chrono::milliseconds flush_interval{5000};
   bool count_views = true;  // false: views are not counted (rankings still read the store)
+  // "redis://host:port/db": exchange the rankings with the paper's other nodes; "": one node.
+  std::string redis_url;
 };
 
 class Counters {
  public:
-  // Loads the last 30 days of hourly views from the store into the rankings.
+  // Loads the last 30 days of hourly views from the store into the rankings. kInvalidInput
+  // for a malformed redis_url; Redis being down is not an error (the node counts alone).
   // REQUIRES: store and clock outlive the Counters.
   static Result<std::unique_ptr<Counters>> Open(store::Store* store, const Clock* clock,
                                                 CountersOptions options);
@@ -62,8 +79,16 @@ class Counters {
   std::vector<RankedView> Top(Window window, std::optional<store::SectionId> section, int limit);
 
   // Writes the pending views to the store in one transaction and adds them to the rankings.
-  // On failure the views stay pending for the next flush.
+  // On failure the views stay pending for the next flush. With Redis, then publishes the
+  // batch and adds the other nodes' (unless waiting out a retry backoff); Redis failures are
+  // logged here, not returned.
   Result<> Flush();
+
+  // With Redis: true while the last exchange with it succeeded. False for one node.
+  bool exchanging() const { return exchanging_.load(); }
+
+  static constexpr std::chrono::milliseconds kRetryFirst{500};
+  static constexpr std::chrono::milliseconds kRetryMost{8000};
 
   // Flushes every flush_interval on a background thread until StopFlushing, which flushes a
   // last time before it returns.
@@ -73,6 +98,9 @@ class Counters {
  private:
   Counters(store::Store* store, const Clock* clock, CountersOptions options);
   void FlushLoop();
+  // Both with flush_mutex_ held.
+  void Exchange(Timestamp now);
+  Result<> ExchangeOnce(Timestamp now);
 
   store::Store* store_;
   const Clock* clock_;
@@ -83,6 +111,17 @@ class Counters {
   Rankings rankings_;
 
   std::mutex flush_mutex_;  // one flush at a time (TakePending's requirement)
+
+  // The exchange with the other nodes; null for one node. The rest guarded by flush_mutex_.
+  std::unique_ptr<RedisExchange> redis_;
+  bool synced_ = false;           // rankings rebuilt and last_id_ set since the last failure
+  std::string last_id_ = "0-0";   // the last stream entry read
+  std::int64_t snapshot_ms_ = 0;  // when the rankings were last loaded from the store
+  std::deque<ViewBatch> unpublished_;
+  std::chrono::steady_clock::time_point next_try_{};
+  std::chrono::milliseconds retry_delay_ = kRetryFirst;
+  std::atomic<bool> exchanging_{false};
+
   std::mutex stop_mutex_;
   std::condition_variable stop_signal_;
   bool stopping_ = false;  // guarded by stop_mutex_

@@ -268,6 +268,16 @@ class Store {
   virtual Result<PhotoId> InsertPhoto(const Photo& photo) = 0;
   // kNotFound for an unknown id.
   virtual Result<Photo> PhotoById(PhotoId id) const = 0;
+
+  // ---- Several nodes (issue #8) ----
+
+  // DueMails for senders on several nodes: the pending rows due at `now` (oldest first, at
+  // most `limit`) whose next_attempt_at moves to `lease_until` in the same statement, so a
+  // sender on another node asking at the same moment does not get them too. The claimed rows
+  // are returned with next_attempt_at = lease_until; MarkMail* settles them, and a sender that
+  // dies first leaves them due again at lease_until. limit <= 0 claims none.
+  virtual Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
+                                                        Timestamp lease_until) = 0;
 };
 
 // Opens the store at `url` and runs pending migrations before returning.

@@ -74,6 +74,22 @@ language = "en"
   EXPECT_EQ(config->language, "en");
 }
 
+TEST_F(ConfigTest, ReadsTheSeveralNodesSettings) {
+  auto config = LoadConfig(Write(R"([redis]
+url = "redis://10.0.0.9:6379/1"
+[search]
+dir = "search-node2"
+)"));
+  ASSERT_TRUE(config) << config.error().detail;
+  EXPECT_EQ(config->redis_url, "redis://10.0.0.9:6379/1");
+  EXPECT_EQ(config->search_dir, "search-node2");
+  auto defaults = LoadConfig(Write(DefaultConfigText()));
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->redis_url, "");  // one node, as before
+  EXPECT_EQ(defaults->search_dir, "");
+  EXPECT_FALSE(LoadConfig(Write("[redis]\nurl = 6379\n")).has_value());
+}
+
 TEST_F(ConfigTest, SyntaxErrorNamesTheLine) {
   auto config = LoadConfig(Write("[server]\nlisten = \n"));
   ASSERT_FALSE(config);

@@ -108,6 +108,14 @@ TEST_F(CliTest, BrokenConfigurationNamesTheLine) {
   EXPECT_NE(result.out.find("threads"), std::string::npos) << result.out;
 }
 
+TEST_F(CliTest, AMalformedRedisAddressIsRefusedWithOneLine) {
+  const CommandResult result =
+      RunSinmun({"serve", "--data", root_, "--listen", "127.0.0.1:0", "--redis", "cache:6379"});
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  EXPECT_NE(result.out.find("redis://"), std::string::npos) << result.out;
+  EXPECT_EQ(Lines(result.out), 1u) << result.out;
+}
+
 TEST_F(CliTest, ListenFlagOverridesTheConfiguration) {
   std::ofstream(root_ + "/sinmun.toml") << "[server]\nlisten = \"127.0.0.1:1\"\n";
   ServeProcess server(root_);  // --listen 127.0.0.1:0 wins over port 1

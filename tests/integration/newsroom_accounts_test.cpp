@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "http/request.hpp"
+#include "integration/newsroom_staff.hpp"
 #include "integration/sinmun_process.hpp"
 #include "support/http_client.hpp"
 
@@ -21,65 +22,6 @@ namespace sinmun::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += "&";
-    body += http::PercentEncode(name) + "=" + http::PercentEncode(value);
-  }
-  return body;
-}
-
-std::string InputValue(const std::string& html, const std::string& name) {
-  const std::string marker = "name=\"" + name + "\" value=\"";
-  const size_t at = html.find(marker);
-  if (at == std::string::npos) return "";
-  const size_t start = at + marker.size();
-  return html.substr(start, html.find('"', start) - start);
-}
-
-// "name=value" of a Set-Cookie header.
-std::string CookiePair(const std::string& set_cookie) {
-  return set_cookie.substr(0, set_cookie.find(';'));
-}
-
-// A browser of one server: logs in through the real form and keeps the session cookie.
-class Staff {
- public:
-  explicit Staff(std::uint16_t port) : port_(port) {}
-
-  HttpResponse Login(const std::string& email, const std::string& password) {
-    const HttpResponse form = HttpGet(port_, "/newsroom/login");
-    const std::string login_cookie = CookiePair(form.Header("set-cookie"));
-    HttpResponse response = HttpRequest(
-        port_, "POST", "/newsroom/login",
-        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", login_cookie}},
-        FormBody({{"login_token", InputValue(form.body, "login_token")},
-                  {"next", "/newsroom/admin"},
-                  {"email", email},
-                  {"password", password}}));
-    set_cookie_ = response.Header("set-cookie");
-    if (response.status == 303) session_ = CookiePair(set_cookie_);
-    return response;
-  }
-  HttpResponse Get(const std::string& target) {
-    return HttpGet(port_, target, {{"Cookie", session_}});
-  }
-  HttpResponse Act(const std::string& target,
-                   std::vector<std::pair<std::string, std::string>> fields) {
-    fields.emplace_back("csrf", InputValue(Get("/newsroom/password").body, "csrf"));
-    return HttpRequest(port_, "POST", target,
-                       {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", session_}},
-                       FormBody(fields));
-  }
-  const std::string& set_cookie() const { return set_cookie_; }
-
- private:
-  std::uint16_t port_;
-  std::string session_;
-  std::string set_cookie_;
-};
 
 class NewsroomAccountsTest : public ::testing::Test {
  protected:

@@ -70,21 +70,23 @@ bool SmtpServer::Start() {
   return false;
 }
 
-void SmtpServer::Stop() {
-  if (pid_ <= 0) return;
-  ::kill(pid_, SIGTERM);
+void StopChild(pid_t* pid) {
+  if (*pid <= 0) return;
+  ::kill(*pid, SIGTERM);
   int status = 0;
   for (int i = 0; i < 100; ++i) {
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
+    if (::waitpid(*pid, &status, WNOHANG) == *pid) {
+      *pid = -1;
       return;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  ::kill(pid_, SIGKILL);
-  ::waitpid(pid_, &status, 0);
-  pid_ = -1;
+  ::kill(*pid, SIGKILL);
+  ::waitpid(*pid, &status, 0);
+  *pid = -1;
 }
+
+void SmtpServer::Stop() { StopChild(&pid_); }
 
 std::vector<std::string> SmtpServer::Messages() const {
   std::vector<std::filesystem::path> files;
@@ -118,15 +120,19 @@ std::string RunPython(const std::string& script, const std::string& input) {
   const int fd = ::mkstemp(path);
   ::write(fd, input.data(), input.size());
   ::close(fd);
-  const std::string command = "/usr/bin/python3 -c '" + script + "' < " + path + " 2>&1";
+  std::string out = CommandOutput("/usr/bin/python3 -c '" + script + "' < " + path);
+  ::unlink(path);
+  return out;
+}
+
+std::string CommandOutput(const std::string& command) {
   std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   char buffer[4096];
   size_t n;
   while (pipe != nullptr && (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
     out.append(buffer, n);
   if (pipe != nullptr) ::pclose(pipe);
-  ::unlink(path);
   return out;
 }
 

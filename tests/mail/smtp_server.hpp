@@ -39,6 +39,13 @@ class SmtpServer {
 // A port that was free a moment ago.
 std::uint16_t FreePort();
 
+// Stops the child `*pid` with SIGTERM, or SIGKILL when it is still there after 5 s, waits
+// for it and sets *pid to -1. Nothing when *pid <= 0.
+void StopChild(pid_t* pid);
+
+// Runs `command` with /bin/sh and returns its stdout and stderr.
+std::string CommandOutput(const std::string& command);
+
 // Runs /usr/bin/python3 with `script` reading `input` on stdin; returns stdout.
 std::string RunPython(const std::string& script, const std::string& input);
 

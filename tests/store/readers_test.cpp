@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "store/store.hpp"
 #include "support/test_store.hpp"
@@ -159,6 +160,51 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   EXPECT_TRUE(store_->DueMails(kNow + 10000, 10).value().empty());
   EXPECT_EQ(testing::ErrorCodeOf(store_->MarkMailRetry(due[0].id, kNow, "x")),
             ErrorCode::kNotFound);
+}
+
+// Several nodes (issue #8): each runs a sender over the same outbox, through its own store.
+TEST_P(StoreReadersTest, TwoSendersClaimingAtOnceNeverGetTheSameMail) {
+  const ArticleId a = Insert(0, "가");
+  constexpr int kMails = 60;
+  for (int i = 0; i < kMails; ++i) {
+    store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r" + std::to_string(i) + "@example.com"}))
+        .value();
+  }
+  std::unique_ptr<Store> other_node = database_.Open();
+  std::vector<OutboxMail> claimed[2];
+  auto sender = [&](Store* store, std::vector<OutboxMail>* out) {
+    for (int failures = 0; failures < 100;) {
+      Result<std::vector<OutboxMail>> batch = store->ClaimDueMails(kNow, 3, kNow + 600);
+      if (!batch) {  // busy: the other node is claiming; ask again (the count below tells)
+        ++failures;
+        continue;
+      }
+      if (batch->empty()) return;
+      out->insert(out->end(), batch->begin(), batch->end());
+    }
+  };
+  std::thread first(sender, store_.get(), &claimed[0]);
+  std::thread second(sender, other_node.get(), &claimed[1]);
+  first.join();
+  second.join();
+  std::vector<std::int64_t> ids;
+  for (const auto& node : claimed) {
+    for (const OutboxMail& mail : node) {
+      ids.push_back(mail.id);
+      EXPECT_EQ(mail.next_attempt_at, kNow + 600);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kMails));
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end()) << "a mail claimed twice";
+
+  // Claimed mail is not due for anyone until its lease ends (its sender died meanwhile).
+  EXPECT_TRUE(store_->DueMails(kNow + 599, 100).value().empty());
+  EXPECT_EQ(store_->ClaimDueMails(kNow + 600, 100, kNow + 1200).value().size(),
+            static_cast<size_t>(kMails));
+  ASSERT_TRUE(store_->MarkMailSent(ids[0], kNow + 601).has_value());
+  EXPECT_EQ(store_->MailById(ids[0]).value().status, MailStatus::kSent);
+  EXPECT_TRUE(store_->ClaimDueMails(kNow + 100000, 0, kNow).value().empty());
 }
 
 TEST_P(StoreReadersTest, MailRequestsAreCountedByClientAndSender) {

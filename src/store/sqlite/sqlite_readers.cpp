@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -78,6 +79,11 @@ constexpr char kDueMails[] = SINMUN_OUTBOX_COLUMNS
     "WHERE status = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2";
 constexpr char kMailById[] = SINMUN_OUTBOX_COLUMNS "WHERE id = ?1";
 #undef SINMUN_OUTBOX_COLUMNS
+// One statement, so one write transaction: two senders cannot claim the same row.
+constexpr char kClaimDueMails[] =
+    "UPDATE mail_outbox SET next_attempt_at = ?3 WHERE id IN (SELECT id FROM mail_outbox "
+    "WHERE status = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2) "
+    "RETURNING id, recipient, message, status, attempts, next_attempt_at, last_error";
 constexpr char kMarkSent[] =
     "UPDATE mail_outbox SET status = 'sent', sent_at = ?2, last_error = '' WHERE id = ?1";
 constexpr char kMarkRetry[] =
@@ -315,6 +321,21 @@ Result<std::vector<OutboxMail>> SqliteStore::DueMails(Timestamp now, int limit) 
                       [&](const Statement& row) { rows.push_back(ReadOutboxMail(row)); });
   });
   if (!done) return tl::unexpected(done.error());
+  return rows;
+}
+
+Result<std::vector<OutboxMail>> SqliteStore::ClaimDueMails(Timestamp now, int limit,
+                                                           Timestamp lease_until) {
+  std::vector<OutboxMail> rows;
+  if (limit <= 0) return rows;
+  std::lock_guard lock(writer_mutex_);
+  Result<> done =
+      ForEachRow(Query(*writer_, kClaimDueMails, now, std::int64_t{limit}, lease_until),
+                 [&](const Statement& row) { rows.push_back(ReadOutboxMail(row)); });
+  if (!done) return tl::unexpected(done.error());
+  // RETURNING follows no ORDER BY; ids grow with enqueueing, so this is oldest first.
+  std::sort(rows.begin(), rows.end(),
+            [](const OutboxMail& a, const OutboxMail& b) { return a.id < b.id; });
   return rows;
 }
 

@@ -127,6 +127,10 @@ class SqliteStore final : public Store {
   Result<PhotoId> InsertPhoto(const Photo& photo) override;
   Result<Photo> PhotoById(PhotoId id) const override;
 
+  // ---- Several nodes (issue #8): sqlite_readers.cpp, beside the outbox ----
+  Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
+                                                Timestamp lease_until) override;
+
  private:
   class ReaderLease;
 
