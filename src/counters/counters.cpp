@@ -11,8 +11,8 @@ namespace {
 // Older ones are dropped; the other nodes get those views from the store when they rebuild.
 constexpr size_t kMaxUnpublished = 2000;
 
-std::int64_t WallMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
+std::int64_t WallMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
@@ -34,7 +34,7 @@ Result<std::unique_ptr<Counters>> Counters::Open(store::Store* store, const Cloc
     if (!address) return tl::unexpected(address.error());
     counters->redis_ = std::make_unique<RedisExchange>(std::move(*address), NewNodeId());
     // Where to read on from, taken before the store is read: a batch after it is either
-    // not in the load or committed before snapshot_ms_ (left out then).
+    // not in the load or committed before snapshot_us_ (left out then).
     if (Result<std::string> last = counters->redis_->LastId()) {
       counters->last_id_ = *last;
       counters->synced_ = true;
@@ -45,7 +45,7 @@ Result<std::unique_ptr<Counters>> Counters::Open(store::Store* store, const Cloc
     }
   }
   const Timestamp now = clock->Now();
-  counters->snapshot_ms_ = WallMs();
+  counters->snapshot_us_ = WallMicros();
   Result<std::vector<store::HourlyViews>> buckets =
       store->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
   if (!buckets) return tl::unexpected(buckets.error());
@@ -84,7 +84,7 @@ Result<> Counters::Flush() {
     rankings_.Add(*added, now);
     if (redis_ && !added->empty()) {
       if (unpublished_.size() >= kMaxUnpublished) unpublished_.pop_front();
-      unpublished_.push_back(ViewBatch{redis_->node(), WallMs(), std::move(*added)});
+      unpublished_.push_back(ViewBatch{redis_->node(), WallMicros(), std::move(*added)});
     }
   }
   if (redis_) Exchange(now);
@@ -115,13 +115,13 @@ Result<> Counters::ExchangeOnce(Timestamp now) {
     // meantime are in the store, so rebuild from it, then read on after `last`.
     Result<std::string> last = redis_->LastId();
     if (!last) return tl::unexpected(last.error());
-    const std::int64_t snapshot_ms = WallMs();
+    const std::int64_t snapshot_us = WallMicros();
     Result<std::vector<store::HourlyViews>> buckets =
         store_->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
     if (!buckets) return tl::unexpected(buckets.error());
     rankings_.Reset(*buckets, now);
     last_id_ = *last;
-    snapshot_ms_ = snapshot_ms;
+    snapshot_us_ = snapshot_us;
     synced_ = true;
   }
   // What this node could not publish meanwhile: for the nodes that never lost Redis.
@@ -132,7 +132,7 @@ Result<> Counters::ExchangeOnce(Timestamp now) {
   Result<std::vector<ViewBatch>> batches = redis_->ReadAfter(&last_id_);
   if (!batches) return tl::unexpected(batches.error());
   for (const ViewBatch& batch : *batches) {
-    if (batch.committed_ms > snapshot_ms_) rankings_.Add(batch.views, now);
+    if (batch.committed_us > snapshot_us_) rankings_.Add(batch.views, now);
   }
   return {};
 }

@@ -116,7 +116,7 @@ class Counters {
   std::unique_ptr<RedisExchange> redis_;
   bool synced_ = false;           // rankings rebuilt and last_id_ set since the last failure
   std::string last_id_ = "0-0";   // the last stream entry read
-  std::int64_t snapshot_ms_ = 0;  // when the rankings were last loaded from the store
+  std::int64_t snapshot_us_ = 0;  // when the rankings were last loaded from the store
   std::deque<ViewBatch> unpublished_;
   std::chrono::steady_clock::time_point next_try_{};
   std::chrono::milliseconds retry_delay_ = kRetryFirst;

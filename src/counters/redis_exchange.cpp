@@ -185,7 +185,7 @@ Result<std::string> RedisExchange::LastId() {
 Result<> RedisExchange::Publish(const ViewBatch& batch) {
   auto reply = Command({"XADD", std::string(kStreamKey), "MAXLEN", "~",
                         std::to_string(kStreamLength), "*", "node", fmt::format("{:x}", node_),
-                        "ms", std::to_string(batch.committed_ms), "views",
+                        "us", std::to_string(batch.committed_us), "views",
                         PackViews(batch.views)});
   if (!reply) return tl::unexpected(reply.error());
   return {};
@@ -218,7 +218,7 @@ Result<std::vector<ViewBatch>> RedisExchange::ReadAfter(std::string* after_id) {
         const std::string_view name = Text(fields->element[f]);
         const std::string_view value = Text(fields->element[f + 1]);
         if (name == "node") has_node = ParseNumber(value, &batch.node, 16);
-        if (name == "ms") ParseNumber(value, &batch.committed_ms);
+        if (name == "us") ParseNumber(value, &batch.committed_us);
         if (name == "views") batch.views = UnpackViews(value);
       }
       if (!has_node || batch.node == node_) continue;

@@ -39,7 +39,10 @@ Result<RedisAddress> ParseRedisUrl(const std::string& url);
 // One flush of one node, as published.
 struct ViewBatch {
   std::uint64_t node = 0;
-  std::int64_t committed_ms = 0;  // unix milliseconds, after the store committed it
+  // Unix microseconds, taken after the store committed it: rankings loaded from the store
+  // at snapshot time s hold every batch with committed_us <= s. Milliseconds made a batch
+  // committed in the very millisecond of a snapshot read as already loaded, and lost.
+  std::int64_t committed_us = 0;
   std::vector<store::HourlyViews> views;
 };
 
