@@ -19,4 +19,9 @@ namespace sqlite {
 std::span<const Migration> Migrations();
 }  // namespace sqlite
 
+namespace postgres {
+// The PostgreSQL migrations in version order. Generated at build time.
+std::span<const Migration> Migrations();
+}  // namespace postgres
+
 }  // namespace sinmun::store

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -16,8 +17,15 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url) {
     if (!store) return tl::unexpected(store.error());
     return std::unique_ptr<Store>(std::move(*store));
   }
+  if (url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+    Result<std::unique_ptr<postgres::PgStore>> store = postgres::PgStore::Open(std::string(url));
+    if (!store) return tl::unexpected(store.error());
+    return std::unique_ptr<Store>(std::move(*store));
+  }
   return Fail(ErrorCode::kInvalidInput,
-              fmt::format("unknown store URL {:?}; expected sqlite:/path/to/sinmun.db", url));
+              fmt::format("unknown store URL {:?}; expected sqlite:/path/to/sinmun.db or "
+                          "postgres://user@host:port/database",
+                          url));
 }
 
 }  // namespace sinmun::store

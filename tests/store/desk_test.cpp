@@ -333,7 +333,7 @@ TEST_P(StoreDeskTest, DeskListsFilterByStatusAuthorAndHeadline) {
   EXPECT_EQ(ErrorCodeOf(store_->DeskArticles({.limit = 0})), ErrorCode::kInvalidInput);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreDeskTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreDeskTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

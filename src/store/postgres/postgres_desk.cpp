@@ -1,0 +1,706 @@
+// PgStore: the newsroom desk (issue #3). Drafts, the workflow between statuses, a revision
+// for every save, tags, correction notes and photos. See store.hpp for the contracts and
+// sqlite_desk.cpp for the reference. Where SQLite's single writer makes a check and the write
+// after it atomic, the row checked is locked here (FOR UPDATE) until the transaction ends.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/text.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/desk_extras.hpp"
+#include "store/postgres/query.hpp"
+#include "store/postgres/postgres_store.hpp"
+
+namespace sinmun::store::postgres {
+namespace {
+
+constexpr size_t kSnippetChars = 150;  // as for articles inserted by InsertArticles
+
+// ---- SQL (static storage: prepared statements are cached by pointer) ----
+
+constexpr char kInsertDraft[] =
+    "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
+    "created_at, headline, snippet, body_markdown) "
+    "VALUES ($1, 'draft', $2, NULL, 0, 0, $2, $3, $4, $5) RETURNING id";
+constexpr char kUpdateContent[] =
+    "UPDATE articles SET section_id = $2, headline = $3, snippet = $4, body_markdown = $5, "
+    "modified_at = CASE WHEN status = 'published' THEN $6 ELSE modified_at END WHERE id = $1";
+// Creates or updates the desk row. A row created here for an article that predates the
+// newsroom (an import or the demo) counts it as published once: those were all published.
+constexpr char kUpsertDesk[] =
+    "INSERT INTO article_desk (article_id, revision, created_by, updated_at, publish_at, "
+    "published_once) VALUES ($1, $2, $3, $4, NULL, $5) "
+    "ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, "
+    "updated_at = excluded.updated_at";
+constexpr char kDeleteSubheadlines[] = "DELETE FROM article_subheadlines WHERE article_id = $1";
+constexpr char kInsertSubheadline[] =
+    "INSERT INTO article_subheadlines (article_id, position, text) VALUES ($1, $2, $3)";
+constexpr char kDeleteBylines[] = "DELETE FROM article_reporters WHERE article_id = $1";
+constexpr char kInsertByline[] =
+    "INSERT INTO article_reporters (article_id, reporter_id, position) VALUES ($1, $2, $3)";
+constexpr char kDeleteTags[] = "DELETE FROM article_tags WHERE article_id = $1";
+constexpr char kInsertTag[] =
+    "INSERT INTO article_tags (article_id, position, tag) VALUES ($1, $2, $3)";
+constexpr char kDeleteCorrection[] = "DELETE FROM article_corrections WHERE article_id = $1";
+constexpr char kInsertCorrection[] =
+    "INSERT INTO article_corrections (article_id, text) VALUES ($1, $2)";
+constexpr char kDeleteArticlePhoto[] = "DELETE FROM article_photos WHERE article_id = $1";
+constexpr char kInsertArticlePhoto[] =
+    "INSERT INTO article_photos (article_id, photo_id, caption, credit) VALUES ($1, $2, $3, $4)";
+constexpr char kInsertRevision[] =
+    "INSERT INTO article_revisions (article_id, revision, saved_by, saved_at, section_id, "
+    "headline, subheadlines, reporter_ids, tags, correction, photo_id, photo_caption, "
+    "photo_credit, body_markdown) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+    "$13, $14)";
+
+// Status and revision of one article, for the checks that precede a write. The article row
+// stays locked until the writing transaction ends, so no other node writes in between.
+constexpr char kDeskState[] =
+    "SELECT a.status, COALESCE(d.revision, 0), COALESCE(d.published_once, true), d.article_id "
+    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = $1 "
+    "FOR UPDATE OF a";
+
+constexpr char kDeskArticle[] =
+    "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
+    "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
+    "d.publish_at, COALESCE(d.published_once, true), a.body_markdown "
+    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = $1";
+constexpr char kSubheadlines[] =
+    "SELECT text FROM article_subheadlines WHERE article_id = $1 ORDER BY position";
+constexpr char kReporterIds[] =
+    "SELECT reporter_id FROM article_reporters WHERE article_id = $1 ORDER BY position";
+constexpr char kTags[] = "SELECT tag FROM article_tags WHERE article_id = $1 ORDER BY position";
+constexpr char kCorrection[] = "SELECT text FROM article_corrections WHERE article_id = $1";
+constexpr char kArticlePhoto[] =
+    "SELECT ap.photo_id, ap.caption, ap.credit, p.name, p.format, p.width, p.height, p.widths "
+    "FROM article_photos ap JOIN photos p ON p.id = ap.photo_id WHERE ap.article_id = $1";
+
+constexpr char kSetStatus[] = "UPDATE articles SET status = $2 WHERE id = $1";
+constexpr char kFirstPublication[] =
+    "UPDATE articles SET status = 'published', registered_at = $2, modified_at = NULL "
+    "WHERE id = $1";
+constexpr char kRepublication[] =
+    "UPDATE articles SET status = 'published', modified_at = $2 WHERE id = $1";
+constexpr char kDeskStatus[] =
+    "UPDATE article_desk SET publish_at = $2, updated_at = $3, "
+    "published_once = published_once OR $4 WHERE article_id = $1";
+constexpr char kDeleteArticle[] = "DELETE FROM articles WHERE id = $1";
+constexpr char kDue[] =
+    "SELECT d.article_id, d.publish_at FROM article_desk d JOIN articles a ON a.id = d.article_id "
+    "WHERE d.publish_at IS NOT NULL AND d.publish_at <= $1 AND a.status = 'scheduled' "
+    "ORDER BY d.publish_at, d.article_id FOR UPDATE OF a SKIP LOCKED";
+constexpr char kNextScheduled[] =
+    "SELECT MIN(d.publish_at) FROM article_desk d JOIN articles a ON a.id = d.article_id "
+    "WHERE d.publish_at IS NOT NULL AND a.status = 'scheduled'";
+
+constexpr char kArticleExists[] = "SELECT 1 FROM articles WHERE id = $1";
+constexpr char kRevisions[] =
+    "SELECT revision, saved_by, saved_at, headline FROM article_revisions "
+    "WHERE article_id = $1 ORDER BY revision DESC";
+constexpr char kRevision[] =
+    "SELECT revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, "
+    "tags, correction, photo_id, photo_caption, photo_credit, body_markdown "
+    "FROM article_revisions WHERE article_id = $1 AND revision = $2";
+
+constexpr char kInsertPhoto[] =
+    "INSERT INTO photos (name, format, width, height, widths, uploaded_by, uploaded_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+constexpr char kPhotoById[] =
+    "SELECT id, name, format, width, height, widths, uploaded_by, uploaded_at FROM photos "
+    "WHERE id = $1";
+
+// Desk lists: [status,] created_by (or NULL), headline substring (or ''), limit; PostgreSQL
+// wants every numbered parameter used, so the list without a status numbers from $1.
+// Published articles are listed by publication time, which the articles_latest index serves;
+// the other statuses hold few articles and are listed by their latest change.
+std::string DeskListSql(bool by_status, bool published) {
+  const int first = by_status ? 2 : 1;
+  return fmt::format(
+      "SELECT a.id, a.status, a.headline, s.name, COALESCE(d.created_by, 0), "
+      "COALESCE(d.updated_at, a.created_at) AS changed, d.publish_at, a.registered_at, "
+      "COALESCE(d.published_once, true), COALESCE(d.revision, 0) "
+      "FROM articles a JOIN sections s ON s.id = a.section_id "
+      "LEFT JOIN article_desk d ON d.article_id = a.id "
+      "WHERE {} (${}::bigint IS NULL OR d.created_by = ${}) "
+      "AND (${}::text = '' OR strpos(a.headline, ${}) > 0) ORDER BY {} LIMIT ${}",
+      by_status ? "a.status = $1 AND" : "", first, first, first + 1, first + 1,
+      published ? "a.registered_at DESC, a.id DESC" : "changed DESC, a.id DESC", first + 2);
+}
+const std::string kDeskListAny = DeskListSql(false, false);
+const std::string kDeskListByStatus = DeskListSql(true, false);
+const std::string kDeskListPublished = DeskListSql(true, true);
+
+// ---- Lists stored as text in revisions ----
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string joined;
+  for (const std::string& line : lines) {
+    if (!joined.empty()) joined += '\n';
+    joined += line;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    lines.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+std::string JoinIds(const std::vector<std::int64_t>& ids) {
+  std::string joined;
+  for (const std::int64_t id : ids) {
+    if (!joined.empty()) joined += ',';
+    joined += std::to_string(id);
+  }
+  return joined;
+}
+
+// Ids written by JoinIds; a malformed item (which JoinIds never writes) is skipped.
+template <typename Int>
+std::vector<Int> SplitIds(std::string_view text, char separator) {
+  std::vector<Int> ids;
+  while (!text.empty()) {
+    const size_t end = text.find(separator);
+    const std::string_view item = text.substr(0, end);
+    Int id = 0;
+    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
+      ids.push_back(id);
+    }
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return ids;
+}
+
+// ---- Validation ----
+
+bool IsOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }
+
+Result<> ValidateContent(const ArticleContent& content) {
+  if (content.headline.empty() || !IsOneLine(content.headline)) {
+    return Fail(ErrorCode::kInvalidInput, "the headline must be one non-empty line");
+  }
+  for (const std::string& line : content.subheadlines) {
+    if (line.empty() || !IsOneLine(line)) {
+      return Fail(ErrorCode::kInvalidInput, "a sub-headline must be one non-empty line");
+    }
+  }
+  std::unordered_set<std::string> tags;
+  for (const std::string& tag : content.tags) {
+    if (tag.empty() || !IsOneLine(tag) || !tags.insert(tag).second) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("bad or repeated tag '{}'", tag));
+    }
+  }
+  std::unordered_set<ReporterId> reporters;
+  for (const ReporterId id : content.reporter_ids) {
+    if (!reporters.insert(id).second) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("reporter {} credited twice", id));
+    }
+  }
+  return {};
+}
+
+// Foreign-key failures of a content write name what was unknown.
+Error ExplainContentError(Error error) {
+  if (error.code == ErrorCode::kInvalidInput) {
+    error.detail = "unknown section, reporter or photo id (" + error.detail + ")";
+  }
+  return error;
+}
+
+// ---- Reading ----
+
+struct DeskState {
+  ArticleStatus status = ArticleStatus::kDraft;
+  RevisionNumber revision = 0;
+  bool published_once = false;
+  bool has_desk_row = false;
+};
+
+Result<DeskState> ReadDeskState(Connection& connection, ArticleId id) {
+  return ReadOne<DeskState>(
+      Query(connection, kDeskState, id),
+      [](const Row& row) {
+        return DeskState{.status = StatusNamed(row.Text(0)).value_or(ArticleStatus::kPublished),
+                         .revision = row.Int(1),
+                         .published_once = row.Bool(2),
+                         .has_desk_row = row.OptionalInt(3).has_value()};
+      },
+      fmt::format("no article {}", id));
+}
+
+Result<std::vector<std::string>> ReadTexts(Connection& connection, const char* sql, ArticleId id) {
+  return ReadAll<std::string>(Query(connection, sql, id),
+                              [](const Row& row) { return row.Text(0); });
+}
+
+// The lead photo of an article and the id it refers to, when it has one.
+struct PhotoRow {
+  PhotoId id = 0;
+  LeadPhoto photo;
+};
+
+Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId id) {
+  Result<std::vector<PhotoRow>> rows =
+      ReadAll<PhotoRow>(Query(connection, kArticlePhoto, id), [](const Row& row) {
+        return PhotoRow{.id = row.Int(0),
+                        .photo = LeadPhoto{.name = row.Text(3),
+                                           .format = row.Text(4),
+                                           .widths = SplitIds<int>(row.Text(7), ','),
+                                           .width = static_cast<int>(row.Int(5)),
+                                           .height = static_cast<int>(row.Int(6)),
+                                           .caption = row.Text(1),
+                                           .credit = row.Text(2)}};
+      });
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return std::nullopt;
+  return std::move(rows->front());
+}
+
+// REQUIRES: inside a snapshot or a write transaction.
+Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
+  Result<DeskArticle> article = ReadOne<DeskArticle>(
+      Query(connection, kDeskArticle, id),
+      [](const Row& row) {
+        DeskArticle a;
+        a.id = row.Int(0);
+        a.status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished);
+        a.content.section_id = row.Int(2);
+        a.content.headline = row.Text(3);
+        const bool published_once = row.Bool(10);
+        if (a.status == ArticleStatus::kPublished ||
+            (a.status == ArticleStatus::kUnpublished && published_once)) {
+          a.registered_at = row.Int(4);
+        }
+        a.modified_at = row.OptionalInt(5);
+        a.revision = row.Int(6);
+        a.created_by = row.Int(7);
+        a.updated_at = row.Int(8);
+        a.publish_at = row.OptionalInt(9);
+        a.content.body_markdown = row.Text(11);
+        return a;
+      },
+      fmt::format("no article {}", id));
+  if (!article) return article;
+  ArticleContent& content = article->content;
+
+  Result<std::vector<std::string>> subheadlines = ReadTexts(connection, kSubheadlines, id);
+  if (!subheadlines) return tl::unexpected(subheadlines.error());
+  content.subheadlines = std::move(*subheadlines);
+  Result<std::vector<ReporterId>> reporters = ReadAll<ReporterId>(
+      Query(connection, kReporterIds, id), [](const Row& row) { return row.Int(0); });
+  if (!reporters) return tl::unexpected(reporters.error());
+  content.reporter_ids = std::move(*reporters);
+  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
+  if (!tags) return tl::unexpected(tags.error());
+  content.tags = std::move(*tags);
+  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
+  if (!correction) return tl::unexpected(correction.error());
+  if (!correction->empty()) content.correction = std::move(correction->front());
+  Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, id);
+  if (!photo) return tl::unexpected(photo.error());
+  if (*photo) {
+    content.photo_id = (*photo)->id;
+    content.photo_caption = (*photo)->photo.caption;
+    content.photo_credit = (*photo)->photo.credit;
+  }
+  return article;
+}
+
+// ---- Writing (REQUIRES: a write transaction is open on `writer`) ----
+
+
+// Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
+Result<> WriteChildren(Connection& writer, ArticleId id, const ArticleContent& content) {
+  const auto write_list = [&](const char* remove, const char* insert,
+                              const auto& items) -> Result<> {
+    if (Result<> done = Write(writer, remove, id); !done) return done;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (Result<> done = Write(writer, insert, id, static_cast<std::int64_t>(i), items[i]);
+          !done) {
+        return done;
+      }
+    }
+    return {};
+  };
+  if (Result<> done = write_list(kDeleteSubheadlines, kInsertSubheadline, content.subheadlines);
+      !done) {
+    return done;
+  }
+  // Bylines bind (article, reporter, position): another column order than the lists above.
+  if (Result<> done = Write(writer, kDeleteBylines, id); !done) return done;
+  for (size_t i = 0; i < content.reporter_ids.size(); ++i) {
+    if (Result<> done = Write(writer, kInsertByline, id, content.reporter_ids[i],
+                              static_cast<std::int64_t>(i));
+        !done) {
+      return done;
+    }
+  }
+  if (Result<> done = write_list(kDeleteTags, kInsertTag, content.tags); !done) return done;
+  if (Result<> done = Write(writer, kDeleteCorrection, id); !done) return done;
+  if (!content.correction.empty()) {
+    if (Result<> done = Write(writer, kInsertCorrection, id, content.correction); !done) {
+      return done;
+    }
+  }
+  if (Result<> done = Write(writer, kDeleteArticlePhoto, id); !done) return done;
+  if (content.photo_id) {
+    if (Result<> done = Write(writer, kInsertArticlePhoto, id, *content.photo_id,
+                              content.photo_caption, content.photo_credit);
+        !done) {
+      return done;
+    }
+  }
+  return {};
+}
+
+Result<> WriteRevision(Connection& writer, ArticleId id, RevisionNumber number,
+                       const ArticleContent& content, UserId by, Timestamp at) {
+  return Write(writer, kInsertRevision, id, number, by, at, content.section_id, content.headline,
+               JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
+               JoinLines(content.tags), content.correction, content.photo_id,
+               content.photo_caption, content.photo_credit, content.body_markdown);
+}
+
+// Sets the status of an article that is in one of `from`; kConflict otherwise.
+// `publish_at` is kept on the desk row (set only for kScheduled).
+Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<ArticleStatus> from,
+                      ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
+  const Result<DeskState> state = ReadDeskState(writer, id);
+  if (!state) return tl::unexpected(state.error());
+  if (std::find(from.begin(), from.end(), state->status) == from.end()) {
+    return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, cannot become {}", id,
+                                                  StatusName(state->status), StatusName(to)));
+  }
+  if (!state->has_desk_row) {
+    // An article from before the newsroom: give it a desk row to hold its status.
+    if (Result<> done = Write(writer, kUpsertDesk, id, RevisionNumber{0}, UserId{0}, at,
+                              std::int64_t{1});
+        !done) {
+      return done;
+    }
+  }
+  Result<> done;
+  if (to == ArticleStatus::kPublished) {
+    done = state->published_once ? Write(writer, kRepublication, id, at)
+                                 : Write(writer, kFirstPublication, id, at);
+  } else {
+    done = Write(writer, kSetStatus, id, StatusName(to));
+  }
+  if (!done) return done;
+  const bool now_published_once = state->published_once || to == ArticleStatus::kPublished;
+  if (Result<> desk = Write(writer, kDeskStatus, id, publish_at, at,
+                            std::int64_t{now_published_once ? 1 : 0});
+      !desk) {
+    return desk;
+  }
+  return AppendChange(writer, id, StatusName(to), at);
+}
+
+}  // namespace
+
+Result<> ReadDeskExtras(Connection& connection, Article& article) {
+  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, article.id);
+  if (!tags) return tl::unexpected(tags.error());
+  article.tags = std::move(*tags);
+  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, article.id);
+  if (!correction) return tl::unexpected(correction.error());
+  article.correction = correction->empty() ? std::string() : std::move(correction->front());
+  Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, article.id);
+  if (!photo) return tl::unexpected(photo.error());
+  if (*photo) article.photo = std::move((*photo)->photo);
+  return {};
+}
+
+Result<ArticleId> PgStore::CreateDraft(const ArticleContent& content, UserId by,
+                                           Timestamp at) {
+  if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
+  const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
+
+  return InWriteTransaction(pool(), [&](Connection& writer) -> Result<ArticleId> {
+  Result<std::int64_t> inserted = ReadCount(Query(writer, kInsertDraft, content.section_id, at,
+                                                  content.headline, snippet,
+                                                  content.body_markdown));
+  if (!inserted) return tl::unexpected(ExplainContentError(inserted.error()));
+  const ArticleId id = *inserted;
+  if (Result<> done =
+          Write(writer, kUpsertDesk, id, RevisionNumber{1}, by, at, std::int64_t{0});
+      !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = WriteChildren(writer, id, content); !done) {
+    return tl::unexpected(ExplainContentError(done.error()));
+  }
+  if (Result<> done = WriteRevision(writer, id, 1, content, by, at); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = AppendChange(writer, id, "insert", at); !done) {
+    return tl::unexpected(done.error());
+  }
+  return id;
+  });
+}
+
+Result<RevisionNumber> PgStore::SaveArticle(ArticleId id, const ArticleContent& content,
+                                                RevisionNumber base_revision, UserId by,
+                                                Timestamp at) {
+  if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
+  const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
+
+  return InWriteTransaction(pool(), [&](Connection& writer) -> Result<RevisionNumber> {
+  // Locks the article: no save can come between this check and the write.
+  const Result<DeskState> state = ReadDeskState(writer, id);
+  if (!state) return tl::unexpected(state.error());
+  if (state->revision != base_revision) {
+    return Fail(ErrorCode::kConflict,
+                fmt::format("article {} is at revision {}, the save started from {}", id,
+                            state->revision, base_revision));
+  }
+  RevisionNumber number = base_revision + 1;
+  if (base_revision == 0) {
+    // The article predates the newsroom: keep what it was as revision 1 (saved by no one)
+    // before this save becomes revision 2, so that the first edit can be undone too.
+    Result<DeskArticle> original = ReadDeskArticle(writer, id);
+    if (!original) return tl::unexpected(original.error());
+    if (Result<> done = WriteRevision(writer, id, 1, original->content, UserId{0},
+                                      original->registered_at.value_or(at));
+        !done) {
+      return tl::unexpected(done.error());
+    }
+    number = 2;
+  }
+  if (Result<> done = Write(writer, kUpdateContent, id, content.section_id, content.headline,
+                            snippet, content.body_markdown, at);
+      !done) {
+    return tl::unexpected(ExplainContentError(done.error()));
+  }
+  // A desk row made here (revision 0 before) has no author: created_by 0, like no row.
+  const UserId author = base_revision == 0 ? UserId{0} : by;
+  if (Result<> done = Write(writer, kUpsertDesk, id, number, author, at, std::int64_t{1});
+      !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = WriteChildren(writer, id, content); !done) {
+    return tl::unexpected(ExplainContentError(done.error()));
+  }
+  if (Result<> done = WriteRevision(writer, id, number, content, by, at); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = AppendChange(writer, id, "update", at); !done) {
+    return tl::unexpected(done.error());
+  }
+  return number;
+  });
+}
+
+Result<DeskArticle> PgStore::DeskArticleById(ArticleId id) const {
+  return InSnapshot(pool(), [id](Connection& connection) { return ReadDeskArticle(connection, id); });
+}
+
+Result<std::vector<DeskSummary>> PgStore::DeskArticles(const DeskQuery& query) const {
+  if (query.limit < 1 || query.limit > 200) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad desk list limit {}", query.limit));
+  }
+  const std::string& sql = !query.status ? kDeskListAny
+                           : *query.status == ArticleStatus::kPublished ? kDeskListPublished
+                                                                        : kDeskListByStatus;
+  std::vector<Param> params;
+  if (query.status) params.push_back(ToParam(StatusName(*query.status)));
+  params.push_back(ToParam(query.created_by));
+  params.push_back(ToParam(query.headline_contains));
+  params.push_back(ToParam(std::int64_t{query.limit}));
+  return WithConnection(pool(), [&](Connection& connection) {
+    return ReadAll<DeskSummary>(
+        connection.Run(sql.c_str(), params),
+        [](const Row& row) {
+          DeskSummary summary{
+              .id = row.Int(0),
+              .status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished),
+              .headline = row.Text(2),
+              .section_name = row.Text(3),
+              .created_by = row.Int(4),
+              .updated_at = row.Int(5),
+              .publish_at = row.OptionalInt(6),
+              .registered_at = std::nullopt,
+              .revision = row.Int(9)};
+          if (summary.status == ArticleStatus::kPublished ||
+              (summary.status == ArticleStatus::kUnpublished && row.Bool(8))) {
+            summary.registered_at = row.Int(7);
+          }
+          return summary;
+        });
+  });
+}
+
+
+Result<> PgStore::SubmitArticle(ArticleId id, Timestamp at) {
+  return InWriteTransaction(pool(), [&](Connection& writer) {
+    return ChangeStatus(writer, id, {ArticleStatus::kDraft}, ArticleStatus::kSubmitted, at,
+                        std::nullopt);
+  });
+}
+
+Result<> PgStore::PublishArticle(ArticleId id, Timestamp at) {
+  return InWriteTransaction(pool(), [&](Connection& writer) {
+    return ChangeStatus(writer, id,
+                        {ArticleStatus::kDraft, ArticleStatus::kSubmitted,
+                         ArticleStatus::kScheduled, ArticleStatus::kUnpublished},
+                        ArticleStatus::kPublished, at, std::nullopt);
+  });
+}
+
+Result<> PgStore::ScheduleArticle(ArticleId id, Timestamp publish_at, Timestamp at) {
+  if (publish_at <= at) {
+    return Fail(ErrorCode::kInvalidInput, "a schedule must lie in the future");
+  }
+  return InWriteTransaction(pool(), [&](Connection& writer) {
+    return ChangeStatus(writer, id,
+                        {ArticleStatus::kDraft, ArticleStatus::kSubmitted,
+                         ArticleStatus::kScheduled, ArticleStatus::kUnpublished},
+                        ArticleStatus::kScheduled, at, publish_at);
+  });
+}
+
+Result<> PgStore::UnpublishArticle(ArticleId id, Timestamp at) {
+  return InWriteTransaction(pool(), [&](Connection& writer) {
+    return ChangeStatus(writer, id, {ArticleStatus::kPublished, ArticleStatus::kScheduled},
+                        ArticleStatus::kUnpublished, at, std::nullopt);
+  });
+}
+
+Result<> PgStore::DeleteDraft(ArticleId id, Timestamp at) {
+  return InWriteTransaction(pool(), [&](Connection& writer) -> Result<> {
+    const Result<DeskState> state = ReadDeskState(writer, id);
+    if (!state) return tl::unexpected(state.error());
+    if (state->status != ArticleStatus::kDraft) {
+      return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted",
+                                                    id, StatusName(state->status)));
+    }
+    // Sub-headlines, bylines, tags, revisions and the desk row go with it (ON DELETE CASCADE).
+    if (Result<> done = Write(writer, kDeleteArticle, id); !done) return done;
+    return AppendChange(writer, id, "delete", at);
+  });
+}
+
+Result<std::vector<ArticleId>> PgStore::PublishDue(Timestamp now) {
+  struct Due {
+    ArticleId id;
+    Timestamp publish_at;
+  };
+  std::vector<ArticleId> published;
+  Result<> done = InWriteTransaction(pool(), [&](Connection& writer) -> Result<> {
+    published.clear();  // a retried transaction starts over
+    Result<std::vector<Due>> due =
+        ReadAll<Due>(Query(writer, kDue, now), [](const Row& row) {
+          return Due{.id = row.Int(0), .publish_at = row.Int(1)};
+        });
+    if (!due) return tl::unexpected(due.error());
+    for (const Due& article : *due) {
+      if (Result<> changed = ChangeStatus(writer, article.id, {ArticleStatus::kScheduled},
+                                          ArticleStatus::kPublished, article.publish_at,
+                                          std::nullopt);
+          !changed) {
+        return changed;
+      }
+      published.push_back(article.id);
+    }
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return published;
+}
+
+Result<std::optional<Timestamp>> PgStore::NextScheduled() const {
+  // MIN() answers one row, NULL when nothing is scheduled.
+  return WithConnection(pool(), [](Connection& connection) {
+    return ReadOne<std::optional<Timestamp>>(
+        Query(connection, kNextScheduled),
+        [](const Row& row) { return row.OptionalInt(0); }, "next scheduled");
+  });
+}
+
+Result<std::vector<RevisionInfo>> PgStore::Revisions(ArticleId id) const {
+  return InSnapshot(pool(), [id](Connection& connection) -> Result<std::vector<RevisionInfo>> {
+    Result<std::optional<std::int64_t>> exists =
+        ReadOptionalInt(Query(connection, kArticleExists, id));
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("no article {}", id));
+    return ReadAll<RevisionInfo>(Query(connection, kRevisions, id), [](const Row& row) {
+      return RevisionInfo{.number = row.Int(0),
+                          .saved_by = row.Int(1),
+                          .saved_at = row.Int(2),
+                          .headline = row.Text(3)};
+    });
+  });
+}
+
+Result<Revision> PgStore::RevisionOf(ArticleId id, RevisionNumber number) const {
+  return WithConnection(pool(), [&](Connection& connection) {
+    return ReadOne<Revision>(
+        Query(connection, kRevision, id, number),
+        [id](const Row& row) {
+          return Revision{
+              .article_id = id,
+              .number = row.Int(0),
+              .saved_by = row.Int(1),
+              .saved_at = row.Int(2),
+              .content = ArticleContent{.section_id = row.Int(3),
+                                        .headline = row.Text(4),
+                                        .subheadlines = SplitLines(row.Text(5)),
+                                        .body_markdown = row.Text(12),
+                                        .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
+                                        .tags = SplitLines(row.Text(7)),
+                                        .correction = row.Text(8),
+                                        .photo_id = row.OptionalInt(9),
+                                        .photo_caption = row.Text(10),
+                                        .photo_credit = row.Text(11)}};
+        },
+        fmt::format("no revision {} of article {}", number, id));
+  });
+}
+
+Result<PhotoId> PgStore::InsertPhoto(const Photo& photo) {
+  if (photo.name.empty() || photo.widths.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "a photo needs a name and its widths");
+  }
+  std::vector<std::int64_t> widths(photo.widths.begin(), photo.widths.end());
+  return WithConnection(pool(), [&](Connection& connection) {
+    return ReadCount(Query(connection, kInsertPhoto, photo.name, photo.format,
+                           std::int64_t{photo.width}, std::int64_t{photo.height}, JoinIds(widths),
+                           photo.uploaded_by, photo.uploaded_at));
+  });
+}
+
+Result<Photo> PgStore::PhotoById(PhotoId id) const {
+  return WithConnection(pool(), [id](Connection& connection) {
+    return ReadOne<Photo>(
+        Query(connection, kPhotoById, id),
+        [](const Row& row) {
+          return Photo{.id = row.Int(0),
+                       .name = row.Text(1),
+                       .format = row.Text(2),
+                       .width = static_cast<int>(row.Int(3)),
+                       .height = static_cast<int>(row.Int(4)),
+                       .widths = SplitIds<int>(row.Text(5), ','),
+                       .uploaded_by = row.Int(6),
+                       .uploaded_at = row.Int(7)};
+        },
+        fmt::format("no photo {}", id));
+  });
+}
+
+}  // namespace sinmun::store::postgres
