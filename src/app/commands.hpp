@@ -13,6 +13,7 @@ inline constexpr int kExitUsage = 2;
 
 struct ServeOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string listen;     // overrides the config file when set
   std::string share_dir;  // templates/static/messages; found next to the binary when empty
   int threads = -1;       // overrides the config file when >= 0
@@ -21,6 +22,7 @@ int Serve(const ServeOptions& options);
 
 struct DemoOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::int64_t articles = 2000;
   std::uint64_t seed = 1;
 };
@@ -29,6 +31,7 @@ int Demo(const DemoOptions& options);
 // `sinmun reindex`: rebuilds DIR/search from the store and switches to it atomically.
 struct ReindexOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
 };
 int Reindex(const ReindexOptions& options);
 
@@ -37,6 +40,7 @@ int Reindex(const ReindexOptions& options);
 // on stdout. Columns: link, headline, reporter, registered_at, section.
 struct ExportOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string from;
   std::string to;
   std::string format = "csv";
@@ -49,6 +53,7 @@ int ExportArticles(const ExportOptions& options);
 // e-mail, a taken e-mail, a short password or no way to read one.
 struct UserAddOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string email;
   std::string name;
   std::string role;
@@ -60,6 +65,7 @@ int UserAdd(const UserAddOptions& options);
 // `sinmun user passwd`: sets a new password (as above) and ends the account's sessions.
 struct UserPasswdOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string email;
   std::string password_file;
 };

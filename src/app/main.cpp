@@ -12,6 +12,9 @@
 namespace {
 
 constexpr const char* kVersion = "sinmun " SINMUN_VERSION;
+constexpr const char* kStoreHelp =
+    "Store URL: sqlite:FILE or postgres://user@host:port/db (default: [server] store of "
+    "sinmun.toml, else DIR/sinmun.db)";
 
 // Every command answers --help and --version.
 CLI::App* AddCommand(CLI::App& app, const char* name, const char* description) {
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
   ServeOptions serve;
   CLI::App* serve_cmd = AddCommand(app, "serve", "Serve the newspaper over HTTP until Ctrl-C");
   serve_cmd->add_option("--data", serve.data_dir, "The paper's data folder")->required();
+  serve_cmd->add_option("--store", serve.store_url, kStoreHelp);
   serve_cmd->add_option("--listen", serve.listen,
                         "address:port to listen on (default from sinmun.toml: 127.0.0.1:8080)");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads (0 = one per core)")
@@ -42,6 +46,7 @@ int main(int argc, char** argv) {
   CLI::App* demo_cmd =
       AddCommand(app, "demo", "Create a data folder filled with a synthetic Korean newspaper");
   demo_cmd->add_option("--data", demo.data_dir, "The data folder to create or fill")->required();
+  demo_cmd->add_option("--store", demo.store_url, kStoreHelp);
   demo_cmd->add_option("--articles", demo.articles, "How many articles")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   demo_cmd->add_option("--seed", demo.seed, "Seed: the same seed gives the same paper");
@@ -50,6 +55,7 @@ int main(int argc, char** argv) {
   CLI::App* reindex_cmd =
       AddCommand(app, "reindex", "Rebuild the search index from the store (safe while serving)");
   reindex_cmd->add_option("--data", reindex.data_dir, "The paper's data folder")->required();
+  reindex_cmd->add_option("--store", reindex.store_url, kStoreHelp);
 
   ExportOptions export_options;
   CLI::App* export_cmd = AddCommand(app, "export", "Write the paper's data for portals to stdout");
@@ -58,6 +64,7 @@ int main(int argc, char** argv) {
       *export_cmd, "articles", "Published articles registered in a range of KST dates");
   export_articles->add_option("--data", export_options.data_dir, "The paper's data folder")
       ->required();
+  export_articles->add_option("--store", export_options.store_url, kStoreHelp);
   export_articles->add_option("--from", export_options.from, "First day, YYYY-MM-DD (KST)")
       ->required();
   export_articles->add_option("--to", export_options.to, "Last day, YYYY-MM-DD (KST), included")
@@ -72,6 +79,7 @@ int main(int argc, char** argv) {
   user_cmd->require_subcommand(1);
   CLI::App* user_add_cmd = AddCommand(*user_cmd, "add", "Add a newsroom account");
   user_add_cmd->add_option("--data", user_add.data_dir, "The paper's data folder")->required();
+  user_add_cmd->add_option("--store", user_add.store_url, kStoreHelp);
   user_add_cmd->add_option("--email", user_add.email, "Login e-mail address")->required();
   user_add_cmd->add_option("--name", user_add.name, "Name shown in the newsroom")->required();
   user_add_cmd->add_option("--role", user_add.role, "reporter, editor or admin")->required();
@@ -83,6 +91,7 @@ int main(int argc, char** argv) {
       AddCommand(*user_cmd, "passwd", "Set an account's password and end its sessions");
   user_passwd_cmd->add_option("--data", user_passwd.data_dir, "The paper's data folder")
       ->required();
+  user_passwd_cmd->add_option("--store", user_passwd.store_url, kStoreHelp);
   user_passwd_cmd->add_option("--email", user_passwd.email, "The account's e-mail")->required();
   user_passwd_cmd->add_option("--password-file", user_passwd.password_file,
                               "Read the password from this file's first line (else asked)");

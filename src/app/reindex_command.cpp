@@ -19,6 +19,10 @@ int Reindex(const ReindexOptions& options) {
     fmt::print(stderr, "sinmun reindex: {}\n", data.error().detail);
     return kExitUsage;
   }
+  if (Result<> chosen = ChooseStore(&*data, options.store_url); !chosen) {
+    fmt::print(stderr, "sinmun reindex: {}\n", chosen.error().detail);
+    return kExitUsage;
+  }
   auto store = store::OpenStore(data->store_url);
   if (!store) {
     fmt::print(stderr, "sinmun reindex: {}\n", store.error().detail);

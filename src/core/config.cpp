@@ -53,6 +53,9 @@ std::string DefaultConfigText() {
 # base_url = ""                    # public address, e.g. "https://news.example.com"
 # page_cache_seconds = {cache}          # a cached page is re-rendered at least this often
 # page_cache_mb = {cache_mb}               # memory for rendered pages; the cache empties when full
+# store = ""                       # "" = sinmun.db here; "postgres://user@host:5432/paper" for
+                                   # several nodes on one PostgreSQL (search index and uploads
+                                   # stay in each node's data folder)
 
 [site]
 # language = "{language}"                 # labels: "ko" (한국어) or "en" (English)
@@ -132,6 +135,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(server, "base_url", &config.base_url),
            ReadInt(server, "page_cache_seconds", 0, 86400, &config.page_cache_seconds),
            ReadInt(server, "page_cache_mb", 1, 65536, &config.page_cache_mb),
+           ReadString(server, "store", &config.store_url),
            ReadString(site, "language", &config.language),
            ReadString(paper, "name", &config.paper.name),
            ReadString(paper, "registration_number", &config.paper.registration_number),

@@ -37,6 +37,9 @@ struct Config {
   int threads = 0;                      // I/O threads; 0 means one per core
   int page_cache_seconds = 60;          // how long a rendered page may be served unchanged
   int page_cache_mb = 64;               // memory for rendered pages (bodies + gzip forms)
+  // [server] store: where the paper's articles live; "" is the SQLite file in the data folder,
+  // "postgres://user@host:port/db" a PostgreSQL shared by several nodes (issue #8).
+  std::string store_url;
 
   // ---- Readers: views, recommends, e-mail, sharing (issue #4) ----
   int views_flush_seconds = 5;   // [counters] flush_seconds: views are written in batches

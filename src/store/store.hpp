@@ -271,7 +271,8 @@ class Store {
 };
 
 // Opens the store at `url` and runs pending migrations before returning.
-// "sqlite:/path/to/sinmun.db" opens the embedded SQLite store; "postgres://user@host:port/db"
+// "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the
+// embedded SQLite store; "postgres://user@host:port/db"
 // (or "postgresql://…", any libpq URI, optionally with pool_size=N) the PostgreSQL store.
 // kInvalidInput for any other scheme or a bad pool_size, kUnavailable when the database
 // cannot be opened, reached or migrated.
