@@ -22,9 +22,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
-    "Safari/537.36";
+constexpr const char* kChrome = kDesktopChrome;
 
 // A private PostgreSQL server of this test: tests/support/postgres-service.sh in a folder of
 // its own.

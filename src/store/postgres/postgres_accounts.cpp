@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "store/row_records.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/query.hpp"
@@ -16,7 +17,8 @@
 namespace sinmun::store::postgres {
 namespace {
 
-#define SINMUN_USER_COLUMNS "id, email, name, role, reporter_id, active, created_at"
+// Booleans are read as 0/1, the form the shared row readers (row_records.hpp) expect.
+#define SINMUN_USER_COLUMNS "id, email, name, role, reporter_id, active::int, created_at"
 
 constexpr char kInsertUser[] =
     "INSERT INTO users (email, name, role, reporter_id, active, password_hash, created_at) "
@@ -35,7 +37,7 @@ constexpr char kInsertSession[] =
     "VALUES ($1, $2, $3, $4, $5)";
 constexpr char kSessionByTokenHash[] =
     "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, "
-    "u.id, u.email, u.name, u.role, u.reporter_id, u.active, u.created_at "
+    "u.id, u.email, u.name, u.role, u.reporter_id, u.active::int, u.created_at "
     "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND u.active";
 constexpr char kTouchSession[] = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
 constexpr char kDeleteSession[] = "DELETE FROM sessions WHERE token_hash = $1";
@@ -58,7 +60,7 @@ constexpr char kAuditPage[] =
 constexpr char kAuditCount[] = "SELECT COUNT(*) FROM audit_log";
 
 constexpr char kAllSections[] =
-    "SELECT id, slug, name, position, hidden FROM sections ORDER BY position, id";
+    "SELECT id, slug, name, position, hidden::int FROM sections ORDER BY position, id";
 // The lock on the change counter (taken first) keeps two creations from choosing the same
 // position.
 constexpr char kLockChanges[] = "SELECT seq FROM change_sequence FOR UPDATE";
@@ -81,17 +83,6 @@ constexpr char kPutSetting[] =
 #undef SINMUN_USER_COLUMNS
 
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
-
-// Reads the user columns starting at `first` (in SINMUN_USER_COLUMNS order).
-User ReadUser(const Row& row, int first = 0) {
-  return User{.id = row.Int(first),
-              .email = row.Text(first + 1),
-              .name = row.Text(first + 2),
-              .role = ParseRole(row.Text(first + 3)).value_or(Role::kReporter),
-              .reporter_id = row.OptionalInt(first + 4),
-              .active = row.Bool(first + 5),
-              .created_at = row.Int(first + 6)};
-}
 
 // Runs a write and fails with kNotFound and `what` when it changed no row.
 template <typename... Params>
@@ -133,7 +124,7 @@ Result<UserId> PgStore::InsertUser(const NewUser& user) {
 Result<User> PgStore::UserById(UserId id) const {
   return WithConnection(pool(), [id](Connection& connection) {
     return ReadOne<User>(
-        Query(connection, kUserById, id), [](const Row& row) { return ReadUser(row); },
+        Query(connection, kUserById, id), [](const Row& row) { return store::rows::ReadUser(row); },
         fmt::format("no user {}", id));
   });
 }
@@ -143,7 +134,7 @@ Result<UserCredentials> PgStore::CredentialsByEmail(std::string_view email) cons
     return ReadOne<UserCredentials>(
         Query(connection, kCredentialsByEmail, email),
         [](const Row& row) {
-          return UserCredentials{.user = ReadUser(row), .password_hash = row.Text(7)};
+          return UserCredentials{.user = store::rows::ReadUser(row), .password_hash = row.Text(7)};
         },
         "no such user");
   });
@@ -151,7 +142,7 @@ Result<UserCredentials> PgStore::CredentialsByEmail(std::string_view email) cons
 
 Result<std::vector<User>> PgStore::Users() const {
   return WithConnection(pool(), [](Connection& connection) {
-    return ReadAll<User>(Query(connection, kUsers), [](const Row& row) { return ReadUser(row); });
+    return ReadAll<User>(Query(connection, kUsers), [](const Row& row) { return store::rows::ReadUser(row); });
   });
 }
 
@@ -200,14 +191,7 @@ Result<SessionUser> PgStore::SessionByTokenHash(std::string_view token_hash) con
   return WithConnection(pool(), [token_hash](Connection& connection) {
     return ReadOne<SessionUser>(
         Query(connection, kSessionByTokenHash, token_hash),
-        [](const Row& row) {
-          return SessionUser{.session = Session{.token_hash = row.Text(0),
-                                                .user_id = row.Int(1),
-                                                .csrf_token = row.Text(2),
-                                                .created_at = row.Int(3),
-                                                .last_seen_at = row.Int(4)},
-                             .user = ReadUser(row, 5)};
-        },
+        store::rows::ReadSessionUser<Row>,
         "no such session");
   });
 }
@@ -268,16 +252,7 @@ Result<AuditPage> PgStore::AuditLog(Page page) const {
   return InSnapshot(pool(), [page](Connection& connection) -> Result<AuditPage> {
     Result<std::vector<AuditEntry>> items = ReadAll<AuditEntry>(
         Query(connection, kAuditPage, std::int64_t{page.size}, (page.number - 1) * page.size),
-        [](const Row& row) {
-          return AuditEntry{.id = row.Int(0),
-                            .at = row.Int(1),
-                            .user_id = row.OptionalInt(2),
-                            .actor = row.Text(3),
-                            .action = row.Text(4),
-                            .target = row.Text(5),
-                            .detail = row.Text(6),
-                            .remote_address = row.Text(7)};
-        });
+        store::rows::ReadAuditEntry<Row>);
     if (!items) return tl::unexpected(items.error());
     Result<std::int64_t> total = ReadCount(Query(connection, kAuditCount));
     if (!total) return tl::unexpected(total.error());
@@ -287,13 +262,8 @@ Result<AuditPage> PgStore::AuditLog(Page page) const {
 
 Result<std::vector<SectionAdmin>> PgStore::AllSections() const {
   return WithConnection(pool(), [](Connection& connection) {
-    return ReadAll<SectionAdmin>(Query(connection, kAllSections), [](const Row& row) {
-      return SectionAdmin{.section = Section{.id = row.Int(0),
-                                             .slug = row.Text(1),
-                                             .name = row.Text(2),
-                                             .position = static_cast<int>(row.Int(3))},
-                          .hidden = row.Bool(4)};
-    });
+    return ReadAll<SectionAdmin>(Query(connection, kAllSections),
+                                 store::rows::ReadSectionAdmin<Row>);
   });
 }
 

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "store/row_records.hpp"
+#include "store/store_text.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/desk_extras.hpp"
 #include "store/postgres/query.hpp"
@@ -71,7 +73,7 @@ constexpr char kDeskState[] =
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
-    "d.publish_at, COALESCE(d.published_once, true), a.body_markdown "
+    "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown "
     "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = $1";
 constexpr char kSubheadlines[] =
     "SELECT text FROM article_subheadlines WHERE article_id = $1 ORDER BY position";
@@ -126,7 +128,7 @@ std::string DeskListSql(bool by_status, bool published) {
   return fmt::format(
       "SELECT a.id, a.status, a.headline, s.name, COALESCE(d.created_by, 0), "
       "COALESCE(d.updated_at, a.created_at) AS changed, d.publish_at, a.registered_at, "
-      "COALESCE(d.published_once, true), COALESCE(d.revision, 0) "
+      "COALESCE(d.published_once, true)::int, COALESCE(d.revision, 0) "
       "FROM articles a JOIN sections s ON s.id = a.section_id "
       "LEFT JOIN article_desk d ON d.article_id = a.id "
       "WHERE {} (${}::bigint IS NULL OR d.created_by = ${}) "
@@ -137,90 +139,6 @@ std::string DeskListSql(bool by_status, bool published) {
 const std::string kDeskListAny = DeskListSql(false, false);
 const std::string kDeskListByStatus = DeskListSql(true, false);
 const std::string kDeskListPublished = DeskListSql(true, true);
-
-// ---- Lists stored as text in revisions ----
-
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string joined;
-  for (const std::string& line : lines) {
-    if (!joined.empty()) joined += '\n';
-    joined += line;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitLines(std::string_view text) {
-  std::vector<std::string> lines;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    lines.emplace_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
-
-std::string JoinIds(const std::vector<std::int64_t>& ids) {
-  std::string joined;
-  for (const std::int64_t id : ids) {
-    if (!joined.empty()) joined += ',';
-    joined += std::to_string(id);
-  }
-  return joined;
-}
-
-// Ids written by JoinIds; a malformed item (which JoinIds never writes) is skipped.
-template <typename Int>
-std::vector<Int> SplitIds(std::string_view text, char separator) {
-  std::vector<Int> ids;
-  while (!text.empty()) {
-    const size_t end = text.find(separator);
-    const std::string_view item = text.substr(0, end);
-    Int id = 0;
-    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
-      ids.push_back(id);
-    }
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return ids;
-}
-
-// ---- Validation ----
-
-bool IsOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }
-
-Result<> ValidateContent(const ArticleContent& content) {
-  if (content.headline.empty() || !IsOneLine(content.headline)) {
-    return Fail(ErrorCode::kInvalidInput, "the headline must be one non-empty line");
-  }
-  for (const std::string& line : content.subheadlines) {
-    if (line.empty() || !IsOneLine(line)) {
-      return Fail(ErrorCode::kInvalidInput, "a sub-headline must be one non-empty line");
-    }
-  }
-  std::unordered_set<std::string> tags;
-  for (const std::string& tag : content.tags) {
-    if (tag.empty() || !IsOneLine(tag) || !tags.insert(tag).second) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("bad or repeated tag '{}'", tag));
-    }
-  }
-  std::unordered_set<ReporterId> reporters;
-  for (const ReporterId id : content.reporter_ids) {
-    if (!reporters.insert(id).second) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("reporter {} credited twice", id));
-    }
-  }
-  return {};
-}
-
-// Foreign-key failures of a content write name what was unknown.
-Error ExplainContentError(Error error) {
-  if (error.code == ErrorCode::kInvalidInput) {
-    error.detail = "unknown section, reporter or photo id (" + error.detail + ")";
-  }
-  return error;
-}
 
 // ---- Reading ----
 
@@ -275,25 +193,7 @@ Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId i
 Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
   Result<DeskArticle> article = ReadOne<DeskArticle>(
       Query(connection, kDeskArticle, id),
-      [](const Row& row) {
-        DeskArticle a;
-        a.id = row.Int(0);
-        a.status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished);
-        a.content.section_id = row.Int(2);
-        a.content.headline = row.Text(3);
-        const bool published_once = row.Bool(10);
-        if (a.status == ArticleStatus::kPublished ||
-            (a.status == ArticleStatus::kUnpublished && published_once)) {
-          a.registered_at = row.Int(4);
-        }
-        a.modified_at = row.OptionalInt(5);
-        a.revision = row.Int(6);
-        a.created_by = row.Int(7);
-        a.updated_at = row.Int(8);
-        a.publish_at = row.OptionalInt(9);
-        a.content.body_markdown = row.Text(11);
-        return a;
-      },
+      store::rows::ReadDeskArticleHead<Row>,
       fmt::format("no article {}", id));
   if (!article) return article;
   ArticleContent& content = article->content;
@@ -526,23 +426,7 @@ Result<std::vector<DeskSummary>> PgStore::DeskArticles(const DeskQuery& query) c
   return WithConnection(pool(), [&](Connection& connection) {
     return ReadAll<DeskSummary>(
         connection.Run(sql.c_str(), params),
-        [](const Row& row) {
-          DeskSummary summary{
-              .id = row.Int(0),
-              .status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished),
-              .headline = row.Text(2),
-              .section_name = row.Text(3),
-              .created_by = row.Int(4),
-              .updated_at = row.Int(5),
-              .publish_at = row.OptionalInt(6),
-              .registered_at = std::nullopt,
-              .revision = row.Int(9)};
-          if (summary.status == ArticleStatus::kPublished ||
-              (summary.status == ArticleStatus::kUnpublished && row.Bool(8))) {
-            summary.registered_at = row.Int(7);
-          }
-          return summary;
-        });
+        store::rows::ReadDeskSummary<Row>);
   });
 }
 
@@ -652,23 +536,7 @@ Result<Revision> PgStore::RevisionOf(ArticleId id, RevisionNumber number) const 
   return WithConnection(pool(), [&](Connection& connection) {
     return ReadOne<Revision>(
         Query(connection, kRevision, id, number),
-        [id](const Row& row) {
-          return Revision{
-              .article_id = id,
-              .number = row.Int(0),
-              .saved_by = row.Int(1),
-              .saved_at = row.Int(2),
-              .content = ArticleContent{.section_id = row.Int(3),
-                                        .headline = row.Text(4),
-                                        .subheadlines = SplitLines(row.Text(5)),
-                                        .body_markdown = row.Text(12),
-                                        .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                                        .tags = SplitLines(row.Text(7)),
-                                        .correction = row.Text(8),
-                                        .photo_id = row.OptionalInt(9),
-                                        .photo_caption = row.Text(10),
-                                        .photo_credit = row.Text(11)}};
-        },
+        [id](const Row& row) { return store::rows::ReadRevision(row, id); },
         fmt::format("no revision {} of article {}", number, id));
   });
 }
@@ -689,16 +557,7 @@ Result<Photo> PgStore::PhotoById(PhotoId id) const {
   return WithConnection(pool(), [id](Connection& connection) {
     return ReadOne<Photo>(
         Query(connection, kPhotoById, id),
-        [](const Row& row) {
-          return Photo{.id = row.Int(0),
-                       .name = row.Text(1),
-                       .format = row.Text(2),
-                       .width = static_cast<int>(row.Int(3)),
-                       .height = static_cast<int>(row.Int(4)),
-                       .widths = SplitIds<int>(row.Text(5), ','),
-                       .uploaded_by = row.Int(6),
-                       .uploaded_at = row.Int(7)};
-        },
+        store::rows::ReadPhoto<Row>,
         fmt::format("no photo {}", id));
   });
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/row_records.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/query.hpp"
@@ -90,31 +91,6 @@ constexpr char kMarkRejected[] =
     "UPDATE mail_outbox SET status = 'rejected', attempts = attempts + 1, last_error = $2 "
     "WHERE id = $1";
 
-ArticleSummary ReadSummaryColumns(const Row& row) {
-  return ArticleSummary{.id = row.Int(0),
-                        .section = Section{.id = row.Int(1),
-                                           .slug = row.Text(2),
-                                           .name = row.Text(3),
-                                           .position = static_cast<int>(row.Int(4))},
-                        .headline = row.Text(5),
-                        .snippet = row.Text(6),
-                        .reporter_name = row.Text(7),
-                        .registered_at = row.Int(8),
-                        .views = row.Int(9)};
-}
-
-OutboxMail ReadOutboxMail(const Row& row) {
-  const std::string status = row.Text(3);
-  return OutboxMail{.id = row.Int(0),
-                    .recipient = row.Text(1),
-                    .message = row.Text(2),
-                    .status = status == "sent"       ? MailStatus::kSent
-                              : status == "rejected" ? MailStatus::kRejected
-                                                     : MailStatus::kPending,
-                    .attempts = static_cast<int>(row.Int(4)),
-                    .next_attempt_at = row.Int(5),
-                    .last_error = row.Text(6)};
-}
 
 }  // namespace
 
@@ -153,7 +129,7 @@ Result<std::vector<ArticleSummary>> PgStore::SummariesByIds(const std::vector<Ar
   const std::string array = fmt::format("{{{}}}", fmt::join(ids, ","));
   Result<std::vector<ArticleSummary>> rows = WithConnection(pool(), [&](Connection& connection) {
     return ReadAll<ArticleSummary>(Query(connection, kSummariesByIds, now, array),
-                                   ReadSummaryColumns);
+                                   store::rows::ReadSummary<Row>);
   });
   if (!rows) return rows;
   std::unordered_map<ArticleId, ArticleSummary> found;
@@ -201,7 +177,7 @@ Result<std::vector<RankedSummary>> PgStore::RankedSince(const char* sql, Timesta
   return WithConnection(pool(), [&](Connection& connection) {
     return ReadAll<RankedSummary>(Query(connection, sql, now, since, std::int64_t{limit}),
                                   [](const Row& row) {
-                                    return RankedSummary{ReadSummaryColumns(row), row.Int(10)};
+                                    return RankedSummary{store::rows::ReadSummary(row), row.Int(10)};
                                   });
   });
 }
@@ -247,13 +223,13 @@ Result<std::vector<OutboxMail>> PgStore::DueMails(Timestamp now, int limit) cons
   if (limit <= 0) return std::vector<OutboxMail>{};
   return WithConnection(pool(), [&](Connection& connection) {
     return ReadAll<OutboxMail>(Query(connection, kDueMails, now, std::int64_t{limit}),
-                               ReadOutboxMail);
+                               store::rows::ReadOutboxMail<Row>);
   });
 }
 
 Result<OutboxMail> PgStore::MailById(std::int64_t id) const {
   return WithConnection(pool(), [&](Connection& connection) {
-    return ReadOne<OutboxMail>(Query(connection, kMailById, id), ReadOutboxMail,
+    return ReadOne<OutboxMail>(Query(connection, kMailById, id), store::rows::ReadOutboxMail<Row>,
                                fmt::format("outbox mail {}", id));
   });
 }

@@ -14,6 +14,8 @@
 
 #include "core/text.hpp"
 #include "store/migration.hpp"
+#include "store/row_records.hpp"
+#include "store/store_text.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/desk_extras.hpp"
 #include "store/postgres/migrate.hpp"
@@ -22,6 +24,10 @@
 
 namespace sinmun::store::postgres {
 namespace {
+
+using rows::ReadReporter;
+using rows::ReadSection;
+using rows::ReadSummary;
 
 constexpr size_t kSnippetChars = 150;
 constexpr int kMaxPoolSize = 256;
@@ -168,55 +174,7 @@ const std::string kRegisteredBetweenSql = SummariesOf(
 
 #undef SINMUN_PUBLISHED
 
-Section ReadSection(const Row& row, int first = 0) {
-  return Section{.id = row.Int(first),
-                 .slug = row.Text(first + 1),
-                 .name = row.Text(first + 2),
-                 .position = static_cast<int>(row.Int(first + 3))};
-}
-
-Reporter ReadReporter(const Row& row) {
-  return Reporter{.id = row.Int(0),
-                  .name = row.Text(1),
-                  .email = row.Text(2),
-                  .bio = row.Text(3),
-                  .photo = row.Text(4)};
-}
-
-ArticleSummary ReadSummary(const Row& row) {
-  return ArticleSummary{.id = row.Int(0),
-                        .section = ReadSection(row, 1),
-                        .headline = row.Text(5),
-                        .snippet = row.Text(6),
-                        .reporter_name = row.Text(7),
-                        .registered_at = row.Int(8),
-                        .views = row.Int(9)};
-}
-
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
-
-Result<> ValidateArticles(const std::vector<NewArticle>& articles) {
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const NewArticle& article = articles[i];
-    if (article.headline.empty()) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("article {}: empty headline", i));
-    }
-    std::unordered_set<ReporterId> seen;
-    for (ReporterId id : article.reporter_ids) {
-      if (!seen.insert(id).second) {
-        return Fail(ErrorCode::kInvalidInput,
-                    fmt::format("article {}: reporter {} credited twice", i, id));
-      }
-    }
-  }
-  return {};
-}
-
-// Renames a foreign-key failure into the caller's terms; other errors pass unchanged.
-Error Explain(Error error, std::string detail) {
-  if (error.code == ErrorCode::kInvalidInput) error.detail = std::move(detail);
-  return error;
-}
 
 // Splits sinmun's pool_size=N off the URL's query; the rest is libpq's.
 struct PoolUrl {
@@ -295,14 +253,14 @@ Result<Section> PgStore::SectionBySlug(std::string_view slug) const {
 
 Result<Reporter> PgStore::ReporterById(ReporterId id) const {
   return WithConnection(pool(), [id](Connection& connection) {
-    return ReadOne<Reporter>(Query(connection, kReporterById, id), ReadReporter,
+    return ReadOne<Reporter>(Query(connection, kReporterById, id), ReadReporter<Row>,
                              fmt::format("no reporter {}", id));
   });
 }
 
 Result<std::vector<Reporter>> PgStore::Reporters() const {
   return WithConnection(pool(), [](Connection& connection) {
-    return ReadAll<Reporter>(Query(connection, kReporters), ReadReporter);
+    return ReadAll<Reporter>(Query(connection, kReporters), ReadReporter<Row>);
   });
 }
 
@@ -362,7 +320,7 @@ Result<ArticleList> PgStore::LatestArticles(const ArticleFilter& filter, Page pa
   // The page and its total come from one snapshot, so they agree.
   return InSnapshot(pool(), [&](Connection& connection) -> Result<ArticleList> {
     Result<std::vector<ArticleSummary>> items =
-        ReadAll<ArticleSummary>(connection.Run(sql.list.c_str(), list_params), ReadSummary);
+        ReadAll<ArticleSummary>(connection.Run(sql.list.c_str(), list_params), ReadSummary<Row>);
     if (!items) return tl::unexpected(items.error());
     Result<std::int64_t> total = ReadCount(connection.Run(sql.count.c_str(), params));
     if (!total) return tl::unexpected(total.error());
@@ -428,7 +386,7 @@ Result<std::vector<ArticleSummary>> PgStore::MostViewed(std::optional<SectionId>
   if (since) params.push_back(ToParam(*since));
   if (section) params.push_back(ToParam(*section));
   return WithConnection(pool(), [&](Connection& connection) {
-    return ReadAll<ArticleSummary>(connection.Run(sql.c_str(), params), ReadSummary);
+    return ReadAll<ArticleSummary>(connection.Run(sql.c_str(), params), ReadSummary<Row>);
   });
 }
 
@@ -469,7 +427,7 @@ Result<std::vector<ArticleSummary>> PgStore::ArticlesRegisteredBetween(Timestamp
   return WithConnection(pool(), [&](Connection& connection) {
     return ReadAll<ArticleSummary>(Query(connection, kRegisteredBetweenSql.c_str(), now, from, to,
                                          after.registered_at, after.id, std::int64_t{limit}),
-                                   ReadSummary);
+                                   ReadSummary<Row>);
   });
 }
 

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "store/row_records.hpp"
+#include "store/store_text.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/query.hpp"
@@ -133,90 +135,6 @@ const std::string kDeskListAny = DeskListSql(false, false);
 const std::string kDeskListByStatus = DeskListSql(true, false);
 const std::string kDeskListPublished = DeskListSql(true, true);
 
-// ---- Lists stored as text in revisions ----
-
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string joined;
-  for (const std::string& line : lines) {
-    if (!joined.empty()) joined += '\n';
-    joined += line;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitLines(std::string_view text) {
-  std::vector<std::string> lines;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    lines.emplace_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
-
-std::string JoinIds(const std::vector<std::int64_t>& ids) {
-  std::string joined;
-  for (const std::int64_t id : ids) {
-    if (!joined.empty()) joined += ',';
-    joined += std::to_string(id);
-  }
-  return joined;
-}
-
-// Ids written by JoinIds; a malformed item (which JoinIds never writes) is skipped.
-template <typename Int>
-std::vector<Int> SplitIds(std::string_view text, char separator) {
-  std::vector<Int> ids;
-  while (!text.empty()) {
-    const size_t end = text.find(separator);
-    const std::string_view item = text.substr(0, end);
-    Int id = 0;
-    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
-      ids.push_back(id);
-    }
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return ids;
-}
-
-// ---- Validation ----
-
-bool IsOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }
-
-Result<> ValidateContent(const ArticleContent& content) {
-  if (content.headline.empty() || !IsOneLine(content.headline)) {
-    return Fail(ErrorCode::kInvalidInput, "the headline must be one non-empty line");
-  }
-  for (const std::string& line : content.subheadlines) {
-    if (line.empty() || !IsOneLine(line)) {
-      return Fail(ErrorCode::kInvalidInput, "a sub-headline must be one non-empty line");
-    }
-  }
-  std::unordered_set<std::string> tags;
-  for (const std::string& tag : content.tags) {
-    if (tag.empty() || !IsOneLine(tag) || !tags.insert(tag).second) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("bad or repeated tag '{}'", tag));
-    }
-  }
-  std::unordered_set<ReporterId> reporters;
-  for (const ReporterId id : content.reporter_ids) {
-    if (!reporters.insert(id).second) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("reporter {} credited twice", id));
-    }
-  }
-  return {};
-}
-
-// Foreign-key failures of a content write name what was unknown.
-Error ExplainContentError(Error error) {
-  if (error.code == ErrorCode::kInvalidInput) {
-    error.detail = "unknown section, reporter or photo id (" + error.detail + ")";
-  }
-  return error;
-}
-
 // ---- Reading ----
 
 struct DeskState {
@@ -270,25 +188,7 @@ Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId i
 Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
   Result<DeskArticle> article = ReadOne<DeskArticle>(
       Query(connection, kDeskArticle, id),
-      [](const Statement& row) {
-        DeskArticle a;
-        a.id = row.Int(0);
-        a.status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished);
-        a.content.section_id = row.Int(2);
-        a.content.headline = row.Text(3);
-        const bool published_once = row.Int(10) != 0;
-        if (a.status == ArticleStatus::kPublished ||
-            (a.status == ArticleStatus::kUnpublished && published_once)) {
-          a.registered_at = row.Int(4);
-        }
-        a.modified_at = row.OptionalInt(5);
-        a.revision = row.Int(6);
-        a.created_by = row.Int(7);
-        a.updated_at = row.Int(8);
-        a.publish_at = row.OptionalInt(9);
-        a.content.body_markdown = row.Text(11);
-        return a;
-      },
+      store::rows::ReadDeskArticleHead<Statement>,
       fmt::format("no article {}", id));
   if (!article) return article;
   ArticleContent& content = article->content;
@@ -530,23 +430,7 @@ Result<std::vector<DeskSummary>> SqliteStore::DeskArticles(const DeskQuery& quer
     return ReadAll<DeskSummary>(
         Query(connection, sql.c_str(), status, query.created_by, query.headline_contains,
               std::int64_t{query.limit}),
-        [](const Statement& row) {
-          DeskSummary summary{
-              .id = row.Int(0),
-              .status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished),
-              .headline = row.Text(2),
-              .section_name = row.Text(3),
-              .created_by = row.Int(4),
-              .updated_at = row.Int(5),
-              .publish_at = row.OptionalInt(6),
-              .registered_at = std::nullopt,
-              .revision = row.Int(9)};
-          if (summary.status == ArticleStatus::kPublished ||
-              (summary.status == ArticleStatus::kUnpublished && row.Int(8) != 0)) {
-            summary.registered_at = row.Int(7);
-          }
-          return summary;
-        });
+        store::rows::ReadDeskSummary<Statement>);
   });
 }
 
@@ -677,23 +561,7 @@ Result<Revision> SqliteStore::RevisionOf(ArticleId id, RevisionNumber number) co
   return WithPooledReader([&](Connection& connection) {
     return ReadOne<Revision>(
         Query(connection, kRevision, id, number),
-        [id](const Statement& row) {
-          return Revision{
-              .article_id = id,
-              .number = row.Int(0),
-              .saved_by = row.Int(1),
-              .saved_at = row.Int(2),
-              .content = ArticleContent{.section_id = row.Int(3),
-                                        .headline = row.Text(4),
-                                        .subheadlines = SplitLines(row.Text(5)),
-                                        .body_markdown = row.Text(12),
-                                        .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                                        .tags = SplitLines(row.Text(7)),
-                                        .correction = row.Text(8),
-                                        .photo_id = row.OptionalInt(9),
-                                        .photo_caption = row.Text(10),
-                                        .photo_credit = row.Text(11)}};
-        },
+        [id](const Statement& row) { return store::rows::ReadRevision(row, id); },
         fmt::format("no revision {} of article {}", number, id));
   });
 }
@@ -715,16 +583,7 @@ Result<Photo> SqliteStore::PhotoById(PhotoId id) const {
   return WithPooledReader([id](Connection& connection) {
     return ReadOne<Photo>(
         Query(connection, kPhotoById, id),
-        [](const Statement& row) {
-          return Photo{.id = row.Int(0),
-                       .name = row.Text(1),
-                       .format = row.Text(2),
-                       .width = static_cast<int>(row.Int(3)),
-                       .height = static_cast<int>(row.Int(4)),
-                       .widths = SplitIds<int>(row.Text(5), ','),
-                       .uploaded_by = row.Int(6),
-                       .uploaded_at = row.Int(7)};
-        },
+        store::rows::ReadPhoto<Statement>,
         fmt::format("no photo {}", id));
   });
 }
