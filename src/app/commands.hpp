@@ -71,4 +71,13 @@ struct UserPasswdOptions {
 };
 int UserPasswd(const UserPasswdOptions& options);
 
+// `sinmun migrate`: copies the paper at `from` (sqlite:DIR or sqlite:FILE) into `to`
+// (postgres://…), then compares row counts and checksums of every table. Safe to run again.
+// Exit 1 when a table differs after the copy.
+struct MigrateOptions {
+  std::string from;
+  std::string to;
+};
+int Migrate(const MigrateOptions& options);
+
 }  // namespace sinmun::app

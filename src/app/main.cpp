@@ -96,6 +96,13 @@ int main(int argc, char** argv) {
   user_passwd_cmd->add_option("--password-file", user_passwd.password_file,
                               "Read the password from this file's first line (else asked)");
 
+  MigrateOptions migrate;
+  CLI::App* migrate_cmd = AddCommand(
+      app, "migrate", "Copy a paper from SQLite to PostgreSQL and verify it (safe to re-run)");
+  migrate_cmd->add_option("--from", migrate.from, "The paper's store: sqlite:DIR or sqlite:FILE")
+      ->required();
+  migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -115,5 +122,6 @@ int main(int argc, char** argv) {
   if (export_articles->parsed()) return ExportArticles(export_options);
   if (user_add_cmd->parsed()) return UserAdd(user_add);
   if (user_passwd_cmd->parsed()) return UserPasswd(user_passwd);
+  if (migrate_cmd->parsed()) return Migrate(migrate);
   return kExitUsage;
 }

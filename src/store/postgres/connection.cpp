@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <string_view>
 #include <utility>
 
 namespace sinmun::store::postgres {
@@ -34,7 +35,42 @@ std::string_view Trimmed(const char* message) {
   return text;
 }
 
+constexpr int kMaxPoolSize = 256;
+
 }  // namespace
+
+Result<PoolUrl> SplitPoolSize(const std::string& url, int default_size) {
+  PoolUrl split{.conninfo = url, .pool_size = default_size};
+  const size_t query = url.find('?');
+  if (query == std::string::npos) return split;
+  std::string kept;
+  std::string_view rest = std::string_view(url).substr(query + 1);
+  while (!rest.empty()) {
+    const size_t end = rest.find('&');
+    const std::string_view item = rest.substr(0, end);
+    constexpr std::string_view kKey = "pool_size=";
+    if (item.starts_with(kKey)) {
+      const std::string_view value = item.substr(kKey.size());
+      int size = 0;
+      const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), size);
+      if (ec != std::errc() || ptr != value.data() + value.size() || size < 1 ||
+          size > kMaxPoolSize) {
+        return Fail(ErrorCode::kInvalidInput,
+                    fmt::format("postgres: pool_size must be 1..{}, not {:?}", kMaxPoolSize,
+                                std::string(value)));
+      }
+      split.pool_size = size;
+    } else if (!item.empty()) {
+      if (!kept.empty()) kept += '&';
+      kept += item;
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  split.conninfo = url.substr(0, query) + (kept.empty() ? "" : "?" + kept);
+  return split;
+}
+
 
 std::int64_t Row::Int(int column) const {
   const char* text = PQgetvalue(result_, row_, column);

@@ -19,6 +19,15 @@
 
 namespace sinmun::store::postgres {
 
+// A store URL split in two: what libpq connects with, and the pool size sinmun reads from the
+// URL's pool_size=N (1..256), which libpq would refuse.
+struct PoolUrl {
+  std::string conninfo;
+  int pool_size = 0;
+};
+// kInvalidInput for a bad pool_size; `default_size` when there is none.
+Result<PoolUrl> SplitPoolSize(const std::string& url, int default_size);
+
 // One parameter in PostgreSQL's text format; nullopt is SQL NULL.
 using Param = std::optional<std::string>;
 
@@ -42,6 +51,11 @@ class Row {
   bool IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }
   std::optional<std::int64_t> OptionalInt(int column) const;
   bool Bool(int column) const;
+  // The column's text, nullopt for NULL: for copying rows whole.
+  std::optional<std::string> OptionalText(int column) const {
+    if (IsNull(column)) return std::nullopt;
+    return Text(column);
+  }
 
  private:
   const PGresult* result_;
@@ -53,6 +67,7 @@ class Rows {
  public:
   explicit Rows(PGresult* result) : result_(result, &PQclear) {}
   int size() const { return PQntuples(result_.get()); }
+  int columns() const { return PQnfields(result_.get()); }
   bool empty() const { return size() == 0; }
   Row operator[](int row) const { return Row(result_.get(), row); }
   // Rows inserted, updated or deleted by the statement.

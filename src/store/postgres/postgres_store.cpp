@@ -30,7 +30,6 @@ using rows::ReadSection;
 using rows::ReadSummary;
 
 constexpr size_t kSnippetChars = 150;
-constexpr int kMaxPoolSize = 256;
 
 // Statements are prepared once per connection and cached by pointer, so every SQL text below
 // has static storage. Queries that exist in several variants are built once at start-up.
@@ -176,48 +175,10 @@ const std::string kRegisteredBetweenSql = SummariesOf(
 
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
 
-// Splits sinmun's pool_size=N off the URL's query; the rest is libpq's.
-struct PoolUrl {
-  std::string conninfo;
-  int pool_size = PgStore::kDefaultPoolSize;
-};
-
-Result<PoolUrl> SplitPoolSize(const std::string& url) {
-  PoolUrl split{.conninfo = url};
-  const size_t query = url.find('?');
-  if (query == std::string::npos) return split;
-  std::string kept;
-  std::string_view rest = std::string_view(url).substr(query + 1);
-  while (!rest.empty()) {
-    const size_t end = rest.find('&');
-    const std::string_view item = rest.substr(0, end);
-    constexpr std::string_view kKey = "pool_size=";
-    if (item.starts_with(kKey)) {
-      const std::string_view value = item.substr(kKey.size());
-      int size = 0;
-      const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), size);
-      if (ec != std::errc() || ptr != value.data() + value.size() || size < 1 ||
-          size > kMaxPoolSize) {
-        return Fail(ErrorCode::kInvalidInput,
-                    fmt::format("postgres: pool_size must be 1..{}, not {:?}", kMaxPoolSize,
-                                std::string(value)));
-      }
-      split.pool_size = size;
-    } else if (!item.empty()) {
-      if (!kept.empty()) kept += '&';
-      kept += item;
-    }
-    if (end == std::string_view::npos) break;
-    rest.remove_prefix(end + 1);
-  }
-  split.conninfo = url.substr(0, query) + (kept.empty() ? "" : "?" + kept);
-  return split;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url) {
-  Result<PoolUrl> split = SplitPoolSize(url);
+  Result<PoolUrl> split = SplitPoolSize(url, kDefaultPoolSize);
   if (!split) return tl::unexpected(split.error());
   auto pool = std::make_unique<Pool>(split->conninfo, split->pool_size);
   {
