@@ -84,6 +84,42 @@ std::string Row::Text(int column) const {
                      static_cast<size_t>(PQgetlength(result_, row_, column)));
 }
 
+std::vector<std::string> Row::TextArray(int column) const {
+  // {} is empty; items are separated by commas and quoted ("…", with \" and \\ inside)
+  // when they hold a comma, a quote, a brace, a backslash or white space, or are empty.
+  std::string_view text(PQgetvalue(result_, row_, column),
+                        static_cast<size_t>(PQgetlength(result_, row_, column)));
+  std::vector<std::string> items;
+  if (text.size() < 2) return items;
+  text = text.substr(1, text.size() - 2);
+  size_t i = 0;
+  while (i < text.size()) {
+    std::string item;
+    if (text[i] == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\' && i + 1 < text.size()) ++i;
+        item += text[i];
+      }
+      ++i;  // the closing quote
+    } else {
+      for (; i < text.size() && text[i] != ','; ++i) item += text[i];
+    }
+    items.push_back(std::move(item));
+    if (i < text.size() && text[i] == ',') ++i;
+  }
+  return items;
+}
+
+std::vector<std::int64_t> Row::IntArray(int column) const {
+  std::vector<std::int64_t> values;
+  for (const std::string& item : TextArray(column)) {
+    std::int64_t value = 0;
+    std::from_chars(item.data(), item.data() + item.size(), value);
+    values.push_back(value);
+  }
+  return values;
+}
+
 std::optional<std::int64_t> Row::OptionalInt(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Int(column);

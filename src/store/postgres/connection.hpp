@@ -51,6 +51,10 @@ class Row {
   bool IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }
   std::optional<std::int64_t> OptionalInt(int column) const;
   bool Bool(int column) const;
+  // The items of a one-dimensional array column (text[] or bigint[], in PostgreSQL's text
+  // form {a,"b c"}), in order.
+  std::vector<std::string> TextArray(int column) const;
+  std::vector<std::int64_t> IntArray(int column) const;
   // The column's text, nullopt for NULL: for copying rows whole.
   std::optional<std::string> OptionalText(int column) const {
     if (IsNull(column)) return std::nullopt;

@@ -17,7 +17,6 @@
 #include "store/row_records.hpp"
 #include "store/store_text.hpp"
 #include "store/postgres/connection.hpp"
-#include "store/postgres/desk_extras.hpp"
 #include "store/postgres/query.hpp"
 #include "store/postgres/postgres_store.hpp"
 
@@ -312,19 +311,6 @@ Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<Ar
 }
 
 }  // namespace
-
-Result<> ReadDeskExtras(Connection& connection, Article& article) {
-  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, article.id);
-  if (!tags) return tl::unexpected(tags.error());
-  article.tags = std::move(*tags);
-  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, article.id);
-  if (!correction) return tl::unexpected(correction.error());
-  article.correction = correction->empty() ? std::string() : std::move(correction->front());
-  Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, article.id);
-  if (!photo) return tl::unexpected(photo.error());
-  if (*photo) article.photo = std::move((*photo)->photo);
-  return {};
-}
 
 Result<ArticleId> PgStore::CreateDraft(const ArticleContent& content, UserId by,
                                            Timestamp at) {

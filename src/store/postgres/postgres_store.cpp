@@ -17,7 +17,6 @@
 #include "store/row_records.hpp"
 #include "store/store_text.hpp"
 #include "store/postgres/connection.hpp"
-#include "store/postgres/desk_extras.hpp"
 #include "store/postgres/migrate.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/query.hpp"
@@ -45,32 +44,42 @@ constexpr char kReporters[] =
 // $1 is always `now`: the visibility rule of store.hpp.
 #define SINMUN_PUBLISHED(a) a "status = 'published' AND " a "registered_at <= $1::bigint"
 
+// A published article whole in one statement (one round trip, one snapshot): its row, its
+// lists as arrays, its correction and lead photo. Read by ReadArticle.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
-    "a.registered_at, a.modified_at, a.views, a.recommends "
+    "a.registered_at, a.modified_at, a.views, a.recommends, "
+    "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
+    "ARRAY(SELECT ar.reporter_id FROM article_reporters ar WHERE ar.article_id = a.id "
+    "ORDER BY ar.position), "
+    "ARRAY(SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = ar.reporter_id "
+    "WHERE ar.article_id = a.id ORDER BY ar.position), "
+    "ARRAY(SELECT r.email FROM article_reporters ar JOIN reporters r ON r.id = ar.reporter_id "
+    "WHERE ar.article_id = a.id ORDER BY ar.position), "
+    "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
+    "(SELECT text FROM article_corrections WHERE article_id = a.id), "
+    "p.name, p.format, p.width, p.height, p.widths, ap.caption, ap.credit "
     "FROM articles a JOIN sections s ON s.id = a.section_id "
+    "LEFT JOIN article_photos ap ON ap.article_id = a.id "
+    "LEFT JOIN photos p ON p.id = ap.photo_id "
     "WHERE " SINMUN_PUBLISHED("a.") " AND a.id = $2";
-constexpr char kSubheadlines[] =
-    "SELECT text FROM article_subheadlines WHERE article_id = $1 ORDER BY position";
-constexpr char kBylines[] =
-    "SELECT r.id, r.name, r.email FROM article_reporters ar "
-    "JOIN reporters r ON r.id = ar.reporter_id WHERE ar.article_id = $1 ORDER BY ar.position";
 
-// Where a published article sits in its section: (section_id, registered_at).
-constexpr char kLocate[] =
-    "SELECT section_id, registered_at FROM articles WHERE " SINMUN_PUBLISHED("") " AND id = $2";
-// Neighbours and position order by (registered_at, id); $2 = section, ($3, $4) = the article.
-constexpr char kOlder[] =
-    "SELECT id FROM articles WHERE status = 'published' AND section_id = $2 "
-    "AND registered_at <= $1::bigint "
-    "AND (registered_at, id) < ($3::bigint, $4::bigint) "
-    "ORDER BY registered_at DESC, id DESC LIMIT 1";
-constexpr char kNewer[] =
-    "SELECT id FROM articles WHERE " SINMUN_PUBLISHED("") " AND section_id = $2 "
-    "AND (registered_at, id) > ($3::bigint, $4::bigint) ORDER BY registered_at, id LIMIT 1";
-constexpr char kCountNewer[] =
-    "SELECT COUNT(*) FROM articles WHERE " SINMUN_PUBLISHED("") " AND section_id = $2 "
-    "AND (registered_at, id) > ($3::bigint, $4::bigint)";
+// Neighbours and position order by (registered_at, id) within the section of published
+// article $2 (p), each in one statement. Older articles need no `registered_at <= now` test:
+// the article itself is public, so anything before it is too. No row: $2 is not published.
+#define SINMUN_AROUND_P "x.status = 'published' AND x.section_id = p.section_id AND "
+constexpr char kNeighbors[] =
+    "SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+    "(x.registered_at, x.id) < (p.registered_at, p.id) "
+    "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1), "
+    "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P "x.registered_at <= $1::bigint AND "
+    "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY x.registered_at, x.id LIMIT 1) "
+    "FROM articles p WHERE " SINMUN_PUBLISHED("p.") " AND p.id = $2";
+constexpr char kPosition[] =
+    "SELECT (SELECT COUNT(*) FROM articles x WHERE " SINMUN_AROUND_P
+    "x.registered_at <= $1::bigint AND (x.registered_at, x.id) > (p.registered_at, p.id)) "
+    "FROM articles p WHERE " SINMUN_PUBLISHED("p.") " AND p.id = $2";
+#undef SINMUN_AROUND_P
 
 constexpr char kChangeSequence[] = "SELECT seq FROM change_sequence";
 constexpr char kChangesSince[] =
@@ -173,6 +182,39 @@ const std::string kRegisteredBetweenSql = SummariesOf(
 
 #undef SINMUN_PUBLISHED
 
+// The columns of kArticle.
+Article ReadArticle(const Row& row) {
+  Article article{.id = row.Int(0),
+                  .section = ReadSection(row, 1),
+                  .headline = row.Text(5),
+                  .subheadlines = row.TextArray(11),
+                  .body_markdown = row.Text(6),
+                  .bylines = {},
+                  .registered_at = row.Int(7),
+                  .modified_at = row.OptionalInt(8),
+                  .views = row.Int(9),
+                  .recommends = row.Int(10),
+                  .tags = row.TextArray(15),
+                  .correction = row.IsNull(16) ? std::string() : row.Text(16),
+                  .photo = std::nullopt};
+  const std::vector<std::int64_t> ids = row.IntArray(12);
+  const std::vector<std::string> names = row.TextArray(13);
+  const std::vector<std::string> emails = row.TextArray(14);
+  for (size_t i = 0; i < ids.size() && i < names.size() && i < emails.size(); ++i) {
+    article.bylines.push_back(Byline{.id = ids[i], .name = names[i], .email = emails[i]});
+  }
+  if (!row.IsNull(17)) {
+    article.photo = LeadPhoto{.name = row.Text(17),
+                              .format = row.Text(18),
+                              .widths = SplitIds<int>(row.Text(21), ','),
+                              .width = static_cast<int>(row.Int(19)),
+                              .height = static_cast<int>(row.Int(20)),
+                              .caption = row.Text(22),
+                              .credit = row.Text(23)};
+  }
+  return article;
+}
+
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
 
 }  // namespace
@@ -226,40 +268,9 @@ Result<std::vector<Reporter>> PgStore::Reporters() const {
 }
 
 Result<Article> PgStore::PublishedArticle(ArticleId id, Timestamp now) const {
-  // One snapshot for all the queries, so a concurrent edit is seen whole or not at all.
-  return InSnapshot(pool(), [&](Connection& connection) -> Result<Article> {
-    Result<Article> article = ReadOne<Article>(
-        Query(connection, kArticle, now, id),
-        [](const Row& row) {
-          return Article{.id = row.Int(0),
-                         .section = ReadSection(row, 1),
-                         .headline = row.Text(5),
-                         .subheadlines = {},
-                         .body_markdown = row.Text(6),
-                         .bylines = {},
-                         .registered_at = row.Int(7),
-                         .modified_at = row.OptionalInt(8),
-                         .views = row.Int(9),
-                         .recommends = row.Int(10)};
-        },
-        fmt::format("no published article {}", id));
-    if (!article) return article;
-
-    Result<std::vector<std::string>> subheadlines = ReadAll<std::string>(
-        Query(connection, kSubheadlines, id), [](const Row& row) { return row.Text(0); });
-    if (!subheadlines) return tl::unexpected(subheadlines.error());
-    article->subheadlines = std::move(*subheadlines);
-
-    Result<std::vector<Byline>> bylines =
-        ReadAll<Byline>(Query(connection, kBylines, id), [](const Row& row) {
-          return Byline{.id = row.Int(0), .name = row.Text(1), .email = row.Text(2)};
-        });
-    if (!bylines) return tl::unexpected(bylines.error());
-    article->bylines = std::move(*bylines);
-    if (Result<> extras = ReadDeskExtras(connection, *article); !extras) {
-      return tl::unexpected(extras.error());
-    }
-    return article;
+  return WithConnection(pool(), [&](Connection& connection) {
+    return ReadOne<Article>(Query(connection, kArticle, now, id), ReadArticle,
+                            fmt::format("no published article {}", id));
   });
 }
 
@@ -289,52 +300,22 @@ Result<ArticleList> PgStore::LatestArticles(const ArticleFilter& filter, Page pa
   });
 }
 
-namespace {
-
-// Where a published article sits in its section, the key of NeighborsInSection and
-// PositionInSection.
-struct Place {
-  SectionId section_id = 0;
-  Timestamp registered_at = 0;
-  ArticleId id = 0;
-};
-
-Result<Place> Locate(Connection& connection, ArticleId id, Timestamp now) {
-  return ReadOne<Place>(
-      Query(connection, kLocate, now, id),
-      [id](const Row& row) {
-        return Place{.section_id = row.Int(0), .registered_at = row.Int(1), .id = id};
-      },
-      fmt::format("no published article {}", id));
-}
-
-// Runs one of the ($1 now, $2 section, $3 registered_at, $4 id) queries for `place`.
-Result<Rows> QueryAround(Connection& connection, const char* sql, const Place& place,
-                         Timestamp now) {
-  return Query(connection, sql, now, place.section_id, place.registered_at, place.id);
-}
-
-}  // namespace
-
 Result<Neighbors> PgStore::NeighborsInSection(ArticleId id, Timestamp now) const {
-  return InSnapshot(pool(), [&](Connection& connection) -> Result<Neighbors> {
-    const Result<Place> place = Locate(connection, id, now);
-    if (!place) return tl::unexpected(place.error());
-    Result<std::optional<ArticleId>> previous =
-        ReadOptionalInt(QueryAround(connection, kOlder, *place, now));
-    if (!previous) return tl::unexpected(previous.error());
-    Result<std::optional<ArticleId>> next =
-        ReadOptionalInt(QueryAround(connection, kNewer, *place, now));
-    if (!next) return tl::unexpected(next.error());
-    return Neighbors{.previous = *previous, .next = *next};
+  return WithConnection(pool(), [&](Connection& connection) {
+    return ReadOne<Neighbors>(
+        Query(connection, kNeighbors, now, id),
+        [](const Row& row) {
+          return Neighbors{.previous = row.OptionalInt(0), .next = row.OptionalInt(1)};
+        },
+        fmt::format("no published article {}", id));
   });
 }
 
 Result<std::int64_t> PgStore::PositionInSection(ArticleId id, Timestamp now) const {
-  return InSnapshot(pool(), [&](Connection& connection) -> Result<std::int64_t> {
-    const Result<Place> place = Locate(connection, id, now);
-    if (!place) return tl::unexpected(place.error());
-    return ReadCount(QueryAround(connection, kCountNewer, *place, now));
+  return WithConnection(pool(), [&](Connection& connection) {
+    return ReadOne<std::int64_t>(
+        Query(connection, kPosition, now, id), [](const Row& row) { return row.Int(0); },
+        fmt::format("no published article {}", id));
   });
 }
 
