@@ -125,7 +125,6 @@ std::optional<std::int64_t> Row::OptionalInt(int column) const {
   return Int(column);
 }
 
-bool Row::Bool(int column) const { return PQgetvalue(result_, row_, column)[0] == 't'; }
 
 std::int64_t Rows::Affected() const {
   const char* text = PQcmdTuples(result_.get());

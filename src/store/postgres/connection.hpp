@@ -50,7 +50,6 @@ class Row {
   std::string Text(int column) const;
   bool IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }
   std::optional<std::int64_t> OptionalInt(int column) const;
-  bool Bool(int column) const;
   // The items of a one-dimensional array column (text[] or bigint[], in PostgreSQL's text
   // form {a,"b c"}), in order.
   std::vector<std::string> TextArray(int column) const;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "store/desk_writes.hpp"
 #include "store/row_records.hpp"
 #include "store/store_text.hpp"
 #include "store/postgres/connection.hpp"
@@ -65,24 +66,26 @@ constexpr char kInsertRevision[] =
 // Status and revision of one article, for the checks that precede a write. The article row
 // stays locked until the writing transaction ends, so no other node writes in between.
 constexpr char kDeskState[] =
-    "SELECT a.status, COALESCE(d.revision, 0), COALESCE(d.published_once, true), d.article_id "
+    "SELECT a.status, COALESCE(d.revision, 0), COALESCE(d.published_once, true)::int, "
+    "d.article_id "
     "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = $1 "
     "FOR UPDATE OF a";
 
+// An article in any status whole, in one statement: the head that ReadDeskArticleHead reads
+// (columns 0-11), then sub-headlines, byline ids and tags as arrays, the correction and the
+// lead photo's id, caption and credit.
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
-    "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown "
-    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = $1";
-constexpr char kSubheadlines[] =
-    "SELECT text FROM article_subheadlines WHERE article_id = $1 ORDER BY position";
-constexpr char kReporterIds[] =
-    "SELECT reporter_id FROM article_reporters WHERE article_id = $1 ORDER BY position";
-constexpr char kTags[] = "SELECT tag FROM article_tags WHERE article_id = $1 ORDER BY position";
-constexpr char kCorrection[] = "SELECT text FROM article_corrections WHERE article_id = $1";
-constexpr char kArticlePhoto[] =
-    "SELECT ap.photo_id, ap.caption, ap.credit, p.name, p.format, p.width, p.height, p.widths "
-    "FROM article_photos ap JOIN photos p ON p.id = ap.photo_id WHERE ap.article_id = $1";
+    "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown, "
+    "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
+    "ARRAY(SELECT reporter_id FROM article_reporters WHERE article_id = a.id "
+    "ORDER BY position), "
+    "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
+    "(SELECT text FROM article_corrections WHERE article_id = a.id), "
+    "ap.photo_id, ap.caption, ap.credit "
+    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id "
+    "LEFT JOIN article_photos ap ON ap.article_id = a.id WHERE a.id = $1";
 
 constexpr char kSetStatus[] = "UPDATE articles SET status = $2 WHERE id = $1";
 constexpr char kFirstPublication[] =
@@ -139,173 +142,69 @@ const std::string kDeskListAny = DeskListSql(false, false);
 const std::string kDeskListByStatus = DeskListSql(true, false);
 const std::string kDeskListPublished = DeskListSql(true, true);
 
-// ---- Reading ----
-
-struct DeskState {
-  ArticleStatus status = ArticleStatus::kDraft;
-  RevisionNumber revision = 0;
-  bool published_once = false;
-  bool has_desk_row = false;
+const desk::DeskSql kDeskSql = {
+    .delete_subheadlines = kDeleteSubheadlines,
+    .insert_subheadline = kInsertSubheadline,
+    .delete_bylines = kDeleteBylines,
+    .insert_byline = kInsertByline,
+    .delete_tags = kDeleteTags,
+    .insert_tag = kInsertTag,
+    .delete_correction = kDeleteCorrection,
+    .insert_correction = kInsertCorrection,
+    .delete_article_photo = kDeleteArticlePhoto,
+    .insert_article_photo = kInsertArticlePhoto,
+    .insert_revision = kInsertRevision,
+    .upsert_desk = kUpsertDesk,
+    .set_status = kSetStatus,
+    .first_publication = kFirstPublication,
+    .republication = kRepublication,
+    .desk_status = kDeskStatus,
 };
+
+using desk::DeskState;
+
+// ---- Reading ----
 
 Result<DeskState> ReadDeskState(Connection& connection, ArticleId id) {
   return ReadOne<DeskState>(
       Query(connection, kDeskState, id),
-      [](const Row& row) {
-        return DeskState{.status = StatusNamed(row.Text(0)).value_or(ArticleStatus::kPublished),
-                         .revision = row.Int(1),
-                         .published_once = row.Bool(2),
-                         .has_desk_row = row.OptionalInt(3).has_value()};
-      },
+      desk::ReadDeskStateRow<Row>,
       fmt::format("no article {}", id));
-}
-
-Result<std::vector<std::string>> ReadTexts(Connection& connection, const char* sql, ArticleId id) {
-  return ReadAll<std::string>(Query(connection, sql, id),
-                              [](const Row& row) { return row.Text(0); });
-}
-
-// The lead photo of an article and the id it refers to, when it has one.
-struct PhotoRow {
-  PhotoId id = 0;
-  LeadPhoto photo;
-};
-
-Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId id) {
-  Result<std::vector<PhotoRow>> rows =
-      ReadAll<PhotoRow>(Query(connection, kArticlePhoto, id), [](const Row& row) {
-        return PhotoRow{.id = row.Int(0),
-                        .photo = LeadPhoto{.name = row.Text(3),
-                                           .format = row.Text(4),
-                                           .widths = SplitIds<int>(row.Text(7), ','),
-                                           .width = static_cast<int>(row.Int(5)),
-                                           .height = static_cast<int>(row.Int(6)),
-                                           .caption = row.Text(1),
-                                           .credit = row.Text(2)}};
-      });
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::nullopt;
-  return std::move(rows->front());
 }
 
 // REQUIRES: inside a snapshot or a write transaction.
 Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
-  Result<DeskArticle> article = ReadOne<DeskArticle>(
+  return ReadOne<DeskArticle>(
       Query(connection, kDeskArticle, id),
-      store::rows::ReadDeskArticleHead<Row>,
+      [](const Row& row) {
+        DeskArticle article = store::rows::ReadDeskArticleHead(row);
+        ArticleContent& content = article.content;
+        content.subheadlines = row.TextArray(12);
+        content.reporter_ids = row.IntArray(13);
+        content.tags = row.TextArray(14);
+        if (!row.IsNull(15)) content.correction = row.Text(15);
+        if (!row.IsNull(16)) {
+          content.photo_id = row.Int(16);
+          content.photo_caption = row.Text(17);
+          content.photo_credit = row.Text(18);
+        }
+        return article;
+      },
       fmt::format("no article {}", id));
-  if (!article) return article;
-  ArticleContent& content = article->content;
-
-  Result<std::vector<std::string>> subheadlines = ReadTexts(connection, kSubheadlines, id);
-  if (!subheadlines) return tl::unexpected(subheadlines.error());
-  content.subheadlines = std::move(*subheadlines);
-  Result<std::vector<ReporterId>> reporters = ReadAll<ReporterId>(
-      Query(connection, kReporterIds, id), [](const Row& row) { return row.Int(0); });
-  if (!reporters) return tl::unexpected(reporters.error());
-  content.reporter_ids = std::move(*reporters);
-  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
-  if (!tags) return tl::unexpected(tags.error());
-  content.tags = std::move(*tags);
-  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
-  if (!correction) return tl::unexpected(correction.error());
-  if (!correction->empty()) content.correction = std::move(correction->front());
-  Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, id);
-  if (!photo) return tl::unexpected(photo.error());
-  if (*photo) {
-    content.photo_id = (*photo)->id;
-    content.photo_caption = (*photo)->photo.caption;
-    content.photo_credit = (*photo)->photo.credit;
-  }
-  return article;
 }
 
 // ---- Writing (REQUIRES: a write transaction is open on `writer`) ----
 
 
-// Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
-Result<> WriteChildren(Connection& writer, ArticleId id, const ArticleContent& content) {
-  const auto write_list = [&](const char* remove, const char* insert,
-                              const auto& items) -> Result<> {
-    if (Result<> done = Write(writer, remove, id); !done) return done;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (Result<> done = Write(writer, insert, id, static_cast<std::int64_t>(i), items[i]);
-          !done) {
-        return done;
-      }
-    }
-    return {};
-  };
-  if (Result<> done = write_list(kDeleteSubheadlines, kInsertSubheadline, content.subheadlines);
-      !done) {
-    return done;
-  }
-  // Bylines bind (article, reporter, position): another column order than the lists above.
-  if (Result<> done = Write(writer, kDeleteBylines, id); !done) return done;
-  for (size_t i = 0; i < content.reporter_ids.size(); ++i) {
-    if (Result<> done = Write(writer, kInsertByline, id, content.reporter_ids[i],
-                              static_cast<std::int64_t>(i));
-        !done) {
-      return done;
-    }
-  }
-  if (Result<> done = write_list(kDeleteTags, kInsertTag, content.tags); !done) return done;
-  if (Result<> done = Write(writer, kDeleteCorrection, id); !done) return done;
-  if (!content.correction.empty()) {
-    if (Result<> done = Write(writer, kInsertCorrection, id, content.correction); !done) {
-      return done;
-    }
-  }
-  if (Result<> done = Write(writer, kDeleteArticlePhoto, id); !done) return done;
-  if (content.photo_id) {
-    if (Result<> done = Write(writer, kInsertArticlePhoto, id, *content.photo_id,
-                              content.photo_caption, content.photo_credit);
-        !done) {
-      return done;
-    }
-  }
-  return {};
-}
-
-Result<> WriteRevision(Connection& writer, ArticleId id, RevisionNumber number,
-                       const ArticleContent& content, UserId by, Timestamp at) {
-  return Write(writer, kInsertRevision, id, number, by, at, content.section_id, content.headline,
-               JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
-               JoinLines(content.tags), content.correction, content.photo_id,
-               content.photo_caption, content.photo_credit, content.body_markdown);
-}
-
-// Sets the status of an article that is in one of `from`; kConflict otherwise.
-// `publish_at` is kept on the desk row (set only for kScheduled).
+// Reads (and locks) the article's state, sets its status (desk::ApplyStatus) and appends the
+// change.
 Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<ArticleStatus> from,
                       ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
   const Result<DeskState> state = ReadDeskState(writer, id);
   if (!state) return tl::unexpected(state.error());
-  if (std::find(from.begin(), from.end(), state->status) == from.end()) {
-    return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, cannot become {}", id,
-                                                  StatusName(state->status), StatusName(to)));
-  }
-  if (!state->has_desk_row) {
-    // An article from before the newsroom: give it a desk row to hold its status.
-    if (Result<> done = Write(writer, kUpsertDesk, id, RevisionNumber{0}, UserId{0}, at,
-                              std::int64_t{1});
-        !done) {
-      return done;
-    }
-  }
-  Result<> done;
-  if (to == ArticleStatus::kPublished) {
-    done = state->published_once ? Write(writer, kRepublication, id, at)
-                                 : Write(writer, kFirstPublication, id, at);
-  } else {
-    done = Write(writer, kSetStatus, id, StatusName(to));
-  }
-  if (!done) return done;
-  const bool now_published_once = state->published_once || to == ArticleStatus::kPublished;
-  if (Result<> desk = Write(writer, kDeskStatus, id, publish_at, at,
-                            std::int64_t{now_published_once ? 1 : 0});
-      !desk) {
-    return desk;
+  if (Result<> done = desk::ApplyStatus(writer, *state, id, from, to, at, publish_at, kDeskSql);
+      !done) {
+    return done;
   }
   return AppendChange(writer, id, StatusName(to), at);
 }
@@ -328,10 +227,10 @@ Result<ArticleId> PgStore::CreateDraft(const ArticleContent& content, UserId by,
       !done) {
     return tl::unexpected(done.error());
   }
-  if (Result<> done = WriteChildren(writer, id, content); !done) {
+  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
-  if (Result<> done = WriteRevision(writer, id, 1, content, by, at); !done) {
+  if (Result<> done = desk::WriteRevision(writer, id, 1, content, by, at, kDeskSql); !done) {
     return tl::unexpected(done.error());
   }
   if (Result<> done = AppendChange(writer, id, "insert", at); !done) {
@@ -362,8 +261,8 @@ Result<RevisionNumber> PgStore::SaveArticle(ArticleId id, const ArticleContent& 
     // before this save becomes revision 2, so that the first edit can be undone too.
     Result<DeskArticle> original = ReadDeskArticle(writer, id);
     if (!original) return tl::unexpected(original.error());
-    if (Result<> done = WriteRevision(writer, id, 1, original->content, UserId{0},
-                                      original->registered_at.value_or(at));
+    if (Result<> done = desk::WriteRevision(writer, id, 1, original->content, UserId{0},
+                                            original->registered_at.value_or(at), kDeskSql);
         !done) {
       return tl::unexpected(done.error());
     }
@@ -380,10 +279,10 @@ Result<RevisionNumber> PgStore::SaveArticle(ArticleId id, const ArticleContent& 
       !done) {
     return tl::unexpected(done.error());
   }
-  if (Result<> done = WriteChildren(writer, id, content); !done) {
+  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
-  if (Result<> done = WriteRevision(writer, id, number, content, by, at); !done) {
+  if (Result<> done = desk::WriteRevision(writer, id, number, content, by, at, kDeskSql); !done) {
     return tl::unexpected(done.error());
   }
   if (Result<> done = AppendChange(writer, id, "update", at); !done) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "store/desk_writes.hpp"
 #include "store/row_records.hpp"
 #include "store/store_text.hpp"
 #include "store/sqlite/connection.hpp"
@@ -135,24 +136,33 @@ const std::string kDeskListAny = DeskListSql(false, false);
 const std::string kDeskListByStatus = DeskListSql(true, false);
 const std::string kDeskListPublished = DeskListSql(true, true);
 
-// ---- Reading ----
-
-struct DeskState {
-  ArticleStatus status = ArticleStatus::kDraft;
-  RevisionNumber revision = 0;
-  bool published_once = false;
-  bool has_desk_row = false;
+const desk::DeskSql kDeskSql = {
+    .delete_subheadlines = kDeleteSubheadlines,
+    .insert_subheadline = kInsertSubheadline,
+    .delete_bylines = kDeleteBylines,
+    .insert_byline = kInsertByline,
+    .delete_tags = kDeleteTags,
+    .insert_tag = kInsertTag,
+    .delete_correction = kDeleteCorrection,
+    .insert_correction = kInsertCorrection,
+    .delete_article_photo = kDeleteArticlePhoto,
+    .insert_article_photo = kInsertArticlePhoto,
+    .insert_revision = kInsertRevision,
+    .upsert_desk = kUpsertDesk,
+    .set_status = kSetStatus,
+    .first_publication = kFirstPublication,
+    .republication = kRepublication,
+    .desk_status = kDeskStatus,
 };
+
+using desk::DeskState;
+
+// ---- Reading ----
 
 Result<DeskState> ReadDeskState(Connection& connection, ArticleId id) {
   return ReadOne<DeskState>(
       Query(connection, kDeskState, id),
-      [](const Statement& row) {
-        return DeskState{.status = StatusNamed(row.Text(0)).value_or(ArticleStatus::kPublished),
-                         .revision = row.Int(1),
-                         .published_once = row.Int(2) != 0,
-                         .has_desk_row = row.OptionalInt(3).has_value()};
-      },
+      desk::ReadDeskStateRow<Statement>,
       fmt::format("no article {}", id));
 }
 
@@ -222,89 +232,15 @@ Result<> AppendChange(Connection& writer, ArticleId id, std::string_view kind, T
   return Write(writer, kInsertChange, id, kind, at);
 }
 
-// Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
-Result<> WriteChildren(Connection& writer, ArticleId id, const ArticleContent& content) {
-  const auto write_list = [&](const char* remove, const char* insert,
-                              const auto& items) -> Result<> {
-    if (Result<> done = Write(writer, remove, id); !done) return done;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (Result<> done = Write(writer, insert, id, static_cast<std::int64_t>(i), items[i]);
-          !done) {
-        return done;
-      }
-    }
-    return {};
-  };
-  if (Result<> done = write_list(kDeleteSubheadlines, kInsertSubheadline, content.subheadlines);
-      !done) {
-    return done;
-  }
-  // Bylines bind (article, reporter, position): another column order than the lists above.
-  if (Result<> done = Write(writer, kDeleteBylines, id); !done) return done;
-  for (size_t i = 0; i < content.reporter_ids.size(); ++i) {
-    if (Result<> done = Write(writer, kInsertByline, id, content.reporter_ids[i],
-                              static_cast<std::int64_t>(i));
-        !done) {
-      return done;
-    }
-  }
-  if (Result<> done = write_list(kDeleteTags, kInsertTag, content.tags); !done) return done;
-  if (Result<> done = Write(writer, kDeleteCorrection, id); !done) return done;
-  if (!content.correction.empty()) {
-    if (Result<> done = Write(writer, kInsertCorrection, id, content.correction); !done) {
-      return done;
-    }
-  }
-  if (Result<> done = Write(writer, kDeleteArticlePhoto, id); !done) return done;
-  if (content.photo_id) {
-    if (Result<> done = Write(writer, kInsertArticlePhoto, id, *content.photo_id,
-                              content.photo_caption, content.photo_credit);
-        !done) {
-      return done;
-    }
-  }
-  return {};
-}
-
-Result<> WriteRevision(Connection& writer, ArticleId id, RevisionNumber number,
-                       const ArticleContent& content, UserId by, Timestamp at) {
-  return Write(writer, kInsertRevision, id, number, by, at, content.section_id, content.headline,
-               JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
-               JoinLines(content.tags), content.correction, content.photo_id,
-               content.photo_caption, content.photo_credit, content.body_markdown);
-}
-
-// Sets the status of an article that is in one of `from`; kConflict otherwise.
-// `publish_at` is kept on the desk row (set only for kScheduled).
+// Reads (and locks) the article's state, sets its status (desk::ApplyStatus) and appends the
+// change.
 Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<ArticleStatus> from,
                       ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
   const Result<DeskState> state = ReadDeskState(writer, id);
   if (!state) return tl::unexpected(state.error());
-  if (std::find(from.begin(), from.end(), state->status) == from.end()) {
-    return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, cannot become {}", id,
-                                                  StatusName(state->status), StatusName(to)));
-  }
-  if (!state->has_desk_row) {
-    // An article from before the newsroom: give it a desk row to hold its status.
-    if (Result<> done = Write(writer, kUpsertDesk, id, RevisionNumber{0}, UserId{0}, at,
-                              std::int64_t{1});
-        !done) {
-      return done;
-    }
-  }
-  Result<> done;
-  if (to == ArticleStatus::kPublished) {
-    done = state->published_once ? Write(writer, kRepublication, id, at)
-                                 : Write(writer, kFirstPublication, id, at);
-  } else {
-    done = Write(writer, kSetStatus, id, StatusName(to));
-  }
-  if (!done) return done;
-  const bool now_published_once = state->published_once || to == ArticleStatus::kPublished;
-  if (Result<> desk = Write(writer, kDeskStatus, id, publish_at, at,
-                            std::int64_t{now_published_once ? 1 : 0});
-      !desk) {
-    return desk;
+  if (Result<> done = desk::ApplyStatus(writer, *state, id, from, to, at, publish_at, kDeskSql);
+      !done) {
+    return done;
   }
   return AppendChange(writer, id, StatusName(to), at);
 }
@@ -344,10 +280,10 @@ Result<ArticleId> SqliteStore::CreateDraft(const ArticleContent& content, UserId
       !done) {
     return tl::unexpected(done.error());
   }
-  if (Result<> done = WriteChildren(writer, id, content); !done) {
+  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
-  if (Result<> done = WriteRevision(writer, id, 1, content, by, at); !done) {
+  if (Result<> done = desk::WriteRevision(writer, id, 1, content, by, at, kDeskSql); !done) {
     return tl::unexpected(done.error());
   }
   if (Result<> done = AppendChange(writer, id, "insert", at); !done) {
@@ -381,8 +317,8 @@ Result<RevisionNumber> SqliteStore::SaveArticle(ArticleId id, const ArticleConte
     // before this save becomes revision 2, so that the first edit can be undone too.
     Result<DeskArticle> original = ReadDeskArticle(writer, id);
     if (!original) return tl::unexpected(original.error());
-    if (Result<> done = WriteRevision(writer, id, 1, original->content, UserId{0},
-                                      original->registered_at.value_or(at));
+    if (Result<> done = desk::WriteRevision(writer, id, 1, original->content, UserId{0},
+                                            original->registered_at.value_or(at), kDeskSql);
         !done) {
       return tl::unexpected(done.error());
     }
@@ -399,10 +335,10 @@ Result<RevisionNumber> SqliteStore::SaveArticle(ArticleId id, const ArticleConte
       !done) {
     return tl::unexpected(done.error());
   }
-  if (Result<> done = WriteChildren(writer, id, content); !done) {
+  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
-  if (Result<> done = WriteRevision(writer, id, number, content, by, at); !done) {
+  if (Result<> done = desk::WriteRevision(writer, id, number, content, by, at, kDeskSql); !done) {
     return tl::unexpected(done.error());
   }
   if (Result<> done = AppendChange(writer, id, "update", at); !done) {
