@@ -20,9 +20,7 @@ struct TableCheck {
   std::int64_t target_rows = 0;
   std::uint64_t source_checksum = 0;
   std::uint64_t target_checksum = 0;
-  bool Matches() const {
-    return source_rows == target_rows && source_checksum == target_checksum;
-  }
+  bool Matches() const { return source_rows == target_rows && source_checksum == target_checksum; }
 };
 
 // Copies every table of the paper at `from` ("sqlite:FILE" or "sqlite:DIR") into the store at

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <string>
 
 #include "core/error.hpp"
 #include "store/desk_records.hpp"
@@ -55,6 +56,8 @@ struct DeskSql {
   const char* first_publication;  // article, registered_at
   const char* republication;      // article, modified_at
   const char* desk_status;        // article, publish_at, updated_at, published_once
+  // article, section, headline, snippet, body_markdown, modified_at (when published)
+  const char* update_content;
 };
 
 // Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
@@ -109,12 +112,11 @@ Result<> WriteChildren(Db& writer, ArticleId id, const ArticleContent& content,
 // Writes `content` as revision `number` of the article.
 template <typename Db>
 Result<> WriteRevision(Db& writer, ArticleId id, RevisionNumber number,
-                       const ArticleContent& content, UserId by, Timestamp at,
-                       const DeskSql& sql) {
+                       const ArticleContent& content, UserId by, Timestamp at, const DeskSql& sql) {
   return Write(writer, sql.insert_revision, id, number, by, at, content.section_id,
                content.headline, JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
-               JoinLines(content.tags), content.correction, content.photo_id,
-               content.photo_caption, content.photo_credit, content.body_markdown);
+               JoinLines(content.tags), content.correction, content.photo_id, content.photo_caption,
+               content.photo_credit, content.body_markdown);
 }
 
 // Sets the status of an article whose `state` was just read (and locked) to `to`, when it is
@@ -130,8 +132,8 @@ Result<> ApplyStatus(Db& writer, const DeskState& state, ArticleId id,
   }
   if (!state.has_desk_row) {
     // An article from before the newsroom: give it a desk row to hold its status.
-    if (Result<> done = Write(writer, sql.upsert_desk, id, RevisionNumber{0}, UserId{0}, at,
-                              std::int64_t{1});
+    if (Result<> done =
+            Write(writer, sql.upsert_desk, id, RevisionNumber{0}, UserId{0}, at, std::int64_t{1});
         !done) {
       return done;
     }
@@ -147,6 +149,61 @@ Result<> ApplyStatus(Db& writer, const DeskState& state, ArticleId id,
   const bool now_published_once = state.published_once || to == ArticleStatus::kPublished;
   return Write(writer, sql.desk_status, id, publish_at, at,
                std::int64_t{now_published_once ? 1 : 0});
+}
+
+// Store::SaveArticle inside its write transaction, once `content` is validated: checks
+// `base_revision` against the article's (kConflict when someone saved in between), keeps an
+// article from before the newsroom as revision 1, then writes the content, its lists, the
+// revision and the change. The backend reads and locks the state with
+// read_state(writer, id), reads a whole article with read_article(writer, id) and appends to
+// the change log with append_change(writer, id, kind, at).
+template <typename Db, typename ReadState, typename ReadArticle, typename AppendChange>
+Result<RevisionNumber> SaveContent(Db& writer, ArticleId id, const ArticleContent& content,
+                                   const std::string& snippet, RevisionNumber base_revision,
+                                   UserId by, Timestamp at, const DeskSql& sql,
+                                   ReadState read_state, ReadArticle read_article,
+                                   AppendChange append_change) {
+  const Result<DeskState> state = read_state(writer, id);
+  if (!state) return tl::unexpected(state.error());
+  if (state->revision != base_revision) {
+    return Fail(ErrorCode::kConflict,
+                fmt::format("article {} is at revision {}, the save started from {}", id,
+                            state->revision, base_revision));
+  }
+  RevisionNumber number = base_revision + 1;
+  if (base_revision == 0) {
+    // The article predates the newsroom: keep what it was as revision 1 (saved by no one)
+    // before this save becomes revision 2, so that the first edit can be undone too.
+    Result<DeskArticle> original = read_article(writer, id);
+    if (!original) return tl::unexpected(original.error());
+    if (Result<> done = WriteRevision(writer, id, 1, original->content, UserId{0},
+                                      original->registered_at.value_or(at), sql);
+        !done) {
+      return tl::unexpected(done.error());
+    }
+    number = 2;
+  }
+  if (Result<> done = Write(writer, sql.update_content, id, content.section_id, content.headline,
+                            snippet, content.body_markdown, at);
+      !done) {
+    return tl::unexpected(ExplainContentError(done.error()));
+  }
+  // A desk row made here (revision 0 before) has no author: created_by 0, like no row.
+  const UserId author = base_revision == 0 ? UserId{0} : by;
+  if (Result<> done = Write(writer, sql.upsert_desk, id, number, author, at, std::int64_t{1});
+      !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = WriteChildren(writer, id, content, sql); !done) {
+    return tl::unexpected(ExplainContentError(done.error()));
+  }
+  if (Result<> done = WriteRevision(writer, id, number, content, by, at, sql); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = append_change(writer, id, "update", at); !done) {
+    return tl::unexpected(done.error());
+  }
+  return number;
 }
 
 }  // namespace sinmun::store::desk

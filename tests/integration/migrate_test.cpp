@@ -22,8 +22,7 @@ constexpr Timestamp kFarFuture = 4'000'000'000;
 TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
   TempDir dir;
   const std::string data = (dir.path() / "paper").string();
-  const CommandResult demo =
-      RunSinmun({"demo", "--data", data, "--articles", "60", "--seed", "7"});
+  const CommandResult demo = RunSinmun({"demo", "--data", data, "--articles", "60", "--seed", "7"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   // What the demo does not make: a newsroom draft with tags, a correction and two revisions,
   // a recommend, hourly views, a session, an audit line and a site setting.
@@ -45,12 +44,12 @@ TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
     Must(paper->Recommend(first, "visitor-1", kFarFuture));
     Must(paper->AddViews(472'222, {{.article_id = first, .views = 7}}));
     ASSERT_TRUE(paper->InsertSession({.token_hash = "ab12",
-                               .user_id = admin.id,
-                               .csrf_token = "csrf",
-                               .created_at = 1'700'000'000,
-                               .last_seen_at = 1'700'000'000}));
-    Must(paper->AppendAudit({.at = 1'700'000'000, .user_id = admin.id, .actor = admin.email,
-                             .action = "login"}));
+                                      .user_id = admin.id,
+                                      .csrf_token = "csrf",
+                                      .created_at = 1'700'000'000,
+                                      .last_seen_at = 1'700'000'000}));
+    Must(paper->AppendAudit(
+        {.at = 1'700'000'000, .user_id = admin.id, .actor = admin.email, .action = "login"}));
     ASSERT_TRUE(paper->PutSiteSettings({{"paper.name", "이관일보"}}));
   }
   TestDatabase postgres(Backend::kPostgres);
@@ -59,8 +58,7 @@ TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
     const CommandResult copied =
         RunSinmun({"migrate", "--from", "sqlite:" + data, "--to", postgres.url()});
     ASSERT_EQ(copied.exit_code, 0) << copied.out;
-    EXPECT_NE(copied.out.find("every table copied and verified"), std::string::npos)
-        << copied.out;
+    EXPECT_NE(copied.out.find("every table copied and verified"), std::string::npos) << copied.out;
     EXPECT_NE(copied.out.find("articles"), std::string::npos);
     EXPECT_EQ(copied.out.find("DIFFERS"), std::string::npos) << copied.out;
   }
@@ -119,8 +117,8 @@ TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
 
 TEST(MigrateTest, RefusesStoresOfTheWrongKind) {
   TempDir dir;
-  const CommandResult wrong =
-      RunSinmun({"migrate", "--from", "postgres://nowhere/x", "--to", "sqlite:" + dir.path().string()});
+  const CommandResult wrong = RunSinmun(
+      {"migrate", "--from", "postgres://nowhere/x", "--to", "sqlite:" + dir.path().string()});
   EXPECT_EQ(wrong.exit_code, 2) << wrong.out;
   EXPECT_NE(wrong.out.find("sqlite:"), std::string::npos) << wrong.out;
 }

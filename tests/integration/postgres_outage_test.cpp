@@ -74,9 +74,8 @@ TEST(PostgresOutageTest, CachedPagesServeAndWritesAnswer503UntilPostgresIsBack) 
   const std::string article = "/article/" + std::to_string(id);
   const std::string origin = "http://127.0.0.1:" + std::to_string(port);
   auto recommend = [&](const std::string& visitor, bool as_json) {
-    HttpHeaders headers = {{"Origin", origin},
-                           {"Cookie", "sinmun_v=" + visitor},
-                           {"User-Agent", kChrome}};
+    HttpHeaders headers = {
+        {"Origin", origin}, {"Cookie", "sinmun_v=" + visitor}, {"User-Agent", kChrome}};
     if (as_json) headers.push_back({"Accept", "application/json"});
     return HttpRequest(port, "POST", article + "/recommend", headers);
   };
@@ -101,13 +100,13 @@ TEST(PostgresOutageTest, CachedPagesServeAndWritesAnswer503UntilPostgresIsBack) 
   const HttpResponse refused_form = recommend(std::string(32, 'b'), false);
   EXPECT_EQ(refused_form.status, 503);
   EXPECT_NE(refused_form.body.find("잠시 서비스를 이용할 수 없습니다"), std::string::npos);
-  const HttpResponse mail = HttpRequest(
-      port, "POST", article + "/email",
-      {{"Origin", origin},
-       {"Content-Type", "application/x-www-form-urlencoded"},
-       {"User-Agent", kChrome}},
-      "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=hong%40example.com"
-      "&recipients=friend%40example.org&note=");
+  const HttpResponse mail =
+      HttpRequest(port, "POST", article + "/email",
+                  {{"Origin", origin},
+                   {"Content-Type", "application/x-www-form-urlencoded"},
+                   {"User-Agent", kChrome}},
+                  "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=hong%40example.com"
+                  "&recipients=friend%40example.org&note=");
   EXPECT_EQ(mail.status, 503);
 
   ASSERT_TRUE(postgres.Resume());

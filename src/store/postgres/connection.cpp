@@ -71,7 +71,6 @@ Result<PoolUrl> SplitPoolSize(const std::string& url, int default_size) {
   return split;
 }
 
-
 std::int64_t Row::Int(int column) const {
   const char* text = PQgetvalue(result_, row_, column);
   std::int64_t value = 0;
@@ -125,7 +124,6 @@ std::optional<std::int64_t> Row::OptionalInt(int column) const {
   return Int(column);
 }
 
-
 std::int64_t Rows::Affected() const {
   const char* text = PQcmdTuples(result_.get());
   std::int64_t value = 0;
@@ -156,9 +154,9 @@ Error Connection::Failure(const PGresult* result, std::string_view context) {
   const bool lost = PQstatus(conn_) != CONNECTION_OK;
   if (lost && commands_ == 1) lost_on_first_command_ = true;
   const ErrorCode code = lost || state == nullptr ? ErrorCode::kUnavailable : CodeFor(state);
-  const char* message =
-      result != nullptr && PQresultErrorMessage(result)[0] != '\0' ? PQresultErrorMessage(result)
-                                                                   : PQerrorMessage(conn_);
+  const char* message = result != nullptr && PQresultErrorMessage(result)[0] != '\0'
+                            ? PQresultErrorMessage(result)
+                            : PQerrorMessage(conn_);
   return Error{code, fmt::format("postgres: {}: {}", context, Trimmed(message))};
 }
 
@@ -179,9 +177,9 @@ Result<Rows> Connection::Run(const char* sql, const std::vector<Param>& params) 
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& param : params) values.push_back(param ? param->c_str() : nullptr);
-  PGresult* result = PQexecPrepared(conn_, prepared->second.c_str(),
-                                    static_cast<int>(values.size()), values.data(), nullptr,
-                                    nullptr, 0);
+  PGresult* result =
+      PQexecPrepared(conn_, prepared->second.c_str(), static_cast<int>(values.size()),
+                     values.data(), nullptr, nullptr, 0);
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     Error error = Failure(result, sql);
@@ -205,9 +203,8 @@ Result<> Connection::Execute(const std::string& sql) {
 }
 
 Result<Transaction> Transaction::Begin(Connection& connection, Mode mode) {
-  if (Result<> done = connection.Execute(mode == Mode::kWrite
-                                             ? "BEGIN"
-                                             : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  if (Result<> done = connection.Execute(
+          mode == Mode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       !done) {
     return tl::unexpected(done.error());
   }

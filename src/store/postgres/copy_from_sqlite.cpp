@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <system_error>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -39,43 +39,62 @@ const std::vector<Table> kTables = {
     {"reporters", {"id", "name", "email", "bio", "photo"}, {"id"}, {}, true},
     {"photos",
      {"id", "name", "format", "width", "height", "widths", "uploaded_by", "uploaded_at"},
-     {"id"}, {}, true},
+     {"id"},
+     {},
+     true},
     {"articles",
      {"id", "section_id", "status", "registered_at", "modified_at", "views", "recommends",
       "created_at", "headline", "snippet", "body_markdown"},
-     {"id"}, {}, true},
+     {"id"},
+     {},
+     true},
     {"article_subheadlines", {"article_id", "position", "text"}, {"article_id", "position"}, {}},
-    {"article_reporters", {"article_id", "reporter_id", "position"}, {"article_id", "position"}, {}},
+    {"article_reporters",
+     {"article_id", "reporter_id", "position"},
+     {"article_id", "position"},
+     {}},
     {"article_tags", {"article_id", "position", "tag"}, {"article_id", "position"}, {}},
     {"article_corrections", {"article_id", "text"}, {"article_id"}, {}},
     {"article_photos", {"article_id", "photo_id", "caption", "credit"}, {"article_id"}, {}},
     {"article_desk",
      {"article_id", "revision", "created_by", "updated_at", "publish_at", "published_once"},
-     {"article_id"}, {"published_once"}},
+     {"article_id"},
+     {"published_once"}},
     {"article_revisions",
      {"article_id", "revision", "saved_by", "saved_at", "section_id", "headline", "subheadlines",
       "reporter_ids", "tags", "correction", "photo_id", "photo_caption", "photo_credit",
       "body_markdown"},
-     {"article_id", "revision"}, {}},
+     {"article_id", "revision"},
+     {}},
     {"changes", {"seq", "article_id", "kind", "at"}, {"seq"}, {}},
     {"article_views_hourly", {"article_id", "hour", "views"}, {"article_id", "hour"}, {}},
     {"recommends", {"article_id", "visitor", "at"}, {"article_id", "visitor"}, {}},
     {"mail_requests",
-     {"id", "article_id", "client", "sender_email", "recipients", "created_at"}, {"id"}, {},
+     {"id", "article_id", "client", "sender_email", "recipients", "created_at"},
+     {"id"},
+     {},
      true},
     {"mail_outbox",
      {"id", "request_id", "recipient", "message", "status", "attempts", "next_attempt_at",
       "last_error", "sent_at"},
-     {"id"}, {}, true},
+     {"id"},
+     {},
+     true},
     {"users",
      {"id", "email", "name", "role", "reporter_id", "active", "password_hash", "created_at"},
-     {"id"}, {"active"}, true},
-    {"sessions", {"token_hash", "user_id", "csrf_token", "created_at", "last_seen_at"},
-     {"token_hash"}, {}},
+     {"id"},
+     {"active"},
+     true},
+    {"sessions",
+     {"token_hash", "user_id", "csrf_token", "created_at", "last_seen_at"},
+     {"token_hash"},
+     {}},
     {"login_throttles", {"key", "failures", "locked_until"}, {"key"}, {}},
     {"audit_log",
-     {"id", "at", "user_id", "actor", "action", "target", "detail", "remote_address"}, {"id"},
-     {}, true},
+     {"id", "at", "user_id", "actor", "action", "target", "detail", "remote_address"},
+     {"id"},
+     {},
+     true},
     {"site_settings", {"key", "value"}, {"key"}, {}},
 };
 
@@ -89,9 +108,9 @@ bool IsBoolean(const Table& table, const std::string& column) {
 // The statements of one table. Both backends cache statements by the address of their text,
 // so the texts live as long as the program (kTableSql below).
 struct TableSql {
-  std::string sqlite_select;    // every row, columns in Table order
-  std::string postgres_select;  // the same, booleans as 0/1
-  std::string postgres_upsert;  // one row by its key
+  std::string sqlite_select;      // every row, columns in Table order
+  std::string postgres_select;    // the same, booleans as 0/1
+  std::string postgres_upsert;    // one row by its key
   std::string postgres_identity;  // moves the id counter past the largest id ("" if none)
 };
 
@@ -110,20 +129,18 @@ TableSql MakeTableSql(const Table& table) {
   const std::string columns = fmt::format("{}", fmt::join(table.columns, ", "));
   return TableSql{
       .sqlite_select = fmt::format("SELECT {} FROM {}", columns, table.name),
-      .postgres_select =
-          fmt::format("SELECT {} FROM {}", fmt::join(selected, ", "), table.name),
-      .postgres_upsert = fmt::format(
-          "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO {}", table.name, columns,
-          fmt::join(placeholders, ", "), fmt::join(table.key, ", "),
-          updates.empty() ? std::string("NOTHING")
-                          : fmt::format("UPDATE SET {}", fmt::join(updates, ", "))),
-      .postgres_identity =
-          table.identity
-              ? fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
-                            "GREATEST((SELECT MAX(id) FROM {0}), 1), "
-                            "(SELECT MAX(id) FROM {0}) IS NOT NULL)",
-                            table.name)
-              : std::string(),
+      .postgres_select = fmt::format("SELECT {} FROM {}", fmt::join(selected, ", "), table.name),
+      .postgres_upsert =
+          fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO {}", table.name, columns,
+                      fmt::join(placeholders, ", "), fmt::join(table.key, ", "),
+                      updates.empty() ? std::string("NOTHING")
+                                      : fmt::format("UPDATE SET {}", fmt::join(updates, ", "))),
+      .postgres_identity = table.identity
+                               ? fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
+                                             "GREATEST((SELECT MAX(id) FROM {0}), 1), "
+                                             "(SELECT MAX(id) FROM {0}) IS NOT NULL)",
+                                             table.name)
+                               : std::string(),
   };
 }
 
@@ -133,8 +150,7 @@ const std::vector<TableSql> kTableSql = [] {
   return sql;
 }();
 
-constexpr char kSqliteChangeSequence[] =
-    "SELECT seq FROM sqlite_sequence WHERE name = 'changes'";
+constexpr char kSqliteChangeSequence[] = "SELECT seq FROM sqlite_sequence WHERE name = 'changes'";
 constexpr char kSetChangeSequence[] = "UPDATE change_sequence SET seq = GREATEST(seq, $1)";
 
 // FNV-1a over a row's values, NULL told apart from any text; rows are summed, so the order
@@ -262,9 +278,8 @@ Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_vie
     progress(kTables[i].name);
     Result<Checksum> copied = CopyTable(**source, **target, kTables[i], kTableSql[i]);
     if (!copied) return tl::unexpected(copied.error());
-    checks.push_back(TableCheck{.table = kTables[i].name,
-                                .source_rows = copied->rows(),
-                                .source_checksum = copied->sum()});
+    checks.push_back(TableCheck{
+        .table = kTables[i].name, .source_rows = copied->rows(), .source_checksum = copied->sum()});
   }
   // The change sequence goes on from the source's, never back.
   Result<sqlite::Statement> sequence = (*source)->Prepare(kSqliteChangeSequence);

@@ -9,10 +9,10 @@
 #include <string>
 #include <utility>
 
-#include "store/row_records.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/query.hpp"
+#include "store/row_records.hpp"
 
 namespace sinmun::store::postgres {
 namespace {
@@ -142,7 +142,8 @@ Result<UserCredentials> PgStore::CredentialsByEmail(std::string_view email) cons
 
 Result<std::vector<User>> PgStore::Users() const {
   return WithConnection(pool(), [](Connection& connection) {
-    return ReadAll<User>(Query(connection, kUsers), [](const Row& row) { return store::rows::ReadUser(row); });
+    return ReadAll<User>(Query(connection, kUsers),
+                         [](const Row& row) { return store::rows::ReadUser(row); });
   });
 }
 
@@ -189,10 +190,8 @@ Result<> PgStore::InsertSession(const Session& session) {
 
 Result<SessionUser> PgStore::SessionByTokenHash(std::string_view token_hash) const {
   return WithConnection(pool(), [token_hash](Connection& connection) {
-    return ReadOne<SessionUser>(
-        Query(connection, kSessionByTokenHash, token_hash),
-        store::rows::ReadSessionUser<Row>,
-        "no such session");
+    return ReadOne<SessionUser>(Query(connection, kSessionByTokenHash, token_hash),
+                                store::rows::ReadSessionUser<Row>, "no such session");
   });
 }
 
@@ -233,9 +232,8 @@ Result<> PgStore::PutLoginThrottle(const LoginThrottle& throttle) {
 }
 
 Result<> PgStore::ClearLoginThrottle(std::string_view key) {
-  return WithConnection(pool(), [&](Connection& connection) {
-    return Write(connection, kClearThrottle, key);
-  });
+  return WithConnection(
+      pool(), [&](Connection& connection) { return Write(connection, kClearThrottle, key); });
 }
 
 Result<std::int64_t> PgStore::AppendAudit(const AuditEntry& entry) {
@@ -294,9 +292,9 @@ Result<SectionId> PgStore::CreateSection(const NewSection& section, bool hidden)
 Result<> PgStore::UpdateSection(const SectionAdmin& section) {
   if (section.section.name.empty()) return Fail(ErrorCode::kInvalidInput, "section: empty name");
   return InWriteTransaction(pool(), [&](Connection& connection) -> Result<> {
-    if (Result<> one = WriteOne(connection, fmt::format("no section {}", section.section.id),
-                                kUpdateSection, section.section.id, section.section.name,
-                                section.hidden);
+    if (Result<> one =
+            WriteOne(connection, fmt::format("no section {}", section.section.id), kUpdateSection,
+                     section.section.id, section.section.name, section.hidden);
         !one) {
       return one;
     }
@@ -308,8 +306,8 @@ Result<> PgStore::ReorderSections(const std::vector<SectionId>& order) {
   return InWriteTransaction(pool(), [&](Connection& connection) -> Result<> {
     // Locked first, so that no section is created between the check and the reorder.
     if (Result<> locked = Write(connection, kLockChanges); !locked) return locked;
-    Result<std::vector<SectionId>> ids =
-        ReadAll<SectionId>(Query(connection, kSectionIds), [](const Row& row) { return row.Int(0); });
+    Result<std::vector<SectionId>> ids = ReadAll<SectionId>(
+        Query(connection, kSectionIds), [](const Row& row) { return row.Int(0); });
     if (!ids) return tl::unexpected(ids.error());
     const std::set<SectionId> existing(ids->begin(), ids->end());
     const std::set<SectionId> given(order.begin(), order.end());
@@ -330,9 +328,9 @@ Result<> PgStore::ReorderSections(const std::vector<SectionId>& order) {
 Result<> PgStore::UpdateReporter(const Reporter& reporter) {
   if (reporter.name.empty()) return Fail(ErrorCode::kInvalidInput, "reporter: empty name");
   return InWriteTransaction(pool(), [&](Connection& connection) -> Result<> {
-    if (Result<> one = WriteOne(connection, fmt::format("no reporter {}", reporter.id),
-                                kUpdateReporter, reporter.id, reporter.name, reporter.email,
-                                reporter.bio);
+    if (Result<> one =
+            WriteOne(connection, fmt::format("no reporter {}", reporter.id), kUpdateReporter,
+                     reporter.id, reporter.name, reporter.email, reporter.bio);
         !one) {
       return one;
     }

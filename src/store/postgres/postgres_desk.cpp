@@ -15,11 +15,11 @@
 
 #include "core/text.hpp"
 #include "store/desk_writes.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/postgres/query.hpp"
 #include "store/row_records.hpp"
 #include "store/store_text.hpp"
-#include "store/postgres/connection.hpp"
-#include "store/postgres/query.hpp"
-#include "store/postgres/postgres_store.hpp"
 
 namespace sinmun::store::postgres {
 namespace {
@@ -159,6 +159,7 @@ const desk::DeskSql kDeskSql = {
     .first_publication = kFirstPublication,
     .republication = kRepublication,
     .desk_status = kDeskStatus,
+    .update_content = kUpdateContent,
 };
 
 using desk::DeskState;
@@ -166,10 +167,8 @@ using desk::DeskState;
 // ---- Reading ----
 
 Result<DeskState> ReadDeskState(Connection& connection, ArticleId id) {
-  return ReadOne<DeskState>(
-      Query(connection, kDeskState, id),
-      desk::ReadDeskStateRow<Row>,
-      fmt::format("no article {}", id));
+  return ReadOne<DeskState>(Query(connection, kDeskState, id), desk::ReadDeskStateRow<Row>,
+                            fmt::format("no article {}", id));
 }
 
 // REQUIRES: inside a snapshot or a write transaction.
@@ -195,7 +194,6 @@ Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
 
 // ---- Writing (REQUIRES: a write transaction is open on `writer`) ----
 
-
 // Reads (and locks) the article's state, sets its status (desk::ApplyStatus) and appends the
 // change.
 Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<ArticleStatus> from,
@@ -211,96 +209,55 @@ Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<Ar
 
 }  // namespace
 
-Result<ArticleId> PgStore::CreateDraft(const ArticleContent& content, UserId by,
-                                           Timestamp at) {
+Result<ArticleId> PgStore::CreateDraft(const ArticleContent& content, UserId by, Timestamp at) {
   if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
   const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
 
   return InWriteTransaction(pool(), [&](Connection& writer) -> Result<ArticleId> {
-  Result<std::int64_t> inserted = ReadCount(Query(writer, kInsertDraft, content.section_id, at,
-                                                  content.headline, snippet,
-                                                  content.body_markdown));
-  if (!inserted) return tl::unexpected(ExplainContentError(inserted.error()));
-  const ArticleId id = *inserted;
-  if (Result<> done =
-          Write(writer, kUpsertDesk, id, RevisionNumber{1}, by, at, std::int64_t{0});
-      !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  if (Result<> done = desk::WriteRevision(writer, id, 1, content, by, at, kDeskSql); !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = AppendChange(writer, id, "insert", at); !done) {
-    return tl::unexpected(done.error());
-  }
-  return id;
+    Result<std::int64_t> inserted =
+        ReadCount(Query(writer, kInsertDraft, content.section_id, at, content.headline, snippet,
+                        content.body_markdown));
+    if (!inserted) return tl::unexpected(ExplainContentError(inserted.error()));
+    const ArticleId id = *inserted;
+    if (Result<> done = Write(writer, kUpsertDesk, id, RevisionNumber{1}, by, at, std::int64_t{0});
+        !done) {
+      return tl::unexpected(done.error());
+    }
+    if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
+      return tl::unexpected(ExplainContentError(done.error()));
+    }
+    if (Result<> done = desk::WriteRevision(writer, id, 1, content, by, at, kDeskSql); !done) {
+      return tl::unexpected(done.error());
+    }
+    if (Result<> done = AppendChange(writer, id, "insert", at); !done) {
+      return tl::unexpected(done.error());
+    }
+    return id;
   });
 }
 
 Result<RevisionNumber> PgStore::SaveArticle(ArticleId id, const ArticleContent& content,
-                                                RevisionNumber base_revision, UserId by,
-                                                Timestamp at) {
+                                            RevisionNumber base_revision, UserId by, Timestamp at) {
   if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
   const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
 
   return InWriteTransaction(pool(), [&](Connection& writer) -> Result<RevisionNumber> {
-  // Locks the article: no save can come between this check and the write.
-  const Result<DeskState> state = ReadDeskState(writer, id);
-  if (!state) return tl::unexpected(state.error());
-  if (state->revision != base_revision) {
-    return Fail(ErrorCode::kConflict,
-                fmt::format("article {} is at revision {}, the save started from {}", id,
-                            state->revision, base_revision));
-  }
-  RevisionNumber number = base_revision + 1;
-  if (base_revision == 0) {
-    // The article predates the newsroom: keep what it was as revision 1 (saved by no one)
-    // before this save becomes revision 2, so that the first edit can be undone too.
-    Result<DeskArticle> original = ReadDeskArticle(writer, id);
-    if (!original) return tl::unexpected(original.error());
-    if (Result<> done = desk::WriteRevision(writer, id, 1, original->content, UserId{0},
-                                            original->registered_at.value_or(at), kDeskSql);
-        !done) {
-      return tl::unexpected(done.error());
-    }
-    number = 2;
-  }
-  if (Result<> done = Write(writer, kUpdateContent, id, content.section_id, content.headline,
-                            snippet, content.body_markdown, at);
-      !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  // A desk row made here (revision 0 before) has no author: created_by 0, like no row.
-  const UserId author = base_revision == 0 ? UserId{0} : by;
-  if (Result<> done = Write(writer, kUpsertDesk, id, number, author, at, std::int64_t{1});
-      !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  if (Result<> done = desk::WriteRevision(writer, id, number, content, by, at, kDeskSql); !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = AppendChange(writer, id, "update", at); !done) {
-    return tl::unexpected(done.error());
-  }
-  return number;
+    // ReadDeskState locks the article row: no save can come between the check and the write.
+    return desk::SaveContent(writer, id, content, snippet, base_revision, by, at, kDeskSql,
+                             ReadDeskState, ReadDeskArticle, AppendChange);
   });
 }
 
 Result<DeskArticle> PgStore::DeskArticleById(ArticleId id) const {
-  return InSnapshot(pool(), [id](Connection& connection) { return ReadDeskArticle(connection, id); });
+  return InSnapshot(pool(),
+                    [id](Connection& connection) { return ReadDeskArticle(connection, id); });
 }
 
 Result<std::vector<DeskSummary>> PgStore::DeskArticles(const DeskQuery& query) const {
   if (query.limit < 1 || query.limit > 200) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad desk list limit {}", query.limit));
   }
-  const std::string& sql = !query.status ? kDeskListAny
+  const std::string& sql = !query.status                                ? kDeskListAny
                            : *query.status == ArticleStatus::kPublished ? kDeskListPublished
                                                                         : kDeskListByStatus;
   std::vector<Param> params;
@@ -309,12 +266,10 @@ Result<std::vector<DeskSummary>> PgStore::DeskArticles(const DeskQuery& query) c
   params.push_back(ToParam(query.headline_contains));
   params.push_back(ToParam(std::int64_t{query.limit}));
   return WithConnection(pool(), [&](Connection& connection) {
-    return ReadAll<DeskSummary>(
-        connection.Run(sql.c_str(), params),
-        store::rows::ReadDeskSummary<Row>);
+    return ReadAll<DeskSummary>(connection.Run(sql.c_str(), params),
+                                store::rows::ReadDeskSummary<Row>);
   });
 }
-
 
 Result<> PgStore::SubmitArticle(ArticleId id, Timestamp at) {
   return InWriteTransaction(pool(), [&](Connection& writer) {
@@ -356,8 +311,8 @@ Result<> PgStore::DeleteDraft(ArticleId id, Timestamp at) {
     const Result<DeskState> state = ReadDeskState(writer, id);
     if (!state) return tl::unexpected(state.error());
     if (state->status != ArticleStatus::kDraft) {
-      return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted",
-                                                    id, StatusName(state->status)));
+      return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted", id,
+                                                    StatusName(state->status)));
     }
     // Sub-headlines, bylines, tags, revisions and the desk row go with it (ON DELETE CASCADE).
     if (Result<> done = Write(writer, kDeleteArticle, id); !done) return done;
@@ -373,15 +328,14 @@ Result<std::vector<ArticleId>> PgStore::PublishDue(Timestamp now) {
   std::vector<ArticleId> published;
   Result<> done = InWriteTransaction(pool(), [&](Connection& writer) -> Result<> {
     published.clear();  // a retried transaction starts over
-    Result<std::vector<Due>> due =
-        ReadAll<Due>(Query(writer, kDue, now), [](const Row& row) {
-          return Due{.id = row.Int(0), .publish_at = row.Int(1)};
-        });
+    Result<std::vector<Due>> due = ReadAll<Due>(Query(writer, kDue, now), [](const Row& row) {
+      return Due{.id = row.Int(0), .publish_at = row.Int(1)};
+    });
     if (!due) return tl::unexpected(due.error());
     for (const Due& article : *due) {
-      if (Result<> changed = ChangeStatus(writer, article.id, {ArticleStatus::kScheduled},
-                                          ArticleStatus::kPublished, article.publish_at,
-                                          std::nullopt);
+      if (Result<> changed =
+              ChangeStatus(writer, article.id, {ArticleStatus::kScheduled},
+                           ArticleStatus::kPublished, article.publish_at, std::nullopt);
           !changed) {
         return changed;
       }
@@ -397,8 +351,8 @@ Result<std::optional<Timestamp>> PgStore::NextScheduled() const {
   // MIN() answers one row, NULL when nothing is scheduled.
   return WithConnection(pool(), [](Connection& connection) {
     return ReadOne<std::optional<Timestamp>>(
-        Query(connection, kNextScheduled),
-        [](const Row& row) { return row.OptionalInt(0); }, "next scheduled");
+        Query(connection, kNextScheduled), [](const Row& row) { return row.OptionalInt(0); },
+        "next scheduled");
   });
 }
 
@@ -440,10 +394,8 @@ Result<PhotoId> PgStore::InsertPhoto(const Photo& photo) {
 
 Result<Photo> PgStore::PhotoById(PhotoId id) const {
   return WithConnection(pool(), [id](Connection& connection) {
-    return ReadOne<Photo>(
-        Query(connection, kPhotoById, id),
-        store::rows::ReadPhoto<Row>,
-        fmt::format("no photo {}", id));
+    return ReadOne<Photo>(Query(connection, kPhotoById, id), store::rows::ReadPhoto<Row>,
+                          fmt::format("no photo {}", id));
   });
 }
 

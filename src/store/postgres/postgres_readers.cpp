@@ -5,10 +5,10 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/row_records.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/query.hpp"
+#include "store/row_records.hpp"
 
 namespace sinmun::store::postgres {
 namespace {
@@ -33,10 +33,9 @@ constexpr char kHourlySince[] =
 #define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= $1::bigint"
 
 // $2 is an array of ids in PostgreSQL's text form: {1,2,3}.
-constexpr char kSummariesByIds[] =
-    "SELECT " SINMUN_SUMMARY_COLUMNS
-    "FROM articles a JOIN sections s ON s.id = a.section_id "
-    "WHERE a.id = ANY ($2::bigint[]) AND " SINMUN_PUBLISHED_A;
+constexpr char kSummariesByIds[] = "SELECT " SINMUN_SUMMARY_COLUMNS
+                                   "FROM articles a JOIN sections s ON s.id = a.section_id "
+                                   "WHERE a.id = ANY ($2::bigint[]) AND " SINMUN_PUBLISHED_A;
 
 // $1 now, $2 since, $3 limit.
 constexpr char kMostRecommended[] =
@@ -91,27 +90,27 @@ constexpr char kMarkRejected[] =
     "UPDATE mail_outbox SET status = 'rejected', attempts = attempts + 1, last_error = $2 "
     "WHERE id = $1";
 
-
 }  // namespace
 
 Result<std::vector<HourlyViews>> PgStore::AddViews(std::int64_t hour,
                                                    const std::vector<ViewDelta>& deltas) {
-  return InWriteTransaction(pool(), [&](Connection& connection) -> Result<std::vector<HourlyViews>> {
-    std::vector<HourlyViews> added;
-    for (const ViewDelta& delta : deltas) {
-      if (delta.views <= 0) continue;
-      Result<Rows> updated = Query(connection, kAddViews, delta.article_id, delta.views);
-      if (!updated) return tl::unexpected(updated.error());
-      if (updated->empty()) continue;  // deleted meanwhile: nothing to count
-      const SectionId section = (*updated)[0].Int(0);
-      if (Result<> done = Write(connection, kAddHourly, delta.article_id, hour, delta.views);
-          !done) {
-        return tl::unexpected(done.error());
-      }
-      added.push_back(HourlyViews{delta.article_id, section, hour, delta.views});
-    }
-    return added;
-  });
+  return InWriteTransaction(
+      pool(), [&](Connection& connection) -> Result<std::vector<HourlyViews>> {
+        std::vector<HourlyViews> added;
+        for (const ViewDelta& delta : deltas) {
+          if (delta.views <= 0) continue;
+          Result<Rows> updated = Query(connection, kAddViews, delta.article_id, delta.views);
+          if (!updated) return tl::unexpected(updated.error());
+          if (updated->empty()) continue;  // deleted meanwhile: nothing to count
+          const SectionId section = (*updated)[0].Int(0);
+          if (Result<> done = Write(connection, kAddHourly, delta.article_id, hour, delta.views);
+              !done) {
+            return tl::unexpected(done.error());
+          }
+          added.push_back(HourlyViews{delta.article_id, section, hour, delta.views});
+        }
+        return added;
+      });
 }
 
 Result<std::vector<HourlyViews>> PgStore::HourlyViewsSince(std::int64_t from_hour) const {
@@ -142,8 +141,7 @@ Result<std::vector<ArticleSummary>> PgStore::SummariesByIds(const std::vector<Ar
   return ordered;
 }
 
-Result<RecommendResult> PgStore::Recommend(ArticleId id, std::string_view visitor,
-                                           Timestamp now) {
+Result<RecommendResult> PgStore::Recommend(ArticleId id, std::string_view visitor, Timestamp now) {
   if (visitor.empty()) return Fail(ErrorCode::kInvalidInput, "a recommend needs a visitor");
   return InWriteTransaction(pool(), [&](Connection& connection) -> Result<RecommendResult> {
     Result<Rows> published = Query(connection, kIsPublished, now, id);
@@ -171,14 +169,14 @@ Result<std::vector<RankedSummary>> PgStore::MostEmailed(Timestamp since, int lim
   return RankedSince(kMostEmailed, since, limit, now);
 }
 
-Result<std::vector<RankedSummary>> PgStore::RankedSince(const char* sql, Timestamp since,
-                                                        int limit, Timestamp now) const {
+Result<std::vector<RankedSummary>> PgStore::RankedSince(const char* sql, Timestamp since, int limit,
+                                                        Timestamp now) const {
   if (limit <= 0) return std::vector<RankedSummary>{};
   return WithConnection(pool(), [&](Connection& connection) {
-    return ReadAll<RankedSummary>(Query(connection, sql, now, since, std::int64_t{limit}),
-                                  [](const Row& row) {
-                                    return RankedSummary{store::rows::ReadSummary(row), row.Int(10)};
-                                  });
+    return ReadAll<RankedSummary>(
+        Query(connection, sql, now, since, std::int64_t{limit}), [](const Row& row) {
+          return RankedSummary{store::rows::ReadSummary(row), row.Int(10)};
+        });
   });
 }
 
@@ -203,10 +201,9 @@ Result<std::int64_t> PgStore::EnqueueMail(const NewMailRequest& request) {
     if (exists->empty()) {
       return Fail(ErrorCode::kNotFound, fmt::format("article {}", request.article_id));
     }
-    Result<std::int64_t> request_id = ReadCount(
-        Query(connection, kInsertMailRequest, request.article_id, request.client,
-              request.sender_email, static_cast<std::int64_t>(request.recipients.size()),
-              request.created_at));
+    Result<std::int64_t> request_id = ReadCount(Query(
+        connection, kInsertMailRequest, request.article_id, request.client, request.sender_email,
+        static_cast<std::int64_t>(request.recipients.size()), request.created_at));
     if (!request_id) return request_id;
     for (const NewMailRequest::Recipient& recipient : request.recipients) {
       if (Result<> done = Write(connection, kInsertOutbox, *request_id, recipient.address,

@@ -14,12 +14,12 @@
 
 #include "core/text.hpp"
 #include "store/migration.hpp"
-#include "store/row_records.hpp"
-#include "store/store_text.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/migrate.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/query.hpp"
+#include "store/row_records.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store::postgres {
 namespace {
@@ -72,7 +72,8 @@ constexpr char kNeighbors[] =
     "SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
     "(x.registered_at, x.id) < (p.registered_at, p.id) "
     "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1), "
-    "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P "x.registered_at <= $1::bigint AND "
+    "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+    "x.registered_at <= $1::bigint AND "
     "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY x.registered_at, x.id LIMIT 1) "
     "FROM articles p WHERE " SINMUN_PUBLISHED("p.") " AND p.id = $2";
 constexpr char kPosition[] =
@@ -149,8 +150,8 @@ std::string MakeMostViewedSql(bool by_section, bool since) {
   std::string where;
   if (since) where += fmt::format(" AND a.registered_at >= ${}", next++);
   if (by_section) where += fmt::format(" AND a.section_id = ${}", next++);
-  return SummariesOf(fmt::format("SELECT a.id FROM articles a WHERE " SINMUN_PUBLISHED("a.")
-                                 "{} ORDER BY {} LIMIT $2",
+  return SummariesOf(fmt::format("SELECT a.id FROM articles a WHERE " SINMUN_PUBLISHED(
+                                     "a.") "{} ORDER BY {} LIMIT $2",
                                  where, kMostViewedFirst),
                      kMostViewedFirst);
 }
@@ -162,15 +163,15 @@ const std::string kMostViewedSql[] = {
 
 // ArticleStamps: $1 now, $2 limit, $3 offset. The articles_stamps index covers it.
 constexpr char kArticleStamps[] =
-    "SELECT id, registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED("")
-    " ORDER BY registered_at, id LIMIT $2 OFFSET $3";
+    "SELECT id, registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED(
+        "") " ORDER BY registered_at, id LIMIT $2 OFFSET $3";
 // ArticleStampBatches: $1 now, $2 batch size. Numbers the rows in the order ArticleStamps
 // pages through, so batch i and ArticleStamps(i * size, size) agree.
 constexpr char kArticleStampBatches[] =
     "SELECT COUNT(*), MAX(GREATEST(registered_at, COALESCE(modified_at, registered_at))) FROM ("
     "SELECT (ROW_NUMBER() OVER (ORDER BY registered_at, id) - 1) / $2::bigint AS batch, "
-    "registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED("")
-    ") numbered GROUP BY batch ORDER BY batch";
+    "registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED(
+        "") ") numbered GROUP BY batch ORDER BY batch";
 // ArticlesRegisteredBetween: $1 now, $2 from, $3 to, ($4, $5) after, $6 limit.
 constexpr std::string_view kOldestFirst = "a.registered_at, a.id";
 const std::string kRegisteredBetweenSql = SummariesOf(
@@ -227,9 +228,8 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url) {
     Result<Pool::Lease> lease = pool->Acquire();
     if (!lease) return tl::unexpected(lease.error());
     if (Result<> migrated = Migrate(**lease, Migrations()); !migrated) {
-      return Fail(ErrorCode::kUnavailable,
-                  fmt::format("cannot migrate the PostgreSQL database: {}",
-                              migrated.error().detail));
+      return Fail(ErrorCode::kUnavailable, fmt::format("cannot migrate the PostgreSQL database: {}",
+                                                       migrated.error().detail));
     }
   }
   return std::unique_ptr<PgStore>(new PgStore(std::move(pool)));
@@ -346,22 +346,20 @@ Result<std::vector<ArticleStamp>> PgStore::ArticleStamps(std::int64_t offset, in
   });
 }
 
-Result<std::vector<StampBatch>> PgStore::ArticleStampBatches(int batch_size,
-                                                             Timestamp now) const {
+Result<std::vector<StampBatch>> PgStore::ArticleStampBatches(int batch_size, Timestamp now) const {
   if (batch_size < 1 || batch_size > 100'000) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad batch size {}", batch_size));
   }
   return WithConnection(pool(), [&](Connection& connection) {
     return ReadAll<StampBatch>(
-        Query(connection, kArticleStampBatches, now, std::int64_t{batch_size}),
-        [](const Row& row) { return StampBatch{.count = row.Int(0), .last_modified = row.Int(1)}; });
+        Query(connection, kArticleStampBatches, now, std::int64_t{batch_size}), [](const Row& row) {
+          return StampBatch{.count = row.Int(0), .last_modified = row.Int(1)};
+        });
   });
 }
 
-Result<std::vector<ArticleSummary>> PgStore::ArticlesRegisteredBetween(Timestamp from,
-                                                                       Timestamp to,
-                                                                       ArticleKey after,
-                                                                       int limit,
+Result<std::vector<ArticleSummary>> PgStore::ArticlesRegisteredBetween(Timestamp from, Timestamp to,
+                                                                       ArticleKey after, int limit,
                                                                        Timestamp now) const {
   if (limit < 1 || limit > 10'000) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad limit {}", limit));
@@ -406,14 +404,12 @@ namespace {
 Result<ArticleId> WriteArticle(Connection& connection, const NewArticle& article, size_t index,
                                Timestamp at) {
   const std::string snippet = Excerpt(article.body_markdown, kSnippetChars);
-  Result<Rows> inserted =
-      Query(connection, kInsertArticle, article.section_id, article.registered_at,
-            article.modified_at, article.views, article.recommends, at, article.headline,
-            snippet, article.body_markdown);
+  Result<Rows> inserted = Query(
+      connection, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
+      article.views, article.recommends, at, article.headline, snippet, article.body_markdown);
   if (!inserted) {
-    return tl::unexpected(Explain(
-        inserted.error(),
-        fmt::format("article {}: unknown section id {}", index, article.section_id)));
+    return tl::unexpected(Explain(inserted.error(), fmt::format("article {}: unknown section id {}",
+                                                                index, article.section_id)));
   }
   const ArticleId id = (*inserted)[0].Int(0);
   for (size_t i = 0; i < article.subheadlines.size(); ++i) {
@@ -457,9 +453,8 @@ Result<std::vector<ArticleId>> PgStore::InsertArticles(const std::vector<NewArti
 }
 
 Result<std::int64_t> PgStore::ChangeSequence() const {
-  return WithConnection(pool(), [](Connection& connection) {
-    return ReadCount(Query(connection, kChangeSequence));
-  });
+  return WithConnection(
+      pool(), [](Connection& connection) { return ReadCount(Query(connection, kChangeSequence)); });
 }
 
 Result<std::vector<Change>> PgStore::ChangesSince(std::int64_t after_seq, int limit) const {

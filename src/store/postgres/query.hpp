@@ -43,8 +43,8 @@ inline Result<std::optional<std::int64_t>> ReadOptionalInt(Result<Rows> rows) {
 }
 
 inline Result<std::int64_t> ReadCount(Result<Rows> rows) {
-  return ReadOne<std::int64_t>(std::move(rows), [](const Row& row) { return row.Int(0); },
-                               "count");
+  return ReadOne<std::int64_t>(
+      std::move(rows), [](const Row& row) { return row.Int(0); }, "count");
 }
 
 // How many rows a write changed.
@@ -89,8 +89,8 @@ auto InWriteTransaction(Pool& pool, Work work) -> std::invoke_result_t<Work, Con
 // Appends one entry to the change log with the next change number, in the caller's
 // transaction (0001_schema.sql explains the counter). article_id 0 is a change that is not
 // about one article.
-inline Result<> AppendChange(Connection& connection, std::int64_t article_id,
-                             std::string_view kind, std::int64_t at) {
+inline Result<> AppendChange(Connection& connection, std::int64_t article_id, std::string_view kind,
+                             std::int64_t at) {
   static constexpr char kAppendChange[] =
       "WITH next AS (UPDATE change_sequence SET seq = seq + 1 RETURNING seq) "
       "INSERT INTO changes (seq, article_id, kind, at) SELECT seq, $1, $2, $3 FROM next";

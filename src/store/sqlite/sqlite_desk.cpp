@@ -153,6 +153,7 @@ const desk::DeskSql kDeskSql = {
     .first_publication = kFirstPublication,
     .republication = kRepublication,
     .desk_status = kDeskStatus,
+    .update_content = kUpdateContent,
 };
 
 using desk::DeskState;
@@ -303,47 +304,11 @@ Result<RevisionNumber> SqliteStore::SaveArticle(ArticleId id, const ArticleConte
   Connection& writer = *writer_;
   Result<Transaction> transaction = Transaction::Begin(writer, Transaction::Mode::kWrite);
   if (!transaction) return tl::unexpected(transaction.error());
-  // Read under the write lock: no save can come between this check and the write.
-  const Result<DeskState> state = ReadDeskState(writer, id);
-  if (!state) return tl::unexpected(state.error());
-  if (state->revision != base_revision) {
-    return Fail(ErrorCode::kConflict,
-                fmt::format("article {} is at revision {}, the save started from {}", id,
-                            state->revision, base_revision));
-  }
-  RevisionNumber number = base_revision + 1;
-  if (base_revision == 0) {
-    // The article predates the newsroom: keep what it was as revision 1 (saved by no one)
-    // before this save becomes revision 2, so that the first edit can be undone too.
-    Result<DeskArticle> original = ReadDeskArticle(writer, id);
-    if (!original) return tl::unexpected(original.error());
-    if (Result<> done = desk::WriteRevision(writer, id, 1, original->content, UserId{0},
-                                            original->registered_at.value_or(at), kDeskSql);
-        !done) {
-      return tl::unexpected(done.error());
-    }
-    number = 2;
-  }
-  if (Result<> done = Write(writer, kUpdateContent, id, content.section_id, content.headline,
-                            snippet, content.body_markdown, at);
-      !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  // A desk row made here (revision 0 before) has no author: created_by 0, like no row.
-  const UserId author = base_revision == 0 ? UserId{0} : by;
-  if (Result<> done = Write(writer, kUpsertDesk, id, number, author, at, std::int64_t{1});
-      !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  if (Result<> done = desk::WriteRevision(writer, id, number, content, by, at, kDeskSql); !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = AppendChange(writer, id, "update", at); !done) {
-    return tl::unexpected(done.error());
-  }
+  // Reads the state under the write lock: no save can come between the check and the write.
+  Result<RevisionNumber> number =
+      desk::SaveContent(writer, id, content, snippet, base_revision, by, at, kDeskSql,
+                        ReadDeskState, ReadDeskArticle, AppendChange);
+  if (!number) return number;
   if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
   return number;
 }
