@@ -118,7 +118,8 @@ Result<UserId> SqliteStore::InsertUser(const NewUser& user) {
 Result<User> SqliteStore::UserById(UserId id) const {
   return WithPooledReader([id](Connection& connection) {
     return ReadOne<User>(
-        Query(connection, kUserById, id), [](const Statement& row) { return store::rows::ReadUser(row); },
+        Query(connection, kUserById, id),
+        [](const Statement& row) { return store::rows::ReadUser(row); },
         fmt::format("no user {}", id));
   });
 }
@@ -190,10 +191,8 @@ Result<> SqliteStore::InsertSession(const Session& session) {
 
 Result<SessionUser> SqliteStore::SessionByTokenHash(std::string_view token_hash) const {
   return WithPooledReader([token_hash](Connection& connection) {
-    return ReadOne<SessionUser>(
-        Query(connection, kSessionByTokenHash, token_hash),
-        store::rows::ReadSessionUser<Statement>,
-        "no such session");
+    return ReadOne<SessionUser>(Query(connection, kSessionByTokenHash, token_hash),
+                                store::rows::ReadSessionUser<Statement>, "no such session");
   });
 }
 

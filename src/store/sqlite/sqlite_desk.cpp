@@ -14,11 +14,11 @@
 #include "core/text.hpp"
 #include "store/desk_writes.hpp"
 #include "store/row_records.hpp"
-#include "store/store_text.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
@@ -161,10 +161,8 @@ using desk::DeskState;
 // ---- Reading ----
 
 Result<DeskState> ReadDeskState(Connection& connection, ArticleId id) {
-  return ReadOne<DeskState>(
-      Query(connection, kDeskState, id),
-      desk::ReadDeskStateRow<Statement>,
-      fmt::format("no article {}", id));
+  return ReadOne<DeskState>(Query(connection, kDeskState, id), desk::ReadDeskStateRow<Statement>,
+                            fmt::format("no article {}", id));
 }
 
 Result<std::vector<std::string>> ReadTexts(Connection& connection, const char* sql, ArticleId id) {
@@ -197,10 +195,9 @@ Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId i
 
 // REQUIRES: inside a snapshot or a write transaction.
 Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
-  Result<DeskArticle> article = ReadOne<DeskArticle>(
-      Query(connection, kDeskArticle, id),
-      store::rows::ReadDeskArticleHead<Statement>,
-      fmt::format("no article {}", id));
+  Result<DeskArticle> article = ReadOne<DeskArticle>(Query(connection, kDeskArticle, id),
+                                                     store::rows::ReadDeskArticleHead<Statement>,
+                                                     fmt::format("no article {}", id));
   if (!article) return article;
   ArticleContent& content = article->content;
 

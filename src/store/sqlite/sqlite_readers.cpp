@@ -287,8 +287,9 @@ Result<std::vector<OutboxMail>> SqliteStore::DueMails(Timestamp now, int limit) 
   std::vector<OutboxMail> rows;
   if (limit <= 0) return rows;
   Result<> done = ReadWith([&](Connection& connection) {
-    return ForEachRow(Query(connection, kDueMails, now, std::int64_t{limit}),
-                      [&](const Statement& row) { rows.push_back(store::rows::ReadOutboxMail(row)); });
+    return ForEachRow(
+        Query(connection, kDueMails, now, std::int64_t{limit}),
+        [&](const Statement& row) { rows.push_back(store::rows::ReadOutboxMail(row)); });
   });
   if (!done) return tl::unexpected(done.error());
   return rows;

@@ -15,11 +15,11 @@
 #include "core/text.hpp"
 #include "store/migration.hpp"
 #include "store/row_records.hpp"
-#include "store/store_text.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/migrate.hpp"
 #include "store/sqlite/query.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
