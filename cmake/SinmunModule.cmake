@@ -10,11 +10,16 @@ function(sinmun_add_module name)
   target_link_libraries(sinmun_${name} PUBLIC ${M_DEPS} PRIVATE ${M_PRIVATE_DEPS})
 endfunction()
 
-# sinmun_add_test(<module> SOURCES ... [DEPS ...])
+# sinmun_add_test(<module> [POSTGRES] SOURCES ... [DEPS ...])
 #   One GoogleTest binary a module, sinmun_<module>_test, labelled <module> so that
-#   `ctest -L <module>` runs just that module.
+#   `ctest -L <module>` runs just that module. POSTGRES: its tests use the test run's private
+#   PostgreSQL server (the `postgres` fixture of tests/support), which CTest starts first.
 function(sinmun_add_test module)
-  cmake_parse_arguments(T "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(T "POSTGRES" "" "SOURCES;DEPS" ${ARGN})
+  set(fixtures "")
+  if(T_POSTGRES)
+    set(fixtures FIXTURES_REQUIRED postgres)
+  endif()
   add_executable(sinmun_${module}_test ${T_SOURCES})
   target_link_libraries(sinmun_${module}_test PRIVATE ${T_DEPS} GTest::gtest GTest::gmock
                         GTest::gtest_main)
@@ -25,5 +30,5 @@ function(sinmun_add_test module)
                              SINMUN_BINARY="${CMAKE_BINARY_DIR}/sinmun")
   # A hung test fails after 5 minutes instead of holding CI to its limit.
   gtest_discover_tests(sinmun_${module}_test PROPERTIES LABELS ${module} TIMEOUT 300
-                       DISCOVERY_TIMEOUT 60)
+                       ${fixtures} DISCOVERY_TIMEOUT 60)
 endfunction()

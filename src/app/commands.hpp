@@ -13,6 +13,7 @@ inline constexpr int kExitUsage = 2;
 
 struct ServeOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string listen;     // overrides the config file when set
   std::string share_dir;  // templates/static/messages; found next to the binary when empty
   int threads = -1;       // overrides the config file when >= 0
@@ -23,6 +24,7 @@ int Serve(const ServeOptions& options);
 
 struct DemoOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::int64_t articles = 2000;
   std::uint64_t seed = 1;
 };
@@ -32,6 +34,7 @@ int Demo(const DemoOptions& options);
 struct ReindexOptions {
   std::string data_dir;
   std::string search_dir;  // overrides [search] dir when set
+  std::string store_url;  // --store: overrides the config file when set
 };
 int Reindex(const ReindexOptions& options);
 
@@ -40,6 +43,7 @@ int Reindex(const ReindexOptions& options);
 // on stdout. Columns: link, headline, reporter, registered_at, section.
 struct ExportOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string from;
   std::string to;
   std::string format = "csv";
@@ -52,6 +56,7 @@ int ExportArticles(const ExportOptions& options);
 // e-mail, a taken e-mail, a short password or no way to read one.
 struct UserAddOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string email;
   std::string name;
   std::string role;
@@ -63,9 +68,19 @@ int UserAdd(const UserAddOptions& options);
 // `sinmun user passwd`: sets a new password (as above) and ends the account's sessions.
 struct UserPasswdOptions {
   std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
   std::string email;
   std::string password_file;
 };
 int UserPasswd(const UserPasswdOptions& options);
+
+// `sinmun migrate`: copies the paper at `from` (sqlite:DIR or sqlite:FILE) into `to`
+// (postgres://…), then compares row counts and checksums of every table. Safe to run again.
+// Exit 1 when a table differs after the copy.
+struct MigrateOptions {
+  std::string from;
+  std::string to;
+};
+int Migrate(const MigrateOptions& options);
 
 }  // namespace sinmun::app

@@ -72,4 +72,15 @@ Result<DataDir> PrepareDataDir(const std::string& dir, bool create) {
 
 Result<Config> LoadPaperConfig(const DataDir& data) { return LoadConfig(data.config_path); }
 
+Result<> ChooseStore(DataDir* data, const std::string& flag) {
+  if (!flag.empty()) {
+    data->store_url = flag;
+    return {};
+  }
+  Result<Config> config = LoadPaperConfig(*data);
+  if (!config) return Fail(ErrorCode::kInvalidInput, config.error().detail);
+  if (!config->store_url.empty()) data->store_url = config->store_url;
+  return {};
+}
+
 }  // namespace sinmun::app

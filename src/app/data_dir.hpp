@@ -13,7 +13,7 @@ namespace sinmun::app {
 struct DataDir {
   std::string path;
   std::string config_path;
-  std::string store_url;  // "sqlite:DIR/sinmun.db"
+  std::string store_url;  // "sqlite:DIR/sinmun.db", or as ChooseStore sets it
   std::string uploads_path;
 };
 
@@ -34,5 +34,11 @@ Result<DataDir> PrepareDataDir(const std::string& dir, bool create);
 
 // Reads DIR/sinmun.toml.
 Result<Config> LoadPaperConfig(const DataDir& data);
+
+// Sets data->store_url to the store the paper uses: `flag` (a command's --store) when given,
+// else sinmun.toml's [server] store when set, else the SQLite file in DIR. The search index
+// and the uploads stay in DIR whatever the store. kInvalidInput when sinmun.toml does not
+// parse.
+Result<> ChooseStore(DataDir* data, const std::string& flag);
 
 }  // namespace sinmun::app

@@ -23,6 +23,10 @@ int Demo(const DemoOptions& options) {
     fmt::print(stderr, "sinmun demo: {}\n", data.error().detail);
     return kExitUsage;
   }
+  if (Result<> chosen = ChooseStore(&*data, options.store_url); !chosen) {
+    fmt::print(stderr, "sinmun demo: {}\n", chosen.error().detail);
+    return kExitUsage;
+  }
   auto store = store::OpenStore(data->store_url);
   if (!store) {
     fmt::print(stderr, "sinmun demo: {}\n", store.error().detail);

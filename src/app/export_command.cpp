@@ -79,6 +79,10 @@ int ExportArticles(const ExportOptions& options) {
     fmt::print(stderr, "sinmun export: {}\n", data.error().detail);
     return kExitUsage;
   }
+  if (Result<> chosen = ChooseStore(&*data, options.store_url); !chosen) {
+    fmt::print(stderr, "sinmun export: {}\n", chosen.error().detail);
+    return kExitUsage;
+  }
   auto config = LoadPaperConfig(*data);
   if (!config) {
     fmt::print(stderr, "sinmun export: {}\n", config.error().detail);

@@ -12,6 +12,9 @@
 namespace {
 
 constexpr const char* kVersion = "sinmun " SINMUN_VERSION;
+constexpr const char* kStoreHelp =
+    "Store URL: sqlite:FILE or postgres://user@host:port/db (default: [server] store of "
+    "sinmun.toml, else DIR/sinmun.db)";
 
 // Every command answers --help and --version.
 CLI::App* AddCommand(CLI::App& app, const char* name, const char* description) {
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
   ServeOptions serve;
   CLI::App* serve_cmd = AddCommand(app, "serve", "Serve the newspaper over HTTP until Ctrl-C");
   serve_cmd->add_option("--data", serve.data_dir, "The paper's data folder")->required();
+  serve_cmd->add_option("--store", serve.store_url, kStoreHelp);
   serve_cmd->add_option("--listen", serve.listen,
                         "address:port to listen on (default from sinmun.toml: 127.0.0.1:8080)");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads (0 = one per core)")
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
   CLI::App* demo_cmd =
       AddCommand(app, "demo", "Create a data folder filled with a synthetic Korean newspaper");
   demo_cmd->add_option("--data", demo.data_dir, "The data folder to create or fill")->required();
+  demo_cmd->add_option("--store", demo.store_url, kStoreHelp);
   demo_cmd->add_option("--articles", demo.articles, "How many articles")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   demo_cmd->add_option("--seed", demo.seed, "Seed: the same seed gives the same paper");
@@ -56,6 +61,7 @@ int main(int argc, char** argv) {
   reindex_cmd->add_option("--data", reindex.data_dir, "The paper's data folder")->required();
   reindex_cmd->add_option("--search-dir", reindex.search_dir,
                           "The search index folder (default: [search] dir, else DIR/search)");
+  reindex_cmd->add_option("--store", reindex.store_url, kStoreHelp);
 
   ExportOptions export_options;
   CLI::App* export_cmd = AddCommand(app, "export", "Write the paper's data for portals to stdout");
@@ -64,6 +70,7 @@ int main(int argc, char** argv) {
       *export_cmd, "articles", "Published articles registered in a range of KST dates");
   export_articles->add_option("--data", export_options.data_dir, "The paper's data folder")
       ->required();
+  export_articles->add_option("--store", export_options.store_url, kStoreHelp);
   export_articles->add_option("--from", export_options.from, "First day, YYYY-MM-DD (KST)")
       ->required();
   export_articles->add_option("--to", export_options.to, "Last day, YYYY-MM-DD (KST), included")
@@ -78,6 +85,7 @@ int main(int argc, char** argv) {
   user_cmd->require_subcommand(1);
   CLI::App* user_add_cmd = AddCommand(*user_cmd, "add", "Add a newsroom account");
   user_add_cmd->add_option("--data", user_add.data_dir, "The paper's data folder")->required();
+  user_add_cmd->add_option("--store", user_add.store_url, kStoreHelp);
   user_add_cmd->add_option("--email", user_add.email, "Login e-mail address")->required();
   user_add_cmd->add_option("--name", user_add.name, "Name shown in the newsroom")->required();
   user_add_cmd->add_option("--role", user_add.role, "reporter, editor or admin")->required();
@@ -89,9 +97,17 @@ int main(int argc, char** argv) {
       AddCommand(*user_cmd, "passwd", "Set an account's password and end its sessions");
   user_passwd_cmd->add_option("--data", user_passwd.data_dir, "The paper's data folder")
       ->required();
+  user_passwd_cmd->add_option("--store", user_passwd.store_url, kStoreHelp);
   user_passwd_cmd->add_option("--email", user_passwd.email, "The account's e-mail")->required();
   user_passwd_cmd->add_option("--password-file", user_passwd.password_file,
                               "Read the password from this file's first line (else asked)");
+
+  MigrateOptions migrate;
+  CLI::App* migrate_cmd = AddCommand(
+      app, "migrate", "Copy a paper from SQLite to PostgreSQL and verify it (safe to re-run)");
+  migrate_cmd->add_option("--from", migrate.from, "The paper's store: sqlite:DIR or sqlite:FILE")
+      ->required();
+  migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database")->required();
 
   try {
     app.parse(argc, argv);
@@ -112,5 +128,6 @@ int main(int argc, char** argv) {
   if (export_articles->parsed()) return ExportArticles(export_options);
   if (user_add_cmd->parsed()) return UserAdd(user_add);
   if (user_passwd_cmd->parsed()) return UserPasswd(user_passwd);
+  if (migrate_cmd->parsed()) return Migrate(migrate);
   return kExitUsage;
 }

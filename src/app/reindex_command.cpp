@@ -19,6 +19,10 @@ int Reindex(const ReindexOptions& options) {
     fmt::print(stderr, "sinmun reindex: {}\n", data.error().detail);
     return kExitUsage;
   }
+  if (Result<> chosen = ChooseStore(&*data, options.store_url); !chosen) {
+    fmt::print(stderr, "sinmun reindex: {}\n", chosen.error().detail);
+    return kExitUsage;
+  }
   auto config = LoadPaperConfig(*data);
   if (!config) {
     fmt::print(stderr, "sinmun reindex: {}\n", config.error().detail);

@@ -36,6 +36,10 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", config.error().detail);
     return kExitUsage;
   }
+  if (Result<> chosen = ChooseStore(&*data, options.store_url); !chosen) {
+    fmt::print(stderr, "sinmun serve: {}\n", chosen.error().detail);
+    return kExitUsage;
+  }
   if (!options.listen.empty()) config->listen = options.listen;
   if (options.threads >= 0) config->threads = options.threads;
   if (!options.redis_url.empty()) config->redis_url = options.redis_url;

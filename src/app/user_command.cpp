@@ -81,9 +81,13 @@ tl::expected<std::string, int> NewPasswordHash(const std::string& file, const ch
   return std::move(*hash);
 }
 
-Result<std::unique_ptr<store::Store>> OpenPaperStore(const std::string& dir) {
+Result<std::unique_ptr<store::Store>> OpenPaperStore(const std::string& dir,
+                                                     const std::string& store_url) {
   auto data = PrepareDataDir(dir, /*create=*/false);
   if (!data) return Fail(ErrorCode::kInvalidInput, data.error().detail);
+  if (Result<> chosen = ChooseStore(&*data, store_url); !chosen) {
+    return tl::unexpected(chosen.error());
+  }
   return store::OpenStore(data->store_url);
 }
 
@@ -104,7 +108,7 @@ int UserAdd(const UserAddOptions& options) {
     fmt::print(stderr, "sinmun user add: --name must not be empty\n");
     return kExitUsage;
   }
-  auto store = OpenPaperStore(options.data_dir);
+  auto store = OpenPaperStore(options.data_dir, options.store_url);
   if (!store) {
     fmt::print(stderr, "sinmun user add: {}\n", store.error().detail);
     return store.error().code == ErrorCode::kInvalidInput ? kExitUsage : kExitFailed;
@@ -137,7 +141,7 @@ int UserAdd(const UserAddOptions& options) {
 }
 
 int UserPasswd(const UserPasswdOptions& options) {
-  auto store = OpenPaperStore(options.data_dir);
+  auto store = OpenPaperStore(options.data_dir, options.store_url);
   if (!store) {
     fmt::print(stderr, "sinmun user passwd: {}\n", store.error().detail);
     return store.error().code == ErrorCode::kInvalidInput ? kExitUsage : kExitFailed;

@@ -54,6 +54,9 @@ std::string DefaultConfigText() {
 # trusted_proxies = ""             # load balancers sending X-Forwarded-For, e.g. "10.0.0.0/8, ::1"
 # page_cache_seconds = {cache}          # a cached page is re-rendered at least this often
 # page_cache_mb = {cache_mb}               # memory for rendered pages; the cache empties when full
+# store = ""                       # "" = sinmun.db here; "postgres://user@host:5432/paper" for
+                                   # several nodes on one PostgreSQL (search index and uploads
+                                   # stay in each node's data folder)
 
 [site]
 # language = "{language}"                 # labels: "ko" (한국어) or "en" (English)
@@ -145,6 +148,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(server, "trusted_proxies", &config.trusted_proxies),
            ReadInt(server, "page_cache_seconds", 0, 86400, &config.page_cache_seconds),
            ReadInt(server, "page_cache_mb", 1, 65536, &config.page_cache_mb),
+           ReadString(server, "store", &config.store_url),
            ReadString(site, "language", &config.language),
            ReadString(paper, "name", &config.paper.name),
            ReadString(paper, "registration_number", &config.paper.registration_number),

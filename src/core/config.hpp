@@ -40,6 +40,9 @@ struct Config {
   // Load balancers / reverse proxies whose X-Forwarded-For names the reader (addresses or
   // networks, comma-separated); "" trusts none and the peer is the reader.
   std::string trusted_proxies;
+  // [server] store: where the paper's articles live; "" is the SQLite file in the data folder,
+  // "postgres://user@host:port/db" a PostgreSQL shared by several nodes (issue #8).
+  std::string store_url;
 
   // ---- Readers: views, recommends, e-mail, sharing (issue #4) ----
   int views_flush_seconds = 5;   // [counters] flush_seconds: views are written in batches

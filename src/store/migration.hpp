@@ -3,8 +3,11 @@
 // (see embed_migrations.cmake). Each backend applies its list in order at start-up, one
 // transaction per migration, and records the applied versions in schema_migrations.
 
+#include <cstdint>
 #include <span>
 #include <string_view>
+
+#include "core/error.hpp"
 
 namespace sinmun::store {
 
@@ -14,9 +17,20 @@ struct Migration {
   std::string_view sql;   // one or more statements
 };
 
+// The migrations newer than `newest` (the version a database is at), in order.
+// kUnavailable when the database is newer than the last of `migrations`: an older binary must
+// not write to a schema it does not know.
+Result<std::span<const Migration>> PendingMigrations(std::int64_t newest,
+                                                     std::span<const Migration> migrations);
+
 namespace sqlite {
 // The SQLite migrations in version order. Generated at build time.
 std::span<const Migration> Migrations();
 }  // namespace sqlite
+
+namespace postgres {
+// The PostgreSQL migrations in version order. Generated at build time.
+std::span<const Migration> Migrations();
+}  // namespace postgres
 
 }  // namespace sinmun::store

@@ -1,6 +1,6 @@
 #pragma once
-// The one persistence interface. SqliteStore is the embedded default; a PostgreSQL store
-// follows behind the same interface. Callers never see SQL, sqlite3* or PGconn*.
+// The one persistence interface. SqliteStore is the embedded default; PgStore serves a paper
+// that runs several nodes on one PostgreSQL. Callers never see SQL, sqlite3* or PGconn*.
 //
 // Visibility: an article is public ("published at now") when it is published and its
 // registered_at <= now. Every read that takes `now` applies that rule.
@@ -281,8 +281,11 @@ class Store {
 };
 
 // Opens the store at `url` and runs pending migrations before returning.
-// "sqlite:/path/to/sinmun.db" is the only scheme so far; kInvalidInput for any other,
-// kUnavailable when the database cannot be opened or migrated.
+// "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the
+// embedded SQLite store; "postgres://user@host:port/db"
+// (or "postgresql://…", any libpq URI, optionally with pool_size=N) the PostgreSQL store.
+// kInvalidInput for any other scheme or a bad pool_size, kUnavailable when the database
+// cannot be opened, reached or migrated.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 
 }  // namespace sinmun::store

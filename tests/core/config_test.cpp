@@ -90,6 +90,17 @@ dir = "search-node2"
   EXPECT_FALSE(LoadConfig(Write("[redis]\nurl = 6379\n")).has_value());
 }
 
+TEST_F(ConfigTest, ReadsTheStoreUrl) {
+  auto defaults = LoadConfig(Write(DefaultConfigText()));
+  ASSERT_TRUE(defaults.has_value()) << defaults.error().detail;
+  EXPECT_EQ(defaults->store_url, "");  // the SQLite file in the data folder
+  auto config =
+      LoadConfig(Write("[server]\nstore = \"postgres://sinmun@db.example:5432/paper\"\n"));
+  ASSERT_TRUE(config.has_value()) << config.error().detail;
+  EXPECT_EQ(config->store_url, "postgres://sinmun@db.example:5432/paper");
+  EXPECT_FALSE(LoadConfig(Write("[server]\nstore = 5\n")).has_value());
+}
+
 TEST_F(ConfigTest, SyntaxErrorNamesTheLine) {
   auto config = LoadConfig(Write("[server]\nlisten = \n"));
   ASSERT_FALSE(config);

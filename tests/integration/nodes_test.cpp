@@ -221,7 +221,7 @@ TEST_P(NodesTest, PagesServeWhileRedisIsDownAndRankingsCatchUpWhenItReturns) {
   EXPECT_EQ(WaitForViews(a(), id, 10, 10), 10);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, NodesTest, ::testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(Stores, NodesTest, testing::AllBackends(),
                          BackendParamName());
 
 }  // namespace

@@ -371,7 +371,7 @@ TEST_P(SearcherTest, SuggestsTheWordsThatSetATextApart) {
   EXPECT_TRUE(searcher_->SuggestTags(headline, body, 0).value().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, SearcherTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, SearcherTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

@@ -244,7 +244,7 @@ TEST_P(StoreAccountsTest, ReporterProfilesAndSettingsAreSavedAndBumpTheSequence)
   EXPECT_EQ(store_->ChangeSequence().value(), before + 5);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreAccountsTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreAccountsTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

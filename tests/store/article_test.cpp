@@ -160,7 +160,7 @@ TEST_P(StoreArticleTest, EmptyBatchWritesNothing) {
   EXPECT_EQ(store_->ChangeSequence().value(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreArticleTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreArticleTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

@@ -83,7 +83,7 @@ TEST_P(StoreCatalogTest, ReportersByNameAndById) {
             ErrorCode::kInvalidInput);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreCatalogTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreCatalogTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

@@ -45,7 +45,7 @@ TEST_P(StoreChangesTest, ChangesAfterASequenceOldestFirstAndLimited) {
   EXPECT_TRUE(store_->ChangesSince(0, 0).value().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreChangesTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreChangesTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

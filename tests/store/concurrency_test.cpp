@@ -109,7 +109,7 @@ TEST_P(StoreConcurrencyTest, ParallelReadersGetCorrectResultsWhileAWriterWrites)
   EXPECT_EQ(store_->ChangeSequence().value(), kArticles + written);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreConcurrencyTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreConcurrencyTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

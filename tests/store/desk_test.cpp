@@ -78,6 +78,24 @@ TEST_P(StoreDeskTest, DraftIsPrivateUntilPublishedAndThenShowsEveryField) {
   EXPECT_EQ(Must(store_->LatestArticles({}, {}, kNow)).total, 1);
 }
 
+TEST_P(StoreDeskTest, PublishedListsKeepTextWithCommasQuotesAndBraces) {
+  ArticleContent content = Content("따옴표 \"와\" 쉼표, 중괄호 {}");
+  content.subheadlines = {"쉼표, 그리고 \"따옴표\"", "역슬래시 \\ 하나", "{중괄호}", "NULL"};
+  content.tags = {"a,b", " 앞뒤 공백 ", "\"", "\\", "NULL"};
+  ASSERT_TRUE(store_->UpdateReporter({.id = reporters_[1], .name = "김, \"기자\"",
+                                      .email = "kim@example.com", .bio = ""})
+                  .has_value());
+  const ArticleId id = Must(store_->CreateDraft(content, kReporterUser, kNow - 600));
+  ASSERT_TRUE(store_->PublishArticle(id, kNow - 60).has_value());
+  const Article article = Must(store_->PublishedArticle(id, kNow));
+  EXPECT_EQ(article.headline, content.headline);
+  EXPECT_EQ(article.subheadlines, content.subheadlines);
+  EXPECT_EQ(article.tags, content.tags);
+  ASSERT_EQ(article.bylines.size(), 2U);
+  EXPECT_EQ(article.bylines[0].name, "김, \"기자\"");
+  EXPECT_EQ(article.bylines[1].name, "기자1");
+}
+
 TEST_P(StoreDeskTest, StaleSaveIsRefusedAndOverwritesNothing) {
   const ArticleId id = Draft("원래 제목");
   ArticleContent mine = Content("기자가 고친 제목");
@@ -333,7 +351,7 @@ TEST_P(StoreDeskTest, DeskListsFilterByStatusAuthorAndHeadline) {
   EXPECT_EQ(ErrorCodeOf(store_->DeskArticles({.limit = 0})), ErrorCode::kInvalidInput);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreDeskTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreDeskTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

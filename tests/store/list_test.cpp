@@ -192,7 +192,7 @@ TEST_P(StoreListTest, MostViewedOrderAndFilters) {
   EXPECT_EQ(top.at(0).section.slug, "economy");
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreListTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreListTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

@@ -222,7 +222,7 @@ TEST_P(StoreReadersTest, MailRequestsAreCountedByClientAndSender) {
   EXPECT_EQ(day.by_sender, 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreReadersTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreReadersTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

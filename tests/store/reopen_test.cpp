@@ -52,7 +52,7 @@ TEST_P(StoreReopenTest, ReopeningAnEmptyStoreIsIdempotent) {
   EXPECT_EQ(store->ChangeSequence().value(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreReopenTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreReopenTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

@@ -120,7 +120,7 @@ TEST_P(StoreStampsTest, RegisteredBetweenHidesScheduledArticles) {
   EXPECT_EQ(BetweenIds(kNow - 100, kNow + 100, {kNow - 100, 0}, 10), Ids{});
 }
 
-INSTANTIATE_TEST_SUITE_P(AllBackends, StoreStampsTest, testing::Values(Backend::kSqlite),
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreStampsTest, testing::AllBackends(),
                          testing::BackendParamName());
 
 }  // namespace

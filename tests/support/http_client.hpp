@@ -29,6 +29,11 @@ struct HttpResponse {
 
 constexpr std::chrono::milliseconds kDefaultHttpTimeout{5000};
 
+// A desktop Chrome's User-Agent: a reader the site counts (not a bot) and shows the PC view.
+inline constexpr char kDesktopChrome[] =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
+    "Safari/537.36";
+
 // The bytes inside a gzip body; "<corrupt gzip>" when it does not decode to its end.
 std::string Gunzip(const std::string& gzip);
 

@@ -1,7 +1,11 @@
 #include "support/test_store.hpp"
 
+#include <libpq-fe.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <fstream>
 #include <mutex>
 #include <system_error>
 #include <utility>
@@ -43,16 +47,59 @@ std::string BackendName(Backend backend) {
   switch (backend) {
     case Backend::kSqlite:
       return "Sqlite";
+    case Backend::kPostgres:
+      return "Postgres";
   }
   return "Unknown";
 }
 
-TestDatabase::TestDatabase(Backend backend) : backend_(backend) {}
+std::string PostgresServerUrl() {
+  const std::filesystem::path file =
+      std::filesystem::path(SINMUN_TEST_SERVICES_DIR) / "postgres.url";
+  std::ifstream in(file);
+  std::string url;
+  if (!std::getline(in, url) || url.empty()) {
+    throw std::runtime_error("no PostgreSQL test server: " + file.string() +
+                             " is missing (ctest starts it with the postgres_start fixture; "
+                             "run the test through ctest)");
+  }
+  return url;
+}
+
+namespace {
+
+// Creates a new schema on the test server and returns a URL whose search_path is that schema.
+std::string NewPostgresSchema() {
+  static std::atomic<int> counter = 0;
+  const std::string server = PostgresServerUrl();
+  const std::string schema =
+      "test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  PGconn* conn = PQconnectdb(server.c_str());
+  std::string error;
+  if (PQstatus(conn) != CONNECTION_OK) {
+    error = PQerrorMessage(conn);
+  } else {
+    PGresult* result = PQexec(conn, ("CREATE SCHEMA " + schema).c_str());
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) error = PQresultErrorMessage(result);
+    PQclear(result);
+  }
+  PQfinish(conn);
+  if (!error.empty()) throw std::runtime_error("cannot make a test schema: " + error);
+  return server + "?options=-csearch_path%3D" + schema;
+}
+
+}  // namespace
+
+TestDatabase::TestDatabase(Backend backend)
+    : backend_(backend),
+      postgres_url_(backend == Backend::kPostgres ? NewPostgresSchema() : std::string()) {}
 
 std::string TestDatabase::url() const {
   switch (backend_) {
     case Backend::kSqlite:
       return "sqlite:" + (dir_.path() / "sinmun.db").string();
+    case Backend::kPostgres:
+      return postgres_url_;
   }
   return {};
 }

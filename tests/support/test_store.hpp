@@ -42,8 +42,17 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// The store backends that tests run on. kPostgres follows with the PostgreSQL store.
-enum class Backend { kSqlite };
+// The store backends that tests run on. kPostgres uses the private PostgreSQL server that the
+// CTest fixture `postgres` starts for the test run (postgres-service.sh); a test that needs it
+// fails, never skips, when it is not running.
+enum class Backend { kSqlite, kPostgres };
+
+// Both backends, for INSTANTIATE_TEST_SUITE_P(AllBackends, …, AllBackends(), …).
+inline auto AllBackends() { return Values(Backend::kSqlite, Backend::kPostgres); }
+
+// The URL of the private PostgreSQL server of this test run (its postgres database, where
+// tests make their own schemas). Throws when the server was not started.
+std::string PostgresServerUrl();
 
 std::string BackendName(Backend backend);
 // For test names and messages: INSTANTIATE_TEST_SUITE_P(AllBackends, ..., BackendParamName).
@@ -55,7 +64,8 @@ struct BackendParamName {
 };
 
 // One test database that can be opened, closed and opened again (to test re-opening and
-// persistence). SQLite: a file in a TempDir that this object owns.
+// persistence). SQLite: a file in a TempDir that this object owns. PostgreSQL: a new schema of
+// its own on the test server (cheaper than a database), named in the URL's search_path.
 class TestDatabase {
  public:
   explicit TestDatabase(Backend backend);
@@ -68,6 +78,7 @@ class TestDatabase {
  private:
   Backend backend_;
   TempDir dir_;
+  std::string postgres_url_;  // kPostgres only
 };
 
 // A fresh, migrated, empty store. Its files are removed when the test program exits.

@@ -53,6 +53,8 @@ class Statement {
   std::int64_t Int(int column) const;
   std::string Text(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
+  // The column as text (integers in decimal), nullopt for NULL: for copying rows whole.
+  std::optional<std::string> OptionalText(int column) const;
 
  private:
   sqlite3_stmt* stmt_;

@@ -53,14 +53,9 @@ Result<> Migrate(Connection& connection, std::span<const Migration> migrations) 
   if (Result<> done = connection.Execute(kCreateTable); !done) return done;
   const Result<std::int64_t> newest = NewestVersion(connection);
   if (!newest) return tl::unexpected(newest.error());
-  if (!migrations.empty() && *newest > migrations.back().version) {
-    return Fail(ErrorCode::kUnavailable,
-                fmt::format("database schema version {} is newer than this binary's {}; "
-                            "run a newer sinmun",
-                            *newest, migrations.back().version));
-  }
-  for (const Migration& migration : migrations) {
-    if (migration.version <= *newest) continue;
+  const Result<std::span<const Migration>> pending = PendingMigrations(*newest, migrations);
+  if (!pending) return tl::unexpected(pending.error());
+  for (const Migration& migration : *pending) {
     if (Result<> done = Apply(connection, migration); !done) return done;
   }
   return {};

@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "store/row_records.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -81,17 +82,6 @@ constexpr char kInsertSiteChange[] =
 
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
 
-// Reads the user columns starting at `first` (in SINMUN_USER_COLUMNS order).
-User ReadUser(const Statement& row, int first = 0) {
-  return User{.id = row.Int(first),
-              .email = row.Text(first + 1),
-              .name = row.Text(first + 2),
-              .role = ParseRole(row.Text(first + 3)).value_or(Role::kReporter),
-              .reporter_id = row.OptionalInt(first + 4),
-              .active = row.Int(first + 5) != 0,
-              .created_at = row.Int(first + 6)};
-}
-
 std::int64_t Flag(bool value) { return value ? 1 : 0; }
 
 // kNotFound with `what` when the last statement on `connection` changed no row.
@@ -128,7 +118,8 @@ Result<UserId> SqliteStore::InsertUser(const NewUser& user) {
 Result<User> SqliteStore::UserById(UserId id) const {
   return WithPooledReader([id](Connection& connection) {
     return ReadOne<User>(
-        Query(connection, kUserById, id), [](const Statement& row) { return ReadUser(row); },
+        Query(connection, kUserById, id),
+        [](const Statement& row) { return store::rows::ReadUser(row); },
         fmt::format("no user {}", id));
   });
 }
@@ -138,7 +129,7 @@ Result<UserCredentials> SqliteStore::CredentialsByEmail(std::string_view email) 
     return ReadOne<UserCredentials>(
         Query(connection, kCredentialsByEmail, email),
         [](const Statement& row) {
-          return UserCredentials{.user = ReadUser(row), .password_hash = row.Text(7)};
+          return UserCredentials{.user = store::rows::ReadUser(row), .password_hash = row.Text(7)};
         },
         "no such user");
   });
@@ -147,7 +138,7 @@ Result<UserCredentials> SqliteStore::CredentialsByEmail(std::string_view email) 
 Result<std::vector<User>> SqliteStore::Users() const {
   return WithPooledReader([](Connection& connection) {
     return ReadAll<User>(Query(connection, kUsers),
-                         [](const Statement& row) { return ReadUser(row); });
+                         [](const Statement& row) { return store::rows::ReadUser(row); });
   });
 }
 
@@ -200,17 +191,8 @@ Result<> SqliteStore::InsertSession(const Session& session) {
 
 Result<SessionUser> SqliteStore::SessionByTokenHash(std::string_view token_hash) const {
   return WithPooledReader([token_hash](Connection& connection) {
-    return ReadOne<SessionUser>(
-        Query(connection, kSessionByTokenHash, token_hash),
-        [](const Statement& row) {
-          return SessionUser{.session = Session{.token_hash = row.Text(0),
-                                                .user_id = row.Int(1),
-                                                .csrf_token = row.Text(2),
-                                                .created_at = row.Int(3),
-                                                .last_seen_at = row.Int(4)},
-                             .user = ReadUser(row, 5)};
-        },
-        "no such session");
+    return ReadOne<SessionUser>(Query(connection, kSessionByTokenHash, token_hash),
+                                store::rows::ReadSessionUser<Statement>, "no such session");
   });
 }
 
@@ -278,16 +260,7 @@ Result<AuditPage> SqliteStore::AuditLog(Page page) const {
     return InSnapshot(connection, [&]() -> Result<AuditPage> {
       Result<std::vector<AuditEntry>> items = ReadAll<AuditEntry>(
           Query(connection, kAuditPage, std::int64_t{page.size}, (page.number - 1) * page.size),
-          [](const Statement& row) {
-            return AuditEntry{.id = row.Int(0),
-                              .at = row.Int(1),
-                              .user_id = row.OptionalInt(2),
-                              .actor = row.Text(3),
-                              .action = row.Text(4),
-                              .target = row.Text(5),
-                              .detail = row.Text(6),
-                              .remote_address = row.Text(7)};
-          });
+          store::rows::ReadAuditEntry<Statement>);
       if (!items) return tl::unexpected(items.error());
       Result<std::int64_t> total = ReadCount(Query(connection, kAuditCount));
       if (!total) return tl::unexpected(total.error());
@@ -298,13 +271,8 @@ Result<AuditPage> SqliteStore::AuditLog(Page page) const {
 
 Result<std::vector<SectionAdmin>> SqliteStore::AllSections() const {
   return WithPooledReader([](Connection& connection) {
-    return ReadAll<SectionAdmin>(Query(connection, kAllSections), [](const Statement& row) {
-      return SectionAdmin{.section = Section{.id = row.Int(0),
-                                             .slug = row.Text(1),
-                                             .name = row.Text(2),
-                                             .position = static_cast<int>(row.Int(3))},
-                          .hidden = row.Int(4) != 0};
-    });
+    return ReadAll<SectionAdmin>(Query(connection, kAllSections),
+                                 store::rows::ReadSectionAdmin<Statement>);
   });
 }
 

@@ -12,10 +12,13 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "store/desk_writes.hpp"
+#include "store/row_records.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
@@ -133,109 +136,33 @@ const std::string kDeskListAny = DeskListSql(false, false);
 const std::string kDeskListByStatus = DeskListSql(true, false);
 const std::string kDeskListPublished = DeskListSql(true, true);
 
-// ---- Lists stored as text in revisions ----
+const desk::DeskSql kDeskSql = {
+    .delete_subheadlines = kDeleteSubheadlines,
+    .insert_subheadline = kInsertSubheadline,
+    .delete_bylines = kDeleteBylines,
+    .insert_byline = kInsertByline,
+    .delete_tags = kDeleteTags,
+    .insert_tag = kInsertTag,
+    .delete_correction = kDeleteCorrection,
+    .insert_correction = kInsertCorrection,
+    .delete_article_photo = kDeleteArticlePhoto,
+    .insert_article_photo = kInsertArticlePhoto,
+    .insert_revision = kInsertRevision,
+    .upsert_desk = kUpsertDesk,
+    .set_status = kSetStatus,
+    .first_publication = kFirstPublication,
+    .republication = kRepublication,
+    .desk_status = kDeskStatus,
+    .update_content = kUpdateContent,
+};
 
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string joined;
-  for (const std::string& line : lines) {
-    if (!joined.empty()) joined += '\n';
-    joined += line;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitLines(std::string_view text) {
-  std::vector<std::string> lines;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    lines.emplace_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
-
-std::string JoinIds(const std::vector<std::int64_t>& ids) {
-  std::string joined;
-  for (const std::int64_t id : ids) {
-    if (!joined.empty()) joined += ',';
-    joined += std::to_string(id);
-  }
-  return joined;
-}
-
-// Ids written by JoinIds; a malformed item (which JoinIds never writes) is skipped.
-template <typename Int>
-std::vector<Int> SplitIds(std::string_view text, char separator) {
-  std::vector<Int> ids;
-  while (!text.empty()) {
-    const size_t end = text.find(separator);
-    const std::string_view item = text.substr(0, end);
-    Int id = 0;
-    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
-      ids.push_back(id);
-    }
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return ids;
-}
-
-// ---- Validation ----
-
-bool IsOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }
-
-Result<> ValidateContent(const ArticleContent& content) {
-  if (content.headline.empty() || !IsOneLine(content.headline)) {
-    return Fail(ErrorCode::kInvalidInput, "the headline must be one non-empty line");
-  }
-  for (const std::string& line : content.subheadlines) {
-    if (line.empty() || !IsOneLine(line)) {
-      return Fail(ErrorCode::kInvalidInput, "a sub-headline must be one non-empty line");
-    }
-  }
-  std::unordered_set<std::string> tags;
-  for (const std::string& tag : content.tags) {
-    if (tag.empty() || !IsOneLine(tag) || !tags.insert(tag).second) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("bad or repeated tag '{}'", tag));
-    }
-  }
-  std::unordered_set<ReporterId> reporters;
-  for (const ReporterId id : content.reporter_ids) {
-    if (!reporters.insert(id).second) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("reporter {} credited twice", id));
-    }
-  }
-  return {};
-}
-
-// Foreign-key failures of a content write name what was unknown.
-Error ExplainContentError(Error error) {
-  if (error.code == ErrorCode::kInvalidInput) {
-    error.detail = "unknown section, reporter or photo id (" + error.detail + ")";
-  }
-  return error;
-}
+using desk::DeskState;
 
 // ---- Reading ----
 
-struct DeskState {
-  ArticleStatus status = ArticleStatus::kDraft;
-  RevisionNumber revision = 0;
-  bool published_once = false;
-  bool has_desk_row = false;
-};
-
 Result<DeskState> ReadDeskState(Connection& connection, ArticleId id) {
-  return ReadOne<DeskState>(
-      Query(connection, kDeskState, id),
-      [](const Statement& row) {
-        return DeskState{.status = StatusNamed(row.Text(0)).value_or(ArticleStatus::kPublished),
-                         .revision = row.Int(1),
-                         .published_once = row.Int(2) != 0,
-                         .has_desk_row = row.OptionalInt(3).has_value()};
-      },
-      fmt::format("no article {}", id));
+  return ReadOne<DeskState>(Query(connection, kDeskState, id), desk::ReadDeskStateRow<Statement>,
+                            fmt::format("no article {}", id));
 }
 
 Result<std::vector<std::string>> ReadTexts(Connection& connection, const char* sql, ArticleId id) {
@@ -268,28 +195,9 @@ Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId i
 
 // REQUIRES: inside a snapshot or a write transaction.
 Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id) {
-  Result<DeskArticle> article = ReadOne<DeskArticle>(
-      Query(connection, kDeskArticle, id),
-      [](const Statement& row) {
-        DeskArticle a;
-        a.id = row.Int(0);
-        a.status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished);
-        a.content.section_id = row.Int(2);
-        a.content.headline = row.Text(3);
-        const bool published_once = row.Int(10) != 0;
-        if (a.status == ArticleStatus::kPublished ||
-            (a.status == ArticleStatus::kUnpublished && published_once)) {
-          a.registered_at = row.Int(4);
-        }
-        a.modified_at = row.OptionalInt(5);
-        a.revision = row.Int(6);
-        a.created_by = row.Int(7);
-        a.updated_at = row.Int(8);
-        a.publish_at = row.OptionalInt(9);
-        a.content.body_markdown = row.Text(11);
-        return a;
-      },
-      fmt::format("no article {}", id));
+  Result<DeskArticle> article = ReadOne<DeskArticle>(Query(connection, kDeskArticle, id),
+                                                     store::rows::ReadDeskArticleHead<Statement>,
+                                                     fmt::format("no article {}", id));
   if (!article) return article;
   ArticleContent& content = article->content;
 
@@ -322,89 +230,15 @@ Result<> AppendChange(Connection& writer, ArticleId id, std::string_view kind, T
   return Write(writer, kInsertChange, id, kind, at);
 }
 
-// Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
-Result<> WriteChildren(Connection& writer, ArticleId id, const ArticleContent& content) {
-  const auto write_list = [&](const char* remove, const char* insert,
-                              const auto& items) -> Result<> {
-    if (Result<> done = Write(writer, remove, id); !done) return done;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (Result<> done = Write(writer, insert, id, static_cast<std::int64_t>(i), items[i]);
-          !done) {
-        return done;
-      }
-    }
-    return {};
-  };
-  if (Result<> done = write_list(kDeleteSubheadlines, kInsertSubheadline, content.subheadlines);
-      !done) {
-    return done;
-  }
-  // Bylines bind (article, reporter, position): another column order than the lists above.
-  if (Result<> done = Write(writer, kDeleteBylines, id); !done) return done;
-  for (size_t i = 0; i < content.reporter_ids.size(); ++i) {
-    if (Result<> done = Write(writer, kInsertByline, id, content.reporter_ids[i],
-                              static_cast<std::int64_t>(i));
-        !done) {
-      return done;
-    }
-  }
-  if (Result<> done = write_list(kDeleteTags, kInsertTag, content.tags); !done) return done;
-  if (Result<> done = Write(writer, kDeleteCorrection, id); !done) return done;
-  if (!content.correction.empty()) {
-    if (Result<> done = Write(writer, kInsertCorrection, id, content.correction); !done) {
-      return done;
-    }
-  }
-  if (Result<> done = Write(writer, kDeleteArticlePhoto, id); !done) return done;
-  if (content.photo_id) {
-    if (Result<> done = Write(writer, kInsertArticlePhoto, id, *content.photo_id,
-                              content.photo_caption, content.photo_credit);
-        !done) {
-      return done;
-    }
-  }
-  return {};
-}
-
-Result<> WriteRevision(Connection& writer, ArticleId id, RevisionNumber number,
-                       const ArticleContent& content, UserId by, Timestamp at) {
-  return Write(writer, kInsertRevision, id, number, by, at, content.section_id, content.headline,
-               JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
-               JoinLines(content.tags), content.correction, content.photo_id,
-               content.photo_caption, content.photo_credit, content.body_markdown);
-}
-
-// Sets the status of an article that is in one of `from`; kConflict otherwise.
-// `publish_at` is kept on the desk row (set only for kScheduled).
+// Reads (and locks) the article's state, sets its status (desk::ApplyStatus) and appends the
+// change.
 Result<> ChangeStatus(Connection& writer, ArticleId id, std::initializer_list<ArticleStatus> from,
                       ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
   const Result<DeskState> state = ReadDeskState(writer, id);
   if (!state) return tl::unexpected(state.error());
-  if (std::find(from.begin(), from.end(), state->status) == from.end()) {
-    return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, cannot become {}", id,
-                                                  StatusName(state->status), StatusName(to)));
-  }
-  if (!state->has_desk_row) {
-    // An article from before the newsroom: give it a desk row to hold its status.
-    if (Result<> done = Write(writer, kUpsertDesk, id, RevisionNumber{0}, UserId{0}, at,
-                              std::int64_t{1});
-        !done) {
-      return done;
-    }
-  }
-  Result<> done;
-  if (to == ArticleStatus::kPublished) {
-    done = state->published_once ? Write(writer, kRepublication, id, at)
-                                 : Write(writer, kFirstPublication, id, at);
-  } else {
-    done = Write(writer, kSetStatus, id, StatusName(to));
-  }
-  if (!done) return done;
-  const bool now_published_once = state->published_once || to == ArticleStatus::kPublished;
-  if (Result<> desk = Write(writer, kDeskStatus, id, publish_at, at,
-                            std::int64_t{now_published_once ? 1 : 0});
-      !desk) {
-    return desk;
+  if (Result<> done = desk::ApplyStatus(writer, *state, id, from, to, at, publish_at, kDeskSql);
+      !done) {
+    return done;
   }
   return AppendChange(writer, id, StatusName(to), at);
 }
@@ -444,10 +278,10 @@ Result<ArticleId> SqliteStore::CreateDraft(const ArticleContent& content, UserId
       !done) {
     return tl::unexpected(done.error());
   }
-  if (Result<> done = WriteChildren(writer, id, content); !done) {
+  if (Result<> done = desk::WriteChildren(writer, id, content, kDeskSql); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
-  if (Result<> done = WriteRevision(writer, id, 1, content, by, at); !done) {
+  if (Result<> done = desk::WriteRevision(writer, id, 1, content, by, at, kDeskSql); !done) {
     return tl::unexpected(done.error());
   }
   if (Result<> done = AppendChange(writer, id, "insert", at); !done) {
@@ -467,47 +301,11 @@ Result<RevisionNumber> SqliteStore::SaveArticle(ArticleId id, const ArticleConte
   Connection& writer = *writer_;
   Result<Transaction> transaction = Transaction::Begin(writer, Transaction::Mode::kWrite);
   if (!transaction) return tl::unexpected(transaction.error());
-  // Read under the write lock: no save can come between this check and the write.
-  const Result<DeskState> state = ReadDeskState(writer, id);
-  if (!state) return tl::unexpected(state.error());
-  if (state->revision != base_revision) {
-    return Fail(ErrorCode::kConflict,
-                fmt::format("article {} is at revision {}, the save started from {}", id,
-                            state->revision, base_revision));
-  }
-  RevisionNumber number = base_revision + 1;
-  if (base_revision == 0) {
-    // The article predates the newsroom: keep what it was as revision 1 (saved by no one)
-    // before this save becomes revision 2, so that the first edit can be undone too.
-    Result<DeskArticle> original = ReadDeskArticle(writer, id);
-    if (!original) return tl::unexpected(original.error());
-    if (Result<> done = WriteRevision(writer, id, 1, original->content, UserId{0},
-                                      original->registered_at.value_or(at));
-        !done) {
-      return tl::unexpected(done.error());
-    }
-    number = 2;
-  }
-  if (Result<> done = Write(writer, kUpdateContent, id, content.section_id, content.headline,
-                            snippet, content.body_markdown, at);
-      !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  // A desk row made here (revision 0 before) has no author: created_by 0, like no row.
-  const UserId author = base_revision == 0 ? UserId{0} : by;
-  if (Result<> done = Write(writer, kUpsertDesk, id, number, author, at, std::int64_t{1});
-      !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = WriteChildren(writer, id, content); !done) {
-    return tl::unexpected(ExplainContentError(done.error()));
-  }
-  if (Result<> done = WriteRevision(writer, id, number, content, by, at); !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = AppendChange(writer, id, "update", at); !done) {
-    return tl::unexpected(done.error());
-  }
+  // Reads the state under the write lock: no save can come between the check and the write.
+  Result<RevisionNumber> number =
+      desk::SaveContent(writer, id, content, snippet, base_revision, by, at, kDeskSql,
+                        ReadDeskState, ReadDeskArticle, AppendChange);
+  if (!number) return number;
   if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
   return number;
 }
@@ -530,23 +328,7 @@ Result<std::vector<DeskSummary>> SqliteStore::DeskArticles(const DeskQuery& quer
     return ReadAll<DeskSummary>(
         Query(connection, sql.c_str(), status, query.created_by, query.headline_contains,
               std::int64_t{query.limit}),
-        [](const Statement& row) {
-          DeskSummary summary{
-              .id = row.Int(0),
-              .status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished),
-              .headline = row.Text(2),
-              .section_name = row.Text(3),
-              .created_by = row.Int(4),
-              .updated_at = row.Int(5),
-              .publish_at = row.OptionalInt(6),
-              .registered_at = std::nullopt,
-              .revision = row.Int(9)};
-          if (summary.status == ArticleStatus::kPublished ||
-              (summary.status == ArticleStatus::kUnpublished && row.Int(8) != 0)) {
-            summary.registered_at = row.Int(7);
-          }
-          return summary;
-        });
+        store::rows::ReadDeskSummary<Statement>);
   });
 }
 
@@ -677,23 +459,7 @@ Result<Revision> SqliteStore::RevisionOf(ArticleId id, RevisionNumber number) co
   return WithPooledReader([&](Connection& connection) {
     return ReadOne<Revision>(
         Query(connection, kRevision, id, number),
-        [id](const Statement& row) {
-          return Revision{
-              .article_id = id,
-              .number = row.Int(0),
-              .saved_by = row.Int(1),
-              .saved_at = row.Int(2),
-              .content = ArticleContent{.section_id = row.Int(3),
-                                        .headline = row.Text(4),
-                                        .subheadlines = SplitLines(row.Text(5)),
-                                        .body_markdown = row.Text(12),
-                                        .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                                        .tags = SplitLines(row.Text(7)),
-                                        .correction = row.Text(8),
-                                        .photo_id = row.OptionalInt(9),
-                                        .photo_caption = row.Text(10),
-                                        .photo_credit = row.Text(11)}};
-        },
+        [id](const Statement& row) { return store::rows::ReadRevision(row, id); },
         fmt::format("no revision {} of article {}", number, id));
   });
 }
@@ -715,16 +481,7 @@ Result<Photo> SqliteStore::PhotoById(PhotoId id) const {
   return WithPooledReader([id](Connection& connection) {
     return ReadOne<Photo>(
         Query(connection, kPhotoById, id),
-        [](const Statement& row) {
-          return Photo{.id = row.Int(0),
-                       .name = row.Text(1),
-                       .format = row.Text(2),
-                       .width = static_cast<int>(row.Int(3)),
-                       .height = static_cast<int>(row.Int(4)),
-                       .widths = SplitIds<int>(row.Text(5), ','),
-                       .uploaded_by = row.Int(6),
-                       .uploaded_at = row.Int(7)};
-        },
+        store::rows::ReadPhoto<Statement>,
         fmt::format("no photo {}", id));
   });
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/row_records.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -118,31 +119,6 @@ Result<bool> HasRow(Result<Statement> statement) {
   return statement->Step();
 }
 
-ArticleSummary ReadSummaryColumns(const Statement& row) {
-  return ArticleSummary{.id = row.Int(0),
-                        .section = Section{.id = row.Int(1),
-                                           .slug = row.Text(2),
-                                           .name = row.Text(3),
-                                           .position = static_cast<int>(row.Int(4))},
-                        .headline = row.Text(5),
-                        .snippet = row.Text(6),
-                        .reporter_name = row.Text(7),
-                        .registered_at = row.Int(8),
-                        .views = row.Int(9)};
-}
-
-OutboxMail ReadOutboxMail(const Statement& row) {
-  const std::string status = row.Text(3);
-  return OutboxMail{.id = row.Int(0),
-                    .recipient = row.Text(1),
-                    .message = row.Text(2),
-                    .status = status == "sent"       ? MailStatus::kSent
-                              : status == "rejected" ? MailStatus::kRejected
-                                                     : MailStatus::kPending,
-                    .attempts = static_cast<int>(row.Int(4)),
-                    .next_attempt_at = row.Int(5),
-                    .last_error = row.Text(6)};
-}
 
 }  // namespace
 
@@ -190,7 +166,7 @@ Result<std::vector<ArticleSummary>> SqliteStore::SummariesByIds(const std::vecto
   Result<> done = ReadWith([&](Connection& connection) {
     return ForEachRow(Query(connection, kSummariesByIds, now, std::string_view(json_ids)),
                       [&](const Statement& row) {
-                        ArticleSummary summary = ReadSummaryColumns(row);
+                        ArticleSummary summary = store::rows::ReadSummary(row);
                         found.emplace(summary.id, std::move(summary));
                       });
   });
@@ -238,7 +214,7 @@ namespace {
 Result<std::vector<RankedSummary>> Ranked(Result<Statement> statement) {
   std::vector<RankedSummary> rows;
   Result<> done = ForEachRow(std::move(statement), [&](const Statement& row) {
-    rows.push_back(RankedSummary{ReadSummaryColumns(row), row.Int(10)});
+    rows.push_back(RankedSummary{store::rows::ReadSummary(row), row.Int(10)});
   });
   if (!done) return tl::unexpected(done.error());
   return rows;
@@ -317,8 +293,9 @@ Result<std::vector<OutboxMail>> SqliteStore::DueMails(Timestamp now, int limit) 
   std::vector<OutboxMail> rows;
   if (limit <= 0) return rows;
   Result<> done = ReadWith([&](Connection& connection) {
-    return ForEachRow(Query(connection, kDueMails, now, std::int64_t{limit}),
-                      [&](const Statement& row) { rows.push_back(ReadOutboxMail(row)); });
+    return ForEachRow(
+        Query(connection, kDueMails, now, std::int64_t{limit}),
+        [&](const Statement& row) { rows.push_back(store::rows::ReadOutboxMail(row)); });
   });
   if (!done) return tl::unexpected(done.error());
   return rows;
@@ -331,7 +308,7 @@ Result<std::vector<OutboxMail>> SqliteStore::ClaimDueMails(Timestamp now, int li
   std::lock_guard lock(writer_mutex_);
   Result<> done =
       ForEachRow(Query(*writer_, kClaimDueMails, now, std::int64_t{limit}, lease_until),
-                 [&](const Statement& row) { rows.push_back(ReadOutboxMail(row)); });
+                 [&](const Statement& row) { rows.push_back(store::rows::ReadOutboxMail(row)); });
   if (!done) return tl::unexpected(done.error());
   // RETURNING follows no ORDER BY; ids grow with enqueueing, so this is oldest first.
   std::sort(rows.begin(), rows.end(),
@@ -343,7 +320,7 @@ Result<OutboxMail> SqliteStore::MailById(std::int64_t id) const {
   std::optional<OutboxMail> mail;
   Result<> done = ReadWith([&](Connection& connection) {
     return ForEachRow(Query(connection, kMailById, id),
-                      [&](const Statement& row) { mail = ReadOutboxMail(row); });
+                      [&](const Statement& row) { mail = store::rows::ReadOutboxMail(row); });
   });
   if (!done) return tl::unexpected(done.error());
   if (!mail) return Fail(ErrorCode::kNotFound, fmt::format("outbox mail {}", id));

@@ -14,13 +14,19 @@
 
 #include "core/text.hpp"
 #include "store/migration.hpp"
+#include "store/row_records.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/migrate.hpp"
 #include "store/sqlite/query.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
+
+using rows::ReadReporter;
+using rows::ReadSection;
+using rows::ReadSummary;
 
 constexpr size_t kSnippetChars = 150;
 
@@ -166,31 +172,6 @@ const std::string kRegisteredBetweenSql = SummariesOf(
 
 #undef SINMUN_PUBLISHED
 
-Section ReadSection(const Statement& row, int first = 0) {
-  return Section{.id = row.Int(first),
-                 .slug = row.Text(first + 1),
-                 .name = row.Text(first + 2),
-                 .position = static_cast<int>(row.Int(first + 3))};
-}
-
-Reporter ReadReporter(const Statement& row) {
-  return Reporter{.id = row.Int(0),
-                  .name = row.Text(1),
-                  .email = row.Text(2),
-                  .bio = row.Text(3),
-                  .photo = row.Text(4)};
-}
-
-ArticleSummary ReadSummary(const Statement& row) {
-  return ArticleSummary{.id = row.Int(0),
-                        .section = ReadSection(row, 1),
-                        .headline = row.Text(5),
-                        .snippet = row.Text(6),
-                        .reporter_name = row.Text(7),
-                        .registered_at = row.Int(8),
-                        .views = row.Int(9)};
-}
-
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
 
 // A clear reason when the database's folder cannot hold it; SQLite only says "unable to open".
@@ -210,29 +191,6 @@ Result<> CheckFolder(const std::string& path) {
         fmt::format("sqlite: cannot open {}: folder {} is not writable", path, folder.string()));
   }
   return {};
-}
-
-Result<> ValidateArticles(const std::vector<NewArticle>& articles) {
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const NewArticle& article = articles[i];
-    if (article.headline.empty()) {
-      return Fail(ErrorCode::kInvalidInput, fmt::format("article {}: empty headline", i));
-    }
-    std::unordered_set<ReporterId> seen;
-    for (ReporterId id : article.reporter_ids) {
-      if (!seen.insert(id).second) {
-        return Fail(ErrorCode::kInvalidInput,
-                    fmt::format("article {}: reporter {} credited twice", i, id));
-      }
-    }
-  }
-  return {};
-}
-
-// Renames a foreign-key failure into the caller's terms; other errors pass unchanged.
-Error Explain(Error error, std::string detail) {
-  if (error.code == ErrorCode::kInvalidInput) error.detail = std::move(detail);
-  return error;
 }
 
 }  // namespace
@@ -329,14 +287,14 @@ Result<Section> SqliteStore::SectionBySlug(std::string_view slug) const {
 
 Result<Reporter> SqliteStore::ReporterById(ReporterId id) const {
   return WithReader([id](Connection& connection) {
-    return ReadOne<Reporter>(Query(connection, kReporterById, id), ReadReporter,
+    return ReadOne<Reporter>(Query(connection, kReporterById, id), ReadReporter<Statement>,
                              fmt::format("no reporter {}", id));
   });
 }
 
 Result<std::vector<Reporter>> SqliteStore::Reporters() const {
   return WithReader([](Connection& connection) {
-    return ReadAll<Reporter>(Query(connection, kReporters), ReadReporter);
+    return ReadAll<Reporter>(Query(connection, kReporters), ReadReporter<Statement>);
   });
 }
 
@@ -402,7 +360,7 @@ Result<ArticleList> SqliteStore::LatestArticles(const ArticleFilter& filter, Pag
       Result<Statement> list = prepare(connection, sql.list);
       if (list) list->Bind(2, std::int64_t{page.size}).Bind(3, (page.number - 1) * page.size);
       Result<std::vector<ArticleSummary>> items =
-          ReadAll<ArticleSummary>(std::move(list), ReadSummary);
+          ReadAll<ArticleSummary>(std::move(list), ReadSummary<Statement>);
       if (!items) return tl::unexpected(items.error());
       Result<std::int64_t> total = ReadCount(prepare(connection, sql.count));
       if (!total) return tl::unexpected(total.error());
@@ -474,7 +432,7 @@ Result<std::vector<ArticleSummary>> SqliteStore::MostViewed(std::optional<Sectio
     if (query) query->Bind(3, std::int64_t{limit});
     if (query && since) query->Bind(2, *since);
     if (query && section) query->Bind(4, *section);
-    return ReadAll<ArticleSummary>(std::move(query), ReadSummary);
+    return ReadAll<ArticleSummary>(std::move(query), ReadSummary<Statement>);
   });
 }
 
@@ -515,7 +473,7 @@ Result<std::vector<ArticleSummary>> SqliteStore::ArticlesRegisteredBetween(
   return WithReader([&](Connection& connection) {
     return ReadAll<ArticleSummary>(Query(connection, kRegisteredBetweenSql.c_str(), now, from, to,
                                          after.registered_at, after.id, std::int64_t{limit}),
-                                   ReadSummary);
+                                   ReadSummary<Statement>);
   });
 }
 

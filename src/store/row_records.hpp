@@ -1,0 +1,179 @@
+#pragma once
+// Records read from one result row, shared by the SQLite and PostgreSQL stores so that both
+// hand out the same values from the same column lists. `Row` is a backend's row type: it
+// offers Int(column), Text(column) and OptionalInt(column); booleans are selected as 0/1
+// integers. Internal to store/.
+
+#include <string>
+
+#include "store/desk_records.hpp"
+#include "store/records.hpp"
+#include "store/store_text.hpp"
+
+namespace sinmun::store::rows {
+
+// id, slug, name, position from column `first` on.
+template <typename Row>
+Section ReadSection(const Row& row, int first = 0) {
+  return Section{.id = row.Int(first),
+                 .slug = row.Text(first + 1),
+                 .name = row.Text(first + 2),
+                 .position = static_cast<int>(row.Int(first + 3))};
+}
+
+// id, name, email, bio, photo ('' for none).
+template <typename Row>
+Reporter ReadReporter(const Row& row) {
+  return Reporter{.id = row.Int(0),
+                  .name = row.Text(1),
+                  .email = row.Text(2),
+                  .bio = row.Text(3),
+                  .photo = row.Text(4)};
+}
+
+// id, section (4 columns), headline, snippet, first byline's name, registered_at, views.
+template <typename Row>
+ArticleSummary ReadSummary(const Row& row) {
+  return ArticleSummary{.id = row.Int(0),
+                        .section = ReadSection(row, 1),
+                        .headline = row.Text(5),
+                        .snippet = row.Text(6),
+                        .reporter_name = row.Text(7),
+                        .registered_at = row.Int(8),
+                        .views = row.Int(9)};
+}
+
+// id, email, name, role, reporter_id, active, created_at from column `first` on.
+template <typename Row>
+User ReadUser(const Row& row, int first = 0) {
+  return User{.id = row.Int(first),
+              .email = row.Text(first + 1),
+              .name = row.Text(first + 2),
+              .role = ParseRole(row.Text(first + 3)).value_or(Role::kReporter),
+              .reporter_id = row.OptionalInt(first + 4),
+              .active = row.Int(first + 5) != 0,
+              .created_at = row.Int(first + 6)};
+}
+
+// token_hash, user_id, csrf_token, created_at, last_seen_at, then the user's columns.
+template <typename Row>
+SessionUser ReadSessionUser(const Row& row) {
+  return SessionUser{.session = Session{.token_hash = row.Text(0),
+                                        .user_id = row.Int(1),
+                                        .csrf_token = row.Text(2),
+                                        .created_at = row.Int(3),
+                                        .last_seen_at = row.Int(4)},
+                     .user = ReadUser(row, 5)};
+}
+
+// id, at, user_id, actor, action, target, detail, remote_address.
+template <typename Row>
+AuditEntry ReadAuditEntry(const Row& row) {
+  return AuditEntry{.id = row.Int(0),
+                    .at = row.Int(1),
+                    .user_id = row.OptionalInt(2),
+                    .actor = row.Text(3),
+                    .action = row.Text(4),
+                    .target = row.Text(5),
+                    .detail = row.Text(6),
+                    .remote_address = row.Text(7)};
+}
+
+// id, slug, name, position, hidden.
+template <typename Row>
+SectionAdmin ReadSectionAdmin(const Row& row) {
+  return SectionAdmin{.section = ReadSection(row), .hidden = row.Int(4) != 0};
+}
+
+// id, recipient, message, status, attempts, next_attempt_at, last_error.
+template <typename Row>
+OutboxMail ReadOutboxMail(const Row& row) {
+  const std::string status = row.Text(3);
+  return OutboxMail{.id = row.Int(0),
+                    .recipient = row.Text(1),
+                    .message = row.Text(2),
+                    .status = status == "sent"       ? MailStatus::kSent
+                              : status == "rejected" ? MailStatus::kRejected
+                                                     : MailStatus::kPending,
+                    .attempts = static_cast<int>(row.Int(4)),
+                    .next_attempt_at = row.Int(5),
+                    .last_error = row.Text(6)};
+}
+
+// id, name, format, width, height, widths ("400,800"), uploaded_by, uploaded_at.
+template <typename Row>
+Photo ReadPhoto(const Row& row) {
+  return Photo{.id = row.Int(0),
+               .name = row.Text(1),
+               .format = row.Text(2),
+               .width = static_cast<int>(row.Int(3)),
+               .height = static_cast<int>(row.Int(4)),
+               .widths = SplitIds<int>(row.Text(5), ','),
+               .uploaded_by = row.Int(6),
+               .uploaded_at = row.Int(7)};
+}
+
+// revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags,
+// correction, photo_id, photo_caption, photo_credit, body_markdown: a revision of `id`.
+template <typename Row>
+Revision ReadRevision(const Row& row, ArticleId id) {
+  return Revision{.article_id = id,
+                  .number = row.Int(0),
+                  .saved_by = row.Int(1),
+                  .saved_at = row.Int(2),
+                  .content = ArticleContent{.section_id = row.Int(3),
+                                            .headline = row.Text(4),
+                                            .subheadlines = SplitLines(row.Text(5)),
+                                            .body_markdown = row.Text(12),
+                                            .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
+                                            .tags = SplitLines(row.Text(7)),
+                                            .correction = row.Text(8),
+                                            .photo_id = row.OptionalInt(9),
+                                            .photo_caption = row.Text(10),
+                                            .photo_credit = row.Text(11)}};
+}
+
+// id, status, headline, section name, created_by, changed, publish_at, registered_at,
+// published_once, revision: a row of a desk list.
+template <typename Row>
+DeskSummary ReadDeskSummary(const Row& row) {
+  DeskSummary summary{.id = row.Int(0),
+                      .status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished),
+                      .headline = row.Text(2),
+                      .section_name = row.Text(3),
+                      .created_by = row.Int(4),
+                      .updated_at = row.Int(5),
+                      .publish_at = row.OptionalInt(6),
+                      .registered_at = std::nullopt,
+                      .revision = row.Int(9)};
+  if (summary.status == ArticleStatus::kPublished ||
+      (summary.status == ArticleStatus::kUnpublished && row.Int(8) != 0)) {
+    summary.registered_at = row.Int(7);
+  }
+  return summary;
+}
+
+// id, status, section_id, headline, registered_at, modified_at, revision, created_by,
+// updated_at, publish_at, published_once, body_markdown: a desk article without its lists.
+template <typename Row>
+DeskArticle ReadDeskArticleHead(const Row& row) {
+  DeskArticle a;
+  a.id = row.Int(0);
+  a.status = StatusNamed(row.Text(1)).value_or(ArticleStatus::kPublished);
+  a.content.section_id = row.Int(2);
+  a.content.headline = row.Text(3);
+  const bool published_once = row.Int(10) != 0;
+  if (a.status == ArticleStatus::kPublished ||
+      (a.status == ArticleStatus::kUnpublished && published_once)) {
+    a.registered_at = row.Int(4);
+  }
+  a.modified_at = row.OptionalInt(5);
+  a.revision = row.Int(6);
+  a.created_by = row.Int(7);
+  a.updated_at = row.Int(8);
+  a.publish_at = row.OptionalInt(9);
+  a.content.body_markdown = row.Text(11);
+  return a;
+}
+
+}  // namespace sinmun::store::rows

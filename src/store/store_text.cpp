@@ -1,0 +1,99 @@
+#include "store/store_text.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+#include <utility>
+
+namespace sinmun::store {
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string joined;
+  for (const std::string& line : lines) {
+    if (!joined.empty()) joined += '\n';
+    joined += line;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    lines.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+std::string JoinIds(const std::vector<std::int64_t>& ids) {
+  std::string joined;
+  for (const std::int64_t id : ids) {
+    if (!joined.empty()) joined += ',';
+    joined += std::to_string(id);
+  }
+  return joined;
+}
+
+namespace {
+
+bool IsOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }
+
+}  // namespace
+
+Result<> ValidateContent(const ArticleContent& content) {
+  if (content.headline.empty() || !IsOneLine(content.headline)) {
+    return Fail(ErrorCode::kInvalidInput, "the headline must be one non-empty line");
+  }
+  for (const std::string& line : content.subheadlines) {
+    if (line.empty() || !IsOneLine(line)) {
+      return Fail(ErrorCode::kInvalidInput, "a sub-headline must be one non-empty line");
+    }
+  }
+  std::unordered_set<std::string> tags;
+  for (const std::string& tag : content.tags) {
+    if (tag.empty() || !IsOneLine(tag) || !tags.insert(tag).second) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("bad or repeated tag '{}'", tag));
+    }
+  }
+  std::unordered_set<ReporterId> reporters;
+  for (const ReporterId id : content.reporter_ids) {
+    if (!reporters.insert(id).second) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("reporter {} credited twice", id));
+    }
+  }
+  return {};
+}
+
+Error ExplainContentError(Error error) {
+  if (error.code == ErrorCode::kInvalidInput) {
+    error.detail = "unknown section, reporter or photo id (" + error.detail + ")";
+  }
+  return error;
+}
+
+Result<> ValidateArticles(const std::vector<NewArticle>& articles) {
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const NewArticle& article = articles[i];
+    if (article.headline.empty()) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("article {}: empty headline", i));
+    }
+    std::unordered_set<ReporterId> seen;
+    for (ReporterId id : article.reporter_ids) {
+      if (!seen.insert(id).second) {
+        return Fail(ErrorCode::kInvalidInput,
+                    fmt::format("article {}: reporter {} credited twice", i, id));
+      }
+    }
+  }
+  return {};
+}
+
+// Renames a foreign-key failure into the caller's terms; other errors pass unchanged.
+Error Explain(Error error, std::string detail) {
+  if (error.code == ErrorCode::kInvalidInput) error.detail = std::move(detail);
+  return error;
+}
+
+}  // namespace sinmun::store

@@ -1,0 +1,53 @@
+#pragma once
+// Rules and text forms that every store backend applies the same way: the content rules of
+// store.hpp (checked before anything is written), and the one-line text form of the lists a
+// revision keeps. Internal to store/.
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/desk_records.hpp"
+#include "store/records.hpp"
+
+namespace sinmun::store {
+
+// Lines joined with '\n' (revisions keep sub-headlines and tags so), and split back.
+std::string JoinLines(const std::vector<std::string>& lines);
+std::vector<std::string> SplitLines(std::string_view text);
+
+// Ids joined with ',' ("3,1,2"), and split back by SplitIds.
+std::string JoinIds(const std::vector<std::int64_t>& ids);
+
+// Ids written by JoinIds; a malformed item (which JoinIds never writes) is skipped.
+template <typename Int>
+std::vector<Int> SplitIds(std::string_view text, char separator) {
+  std::vector<Int> ids;
+  while (!text.empty()) {
+    const size_t end = text.find(separator);
+    const std::string_view item = text.substr(0, end);
+    Int id = 0;
+    if (std::from_chars(item.data(), item.data() + item.size(), id).ec == std::errc()) {
+      ids.push_back(id);
+    }
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return ids;
+}
+
+// The content rules of the desk (store.hpp): kInvalidInput naming the first one broken.
+Result<> ValidateContent(const ArticleContent& content);
+// InsertArticles' rules: a headline, no reporter credited twice.
+Result<> ValidateArticles(const std::vector<NewArticle>& articles);
+
+// Foreign-key failures of a content write name what was unknown; other errors pass unchanged.
+Error ExplainContentError(Error error);
+// Replaces the detail of a foreign-key failure (kInvalidInput) with `detail`.
+Error Explain(Error error, std::string detail);
+
+}  // namespace sinmun::store
