@@ -127,6 +127,16 @@ class SqliteStore final : public Store {
   Result<PhotoId> InsertPhoto(const Photo& photo) override;
   Result<Photo> PhotoById(PhotoId id) const override;
 
+  // ---- Ads: slots, campaigns, impressions (issue #7): sqlite_ads.cpp ----
+  Result<AdCampaignId> InsertAdCampaign(const AdCampaign& campaign) override;
+  Result<> UpdateAdCampaign(const AdCampaign& campaign) override;
+  Result<> SetAdCampaignActive(AdCampaignId id, bool active, Timestamp at) override;
+  Result<AdCampaign> AdCampaignById(AdCampaignId id) const override;
+  Result<std::vector<AdCampaign>> AdCampaigns() const override;
+  Result<std::vector<AdCampaign>> ServableAdCampaigns(Timestamp now) const override;
+  Result<> AddAdCounts(const std::vector<AdCountDelta>& deltas) override;
+  Result<std::vector<AdDayCounts>> AdCountsByDay(AdCampaignId id) const override;
+
  private:
   class ReaderLease;
 
