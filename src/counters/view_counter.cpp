@@ -1,19 +1,9 @@
 #include "counters/view_counter.hpp"
 
 namespace sinmun::counters {
-namespace {
-
-std::uint64_t Mix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-}  // namespace
 
 bool ViewCounter::Record(store::ArticleId article, std::uint64_t visitor, Timestamp now) {
-  const std::uint64_t key = Mix(visitor ^ Mix(static_cast<std::uint64_t>(article)));
+  const std::uint64_t key = MixBits(visitor ^ MixBits(static_cast<std::uint64_t>(article)));
   Shard& shard = shards_[key % kShards];
   std::lock_guard lock(shard.mutex);
   // Old entries are dropped when the table would otherwise grow: memory stays about twice

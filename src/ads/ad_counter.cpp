@@ -1,0 +1,123 @@
+#include "ads/ad_counter.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "ads/slots.hpp"
+
+namespace sinmun::ads {
+
+using counters::MixBits;
+
+std::size_t AdCounter::KeyHash::operator()(const Key& key) const {
+  return MixBits(static_cast<std::uint64_t>(key.campaign) * 31 + key.slot) ^
+         static_cast<std::uint64_t>(key.day);
+}
+
+AdCounter::AdCounter(store::Store* store, const Clock* clock,
+                     std::chrono::milliseconds flush_interval)
+    : store_(store), clock_(clock), flush_interval_(flush_interval) {}
+
+AdCounter::~AdCounter() { StopFlushing(); }
+
+bool AdCounter::CountImpression(store::AdCampaignId campaign, std::size_t slot,
+                                std::uint64_t visitor) {
+  // The rule: one impression per visitor per slot per minute, whichever campaign.
+  const std::uint64_t hash = MixBits(visitor ^ MixBits(slot + 1));
+  return Count(hash, Key{campaign, static_cast<std::uint32_t>(slot), KstDay(clock_->Now())},
+               /*click=*/false);
+}
+
+bool AdCounter::CountClick(store::AdCampaignId campaign, std::size_t slot,
+                           std::uint64_t visitor) {
+  const std::uint64_t hash =
+      MixBits(visitor ^ MixBits((static_cast<std::uint64_t>(campaign) << 8) ^ (slot + 1) ^ (1ULL << 63)));
+  return Count(hash, Key{campaign, static_cast<std::uint32_t>(slot), KstDay(clock_->Now())},
+               /*click=*/true);
+}
+
+bool AdCounter::Count(std::uint64_t dedup_hash, const Key& key, bool click) {
+  const Timestamp now = clock_->Now();
+  Shard& shard = shards_[dedup_hash % kShards];
+  std::lock_guard lock(shard.mutex);
+  if (shard.seen.Full()) shard.seen.DropOlder(now, kAdDedupSeconds);
+  if (!shard.seen.CountIfOlder(dedup_hash, now, kAdDedupSeconds)) return false;
+  Counts& counts = shard.pending[key];
+  ++(click ? counts.clicks : counts.impressions);
+  return true;
+}
+
+std::vector<store::AdCountDelta> AdCounter::TakePending() {
+  std::vector<store::AdCountDelta> deltas;
+  for (Shard& shard : shards_) {
+    std::unordered_map<Key, Counts, KeyHash> taken;
+    {
+      std::lock_guard lock(shard.mutex);
+      taken.swap(shard.pending);
+    }
+    for (const auto& [key, counts] : taken) {
+      deltas.push_back({.campaign_id = key.campaign,
+                        .slot = std::string(kSlots[key.slot].name),
+                        .day = key.day,
+                        .impressions = counts.impressions,
+                        .clicks = counts.clicks});
+    }
+  }
+  return deltas;
+}
+
+void AdCounter::GiveBack(const std::vector<store::AdCountDelta>& deltas) {
+  for (const store::AdCountDelta& delta : deltas) {
+    const std::optional<std::size_t> slot = SlotIndex(delta.slot);
+    if (!slot) continue;
+    const Key key{delta.campaign_id, static_cast<std::uint32_t>(*slot), delta.day};
+    Shard& shard = shards_[KeyHash()(key) % kShards];
+    std::lock_guard lock(shard.mutex);
+    Counts& counts = shard.pending[key];
+    counts.impressions += delta.impressions;
+    counts.clicks += delta.clicks;
+  }
+}
+
+Result<> AdCounter::Flush() {
+  std::lock_guard lock(flush_mutex_);
+  std::vector<store::AdCountDelta> pending = TakePending();
+  if (pending.empty()) return {};
+  if (Result<> added = store_->AddAdCounts(pending); !added) {
+    GiveBack(pending);
+    return added;
+  }
+  return {};
+}
+
+void AdCounter::StartFlushing() {
+  std::lock_guard lock(stop_mutex_);
+  if (flusher_.joinable()) return;
+  stopping_ = false;
+  flusher_ = std::thread([this] { FlushLoop(); });
+}
+
+void AdCounter::StopFlushing() {
+  {
+    std::lock_guard lock(stop_mutex_);
+    if (!flusher_.joinable()) return;
+    stopping_ = true;
+  }
+  stop_signal_.notify_all();
+  flusher_.join();
+}
+
+void AdCounter::FlushLoop() {
+  std::unique_lock lock(stop_mutex_);
+  for (;;) {
+    const bool stop = stop_signal_.wait_for(lock, flush_interval_, [this] { return stopping_; });
+    lock.unlock();
+    // This thread handles the failure: log it; the counts stay pending for the next try.
+    if (Result<> flushed = Flush(); !flushed) {
+      spdlog::error("ads: flushing impressions and clicks failed: {}", flushed.error().detail);
+    }
+    lock.lock();
+    if (stop) return;
+  }
+}
+
+}  // namespace sinmun::ads
