@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "http/response.hpp"
+#include "site/ad_splice.hpp"
 #include "store/store.hpp"
 
 namespace sinmun::site {
@@ -41,6 +42,8 @@ class PageCache {
     int status = 200;
     std::string content_type;
     http::PreparedBody body;
+    // HTML pages with banner slots (issue #7): served by splicing banners in; null otherwise.
+    std::shared_ptr<const AdPage> ads;
   };
 
   enum class Freshness { kTimed, kUntilChange };

@@ -46,6 +46,8 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   deps.counters = counters_;
   deps.writable_store = writable_ ? store_.get() : nullptr;
   deps.staff_edit_url = staff_edit_url_;
+  deps.ad_signer = ad_signer_;
+  deps.ad_counter = ad_counter_;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();
   site_->AddRoutes(router_);

@@ -55,6 +55,9 @@ class SiteTest : public ::testing::Test {
   // The newsroom's 기사수정 hook (SiteDeps::staff_edit_url); none unless a test sets it.
   std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
       staff_edit_url_;
+  // Sponsor banners (issue #7): off unless a test sets them before MakeSite.
+  const ads::ClickSigner* ad_signer_ = nullptr;
+  ads::AdCounter* ad_counter_ = nullptr;
   std::unique_ptr<Site> site_;
   http::Router router_;
 };
