@@ -1,6 +1,7 @@
 #include "ads/click_signer.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -8,8 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-
-#include <fmt/format.h>
 
 #include "core/check.hpp"
 
@@ -37,8 +36,8 @@ Result<ClickSigner> WriteNewKey(const std::string& path) {
     return Fail(ErrorCode::kUnavailable,
                 fmt::format("cannot create {}: {}", path, std::strerror(errno)));
   }
-  const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
-                       ::fsync(fd) == 0;
+  const bool written =
+      ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!written) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}", path));
   return ClickSigner(key);

@@ -19,12 +19,12 @@ struct SlotSpec {
 };
 
 inline constexpr std::array<SlotSpec, 6> kSlots = {{
-    {"top", "ads_slot_top", 728, 90},                        // leaderboard under the section bar
-    {"right_1", "ads_slot_right_1", 300, 250},               // right rail, first
-    {"right_2", "ads_slot_right_2", 300, 250},               // right rail, second
+    {"top", "ads_slot_top", 728, 90},                         // leaderboard under the section bar
+    {"right_1", "ads_slot_right_1", 300, 250},                // right rail, first
+    {"right_2", "ads_slot_right_2", 300, 250},                // right rail, second
     {"article_bottom", "ads_slot_article_bottom", 640, 120},  // below the article
-    {"in_list", "ads_slot_in_list", 640, 100},               // inside article lists
-    {"mobile_bottom", "ads_slot_mobile_bottom", 320, 50},    // bottom of the mobile layout
+    {"in_list", "ads_slot_in_list", 640, 100},                // inside article lists
+    {"mobile_bottom", "ads_slot_mobile_bottom", 320, 50},     // bottom of the mobile layout
 }};
 
 // The index of the slot named `name` in kSlots; nullopt for any other name.

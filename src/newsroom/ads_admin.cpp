@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "ads/slots.hpp"
@@ -53,8 +52,8 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff,
                         const store::AdCampaign& campaign, std::string_view error, int status) {
   nlohmann::json slots = nlohmann::json::array();
   for (const ads::SlotSpec& slot : ads::kSlots) {
-    const bool checked = std::find(campaign.slots.begin(), campaign.slots.end(), slot.name) !=
-                         campaign.slots.end();
+    const bool checked =
+        std::find(campaign.slots.begin(), campaign.slots.end(), slot.name) != campaign.slots.end();
     slots.push_back({{"name", slot.name},
                      {"label", Label(context, slot.label_key)},
                      {"size", fmt::format("{}×{}", slot.width, slot.height)},
@@ -92,7 +91,7 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff,
 // what is wrong with it. An uploaded image is stored first; a refused one is the error.
 struct FormResult {
   store::AdCampaign campaign;
-  std::string error;  // label key; "" when the form is valid
+  std::string error;             // label key; "" when the form is valid
   std::optional<Error> failure;  // a server-side failure while storing the image
 };
 
@@ -139,7 +138,8 @@ FormResult ReadForm(const NewsroomContext& context, const http::Request& request
   if (campaign.section_id && *campaign.section_id < 0) return fail("ads_error_section");
 
   // An image: the multipart body's "image" file, when one was chosen.
-  const std::optional<std::string> boundary = http::MultipartBoundary(request.Header("content-type"));
+  const std::optional<std::string> boundary =
+      http::MultipartBoundary(request.Header("content-type"));
   if (boundary) {
     const std::optional<std::vector<http::FormPart>> parts =
         http::ParseMultipart(request.body, *boundary);
@@ -148,9 +148,9 @@ FormResult ReadForm(const NewsroomContext& context, const http::Request& request
       if (part.name != "image" || !part.filename || part.filename->empty() || part.data.empty()) {
         continue;
       }
-      PhotoUploadResult uploaded = StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir,
-                                                      part.data, staff.user_id,
-                                                      context.deps.clock->Now());
+      PhotoUploadResult uploaded =
+          StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, part.data,
+                             staff.user_id, context.deps.clock->Now());
       if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
         return fail(refusal->label_key);
       }
@@ -177,15 +177,16 @@ http::Response ListPage(const NewsroomContext& context, const http::Request& req
       if (!slots.empty()) slots += ", ";
       slots += index ? Label(context, ads::kSlots[*index].label_key) : slot;
     }
-    rows.push_back({{"id", campaign.id},
-                    {"advertiser", campaign.advertiser},
-                    {"title", campaign.title},
-                    {"slots", slots},
-                    {"period", FormatKst(campaign.starts_at) + " ~ " + FormatKst(campaign.ends_at)},
-                    {"weight", campaign.weight},
-                    {"status", Label(context, StatusKey(campaign, now))},
-                    {"active", campaign.active},
-                    {"kind", Label(context, campaign.photo_id ? "ads_kind_image" : "ads_kind_text")}});
+    rows.push_back(
+        {{"id", campaign.id},
+         {"advertiser", campaign.advertiser},
+         {"title", campaign.title},
+         {"slots", slots},
+         {"period", FormatKst(campaign.starts_at) + " ~ " + FormatKst(campaign.ends_at)},
+         {"weight", campaign.weight},
+         {"status", Label(context, StatusKey(campaign, now))},
+         {"active", campaign.active},
+         {"kind", Label(context, campaign.photo_id ? "ads_kind_image" : "ads_kind_text")}});
   }
   nlohmann::json view = {{"campaigns", std::move(rows)}, {"has_campaigns", !campaigns->empty()}};
   if (request.Query("saved")) view["done"] = Label(context, "newsroom_saved");
@@ -278,7 +279,8 @@ struct ReportRow {
 
 std::string Ctr(std::int64_t impressions, std::int64_t clicks) {
   if (impressions == 0) return "0.00%";
-  return fmt::format("{:.2f}%", 100.0 * static_cast<double>(clicks) / static_cast<double>(impressions));
+  return fmt::format("{:.2f}%",
+                     100.0 * static_cast<double>(clicks) / static_cast<double>(impressions));
 }
 
 Result<std::vector<ReportRow>> ReportRows(const NewsroomContext& context, store::AdCampaignId id) {

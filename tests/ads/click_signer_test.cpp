@@ -1,9 +1,10 @@
 // Signed click links (issue #7).
+#include "ads/click_signer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "ads/click_signer.hpp"
 #include "support/test_store.hpp"
 
 namespace sinmun::ads {

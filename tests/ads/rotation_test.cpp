@@ -1,11 +1,12 @@
 // Which banner a slot shows: weights, live windows, section targeting, refresh (issue #7).
+#include "ads/rotation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <random>
 #include <set>
 
-#include "ads/rotation.hpp"
 #include "counters/manual_clock.hpp"
 #include "support/test_store.hpp"
 
@@ -53,9 +54,9 @@ TEST(RotationTest, ChoicesFollowTheWeights) {
 }
 
 TEST(RotationTest, ExpiredFutureAndOtherSectionsNeverShow) {
-  const LiveSet set = SetOf({Banner(1, 100, kNow - 3600, kNow),        // ended at now
-                             Banner(2, 100, kNow + 1, kNow + 3600),    // starts in a second
-                             Banner(3, 1),                             // live, everywhere
+  const LiveSet set = SetOf({Banner(1, 100, kNow - 3600, kNow),      // ended at now
+                             Banner(2, 100, kNow + 1, kNow + 3600),  // starts in a second
+                             Banner(3, 1),                           // live, everywhere
                              Banner(4, 100, kNow - 60, kNow + 60, "economy")});
   std::mt19937_64 random(7);
   std::set<store::AdCampaignId> on_politics, on_economy;

@@ -112,7 +112,8 @@ TEST_F(AdsAdminTest, ReportShowsDaysWithCtrAsAPageAndAsCsv) {
                                  {id, "top", day + 1, 400, 0}})
                   .has_value());
   const std::string page = Body(Get(manager_, "/newsroom/ads/" + std::to_string(id) + "/report"));
-  EXPECT_THAT(page, HasSubstr("<tr><td>2024-05-03</td><td>1200</td><td>30</td><td>2.50%</td></tr>"));
+  EXPECT_THAT(page,
+              HasSubstr("<tr><td>2024-05-03</td><td>1200</td><td>30</td><td>2.50%</td></tr>"));
   EXPECT_THAT(page, HasSubstr("<tr><td>2024-05-04</td><td>400</td><td>0</td><td>0.00%</td></tr>"));
   EXPECT_THAT(page, HasSubstr("<td>1600</td><td>30</td><td>1.88%</td>"));  // the totals
 

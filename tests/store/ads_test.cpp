@@ -89,8 +89,7 @@ TEST_P(StoreAdsTest, UpdateSavesEverythingButCreation) {
   EXPECT_EQ(read.updated_at, kNow + 10);
   changed.id = id + 100;
   EXPECT_EQ(ErrorCodeOf(store_->UpdateAdCampaign(changed)), ErrorCode::kNotFound);
-  EXPECT_EQ(ErrorCodeOf(store_->SetAdCampaignActive(id + 100, true, kNow)),
-            ErrorCode::kNotFound);
+  EXPECT_EQ(ErrorCodeOf(store_->SetAdCampaignActive(id + 100, true, kNow)), ErrorCode::kNotFound);
 }
 
 TEST_P(StoreAdsTest, ServableLeavesOutPausedAndEndedButKeepsFutureOnes) {

@@ -14,8 +14,8 @@
 namespace sinmun::store::sqlite {
 namespace {
 
-#define SINMUN_AD_COLUMNS                                                                     \
-  "id, advertiser, title, slots, photo_id, target_url, starts_at, ends_at, weight, "         \
+#define SINMUN_AD_COLUMNS                                                            \
+  "id, advertiser, title, slots, photo_id, target_url, starts_at, ends_at, weight, " \
   "section_id, active, created_at, updated_at"
 
 constexpr char kInsertCampaign[] =
@@ -26,12 +26,11 @@ constexpr char kUpdateCampaign[] =
     "UPDATE ad_campaigns SET advertiser = ?2, title = ?3, slots = ?4, photo_id = ?5, "
     "target_url = ?6, starts_at = ?7, ends_at = ?8, weight = ?9, section_id = ?10, "
     "active = ?11, updated_at = ?12 WHERE id = ?1";
-constexpr char kSetActive[] =
-    "UPDATE ad_campaigns SET active = ?2, updated_at = ?3 WHERE id = ?1";
+constexpr char kSetActive[] = "UPDATE ad_campaigns SET active = ?2, updated_at = ?3 WHERE id = ?1";
 constexpr char kCampaignById[] = "SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns WHERE id = ?1";
 constexpr char kCampaigns[] = "SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns ORDER BY id DESC";
-constexpr char kServable[] = "SELECT " SINMUN_AD_COLUMNS
-                             " FROM ad_campaigns WHERE active = 1 AND ends_at > ?1 ORDER BY id";
+constexpr char kServable[] =
+    "SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns WHERE active = 1 AND ends_at > ?1 ORDER BY id";
 constexpr char kCampaignExists[] = "SELECT COUNT(*) FROM ad_campaigns WHERE id = ?1";
 constexpr char kAddCounts[] =
     "INSERT INTO ad_daily_counts (campaign_id, day, slot, impressions, clicks) "
@@ -103,7 +102,9 @@ bool IsTargetUrl(std::string_view url) {
 
 // The content rules of store.hpp that the schema does not check itself.
 Result<> CheckCampaign(const AdCampaign& campaign) {
-  auto invalid = [](std::string detail) { return Fail(ErrorCode::kInvalidInput, std::move(detail)); };
+  auto invalid = [](std::string detail) {
+    return Fail(ErrorCode::kInvalidInput, std::move(detail));
+  };
   if (campaign.advertiser.empty()) return invalid("ad campaign: empty advertiser");
   if (campaign.title.empty() || campaign.title.find_first_of("\r\n") != std::string::npos) {
     return invalid("ad campaign: empty title or more than one line");
@@ -114,15 +115,18 @@ Result<> CheckCampaign(const AdCampaign& campaign) {
     if (!IsSlotName(slot)) return invalid(fmt::format("ad campaign: bad slot name '{}'", slot));
     if (!seen.insert(slot).second) return invalid(fmt::format("ad campaign: slot {} twice", slot));
   }
-  if (!IsTargetUrl(campaign.target_url)) return invalid("ad campaign: target is not an http(s) URL");
+  if (!IsTargetUrl(campaign.target_url))
+    return invalid("ad campaign: target is not an http(s) URL");
   if (campaign.starts_at >= campaign.ends_at) return invalid("ad campaign: ends before it starts");
-  if (campaign.weight < 1 || campaign.weight > 1000) return invalid("ad campaign: weight not 1..1000");
+  if (campaign.weight < 1 || campaign.weight > 1000)
+    return invalid("ad campaign: weight not 1..1000");
   return {};
 }
 
 // Unknown photo or section ids are foreign-key violations (kInvalidInput): say which.
 Error Explained(Error error) {
-  if (error.code == ErrorCode::kInvalidInput) error.detail = "ad campaign: unknown photo or section";
+  if (error.code == ErrorCode::kInvalidInput)
+    error.detail = "ad campaign: unknown photo or section";
   return error;
 }
 
