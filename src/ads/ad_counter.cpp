@@ -19,26 +19,45 @@ AdCounter::AdCounter(store::Store* store, const Clock* clock,
 
 AdCounter::~AdCounter() { StopFlushing(); }
 
+// Impressions and clicks of one visitor share a shard (chosen by the visitor), so a page
+// view's impressions take one lock. The dedup hash names (visitor, slot) for impressions, as
+// the rule is one per visitor per slot per minute whichever campaign, and (visitor, campaign,
+// slot) for clicks.
 bool AdCounter::CountImpression(store::AdCampaignId campaign, std::size_t slot,
                                 std::uint64_t visitor) {
-  // The rule: one impression per visitor per slot per minute, whichever campaign.
-  const std::uint64_t hash = MixBits(visitor ^ MixBits(slot + 1));
-  return Count(hash, Key{campaign, static_cast<std::uint32_t>(slot), KstDay(clock_->Now())},
-               /*click=*/false);
+  const Shown shown[] = {{campaign, slot}};
+  return CountImpressions(shown, visitor) == 1;
 }
 
-bool AdCounter::CountClick(store::AdCampaignId campaign, std::size_t slot,
-                           std::uint64_t visitor) {
-  const std::uint64_t hash =
-      MixBits(visitor ^ MixBits((static_cast<std::uint64_t>(campaign) << 8) ^ (slot + 1) ^ (1ULL << 63)));
-  return Count(hash, Key{campaign, static_cast<std::uint32_t>(slot), KstDay(clock_->Now())},
-               /*click=*/true);
-}
-
-bool AdCounter::Count(std::uint64_t dedup_hash, const Key& key, bool click) {
+int AdCounter::CountImpressions(std::span<const Shown> shown, std::uint64_t visitor) {
   const Timestamp now = clock_->Now();
-  Shard& shard = shards_[dedup_hash % kShards];
+  const std::int64_t day = KstDay(now);
+  Shard& shard = shards_[MixBits(visitor) % kShards];
+  int counted = 0;
   std::lock_guard lock(shard.mutex);
+  for (const Shown& one : shown) {
+    const std::uint64_t hash = MixBits(visitor ^ MixBits(one.slot + 1));
+    counted +=
+        CountLocked(shard, hash, Key{one.campaign, static_cast<std::uint32_t>(one.slot), day},
+                    /*click=*/false, now)
+            ? 1
+            : 0;
+  }
+  return counted;
+}
+
+bool AdCounter::CountClick(store::AdCampaignId campaign, std::size_t slot, std::uint64_t visitor) {
+  const Timestamp now = clock_->Now();
+  const std::uint64_t hash = MixBits(
+      visitor ^ MixBits((static_cast<std::uint64_t>(campaign) << 8) ^ (slot + 1) ^ (1ULL << 63)));
+  Shard& shard = shards_[MixBits(visitor) % kShards];
+  std::lock_guard lock(shard.mutex);
+  return CountLocked(shard, hash, Key{campaign, static_cast<std::uint32_t>(slot), KstDay(now)},
+                     /*click=*/true, now);
+}
+
+bool AdCounter::CountLocked(Shard& shard, std::uint64_t dedup_hash, const Key& key, bool click,
+                            Timestamp now) {
   if (shard.seen.Full()) shard.seen.DropOlder(now, kAdDedupSeconds);
   if (!shard.seen.CountIfOlder(dedup_hash, now, kAdDedupSeconds)) return false;
   Counts& counts = shard.pending[key];

@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -37,8 +38,14 @@ class AdCounter {
   AdCounter(const AdCounter&) = delete;
   AdCounter& operator=(const AdCounter&) = delete;
 
+  struct Shown {
+    store::AdCampaignId campaign = 0;
+    std::size_t slot = 0;  // an index into kSlots
+  };
   // `slot` is an index into kSlots. True when counted.
   bool CountImpression(store::AdCampaignId campaign, std::size_t slot, std::uint64_t visitor);
+  // The impressions of one page view, under one lock (the visitor's shard); how many counted.
+  int CountImpressions(std::span<const Shown> shown, std::uint64_t visitor);
   bool CountClick(store::AdCampaignId campaign, std::size_t slot, std::uint64_t visitor);
 
   // The counts since the last call.
@@ -69,7 +76,9 @@ class AdCounter {
   };
   static constexpr std::size_t kShards = 16;
 
-  bool Count(std::uint64_t dedup_hash, const Key& key, bool click);
+  // REQUIRES: shard.mutex held.
+  static bool CountLocked(Shard& shard, std::uint64_t dedup_hash, const Key& key, bool click,
+                          Timestamp now);
   void GiveBack(const std::vector<store::AdCountDelta>& deltas);
   void FlushLoop();
 

@@ -57,6 +57,14 @@ const LiveBanner* LiveSet::Pick(std::size_t slot, std::string_view section, Time
   return nullptr;  // unreachable: point < total
 }
 
+bool LiveSet::MayFill(std::size_t slot, std::string_view section) const {
+  if (slot >= per_slot_.size()) return false;
+  for (const LiveBanner& banner : per_slot_[slot]) {
+    if (banner.section.empty() || banner.section == section) return true;
+  }
+  return false;
+}
+
 std::size_t LiveSet::size() const {
   std::size_t count = 0;
   for (const auto& banners : per_slot_) count += banners.size();
@@ -77,26 +85,39 @@ std::shared_ptr<const LiveSet> Rotation::Current() {
   const bool boundary = clock_->Now() >= set->next_boundary();
   if (!boundary && now_ns < next_check_ns_.load(std::memory_order_relaxed)) return set;
   // One thread checks; the others serve the set they have.
-  if (refreshing_.exchange(true, std::memory_order_acquire)) return set;
+  std::unique_lock lock(refresh_mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) return set;
   next_check_ns_.store(now_ns + std::chrono::nanoseconds(options_.check_interval).count(),
                        std::memory_order_relaxed);
+  return RefreshLocked(current_.load(std::memory_order_acquire), boundary);
+}
+
+std::shared_ptr<const LiveSet> Rotation::CurrentChecked() {
+  std::lock_guard lock(refresh_mutex_);
+  std::shared_ptr<const LiveSet> set = current_.load(std::memory_order_acquire);
+  const bool boundary = clock_->Now() >= set->next_boundary();
+  return RefreshLocked(std::move(set), boundary);
+}
+
+std::shared_ptr<const LiveSet> Rotation::RefreshLocked(std::shared_ptr<const LiveSet> set,
+                                                       bool boundary) {
   const Result<std::int64_t> sequence = store_->ChangeSequence();
   if (!sequence) {
     spdlog::error("ads: reading the change sequence failed: {}", sequence.error().detail);
-  } else if (*sequence != set->sequence() || boundary) {
-    Result<std::shared_ptr<const LiveSet>> loaded = Load(*sequence);
-    if (loaded) {
-      set = std::move(*loaded);
-      current_.store(set, std::memory_order_release);
-    } else {
-      spdlog::error("ads: reading the campaigns failed: {}", loaded.error().detail);
-    }
+    return set;
   }
-  refreshing_.store(false, std::memory_order_release);
-  return set;
+  if (*sequence == set->sequence() && !boundary) return set;
+  Result<std::shared_ptr<const LiveSet>> loaded = Load(*sequence);
+  if (!loaded) {
+    spdlog::error("ads: reading the campaigns failed: {}", loaded.error().detail);
+    return set;
+  }
+  current_.store(*loaded, std::memory_order_release);
+  return std::move(*loaded);
 }
 
 Result<> Rotation::Refresh() {
+  std::lock_guard lock(refresh_mutex_);
   const Result<std::int64_t> sequence = store_->ChangeSequence();
   if (!sequence) return tl::unexpected(sequence.error());
   Result<std::shared_ptr<const LiveSet>> loaded = Load(*sequence);
@@ -120,13 +141,13 @@ Result<std::shared_ptr<const LiveSet>> Rotation::Load(std::int64_t sequence) con
     for (const std::string& name : campaign.slots) {
       const std::optional<std::size_t> slot = SlotIndex(name);
       if (!slot) continue;  // a slot this version does not have
-      per_slot[*slot].push_back(LiveBanner{
-          .campaign = campaign.id,
-          .weight = campaign.weight,
-          .starts_at = campaign.starts_at,
-          .ends_at = campaign.ends_at,
-          .section = campaign.section_id ? slugs[*campaign.section_id] : std::string(),
-          .bytes = make_banner_(campaign, kSlots[*slot])});
+      per_slot[*slot].push_back(
+          LiveBanner{.campaign = campaign.id,
+                     .weight = campaign.weight,
+                     .starts_at = campaign.starts_at,
+                     .ends_at = campaign.ends_at,
+                     .section = campaign.section_id ? slugs[*campaign.section_id] : std::string(),
+                     .bytes = make_banner_(campaign, kSlots[*slot])});
     }
   }
   return std::make_shared<const LiveSet>(sequence, now, std::move(per_slot));

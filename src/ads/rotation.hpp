@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +30,9 @@ namespace sinmun::ads {
 // What a page receives in place of a slot's marker.
 struct BannerBytes {
   std::string html;
-  std::string deflate;     // raw deflate of html ending on a byte boundary, for gzip splicing
-  std::uint32_t crc32 = 0;  // of html
+  std::string deflate;       // raw deflate of html ending on a byte boundary, for gzip splicing
+  std::uint32_t crc32 = 0;   // of html
+  std::uint64_t crc_op = 0;  // http::CrcCombineOp(html.size())
 };
 
 struct LiveBanner {
@@ -55,6 +57,10 @@ class LiveSet {
   const LiveBanner* Pick(std::size_t slot, std::string_view section, Timestamp now,
                          std::uint64_t random) const;
 
+  // True when some campaign of the set (live now or later) may fill slot `slot` on a page of
+  // `section`: a page is cut only at such slots.
+  bool MayFill(std::size_t slot, std::string_view section) const;
+
   std::int64_t sequence() const { return sequence_; }
   // The first time after the set was made at which one of its campaigns starts or ends.
   Timestamp next_boundary() const { return next_boundary_; }
@@ -74,13 +80,16 @@ class Rotation {
   };
 
   // REQUIRES: store and clock outlive the rotation; make_banner is callable from any thread.
-  Rotation(const store::Store* store, const Clock* clock, MakeBanner make_banner,
-           Options options);
+  Rotation(const store::Store* store, const Clock* clock, MakeBanner make_banner, Options options);
 
   // The live set to pick from, made again first when it is due (see above). Never null: an
   // empty set before the first successful read; when the store fails, the previous set is
   // kept and the failure logged.
   std::shared_ptr<const LiveSet> Current();
+  // As Current, but the change sequence is read now (one small store read), waiting for a
+  // rebuild in progress: for cutting a page that will be kept, which must see every campaign
+  // written before it was rendered.
+  std::shared_ptr<const LiveSet> CurrentChecked();
   // Reads the campaigns now, whatever the interval.
   Result<> Refresh();
 
@@ -89,6 +98,8 @@ class Rotation {
 
  private:
   Result<std::shared_ptr<const LiveSet>> Load(std::int64_t sequence) const;
+  // Rebuilds the set when the sequence moved or a boundary passed. REQUIRES: refresh_mutex_.
+  std::shared_ptr<const LiveSet> RefreshLocked(std::shared_ptr<const LiveSet> set, bool boundary);
 
   const store::Store* store_;
   const Clock* clock_;
@@ -96,7 +107,7 @@ class Rotation {
   Options options_;
   std::atomic<std::shared_ptr<const LiveSet>> current_;
   std::atomic<std::int64_t> next_check_ns_{0};
-  std::atomic<bool> refreshing_{false};
+  std::mutex refresh_mutex_;  // one rebuild at a time; Current never waits for it
 };
 
 }  // namespace sinmun::ads

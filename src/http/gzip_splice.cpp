@@ -6,9 +6,14 @@
 
 namespace sinmun::http {
 
+std::uint64_t CrcCombineOp(std::uint64_t size) {
+  return crc32_combine_gen(static_cast<z_off_t>(size));
+}
+
 DeflatePiece DeflateForJoin(std::string_view bytes) {
   DeflatePiece piece;
   piece.size = bytes.size();
+  piece.crc_op = CrcCombineOp(bytes.size());
   piece.crc32 = static_cast<std::uint32_t>(
       crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
   z_stream stream{};
@@ -41,7 +46,7 @@ void JoinGzip(std::span<const DeflateView> pieces, std::string& out) {
   std::uint64_t size = 0;
   for (const DeflateView& piece : pieces) {
     out.append(piece.deflate);
-    crc = crc32_combine(crc, piece.crc32, static_cast<z_off_t>(piece.size));
+    crc = crc32_combine_op(crc, piece.crc32, static_cast<uLong>(piece.crc_op));
     size += piece.size;
   }
   out.append(kFinalBlock, sizeof kFinalBlock);

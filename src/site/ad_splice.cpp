@@ -40,7 +40,7 @@ std::optional<std::uint64_t> CountedVisitor(const SiteContext& site, const http:
 
 }  // namespace
 
-std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html) {
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live) {
   if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
   auto page = std::make_shared<AdPage>();
   std::string plain;
@@ -60,10 +60,13 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html) {
         std::string_view(html).substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
     const std::size_t colon = inside.find(':');
     const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
-    if (slot && page->holes.size() < kMaxHoles) {
+    const std::string_view section =
+        colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+    // A slot no campaign may fill stays out: fewer pieces, each compressed with more context.
+    if (slot && live != nullptr && live->MayFill(*slot, section) &&
+        page->holes.size() < kMaxHoles) {
       cuts.push_back(plain.size());
-      page->holes.push_back(
-          {*slot, colon == std::string_view::npos ? "" : std::string(inside.substr(colon + 1))});
+      page->holes.push_back({*slot, std::string(section)});
     }
     at = close + kMarkerClose.size();
   }
@@ -90,16 +93,18 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   std::array<const ads::LiveBanner*, kMaxHoles> chosen{};
   bool any = false;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
-    chosen[i] = live->Pick(page.holes[i].slot, page.holes[i].section, now,
-                           ads::Rotation::Random());
+    chosen[i] = live->Pick(page.holes[i].slot, page.holes[i].section, now, ads::Rotation::Random());
     any = any || chosen[i] != nullptr;
   }
   if (!any) return http::Prepared(page.plain, content_type);
 
   if (const std::optional<std::uint64_t> visitor = CountedVisitor(site, request)) {
+    std::array<ads::AdCounter::Shown, kMaxHoles> shown;
+    std::size_t count = 0;
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i]) site.deps.ad_counter->CountImpression(chosen[i]->campaign, page.holes[i].slot, *visitor);
+      if (chosen[i]) shown[count++] = {chosen[i]->campaign, page.holes[i].slot};
     }
+    site.deps.ad_counter->CountImpressions(std::span(shown.data(), count), *visitor);
   }
 
   // The page's tag, the set's sequence and the campaigns shown name this representation.
@@ -124,7 +129,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       parts[count++] = page.pieces[i].View();
       if (chosen[i]) {
         const ads::BannerBytes& banner = chosen[i]->bytes;
-        parts[count++] = {banner.deflate, banner.crc32, banner.html.size()};
+        parts[count++] = {banner.deflate, banner.crc32, banner.html.size(), banner.crc_op};
       }
     }
     parts[count++] = page.pieces.back().View();
@@ -152,7 +157,9 @@ http::Response FillAdSlots(const SiteContext& site, const http::Request& request
       !response.content_type.starts_with("text/html")) {
     return response;
   }
-  const std::shared_ptr<const AdPage> page = CutAtAdMarkers(*response.body.bytes);
+  std::shared_ptr<const ads::LiveSet> live;
+  if (site.rotation != nullptr) live = site.rotation->Current();
+  const std::shared_ptr<const AdPage> page = CutAtAdMarkers(*response.body.bytes, live.get());
   if (!page) return response;
   http::Response filled = ServeWithAds(site, request, *page, response.content_type);
   filled.cache_control = response.cache_control;
@@ -201,7 +208,8 @@ ads::Rotation::MakeBanner BannerMaker(const SiteContext* site) {
             break;
           }
         }
-        if (chosen > 0) view["image"] = {{"src", render::PhotoUrl(photo->name, photo->format, chosen)}};
+        if (chosen > 0)
+          view["image"] = {{"src", render::PhotoUrl(photo->name, photo->format, chosen)}};
       }
     }
     ads::BannerBytes bytes;
@@ -214,6 +222,7 @@ ads::Rotation::MakeBanner BannerMaker(const SiteContext* site) {
     http::DeflatePiece piece = http::DeflateForJoin(bytes.html);
     bytes.deflate = std::move(piece.deflate);
     bytes.crc32 = piece.crc32;
+    bytes.crc_op = piece.crc_op;
     return bytes;
   };
 }

@@ -30,15 +30,18 @@ struct AdPage {
     std::size_t slot = 0;  // index into ads::kSlots
     std::string section;
   };
-  http::PreparedBody plain;                 // the page without markers (every slot empty)
-  std::vector<std::string_view> texts;      // holes.size() + 1 pieces of *plain.bytes
-  std::vector<http::DeflatePiece> pieces;   // their deflate forms
+  http::PreparedBody plain;                // the page without markers (every slot empty)
+  std::vector<std::string_view> texts;     // holes.size() + 1 pieces of *plain.bytes
+  std::vector<http::DeflatePiece> pieces;  // their deflate forms
   std::vector<Hole> holes;
-  std::size_t bytes = 0;                    // memory held beyond `plain`, for the cache
+  std::size_t bytes = 0;  // memory held beyond `plain`, for the cache
 };
 
-// The page cut at its markers; null when it has none. Markers of unknown slots are dropped.
-std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html);
+// The page cut at those of its markers that a campaign of `live` may fill (see
+// LiveSet::MayFill; none when `live` is null); null when it has no marker. Every marker is
+// taken out of the page. A page kept must be cut again when the campaigns change: the page
+// cache is dropped when the change sequence moves, which campaign writes move.
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live);
 
 // The response for `page`, with a banner chosen for each slot (status 200).
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,

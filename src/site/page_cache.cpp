@@ -1,5 +1,7 @@
 #include "site/page_cache.hpp"
 
+#include "site/ad_splice.hpp"
+
 #include <limits>
 #include <mutex>
 

@@ -24,10 +24,11 @@
 #include <unordered_map>
 
 #include "http/response.hpp"
-#include "site/ad_splice.hpp"
 #include "store/store.hpp"
 
 namespace sinmun::site {
+
+struct AdPage;  // site/ad_splice.hpp
 
 class PageCache {
  public:

@@ -70,7 +70,9 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         // Banner slots (issue #7): the page is kept cut at its markers, and every answer,
         // this one included, has banners spliced in.
         if (kind == Kind::kHtml && response.body.bytes) {
-          entry->ads = CutAtAdMarkers(*response.body.bytes);
+          std::shared_ptr<const ads::LiveSet> live;
+          if (site->rotation != nullptr) live = site->rotation->CurrentChecked();
+          entry->ads = CutAtAdMarkers(*response.body.bytes, live.get());
         }
         entry->body = entry->ads ? entry->ads->plain : KeptBody(response.body, freshness);
         if (entry->ads) {

@@ -39,8 +39,6 @@
 #include <optional>
 #include <string>
 
-#include "ads/ad_counter.hpp"
-#include "ads/click_signer.hpp"
 #include "core/config.hpp"
 #include "core/time.hpp"
 #include "counters/counters.hpp"
@@ -50,6 +48,12 @@
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
 #include "store/store.hpp"
+
+namespace sinmun::ads {
+class AdCounter;    // ads/ad_counter.hpp
+class ClickSigner;  // ads/click_signer.hpp
+class Rotation;     // ads/rotation.hpp
+}  // namespace sinmun::ads
 
 namespace sinmun::site {
 
@@ -91,11 +95,6 @@ struct SiteDeps {
 };
 
 class PageCache;
-}  // namespace sinmun::site
-namespace sinmun::ads {
-class Rotation;
-}  // namespace sinmun::ads
-namespace sinmun::site {
 struct SiteContext;
 
 class Site {

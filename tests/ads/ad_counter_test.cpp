@@ -1,7 +1,8 @@
 // Impressions and clicks counted in memory and written in batches (issue #7).
+#include "ads/ad_counter.hpp"
+
 #include <gtest/gtest.h>
 
-#include "ads/ad_counter.hpp"
 #include "ads/slots.hpp"
 #include "counters/manual_clock.hpp"
 #include "support/test_store.hpp"
@@ -46,6 +47,16 @@ TEST_F(AdCounterTest, OneImpressionPerVisitorPerSlotPerMinute) {
             (std::vector<store::AdDayCounts>{{KstDay(kNow), 4, 1}}));
   ASSERT_TRUE(counter_.Flush().has_value());  // nothing pending: nothing added twice
   EXPECT_EQ(store_->AdCountsByDay(campaign_).value().front().impressions, 4);
+}
+
+TEST_F(AdCounterTest, APageViewsImpressionsCountPerSlot) {
+  const AdCounter::Shown page[] = {{campaign_, top_}, {campaign_, right_}};
+  EXPECT_EQ(counter_.CountImpressions(page, 9), 2);
+  EXPECT_EQ(counter_.CountImpressions(page, 9), 0);  // the same page again within the minute
+  const AdCounter::Shown other_page[] = {{campaign_, top_}, {campaign_, *SlotIndex("in_list")}};
+  EXPECT_EQ(counter_.CountImpressions(other_page, 9), 1);  // only the slot not yet seen
+  ASSERT_TRUE(counter_.Flush().has_value());
+  EXPECT_EQ(store_->AdCountsByDay(campaign_).value().at(0).impressions, 3);
 }
 
 TEST_F(AdCounterTest, CountsAreFiledUnderTheKstDay) {

@@ -1,11 +1,12 @@
 // Gzip bodies joined from separately compressed pieces (issue #7's banner splicing).
+#include "http/gzip_splice.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "http/encoding.hpp"
-#include "http/gzip_splice.hpp"
 
 namespace sinmun::http {
 namespace {
@@ -20,7 +21,8 @@ std::string Joined(const std::vector<DeflatePiece>& pieces) {
 
 TEST(GzipSpliceTest, JoinedPiecesReadAsOneGzipOfTheirConcatenation) {
   std::string page;
-  for (int i = 0; i < 2000; ++i) page += "<p>대전시, 4차 산업혁명 위원회 출범 " + std::to_string(i) + "</p>\n";
+  for (int i = 0; i < 2000; ++i)
+    page += "<p>대전시, 4차 산업혁명 위원회 출범 " + std::to_string(i) + "</p>\n";
   const std::string head = page.substr(0, 30'000);
   const std::string tail = page.substr(30'000);
   const std::string banner = "<div class=\"ad-slot\"><a href=\"/ad/click/1\">광고</a></div>";

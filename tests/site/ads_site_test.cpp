@@ -19,30 +19,27 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0 Safari/537.36";
 constexpr char kTarget[] = "https://shop.example.com/sale?from=sinmun&x=1";
 
 class AdsSiteTest : public SiteTest {
  protected:
   void SetUp() override {
     SiteTest::SetUp();
-    counters::CountersOptions options;
-    options.flush_interval = std::chrono::hours(1);
-    counters_owner_ = counters::Counters::Open(store_.get(), &clock_, options).value();
-    counters_ = counters_owner_.get();
+    CountReaders();
     ad_counter_owner_ =
         std::make_unique<ads::AdCounter>(store_.get(), &clock_, std::chrono::hours(1));
     ad_signer_ = &signer_;
     ad_counter_ = ad_counter_owner_.get();
     MakeSite();
-    politics_article_ = Insert(sinmun::testing::MakeArticle(sections_[0].id, "정치 기사", kNow - 7200));
-    economy_article_ = Insert(sinmun::testing::MakeArticle(sections_[1].id, "경제 기사", kNow - 3600));
+    politics_article_ =
+        Insert(sinmun::testing::MakeArticle(sections_[0].id, "정치 기사", kNow - 7200));
+    economy_article_ =
+        Insert(sinmun::testing::MakeArticle(sections_[1].id, "경제 기사", kNow - 3600));
   }
 
   store::AdCampaignId AddCampaign(std::string title, std::vector<std::string> slots,
-                                  Timestamp starts_at = kNow - 3600, Timestamp ends_at = kNow + 3600,
+                                  Timestamp starts_at = kNow - 3600,
+                                  Timestamp ends_at = kNow + 3600,
                                   std::optional<store::SectionId> section = std::nullopt,
                                   int weight = 1) {
     return store_
@@ -60,16 +57,8 @@ class AdsSiteTest : public SiteTest {
   http::Response Send(const std::string& target, const std::string& agent = kChrome,
                       http::Method method = http::Method::kGet,
                       std::vector<std::pair<std::string, std::string>> headers = {}) {
-    http::Request request;
-    request.method = method;
-    request.target = target;
-    const size_t question = target.find('?');
-    request.path = http::PercentDecode(target.substr(0, question), false).value_or("/");
-    if (question != std::string::npos) request.query = http::ParseQuery(target.substr(question + 1));
     headers.emplace_back("user-agent", agent);
-    request.headers = std::move(headers);
-    request.remote_address = "203.0.113.9";
-    return router_.Dispatch(request);
+    return SiteTest::Send(method, target, std::move(headers));
   }
   std::string Article(store::ArticleId id, const std::string& agent = kChrome) {
     return Body(Send("/article/" + std::to_string(id), agent));
@@ -89,7 +78,6 @@ class AdsSiteTest : public SiteTest {
   }
 
   ads::ClickSigner signer_{std::array<unsigned char, 32>{4, 2}};
-  std::unique_ptr<counters::Counters> counters_owner_;
   std::unique_ptr<ads::AdCounter> ad_counter_owner_;
   store::ArticleId politics_article_ = 0;
   store::ArticleId economy_article_ = 0;
@@ -121,9 +109,8 @@ TEST_F(AdsSiteTest, ALiveCampaignFillsItsSlotsLabelledAsAnAd) {
 TEST_F(AdsSiteTest, CachedPagesGetFreshBannersAndGzipMatchesThePlainBody) {
   const store::AdCampaignId a = AddCampaign("에이 광고", {"top"});
   const std::string plain = Article(politics_article_);  // rendered and cached
-  const http::Response zipped =
-      Send("/article/" + std::to_string(politics_article_), kChrome, http::Method::kGet,
-           {{"accept-encoding", "gzip"}});
+  const http::Response zipped = Send("/article/" + std::to_string(politics_article_), kChrome,
+                                     http::Method::kGet, {{"accept-encoding", "gzip"}});
   ASSERT_TRUE(zipped.body.gzip);
   EXPECT_EQ(sinmun::testing::Gunzip(*zipped.body.gzip), plain);
   EXPECT_THAT(zipped.body.etag, HasSubstr("." + std::to_string(a)));
@@ -180,10 +167,10 @@ TEST_F(AdsSiteTest, TamperedOrUnsignedClickLinksAreRefused) {
   const std::string evil = http::PercentEncode("https://evil.example.com/");
   const std::string base = "/ad/click/" + std::to_string(id);
   for (const std::string& target :
-       {base + "?slot=top&to=" + evil + "&sig=" + sig,                       // other target
+       {base + "?slot=top&to=" + evil + "&sig=" + sig,                        // other target
         "/ad/click/" + std::to_string(id + 1) + link.substr(link.find('?')),  // other campaign
-        base + "?slot=top&to=" + http::PercentEncode(kTarget),               // no signature
-        base + "?slot=top&to=" + http::PercentEncode(kTarget) + "&sig=00",   // short one
+        base + "?slot=top&to=" + http::PercentEncode(kTarget),                // no signature
+        base + "?slot=top&to=" + http::PercentEncode(kTarget) + "&sig=00",    // short one
         base + "?slot=nowhere&to=" + http::PercentEncode(kTarget) + "&sig=" + sig,
         base + "?slot=top&sig=" + sig, "/ad/click/abc?slot=top&to=x&sig=" + sig}) {
     const http::Response response = Send(target);
