@@ -19,6 +19,9 @@ struct DataDir {
 
 // DIR/search: the search index, a follower of the store (deletable, rebuilt by reindex).
 inline std::string SearchFolder(const DataDir& data) { return data.path + "/search"; }
+// DIR/ads.key: the key that signs banner click links (made on first serve; keep it with the
+// store, or links in cached copies of pages stop working).
+inline std::string AdKeyPath(const DataDir& data) { return data.path + "/ads.key"; }
 
 // Opens DIR, creating it first when `create` is set (its parent must exist), then creates
 // what is missing inside: uploads/ and a sinmun.toml with commented defaults.
