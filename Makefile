@@ -30,6 +30,7 @@ bench: build
 	bench/article_page.sh
 	$(BUILD_DIR)/bench/counters_bench
 	bench/counting.sh
+	bench/ads.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -25,6 +25,9 @@ inline std::string SearchFolder(const DataDir& data, const std::string& configur
   if (configured.empty()) return SearchFolder(data);
   return configured.front() == '/' ? configured : data.path + "/" + configured;
 }
+// DIR/ads.key: the key that signs banner click links (made on first serve; keep it with the
+// store, or links in cached copies of pages stop working).
+inline std::string AdKeyPath(const DataDir& data) { return data.path + "/ads.key"; }
 
 // Opens DIR, creating it first when `create` is set (its parent must exist), then creates
 // what is missing inside: uploads/ and a sinmun.toml with commented defaults.

@@ -14,7 +14,8 @@ Result<std::vector<DemoAccount>> CreateDemoAccounts(store::Store& store, Timesta
   };
   const Spec specs[] = {{"admin@example.com", "관리자", store::Role::kAdmin},
                         {"editor@example.com", "데스크", store::Role::kEditor},
-                        {"reporter@example.com", "", store::Role::kReporter}};
+                        {"reporter@example.com", "", store::Role::kReporter},
+                        {"ads@example.com", "광고 담당", store::Role::kAdManager}};
   std::vector<DemoAccount> accounts;
   for (const Spec& spec : specs) {
     std::string name = spec.name;
@@ -41,6 +42,44 @@ Result<std::vector<DemoAccount>> CreateDemoAccounts(store::Store& store, Timesta
                                    .password = std::move(password)});
   }
   return accounts;
+}
+
+Result<int> CreateDemoCampaigns(store::Store& store, Timestamp now) {
+  struct Spec {
+    const char* advertiser;
+    const char* title;
+    std::vector<std::string> slots;
+    int weight;
+    bool first_section;
+  };
+  const Spec specs[] = {
+      {"한빛은행", "적금 금리 연 4.2% — 지금 가입하세요", {"top", "article_bottom"}, 3, false},
+      {"새봄가구", "봄맞이 가구 대전, 최대 50% 할인", {"right_1"}, 1, false},
+      {"동네서점 책마루", "이달의 추천 도서 10권", {"right_2", "in_list"}, 2, false},
+      {"시청 문화과", "시민 음악회 초대 — 무료 관람 신청", {"mobile_bottom"}, 1, true}};
+  Result<std::vector<store::Section>> sections = store.Sections();
+  if (!sections) return tl::unexpected(sections.error());
+  int made = 0;
+  for (const Spec& spec : specs) {
+    store::AdCampaign campaign{.advertiser = spec.advertiser,
+                               .title = spec.title,
+                               .slots = spec.slots,
+                               .target_url = "https://example.com/ads/" + std::to_string(made + 1),
+                               .starts_at = now - now % 60,
+                               .ends_at = now - now % 60 + 365 * 86400,
+                               .weight = spec.weight,
+                               .created_at = now,
+                               .updated_at = now};
+    if (spec.first_section) {
+      if (sections->empty()) continue;
+      campaign.section_id = sections->front().id;
+    }
+    if (Result<store::AdCampaignId> id = store.InsertAdCampaign(campaign); !id) {
+      return tl::unexpected(id.error());
+    }
+    ++made;
+  }
+  return made;
 }
 
 }  // namespace sinmun::app

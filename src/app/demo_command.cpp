@@ -56,6 +56,12 @@ int Demo(const DemoOptions& options) {
   for (const DemoAccount& account : *accounts) {
     fmt::print("  {:<8} {:<22} {}\n", account.role, account.email, account.password);
   }
+  auto campaigns = CreateDemoCampaigns(**store, demo_options.now);
+  if (!campaigns) {
+    fmt::print(stderr, "sinmun demo: ad campaigns: {}\n", campaigns.error().detail);
+    return kExitFailed;
+  }
+  fmt::print("sinmun demo: {} sponsor banner campaigns (labelled 광고)\n", *campaigns);
   return kExitOk;
 }
 

@@ -8,6 +8,8 @@
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
 #include "app/share_dir.hpp"
+#include "ads/ad_counter.hpp"
+#include "ads/click_signer.hpp"
 #include "app/store_outbox.hpp"
 #include "counters/counters.hpp"
 #include "core/site_settings.hpp"
@@ -95,6 +97,14 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", counters.error().detail);
     return kExitFailed;
   }
+  // Sponsor banners (issue #7): click links are signed with the data folder's key.
+  auto ad_signer = ads::ClickSigner::FromKeyFile(AdKeyPath(*data));
+  if (!ad_signer) {
+    fmt::print(stderr, "sinmun serve: {}\n", ad_signer.error().detail);
+    return kExitFailed;
+  }
+  ads::AdCounter ad_counter(store->get(), &clock,
+                            std::chrono::seconds(config->views_flush_seconds));
   StoreOutbox outbox(store->get());
   mail::OutboxSenderOptions mail_options;
   mail_options.from = config->mail_from;
@@ -112,6 +122,8 @@ int Serve(const ServeOptions& options) {
   deps.counters = counters->get();
   deps.writable_store = store->get();
   deps.uploads_dir = data->uploads_path;
+  deps.ad_signer = &*ad_signer;
+  deps.ad_counter = &ad_counter;
   deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
     return newsroom.EditUrlFor(request, id);
   };
@@ -140,6 +152,7 @@ int Serve(const ServeOptions& options) {
   // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
   server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
   server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});
+  server_options.larger_bodies.push_back({"/newsroom/ads", 21 << 20});
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
@@ -150,6 +163,7 @@ int Serve(const ServeOptions& options) {
   // (a new or deleted index is rebuilt article by article; the search page says so meanwhile).
   (*searcher)->StartFollowing();
   (*counters)->StartFlushing();
+  ad_counter.StartFlushing();
   mail_sender.Start();
   scheduler.Start();
   // Tests and scripts read this line to learn the port when listening on port 0.
@@ -159,6 +173,7 @@ int Serve(const ServeOptions& options) {
   (*server)->Run();
   // The server has finished its requests: the last views are flushed before exit.
   (*counters)->StopFlushing();
+  ad_counter.StopFlushing();
   mail_sender.Stop();
   scheduler.Stop();
   (*searcher)->StopFollowing();

@@ -96,7 +96,8 @@ Result<std::unique_ptr<store::Store>> OpenPaperStore(const std::string& dir,
 int UserAdd(const UserAddOptions& options) {
   const std::optional<store::Role> role = store::ParseRole(options.role);
   if (!role) {
-    fmt::print(stderr, "sinmun user add: unknown role '{}' (reporter, editor or admin)\n",
+    fmt::print(stderr,
+               "sinmun user add: unknown role '{}' (reporter, editor, admin or ad_manager)\n",
                options.role);
     return kExitUsage;
   }

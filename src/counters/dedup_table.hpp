@@ -13,6 +13,15 @@
 
 namespace sinmun::counters {
 
+// SplitMix64's finalizer: spreads the bits of a key over all 64, for combining the parts of a
+// dedup key (visitor, article or slot) before DedupTable and shard selection use it.
+inline std::uint64_t MixBits(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
 class DedupTable {
  public:
   DedupTable() : slots_(256, 0) { Publish(); }

@@ -1,19 +1,9 @@
 #include "counters/view_counter.hpp"
 
 namespace sinmun::counters {
-namespace {
-
-std::uint64_t Mix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-}  // namespace
 
 std::uint64_t ViewCounter::PairKey(store::ArticleId article, std::uint64_t visitor) {
-  return Mix(visitor ^ Mix(static_cast<std::uint64_t>(article)));
+  return MixBits(visitor ^ MixBits(static_cast<std::uint64_t>(article)));
 }
 
 void ViewCounter::Prefetch(store::ArticleId article, std::uint64_t visitor) const {

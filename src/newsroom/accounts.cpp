@@ -216,9 +216,9 @@ void AddAccountRoutes(http::Router& router, const NewsroomContext* context) {
   router.Post("/newsroom/login", [context](const http::Request& request) {
     return Login(*context, request);
   });
-  router.Post("/newsroom/logout", StaffAction(context, Permission::kWrite, &Logout));
-  router.Get("/newsroom/password", StaffPage(context, Permission::kWrite, &PasswordPage));
-  router.Post("/newsroom/password", StaffAction(context, Permission::kWrite, &ChangePassword));
+  router.Post("/newsroom/logout", StaffAction(context, Permission::kSignedIn, &Logout));
+  router.Get("/newsroom/password", StaffPage(context, Permission::kSignedIn, &PasswordPage));
+  router.Post("/newsroom/password", StaffAction(context, Permission::kSignedIn, &ChangePassword));
 }
 
 }  // namespace sinmun::newsroom

@@ -28,7 +28,13 @@ http::Response Guarded(const NewsroomContext& context, Permission permission, bo
   const Result<std::optional<Staff>> staff = CurrentStaff(context, request);
   if (!staff) return NewsroomErrorFor(context, staff.error());
   if (!staff->has_value()) return LoginRedirect(request);
-  if (!Allows((*staff)->role, permission)) return NewsroomError(context, 403);
+  if (!Allows((*staff)->role, permission)) {
+    // An ad manager's home is the banners page, not the desk's dashboard.
+    if ((*staff)->role == store::Role::kAdManager && request.path == "/newsroom") {
+      return SeeOther("/newsroom/ads");
+    }
+    return NewsroomError(context, 403);
+  }
   if (is_action) {
     const std::optional<std::string> sent = request.Form("csrf");
     if (!sent || !ConstantTimeEquals(*sent, (*staff)->csrf_token)) {
@@ -44,6 +50,8 @@ http::Response Guarded(const NewsroomContext& context, Permission permission, bo
 
 bool Allows(store::Role role, Permission permission) {
   switch (permission) {
+    case Permission::kSignedIn:
+      return true;
     case Permission::kWrite:
       return role == store::Role::kReporter || role == store::Role::kEditor ||
              role == store::Role::kAdmin;
@@ -51,6 +59,8 @@ bool Allows(store::Role role, Permission permission) {
       return role == store::Role::kEditor || role == store::Role::kAdmin;
     case Permission::kAdmin:
       return role == store::Role::kAdmin;
+    case Permission::kAds:
+      return role == store::Role::kAdmin || role == store::Role::kAdManager;
   }
   return false;
 }

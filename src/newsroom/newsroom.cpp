@@ -25,6 +25,7 @@ void Newsroom::AddRoutes(http::Router& router) {
   AddDeskPageRoutes(router, context_.get());
   AddDeskActionRoutes(router, context_.get());
   AddRevisionRoutes(router, context_.get());
+  AddAdsRoutes(router, context_.get());
 }
 
 std::optional<std::string> Newsroom::EditUrlFor(const http::Request& request,

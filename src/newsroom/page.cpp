@@ -16,7 +16,9 @@ nlohmann::json StaffView(const Staff& staff) {
           {"email", staff.email},
           {"role", store::RoleName(staff.role)},
           {"can_desk", Allows(staff.role, Permission::kDesk)},
-          {"is_admin", Allows(staff.role, Permission::kAdmin)}};
+          {"is_admin", Allows(staff.role, Permission::kAdmin)},
+          {"can_write", Allows(staff.role, Permission::kWrite)},
+          {"can_ads", Allows(staff.role, Permission::kAds)}};
 }
 
 http::Response Render(const NewsroomContext& context, const Staff* staff,

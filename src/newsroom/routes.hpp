@@ -19,5 +19,7 @@ void AddAdminRoutes(http::Router& router, const NewsroomContext* context);
 void AddDeskPageRoutes(http::Router& router, const NewsroomContext* context);
 void AddDeskActionRoutes(http::Router& router, const NewsroomContext* context);
 void AddRevisionRoutes(http::Router& router, const NewsroomContext* context);
+// /newsroom/ads/... (ads_admin.cpp): sponsor banner campaigns and reports (issue #7).
+void AddAdsRoutes(http::Router& router, const NewsroomContext* context);
 
 }  // namespace sinmun::newsroom

@@ -17,6 +17,7 @@ namespace sinmun::site {
 struct SiteContext {
   SiteDeps deps;
   PageCache* cache = nullptr;
+  ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
 };
 
 // Per request, worked out before the handler runs (and part of the cache key).

@@ -113,6 +113,10 @@ http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status) {
   view["layout"] = LayoutView(site, page, meta);
+  // Banner slots (issue #7): pages place markers the ad splicing fills per response; error
+  // pages show none.
+  view["layout"]["show_ads"] = status == 200;
+  view["layout"]["ad_section"] = meta.section_slug;
   Result<std::string> html = site.deps.renderer->Render(template_name, view);
   if (!html) {
     spdlog::error("site: {}", html.error().detail);

@@ -1,5 +1,7 @@
 #include "site/page_cache.hpp"
 
+#include "site/ad_splice.hpp"
+
 #include <limits>
 #include <mutex>
 
@@ -45,7 +47,8 @@ void PageCache::Insert(std::string key, std::uint64_t generation,
   const std::int64_t now_ns = NowNs();
   Slot slot;
   slot.bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
-               (page->body.gzip ? page->body.gzip->size() : 0);
+               (page->body.gzip ? page->body.gzip->size() : 0) +
+               (page->ads ? page->ads->bytes : 0);
   slot.expires_ns = freshness == Freshness::kUntilChange
                         ? std::numeric_limits<std::int64_t>::max()
                         : now_ns + std::chrono::nanoseconds(options_.ttl).count();

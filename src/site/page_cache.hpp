@@ -28,6 +28,8 @@
 
 namespace sinmun::site {
 
+struct AdPage;  // site/ad_splice.hpp
+
 class PageCache {
  public:
   struct Options {
@@ -41,6 +43,8 @@ class PageCache {
     int status = 200;
     std::string content_type;
     http::PreparedBody body;
+    // HTML pages with banner slots (issue #7): served by splicing banners in; null otherwise.
+    std::shared_ptr<const AdPage> ads;
   };
 
   enum class Freshness { kTimed, kUntilChange };

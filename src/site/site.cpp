@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "ads/rotation.hpp"
 #include "core/check.hpp"
+#include "site/ad_splice.hpp"
 #include "site/context.hpp"
 #include "site/page_cache.hpp"
 #include "site/pages.hpp"
@@ -56,14 +58,28 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
 
     const PageCache::Lookup lookup = site->cache->Find(key);
     http::Response response;
-    if (lookup.page) {
+    if (lookup.page && lookup.page->ads) {
+      response = ServeWithAds(*site, request, *lookup.page->ads, lookup.page->content_type);
+    } else if (lookup.page) {
       response = http::Prepared(lookup.page->body, lookup.page->content_type);
     } else {
       response = handler(*site, request, page);
       if (response.status == 200) {
         auto entry = std::make_shared<PageCache::Page>();
         entry->content_type = response.content_type;
-        entry->body = KeptBody(response.body, freshness);
+        // Banner slots (issue #7): the page is kept cut at its markers, and every answer,
+        // this one included, has banners spliced in.
+        if (kind == Kind::kHtml && response.body.bytes) {
+          std::shared_ptr<const ads::LiveSet> live;
+          if (site->rotation != nullptr) live = site->rotation->CurrentChecked();
+          entry->ads = CutAtAdMarkers(*response.body.bytes, live.get());
+        }
+        entry->body = entry->ads ? entry->ads->plain : KeptBody(response.body, freshness);
+        if (entry->ads) {
+          std::vector<std::pair<std::string, std::string>> headers = std::move(response.headers);
+          response = ServeWithAds(*site, request, *entry->ads, entry->content_type);
+          response.headers = std::move(headers);
+        }
         site->cache->Insert(std::move(key), lookup.generation, std::move(entry), freshness);
       }
     }
@@ -91,7 +107,7 @@ http::Handler ArticleRoute(const SiteContext* site) {
       if (edit_url) {
         PageRequest page = MakePageRequest(*site, Kind::kHtml, request, {});
         page.staff_edit_url = std::move(*edit_url);
-        http::Response response = ArticlePage(*site, request, page);
+        http::Response response = FillAdSlots(*site, request, ArticlePage(*site, request, page));
         response.cache_control = "private, no-store";
         AddVary(Kind::kHtml, response);
         return response;
@@ -107,6 +123,7 @@ http::Handler Uncached(const SiteContext* site, Kind kind, std::vector<std::stri
   return [site, kind, query_keys = std::move(query_keys), handler](const http::Request& request) {
     http::Response response =
         handler(*site, request, MakePageRequest(*site, kind, request, query_keys));
+    if (kind == Kind::kHtml) response = FillAdSlots(*site, request, std::move(response));
     AddVary(kind, response);
     return response;
   };
@@ -135,6 +152,12 @@ Site::Site(SiteDeps deps) {
                deps.static_files != nullptr);
   cache_ = std::make_unique<PageCache>(deps.store, CacheOptions(deps.config));
   context_ = std::make_unique<SiteContext>(SiteContext{std::move(deps), cache_.get()});
+  if (context_->deps.ad_signer != nullptr) {
+    rotation_ = std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
+                                                BannerMaker(context_.get()),
+                                                ads::Rotation::Options{});
+    context_->rotation = rotation_.get();
+  }
 }
 
 Site::~Site() = default;
@@ -178,6 +201,8 @@ void Site::AddRoutes(http::Router& router) {
   // Timed: articles leave its 48-hour window as time passes.
   router.Get("/news-sitemap.xml", Cached(site, Kind::kXml, {}, NewsSitemap));
   router.Get("/robots.txt", Cached(site, Kind::kXml, {}, RobotsTxt));
+  router.Get("/ad/click/{campaign}",
+             [site](const http::Request& request) { return AdClick(*site, request); });
   site->deps.static_files->AddRoutes(router);
   router.SetNotFound([site](const http::Request& request) {
     return ErrorResponse(*site, 404, ViewModeOf(request));

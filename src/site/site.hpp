@@ -26,6 +26,11 @@
 //     {"recommends": n, "counted": bool} when the request accepts application/json.
 //   GET|POST /article/<id>/email: the "e-mail this article" form; mail goes to the outbox.
 //
+// Sponsor banners (issue #7): HTML pages carry slot markers that each response fills with a
+// banner chosen by weight among the live campaigns (site/ad_splice.hpp), labelled 광고.
+//   GET /ad/click/<campaign>?slot=<slot>&to=<target>&sig=<hmac>: 302 to the target, counted;
+//     400 when the signature does not sign (campaign, target) or the slot is unknown.
+//
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
 #include <functional>
@@ -43,6 +48,12 @@
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
 #include "store/store.hpp"
+
+namespace sinmun::ads {
+class AdCounter;    // ads/ad_counter.hpp
+class ClickSigner;  // ads/click_signer.hpp
+class Rotation;     // ads/rotation.hpp
+}  // namespace sinmun::ads
 
 namespace sinmun::site {
 
@@ -73,6 +84,14 @@ struct SiteDeps {
   // Optional: the folder /uploads/ serves (DIR/uploads), so that a feed's photo enclosure can
   // give its length in bytes. Empty: length 0, which RSS readers take as unknown.
   std::filesystem::path uploads_dir;
+
+  // ---- Ads: slots, campaigns, impressions (issue #7) ----
+  // Optional: signs banner click addresses. Null: no banners (every slot stays empty) and
+  // /ad/click answers 400. REQUIRES: outlives the Site when set.
+  const ads::ClickSigner* ad_signer = nullptr;
+  // Optional: counts impressions and clicks. Null: nothing is counted.
+  // REQUIRES: outlives the Site when set.
+  ads::AdCounter* ad_counter = nullptr;
 };
 
 class PageCache;
@@ -97,6 +116,7 @@ class Site {
  private:
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<SiteContext> context_;
+  std::unique_ptr<ads::Rotation> rotation_;
 };
 
 }  // namespace sinmun::site

@@ -158,14 +158,15 @@ struct Neighbors {
 using UserId = std::int64_t;
 
 // What a newsroom account may do. Stored by name ("reporter", …), so that roles can be added
-// (an ad manager is planned) without renumbering.
-enum class Role { kReporter, kEditor, kAdmin };
+// without renumbering. kAdManager (issue #7) runs the sponsor banners and nothing else.
+enum class Role { kReporter, kEditor, kAdmin, kAdManager };
 
 inline std::string_view RoleName(Role role) {
   switch (role) {
     case Role::kReporter: return "reporter";
     case Role::kEditor: return "editor";
     case Role::kAdmin: return "admin";
+    case Role::kAdManager: return "ad_manager";
   }
   return "reporter";
 }
@@ -174,6 +175,7 @@ inline std::optional<Role> ParseRole(std::string_view name) {
   if (name == "reporter") return Role::kReporter;
   if (name == "editor") return Role::kEditor;
   if (name == "admin") return Role::kAdmin;
+  if (name == "ad_manager") return Role::kAdManager;
   return std::nullopt;
 }
 

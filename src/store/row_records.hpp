@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "store/ad_rules.hpp"
+#include "store/ad_records.hpp"
 #include "store/desk_records.hpp"
 #include "store/records.hpp"
 #include "store/store_text.hpp"
@@ -174,6 +176,25 @@ DeskArticle ReadDeskArticleHead(const Row& row) {
   a.publish_at = row.OptionalInt(9);
   a.content.body_markdown = row.Text(11);
   return a;
+}
+
+// id, advertiser, title, slots, photo_id, target_url, starts_at, ends_at, weight, section_id,
+// active, created_at, updated_at.
+template <typename Row>
+AdCampaign ReadAdCampaign(const Row& row) {
+  return AdCampaign{.id = row.Int(0),
+                    .advertiser = row.Text(1),
+                    .title = row.Text(2),
+                    .slots = SplitAdSlots(row.Text(3)),
+                    .photo_id = row.OptionalInt(4),
+                    .target_url = row.Text(5),
+                    .starts_at = row.Int(6),
+                    .ends_at = row.Int(7),
+                    .weight = static_cast<int>(row.Int(8)),
+                    .section_id = row.OptionalInt(9),
+                    .active = row.Int(10) != 0,
+                    .created_at = row.Int(11),
+                    .updated_at = row.Int(12)};
 }
 
 }  // namespace sinmun::store::rows

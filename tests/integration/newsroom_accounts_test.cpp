@@ -209,11 +209,16 @@ TEST_F(NewsroomAccountsTest, NewsroomPagesPassTheNuHtmlChecker) {
   keep(reporter.Get("/newsroom/password").body);
   for (const std::string target :
        {"/newsroom/admin", "/newsroom/admin/users", "/newsroom/admin/sections",
-        "/newsroom/admin/reporters", "/newsroom/admin/settings", "/newsroom/admin/audit"}) {
+        "/newsroom/admin/reporters", "/newsroom/admin/settings", "/newsroom/admin/audit",
+        "/newsroom/ads", "/newsroom/ads/new", "/newsroom/ads/1", "/newsroom/ads/1/report"}) {
     const HttpResponse page = admin.Get(target);
     ASSERT_EQ(page.status, 200) << target;
     keep(page.body);
   }
+  // The banner form refused (no slot), with its message.
+  const HttpResponse refused_ad = admin.Act("/newsroom/ads", {{"advertiser", "x"}, {"title", "y"}});
+  ASSERT_EQ(refused_ad.status, 400);
+  keep(refused_ad.body);
   EXPECT_EQ(NuHtmlCheckerErrors(vnu, dir, root_ + "/vnu.txt"), "");
 }
 

@@ -1,5 +1,5 @@
 // The role x route matrix: every newsroom route, asked by a logged-out browser, a reporter,
-// an editor and an admin. Logged out: 303 to the login form. A role without the permission:
+// an editor, an admin and an ad manager. Logged out: 303 to the login form. A role without the permission:
 // 403, and nothing changes (no audit line, no change in the change sequence). Allowed: the
 // handler answers (whatever it answers to an empty form, it is not 403 or a login redirect).
 
@@ -8,11 +8,11 @@
 namespace sinmun::newsroom {
 namespace {
 
-enum class Needs { kWrite, kDesk, kAdmin };
+enum class Needs { kSignedIn, kWrite, kDesk, kAdmin, kAds };
 
 struct RouteCase {
   http::Method method;
-  std::string target;  // {reporter} and {section} are replaced by seeded ids
+  std::string target;  // {reporter}, {section} and {ad} are replaced by seeded ids
   Needs needs;
 };
 
@@ -21,8 +21,8 @@ std::vector<RouteCase> Routes() {
   using http::Method;
   return {
       // accounts.cpp (the login form itself is public; logout is last, see the test)
-      {Method::kGet, "/newsroom/password", Needs::kWrite},
-      {Method::kPost, "/newsroom/password", Needs::kWrite},
+      {Method::kGet, "/newsroom/password", Needs::kSignedIn},
+      {Method::kPost, "/newsroom/password", Needs::kSignedIn},
       // admin.cpp and admin_*.cpp
       {Method::kGet, "/newsroom/admin", Needs::kAdmin},
       {Method::kGet, "/newsroom/admin/audit", Needs::kAdmin},
@@ -39,6 +39,15 @@ std::vector<RouteCase> Routes() {
       {Method::kPost, "/newsroom/admin/reporters/{reporter}/photo", Needs::kAdmin},
       {Method::kGet, "/newsroom/admin/settings", Needs::kAdmin},
       {Method::kPost, "/newsroom/admin/settings", Needs::kAdmin},
+      // ads_admin.cpp (issue #7)
+      {Method::kGet, "/newsroom/ads", Needs::kAds},
+      {Method::kPost, "/newsroom/ads", Needs::kAds},
+      {Method::kGet, "/newsroom/ads/new", Needs::kAds},
+      {Method::kGet, "/newsroom/ads/{ad}", Needs::kAds},
+      {Method::kPost, "/newsroom/ads/{ad}", Needs::kAds},
+      {Method::kPost, "/newsroom/ads/{ad}/active", Needs::kAds},
+      {Method::kGet, "/newsroom/ads/{ad}/report", Needs::kAds},
+      {Method::kGet, "/newsroom/ads/{ad}/report.csv", Needs::kAds},
       // desk_pages.cpp, desk_actions.cpp, revision_pages.cpp. {article} is a fresh draft
       // written by the account asking (a reporter may act on own drafts only).
       {Method::kGet, "/newsroom", Needs::kWrite},
@@ -56,21 +65,35 @@ std::vector<RouteCase> Routes() {
       {Method::kPost, "/newsroom/articles/{article}/unpublish", Needs::kDesk},
       {Method::kPost, "/newsroom/articles/{article}/delete", Needs::kWrite},
       // Keep last: it ends the session.
-      {Method::kPost, "/newsroom/logout", Needs::kWrite},
+      {Method::kPost, "/newsroom/logout", Needs::kSignedIn},
   };
 }
 
 bool Allowed(store::Role role, Needs needs) {
   switch (needs) {
-    case Needs::kWrite: return true;
-    case Needs::kDesk: return role != store::Role::kReporter;
+    case Needs::kSignedIn: return true;
+    case Needs::kWrite: return role != store::Role::kAdManager;
+    case Needs::kDesk: return role == store::Role::kEditor || role == store::Role::kAdmin;
     case Needs::kAdmin: return role == store::Role::kAdmin;
+    case Needs::kAds: return role == store::Role::kAdmin || role == store::Role::kAdManager;
   }
   return false;
 }
 
 class AccessMatrixTest : public NewsroomTest {
  protected:
+  // A campaign for the {ad} routes.
+  store::AdCampaignId AddCampaign() {
+    return sinmun::testing::Must(store_->InsertAdCampaign({.advertiser = "광고주",
+                                                           .title = "권한 확인용 광고",
+                                                           .slots = {"top"},
+                                                           .target_url = "https://example.com/",
+                                                           .starts_at = kStart,
+                                                           .ends_at = kStart + 86400,
+                                                           .weight = 1}));
+  }
+  store::AdCampaignId ad_ = 0;
+
   // A draft written by `author`, for the {article} routes.
   store::ArticleId Draft(store::UserId author) {
     store::ArticleContent content;
@@ -91,6 +114,7 @@ class AccessMatrixTest : public NewsroomTest {
     replace("{section}", sections_.front().id);
     replace("{user}", user);
     replace("{article}", article);
+    replace("{ad}", ad_);
     return target;
   }
 
@@ -103,6 +127,7 @@ class AccessMatrixTest : public NewsroomTest {
 
 TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   const store::UserId target_user = AddUser("target@example.com", store::Role::kReporter);
+  ad_ = AddCampaign();
   Browser nobody;
   for (const RouteCase& route : Routes()) {
     const http::Response response = Ask(nobody, route, Target(route, target_user), "");
@@ -110,7 +135,8 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
     EXPECT_EQ(Header(response, "Location").rfind("/newsroom/login?next=", 0), 0u) << route.target;
   }
 
-  for (const store::Role role : {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin}) {
+  for (const store::Role role : {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin,
+                                 store::Role::kAdManager}) {
     const std::string email = std::string(store::RoleName(role)) + "@example.com";
     const store::UserId me = AddUser(email, role);
     Browser browser;
@@ -128,6 +154,10 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
         EXPECT_NE(response.status, 403) << what;
         EXPECT_NE(Header(response, "Location").rfind("/newsroom/login?", 0), 0u) << what;
         EXPECT_LT(response.status, 500) << what;
+      } else if (role == store::Role::kAdManager && target == "/newsroom") {
+        // An ad manager's home is the banners page.
+        EXPECT_EQ(response.status, 303) << what;
+        EXPECT_EQ(Header(response, "Location"), "/newsroom/ads") << what;
       } else {
         EXPECT_EQ(response.status, 403) << what;
         EXPECT_EQ(AuditCount(), audit_before) << what;

@@ -13,19 +13,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0 Safari/537.36";
 constexpr char kOrigin[] = "https://news.example.com";
 
 class ReadersSiteTest : public SiteTest {
  protected:
   void SetUp() override {
     SiteTest::SetUp();
-    counters::CountersOptions options;
-    options.flush_interval = std::chrono::hours(1);
-    counters_owner_ = counters::Counters::Open(store_.get(), &clock_, options).value();
-    counters_ = counters_owner_.get();
+    CountReaders();
     writable_ = true;
     MakeSite();
     first_ = Insert(
@@ -34,21 +28,6 @@ class ReadersSiteTest : public SiteTest {
         sinmun::testing::MakeArticle(sections_[1].id, "둘째 기사", kNow - 3600, {reporters_[0]}));
   }
 
-  http::Response Send(http::Method method, const std::string& target,
-                      std::vector<std::pair<std::string, std::string>> headers = {},
-                      const std::string& body = "", const std::string& address = "203.0.113.5") {
-    http::Request request;
-    request.method = method;
-    request.target = target;
-    const size_t question = target.find('?');
-    request.path = target.substr(0, question);
-    if (question != std::string::npos)
-      request.query = http::ParseQuery(target.substr(question + 1));
-    request.headers = std::move(headers);
-    request.body = body;
-    request.remote_address = address;
-    return router_.Dispatch(request);
-  }
   http::Response View(store::ArticleId id, const std::string& cookie = "",
                       const std::string& agent = kChrome,
                       http::Method method = http::Method::kGet) {
@@ -72,7 +51,6 @@ class ReadersSiteTest : public SiteTest {
     return Send(http::Method::kPost, target, headers, body, address);
   }
 
-  std::unique_ptr<counters::Counters> counters_owner_;
   store::ArticleId first_ = 0, second_ = 0;
 };
 

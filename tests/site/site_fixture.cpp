@@ -46,20 +46,39 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   deps.counters = counters_;
   deps.writable_store = writable_ ? store_.get() : nullptr;
   deps.staff_edit_url = staff_edit_url_;
+  deps.ad_signer = ad_signer_;
+  deps.ad_counter = ad_counter_;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();
   site_->AddRoutes(router_);
 }
 
 http::Response SiteTest::Get(const std::string& target, const std::string& cookie) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!cookie.empty()) headers.emplace_back("cookie", cookie);
+  return Send(http::Method::kGet, target, std::move(headers));
+}
+
+http::Response SiteTest::Send(http::Method method, const std::string& target,
+                              std::vector<std::pair<std::string, std::string>> headers,
+                              const std::string& body, const std::string& address) {
   http::Request request;
-  request.method = http::Method::kGet;
+  request.method = method;
   request.target = target;
   const size_t question = target.find('?');
   request.path = http::PercentDecode(target.substr(0, question), false).value_or("/");
   if (question != std::string::npos) request.query = http::ParseQuery(target.substr(question + 1));
-  if (!cookie.empty()) request.headers.emplace_back("cookie", cookie);
+  request.headers = std::move(headers);
+  request.body = body;
+  request.remote_address = address;
   return router_.Dispatch(request);
+}
+
+void SiteTest::CountReaders() {
+  counters::CountersOptions options;
+  options.flush_interval = std::chrono::hours(1);
+  counters_owner_ = counters::Counters::Open(store_.get(), &clock_, options).value();
+  counters_ = counters_owner_.get();
 }
 
 std::string SiteTest::Body(const http::Response& response) const {

@@ -23,6 +23,10 @@ namespace sinmun::site {
 inline constexpr Timestamp kAugustFirst = 1501560780;
 // "now" for every test: 2024-05-03 12:00 KST.
 inline constexpr Timestamp kNow = 1714705200;
+// A desktop browser's user agent: a reader, not a bot.
+inline constexpr char kChrome[] =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0 Safari/537.36";
 
 class SiteTest : public ::testing::Test {
  protected:
@@ -35,6 +39,12 @@ class SiteTest : public ::testing::Test {
 
   // A GET as the server would hand it over: path percent-decoded, query parsed.
   http::Response Get(const std::string& target, const std::string& cookie = "");
+  // Any request, as the server would hand it over, from `address`.
+  http::Response Send(http::Method method, const std::string& target,
+                      std::vector<std::pair<std::string, std::string>> headers = {},
+                      const std::string& body = "", const std::string& address = "203.0.113.5");
+  // Turns view counting on (counters_, flushed only when a test calls Flush), for MakeSite.
+  void CountReaders();
   std::string Body(const http::Response& response) const;
   // Body(Get(target, cookie)).
   std::string GetBody(const std::string& target, const std::string& cookie = "");
@@ -50,11 +60,15 @@ class SiteTest : public ::testing::Test {
   // Readers (issue #4): view counting and the writes of recommends and e-mails, off unless a
   // test sets them before MakeSite; kakao_app_key_ goes into the config.
   counters::Counters* counters_ = nullptr;
+  std::unique_ptr<counters::Counters> counters_owner_;
   bool writable_ = false;
   std::string kakao_app_key_;
   // The newsroom's 기사수정 hook (SiteDeps::staff_edit_url); none unless a test sets it.
   std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
       staff_edit_url_;
+  // Sponsor banners (issue #7): off unless a test sets them before MakeSite.
+  const ads::ClickSigner* ad_signer_ = nullptr;
+  ads::AdCounter* ad_counter_ = nullptr;
   std::unique_ptr<Site> site_;
   http::Router router_;
 };

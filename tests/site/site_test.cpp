@@ -69,7 +69,9 @@ TEST_F(SiteTest, ArticleShowsItsPartsInOrderWithKstTimes) {
   EXPECT_THAT(html, Not(HasSubstr("수정 <time"))) << "never edited";
   EXPECT_EQ(Count(html, "<h1"), 1);
   EXPECT_THAT(html, HasSubstr("<span class=\"count\">0</span>"));
-  EXPECT_THAT(html, HasSubstr("<div class=\"ad-slot\" data-slot=\"article-top\"></div>"));
+  // Banner slots without a campaign (here: banners off) leave nothing, not even their marker.
+  EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
+  EXPECT_THAT(html, Not(HasSubstr("ad-slot")));
 }
 
 TEST_F(SiteTest, ArticleShowsModifiedTimeWhenEdited) {
@@ -442,6 +444,7 @@ TEST_F(SiteTest, PrintViewHasTheArticleAndNoNavigation) {
   EXPECT_THAT(html, HasSubstr("2017-08-01 13:13"));
   EXPECT_THAT(html, Not(HasSubstr("class=\"sections\"")));
   EXPECT_THAT(html, Not(HasSubstr("ad-slot")));
+  EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
   EXPECT_THAT(html, Not(HasSubstr("recommend")));
 }
 

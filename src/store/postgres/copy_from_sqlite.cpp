@@ -96,6 +96,16 @@ const std::vector<Table> kTables = {
      {},
      true},
     {"site_settings", {"key", "value"}, {"key"}, {}},
+    {"ad_campaigns",
+     {"id", "advertiser", "title", "slots", "photo_id", "target_url", "starts_at", "ends_at",
+      "weight", "section_id", "active", "created_at", "updated_at"},
+     {"id"},
+     {"active"},
+     true},
+    {"ad_daily_counts",
+     {"campaign_id", "day", "slot", "impressions", "clicks"},
+     {"campaign_id", "day", "slot"},
+     {}},
 };
 
 bool IsBoolean(const Table& table, const std::string& column) {

@@ -79,6 +79,16 @@ class PgStore final : public Store {
   Result<std::vector<OutboxMail>> DueMails(Timestamp now, int limit) const override;
   Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
                                                 Timestamp lease_until) override;
+
+  // ---- Ads: slots, campaigns, impressions (issue #7): postgres_ads.cpp ----
+  Result<AdCampaignId> InsertAdCampaign(const AdCampaign& campaign) override;
+  Result<> UpdateAdCampaign(const AdCampaign& campaign) override;
+  Result<> SetAdCampaignActive(AdCampaignId id, bool active, Timestamp at) override;
+  Result<AdCampaign> AdCampaignById(AdCampaignId id) const override;
+  Result<std::vector<AdCampaign>> AdCampaigns() const override;
+  Result<std::vector<AdCampaign>> ServableAdCampaigns(Timestamp now) const override;
+  Result<> AddAdCounts(const std::vector<AdCountDelta>& deltas) override;
+  Result<std::vector<AdDayCounts>> AdCountsByDay(AdCampaignId id) const override;
   Result<OutboxMail> MailById(std::int64_t id) const override;
   Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
   Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,

@@ -130,6 +130,15 @@ class SqliteStore final : public Store {
   // ---- Several nodes (issue #8): sqlite_readers.cpp, beside the outbox ----
   Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
                                                 Timestamp lease_until) override;
+  // ---- Ads: slots, campaigns, impressions (issue #7): sqlite_ads.cpp ----
+  Result<AdCampaignId> InsertAdCampaign(const AdCampaign& campaign) override;
+  Result<> UpdateAdCampaign(const AdCampaign& campaign) override;
+  Result<> SetAdCampaignActive(AdCampaignId id, bool active, Timestamp at) override;
+  Result<AdCampaign> AdCampaignById(AdCampaignId id) const override;
+  Result<std::vector<AdCampaign>> AdCampaigns() const override;
+  Result<std::vector<AdCampaign>> ServableAdCampaigns(Timestamp now) const override;
+  Result<> AddAdCounts(const std::vector<AdCountDelta>& deltas) override;
+  Result<std::vector<AdDayCounts>> AdCountsByDay(AdCampaignId id) const override;
 
  private:
   class ReaderLease;

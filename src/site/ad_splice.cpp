@@ -1,0 +1,230 @@
+#include "site/ad_splice.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ads/ad_counter.hpp"
+#include "ads/click_signer.hpp"
+#include "ads/slots.hpp"
+#include "http/encoding.hpp"
+#include "render/article_view.hpp"
+#include "site/context.hpp"
+#include "site/params.hpp"
+#include "site/readers.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr std::string_view kMarkerOpen = "<!--sinmun-ad:";
+constexpr std::string_view kMarkerClose = "-->";
+constexpr std::size_t kMaxHoles = 16;
+
+std::string ClickUrl(const ads::ClickSigner& signer, const store::AdCampaign& campaign,
+                     std::string_view slot) {
+  return "/ad/click/" + std::to_string(campaign.id) + "?slot=" + std::string(slot) +
+         "&to=" + http::PercentEncode(campaign.target_url) +
+         "&sig=" + signer.Sign(campaign.id, campaign.target_url);
+}
+
+// The request's visitor key, for readers whose impressions and clicks count; nullopt for
+// bots, HEAD requests and servers without counters. The visitor cookie is never set here:
+// the article view sets it, and an ad alone is no reason to give a reader a cookie.
+std::optional<std::uint64_t> CountedVisitor(const SiteContext& site, const http::Request& request) {
+  if (site.deps.ad_counter == nullptr || request.method != http::Method::kGet ||
+      IsBotRequest(site, request)) {
+    return std::nullopt;
+  }
+  return IdentifyVisitor(site, request).key;
+}
+
+}  // namespace
+
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live) {
+  if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
+  auto page = std::make_shared<AdPage>();
+  std::string plain;
+  plain.reserve(html.size());
+  std::vector<std::size_t> cuts;
+  std::size_t at = 0;
+  while (at < html.size()) {
+    const std::size_t open = html.find(kMarkerOpen, at);
+    const std::size_t close =
+        open == std::string::npos ? open : html.find(kMarkerClose, open + kMarkerOpen.size());
+    if (close == std::string::npos) {
+      plain.append(html, at, std::string::npos);
+      break;
+    }
+    plain.append(html, at, open - at);
+    const std::string_view inside =
+        std::string_view(html).substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
+    const std::size_t colon = inside.find(':');
+    const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
+    const std::string_view section =
+        colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+    // A slot no campaign may fill stays out: fewer pieces, each compressed with more context.
+    if (slot && live != nullptr && live->MayFill(*slot, section) &&
+        page->holes.size() < kMaxHoles) {
+      cuts.push_back(plain.size());
+      page->holes.push_back({*slot, std::string(section)});
+    }
+    at = close + kMarkerClose.size();
+  }
+  page->plain = http::Prepare(std::move(plain), true);
+  const std::string_view text = *page->plain.bytes;
+  std::size_t from = 0;
+  cuts.push_back(text.size());
+  for (const std::size_t cut : cuts) {
+    page->texts.push_back(text.substr(from, cut - from));
+    page->pieces.push_back(http::DeflateForJoin(page->texts.back()));
+    page->bytes += page->pieces.back().deflate.size();
+    from = cut;
+  }
+  return page;
+}
+
+http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
+                            const AdPage& page, const std::string& content_type) {
+  if (site.rotation == nullptr || page.holes.empty()) {
+    return http::Prepared(page.plain, content_type);
+  }
+  const std::shared_ptr<const ads::LiveSet> live = site.rotation->Current();
+  const Timestamp now = site.deps.clock->Now();
+  std::array<const ads::LiveBanner*, kMaxHoles> chosen{};
+  bool any = false;
+  for (std::size_t i = 0; i < page.holes.size(); ++i) {
+    chosen[i] = live->Pick(page.holes[i].slot, page.holes[i].section, now, ads::Rotation::Random());
+    any = any || chosen[i] != nullptr;
+  }
+  if (!any) return http::Prepared(page.plain, content_type);
+
+  if (const std::optional<std::uint64_t> visitor = CountedVisitor(site, request)) {
+    std::array<ads::AdCounter::Shown, kMaxHoles> shown;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      if (chosen[i]) shown[count++] = {chosen[i]->campaign, page.holes[i].slot};
+    }
+    site.deps.ad_counter->CountImpressions(std::span(shown.data(), count), *visitor);
+  }
+
+  // The page's tag, the set's sequence and the campaigns shown name this representation.
+  std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
+  etag += '-';
+  etag += std::to_string(live->sequence());
+  for (std::size_t i = 0; i < page.holes.size(); ++i) {
+    etag += '.';
+    etag += chosen[i] ? std::to_string(chosen[i]->campaign) : "0";
+  }
+  etag += '"';
+
+  http::Response response;
+  response.content_type = content_type;
+  response.body.etag = std::move(etag);
+  auto body = std::make_shared<std::string>();
+  if (http::AcceptsGzip(request.Header("accept-encoding"))) {
+    // Pieces and banners interleaved: piece 0, banner 0, piece 1, … piece n.
+    std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      parts[count++] = page.pieces[i].View();
+      if (chosen[i]) {
+        const ads::BannerBytes& banner = chosen[i]->bytes;
+        parts[count++] = {banner.deflate, banner.crc32, banner.html.size(), banner.crc_op};
+      }
+    }
+    parts[count++] = page.pieces.back().View();
+    http::JoinGzip(std::span(parts.data(), count), *body);
+    response.body.gzip = std::move(body);
+  } else {
+    std::size_t size = page.plain.bytes->size();
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      if (chosen[i]) size += chosen[i]->bytes.html.size();
+    }
+    body->reserve(size);
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      body->append(page.texts[i]);
+      if (chosen[i]) body->append(chosen[i]->bytes.html);
+    }
+    body->append(page.texts.back());
+    response.body.bytes = std::move(body);
+  }
+  return response;
+}
+
+http::Response FillAdSlots(const SiteContext& site, const http::Request& request,
+                           http::Response response) {
+  if (response.status != 200 || !response.body.bytes ||
+      !response.content_type.starts_with("text/html")) {
+    return response;
+  }
+  std::shared_ptr<const ads::LiveSet> live;
+  if (site.rotation != nullptr) live = site.rotation->Current();
+  const std::shared_ptr<const AdPage> page = CutAtAdMarkers(*response.body.bytes, live.get());
+  if (!page) return response;
+  http::Response filled = ServeWithAds(site, request, *page, response.content_type);
+  filled.cache_control = response.cache_control;
+  filled.headers = std::move(response.headers);
+  return filled;
+}
+
+http::Response AdClick(const SiteContext& site, const http::Request& request) {
+  const Result<std::int64_t> campaign = ParseId(request.PathParam("campaign"));
+  const std::optional<std::string> to = request.Query("to");
+  const std::optional<std::string> slot_name = request.Query("slot");
+  const std::optional<std::string> sig = request.Query("sig");
+  const std::optional<std::size_t> slot = slot_name ? ads::SlotIndex(*slot_name) : std::nullopt;
+  if (!campaign || !to || !sig || !slot || site.deps.ad_signer == nullptr ||
+      !site.deps.ad_signer->Verify(*campaign, *to, *sig)) {
+    http::Response refused = ErrorResponse(site, 400, ViewModeOf(request));
+    refused.cache_control = "no-store";
+    return refused;
+  }
+  if (const std::optional<std::uint64_t> visitor = CountedVisitor(site, request)) {
+    site.deps.ad_counter->CountClick(*campaign, *slot, *visitor);
+  }
+  http::Response response = http::Redirect(*to, 302);
+  response.cache_control = "no-store";
+  response.headers.emplace_back("X-Robots-Tag", "noindex, nofollow");
+  return response;
+}
+
+ads::Rotation::MakeBanner BannerMaker(const SiteContext* site) {
+  return [site](const store::AdCampaign& campaign, const ads::SlotSpec& slot) {
+    nlohmann::json view = {{"slot", std::string(slot.name)},
+                           {"width", slot.width},
+                           {"height", slot.height},
+                           {"title", campaign.title},
+                           {"advertiser", campaign.advertiser},
+                           {"click_url", ClickUrl(*site->deps.ad_signer, campaign, slot.name)},
+                           {"image", nullptr}};
+    if (campaign.photo_id) {
+      if (Result<store::Photo> photo = site->deps.store->PhotoById(*campaign.photo_id)) {
+        // The narrowest variant at least twice the slot's width (sharp on dense screens),
+        // else the widest.
+        int chosen = photo->widths.empty() ? 0 : photo->widths.back();
+        for (const int width : photo->widths) {
+          if (width >= slot.width * 2) {
+            chosen = width;
+            break;
+          }
+        }
+        if (chosen > 0)
+          view["image"] = {{"src", render::PhotoUrl(photo->name, photo->format, chosen)}};
+      }
+    }
+    ads::BannerBytes bytes;
+    Result<std::string> html = site->deps.renderer->Render("partials/ad_banner", view);
+    if (!html) {
+      spdlog::error("site: banner of campaign {}: {}", campaign.id, html.error().detail);
+      return bytes;  // an empty banner: the slot shows nothing
+    }
+    bytes.html = std::move(*html);
+    http::DeflatePiece piece = http::DeflateForJoin(bytes.html);
+    bytes.deflate = std::move(piece.deflate);
+    bytes.crc32 = piece.crc32;
+    bytes.crc_op = piece.crc_op;
+    return bytes;
+  };
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,64 @@
+#pragma once
+// Private to site/: sponsor banners spliced into pages (issue #7).
+//
+// Templates place a slot with the marker <!--sinmun-ad:SLOT:SECTION--> (SECTION: the page's
+// section slug, or empty). A rendered page is cut at its markers once, when it enters the
+// page cache: its pieces keep their bytes and a raw deflate form each. Every response then
+// asks the rotation for a banner per slot and lays pieces and banners end to end — memcpy and
+// CRC arithmetic, no render and no compression on the request path. A page whose slots all
+// stay empty is served as its prepared marker-free body, shared bytes as before.
+// Impressions are counted for GET requests of readers (not bots), once per visitor per slot
+// per minute.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ads/rotation.hpp"
+#include "http/gzip_splice.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+
+namespace sinmun::site {
+
+struct SiteContext;
+
+struct AdPage {
+  struct Hole {
+    std::size_t slot = 0;  // index into ads::kSlots
+    std::string section;
+  };
+  http::PreparedBody plain;                // the page without markers (every slot empty)
+  std::vector<std::string_view> texts;     // holes.size() + 1 pieces of *plain.bytes
+  std::vector<http::DeflatePiece> pieces;  // their deflate forms
+  std::vector<Hole> holes;
+  std::size_t bytes = 0;  // memory held beyond `plain`, for the cache
+};
+
+// The page cut at those of its markers that a campaign of `live` may fill (see
+// LiveSet::MayFill; none when `live` is null); null when it has no marker. Every marker is
+// taken out of the page. A page kept must be cut again when the campaigns change: the page
+// cache is dropped when the change sequence moves, which campaign writes move.
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live);
+
+// The response for `page`, with a banner chosen for each slot (status 200).
+http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
+                            const AdPage& page, const std::string& content_type);
+
+// For responses rendered per request (uncached pages): cuts and fills `response` when it is a
+// 200 HTML page with markers; anything else is returned as it is.
+http::Response FillAdSlots(const SiteContext& site, const http::Request& request,
+                           http::Response response);
+
+// GET /ad/click/{campaign}?slot=…&to=…&sig=…: 302 to `to` when sig signs (campaign, to) and
+// slot is known, counting the click; else the 400 page and no redirect.
+http::Response AdClick(const SiteContext& site, const http::Request& request);
+
+// What a banner of a campaign in a slot looks like: templates/partials/ad_banner, labelled
+// 광고, its link through the signed click address with rel="sponsored noopener". For
+// ads::Rotation. REQUIRES: site outlives the returned function; site->deps.ad_signer is set.
+ads::Rotation::MakeBanner BannerMaker(const SiteContext* site);
+
+}  // namespace sinmun::site
