@@ -134,7 +134,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ro
     sqlite3_close_v2(db);  // a handle is returned even on failure, except when out of memory
     return tl::unexpected(std::move(error));
   }
-  auto connection = std::unique_ptr<Connection>(new Connection(db));
+  auto connection = std::unique_ptr<Connection>(new Connection(db, role));
   if (Result<> configured = connection->Configure(role); !configured) {
     return Fail(configured.error().code,
                 fmt::format("cannot open {}: {}", path, configured.error().detail));
@@ -155,7 +155,7 @@ Result<> Connection::Configure(Role role) {
       "PRAGMA synchronous = FULL;"
       "PRAGMA temp_store = MEMORY;"
       "PRAGMA mmap_size = {};",
-      kBusyTimeoutMs, kMmapBytes);
+      kBusyTimeoutMs, role == Role::kScanReader ? 0 : kMmapBytes);
   // The writer's larger page cache keeps index pages between the transactions of a bulk load
   // instead of reading them back from the file for every batch. The journal size limit
   // shrinks the WAL file back after a large transaction has been checkpointed.

@@ -238,30 +238,42 @@ SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> writer)
 // were chosen and measured without them (see the notes beside the SQL above).
 SqliteStore::~SqliteStore() = default;
 
-Result<SqliteStore::ReaderLease> SqliteStore::AcquireReader() const {
+Result<SqliteStore::ReaderLease> SqliteStore::AcquireReader(bool scan) const {
   {
     std::lock_guard lock(readers_mutex_);
-    if (!idle_readers_.empty()) {
-      std::unique_ptr<Connection> reader = std::move(idle_readers_.back());
-      idle_readers_.pop_back();
+    auto& idle = scan ? idle_scan_readers_ : idle_readers_;
+    if (!idle.empty()) {
+      std::unique_ptr<Connection> reader = std::move(idle.back());
+      idle.pop_back();
       return ReaderLease(this, std::move(reader));
     }
   }
   // Opening takes a while; do it outside the lock. The pool grows to the peak number of
   // concurrent readers, which the server's thread count bounds.
-  Result<std::unique_ptr<Connection>> reader = Connection::Open(path_, Connection::Role::kReader);
+  Result<std::unique_ptr<Connection>> reader = Connection::Open(
+      path_, scan ? Connection::Role::kScanReader : Connection::Role::kReader);
   if (!reader) return tl::unexpected(reader.error());
   return ReaderLease(this, std::move(*reader));
 }
 
 void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) const {
   std::lock_guard lock(readers_mutex_);
-  idle_readers_.push_back(std::move(reader));
+  auto& idle =
+      reader->role() == Connection::Role::kScanReader ? idle_scan_readers_ : idle_readers_;
+  idle.push_back(std::move(reader));
 }
 
 template <typename Read>
 auto SqliteStore::WithReader(Read read) const -> std::invoke_result_t<Read, Connection&> {
   Result<ReaderLease> reader = AcquireReader();
+  if (!reader) return tl::unexpected(reader.error());
+  return read(**reader);
+}
+
+// WithReader on a kScanReader connection.
+template <typename Read>
+auto SqliteStore::WithScanReader(Read read) const -> std::invoke_result_t<Read, Connection&> {
+  Result<ReaderLease> reader = AcquireReader(/*scan=*/true);
   if (!reader) return tl::unexpected(reader.error());
   return read(**reader);
 }
@@ -441,7 +453,7 @@ Result<std::vector<ArticleStamp>> SqliteStore::ArticleStamps(std::int64_t offset
   if (offset < 0 || limit < 1 || limit > 100'000) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad stamps {} + {}", offset, limit));
   }
-  return WithReader([&](Connection& connection) {
+  return WithScanReader([&](Connection& connection) {
     return ReadAll<ArticleStamp>(
         Query(connection, kArticleStamps, now, std::int64_t{limit}, offset),
         [](const Statement& row) {
@@ -456,7 +468,7 @@ Result<std::vector<StampBatch>> SqliteStore::ArticleStampBatches(int batch_size,
   if (batch_size < 1 || batch_size > 100'000) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad batch size {}", batch_size));
   }
-  return WithReader([&](Connection& connection) {
+  return WithScanReader([&](Connection& connection) {
     return ReadAll<StampBatch>(
         Query(connection, kArticleStampBatches, now, std::int64_t{batch_size}),
         [](const Statement& row) {

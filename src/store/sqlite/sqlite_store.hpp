@@ -146,11 +146,14 @@ class SqliteStore final : public Store {
   SqliteStore(std::string path, std::unique_ptr<Connection> writer);
 
   // A reader connection for the caller's exclusive use until the lease is destroyed.
-  Result<ReaderLease> AcquireReader() const;
+  // `scan`: a connection for long index scans (Connection::Role::kScanReader).
+  Result<ReaderLease> AcquireReader(bool scan = false) const;
   // Calls read(Connection&) with a pooled reader connection and returns what it returns
   // (a Result), or the error of acquiring the connection. Defined in the .cpp, its only user.
   template <typename Read>
   auto WithReader(Read read) const -> std::invoke_result_t<Read, Connection&>;
+  template <typename Read>
+  auto WithScanReader(Read read) const -> std::invoke_result_t<Read, Connection&>;
   void ReleaseReader(std::unique_ptr<Connection> reader) const;
   // MostRecommended and MostEmailed: `sql` binds ?1 now, ?2 since, ?3 limit.
   Result<std::vector<RankedSummary>> RankedSince(const char* sql, Timestamp since, int limit,
@@ -177,6 +180,8 @@ class SqliteStore final : public Store {
 
   mutable std::mutex readers_mutex_;
   mutable std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by readers_mutex_
+  // kScanReader connections, for sitemaps' long index scans; guarded by readers_mutex_.
+  mutable std::vector<std::unique_ptr<Connection>> idle_scan_readers_;
 };
 
 }  // namespace sinmun::store::sqlite
