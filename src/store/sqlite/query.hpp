@@ -35,6 +35,18 @@ Result<> Write(Connection& connection, const char* sql, const Params&... params)
 }
 
 // Steps `statement` to the end and reads every row with `read`.
+// Steps `statement` to its end, calling read(row) for every row.
+template <typename ReadRow>
+Result<> ForEachRow(Result<Statement> statement, ReadRow read) {
+  if (!statement) return tl::unexpected(statement.error());
+  for (;;) {
+    const Result<bool> row = statement->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return {};
+    read(*statement);
+  }
+}
+
 template <typename T, typename ReadRow>
 Result<std::vector<T>> ReadAll(Result<Statement> statement, ReadRow read) {
   if (!statement) return tl::unexpected(statement.error());

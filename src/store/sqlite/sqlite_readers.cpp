@@ -94,18 +94,6 @@ constexpr char kMarkRejected[] =
     "UPDATE mail_outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?2 "
     "WHERE id = ?1";
 
-// Steps `statement` to its end, calling read(row) for every row.
-template <typename ReadRow>
-Result<> ForEachRow(Result<Statement> statement, ReadRow read) {
-  if (!statement) return tl::unexpected(statement.error());
-  for (;;) {
-    const Result<bool> row = statement->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return {};
-    read(*statement);
-  }
-}
-
 Result<std::int64_t> Count(Result<Statement> statement) {
   std::int64_t count = 0;
   Result<> done =
