@@ -29,6 +29,15 @@ bool AdCounter::CountImpression(store::AdCampaignId campaign, std::size_t slot,
   return CountImpressions(shown, visitor) == 1;
 }
 
+static std::uint64_t ImpressionHash(std::uint64_t visitor, std::size_t slot) {
+  return MixBits(visitor ^ MixBits(slot + 1));
+}
+
+void AdCounter::PrefetchImpressions(std::span<const Shown> shown, std::uint64_t visitor) const {
+  const Shard& shard = shards_[MixBits(visitor) % kShards];
+  for (const Shown& one : shown) shard.seen.Prefetch(ImpressionHash(visitor, one.slot));
+}
+
 int AdCounter::CountImpressions(std::span<const Shown> shown, std::uint64_t visitor) {
   const Timestamp now = clock_->Now();
   const std::int64_t day = KstDay(now);
@@ -36,7 +45,7 @@ int AdCounter::CountImpressions(std::span<const Shown> shown, std::uint64_t visi
   int counted = 0;
   std::lock_guard lock(shard.mutex);
   for (const Shown& one : shown) {
-    const std::uint64_t hash = MixBits(visitor ^ MixBits(one.slot + 1));
+    const std::uint64_t hash = ImpressionHash(visitor, one.slot);
     counted +=
         CountLocked(shard, hash, Key{one.campaign, static_cast<std::uint32_t>(one.slot), day},
                     /*click=*/false, now)

@@ -46,6 +46,9 @@ class AdCounter {
   bool CountImpression(store::AdCampaignId campaign, std::size_t slot, std::uint64_t visitor);
   // The impressions of one page view, under one lock (the visitor's shard); how many counted.
   int CountImpressions(std::span<const Shown> shown, std::uint64_t visitor);
+  // Starts loading the dedup slots CountImpressions(shown, visitor) will probe: call it, do
+  // the response's other work, then count (a new visitor's slots are cache misses).
+  void PrefetchImpressions(std::span<const Shown> shown, std::uint64_t visitor) const;
   bool CountClick(store::AdCampaignId campaign, std::size_t slot, std::uint64_t visitor);
 
   // The counts since the last call.

@@ -98,13 +98,15 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   }
   if (!any) return http::Prepared(page.plain, content_type);
 
-  if (const std::optional<std::uint64_t> visitor = CountedVisitor(site, request)) {
-    std::array<ads::AdCounter::Shown, kMaxHoles> shown;
-    std::size_t count = 0;
+  // Impressions are counted once the response is built: their dedup slots load meanwhile.
+  const std::optional<std::uint64_t> visitor = CountedVisitor(site, request);
+  std::array<ads::AdCounter::Shown, kMaxHoles> shown;
+  std::size_t shown_count = 0;
+  if (visitor) {
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i]) shown[count++] = {chosen[i]->campaign, page.holes[i].slot};
+      if (chosen[i]) shown[shown_count++] = {chosen[i]->campaign, page.holes[i].slot};
     }
-    site.deps.ad_counter->CountImpressions(std::span(shown.data(), count), *visitor);
+    site.deps.ad_counter->PrefetchImpressions(std::span(shown.data(), shown_count), *visitor);
   }
 
   // The page's tag, the set's sequence and the campaigns shown name this representation.
@@ -147,6 +149,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     }
     body->append(page.texts.back());
     response.body.bytes = std::move(body);
+  }
+  if (visitor) {
+    site.deps.ad_counter->CountImpressions(std::span(shown.data(), shown_count), *visitor);
   }
   return response;
 }
