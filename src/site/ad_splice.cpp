@@ -18,7 +18,10 @@ namespace {
 
 constexpr std::string_view kMarkerOpen = "<!--sinmun-ad:";
 constexpr std::string_view kMarkerClose = "-->";
-constexpr std::size_t kMaxHoles = 16;
+constexpr std::size_t kMaxHoles = kMaxAdHoles;
+
+// The bytes of every AdPage's kept joined bodies (see AdPage::Joined).
+std::atomic<std::size_t> joined_bytes{0};
 
 std::string ClickUrl(const ads::ClickSigner& signer, const store::AdCampaign& campaign,
                      std::string_view slot) {
@@ -83,6 +86,15 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
   return page;
 }
 
+AdPage::~AdPage() {
+  for (std::atomic<const Joined*>& slot : joined) {
+    const Joined* entry = slot.load();
+    if (entry == nullptr) continue;
+    joined_bytes.fetch_sub(entry->gzip->size(), std::memory_order_relaxed);
+    delete entry;
+  }
+}
+
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type) {
   if (site.rotation == nullptr || page.holes.empty()) {
@@ -110,34 +122,79 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   }
 
   // The page's tag, the set's sequence and the campaigns shown name this representation.
-  std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
-  etag += '-';
-  etag += std::to_string(live->sequence());
+  AdPage::Joined choice;
+  choice.sequence = live->sequence();
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
-    etag += '.';
-    etag += chosen[i] ? std::to_string(chosen[i]->campaign) : "0";
+    choice.campaigns[i] = chosen[i] ? chosen[i]->campaign : 0;
   }
-  etag += '"';
+  auto etag_of = [&] {
+    std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
+    etag += '-';
+    etag += std::to_string(choice.sequence);
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      etag += '.';
+      etag += std::to_string(choice.campaigns[i]);
+    }
+    etag += '"';
+    return etag;
+  };
 
   http::Response response;
   response.content_type = content_type;
-  response.body.etag = std::move(etag);
-  auto body = std::make_shared<std::string>();
   if (http::AcceptsGzip(request.Header("accept-encoding"))) {
-    // Pieces and banners interleaved: piece 0, banner 0, piece 1, … piece n.
-    std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      parts[count++] = page.pieces[i].View();
-      if (chosen[i]) {
-        const ads::BannerBytes& banner = chosen[i]->bytes;
-        parts[count++] = {banner.deflate, banner.crc32, banner.html.size(), banner.crc_op};
+    const AdPage::Joined* joined = nullptr;
+    for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
+      const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
+      if (entry == nullptr) break;
+      if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns) {
+        joined = entry;
+        break;
       }
     }
-    parts[count++] = page.pieces.back().View();
-    http::JoinGzip(std::span(parts.data(), count), *body);
-    response.body.gzip = std::move(body);
+    if (joined == nullptr) {
+      // Pieces and banners interleaved: piece 0, banner 0, piece 1, … piece n.
+      std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
+      std::size_t count = 0;
+      for (std::size_t i = 0; i < page.holes.size(); ++i) {
+        parts[count++] = page.pieces[i].View();
+        if (chosen[i]) {
+          const ads::BannerBytes& banner = chosen[i]->bytes;
+          parts[count++] = {banner.deflate, banner.crc32, banner.html.size(), banner.crc_op};
+        }
+      }
+      parts[count++] = page.pieces.back().View();
+      auto body = std::make_shared<std::string>();
+      http::JoinGzip(std::span(parts.data(), count), *body);
+      auto made = std::make_unique<AdPage::Joined>(choice);
+      made->gzip = std::move(body);
+      made->etag = etag_of();
+      response.body.gzip = made->gzip;
+      response.body.etag = made->etag;
+      // Kept in the first free entry, unless another response took it meanwhile or the
+      // budget is spent.
+      const std::size_t size = made->gzip->size();
+      if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
+          AdPage::kJoinedBudgetBytes) {
+        joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+      } else {
+        bool kept = false;
+        for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
+          const AdPage::Joined* expected = nullptr;
+          if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
+            made.release();
+            kept = true;
+            break;
+          }
+        }
+        if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+      }
+    } else {
+      response.body.gzip = joined->gzip;
+      response.body.etag = joined->etag;
+    }
   } else {
+    response.body.etag = etag_of();
+    auto body = std::make_shared<std::string>();
     std::size_t size = page.plain.bytes->size();
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
       if (chosen[i]) size += chosen[i]->bytes.html.size();

@@ -10,6 +10,8 @@
 // Impressions are counted for GET requests of readers (not bots), once per visitor per slot
 // per minute.
 
+#include <array>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,7 +27,14 @@ namespace sinmun::site {
 
 struct SiteContext;
 
+inline constexpr std::size_t kMaxAdHoles = 16;
+
 struct AdPage {
+  AdPage() = default;
+  AdPage(const AdPage&) = delete;
+  AdPage& operator=(const AdPage&) = delete;
+  ~AdPage();
+
   struct Hole {
     std::size_t slot = 0;  // index into ads::kSlots
     std::string section;
@@ -35,6 +44,23 @@ struct AdPage {
   std::vector<http::DeflatePiece> pieces;  // their deflate forms
   std::vector<Hole> holes;
   std::size_t bytes = 0;  // memory held beyond `plain`, for the cache
+
+  // A gzip body already joined for one choice of banners. A page has few likely choices
+  // (a slot's live campaigns), so the first kJoined are kept once made and later responses
+  // with the same choice share their bytes like a page without banners: no copy, no CRC
+  // arithmetic. Entries are published once and never replaced (the page is cut again when
+  // the campaigns change); further choices are joined per response, as are all choices once
+  // the kept bodies of every page reach kJoinedBudgetBytes (they sit beside the page cache's
+  // own budget).
+  struct Joined {
+    std::int64_t sequence = 0;                           // of the LiveSet chosen from
+    std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
+    std::shared_ptr<const std::string> gzip;
+    std::string etag;
+  };
+  static constexpr std::size_t kJoined = 4;
+  static constexpr std::size_t kJoinedBudgetBytes = std::size_t{32} << 20;
+  mutable std::array<std::atomic<const Joined*>, kJoined> joined{};
 };
 
 // The page cut at those of its markers that a campaign of `live` may fill (see

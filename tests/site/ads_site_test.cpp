@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
 #include <thread>
 
 #include "ads/ad_counter.hpp"
@@ -119,6 +121,37 @@ TEST_F(AdsSiteTest, CachedPagesGetFreshBannersAndGzipMatchesThePlainBody) {
   ASSERT_TRUE(store_->SetAdCampaignActive(a, false, kNow).has_value());
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the rotation's change check
   EXPECT_THAT(Article(politics_article_), Not(HasSubstr("에이 광고")));
+}
+
+// A choice of banners is joined once and its gzip body kept with the page (four choices at
+// most; others are joined per response): every response must still be the page with the
+// banner its ETag names.
+TEST_F(AdsSiteTest, EveryChoiceOfBannerIsServedWhole) {
+  std::map<std::string, store::AdCampaignId> titles;
+  for (const char* title : {"가 광고", "나 광고", "다 광고", "라 광고", "마 광고"}) {
+    titles[title] = AddCampaign(title, {"top"});
+  }
+  Article(politics_article_);  // rendered and cached
+  std::map<std::string, std::string> body_by_etag;
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    const http::Response zipped = Send("/article/" + std::to_string(politics_article_), kChrome,
+                                       http::Method::kGet, {{"accept-encoding", "gzip"}});
+    ASSERT_TRUE(zipped.body.gzip);
+    const std::string html = sinmun::testing::Gunzip(*zipped.body.gzip);
+    int shown = 0;
+    for (const auto& [title, id] : titles) {
+      if (html.find(title) == std::string::npos) continue;
+      ++shown;
+      seen.insert(title);
+      EXPECT_THAT(zipped.body.etag, HasSubstr("." + std::to_string(id)));
+    }
+    EXPECT_EQ(shown, 1);
+    EXPECT_THAT(html, HasSubstr("정치 기사"));
+    const auto [kept, fresh] = body_by_etag.emplace(zipped.body.etag, *zipped.body.gzip);
+    if (!fresh) EXPECT_EQ(kept->second, *zipped.body.gzip);  // the same choice, the same bytes
+  }
+  EXPECT_EQ(seen.size(), titles.size());
 }
 
 TEST_F(AdsSiteTest, ExpiredFuturePausedAndOtherSectionsNeverShow) {
