@@ -29,13 +29,17 @@ bool AdCounter::CountImpression(store::AdCampaignId campaign, std::size_t slot,
   return CountImpressions(shown, visitor) == 1;
 }
 
+// The visitor in the top 32 bits, the slot in the 8 below (the table keeps bits 24-63): one
+// visitor's slots share their place in the dedup table (see DedupTable::SlotOf), so a page
+// view's impressions probe one cache line.
 static std::uint64_t ImpressionHash(std::uint64_t visitor, std::size_t slot) {
-  return MixBits(visitor ^ MixBits(slot + 1));
+  static_assert(kSlots.size() < 255);
+  return (MixBits(visitor) & 0xffff'ffff'0000'0000ULL) | (std::uint64_t{slot + 1} << 24);
 }
 
 void AdCounter::PrefetchImpressions(std::span<const Shown> shown, std::uint64_t visitor) const {
-  const Shard& shard = shards_[MixBits(visitor) % kShards];
-  for (const Shown& one : shown) shard.seen.Prefetch(ImpressionHash(visitor, one.slot));
+  if (shown.empty()) return;
+  shards_[MixBits(visitor) % kShards].seen.Prefetch(ImpressionHash(visitor, shown.front().slot));
 }
 
 int AdCounter::CountImpressions(std::span<const Shown> shown, std::uint64_t visitor) {

@@ -81,7 +81,12 @@ class DedupTable {
     const std::uint64_t print = hash >> kStampBits;  // 40 bits
     return print == 0 ? 1 : print;
   }
-  static std::size_t SlotOf(std::uint64_t print) { return (print * 0x9e3779b97f4a7c15ULL) >> 20; }
+  // From the fingerprint's top 32 bits (the hash's), so that hashes sharing them sit side
+  // by side, in one cache line: the ads counter gives one visitor's slots such hashes, and a
+  // page view's three impressions then cost one miss instead of three.
+  static std::size_t SlotOf(std::uint64_t print) {
+    return ((print >> 8) * 0x9e3779b97f4a7c15ULL) >> 20;
+  }
   std::uint64_t* Find(std::uint64_t print) {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = SlotOf(print) & mask;; i = (i + 1) & mask) {
