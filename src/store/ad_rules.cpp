@@ -49,6 +49,13 @@ Result<> CheckAdCampaign(const AdCampaign& campaign) {
   return {};
 }
 
+Error ExplainAdCampaignWriteError(Error error) {
+  if (error.code == ErrorCode::kInvalidInput) {
+    error.detail = "ad campaign: unknown photo or section";
+  }
+  return error;
+}
+
 std::string JoinAdSlots(const std::vector<std::string>& slots) {
   std::string text;
   for (const std::string& slot : slots) {

@@ -14,6 +14,10 @@ namespace sinmun::store {
 // the rest (known photo and section).
 Result<> CheckAdCampaign(const AdCampaign& campaign);
 
+// A campaign write's error as the caller should read it: the schema refuses an unknown photo
+// or section id as a foreign-key violation (kInvalidInput), which this names.
+Error ExplainAdCampaignWriteError(Error error);
+
 // Slot names are stored as one text, separated by single spaces.
 std::string JoinAdSlots(const std::vector<std::string>& slots);
 std::vector<std::string> SplitAdSlots(const std::string& text);

@@ -45,12 +45,6 @@ constexpr char kCountsByDay[] =
 
 #undef SINMUN_AD_COLUMNS
 
-// Unknown photo or section ids are foreign-key violations (kInvalidInput): say which.
-Error Explained(Error error) {
-  if (error.code == ErrorCode::kInvalidInput) error.detail = "ad campaign: unknown photo or section";
-  return error;
-}
-
 // Every campaign write is a change (article id 0), for the rotation and the page cache.
 Result<> RecordAdsChange(Connection& connection) {
   return AppendChange(connection, 0, "ads", static_cast<Timestamp>(std::time(nullptr)));
@@ -66,7 +60,7 @@ Result<AdCampaignId> PgStore::InsertAdCampaign(const AdCampaign& campaign) {
               JoinAdSlots(campaign.slots), campaign.photo_id, campaign.target_url,
               campaign.starts_at, campaign.ends_at, campaign.weight, campaign.section_id,
               campaign.active, campaign.created_at, campaign.updated_at));
-    if (!id) return tl::unexpected(Explained(id.error()));
+    if (!id) return tl::unexpected(ExplainAdCampaignWriteError(id.error()));
     if (Result<> done = RecordAdsChange(connection); !done) return tl::unexpected(done.error());
     return *id;
   });
@@ -80,7 +74,7 @@ Result<> PgStore::UpdateAdCampaign(const AdCampaign& campaign) {
               JoinAdSlots(campaign.slots), campaign.photo_id, campaign.target_url,
               campaign.starts_at, campaign.ends_at, campaign.weight, campaign.section_id,
               campaign.active, campaign.updated_at));
-    if (!changed) return tl::unexpected(Explained(changed.error()));
+    if (!changed) return tl::unexpected(ExplainAdCampaignWriteError(changed.error()));
     if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("no ad campaign {}", campaign.id));
     return RecordAdsChange(connection);
   });

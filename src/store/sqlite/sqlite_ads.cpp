@@ -47,13 +47,6 @@ constexpr char kInsertAdsChange[] =
 
 #undef SINMUN_AD_COLUMNS
 
-// Unknown photo or section ids are foreign-key violations (kInvalidInput): say which.
-Error Explained(Error error) {
-  if (error.code == ErrorCode::kInvalidInput)
-    error.detail = "ad campaign: unknown photo or section";
-  return error;
-}
-
 Timestamp WallClock() { return static_cast<Timestamp>(std::time(nullptr)); }
 
 }  // namespace
@@ -69,7 +62,7 @@ Result<AdCampaignId> SqliteStore::InsertAdCampaign(const AdCampaign& campaign) {
             campaign.photo_id, campaign.target_url, campaign.starts_at, campaign.ends_at,
             std::int64_t{campaign.weight}, campaign.section_id,
             std::int64_t{campaign.active ? 1 : 0}, campaign.created_at, campaign.updated_at);
-  if (!inserted) return tl::unexpected(Explained(inserted.error()));
+  if (!inserted) return tl::unexpected(ExplainAdCampaignWriteError(inserted.error()));
   const AdCampaignId id = writer_->LastInsertId();
   if (Result<> done = Write(*writer_, kInsertAdsChange, WallClock()); !done) {
     return tl::unexpected(done.error());
@@ -89,7 +82,7 @@ Result<> SqliteStore::UpdateAdCampaign(const AdCampaign& campaign) {
             campaign.photo_id, campaign.target_url, campaign.starts_at, campaign.ends_at,
             std::int64_t{campaign.weight}, campaign.section_id,
             std::int64_t{campaign.active ? 1 : 0}, campaign.updated_at);
-  if (!updated) return tl::unexpected(Explained(updated.error()));
+  if (!updated) return tl::unexpected(ExplainAdCampaignWriteError(updated.error()));
   if (sqlite3_changes(writer_->handle()) == 0) {
     return Fail(ErrorCode::kNotFound, fmt::format("no ad campaign {}", campaign.id));
   }
