@@ -16,13 +16,13 @@
 
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <time.h>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -97,8 +97,8 @@ void ForEachArticle(const sinmun::store::Store& store,
     std::set<ArticleId> seen;
     for (const auto& change : changes) {
       if (!seen.insert(change.article_id).second) continue;
-      auto article = store.PublishedArticle(change.article_id,
-                                            std::numeric_limits<sinmun::Timestamp>::max());
+      auto article =
+          store.PublishedArticle(change.article_id, std::numeric_limits<sinmun::Timestamp>::max());
       if (article) visit(*article);
     }
     seq = changes.back().seq;
@@ -225,7 +225,8 @@ class Fts5Engine final : public Engine {
   std::string Name() const override { return "SQLite FTS5 trigram"; }
   std::int64_t Build() override {
     fs::remove(file_);
-    if (sqlite3_open(file_.string().c_str(), &db_) != SQLITE_OK) throw std::runtime_error("fts5 open");
+    if (sqlite3_open(file_.string().c_str(), &db_) != SQLITE_OK)
+      throw std::runtime_error("fts5 open");
     Exec("PRAGMA journal_mode=WAL");
     Exec("CREATE VIRTUAL TABLE articles USING fts5(headline, body, tokenize='trigram')");
     sqlite3_stmt* insert = nullptr;
@@ -250,7 +251,8 @@ class Fts5Engine final : public Engine {
     Exec("COMMIT");
     sqlite3_finalize(insert);
     Exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    sqlite3_prepare_v2(db_, "SELECT rowid FROM articles WHERE articles MATCH ? ORDER BY rank LIMIT 10",
+    sqlite3_prepare_v2(db_,
+                       "SELECT rowid FROM articles WHERE articles MATCH ? ORDER BY rank LIMIT 10",
                        -1, &search_, nullptr);
     return indexed;
   }
@@ -316,7 +318,8 @@ struct Report {
   std::string name;
   std::int64_t indexed = 0;
   double build_seconds = 0;
-  double build_cpu_seconds = 0;  // this process, all threads: what the build costs on a busy machine
+  double build_cpu_seconds =
+      0;  // this process, all threads: what the build costs on a busy machine
   std::uintmax_t bytes = 0;
   double p50_ms = 0;
   double p99_ms = 0;
@@ -357,7 +360,8 @@ Report Measure(Engine& engine, std::vector<Query>& queries, const sinmun::store:
     auto it = texts.find(key);
     if (it == texts.end()) {
       std::string text;
-      if (auto article = store.PublishedArticle(id, std::numeric_limits<sinmun::Timestamp>::max())) {
+      if (auto article =
+              store.PublishedArticle(id, std::numeric_limits<sinmun::Timestamp>::max())) {
         text = article->headline + "\n";
         for (const std::string& sub : article->subheadlines) text += sub + "\n";
         text += article->body_markdown;
@@ -440,10 +444,14 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s needs a value\n", flag.c_str());
       return 2;
     }
-    if (flag == "--data") data = argv[i + 1];
-    else if (flag == "--queries") queries_file = argv[i + 1];
-    else if (flag == "--engines") engines = argv[i + 1];
-    else if (flag == "--rounds") rounds = std::stoi(argv[i + 1]);
+    if (flag == "--data")
+      data = argv[i + 1];
+    else if (flag == "--queries")
+      queries_file = argv[i + 1];
+    else if (flag == "--engines")
+      engines = argv[i + 1];
+    else if (flag == "--rounds")
+      rounds = std::stoi(argv[i + 1]);
     else {
       std::fprintf(stderr, "unknown option %s\n", flag.c_str());
       return 2;
@@ -462,8 +470,8 @@ int main(int argc, char** argv) {
     if (reuse) {
       // The planted articles are the store's last changes, in query order.
       const std::int64_t last = Must(store->ChangeSequence());
-      const auto changes = Must(store->ChangesSince(last - std::ssize(queries),
-                                                    static_cast<int>(queries.size())));
+      const auto changes =
+          Must(store->ChangesSince(last - std::ssize(queries), static_cast<int>(queries.size())));
       for (size_t i = 0; i < queries.size() && i < changes.size(); ++i) {
         queries[i].planted = changes[i].article_id;
       }
@@ -474,30 +482,38 @@ int main(int argc, char** argv) {
     std::vector<Report> reports;
     for (const std::string& name : SplitOn(engines, ',')) {
       std::unique_ptr<Engine> engine;
-      if (name == "sinmun") engine = std::make_unique<SinmunEngine>(*store, data / "bench-sinmun", now);
-      else if (name == "xapian-cjk") engine = std::make_unique<XapianCjkEngine>(*store, data / "bench-xapian-cjk");
-      else if (name == "fts5") engine = std::make_unique<Fts5Engine>(*store, data / "bench-fts5.db");
-      else throw std::runtime_error("unknown engine " + name);
+      if (name == "sinmun")
+        engine = std::make_unique<SinmunEngine>(*store, data / "bench-sinmun", now);
+      else if (name == "xapian-cjk")
+        engine = std::make_unique<XapianCjkEngine>(*store, data / "bench-xapian-cjk");
+      else if (name == "fts5")
+        engine = std::make_unique<Fts5Engine>(*store, data / "bench-fts5.db");
+      else
+        throw std::runtime_error("unknown engine " + name);
       reports.push_back(Measure(*engine, queries, *store, rounds, reuse));
     }
 
-    std::printf("| engine | articles | build | rate | CPU per article | index | per article | p50 | p99 | p50 CPU | p99 CPU | planted in top 3 | false hits | queries with no result |\n");
+    std::printf(
+        "| engine | articles | build | rate | CPU per article | index | per article | p50 | p99 | "
+        "p50 CPU | p99 CPU | planted in top 3 | false hits | queries with no result |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (const Report& r : reports) {
       if (r.indexed == 0) {  // --reuse: no build measured
-        std::printf("| %s (reused index) | | | | | %.1f MB | | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %d of %zu | %d of %d | %d |\n",
-                    r.name.c_str(), r.bytes / 1e6, r.p50_ms, r.p99_ms, r.p50_cpu_ms,
-                    r.p99_cpu_ms, r.planted_top3, queries.size(), r.false_hits, r.results,
-                    r.empty_queries);
+        std::printf(
+            "| %s (reused index) | | | | | %.1f MB | | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %d "
+            "of %zu | %d of %d | %d |\n",
+            r.name.c_str(), r.bytes / 1e6, r.p50_ms, r.p99_ms, r.p50_cpu_ms, r.p99_cpu_ms,
+            r.planted_top3, queries.size(), r.false_hits, r.results, r.empty_queries);
         continue;
       }
-      std::printf("| %s | %lld | %.1f s | %.0f/s | %.2f ms | %.1f MB | %.2f KB | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %d of %zu | %d of %d | %d |\n",
-                  r.name.c_str(), static_cast<long long>(r.indexed), r.build_seconds,
-                  r.indexed / std::max(r.build_seconds, 1e-9),
-                  1000.0 * r.build_cpu_seconds / std::max<std::int64_t>(r.indexed, 1), r.bytes / 1e6,
-                  r.bytes / 1024.0 / std::max<std::int64_t>(r.indexed, 1), r.p50_ms, r.p99_ms,
-                  r.p50_cpu_ms, r.p99_cpu_ms,
-                  r.planted_top3, queries.size(), r.false_hits, r.results, r.empty_queries);
+      std::printf(
+          "| %s | %lld | %.1f s | %.0f/s | %.2f ms | %.1f MB | %.2f KB | %.2f ms | %.2f ms | %.2f "
+          "ms | %.2f ms | %d of %zu | %d of %d | %d |\n",
+          r.name.c_str(), static_cast<long long>(r.indexed), r.build_seconds,
+          r.indexed / std::max(r.build_seconds, 1e-9),
+          1000.0 * r.build_cpu_seconds / std::max<std::int64_t>(r.indexed, 1), r.bytes / 1e6,
+          r.bytes / 1024.0 / std::max<std::int64_t>(r.indexed, 1), r.p50_ms, r.p99_ms, r.p50_cpu_ms,
+          r.p99_cpu_ms, r.planted_top3, queries.size(), r.false_hits, r.results, r.empty_queries);
     }
     for (const Report& r : reports) {
       std::printf("\n%s: planted article not in the top 3 for:", r.name.c_str());

@@ -13,10 +13,10 @@ inline constexpr int kExitUsage = 2;
 
 struct ServeOptions {
   std::string data_dir;
-  std::string store_url;  // --store: overrides the config file when set
-  std::string listen;     // overrides the config file when set
-  std::string share_dir;  // templates/static/messages; found next to the binary when empty
-  int threads = -1;       // overrides the config file when >= 0
+  std::string store_url;   // --store: overrides the config file when set
+  std::string listen;      // overrides the config file when set
+  std::string share_dir;   // templates/static/messages; found next to the binary when empty
+  int threads = -1;        // overrides the config file when >= 0
   std::string redis_url;   // overrides [redis] url when set
   std::string search_dir;  // overrides [search] dir when set
 };
@@ -34,7 +34,7 @@ int Demo(const DemoOptions& options);
 struct ReindexOptions {
   std::string data_dir;
   std::string search_dir;  // overrides [search] dir when set
-  std::string store_url;  // --store: overrides the config file when set
+  std::string store_url;   // --store: overrides the config file when set
 };
 int Reindex(const ReindexOptions& options);
 

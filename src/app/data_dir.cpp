@@ -1,11 +1,10 @@
 #include "app/data_dir.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <fmt/format.h>
 
 namespace sinmun::app {
 namespace fs = std::filesystem;
@@ -24,7 +23,9 @@ Result<> WriteNewFile(const fs::path& path, const std::string& text) {
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
-  if (ec) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}: {}", path.string(), ec.message()));
+  if (ec)
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("cannot write {}: {}", path.string(), ec.message()));
   return {};
 }
 
@@ -33,12 +34,14 @@ Result<> WriteNewFile(const fs::path& path, const std::string& text) {
 Result<DataDir> PrepareDataDir(const std::string& dir, bool create) {
   std::error_code ec;
   const fs::path root = fs::absolute(dir, ec);
-  if (ec || dir.empty()) return Fail(ErrorCode::kInvalidInput, fmt::format("bad data folder '{}'", dir));
+  if (ec || dir.empty())
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad data folder '{}'", dir));
   if (!fs::exists(root, ec)) {
     if (!create) {
       return Fail(ErrorCode::kNotFound,
                   fmt::format("data folder {} does not exist (create it, or fill it with "
-                              "`sinmun demo --data {}`)", dir, dir));
+                              "`sinmun demo --data {}`)",
+                              dir, dir));
     }
     if (!fs::create_directory(root, ec) || ec) {
       return Fail(ErrorCode::kNotFound,

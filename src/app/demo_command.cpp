@@ -1,13 +1,13 @@
 // `sinmun demo`: fills a new data folder with a synthetic Korean newspaper.
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
-#include "app/demo_accounts.hpp"
 #include "app/demo/demo_paper.hpp"
+#include "app/demo_accounts.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
 

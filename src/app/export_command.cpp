@@ -2,12 +2,12 @@
 // portals that take a paper's list of articles (link, headline, reporter, time, section).
 // Read in keyset batches and written as they come, so a year of articles is never in memory.
 
+#include <fmt/format.h>
+
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"

@@ -1,7 +1,8 @@
 // sinmun: one binary runs an online newspaper. This file only reads the command line.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
 
@@ -66,8 +67,8 @@ int main(int argc, char** argv) {
   ExportOptions export_options;
   CLI::App* export_cmd = AddCommand(app, "export", "Write the paper's data for portals to stdout");
   export_cmd->require_subcommand(1);
-  CLI::App* export_articles = AddCommand(
-      *export_cmd, "articles", "Published articles registered in a range of KST dates");
+  CLI::App* export_articles =
+      AddCommand(*export_cmd, "articles", "Published articles registered in a range of KST dates");
   export_articles->add_option("--data", export_options.data_dir, "The paper's data folder")
       ->required();
   export_articles->add_option("--store", export_options.store_url, kStoreHelp);

@@ -35,7 +35,8 @@ int Reindex(const ReindexOptions& options) {
     return kExitFailed;
   }
   const auto start = std::chrono::steady_clock::now();
-  const Result<std::int64_t> indexed = search::Reindex(**store, SearchFolder(*data, config->search_dir));
+  const Result<std::int64_t> indexed =
+      search::Reindex(**store, SearchFolder(*data, config->search_dir));
   if (!indexed) {
     fmt::print(stderr, "sinmun reindex: {}\n", indexed.error().detail);
     return kExitFailed;

@@ -1,19 +1,19 @@
 // `sinmun serve`: opens the paper's data folder and serves the public site until SIGINT/SIGTERM.
 
-#include <thread>
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <thread>
+
+#include "ads/ad_counter.hpp"
+#include "ads/click_signer.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
 #include "app/share_dir.hpp"
-#include "ads/ad_counter.hpp"
-#include "ads/click_signer.hpp"
 #include "app/store_outbox.hpp"
-#include "counters/counters.hpp"
 #include "core/site_settings.hpp"
 #include "core/time.hpp"
+#include "counters/counters.hpp"
 #include "http/folder_files.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -70,7 +70,8 @@ int Serve(const ServeOptions& options) {
   }
   // Settings saved in the newsroom (paper name, footer, language) override sinmun.toml.
   if (auto stored = (*store)->SiteSettings()) ApplySettings(*stored, &*config);
-  auto renderer = render::Renderer::Load(share + "/templates", share + "/messages", config->language);
+  auto renderer =
+      render::Renderer::Load(share + "/templates", share + "/messages", config->language);
   if (!renderer) {
     fmt::print(stderr, "sinmun serve: {}\n", renderer.error().detail);
     return kExitFailed;
@@ -112,8 +113,8 @@ int Serve(const ServeOptions& options) {
   mail::OutboxSender mail_sender(&outbox, mail::MakeSmtpTransport(config->smtp_url), &clock,
                                  mail_options);
 
-  newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer,
-                                                     *static_files, *config, data->uploads_path});
+  newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files,
+                                                     *config, data->uploads_path});
   // Publishes scheduled articles at their minute, and at start those whose minute passed
   // while the server was down.
   newsroom::Scheduler scheduler(**store, clock);
@@ -131,17 +132,16 @@ int Serve(const ServeOptions& options) {
   http::Router router;
   newsroom.AddRoutes(router);
   router.Get("/uploads/{path...}",
-             http::FolderFiles(data->uploads_path, [&site](const http::Request&) {
-               return site.ErrorPage(404);
-             }));
+             http::FolderFiles(data->uploads_path,
+                               [&site](const http::Request&) { return site.ErrorPage(404); }));
   site.AddRoutes(router);
 
   http::ServerOptions server_options;
   server_options.host = listen->host;
   server_options.port = listen->port;
-  server_options.threads = config->threads > 0
-                               ? config->threads
-                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  server_options.threads =
+      config->threads > 0 ? config->threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   server_options.error_page = [&site](int status) { return site.ErrorPage(status); };
   auto proxies = http::TrustedProxies::Parse(config->trusted_proxies);
   if (!proxies) {

@@ -15,12 +15,13 @@ bool HasTemplates(const fs::path& dir) {
 
 std::string FindShareDir(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) return HasTemplates(explicit_dir) ? explicit_dir : "";
-  if (const char* env = std::getenv("SINMUN_SHARE"); env != nullptr && HasTemplates(env)) return env;
+  if (const char* env = std::getenv("SINMUN_SHARE"); env != nullptr && HasTemplates(env))
+    return env;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return "";
-  for (const fs::path& candidate : {exe.parent_path().parent_path(),
-                                    exe.parent_path().parent_path() / "share" / "sinmun"}) {
+  for (const fs::path& candidate :
+       {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share" / "sinmun"}) {
     if (HasTemplates(candidate)) return candidate.string();
   }
   return "";

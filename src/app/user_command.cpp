@@ -1,13 +1,12 @@
 // `sinmun user add` and `sinmun user passwd`: newsroom accounts from the command line.
 
+#include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
@@ -48,7 +47,8 @@ Result<std::string> NewPassword(const std::string& file) {
     if (!password.empty() && password.back() == '\r') password.pop_back();
   } else {
     if (::isatty(STDIN_FILENO) == 0) {
-      return Fail(ErrorCode::kInvalidInput, "no terminal to ask the password on: use --password-file");
+      return Fail(ErrorCode::kInvalidInput,
+                  "no terminal to ask the password on: use --password-file");
     }
     const std::optional<std::string> first = ReadHidden("Password: ");
     const std::optional<std::string> second = ReadHidden("Password again: ");
@@ -124,17 +124,18 @@ int UserAdd(const UserAddOptions& options) {
   if (!hash) return hash.error();
   std::optional<store::ReporterId> reporter;
   if (options.reporter_id > 0) reporter = options.reporter_id;
-  const Result<store::UserId> id = (*store)->InsertUser(store::NewUser{.email = options.email,
-                                                                    .name = options.name,
-                                                                    .role = *role,
-                                                                    .reporter_id = reporter,
-                                                                    .password_hash = *hash,
-                                                                    .created_at = SystemClock().Now()});
+  const Result<store::UserId> id =
+      (*store)->InsertUser(store::NewUser{.email = options.email,
+                                          .name = options.name,
+                                          .role = *role,
+                                          .reporter_id = reporter,
+                                          .password_hash = *hash,
+                                          .created_at = SystemClock().Now()});
   if (!id) {
     fmt::print(stderr, "sinmun user add: {}\n", id.error().detail);
     const ErrorCode code = id.error().code;
     return code == ErrorCode::kConflict || code == ErrorCode::kInvalidInput ? kExitUsage
-                                                                             : kExitFailed;
+                                                                            : kExitFailed;
   }
   fmt::print("sinmun user add: added {} <{}> as {} (user {})\n", options.name, options.email,
              store::RoleName(*role), *id);

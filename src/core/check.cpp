@@ -1,8 +1,8 @@
 #include "core/check.hpp"
 
-#include <cstdlib>
-
 #include <spdlog/spdlog.h>
+
+#include <cstdlib>
 
 namespace sinmun::detail {
 

@@ -6,7 +6,7 @@ namespace sinmun::detail {
 [[noreturn]] void CheckFailed(const char* condition, const char* file, int line);
 }  // namespace sinmun::detail
 
-#define SINMUN_CHECK(cond)                                        \
-  do {                                                            \
+#define SINMUN_CHECK(cond)                                                 \
+  do {                                                                     \
     if (!(cond)) ::sinmun::detail::CheckFailed(#cond, __FILE__, __LINE__); \
   } while (false)

@@ -1,10 +1,10 @@
 #include "core/config.hpp"
 
-#include <charconv>
-#include <filesystem>
-
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include <charconv>
+#include <filesystem>
 
 namespace sinmun {
 namespace {
@@ -14,7 +14,8 @@ Result<> ReadString(const toml::table& table, std::string_view key, std::string*
   const toml::node* node = table.get(key);
   if (node == nullptr) return {};
   const auto* value = node->as_string();
-  if (value == nullptr) return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be a string", key));
+  if (value == nullptr)
+    return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be a string", key));
   *out = value->get();
   return {};
 }
@@ -35,7 +36,8 @@ Result<> ReadBool(const toml::table& table, std::string_view key, bool* out) {
   const toml::node* node = table.get(key);
   if (node == nullptr) return {};
   const auto* value = node->as_boolean();
-  if (value == nullptr) return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be true or false", key));
+  if (value == nullptr)
+    return Fail(ErrorCode::kInvalidInput, fmt::format("{} must be true or false", key));
   *out = value->get();
   return {};
 }
@@ -44,7 +46,8 @@ Result<> ReadBool(const toml::table& table, std::string_view key, bool* out) {
 
 std::string DefaultConfigText() {
   const Config d;
-  return fmt::format(R"(# sinmun configuration. Every line shows its default; remove the # to change it.
+  return fmt::format(
+      R"(# sinmun configuration. Every line shows its default; remove the # to change it.
 # Command-line flags (for example --listen) override what this file says.
 
 [server]
@@ -99,25 +102,23 @@ std::string DefaultConfigText() {
 # Every node keeps its own search index, caught up from the store. Relative to this folder.
 # dir = ""                         # empty: search/ in this folder
 )",
-                     fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
-                     fmt::arg("cache_mb", d.page_cache_mb),
-                     fmt::arg("language", d.language), fmt::arg("name", d.paper.name),
-                     fmt::arg("reg", d.paper.registration_number),
-                     fmt::arg("reg_on", d.paper.registered_on),
-                     fmt::arg("publisher", d.paper.publisher), fmt::arg("editor", d.paper.editor),
-                     fmt::arg("youth", d.paper.youth_protection_officer),
-                     fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
-                     fmt::arg("email", d.paper.email), fmt::arg("flush", d.views_flush_seconds),
-                     fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
-                     fmt::arg("retry", d.mail_retry_seconds),
-                     fmt::arg("per_client", d.mail_per_client_per_hour),
-                     fmt::arg("per_sender", d.mail_per_sender_per_day),
-                     fmt::arg("idle", d.newsroom.session_idle_minutes));
+      fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
+      fmt::arg("cache_mb", d.page_cache_mb), fmt::arg("language", d.language),
+      fmt::arg("name", d.paper.name), fmt::arg("reg", d.paper.registration_number),
+      fmt::arg("reg_on", d.paper.registered_on), fmt::arg("publisher", d.paper.publisher),
+      fmt::arg("editor", d.paper.editor), fmt::arg("youth", d.paper.youth_protection_officer),
+      fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
+      fmt::arg("email", d.paper.email), fmt::arg("flush", d.views_flush_seconds),
+      fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
+      fmt::arg("retry", d.mail_retry_seconds), fmt::arg("per_client", d.mail_per_client_per_hour),
+      fmt::arg("per_sender", d.mail_per_sender_per_day),
+      fmt::arg("idle", d.newsroom.session_idle_minutes));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Fail(ErrorCode::kNotFound, path + " does not exist");
+  if (!std::filesystem::exists(path, ec))
+    return Fail(ErrorCode::kNotFound, path + " does not exist");
   // Debian's toml++ is built with exceptions: a parse error stops here, as a value.
   toml::table root;
   try {

@@ -12,10 +12,10 @@ namespace sinmun {
 struct PaperInfo {
   std::string name = "한밭일보";
   std::string registration_number = "대전 아00000";  // 등록번호
-  std::string registered_on = "2017-08-01";         // 등록일
-  std::string publisher = "홍길동";                 // 발행인
-  std::string editor = "홍길동";                    // 편집인
-  std::string youth_protection_officer = "김영희";  // 청소년보호책임자
+  std::string registered_on = "2017-08-01";          // 등록일
+  std::string publisher = "홍길동";                  // 발행인
+  std::string editor = "홍길동";                     // 편집인
+  std::string youth_protection_officer = "김영희";   // 청소년보호책임자
   std::string address = "대전광역시 서구 둔산로 100";
   std::string phone = "042-000-0000";
   std::string email = "webmaster@example.com";
@@ -31,12 +31,12 @@ struct NewsroomConfig {
 struct Config {
   PaperInfo paper;
   NewsroomConfig newsroom;
-  std::string language = "ko";          // "ko" or "en": which messages file labels come from
+  std::string language = "ko";            // "ko" or "en": which messages file labels come from
   std::string listen = "127.0.0.1:8080";  // address:port
-  std::string base_url;                 // e.g. "https://news.example.com"; empty: from Host
-  int threads = 0;                      // I/O threads; 0 means one per core
-  int page_cache_seconds = 60;          // how long a rendered page may be served unchanged
-  int page_cache_mb = 64;               // memory for rendered pages (bodies + gzip forms)
+  std::string base_url;                   // e.g. "https://news.example.com"; empty: from Host
+  int threads = 0;                        // I/O threads; 0 means one per core
+  int page_cache_seconds = 60;            // how long a rendered page may be served unchanged
+  int page_cache_mb = 64;                 // memory for rendered pages (bodies + gzip forms)
   // Load balancers / reverse proxies whose X-Forwarded-For names the reader (addresses or
   // networks, comma-separated); "" trusts none and the peer is the reader.
   std::string trusted_proxies;
@@ -45,14 +45,14 @@ struct Config {
   std::string store_url;
 
   // ---- Readers: views, recommends, e-mail, sharing (issue #4) ----
-  int views_flush_seconds = 5;   // [counters] flush_seconds: views are written in batches
-  bool count_views = true;       // [counters] count_views: false turns view counting off
+  int views_flush_seconds = 5;  // [counters] flush_seconds: views are written in batches
+  bool count_views = true;      // [counters] count_views: false turns view counting off
   std::string smtp_url = "smtp://127.0.0.1:25";   // [mail] smtp_url (smtp:// or smtps://)
   std::string mail_from = "noreply@example.com";  // [mail] from: envelope and From address
-  int mail_retry_seconds = 60;   // [mail] retry_seconds: first retry; doubles up to an hour
+  int mail_retry_seconds = 60;       // [mail] retry_seconds: first retry; doubles up to an hour
   int mail_per_client_per_hour = 5;  // [mail] per_client_per_hour: forms one reader may send
   int mail_per_sender_per_day = 20;  // [mail] per_sender_per_day: forms one sender address may send
-  std::string kakao_app_key;     // [share] kakao_app_key: loads the Kakao JS SDK when set
+  std::string kakao_app_key;         // [share] kakao_app_key: loads the Kakao JS SDK when set
 
   // ---- Several nodes (issue #8) ----
   std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node

@@ -3,9 +3,8 @@
 // An Error never carries an HTTP status; http::StatusFor maps codes to statuses once.
 
 #include <string>
-#include <utility>
-
 #include <tl/expected.hpp>
+#include <utility>
 
 namespace sinmun {
 

@@ -16,9 +16,9 @@ using SettingPairs = std::vector<std::pair<std::string, std::string>>;
 
 // One setting the administration can change: its key and where it lives in a Config.
 struct SettingField {
-  std::string_view key;  // "paper.name", …, "language"
-  std::string Config::*text = nullptr;                  // a top-level Config field, or
-  std::string PaperInfo::*paper_text = nullptr;         // a PaperInfo field
+  std::string_view key;                          // "paper.name", …, "language"
+  std::string Config::*text = nullptr;           // a top-level Config field, or
+  std::string PaperInfo::*paper_text = nullptr;  // a PaperInfo field
 };
 
 // Every administrable setting, in form order.

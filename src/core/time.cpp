@@ -1,8 +1,8 @@
 #include "core/time.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace sinmun {
 namespace {
@@ -18,8 +18,10 @@ KstFields ToKst(Timestamp utc) {
   const sys_days day = floor<days>(local);
   const year_month_day ymd{day};
   const hh_mm_ss<seconds> hms{local - day};
-  return KstFields{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                   static_cast<unsigned>(ymd.day()), static_cast<unsigned>(hms.hours().count()),
+  return KstFields{static_cast<int>(ymd.year()),
+                   static_cast<unsigned>(ymd.month()),
+                   static_cast<unsigned>(ymd.day()),
+                   static_cast<unsigned>(hms.hours().count()),
                    static_cast<unsigned>(hms.minutes().count()),
                    static_cast<unsigned>(hms.seconds().count())};
 }

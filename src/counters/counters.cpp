@@ -1,8 +1,8 @@
 #include "counters/counters.hpp"
 
-#include <random>
-
 #include <spdlog/spdlog.h>
+
+#include <random>
 
 namespace sinmun::counters {
 namespace {

@@ -1,12 +1,11 @@
 #include "counters/redis_exchange.hpp"
 
+#include <fmt/format.h>
 #include <hiredis/hiredis.h>
 #include <sys/time.h>
 
 #include <charconv>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace sinmun::counters {
 namespace {
@@ -123,8 +122,8 @@ Result<> RedisExchange::Connect() {
   redisContext* context = redisConnectWithTimeout(address_.host.c_str(), address_.port, kTimeout);
   if (context == nullptr) return Fail(ErrorCode::kUnavailable, "redis: out of memory");
   if (context->err != 0) {
-    Error error{ErrorCode::kUnavailable, fmt::format("redis {}:{}: {}", address_.host,
-                                                     address_.port, context->errstr)};
+    Error error{ErrorCode::kUnavailable,
+                fmt::format("redis {}:{}: {}", address_.host, address_.port, context->errstr)};
     redisFree(context);
     return tl::unexpected(std::move(error));
   }
@@ -185,8 +184,7 @@ Result<std::string> RedisExchange::LastId() {
 Result<> RedisExchange::Publish(const ViewBatch& batch) {
   auto reply = Command({"XADD", std::string(kStreamKey), "MAXLEN", "~",
                         std::to_string(kStreamLength), "*", "node", fmt::format("{:x}", node_),
-                        "us", std::to_string(batch.committed_us), "views",
-                        PackViews(batch.views)});
+                        "us", std::to_string(batch.committed_us), "views", PackViews(batch.views)});
   if (!reply) return tl::unexpected(reply.error());
   return {};
 }
@@ -194,8 +192,8 @@ Result<> RedisExchange::Publish(const ViewBatch& batch) {
 Result<std::vector<ViewBatch>> RedisExchange::ReadAfter(std::string* after_id) {
   std::vector<ViewBatch> batches;
   for (;;) {
-    auto reply = Command(
-        {"XREAD", "COUNT", std::to_string(kReadCount), "STREAMS", std::string(kStreamKey), *after_id});
+    auto reply = Command({"XREAD", "COUNT", std::to_string(kReadCount), "STREAMS",
+                          std::string(kStreamKey), *after_id});
     if (!reply) return tl::unexpected(reply.error());
     const redisReply* r = (*reply)->reply;
     // Nil: nothing after that id. Otherwise [[key, [[id, [field, value, …]], …]]].

@@ -96,8 +96,9 @@ Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
   thread_local DaySalt cached;
   const std::int64_t day = now / 86400;
   if (cached.owner != instance_ || cached.day != day) {
-    crypto_generichash(cached.salt, sizeof cached.salt, reinterpret_cast<const unsigned char*>(&day),
-                       sizeof day, secret_.data(), secret_.size());
+    crypto_generichash(cached.salt, sizeof cached.salt,
+                       reinterpret_cast<const unsigned char*>(&day), sizeof day, secret_.data(),
+                       secret_.size());
     cached.owner = instance_;
     cached.day = day;
   }

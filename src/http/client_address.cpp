@@ -1,8 +1,8 @@
 #include "http/client_address.hpp"
 
-#include <boost/asio/ip/address.hpp>
 #include <fmt/format.h>
 
+#include <boost/asio/ip/address.hpp>
 #include <optional>
 
 namespace sinmun::http {
@@ -20,8 +20,7 @@ std::optional<std::array<std::uint8_t, 16>> Bytes(std::string_view text) {
   const boost::asio::ip::address address = boost::asio::ip::make_address(std::string(text), ec);
   if (ec) return std::nullopt;
   if (address.is_v4()) {
-    return boost::asio::ip::make_address_v6(boost::asio::ip::v4_mapped, address.to_v4())
-        .to_bytes();
+    return boost::asio::ip::make_address_v6(boost::asio::ip::v4_mapped, address.to_v4()).to_bytes();
   }
   const boost::asio::ip::address_v6 v6 = address.to_v6();
   // An IPv4 peer on a dual-stack socket arrives as ::ffff:a.b.c.d already.
@@ -87,8 +86,8 @@ std::string TrustedProxies::ClientAddress(std::string_view peer,
     const size_t comma = forwarded_for.rfind(',');
     const std::string_view entry =
         Trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-    forwarded_for = comma == std::string_view::npos ? std::string_view()
-                                                    : forwarded_for.substr(0, comma);
+    forwarded_for =
+        comma == std::string_view::npos ? std::string_view() : forwarded_for.substr(0, comma);
     if (!Bytes(entry)) break;
     client = entry;
     if (!Contains(entry)) break;

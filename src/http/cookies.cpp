@@ -6,7 +6,8 @@ std::string SetCookie(std::string_view name, std::string_view value, const Cooki
   std::string out;
   out.append(name).append("=").append(value);
   out.append("; Path=").append(options.path);
-  if (options.max_age_seconds) out.append("; Max-Age=").append(std::to_string(*options.max_age_seconds));
+  if (options.max_age_seconds)
+    out.append("; Max-Age=").append(std::to_string(*options.max_age_seconds));
   if (options.http_only) out.append("; HttpOnly");
   if (options.secure) out.append("; Secure");
   if (!options.same_site.empty()) out.append("; SameSite=").append(options.same_site);

@@ -10,9 +10,9 @@ namespace sinmun::http {
 
 struct CookieOptions {
   std::string path = "/";
-  bool http_only = true;  // out of reach of page scripts
-  bool secure = false;    // sent over HTTPS only
-  std::string same_site = "Lax";  // "Lax", "Strict" or "None"
+  bool http_only = true;                        // out of reach of page scripts
+  bool secure = false;                          // sent over HTTPS only
+  std::string same_site = "Lax";                // "Lax", "Strict" or "None"
   std::optional<std::int64_t> max_age_seconds;  // none: a browser-session cookie
 };
 

@@ -10,10 +10,10 @@
 namespace sinmun::http {
 
 struct FormPart {
-  std::string name;          // the field name
+  std::string name;                     // the field name
   std::optional<std::string> filename;  // set for file inputs (may be "" when none was chosen)
-  std::string content_type;  // as sent; "" when absent
-  std::string_view data;     // the part's bytes, inside the body it was parsed from
+  std::string content_type;             // as sent; "" when absent
+  std::string_view data;                // the part's bytes, inside the body it was parsed from
 };
 
 // The boundary of a "multipart/form-data; boundary=…" Content-Type; nullopt for another type

@@ -56,7 +56,7 @@ class Router {
   const Route* FirstCandidate(std::string_view path, Accept accept) const;
   std::vector<Route> routes_;
   std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
-      by_first_segment_;                  // "" for "/" (no segments)
+      by_first_segment_;                    // "" for "/" (no segments)
   std::vector<size_t> open_first_segment_;  // routes starting with {name}
   Handler not_found_;
   std::function<Response(int status)> error_page_;

@@ -18,9 +18,9 @@ namespace sinmun::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 0;                          // 0: any free port (tests); see Server::port()
-  int threads = 0;                                 // 0: one per core
-  std::size_t max_body_bytes = 1 << 20;            // larger bodies: 413
+  std::uint16_t port = 0;                // 0: any free port (tests); see Server::port()
+  int threads = 0;                       // 0: one per core
+  std::size_t max_body_bytes = 1 << 20;  // larger bodies: 413
   // Paths that accept larger bodies (uploads): a request whose target starts with
   // path_prefix may send up to max_body_bytes; the first matching entry counts.
   struct BodyLimit {

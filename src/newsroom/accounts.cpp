@@ -45,8 +45,8 @@ http::Response LoginForm(const NewsroomContext& context, const http::Request& re
   if (!IsWellFormedToken(token)) token = RandomToken();
   nlohmann::json view = {{"next", next}, {"email", email}, {"login_token", token}};
   if (!message.empty()) view["error"] = Label(context, message);
-  http::Response response =
-      RenderGuestPage(context, "newsroom/login", view, Label(context, "newsroom_login_title"), status);
+  http::Response response = RenderGuestPage(context, "newsroom/login", view,
+                                            Label(context, "newsroom_login_title"), status);
   response.headers.emplace_back("Set-Cookie",
                                 http::SetCookie(kLoginCookie, token, LoginCookieOptions(context)));
   return response;
@@ -210,12 +210,10 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
 }  // namespace
 
 void AddAccountRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom/login", [context](const http::Request& request) {
-    return LoginPage(*context, request);
-  });
-  router.Post("/newsroom/login", [context](const http::Request& request) {
-    return Login(*context, request);
-  });
+  router.Get("/newsroom/login",
+             [context](const http::Request& request) { return LoginPage(*context, request); });
+  router.Post("/newsroom/login",
+              [context](const http::Request& request) { return Login(*context, request); });
   router.Post("/newsroom/logout", StaffAction(context, Permission::kSignedIn, &Logout));
   router.Get("/newsroom/password", StaffPage(context, Permission::kSignedIn, &PasswordPage));
   router.Post("/newsroom/password", StaffAction(context, Permission::kSignedIn, &ChangePassword));

@@ -3,7 +3,6 @@
 // desk's upload pipeline (photo_upload.hpp); the profile shows its narrowest variant.
 
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "http/multipart.hpp"
@@ -28,7 +27,8 @@ http::Response Render(const NewsroomContext& context, const Staff& staff,
   if (!users) return NewsroomErrorFor(context, users.error());
   std::map<store::ReporterId, std::string> accounts;
   for (const store::User& user : *users) {
-    if (user.reporter_id) accounts[*user.reporter_id] += (accounts[*user.reporter_id].empty() ? "" : ", ") + user.email;
+    if (user.reporter_id)
+      accounts[*user.reporter_id] += (accounts[*user.reporter_id].empty() ? "" : ", ") + user.email;
   }
   nlohmann::json rows = nlohmann::json::array();
   for (const store::Reporter& reporter : *reporters) {
@@ -77,7 +77,8 @@ http::Response AddReporter(const NewsroomContext& context, const http::Request& 
   const Result<store::ReporterId> id = context.deps.store->InsertReporter(
       store::NewReporter{.name = form.name, .email = form.email, .bio = form.bio});
   if (!id) return NewsroomErrorFor(context, id.error());
-  RecordAudit(context, staff, request, "reporter_add", "reporter:" + std::to_string(*id), form.name);
+  RecordAudit(context, staff, request, "reporter_add", "reporter:" + std::to_string(*id),
+              form.name);
   return SeeOther("/newsroom/admin/reporters?saved=1");
 }
 
@@ -118,13 +119,14 @@ http::Response SetReporterPhoto(const NewsroomContext& context, const http::Requ
     if (file == nullptr) {
       return Render(context, staff, store::Reporter{}, "newsroom_reporter_photo_missing", "", 400);
     }
-    PhotoUploadResult uploaded = StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir,
-                                                    file->data, staff.user_id,
-                                                    context.deps.clock->Now());
+    PhotoUploadResult uploaded =
+        StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, file->data, staff.user_id,
+                           context.deps.clock->Now());
     if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
       return Render(context, staff, store::Reporter{}, refusal->label_key, "", 400);
     }
-    if (const Error* error = std::get_if<Error>(&uploaded)) return NewsroomErrorFor(context, *error);
+    if (const Error* error = std::get_if<Error>(&uploaded))
+      return NewsroomErrorFor(context, *error);
     const Result<store::Photo> stored =
         context.deps.store->PhotoById(std::get<store::PhotoId>(uploaded));
     if (!stored) return NewsroomErrorFor(context, stored.error());

@@ -2,7 +2,6 @@
 // change sequence, so the public pages that show the section bar are rendered afresh.
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "newsroom/admin_pages.hpp"
@@ -52,8 +51,7 @@ bool IsSlug(std::string_view slug) {
 
 http::Response SectionsPage(const NewsroomContext& context, const http::Request& request,
                             const Staff& staff) {
-  return Render(context, staff, AddForm{}, "",
-                request.Query("saved") ? "newsroom_saved" : "", 200);
+  return Render(context, staff, AddForm{}, "", request.Query("saved") ? "newsroom_saved" : "", 200);
 }
 
 http::Response AddSection(const NewsroomContext& context, const http::Request& request,
@@ -87,9 +85,9 @@ http::Response UpdateSection(const NewsroomContext& context, const http::Request
     return Render(context, staff, AddForm{}, "newsroom_name_required", "", 400);
   }
   const bool hidden = request.Form("hidden").has_value();
-  const Result<> done = context.deps.store->UpdateSection(
-      store::SectionAdmin{.section = store::Section{.id = *id, .slug = "", .name = name, .position = 0},
-                          .hidden = hidden});
+  const Result<> done = context.deps.store->UpdateSection(store::SectionAdmin{
+      .section = store::Section{.id = *id, .slug = "", .name = name, .position = 0},
+      .hidden = hidden});
   if (!done) return NewsroomErrorFor(context, done.error());
   RecordAudit(context, staff, request, "section_update", "section:" + std::to_string(*id),
               name + (hidden ? " (hidden)" : ""));

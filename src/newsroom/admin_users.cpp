@@ -12,8 +12,8 @@
 namespace sinmun::newsroom {
 namespace {
 
-constexpr store::Role kRoles[] = {store::Role::kReporter, store::Role::kEditor,
-                                  store::Role::kAdmin, store::Role::kAdManager};
+constexpr store::Role kRoles[] = {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin,
+                                  store::Role::kAdManager};
 
 nlohmann::json RoleOptions(const NewsroomContext& context, store::Role selected) {
   nlohmann::json options = nlohmann::json::array();
@@ -30,9 +30,8 @@ nlohmann::json ReporterOptions(const std::vector<store::Reporter>& reporters,
                                std::optional<store::ReporterId> selected) {
   nlohmann::json options = nlohmann::json::array();
   for (const store::Reporter& reporter : reporters) {
-    options.push_back({{"id", reporter.id},
-                       {"name", reporter.name},
-                       {"selected", selected == reporter.id}});
+    options.push_back(
+        {{"id", reporter.id}, {"name", reporter.name}, {"selected", selected == reporter.id}});
   }
   return options;
 }
@@ -96,11 +95,11 @@ http::Response UsersPage(const NewsroomContext& context, const http::Request& re
 
 http::Response AddUser(const NewsroomContext& context, const http::Request& request,
                        const Staff& staff) {
-  AddForm form{.email = request.Form("email").value_or(""),
-               .name = request.Form("name").value_or(""),
-               .role = store::ParseRole(request.Form("role").value_or("")).value_or(
-                   store::Role::kReporter),
-               .reporter_id = std::nullopt};
+  AddForm form{
+      .email = request.Form("email").value_or(""),
+      .name = request.Form("name").value_or(""),
+      .role = store::ParseRole(request.Form("role").value_or("")).value_or(store::Role::kReporter),
+      .reporter_id = std::nullopt};
   const std::optional<std::optional<store::ReporterId>> reporter = ReporterField(request);
   if (reporter) form.reporter_id = *reporter;
   const std::string password = request.Form("password").value_or("");
@@ -118,13 +117,13 @@ http::Response AddUser(const NewsroomContext& context, const http::Request& requ
   }
   const Result<std::string> hash = HashPassword(password);
   if (!hash) return NewsroomErrorFor(context, hash.error());
-  const Result<store::UserId> id = context.deps.store->InsertUser(
-      store::NewUser{.email = form.email,
-                     .name = form.name,
-                     .role = form.role,
-                     .reporter_id = form.reporter_id,
-                     .password_hash = *hash,
-                     .created_at = context.deps.clock->Now()});
+  const Result<store::UserId> id =
+      context.deps.store->InsertUser(store::NewUser{.email = form.email,
+                                                    .name = form.name,
+                                                    .role = form.role,
+                                                    .reporter_id = form.reporter_id,
+                                                    .password_hash = *hash,
+                                                    .created_at = context.deps.clock->Now()});
   if (!id) {
     if (id.error().code == ErrorCode::kConflict) {
       return Render(context, staff, form, "newsroom_user_email_taken", "", 409);
@@ -149,7 +148,8 @@ http::Response UpdateUser(const NewsroomContext& context, const http::Request& r
   const std::optional<std::optional<store::ReporterId>> reporter = ReporterField(request);
   const std::string name = request.Form("name").value_or("");
   const bool active = request.Form("active").has_value();
-  if (!role || !reporter) return Render(context, staff, AddForm{}, "newsroom_invalid_form", "", 400);
+  if (!role || !reporter)
+    return Render(context, staff, AddForm{}, "newsroom_invalid_form", "", 400);
   if (name.empty() || name.size() > 200) {
     return Render(context, staff, AddForm{}, "newsroom_name_required", "", 400);
   }
@@ -181,7 +181,8 @@ http::Response UpdateUser(const NewsroomContext& context, const http::Request& r
   }
   if (!detail.empty()) {
     detail.resize(detail.size() - 2);
-    RecordAudit(context, staff, request, role_changed ? "role_change" : "user_update", "user:" + std::to_string(user->id), detail);
+    RecordAudit(context, staff, request, role_changed ? "role_change" : "user_update",
+                "user:" + std::to_string(user->id), detail);
   }
   return SeeOther("/newsroom/admin/users?saved=1");
 }

@@ -112,8 +112,7 @@ ArticleForm FormFromRequest(const http::Request& request,
   return form;
 }
 
-ArticleForm FormFromContent(const store::ArticleContent& content,
-                            store::RevisionNumber revision) {
+ArticleForm FormFromContent(const store::ArticleContent& content, store::RevisionNumber revision) {
   ArticleForm form;
   form.base_revision = std::to_string(revision);
   form.section_id = std::to_string(content.section_id);
@@ -141,8 +140,7 @@ Result<FormChoices> LoadFormChoices(const store::Store& store) {
 
 std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
                                                   const ArticleForm& form,
-                                                  const FormChoices& choices,
-                                                  FieldErrors& errors) {
+                                                  const FormChoices& choices, FieldErrors& errors) {
   store::ArticleContent content;
 
   const std::optional<std::int64_t> section = ParseInt(form.section_id);

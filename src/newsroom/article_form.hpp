@@ -26,7 +26,7 @@ struct ArticleForm {
   std::vector<std::string> reporter_ids;  // one per byline select, in order
   std::string tags;                       // comma separated
   std::string correction;
-  std::string photo_id;                   // the lead photo kept from before ("" for none)
+  std::string photo_id;  // the lead photo kept from before ("" for none)
   std::string photo_caption;
   std::string photo_credit;
   bool remove_photo = false;
@@ -36,8 +36,7 @@ struct ArticleForm {
 using FieldErrors = std::map<std::string, std::string>;
 
 // The form as sent; `parts` are the multipart parts when the body is multipart/form-data.
-ArticleForm FormFromRequest(const http::Request& request,
-                            const std::vector<http::FormPart>* parts);
+ArticleForm FormFromRequest(const http::Request& request, const std::vector<http::FormPart>* parts);
 // The form showing a stored article (or revision) to edit.
 ArticleForm FormFromContent(const store::ArticleContent& content, store::RevisionNumber revision);
 

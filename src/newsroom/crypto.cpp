@@ -33,7 +33,8 @@ Result<std::string> HashPassword(std::string_view password) {
   EnsureSodium();
   std::array<char, crypto_pwhash_STRBYTES> out{};
   if (crypto_pwhash_str(out.data(), password.data(), password.size(),
-                        crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Fail(ErrorCode::kInternal, "argon2id: out of memory");
   }
   return std::string(out.data());
@@ -47,9 +48,7 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }
 
-void VerifyAgainstDummy(std::string_view password) {
-  (void)VerifyPassword(DummyHash(), password);
-}
+void VerifyAgainstDummy(std::string_view password) { (void)VerifyPassword(DummyHash(), password); }
 
 std::string RandomToken() {
   EnsureSodium();
@@ -65,7 +64,8 @@ std::string TokenHash(std::string_view token) {
   EnsureSodium();
   std::array<unsigned char, 32> digest{};
   crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+                     reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
   std::array<char, 65> hex{};
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   return std::string(hex.data());

@@ -25,10 +25,14 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 
 std::string_view DiffKindName(DiffRow::Kind kind) {
   switch (kind) {
-    case DiffRow::Kind::kSame: return "same";
-    case DiffRow::Kind::kRemoved: return "removed";
-    case DiffRow::Kind::kAdded: return "added";
-    case DiffRow::Kind::kChanged: return "changed";
+    case DiffRow::Kind::kSame:
+      return "same";
+    case DiffRow::Kind::kRemoved:
+      return "removed";
+    case DiffRow::Kind::kAdded:
+      return "added";
+    case DiffRow::Kind::kChanged:
+      return "changed";
   }
   return "same";
 }

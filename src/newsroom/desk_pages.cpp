@@ -12,10 +12,10 @@
 #include "newsroom/article_form.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/desk.hpp"
-#include "newsroom/routes.hpp"
 #include "newsroom/guard.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/photo_upload.hpp"
+#include "newsroom/routes.hpp"
 #include "render/article_view.hpp"
 
 namespace sinmun::newsroom {
@@ -57,17 +57,22 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
   };
   std::vector<List> lists;
   if (!query.empty()) {
-    lists.push_back({"results", "desk_results", {.headline_contains = query, .limit = kSearchLimit}});
+    lists.push_back(
+        {"results", "desk_results", {.headline_contains = query, .limit = kSearchLimit}});
   }
-  lists.push_back({"my-drafts", "desk_my_drafts",
+  lists.push_back({"my-drafts",
+                   "desk_my_drafts",
                    {.status = store::ArticleStatus::kDraft,
                     .created_by = staff.user_id,
                     .limit = kDashboardListSize}});
-  lists.push_back({"queue", "desk_queue",
+  lists.push_back({"queue",
+                   "desk_queue",
                    {.status = store::ArticleStatus::kSubmitted, .limit = kDashboardListSize}});
-  lists.push_back({"scheduled", "desk_scheduled",
+  lists.push_back({"scheduled",
+                   "desk_scheduled",
                    {.status = store::ArticleStatus::kScheduled, .limit = kDashboardListSize}});
-  lists.push_back({"published", "desk_recently_published",
+  lists.push_back({"published",
+                   "desk_recently_published",
                    {.status = store::ArticleStatus::kPublished, .limit = kDashboardListSize}});
   nlohmann::json sections = nlohmann::json::array();
   for (const List& list : lists) {
@@ -86,10 +91,9 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
 }
 
 // The form page: `form` as typed, `errors` next to the fields, `article` when editing.
-http::Response FormPage(const NewsroomContext& context, const Staff& staff,
-                        const ArticleForm& form, const FormChoices& choices,
-                        const FieldErrors& errors, const store::DeskArticle* article,
-                        nlohmann::json extra, int status) {
+http::Response FormPage(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
+                        const FormChoices& choices, const FieldErrors& errors,
+                        const store::DeskArticle* article, nlohmann::json extra, int status) {
   nlohmann::json view = FormView(context, form, choices, errors);
   for (auto& [key, value] : extra.items()) view[key] = value;
   view["editor_js"] = context.deps.static_files->Url("gen/editor.js");
@@ -152,7 +156,7 @@ http::Response EditArticlePage(const NewsroomContext& context, const http::Reque
   if (!choices) return NewsroomErrorFor(context, choices.error());
   nlohmann::json extra = nlohmann::json::object();
   // Only known outcomes: the label key is built from the query string.
-  static constexpr std::string_view kOutcomes[] = {"saved", "submitted", "published",
+  static constexpr std::string_view kOutcomes[] = {"saved",     "submitted",   "published",
                                                    "scheduled", "unpublished", "restored"};
   if (const std::optional<std::string> done = request.Query("done")) {
     if (*done == "schedule_invalid") {
@@ -196,8 +200,8 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
   FieldErrors errors;
   if (const http::FormPart* file = multipart ? FilePart(*parts, "photo") : nullptr) {
     PhotoUploadResult uploaded =
-        StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, file->data,
-                           staff.user_id, context.deps.clock->Now());
+        StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, file->data, staff.user_id,
+                           context.deps.clock->Now());
     if (const store::PhotoId* id = std::get_if<store::PhotoId>(&uploaded)) {
       // Kept in the form from now on, so a form sent back for other errors keeps the photo.
       form.photo_id = std::to_string(*id);
@@ -210,8 +214,7 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
   }
   std::optional<store::ArticleContent> content = ValidateForm(context, form, choices, errors);
   if (!errors.empty() || !content) {
-    return FormPage(context, staff, form, choices, errors, article, nlohmann::json::object(),
-                    422);
+    return FormPage(context, staff, form, choices, errors, article, nlohmann::json::object(), 422);
   }
   return std::move(*content);
 }
@@ -236,12 +239,10 @@ http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
   // is a deliberate choice made after seeing both versions below.
   ArticleForm rebased = form;
   rebased.base_revision = std::to_string(current.revision);
-  nlohmann::json extra = {
-      {"conflict",
-       {{"revision", current.revision},
-        {"diff", ContentDiffView(context, current.content, mine, choices)}}}};
-  if (Result<std::vector<store::RevisionInfo>> history =
-          context.deps.store->Revisions(current.id);
+  nlohmann::json extra = {{"conflict",
+                           {{"revision", current.revision},
+                            {"diff", ContentDiffView(context, current.content, mine, choices)}}}};
+  if (Result<std::vector<store::RevisionInfo>> history = context.deps.store->Revisions(current.id);
       history && !history->empty()) {
     extra["conflict"]["saved_by"] = UserName(context, history->front().saved_by);
     extra["conflict"]["saved_at"] = FormatKst(history->front().saved_at);
@@ -263,8 +264,7 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
 
   store::RevisionNumber base = -1;
   const std::string& text = form.base_revision;
-  if (std::from_chars(text.data(), text.data() + text.size(), base).ec != std::errc() ||
-      base < 0) {
+  if (std::from_chars(text.data(), text.data() + text.size(), base).ec != std::errc() || base < 0) {
     return NewsroomError(context, 400);
   }
   const Result<store::RevisionNumber> saved = context.deps.store->SaveArticle(
@@ -276,8 +276,7 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
   }
   if (!saved) return NewsroomErrorFor(context, saved.error());
   if (article->status == store::ArticleStatus::kPublished) {
-    RecordAudit(context, staff, request, "edit_published",
-                "article:" + std::to_string(article->id),
+    RecordAudit(context, staff, request, "edit_published", "article:" + std::to_string(article->id),
                 content.correction != article->content.correction ? "correction" : "");
   }
   return SeeOther(EditPath(article->id) + "?done=saved");
@@ -341,12 +340,11 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
                                                      .credit = content.photo_credit};
     }
   }
-  const nlohmann::json view = {
-      {"article", render::ArticleContentView(data)},
-      {"lang", context.deps.renderer->language()},
-      {"css_url", context.deps.static_files->Url("css/site.css")},
-      {"favicon_url", context.deps.static_files->Url("img/favicon.svg")},
-      {"title", Label(context, "desk_preview_title")}};
+  const nlohmann::json view = {{"article", render::ArticleContentView(data)},
+                               {"lang", context.deps.renderer->language()},
+                               {"css_url", context.deps.static_files->Url("css/site.css")},
+                               {"favicon_url", context.deps.static_files->Url("img/favicon.svg")},
+                               {"title", Label(context, "desk_preview_title")}};
   Result<std::string> html = context.deps.renderer->Render("newsroom/preview", view);
   if (!html) return NewsroomErrorFor(context, html.error());
   http::Response response = http::Html(std::move(*html));

@@ -13,16 +13,15 @@ namespace sinmun::newsroom {
 
 enum class Permission {
   kSignedIn,  // every role: own password, logging out
-  kWrite,  // reporter, editor, admin: write and submit own articles
-  kDesk,   // editor, admin: edit any article, approve, publish, schedule, unpublish
-  kAdmin,  // admin: users, sections, reporter profiles, site settings, audit log
-  kAds,    // admin, ad manager: sponsor banner campaigns and their reports (issue #7)
+  kWrite,     // reporter, editor, admin: write and submit own articles
+  kDesk,      // editor, admin: edit any article, approve, publish, schedule, unpublish
+  kAdmin,     // admin: users, sections, reporter profiles, site settings, audit log
+  kAds,       // admin, ad manager: sponsor banner campaigns and their reports (issue #7)
 };
 
 bool Allows(store::Role role, Permission permission);
 
-using StaffHandler = http::Response (*)(const NewsroomContext&, const http::Request&,
-                                        const Staff&);
+using StaffHandler = http::Response (*)(const NewsroomContext&, const http::Request&, const Staff&);
 
 // For GET pages. No valid session: 303 to /newsroom/login?next=<path and query>. A role
 // without `permission`: the 403 page. Otherwise the handler's response, never cached.

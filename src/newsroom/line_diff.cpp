@@ -64,8 +64,9 @@ std::vector<DiffRow> LineDiff(std::string_view older, std::string_view newer) {
   std::vector<std::uint32_t> lcs((a.size() + 1) * width, 0);
   for (size_t i = a.size(); i-- > 0;) {
     for (size_t j = b.size(); j-- > 0;) {
-      lcs[i * width + j] = a[i] == b[j] ? lcs[(i + 1) * width + j + 1] + 1
-                                        : std::max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+      lcs[i * width + j] = a[i] == b[j]
+                               ? lcs[(i + 1) * width + j + 1] + 1
+                               : std::max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   size_t i = 0;
@@ -76,7 +77,8 @@ std::vector<DiffRow> LineDiff(std::string_view older, std::string_view newer) {
       rows.push_back({DiffRow::Kind::kSame, a[i], b[j]});
       ++i;
       ++j;
-    } else if (j < b.size() && (i == a.size() || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
+    } else if (j < b.size() &&
+               (i == a.size() || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
       added.push_back(b[j++]);
     } else {
       removed.push_back(a[i++]);

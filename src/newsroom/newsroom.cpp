@@ -13,8 +13,8 @@ Newsroom::Newsroom(NewsroomDeps deps) {
   const bool https = deps.config.base_url.rfind("https://", 0) == 0;
   const bool secure = deps.config.newsroom.secure_cookies || https;
   const Timestamp idle = Timestamp{deps.config.newsroom.session_idle_minutes} * 60;
-  context_ = std::make_unique<NewsroomContext>(
-      NewsroomContext{.deps = std::move(deps), .secure_cookies = secure, .session_idle_seconds = idle});
+  context_ = std::make_unique<NewsroomContext>(NewsroomContext{
+      .deps = std::move(deps), .secure_cookies = secure, .session_idle_seconds = idle});
 }
 
 Newsroom::~Newsroom() = default;

@@ -33,18 +33,24 @@ std::optional<Format> Sniff(std::string_view bytes) {
 
 std::string_view FormatName(Format format) {
   switch (format) {
-    case Format::kJpeg: return "jpeg";
-    case Format::kPng: return "png";
-    case Format::kWebp: return "webp";
+    case Format::kJpeg:
+      return "jpeg";
+    case Format::kPng:
+      return "png";
+    case Format::kWebp:
+      return "webp";
   }
   return "jpeg";
 }
 
 std::string_view Extension(Format format) {
   switch (format) {
-    case Format::kJpeg: return "jpg";
-    case Format::kPng: return "png";
-    case Format::kWebp: return "webp";
+    case Format::kJpeg:
+      return "jpg";
+    case Format::kPng:
+      return "png";
+    case Format::kWebp:
+      return "webp";
   }
   return "jpg";
 }
@@ -75,8 +81,8 @@ bool Encode(VipsImage* image, Format format, std::string& out) {
   int rc = -1;
   switch (format) {
     case Format::kJpeg:
-      rc = vips_jpegsave_buffer(image, &buffer, &length, "Q", 85, "strip", TRUE,
-                                "optimize_coding", TRUE, "interlace", TRUE, nullptr);
+      rc = vips_jpegsave_buffer(image, &buffer, &length, "Q", 85, "strip", TRUE, "optimize_coding",
+                                TRUE, "interlace", TRUE, nullptr);
       break;
     case Format::kPng:
       rc = vips_pngsave_buffer(image, &buffer, &length, "strip", TRUE, "compression", 6, nullptr);
@@ -173,8 +179,8 @@ PhotoUploadResult StoreUploadedPhoto(store::Store& store, const std::string& upl
   }
 
   const std::string month = FormatKstDate(at).substr(0, 7);  // "2026-11"
-  const std::string name = fmt::format("{}/{}/{}", month.substr(0, 4), month.substr(5, 2),
-                                       RandomToken().substr(0, 16));
+  const std::string name =
+      fmt::format("{}/{}/{}", month.substr(0, 4), month.substr(5, 2), RandomToken().substr(0, 16));
   const std::filesystem::path folder = std::filesystem::path(uploads_dir) / name.substr(0, 7);
   std::error_code error;
   std::filesystem::create_directories(folder, error);
@@ -197,23 +203,23 @@ PhotoUploadResult StoreUploadedPhoto(store::Store& store, const std::string& upl
     if (!Encode(resized.get(), *format, encoded)) {
       return Error{ErrorCode::kInternal, "vips encode: " + VipsErrorText()};
     }
-    const std::filesystem::path path =
-        std::filesystem::path(uploads_dir) /
-        fmt::format("{}-{}.{}", name, target, Extension(*format));
+    const std::filesystem::path path = std::filesystem::path(uploads_dir) /
+                                       fmt::format("{}-{}.{}", name, target, Extension(*format));
     if (!WriteFile(path, encoded)) {
       return Error{ErrorCode::kUnavailable, "cannot write " + path.string()};
     }
     files.Add(path);
   }
 
-  Result<store::PhotoId> id = store.InsertPhoto(store::Photo{.id = 0,
-                                                             .name = name,
-                                                             .format = std::string(FormatName(*format)),
-                                                             .width = widths.back(),
-                                                             .height = largest_height,
-                                                             .widths = widths,
-                                                             .uploaded_by = by,
-                                                             .uploaded_at = at});
+  Result<store::PhotoId> id =
+      store.InsertPhoto(store::Photo{.id = 0,
+                                     .name = name,
+                                     .format = std::string(FormatName(*format)),
+                                     .width = widths.back(),
+                                     .height = largest_height,
+                                     .widths = widths,
+                                     .uploaded_by = by,
+                                     .uploaded_at = at});
   if (!id) return id.error();
   files.Keep();
   return *id;

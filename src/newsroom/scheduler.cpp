@@ -15,15 +15,15 @@ Result<std::vector<store::ArticleId>> Scheduler::Tick() {
   Result<std::vector<store::ArticleId>> published = store_.PublishDue(now);
   if (!published) return published;
   for (const store::ArticleId id : *published) {
-    const Result<std::int64_t> audited = store_.AppendAudit(store::AuditEntry{
-        .id = 0,
-        .at = now,
-        .user_id = std::nullopt,
-        .actor = "scheduler",
-        .action = "publish",
-        .target = fmt::format("article:{}", id),
-        .detail = "scheduled",
-        .remote_address = ""});
+    const Result<std::int64_t> audited =
+        store_.AppendAudit(store::AuditEntry{.id = 0,
+                                             .at = now,
+                                             .user_id = std::nullopt,
+                                             .actor = "scheduler",
+                                             .action = "publish",
+                                             .target = fmt::format("article:{}", id),
+                                             .detail = "scheduled",
+                                             .remote_address = ""});
     // The article is published either way; a lost audit line is worth a log line, not a retry.
     if (!audited) spdlog::error("scheduler: audit of article {}: {}", id, audited.error().detail);
     spdlog::info("scheduler: published article {}", id);

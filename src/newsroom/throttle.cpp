@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace sinmun::newsroom {
 
 std::string AccountKey(std::string_view email) {

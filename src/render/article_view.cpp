@@ -44,10 +44,8 @@ std::string PhotoUrl(const std::string& name, const std::string& format, int wid
 nlohmann::json ArticleContentView(const ArticleContentData& article) {
   nlohmann::json bylines = nlohmann::json::array();
   for (const ArticleContentData::Byline& byline : article.bylines) {
-    bylines.push_back({{"id", byline.id},
-                       {"name", byline.name},
-                       {"email", byline.email},
-                       {"url", byline.url}});
+    bylines.push_back(
+        {{"id", byline.id}, {"name", byline.name}, {"email", byline.email}, {"url", byline.url}});
   }
   return {{"id", article.id},
           {"url", article.url},

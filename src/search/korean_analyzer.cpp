@@ -50,8 +50,7 @@ bool IsWordChar(char32_t c) { return IsKoreanLetter(c) || IsAsciiLetter(c) || Is
 bool IsSpace(char32_t c) {
   // A line break is not a space here: it ends a paragraph, and words on either side of it do
   // not form a compound.
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
-         c == 0xA0 || c == 0x3000;
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x3000;
 }
 
 std::vector<std::string> ParseEndings(std::string_view text) {
@@ -134,8 +133,7 @@ std::vector<Unit> KoreanAnalyzer::Analyze(std::string_view text) const {
     unit.end = i;
     if (!units.empty() && only_space_since_last) {
       const Unit& previous = units.back();
-      unit.joins_previous = unit.kind == UnitKind::kKorean &&
-                            previous.kind == UnitKind::kKorean &&
+      unit.joins_previous = unit.kind == UnitKind::kKorean && previous.kind == UnitKind::kKorean &&
                             previous.stem == previous.surface;
     }
     units.push_back(std::move(unit));

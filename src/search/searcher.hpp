@@ -86,8 +86,7 @@ class Searcher {
   // bigram, or of the word for Latin), so words every article has ("밝혔다") sink. With an
   // empty index the order is by occurrences. kUnavailable when the index cannot be read.
   virtual Result<std::vector<std::string>> SuggestTags(std::string_view headline,
-                                                       std::string_view body,
-                                                       int limit) const = 0;
+                                                       std::string_view body, int limit) const = 0;
 
   // Indexes every change after the index's last sequence, in batches, and returns when it has
   // seen the store's current sequence. Called by the follower thread; for tests and tools.

@@ -278,8 +278,10 @@ Xapian::Document ArticleDocument(const KoreanAnalyzer& analyzer, const Xapian::S
                                  const store::Article& article) {
   Xapian::Document document;
   document.add_boolean_term("XS" + std::to_string(article.section.id));
-  document.add_value(kSlotTime, Xapian::sortable_serialise(static_cast<double>(article.registered_at)));
-  document.add_value(kSlotSection, Xapian::sortable_serialise(static_cast<double>(article.section.id)));
+  document.add_value(kSlotTime,
+                     Xapian::sortable_serialise(static_cast<double>(article.registered_at)));
+  document.add_value(kSlotSection,
+                     Xapian::sortable_serialise(static_cast<double>(article.section.id)));
   FieldWriter writer(document, analyzer, stemmer);
   writer.Add(article.headline, /*headline=*/true);
   for (const std::string& subheadline : article.subheadlines) writer.Add(subheadline, false);

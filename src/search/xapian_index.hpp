@@ -71,8 +71,8 @@ Xapian::Document ArticleDocument(const KoreanAnalyzer& analyzer, const Xapian::S
                                  const store::Article& article);
 
 struct ParsedQuery {
-  Xapian::Query query;                 // all matches, filtered, without the visibility bound
-  std::vector<Check> checks;           // to verify on each candidate; none: query is exact
+  Xapian::Query query;        // all matches, filtered, without the visibility bound
+  std::vector<Check> checks;  // to verify on each candidate; none: query is exact
   // The matches whose headline holds every positive element: `query` FILTER `headline` when
   // there are no checks (then exact), else the matches of that which also pass
   // `headline_checks` (which decide alone, from the stored text).

@@ -34,7 +34,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kCurrent[] = "current";
-constexpr int kBatch = 1000;                       // changes read (and followed) at once
+constexpr int kBatch = 1000;  // changes read (and followed) at once
 // A reindex commits this often: Xapian keeps a sorted map per term of the documents not yet
 // committed, and adding to long maps costs more than committing (1,000 articles/s or better
 // at 2,000; 330/s at 30,000, measured at 20,000 demo articles).
@@ -95,8 +95,8 @@ struct Batch {
 };
 
 // Reads the next batch of changes after `seq` and makes their documents.
-Result<Batch> ReadBatch(const store::Store& store, std::int64_t seq,
-                        const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer) {
+Result<Batch> ReadBatch(const store::Store& store, std::int64_t seq, const KoreanAnalyzer& analyzer,
+                        const Xapian::Stem& stemmer) {
   const Result<std::vector<store::Change>> changes = store.ChangesSince(seq, kBatch);
   if (!changes) return tl::unexpected(changes.error());
   Batch batch;
@@ -347,14 +347,13 @@ void SetOrder(Xapian::Enquire& enquire, Order order) {
 }
 
 // A slice of an exact query (no checks): Xapian alone.
-Slice ExactSlice(Xapian::Database& database, const Xapian::Query& query, Order order,
-                 int offset, int limit) {
+Slice ExactSlice(Xapian::Database& database, const Xapian::Query& query, Order order, int offset,
+                 int limit) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   SetOrder(enquire, order);
-  const Xapian::MSet matches =
-      enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
-                       kCheckAtLeast);
+  const Xapian::MSet matches = enquire.get_mset(
+      static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit), kCheckAtLeast);
   Slice slice;
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
     slice.ids.push_back(ArticleIdOf(*it));
@@ -368,8 +367,8 @@ Slice ExactSlice(Xapian::Database& database, const Xapian::Query& query, Order o
 // until the slice is full, the candidates run out or kMaxChecked were read.
 // The total is exact when every candidate was checked, else the candidates' estimate times the
 // share that passed.
-Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order order,
-                   int offset, int limit, const ParsedQuery& parsed, HeadlineRule rule) {
+Slice CheckedSlice(Xapian::Database& database, const Xapian::Query& query, Order order, int offset,
+                   int limit, const ParsedQuery& parsed, HeadlineRule rule) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   SetOrder(enquire, order);
@@ -426,8 +425,8 @@ Result<SearchResult> XapianSearcher::Search(const SearchRequest& request) const 
     return result;
   }
   const double from = request.from ? static_cast<double>(*request.from) : 0.0;
-  const double to = static_cast<double>(request.to ? std::min(*request.to, request.now)
-                                                   : request.now);
+  const double to =
+      static_cast<double>(request.to ? std::min(*request.to, request.now) : request.now);
   const Xapian::Query query(
       Xapian::Query::OP_FILTER, parsed.query,
       Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotTime, Xapian::sortable_serialise(from),
@@ -450,9 +449,9 @@ Result<SearchResult> XapianSearcher::Search(const SearchRequest& request) const 
     }
     // Relevance: first the articles whose headline holds the query, latest first (a reader
     // who types a word of a story wants its latest report); then the others by BM25.
-    const Slice first = slice(Xapian::Query(Xapian::Query::OP_FILTER, query, parsed.headline),
-                              Order::kLatestId, request.offset, request.limit,
-                              HeadlineRule::kRequire);
+    const Slice first =
+        slice(Xapian::Query(Xapian::Query::OP_FILTER, query, parsed.headline), Order::kLatestId,
+              request.offset, request.limit, HeadlineRule::kRequire);
     const int rest_offset =
         static_cast<int>(std::max<std::int64_t>(0, request.offset - first.total));
     const int rest_limit = request.limit - static_cast<int>(first.ids.size());
@@ -461,10 +460,9 @@ Result<SearchResult> XapianSearcher::Search(const SearchRequest& request) const 
     Slice rest;
     if (rest_limit == 0) {
       // Only the count is needed: all matches (counted in cheap id order) less the first.
-      const Slice all =
-          checked ? CheckedSlice(database, query, Order::kLatestId, 0, 0, parsed,
-                                 HeadlineRule::kAny)
-                  : ExactSlice(database, query, Order::kLatestId, 0, 1);
+      const Slice all = checked ? CheckedSlice(database, query, Order::kLatestId, 0, 0, parsed,
+                                               HeadlineRule::kAny)
+                                : ExactSlice(database, query, Order::kLatestId, 0, 1);
       rest.total = std::max<std::int64_t>(0, all.total - first.total);
       rest.exact = all.exact && first.exact;
     } else if (!checked) {
@@ -674,7 +672,8 @@ Result<> PrepareFolder(const fs::path& folder) {
   std::string stale;  // a database of another format, removed once `current` has moved on
   if (!previous.empty() && fs::is_directory(folder / kCurrent)) {
     try {
-      if (Xapian::Database((folder / kCurrent).string()).get_metadata(kFormatKey) == kIndexFormat) return {};
+      if (Xapian::Database((folder / kCurrent).string()).get_metadata(kFormatKey) == kIndexFormat)
+        return {};
     } catch (const Xapian::Error& e) {
       return Fail(ErrorCode::kUnavailable, "search: " + e.get_description());
     }

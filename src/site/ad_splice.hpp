@@ -53,7 +53,7 @@ struct AdPage {
   // the kept bodies of every page reach kJoinedBudgetBytes (they sit beside the page cache's
   // own budget).
   struct Joined {
-    std::int64_t sequence = 0;                           // of the LiveSet chosen from
+    std::int64_t sequence = 0;                          // of the LiveSet chosen from
     std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
     std::shared_ptr<const std::string> gzip;
     std::string etag;

@@ -33,13 +33,14 @@ nlohmann::json ShareView(const SiteContext& site, const store::Article& article,
   const std::string u = http::PercentEncode(url);
   const std::string title = http::PercentEncode(article.headline);
   const std::string& kakao_key = site.deps.config.kakao_app_key;
-  return {{"url", url},
-          {"facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
-          {"x", "https://x.com/intent/post?url=" + u + "&text=" + title},
-          {"band", "https://band.us/plugin/share?body=" + title + "%0A" + u + "&route=" + u},
-          {"kakao", "https://story.kakao.com/share?url=" + u},
-          {"kakao_app_key", kakao_key.empty() ? nlohmann::json(nullptr) : nlohmann::json(kakao_key)},
-          {"script_url", site.deps.static_files->Url("js/reader.js")}};
+  return {
+      {"url", url},
+      {"facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
+      {"x", "https://x.com/intent/post?url=" + u + "&text=" + title},
+      {"band", "https://band.us/plugin/share?body=" + title + "%0A" + u + "&route=" + u},
+      {"kakao", "https://story.kakao.com/share?url=" + u},
+      {"kakao_app_key", kakao_key.empty() ? nlohmann::json(nullptr) : nlohmann::json(kakao_key)},
+      {"script_url", site.deps.static_files->Url("js/reader.js")}};
 }
 
 }  // namespace
@@ -67,10 +68,8 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   meta.description = data->snippet;
   meta.section_slug = data->article.section.slug;
   meta.canonical_path = ArticlePath(data->article.id);
-  const PageOrigin where{page.origin,
-                         page.origin + site.deps.static_files->Url("img/logo.svg")};
-  meta.structured_data =
-      NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where);
+  const PageOrigin where{page.origin, page.origin + site.deps.static_files->Url("img/logo.svg")};
+  meta.structured_data = NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where);
   meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
                                      page.origin + meta.canonical_path);
   return RenderPage(site, page, "site/article", view, meta);

@@ -1,4 +1,5 @@
 #include "render/article_view.hpp"
+
 #include "site/views.hpp"
 
 namespace sinmun::site {

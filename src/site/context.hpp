@@ -23,8 +23,8 @@ struct SiteContext {
 // Per request, worked out before the handler runs (and part of the cache key).
 struct PageRequest {
   ViewMode view_mode = ViewMode::kAuto;
-  std::string self_url;  // CanonicalUrl: the page's own address, for the mobile/PC links
-  std::string origin;    // RequestOrigin: "http://host:port", for absolute URLs
+  std::string self_url;        // CanonicalUrl: the page's own address, for the mobile/PC links
+  std::string origin;          // RequestOrigin: "http://host:port", for absolute URLs
   std::string staff_edit_url;  // the 기사수정 link for logged-in staff; "" for readers
 };
 
@@ -35,9 +35,9 @@ struct PageMeta {
   std::string section_slug;  // highlighted in the section bar
   bool home = false;         // highlights "home" in the section bar
   const std::vector<store::Section>* sections = nullptr;  // when the handler has them already
-  std::string canonical_path;       // <link rel="canonical"> (with the origin); none when ""
-  nlohmann::json structured_data;   // schema.org JSON-LD object; none when null
-  nlohmann::json open_graph;        // StructuredData's OpenGraph view; none when null
+  std::string canonical_path;      // <link rel="canonical"> (with the origin); none when ""
+  nlohmann::json structured_data;  // schema.org JSON-LD object; none when null
+  nlohmann::json open_graph;       // StructuredData's OpenGraph view; none when null
 };
 
 // Renders `template_name` with `view` plus a "layout" object (paper, nav, date, view switch,

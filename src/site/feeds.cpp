@@ -18,9 +18,9 @@ constexpr std::string_view kRssType = "application/rss+xml; charset=utf-8";
 
 struct Channel {
   std::string title;
-  std::string link;         // absolute
+  std::string link;  // absolute
   std::string description;
-  std::string self;         // absolute address of the feed itself
+  std::string self;  // absolute address of the feed itself
 };
 
 void AppendElement(std::string& out, std::string_view name, std::string_view text) {
@@ -116,8 +116,8 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
 
 http::Response Feed(const SiteContext& site, const PageRequest& page, const Channel& channel,
                     const store::ArticleFilter& filter) {
-  const Result<store::ArticleList> list = site.deps.store->LatestArticles(
-      filter, store::Page{1, kFeedItems}, site.deps.clock->Now());
+  const Result<store::ArticleList> list =
+      site.deps.store->LatestArticles(filter, store::Page{1, kFeedItems}, site.deps.clock->Now());
   if (!list) return ErrorResponse(site, list.error(), page.view_mode);
   return PreparedText(RssDocument(site, page, channel, list->items), std::string(kRssType));
 }

@@ -78,8 +78,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           {"nav", std::move(nav)},
           {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
           {"json_ld", meta.structured_data.is_null() ? "" : ScriptSafeJson(meta.structured_data)},
-          {"meta_properties", meta.open_graph.is_null() ? nlohmann::json::array()
-                                                        : meta.open_graph["properties"]},
+          {"meta_properties",
+           meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["properties"]},
           {"meta_names",
            meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]}};
 }

@@ -49,15 +49,17 @@ std::string MostViewedUrl(const SiteContext& site, std::string_view window,
     url += "?window=" + std::string(window);
     separator = '&';
   }
-  if (section != nullptr) url += separator + std::string("section=") + http::PercentEncode(section->slug);
+  if (section != nullptr)
+    url += separator + std::string("section=") + http::PercentEncode(section->slug);
   return url;
 }
 
 }  // namespace
 
-Result<std::vector<store::ArticleSummary>> RankedArticles(
-    const SiteContext& site, std::optional<counters::Window> window,
-    std::optional<store::SectionId> section, int limit, Timestamp now) {
+Result<std::vector<store::ArticleSummary>> RankedArticles(const SiteContext& site,
+                                                          std::optional<counters::Window> window,
+                                                          std::optional<store::SectionId> section,
+                                                          int limit, Timestamp now) {
   if (!window || site.deps.counters == nullptr) {
     if (window) return std::vector<store::ArticleSummary>{};
     return site.deps.store->MostViewed(section, std::nullopt, limit, now);
@@ -135,17 +137,16 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
   nlohmann::json items = SummaryListView(*ranking);
   for (size_t i = 0; i < items.size(); ++i) items[i]["rank"] = i + 1;
 
-  const nlohmann::json view = {
-      {"windows", std::move(windows)},
-      {"window_name", labels.Label("readers_window_" + window->name)},
-      {"tabs", std::move(tabs)},
-      {"has_items", !items.empty()},
-      {"items", std::move(items)},
-      {"selected", selected ? SectionView(*selected) : nullptr},
-      {"recommended", RankedListView(*recommended)},
-      {"has_recommended", !recommended->empty()},
-      {"emailed", RankedListView(*emailed)},
-      {"has_emailed", !emailed->empty()}};
+  const nlohmann::json view = {{"windows", std::move(windows)},
+                               {"window_name", labels.Label("readers_window_" + window->name)},
+                               {"tabs", std::move(tabs)},
+                               {"has_items", !items.empty()},
+                               {"items", std::move(items)},
+                               {"selected", selected ? SectionView(*selected) : nullptr},
+                               {"recommended", RankedListView(*recommended)},
+                               {"has_recommended", !recommended->empty()},
+                               {"emailed", RankedListView(*emailed)},
+                               {"has_emailed", !emailed->empty()}};
   PageMeta meta;
   meta.title = labels.Label("most_viewed");
   if (selected) meta.title += " - " + selected->name;

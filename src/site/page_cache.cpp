@@ -1,9 +1,9 @@
 #include "site/page_cache.hpp"
 
-#include "site/ad_splice.hpp"
-
 #include <limits>
 #include <mutex>
+
+#include "site/ad_splice.hpp"
 
 namespace sinmun::site {
 
@@ -41,14 +41,13 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   return lookup;
 }
 
-void PageCache::Insert(std::string key, std::uint64_t generation,
-                       std::shared_ptr<const Page> page, Freshness freshness) {
+void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
+                       Freshness freshness) {
   if (options_.ttl.count() <= 0 || !page) return;
   const std::int64_t now_ns = NowNs();
   Slot slot;
   slot.bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
-               (page->body.gzip ? page->body.gzip->size() : 0) +
-               (page->ads ? page->ads->bytes : 0);
+               (page->body.gzip ? page->body.gzip->size() : 0) + (page->ads ? page->ads->bytes : 0);
   slot.expires_ns = freshness == Freshness::kUntilChange
                         ? std::numeric_limits<std::int64_t>::max()
                         : now_ns + std::chrono::nanoseconds(options_.ttl).count();

@@ -6,12 +6,12 @@
 // sequence and drops everything when it moved, so a publish shows on every page within about
 // that interval. Besides, a kTimed entry lives `ttl` (pages that show view counts, or a window
 // of time such as "the last 48 hours", change without a change to any article); a
-// kUntilChange entry (feeds, sitemaps: made of articles alone) lives until that drop. A render that began before such a drop cannot put
-// its (possibly stale) page back: Insert takes the generation that Find returned.
-// Size: each shard is cleared of expired entries, and if still over its share of
-// max_entries/max_bytes, cleared outright; crude but bounded and lock-cheap.
-// Thread safety: all methods from any thread. Find holds one shard's shared lock for a hash
-// lookup; rendering happens outside any lock.
+// kUntilChange entry (feeds, sitemaps: made of articles alone) lives until that drop. A render that
+// began before such a drop cannot put its (possibly stale) page back: Insert takes the generation
+// that Find returned. Size: each shard is cleared of expired entries, and if still over its share
+// of max_entries/max_bytes, cleared outright; crude but bounded and lock-cheap. Thread safety: all
+// methods from any thread. Find holds one shard's shared lock for a hash lookup; rendering happens
+// outside any lock.
 
 #include <array>
 #include <atomic>

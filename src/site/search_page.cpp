@@ -64,8 +64,8 @@ search::SearchRequest ToRequest(const SearchParams& params, Timestamp now) {
   // "to" names a day: the whole of it.
   if (!params.to.empty()) request.to = *ParseKst(params.to) + (params.to.size() <= 10 ? 86399 : 0);
   request.sort = params.newest ? search::SortOrder::kNewest : search::SortOrder::kRelevance;
-  request.offset = static_cast<int>(std::min<std::int64_t>((params.page - 1) * kResultsPerPage,
-                                                           1'000'000));
+  request.offset =
+      static_cast<int>(std::min<std::int64_t>((params.page - 1) * kResultsPerPage, 1'000'000));
   request.limit = kResultsPerPage;
   request.now = now;
   return request;
@@ -102,8 +102,7 @@ struct Found {
 };
 
 Result<Found> RunSearch(const SiteContext& site, const SearchParams& params, Timestamp now) {
-  Result<search::SearchResult> result =
-      site.deps.searcher->Search(ToRequest(params, now));
+  Result<search::SearchResult> result = site.deps.searcher->Search(ToRequest(params, now));
   if (!result) return tl::unexpected(result.error());
   Found found{std::move(*result), {}};
   for (const store::ArticleId id : found.result.ids) {
@@ -178,8 +177,9 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
     view["has_items"] = !items.empty();
     view["items"] = std::move(items);
     view["total"] = total;
-    view["total_text"] = LabelWith(renderer, result.total_exact ? "search_count" : "search_count_about",
-                                   std::to_string(total));
+    view["total_text"] =
+        LabelWith(renderer, result.total_exact ? "search_count" : "search_count_about",
+                  std::to_string(total));
     view["pagination"] = PaginationView(SearchUrl(*params, params->newest ? "newest" : ""),
                                         params->page, total, kResultsPerPage);
   }
@@ -190,19 +190,21 @@ http::Response ApiSearch(const SiteContext& site, const http::Request& request,
                          const PageRequest& page) {
   const Result<SearchParams> params = ReadParams(site, request);
   if (!params) return JsonError(site, params.error());
-  if (site.deps.searcher == nullptr) return JsonError(site, Error{ErrorCode::kUnavailable, "search is disabled"});
+  if (site.deps.searcher == nullptr)
+    return JsonError(site, Error{ErrorCode::kUnavailable, "search is disabled"});
   const Timestamp now = site.deps.clock->Now();
   const Result<Found> found = RunSearch(site, *params, now);
   if (!found) return JsonError(site, found.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const store::Article& article : found->articles) {
-    items.push_back({{"id", article.id},
-                     {"section", {{"slug", article.section.slug}, {"name", article.section.name}}},
-                     {"headline", article.headline},
-                     {"snippet", PlainText(search::Snippet(Excerpt(article.body_markdown, 100'000),
-                                                           found->result.highlight, kSnippetChars))},
-                     {"registered_at", FormatIso8601Kst(article.registered_at)},
-                     {"url", AbsoluteUrl(site.deps.config, ArticlePath(article.id))}});
+    items.push_back(
+        {{"id", article.id},
+         {"section", {{"slug", article.section.slug}, {"name", article.section.name}}},
+         {"headline", article.headline},
+         {"snippet", PlainText(search::Snippet(Excerpt(article.body_markdown, 100'000),
+                                               found->result.highlight, kSnippetChars))},
+         {"registered_at", FormatIso8601Kst(article.registered_at)},
+         {"url", AbsoluteUrl(site.deps.config, ArticlePath(article.id))}});
   }
   const nlohmann::ordered_json body = {{"query", params->query},
                                        {"items", std::move(items)},

@@ -153,9 +153,9 @@ Site::Site(SiteDeps deps) {
   cache_ = std::make_unique<PageCache>(deps.store, CacheOptions(deps.config));
   context_ = std::make_unique<SiteContext>(SiteContext{std::move(deps), cache_.get()});
   if (context_->deps.ad_signer != nullptr) {
-    rotation_ = std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
-                                                BannerMaker(context_.get()),
-                                                ads::Rotation::Options{});
+    rotation_ =
+        std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
+                                        BannerMaker(context_.get()), ads::Rotation::Options{});
     context_->rotation = rotation_.get();
   }
 }
@@ -171,10 +171,8 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/article/{id}", CountingViews(site, ArticleRoute(site)));
   router.Post("/article/{id}/recommend",
               [site](const http::Request& request) { return RecommendArticle(*site, request); });
-  router.Get("/article/{id}/email",
-             Uncached(site, Kind::kHtml, {}, EmailArticlePage));
-  router.Post("/article/{id}/email",
-              Uncached(site, Kind::kHtml, {}, EmailArticlePage));
+  router.Get("/article/{id}/email", Uncached(site, Kind::kHtml, {}, EmailArticlePage));
+  router.Post("/article/{id}/email", Uncached(site, Kind::kHtml, {}, EmailArticlePage));
   router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage));
   router.Get("/article/{id}/list",
              [site](const http::Request& request) { return BackToListRedirect(*site, request); });

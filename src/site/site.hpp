@@ -33,8 +33,8 @@
 //
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,8 +79,7 @@ struct SiteDeps {
   // nullopt for readers. Set by app/ from the newsroom (site/ never includes newsroom/); it
   // must answer quickly for requests without a session. Pages with the link are rendered for
   // that request alone, never cached; readers keep getting the cached page.
-  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
-      staff_edit_url;
+  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)> staff_edit_url;
   // Optional: the folder /uploads/ serves (DIR/uploads), so that a feed's photo enclosure can
   // give its length in bytes. Empty: length 0, which RSS readers take as unknown.
   std::filesystem::path uploads_dir;

@@ -16,8 +16,8 @@ namespace {
 
 // The sitemaps.org limit per file. Fewer, larger files: file N is read from an offset in the
 // stamps index, and skipping to it costs more the more files there are (10,000 a file made
-// the whole set at 1,000,000 articles take 17.6 s instead of 4.4 s, on a busier machine). The page cache keeps these files in
-// their gzip form (site.cpp).
+// the whole set at 1,000,000 articles take 17.6 s instead of 4.4 s, on a busier machine). The page
+// cache keeps these files in their gzip form (site.cpp).
 constexpr int kArticlesPerFile = 50'000;
 // Google News reads articles of the last two days, at most 1000 of them.
 constexpr Timestamp kNewsWindow = 48 * 3600;
@@ -54,7 +54,9 @@ void AppendSitemap(std::string& out, std::string_view loc, std::optional<Timesta
   AppendEntry(out, "sitemap", loc, lastmod);
 }
 
-http::Response Xml(std::string body) { return PreparedText(std::move(body), std::string(kXmlType)); }
+http::Response Xml(std::string body) {
+  return PreparedText(std::move(body), std::string(kXmlType));
+}
 
 // "articles-12.xml" -> 12; nullopt for anything else.
 std::optional<std::int64_t> ArticleFileNumber(std::string_view file) {
@@ -165,8 +167,9 @@ http::Response NewsSitemap(const SiteContext& site, const http::Request& request
     AppendXmlEscaped(out, page.origin + ArticlePath(item.id));
     out += "</loc><news:news><news:publication><news:name>";
     out += name;
-    out += "</news:name><news:language>ko</news:language></news:publication>"
-           "<news:publication_date>";
+    out +=
+        "</news:name><news:language>ko</news:language></news:publication>"
+        "<news:publication_date>";
     out += FormatIso8601Kst(item.registered_at);
     out += "</news:publication_date><news:title>";
     AppendXmlEscaped(out, item.headline);

@@ -32,22 +32,22 @@ nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view
                        {"url", where.origin + ReporterPath(byline.id)}});
   }
   nlohmann::json json = {
-          {"@context", "https://schema.org"},
-          {"@type", "NewsArticle"},
-          {"headline", article.headline},
-          {"description", description},
-          {"url", url},
-          {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}},
-          {"datePublished", FormatIso8601Kst(article.registered_at)},
-          {"dateModified", FormatIso8601Kst(article.modified_at.value_or(article.registered_at))},
-          {"author", std::move(authors)},
-          {"publisher",
-           {{"@type", "Organization"},
-            {"name", config.paper.name},
-            {"url", where.origin + "/"},
-            {"logo", {{"@type", "ImageObject"}, {"url", where.logo_url}}}}},
-          {"articleSection", article.section.name},
-          {"inLanguage", config.language}};
+      {"@context", "https://schema.org"},
+      {"@type", "NewsArticle"},
+      {"headline", article.headline},
+      {"description", description},
+      {"url", url},
+      {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}},
+      {"datePublished", FormatIso8601Kst(article.registered_at)},
+      {"dateModified", FormatIso8601Kst(article.modified_at.value_or(article.registered_at))},
+      {"author", std::move(authors)},
+      {"publisher",
+       {{"@type", "Organization"},
+        {"name", config.paper.name},
+        {"url", where.origin + "/"},
+        {"logo", {{"@type", "ImageObject"}, {"url", where.logo_url}}}}},
+      {"articleSection", article.section.name},
+      {"inLanguage", config.language}};
   if (const std::string image = LeadImageUrl(article, where.origin); !image.empty()) {
     json["image"] = nlohmann::json::array({image});
   }
@@ -88,9 +88,10 @@ nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view 
           FormatIso8601Kst(article.modified_at.value_or(article.registered_at))),
       tag("property", "article:section", article.section.name)};
   const std::string image = LeadImageUrl(article, OriginOf(url));
-  nlohmann::json names = {tag("name", "twitter:card", image.empty() ? "summary" : "summary_large_image"),
-                          tag("name", "twitter:title", article.headline),
-                          tag("name", "twitter:description", description)};
+  nlohmann::json names = {
+      tag("name", "twitter:card", image.empty() ? "summary" : "summary_large_image"),
+      tag("name", "twitter:title", article.headline),
+      tag("name", "twitter:description", description)};
   if (!image.empty()) {
     properties.push_back(tag("property", "og:image", image));
     names.push_back(tag("name", "twitter:image", image));
@@ -104,10 +105,17 @@ std::string ScriptSafeJson(const nlohmann::json& value) {
   out.reserve(text.size() + 16);
   for (const char c : text) {
     switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

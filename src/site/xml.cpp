@@ -9,11 +9,21 @@ namespace sinmun::site {
 void AppendXmlEscaped(std::string& out, std::string_view text) {
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
         out += c;
@@ -37,8 +47,7 @@ std::string FormatRfc822Kst(Timestamp utc) {
   const sys_days day = floor<days>(local);
   const year_month_day ymd{day};
   const hh_mm_ss<seconds> hms{local - day};
-  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0900",
-                     kDays[weekday{day}.c_encoding()],
+  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0900", kDays[weekday{day}.c_encoding()],
                      static_cast<unsigned>(ymd.day()),
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
                      hms.hours().count(), hms.minutes().count(), hms.seconds().count());

@@ -33,10 +33,10 @@ struct ArticleContent {
   std::string headline;
   std::vector<std::string> subheadlines;  // one line each
   std::string body_markdown;
-  std::vector<ReporterId> reporter_ids;   // byline order, no repeats
-  std::vector<std::string> tags;          // one line each, no repeats
-  std::string correction;                 // 바로잡습니다 note; empty when none
-  std::optional<PhotoId> photo_id;        // the lead photo
+  std::vector<ReporterId> reporter_ids;  // byline order, no repeats
+  std::vector<std::string> tags;         // one line each, no repeats
+  std::string correction;                // 바로잡습니다 note; empty when none
+  std::optional<PhotoId> photo_id;       // the lead photo
   std::string photo_caption;
   std::string photo_credit;
 
@@ -48,8 +48,8 @@ struct DeskArticle {
   ArticleId id = 0;
   ArticleStatus status = ArticleStatus::kDraft;
   ArticleContent content;
-  RevisionNumber revision = 0;   // 0 for articles that never went through the newsroom
-  UserId created_by = 0;         // 0 for articles that never went through the newsroom
+  RevisionNumber revision = 0;  // 0 for articles that never went through the newsroom
+  UserId created_by = 0;        // 0 for articles that never went through the newsroom
   Timestamp updated_at = 0;
   std::optional<Timestamp> publish_at;     // when scheduled
   std::optional<Timestamp> registered_at;  // first publication, once published
@@ -97,9 +97,9 @@ struct RevisionInfo {
 // An uploaded photo, stored as DIR/uploads/<name>-<width>.<ext> for each width.
 struct Photo {
   PhotoId id = 0;
-  std::string name;     // file stem, unique
-  std::string format;   // "jpeg", "png" or "webp"
-  int width = 0;        // of the largest variant
+  std::string name;    // file stem, unique
+  std::string format;  // "jpeg", "png" or "webp"
+  int width = 0;       // of the largest variant
   int height = 0;
   std::vector<int> widths;  // ascending
   UserId uploaded_by = 0;

@@ -69,14 +69,14 @@ struct Article {
   std::string headline;
   std::vector<std::string> subheadlines;  // 0..n sub-headline bullets
   std::string body_markdown;
-  std::vector<Byline> bylines;  // at least one for demo and newsroom articles
-  Timestamp registered_at = 0;  // first publication (등록)
+  std::vector<Byline> bylines;           // at least one for demo and newsroom articles
+  Timestamp registered_at = 0;           // first publication (등록)
   std::optional<Timestamp> modified_at;  // last edit after publication (수정), if any
   std::int64_t views = 0;
   std::int64_t recommends = 0;
   std::vector<std::string> tags;
-  std::string correction;           // 바로잡습니다 note; empty when none
-  std::optional<LeadPhoto> photo;   // shown above the body
+  std::string correction;          // 바로잡습니다 note; empty when none
+  std::optional<LeadPhoto> photo;  // shown above the body
 };
 
 // An article in a list: what a list item, a ranking row or a feed entry needs.
@@ -98,7 +98,7 @@ struct NewArticle {
   std::vector<ReporterId> reporter_ids;  // byline order
   Timestamp registered_at = 0;           // publication time; the article is public from then on
   std::optional<Timestamp> modified_at;
-  std::int64_t views = 0;                // a starting view count (demo content, imports)
+  std::int64_t views = 0;  // a starting view count (demo content, imports)
   std::int64_t recommends = 0;
 };
 
@@ -163,10 +163,14 @@ enum class Role { kReporter, kEditor, kAdmin, kAdManager };
 
 inline std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kReporter: return "reporter";
-    case Role::kEditor: return "editor";
-    case Role::kAdmin: return "admin";
-    case Role::kAdManager: return "ad_manager";
+    case Role::kReporter:
+      return "reporter";
+    case Role::kEditor:
+      return "editor";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kAdManager:
+      return "ad_manager";
   }
   return "reporter";
 }
@@ -309,9 +313,9 @@ struct OutboxMail {
   std::string recipient;
   std::string message;
   MailStatus status = MailStatus::kPending;
-  int attempts = 0;             // delivery attempts that failed so far
+  int attempts = 0;  // delivery attempts that failed so far
   Timestamp next_attempt_at = 0;
-  std::string last_error;       // the last SMTP or connection error, "" when none
+  std::string last_error;  // the last SMTP or connection error, "" when none
 };
 
 }  // namespace sinmun::store

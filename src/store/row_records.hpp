@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "store/ad_rules.hpp"
 #include "store/ad_records.hpp"
+#include "store/ad_rules.hpp"
 #include "store/desk_records.hpp"
 #include "store/records.hpp"
 #include "store/store_text.hpp"

@@ -55,8 +55,8 @@ class Store {
   // Published articles with the most stored views (ties: newest first), at most `limit`,
   // optionally within one section and registered at or after `since`.
   virtual Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
-                                                         std::optional<Timestamp> since,
-                                                         int limit, Timestamp now) const = 0;
+                                                         std::optional<Timestamp> since, int limit,
+                                                         Timestamp now) const = 0;
 
   // Published articles in ascending (registered_at, id) order, starting after position
   // `offset` of that order, at most `limit` (1..100000): the entries of one sitemap file.
@@ -74,8 +74,7 @@ class Store {
   // then the key of the last item received: a whole year is read in bounded batches.
   virtual Result<std::vector<ArticleSummary>> ArticlesRegisteredBetween(Timestamp from,
                                                                         Timestamp to,
-                                                                        ArticleKey after,
-                                                                        int limit,
+                                                                        ArticleKey after, int limit,
                                                                         Timestamp now) const = 0;
 
   // kConflict when the slug is taken.
@@ -83,7 +82,8 @@ class Store {
   virtual Result<ReporterId> InsertReporter(const NewReporter& reporter) = 0;
   // Inserts all articles in one transaction (all or nothing) and bumps the change sequence
   // once per article. kInvalidInput for an unknown section or reporter id.
-  virtual Result<std::vector<ArticleId>> InsertArticles(const std::vector<NewArticle>& articles) = 0;
+  virtual Result<std::vector<ArticleId>> InsertArticles(
+      const std::vector<NewArticle>& articles) = 0;
 
   // The current change sequence: 0 for an empty store, +1 for every article write.
   virtual Result<std::int64_t> ChangeSequence() const = 0;
@@ -223,8 +223,7 @@ class Store {
   // reporter ids, and a known photo id when one is set.
 
   // A new draft at revision 1 (saved by `by` at `at`, who becomes its author).
-  virtual Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by,
-                                        Timestamp at) = 0;
+  virtual Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by, Timestamp at) = 0;
   // Saves `content` as revision base_revision + 1 and returns that number. kConflict when the
   // article's latest revision is not `base_revision` (someone saved in between): nothing is
   // written. kNotFound for an unknown id. Saving a published article sets its modified_at.

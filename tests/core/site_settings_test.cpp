@@ -21,8 +21,8 @@ class NewsroomConfigTest : public ::testing::Test {
   }
   std::filesystem::path path_ =
       std::filesystem::temp_directory_path() /
-      ("sinmun-newsroom-config-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-       ".toml");
+      ("sinmun-newsroom-config-" +
+       std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".toml");
 };
 
 TEST_F(NewsroomConfigTest, DefaultsAndOverrides) {

@@ -16,9 +16,7 @@ TEST(TextTest, ExcerptDropsMarkdownAndFoldsWhitespace) {
             "제목 대전시는 위원회를 출범했다.");
 }
 
-TEST(TextTest, ExcerptIsCutAtTheLimit) {
-  EXPECT_EQ(Excerpt("가나다라마바사", 4), "가나다라…");
-}
+TEST(TextTest, ExcerptIsCutAtTheLimit) { EXPECT_EQ(Excerpt("가나다라마바사", 4), "가나다라…"); }
 
 }  // namespace
 }  // namespace sinmun

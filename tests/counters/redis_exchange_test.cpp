@@ -42,8 +42,10 @@ class SeveralNodesTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(redis_.running()) << redis_.error();
     sections_ = testing::SeedSections(*store_a_);
-    a_ = testing::InsertArticle(*store_a_, testing::MakeArticle(sections_[0].id, "가", kNow - 7200));
-    b_ = testing::InsertArticle(*store_a_, testing::MakeArticle(sections_[1].id, "나", kNow - 7200));
+    a_ =
+        testing::InsertArticle(*store_a_, testing::MakeArticle(sections_[0].id, "가", kNow - 7200));
+    b_ =
+        testing::InsertArticle(*store_a_, testing::MakeArticle(sections_[1].id, "나", kNow - 7200));
   }
 
   // A node: its own counters over its own connection to the shared store.

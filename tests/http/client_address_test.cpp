@@ -32,8 +32,8 @@ TEST(TrustedProxies, AddressesAndNetworksOfBothFamilies) {
 }
 
 TEST(TrustedProxies, BadEntriesAreRefusedByName) {
-  for (const char* bad : {"10.0.0.0/33", "::/129", "example.com", "10.0.0.0/", "10.0.0.0/x8",
-                          "1.2.3.4.5"}) {
+  for (const char* bad :
+       {"10.0.0.0/33", "::/129", "example.com", "10.0.0.0/", "10.0.0.0/x8", "1.2.3.4.5"}) {
     const Result<TrustedProxies> proxies = TrustedProxies::Parse(std::string("127.0.0.1, ") + bad);
     ASSERT_FALSE(proxies) << bad;
     EXPECT_NE(proxies.error().detail.find(bad), std::string::npos) << proxies.error().detail;

@@ -1,8 +1,9 @@
 // Set-Cookie values and the fields of urlencoded form bodies.
 
+#include "http/cookies.hpp"
+
 #include <gtest/gtest.h>
 
-#include "http/cookies.hpp"
 #include "http/request.hpp"
 
 namespace sinmun::http {
@@ -16,7 +17,8 @@ TEST(SetCookieTest, CarriesTheFlagsAsked) {
   options.max_age_seconds = 3600;
   EXPECT_EQ(SetCookie("sid", "abc", options),
             "sid=abc; Path=/newsroom; Max-Age=3600; HttpOnly; Secure; SameSite=Lax");
-  EXPECT_EQ(ExpireCookie("sid", CookieOptions()), "sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  EXPECT_EQ(ExpireCookie("sid", CookieOptions()),
+            "sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
 }
 
 Request FormRequest(std::string content_type, std::string body) {

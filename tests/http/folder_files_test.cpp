@@ -21,9 +21,9 @@ class FolderFilesTest : public ::testing::Test {
     Write(root_ / "uploads" / ".hidden.jpg", "hidden");
     Write(root_ / "uploads" / "notes.txt", "text");
     Write(root_ / "secret.jpg", "outside the folder");
-    router_.Get("/uploads/{path...}",
-                FolderFiles((root_ / "uploads").string(),
-                            [](const Request&) { return Text("not found", 404); }));
+    router_.Get("/uploads/{path...}", FolderFiles((root_ / "uploads").string(), [](const Request&) {
+                  return Text("not found", 404);
+                }));
   }
   void TearDown() override { fs::remove_all(root_); }
 
@@ -51,9 +51,10 @@ TEST_F(FolderFilesTest, ServesImagesWithALongCache) {
 }
 
 TEST_F(FolderFilesTest, AnythingElseIsNotFound) {
-  for (const char* path : {"/uploads/../secret.jpg", "/uploads/2024/../../secret.jpg",
-                           "/uploads/.hidden.jpg", "/uploads/notes.txt", "/uploads/2024/05/none.jpg",
-                           "/uploads/2024//05/abc-400.jpg", "/uploads/2024/05"}) {
+  for (const char* path :
+       {"/uploads/../secret.jpg", "/uploads/2024/../../secret.jpg", "/uploads/.hidden.jpg",
+        "/uploads/notes.txt", "/uploads/2024/05/none.jpg", "/uploads/2024//05/abc-400.jpg",
+        "/uploads/2024/05"}) {
     EXPECT_EQ(Get(path).status, 404) << path;
   }
 }

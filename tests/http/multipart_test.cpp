@@ -14,15 +14,19 @@ const std::string kBoundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
 std::string Body() {
   return "--" + kBoundary +
          "\r\nContent-Disposition: form-data; name=\"headline\"\r\n\r\n대전시 예산\r\n"
-         "--" + kBoundary +
+         "--" +
+         kBoundary +
          "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n첫 줄\r\n\r\n둘째 줄\r\n"
-         "--" + kBoundary +
+         "--" +
+         kBoundary +
          "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"야경 %22밤%22.jpg\"\r\n"
          "Content-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\r\n--not the boundary\r\n"
-         "--" + kBoundary +
+         "--" +
+         kBoundary +
          "\r\nContent-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n"
          "Content-Type: application/octet-stream\r\n\r\n\r\n"
-         "--" + kBoundary + "--\r\n";
+         "--" +
+         kBoundary + "--\r\n";
 }
 
 TEST(MultipartTest, SplitsFieldsAndFilesAsBrowsersSendThem) {

@@ -62,7 +62,8 @@ TEST_F(RouterTest, LiteralAndParamSegments) {
 TEST(RouterOrder, FirstAddedRouteWinsAcrossLiteralAndParamFirstSegments) {
   Router router;
   router.Get("/about", [](const Request&) { return Text("about page"); });
-  router.Get("/{slug}", [](const Request& r) { return Text("slug " + std::string(r.PathParam("slug"))); });
+  router.Get("/{slug}",
+             [](const Request& r) { return Text("slug " + std::string(r.PathParam("slug"))); });
   router.Get("/feed", [](const Request&) { return Text("never: /{slug} came first"); });
   router.Post("/{slug}/like", [](const Request&) { return Text("liked"); });
   auto call = [&](Method method, std::string path) {

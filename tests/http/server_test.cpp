@@ -47,9 +47,8 @@ Router TestRouter() {
   static const PreparedBody big = Prepare(BigPage(), true);
   router.Get("/big", [](const Request&) { return Prepared(big, "text/html; charset=utf-8"); });
   static const PreparedBody big_gzip_only = GzipOnly(Prepare(BigPage(), true));
-  router.Get("/big-gzip-only", [](const Request&) {
-    return Prepared(big_gzip_only, "text/html; charset=utf-8");
-  });
+  router.Get("/big-gzip-only",
+             [](const Request&) { return Prepared(big_gzip_only, "text/html; charset=utf-8"); });
   router.Get("/dynamic", [](const Request&) { return Text(DynamicText()); });
   router.Get("/throw", [](const Request&) -> Response { throw std::runtime_error("bug"); });
   router.Get("/query", [](const Request& request) {
@@ -233,8 +232,7 @@ TEST_F(ServerTest, AGzipOnlyBodyIsDecompressedForClientsWithoutGzip) {
   const HttpResponse head = HttpRequest(port(), "HEAD", "/big-gzip-only");
   EXPECT_EQ(head.Header("content-length"), std::to_string(BigPage().size()));
 
-  const HttpResponse gzipped =
-      HttpGet(port(), "/big-gzip-only", {{"Accept-Encoding", "gzip"}});
+  const HttpResponse gzipped = HttpGet(port(), "/big-gzip-only", {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
   EXPECT_EQ(Gunzip(gzipped.body), BigPage());
 }
@@ -270,11 +268,11 @@ TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
   options.max_body_bytes = 1000;
   options.larger_bodies.push_back({"/upload/", 10000});
   Router router = TestRouter();
-  router.Post("/upload/echo", [](const Request& request) {
-    return Text(std::to_string(request.body.size()));
-  });
+  router.Post("/upload/echo",
+              [](const Request& request) { return Text(std::to_string(request.body.size())); });
   Start(options, std::move(router));
-  const HttpResponse large = HttpRequest(port(), "POST", "/upload/echo", {}, std::string(5000, 'x'));
+  const HttpResponse large =
+      HttpRequest(port(), "POST", "/upload/echo", {}, std::string(5000, 'x'));
   EXPECT_EQ(large.status, 200) << large.error;
   EXPECT_EQ(large.body, "5000");
   EXPECT_EQ(HttpRequest(port(), "POST", "/echo", {}, std::string(5000, 'x')).status, 413);
@@ -283,9 +281,11 @@ TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
   const auto chunked = [&](const std::string& path, size_t size) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "%zx", size);
-    return SendRaw(port(), "POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                           "Connection: close\r\n\r\n" + hex + "\r\n" + std::string(size, 'y') +
-                           "\r\n0\r\n\r\n").substr(0, 12);
+    return SendRaw(port(), "POST " + path +
+                               " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                               "Connection: close\r\n\r\n" +
+                               hex + "\r\n" + std::string(size, 'y') + "\r\n0\r\n\r\n")
+        .substr(0, 12);
   };
   EXPECT_EQ(chunked("/upload/echo", 0x800), "HTTP/1.1 200");
   EXPECT_EQ(chunked("/echo", 0x800), "HTTP/1.1 413");

@@ -1,13 +1,12 @@
 // The command line as an operator meets it: help, version, and one clear line with exit
 // code 2 for everything that stops a command from starting.
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "integration/sinmun_process.hpp"
 
@@ -51,12 +50,13 @@ TEST_F(CliTest, EveryCommandAnswersHelpAndVersion) {
 }
 
 TEST_F(CliTest, BadArgumentsGiveOneLineAndExitCode2) {
-  for (const std::vector<std::string>& args : {std::vector<std::string>{},
-                                               {"publish"},
-                                               {"serve"},
-                                               {"demo", "--data", root_ + "/p", "--articles", "many"},
-                                               {"serve", "--data", root_, "--listen", "nowhere"},
-                                               {"serve", "--data", root_, "--bogus"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{},
+        {"publish"},
+        {"serve"},
+        {"demo", "--data", root_ + "/p", "--articles", "many"},
+        {"serve", "--data", root_, "--listen", "nowhere"},
+        {"serve", "--data", root_, "--bogus"}}) {
     const CommandResult result = RunSinmun(args);
     EXPECT_EQ(result.exit_code, 2) << result.out;
     EXPECT_EQ(Lines(result.out), 1u) << result.out;

@@ -1,13 +1,12 @@
 // `sinmun export articles` over a store seeded with awkward headlines and articles on the
 // edges of the date range.
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <filesystem>
-#include <string>
-
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/time.hpp"
 #include "integration/sinmun_process.hpp"
@@ -28,8 +27,8 @@ class ExportTest : public ::testing::Test {
     const std::vector<store::Section> sections = SeedSections(**store);
     const std::vector<store::ReporterId> reporters = SeedReporters(**store, 1);
     const auto add = [&](const std::string& headline, const std::string& kst) {
-      InsertArticle(**store, MakeArticle(sections[0].id, headline, ParseKst(kst).value(),
-                                         {reporters[0]}));
+      InsertArticle(**store,
+                    MakeArticle(sections[0].id, headline, ParseKst(kst).value(), {reporters[0]}));
     };
     add("전날 밤 기사", "2024-04-30 23:59");
     add("첫날 0시, \"따옴표\" & <꺾쇠>", "2024-05-01 00:00");
@@ -44,8 +43,8 @@ class ExportTest : public ::testing::Test {
   }
 
   CommandResult Export(const std::string& format, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"export", "articles", "--data", data_,  "--from",
-                                     "2024-05-01", "--to", "2024-05-03", "--format", format};
+    std::vector<std::string> args = {"export",     "articles", "--data",     data_,      "--from",
+                                     "2024-05-01", "--to",     "2024-05-03", "--format", format};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunSinmun(args);
   }

@@ -1,6 +1,7 @@
 // Newsroom accounts from the real binary: `sinmun user add/passwd`, the demo accounts that
 // `sinmun demo` prints, logging in over HTTP, and administration that the public site follows.
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <chrono>
@@ -10,8 +11,6 @@
 #include <sstream>
 #include <string>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "http/request.hpp"
 #include "integration/newsroom_staff.hpp"
@@ -61,9 +60,9 @@ TEST_F(NewsroomAccountsTest, UserAddCreatesAnAccountThatCanLogIn) {
   EXPECT_EQ(editor.Get("/newsroom/admin").status, 403);  // an editor is no admin
 
   // `user passwd` ends the account's sessions.
-  const CommandResult passwd = RunSinmun({"user", "passwd", "--data", data_, "--email",
-                                          "desk@example.com", "--password-file",
-                                          PasswordFile("editor password 2")});
+  const CommandResult passwd =
+      RunSinmun({"user", "passwd", "--data", data_, "--email", "desk@example.com",
+                 "--password-file", PasswordFile("editor password 2")});
   ASSERT_EQ(passwd.exit_code, 0) << passwd.out;
   EXPECT_EQ(editor.Get("/newsroom/password").status, 303);
   EXPECT_EQ(Staff(server.port()).Login("desk@example.com", "editor password 1").status, 401);
@@ -113,13 +112,12 @@ TEST_F(NewsroomAccountsTest, DemoAccountsLogInAndTheAdminsChangesReachThePublicS
   const CommandResult demo = RunSinmun({"demo", "--data", data_, "--articles", "30"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   std::smatch match;
-  ASSERT_TRUE(std::regex_search(demo.out, match,
-                                std::regex(R"(admin\s+admin@example\.com\s+(\S+))")))
+  ASSERT_TRUE(
+      std::regex_search(demo.out, match, std::regex(R"(admin\s+admin@example\.com\s+(\S+))")))
       << demo.out;
   const std::string admin_password = match[1];
   EXPECT_TRUE(std::regex_search(demo.out, std::regex(R"(editor\s+editor@example\.com\s+\S+)")));
-  EXPECT_TRUE(
-      std::regex_search(demo.out, std::regex(R"(reporter\s+reporter@example\.com\s+\S+)")));
+  EXPECT_TRUE(std::regex_search(demo.out, std::regex(R"(reporter\s+reporter@example\.com\s+\S+)")));
 
   ServeProcess server(data_);
   ASSERT_NE(server.port(), 0) << server.output();
@@ -143,13 +141,16 @@ TEST_F(NewsroomAccountsTest, DemoAccountsLogInAndTheAdminsChangesReachThePublicS
   ASSERT_NE(HttpGet(server.port(), "/").body.find("href=\"/section/" + slug + "\""),
             std::string::npos);
 
-  ASSERT_EQ(admin.Act("/newsroom/admin/sections/" + section_id, {{"name", "숨긴 섹션"}, {"hidden", "1"}})
-                .status,
-            303);
-  ASSERT_EQ(admin.Act("/newsroom/admin/settings",
-                      {{"paper.name", "새이름일보"}, {"paper.publisher", "홍발행"}, {"language", "ko"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      admin.Act("/newsroom/admin/sections/" + section_id, {{"name", "숨긴 섹션"}, {"hidden", "1"}})
+          .status,
+      303);
+  ASSERT_EQ(
+      admin
+          .Act("/newsroom/admin/settings",
+               {{"paper.name", "새이름일보"}, {"paper.publisher", "홍발행"}, {"language", "ko"}})
+          .status,
+      303);
 
   // The page cache follows the change sequence: within moments the front page changes.
   std::string front;
@@ -180,8 +181,8 @@ TEST_F(NewsroomAccountsTest, NewsroomPagesPassTheNuHtmlChecker) {
   const CommandResult demo = RunSinmun({"demo", "--data", data_, "--articles", "10"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   std::smatch match;
-  ASSERT_TRUE(std::regex_search(demo.out, match,
-                                std::regex(R"(admin\s+admin@example\.com\s+(\S+))")));
+  ASSERT_TRUE(
+      std::regex_search(demo.out, match, std::regex(R"(admin\s+admin@example\.com\s+(\S+))")));
   const std::string admin_password = match[1];
   ASSERT_TRUE(std::regex_search(demo.out, match,
                                 std::regex(R"(reporter\s+reporter@example\.com\s+(\S+))")));
@@ -194,7 +195,8 @@ TEST_F(NewsroomAccountsTest, NewsroomPagesPassTheNuHtmlChecker) {
   Staff reporter(server.port());
   ASSERT_EQ(reporter.Login("reporter@example.com", reporter_password).status, 303);
   // A refused form shows its message (and keeps what was typed).
-  const HttpResponse refused = admin.Act("/newsroom/admin/users", {{"email", "bad"}, {"name", "x"}});
+  const HttpResponse refused =
+      admin.Act("/newsroom/admin/users", {{"email", "bad"}, {"name", "x"}});
   ASSERT_EQ(refused.status, 400);
 
   const std::string dir = root_ + "/html";

@@ -28,13 +28,13 @@ std::string CookiePair(const std::string& set_cookie) {
 HttpResponse Staff::Login(const std::string& email, const std::string& password) {
   const HttpResponse form = HttpGet(port_, "/newsroom/login");
   const std::string login_cookie = CookiePair(form.Header("set-cookie"));
-  HttpResponse response = HttpRequest(
-      port_, "POST", "/newsroom/login",
-      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", login_cookie}},
-      FormBody({{"login_token", InputValue(form.body, "login_token")},
-                {"next", "/newsroom/admin"},
-                {"email", email},
-                {"password", password}}));
+  HttpResponse response =
+      HttpRequest(port_, "POST", "/newsroom/login",
+                  {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", login_cookie}},
+                  FormBody({{"login_token", InputValue(form.body, "login_token")},
+                            {"next", "/newsroom/admin"},
+                            {"email", email},
+                            {"password", password}}));
   set_cookie_ = response.Header("set-cookie");
   if (response.status == 303) session_ = CookiePair(set_cookie_);
   return response;

@@ -7,15 +7,15 @@
 // across processes). Another backend: the demo paper is copied into TestDatabase(backend)
 // with `sinmun migrate` and both nodes get `--store URL`.
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "counters/redis_server.hpp"
 #include "integration/newsroom_staff.hpp"
@@ -44,14 +44,14 @@ class NodesTest : public ::testing::TestWithParam<Backend> {
         RunSinmun({"demo", "--data", data_, "--articles", "60", "--seed", "8"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     std::ofstream(dir_.path() / "password.txt") << kPassword << "\n";
-    const CommandResult added = RunSinmun(
-        {"user", "add", "--data", data_, "--email", kEditor, "--name", "데스크", "--role",
-         "editor", "--password-file", (dir_.path() / "password.txt").string()});
+    const CommandResult added =
+        RunSinmun({"user", "add", "--data", data_, "--email", kEditor, "--name", "데스크", "--role",
+                   "editor", "--password-file", (dir_.path() / "password.txt").string()});
     ASSERT_EQ(added.exit_code, 0) << added.out;
     if (GetParam() != Backend::kSqlite) {
       database_ = std::make_unique<TestDatabase>(GetParam());
-      const CommandResult migrated = RunSinmun(
-          {"migrate", "--from", "sqlite:" + data_, "--to", database_->url()});
+      const CommandResult migrated =
+          RunSinmun({"migrate", "--from", "sqlite:" + data_, "--to", database_->url()});
       ASSERT_EQ(migrated.exit_code, 0) << migrated.out;
     }
   }
@@ -59,9 +59,9 @@ class NodesTest : public ::testing::TestWithParam<Backend> {
   // Starts nodes A and B. Views are written (and exchanged) every second; rendered pages are
   // kept `cache_seconds`.
   void StartNodes(int cache_seconds) {
-    std::ofstream(data_ + "/sinmun.toml") << "[counters]\nflush_seconds = 1\n"
-                                          << "[server]\npage_cache_seconds = " << cache_seconds
-                                          << "\n";
+    std::ofstream(data_ + "/sinmun.toml")
+        << "[counters]\nflush_seconds = 1\n"
+        << "[server]\npage_cache_seconds = " << cache_seconds << "\n";
     node_a_ = StartNode("search-a");
     node_b_ = StartNode("search-b");
     ASSERT_NE(node_a_->port(), 0) << node_a_->output();
@@ -91,7 +91,7 @@ class NodesTest : public ::testing::TestWithParam<Backend> {
   }
   // Polls WindowViews on `port` until it is `views` or `seconds` pass; returns the last.
   static std::int64_t WaitForViews(std::uint16_t port, std::int64_t id, std::int64_t views,
-                            int seconds) {
+                                   int seconds) {
     const auto until = Clock::now() + std::chrono::seconds(seconds);
     std::int64_t seen = WindowViews(port, id);
     while (seen != views && Clock::now() < until) {
@@ -133,11 +133,14 @@ TEST_P(NodesTest, APublishOnAShowsOnBWithinASecond) {
   Staff editor(a());
   ASSERT_EQ(editor.Login(kEditor, kPassword).status, 303);
   const std::string headline = "교차노드 출고 확인 기사";
-  const HttpResponse created = editor.Act(
-      "/newsroom/articles", {{"section", "1"}, {"headline", headline}, {"body", "본문입니다.\n\n둘째 문단."},
-                             {"reporter", "1"}});
+  const HttpResponse created =
+      editor.Act("/newsroom/articles", {{"section", "1"},
+                                        {"headline", headline},
+                                        {"body", "본문입니다.\n\n둘째 문단."},
+                                        {"reporter", "1"}});
   ASSERT_EQ(created.status, 303) << created.body;
-  const std::string edit_path = created.Header("location").substr(0, created.Header("location").find('?'));
+  const std::string edit_path =
+      created.Header("location").substr(0, created.Header("location").find('?'));
   const std::string id = edit_path.substr(edit_path.rfind('/') + 1);
   ASSERT_EQ(HttpGet(b(), "/article/" + id).status, 404);  // a draft
   ASSERT_EQ(editor.Act(edit_path + "/publish", {}).status, 303);
@@ -145,7 +148,8 @@ TEST_P(NodesTest, APublishOnAShowsOnBWithinASecond) {
 
   // Node B: its cached list, the article page, the front page and its own search index.
   bool listed = false, page = false, front = false, found = false;
-  while (!(listed && page && front && found) && Clock::now() - published < std::chrono::seconds(1)) {
+  while (!(listed && page && front && found) &&
+         Clock::now() - published < std::chrono::seconds(1)) {
     listed = listed || HttpGet(b(), "/api/v1/articles").body.find(headline) != std::string::npos;
     page = page || HttpGet(b(), "/article/" + id).status == 200;
     front = front || HttpGet(b(), "/").body.find(headline) != std::string::npos;
@@ -153,10 +157,10 @@ TEST_P(NodesTest, APublishOnAShowsOnBWithinASecond) {
                              .body.find("\"id\":" + id) != std::string::npos;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  std::printf("node B showed the publish everywhere after %lld ms\n",
-              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         Clock::now() - published)
-                                         .count()));
+  std::printf(
+      "node B showed the publish everywhere after %lld ms\n",
+      static_cast<long long>(
+          std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - published).count()));
   EXPECT_TRUE(listed) << "the article list on B did not show the new article within 1 s";
   EXPECT_TRUE(page) << "the article page on B was not there within 1 s";
   EXPECT_TRUE(front) << "the front page on B did not show the new article within 1 s";
@@ -189,8 +193,8 @@ TEST_P(NodesTest, ALoginOnAIsValidOnB) {
   EXPECT_EQ(editor.Get("/newsroom/password").status, 200);
   // B accepts a form of that session (its CSRF token lives with the session in the store).
   const HttpResponse created = editor.Act(
-      "/newsroom/articles", {{"section", "1"}, {"headline", "B에서 쓴 기사"}, {"body", "본문."},
-                             {"reporter", "1"}});
+      "/newsroom/articles",
+      {{"section", "1"}, {"headline", "B에서 쓴 기사"}, {"body", "본문."}, {"reporter", "1"}});
   EXPECT_EQ(created.status, 303) << created.body;
   // A logout on B ends the session on A too.
   EXPECT_EQ(editor.Act("/newsroom/logout", {}).status, 303);
@@ -221,8 +225,7 @@ TEST_P(NodesTest, PagesServeWhileRedisIsDownAndRankingsCatchUpWhenItReturns) {
   EXPECT_EQ(WaitForViews(a(), id, 10, 10), 10);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, NodesTest, testing::AllBackends(),
-                         BackendParamName());
+INSTANTIATE_TEST_SUITE_P(Stores, NodesTest, testing::AllBackends(), BackendParamName());
 
 }  // namespace
 }  // namespace sinmun::testing

@@ -1,17 +1,16 @@
 // What a reader sees from the real binary: `sinmun demo` fills a folder, `sinmun serve` serves
 // it on a free port, and the tests read pages over HTTP as a browser would.
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "core/time.hpp"
 #include "integration/sinmun_process.hpp"
@@ -26,17 +25,27 @@ std::string HtmlEscape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
-
 
 class ReaderTest : public ::testing::Test {
  protected:
@@ -91,7 +100,8 @@ TEST_F(ReaderTest, FrontPageIsAKoreanNewspaper) {
   EXPECT_FALSE(page.Header("date").empty());
   EXPECT_NE(page.body.find("<html lang=\"ko\""), std::string::npos);
   EXPECT_NE(page.body.find("한밭일보"), std::string::npos);
-  for (const char* section : {"정치", "경제", "사회", "지역", "과학·IT", "문화", "스포츠", "오피니언"}) {
+  for (const char* section :
+       {"정치", "경제", "사회", "지역", "과학·IT", "문화", "스포츠", "오피니언"}) {
     EXPECT_NE(page.body.find(section), std::string::npos) << section;
   }
   // The legal footer every Korean online paper carries.
@@ -107,8 +117,8 @@ TEST_F(ReaderTest, ArticlePageShowsItsFieldsInOrder) {
   ASSERT_EQ(page.status, 200);
   const std::string& html = page.body;
 
-  const size_t section = html.find(HtmlEscape(article["section"]["name"].get<std::string>()),
-                                   html.find("<main"));
+  const size_t section =
+      html.find(HtmlEscape(article["section"]["name"].get<std::string>()), html.find("<main"));
   const size_t headline = html.find("<h1");
   const size_t headline_text = html.find(HtmlEscape(article["headline"].get<std::string>()));
   // After <main: the head's JSON-LD names the reporter's page too.
@@ -174,12 +184,14 @@ TEST_F(ReaderTest, ModifiedTimeAppearsOnlyOnEditedArticles) {
 TEST_F(ReaderTest, PreviousAndNextAgreeWithTheJsonApi) {
   const json article = MiddleArticle();
   const long id = article["id"].get<long>();
-  const json previous = GetJson("/api/v1/articles/" + std::to_string(article["prev_id"].get<long>()));
+  const json previous =
+      GetJson("/api/v1/articles/" + std::to_string(article["prev_id"].get<long>()));
   const json next = GetJson("/api/v1/articles/" + std::to_string(article["next_id"].get<long>()));
   EXPECT_EQ(previous["next_id"].get<long>(), id);
   EXPECT_EQ(next["prev_id"].get<long>(), id);
   EXPECT_EQ(previous["section"]["slug"], article["section"]["slug"]);
-  EXPECT_LE(previous["registered_at"].get<std::string>(), article["registered_at"].get<std::string>());
+  EXPECT_LE(previous["registered_at"].get<std::string>(),
+            article["registered_at"].get<std::string>());
   EXPECT_GE(next["registered_at"].get<std::string>(), article["registered_at"].get<std::string>());
 }
 
@@ -225,18 +237,40 @@ TEST_F(ReaderTest, BadAddressesGetStyledClientErrors) {
 }
 
 TEST_F(ReaderTest, NothingAClientSendsCausesA500) {
-  for (const std::string& target : std::vector<std::string>{
-           "/article/99999999999999999999", "/article/1e3", "/article/%31", "/article/",
-           "/article//print", "/section/%00", "/section/..%2f..%2fetc", "/%ff%fe",
-           "/section/%EC%A0%95%EC%B9%98", "/section/politics?page=%", "/section/politics?page=1&page=x",
-           "/section/politics?page=99999999999999999999", "/api/v1/articles?page=0",
-           "/api/v1/articles?section=%3Cscript%3E", "/api/v1/articles/abc", "/reporter/0",
-           "/reporter/1?page=-5", "/most-viewed?section=nowhere", "/view-mode?m=tv&return=/",
-           "/view-mode", "/news/articleView.html", "/news/articleView.html?idxno=",
-           "/static/../CMakeLists.txt", "/static/css/nothing.css", "/?" + std::string(4000, 'a'),
-           "/search?q=%22", "/search?q=-", "/search?q=headline%3A", "/search?q=%ff%fe&from=x&to=y",
-           "/search?q=a&page=0", "/search?q=" + std::string(3000, 'a'), "/api/v1/search?q=%28%28",
-           "/search?q=a&reporter=abc&section=nowhere&sort=x"}) {
+  for (const std::string& target :
+       std::vector<std::string>{"/article/99999999999999999999",
+                                "/article/1e3",
+                                "/article/%31",
+                                "/article/",
+                                "/article//print",
+                                "/section/%00",
+                                "/section/..%2f..%2fetc",
+                                "/%ff%fe",
+                                "/section/%EC%A0%95%EC%B9%98",
+                                "/section/politics?page=%",
+                                "/section/politics?page=1&page=x",
+                                "/section/politics?page=99999999999999999999",
+                                "/api/v1/articles?page=0",
+                                "/api/v1/articles?section=%3Cscript%3E",
+                                "/api/v1/articles/abc",
+                                "/reporter/0",
+                                "/reporter/1?page=-5",
+                                "/most-viewed?section=nowhere",
+                                "/view-mode?m=tv&return=/",
+                                "/view-mode",
+                                "/news/articleView.html",
+                                "/news/articleView.html?idxno=",
+                                "/static/../CMakeLists.txt",
+                                "/static/css/nothing.css",
+                                "/?" + std::string(4000, 'a'),
+                                "/search?q=%22",
+                                "/search?q=-",
+                                "/search?q=headline%3A",
+                                "/search?q=%ff%fe&from=x&to=y",
+                                "/search?q=a&page=0",
+                                "/search?q=" + std::string(3000, 'a'),
+                                "/api/v1/search?q=%28%28",
+                                "/search?q=a&reporter=abc&section=nowhere&sort=x"}) {
     const HttpResponse response = HttpGet(port(), target);
     EXPECT_GE(response.status, 200) << target << " " << response.error;
     EXPECT_LT(response.status, 500) << target;
@@ -315,7 +349,8 @@ TEST_F(ReaderTest, PrintViewHasNoNavigation) {
 TEST_F(ReaderTest, ReporterPageListsTheirArticles) {
   const json article = MiddleArticle();
   const json& reporter = article["reporters"][0];
-  const HttpResponse page = HttpGet(port(), "/reporter/" + std::to_string(reporter["id"].get<long>()));
+  const HttpResponse page =
+      HttpGet(port(), "/reporter/" + std::to_string(reporter["id"].get<long>()));
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find(reporter["name"].get<std::string>()), std::string::npos);
   EXPECT_NE(page.body.find(reporter["email"].get<std::string>()), std::string::npos);
@@ -330,7 +365,8 @@ TEST_F(ReaderTest, MostViewedRanksByViews) {
 // Every kind of public page, in both layouts and as an error page, is HTML5 that the Nu Html
 // Checker (npm vnu-jar, run with Java; `make deps` installs both) accepts without an error.
 TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
-  const std::string vnu = std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  const std::string vnu =
+      std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
   ASSERT_TRUE(std::filesystem::exists(vnu)) << vnu << " is missing: run `make deps`";
   const json article = MiddleArticle();
   const std::string id = std::to_string(article["id"].get<long>());
@@ -375,7 +411,8 @@ json ParseFeed(const std::string& file) {
       "print(json.dumps({'bozo': bool(d.bozo), 'titles': [e.title for e in d.entries],"
       " 'authors': [e.get('author', '') for e in d.entries]}))\n";
   int status = -1;
-  const std::string out = RunShell("/usr/bin/python3 -c \"" + script + "\" '" + file + "'", &status);
+  const std::string out =
+      RunShell("/usr/bin/python3 -c \"" + script + "\" '" + file + "'", &status);
   EXPECT_EQ(status, 0) << out;
   return json::parse(out, nullptr, false);
 }
@@ -391,8 +428,8 @@ TEST_F(ReaderTest, FeedsParseInFeedparserAndMatchTheJsonApi) {
   const json article = MiddleArticle();
   const std::string reporter = std::to_string(article["reporters"][0]["id"].get<long>());
   int n = 0;
-  for (const std::string target : {std::string("/rss"), std::string("/rss/section/politics"),
-                                   "/rss/reporter/" + reporter}) {
+  for (const std::string target :
+       {std::string("/rss"), std::string("/rss/section/politics"), "/rss/reporter/" + reporter}) {
     const HttpResponse feed = HttpGet(port(), target);
     ASSERT_EQ(feed.status, 200) << target;
     EXPECT_EQ(feed.Header("content-type"), "application/rss+xml; charset=utf-8");
@@ -452,13 +489,14 @@ TEST_F(ReaderTest, SitemapsValidateAgainstTheirSchemas) {
 
 TEST_F(ReaderTest, ArticleJsonLdMatchesTheJsonApi) {
   const json article = MiddleArticle();
-  const HttpResponse page = HttpGet(port(), "/article/" + std::to_string(article["id"].get<long>()));
+  const HttpResponse page =
+      HttpGet(port(), "/article/" + std::to_string(article["id"].get<long>()));
   const std::string open = "<script type=\"application/ld+json\">";
   const size_t start = page.body.find(open);
   ASSERT_NE(start, std::string::npos);
   const size_t end = page.body.find("</script>", start);
-  const json ld = json::parse(page.body.substr(start + open.size(), end - start - open.size()),
-                              nullptr, false);
+  const json ld =
+      json::parse(page.body.substr(start + open.size(), end - start - open.size()), nullptr, false);
   ASSERT_TRUE(ld.is_object());
   EXPECT_EQ(ld["headline"], article["headline"]);
   EXPECT_EQ(ld["datePublished"], article["registered_at"]);

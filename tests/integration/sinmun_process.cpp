@@ -9,9 +9,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
-#include <regex>
 
 namespace sinmun::testing {
 namespace {
@@ -147,8 +147,8 @@ ServeProcess::~ServeProcess() {
 
 std::string NuHtmlCheckerErrors(const std::string& jar, const std::string& folder,
                                 const std::string& report) {
-  const int status = std::system(("java -jar '" + jar + "' --errors-only --format gnu '" +
-                                  folder + "' > '" + report + "' 2>&1")
+  const int status = std::system(("java -jar '" + jar + "' --errors-only --format gnu '" + folder +
+                                  "' > '" + report + "' 2>&1")
                                      .c_str());
   std::stringstream text;
   text << std::ifstream(report).rdbuf();

@@ -45,8 +45,8 @@ class ServeProcess {
   int out_fd_ = -1;
   std::uint16_t port_ = 0;
   mutable std::mutex mutex_;
-  std::string output_;     // guarded by mutex_
-  std::thread drain_;      // keeps reading the server's output so it never blocks on a full pipe
+  std::string output_;  // guarded by mutex_
+  std::thread drain_;   // keeps reading the server's output so it never blocks on a full pipe
 };
 
 }  // namespace sinmun::testing

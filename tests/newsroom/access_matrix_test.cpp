@@ -1,7 +1,7 @@
 // The role x route matrix: every newsroom route, asked by a logged-out browser, a reporter,
-// an editor, an admin and an ad manager. Logged out: 303 to the login form. A role without the permission:
-// 403, and nothing changes (no audit line, no change in the change sequence). Allowed: the
-// handler answers (whatever it answers to an empty form, it is not 403 or a login redirect).
+// an editor, an admin and an ad manager. Logged out: 303 to the login form. A role without the
+// permission: 403, and nothing changes (no audit line, no change in the change sequence). Allowed:
+// the handler answers (whatever it answers to an empty form, it is not 403 or a login redirect).
 
 #include "newsroom_fixture.hpp"
 
@@ -71,11 +71,16 @@ std::vector<RouteCase> Routes() {
 
 bool Allowed(store::Role role, Needs needs) {
   switch (needs) {
-    case Needs::kSignedIn: return true;
-    case Needs::kWrite: return role != store::Role::kAdManager;
-    case Needs::kDesk: return role == store::Role::kEditor || role == store::Role::kAdmin;
-    case Needs::kAdmin: return role == store::Role::kAdmin;
-    case Needs::kAds: return role == store::Role::kAdmin || role == store::Role::kAdManager;
+    case Needs::kSignedIn:
+      return true;
+    case Needs::kWrite:
+      return role != store::Role::kAdManager;
+    case Needs::kDesk:
+      return role == store::Role::kEditor || role == store::Role::kAdmin;
+    case Needs::kAdmin:
+      return role == store::Role::kAdmin;
+    case Needs::kAds:
+      return role == store::Role::kAdmin || role == store::Role::kAdManager;
   }
   return false;
 }
@@ -175,7 +180,9 @@ TEST_F(AccessMatrixTest, AReporterCannotAddAUserNorHideASection) {
   const size_t users_before = store_->Users()->size();
 
   EXPECT_EQ(Act(reporter, "/newsroom/admin/users",
-                {{"email", "new@example.com"}, {"name", "새 사람"}, {"role", "admin"},
+                {{"email", "new@example.com"},
+                 {"name", "새 사람"},
+                 {"role", "admin"},
                  {"password", "a long enough password"}})
                 .status,
             403);

@@ -95,8 +95,8 @@ TEST_F(AccountsTest, AnInactiveAccountCannotLogIn) {
 
 TEST_F(AccountsTest, ALoginFormWithoutItsTokenIsRefused) {
   Browser browser;
-  const http::Response response = Post(
-      browser, "/newsroom/login", {{"email", "kim@example.com"}, {"password", kPassword}});
+  const http::Response response =
+      Post(browser, "/newsroom/login", {{"email", "kim@example.com"}, {"password", kPassword}});
   EXPECT_EQ(response.status, 403);
   EXPECT_EQ(browser.cookies.count("sinmun_session"), 0u);
 }
@@ -115,7 +115,8 @@ TEST_F(AccountsTest, TwoOpenLoginFormsBothWork) {
 }
 
 TEST_F(AccountsTest, LoginNeverRedirectsToAnotherSite) {
-  for (const std::string next : {"//evil.example/newsroom", "https://evil.example/", "/section/x"}) {
+  for (const std::string next :
+       {"//evil.example/newsroom", "https://evil.example/", "/section/x"}) {
     Browser browser;
     const http::Response form = Get(browser, "/newsroom/login?next=" + http::PercentEncode(next));
     const http::Response response = Post(browser, "/newsroom/login",
@@ -176,8 +177,7 @@ TEST_F(AccountsTest, ManyFailuresFromOneAddressLockThatAddressOnly) {
   attacker.address = "198.51.100.7";
   for (int i = 0; i <= kFreeFailuresPerAddress; ++i) {
     // A different account each time: only the address counter grows past its limit.
-    ASSERT_EQ(Login(attacker, "user" + std::to_string(i) + "@example.com", "nope nope").status,
-              401)
+    ASSERT_EQ(Login(attacker, "user" + std::to_string(i) + "@example.com", "nope nope").status, 401)
         << i;
   }
   EXPECT_EQ(Login(attacker, "kim@example.com").status, 429);
@@ -239,9 +239,10 @@ TEST_F(AccountsTest, APasswordChangeEndsEveryOtherSession) {
 TEST_F(AccountsTest, ARefusedPasswordChangeSaysWhyAndChangesNothing) {
   Browser browser;
   ASSERT_EQ(Login(browser, "kim@example.com").status, 303);
-  const http::Response wrong_current = Act(
-      browser, "/newsroom/password",
-      {{"current", "not my password"}, {"new", "another passphrase"}, {"confirm", "another passphrase"}});
+  const http::Response wrong_current = Act(browser, "/newsroom/password",
+                                           {{"current", "not my password"},
+                                            {"new", "another passphrase"},
+                                            {"confirm", "another passphrase"}});
   EXPECT_EQ(wrong_current.status, 400);
   EXPECT_NE(Body(wrong_current).find("현재 비밀번호가 올바르지 않습니다."), std::string::npos);
   const http::Response mismatch = Act(
@@ -249,7 +250,8 @@ TEST_F(AccountsTest, ARefusedPasswordChangeSaysWhyAndChangesNothing) {
       {{"current", kPassword}, {"new", "another passphrase"}, {"confirm", "another passphrase!"}});
   EXPECT_EQ(mismatch.status, 400);
   const http::Response short_one =
-      Act(browser, "/newsroom/password", {{"current", kPassword}, {"new", "short"}, {"confirm", "short"}});
+      Act(browser, "/newsroom/password",
+          {{"current", kPassword}, {"new", "short"}, {"confirm", "short"}});
   EXPECT_EQ(short_one.status, 400);
 
   Browser again;

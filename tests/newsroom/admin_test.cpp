@@ -54,17 +54,21 @@ TEST_F(AdminTest, AnAddedUserCanLogInAndADuplicateEmailIsRefusedKeepingTheForm) 
 
 TEST_F(AdminTest, AdminActionsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
   const std::int64_t sequence = *store_->ChangeSequence();
-  const Fields user = {{"email", "park@example.com"}, {"name", "박"}, {"role", "admin"},
+  const Fields user = {{"email", "park@example.com"},
+                       {"name", "박"},
+                       {"role", "admin"},
                        {"password", "first password!"}};
   EXPECT_EQ(Post(admin_, "/newsroom/admin/users", user).status, 403);
   Fields forged = user;
   forged.emplace_back("csrf", "forged");
   EXPECT_EQ(Post(admin_, "/newsroom/admin/users", forged).status, 403);
-  EXPECT_EQ(Post(admin_, "/newsroom/admin/sections", {{"slug", "culture"}, {"name", "문화"}}).status,
-            403);
-  EXPECT_EQ(Post(admin_, "/newsroom/admin/settings", {{"paper.name", "가짜일보"}, {"language", "ko"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      Post(admin_, "/newsroom/admin/sections", {{"slug", "culture"}, {"name", "문화"}}).status,
+      403);
+  EXPECT_EQ(
+      Post(admin_, "/newsroom/admin/settings", {{"paper.name", "가짜일보"}, {"language", "ko"}})
+          .status,
+      403);
   EXPECT_EQ(store_->Users()->size(), 1u);
   EXPECT_EQ(store_->AllSections()->size(), 3u);
   EXPECT_TRUE(store_->SiteSettings()->empty());
@@ -163,10 +167,10 @@ TEST_F(AdminTest, AReporterProfileIsEditedAndShowsItsLinkedAccount) {
   EXPECT_EQ(reporter.bio, "대전시청 출입");
   const std::string page = Body(Get(admin_, "/newsroom/admin/reporters"));
   EXPECT_NE(page.find("kim@example.com"), std::string::npos);
-  EXPECT_EQ(Act(admin_, "/newsroom/admin/reporters/" + std::to_string(reporters_[0]),
-                {{"name", ""}})
-                .status,
-            400);
+  EXPECT_EQ(
+      Act(admin_, "/newsroom/admin/reporters/" + std::to_string(reporters_[0]), {{"name", ""}})
+          .status,
+      400);
 }
 
 TEST_F(AdminTest, SiteSettingsAreStoredAndShown) {
@@ -182,8 +186,9 @@ TEST_F(AdminTest, SiteSettingsAreStoredAndShown) {
   EXPECT_NE(page.find("value=\"김발행\""), std::string::npos);
   EXPECT_NE(page.find("<title>사이트 설정 - 뉴스룸 - 대전매일</title>"), std::string::npos);
 
-  EXPECT_EQ(Act(admin_, "/newsroom/admin/settings", {{"paper.name", ""}, {"language", "ko"}}).status,
-            400);
+  EXPECT_EQ(
+      Act(admin_, "/newsroom/admin/settings", {{"paper.name", ""}, {"language", "ko"}}).status,
+      400);
   EXPECT_EQ(
       Act(admin_, "/newsroom/admin/settings", {{"paper.name", "x"}, {"language", "fr"}}).status,
       400);

@@ -18,9 +18,8 @@ void DeskTest::SetUp() {
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
-  newsroom_ = std::make_unique<Newsroom>(NewsroomDeps{store_.get(), &clock_, *renderer,
-                                                      *static_files, Config(),
-                                                      uploads_.path().string()});
+  newsroom_ = std::make_unique<Newsroom>(NewsroomDeps{
+      store_.get(), &clock_, *renderer, *static_files, Config(), uploads_.path().string()});
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
 
@@ -36,8 +35,8 @@ http::Response DeskTest::Send(Browser& browser, const std::string& target, Field
   const std::string boundary = "----sinmunTestBoundary7MA4YWxkTrZu0gW";
   std::string body;
   for (const auto& [name, value] : fields) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-            "\"\r\n\r\n" + value + "\r\n";
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+            value + "\r\n";
   }
   for (const FilePart& file : files) {
     body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field +
@@ -92,8 +91,7 @@ store::ArticleId DeskTest::IdInLocation(const http::Response& response) {
 }
 
 std::string DeskTest::PhotoFile(const std::string& name) {
-  std::ifstream in(std::string(SINMUN_SOURCE_DIR) + "/tests/data/photos/" + name,
-                   std::ios::binary);
+  std::ifstream in(std::string(SINMUN_SOURCE_DIR) + "/tests/data/photos/" + name, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 

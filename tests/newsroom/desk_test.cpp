@@ -102,9 +102,9 @@ TEST_F(DeskTest, AStaleSaveIsRefusedWithBothVersionsAndNothingIsOverwritten) {
 TEST_F(DeskTest, TheEditorSchedulesAtAKstTime) {
   const store::ArticleId id = Write(reporter_, "예약할 기사");
   // kStart is 2024-05-03 12:00 KST.
-  EXPECT_EQ(Send(editor_, EditPathOf(id) + "/schedule", {{"publish_at", "2024-05-03T18:30"}})
-                .status,
-            303);
+  EXPECT_EQ(
+      Send(editor_, EditPathOf(id) + "/schedule", {{"publish_at", "2024-05-03T18:30"}}).status,
+      303);
   const store::DeskArticle scheduled = Must(store_->DeskArticleById(id));
   EXPECT_EQ(scheduled.status, store::ArticleStatus::kScheduled);
   EXPECT_EQ(scheduled.publish_at, kStart + 6 * 3600 + 30 * 60);
@@ -120,9 +120,9 @@ TEST_F(DeskTest, TheEditorSchedulesAtAKstTime) {
   EXPECT_EQ(Must(store_->DeskArticleById(id)).publish_at, kStart + 6 * 3600 + 30 * 60);
   EXPECT_NE(Body(Get(editor_, EditPathOf(id) + "?done=schedule_invalid")).find("nr-message-error"),
             std::string::npos);
-  EXPECT_EQ(Send(reporter_, EditPathOf(id) + "/schedule", {{"publish_at", "2024-05-04 09:00"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      Send(reporter_, EditPathOf(id) + "/schedule", {{"publish_at", "2024-05-04 09:00"}}).status,
+      403);
 }
 
 TEST_F(DeskTest, UnpublishTakesItOffTheSiteAndOnlyDraftsAreDeleted) {
@@ -170,14 +170,12 @@ TEST_F(DeskTest, HistoryShowsEveryRevisionSideBySideAndRestoresOne) {
   EXPECT_NE(diff.find("고쳐 쓴 둘째 문단."), std::string::npos);
 
   // Restoring revision 1 saves it as revision 4; a restore from a stale page is refused.
-  EXPECT_EQ(Send(editor_, EditPathOf(id) + "/revisions/1/restore", {{"base_revision", "3"}})
-                .status,
+  EXPECT_EQ(Send(editor_, EditPathOf(id) + "/revisions/1/restore", {{"base_revision", "3"}}).status,
             303);
   const store::DeskArticle restored = Must(store_->DeskArticleById(id));
   EXPECT_EQ(restored.revision, 4);
   EXPECT_EQ(restored.content, Must(store_->RevisionOf(id, 1)).content);
-  EXPECT_EQ(Send(editor_, EditPathOf(id) + "/revisions/2/restore", {{"base_revision", "3"}})
-                .status,
+  EXPECT_EQ(Send(editor_, EditPathOf(id) + "/revisions/2/restore", {{"base_revision", "3"}}).status,
             409);
   EXPECT_EQ(Must(store_->DeskArticleById(id)).revision, 4);
   EXPECT_EQ(Get(editor_, EditPathOf(id) + "/revisions/9").status, 404);

@@ -1,8 +1,8 @@
 // The line diff of the revision pages.
 
-#include <gtest/gtest.h>
-
 #include "newsroom/line_diff.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sinmun::newsroom {
 namespace {

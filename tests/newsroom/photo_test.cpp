@@ -81,8 +81,8 @@ TEST_F(PhotoTest, PngAndWebpKeepTheirFormatAndASmallPhotoIsNotEnlarged) {
 
 TEST_F(PhotoTest, ATruncatedJpegIsRefusedAndNothingIsStored) {
   const std::string jpeg = PhotoFile("landscape-exif.jpg");
-  const http::Response response = Upload(
-      "잘린 사진", {"photo", "cut.jpg", "image/jpeg", jpeg.substr(0, jpeg.size() / 2)});
+  const http::Response response =
+      Upload("잘린 사진", {"photo", "cut.jpg", "image/jpeg", jpeg.substr(0, jpeg.size() / 2)});
   EXPECT_EQ(response.status, 422);
   const std::string html = Body(response);
   EXPECT_NE(html.find("<p class=\"nr-field-error\" id=\"photo-error\">사진 파일이 손상되었거나 "
@@ -94,8 +94,8 @@ TEST_F(PhotoTest, ATruncatedJpegIsRefusedAndNothingIsStored) {
 }
 
 TEST_F(PhotoTest, ATextFileRenamedJpgIsRefusedAndNothingIsStored) {
-  const http::Response response = Upload(
-      "가짜 사진", {"photo", "photo.jpg", "image/jpeg", "this is not an image at all\n"});
+  const http::Response response =
+      Upload("가짜 사진", {"photo", "photo.jpg", "image/jpeg", "this is not an image at all\n"});
   EXPECT_EQ(response.status, 422);
   EXPECT_NE(Body(response).find("JPEG, PNG, WebP 사진만 올릴 수 있습니다."), std::string::npos);
   EXPECT_TRUE(UploadedFiles().empty());

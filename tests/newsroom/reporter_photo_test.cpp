@@ -35,8 +35,8 @@ TEST_F(ReporterPhotoTest, AnUploadedPhotoBecomesTheProfilePhotoAndCanBeRemoved) 
 }
 
 TEST_F(ReporterPhotoTest, ANonImageIsRefusedWithAMessageAndNothingChanges) {
-  const http::Response refused = Send(admin_, target_, {},
-                                      {{"photo", "me.jpg", "image/jpeg", "this is not a photo"}});
+  const http::Response refused =
+      Send(admin_, target_, {}, {{"photo", "me.jpg", "image/jpeg", "this is not a photo"}});
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(Body(refused).find("JPEG, PNG, WebP 사진만 올릴 수 있습니다."), std::string::npos);
   EXPECT_EQ(Send(admin_, target_, {}).status, 400);  // no file at all
@@ -45,9 +45,9 @@ TEST_F(ReporterPhotoTest, ANonImageIsRefusedWithAMessageAndNothingChanges) {
 }
 
 TEST_F(ReporterPhotoTest, OnlyAnAdminMaySetIt) {
-  EXPECT_EQ(Send(editor_, target_, {}, {{"photo", "me.png", "image/png", PhotoFile("small.png")}})
-                .status,
-            403);
+  EXPECT_EQ(
+      Send(editor_, target_, {}, {{"photo", "me.png", "image/png", PhotoFile("small.png")}}).status,
+      403);
   EXPECT_EQ(store_->ReporterById(reporters_[0])->photo, "");
 }
 

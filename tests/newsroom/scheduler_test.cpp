@@ -1,10 +1,11 @@
 // The scheduler publishes scheduled articles at their minute, with a clock the test moves;
 // after a restart that missed the minute, the first tick publishes them.
 
+#include "newsroom/scheduler.hpp"
+
 #include <chrono>
 #include <thread>
 
-#include "newsroom/scheduler.hpp"
 #include "newsroom_fixture.hpp"
 
 namespace sinmun::newsroom {

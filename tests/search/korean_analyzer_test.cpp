@@ -31,7 +31,7 @@ TEST(KoreanAnalyzerTest, SplitsOnSpacesAndPunctuationAndStripsParticles) {
 
 TEST(KoreanAnalyzerTest, KeepsTwoCharactersAndLongerEndingsWin) {
   const KoreanAnalyzer analyzer;
-  EXPECT_EQ(analyzer.Stem("회의"), "회의");      // 의 is no particle here: 1 char would remain
+  EXPECT_EQ(analyzer.Stem("회의"), "회의");          // 의 is no particle here: 1 char would remain
   EXPECT_EQ(analyzer.Stem("대전시에서"), "대전시");  // 에서, not 서
   EXPECT_EQ(analyzer.Stem("위원회였다"), "위원회");
   EXPECT_EQ(analyzer.Stem("산업혁명"), "산업혁명");

@@ -1,15 +1,15 @@
 // The Xapian searcher over a real SQLite store and a temporary index folder.
+#include "search/searcher.hpp"
+
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
-#include <set>
 #include <chrono>
+#include <set>
 #include <thread>
 
-#include <xapian.h>
-
-#include "search/searcher.hpp"
 #include "support/test_store.hpp"
 
 namespace sinmun::search {
@@ -93,7 +93,8 @@ TEST_P(SearcherTest, PhraseExclusionAndHeadlineField) {
 }
 
 TEST_P(SearcherTest, HeadlineMatchesRankAboveBodyRepeats) {
-  const auto body = Add("다른 제목", "반도체 반도체 반도체 반도체 반도체 수출이 늘었다.", kNow - 60);
+  const auto body =
+      Add("다른 제목", "반도체 반도체 반도체 반도체 반도체 수출이 늘었다.", kNow - 60);
   const auto headline = Add("반도체 수출 증가", "수출이 늘었다.", kNow - 7200);
   EXPECT_EQ(Find("반도체"), (Ids{headline, body}));
   SearchRequest newest;
@@ -103,7 +104,8 @@ TEST_P(SearcherTest, HeadlineMatchesRankAboveBodyRepeats) {
 
 TEST_P(SearcherTest, FiltersAndPagesAndVisibility) {
   Ids politics;
-  for (int i = 0; i < 13; ++i) politics.push_back(Add("예산 " + std::to_string(i), "예산 편성", kNow - 100 * (i + 1), 0));
+  for (int i = 0; i < 13; ++i)
+    politics.push_back(Add("예산 " + std::to_string(i), "예산 편성", kNow - 100 * (i + 1), 0));
   const auto economy = Add("예산 경제", "예산 편성", kNow - 50, 1);
   Add("예산 미래", "예산 편성", kNow + 3600, 0);  // not yet public
 
@@ -347,7 +349,8 @@ TEST_P(SearcherTest, CheckedQueriesCountAndPageExactly) {
 
 TEST_P(SearcherTest, SuggestsTheWordsThatSetATextApart) {
   for (int i = 0; i < 20; ++i) {
-    Add("대전시 소식 " + std::to_string(i), "대전시는 오늘 계획을 밝혔다. 시민들이 환영했다고 밝혔다.");
+    Add("대전시 소식 " + std::to_string(i),
+        "대전시는 오늘 계획을 밝혔다. 시민들이 환영했다고 밝혔다.");
   }
   Add("양자 연구", "양자 연구가 이어진다.");
   ASSERT_FALSE(Find("대전시").empty());

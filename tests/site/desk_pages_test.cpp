@@ -12,9 +12,9 @@
 namespace sinmun::site {
 namespace {
 
+using sinmun::testing::Must;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using sinmun::testing::Must;
 
 store::ArticleContent Content(const std::vector<store::Section>& sections,
                               const std::vector<store::ReporterId>& reporters,
@@ -112,7 +112,8 @@ TEST_F(SiteTest, StaffGetAnEditLinkAndReadersKeepTheCachedPage) {
     return "/newsroom/articles/" + std::to_string(id);
   };
   MakeSite();
-  const store::ArticleId id = Insert(sinmun::testing::MakeArticle(sections_[0].id, "편집할 기사", kAugustFirst));
+  const store::ArticleId id =
+      Insert(sinmun::testing::MakeArticle(sections_[0].id, "편집할 기사", kAugustFirst));
   const std::string path = "/article/" + std::to_string(id);
 
   const http::Response reader = Get(path);

@@ -65,7 +65,8 @@ TEST_F(FeedsTest, ArticleJsonLdParsesBackAndCannotEndTheScriptElement) {
   ASSERT_EQ(ld["author"].size(), 2u);
   EXPECT_EQ(ld["author"][0]["@type"], "Person");
   EXPECT_EQ(ld["author"][0]["name"], "기자1");
-  EXPECT_EQ(ld["author"][0]["url"], "https://news.example.com/reporter/" + std::to_string(reporters_[0]));
+  EXPECT_EQ(ld["author"][0]["url"],
+            "https://news.example.com/reporter/" + std::to_string(reporters_[0]));
   EXPECT_EQ(ld["publisher"]["@type"], "Organization");
   EXPECT_EQ(ld["publisher"]["name"], "한밭일보");
   EXPECT_THAT(ld["publisher"]["logo"]["url"].get<std::string>(), HasSubstr("/static/img/logo"));
@@ -85,8 +86,9 @@ TEST_F(FeedsTest, ArticleJsonLdParsesBackAndCannotEndTheScriptElement) {
 TEST_F(FeedsTest, SectionAndFrontPagesListTheirArticlesInJsonLd) {
   const auto id = InsertAt(0, "정치 & 기사", kAugustFirst);
   const std::string section = GetBody("/section/politics");
-  EXPECT_THAT(section,
-              HasSubstr("<link rel=\"canonical\" href=\"https://news.example.com/section/politics\">"));
+  EXPECT_THAT(
+      section,
+      HasSubstr("<link rel=\"canonical\" href=\"https://news.example.com/section/politics\">"));
   const nlohmann::json ld = nlohmann::json::parse(JsonLdText(section), nullptr, false);
   ASSERT_FALSE(ld.is_discarded());
   EXPECT_EQ(ld["@type"], "CollectionPage");

@@ -18,7 +18,8 @@ TEST_F(SearchPageTest, EmptyQueryShowsTheForm) {
 }
 
 TEST_F(SearchPageTest, ResultsAreCountedHighlightedAndPaged) {
-  for (int i = 0; i < 12; ++i) Add("산업혁명 기사 " + std::to_string(i), "본문에 4차 산업혁명이 나온다.");
+  for (int i = 0; i < 12; ++i)
+    Add("산업혁명 기사 " + std::to_string(i), "본문에 4차 산업혁명이 나온다.");
   const std::string html = GetBody("/search?q=4%EC%B0%A8%EC%82%B0%EC%97%85%ED%98%81%EB%AA%85");
   EXPECT_NE(Find(html, "검색 결과 12건"), std::string::npos);
   EXPECT_EQ(Count(html, "<li>\n<h2 class=\"item-title\">"), 10);
@@ -45,13 +46,15 @@ TEST_F(SearchPageTest, FiltersKeepTheQuery) {
       GetBody("/search?q=%EC%98%88%EC%82%B0&section=" + sections_[1].slug + "&sort=newest");
   EXPECT_NE(Find(html, "검색 결과 1건"), std::string::npos);
   EXPECT_NE(Find(html, "<mark>예산</mark> 경제"), std::string::npos);
-  EXPECT_NE(Find(html, "/search?q=%EC%98%88%EC%82%B0&amp;section=" + sections_[1].slug), std::string::npos);
+  EXPECT_NE(Find(html, "/search?q=%EC%98%88%EC%82%B0&amp;section=" + sections_[1].slug),
+            std::string::npos);
 }
 
 TEST_F(SearchPageTest, ApiAnswersJson) {
   const store::ArticleId id = Add("대전시의회 개원", "대전시의회가 문을 열었다.");
   Add("대전시 소식", "대전시는 오늘 발표했다. 지방 의회는 조용했다.");
-  const http::Response response = Get("/api/v1/search?q=%EB%8C%80%EC%A0%84%EC%8B%9C%EC%9D%98%ED%9A%8C");
+  const http::Response response =
+      Get("/api/v1/search?q=%EB%8C%80%EC%A0%84%EC%8B%9C%EC%9D%98%ED%9A%8C");
   ASSERT_EQ(response.status, 200);
   const nlohmann::json body = nlohmann::json::parse(Body(response));
   EXPECT_EQ(body["total"], 1);

@@ -64,8 +64,7 @@ class SiteTest : public ::testing::Test {
   bool writable_ = false;
   std::string kakao_app_key_;
   // The newsroom's 기사수정 hook (SiteDeps::staff_edit_url); none unless a test sets it.
-  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)>
-      staff_edit_url_;
+  std::function<std::optional<std::string>(const http::Request&, store::ArticleId)> staff_edit_url_;
   // Sponsor banners (issue #7): off unless a test sets them before MakeSite.
   const ads::ClickSigner* ad_signer_ = nullptr;
   ads::AdCounter* ad_counter_ = nullptr;

@@ -126,7 +126,8 @@ TEST_P(StoreAccountsTest, APasswordChangeEndsEverySessionButItsReplacement) {
 
   ASSERT_TRUE(store_->ChangePassword(kim, "newer-hash", std::nullopt).has_value());
   EXPECT_EQ(ErrorCodeOf(store_->SessionByTokenHash("kim-new")), ErrorCode::kNotFound);
-  EXPECT_EQ(ErrorCodeOf(store_->ChangePassword(kim + 100, "x", std::nullopt)), ErrorCode::kNotFound);
+  EXPECT_EQ(ErrorCodeOf(store_->ChangePassword(kim + 100, "x", std::nullopt)),
+            ErrorCode::kNotFound);
 }
 
 TEST_P(StoreAccountsTest, LoginThrottlesAreKeptPerKeyAndCleared) {
@@ -143,16 +144,17 @@ TEST_P(StoreAccountsTest, LoginThrottlesAreKeptPerKeyAndCleared) {
 
 TEST_P(StoreAccountsTest, TheAuditLogPagesNewestFirst) {
   for (int i = 0; i < 5; ++i) {
-    ASSERT_TRUE(store_->AppendAudit(AuditEntry{.id = 0,
-                                                .at = kNow + i,
-                                                .user_id = i == 0 ? std::nullopt
-                                                                  : std::optional<UserId>(i),
-                                                .actor = "kim@example.com",
-                                                .action = "action" + std::to_string(i),
-                                                .target = "user:1",
-                                                .detail = "",
-                                                .remote_address = "192.0.2.1"})
-                    .has_value());
+    ASSERT_TRUE(
+        store_
+            ->AppendAudit(AuditEntry{.id = 0,
+                                     .at = kNow + i,
+                                     .user_id = i == 0 ? std::nullopt : std::optional<UserId>(i),
+                                     .actor = "kim@example.com",
+                                     .action = "action" + std::to_string(i),
+                                     .target = "user:1",
+                                     .detail = "",
+                                     .remote_address = "192.0.2.1"})
+            .has_value());
   }
   const AuditPage first = store_->AuditLog(Page{.number = 1, .size = 2}).value();
   EXPECT_EQ(first.total, 5);
@@ -185,12 +187,12 @@ TEST_P(StoreAccountsTest, HiddenSectionsLeaveTheSectionListOnlyAndEveryChangeBum
                 NewSection{.slug = "culture", .name = "또", .position = 0}, false)),
             ErrorCode::kConflict);
 
-  ASSERT_TRUE(store_->UpdateSection(SectionAdmin{.section = {.id = sections_[0].id,
-                                                             .slug = "",
-                                                             .name = "정치·행정",
-                                                             .position = 0},
-                                                 .hidden = true})
-                  .has_value());
+  ASSERT_TRUE(
+      store_
+          ->UpdateSection(SectionAdmin{
+              .section = {.id = sections_[0].id, .slug = "", .name = "정치·행정", .position = 0},
+              .hidden = true})
+          .has_value());
   EXPECT_TRUE(bumped());
   const std::vector<Section> visible = store_->Sections().value();
   EXPECT_EQ(visible.size(), 3u);
@@ -206,9 +208,9 @@ TEST_P(StoreAccountsTest, HiddenSectionsLeaveTheSectionListOnlyAndEveryChangeBum
   EXPECT_TRUE(bumped());
   EXPECT_EQ(store_->AllSections()->front().section.slug, "culture");
   EXPECT_EQ(ErrorCodeOf(store_->ReorderSections({culture})), ErrorCode::kInvalidInput);
-  EXPECT_EQ(ErrorCodeOf(store_->ReorderSections(
-                {culture, culture, sections_[1].id, sections_[0].id})),
-            ErrorCode::kInvalidInput);
+  EXPECT_EQ(
+      ErrorCodeOf(store_->ReorderSections({culture, culture, sections_[1].id, sections_[0].id})),
+      ErrorCode::kInvalidInput);
   EXPECT_FALSE(bumped());
 
   // The change log marks them as changes of no one article.
@@ -219,11 +221,11 @@ TEST_P(StoreAccountsTest, HiddenSectionsLeaveTheSectionListOnlyAndEveryChangeBum
 
 TEST_P(StoreAccountsTest, ReporterProfilesAndSettingsAreSavedAndBumpTheSequence) {
   const std::int64_t before = store_->ChangeSequence().value();
-  ASSERT_TRUE(store_->UpdateReporter(Reporter{.id = reporters_[0],
-                                              .name = "김대전",
-                                              .email = "d@example.com",
-                                              .bio = "시청 출입"})
-                  .has_value());
+  ASSERT_TRUE(
+      store_
+          ->UpdateReporter(Reporter{
+              .id = reporters_[0], .name = "김대전", .email = "d@example.com", .bio = "시청 출입"})
+          .has_value());
   EXPECT_EQ(store_->ReporterById(reporters_[0])->bio, "시청 출입");
   EXPECT_EQ(store_->ReporterById(reporters_[0])->photo, "");
   ASSERT_TRUE(store_->SetReporterPhoto(reporters_[0], "2024/05/x-400.png").has_value());
@@ -232,11 +234,13 @@ TEST_P(StoreAccountsTest, ReporterProfilesAndSettingsAreSavedAndBumpTheSequence)
   ASSERT_TRUE(store_->SetReporterPhoto(reporters_[0], "").has_value());
   EXPECT_EQ(store_->ReporterById(reporters_[0])->photo, "");
   EXPECT_EQ(ErrorCodeOf(store_->SetReporterPhoto(9999, "x.png")), ErrorCode::kNotFound);
-  EXPECT_EQ(ErrorCodeOf(store_->UpdateReporter(Reporter{.id = 9999, .name = "x", .email = "", .bio = ""})),
+  EXPECT_EQ(ErrorCodeOf(
+                store_->UpdateReporter(Reporter{.id = 9999, .name = "x", .email = "", .bio = ""})),
             ErrorCode::kNotFound);
 
   EXPECT_TRUE(store_->SiteSettings().value().empty());
-  ASSERT_TRUE(store_->PutSiteSettings({{"paper.name", "대전매일"}, {"language", "en"}}).has_value());
+  ASSERT_TRUE(
+      store_->PutSiteSettings({{"paper.name", "대전매일"}, {"language", "en"}}).has_value());
   ASSERT_TRUE(store_->PutSiteSettings({{"paper.name", "대전일보"}}).has_value());
   const Settings settings = store_->SiteSettings().value();
   EXPECT_EQ(settings, (Settings{{"language", "en"}, {"paper.name", "대전일보"}}));

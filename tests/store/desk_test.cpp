@@ -82,9 +82,11 @@ TEST_P(StoreDeskTest, PublishedListsKeepTextWithCommasQuotesAndBraces) {
   ArticleContent content = Content("따옴표 \"와\" 쉼표, 중괄호 {}");
   content.subheadlines = {"쉼표, 그리고 \"따옴표\"", "역슬래시 \\ 하나", "{중괄호}", "NULL"};
   content.tags = {"a,b", " 앞뒤 공백 ", "\"", "\\", "NULL"};
-  ASSERT_TRUE(store_->UpdateReporter({.id = reporters_[1], .name = "김, \"기자\"",
-                                      .email = "kim@example.com", .bio = ""})
-                  .has_value());
+  ASSERT_TRUE(
+      store_
+          ->UpdateReporter(
+              {.id = reporters_[1], .name = "김, \"기자\"", .email = "kim@example.com", .bio = ""})
+          .has_value());
   const ArticleId id = Must(store_->CreateDraft(content, kReporterUser, kNow - 600));
   ASSERT_TRUE(store_->PublishArticle(id, kNow - 60).has_value());
   const Article article = Must(store_->PublishedArticle(id, kNow));
@@ -233,8 +235,7 @@ TEST_P(StoreDeskTest, ScheduledArticlePublishesAtItsMinuteEvenWhenLate) {
 TEST_P(StoreDeskTest, BadContentIsRefusedAndNothingIsWritten) {
   const std::int64_t before = Sequence();
   ArticleContent empty = Content("");
-  EXPECT_EQ(ErrorCodeOf(store_->CreateDraft(empty, kReporterUser, kNow)),
-            ErrorCode::kInvalidInput);
+  EXPECT_EQ(ErrorCodeOf(store_->CreateDraft(empty, kReporterUser, kNow)), ErrorCode::kInvalidInput);
   ArticleContent two_lines = Content("제목\n둘째 줄");
   EXPECT_EQ(ErrorCodeOf(store_->CreateDraft(two_lines, kReporterUser, kNow)),
             ErrorCode::kInvalidInput);
@@ -244,8 +245,7 @@ TEST_P(StoreDeskTest, BadContentIsRefusedAndNothingIsWritten) {
             ErrorCode::kInvalidInput);
   ArticleContent twice = Content("두 번");
   twice.reporter_ids = {reporters_[0], reporters_[0]};
-  EXPECT_EQ(ErrorCodeOf(store_->CreateDraft(twice, kReporterUser, kNow)),
-            ErrorCode::kInvalidInput);
+  EXPECT_EQ(ErrorCodeOf(store_->CreateDraft(twice, kReporterUser, kNow)), ErrorCode::kInvalidInput);
   ArticleContent no_section = Content("없는 분야");
   no_section.section_id = 999;
   EXPECT_EQ(ErrorCodeOf(store_->CreateDraft(no_section, kReporterUser, kNow)),
@@ -279,8 +279,7 @@ TEST_P(StoreDeskTest, ArticleFromBeforeTheNewsroomKeepsItsOriginalAsRevisionOne)
 
   ArticleContent edit = imported.content;
   edit.headline = "가져온 기사 (수정)";
-  EXPECT_EQ(ErrorCodeOf(store_->SaveArticle(id, edit, 1, kEditorUser, kNow)),
-            ErrorCode::kConflict);
+  EXPECT_EQ(ErrorCodeOf(store_->SaveArticle(id, edit, 1, kEditorUser, kNow)), ErrorCode::kConflict);
   EXPECT_EQ(Must(store_->SaveArticle(id, edit, 0, kEditorUser, kNow)), 2);
   EXPECT_EQ(Must(store_->RevisionOf(id, 1)).content, imported.content);
   EXPECT_EQ(Must(store_->RevisionOf(id, 1)).saved_by, 0);
@@ -303,8 +302,7 @@ TEST_P(StoreDeskTest, LeadPhotoWithCaptionAndCreditReachesThePublicArticle) {
                                                        .uploaded_by = kReporterUser,
                                                        .uploaded_at = kNow}));
   EXPECT_EQ(Must(store_->PhotoById(photo)).widths, (std::vector<int>{400, 800, 1600}));
-  EXPECT_EQ(ErrorCodeOf(store_->InsertPhoto(Must(store_->PhotoById(photo)))),
-            ErrorCode::kConflict);
+  EXPECT_EQ(ErrorCodeOf(store_->InsertPhoto(Must(store_->PhotoById(photo)))), ErrorCode::kConflict);
 
   ArticleContent content = Content("사진 기사");
   content.photo_id = photo;

@@ -72,8 +72,7 @@ namespace {
 std::string NewPostgresSchema() {
   static std::atomic<int> counter = 0;
   const std::string server = PostgresServerUrl();
-  const std::string schema =
-      "test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  const std::string schema = "test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
   PGconn* conn = PQconnectdb(server.c_str());
   std::string error;
   if (PQstatus(conn) != CONNECTION_OK) {

@@ -30,8 +30,8 @@ constexpr char kUpdateCampaign[] =
 constexpr char kSetActive[] = "UPDATE ad_campaigns SET active = $2, updated_at = $3 WHERE id = $1";
 constexpr char kCampaignById[] = "SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns WHERE id = $1";
 constexpr char kCampaigns[] = "SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns ORDER BY id DESC";
-constexpr char kServable[] = "SELECT " SINMUN_AD_COLUMNS
-                             " FROM ad_campaigns WHERE active AND ends_at > $1 ORDER BY id";
+constexpr char kServable[] =
+    "SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns WHERE active AND ends_at > $1 ORDER BY id";
 constexpr char kCampaignExists[] = "SELECT COUNT(*) FROM ad_campaigns WHERE id = $1";
 constexpr char kAddCounts[] =
     "INSERT INTO ad_daily_counts (campaign_id, day, slot, impressions, clicks) "
@@ -55,11 +55,11 @@ Result<> RecordAdsChange(Connection& connection) {
 Result<AdCampaignId> PgStore::InsertAdCampaign(const AdCampaign& campaign) {
   if (Result<> valid = CheckAdCampaign(campaign); !valid) return tl::unexpected(valid.error());
   return InWriteTransaction(pool(), [&](Connection& connection) -> Result<AdCampaignId> {
-    Result<std::int64_t> id = ReadCount(
-        Query(connection, kInsertCampaign, campaign.advertiser, campaign.title,
-              JoinAdSlots(campaign.slots), campaign.photo_id, campaign.target_url,
-              campaign.starts_at, campaign.ends_at, campaign.weight, campaign.section_id,
-              campaign.active, campaign.created_at, campaign.updated_at));
+    Result<std::int64_t> id =
+        ReadCount(Query(connection, kInsertCampaign, campaign.advertiser, campaign.title,
+                        JoinAdSlots(campaign.slots), campaign.photo_id, campaign.target_url,
+                        campaign.starts_at, campaign.ends_at, campaign.weight, campaign.section_id,
+                        campaign.active, campaign.created_at, campaign.updated_at));
     if (!id) return tl::unexpected(ExplainAdCampaignWriteError(id.error()));
     if (Result<> done = RecordAdsChange(connection); !done) return tl::unexpected(done.error());
     return *id;
@@ -75,7 +75,8 @@ Result<> PgStore::UpdateAdCampaign(const AdCampaign& campaign) {
               campaign.starts_at, campaign.ends_at, campaign.weight, campaign.section_id,
               campaign.active, campaign.updated_at));
     if (!changed) return tl::unexpected(ExplainAdCampaignWriteError(changed.error()));
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("no ad campaign {}", campaign.id));
+    if (*changed == 0)
+      return Fail(ErrorCode::kNotFound, fmt::format("no ad campaign {}", campaign.id));
     return RecordAdsChange(connection);
   });
 }

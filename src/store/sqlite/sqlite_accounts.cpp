@@ -174,8 +174,8 @@ Result<> SqliteStore::ChangePassword(UserId id, std::string_view password_hash,
   if (Result<> done = Write(*writer_, kDeleteUserSessions, id); !done) return done;
   if (replacement) {
     const Session& session = *replacement;
-    if (Result<> done = Write(*writer_, kInsertSession, session.token_hash, id,
-                              session.csrf_token, session.created_at, session.last_seen_at);
+    if (Result<> done = Write(*writer_, kInsertSession, session.token_hash, id, session.csrf_token,
+                              session.created_at, session.last_seen_at);
         !done) {
       return done;
     }
@@ -344,8 +344,8 @@ Result<> SqliteStore::UpdateReporter(const Reporter& reporter) {
   std::lock_guard lock(writer_mutex_);
   Result<Transaction> transaction = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
   if (!transaction) return tl::unexpected(transaction.error());
-  if (Result<> done =
-          Write(*writer_, kUpdateReporter, reporter.id, reporter.name, reporter.email, reporter.bio);
+  if (Result<> done = Write(*writer_, kUpdateReporter, reporter.id, reporter.name, reporter.email,
+                            reporter.bio);
       !done) {
     return done;
   }

@@ -106,7 +106,8 @@ Result<> SqliteStore::SetAdCampaignActive(AdCampaignId id, bool active, Timestam
 
 Result<AdCampaign> SqliteStore::AdCampaignById(AdCampaignId id) const {
   return WithPooledReader([id](Connection& connection) {
-    return ReadOne<AdCampaign>(Query(connection, kCampaignById, id), rows::ReadAdCampaign<Statement>,
+    return ReadOne<AdCampaign>(Query(connection, kCampaignById, id),
+                               rows::ReadAdCampaign<Statement>,
                                fmt::format("no ad campaign {}", id));
   });
 }

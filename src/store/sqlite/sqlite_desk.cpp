@@ -129,8 +129,8 @@ std::string DeskListSql(bool by_status, bool published) {
       "LEFT JOIN article_desk d ON d.article_id = a.id "
       "WHERE {} (?2 IS NULL OR d.created_by = ?2) AND (?3 = '' OR instr(a.headline, ?3) > 0) "
       "ORDER BY {} LIMIT ?4",
-      by_status ? "a.status = ?1 AND" : "", published ? "a.registered_at DESC, a.id DESC"
-                                                      : "changed DESC, a.id DESC");
+      by_status ? "a.status = ?1 AND" : "",
+      published ? "a.registered_at DESC, a.id DESC" : "changed DESC, a.id DESC");
 }
 const std::string kDeskListAny = DeskListSql(false, false);
 const std::string kDeskListByStatus = DeskListSql(true, false);
@@ -258,8 +258,7 @@ Result<> ReadDeskExtras(Connection& connection, Article& article) {
   return {};
 }
 
-Result<ArticleId> SqliteStore::CreateDraft(const ArticleContent& content, UserId by,
-                                           Timestamp at) {
+Result<ArticleId> SqliteStore::CreateDraft(const ArticleContent& content, UserId by, Timestamp at) {
   if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
   const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
 
@@ -267,14 +266,13 @@ Result<ArticleId> SqliteStore::CreateDraft(const ArticleContent& content, UserId
   Connection& writer = *writer_;
   Result<Transaction> transaction = Transaction::Begin(writer, Transaction::Mode::kWrite);
   if (!transaction) return tl::unexpected(transaction.error());
-  if (Result<> done = Write(writer, kInsertDraft, content.section_id, at, content.headline,
-                            snippet, content.body_markdown);
+  if (Result<> done = Write(writer, kInsertDraft, content.section_id, at, content.headline, snippet,
+                            content.body_markdown);
       !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
   const ArticleId id = writer.LastInsertId();
-  if (Result<> done =
-          Write(writer, kUpsertDesk, id, RevisionNumber{1}, by, at, std::int64_t{0});
+  if (Result<> done = Write(writer, kUpsertDesk, id, RevisionNumber{1}, by, at, std::int64_t{0});
       !done) {
     return tl::unexpected(done.error());
   }
@@ -320,15 +318,14 @@ Result<std::vector<DeskSummary>> SqliteStore::DeskArticles(const DeskQuery& quer
   if (query.limit < 1 || query.limit > 200) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad desk list limit {}", query.limit));
   }
-  const std::string& sql = !query.status ? kDeskListAny
+  const std::string& sql = !query.status                                ? kDeskListAny
                            : *query.status == ArticleStatus::kPublished ? kDeskListPublished
                                                                         : kDeskListByStatus;
   const std::string_view status = query.status ? StatusName(*query.status) : "";
   return WithPooledReader([&](Connection& connection) {
-    return ReadAll<DeskSummary>(
-        Query(connection, sql.c_str(), status, query.created_by, query.headline_contains,
-              std::int64_t{query.limit}),
-        store::rows::ReadDeskSummary<Statement>);
+    return ReadAll<DeskSummary>(Query(connection, sql.c_str(), status, query.created_by,
+                                      query.headline_contains, std::int64_t{query.limit}),
+                                store::rows::ReadDeskSummary<Statement>);
   });
 }
 
@@ -391,8 +388,8 @@ Result<> SqliteStore::DeleteDraft(ArticleId id, Timestamp at) {
     const Result<DeskState> state = ReadDeskState(writer, id);
     if (!state) return tl::unexpected(state.error());
     if (state->status != ArticleStatus::kDraft) {
-      return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted",
-                                                    id, StatusName(state->status)));
+      return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted", id,
+                                                    StatusName(state->status)));
     }
     // Sub-headlines, bylines, tags, revisions and the desk row go with it (ON DELETE CASCADE).
     if (Result<> done = Write(writer, kDeleteArticle, id); !done) return done;
@@ -409,15 +406,14 @@ Result<std::vector<ArticleId>> SqliteStore::PublishDue(Timestamp now) {
   Connection& writer = *writer_;
   std::vector<ArticleId> published;
   Result<> done = InWriteTransaction(writer, [&]() -> Result<> {
-    Result<std::vector<Due>> due =
-        ReadAll<Due>(Query(writer, kDue, now), [](const Statement& row) {
-          return Due{.id = row.Int(0), .publish_at = row.Int(1)};
-        });
+    Result<std::vector<Due>> due = ReadAll<Due>(Query(writer, kDue, now), [](const Statement& row) {
+      return Due{.id = row.Int(0), .publish_at = row.Int(1)};
+    });
     if (!due) return tl::unexpected(due.error());
     for (const Due& article : *due) {
-      if (Result<> changed = ChangeStatus(writer, article.id, {ArticleStatus::kScheduled},
-                                          ArticleStatus::kPublished, article.publish_at,
-                                          std::nullopt);
+      if (Result<> changed =
+              ChangeStatus(writer, article.id, {ArticleStatus::kScheduled},
+                           ArticleStatus::kPublished, article.publish_at, std::nullopt);
           !changed) {
         return changed;
       }
@@ -433,8 +429,8 @@ Result<std::optional<Timestamp>> SqliteStore::NextScheduled() const {
   // MIN() answers one row, NULL when nothing is scheduled.
   return WithPooledReader([](Connection& connection) {
     return ReadOne<std::optional<Timestamp>>(
-        Query(connection, kNextScheduled),
-        [](const Statement& row) { return row.OptionalInt(0); }, "next scheduled");
+        Query(connection, kNextScheduled), [](const Statement& row) { return row.OptionalInt(0); },
+        "next scheduled");
   });
 }
 
@@ -470,19 +466,17 @@ Result<PhotoId> SqliteStore::InsertPhoto(const Photo& photo) {
   }
   std::vector<std::int64_t> widths(photo.widths.begin(), photo.widths.end());
   std::lock_guard lock(writer_mutex_);
-  Result<> done = Write(*writer_, kInsertPhoto, photo.name, photo.format,
-                        std::int64_t{photo.width}, std::int64_t{photo.height}, JoinIds(widths),
-                        photo.uploaded_by, photo.uploaded_at);
+  Result<> done =
+      Write(*writer_, kInsertPhoto, photo.name, photo.format, std::int64_t{photo.width},
+            std::int64_t{photo.height}, JoinIds(widths), photo.uploaded_by, photo.uploaded_at);
   if (!done) return tl::unexpected(done.error());
   return writer_->LastInsertId();
 }
 
 Result<Photo> SqliteStore::PhotoById(PhotoId id) const {
   return WithPooledReader([id](Connection& connection) {
-    return ReadOne<Photo>(
-        Query(connection, kPhotoById, id),
-        store::rows::ReadPhoto<Statement>,
-        fmt::format("no photo {}", id));
+    return ReadOne<Photo>(Query(connection, kPhotoById, id), store::rows::ReadPhoto<Statement>,
+                          fmt::format("no photo {}", id));
   });
 }
 

@@ -107,7 +107,6 @@ Result<bool> HasRow(Result<Statement> statement) {
   return statement->Step();
 }
 
-
 }  // namespace
 
 Result<std::vector<HourlyViews>> SqliteStore::AddViews(std::int64_t hour,

@@ -155,8 +155,8 @@ const std::string kMostViewedSql[] = {
 
 // ArticleStamps: ?1 now, ?2 limit, ?3 offset. The articles_stamps index covers it.
 constexpr char kArticleStamps[] =
-    "SELECT id, registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED("")
-    " ORDER BY registered_at, id LIMIT ?2 OFFSET ?3";
+    "SELECT id, registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED(
+        "") " ORDER BY registered_at, id LIMIT ?2 OFFSET ?3";
 // ArticleStampBatches: ?1 now, ?2 batch size. Numbers the rows in the order ArticleStamps
 // pages through, so batch i and ArticleStamps(i * size, size) agree.
 // Every published article's last change, in sitemap order, cut into batches by the caller as
@@ -253,16 +253,15 @@ Result<SqliteStore::ReaderLease> SqliteStore::AcquireReader(bool scan) const {
   }
   // Opening takes a while; do it outside the lock. The pool grows to the peak number of
   // concurrent readers, which the server's thread count bounds.
-  Result<std::unique_ptr<Connection>> reader = Connection::Open(
-      path_, scan ? Connection::Role::kScanReader : Connection::Role::kReader);
+  Result<std::unique_ptr<Connection>> reader =
+      Connection::Open(path_, scan ? Connection::Role::kScanReader : Connection::Role::kReader);
   if (!reader) return tl::unexpected(reader.error());
   return ReaderLease(this, std::move(*reader));
 }
 
 void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) const {
   std::lock_guard lock(readers_mutex_);
-  auto& idle =
-      reader->role() == Connection::Role::kScanReader ? idle_scan_readers_ : idle_readers_;
+  auto& idle = reader->role() == Connection::Role::kScanReader ? idle_scan_readers_ : idle_readers_;
   idle.push_back(std::move(reader));
 }
 

@@ -47,8 +47,7 @@ class SqliteStore final : public Store {
                                                  Timestamp now) const override;
   Result<std::vector<ArticleStamp>> ArticleStamps(std::int64_t offset, int limit,
                                                   Timestamp now) const override;
-  Result<std::vector<StampBatch>> ArticleStampBatches(int batch_size,
-                                                      Timestamp now) const override;
+  Result<std::vector<StampBatch>> ArticleStampBatches(int batch_size, Timestamp now) const override;
   Result<std::vector<ArticleSummary>> ArticlesRegisteredBetween(Timestamp from, Timestamp to,
                                                                 ArticleKey after, int limit,
                                                                 Timestamp now) const override;
@@ -64,8 +63,7 @@ class SqliteStore final : public Store {
   Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const override;
   Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
                                                      Timestamp now) const override;
-  Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor,
-                                    Timestamp now) override;
+  Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor, Timestamp now) override;
   Result<std::vector<RankedSummary>> MostRecommended(Timestamp since, int limit,
                                                      Timestamp now) const override;
   Result<std::vector<RankedSummary>> MostEmailed(Timestamp since, int limit,
