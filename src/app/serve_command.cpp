@@ -9,6 +9,7 @@
 #include "ads/click_signer.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "app/security_headers.hpp"
 #include "app/share_dir.hpp"
 #include "app/store_outbox.hpp"
 #include "core/site_settings.hpp"
@@ -104,6 +105,12 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", ad_signer.error().detail);
     return kExitFailed;
   }
+  auto token_signer = ads::ClickSigner::FromKeyFile(TokenKeyPath(*data));
+  if (!token_signer) {
+    fmt::print(stderr, "sinmun serve: {}\n", token_signer.error().detail);
+    return kExitFailed;
+  }
+
   ads::AdCounter ad_counter(store->get(), &clock,
                             std::chrono::seconds(config->views_flush_seconds));
   StoreOutbox outbox(store->get());
@@ -114,7 +121,7 @@ int Serve(const ServeOptions& options) {
                                  mail_options);
 
   newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files,
-                                                     *config, data->uploads_path});
+                                                     *config, data->uploads_path, &*token_signer});
   // Publishes scheduled articles at their minute, and at start those whose minute passed
   // while the server was down.
   newsroom::Scheduler scheduler(**store, clock);
@@ -124,6 +131,7 @@ int Serve(const ServeOptions& options) {
   deps.writable_store = store->get();
   deps.uploads_dir = data->uploads_path;
   deps.ad_signer = &*ad_signer;
+  deps.form_signer = &*token_signer;
   deps.ad_counter = &ad_counter;
   deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
     return newsroom.EditUrlFor(request, id);
@@ -149,6 +157,7 @@ int Serve(const ServeOptions& options) {
     return kExitUsage;
   }
   server_options.trusted_proxies = std::move(*proxies);
+  server_options.response_headers = SecurityHeaderRules(*config);
   // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
   server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
   server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});

@@ -86,11 +86,16 @@ std::string DefaultConfigText() {
 # retry_seconds = {retry}               # first retry after a failed delivery; doubles up to an hour
 # per_client_per_hour = {per_client}           # forms one reader may send an hour
 # per_sender_per_day = {per_sender}           # forms one sender address may send a day
+# per_article_per_hour = {per_article}         # forms about one article an hour, all readers
+# site_per_hour = {site_hour}               # forms of all readers together an hour
+# min_fill_seconds = {min_fill}              # a form sent sooner after it was shown is refused
+# Nothing is sent unless [server] base_url is set: links and Message-IDs come from it.
 
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
 [newsroom]
-# secure_cookies = false           # Secure session cookie (on anyway when base_url is https://)
+# secure_cookies = false           # Secure session cookie (on anyway unless served over plain
+                                   # http on loopback: a listen and base_url on 127.0.0.1)
 # session_idle_minutes = {idle}       # a newsroom login ends after this long unused
 
 [redis]
@@ -112,6 +117,8 @@ std::string DefaultConfigText() {
       fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
       fmt::arg("retry", d.mail_retry_seconds), fmt::arg("per_client", d.mail_per_client_per_hour),
       fmt::arg("per_sender", d.mail_per_sender_per_day),
+      fmt::arg("per_article", d.mail_per_article_per_hour),
+      fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
       fmt::arg("idle", d.newsroom.session_idle_minutes));
 }
 
@@ -167,6 +174,9 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(mail, "retry_seconds", 1, 86400, &config.mail_retry_seconds),
            ReadInt(mail, "per_client_per_hour", 1, 10000, &config.mail_per_client_per_hour),
            ReadInt(mail, "per_sender_per_day", 1, 10000, &config.mail_per_sender_per_day),
+           ReadInt(mail, "per_article_per_hour", 1, 100000, &config.mail_per_article_per_hour),
+           ReadInt(mail, "site_per_hour", 1, 1000000, &config.mail_site_per_hour),
+           ReadInt(mail, "min_fill_seconds", 0, 3600, &config.mail_min_fill_seconds),
            ReadString(share, "kakao_app_key", &config.kakao_app_key),
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
@@ -183,6 +193,34 @@ Result<Config> LoadConfig(const std::string& path) {
     return Fail(ErrorCode::kInvalidInput, path + ": " + listen.error().detail);
   }
   return config;
+}
+
+namespace {
+
+bool IsLoopbackHost(std::string_view host) {
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+}  // namespace
+
+bool ServedOverHttps(const Config& config) { return config.base_url.rfind("https://", 0) == 0; }
+
+bool PlainHttpOnLoopback(const Config& config) {
+  const Result<ListenAddress> listen = ParseListen(config.listen);
+  if (!listen || !IsLoopbackHost(listen->host)) return false;
+  if (config.base_url.empty()) return true;
+  constexpr std::string_view kHttp = "http://";
+  if (config.base_url.rfind(kHttp, 0) != 0) return false;
+  std::string_view authority = std::string_view(config.base_url).substr(kHttp.size());
+  authority = authority.substr(0, authority.find('/'));
+  const size_t colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  return IsLoopbackHost(authority);
 }
 
 Result<ListenAddress> ParseListen(const std::string& listen) {

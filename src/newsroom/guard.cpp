@@ -81,7 +81,7 @@ http::Handler StaffAction(const NewsroomContext* context, Permission permission,
 
 Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
                                           const http::Request& request) {
-  const std::optional<std::string> token = request.Cookie(kSessionCookie);
+  const std::optional<std::string> token = request.Cookie(context.session_cookie);
   if (!token || !IsWellFormedToken(*token)) return std::nullopt;
   const std::string hash = TokenHash(*token);
   Result<store::SessionUser> found = context.deps.store->SessionByTokenHash(hash);
