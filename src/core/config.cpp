@@ -97,6 +97,7 @@ std::string DefaultConfigText() {
 # secure_cookies = false           # Secure session cookie (on anyway unless served over plain
                                    # http on loopback: a listen and base_url on 127.0.0.1)
 # session_idle_minutes = {idle}       # a newsroom login ends after this long unused
+# session_max_days = {max_days}               # and after this long in any case
 
 [redis]
 # Several `sinmun serve` nodes of one paper share their view rankings through one Redis
@@ -119,7 +120,8 @@ std::string DefaultConfigText() {
       fmt::arg("per_sender", d.mail_per_sender_per_day),
       fmt::arg("per_article", d.mail_per_article_per_hour),
       fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
-      fmt::arg("idle", d.newsroom.session_idle_minutes));
+      fmt::arg("idle", d.newsroom.session_idle_minutes),
+      fmt::arg("max_days", d.newsroom.session_max_days));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -181,6 +183,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),
+           ReadInt(newsroom, "session_max_days", 1, 365, &config.newsroom.session_max_days),
            ReadString(redis, "url", &config.redis_url),
            ReadString(search, "dir", &config.search_dir),
        }) {

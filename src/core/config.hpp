@@ -27,6 +27,7 @@ struct NewsroomConfig {
   // over plain http on loopback (PlainHttpOnLoopback).
   bool secure_cookies = false;
   int session_idle_minutes = 720;  // a session unused this long ends (sliding)
+  int session_max_days = 7;        // a session this old ends however busy (issue #17)
 };
 
 struct Config {

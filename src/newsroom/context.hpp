@@ -13,6 +13,7 @@ struct NewsroomContext {
   // Path=/, so a sibling subdomain cannot plant one), else "sinmun_session".
   std::string session_cookie = "sinmun_session";
   Timestamp session_idle_seconds = 12 * 3600;  // config.newsroom.session_idle_minutes * 60
+  Timestamp session_max_seconds = 7 * 86400;   // config.newsroom.session_max_days * 86400
 };
 
 }  // namespace sinmun::newsroom

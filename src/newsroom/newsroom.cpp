@@ -15,11 +15,13 @@ Newsroom::Newsroom(NewsroomDeps deps) {
   const bool secure =
       deps.config.newsroom.secure_cookies || https || !PlainHttpOnLoopback(deps.config);
   const Timestamp idle = Timestamp{deps.config.newsroom.session_idle_minutes} * 60;
+  const Timestamp max_age = Timestamp{deps.config.newsroom.session_max_days} * 86400;
   context_ = std::make_unique<NewsroomContext>(NewsroomContext{
       .deps = std::move(deps),
       .secure_cookies = secure,
       .session_cookie = std::string(https ? "__Host-" : "") + std::string(kSessionCookie),
-      .session_idle_seconds = idle});
+      .session_idle_seconds = idle,
+      .session_max_seconds = max_age});
 }
 
 Newsroom::~Newsroom() = default;

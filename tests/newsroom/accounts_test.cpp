@@ -325,6 +325,21 @@ TEST_F(AccountsTest, AnIdleSessionEndsAndAnActiveOneSlides) {
   EXPECT_EQ(Header(expired, "Location"), "/newsroom/login?next=%2Fnewsroom%2Fpassword");
 }
 
+TEST_F(AccountsTest, ASessionEndsAtItsAbsoluteLifetimeHoweverBusy) {
+  Browser browser;
+  ASSERT_EQ(Login(browser, "kim@example.com").status, 303);
+  const Timestamp max = Config().newsroom.session_max_days * Timestamp{86400};
+  const Timestamp step = 3600;  // well inside the idle limit
+  for (Timestamp elapsed = step; elapsed < max; elapsed += step) {
+    clock_.Advance(step);
+    ASSERT_EQ(Get(browser, "/newsroom/password").status, 200) << elapsed;
+  }
+  clock_.Advance(step);
+  const http::Response expired = Get(browser, "/newsroom/password");
+  EXPECT_EQ(expired.status, 303);
+  EXPECT_EQ(Header(expired, "Location"), "/newsroom/login?next=%2Fnewsroom%2Fpassword");
+}
+
 TEST_F(AccountsTest, LogoutEndsTheSessionOnTheServer) {
   Browser browser;
   ASSERT_EQ(Login(browser, "kim@example.com").status, 303);
