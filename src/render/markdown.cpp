@@ -8,9 +8,12 @@
 namespace sinmun::render {
 namespace {
 
-// No raw HTML (escaped as text instead); GitHub's tables, strikethrough and autolinks.
-constexpr unsigned kParserFlags =
-    MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+// No raw HTML (escaped as text instead); GitHub's tables, strikethrough and autolinks of
+// URLs and e-mail addresses. Not "www." autolinks: Debian's md4c 0.4.8 scans them in
+// quadratic time ("z_www." 16,000 times took 4 s, bench/markdown_bench), so a bare
+// www.example.com stays text; https://www.example.com is a link.
+constexpr unsigned kParserFlags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
+                                  MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEEMAILAUTOLINKS;
 // A table row is padded to its header's columns, so a header of n columns over n short rows
 // makes n^2 cells from 2n bytes. Newer md4c caps columns at 128; Debian's 0.4.8 does not,
 // so a line with more pipes than that is kept as text: its pipes become entities, which stay
