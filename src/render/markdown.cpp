@@ -14,6 +14,9 @@ namespace {
 // www.example.com stays text; https://www.example.com is a link.
 constexpr unsigned kParserFlags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
                                   MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEEMAILAUTOLINKS;
+// Containers (block quotes, list items) one line may open, and lines a paragraph may have.
+constexpr int kMaxNesting = 32;
+constexpr int kMaxParagraphLines = 400;
 // A table row is padded to its header's columns, so a header of n columns over n short rows
 // makes n^2 cells from 2n bytes. Newer md4c caps columns at 128; Debian's 0.4.8 does not,
 // so a line with more pipes than that is kept as text: its pipes become entities, which stay
@@ -68,32 +71,90 @@ void AppendValidUtf8(std::string& out, std::string_view text) {
   }
 }
 
-// The source md4c parses: valid UTF-8, and lines with too many pipes for a table escaped.
+// Where the container markers at the start of `line` end once `max_depth` of them have been
+// read (">", "-", "+", "*", "1." or "1)" each followed by a space or tab, at most three
+// spaces before each); npos when there are no more than that. ` - - - - x` opens one list
+// per marker, and each later line is matched against every open one.
+size_t PastContainerDepth(std::string_view line, int max_depth) {
+  size_t i = 0;
+  for (int depth = 0;; ++depth) {
+    size_t at = i;
+    for (int spaces = 0; spaces < 3 && at < line.size() && line[at] == ' '; ++spaces) ++at;
+    if (at >= line.size()) return std::string_view::npos;
+    size_t marker_end = at;
+    if (line[at] == '>') {
+      marker_end = at + 1;
+    } else if (line[at] == '-' || line[at] == '+' || line[at] == '*') {
+      marker_end = at + 1;
+      if (marker_end >= line.size() || (line[marker_end] != ' ' && line[marker_end] != '\t')) {
+        return std::string_view::npos;
+      }
+    } else if (line[at] >= '0' && line[at] <= '9') {
+      size_t digits = at;
+      while (digits < line.size() && digits - at < 9 && line[digits] >= '0' &&
+             line[digits] <= '9') {
+        ++digits;
+      }
+      if (digits >= line.size() || (line[digits] != '.' && line[digits] != ')')) {
+        return std::string_view::npos;
+      }
+      marker_end = digits + 1;
+      if (marker_end >= line.size() || (line[marker_end] != ' ' && line[marker_end] != '\t')) {
+        return std::string_view::npos;
+      }
+    } else {
+      return std::string_view::npos;
+    }
+    if (depth == max_depth) return at;
+    i = marker_end;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  }
+}
+
+// The source md4c parses: valid UTF-8, and the shapes Debian's md4c 0.4.8 needs quadratic
+// time or output for made harmless (each only changes inputs no article has):
+// - a line with more pipes than a table may have columns keeps them as text (entities stay
+//   text however they are preceded; a backslash before an escaped pipe would free it);
+// - a line opening more than kMaxNesting containers has the next marker escaped;
+// - a run of more than kMaxParagraphLines lines without a blank one gets one inserted (an
+//   unclosed reference title is rescanned from its start on every line of its paragraph).
 std::string PrepareSource(std::string_view markdown) {
   std::string valid;
   valid.reserve(markdown.size());
   AppendValidUtf8(valid, markdown);
   std::string out;
-  out.reserve(valid.size());
+  out.reserve(valid.size() + valid.size() / 64);
   size_t start = 0;
+  int run = 0;
   while (start < valid.size()) {
     size_t end = valid.find('\n', start);
     end = end == std::string::npos ? valid.size() : end + 1;
-    const std::string_view line(valid.data() + start, end - start);
+    std::string_view line(valid.data() + start, end - start);
+    start = end;
+    const bool blank = line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    run = blank ? 0 : run + 1;
+    if (run > kMaxParagraphLines) {
+      out += '\n';
+      run = 1;
+    }
+    if (const size_t deep = PastContainerDepth(line, kMaxNesting); deep != std::string_view::npos) {
+      out.append(line.substr(0, deep));
+      out += '\\';
+      line.remove_prefix(deep);
+    }
     int pipes = 0;
     for (const char c : line) pipes += c == '|';
     if (pipes <= kMaxTableColumns) {
       out.append(line);
-    } else {
-      for (const char c : line) {
-        if (c == '|') {
-          out += "&#124;";
-        } else {
-          out += c;
-        }
+      continue;
+    }
+    for (const char c : line) {
+      if (c == '|') {
+        out += "&#124;";
+      } else {
+        out += c;
       }
     }
-    start = end;
   }
   return out;
 }
