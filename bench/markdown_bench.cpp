@@ -23,18 +23,17 @@ std::string Repeat(const std::string& text, int n) {
 
 struct Case {
   const char* name;
-  int n;  // the smallest size; the input stays under kMaxMarkdownBytes at 8n
+  int n;  // the smallest size; the input stays under kMaxMarkdownBytes (512 KB) at 8n
   std::function<std::string(int)> input;
 };
 
 double Seconds(const std::string& input) {
   double best = 1e9;
-  for (int run = 0; run < 3; ++run) {
+  for (int run = 0; run < 5; ++run) {
     const auto start = std::chrono::steady_clock::now();
     const std::string html = sinmun::render::MarkdownToHtml(input);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     best = std::min(best, took.count());
-    if (html.empty()) std::puts("empty output");
   }
   return best;
 }
@@ -47,7 +46,7 @@ int main() {
       {"CVE-2023-22486 ![[]()", 10000, [](int n) { return Repeat("![[]()", n) + "\n"; }},
       {"CVE-2023-22484 </<!--", 10000, [](int n) { return "</" + Repeat("<!--", n) + "\n"; }},
       {"CVE-2023-22483 1 <?x", 10000, [](int n) { return "-1" + Repeat("<?x", n) + "y\n"; }},
-      {"CVE-2023-22483 2 tables", 10000, [](int n) { return Repeat("|-\nt>|-\n", n) + "y\n"; }},
+      {"CVE-2023-22483 2 tables", 5000, [](int n) { return Repeat("|-\nt>|-\n", n) + "y\n"; }},
       {"CVE-2023-22483 3 emphasis", 5000,
        [](int n) { return Repeat("*t ", n) + Repeat("_t*_ ", n) + "\n"; }},
       {"CVE-2023-22483 4 tables", 10000,
@@ -57,7 +56,7 @@ int main() {
        [](int n) { return "[f]:u\n\"\n" + Repeat("[f]\n", n) + "[f]:u \"t\n"; }},
       {"CVE-2023-22483 7 www.)))", 10000, [](int n) { return "www." + Repeat(")", n) + "\n"; }},
       {"CVE-2023-22483 8 tables", 10000, [](int n) { return ":-\n" + Repeat(":\n", n) + ":-\n"; }},
-      {"CVE-2023-22483 9 <http://s", 10000, [](int n) { return Repeat("<http://s", n) + "\n"; }},
+      {"CVE-2023-22483 9 <http://s", 5000, [](int n) { return Repeat("<http://s", n) + "\n"; }},
       {"CVE-2023-22483 10 ~~", 10000, [](int n) { return "~e" + Repeat(",z~~", n) + "\n"; }},
       {"CVE-2023-22483 11 >>>", 1000, [](int n) { return Repeat(">", n) + Repeat(".", n) + "\n"; }},
       {"CVE-2023-24824 1 >a*", 10000,
@@ -73,7 +72,7 @@ int main() {
        [](int n) {
          return "|" + Repeat("x|", n) + "\n|" + Repeat("-|", n) + "\n" + Repeat("a\n", n);
        }},
-      {"CVE-2023-37463 3 [^1]:", 10000,
+      {"CVE-2023-37463 3 [^1]:", 5000,
        [](int n) { return Repeat("[^1]:\n", n) + Repeat("\n", n); }},
   };
   std::printf("%-34s %10s %10s %10s %10s  %s\n", "case", "n", "2n", "4n", "8n",
