@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "http/client_address.hpp"
+#include "http/request_observer.hpp"
 #include "http/router.hpp"
 
 namespace sinmun::http {
@@ -38,10 +39,14 @@ struct ServerOptions {
   std::function<Response(int status)> error_page;
   // Load balancers whose X-Forwarded-For names the client (Request::remote_address).
   TrustedProxies trusted_proxies;
+  // Told about every response (metrics, access log). REQUIRES: they outlive the server.
+  std::vector<RequestObserver*> observers;
+  // Called on SIGHUP (reopen log files for logrotate); unset: SIGHUP keeps its default.
+  std::function<void()> on_hangup;
 };
 
-// Thread safety: port(), Stop() and handler_failures() from any thread; Run() once.
-// REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
+// Thread safety: port(), Stop(), handler_failures() and open_connections() from any thread; Run()
+// once. REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
 class Server {
  public:
   // Binds and listens. kUnavailable with a clear detail when the address is in use or cannot
@@ -59,6 +64,8 @@ class Server {
   // How many requests ended in an exception from a handler (answered 500). A bug alarm:
   // nothing a client sends may raise it.
   virtual std::uint64_t handler_failures() const = 0;
+  // Client connections open now.
+  virtual std::int64_t open_connections() const = 0;
 };
 
 }  // namespace sinmun::http
