@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <iterator>
 
 namespace sinmun {
 namespace {
@@ -107,6 +109,17 @@ std::string DefaultConfigText() {
 [search]
 # Every node keeps its own search index, caught up from the store. Relative to this folder.
 # dir = ""                         # empty: search/ in this folder
+
+[log]
+# level = "{log_level}"                  # the server's log on stderr: trace, debug, info, warn, error, off
+# access_log = ""                  # JSON lines, one a response: a file here (e.g. "access.log",
+                                   # reopened on SIGHUP), "-" for stdout, "" for none
+
+[metrics]
+# GET /metrics (Prometheus) answers these addresses or networks, and anyone with the token
+# (Authorization: Bearer TOKEN). Behind a proxy, list it in trusted_proxies (see docs/DEPLOY.md).
+# allow = "{metrics_allow}"
+# token = ""
 )",
       fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
       fmt::arg("cache_mb", d.page_cache_mb), fmt::arg("language", d.language),
@@ -121,7 +134,8 @@ std::string DefaultConfigText() {
       fmt::arg("per_article", d.mail_per_article_per_hour),
       fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
-      fmt::arg("max_days", d.newsroom.session_max_days));
+      fmt::arg("max_days", d.newsroom.session_max_days), fmt::arg("log_level", d.log_level),
+      fmt::arg("metrics_allow", d.metrics_allow));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -151,6 +165,8 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& newsroom = section("newsroom");
   const toml::table& redis = section("redis");
   const toml::table& search = section("search");
+  const toml::table& log = section("log");
+  const toml::table& metrics = section("metrics");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -186,11 +202,20 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(newsroom, "session_max_days", 1, 365, &config.newsroom.session_max_days),
            ReadString(redis, "url", &config.redis_url),
            ReadString(search, "dir", &config.search_dir),
+           ReadString(log, "level", &config.log_level),
+           ReadString(log, "access_log", &config.access_log),
+           ReadString(metrics, "allow", &config.metrics_allow),
+           ReadString(metrics, "token", &config.metrics_token),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }
   if (config.language != "ko" && config.language != "en") {
     return Fail(ErrorCode::kInvalidInput, path + ": language must be \"ko\" or \"en\"");
+  }
+  static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), config.log_level) == std::end(kLevels)) {
+    return Fail(ErrorCode::kInvalidInput,
+                path + ": [log] level must be trace, debug, info, warn, error or off");
   }
   if (auto listen = ParseListen(config.listen); !listen) {
     return Fail(ErrorCode::kInvalidInput, path + ": " + listen.error().detail);

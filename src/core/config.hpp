@@ -62,6 +62,16 @@ struct Config {
   // ---- Several nodes (issue #8) ----
   std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node
   std::string search_dir;  // [search] dir: this node's search index; "": DIR/search
+
+  // ---- Operations (issue #20) ----
+  // [log] level: "trace", "debug", "info", "warn", "error" or "off" (the server's own log on
+  // stderr). [log] access_log: a file (relative to DIR) for JSON lines, "-" for stdout, "": none.
+  std::string log_level = "info";
+  std::string access_log;
+  // [metrics] allow: addresses or networks that may read /metrics (as trusted_proxies);
+  // [metrics] token: a bearer token that may read it from anywhere ("": none).
+  std::string metrics_allow = "127.0.0.1, ::1";
+  std::string metrics_token;
 };
 
 // Text of a sinmun.toml with every default written out and commented.

@@ -17,6 +17,7 @@
 #include <ctime>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -96,6 +97,17 @@ bool IsValidHost(std::string_view host) {
   return true;
 }
 
+// A request id a proxy may hand on: short, and only characters safe in a header and a log.
+bool IsUsableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
 // request on the connection: no beast::http::fields, no allocation in the steady state.
 class RequestParser final : public bhttp::basic_parser<true> {
@@ -111,6 +123,9 @@ class RequestParser final : public bhttp::basic_parser<true> {
     this->body_limit(body_limit);
     eager(true);
     request_.body.clear();
+    // A request refused before its request line is read must not be logged as the previous one.
+    request_.method = Method::kOther;
+    request_.target.clear();
   }
 
   int version() const { return version_; }
@@ -274,6 +289,20 @@ struct Worker {
   std::string date;
   bool stopping = false;
   Clock::time_point grace_deadline;
+  // Request ids: this worker's random prefix and a count, "3f9a0c1d2b7e4a55-1f".
+  std::string id_prefix;
+  std::uint64_t next_id = 0;
+
+  void NextRequestId(std::string& out) {
+    if (id_prefix.empty()) {
+      std::random_device random;
+      id_prefix = fmt::format("{:08x}{:08x}-", random(), random());
+    }
+    out.assign(id_prefix);
+    char digits[24];
+    const auto result = std::to_chars(digits, digits + sizeof digits, ++next_id, 16);
+    out.append(digits, result.ptr);
+  }
 
   const std::string& Date() {
     const std::time_t now = std::time(nullptr);
@@ -330,6 +359,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string identity_;  // a gzip-only body, decompressed for one response
   State state_ = State::kIdle;
   Clock::time_point deadline_;
+  Clock::time_point started_;  // when the request being answered was complete
   bool body_phase_ = false;
   bool keep_alive_ = true;
   bool linger_ = false;    // drain unread input before closing: the request was refused early
@@ -383,12 +413,23 @@ class BeastServer final : public Server {
     signals_.emplace(workers_[0]->io);
     signals_->add(SIGINT, ec);
     signals_->add(SIGTERM, ec);
+    if (options_.on_hangup) signals_->add(SIGHUP, ec);
+    WaitForSignal();
+    return {};
+  }
+
+  void WaitForSignal() {
     signals_->async_wait([this](const error_code& error, int signal) {
       if (error) return;
+      if (signal == SIGHUP) {
+        spdlog::info("http: SIGHUP received, reopening logs");
+        options_.on_hangup();
+        WaitForSignal();
+        return;
+      }
       spdlog::info("http: signal {} received, stopping", signal);
       Stop();
     });
-    return {};
   }
 
   std::uint16_t port() const override { return port_; }
@@ -396,6 +437,12 @@ class BeastServer final : public Server {
   std::uint64_t handler_failures() const override {
     return handler_failures_.load(std::memory_order_relaxed);
   }
+
+  std::int64_t open_connections() const override {
+    return open_sockets_.load(std::memory_order_relaxed);
+  }
+  void ConnectionOpened() { open_sockets_.fetch_add(1, std::memory_order_relaxed); }
+  void ConnectionClosed() { open_sockets_.fetch_sub(1, std::memory_order_relaxed); }
 
   void Run() override {
     if (ran_.exchange(true)) {
@@ -587,10 +634,12 @@ class BeastServer final : public Server {
   std::atomic<bool> ran_{false};
   std::atomic<bool> stop_requested_{false};
   std::atomic<std::uint64_t> handler_failures_{0};
+  std::atomic<std::int64_t> open_sockets_{0};  // every accepted socket, refused ones too
 };
 
 Connection::Connection(BeastServer& server, Worker& worker, tcp::socket socket)
     : server_(server), worker_(worker), socket_(std::move(socket)) {
+  server_.ConnectionOpened();
   next = worker_.connections;
   if (next != nullptr) next->prev = this;
   worker_.connections = this;
@@ -598,6 +647,7 @@ Connection::Connection(BeastServer& server, Worker& worker, tcp::socket socket)
 
 Connection::~Connection() {
   if (admitted_) server_.Release(peer_address_);
+  server_.ConnectionClosed();
   if (prev != nullptr) {
     prev->next = next;
   } else {
@@ -723,6 +773,8 @@ void Connection::Parse() {
 }
 
 void Connection::HandleRequest() {
+  started_ = Clock::now();
+  worker_.NextRequestId(request_.id);
   keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
   const bool head = request_.method == Method::kHead;
   if (!DecodeTarget(request_)) {
@@ -738,11 +790,19 @@ void Connection::HandleRequest() {
       forwarded_for += value;
     }
     request_.remote_address = proxies.ClientAddress(peer_address_, forwarded_for);
+    // Behind a proxy that names its requests (nginx: proxy_set_header X-Request-Id
+    // $request_id), both logs share the id.
+    if (proxies.Contains(peer_address_)) {
+      const std::string_view given = request_.Header("x-request-id");
+      if (IsUsableRequestId(given)) request_.id.assign(given);
+    }
   }
   Send(server_.Dispatch(request_), head, true);
 }
 
 void Connection::FailRequest(int status) {
+  started_ = Clock::now();
+  worker_.NextRequestId(request_.id);
   keep_alive_ = false;
   linger_ = true;
   Send(server_.ErrorResponse(status), false, false);
@@ -843,6 +903,7 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
       if (!HasHeader(response_.headers, name)) AppendHeader(out, name, value);
     }
   }
+  if (!request_.id.empty()) AppendHeader(out, "X-Request-Id", request_.id);
   if (!keep_alive_) {
     out.append("Connection: close\r\n");
   } else if (parser_->version() == 10) {
@@ -853,6 +914,15 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::const_buffer()};
   if (!head && !not_modified && !bodyless_status && payload != nullptr) {
     buffers[1] = asio::buffer(*payload);
+  }
+  if (const auto& observers = server_.options().observers; !observers.empty()) {
+    ResponseSummary summary;
+    summary.status = shown_status;
+    summary.body_bytes = buffers[1].size();
+    summary.gzipped = gzipped;
+    summary.complete = !linger_;
+    summary.duration = linger_ ? Clock::duration::zero() : Clock::now() - started_;
+    for (RequestObserver* observer : observers) observer->OnResponse(request_, summary);
   }
   state_ = State::kWriting;
   // A reader too slow to take the response is treated like an idle one.

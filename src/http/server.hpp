@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "http/client_address.hpp"
+#include "http/request_observer.hpp"
 #include "http/router.hpp"
 
 namespace sinmun::http {
@@ -53,10 +54,14 @@ struct ServerOptions {
   // connection is answered 503 with Retry-After and closed, without reading its request.
   std::size_t max_connections = 20000;
   std::size_t max_connections_per_address = 128;
+  // Told about every response (metrics, access log). REQUIRES: they outlive the server.
+  std::vector<RequestObserver*> observers;
+  // Called on SIGHUP (reopen log files for logrotate); unset: SIGHUP keeps its default.
+  std::function<void()> on_hangup;
 };
 
-// Thread safety: port(), Stop() and handler_failures() from any thread; Run() once.
-// REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
+// Thread safety: port(), Stop(), handler_failures() and open_connections() from any thread; Run()
+// once. REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
 class Server {
  public:
   // Binds and listens. kUnavailable with a clear detail when the address is in use or cannot
@@ -74,6 +79,8 @@ class Server {
   // How many requests ended in an exception from a handler (answered 500). A bug alarm:
   // nothing a client sends may raise it.
   virtual std::uint64_t handler_failures() const = 0;
+  // Client connections open now.
+  virtual std::int64_t open_connections() const = 0;
 };
 
 // Parses `bytes` as a connection's first request is parsed (limits, Host and

@@ -127,6 +127,9 @@ class Site {
   // layout, with that status. Used by the server for errors it produces itself.
   http::Response ErrorPage(int status) const;
 
+  // The rendered pages kept (site/page_cache.hpp), for /metrics.
+  const PageCache& page_cache() const { return *cache_; }
+
  private:
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<SiteContext> context_;
