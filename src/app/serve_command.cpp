@@ -149,10 +149,6 @@ int Serve(const ServeOptions& options) {
     return kExitUsage;
   }
   server_options.trusted_proxies = std::move(*proxies);
-  // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
-  server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
-  server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});
-  server_options.larger_bodies.push_back({"/newsroom/ads", 21 << 20});
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);

@@ -42,6 +42,8 @@ constexpr size_t kReadChunk = 8192;
 // 4 MB it saw a broken connection).
 constexpr std::chrono::seconds kLingerTime{2};
 constexpr size_t kLingerMaxBytes = 64 << 20;
+// Capacity a connection keeps for the next request's body; a larger one is released.
+constexpr size_t kKeptBodyCapacity = 64 << 10;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 const char* MethodName(Method method) {
@@ -75,19 +77,19 @@ bool IsSafeHeaderValue(std::string_view text) {
   return text.find_first_of("\r\n") == std::string_view::npos;
 }
 
+class Connection;
+
 // Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
 // request on the connection: no beast::http::fields, no allocation in the steady state.
 class RequestParser final : public bhttp::basic_parser<true> {
  public:
-  RequestParser(Request& request, std::uint32_t header_limit, const ServerOptions& options)
-      : request_(request), options_(options) {
+  // `largest_body_limit` holds until the route is known: Beast checks a Content-Length
+  // against it before on_header_impl, which then applies the route's own limit.
+  RequestParser(Request& request, std::uint32_t header_limit, std::uint64_t largest_body_limit,
+                Connection& connection)
+      : request_(request), connection_(connection) {
     this->header_limit(header_limit);
-    // The largest limit until the target is known; on_header_impl applies the target's own.
-    std::uint64_t body_limit = options.max_body_bytes;
-    for (const ServerOptions::BodyLimit& larger : options.larger_bodies) {
-      body_limit = std::max<std::uint64_t>(body_limit, larger.max_body_bytes);
-    }
-    this->body_limit(body_limit);
+    this->body_limit(largest_body_limit);
     eager(true);
     request_.body.clear();
   }
@@ -141,21 +143,8 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
   }
 
-  void on_header_impl(error_code& ec) override {
-    request_.headers.resize(count_);
-    std::uint64_t limit = options_.max_body_bytes;
-    for (const ServerOptions::BodyLimit& larger : options_.larger_bodies) {
-      if (request_.target.rfind(larger.path_prefix, 0) == 0) {
-        limit = larger.max_body_bytes;
-        break;
-      }
-    }
-    if (content_length() && *content_length() > limit) {
-      ec = bhttp::error::body_limit;
-      return;
-    }
-    this->body_limit(limit);  // bounds a chunked body as it arrives
-  }
+  // Asks the connection about the route before any of the body is read (defined below).
+  void on_header_impl(error_code& ec) override;
 
   void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override {
     // Beast has already checked the length against body_limit.
@@ -177,13 +166,11 @@ class RequestParser final : public bhttp::basic_parser<true> {
   void on_finish_impl(error_code&) override {}
 
   Request& request_;
-  const ServerOptions& options_;
+  Connection& connection_;
   size_t count_ = 0;
   int version_ = 11;
   bool expects_continue_ = false;
 };
-
-class Connection;
 
 // One I/O thread: its io_context and everything its connections share without locks.
 struct Worker {
@@ -218,6 +205,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Connection& operator=(const Connection&) = delete;
 
   void Start();
+  // The headers are parsed, the body not read: fills path, query and client address, and
+  // asks the route's admission. The body limit that applies, or nullopt when the request is
+  // answered now (a malformed target: 400; refused by the route: its response).
+  std::optional<std::uint64_t> OnHead();
   // Closes the connection when its deadline has passed.
   void Sweep(Clock::time_point now);
   // The server is stopping: close when idle, else after the response in progress.
@@ -233,8 +224,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Read();
   void OnRead(const error_code& ec, size_t bytes);
   void Parse();
+  bool ParseTarget();
   void HandleRequest();
   void FailRequest(int status);
+  void RefuseRequest();
   void Send(Response&& response, bool head, bool negotiate);
   void OnWritten(const error_code& ec);
   void Linger();
@@ -246,7 +239,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Request request_;
   std::string peer_address_;  // the TCP peer; request_.remote_address may be the client behind it
   std::optional<RequestParser> parser_;
-  Response response_;  // keeps the shared body alive while it is written
+  std::optional<Response> refusal_;  // the route's answer to a request it refused by its head
+  Response response_;                // keeps the shared body alive while it is written
   std::string head_;
   std::string gzip_;
   std::string identity_;  // a gzip-only body, decompressed for one response
@@ -257,6 +251,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool linger_ = false;  // drain unread input before closing: the request was refused early
   size_t lingered_ = 0;
 };
+
+void RequestParser::on_header_impl(error_code& ec) {
+  request_.headers.resize(count_);
+  const std::optional<std::uint64_t> limit = connection_.OnHead();
+  if (!limit) {
+    ec = bhttp::error::bad_target;  // Parse answers: the refusal, or 400
+    return;
+  }
+  if (content_length() && *content_length() > *limit) {
+    ec = bhttp::error::body_limit;
+    return;
+  }
+  this->body_limit(*limit);  // bounds a chunked body as it arrives
+}
 
 class BeastServer final : public Server {
  public:
@@ -381,7 +389,25 @@ class BeastServer final : public Server {
     return ErrorResponse(500);
   }
 
+  // The route's admission for a request whose body is not read yet. A refusal's response,
+  // or nullopt; an exception from the predicate is a bug, answered 500.
+  std::optional<Response> Admit(const Admission& admission, const Request& request) {
+    if (!admission.admit) return std::nullopt;
+    try {
+      return admission.admit(request);
+    } catch (const std::exception& e) {
+      CountFailure(fmt::format("admit {}", request.target), e.what());
+    } catch (...) {
+      CountFailure(fmt::format("admit {}", request.target), "unknown exception");
+    }
+    return ErrorResponse(500);
+  }
+
   const ServerOptions& options() const { return options_; }
+  const Router& router() const { return router_; }
+  std::uint64_t largest_body_limit() const {
+    return std::max<std::uint64_t>(options_.max_body_bytes, router_.LargestBodyLimit());
+  }
 
  private:
   static void RunWorker(Worker& worker) {
@@ -502,7 +528,8 @@ void Connection::Start() {
   peer_address_ = remote.address().to_string();
   request_.remote_address = peer_address_;
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  server_.largest_body_limit(), *this);
   // The header timeout runs from the connection, not from its first byte.
   state_ = State::kReading;
   deadline_ = Clock::now() + options.header_timeout;
@@ -560,6 +587,10 @@ void Connection::Parse() {
     error_code ec;
     const size_t used = parser_->put(buffer_.data(), ec);
     buffer_.consume(used);
+    if (refusal_) {
+      RefuseRequest();
+      return;
+    }
     if (ec && ec != bhttp::error::need_more) {
       if (ec == bhttp::error::header_limit) {
         FailRequest(431);
@@ -599,24 +630,25 @@ void Connection::Parse() {
   }
 }
 
-void Connection::HandleRequest() {
-  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
-  const bool head = request_.method == Method::kHead;
+std::optional<std::uint64_t> Connection::OnHead() {
+  if (!ParseTarget()) return std::nullopt;
+  const Admission& admission = server_.router().AdmissionFor(request_);
+  refusal_ = server_.Admit(admission, request_);
+  if (refusal_) return std::nullopt;
+  return admission.max_body_bytes > 0 ? admission.max_body_bytes : server_.options().max_body_bytes;
+}
+
+// Path, query and client address, from the request line and headers.
+bool Connection::ParseTarget() {
   const std::string_view target = request_.target;
-  if (target.empty() || target.front() != '/') {
-    FailRequest(400);
-    return;
-  }
+  if (target.empty() || target.front() != '/') return false;
   const size_t question = target.find('?');
   const std::string_view raw_path = target.substr(0, question);
   if (raw_path.find('%') == std::string_view::npos) {
     request_.path.assign(raw_path);
   } else {
     std::optional<std::string> path = PercentDecode(raw_path, false);
-    if (!path || path->find('\0') != std::string::npos) {
-      FailRequest(400);
-      return;
-    }
+    if (!path || path->find('\0') != std::string::npos) return false;
     request_.path = std::move(*path);
   }
   if (question == std::string_view::npos) {
@@ -634,13 +666,27 @@ void Connection::HandleRequest() {
     }
     request_.remote_address = proxies.ClientAddress(peer_address_, forwarded_for);
   }
-  Send(server_.Dispatch(request_), head, true);
+  return true;
+}
+
+void Connection::HandleRequest() {
+  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
+  Send(server_.Dispatch(request_), request_.method == Method::kHead, true);
 }
 
 void Connection::FailRequest(int status) {
   keep_alive_ = false;
   linger_ = true;
   Send(server_.ErrorResponse(status), false, false);
+}
+
+// The route refused the request by its head: answer, drop the body unread, close.
+void Connection::RefuseRequest() {
+  keep_alive_ = false;
+  linger_ = true;
+  Response refusal = std::move(*refusal_);
+  refusal_.reset();
+  Send(std::move(refusal), request_.method == Method::kHead, false);
 }
 
 void Connection::Send(Response&& response, bool head, bool negotiate) {
@@ -758,6 +804,10 @@ void Connection::OnWritten(const error_code& ec) {
   response_.body.bytes.reset();
   response_.body.gzip.reset();
   identity_ = std::string();
+  // An upload's body (up to the route's limit, 20 MB) must not stay reserved for the rest of
+  // a keep-alive connection's life: ordinary requests reuse a small buffer.
+  if (request_.body.capacity() > kKeptBodyCapacity) request_.body = std::string();
+  if (buffer_.capacity() > kKeptBodyCapacity && buffer_.size() == 0) buffer_.shrink_to_fit();
   if (!keep_alive_) {
     if (linger_) {
       Linger();
@@ -769,7 +819,8 @@ void Connection::OnWritten(const error_code& ec) {
     return;
   }
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  server_.largest_body_limit(), *this);
   body_phase_ = false;
   if (buffer_.size() > 0) {  // a pipelined request is already here
     state_ = State::kReading;

@@ -13,9 +13,9 @@
 #include "newsroom/audit.hpp"
 #include "newsroom/desk.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/photo_upload.hpp"
-#include "newsroom/routes.hpp"
 #include "render/article_view.hpp"
 
 namespace sinmun::newsroom {
@@ -46,6 +46,8 @@ nlohmann::json SummaryRows(const NewsroomContext& context,
   }
   return rows;
 }
+
+}  // namespace
 
 http::Response Dashboard(const NewsroomContext& context, const http::Request& request,
                          const Staff& staff) {
@@ -89,6 +91,8 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
   return RenderNewsroomPage(context, staff, "newsroom/dashboard", std::move(view),
                             Label(context, "desk_dashboard_title"));
 }
+
+namespace {
 
 // The form page: `form` as typed, `errors` next to the fields, `article` when editing.
 http::Response FormPage(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
@@ -136,6 +140,8 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
                             status);
 }
 
+}  // namespace
+
 http::Response NewArticlePage(const NewsroomContext& context, const http::Request& request,
                               const Staff& staff) {
   const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
@@ -169,6 +175,8 @@ http::Response EditArticlePage(const NewsroomContext& context, const http::Reque
   return FormPage(context, staff, FormFromContent(article->content, article->revision), *choices,
                   {}, &*article, std::move(extra), 200);
 }
+
+namespace {
 
 // The parts of a multipart body, or nullopt for a malformed one; an empty list for a body
 // of another type (urlencoded forms are read through the request).
@@ -219,6 +227,8 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
   return std::move(*content);
 }
 
+}  // namespace
+
 http::Response CreateArticle(const NewsroomContext& context, const http::Request& request,
                              const Staff& staff) {
   const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
@@ -231,6 +241,8 @@ http::Response CreateArticle(const NewsroomContext& context, const http::Request
   if (!id) return NewsroomErrorFor(context, id.error());
   return SeeOther(EditPath(*id) + "?done=saved");
 }
+
+namespace {
 
 http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
                             const ArticleForm& form, const store::ArticleContent& mine,
@@ -249,6 +261,8 @@ http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
   }
   return FormPage(context, staff, rebased, choices, {}, &current, std::move(extra), 409);
 }
+
+}  // namespace
 
 http::Response SaveArticle(const NewsroomContext& context, const http::Request& request,
                            const Staff& staff) {
@@ -351,18 +365,6 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   response.cache_control = "no-store";
   response.headers.emplace_back("X-Robots-Tag", "noindex");
   return response;
-}
-
-}  // namespace
-
-void AddDeskPageRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom", StaffPage(context, Permission::kWrite, &Dashboard));
-  router.Get("/newsroom/articles/new", StaffPage(context, Permission::kWrite, &NewArticlePage));
-  router.Post("/newsroom/articles", StaffAction(context, Permission::kWrite, &CreateArticle));
-  router.Post("/newsroom/articles/preview",
-              StaffAction(context, Permission::kWrite, &PreviewArticle));
-  router.Get("/newsroom/articles/{id}", StaffPage(context, Permission::kWrite, &EditArticlePage));
-  router.Post("/newsroom/articles/{id}", StaffAction(context, Permission::kWrite, &SaveArticle));
 }
 
 }  // namespace sinmun::newsroom
