@@ -82,7 +82,7 @@ int Serve(const ServeOptions& options) {
     return kExitFailed;
   }
 
-  auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data, config->search_dir));
+  auto searcher = search::OpenSearchIndex(store->get(), SearchFolder(*data, config->search_dir));
   if (!searcher) {
     fmt::print(stderr, "sinmun serve: {}\n", searcher.error().detail);
     return kExitFailed;
