@@ -114,7 +114,7 @@ int Serve(const ServeOptions& options) {
                                  mail_options);
 
   newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files,
-                                                     *config, data->uploads_path});
+                                                     *config, data->uploads_path, searcher->get()});
   // Publishes scheduled articles at their minute, and at start those whose minute passed
   // while the server was down.
   newsroom::Scheduler scheduler(**store, clock);

@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
+#include <string_view>
 #include <variant>
 
 #include "core/time.hpp"
+#include "http/encoding.hpp"
 #include "http/multipart.hpp"
 #include "newsroom/article_form.hpp"
 #include "newsroom/audit.hpp"
@@ -94,6 +97,33 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
 
 namespace {
 
+constexpr int kSuggestedTags = 8;
+
+// Keywords the search index finds characteristic of the text in the form, less the tags it
+// already has: [{"tag"}], empty without a searcher or text. A failing index only means no
+// suggestions (the form must not fail for it).
+nlohmann::json SuggestedTags(const NewsroomContext& context, const ArticleForm& form) {
+  nlohmann::json suggested = nlohmann::json::array();
+  if (context.deps.searcher == nullptr || (form.headline.empty() && form.body.empty())) {
+    return suggested;
+  }
+  const Result<std::vector<std::string>> tags =
+      context.deps.searcher->SuggestTags(form.headline, form.body, kSuggestedTags);
+  if (!tags) return suggested;
+  std::set<std::string> present;
+  std::string_view typed = form.tags;
+  while (!typed.empty()) {
+    const size_t comma = typed.find(',');
+    present.insert(std::string(http::TrimSpaces(typed.substr(0, comma))));
+    if (comma == std::string_view::npos) break;
+    typed.remove_prefix(comma + 1);
+  }
+  for (const std::string& tag : *tags) {
+    if (!present.contains(tag)) suggested.push_back({{"tag", tag}});
+  }
+  return suggested;
+}
+
 // The form page: `form` as typed, `errors` next to the fields, `article` when editing.
 http::Response FormPage(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
                         const FormChoices& choices, const FieldErrors& errors,
@@ -102,6 +132,7 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
   for (auto& [key, value] : extra.items()) view[key] = value;
   view["editor_js"] = context.deps.static_files->Url("gen/editor.js");
   view["editor_css"] = context.deps.static_files->Url("gen/editor.css");
+  view["tags_js"] = context.deps.static_files->Url("js/newsroom_tags.js");
   std::string title;
   if (article == nullptr) {
     view["action"] = "/newsroom/articles";
@@ -136,6 +167,10 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
     title = article->content.headline;
   }
   if (!view.contains("readonly")) view["readonly"] = false;
+  if (!view["readonly"].get<bool>()) {
+    view["suggested_tags"] = SuggestedTags(context, form);
+    view["has_suggested_tags"] = !view["suggested_tags"].empty();
+  }
   return RenderNewsroomPage(context, staff, "newsroom/article_form", std::move(view), title,
                             status);
 }

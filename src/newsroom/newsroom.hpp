@@ -34,6 +34,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
+#include "search/searcher.hpp"
 #include "store/store.hpp"
 
 namespace sinmun::newsroom {
@@ -45,6 +46,9 @@ struct NewsroomDeps {
   std::shared_ptr<const http::StaticFiles> static_files;  // for the stylesheet's URL
   Config config;  // [newsroom] session settings, base_url (https means Secure cookies), paper
   std::string uploads_dir;  // DIR/uploads: uploaded photos are written here (served at /uploads/)
+  // Suggests keyword tags on the article form; nullptr: no suggestions. REQUIRES: outlives
+  // the Newsroom.
+  const search::Searcher* searcher = nullptr;
 };
 
 struct NewsroomContext;
