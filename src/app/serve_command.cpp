@@ -87,7 +87,7 @@ int Serve(const ServeOptions& options) {
     return kExitFailed;
   }
 
-  auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data, config->search_dir));
+  auto searcher = search::OpenSearchIndex(store->get(), SearchFolder(*data, config->search_dir));
   if (!searcher) {
     fmt::print(stderr, "sinmun serve: {}\n", searcher.error().detail);
     return kExitFailed;
@@ -125,7 +125,8 @@ int Serve(const ServeOptions& options) {
                                  mail_options);
 
   newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files,
-                                                     *config, data->uploads_path, &*token_signer});
+                                                     *config, data->uploads_path, &*token_signer,
+                                                     searcher->get()});
   // Publishes scheduled articles at their minute, and at start those whose minute passed
   // while the server was down.
   newsroom::Scheduler scheduler(**store, clock);
@@ -189,10 +190,6 @@ int Serve(const ServeOptions& options) {
   server_options.on_hangup = [log = access_log.get()] {
     if (log != nullptr) log->Reopen();
   };
-  // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
-  server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
-  server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});
-  server_options.larger_bodies.push_back({"/newsroom/ads", 21 << 20});
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);

@@ -45,6 +45,8 @@ constexpr size_t kReadChunk = 8192;
 // 4 MB it saw a broken connection).
 constexpr std::chrono::seconds kLingerTime{2};
 constexpr size_t kLingerMaxBytes = 64 << 20;
+// Capacity a connection keeps for the next request's body; a larger one is released.
+constexpr size_t kKeptBodyCapacity = 64 << 10;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 const char* MethodName(Method method) {
@@ -108,19 +110,27 @@ bool IsUsableRequestId(std::string_view id) {
   return true;
 }
 
+// Told by the parser when a request's head is complete, before any of its body is read.
+class HeadListener {
+ public:
+  // The body limit that applies, or nullopt when the request is answered now.
+  virtual std::optional<std::uint64_t> OnHead() = 0;
+
+ protected:
+  ~HeadListener() = default;
+};
+
 // Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
 // request on the connection: no beast::http::fields, no allocation in the steady state.
 class RequestParser final : public bhttp::basic_parser<true> {
  public:
-  RequestParser(Request& request, std::uint32_t header_limit, const ServerOptions& options)
-      : request_(request), options_(options) {
+  // `largest_body_limit` holds until the route is known: Beast checks a Content-Length
+  // against it before on_header_impl, which then applies the route's own limit.
+  RequestParser(Request& request, std::uint32_t header_limit, std::uint64_t largest_body_limit,
+                HeadListener& listener)
+      : request_(request), listener_(listener) {
     this->header_limit(header_limit);
-    // The largest limit until the target is known; on_header_impl applies the target's own.
-    std::uint64_t body_limit = options.max_body_bytes;
-    for (const ServerOptions::BodyLimit& larger : options.larger_bodies) {
-      body_limit = std::max<std::uint64_t>(body_limit, larger.max_body_bytes);
-    }
-    this->body_limit(body_limit);
+    this->body_limit(largest_body_limit);
     eager(true);
     request_.body.clear();
     // A request refused before its request line is read must not be logged as the previous one.
@@ -189,32 +199,8 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
   }
 
-  void on_header_impl(error_code& ec) override {
-    request_.headers.resize(count_);
-    // RFC 9112 3.2: a 1.1 request has exactly one Host, and no request has two or a bad one.
-    if (bad_host_ || hosts_ > 1 || (version_ == 11 && hosts_ == 0)) {
-      ec = bhttp::error::bad_value;
-      return;
-    }
-    // RFC 9112 6.3: a request body whose last coding is not chunked has no knowable end;
-    // reading on would let the body pass for the next request (request smuggling).
-    if (transfer_encoding_ && !last_coding_chunked_) {
-      ec = bhttp::error::bad_transfer_encoding;
-      return;
-    }
-    std::uint64_t limit = options_.max_body_bytes;
-    for (const ServerOptions::BodyLimit& larger : options_.larger_bodies) {
-      if (request_.target.rfind(larger.path_prefix, 0) == 0) {
-        limit = larger.max_body_bytes;
-        break;
-      }
-    }
-    if (content_length() && *content_length() > limit) {
-      ec = bhttp::error::body_limit;
-      return;
-    }
-    this->body_limit(limit);  // bounds a chunked body as it arrives
-  }
+  // Asks the connection about the route before any of the body is read (defined below).
+  void on_header_impl(error_code& ec) override;
 
   void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override {
     // Beast has already checked the length against body_limit.
@@ -236,7 +222,7 @@ class RequestParser final : public bhttp::basic_parser<true> {
   void on_finish_impl(error_code&) override {}
 
   Request& request_;
-  const ServerOptions& options_;
+  HeadListener& listener_;
   size_t count_ = 0;
   int version_ = 11;
   bool expects_continue_ = false;
@@ -274,8 +260,6 @@ bool DecodeTarget(Request& request) {
   }
   return true;
 }
-
-class Connection;
 
 // One I/O thread: its io_context and everything its connections share without locks.
 struct Worker {
@@ -316,7 +300,7 @@ struct Worker {
 
 class BeastServer;
 
-class Connection : public std::enable_shared_from_this<Connection> {
+class Connection final : public std::enable_shared_from_this<Connection>, public HeadListener {
  public:
   Connection(BeastServer& server, Worker& worker, tcp::socket socket);
   ~Connection();
@@ -324,6 +308,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Connection& operator=(const Connection&) = delete;
 
   void Start();
+  // The headers are parsed, the body not read: fills path, query and client address, and
+  // asks the route's admission. The body limit that applies, or nullopt when the request is
+  // answered now (a malformed target: 400; refused by the route: its response).
+  std::optional<std::uint64_t> OnHead() override;
   // Closes the connection when its deadline has passed.
   void Sweep(Clock::time_point now);
   // The server is stopping: close when idle, else after the response in progress.
@@ -340,8 +328,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Read();
   void OnRead(const error_code& ec, size_t bytes);
   void Parse();
+  bool ParseTarget();
   void HandleRequest();
   void FailRequest(int status);
+  void RefuseRequest();
   void Send(Response&& response, bool head, bool negotiate);
   void OnWritten(const error_code& ec);
   void Linger();
@@ -353,7 +343,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Request request_;
   std::string peer_address_;  // the TCP peer; request_.remote_address may be the client behind it
   std::optional<RequestParser> parser_;
-  Response response_;  // keeps the shared body alive while it is written
+  std::optional<Response> refusal_;  // the route's answer to a request it refused by its head
+  Response response_;                // keeps the shared body alive while it is written
   std::string head_;
   std::string gzip_;
   std::string identity_;  // a gzip-only body, decompressed for one response
@@ -366,6 +357,31 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool admitted_ = false;  // counted in the server's connection caps
   size_t lingered_ = 0;
 };
+
+void RequestParser::on_header_impl(error_code& ec) {
+  request_.headers.resize(count_);
+  // RFC 9112 3.2: a 1.1 request has exactly one Host, and no request has two or a bad one.
+  if (bad_host_ || hosts_ > 1 || (version_ == 11 && hosts_ == 0)) {
+    ec = bhttp::error::bad_value;
+    return;
+  }
+  // RFC 9112 6.3: a request body whose last coding is not chunked has no knowable end;
+  // reading on would let the body pass for the next request (request smuggling).
+  if (transfer_encoding_ && !last_coding_chunked_) {
+    ec = bhttp::error::bad_transfer_encoding;
+    return;
+  }
+  const std::optional<std::uint64_t> limit = listener_.OnHead();
+  if (!limit) {
+    ec = bhttp::error::bad_target;  // Parse answers: the refusal, or 400
+    return;
+  }
+  if (content_length() && *content_length() > *limit) {
+    ec = bhttp::error::body_limit;
+    return;
+  }
+  this->body_limit(*limit);  // bounds a chunked body as it arrives
+}
 
 class BeastServer final : public Server {
  public:
@@ -507,7 +523,25 @@ class BeastServer final : public Server {
     return ErrorResponse(500);
   }
 
+  // The route's admission for a request whose body is not read yet. A refusal's response,
+  // or nullopt; an exception from the predicate is a bug, answered 500.
+  std::optional<Response> Admit(const Admission& admission, const Request& request) {
+    if (!admission.admit) return std::nullopt;
+    try {
+      return admission.admit(request);
+    } catch (const std::exception& e) {
+      CountFailure(fmt::format("admit {}", request.target), e.what());
+    } catch (...) {
+      CountFailure(fmt::format("admit {}", request.target), "unknown exception");
+    }
+    return ErrorResponse(500);
+  }
+
   const ServerOptions& options() const { return options_; }
+  const Router& router() const { return router_; }
+  std::uint64_t largest_body_limit() const {
+    return std::max<std::uint64_t>(options_.max_body_bytes, router_.LargestBodyLimit());
+  }
 
   const ServerOptions::HeaderRule* HeaderRuleFor(std::string_view path) const {
     for (const ServerOptions::HeaderRule& rule : options_.response_headers) {
@@ -672,7 +706,8 @@ void Connection::Start() {
   }
   admitted_ = true;
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  server_.largest_body_limit(), *this);
   // The header timeout runs from the connection, not from its first byte.
   state_ = State::kReading;
   deadline_ = Clock::now() + options.header_timeout;
@@ -739,6 +774,10 @@ void Connection::Parse() {
     error_code ec;
     const size_t used = parser_->put(buffer_.data(), ec);
     buffer_.consume(used);
+    if (refusal_) {
+      RefuseRequest();
+      return;
+    }
     if (ec && ec != bhttp::error::need_more) {
       FailRequest(StatusForParseError(ec));
       return;
@@ -772,15 +811,18 @@ void Connection::Parse() {
   }
 }
 
-void Connection::HandleRequest() {
-  started_ = Clock::now();
+std::optional<std::uint64_t> Connection::OnHead() {
   worker_.NextRequestId(request_.id);
-  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
-  const bool head = request_.method == Method::kHead;
-  if (!DecodeTarget(request_)) {
-    FailRequest(400);
-    return;
-  }
+  if (!ParseTarget()) return std::nullopt;
+  const Admission& admission = server_.router().AdmissionFor(request_);
+  refusal_ = server_.Admit(admission, request_);
+  if (refusal_) return std::nullopt;
+  return admission.max_body_bytes > 0 ? admission.max_body_bytes : server_.options().max_body_bytes;
+}
+
+// Path, query and client address, from the request line and headers.
+bool Connection::ParseTarget() {
+  if (!DecodeTarget(request_)) return false;
   if (const TrustedProxies& proxies = server_.options().trusted_proxies; !proxies.empty()) {
     // Per request: one load balancer connection carries many readers' requests.
     std::string forwarded_for;
@@ -797,7 +839,13 @@ void Connection::HandleRequest() {
       if (IsUsableRequestId(given)) request_.id.assign(given);
     }
   }
-  Send(server_.Dispatch(request_), head, true);
+  return true;
+}
+
+void Connection::HandleRequest() {
+  started_ = Clock::now();
+  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
+  Send(server_.Dispatch(request_), request_.method == Method::kHead, true);
 }
 
 void Connection::FailRequest(int status) {
@@ -806,6 +854,16 @@ void Connection::FailRequest(int status) {
   keep_alive_ = false;
   linger_ = true;
   Send(server_.ErrorResponse(status), false, false);
+}
+
+// The route refused the request by its head: answer, drop the body unread, close.
+void Connection::RefuseRequest() {
+  started_ = Clock::now();
+  keep_alive_ = false;
+  linger_ = true;
+  Response refusal = std::move(*refusal_);
+  refusal_.reset();
+  Send(std::move(refusal), request_.method == Method::kHead, false);
 }
 
 void Connection::Send(Response&& response, bool head, bool negotiate) {
@@ -941,6 +999,10 @@ void Connection::OnWritten(const error_code& ec) {
   response_.body.bytes.reset();
   response_.body.gzip.reset();
   identity_ = std::string();
+  // An upload's body (up to the route's limit, 20 MB) must not stay reserved for the rest of
+  // a keep-alive connection's life: ordinary requests reuse a small buffer.
+  if (request_.body.capacity() > kKeptBodyCapacity) request_.body = std::string();
+  if (buffer_.capacity() > kKeptBodyCapacity && buffer_.size() == 0) buffer_.shrink_to_fit();
   if (!keep_alive_) {
     if (linger_) {
       Linger();
@@ -952,7 +1014,8 @@ void Connection::OnWritten(const error_code& ec) {
     return;
   }
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  server_.largest_body_limit(), *this);
   body_phase_ = false;
   if (buffer_.size() > 0) {  // a pipelined request is already here
     state_ = State::kReading;
@@ -982,16 +1045,34 @@ void Connection::Linger() {
 
 }  // namespace
 
+// The head's part of a connection without one: the target decoded, the server's body limit.
+class TargetDecoder final : public HeadListener {
+ public:
+  TargetDecoder(Request& request, std::uint64_t body_limit)
+      : request_(request), body_limit_(body_limit) {}
+  std::optional<std::uint64_t> OnHead() override {
+    if (!DecodeTarget(request_)) return std::nullopt;
+    return body_limit_;
+  }
+
+ private:
+  Request& request_;
+  std::uint64_t body_limit_;
+};
+
 int ParseRequest(std::string_view bytes, const ServerOptions& options, Request* request) {
-  RequestParser parser(*request, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  TargetDecoder decoder(*request, options.max_body_bytes);
+  RequestParser parser(*request, static_cast<std::uint32_t>(options.max_header_bytes),
+                       options.max_body_bytes, decoder);
   while (!parser.is_done()) {
     error_code ec;
     const size_t used = parser.put(asio::buffer(bytes.data(), bytes.size()), ec);
     bytes.remove_prefix(used);
     if (ec == bhttp::error::need_more || (!ec && used == 0)) return -1;
+    if (ec == bhttp::error::bad_target) return 400;
     if (ec) return StatusForParseError(ec);
   }
-  return DecodeTarget(*request) ? 0 : 400;
+  return 0;
 }
 
 Result<std::unique_ptr<Server>> Server::Open(ServerOptions options, Router router) {

@@ -21,16 +21,11 @@ namespace sinmun::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 0;                // 0: any free port (tests); see Server::port()
-  int threads = 0;                       // 0: one per core
-  std::size_t max_body_bytes = 1 << 20;  // larger bodies: 413
-  // Paths that accept larger bodies (uploads): a request whose target starts with
-  // path_prefix may send up to max_body_bytes; the first matching entry counts.
-  struct BodyLimit {
-    std::string path_prefix;
-    std::size_t max_body_bytes = 0;
-  };
-  std::vector<BodyLimit> larger_bodies;
+  std::uint16_t port = 0;  // 0: any free port (tests); see Server::port()
+  int threads = 0;         // 0: one per core
+  // Larger bodies: 413. A route may allow more, and refuse a request before its body is read
+  // (http::Admission, asked once the headers are parsed).
+  std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;         // larger request line + headers: 431
   std::chrono::seconds header_timeout{10};         // a client must send its headers within this
   std::chrono::seconds idle_timeout{60};           // keep-alive connections idle longer are closed

@@ -8,8 +8,8 @@
 #include "newsroom/audit.hpp"
 #include "newsroom/crypto.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
-#include "newsroom/routes.hpp"
 #include "newsroom/session.hpp"
 #include "newsroom/throttle.hpp"
 
@@ -92,6 +92,8 @@ http::Response LoginForm(const NewsroomContext& context, const http::Request& re
   return response;
 }
 
+}  // namespace
+
 http::Response LoginPage(const NewsroomContext& context, const http::Request& request) {
   const std::string next = SafeNext(request.Query("next"));
   // Already logged in: nothing to do here.
@@ -100,6 +102,8 @@ http::Response LoginPage(const NewsroomContext& context, const http::Request& re
   }
   return LoginForm(context, request, next, "", "", 200);
 }
+
+namespace {
 
 // Checks the e-mail and password. The same answer, and the same work, for an unknown
 // account, an inactive one and a wrong password.
@@ -119,6 +123,8 @@ Result<std::optional<store::User>> CheckPassword(const NewsroomContext& context,
   }
   return credentials->user;
 }
+
+}  // namespace
 
 http::Response Login(const NewsroomContext& context, const http::Request& request) {
   const std::string next = SafeNext(request.Form("next"));
@@ -208,6 +214,8 @@ http::Response Logout(const NewsroomContext& context, const http::Request& reque
   return response;
 }
 
+namespace {
+
 http::Response PasswordForm(const NewsroomContext& context, const Staff& staff,
                             std::string_view error, bool changed, int status) {
   nlohmann::json view = {{"changed", changed}, {"min_length", kMinPasswordLength}};
@@ -215,6 +223,8 @@ http::Response PasswordForm(const NewsroomContext& context, const Staff& staff,
   return RenderNewsroomPage(context, staff, "newsroom/password", view,
                             Label(context, "newsroom_password_title"), status);
 }
+
+}  // namespace
 
 http::Response PasswordPage(const NewsroomContext& context, const http::Request& request,
                             const Staff& staff) {
@@ -259,18 +269,6 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
   http::Response response = SeeOther("/newsroom/password?changed=1");
   response.headers.emplace_back("Set-Cookie", SessionCookie(context, session.token));
   return response;
-}
-
-}  // namespace
-
-void AddAccountRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom/login",
-             [context](const http::Request& request) { return LoginPage(*context, request); });
-  router.Post("/newsroom/login",
-              [context](const http::Request& request) { return Login(*context, request); });
-  router.Post("/newsroom/logout", StaffAction(context, Permission::kSignedIn, &Logout));
-  router.Get("/newsroom/password", StaffPage(context, Permission::kSignedIn, &PasswordPage));
-  router.Post("/newsroom/password", StaffAction(context, Permission::kSignedIn, &ChangePassword));
 }
 
 }  // namespace sinmun::newsroom

@@ -1,5 +1,8 @@
 #include "newsroom/newsroom.hpp"
 
+#include <string>
+#include <utility>
+
 #include "core/check.hpp"
 #include "newsroom/context.hpp"
 #include "newsroom/desk.hpp"
@@ -26,13 +29,37 @@ Newsroom::Newsroom(NewsroomDeps deps) {
 
 Newsroom::~Newsroom() = default;
 
+// Registers the route table (routes.cpp) and nothing else.
 void Newsroom::AddRoutes(http::Router& router) {
-  AddAccountRoutes(router, context_.get());
-  AddAdminRoutes(router, context_.get());
-  AddDeskPageRoutes(router, context_.get());
-  AddDeskActionRoutes(router, context_.get());
-  AddRevisionRoutes(router, context_.get());
-  AddAdsRoutes(router, context_.get());
+  const NewsroomContext* context = context_.get();
+  for (const Route& route : RouteTable()) {
+    http::Handler handler;
+    http::Admission admission{.max_body_bytes = route.max_body_bytes};
+    if (!route.permission) {
+      SINMUN_CHECK(route.public_handler != nullptr && route.max_body_bytes <= kFormBodyBytes);
+      handler = [context, public_handler = route.public_handler](const http::Request& request) {
+        http::Response response = public_handler(*context, request);
+        response.cache_control = "no-store";
+        return response;
+      };
+    } else {
+      SINMUN_CHECK(route.staff_handler != nullptr);
+      handler = route.method == http::Method::kGet
+                    ? StaffPage(context, *route.permission, route.staff_handler)
+                    : StaffAction(context, *route.permission, route.staff_handler);
+      // An upload is refused by its head when the session or role would refuse it, so that
+      // a stranger cannot make the server take in 20 MB first.
+      if (route.max_body_bytes > kFormBodyBytes) {
+        admission.admit = StaffAdmission(context, *route.permission);
+      }
+    }
+    if (route.method == http::Method::kGet) {
+      router.Get(std::string(route.pattern), std::move(handler), std::move(admission));
+    } else {
+      SINMUN_CHECK(route.method == http::Method::kPost);
+      router.Post(std::string(route.pattern), std::move(handler), std::move(admission));
+    }
+  }
 }
 
 std::optional<std::string> Newsroom::EditUrlFor(const http::Request& request,

@@ -1,4 +1,5 @@
 #pragma once
+// Private to site/.
 // Rendered pages kept as prepared bytes (body, gzip, ETag), so a popular page is rendered once
 // and then served as a hash lookup handing out shared bytes.
 //

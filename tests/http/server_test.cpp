@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <regex>
 #include <stdexcept>
@@ -263,13 +265,13 @@ TEST_F(ServerTest, BodyOverLimitIs413) {
   EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 413");
 }
 
-TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
+TEST_F(ServerTest, UploadRoutesMayHaveALargerBodyLimit) {
   ServerOptions options;
   options.max_body_bytes = 1000;
-  options.larger_bodies.push_back({"/upload/", 10000});
   Router router = TestRouter();
   router.Post("/upload/echo",
-              [](const Request& request) { return Text(std::to_string(request.body.size())); });
+              [](const Request& request) { return Text(std::to_string(request.body.size())); },
+              {.max_body_bytes = 10000});
   Start(options, std::move(router));
   const HttpResponse large =
       HttpRequest(port(), "POST", "/upload/echo", {}, std::string(5000, 'x'));
@@ -277,7 +279,10 @@ TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
   EXPECT_EQ(large.body, "5000");
   EXPECT_EQ(HttpRequest(port(), "POST", "/echo", {}, std::string(5000, 'x')).status, 413);
   EXPECT_EQ(HttpRequest(port(), "POST", "/upload/echo", {}, std::string(20000, 'x')).status, 413);
-  // Chunked bodies follow the limit of their path too.
+  // Only the route's own path: another below it keeps the server's limit.
+  EXPECT_EQ(HttpRequest(port(), "POST", "/upload/echo/more", {}, std::string(5000, 'x')).status,
+            413);
+  // Chunked bodies follow the limit of their route too.
   const auto chunked = [&](const std::string& path, size_t size) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "%zx", size);
@@ -290,6 +295,74 @@ TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
   EXPECT_EQ(chunked("/upload/echo", 0x800), "HTTP/1.1 200");
   EXPECT_EQ(chunked("/echo", 0x800), "HTTP/1.1 413");
   EXPECT_EQ(chunked("/upload/echo", 0x4000), "HTTP/1.1 413");
+}
+
+// An upload route that lets in only requests with the cookie "key=open".
+Router RouterWithGuardedUpload(std::atomic<int>* handled) {
+  Router router = TestRouter();
+  router.Post(
+      "/upload/{name}",
+      [handled](const Request& request) {
+        ++*handled;
+        return Text(std::string(request.PathParam("name")) + " " +
+                    std::to_string(request.body.size()));
+      },
+      {.max_body_bytes = 20 << 20, .admit = [](const Request& request) -> std::optional<Response> {
+         if (request.Cookie("key") == "open") return std::nullopt;
+         return Text("no key for " + std::string(request.PathParam("name")) + "\n", 401);
+       }});
+  return router;
+}
+
+TEST_F(ServerTest, AnUploadRouteRefusesAStrangerBeforeTheBodyIsSent) {
+  ServerOptions options;
+  options.body_timeout = std::chrono::seconds(30);
+  std::atomic<int> handled = 0;
+  Start(options, RouterWithGuardedUpload(&handled));
+  // Only the head of a 10 MB upload is sent: the answer cannot wait for the body. Without
+  // admission the server would wait for the body (30 s, past SendRaw's 5 s).
+  bool closed = false;
+  const std::string refused = SendRaw(port(),
+                                      "POST /upload/photo HTTP/1.1\r\nHost: x\r\n"
+                                      "Content-Type: application/octet-stream\r\n"
+                                      "Content-Length: 10000000\r\n\r\n",
+                                      sinmun::testing::kDefaultHttpTimeout, &closed);
+  EXPECT_EQ(refused.substr(0, 12), "HTTP/1.1 401") << refused;
+  EXPECT_NE(refused.find("no key for photo"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("Connection: close"), std::string::npos) << refused;
+  EXPECT_TRUE(closed);
+  // Asking first with Expect: 100-continue gets the refusal instead of "100 Continue".
+  const std::string expecting = SendRaw(port(),
+                                        "POST /upload/photo HTTP/1.1\r\nHost: x\r\n"
+                                        "Expect: 100-continue\r\n"
+                                        "Content-Length: 10000000\r\n\r\n");
+  EXPECT_EQ(expecting.substr(0, 12), "HTTP/1.1 401") << expecting;
+  EXPECT_EQ(handled.load(), 0);
+
+  // With the key the same upload goes through, past the server's own 1 MB limit.
+  const HttpResponse admitted = HttpRequest(port(), "POST", "/upload/photo",
+                                            {{"Cookie", "key=open"}}, std::string(3 << 20, 'p'));
+  EXPECT_EQ(admitted.status, 200) << admitted.error;
+  EXPECT_EQ(admitted.body, "photo 3145728");
+  EXPECT_EQ(handled.load(), 1);
+}
+
+TEST_F(ServerTest, AKeepAliveConnectionLetsGoOfALargeBodyAfterItsRequest) {
+  std::atomic<int> handled = 0;
+  Router router = RouterWithGuardedUpload(&handled);
+  // The connection's request is reused from one request to the next: this route sees how
+  // much memory the previous request's body left reserved.
+  router.Get("/capacity",
+             [](const Request& request) { return Text(std::to_string(request.body.capacity())); });
+  Start({}, std::move(router));
+  HttpConnection connection(port());
+  ASSERT_TRUE(connection.connected());
+  const HttpResponse upload = connection.Request("POST", "/upload/photo", {{"Cookie", "key=open"}},
+                                                 std::string(8 << 20, 'p'));
+  ASSERT_EQ(upload.status, 200) << upload.error;
+  const HttpResponse after = connection.Request("GET", "/capacity");
+  ASSERT_EQ(after.status, 200) << after.error;
+  EXPECT_LT(std::stoul(after.body), 1u << 20) << "the 8 MB body is still reserved";
 }
 
 TEST_F(ServerTest, HugeHeadersAre431) {

@@ -14,7 +14,7 @@ void SiteTest::SetUp() {
 
 void SearchSiteTest::SetUp() {
   SiteTest::SetUp();
-  searcher_owned_ = sinmun::testing::Must(search::OpenSearcher(store_.get(), index_dir_.path()));
+  searcher_owned_ = sinmun::testing::Must(search::OpenSearchIndex(store_.get(), index_dir_.path()));
   searcher_ = searcher_owned_.get();
   MakeSite();
 }

@@ -84,7 +84,7 @@ class SearchSiteTest : public SiteTest {
                        Timestamp at = kNow - 3600, int section = 0);
 
   sinmun::testing::TempDir index_dir_;
-  std::unique_ptr<search::Searcher> searcher_owned_;
+  std::unique_ptr<search::SearchIndex> searcher_owned_;
 };
 
 // Where `needle` starts in `haystack`, or npos; for checking the order of page parts.
