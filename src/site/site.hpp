@@ -94,6 +94,7 @@ struct SiteDeps {
 };
 
 class PageCache;
+struct SharedParts;
 struct SiteContext;
 
 class Site {
@@ -114,6 +115,7 @@ class Site {
 
  private:
   std::unique_ptr<PageCache> cache_;
+  std::unique_ptr<SharedParts> shared_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
 };
