@@ -14,6 +14,8 @@
 #   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s and anonymous memory
 #       (RssAnon), against (b). BIG_ARTICLES=0 skips it (its demo and reindex take minutes).
 #   bench/archive.sh                                         (make bench)
+#   KEEP_PAPER=/tmp/paper bench/archive.sh, then PAPER=/tmp/paper bench/archive.sh
+#                                  (the 100,000-article paper made once, measured again)
 #   ARTICLES=20000 DURATION=5s BIG_ARTICLES=0 bench/archive.sh   (a quicker look)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" archive
@@ -26,9 +28,17 @@ NGINX_PORT=${NGINX_PORT:-18101}
 base="http://127.0.0.1:$PORT"
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
-echo "== a paper of $ARTICLES articles"
-make_paper "$work/paper" "$ARTICLES"
-printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
+if [ -n "${PAPER:-}" ]; then
+  # A paper this script made before (demo --seed 7 and reindex, ARTICLES articles), copied so
+  # that it stays as it was: a second build is measured on the same paper without the wait.
+  echo "== a copy of $PAPER"
+  cp -r "$PAPER" "$work/paper"
+else
+  echo "== a paper of $ARTICLES articles"
+  make_paper "$work/paper" "$ARTICLES"
+  printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
+  [ -n "${KEEP_PAPER:-}" ] && cp -r "$work/paper" "$KEEP_PAPER"
+fi
 # Section slugs, largest section first.
 sections() {  # folder
   sqlite3 "$1/sinmun.db" "SELECT s.slug FROM sections s JOIN articles a ON a.section_id = s.id
