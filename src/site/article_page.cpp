@@ -16,14 +16,13 @@ nlohmann::json RelatedView(const SiteContext& site, store::ArticleId id, Timesta
   if (site.deps.searcher == nullptr) return items;
   const Result<std::vector<store::ArticleId>> ids =
       site.deps.searcher->Related(id, kRelatedCount, now);
-  if (!ids || ids->empty()) return items;
-  // The index may lag the store by a poll: only what is published now is shown. One read of
-  // their summaries, not each whole article (bodies and all) in turn.
-  const Result<std::vector<store::ArticleSummary>> related =
-      site.deps.store->SummariesByIds(*ids, now);
-  if (!related) return items;
-  for (const store::ArticleSummary& article : *related) {
-    items.push_back({{"url", ArticlePath(article.id)}, {"headline", article.headline}});
+  if (!ids) return items;
+  for (const store::ArticleId related : *ids) {
+    // The index may lag the store by a poll: only what is published now is shown.
+    const Result<store::Article> article = site.deps.store->PublishedArticle(related, now);
+    if (article) {
+      items.push_back({{"url", ArticlePath(article->id)}, {"headline", article->headline}});
+    }
   }
   return items;
 }
