@@ -27,6 +27,7 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	bench/archive.sh
 	bench/article_page.sh
 	$(BUILD_DIR)/bench/counters_bench
 	bench/counting.sh

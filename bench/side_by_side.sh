@@ -2,30 +2,16 @@
 # demo paper, each served alone on $PORT while wrk asks for one cached article page as
 # browsers do (bench/counting_article.lua: gzip, a new visitor cookie per request).
 # Usage, from the repository's root: PORT=${PORT:-…}; source bench/side_by_side.sh NAME
-# Sets BIN, ARTICLES, DURATION and ROUNDS unless the environment did, and work (a temporary
-# folder /tmp/sinmun-NAME.*, removed on exit).
-BIN=${BIN:-build/sinmun}
+# Sets ARTICLES, DURATION and ROUNDS unless the environment did; bench/lib.sh gives BIN, work
+# (a temporary folder /tmp/sinmun-NAME.*, removed on exit), median and machine.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$1"
 ARTICLES=${ARTICLES:-20000}
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
-work=$(mktemp -d "/tmp/sinmun-$1.XXXXXX")
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
-make_demo() {  # folder: a demo paper with its search index built
-  "$BIN" demo --data "$1" --articles "$ARTICLES" --seed 7 >/dev/null
-  "$BIN" reindex --data "$1" >/dev/null
-}
-start_server() {  # folder
-  "$BIN" serve --data "$1" --listen "127.0.0.1:$PORT" >"$1.serve.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
-}
-stop_server() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+make_demo() { make_paper "$1" "$ARTICLES"; }  # folder: a demo paper, its search index built
+start_server() { start_sinmun "$1" "$PORT"; }  # folder
+stop_server() { stop_sinmun; }
 run_article() {  # folder path -> req/s of wrk on that page, the server started and stopped
   start_server "$1"
   ARTICLE_PATH="$2" wrk -t2 -c64 -d"$DURATION" -s bench/counting_article.lua \
@@ -33,8 +19,6 @@ run_article() {  # folder path -> req/s of wrk on that page, the server started 
   stop_server
   awk '/^Requests\/sec/ {print $2}' "$1.wrk.out"
 }
-median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-machine() { echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u)"; }
 # Alternates folders BASE and OTHER ROUNDS times on PATH, printing each round; sets
 # base_median and other_median (req/s).
 compare_rounds() {  # base other path

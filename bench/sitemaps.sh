@@ -7,18 +7,10 @@
 #   DATA=/tmp/paper bench/sitemaps.sh                   (reuse a folder `sinmun demo` filled)
 #   ARTICLES=100000 DURATION=5s bench/sitemaps.sh       (a quicker look)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=${BIN:-build/sinmun}
+source "$(dirname "$0")/lib.sh" sitemaps-bench
 ARTICLES=${ARTICLES:-1000000}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-18082}
-work=$(mktemp -d /tmp/sinmun-bench.XXXXXX)
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 data=${DATA:-}
 if [ -z "$data" ]; then
@@ -27,12 +19,8 @@ if [ -z "$data" ]; then
   "$BIN" demo --data "$data" --articles "$ARTICLES" --seed 7
 fi
 
-"$BIN" serve --data "$data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do
-  curl -fs -o /dev/null "http://127.0.0.1:$PORT/robots.txt" && break
-  sleep 0.1
-done
+start_sinmun "$data" "$PORT"
+pid=$sinmun_pid
 base="http://127.0.0.1:$PORT"
 rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 

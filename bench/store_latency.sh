@@ -8,19 +8,11 @@
 #   bench/store_latency.sh
 #   ARTICLES=5000 DURATION=5s bench/store_latency.sh   (a quicker look)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=${BIN:-build/sinmun}
+source "$(dirname "$0")/lib.sh" store-bench
 ARTICLES=${ARTICLES:-20000}
 DURATION=${DURATION:-15s}
 PORT=${PORT:-18090}
-work=$(mktemp -d /tmp/sinmun-store-bench.XXXXXX)
-sinmun_pid=""
-cleanup() {
-  [ -n "$sinmun_pid" ] && kill "$sinmun_pid" 2>/dev/null && wait "$sinmun_pid" 2>/dev/null
-  tests/support/postgres-service.sh stop "$work/postgres" >/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_on_exit 'tests/support/postgres-service.sh stop "$work/postgres" >/dev/null'
 
 tests/support/postgres-service.sh start "$work/postgres"
 postgres_url=$(cat "$work/postgres/postgres.url")
@@ -42,36 +34,18 @@ store = "$postgres_url"
 count_views = false
 TOML
 
-summarize() {  # wrk --latency output -> "req/s p50_ms p99_ms"
-  awk '
-    function ms(v) { if (v ~ /us$/) { sub(/us/, "", v); return v / 1000 }
-                     if (v ~ /ms$/) { sub(/ms/, "", v); return v + 0 }
-                     if (v ~ /s$/) { sub(/s/, "", v); return v * 1000 } return v }
-    /^Requests\/sec/ { rps = $2 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    END { printf "%s %.2f %.2f\n", rps, p50, p99 }' "$1"
-}
-
 echo "articles: $ARTICLES, wrk over random ids, page cache off, $DURATION per run"
 printf '%-10s %-6s %10s %9s %9s\n' store conns req/s p50_ms p99_ms
 for store in sqlite postgres-paper; do
-  "$BIN" serve --data "$work/$store" --listen "127.0.0.1:$PORT" >"$work/$store.log" 2>&1 &
-  sinmun_pid=$!
-  for _ in $(seq 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$PORT/article/1" && break
-    sleep 0.1
-  done
+  start_sinmun "$work/$store" "$PORT"
   # Warm both the OS cache and PostgreSQL's shared buffers the same way before measuring.
   MAX_ID=$ARTICLES wrk -t1 -c4 -d5s -s bench/random_article.lua "http://127.0.0.1:$PORT" >/dev/null
   for conns in 1 16; do
     threads=$(( conns < 2 ? 1 : 2 ))
     MAX_ID=$ARTICLES wrk -t"$threads" -c"$conns" -d"$DURATION" --latency \
       -s bench/random_article.lua "http://127.0.0.1:$PORT" >"$work/wrk.txt"
-    read -r rps p50 p99 <<<"$(summarize "$work/wrk.txt")"
+    read -r rps p50 p99 <<<"$(wrk_stats "$work/wrk.txt")"
     printf '%-10s %-6s %10s %9s %9s\n' "${store%-paper}" "$conns" "$rps" "$p50" "$p99"
   done
-  kill "$sinmun_pid"
-  wait "$sinmun_pid" 2>/dev/null || true
-  sinmun_pid=""
+  stop_sinmun
 done

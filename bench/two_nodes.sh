@@ -11,20 +11,12 @@
 # can only take cores the first one was already using, so expect no gain here; the script
 # shows what it costs (Redis, a second cache) rather than what more machines bring.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-BIN=${BIN:-build/sinmun}
+source "$(dirname "$0")/lib.sh" nodes-bench
 ARTICLES=${ARTICLES:-20000}
 DURATION=${DURATION:-15s}
 PORT_A=${PORT_A:-18090}
 PORT_B=${PORT_B:-18091}
 REDIS_PORT=${REDIS_PORT:-18092}
-work=$(mktemp -d /tmp/sinmun-nodes-bench.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 echo "== sinmun demo --articles $ARTICLES, a search index for each node"
 "$BIN" demo --data "$work/data" --articles "$ARTICLES" --seed 7 >/dev/null
@@ -40,32 +32,18 @@ appendonly no
 daemonize no
 logfile $work/redis.log
 REDIS
-redis-server "$work/redis.conf" &
-pids+=($!)
+bench_spawn redis-server "$work/redis.conf"
 redis="redis://127.0.0.1:$REDIS_PORT/0"
 
 start_node() {  # port search-dir threads -> pid in $node_pid
-  "$BIN" serve --data "$work/data" --listen "127.0.0.1:$1" --search-dir "$2" --threads "$3" \
-    --redis "$redis" >"$work/serve-$1.log" 2>&1 &
-  node_pid=$!
-  pids+=("$node_pid")
-  for _ in $(seq 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$1/" && return
-    sleep 0.1
-  done
-  echo "node on port $1 did not start" >&2
-  exit 1
+  start_sinmun "$work/data" "$1" --search-dir "$2" --threads "$3" --redis "$redis"
+  node_pid=$sinmun_pid
 }
-stop_node() {
-  kill "$1"
-  wait "$1" 2>/dev/null || true
-}
+stop_node() { bench_stop "$1"; }
 
 id=$(( ARTICLES / 2 ))
-rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
-p99() {
-  awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"
-}
+rps() { wrk_stats "$1" | cut -d' ' -f1; }
+p99() { wrk_stats "$1" | cut -d' ' -f3; }
 # wrk over one port: threads connections port out [random]
 wrk_one() {
   if [ "${5:-}" = random ]; then
@@ -125,4 +103,4 @@ for label in one-node-2-threads one-node-1-thread two-nodes-1-thread two-nodes-2
 done
 echo
 echo "load average before and after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+machine

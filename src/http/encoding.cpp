@@ -1,5 +1,6 @@
 #include "http/encoding.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -155,33 +156,28 @@ std::string HttpDate(std::time_t time) {
   return std::string(text, n > 0 ? static_cast<size_t>(n) : 0);
 }
 
+// libdeflate rather than zlib: whole-buffer compression at the same level and about the same
+// size in well under half of zlib's time, which mattered while gzip was a quarter of a page
+// cache miss (issue #14).
 struct GzipCompressor::State {
-  z_stream stream{};
-  bool ready = false;
+  libdeflate_compressor* compressor = nullptr;
 };
 
 GzipCompressor::GzipCompressor(int level) : state_(std::make_unique<State>()) {
-  // windowBits 15 + 16 asks zlib for the gzip wrapper instead of zlib's own.
-  state_->ready =
-      deflateInit2(&state_->stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+  state_->compressor = libdeflate_alloc_compressor(level);
 }
 
 GzipCompressor::~GzipCompressor() {
-  if (state_->ready) deflateEnd(&state_->stream);
+  if (state_->compressor != nullptr) libdeflate_free_compressor(state_->compressor);
 }
 
 bool GzipCompressor::Compress(std::string_view bytes, std::string& out) {
-  if (!state_->ready) return false;
-  z_stream& z = state_->stream;
-  if (deflateReset(&z) != Z_OK) return false;
-  out.resize(deflateBound(&z, bytes.size()));
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  if (rc != Z_STREAM_END) return false;
-  out.resize(z.total_out);
+  if (state_->compressor == nullptr) return false;
+  out.resize(libdeflate_gzip_compress_bound(state_->compressor, bytes.size()));
+  const size_t written = libdeflate_gzip_compress(state_->compressor, bytes.data(), bytes.size(),
+                                                  out.data(), out.size());
+  if (written == 0) return false;
+  out.resize(written);
   return true;
 }
 

@@ -40,7 +40,7 @@ class GzipCompressor {
   GzipCompressor(const GzipCompressor&) = delete;
   GzipCompressor& operator=(const GzipCompressor&) = delete;
 
-  // Replaces `out` with the gzip form of `bytes`; false on a zlib failure.
+  // Replaces `out` with the gzip form of `bytes` (libdeflate); false on a failure.
   bool Compress(std::string_view bytes, std::string& out);
 
  private:

@@ -73,15 +73,25 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
     }
     at = close + kMarkerClose.size();
   }
-  page->plain = http::Prepare(std::move(plain), true);
+  page->plain.etag = http::StrongEtag(plain);
+  page->plain.bytes = std::make_shared<const std::string>(std::move(plain));
   const std::string_view text = *page->plain.bytes;
   std::size_t from = 0;
   cuts.push_back(text.size());
+  std::vector<http::DeflateView> views;
   for (const std::size_t cut : cuts) {
     page->texts.push_back(text.substr(from, cut - from));
     page->pieces.push_back(http::DeflateForJoin(page->texts.back()));
     page->bytes += page->pieces.back().deflate.size();
     from = cut;
+  }
+  // The page without banners is its pieces joined: a page miss compresses the page once, not
+  // once for the pieces and again for the whole (issue #14).
+  for (const http::DeflatePiece& piece : page->pieces) views.push_back(piece.View());
+  std::string gzip;
+  http::JoinGzip(views, gzip);
+  if (gzip.size() < text.size()) {
+    page->plain.gzip = std::make_shared<const std::string>(std::move(gzip));
   }
   return page;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Private to site/: what every page handler shares, and the page-level helpers they call.
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -11,15 +12,27 @@
 #include "site/mail_budget.hpp"
 #include "site/page_cache.hpp"
 #include "site/params.hpp"
+#include "site/shared_part.hpp"
 #include "site/site.hpp"
 
 namespace sinmun::site {
+
+// Parts many pages show alike, made once per change and reused (site/shared_part.hpp): an
+// article miss no longer ranks the most-viewed box or reads the sections and settings itself.
+struct SharedParts {
+  explicit SharedParts(std::chrono::milliseconds max_age)
+      : most_viewed_box(max_age), sections(max_age), settings(max_age) {}
+  SharedPart<nlohmann::json> most_viewed_box;
+  SharedPart<std::vector<store::Section>> sections;
+  SharedPart<store::Settings> settings;
+};
 
 struct SiteContext {
   SiteDeps deps;
   PageCache* cache = nullptr;
   ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
   MailBudget* mail_budget = nullptr;  // "e-mail this article": per article and site-wide caps
+  SharedParts* shared = nullptr;
 };
 
 // Per request, worked out before the handler runs (and part of the cache key).
@@ -47,6 +60,10 @@ struct PageMeta {
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status = 200);
+
+// A page's body as the cache keeps it: RenderPage leaves pages uncompressed, so that a page
+// cut for banners is compressed once; a body already prepared is returned as it is.
+http::PreparedBody PreparedOnce(const http::PreparedBody& body);
 
 // The label `key` with its "{}" replaced by `value` ("{} 분야 최신 기사" -> "정치 분야 최신 기사").
 std::string LabelWith(const render::Renderer& renderer, std::string_view key,

@@ -39,13 +39,20 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   const render::Renderer& renderer = *deps.renderer;
   const Timestamp now = deps.clock->Now();
 
-  std::vector<store::Section> fetched;
+  // The section bar and the settings are the same on every page: made once per change.
+  const std::uint64_t generation = site.cache->Generation();
+  std::shared_ptr<const std::vector<store::Section>> fetched;
   const std::vector<store::Section>* sections = meta.sections;
   if (sections == nullptr) {
     // The section bar is decoration: a store that fails here still gets its page (or the
     // error page it asked for) without the bar.
-    if (Result<std::vector<store::Section>> all = deps.store->Sections()) fetched = std::move(*all);
-    sections = &fetched;
+    if (Result<std::shared_ptr<const std::vector<store::Section>>> all =
+            site.shared->sections.Get(generation, [&] { return deps.store->Sections(); })) {
+      fetched = std::move(*all);
+    } else {
+      fetched = std::make_shared<const std::vector<store::Section>>();
+    }
+    sections = fetched.get();
   }
   nlohmann::json nav = nlohmann::json::array();
   for (const store::Section& section : *sections) {
@@ -55,7 +62,10 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
   // the change sequence, so cached pages are rendered again).
   Config config = deps.config;
-  if (Result<store::Settings> stored = deps.store->SiteSettings()) ApplySettings(*stored, &config);
+  if (Result<std::shared_ptr<const store::Settings>> stored =
+          site.shared->settings.Get(generation, [&] { return deps.store->SiteSettings(); })) {
+    ApplySettings(**stored, &config);
+  }
   const std::string& paper = config.paper.name;
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
   const std::string_view mode = ViewModeName(page.view_mode);
@@ -84,11 +94,13 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
            meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]}};
 }
 
-http::Response PreparedHtml(std::string html, int status) {
+// Left uncompressed: whoever keeps the page compresses it once (the page cache, the banner
+// cutting, which makes the gzip form from its pieces), else the server on the fly.
+http::Response HtmlResponse(std::string html, int status) {
   http::Response response;
   response.status = status;
   response.content_type = "text/html; charset=utf-8";
-  response.body = http::Prepare(std::move(html), true);
+  response.body.bytes = std::make_shared<const std::string>(std::move(html));
   return response;
 }
 
@@ -100,6 +112,11 @@ std::string ErrorLabel(const render::Renderer& renderer, int status, std::string
 }
 
 }  // namespace
+
+http::PreparedBody PreparedOnce(const http::PreparedBody& body) {
+  if (!body.etag.empty() || !body.bytes) return body;
+  return http::Prepare(*body.bytes, true);
+}
 
 std::string LabelWith(const render::Renderer& renderer, std::string_view key,
                       std::string_view value) {
@@ -123,7 +140,7 @@ http::Response RenderPage(const SiteContext& site, const PageRequest& page,
     if (template_name == "site/error") return http::Text("Internal Server Error", 500);
     return ErrorResponse(site, 500, page.view_mode);
   }
-  return PreparedHtml(std::move(*html), status);
+  return HtmlResponse(std::move(*html), status);
 }
 
 http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_mode) {
@@ -146,6 +163,7 @@ http::Response ErrorResponse(const SiteContext& site, int status, ViewMode view_
     auto cached = std::make_shared<PageCache::Page>();
     cached->status = status;
     cached->content_type = response.content_type;
+    response.body = PreparedOnce(response.body);
     cached->body = response.body;
     site.cache->Insert(key, lookup.generation, std::move(cached));
     return response;

@@ -1,14 +1,36 @@
 #include "site/page_cache.hpp"
 
+#include <iterator>
 #include <limits>
 #include <mutex>
+#include <unordered_set>
 
 #include "site/ad_splice.hpp"
 
 namespace sinmun::site {
 
+// One render of one key in progress; compared by address only.
+struct PageCache::Flight {};
+
+class PageCache::Ticket {
+ public:
+  Ticket(PageCache* cache, std::string key, std::shared_ptr<Flight> flight)
+      : cache_(cache), key_(std::move(key)), flight_(std::move(flight)) {}
+  Ticket(const Ticket&) = delete;
+  Ticket& operator=(const Ticket&) = delete;
+  // An Insert has already landed the flight; otherwise this lets the waiters go.
+  ~Ticket() { cache_->Land(key_, flight_.get()); }
+
+ private:
+  PageCache* cache_;
+  std::string key_;
+  std::shared_ptr<Flight> flight_;
+};
+
 PageCache::PageCache(const store::Store* store, Options options)
     : store_(store), options_(options) {}
+
+PageCache::~PageCache() = default;
 
 std::int64_t PageCache::NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -21,10 +43,50 @@ void PageCache::MaybeCheckChanges(std::int64_t now_ns) {
   if (now_ns < due) return;
   const std::int64_t next = now_ns + std::chrono::nanoseconds(options_.check_interval).count();
   if (!next_check_ns_.compare_exchange_strong(due, next, std::memory_order_relaxed)) return;
+  // A check slower than the interval must not overlap the next one: both would apply the
+  // same changes and move last_sequence_ in either order.
+  std::unique_lock check(check_mutex_, std::try_to_lock);
+  if (!check.owns_lock()) return;
   const Result<std::int64_t> sequence = store_->ChangeSequence();
   // A store that cannot answer now leaves pages as they are until it can (or they expire).
   if (!sequence) return;
-  if (last_sequence_.exchange(*sequence) != *sequence) Clear();
+  const std::int64_t seen = last_sequence_.load(std::memory_order_relaxed);
+  if (seen == *sequence) return;
+  last_sequence_.store(ApplyChanges(seen, *sequence), std::memory_order_relaxed);
+}
+
+std::int64_t PageCache::ApplyChanges(std::int64_t seen, std::int64_t sequence) {
+  // Renders that began before this point may hold what the changes replaced.
+  generation_.fetch_add(1, std::memory_order_acq_rel);
+  bool all = seen < 0 || sequence < seen;
+  std::int64_t applied = sequence;
+  std::unordered_set<store::ArticleId> changed;
+  if (!all) {
+    const Result<std::vector<store::Change>> changes =
+        store_->ChangesSince(seen, options_.changes_per_check + 1);
+    all = !changes || static_cast<int>(changes->size()) > options_.changes_per_check;
+    if (!all) {
+      // A write still committing is not in the log yet: the next check reads on from the
+      // last change seen here, so it is not skipped.
+      applied = changes->empty() ? seen : changes->back().seq;
+      for (const store::Change& change : *changes) {
+        all = all || change.article_id == 0;
+        changed.insert(change.article_id);
+      }
+    }
+  }
+  for (Shard& shard : shards_) {
+    const std::unique_lock lock(shard.mutex);
+    for (auto& [key, slot] : shard.slots) {
+      if (all || slot.article_id == 0 || changed.contains(slot.article_id)) slot.stale = true;
+    }
+  }
+  return applied;
+}
+
+std::uint64_t PageCache::Generation() {
+  MaybeCheckChanges(NowNs());
+  return generation_.load(std::memory_order_acquire);
 }
 
 PageCache::Lookup PageCache::Find(std::string_view key) {
@@ -32,67 +94,143 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   MaybeCheckChanges(now_ns);
   Lookup lookup;
   lookup.generation = generation_.load(std::memory_order_acquire);
-  const Shard& shard = ShardFor(key);
-  const std::shared_lock lock(shard.mutex);
-  const auto found = shard.slots.find(key);
-  if (found != shard.slots.end() && found->second.expires_ns > now_ns) {
-    lookup.page = found->second.page;
-    hits_.Add();
-  } else {
-    misses_.Add();
+  Shard& shard = ShardFor(key);
+  const auto fresh = [now_ns](const Slot& slot) { return !slot.stale && slot.expires_ns > now_ns; };
+  {
+    const std::shared_lock lock(shard.mutex);
+    const auto found = shard.slots.find(key);
+    if (found != shard.slots.end() && fresh(found->second)) {
+      found->second.used.store(true, std::memory_order_relaxed);
+      lookup.page = found->second.page;
+      hits_.Add();
+      return lookup;
+    }
   }
-  return lookup;
+  misses_.Add();
+  if (options_.ttl.count() <= 0) return lookup;  // nothing is kept, nothing to wait for
+
+  std::unique_lock lock(shard.mutex);
+  for (bool waited = false;; waited = true) {
+    const auto found = shard.slots.find(key);
+    if (found != shard.slots.end() && fresh(found->second)) {
+      found->second.used.store(true, std::memory_order_relaxed);
+      lookup.page = found->second.page;
+      return lookup;
+    }
+    const auto flight = shard.flights.find(key);
+    if (flight == shard.flights.end()) {
+      // The render waited for kept nothing (an error answer): each renders for itself.
+      if (waited) return lookup;
+      auto mine = std::make_shared<Flight>();
+      shard.flights.emplace(std::string(key), mine);
+      lookup.ticket = std::make_shared<Ticket>(this, std::string(key), std::move(mine));
+      return lookup;
+    }
+    // Someone renders it: the out-of-date page meanwhile, else wait for theirs (once).
+    if (found != shard.slots.end()) {
+      lookup.page = found->second.page;
+      return lookup;
+    }
+    if (waited) return lookup;
+    shard.landed.wait_for(lock, options_.render_wait, [&] { return !shard.flights.contains(key); });
+  }
 }
 
 void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
-                       Freshness freshness) {
+                       Freshness freshness, store::ArticleId article_id) {
   if (options_.ttl.count() <= 0 || !page) return;
   const std::int64_t now_ns = NowNs();
-  Slot slot;
-  slot.bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
-               (page->body.gzip ? page->body.gzip->size() : 0) + (page->ads ? page->ads->bytes : 0);
-  slot.expires_ns = freshness == Freshness::kUntilChange
-                        ? std::numeric_limits<std::int64_t>::max()
-                        : now_ns + std::chrono::nanoseconds(options_.ttl).count();
-  slot.page = std::move(page);
+  const std::size_t bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
+                            (page->body.gzip ? page->body.gzip->size() : 0) +
+                            (page->ads ? page->ads->bytes : 0);
+  const std::int64_t expires_ns = freshness == Freshness::kUntilChange
+                                      ? std::numeric_limits<std::int64_t>::max()
+                                      : now_ns + std::chrono::nanoseconds(options_.ttl).count();
 
   Shard& shard = ShardFor(key);
-  const std::unique_lock lock(shard.mutex);
-  // Clear() bumps the generation before it takes the shard locks, so a render that started
-  // before a drop is refused here, or its entry is removed by that Clear() right after.
-  if (generation_.load(std::memory_order_acquire) != generation) return;
-  const std::size_t max_entries = options_.max_entries / kShards + 1;
-  const std::size_t max_bytes = options_.max_bytes / kShards + 1;
-  // A page larger than a shard's share (a 50,000-URL sitemap file) is served but not kept,
-  // and must not empty its shard of the pages that do fit.
-  if (slot.bytes > max_bytes) return;
-  if (shard.slots.size() >= max_entries || shard.bytes + slot.bytes > max_bytes) {
-    evictions_.fetch_add(std::erase_if(shard.slots,
-                                       [&](const auto& entry) {
-                                         if (entry.second.expires_ns > now_ns) return false;
-                                         shard.bytes -= entry.second.bytes;
-                                         return true;
-                                       }),
-                         std::memory_order_relaxed);
-    if (shard.slots.size() >= max_entries || shard.bytes + slot.bytes > max_bytes) {
-      evictions_.fetch_add(shard.slots.size(), std::memory_order_relaxed);
-      shard.slots.clear();
-      shard.bytes = 0;
+  {
+    const std::unique_lock lock(shard.mutex);
+    shard.flights.erase(key);  // whoever rendered it, the waiters can have it now
+    const auto found = shard.slots.find(key);
+    // A change since the render began (or Clear) bumped the generation: its page may be stale.
+    if (generation_.load(std::memory_order_acquire) != generation) {
+      // fall through to the notify
+    } else if (bytes > options_.max_bytes / kShards + 1) {
+      // A page larger than a shard's share (a 50,000-URL sitemap file) is served but not
+      // kept, and must not empty its shard of the pages that do fit.
+      if (found != shard.slots.end()) EraseLocked(shard, found);
+    } else {
+      auto it = found;
+      if (it == shard.slots.end()) {
+        it = shard.slots.try_emplace(std::move(key)).first;
+        shard.order.push_back(&it->first);
+        it->second.position = std::prev(shard.order.end());
+      } else {
+        shard.bytes -= it->second.bytes;
+      }
+      Slot& slot = it->second;
+      slot.page = std::move(page);
+      slot.expires_ns = expires_ns;
+      slot.bytes = bytes;
+      slot.article_id = article_id;
+      slot.stale = false;
+      shard.bytes += bytes;
+      EvictLocked(shard, now_ns, &it->first);
     }
   }
-  const auto [it, inserted] = shard.slots.try_emplace(std::move(key));
-  if (!inserted) shard.bytes -= it->second.bytes;
-  shard.bytes += slot.bytes;
-  it->second = std::move(slot);
+  shard.landed.notify_all();
+}
+
+void PageCache::EraseLocked(Shard& shard, decltype(Shard::slots)::iterator found) {
+  shard.bytes -= found->second.bytes;
+  shard.order.erase(found->second.position);
+  shard.slots.erase(found);
+}
+
+void PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep) {
+  const std::size_t max_entries = options_.max_entries / kShards + 1;
+  const std::size_t max_bytes = options_.max_bytes / kShards + 1;
+  // Each spared entry loses its mark, so two passes over the shard always find one to drop.
+  std::size_t spared = 0;
+  while ((shard.slots.size() > max_entries || shard.bytes > max_bytes) && !shard.order.empty() &&
+         spared <= 2 * shard.order.size()) {
+    const std::string* key = shard.order.front();
+    const auto found = shard.slots.find(*key);
+    Slot& slot = found->second;
+    const bool live = !slot.stale && slot.expires_ns > now_ns;
+    if (key == keep || (live && slot.used.exchange(false, std::memory_order_relaxed))) {
+      shard.order.splice(shard.order.end(), shard.order, shard.order.begin());
+      ++spared;
+      continue;
+    }
+    EraseLocked(shard, found);
+    evictions_.fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+void PageCache::Land(const std::string& key, const Flight* flight) {
+  Shard& shard = ShardFor(key);
+  {
+    const std::unique_lock lock(shard.mutex);
+    const auto it = shard.flights.find(key);
+    if (it == shard.flights.end() || it->second.get() != flight) return;
+    shard.flights.erase(it);
+    // The render kept nothing (the page is gone, or an error now): the out-of-date page must
+    // not be handed out again.
+    const auto found = shard.slots.find(key);
+    if (found != shard.slots.end() &&
+        (found->second.stale || found->second.expires_ns <= NowNs())) {
+      EraseLocked(shard, found);
+    }
+  }
+  shard.landed.notify_all();
 }
 
 void PageCache::Erase(std::string_view key) {
   Shard& shard = ShardFor(key);
-  std::unique_lock lock(shard.mutex);
+  const std::unique_lock lock(shard.mutex);
   const auto found = shard.slots.find(key);
-  if (found == shard.slots.end()) return;
-  shard.bytes -= found->second.bytes;
-  shard.slots.erase(found);
+  if (found != shard.slots.end()) EraseLocked(shard, found);
 }
 
 void PageCache::Clear() {
@@ -101,6 +239,7 @@ void PageCache::Clear() {
   for (Shard& shard : shards_) {
     const std::unique_lock lock(shard.mutex);
     shard.slots.clear();
+    shard.order.clear();
     shard.bytes = 0;
   }
 }
@@ -124,6 +263,15 @@ std::size_t PageCache::size() const {
   for (const Shard& shard : shards_) {
     const std::shared_lock lock(shard.mutex);
     total += shard.slots.size();
+  }
+  return total;
+}
+
+std::size_t PageCache::bytes() const {
+  std::size_t total = 0;
+  for (const Shard& shard : shards_) {
+    const std::shared_lock lock(shard.mutex);
+    total += shard.bytes;
   }
   return total;
 }

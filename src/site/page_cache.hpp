@@ -4,21 +4,38 @@
 // and then served as a hash lookup handing out shared bytes.
 //
 // Freshness: at most every `check_interval` one request thread asks the store for its change
-// sequence and drops everything when it moved, so a publish shows on every page within about
-// that interval. Besides, a kTimed entry lives `ttl` (pages that show view counts, or a window
-// of time such as "the last 48 hours", change without a change to any article); a
-// kUntilChange entry (feeds, sitemaps: made of articles alone) lives until that drop. A render that
-// began before such a drop cannot put its (possibly stale) page back: Insert takes the generation
-// that Find returned. Size: each shard is cleared of expired entries, and if still over its share
-// of max_entries/max_bytes, cleared outright; crude but bounded and lock-cheap. Thread safety: all
-// methods from any thread. Find holds one shard's shared lock for a hash lookup; rendering happens
-// outside any lock.
+// sequence; when it moved, the changes since the last check say which pages are out of date.
+// An article's own pages (Insert's `article_id`) go stale only when that article changed;
+// every other page (lists, front, feeds, sitemaps, error pages) goes stale on any change, and
+// everything on a change that is not about one article (sections, settings, campaigns) or on
+// more changes than one check reads. So a publish does not throw away the archive: an article
+// page keeps its neighbour links and boxes until its `ttl` (like the most-viewed box always did).
+// Besides, a kTimed entry lives `ttl` (pages that show view counts, or a window of time such as
+// "the last 48 hours", change without a change to any article); a kUntilChange entry (feeds,
+// sitemaps: made of articles alone) lives until a change makes it stale.
+//
+// Stampedes: the first Find of a missing or stale page gets no page and a `ticket`: it renders
+// and Inserts (or drops the ticket, for an answer it does not keep). While it renders, other
+// Finds of that key get the stale page if there is one, and otherwise wait for its Insert (at
+// most `render_wait`, once), so a page invalidated by a publish is rendered once, not by every
+// reader that asks for it meanwhile. A render that began before a change cannot put its
+// (possibly stale) page back: Insert takes the generation that Find returned.
+//
+// Size: bounded by max_bytes and max_entries, split over 16 shards. Each shard evicts by use
+// (CLOCK, second chance: a Find marks its entry used; eviction walks the shard's entries oldest
+// first, spares and unmarks used ones, drops the first unused one), so a flood of distinct
+// addresses asked once each cycles through the unused entries and cannot push out pages readers
+// keep asking for. Thread safety: all methods from any thread. Find holds one shard's shared
+// lock for a hash lookup; rendering happens outside any lock.
 
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <list>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -37,8 +54,11 @@ class PageCache {
   struct Options {
     std::chrono::milliseconds ttl{60'000};  // 0 disables caching
     std::chrono::milliseconds check_interval{250};
+    // How long a Find waits for another thread's render of the same missing page.
+    std::chrono::milliseconds render_wait{2'000};
     std::size_t max_entries = 20'000;
     std::size_t max_bytes = std::size_t{256} << 20;  // bodies + gzip forms
+    int changes_per_check = 1'000;  // more changes than this at once: everything is stale
   };
 
   struct Page {
@@ -51,25 +71,36 @@ class PageCache {
 
   enum class Freshness { kTimed, kUntilChange };
 
+  // Held by the one caller that renders a missing or stale page; dropping it without an Insert
+  // lets the waiting Finds go on (each then renders for itself).
+  class Ticket;
+
   struct Lookup {
-    std::shared_ptr<const Page> page;  // null on a miss
+    std::shared_ptr<const Page> page;  // null on a miss: render, then Insert
     std::uint64_t generation = 0;      // pass to Insert after rendering on a miss
+    std::shared_ptr<Ticket> ticket;    // non-null for the caller chosen to render
   };
 
   // REQUIRES: store outlives the cache.
   PageCache(const store::Store* store, Options options);
+  ~PageCache();
 
   Lookup Find(std::string_view key);
-  // Keeps `page` under `key` unless the cache was dropped since the Find that gave `generation`.
-  // A ttl of 0 keeps nothing, whatever the freshness.
+  // Keeps `page` under `key` unless a change happened since the Find that gave `generation`.
+  // `article_id`: the article the page is about (its page, print page, API entry), which only
+  // a change to that article makes stale; 0 for any other page. A ttl of 0 keeps nothing.
   void Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
-              Freshness freshness = Freshness::kTimed);
+              Freshness freshness = Freshness::kTimed, store::ArticleId article_id = 0);
   // Drops every entry (and makes renders in flight unable to insert).
   void Clear();
   // Drops the entry under `key`, if any: a page whose counter a reader just changed
   // (recommend). A render in flight may still put the previous page back.
   void Erase(std::string_view key);
   std::size_t size() const;
+  std::size_t bytes() const;
+  // Moves on every change to the paper (checked as Find does) and on Clear: what SharedPart
+  // keys its parts by.
+  std::uint64_t Generation();
 
   // For /metrics. Evictions are entries dropped to make room (expired or not); drops are
   // Clear()s (a change to the paper, a recommend's page is an Erase and counts in neither).
@@ -80,10 +111,15 @@ class PageCache {
   Stats stats() const;
 
  private:
+  struct Flight;
   struct Slot {
     std::shared_ptr<const Page> page;
     std::int64_t expires_ns = 0;  // steady clock
     std::size_t bytes = 0;
+    store::ArticleId article_id = 0;
+    bool stale = false;                                // a change made it out of date
+    std::atomic<bool> used{false};                     // found since the eviction hand last passed
+    std::list<const std::string*>::iterator position;  // in Shard::order
   };
   struct Hash {
     using is_transparent = void;
@@ -94,6 +130,9 @@ class PageCache {
   struct Shard {
     mutable std::shared_mutex mutex;
     std::unordered_map<std::string, Slot, Hash, std::equal_to<>> slots;
+    std::list<const std::string*> order;  // keys of slots, oldest (next to consider) first
+    std::unordered_map<std::string, std::shared_ptr<Flight>, Hash, std::equal_to<>> flights;
+    std::condition_variable_any landed;  // a flight ended
     std::size_t bytes = 0;
   };
   static constexpr std::size_t kShards = 16;
@@ -101,6 +140,14 @@ class PageCache {
   static std::int64_t NowNs();
   // One thread per interval reads the change sequence; the others go on without waiting.
   void MaybeCheckChanges(std::int64_t now_ns);
+  // Marks stale what the changes after `seen` touched, up to `sequence`; returns the sequence
+  // number they were read up to.
+  std::int64_t ApplyChanges(std::int64_t seen, std::int64_t sequence);
+  void EraseLocked(Shard& shard, decltype(Shard::slots)::iterator found);
+  // Evicts until the shard is within its share; never `keep`.
+  void EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep);
+  // Ends `flight` when its ticket is dropped (unless an Insert did) and wakes its waiters.
+  void Land(const std::string& key, const Flight* flight);
   Shard& ShardFor(std::string_view key) { return shards_[Hash()(key) % kShards]; }
 
   const store::Store* store_;
@@ -108,6 +155,7 @@ class PageCache {
   std::array<Shard, kShards> shards_;
   std::atomic<std::uint64_t> generation_{0};
   std::atomic<std::int64_t> next_check_ns_{0};
+  std::mutex check_mutex_;
   std::atomic<std::int64_t> last_sequence_{-1};
   StripedCounter hits_, misses_;  // on every lookup: no shared cache line
   std::atomic<std::uint64_t> evictions_{0}, drops_{0};

@@ -1,5 +1,6 @@
 #include "site/params.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace sinmun::site {
@@ -119,6 +120,85 @@ std::string CanonicalUrl(const http::Request& request, const std::vector<std::st
     separator = '&';
   }
   return url;
+}
+
+namespace {
+
+// A number as written in a URL, if it names a valid value but is not written as that value
+// alone: its canonical text ("" for a page number 1, which pages leave out).
+std::optional<std::string> Renumbered(std::string_view text, std::int64_t max, bool is_page) {
+  const std::optional<std::int64_t> value = ParseBounded(text, max);
+  if (!value) return std::nullopt;
+  std::string canonical = is_page && *value == 1 ? "" : std::to_string(*value);
+  if (canonical == text) return std::nullopt;
+  return canonical;
+}
+
+// The host in canonical form when `host` is a valid one written otherwise.
+std::optional<std::string> CanonicalHost(std::string_view host) {
+  std::string out;
+  const size_t colon = host.find(':');
+  std::string_view name = host.substr(0, colon);
+  std::string_view port = colon == std::string_view::npos ? "" : host.substr(colon + 1);
+  bool changed = false;
+  if (name.size() > 1 && name.back() == '.') {
+    name.remove_suffix(1);
+    changed = true;
+  }
+  if (port == "80") {
+    port = "";
+    changed = true;
+  }
+  for (const char c : name) {
+    changed = changed || (c >= 'A' && c <= 'Z');
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (!port.empty()) out.append(":").append(port);
+  return changed ? std::optional(out) : std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> CanonicalRedirect(const http::Request& request,
+                                             const std::vector<std::string>& keys,
+                                             std::string_view base_url) {
+  std::optional<http::Request> canonical;
+  const std::string_view id = request.PathParam("id");
+  if (!id.empty() && id[0] == '0') {
+    if (const std::optional<std::string> number = Renumbered(id, kMaxId, false)) {
+      canonical = request;
+      std::string& path = canonical->path;
+      for (size_t at = path.find(id); at != std::string::npos; at = path.find(id, at + 1)) {
+        const size_t end = at + id.size();
+        if (at > 0 && path[at - 1] == '/' && (end == path.size() || path[end] == '/')) {
+          path.replace(at, id.size(), *number);
+          break;
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < request.query.size(); ++i) {
+    const auto& [key, value] = request.query[i];
+    if (key != "page") continue;
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) break;
+    if (!value.empty() && value[0] != '0' && value != "1") break;
+    if (const std::optional<std::string> number = Renumbered(value, kMaxPageNumber, true)) {
+      if (!canonical) canonical = request;
+      if (number->empty()) {
+        canonical->query.erase(canonical->query.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        canonical->query[i].second = *number;
+      }
+    }
+    break;  // Query() reads the first one only
+  }
+  std::optional<std::string> host;
+  if (base_url.empty() && RequestOrigin(base_url, request) != kFallbackOrigin) {
+    host = CanonicalHost(request.Header("host"));
+  }
+  if (!canonical && !host) return std::nullopt;
+  std::string url = CanonicalUrl(canonical ? *canonical : request, keys);
+  return host ? "http://" + *host + url : url;
 }
 
 std::string PageUrl(std::string_view base, std::int64_t page) {

@@ -37,6 +37,16 @@ std::string EncodePath(std::string_view decoded_path);
 // the page's own address, for cache keys and "return to this page" links. Parameters a page
 // ignores stay out, so /?x=1 and / are one page.
 std::string CanonicalUrl(const http::Request& request, const std::vector<std::string>& keys);
+// Where a request for a canonical page written another way is sent (a 301), so that such
+// addresses never render a page or make a page cache entry of their own (#14, #17 item 3):
+// an {id} with leading zeros ("/article/007" -> "/article/7"), a ?page= with leading zeros or
+// 1 ("?page=0002" -> "?page=2", "?page=1" -> none), and without base_url a Host in another
+// form than lower case without a trailing dot or ":80" ("Example.COM." -> "http://example.com").
+// `keys` are the page's query keys, as for CanonicalUrl. nullopt when the address is canonical
+// already, or invalid (the page answers that with its 400 or 404).
+std::optional<std::string> CanonicalRedirect(const http::Request& request,
+                                             const std::vector<std::string>& keys,
+                                             std::string_view base_url);
 // `base` with "?page=N" (or "&page=N" if base has a query) unless N is 1.
 std::string PageUrl(std::string_view base, std::int64_t page);
 

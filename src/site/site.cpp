@@ -1,5 +1,6 @@
 #include "site/site.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,11 +49,30 @@ http::PreparedBody KeptBody(const http::PreparedBody& body, PageCache::Freshness
 // Serves a page from the cache, or renders and keeps it. The key is the page's canonical
 // address (path + the query keys the page reads) and, for HTML, the view mode. Only 200s
 // are kept; error answers come from ErrorResponse, which has its own entries.
+// The same page under another address ("/article/007", "?page=1", "Host: Example.COM.") is
+// sent to its canonical one before anything is looked up or rendered, so that such addresses
+// cannot fill the page cache with copies.
+std::optional<http::Response> NonCanonical(const SiteContext& site, const http::Request& request,
+                                           const std::vector<std::string>& query_keys) {
+  std::optional<std::string> location =
+      CanonicalRedirect(request, query_keys, site.deps.config.base_url);
+  if (!location) return std::nullopt;
+  return http::Redirect(std::move(*location), 301);
+}
+
+// Which article a page is about (its page, print page, API entry): a change to another
+// article leaves it in the cache.
+enum class Subject { kList, kArticle };
+
 http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
                      PageHandler handler,
-                     PageCache::Freshness freshness = PageCache::Freshness::kTimed) {
-  return [site, kind, query_keys = std::move(query_keys), handler,
-          freshness](const http::Request& request) {
+                     PageCache::Freshness freshness = PageCache::Freshness::kTimed,
+                     Subject subject = Subject::kList) {
+  return [site, kind, query_keys = std::move(query_keys), handler, freshness,
+          subject](const http::Request& request) {
+    if (std::optional<http::Response> moved = NonCanonical(*site, request, query_keys)) {
+      return std::move(*moved);
+    }
     const PageRequest page = MakePageRequest(*site, kind, request, query_keys);
     std::string key = PageCacheKey(page.self_url, page.view_mode, page.origin);
 
@@ -74,13 +94,21 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
           if (site->rotation != nullptr) live = site->rotation->CurrentChecked();
           entry->ads = CutAtAdMarkers(*response.body.bytes, live.get());
         }
-        entry->body = entry->ads ? entry->ads->plain : KeptBody(response.body, freshness);
+        if (!entry->ads) {
+          response.body = PreparedOnce(response.body);
+          entry->body = KeptBody(response.body, freshness);
+        } else {
+          entry->body = entry->ads->plain;
+        }
         if (entry->ads) {
           std::vector<std::pair<std::string, std::string>> headers = std::move(response.headers);
           response = ServeWithAds(*site, request, *entry->ads, entry->content_type);
           response.headers = std::move(headers);
         }
-        site->cache->Insert(std::move(key), lookup.generation, std::move(entry), freshness);
+        store::ArticleId article_id = 0;
+        if (subject == Subject::kArticle) article_id = ParseId(request.PathParam("id")).value_or(0);
+        site->cache->Insert(std::move(key), lookup.generation, std::move(entry), freshness,
+                            article_id);
       }
     }
     AddVary(kind, response);
@@ -98,8 +126,12 @@ http::Handler CachedUntilChange(const SiteContext* site, PageHandler handler) {
 // The article page: cached for readers; rendered apart, with a 기사수정 link and never
 // cached, for staff who may edit the article.
 http::Handler ArticleRoute(const SiteContext* site) {
-  http::Handler cached = Cached(site, Kind::kHtml, {}, ArticlePage);
+  http::Handler cached =
+      Cached(site, Kind::kHtml, {}, ArticlePage, PageCache::Freshness::kTimed, Subject::kArticle);
   return [site, cached = std::move(cached)](const http::Request& request) {
+    if (std::optional<http::Response> moved = NonCanonical(*site, request, {})) {
+      return std::move(*moved);
+    }
     if (site->deps.staff_edit_url) {
       const Result<std::int64_t> id = ParseId(request.PathParam("id"));
       std::optional<std::string> edit_url;
@@ -121,6 +153,9 @@ http::Handler ArticleRoute(const SiteContext* site) {
 http::Handler Uncached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
                        PageHandler handler) {
   return [site, kind, query_keys = std::move(query_keys), handler](const http::Request& request) {
+    if (std::optional<http::Response> moved = NonCanonical(*site, request, query_keys)) {
+      return std::move(*moved);
+    }
     http::Response response =
         handler(*site, request, MakePageRequest(*site, kind, request, query_keys));
     if (kind == Kind::kHtml) response = FillAdSlots(*site, request, std::move(response));
@@ -150,8 +185,11 @@ std::string PageCacheKey(std::string_view self_url, ViewMode view_mode, std::str
 Site::Site(SiteDeps deps) {
   SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
                deps.static_files != nullptr);
-  cache_ = std::make_unique<PageCache>(deps.store, CacheOptions(deps.config));
-  context_ = std::make_unique<SiteContext>(SiteContext{std::move(deps), cache_.get()});
+  const PageCache::Options cache_options = CacheOptions(deps.config);
+  cache_ = std::make_unique<PageCache>(deps.store, cache_options);
+  shared_ = std::make_unique<SharedParts>(cache_options.ttl);
+  context_ = std::make_unique<SiteContext>(
+      SiteContext{std::move(deps), cache_.get(), nullptr, shared_.get()});
   if (context_->deps.ad_signer != nullptr) {
     rotation_ =
         std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
@@ -176,7 +214,8 @@ void Site::AddRoutes(http::Router& router) {
               [site](const http::Request& request) { return RecommendArticle(*site, request); });
   router.Get("/article/{id}/email", Uncached(site, Kind::kHtml, {}, EmailArticlePage));
   router.Post("/article/{id}/email", Uncached(site, Kind::kHtml, {}, EmailArticlePage));
-  router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage));
+  router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage,
+                                           PageCache::Freshness::kTimed, Subject::kArticle));
   router.Get("/article/{id}/list",
              [site](const http::Request& request) { return BackToListRedirect(*site, request); });
   router.Get("/reporter/{id}", Cached(site, Kind::kHtml, {"page"}, ReporterPage));
@@ -189,7 +228,8 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/view-mode",
              [site](const http::Request& request) { return ViewModeSwitch(*site, request); });
   router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));
-  router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle));
+  router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle,
+                                             PageCache::Freshness::kTimed, Subject::kArticle));
   const std::vector<std::string> search_keys = {"q",  "section", "reporter", "from",
                                                 "to", "sort",    "page"};
   router.Get("/search", Uncached(site, Kind::kHtml, search_keys, SearchPage));

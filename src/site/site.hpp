@@ -109,6 +109,7 @@ struct SiteDeps {
 
 class PageCache;
 class MailBudget;
+struct SharedParts;
 struct SiteContext;
 
 class Site {
@@ -132,6 +133,7 @@ class Site {
 
  private:
   std::unique_ptr<PageCache> cache_;
+  std::unique_ptr<SharedParts> shared_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
   std::unique_ptr<MailBudget> mail_budget_;

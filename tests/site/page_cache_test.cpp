@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include "support/test_store.hpp"
 
@@ -126,6 +128,98 @@ TEST_F(PageCacheTest, StaysBounded) {
   }
   EXPECT_LE(cache.size(), 64u + 16u);
   EXPECT_GT(cache.size(), 0u);
+}
+
+TEST_F(PageCacheTest, PagesReadersAskForSurviveAFloodOfDistinctAddresses) {
+  PageCache::Options options;
+  options.max_bytes = 256 * 1024;  // 16 KiB a shard: a few dozen pages each
+  PageCache cache(store_.get(), options);
+  std::vector<std::string> hot;
+  for (int i = 0; i < 32; ++i) {
+    hot.push_back("/article/" + std::to_string(i));
+    Put(cache, hot.back());
+  }
+  // A crawler asks for 100,000 distinct addresses (about 40 times what the cache holds) while
+  // readers keep asking for the hot pages.
+  for (int i = 0; i < 100'000; ++i) {
+    Put(cache, "/flood?page=" + std::to_string(i));
+    if (i % 64 == 0) {
+      for (const std::string& key : hot)
+        ASSERT_NE(cache.Find(key).page, nullptr) << key << " " << i;
+    }
+  }
+  EXPECT_LE(cache.bytes(), options.max_bytes + 16 * 1024);
+  EXPECT_GT(cache.size(), hot.size());
+}
+
+TEST_F(PageCacheTest, AMissingPageIsRenderedOnceByConcurrentReaders) {
+  PageCache cache(store_.get(), {});
+  std::atomic<int> renders{0};
+  std::atomic<int> served{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 8; ++t) {
+    readers.emplace_back([&] {
+      PageCache::Lookup lookup = cache.Find("/front");
+      if (!lookup.page) {
+        ++renders;
+        std::this_thread::sleep_for(100ms);  // a slow render: the others arrive meanwhile
+        cache.Insert("/front", lookup.generation, MakePage("front"));
+      }
+      ++served;
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  EXPECT_EQ(renders.load(), 1);
+  EXPECT_EQ(served.load(), 8);
+}
+
+TEST_F(PageCacheTest, AfterAChangeOneReaderRendersWhileTheOthersGetThePreviousPage) {
+  PageCache::Options options;
+  options.check_interval = 20ms;
+  PageCache cache(store_.get(), options);
+  const auto before = MakePage("before");
+  cache.Insert("/", cache.Find("/").generation, before);
+  sinmun::testing::SeedSections(*store_);
+  sinmun::testing::InsertArticle(
+      *store_, sinmun::testing::MakeArticle(store_->Sections().value()[0].id, "속보", 1));
+  std::this_thread::sleep_for(40ms);
+
+  const PageCache::Lookup renderer = cache.Find("/");
+  EXPECT_EQ(renderer.page, nullptr);
+  ASSERT_NE(renderer.ticket, nullptr);
+  const PageCache::Lookup other = cache.Find("/");
+  ASSERT_NE(other.page, nullptr);
+  EXPECT_EQ(other.page->body.bytes, before->body.bytes);
+  EXPECT_EQ(other.ticket, nullptr);
+
+  const auto after = MakePage("after");
+  cache.Insert("/", renderer.generation, after);
+  EXPECT_EQ(cache.Find("/").page->body.bytes, after->body.bytes);
+}
+
+TEST_F(PageCacheTest, AChangeToOneArticleLeavesTheOtherArticlesPages) {
+  PageCache::Options options;
+  options.check_interval = 20ms;
+  PageCache cache(store_.get(), options);
+  sinmun::testing::SeedSections(*store_);
+  const store::SectionId section = store_->Sections().value()[0].id;
+  const store::ArticleId old_id =
+      sinmun::testing::InsertArticle(*store_, sinmun::testing::MakeArticle(section, "옛 기사", 1));
+  std::this_thread::sleep_for(40ms);
+  cache.Find("/");  // takes in the change above
+  const auto old_page = MakePage("old");
+  cache.Insert("/article/old", cache.Find("/article/old").generation, old_page,
+               PageCache::Freshness::kTimed, old_id);
+  Put(cache, "/section/politics");
+
+  const store::ArticleId new_id =
+      sinmun::testing::InsertArticle(*store_, sinmun::testing::MakeArticle(section, "새 기사", 2));
+  ASSERT_NE(new_id, old_id);
+  std::this_thread::sleep_for(40ms);
+  EXPECT_EQ(cache.Find("/section/politics").page, nullptr) << "lists show the new article";
+  const PageCache::Lookup kept = cache.Find("/article/old");
+  ASSERT_NE(kept.page, nullptr) << "an archive page is not thrown away by another's publish";
+  EXPECT_EQ(kept.page->body.bytes, old_page->body.bytes);
 }
 
 TEST_F(PageCacheTest, ConcurrentFindsAndInserts) {

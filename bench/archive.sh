@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Issue #14: the archive at cache speed. One run, one machine, every figure next to nginx
+# serving the cached article's exact gzip bytes as a static file (the yardstick; the machine
+# is shared, so compare the ratios of one run, not absolute figures across runs).
+# A demo paper of ARTICLES (100,000) articles, reindexed before serving; wrk -t2 -c64 with a
+# browser User-Agent (views are counted) and Accept-Encoding: gzip.
+#   (a) random article ids over all of them (bench/archive_random.lua)
+#   (b) a news read mix (bench/news_mix.lua: 80 % articles skewed to recent ones, front,
+#       section pages, most viewed, search)
+#   (c) one cached article, and nginx on its bytes
+#   (d) on an idle server: one uncached article, and the deepest page (up to 1,000) of the
+#       largest section, p50 of single requests (curl, one at a time)
+#   (e) 30 s of random article ids on a freshly started server, in three 10 s parts
+#   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s and anonymous memory
+#       (RssAnon), against (b). BIG_ARTICLES=0 skips it (its demo and reindex take minutes).
+#   bench/archive.sh                                         (make bench)
+#   KEEP_PAPER=/tmp/paper bench/archive.sh, then PAPER=/tmp/paper bench/archive.sh
+#                                  (the 100,000-article paper made once, measured again)
+#   ARTICLES=20000 DURATION=5s BIG_ARTICLES=0 bench/archive.sh   (a quicker look)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh" archive
+ARTICLES=${ARTICLES:-100000}
+BIG_ARTICLES=${BIG_ARTICLES:-1000000}
+DURATION=${DURATION:-20s}
+SINGLE=${SINGLE:-50}  # single requests per figure of (d)
+PORT=${PORT:-18100}
+NGINX_PORT=${NGINX_PORT:-18101}
+base="http://127.0.0.1:$PORT"
+agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+
+if [ -n "${PAPER:-}" ]; then
+  # A paper this script made before (demo --seed 7 and reindex, ARTICLES articles), copied so
+  # that it stays as it was: a second build is measured on the same paper without the wait.
+  echo "== a copy of $PAPER"
+  cp -r "$PAPER" "$work/paper"
+else
+  echo "== a paper of $ARTICLES articles"
+  make_paper "$work/paper" "$ARTICLES"
+  printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
+  [ -n "${KEEP_PAPER:-}" ] && cp -r "$work/paper" "$KEEP_PAPER"
+fi
+# Section slugs, largest section first.
+sections() {  # folder
+  sqlite3 "$1/sinmun.db" "SELECT s.slug FROM sections s JOIN articles a ON a.section_id = s.id
+    WHERE a.status = 'published' GROUP BY s.id ORDER BY COUNT(*) DESC" | paste -sd, -
+}
+slugs=$(sections "$work/paper")
+
+wrk_run() {  # out-file url [lua script] -> "req/s p50 p99"; MAX_ID etc. from the environment
+  local out=$1 url=$2 script=${3:-}
+  if [ -n "$script" ]; then
+    wrk -t2 -c64 -d"$DURATION" --latency -s "$script" "$url" >"$out"
+  else
+    wrk -t2 -c64 -d"$DURATION" --latency -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' \
+      "$url" >"$out"
+  fi
+  wrk_stats "$out"
+}
+# p50 in ms of single requests to each path read from stdin, one at a time.
+single_p50() {
+  local path
+  while read -r path; do
+    curl -s -o /dev/null -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' \
+      -w '%{time_total}\n' "$base$path"
+  done | awk '{print $1 * 1000}' | median
+}
+export SECTIONS=$slugs QUERIES=bench/search_queries.tsv
+
+# (d) first, while the server is idle and nothing is cached. Ids at a stride, none asked twice.
+start_sinmun "$work/paper" "$PORT"
+uncached_p50=$(seq "$SINGLE" | awk -v n="$ARTICLES" -v k="$SINGLE" \
+  '{print "/article/" int($1 * n / (k + 1))}' | single_p50)
+deep_section=${slugs%%,*}
+deep_count=$(sqlite3 "$work/paper/sinmun.db" "SELECT COUNT(*) FROM articles a JOIN sections s
+  ON s.id = a.section_id WHERE s.slug = '$deep_section' AND a.status = 'published'")
+deep_page=$(( (deep_count + 19) / 20 ))
+[ "$deep_page" -gt 1000 ] && deep_page=1000
+# Each request a different page near the deep one, so that none is served from the cache.
+deep_p50=$(seq "$SINGLE" | awk -v s="$deep_section" -v p="$deep_page" \
+  '{print "/section/" s "?page=" (p - $1 + 1 > 1 ? p - $1 + 1 : 1)}' | single_p50)
+
+# (c) one cached article, and nginx on the same bytes.
+id=$(( ARTICLES / 2 ))
+mkdir -p "$work/www/article"
+curl -fs -A "$agent" "$base/article/$id" -o "$work/www/article/$id"
+curl -fs -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id" -o "$work/www/article/$id.gz"
+start_nginx "$work/www" "$NGINX_PORT"
+read -r cached_rps cached_p50 cached_p99 < <(wrk_run "$work/cached.out" "$base/article/$id")
+read -r nginx_rps nginx_p50 nginx_p99 < <(wrk_run "$work/nginx.out" \
+  "http://127.0.0.1:$NGINX_PORT/article/$id")
+bench_stop "$nginx_pid"
+
+# (a) random ids, (b) the news mix.
+read -r random_rps random_p50 random_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/random.out" \
+  "$base" bench/archive_random.lua)
+read -r mix_rps mix_p50 mix_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/mix.out" "$base" \
+  bench/news_mix.lua)
+read -r _ mix_anon _ < <(rss_mb "$sinmun_pid")
+stop_sinmun
+
+# (e) 30 s of random ids on a fresh server, in three consecutive 10 s parts.
+start_sinmun "$work/paper" "$PORT"
+parts=()
+for part in 1 2 3; do
+  read -r rps _ p99 < <(MAX_ID=$ARTICLES DURATION=10s wrk_run "$work/part$part.out" "$base" \
+    bench/archive_random.lua)
+  parts+=("$rps")
+done
+stop_sinmun
+
+# (f) the big paper under the news mix.
+if [ "$BIG_ARTICLES" -gt 0 ]; then
+  echo "== a paper of $BIG_ARTICLES articles"
+  make_paper "$work/big" "$BIG_ARTICLES"
+  printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
+  start_sinmun "$work/big" "$PORT"
+  read -r big_rps _ big_p99 < <(MAX_ID=$BIG_ARTICLES SECTIONS=$(sections "$work/big") \
+    wrk_run "$work/big.out" "$base" bench/news_mix.lua)
+  read -r _ big_anon _ < <(rss_mb "$sinmun_pid")
+  stop_sinmun
+fi
+
+ratio() { echo "scale=3; $1 / $2" | bc; }
+echo
+echo "| load | req/s | p50 | p99 | × nginx req/s |"
+echo "|---|---|---|---|---|"
+row() { printf '| %s | %.0f | %.2f ms | %.2f ms | %s |\n' "$1" "$2" "$3" "$4" "$(ratio "$2" "$nginx_rps")"; }
+row "nginx, the cached article's gzip bytes" "$nginx_rps" "$nginx_p50" "$nginx_p99"
+row "(c) one article, cached" "$cached_rps" "$cached_p50" "$cached_p99"
+row "(a) random article ids over all $ARTICLES" "$random_rps" "$random_p50" "$random_p99"
+row "(b) news read mix" "$mix_rps" "$mix_p50" "$mix_p99"
+echo
+echo "(c) p99 / nginx p99: $(ratio "$cached_p99" "$nginx_p99")"
+printf '(d) idle server, p50 of %d single requests: uncached article %.2f ms; section %s page ~%d (uncached) %.2f ms\n' \
+  "$SINGLE" "$uncached_p50" "$deep_section" "$deep_page" "$deep_p50"
+printf '(e) random ids on a fresh server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \
+  "${parts[0]}" "${parts[1]}" "${parts[2]}" "$(ratio "${parts[2]}" "${parts[0]}")"
+echo "(b) anonymous memory after the mix: $mix_anon MB"
+if [ "$BIG_ARTICLES" -gt 0 ]; then
+  printf '(f) %d articles, news mix: %.0f req/s (%s of (b)), p99 %.2f ms, anonymous memory %d MB\n' \
+    "$BIG_ARTICLES" "$big_rps" "$(ratio "$big_rps" "$mix_rps")" "$big_p99" "$big_anon"
+fi
+machine

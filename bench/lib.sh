@@ -1,0 +1,134 @@
+# The parts every bench/*.sh shares (issue #13): a temporary folder, starting the servers it
+# measures and waiting for their port, and cleaning up whatever happens.
+#   source "$(dirname "$0")/lib.sh" NAME      (first thing after `set -euo pipefail`)
+# Then the script runs from the repository's root, BIN is the sinmun binary (build/sinmun
+# unless set), `work` is a new folder /tmp/sinmun-NAME.XXXXXX, and on exit (normal, error or
+# Ctrl-C) every process started with bench_spawn (so start_sinmun and start_nginx too) is
+# stopped, the steps given to bench_on_exit run, and `work` is removed.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BIN=${BIN:-build/sinmun}
+work=$(mktemp -d "${TMPDIR:-/tmp}/sinmun-${1:-bench}.XXXXXX")
+bench_pids=()
+bench_exit_steps=()
+
+bench_cleanup() {
+  local pid step
+  for pid in "${bench_pids[@]}"; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  done
+  for step in "${bench_exit_steps[@]}"; do eval "$step" || true; done
+  rm -rf "$work"
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+
+bench_on_exit() { bench_exit_steps+=("$1"); }  # a command line run on exit, before rm
+
+# Runs a command in the background, remembered for cleanup; its pid is in $bench_pid.
+bench_spawn() {
+  "$@" &
+  bench_pid=$!
+  bench_pids+=("$bench_pid")
+}
+
+# Stops one process started by bench_spawn and waits for it.
+bench_stop() {  # pid
+  local pid=$1 kept=() other
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  for other in "${bench_pids[@]}"; do [ "$other" = "$pid" ] || kept+=("$other"); done
+  bench_pids=("${kept[@]}")
+}
+
+# Waits until URL answers (any status below 500), up to 30 s; exits the script otherwise.
+wait_for_url() {  # url
+  local _
+  for _ in $(seq 300); do
+    curl -s -o /dev/null "$1" -w '%{http_code}' 2>/dev/null | grep -q '^[1-4]' && return 0
+    sleep 0.1
+  done
+  echo "nothing answered at $1 within 30 s" >&2
+  exit 1
+}
+
+# A demo paper of N articles in FOLDER with its search index built, so that the index's
+# catch-up does not share the cores with a measurement. Sets demo_seconds, reindex_seconds.
+make_paper() {  # folder articles
+  local start
+  start=$(date +%s.%N)
+  "$BIN" demo --data "$1" --articles "$2" --seed 7 >/dev/null
+  demo_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+  start=$(date +%s.%N)
+  "$BIN" reindex --data "$1" >/dev/null
+  reindex_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+}
+
+# `sinmun serve` on FOLDER at 127.0.0.1:PORT (more serve options may follow), its log in
+# FOLDER.serve-PORT.log; returns once it answers. Its pid is in $sinmun_pid.
+start_sinmun() {  # folder port [serve options…]
+  local data=$1 port=$2
+  shift 2
+  bench_spawn "$BIN" serve --data "$data" --listen "127.0.0.1:$port" "$@" \
+    >"$data.serve-$port.log" 2>&1
+  sinmun_pid=$bench_pid
+  wait_for_url "http://127.0.0.1:$port/robots.txt"
+}
+stop_sinmun() { bench_stop "$sinmun_pid"; sinmun_pid=""; }
+
+# nginx serving ROOT as static files at 127.0.0.1:PORT: the yardstick for a cached page.
+# A file with a FILE.gz beside it is sent as the .gz bytes to clients that take gzip.
+start_nginx() {  # root port
+  local conf="$work/nginx-$2"
+  mkdir -p "$conf/tmp"
+  cat >"$conf/nginx.conf" <<NGINX
+worker_processes auto;
+pid $conf/nginx.pid;
+error_log $conf/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type text/html;
+  gzip_static on;
+  client_body_temp_path $conf/tmp;
+  proxy_temp_path $conf/tmp;
+  fastcgi_temp_path $conf/tmp;
+  uwsgi_temp_path $conf/tmp;
+  scgi_temp_path $conf/tmp;
+  server {
+    listen 127.0.0.1:$2;
+    root $1;
+  }
+}
+NGINX
+  bench_spawn nginx -c "$conf/nginx.conf" -g 'daemon off;'
+  nginx_pid=$bench_pid
+  wait_for_url "http://127.0.0.1:$2/"
+}
+
+# wrk --latency output -> "req/s p50_ms p99_ms"
+wrk_stats() {  # file
+  awk '
+    function ms(v) { if (v ~ /us$/) { sub(/us/, "", v); return v / 1000 }
+                     if (v ~ /ms$/) { sub(/ms/, "", v); return v + 0 }
+                     if (v ~ /s$/) { sub(/s/, "", v); return v * 1000 } return v }
+    /^Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    END { printf "%s %.2f %.2f\n", rps, p50, p99 }' "$1"
+}
+
+# Resident memory of PID in MB: "total anonymous file". File pages are the mapped database,
+# shared with the OS cache; anonymous memory is what the process allocated itself.
+rss_mb() {  # pid
+  awk '/^VmRSS/ {t=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {printf "%d %d %d\n", t/1024, a/1024, f/1024}' \
+    "/proc/$1/status"
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+machine() {
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+}

@@ -1,0 +1,58 @@
+-- wrk script for bench/archive.sh: a news site's read mix, as browsers send it (User-Agent,
+-- so views are counted, and gzip).
+--   80 % articles, skewed to recent ones: id = MAX_ID - floor(MAX_ID * u^4), u uniform, so
+--        half of them are among the newest 1/16 of the paper and the rest reach all of it;
+--    6 % the front page;
+--    7 % section pages: page 1 three times in four, else pages 2-5;
+--    2 % most viewed (one of its windows);
+--    5 % search, one of the queries of bench/search_queries.tsv.
+-- Environment: MAX_ID, SECTIONS (slugs, comma-separated), QUERIES (a search_queries.tsv).
+local max_id = tonumber(os.getenv("MAX_ID") or "100000")
+local headers = {
+  ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) " ..
+                   "Chrome/120.0 Safari/537.36",
+  ["Accept-Encoding"] = "gzip",
+}
+local sections = {}
+for slug in string.gmatch(os.getenv("SECTIONS") or "", "[^,]+") do
+  sections[#sections + 1] = slug
+end
+local function encode(text)
+  return (string.gsub(text, "[^%w%-_%.~]", function(c)
+    return string.format("%%%02X", string.byte(c))
+  end))
+end
+local queries = {}
+local file = io.open(os.getenv("QUERIES") or "bench/search_queries.tsv")
+if file then
+  for line in file:lines() do
+    local query = string.match(line, "^([^#\t][^\t]*)\t")
+    if query then queries[#queries + 1] = encode(query) end
+  end
+  file:close()
+end
+local windows = {"24h", "7d", "30d"}
+
+setup = function(thread)
+  thread:set("seed", math.random(1, 0x7fffffff))
+end
+init = function()
+  math.randomseed(seed or os.time())
+end
+request = function()
+  local r = math.random()
+  local path
+  if r < 0.80 or #sections == 0 then
+    path = "/article/" .. (max_id - math.floor(max_id * math.random() ^ 4))
+  elseif r < 0.86 then
+    path = "/"
+  elseif r < 0.93 then
+    path = "/section/" .. sections[math.random(#sections)]
+    if math.random() >= 0.75 then path = path .. "?page=" .. math.random(2, 5) end
+  elseif r < 0.95 then
+    path = "/most-viewed?window=" .. windows[math.random(#windows)]
+  else
+    path = "/search?q=" .. queries[math.random(#queries)]
+  end
+  return wrk.format("GET", path, headers)
+end
