@@ -1,5 +1,4 @@
 #pragma once
-// Private to site/.
 // Rendered pages kept as prepared bytes (body, gzip, ETag), so a popular page is rendered once
 // and then served as a hash lookup handing out shared bytes.
 //

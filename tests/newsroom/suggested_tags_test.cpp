@@ -17,8 +17,9 @@ class SuggestedTagsTest : public DeskTest {
     Fields fields = ArticleFields("대전시, 4차 산업혁명 위원회 출범");
     for (auto& [name, value] : fields) {
       if (name == "body") {
-        value = "대전시가 4차 산업혁명 위원회를 출범했다.\r\n\r\n위원회는 산업혁명 대응 전략을 "
-                "맡는다. 위원회 첫 회의는 다음 달 열린다.";
+        value =
+            "대전시가 4차 산업혁명 위원회를 출범했다.\r\n\r\n위원회는 산업혁명 대응 전략을 "
+            "맡는다. 위원회 첫 회의는 다음 달 열린다.";
       }
       if (name == "tags") value = "대전시";
     }
