@@ -11,14 +11,16 @@ BIN=${BIN:-build/sinmun}
 POSTS=${POSTS:-1000}
 WORK=${WORK:-/tmp/sinmun-import-bench}
 mkdir -p "$WORK/paper"
-printf '| posts | file | seconds | posts/s | peak RSS |\n|---|---|---|---|---|\n'
+printf '| posts | file | wall s | CPU s | posts per CPU s | peak RSS |\n|---|---|---|---|---|---|\n'
 for posts in $POSTS; do
   file="$WORK/export-$posts.xml"
   [ -f "$file" ] || bench/wxr_generate.py --posts "$posts" --out "$file"
   size=$(du -m "$file" | cut -f1)
-  /usr/bin/time -f '%e %M' -o "$WORK/time" "$BIN" import wordpress --data "$WORK/paper" "$file" \
+  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$BIN" import wordpress --data "$WORK/paper" "$file" \
     --dry-run > "$WORK/report-$posts.txt" 2>/dev/null
-  read -r seconds kb < "$WORK/time"
-  rate=$(echo "scale=0; $posts / $seconds" | bc 2>/dev/null || echo "-")
-  printf '| %s | %s MB | %s | %s | %s MB |\n' "$posts" "$size" "$seconds" "$rate" "$((kb / 1024))"
+  read -r wall user sys kb < "$WORK/time"
+  cpu=$(echo "$user + $sys" | bc)
+  rate=$(echo "scale=0; $posts / $cpu" | bc)
+  printf '| %s | %s MB | %s | %s | %s | %s MB |\n' "$posts" "$size" "$wall" "$cpu" "$rate" \
+    "$((kb / 1024))"
 done
