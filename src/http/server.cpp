@@ -15,8 +15,11 @@
 #include <charconv>
 #include <csignal>
 #include <ctime>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -75,6 +78,36 @@ bool IsSafeHeaderValue(std::string_view text) {
   return text.find_first_of("\r\n") == std::string_view::npos;
 }
 
+bool HasHeader(const std::vector<std::pair<std::string, std::string>>& headers,
+               std::string_view name) {
+  for (const auto& header : headers) {
+    if (EqualsIgnoreCase(header.first, name)) return true;
+  }
+  return false;
+}
+
+// RFC 9112 3.2 / RFC 3986 3.2.2: a host (reg-name, IPv4 or bracketed IP literal) and an
+// optional port. Empty is allowed: a client sends it when the target has no authority.
+bool IsValidHost(std::string_view host) {
+  for (const char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    std::string_view("-._~%!$&'()*+,;=:[]").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// A request id a proxy may hand on: short, and only characters safe in a header and a log.
+bool IsUsableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
 // request on the connection: no beast::http::fields, no allocation in the steady state.
 class RequestParser final : public bhttp::basic_parser<true> {
@@ -90,6 +123,9 @@ class RequestParser final : public bhttp::basic_parser<true> {
     this->body_limit(body_limit);
     eager(true);
     request_.body.clear();
+    // A request refused before its request line is read must not be logged as the previous one.
+    request_.method = Method::kOther;
+    request_.target.clear();
   }
 
   int version() const { return version_; }
@@ -134,6 +170,18 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
     headers[count_].second.assign(value.data(), value.size());
     ++count_;
+    if (field == bhttp::field::host) {
+      ++hosts_;
+      if (!IsValidHost(std::string_view(value.data(), value.size()))) bad_host_ = true;
+    } else if (field == bhttp::field::transfer_encoding) {
+      // Several fields form one list; only the last coding decides how the body is framed.
+      const std::string_view codings(value.data(), value.size());
+      const size_t comma = codings.rfind(',');
+      const std::string_view last =
+          TrimSpaces(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
+      if (!last.empty()) last_coding_chunked_ = EqualsIgnoreCase(last, "chunked");
+      transfer_encoding_ = true;
+    }
     if (field == bhttp::field::expect &&
         EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
                          "100-continue")) {
@@ -143,6 +191,17 @@ class RequestParser final : public bhttp::basic_parser<true> {
 
   void on_header_impl(error_code& ec) override {
     request_.headers.resize(count_);
+    // RFC 9112 3.2: a 1.1 request has exactly one Host, and no request has two or a bad one.
+    if (bad_host_ || hosts_ > 1 || (version_ == 11 && hosts_ == 0)) {
+      ec = bhttp::error::bad_value;
+      return;
+    }
+    // RFC 9112 6.3: a request body whose last coding is not chunked has no knowable end;
+    // reading on would let the body pass for the next request (request smuggling).
+    if (transfer_encoding_ && !last_coding_chunked_) {
+      ec = bhttp::error::bad_transfer_encoding;
+      return;
+    }
     std::uint64_t limit = options_.max_body_bytes;
     for (const ServerOptions::BodyLimit& larger : options_.larger_bodies) {
       if (request_.target.rfind(larger.path_prefix, 0) == 0) {
@@ -181,7 +240,40 @@ class RequestParser final : public bhttp::basic_parser<true> {
   size_t count_ = 0;
   int version_ = 11;
   bool expects_continue_ = false;
+  int hosts_ = 0;
+  bool bad_host_ = false;
+  bool transfer_encoding_ = false;
+  bool last_coding_chunked_ = false;
 };
+
+// The status a request the parser refused is answered with.
+int StatusForParseError(const error_code& ec) {
+  if (ec == bhttp::error::header_limit) return 431;
+  if (ec == bhttp::error::body_limit) return 413;
+  return 400;
+}
+
+// Fills request.path and request.query from request.target; false for a target the server
+// answers 400 (not origin-form, bad percent-encoding, a NUL in the path).
+bool DecodeTarget(Request& request) {
+  const std::string_view target = request.target;
+  if (target.empty() || target.front() != '/') return false;
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  if (raw_path.find('%') == std::string_view::npos) {
+    request.path.assign(raw_path);
+  } else {
+    std::optional<std::string> path = PercentDecode(raw_path, false);
+    if (!path || path->find('\0') != std::string::npos) return false;
+    request.path = std::move(*path);
+  }
+  if (question == std::string_view::npos) {
+    request.query.clear();
+  } else {
+    request.query = ParseQuery(target.substr(question + 1));
+  }
+  return true;
+}
 
 class Connection;
 
@@ -197,6 +289,20 @@ struct Worker {
   std::string date;
   bool stopping = false;
   Clock::time_point grace_deadline;
+  // Request ids: this worker's random prefix and a count, "3f9a0c1d2b7e4a55-1f".
+  std::string id_prefix;
+  std::uint64_t next_id = 0;
+
+  void NextRequestId(std::string& out) {
+    if (id_prefix.empty()) {
+      std::random_device random;
+      id_prefix = fmt::format("{:08x}{:08x}-", random(), random());
+    }
+    out.assign(id_prefix);
+    char digits[24];
+    const auto result = std::to_chars(digits, digits + sizeof digits, ++next_id, 16);
+    out.append(digits, result.ptr);
+  }
 
   const std::string& Date() {
     const std::time_t now = std::time(nullptr);
@@ -230,6 +336,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   enum class State { kIdle, kReading, kWriting, kLingering, kClosed };
 
+  void Refuse();
   void Read();
   void OnRead(const error_code& ec, size_t bytes);
   void Parse();
@@ -252,9 +359,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string identity_;  // a gzip-only body, decompressed for one response
   State state_ = State::kIdle;
   Clock::time_point deadline_;
+  Clock::time_point started_;  // when the request being answered was complete
   bool body_phase_ = false;
   bool keep_alive_ = true;
-  bool linger_ = false;  // drain unread input before closing: the request was refused early
+  bool linger_ = false;    // drain unread input before closing: the request was refused early
+  bool admitted_ = false;  // counted in the server's connection caps
   size_t lingered_ = 0;
 };
 
@@ -304,12 +413,23 @@ class BeastServer final : public Server {
     signals_.emplace(workers_[0]->io);
     signals_->add(SIGINT, ec);
     signals_->add(SIGTERM, ec);
+    if (options_.on_hangup) signals_->add(SIGHUP, ec);
+    WaitForSignal();
+    return {};
+  }
+
+  void WaitForSignal() {
     signals_->async_wait([this](const error_code& error, int signal) {
       if (error) return;
+      if (signal == SIGHUP) {
+        spdlog::info("http: SIGHUP received, reopening logs");
+        options_.on_hangup();
+        WaitForSignal();
+        return;
+      }
       spdlog::info("http: signal {} received, stopping", signal);
       Stop();
     });
-    return {};
   }
 
   std::uint16_t port() const override { return port_; }
@@ -317,6 +437,12 @@ class BeastServer final : public Server {
   std::uint64_t handler_failures() const override {
     return handler_failures_.load(std::memory_order_relaxed);
   }
+
+  std::int64_t open_connections() const override {
+    return open_sockets_.load(std::memory_order_relaxed);
+  }
+  void ConnectionOpened() { open_sockets_.fetch_add(1, std::memory_order_relaxed); }
+  void ConnectionClosed() { open_sockets_.fetch_sub(1, std::memory_order_relaxed); }
 
   void Run() override {
     if (ran_.exchange(true)) {
@@ -382,6 +508,37 @@ class BeastServer final : public Server {
   }
 
   const ServerOptions& options() const { return options_; }
+
+  const ServerOptions::HeaderRule* HeaderRuleFor(std::string_view path) const {
+    for (const ServerOptions::HeaderRule& rule : options_.response_headers) {
+      if (path.substr(0, rule.path_prefix.size()) == rule.path_prefix) return &rule;
+    }
+    return nullptr;
+  }
+
+  // Counts a new connection from `address` unless it would pass a cap. Thread safe.
+  bool Admit(const std::string& address) {
+    const bool capped_address = !options_.trusted_proxies.Contains(address);
+    std::lock_guard lock(admission_mutex_);
+    if (open_connections_ >= options_.max_connections) return false;
+    if (capped_address) {
+      size_t& from_address = connections_by_address_[address];
+      if (from_address >= options_.max_connections_per_address) return false;
+      ++from_address;
+    }
+    ++open_connections_;
+    return true;
+  }
+
+  // REQUIRES: Admit(address) returned true for this connection. Thread safe.
+  void Release(const std::string& address) {
+    std::lock_guard lock(admission_mutex_);
+    --open_connections_;
+    const auto it = connections_by_address_.find(address);
+    if (it != connections_by_address_.end() && --it->second == 0) {
+      connections_by_address_.erase(it);
+    }
+  }
 
  private:
   static void RunWorker(Worker& worker) {
@@ -464,6 +621,10 @@ class BeastServer final : public Server {
 
   ServerOptions options_;
   Router router_;
+  // Before workers_: the connections their io_contexts destroy release themselves here.
+  std::mutex admission_mutex_;
+  size_t open_connections_ = 0;
+  std::unordered_map<std::string, size_t> connections_by_address_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<tcp::acceptor> acceptor_;
   std::optional<asio::signal_set> signals_;
@@ -473,16 +634,20 @@ class BeastServer final : public Server {
   std::atomic<bool> ran_{false};
   std::atomic<bool> stop_requested_{false};
   std::atomic<std::uint64_t> handler_failures_{0};
+  std::atomic<std::int64_t> open_sockets_{0};  // every accepted socket, refused ones too
 };
 
 Connection::Connection(BeastServer& server, Worker& worker, tcp::socket socket)
     : server_(server), worker_(worker), socket_(std::move(socket)) {
+  server_.ConnectionOpened();
   next = worker_.connections;
   if (next != nullptr) next->prev = this;
   worker_.connections = this;
 }
 
 Connection::~Connection() {
+  if (admitted_) server_.Release(peer_address_);
+  server_.ConnectionClosed();
   if (prev != nullptr) {
     prev->next = next;
   } else {
@@ -501,12 +666,26 @@ void Connection::Start() {
   }
   peer_address_ = remote.address().to_string();
   request_.remote_address = peer_address_;
+  if (!server_.Admit(peer_address_)) {
+    Refuse();
+    return;
+  }
+  admitted_ = true;
   const ServerOptions& options = server_.options();
   parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
   // The header timeout runs from the connection, not from its first byte.
   state_ = State::kReading;
   deadline_ = Clock::now() + options.header_timeout;
   Read();
+}
+
+// Over a connection cap: a short fixed answer (no page render, nothing read), then close.
+void Connection::Refuse() {
+  keep_alive_ = false;
+  linger_ = true;
+  Response response = Text("503 Service Unavailable: too many connections, try again soon\n", 503);
+  response.headers.emplace_back("Retry-After", "5");
+  Send(std::move(response), false, false);
 }
 
 void Connection::Sweep(Clock::time_point now) {
@@ -561,13 +740,7 @@ void Connection::Parse() {
     const size_t used = parser_->put(buffer_.data(), ec);
     buffer_.consume(used);
     if (ec && ec != bhttp::error::need_more) {
-      if (ec == bhttp::error::header_limit) {
-        FailRequest(431);
-      } else if (ec == bhttp::error::body_limit) {
-        FailRequest(413);
-      } else {
-        FailRequest(400);
-      }
+      FailRequest(StatusForParseError(ec));
       return;
     }
     if (parser_->is_done()) {
@@ -600,29 +773,13 @@ void Connection::Parse() {
 }
 
 void Connection::HandleRequest() {
+  started_ = Clock::now();
+  worker_.NextRequestId(request_.id);
   keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
   const bool head = request_.method == Method::kHead;
-  const std::string_view target = request_.target;
-  if (target.empty() || target.front() != '/') {
+  if (!DecodeTarget(request_)) {
     FailRequest(400);
     return;
-  }
-  const size_t question = target.find('?');
-  const std::string_view raw_path = target.substr(0, question);
-  if (raw_path.find('%') == std::string_view::npos) {
-    request_.path.assign(raw_path);
-  } else {
-    std::optional<std::string> path = PercentDecode(raw_path, false);
-    if (!path || path->find('\0') != std::string::npos) {
-      FailRequest(400);
-      return;
-    }
-    request_.path = std::move(*path);
-  }
-  if (question == std::string_view::npos) {
-    request_.query.clear();
-  } else {
-    request_.query = ParseQuery(target.substr(question + 1));
   }
   if (const TrustedProxies& proxies = server_.options().trusted_proxies; !proxies.empty()) {
     // Per request: one load balancer connection carries many readers' requests.
@@ -633,11 +790,19 @@ void Connection::HandleRequest() {
       forwarded_for += value;
     }
     request_.remote_address = proxies.ClientAddress(peer_address_, forwarded_for);
+    // Behind a proxy that names its requests (nginx: proxy_set_header X-Request-Id
+    // $request_id), both logs share the id.
+    if (proxies.Contains(peer_address_)) {
+      const std::string_view given = request_.Header("x-request-id");
+      if (IsUsableRequestId(given)) request_.id.assign(given);
+    }
   }
   Send(server_.Dispatch(request_), head, true);
 }
 
 void Connection::FailRequest(int status) {
+  started_ = Clock::now();
+  worker_.NextRequestId(request_.id);
   keep_alive_ = false;
   linger_ = true;
   Send(server_.ErrorResponse(status), false, false);
@@ -730,6 +895,15 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
     // A handler must never be able to split the response.
     if (IsSafeHeaderValue(name) && IsSafeHeaderValue(value)) AppendHeader(out, name, value);
   }
+  // Only a request that reached the router has a decoded path; else the raw target decides.
+  const std::string_view policy_path =
+      negotiate ? std::string_view(request_.path) : std::string_view(request_.target);
+  if (const ServerOptions::HeaderRule* rule = server_.HeaderRuleFor(policy_path)) {
+    for (const auto& [name, value] : rule->headers) {
+      if (!HasHeader(response_.headers, name)) AppendHeader(out, name, value);
+    }
+  }
+  if (!request_.id.empty()) AppendHeader(out, "X-Request-Id", request_.id);
   if (!keep_alive_) {
     out.append("Connection: close\r\n");
   } else if (parser_->version() == 10) {
@@ -740,6 +914,15 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::const_buffer()};
   if (!head && !not_modified && !bodyless_status && payload != nullptr) {
     buffers[1] = asio::buffer(*payload);
+  }
+  if (const auto& observers = server_.options().observers; !observers.empty()) {
+    ResponseSummary summary;
+    summary.status = shown_status;
+    summary.body_bytes = buffers[1].size();
+    summary.gzipped = gzipped;
+    summary.complete = !linger_;
+    summary.duration = linger_ ? Clock::duration::zero() : Clock::now() - started_;
+    for (RequestObserver* observer : observers) observer->OnResponse(request_, summary);
   }
   state_ = State::kWriting;
   // A reader too slow to take the response is treated like an idle one.
@@ -798,6 +981,18 @@ void Connection::Linger() {
 }
 
 }  // namespace
+
+int ParseRequest(std::string_view bytes, const ServerOptions& options, Request* request) {
+  RequestParser parser(*request, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  while (!parser.is_done()) {
+    error_code ec;
+    const size_t used = parser.put(asio::buffer(bytes.data(), bytes.size()), ec);
+    bytes.remove_prefix(used);
+    if (ec == bhttp::error::need_more || (!ec && used == 0)) return -1;
+    if (ec) return StatusForParseError(ec);
+  }
+  return DecodeTarget(*request) ? 0 : 400;
+}
 
 Result<std::unique_ptr<Server>> Server::Open(ServerOptions options, Router router) {
   if (options.error_page && !router.HasErrorPage()) router.SetErrorPage(options.error_page);

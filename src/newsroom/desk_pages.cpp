@@ -57,8 +57,13 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
   };
   std::vector<List> lists;
   if (!query.empty()) {
-    lists.push_back(
-        {"results", "desk_results", {.headline_contains = query, .limit = kSearchLimit}});
+    // The same rule as opening an article (MayView): a reporter finds only their own, so a
+    // search cannot list the headlines of everyone's drafts.
+    std::optional<store::UserId> author;
+    if (!Allows(staff.role, Permission::kDesk)) author = staff.user_id;
+    lists.push_back({"results",
+                     "desk_results",
+                     {.created_by = author, .headline_contains = query, .limit = kSearchLimit}});
   }
   lists.push_back({"my-drafts",
                    "desk_my_drafts",
@@ -94,7 +99,9 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
 http::Response FormPage(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
                         const FormChoices& choices, const FieldErrors& errors,
                         const store::DeskArticle* article, nlohmann::json extra, int status) {
-  nlohmann::json view = FormView(context, form, choices, errors);
+  const std::optional<store::PhotoId> article_photo =
+      article == nullptr ? std::nullopt : article->content.photo_id;
+  nlohmann::json view = FormView(context, staff, form, choices, article_photo, errors);
   for (auto& [key, value] : extra.items()) view[key] = value;
   view["editor_js"] = context.deps.static_files->Url("gen/editor.js");
   view["editor_css"] = context.deps.static_files->Url("gen/editor.css");
@@ -104,6 +111,7 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
     view["is_new"] = true;
     title = Label(context, "desk_new_title");
   } else {
+    view["article_id"] = std::to_string(article->id);
     const bool desk = Allows(staff.role, Permission::kDesk);
     const bool editable = MayEdit(staff, *article);
     const bool draft = article->status == store::ArticleStatus::kDraft;
@@ -212,7 +220,9 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
       return NewsroomErrorFor(context, std::get<Error>(uploaded));
     }
   }
-  std::optional<store::ArticleContent> content = ValidateForm(context, form, choices, errors);
+  std::optional<store::ArticleContent> content =
+      ValidateForm(context, staff, form, choices,
+                   article == nullptr ? std::nullopt : article->content.photo_id, errors);
   if (!errors.empty() || !content) {
     return FormPage(context, staff, form, choices, errors, article, nlohmann::json::object(), 422);
   }
@@ -292,8 +302,22 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   if (!parts) return NewsroomError(context, 400);
   const ArticleForm form = FormFromRequest(request, multipart ? &*parts : nullptr);
   FieldErrors errors;
+  // The article being edited, when the form says which: its photo may be shown to whoever
+  // may view the article, whoever uploaded it.
+  std::optional<store::PhotoId> article_photo;
+  store::ArticleId article_id = 0;
+  const std::string& id_text = form.article_id;
+  if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), article_id).ec ==
+          std::errc() &&
+      article_id > 0) {
+    if (Result<store::DeskArticle> article = context.deps.store->DeskArticleById(article_id);
+        article && MayView(staff, *article)) {
+      article_photo = article->content.photo_id;
+    }
+  }
   // A preview shows whatever can be shown: errors are for saving.
-  const std::optional<store::ArticleContent> valid = ValidateForm(context, form, *choices, errors);
+  const std::optional<store::ArticleContent> valid =
+      ValidateForm(context, staff, form, *choices, article_photo, errors);
   store::ArticleContent content;
   if (valid) content = *valid;
   if (!valid) {

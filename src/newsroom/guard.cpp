@@ -81,7 +81,7 @@ http::Handler StaffAction(const NewsroomContext* context, Permission permission,
 
 Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
                                           const http::Request& request) {
-  const std::optional<std::string> token = request.Cookie(kSessionCookie);
+  const std::optional<std::string> token = request.Cookie(context.session_cookie);
   if (!token || !IsWellFormedToken(*token)) return std::nullopt;
   const std::string hash = TokenHash(*token);
   Result<store::SessionUser> found = context.deps.store->SessionByTokenHash(hash);
@@ -91,8 +91,10 @@ Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
   }
   const Timestamp now = context.deps.clock->Now();
   const store::Session& session = found->session;
-  if (now - session.last_seen_at >= context.session_idle_seconds) {
-    // Ended for idleness; a failure to delete only leaves a row that can no longer be used.
+  // Ended for idleness, or for age however busy (a stolen cookie does not live for ever); a
+  // failure to delete only leaves a row that can no longer be used.
+  if (now - session.last_seen_at >= context.session_idle_seconds ||
+      now - session.created_at >= context.session_max_seconds) {
     (void)context.deps.store->DeleteSession(hash);
     return std::nullopt;
   }

@@ -4,17 +4,24 @@
 #include "newsroom/context.hpp"
 #include "newsroom/desk.hpp"
 #include "newsroom/routes.hpp"
+#include "newsroom/session.hpp"
 
 namespace sinmun::newsroom {
 
 Newsroom::Newsroom(NewsroomDeps deps) {
   SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
                deps.static_files != nullptr);
-  const bool https = deps.config.base_url.rfind("https://", 0) == 0;
-  const bool secure = deps.config.newsroom.secure_cookies || https;
+  const bool https = ServedOverHttps(deps.config);
+  const bool secure =
+      deps.config.newsroom.secure_cookies || https || !PlainHttpOnLoopback(deps.config);
   const Timestamp idle = Timestamp{deps.config.newsroom.session_idle_minutes} * 60;
+  const Timestamp max_age = Timestamp{deps.config.newsroom.session_max_days} * 86400;
   context_ = std::make_unique<NewsroomContext>(NewsroomContext{
-      .deps = std::move(deps), .secure_cookies = secure, .session_idle_seconds = idle});
+      .deps = std::move(deps),
+      .secure_cookies = secure,
+      .session_cookie = std::string(https ? "__Host-" : "") + std::string(kSessionCookie),
+      .session_idle_seconds = idle,
+      .session_max_seconds = max_age});
 }
 
 Newsroom::~Newsroom() = default;

@@ -35,6 +35,10 @@
 #include "render/renderer.hpp"
 #include "store/store.hpp"
 
+namespace sinmun::ads {
+class ClickSigner;  // ads/click_signer.hpp
+}  // namespace sinmun::ads
+
 namespace sinmun::newsroom {
 
 struct NewsroomDeps {
@@ -44,6 +48,10 @@ struct NewsroomDeps {
   std::shared_ptr<const http::StaticFiles> static_files;  // for the stylesheet's URL
   Config config;  // [newsroom] session settings, base_url (https means Secure cookies), paper
   std::string uploads_dir;  // DIR/uploads: uploaded photos are written here (served at /uploads/)
+  // Optional: signs the device cookie a browser gets when it signs in, which lets it still
+  // try an account that failures from elsewhere have locked (issue #17). Null: no device
+  // cookies. REQUIRES: outlives the Newsroom when set.
+  const ads::ClickSigner* token_signer = nullptr;
 };
 
 struct NewsroomContext;

@@ -37,6 +37,9 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   const auto found = shard.slots.find(key);
   if (found != shard.slots.end() && found->second.expires_ns > now_ns) {
     lookup.page = found->second.page;
+    hits_.Add();
+  } else {
+    misses_.Add();
   }
   return lookup;
 }
@@ -64,12 +67,15 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
   // and must not empty its shard of the pages that do fit.
   if (slot.bytes > max_bytes) return;
   if (shard.slots.size() >= max_entries || shard.bytes + slot.bytes > max_bytes) {
-    std::erase_if(shard.slots, [&](const auto& entry) {
-      if (entry.second.expires_ns > now_ns) return false;
-      shard.bytes -= entry.second.bytes;
-      return true;
-    });
+    evictions_.fetch_add(std::erase_if(shard.slots,
+                                       [&](const auto& entry) {
+                                         if (entry.second.expires_ns > now_ns) return false;
+                                         shard.bytes -= entry.second.bytes;
+                                         return true;
+                                       }),
+                         std::memory_order_relaxed);
     if (shard.slots.size() >= max_entries || shard.bytes + slot.bytes > max_bytes) {
+      evictions_.fetch_add(shard.slots.size(), std::memory_order_relaxed);
       shard.slots.clear();
       shard.bytes = 0;
     }
@@ -91,11 +97,26 @@ void PageCache::Erase(std::string_view key) {
 
 void PageCache::Clear() {
   generation_.fetch_add(1, std::memory_order_acq_rel);
+  drops_.fetch_add(1, std::memory_order_relaxed);
   for (Shard& shard : shards_) {
     const std::unique_lock lock(shard.mutex);
     shard.slots.clear();
     shard.bytes = 0;
   }
+}
+
+PageCache::Stats PageCache::stats() const {
+  Stats stats;
+  stats.hits = hits_.Value();
+  stats.misses = misses_.Value();
+  stats.evictions = evictions_.load(std::memory_order_relaxed);
+  stats.drops = drops_.load(std::memory_order_relaxed);
+  for (const Shard& shard : shards_) {
+    const std::shared_lock lock(shard.mutex);
+    stats.entries += shard.slots.size();
+    stats.bytes += shard.bytes;
+  }
+  return stats;
 }
 
 std::size_t PageCache::size() const {

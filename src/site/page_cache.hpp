@@ -23,6 +23,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/striped_counter.hpp"
 #include "http/response.hpp"
 #include "store/store.hpp"
 
@@ -69,6 +70,14 @@ class PageCache {
   void Erase(std::string_view key);
   std::size_t size() const;
 
+  // For /metrics. Evictions are entries dropped to make room (expired or not); drops are
+  // Clear()s (a change to the paper, a recommend's page is an Erase and counts in neither).
+  struct Stats {
+    std::uint64_t hits = 0, misses = 0, evictions = 0, drops = 0;
+    std::size_t entries = 0, bytes = 0;
+  };
+  Stats stats() const;
+
  private:
   struct Slot {
     std::shared_ptr<const Page> page;
@@ -99,6 +108,8 @@ class PageCache {
   std::atomic<std::uint64_t> generation_{0};
   std::atomic<std::int64_t> next_check_ns_{0};
   std::atomic<std::int64_t> last_sequence_{-1};
+  StripedCounter hits_, misses_;  // on every lookup: no shared cache line
+  std::atomic<std::uint64_t> evictions_{0}, drops_{0};
 };
 
 }  // namespace sinmun::site

@@ -318,6 +318,115 @@ TEST_F(ServerTest, MalformedRequestsAre400) {
   EXPECT_EQ(server_->handler_failures(), 0u);
 }
 
+TEST_F(ServerTest, HostMustBeOneAndValidInHttp11) {
+  Start();
+  const auto status = [&](const std::string& head) {
+    return SendRaw(port(), head + "Connection: close\r\n\r\n").substr(0, 12);
+  };
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: example.com\r\n"), "HTTP/1.1 200");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: [::1]:8080\r\n"), "HTTP/1.1 200");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a.com\r\nHost: b.com\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a.com/evil\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a.com b\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a<b>\r\n"), "HTTP/1.1 400");
+  // HTTP/1.0 may leave Host out, but not send two.
+  EXPECT_EQ(status("GET / HTTP/1.0\r\n"), "HTTP/1.1 200");
+  EXPECT_EQ(status("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+TEST_F(ServerTest, TransferEncodingNotEndingInChunkedIs400AndCloses) {
+  Start();
+  for (const std::string coding : {"gzip", "chunked, gzip", "identity"}) {
+    bool closed = false;
+    // Without the check the body would be read as a second request.
+    const std::string raw =
+        SendRaw(port(),
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
+                    "\r\n\r\nGET /article/2 HTTP/1.1\r\nHost: x\r\n\r\n",
+                sinmun::testing::kDefaultHttpTimeout, &closed);
+    EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 400") << coding;
+    EXPECT_EQ(raw.find("article 2"), std::string::npos) << coding;
+    EXPECT_TRUE(closed) << coding;
+  }
+  // Two fields form one list: the last coding counts.
+  const std::string split = SendRaw(port(),
+                                    "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+                                    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                                    "0\r\n\r\n");
+  EXPECT_EQ(split.substr(0, 12), "HTTP/1.1 200");
+  EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+// Waits until the server has let `connection` go: a new request is admitted again.
+HttpResponse GetOnceAdmitted(std::uint16_t port) {
+  HttpResponse response;
+  for (int i = 0; i < 100; ++i) {
+    response = HttpGet(port, "/");
+    if (response.status != 503) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return response;
+}
+
+TEST_F(ServerTest, ConnectionsBeyondThePerAddressCapGet503) {
+  ServerOptions options;
+  options.max_connections_per_address = 2;
+  Start(options);
+  {
+    HttpConnection first(port());
+    HttpConnection second(port());
+    ASSERT_EQ(first.Request("GET", "/").status, 200);
+    ASSERT_EQ(second.Request("GET", "/").status, 200);
+    bool closed = false;
+    const std::string refused = SendRaw(port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+                                        sinmun::testing::kDefaultHttpTimeout, &closed);
+    EXPECT_EQ(refused.substr(0, 12), "HTTP/1.1 503") << refused;
+    EXPECT_NE(refused.find("Retry-After: 5\r\n"), std::string::npos);
+    EXPECT_TRUE(closed);
+    // The admitted connections keep being served.
+    EXPECT_EQ(first.Request("GET", "/article/1").body, "article 1");
+  }
+  EXPECT_EQ(GetOnceAdmitted(port()).status, 200);
+}
+
+TEST_F(ServerTest, ConnectionsBeyondTheTotalCapGet503) {
+  ServerOptions options;
+  options.max_connections = 3;
+  Start(options);
+  {
+    std::vector<std::unique_ptr<HttpConnection>> open;
+    for (int i = 0; i < 3; ++i) {
+      open.push_back(std::make_unique<HttpConnection>(port()));
+      ASSERT_EQ(open.back()->Request("GET", "/").status, 200);
+    }
+    EXPECT_EQ(HttpGet(port(), "/").status, 503);
+  }
+  EXPECT_EQ(GetOnceAdmitted(port()).status, 200);
+}
+
+TEST_F(ServerTest, HeaderRulesApplyByPathAndHandlersWin) {
+  ServerOptions options;
+  options.response_headers.push_back({"/article", {{"X-Frame-Options", "DENY"}}});
+  options.response_headers.push_back({"/headers", {{"X-Test", "rule"}, {"X-Other", "rule"}}});
+  options.response_headers.push_back({"", {{"X-Content-Type-Options", "nosniff"}}});
+  Start(options);
+  const HttpResponse article = HttpGet(port(), "/article/1");
+  EXPECT_EQ(article.Header("x-frame-options"), "DENY");
+  EXPECT_FALSE(article.HasHeader("x-content-type-options"));
+  const HttpResponse home = HttpGet(port(), "/");
+  EXPECT_EQ(home.Header("x-content-type-options"), "nosniff");
+  EXPECT_FALSE(home.HasHeader("x-frame-options"));
+  const HttpResponse handler_set = HttpGet(port(), "/headers");
+  EXPECT_EQ(handler_set.Header("x-test"), "yes");
+  EXPECT_EQ(handler_set.Header("x-other"), "rule");
+  // Errors the server answers itself carry the policy too.
+  EXPECT_EQ(HttpGet(port(), "/nowhere").Header("x-content-type-options"), "nosniff");
+  const std::string bad = SendRaw(port(), "GET / HTTP/1.1\r\n\r\n");
+  EXPECT_NE(bad.find("X-Content-Type-Options: nosniff\r\n"), std::string::npos) << bad;
+}
+
 TEST_F(ServerTest, MangledRequestsNeverReachTheCatchAll) {
   Start();
   const std::string valid =

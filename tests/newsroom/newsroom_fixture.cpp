@@ -20,7 +20,7 @@ void NewsroomTest::MakeNewsroom(const Config& config) {
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
   newsroom_ = std::make_unique<Newsroom>(
-      NewsroomDeps{store_.get(), &clock_, *renderer, *static_files, config});
+      NewsroomDeps{store_.get(), &clock_, *renderer, *static_files, config, "", &token_signer_});
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
 }

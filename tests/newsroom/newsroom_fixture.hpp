@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "ads/click_signer.hpp"
 #include "core/config.hpp"
 #include "core/time.hpp"
 #include "http/request.hpp"
@@ -81,6 +82,7 @@ class NewsroomTest : public ::testing::Test {
   std::vector<store::Section> sections_;  // politics, economy, society
   std::vector<store::ReporterId> reporters_;
   ManualClock clock_{kStart};
+  ads::ClickSigner token_signer_{std::array<unsigned char, 32>{3, 1, 4}};  // device cookies
   std::unique_ptr<Newsroom> newsroom_;
   http::Router router_;
 
