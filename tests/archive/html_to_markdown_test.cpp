@@ -20,7 +20,7 @@ std::string Page(std::string_view wordpress_body) {
 
 TEST(HtmlToMarkdownTest, ClassicBodiesSplitParagraphsAtBlankLinesAndBreakAtNewlines) {
   EXPECT_EQ(Page("첫 문단입니다.\n\n둘째 문단\n같은 문단의 둘째 줄"),
-            "<p>첫 문단입니다.</p>\n<p>둘째 문단<br />\n같은 문단의 둘째 줄</p>\n");
+            "<p>첫 문단입니다.</p>\n<p>둘째 문단<br>\n같은 문단의 둘째 줄</p>\n");
 }
 
 TEST(HtmlToMarkdownTest, GutenbergBlockCommentsAreDropped) {
@@ -40,8 +40,8 @@ TEST(HtmlToMarkdownTest, KeepsHeadingsListsLinksEmphasisAndQuotes) {
   EXPECT_THAT(page, HasSubstr("<h2>큰 제목</h2>\n<h2>중간</h2>"));
   EXPECT_THAT(page, HasSubstr("<strong>굵게</strong> 그리고 <em>기울임</em>, <del>취소</del>"));
   EXPECT_THAT(page, HasSubstr("<a href=\"https://example.kr/a?b=1&amp;c=2\">링크</a>"));
-  EXPECT_THAT(
-      page, HasSubstr("<ul>\n<li>하나</li>\n<li>둘\n<ul>\n<li>둘-하나</li>\n</ul>\n</li>\n</ul>"));
+  EXPECT_THAT(page,
+              HasSubstr("<ul>\n<li>하나</li>\n<li>둘<ul>\n<li>둘-하나</li>\n</ul>\n</li>\n</ul>"));
   EXPECT_THAT(page, HasSubstr("<ol start=\"3\">\n<li>셋</li>\n<li>넷</li>\n</ol>"));
   EXPECT_THAT(page, HasSubstr("<blockquote>\n<p>인용문</p>\n<p>둘째</p>\n</blockquote>"));
 }
@@ -67,7 +67,7 @@ TEST(HtmlToMarkdownTest, FiguresKeepTheirImageAndCaption) {
                              "https://news.example.kr/wp-content/uploads/2023/03/photo.jpg"});
   EXPECT_EQ(render::MarkdownToHtml(body.markdown),
             "<p><img src=\"https://news.example.kr/wp-content/uploads/2023/03/photo.jpg\" "
-            "alt=\"대전시청 전경\" /><br />\n<em>대전시청 전경</em></p>\n");
+            "alt=\"대전시청 전경\"><br>\n<em>대전시청 전경</em></p>\n");
 }
 
 TEST(HtmlToMarkdownTest, CaptionShortcodesBecomeFiguresWithCaptions) {
@@ -78,7 +78,7 @@ TEST(HtmlToMarkdownTest, CaptionShortcodesBecomeFiguresWithCaptions) {
       "width=\"640\" height=\"480\" /></a> 3일 오전 사고 현장[/caption]\n\n뒤 문단");
   EXPECT_EQ(page,
             "<p>앞 문단</p>\n<p><img src=\"https://news.example.kr/wp-content/uploads/"
-            "big-640x480.jpg\" alt=\"현장\" /><br />\n<em>3일 오전 사고 현장</em></p>\n<p>뒤 "
+            "big-640x480.jpg\" alt=\"현장\"><br>\n<em>3일 오전 사고 현장</em></p>\n<p>뒤 "
             "문단</p>\n");
 }
 
