@@ -111,6 +111,20 @@ int main(int argc, char** argv) {
       ->required();
   migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database")->required();
 
+  ImportWordPressOptions import_wordpress;
+  CLI::App* import_cmd = AddCommand(app, "import", "Bring another system's archive into the paper");
+  import_cmd->require_subcommand(1);
+  CLI::App* import_wordpress_cmd =
+      AddCommand(*import_cmd, "wordpress", "Import a WordPress export (Tools → Export, WXR)");
+  import_wordpress_cmd->add_option("--data", import_wordpress.data_dir, "The paper's data folder")
+      ->required();
+  import_wordpress_cmd->add_option("file", import_wordpress.file, "The export, FILE.xml")
+      ->required();
+  import_wordpress_cmd->add_option("--media", import_wordpress.media_dir,
+                                   "A copy of the old site's wp-content/uploads");
+  import_wordpress_cmd->add_flag("--dry-run", import_wordpress.dry_run,
+                                 "Read, convert and report without writing anything");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -131,5 +145,6 @@ int main(int argc, char** argv) {
   if (user_add_cmd->parsed()) return UserAdd(user_add);
   if (user_passwd_cmd->parsed()) return UserPasswd(user_passwd);
   if (migrate_cmd->parsed()) return Migrate(migrate);
+  if (import_wordpress_cmd->parsed()) return ImportWordPress(import_wordpress);
   return kExitUsage;
 }

@@ -139,6 +139,15 @@ int ServeProcess::Stop() {
   return code;
 }
 
+void ServeProcess::Kill() {
+  if (pid_ < 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  if (drain_.joinable()) drain_.join();
+}
+
 ServeProcess::~ServeProcess() {
   Stop();
   if (drain_.joinable()) drain_.join();

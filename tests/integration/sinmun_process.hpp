@@ -40,6 +40,8 @@ class ServeProcess {
   std::string output() const;
   // Sends SIGTERM and returns the exit code (or -1 if it had to be killed).
   int Stop();
+  // Sends SIGKILL (a crash, a power cut for the process) and waits until it is gone.
+  void Kill();
 
  private:
   pid_t pid_ = -1;

@@ -1,0 +1,122 @@
+// `sinmun import wordpress`: a WordPress export into the paper in DIR (see
+// src/archive/wordpress_import.hpp), with a progress line on a terminal and a report on stdout
+// and in DIR.
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "app/commands.hpp"
+#include "app/data_dir.hpp"
+#include "archive/wordpress_import.hpp"
+#include "core/time.hpp"
+
+namespace sinmun::app {
+namespace {
+
+// "\r12,345 items · 37% · 2,410 items/s", redrawn at most five times a second.
+class ProgressLine {
+ public:
+  ProgressLine() : start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+  void Show(const archive::WxrProgress& progress) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    Print(progress, now);
+  }
+
+  void Finish(const archive::WxrProgress& progress) {
+    Print(progress, std::chrono::steady_clock::now());
+    std::fputc('\n', stderr);
+  }
+
+ private:
+  void Print(const archive::WxrProgress& progress, std::chrono::steady_clock::time_point now) {
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const int percent = progress.bytes_total > 0
+                            ? static_cast<int>(100 * progress.bytes_read / progress.bytes_total)
+                            : 0;
+    const double rate = seconds > 0 ? static_cast<double>(progress.items) / seconds : 0;
+    fmt::print(stderr, "\r{} items · {}% · {:.0f} items/s   ", progress.items, percent, rate);
+    std::fflush(stderr);
+  }
+
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+std::string ReportFileName(Timestamp now, bool dry_run) {
+  const std::time_t seconds = static_cast<std::time_t>(now);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+  return fmt::format("import-wordpress-{}{}.txt", stamp, dry_run ? "-dry-run" : "");
+}
+
+}  // namespace
+
+int ImportWordPress(const ImportWordPressOptions& options) {
+  auto data = PrepareDataDir(options.data_dir, /*create=*/false);
+  if (!data) {
+    fmt::print(stderr, "sinmun: data folder {}: {}\n", options.data_dir, data.error().detail);
+    return kExitUsage;
+  }
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(options.file, error)) {
+    fmt::print(stderr, "sinmun: {} is not a readable file\n", options.file);
+    return kExitUsage;
+  }
+  if (!options.media_dir.empty() && !std::filesystem::is_directory(options.media_dir, error)) {
+    fmt::print(stderr, "sinmun: --media {} is not a folder\n", options.media_dir);
+    return kExitUsage;
+  }
+  if (!options.dry_run) {
+    // TODO(#15): the store sink, once the store has its role interfaces.
+    fmt::print(stderr,
+               "sinmun: writing an import into the store is not available yet; run with "
+               "--dry-run to check the file and see what it would create\n");
+    return kExitUsage;
+  }
+
+  const Timestamp now = SystemClock().Now();
+  const archive::ImportOptions import_options{.media_dir = options.media_dir, .now = now};
+  archive::ImportReport report;
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  ProgressLine line;
+  archive::WxrProgress last;
+  const Result<> done = archive::ImportWordPress(options.file, import_options, nullptr, report,
+                                                 [&](const archive::WxrProgress& progress) {
+                                                   last = progress;
+                                                   if (terminal) line.Show(progress);
+                                                 });
+  if (terminal && last.items > 0) line.Finish(last);
+  if (!done) {
+    fmt::print(stderr, "sinmun: {}: {}\n", options.file, done.error().detail);
+    return done.error().code == ErrorCode::kInvalidInput ||
+                   done.error().code == ErrorCode::kNotFound
+               ? kExitUsage
+               : kExitFailed;
+  }
+
+  const std::string text = archive::FormatImportReport(report);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  const std::string report_path = data->path + "/" + ReportFileName(now, options.dry_run);
+  std::ofstream file(report_path, std::ios::binary);
+  file << text;
+  if (!file.flush()) {
+    fmt::print(stderr, "sinmun: could not write the report to {}\n", report_path);
+    return kExitFailed;
+  }
+  fmt::print(stderr, "report: {}\n", report_path);
+  return kExitOk;
+}
+
+}  // namespace sinmun::app

@@ -1,0 +1,214 @@
+#include "archive/wordpress_import.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <set>
+#include <utility>
+
+namespace sinmun::archive {
+namespace {
+
+constexpr size_t kMissingListed = 1000;
+
+// "https://old.kr/wp-content/uploads/2023/03/a.jpg" → "2023/03/a.jpg"; "" when the address is
+// not in an uploads folder.
+std::string UploadsRelative(std::string_view url) {
+  constexpr std::string_view kUploads = "/wp-content/uploads/";
+  const size_t at = url.find(kUploads);
+  if (at == std::string_view::npos) return "";
+  std::string_view rest = url.substr(at + kUploads.size());
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  return PercentDecode(rest);
+}
+
+void Count(ImportCounts& counts, WriteOutcome outcome) {
+  switch (outcome) {
+    case WriteOutcome::kCreated:
+      ++counts.created;
+      break;
+    case WriteOutcome::kUpdated:
+      ++counts.updated;
+      break;
+    case WriteOutcome::kUnchanged:
+      ++counts.unchanged;
+      break;
+  }
+}
+
+class ImportVisitor final : public WxrVisitor {
+ public:
+  ImportVisitor(const ImportOptions& options, ImportSink* sink, ImportReport& report)
+      : options_(options), sink_(sink), report_(report) {}
+
+  Result<> OnSite(const WxrSite& site) override {
+    report_.site = site;
+    return {};
+  }
+
+  Result<> OnAuthor(const WxrAuthor& author) override {
+    ++report_.redirects;  // /author/<login>/
+    if (sink_ == nullptr) {
+      ++report_.reporters.created;
+      return {};
+    }
+    auto outcome = sink_->PutReporter(author);
+    if (!outcome) return tl::unexpected(outcome.error());
+    Count(report_.reporters, *outcome);
+    return {};
+  }
+
+  Result<> OnTerm(const WxrTerm& term) override {
+    taxonomy_.Add(term);
+    return {};
+  }
+
+  Result<> OnItem(WxrItem&& item) override {
+    ++report_.items;
+    if (auto ready = SectionsOnce(); !ready) return ready;
+    MappedItem mapped = MapItem(item, taxonomy_, options_.now);
+    if (auto* skipped = std::get_if<SkippedItem>(&mapped)) {
+      report_.skipped.push_back(std::move(*skipped));
+      return {};
+    }
+    if (std::holds_alternative<MappedAttachment>(mapped)) {
+      ++report_.attachments;
+      return {};
+    }
+    if (auto* page = std::get_if<MappedPage>(&mapped)) {
+      report_.redirects += static_cast<std::int64_t>(page->old_paths.size());
+      if (sink_ == nullptr) {
+        ++report_.pages.created;
+        return {};
+      }
+      auto outcome = sink_->PutPage(*page);
+      if (!outcome) return tl::unexpected(outcome.error());
+      Count(report_.pages, *outcome);
+      return {};
+    }
+    MappedArticle& article = std::get<MappedArticle>(mapped);
+    ++report_.articles_by_state[ArticleStateName(article.state)];
+    report_.comments_skipped += article.comments;
+    report_.redirects += static_cast<std::int64_t>(article.old_paths.size());
+    CheckImages(article.images);
+    if (sink_ == nullptr) {
+      ++report_.articles.created;
+      return {};
+    }
+    auto outcome = sink_->PutArticle(article);
+    if (!outcome) return tl::unexpected(outcome.error());
+    Count(report_.articles, *outcome);
+    return {};
+  }
+
+  // Exports with terms but no items still get their sections.
+  Result<> Finish() { return SectionsOnce(); }
+
+ private:
+  // Terms come before items in an export, so the sections are known at the first item.
+  Result<> SectionsOnce() {
+    if (sections_done_) return {};
+    sections_done_ = true;
+    report_.tags = static_cast<std::int64_t>(taxonomy_.TagCount());
+    report_.redirects += static_cast<std::int64_t>(taxonomy_.TagPaths().size());
+    for (const MappedSection& section : taxonomy_.Sections()) {
+      report_.redirects += static_cast<std::int64_t>(section.old_paths.size());
+      if (sink_ == nullptr) {
+        ++report_.sections.created;
+        continue;
+      }
+      auto outcome = sink_->PutSection(section);
+      if (!outcome) return tl::unexpected(outcome.error());
+      Count(report_.sections, *outcome);
+    }
+    return {};
+  }
+
+  void CheckImages(const std::vector<std::string>& images) {
+    for (const std::string& url : images) {
+      ++report_.images;
+      if (options_.media_dir.empty()) continue;
+      const std::string relative = UploadsRelative(url);
+      std::error_code error;
+      if (!relative.empty() && std::filesystem::is_regular_file(
+                                   std::filesystem::path(options_.media_dir) / relative, error)) {
+        ++report_.images_found;
+        continue;
+      }
+      ++report_.images_missing_count;
+      if (report_.images_missing.size() < kMissingListed) report_.images_missing.push_back(url);
+    }
+  }
+
+  const ImportOptions& options_;
+  ImportSink* sink_;
+  ImportReport& report_;
+  Taxonomy taxonomy_;
+  bool sections_done_ = false;
+};
+
+std::string CountsLine(std::string_view what, const ImportCounts& counts, bool dry_run) {
+  if (dry_run) return fmt::format("{:<12}{:>8} to create\n", what, counts.created);
+  return fmt::format("{:<12}{:>8} created{:>8} updated{:>8} unchanged\n", what, counts.created,
+                     counts.updated, counts.unchanged);
+}
+
+}  // namespace
+
+Result<> ImportWordPress(const std::string& path, const ImportOptions& options, ImportSink* sink,
+                         ImportReport& report,
+                         const std::function<void(const WxrProgress&)>& progress) {
+  report.dry_run = sink == nullptr;
+  ImportVisitor visitor(options, sink, report);
+  if (auto read = ReadWxr(path, visitor, progress); !read) return read;
+  return visitor.Finish();
+}
+
+std::string FormatImportReport(const ImportReport& report) {
+  std::string out;
+  out += fmt::format("WordPress import{}: {} ({}), WXR {}\n", report.dry_run ? " (dry run)" : "",
+                     report.site.title, report.site.link, report.site.wxr_version);
+  out += fmt::format("items read  {:>8}\n", report.items);
+  out += CountsLine("reporters", report.reporters, report.dry_run);
+  out += CountsLine("sections", report.sections, report.dry_run);
+  out += CountsLine("articles", report.articles, report.dry_run);
+  for (const auto& [state, count] : report.articles_by_state) {
+    out += fmt::format("  {:<10}{:>8}\n", state, count);
+  }
+  out += CountsLine("pages", report.pages, report.dry_run);
+  out += fmt::format("tags        {:>8}\n", report.tags);
+  out += fmt::format(
+      "redirects   {:>8} old addresses (permalinks, ?p=, ?page_id=, category, tag "
+      "and author archives)\n",
+      report.redirects);
+  out += fmt::format("attachments {:>8} media library entries\n", report.attachments);
+  if (report.images > 0) {
+    out += fmt::format("images      {:>8} in bodies", report.images);
+    if (report.images_found + report.images_missing_count > 0) {
+      out += fmt::format(", {} found in --media, {} missing", report.images_found,
+                         report.images_missing_count);
+    } else {
+      out += " (no --media: they stay at the old site's address)";
+    }
+    out += "\n";
+  }
+  out += fmt::format("skipped     {:>8} items, {} comments\n", report.skipped.size(),
+                     report.comments_skipped);
+  if (report.comments_skipped > 0) {
+    out += fmt::format("  comments: {} skipped (sinmun has no reader comments yet)\n",
+                       report.comments_skipped);
+  }
+  for (const SkippedItem& item : report.skipped) {
+    out += fmt::format("  #{} {}: {}\n", item.wordpress_id,
+                       item.title.empty() ? "(no title)" : item.title, item.reason);
+  }
+  for (const std::string& url : report.images_missing) out += "  missing image: " + url + "\n";
+  if (report.images_missing_count > static_cast<std::int64_t>(report.images_missing.size())) {
+    out += fmt::format(
+        "  … and {} more missing images\n",
+        report.images_missing_count - static_cast<std::int64_t>(report.images_missing.size()));
+  }
+  return out;
+}
+
+}  // namespace sinmun::archive

@@ -1,0 +1,76 @@
+#pragma once
+// `sinmun import wordpress`: reads a WordPress export as a stream, maps each record
+// (wordpress_mapping.hpp) and hands it to a sink, counting what was created, updated and
+// skipped (each skip with its reason) for the report.
+//
+// TODO(#15): the store sink. Writes wait for the store's role interfaces; until then the
+// import runs as a dry run (no sink): everything is read, converted and reported.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "archive/wordpress_mapping.hpp"
+#include "archive/wxr.hpp"
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace sinmun::archive {
+
+enum class WriteOutcome { kCreated, kUpdated, kUnchanged };
+
+// Where imported records go, keyed by WordPress ids so that a second run updates instead of
+// duplicating. Each call is one transaction: an article is written whole or not at all.
+class ImportSink {
+ public:
+  virtual ~ImportSink() = default;
+  virtual Result<WriteOutcome> PutReporter(const WxrAuthor& author) = 0;
+  virtual Result<WriteOutcome> PutSection(const MappedSection& section) = 0;
+  virtual Result<WriteOutcome> PutArticle(const MappedArticle& article) = 0;
+  virtual Result<WriteOutcome> PutPage(const MappedPage& page) = 0;
+};
+
+struct ImportOptions {
+  std::string media_dir;  // a copy of wp-content/uploads; "" leaves images at the old site
+  Timestamp now = 0;      // dates the drafts that have none
+};
+
+struct ImportCounts {
+  std::int64_t created = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t Total() const { return created + updated + unchanged; }
+};
+
+struct ImportReport {
+  WxrSite site;
+  bool dry_run = true;
+  std::int64_t items = 0;
+  ImportCounts reporters;
+  ImportCounts sections;
+  ImportCounts articles;
+  ImportCounts pages;
+  std::map<std::string, std::int64_t> articles_by_state;  // "published" → n
+  std::int64_t tags = 0;
+  std::int64_t redirects = 0;               // old addresses that answer 301
+  std::int64_t comments_skipped = 0;        // until sinmun has reader comments
+  std::int64_t attachments = 0;             // media library entries (their files come via --media)
+  std::int64_t images = 0;                  // image references in bodies
+  std::int64_t images_found = 0;            // … whose file is in --media
+  std::vector<std::string> images_missing;  // … whose file is not (first 1,000)
+  std::int64_t images_missing_count = 0;
+  std::vector<SkippedItem> skipped;
+};
+
+// Reads `path` into `sink` (nullptr: a dry run). Errors: those of ReadWxr, or the sink's.
+// `progress` as in ReadWxr. On an error the report holds what was done before it.
+Result<> ImportWordPress(const std::string& path, const ImportOptions& options, ImportSink* sink,
+                         ImportReport& report,
+                         const std::function<void(const WxrProgress&)>& progress = {});
+
+// The report as text: what was created, updated and skipped, each skip with its reason.
+std::string FormatImportReport(const ImportReport& report);
+
+}  // namespace sinmun::archive

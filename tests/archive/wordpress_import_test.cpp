@@ -1,0 +1,240 @@
+#include "archive/wordpress_import.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "archive/wordpress_mapping.hpp"
+#include "archive/wxr_fixture.hpp"
+
+namespace sinmun::archive {
+namespace {
+
+using ::testing::ElementsAre;
+using testing::FixturePost;
+using ::testing::HasSubstr;
+using testing::Post;
+using testing::WriteTempFile;
+using testing::WxrDocument;
+
+constexpr Timestamp kNow = 1'700'000'000;  // 2023-11-14 22:13:20 UTC
+const std::string kPolitics =
+    R"(<category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>)";
+const std::string kAssembly =
+    R"(<category domain="category" nicename="%ea%b5%ad%ed%9a%8c"><![CDATA[국회]]></category>)";
+const std::string kEconomy =
+    R"(<category domain="category" nicename="economy"><![CDATA[경제]]></category>)";
+const std::string kElection =
+    R"(<category domain="post_tag" nicename="%ec%84%a0%ea%b1%b0"><![CDATA[선거]]></category>)";
+
+// Records what an import writes, as the store will.
+struct RecordingSink : ImportSink {
+  std::vector<WxrAuthor> reporters;
+  std::vector<MappedSection> sections;
+  std::vector<MappedArticle> articles;
+  std::vector<MappedPage> pages;
+  Result<WriteOutcome> PutReporter(const WxrAuthor& author) override {
+    reporters.push_back(author);
+    return WriteOutcome::kCreated;
+  }
+  Result<WriteOutcome> PutSection(const MappedSection& section) override {
+    sections.push_back(section);
+    return WriteOutcome::kCreated;
+  }
+  Result<WriteOutcome> PutArticle(const MappedArticle& article) override {
+    articles.push_back(article);
+    return WriteOutcome::kCreated;
+  }
+  Result<WriteOutcome> PutPage(const MappedPage& page) override {
+    pages.push_back(page);
+    return WriteOutcome::kCreated;
+  }
+};
+
+RecordingSink Import(const std::vector<FixturePost>& posts, ImportReport* report_out = nullptr,
+                     const std::string& media_dir = "") {
+  RecordingSink sink;
+  ImportReport report;
+  const Result<> done =
+      ImportWordPress(WriteTempFile(WxrDocument(posts)),
+                      ImportOptions{.media_dir = media_dir, .now = kNow}, &sink, report);
+  EXPECT_TRUE(done.has_value()) << done.error().detail;
+  if (report_out != nullptr) *report_out = report;
+  return sink;
+}
+
+FixturePost WithStatus(int id, std::string status, std::string date_gmt = "2023-03-01 00:30:00") {
+  FixturePost post = Post(id, "기사 " + std::to_string(id));
+  post.status = std::move(status);
+  post.date_gmt = std::move(date_gmt);
+  return post;
+}
+
+TEST(WordPressMappingTest, StatusesBecomeArticleStatesAndTrashAndRevisionsAreSkipped) {
+  FixturePost revision = WithStatus(7, "inherit");
+  revision.type = "revision";
+  ImportReport report;
+  const RecordingSink sink =
+      Import({WithStatus(1, "publish"), WithStatus(2, "future", "2030-01-01 03:00:00"),
+              WithStatus(3, "draft"), WithStatus(4, "private"), WithStatus(5, "pending"),
+              WithStatus(6, "trash"), revision},
+             &report);
+  std::vector<std::string> states;
+  for (const MappedArticle& article : sink.articles) {
+    states.push_back(std::to_string(article.wordpress_id) + ":" + ArticleStateName(article.state));
+  }
+  EXPECT_THAT(states,
+              ElementsAre("1:published", "2:scheduled", "3:draft", "4:draft", "5:submitted"));
+  ASSERT_EQ(report.skipped.size(), 2u);
+  EXPECT_EQ(report.skipped[0].wordpress_id, 6);
+  EXPECT_THAT(report.skipped[0].reason, HasSubstr("trash"));
+  EXPECT_EQ(report.skipped[1].wordpress_id, 7);
+  EXPECT_THAT(report.skipped[1].reason, HasSubstr("revision"));
+  EXPECT_THAT(FormatImportReport(report), HasSubstr("#6 기사 6: status trash"));
+}
+
+TEST(WordPressMappingTest, TimesComeFromPostDateGmtAndUndatedDraftsGetTheImportTime) {
+  const RecordingSink sink = Import({WithStatus(1, "publish", "2023-03-01 00:30:00"),
+                                     WithStatus(2, "draft", "0000-00-00 00:00:00")});
+  ASSERT_EQ(sink.articles.size(), 2u);
+  EXPECT_EQ(FormatKst(sink.articles[0].registered_at), "2023-03-01 09:30");
+  EXPECT_EQ(sink.articles[1].registered_at, kNow);
+  // Modified a day later (post_modified_gmt of the fixture): shown as 수정.
+  ASSERT_TRUE(sink.articles[0].modified_at.has_value());
+  EXPECT_EQ(FormatKst(*sink.articles[0].modified_at), "2023-03-02 10:00");
+}
+
+TEST(WordPressMappingTest, ExcerptIsASummaryOrSubheadlinesWhenItHasSeveralLines) {
+  FixturePost one = Post(1);
+  one.excerpt = "한 줄 요약 &amp; 설명";
+  FixturePost several = Post(2);
+  several.excerpt = "- 첫째 요점\n- 둘째 요점<br />\n셋째 요점";
+  const RecordingSink sink = Import({one, several});
+  ASSERT_EQ(sink.articles.size(), 2u);
+  EXPECT_EQ(sink.articles[0].summary, "한 줄 요약 & 설명");
+  EXPECT_TRUE(sink.articles[0].subheadlines.empty());
+  EXPECT_THAT(sink.articles[1].subheadlines, ElementsAre("첫째 요점", "둘째 요점", "셋째 요점"));
+}
+
+TEST(WordPressMappingTest, FirstCategoryIsTheSectionAndTheOthersAndTagsAreTags) {
+  FixturePost post = Post(1);
+  post.extra = {kEconomy, kPolitics, kElection};
+  FixturePost nested = Post(2);
+  nested.extra = {kAssembly, kElection};
+  const RecordingSink sink = Import({post, nested});
+  ASSERT_EQ(sink.articles.size(), 2u);
+  EXPECT_EQ(sink.articles[0].section_slug, "economy");
+  EXPECT_THAT(sink.articles[0].tags, ElementsAre("정치", "선거"));
+  // Nested: filed in the top-level category's section, the category itself kept as a tag.
+  EXPECT_EQ(sink.articles[1].section_slug, "정치");
+  EXPECT_THAT(sink.articles[1].tags, ElementsAre("국회", "선거"));
+}
+
+TEST(WordPressMappingTest, SectionsAreTheTopLevelCategoriesWithDecodedSlugs) {
+  const RecordingSink sink = Import({Post(1)});
+  ASSERT_EQ(sink.sections.size(), 2u);
+  EXPECT_EQ(sink.sections[0].slug, "정치");
+  EXPECT_EQ(sink.sections[0].name, "정치");
+  EXPECT_THAT(sink.sections[0].old_paths, ElementsAre("/category/정치/", "/category/정치/국회/"));
+  EXPECT_EQ(sink.sections[1].slug, "economy");
+  EXPECT_EQ(sink.sections[1].name, "경제");
+}
+
+TEST(WordPressMappingTest, AuthorsBecomeReporters) {
+  const RecordingSink sink = Import({});
+  ASSERT_EQ(sink.reporters.size(), 2u);
+  EXPECT_EQ(sink.reporters[0].display_name, "김기자");
+  EXPECT_EQ(sink.reporters[0].email, "kim@example.kr");
+  EXPECT_EQ(sink.reporters[0].login, "kimreporter");
+}
+
+TEST(WordPressMappingTest, OldAddressesAreThePermalinkAndQueryForms) {
+  FixturePost post = Post(41);
+  post.link = "https://news.example.kr/2023/03/01/%eb%8c%80%ec%a0%84/";
+  FixturePost page = Post(42, "회사 소개", "<p>우리 신문은</p>");
+  page.type = "page";
+  page.link = "https://news.example.kr/about/";
+  const RecordingSink sink = Import({post, page});
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_THAT(sink.articles[0].old_paths, ElementsAre("/2023/03/01/대전/", "/?p=41"));
+  ASSERT_EQ(sink.pages.size(), 1u);
+  EXPECT_EQ(sink.pages[0].path, "/about/");
+  EXPECT_EQ(sink.pages[0].title, "회사 소개");
+  EXPECT_EQ(sink.pages[0].body_markdown, "우리 신문은");
+  EXPECT_THAT(sink.pages[0].old_paths, ElementsAre("/?page_id=42"));
+}
+
+TEST(WordPressMappingTest, BodiesAreConvertedAndScriptsRemoved) {
+  const RecordingSink sink =
+      Import({Post(1, "기사", "<p>본문<script>alert(1)</script></p>\n\n둘째 문단")});
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].body_markdown, "본문\n\n둘째 문단");
+}
+
+TEST(WordPressMappingTest, CommentsAreCountedAsSkipped) {
+  FixturePost post = Post(1);
+  const std::string comment =
+      "<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_content><![CDATA[글]]>"
+      "</wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
+      "<wp:comment_type><![CDATA[{}]]></wp:comment_type><wp:comment_parent>0"
+      "</wp:comment_parent></wp:comment>";
+  for (const auto& [id, type] : std::vector<std::pair<std::string, std::string>>{
+           {"1", "comment"}, {"2", ""}, {"3", "pingback"}}) {
+    std::string xml = comment;
+    xml.replace(xml.find("{}"), 2, id);
+    xml.replace(xml.find("{}"), 2, type);
+    post.extra.push_back(xml);
+  }
+  ImportReport report;
+  Import({post}, &report);
+  EXPECT_EQ(report.comments_skipped, 2);
+  EXPECT_THAT(FormatImportReport(report),
+              HasSubstr("2 skipped (sinmun has no reader comments yet)"));
+}
+
+TEST(WordPressMappingTest, ImagesMissingFromTheMediaFolderAreReportedNotFatal) {
+  const std::filesystem::path media =
+      std::filesystem::path(WriteTempFile("")).parent_path() /
+      ("media-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::create_directories(media / "2023/03");
+  std::ofstream(media / "2023/03/here.jpg") << "jpeg";
+  ImportReport report;
+  const RecordingSink sink =
+      Import({Post(1, "사진 기사",
+                   "<img src=\"https://news.example.kr/wp-content/uploads/2023/03/here.jpg\">"
+                   "<img src=\"https://news.example.kr/wp-content/uploads/2023/03/gone.jpg\">")},
+             &report, media.string());
+  EXPECT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(report.images, 2);
+  EXPECT_EQ(report.images_found, 1);
+  EXPECT_THAT(report.images_missing,
+              ElementsAre("https://news.example.kr/wp-content/uploads/2023/03/gone.jpg"));
+}
+
+TEST(WordPressMappingTest, ADryRunCountsWithoutASink) {
+  ImportReport report;
+  ASSERT_TRUE(ImportWordPress(WriteTempFile(WxrDocument({Post(1), Post(2)})),
+                              ImportOptions{.media_dir = "", .now = kNow}, nullptr, report)
+                  .has_value());
+  EXPECT_TRUE(report.dry_run);
+  EXPECT_EQ(report.articles.created, 2);
+  EXPECT_EQ(report.sections.created, 2);
+  EXPECT_EQ(report.reporters.created, 2);
+  EXPECT_THAT(FormatImportReport(report), HasSubstr("(dry run)"));
+}
+
+TEST(WordPressMappingTest, PercentDecodingAndDates) {
+  EXPECT_EQ(PercentDecode("%ec%a0%95%ec%b9%98-news%2"), "정치-news%2");
+  EXPECT_EQ(ParseWordPressGmt("0000-00-00 00:00:00"), std::nullopt);
+  EXPECT_EQ(ParseWordPressGmt("2023-02-30 00:00:00"), std::nullopt);
+  EXPECT_EQ(ParseWordPressGmt("1970-01-02 00:00:01"), std::optional<Timestamp>(86401));
+  EXPECT_EQ(PathOf("https://a.kr"), "");
+  EXPECT_EQ(PathOf("https://a.kr/?p=3"), "/?p=3");
+}
+
+}  // namespace
+}  // namespace sinmun::archive

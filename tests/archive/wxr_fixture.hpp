@@ -1,0 +1,38 @@
+#pragma once
+// WordPress exports for the archive tests, written as WordPress 6's exporter writes them
+// (wp-admin/includes/export.php): CDATA for text fields, split at "]]>", categories and tags
+// listed again as <wp:term>, authors, terms, then items.
+
+#include <string>
+#include <vector>
+
+namespace sinmun::archive::testing {
+
+struct FixturePost {
+  int id = 0;
+  std::string title;
+  std::string content;
+  std::string excerpt;
+  std::string status = "publish";
+  std::string type = "post";
+  std::string date_gmt = "2023-03-01 00:30:00";
+  std::string creator = "kimreporter";
+  std::string slug;
+  std::string link;
+  std::vector<std::string> extra;  // raw XML lines inside <item> (categories, comments)
+};
+
+// A published post by kimreporter with the given id, title and body.
+FixturePost Post(int id, std::string title = "기사", std::string content = "본문");
+
+// What export.php writes around "]]>" in a text field.
+std::string Cdata(const std::string& text);
+
+// A WXR 1.2 document: two authors, the categories 정치 (with a child 국회) and 경제 and the
+// tag 선거, each also as <wp:term>, then the posts.
+std::string WxrDocument(const std::vector<FixturePost>& posts);
+
+// Writes `text` to a new file under the test's temporary folder; returns its path.
+std::string WriteTempFile(const std::string& text);
+
+}  // namespace sinmun::archive::testing

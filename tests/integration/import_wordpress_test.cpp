@@ -1,0 +1,102 @@
+// `sinmun import wordpress` as an operator runs it: a report for a good export, one clear
+// message and exit code 2 for a file that is not one.
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "integration/sinmun_process.hpp"
+
+namespace sinmun::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kExport = R"(<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+ <title>한밭뉴스</title><link>https://news.example.kr</link>
+ <wp:wxr_version>1.2</wp:wxr_version>
+ <wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[kim]]></wp:author_login><wp:author_email><![CDATA[kim@example.kr]]></wp:author_email><wp:author_display_name><![CDATA[김기자]]></wp:author_display_name></wp:author>
+ <wp:category><wp:term_id>5</wp:term_id><wp:category_nicename><![CDATA[%ec%a0%95%ec%b9%98]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[정치]]></wp:cat_name></wp:category>
+ <item><title><![CDATA[시의회 예산안 통과]]></title><link>https://news.example.kr/2023/03/01/budget/</link>
+  <dc:creator><![CDATA[kim]]></dc:creator><content:encoded><![CDATA[<p>본문<script>alert(1)</script></p>]]></content:encoded>
+  <excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>11</wp:post_id>
+  <wp:post_date_gmt><![CDATA[2023-03-01 00:30:00]]></wp:post_date_gmt><wp:post_name><![CDATA[budget]]></wp:post_name>
+  <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
+  <category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>
+ </item>
+ <item><title><![CDATA[지운 글]]></title><wp:post_id>12</wp:post_id><wp:status><![CDATA[trash]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
+</channel>
+</rss>
+)";
+
+class ImportWordPressCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/sinmun-import-XXXXXX";
+    root_ = ::mkdtemp(pattern);
+    fs::create_directories(root_ + "/paper");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    const std::string path = root_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  std::string root_;
+};
+
+TEST_F(ImportWordPressCliTest, ADryRunReportsWhatItWouldCreateAndWritesTheReportInTheFolder) {
+  const CommandResult result = RunSinmun({"import", "wordpress", "--data", root_ + "/paper",
+                                          Write("export.xml", kExport), "--dry-run"});
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_NE(result.out.find("articles           1 to create"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("#12 지운 글: status trash"), std::string::npos) << result.out;
+  int reports = 0;
+  for (const auto& entry : fs::directory_iterator(root_ + "/paper")) {
+    if (entry.path().filename().string().starts_with("import-wordpress-")) ++reports;
+  }
+  EXPECT_EQ(reports, 1);
+}
+
+TEST_F(ImportWordPressCliTest, BadFilesGetOneClearMessageAndExitCode2) {
+  std::string truncated = kExport;
+  truncated.resize(truncated.size() / 2);
+  std::string malformed = kExport;
+  malformed.replace(malformed.find("<wp:post_id>11"), 12, "<wp:post_id 11");
+  const std::string billion_laughs =
+      "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+      "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+      "<rss><channel><title>&c;</title></channel></rss>";
+  const std::string feed =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>뉴스</title><item><title>"
+      "기사</title></item></channel></rss>";
+  for (const auto& [name, text, expected] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"truncated.xml", truncated, "cut short"},
+           {"malformed.xml", malformed, "line "},
+           {"laughs.xml", billion_laughs, "DOCTYPE"},
+           {"feed.xml", feed, "not a WordPress export"}}) {
+    const CommandResult result = RunSinmun(
+        {"import", "wordpress", "--data", root_ + "/paper", Write(name, text), "--dry-run"});
+    EXPECT_EQ(result.exit_code, 2) << name << ": " << result.out;
+    EXPECT_NE(result.out.find(expected), std::string::npos) << name << ": " << result.out;
+  }
+  const CommandResult missing =
+      RunSinmun({"import", "wordpress", "--data", root_ + "/paper", root_ + "/none.xml"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+  const CommandResult no_folder = RunSinmun({"import", "wordpress", "--data", root_ + "/nope",
+                                             Write("export.xml", kExport), "--dry-run"});
+  EXPECT_EQ(no_folder.exit_code, 2) << no_folder.out;
+}
+
+}  // namespace
+}  // namespace sinmun::testing
