@@ -135,12 +135,12 @@ class SinmunEngine final : public Engine {
   std::int64_t Build() override {
     fs::remove_all(folder_);
     const std::int64_t indexed = Must(sinmun::search::Reindex(store_, folder_));
-    searcher_ = Must(sinmun::search::OpenSearcher(&store_, folder_));
+    searcher_ = Must(sinmun::search::OpenSearchIndex(&store_, folder_));
     return indexed;
   }
   bool Reopen() override {
     if (!fs::exists(folder_ / "current")) return false;
-    searcher_ = Must(sinmun::search::OpenSearcher(&store_, folder_));
+    searcher_ = Must(sinmun::search::OpenSearchIndex(&store_, folder_));
     return true;
   }
   std::uintmax_t IndexBytes() const override {

@@ -1,6 +1,8 @@
 #include "app/data_dir.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -16,6 +18,10 @@ namespace {
 Result<> WriteNewFile(const fs::path& path, const std::string& text) {
   const fs::path tmp = path.string() + ".tmp";
   {
+    // Mode 0600: sinmun.toml may come to hold a PostgreSQL password in its store URL.
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}", tmp.string()));
+    ::close(fd);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
     out.flush();
@@ -75,14 +81,35 @@ Result<DataDir> PrepareDataDir(const std::string& dir, bool create) {
 
 Result<Config> LoadPaperConfig(const DataDir& data) { return LoadConfig(data.config_path); }
 
+namespace {
+
+// A new SQLite store is created here, empty and mode 0600, before SQLite opens it: SQLite
+// would make it (and its -wal and -shm files, which copy the database's mode) readable by
+// every local user, and it holds the staff's password hashes and sessions.
+// TODO(#17): move into SqliteStore::Open once the store's role interfaces have landed.
+void CreatePrivateSqliteFile(std::string_view url) {
+  constexpr std::string_view kScheme = "sqlite:";
+  if (url.substr(0, kScheme.size()) != kScheme) return;
+  fs::path path(url.substr(kScheme.size()));
+  std::error_code ec;
+  if (path.empty()) return;
+  if (fs::is_directory(path, ec)) path /= "sinmun.db";
+  // O_EXCL: an existing store is left as it is.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+}
+
+}  // namespace
+
 Result<> ChooseStore(DataDir* data, const std::string& flag) {
   if (!flag.empty()) {
     data->store_url = flag;
-    return {};
+  } else {
+    Result<Config> config = LoadPaperConfig(*data);
+    if (!config) return Fail(ErrorCode::kInvalidInput, config.error().detail);
+    if (!config->store_url.empty()) data->store_url = config->store_url;
   }
-  Result<Config> config = LoadPaperConfig(*data);
-  if (!config) return Fail(ErrorCode::kInvalidInput, config.error().detail);
-  if (!config->store_url.empty()) data->store_url = config->store_url;
+  CreatePrivateSqliteFile(data->store_url);
   return {};
 }
 

@@ -28,6 +28,10 @@ inline std::string SearchFolder(const DataDir& data, const std::string& configur
 // DIR/ads.key: the key that signs banner click links (made on first serve; keep it with the
 // store, or links in cached copies of pages stop working).
 inline std::string AdKeyPath(const DataDir& data) { return data.path + "/ads.key"; }
+// DIR/tokens.key: the key that signs the tokens of reader forms ("e-mail this article") and
+// the newsroom's device cookies; made on first serve. Nodes sharing a paper share it, so a
+// form shown by one is taken by another.
+inline std::string TokenKeyPath(const DataDir& data) { return data.path + "/tokens.key"; }
 
 // Opens DIR, creating it first when `create` is set (its parent must exist), then creates
 // what is missing inside: uploads/ and a sinmun.toml with commented defaults.

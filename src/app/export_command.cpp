@@ -21,12 +21,18 @@ constexpr int kBatch = 1000;
 constexpr Timestamp kDay = 24 * 3600;
 
 // RFC 4180: a field with a comma, quote, CR or LF is quoted, its quotes doubled.
+// The file is made for Excel, which runs a cell starting with = + - @ (or a tab or CR before
+// one) as a formula: such a headline is written behind an apostrophe, which Excel shows as text
+// (OWASP's advice on CSV injection).
 void AppendCsvField(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  const bool formula =
+      !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+  if (!formula && field.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += field;
     return;
   }
   out += '"';
+  if (formula) out += '\'';
   for (const char c : field) {
     if (c == '"') out += '"';
     out += c;

@@ -9,11 +9,15 @@
 #include "ads/click_signer.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "app/ops_pages.hpp"
+#include "app/request_stats.hpp"
+#include "app/security_headers.hpp"
 #include "app/share_dir.hpp"
 #include "app/store_outbox.hpp"
 #include "core/site_settings.hpp"
 #include "core/time.hpp"
 #include "counters/counters.hpp"
+#include "http/access_log.hpp"
 #include "http/folder_files.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -57,6 +61,7 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", listen.error().detail);
     return kExitUsage;
   }
+  spdlog::set_level(spdlog::level::from_str(config->log_level));
   const std::string share = FindShareDir(options.share_dir);
   if (share.empty()) {
     fmt::print(stderr, "sinmun serve: cannot find the templates folder (use --share DIR)\n");
@@ -82,7 +87,7 @@ int Serve(const ServeOptions& options) {
     return kExitFailed;
   }
 
-  auto searcher = search::OpenSearcher(store->get(), SearchFolder(*data, config->search_dir));
+  auto searcher = search::OpenSearchIndex(store->get(), SearchFolder(*data, config->search_dir));
   if (!searcher) {
     fmt::print(stderr, "sinmun serve: {}\n", searcher.error().detail);
     return kExitFailed;
@@ -104,6 +109,12 @@ int Serve(const ServeOptions& options) {
     fmt::print(stderr, "sinmun serve: {}\n", ad_signer.error().detail);
     return kExitFailed;
   }
+  auto token_signer = ads::ClickSigner::FromKeyFile(TokenKeyPath(*data));
+  if (!token_signer) {
+    fmt::print(stderr, "sinmun serve: {}\n", token_signer.error().detail);
+    return kExitFailed;
+  }
+
   ads::AdCounter ad_counter(store->get(), &clock,
                             std::chrono::seconds(config->views_flush_seconds));
   StoreOutbox outbox(store->get());
@@ -114,7 +125,8 @@ int Serve(const ServeOptions& options) {
                                  mail_options);
 
   newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files,
-                                                     *config, data->uploads_path});
+                                                     *config, data->uploads_path, &*token_signer,
+                                                     searcher->get()});
   // Publishes scheduled articles at their minute, and at start those whose minute passed
   // while the server was down.
   newsroom::Scheduler scheduler(**store, clock);
@@ -124,12 +136,33 @@ int Serve(const ServeOptions& options) {
   deps.writable_store = store->get();
   deps.uploads_dir = data->uploads_path;
   deps.ad_signer = &*ad_signer;
+  deps.form_signer = &*token_signer;
   deps.ad_counter = &ad_counter;
   deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
     return newsroom.EditUrlFor(request, id);
   };
   site::Site site(std::move(deps));
+  // The operators' view (issue #20): requests counted by the server, the access log, and
+  // /metrics, /healthz, /readyz.
+  RequestStats request_stats;
+  std::unique_ptr<http::AccessLog> access_log;
+  if (!config->access_log.empty()) {
+    const std::string& path = config->access_log;
+    auto opened =
+        http::AccessLog::Open(path == "-" || path.front() == '/' ? path : data->path + "/" + path);
+    if (!opened) {
+      fmt::print(stderr, "sinmun serve: [log] access_log: {}\n", opened.error().detail);
+      return kExitUsage;
+    }
+    access_log = std::move(*opened);
+  }
+  OpsSources ops{store->get(), nullptr, &site,          searcher->get(), counters->get(),
+                 &mail_sender, &outbox, &request_stats, access_log.get()};
   http::Router router;
+  if (Result<> added = AddOpsRoutes(router, &ops, *config); !added) {
+    fmt::print(stderr, "sinmun serve: {}\n", added.error().detail);
+    return kExitUsage;
+  }
   newsroom.AddRoutes(router);
   router.Get("/uploads/{path...}",
              http::FolderFiles(data->uploads_path,
@@ -149,15 +182,20 @@ int Serve(const ServeOptions& options) {
     return kExitUsage;
   }
   server_options.trusted_proxies = std::move(*proxies);
-  // The article form carries a photo of up to 20 MB (newsroom/photo_upload.hpp).
-  server_options.larger_bodies.push_back({"/newsroom/articles", 21 << 20});
-  server_options.larger_bodies.push_back({"/newsroom/admin/reporters", 21 << 20});
-  server_options.larger_bodies.push_back({"/newsroom/ads", 21 << 20});
+  server_options.response_headers = SecurityHeaderRules(*config);
+  server_options.observers.push_back(&request_stats);
+  if (access_log) server_options.observers.push_back(access_log.get());
+  // SIGHUP (logrotate's postrotate, systemctl reload) reopens the access log; without one it
+  // is harmless rather than the default death.
+  server_options.on_hangup = [log = access_log.get()] {
+    if (log != nullptr) log->Reopen();
+  };
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
     return kExitUsage;
   }
+  ops.server = server->get();
   // Only once the port is ours: a second serve refused for a port in use must not touch the
   // index the first one writes. The index catches up in the background while the site serves
   // (a new or deleted index is rebuilt article by article; the search page says so meanwhile).
@@ -177,6 +215,7 @@ int Serve(const ServeOptions& options) {
   mail_sender.Stop();
   scheduler.Stop();
   (*searcher)->StopFollowing();
+  if (access_log) access_log->Flush();
   spdlog::info("stopped");
   return kExitOk;
 }

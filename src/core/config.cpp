@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <iterator>
 
 namespace sinmun {
 namespace {
@@ -86,12 +88,18 @@ std::string DefaultConfigText() {
 # retry_seconds = {retry}               # first retry after a failed delivery; doubles up to an hour
 # per_client_per_hour = {per_client}           # forms one reader may send an hour
 # per_sender_per_day = {per_sender}           # forms one sender address may send a day
+# per_article_per_hour = {per_article}         # forms about one article an hour, all readers
+# site_per_hour = {site_hour}               # forms of all readers together an hour
+# min_fill_seconds = {min_fill}              # a form sent sooner after it was shown is refused
+# Nothing is sent unless [server] base_url is set: links and Message-IDs come from it.
 
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
 [newsroom]
-# secure_cookies = false           # Secure session cookie (on anyway when base_url is https://)
+# secure_cookies = false           # Secure session cookie (on anyway unless served over plain
+                                   # http on loopback: a listen and base_url on 127.0.0.1)
 # session_idle_minutes = {idle}       # a newsroom login ends after this long unused
+# session_max_days = {max_days}               # and after this long in any case
 
 [redis]
 # Several `sinmun serve` nodes of one paper share their view rankings through one Redis
@@ -101,6 +109,17 @@ std::string DefaultConfigText() {
 [search]
 # Every node keeps its own search index, caught up from the store. Relative to this folder.
 # dir = ""                         # empty: search/ in this folder
+
+[log]
+# level = "{log_level}"                  # the server's log on stderr: trace, debug, info, warn, error, off
+# access_log = ""                  # JSON lines, one a response: a file here (e.g. "access.log",
+                                   # reopened on SIGHUP), "-" for stdout, "" for none
+
+[metrics]
+# GET /metrics (Prometheus) answers these addresses or networks, and anyone with the token
+# (Authorization: Bearer TOKEN). Behind a proxy, list it in trusted_proxies (see docs/DEPLOY.md).
+# allow = "{metrics_allow}"
+# token = ""
 )",
       fmt::arg("listen", d.listen), fmt::arg("cache", d.page_cache_seconds),
       fmt::arg("cache_mb", d.page_cache_mb), fmt::arg("language", d.language),
@@ -112,7 +131,11 @@ std::string DefaultConfigText() {
       fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
       fmt::arg("retry", d.mail_retry_seconds), fmt::arg("per_client", d.mail_per_client_per_hour),
       fmt::arg("per_sender", d.mail_per_sender_per_day),
-      fmt::arg("idle", d.newsroom.session_idle_minutes));
+      fmt::arg("per_article", d.mail_per_article_per_hour),
+      fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
+      fmt::arg("idle", d.newsroom.session_idle_minutes),
+      fmt::arg("max_days", d.newsroom.session_max_days), fmt::arg("log_level", d.log_level),
+      fmt::arg("metrics_allow", d.metrics_allow));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -142,6 +165,8 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& newsroom = section("newsroom");
   const toml::table& redis = section("redis");
   const toml::table& search = section("search");
+  const toml::table& log = section("log");
+  const toml::table& metrics = section("metrics");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -167,22 +192,63 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(mail, "retry_seconds", 1, 86400, &config.mail_retry_seconds),
            ReadInt(mail, "per_client_per_hour", 1, 10000, &config.mail_per_client_per_hour),
            ReadInt(mail, "per_sender_per_day", 1, 10000, &config.mail_per_sender_per_day),
+           ReadInt(mail, "per_article_per_hour", 1, 100000, &config.mail_per_article_per_hour),
+           ReadInt(mail, "site_per_hour", 1, 1000000, &config.mail_site_per_hour),
+           ReadInt(mail, "min_fill_seconds", 0, 3600, &config.mail_min_fill_seconds),
            ReadString(share, "kakao_app_key", &config.kakao_app_key),
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),
+           ReadInt(newsroom, "session_max_days", 1, 365, &config.newsroom.session_max_days),
            ReadString(redis, "url", &config.redis_url),
            ReadString(search, "dir", &config.search_dir),
+           ReadString(log, "level", &config.log_level),
+           ReadString(log, "access_log", &config.access_log),
+           ReadString(metrics, "allow", &config.metrics_allow),
+           ReadString(metrics, "token", &config.metrics_token),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }
   if (config.language != "ko" && config.language != "en") {
     return Fail(ErrorCode::kInvalidInput, path + ": language must be \"ko\" or \"en\"");
   }
+  static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), config.log_level) == std::end(kLevels)) {
+    return Fail(ErrorCode::kInvalidInput,
+                path + ": [log] level must be trace, debug, info, warn, error or off");
+  }
   if (auto listen = ParseListen(config.listen); !listen) {
     return Fail(ErrorCode::kInvalidInput, path + ": " + listen.error().detail);
   }
   return config;
+}
+
+namespace {
+
+bool IsLoopbackHost(std::string_view host) {
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+}  // namespace
+
+bool ServedOverHttps(const Config& config) { return config.base_url.rfind("https://", 0) == 0; }
+
+bool PlainHttpOnLoopback(const Config& config) {
+  const Result<ListenAddress> listen = ParseListen(config.listen);
+  if (!listen || !IsLoopbackHost(listen->host)) return false;
+  if (config.base_url.empty()) return true;
+  constexpr std::string_view kHttp = "http://";
+  if (config.base_url.rfind(kHttp, 0) != 0) return false;
+  std::string_view authority = std::string_view(config.base_url).substr(kHttp.size());
+  authority = authority.substr(0, authority.find('/'));
+  const size_t colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  return IsLoopbackHost(authority);
 }
 
 Result<ListenAddress> ParseListen(const std::string& listen) {

@@ -23,9 +23,11 @@ struct PaperInfo {
 
 // [newsroom]: the back office's sessions (issue #3).
 struct NewsroomConfig {
-  // Set the Secure flag on the session cookie. Also on when base_url starts with https://.
+  // Set the Secure flag on the session cookie. It is on anyway unless the paper is served
+  // over plain http on loopback (PlainHttpOnLoopback).
   bool secure_cookies = false;
   int session_idle_minutes = 720;  // a session unused this long ends (sliding)
+  int session_max_days = 7;        // a session this old ends however busy (issue #17)
 };
 
 struct Config {
@@ -52,11 +54,24 @@ struct Config {
   int mail_retry_seconds = 60;       // [mail] retry_seconds: first retry; doubles up to an hour
   int mail_per_client_per_hour = 5;  // [mail] per_client_per_hour: forms one reader may send
   int mail_per_sender_per_day = 20;  // [mail] per_sender_per_day: forms one sender address may send
-  std::string kakao_app_key;         // [share] kakao_app_key: loads the Kakao JS SDK when set
+  int mail_per_article_per_hour = 30;  // [mail] per_article_per_hour: forms about one article
+  int mail_site_per_hour = 300;        // [mail] site_per_hour: forms of all readers together
+  int mail_min_fill_seconds = 3;       // [mail] min_fill_seconds: a form sent sooner is refused
+  std::string kakao_app_key;           // [share] kakao_app_key: loads the Kakao JS SDK when set
 
   // ---- Several nodes (issue #8) ----
   std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node
   std::string search_dir;  // [search] dir: this node's search index; "": DIR/search
+
+  // ---- Operations (issue #20) ----
+  // [log] level: "trace", "debug", "info", "warn", "error" or "off" (the server's own log on
+  // stderr). [log] access_log: a file (relative to DIR) for JSON lines, "-" for stdout, "": none.
+  std::string log_level = "info";
+  std::string access_log;
+  // [metrics] allow: addresses or networks that may read /metrics (as trusted_proxies);
+  // [metrics] token: a bearer token that may read it from anywhere ("": none).
+  std::string metrics_allow = "127.0.0.1, ::1";
+  std::string metrics_token;
 };
 
 // Text of a sinmun.toml with every default written out and commented.
@@ -72,5 +87,12 @@ struct ListenAddress {
   unsigned short port = 0;
 };
 Result<ListenAddress> ParseListen(const std::string& listen);
+
+// base_url starts with https://: browsers reach the paper over TLS (HSTS, __Host- cookies).
+bool ServedOverHttps(const Config& config);
+// The paper listens on a loopback address and base_url is empty or names a loopback host
+// over http: a developer's machine, where a Secure cookie would never come back. Anything
+// else faces a network and gets Secure cookies.
+bool PlainHttpOnLoopback(const Config& config);
 
 }  // namespace sinmun

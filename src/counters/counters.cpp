@@ -39,6 +39,7 @@ Result<std::unique_ptr<Counters>> Counters::Open(store::Store* store, const Cloc
       counters->last_id_ = *last;
       counters->synced_ = true;
       counters->exchanging_ = true;
+      counters->last_exchange_ = std::chrono::steady_clock::now();
     } else {
       spdlog::warn("counters: {}; counting on this node alone until it answers",
                    last.error().detail);
@@ -63,6 +64,15 @@ bool Counters::CountView(store::ArticleId article, std::uint64_t visitor) {
   return views_.Record(article, visitor, clock_->Now());
 }
 
+bool Counters::CountView(store::ArticleId article, const Visitor& visitor) {
+  if (!options_.count_views) return false;
+  const Timestamp now = clock_->Now();
+  const bool counted = views_.Record(article, visitor.key, now);
+  // Only for a reader's first request without a cookie: the common request costs nothing more.
+  if (visitor.cookie_key != 0) views_.MarkSeen(article, visitor.cookie_key, now);
+  return counted;
+}
+
 std::vector<RankedView> Counters::Top(Window window, std::optional<store::SectionId> section,
                                       int limit) {
   rankings_.Advance(clock_->Now());
@@ -71,14 +81,19 @@ std::vector<RankedView> Counters::Top(Window window, std::optional<store::Sectio
 
 Result<> Counters::Flush() {
   std::lock_guard lock(flush_mutex_);
+  const auto started = std::chrono::steady_clock::now();
   const Timestamp now = clock_->Now();
   std::vector<store::ViewDelta> pending = views_.TakePending();
+  std::uint64_t taken = 0;
+  for (const store::ViewDelta& delta : pending) taken += static_cast<std::uint64_t>(delta.views);
+  views_taken_ += taken;
   Result<> written;
   if (pending.empty()) {
     rankings_.Advance(now);
   } else if (Result<std::vector<store::HourlyViews>> added = store_->AddViews(now / 3600, pending);
              !added) {
     views_.GiveBack(pending);
+    views_taken_ -= taken;
     written = tl::unexpected(added.error());
   } else {
     rankings_.Add(*added, now);
@@ -88,7 +103,29 @@ Result<> Counters::Flush() {
     }
   }
   if (redis_) Exchange(now);
+  last_flush_seconds_ =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  flush_seconds_sum_ += last_flush_seconds_;
+  ++(written ? flushes_ : flush_failures_);
   return written;
+}
+
+CountersStats Counters::Stats() {
+  std::lock_guard lock(flush_mutex_);
+  CountersStats stats;
+  stats.views_pending = views_.PendingSum();
+  stats.views_counted = views_taken_ + stats.views_pending;
+  stats.flushes = flushes_;
+  stats.flush_failures = flush_failures_;
+  stats.flush_seconds_sum = flush_seconds_sum_;
+  stats.last_flush_seconds = last_flush_seconds_;
+  stats.redis = redis_ != nullptr;
+  stats.exchanging = exchanging_.load();
+  if (last_exchange_ != std::chrono::steady_clock::time_point{}) {
+    stats.seconds_since_exchange =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - last_exchange_).count();
+  }
+  return stats;
 }
 
 void Counters::Exchange(Timestamp now) {
@@ -107,6 +144,7 @@ void Counters::Exchange(Timestamp now) {
   }
   if (!exchanging_.exchange(true)) spdlog::info("counters: exchanging views through Redis again");
   retry_delay_ = kRetryFirst;
+  last_exchange_ = steady_now;
 }
 
 Result<> Counters::ExchangeOnce(Timestamp now) {

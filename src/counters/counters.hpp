@@ -51,6 +51,20 @@ struct CountersOptions {
   std::string redis_url;
 };
 
+// What the counters report to /metrics.
+struct CountersStats {
+  std::uint64_t views_counted = 0;  // since start: written, being written and pending
+  std::uint64_t views_pending = 0;  // counted, not yet written
+  std::uint64_t flushes = 0;        // flushes that wrote (or had nothing to write)
+  std::uint64_t flush_failures = 0;
+  double flush_seconds_sum = 0;   // time spent in flushes, store write and exchange
+  double last_flush_seconds = 0;  // the last flush's
+  bool redis = false;             // several nodes: exchanging through Redis is configured
+  bool exchanging = false;        // the last exchange with Redis succeeded
+  // Seconds since the last successful exchange; -1 before the first one.
+  double seconds_since_exchange = -1;
+};
+
 class Counters {
  public:
   // Loads the last 30 days of hourly views from the store into the rankings. kInvalidInput
@@ -74,6 +88,10 @@ class Counters {
     if (options_.count_views) views_.Prefetch(article, visitor);
   }
   bool CountView(store::ArticleId article, std::uint64_t visitor);
+  // The same for a request's visitor. A new reader (hashed, given a cookie now) is marked as
+  // having seen the article under the cookie's key as well, so their next view, which brings
+  // the cookie, is a repeat and not a second reader.
+  bool CountView(store::ArticleId article, const Visitor& visitor);
 
   // Top `limit` of a window (see Rankings::Top), after sliding it to now.
   std::vector<RankedView> Top(Window window, std::optional<store::SectionId> section, int limit);
@@ -86,6 +104,9 @@ class Counters {
 
   // With Redis: true while the last exchange with it succeeded. False for one node.
   bool exchanging() const { return exchanging_.load(); }
+
+  // Waits for a flush in progress (the counts are read between flushes).
+  CountersStats Stats();
 
   static constexpr std::chrono::milliseconds kRetryFirst{500};
   static constexpr std::chrono::milliseconds kRetryMost{8000};
@@ -121,6 +142,13 @@ class Counters {
   std::chrono::steady_clock::time_point next_try_{};
   std::chrono::milliseconds retry_delay_ = kRetryFirst;
   std::atomic<bool> exchanging_{false};
+  // For Stats; guarded by flush_mutex_.
+  std::uint64_t views_taken_ = 0;  // taken from the pending counts and not given back
+  std::uint64_t flushes_ = 0;
+  std::uint64_t flush_failures_ = 0;
+  double flush_seconds_sum_ = 0;
+  double last_flush_seconds_ = 0;
+  std::chrono::steady_clock::time_point last_exchange_{};
 
   std::mutex stop_mutex_;
   std::condition_variable stop_signal_;

@@ -52,4 +52,19 @@ std::vector<store::ViewDelta> PendingViews::Take() {
   return deltas;
 }
 
+std::uint64_t PendingViews::Sum() {
+  std::uint64_t sum = 0;
+  for (std::size_t c = 0; c < kChunks; ++c) {
+    const Chunk* chunk = chunks_[c].load(std::memory_order_acquire);
+    // Counts wait only in marked chunks (Add marks after counting).
+    if (chunk == nullptr || !chunk->dirty.load(std::memory_order_relaxed)) continue;
+    for (const std::atomic<std::uint32_t>& count : chunk->counts) {
+      sum += count.load(std::memory_order_relaxed);
+    }
+  }
+  std::lock_guard lock(overflow_mutex_);
+  for (const auto& [id, views] : overflow_) sum += static_cast<std::uint64_t>(views);
+  return sum;
+}
+
 }  // namespace sinmun::counters

@@ -28,6 +28,8 @@ class PendingViews {
   void Add(store::ArticleId id, std::int64_t views);
   // Every article's views since the last Take, and zeroes them.
   std::vector<store::ViewDelta> Take();
+  // How many views wait for the next Take (for metrics: adds racing with it may be missed).
+  std::uint64_t Sum();
 
  private:
   static constexpr int kChunkBits = 16;

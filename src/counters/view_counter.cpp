@@ -23,6 +23,14 @@ bool ViewCounter::Record(store::ArticleId article, std::uint64_t visitor, Timest
   return true;
 }
 
+void ViewCounter::MarkSeen(store::ArticleId article, std::uint64_t visitor, Timestamp now) {
+  const std::uint64_t key = PairKey(article, visitor);
+  Shard& shard = shards_[key % kShards];
+  std::lock_guard lock(shard.mutex);
+  if (shard.last_counted.Full()) shard.last_counted.DropOlder(now, kViewDedupSeconds);
+  shard.last_counted.CountIfOlder(key, now, kViewDedupSeconds);
+}
+
 std::vector<store::ViewDelta> ViewCounter::TakePending() { return pending_.Take(); }
 
 std::size_t ViewCounter::DedupEntries() {

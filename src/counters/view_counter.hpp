@@ -36,8 +36,15 @@ class ViewCounter {
   // request, do other work, then Record.
   void Prefetch(store::ArticleId article, std::uint64_t visitor) const;
 
+  // Remembers that `visitor` has seen `article` at `now` without counting a view: the same
+  // reader under a second key (see Counters::CountView), so a view under that key within 30
+  // minutes is a repeat.
+  void MarkSeen(store::ArticleId article, std::uint64_t visitor, Timestamp now);
+
   // The counts since the last call, one delta per article.
   std::vector<store::ViewDelta> TakePending();
+  // How many views wait for TakePending.
+  std::uint64_t PendingSum() { return pending_.Sum(); }
   // How many (visitor, article) pairs are remembered for dedup (some may be older than 30
   // minutes and not yet dropped).
   std::size_t DedupEntries();

@@ -115,6 +115,7 @@ Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
   std::memcpy(&visitor.key, key, sizeof visitor.key);
   visitor.hashed = true;
   visitor.new_cookie = FreshCookie();
+  visitor.cookie_key = CookieKey(visitor.new_cookie).value_or(0);
   return visitor;
 }
 

@@ -5,8 +5,10 @@
 // is stored anywhere: only the 64-bit key, or a hash of it, leaves this class.
 //
 // A new reader's first view is counted under the hashed key and the cookie is set with it;
-// the next view arrives with the cookie, a different key, so one reader can count twice in
-// their first 30 minutes on an article. Readers that refuse cookies stay on the hashed key.
+// the next view arrives with the cookie, a different key. So that one reader counts once,
+// a hashed Visitor also carries the key its new cookie will have (`cookie_key`), and the
+// view counter marks the article as seen under both (Counters::CountView). Readers that
+// refuse cookies stay on the hashed key.
 //
 // Thread safety: every method may be called from any thread.
 
@@ -24,9 +26,10 @@ inline constexpr std::string_view kVisitorCookie = "sinmun_v";
 inline constexpr int kVisitorCookieDays = 365;
 
 struct Visitor {
-  std::uint64_t key = 0;   // what dedup and one-per-visitor rules compare
-  bool hashed = false;     // identified by address + user agent, not by cookie
-  std::string new_cookie;  // a fresh cookie value to set; "" when the request had one
+  std::uint64_t key = 0;         // what dedup and one-per-visitor rules compare
+  bool hashed = false;           // identified by address + user agent, not by cookie
+  std::string new_cookie;        // a fresh cookie value to set; "" when the request had one
+  std::uint64_t cookie_key = 0;  // the key requests carrying new_cookie will have; 0 without
 
   // "c…" (cookie) or "h…" (hashed) and the key in hex: the text persisted rows keep (made
   // only when needed: counting a view, on every page, does not need it).

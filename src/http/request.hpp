@@ -21,6 +21,9 @@ class Request {
   std::vector<std::pair<std::string, std::string>> path_params;  // from the route pattern
   std::string body;
   std::string remote_address;
+  // Names this request in logs and in the X-Request-Id response header: the server's own, or
+  // the one a trusted proxy sent.
+  std::string id;
 
   // The first header with this (case-insensitive) name, or "" when absent.
   std::string_view Header(std::string_view name) const;

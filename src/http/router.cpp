@@ -48,12 +48,12 @@ void AssignParam(std::pair<std::string, std::string>& param, std::string_view na
 
 }  // namespace
 
-void Router::Get(std::string pattern, Handler handler) {
-  Add(Method::kGet, std::move(pattern), std::move(handler));
+void Router::Get(std::string pattern, Handler handler, Admission admission) {
+  Add(Method::kGet, std::move(pattern), std::move(handler), std::move(admission));
 }
 
-void Router::Post(std::string pattern, Handler handler) {
-  Add(Method::kPost, std::move(pattern), std::move(handler));
+void Router::Post(std::string pattern, Handler handler, Admission admission) {
+  Add(Method::kPost, std::move(pattern), std::move(handler), std::move(admission));
 }
 
 void Router::SetNotFound(Handler handler) { not_found_ = std::move(handler); }
@@ -62,10 +62,11 @@ void Router::SetErrorPage(std::function<Response(int status)> error_page) {
   error_page_ = std::move(error_page);
 }
 
-void Router::Add(Method method, std::string pattern, Handler handler) {
+void Router::Add(Method method, std::string pattern, Handler handler, Admission admission) {
   SINMUN_CHECK(!pattern.empty() && pattern.front() == '/');
   SINMUN_CHECK(handler);
-  Route route{method, SplitPattern(pattern), std::move(handler)};
+  largest_body_limit_ = std::max(largest_body_limit_, admission.max_body_bytes);
+  Route route{method, SplitPattern(pattern), std::move(handler), std::move(admission)};
   size_t params = 0;
   for (size_t i = 0; i < route.segments.size(); ++i) {
     if (IsParam(route.segments[i])) ++params;
@@ -140,6 +141,18 @@ const Router::Route* Router::FirstCandidate(std::string_view path, Accept accept
     if (accept(route)) return &route;
   }
   return nullptr;
+}
+
+const Admission& Router::AdmissionFor(Request& request) const {
+  static const Admission kDefault;
+  const bool head = request.method == Method::kHead;
+  const Route* found = FirstCandidate(request.path, [&](const Route& route) {
+    return (route.method == request.method || (head && route.method == Method::kGet)) &&
+           Matches(route, request.path, nullptr);
+  });
+  if (found == nullptr) return kDefault;
+  Matches(*found, request.path, &request);
+  return found->admission;
 }
 
 Response Router::Dispatch(Request& request) const {

@@ -5,7 +5,9 @@
 // Routes are tried in the order they were added; the first match wins.
 // Thread safety: build the table first; Dispatch() is then safe from any number of threads.
 
+#include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,11 +20,22 @@ namespace sinmun::http {
 
 using Handler = std::function<Response(const Request&)>;
 
+// What a route lets in before the server reads the request's body. The server asks once the
+// headers are parsed, so an upload route can refuse a stranger before 20 MB arrive.
+struct Admission {
+  // The largest body the route accepts; 0: the server's own limit (ServerOptions).
+  std::size_t max_body_bytes = 0;
+  // Optional, cheap (no body yet: method, target, path, query, headers, path parameters and
+  // remote address are set). nullopt lets the request in; a response refuses it: the server
+  // sends it, reads none of the body and closes the connection.
+  std::function<std::optional<Response>(const Request&)> admit = nullptr;
+};
+
 class Router {
  public:
   // GET routes answer HEAD too (the server drops the body).
-  void Get(std::string pattern, Handler handler);
-  void Post(std::string pattern, Handler handler);
+  void Get(std::string pattern, Handler handler, Admission admission = {});
+  void Post(std::string pattern, Handler handler, Admission admission = {});
   // Answers requests that no route matches (a styled 404 page).
   void SetNotFound(Handler handler);
   // Renders the 405 page, and the 404 page when SetNotFound() was not called. Unset: plain
@@ -36,17 +49,25 @@ class Router {
   // REQUIRES: request.path starts with '/'. Handler exceptions propagate (the server catches).
   Response Dispatch(Request& request) const;
 
+  // The admission of the route Dispatch would call for (method, path), filling
+  // request.path_params; a default Admission when no route matches.
+  // REQUIRES: request.path starts with '/'.
+  const Admission& AdmissionFor(Request& request) const;
+  // The largest max_body_bytes of any route (0 when none sets one).
+  std::size_t LargestBodyLimit() const { return largest_body_limit_; }
+
  private:
   struct Route {
     Method method;
     std::vector<std::string> segments;  // "{id}" marks a parameter, "{rest...}" the tail
     Handler handler;
+    Admission admission;
   };
   struct TransparentHash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
-  void Add(Method method, std::string pattern, Handler handler);
+  void Add(Method method, std::string pattern, Handler handler, Admission admission);
   bool Matches(const Route& route, std::string_view path, Request* request) const;
   // The first route that may match `path` for which `accept(route)` is true, trying in the
   // order routes were added only those whose first segment is the path's and those that
@@ -58,6 +79,7 @@ class Router {
   std::unordered_map<std::string, std::vector<size_t>, TransparentHash, std::equal_to<>>
       by_first_segment_;                    // "" for "/" (no segments)
   std::vector<size_t> open_first_segment_;  // routes starting with {name}
+  std::size_t largest_body_limit_ = 0;
   Handler not_found_;
   std::function<Response(int status)> error_page_;
 };

@@ -15,8 +15,11 @@
 #include <charconv>
 #include <csignal>
 #include <ctime>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -42,6 +45,8 @@ constexpr size_t kReadChunk = 8192;
 // 4 MB it saw a broken connection).
 constexpr std::chrono::seconds kLingerTime{2};
 constexpr size_t kLingerMaxBytes = 64 << 20;
+// Capacity a connection keeps for the next request's body; a larger one is released.
+constexpr size_t kKeptBodyCapacity = 64 << 10;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 const char* MethodName(Method method) {
@@ -75,21 +80,62 @@ bool IsSafeHeaderValue(std::string_view text) {
   return text.find_first_of("\r\n") == std::string_view::npos;
 }
 
+bool HasHeader(const std::vector<std::pair<std::string, std::string>>& headers,
+               std::string_view name) {
+  for (const auto& header : headers) {
+    if (EqualsIgnoreCase(header.first, name)) return true;
+  }
+  return false;
+}
+
+// RFC 9112 3.2 / RFC 3986 3.2.2: a host (reg-name, IPv4 or bracketed IP literal) and an
+// optional port. Empty is allowed: a client sends it when the target has no authority.
+bool IsValidHost(std::string_view host) {
+  for (const char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    std::string_view("-._~%!$&'()*+,;=:[]").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// A request id a proxy may hand on: short, and only characters safe in a header and a log.
+bool IsUsableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Told by the parser when a request's head is complete, before any of its body is read.
+class HeadListener {
+ public:
+  // The body limit that applies, or nullopt when the request is answered now.
+  virtual std::optional<std::uint64_t> OnHead() = 0;
+
+ protected:
+  ~HeadListener() = default;
+};
+
 // Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
 // request on the connection: no beast::http::fields, no allocation in the steady state.
 class RequestParser final : public bhttp::basic_parser<true> {
  public:
-  RequestParser(Request& request, std::uint32_t header_limit, const ServerOptions& options)
-      : request_(request), options_(options) {
+  // `largest_body_limit` holds until the route is known: Beast checks a Content-Length
+  // against it before on_header_impl, which then applies the route's own limit.
+  RequestParser(Request& request, std::uint32_t header_limit, std::uint64_t largest_body_limit,
+                HeadListener& listener)
+      : request_(request), listener_(listener) {
     this->header_limit(header_limit);
-    // The largest limit until the target is known; on_header_impl applies the target's own.
-    std::uint64_t body_limit = options.max_body_bytes;
-    for (const ServerOptions::BodyLimit& larger : options.larger_bodies) {
-      body_limit = std::max<std::uint64_t>(body_limit, larger.max_body_bytes);
-    }
-    this->body_limit(body_limit);
+    this->body_limit(largest_body_limit);
     eager(true);
     request_.body.clear();
+    // A request refused before its request line is read must not be logged as the previous one.
+    request_.method = Method::kOther;
+    request_.target.clear();
   }
 
   int version() const { return version_; }
@@ -134,6 +180,18 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
     headers[count_].second.assign(value.data(), value.size());
     ++count_;
+    if (field == bhttp::field::host) {
+      ++hosts_;
+      if (!IsValidHost(std::string_view(value.data(), value.size()))) bad_host_ = true;
+    } else if (field == bhttp::field::transfer_encoding) {
+      // Several fields form one list; only the last coding decides how the body is framed.
+      const std::string_view codings(value.data(), value.size());
+      const size_t comma = codings.rfind(',');
+      const std::string_view last =
+          TrimSpaces(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
+      if (!last.empty()) last_coding_chunked_ = EqualsIgnoreCase(last, "chunked");
+      transfer_encoding_ = true;
+    }
     if (field == bhttp::field::expect &&
         EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
                          "100-continue")) {
@@ -141,21 +199,8 @@ class RequestParser final : public bhttp::basic_parser<true> {
     }
   }
 
-  void on_header_impl(error_code& ec) override {
-    request_.headers.resize(count_);
-    std::uint64_t limit = options_.max_body_bytes;
-    for (const ServerOptions::BodyLimit& larger : options_.larger_bodies) {
-      if (request_.target.rfind(larger.path_prefix, 0) == 0) {
-        limit = larger.max_body_bytes;
-        break;
-      }
-    }
-    if (content_length() && *content_length() > limit) {
-      ec = bhttp::error::body_limit;
-      return;
-    }
-    this->body_limit(limit);  // bounds a chunked body as it arrives
-  }
+  // Asks the connection about the route before any of the body is read (defined below).
+  void on_header_impl(error_code& ec) override;
 
   void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override {
     // Beast has already checked the length against body_limit.
@@ -177,13 +222,44 @@ class RequestParser final : public bhttp::basic_parser<true> {
   void on_finish_impl(error_code&) override {}
 
   Request& request_;
-  const ServerOptions& options_;
+  HeadListener& listener_;
   size_t count_ = 0;
   int version_ = 11;
   bool expects_continue_ = false;
+  int hosts_ = 0;
+  bool bad_host_ = false;
+  bool transfer_encoding_ = false;
+  bool last_coding_chunked_ = false;
 };
 
-class Connection;
+// The status a request the parser refused is answered with.
+int StatusForParseError(const error_code& ec) {
+  if (ec == bhttp::error::header_limit) return 431;
+  if (ec == bhttp::error::body_limit) return 413;
+  return 400;
+}
+
+// Fills request.path and request.query from request.target; false for a target the server
+// answers 400 (not origin-form, bad percent-encoding, a NUL in the path).
+bool DecodeTarget(Request& request) {
+  const std::string_view target = request.target;
+  if (target.empty() || target.front() != '/') return false;
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  if (raw_path.find('%') == std::string_view::npos) {
+    request.path.assign(raw_path);
+  } else {
+    std::optional<std::string> path = PercentDecode(raw_path, false);
+    if (!path || path->find('\0') != std::string::npos) return false;
+    request.path = std::move(*path);
+  }
+  if (question == std::string_view::npos) {
+    request.query.clear();
+  } else {
+    request.query = ParseQuery(target.substr(question + 1));
+  }
+  return true;
+}
 
 // One I/O thread: its io_context and everything its connections share without locks.
 struct Worker {
@@ -197,6 +273,20 @@ struct Worker {
   std::string date;
   bool stopping = false;
   Clock::time_point grace_deadline;
+  // Request ids: this worker's random prefix and a count, "3f9a0c1d2b7e4a55-1f".
+  std::string id_prefix;
+  std::uint64_t next_id = 0;
+
+  void NextRequestId(std::string& out) {
+    if (id_prefix.empty()) {
+      std::random_device random;
+      id_prefix = fmt::format("{:08x}{:08x}-", random(), random());
+    }
+    out.assign(id_prefix);
+    char digits[24];
+    const auto result = std::to_chars(digits, digits + sizeof digits, ++next_id, 16);
+    out.append(digits, result.ptr);
+  }
 
   const std::string& Date() {
     const std::time_t now = std::time(nullptr);
@@ -210,7 +300,7 @@ struct Worker {
 
 class BeastServer;
 
-class Connection : public std::enable_shared_from_this<Connection> {
+class Connection final : public std::enable_shared_from_this<Connection>, public HeadListener {
  public:
   Connection(BeastServer& server, Worker& worker, tcp::socket socket);
   ~Connection();
@@ -218,6 +308,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Connection& operator=(const Connection&) = delete;
 
   void Start();
+  // The headers are parsed, the body not read: fills path, query and client address, and
+  // asks the route's admission. The body limit that applies, or nullopt when the request is
+  // answered now (a malformed target: 400; refused by the route: its response).
+  std::optional<std::uint64_t> OnHead() override;
   // Closes the connection when its deadline has passed.
   void Sweep(Clock::time_point now);
   // The server is stopping: close when idle, else after the response in progress.
@@ -230,11 +324,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   enum class State { kIdle, kReading, kWriting, kLingering, kClosed };
 
+  void Refuse();
   void Read();
   void OnRead(const error_code& ec, size_t bytes);
   void Parse();
+  bool ParseTarget();
   void HandleRequest();
   void FailRequest(int status);
+  void RefuseRequest();
   void Send(Response&& response, bool head, bool negotiate);
   void OnWritten(const error_code& ec);
   void Linger();
@@ -246,17 +343,45 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Request request_;
   std::string peer_address_;  // the TCP peer; request_.remote_address may be the client behind it
   std::optional<RequestParser> parser_;
-  Response response_;  // keeps the shared body alive while it is written
+  std::optional<Response> refusal_;  // the route's answer to a request it refused by its head
+  Response response_;                // keeps the shared body alive while it is written
   std::string head_;
   std::string gzip_;
   std::string identity_;  // a gzip-only body, decompressed for one response
   State state_ = State::kIdle;
   Clock::time_point deadline_;
+  Clock::time_point started_;  // when the request being answered was complete
   bool body_phase_ = false;
   bool keep_alive_ = true;
-  bool linger_ = false;  // drain unread input before closing: the request was refused early
+  bool linger_ = false;    // drain unread input before closing: the request was refused early
+  bool admitted_ = false;  // counted in the server's connection caps
   size_t lingered_ = 0;
 };
+
+void RequestParser::on_header_impl(error_code& ec) {
+  request_.headers.resize(count_);
+  // RFC 9112 3.2: a 1.1 request has exactly one Host, and no request has two or a bad one.
+  if (bad_host_ || hosts_ > 1 || (version_ == 11 && hosts_ == 0)) {
+    ec = bhttp::error::bad_value;
+    return;
+  }
+  // RFC 9112 6.3: a request body whose last coding is not chunked has no knowable end;
+  // reading on would let the body pass for the next request (request smuggling).
+  if (transfer_encoding_ && !last_coding_chunked_) {
+    ec = bhttp::error::bad_transfer_encoding;
+    return;
+  }
+  const std::optional<std::uint64_t> limit = listener_.OnHead();
+  if (!limit) {
+    ec = bhttp::error::bad_target;  // Parse answers: the refusal, or 400
+    return;
+  }
+  if (content_length() && *content_length() > *limit) {
+    ec = bhttp::error::body_limit;
+    return;
+  }
+  this->body_limit(*limit);  // bounds a chunked body as it arrives
+}
 
 class BeastServer final : public Server {
  public:
@@ -304,12 +429,23 @@ class BeastServer final : public Server {
     signals_.emplace(workers_[0]->io);
     signals_->add(SIGINT, ec);
     signals_->add(SIGTERM, ec);
+    if (options_.on_hangup) signals_->add(SIGHUP, ec);
+    WaitForSignal();
+    return {};
+  }
+
+  void WaitForSignal() {
     signals_->async_wait([this](const error_code& error, int signal) {
       if (error) return;
+      if (signal == SIGHUP) {
+        spdlog::info("http: SIGHUP received, reopening logs");
+        options_.on_hangup();
+        WaitForSignal();
+        return;
+      }
       spdlog::info("http: signal {} received, stopping", signal);
       Stop();
     });
-    return {};
   }
 
   std::uint16_t port() const override { return port_; }
@@ -317,6 +453,12 @@ class BeastServer final : public Server {
   std::uint64_t handler_failures() const override {
     return handler_failures_.load(std::memory_order_relaxed);
   }
+
+  std::int64_t open_connections() const override {
+    return open_sockets_.load(std::memory_order_relaxed);
+  }
+  void ConnectionOpened() { open_sockets_.fetch_add(1, std::memory_order_relaxed); }
+  void ConnectionClosed() { open_sockets_.fetch_sub(1, std::memory_order_relaxed); }
 
   void Run() override {
     if (ran_.exchange(true)) {
@@ -381,7 +523,56 @@ class BeastServer final : public Server {
     return ErrorResponse(500);
   }
 
+  // The route's admission for a request whose body is not read yet. A refusal's response,
+  // or nullopt; an exception from the predicate is a bug, answered 500.
+  std::optional<Response> Admit(const Admission& admission, const Request& request) {
+    if (!admission.admit) return std::nullopt;
+    try {
+      return admission.admit(request);
+    } catch (const std::exception& e) {
+      CountFailure(fmt::format("admit {}", request.target), e.what());
+    } catch (...) {
+      CountFailure(fmt::format("admit {}", request.target), "unknown exception");
+    }
+    return ErrorResponse(500);
+  }
+
   const ServerOptions& options() const { return options_; }
+  const Router& router() const { return router_; }
+  std::uint64_t largest_body_limit() const {
+    return std::max<std::uint64_t>(options_.max_body_bytes, router_.LargestBodyLimit());
+  }
+
+  const ServerOptions::HeaderRule* HeaderRuleFor(std::string_view path) const {
+    for (const ServerOptions::HeaderRule& rule : options_.response_headers) {
+      if (path.substr(0, rule.path_prefix.size()) == rule.path_prefix) return &rule;
+    }
+    return nullptr;
+  }
+
+  // Counts a new connection from `address` unless it would pass a cap. Thread safe.
+  bool Admit(const std::string& address) {
+    const bool capped_address = !options_.trusted_proxies.Contains(address);
+    std::lock_guard lock(admission_mutex_);
+    if (open_connections_ >= options_.max_connections) return false;
+    if (capped_address) {
+      size_t& from_address = connections_by_address_[address];
+      if (from_address >= options_.max_connections_per_address) return false;
+      ++from_address;
+    }
+    ++open_connections_;
+    return true;
+  }
+
+  // REQUIRES: Admit(address) returned true for this connection. Thread safe.
+  void Release(const std::string& address) {
+    std::lock_guard lock(admission_mutex_);
+    --open_connections_;
+    const auto it = connections_by_address_.find(address);
+    if (it != connections_by_address_.end() && --it->second == 0) {
+      connections_by_address_.erase(it);
+    }
+  }
 
  private:
   static void RunWorker(Worker& worker) {
@@ -464,6 +655,10 @@ class BeastServer final : public Server {
 
   ServerOptions options_;
   Router router_;
+  // Before workers_: the connections their io_contexts destroy release themselves here.
+  std::mutex admission_mutex_;
+  size_t open_connections_ = 0;
+  std::unordered_map<std::string, size_t> connections_by_address_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<tcp::acceptor> acceptor_;
   std::optional<asio::signal_set> signals_;
@@ -473,16 +668,20 @@ class BeastServer final : public Server {
   std::atomic<bool> ran_{false};
   std::atomic<bool> stop_requested_{false};
   std::atomic<std::uint64_t> handler_failures_{0};
+  std::atomic<std::int64_t> open_sockets_{0};  // every accepted socket, refused ones too
 };
 
 Connection::Connection(BeastServer& server, Worker& worker, tcp::socket socket)
     : server_(server), worker_(worker), socket_(std::move(socket)) {
+  server_.ConnectionOpened();
   next = worker_.connections;
   if (next != nullptr) next->prev = this;
   worker_.connections = this;
 }
 
 Connection::~Connection() {
+  if (admitted_) server_.Release(peer_address_);
+  server_.ConnectionClosed();
   if (prev != nullptr) {
     prev->next = next;
   } else {
@@ -501,12 +700,27 @@ void Connection::Start() {
   }
   peer_address_ = remote.address().to_string();
   request_.remote_address = peer_address_;
+  if (!server_.Admit(peer_address_)) {
+    Refuse();
+    return;
+  }
+  admitted_ = true;
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  server_.largest_body_limit(), *this);
   // The header timeout runs from the connection, not from its first byte.
   state_ = State::kReading;
   deadline_ = Clock::now() + options.header_timeout;
   Read();
+}
+
+// Over a connection cap: a short fixed answer (no page render, nothing read), then close.
+void Connection::Refuse() {
+  keep_alive_ = false;
+  linger_ = true;
+  Response response = Text("503 Service Unavailable: too many connections, try again soon\n", 503);
+  response.headers.emplace_back("Retry-After", "5");
+  Send(std::move(response), false, false);
 }
 
 void Connection::Sweep(Clock::time_point now) {
@@ -560,14 +774,12 @@ void Connection::Parse() {
     error_code ec;
     const size_t used = parser_->put(buffer_.data(), ec);
     buffer_.consume(used);
+    if (refusal_) {
+      RefuseRequest();
+      return;
+    }
     if (ec && ec != bhttp::error::need_more) {
-      if (ec == bhttp::error::header_limit) {
-        FailRequest(431);
-      } else if (ec == bhttp::error::body_limit) {
-        FailRequest(413);
-      } else {
-        FailRequest(400);
-      }
+      FailRequest(StatusForParseError(ec));
       return;
     }
     if (parser_->is_done()) {
@@ -599,31 +811,18 @@ void Connection::Parse() {
   }
 }
 
-void Connection::HandleRequest() {
-  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
-  const bool head = request_.method == Method::kHead;
-  const std::string_view target = request_.target;
-  if (target.empty() || target.front() != '/') {
-    FailRequest(400);
-    return;
-  }
-  const size_t question = target.find('?');
-  const std::string_view raw_path = target.substr(0, question);
-  if (raw_path.find('%') == std::string_view::npos) {
-    request_.path.assign(raw_path);
-  } else {
-    std::optional<std::string> path = PercentDecode(raw_path, false);
-    if (!path || path->find('\0') != std::string::npos) {
-      FailRequest(400);
-      return;
-    }
-    request_.path = std::move(*path);
-  }
-  if (question == std::string_view::npos) {
-    request_.query.clear();
-  } else {
-    request_.query = ParseQuery(target.substr(question + 1));
-  }
+std::optional<std::uint64_t> Connection::OnHead() {
+  worker_.NextRequestId(request_.id);
+  if (!ParseTarget()) return std::nullopt;
+  const Admission& admission = server_.router().AdmissionFor(request_);
+  refusal_ = server_.Admit(admission, request_);
+  if (refusal_) return std::nullopt;
+  return admission.max_body_bytes > 0 ? admission.max_body_bytes : server_.options().max_body_bytes;
+}
+
+// Path, query and client address, from the request line and headers.
+bool Connection::ParseTarget() {
+  if (!DecodeTarget(request_)) return false;
   if (const TrustedProxies& proxies = server_.options().trusted_proxies; !proxies.empty()) {
     // Per request: one load balancer connection carries many readers' requests.
     std::string forwarded_for;
@@ -633,14 +832,38 @@ void Connection::HandleRequest() {
       forwarded_for += value;
     }
     request_.remote_address = proxies.ClientAddress(peer_address_, forwarded_for);
+    // Behind a proxy that names its requests (nginx: proxy_set_header X-Request-Id
+    // $request_id), both logs share the id.
+    if (proxies.Contains(peer_address_)) {
+      const std::string_view given = request_.Header("x-request-id");
+      if (IsUsableRequestId(given)) request_.id.assign(given);
+    }
   }
-  Send(server_.Dispatch(request_), head, true);
+  return true;
+}
+
+void Connection::HandleRequest() {
+  started_ = Clock::now();
+  keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
+  Send(server_.Dispatch(request_), request_.method == Method::kHead, true);
 }
 
 void Connection::FailRequest(int status) {
+  started_ = Clock::now();
+  worker_.NextRequestId(request_.id);
   keep_alive_ = false;
   linger_ = true;
   Send(server_.ErrorResponse(status), false, false);
+}
+
+// The route refused the request by its head: answer, drop the body unread, close.
+void Connection::RefuseRequest() {
+  started_ = Clock::now();
+  keep_alive_ = false;
+  linger_ = true;
+  Response refusal = std::move(*refusal_);
+  refusal_.reset();
+  Send(std::move(refusal), request_.method == Method::kHead, false);
 }
 
 void Connection::Send(Response&& response, bool head, bool negotiate) {
@@ -730,6 +953,15 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
     // A handler must never be able to split the response.
     if (IsSafeHeaderValue(name) && IsSafeHeaderValue(value)) AppendHeader(out, name, value);
   }
+  // Only a request that reached the router has a decoded path; else the raw target decides.
+  const std::string_view policy_path =
+      negotiate ? std::string_view(request_.path) : std::string_view(request_.target);
+  if (const ServerOptions::HeaderRule* rule = server_.HeaderRuleFor(policy_path)) {
+    for (const auto& [name, value] : rule->headers) {
+      if (!HasHeader(response_.headers, name)) AppendHeader(out, name, value);
+    }
+  }
+  if (!request_.id.empty()) AppendHeader(out, "X-Request-Id", request_.id);
   if (!keep_alive_) {
     out.append("Connection: close\r\n");
   } else if (parser_->version() == 10) {
@@ -740,6 +972,15 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::const_buffer()};
   if (!head && !not_modified && !bodyless_status && payload != nullptr) {
     buffers[1] = asio::buffer(*payload);
+  }
+  if (const auto& observers = server_.options().observers; !observers.empty()) {
+    ResponseSummary summary;
+    summary.status = shown_status;
+    summary.body_bytes = buffers[1].size();
+    summary.gzipped = gzipped;
+    summary.complete = !linger_;
+    summary.duration = linger_ ? Clock::duration::zero() : Clock::now() - started_;
+    for (RequestObserver* observer : observers) observer->OnResponse(request_, summary);
   }
   state_ = State::kWriting;
   // A reader too slow to take the response is treated like an idle one.
@@ -758,6 +999,10 @@ void Connection::OnWritten(const error_code& ec) {
   response_.body.bytes.reset();
   response_.body.gzip.reset();
   identity_ = std::string();
+  // An upload's body (up to the route's limit, 20 MB) must not stay reserved for the rest of
+  // a keep-alive connection's life: ordinary requests reuse a small buffer.
+  if (request_.body.capacity() > kKeptBodyCapacity) request_.body = std::string();
+  if (buffer_.capacity() > kKeptBodyCapacity && buffer_.size() == 0) buffer_.shrink_to_fit();
   if (!keep_alive_) {
     if (linger_) {
       Linger();
@@ -769,7 +1014,8 @@ void Connection::OnWritten(const error_code& ec) {
     return;
   }
   const ServerOptions& options = server_.options();
-  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes), options);
+  parser_.emplace(request_, static_cast<std::uint32_t>(options.max_header_bytes),
+                  server_.largest_body_limit(), *this);
   body_phase_ = false;
   if (buffer_.size() > 0) {  // a pipelined request is already here
     state_ = State::kReading;
@@ -798,6 +1044,36 @@ void Connection::Linger() {
 }
 
 }  // namespace
+
+// The head's part of a connection without one: the target decoded, the server's body limit.
+class TargetDecoder final : public HeadListener {
+ public:
+  TargetDecoder(Request& request, std::uint64_t body_limit)
+      : request_(request), body_limit_(body_limit) {}
+  std::optional<std::uint64_t> OnHead() override {
+    if (!DecodeTarget(request_)) return std::nullopt;
+    return body_limit_;
+  }
+
+ private:
+  Request& request_;
+  std::uint64_t body_limit_;
+};
+
+int ParseRequest(std::string_view bytes, const ServerOptions& options, Request* request) {
+  TargetDecoder decoder(*request, options.max_body_bytes);
+  RequestParser parser(*request, static_cast<std::uint32_t>(options.max_header_bytes),
+                       options.max_body_bytes, decoder);
+  while (!parser.is_done()) {
+    error_code ec;
+    const size_t used = parser.put(asio::buffer(bytes.data(), bytes.size()), ec);
+    bytes.remove_prefix(used);
+    if (ec == bhttp::error::need_more || (!ec && used == 0)) return -1;
+    if (ec == bhttp::error::bad_target) return 400;
+    if (ec) return StatusForParseError(ec);
+  }
+  return 0;
+}
 
 Result<std::unique_ptr<Server>> Server::Open(ServerOptions options, Router router) {
   if (options.error_page && !router.HasErrorPage()) router.SetErrorPage(options.error_page);

@@ -8,26 +8,24 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
 #include "http/client_address.hpp"
+#include "http/request_observer.hpp"
 #include "http/router.hpp"
 
 namespace sinmun::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 0;                // 0: any free port (tests); see Server::port()
-  int threads = 0;                       // 0: one per core
-  std::size_t max_body_bytes = 1 << 20;  // larger bodies: 413
-  // Paths that accept larger bodies (uploads): a request whose target starts with
-  // path_prefix may send up to max_body_bytes; the first matching entry counts.
-  struct BodyLimit {
-    std::string path_prefix;
-    std::size_t max_body_bytes = 0;
-  };
-  std::vector<BodyLimit> larger_bodies;
+  std::uint16_t port = 0;  // 0: any free port (tests); see Server::port()
+  int threads = 0;         // 0: one per core
+  // Larger bodies: 413. A route may allow more, and refuse a request before its body is read
+  // (http::Admission, asked once the headers are parsed).
+  std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;         // larger request line + headers: 431
   std::chrono::seconds header_timeout{10};         // a client must send its headers within this
   std::chrono::seconds idle_timeout{60};           // keep-alive connections idle longer are closed
@@ -38,10 +36,27 @@ struct ServerOptions {
   std::function<Response(int status)> error_page;
   // Load balancers whose X-Forwarded-For names the client (Request::remote_address).
   TrustedProxies trusted_proxies;
+  // Headers every response gets, the security policy among them (CSP, HSTS, nosniff), error
+  // responses of the server's own included: the first rule whose path_prefix starts the
+  // request's decoded path counts. A header the handler set itself wins over the rule's.
+  struct HeaderRule {
+    std::string path_prefix;
+    std::vector<std::pair<std::string, std::string>> headers;
+  };
+  std::vector<HeaderRule> response_headers;
+  // Open connections allowed in total and from one TCP peer address (trusted proxies are
+  // exempt from the second: their connections carry many readers). Beyond either, a new
+  // connection is answered 503 with Retry-After and closed, without reading its request.
+  std::size_t max_connections = 20000;
+  std::size_t max_connections_per_address = 128;
+  // Told about every response (metrics, access log). REQUIRES: they outlive the server.
+  std::vector<RequestObserver*> observers;
+  // Called on SIGHUP (reopen log files for logrotate); unset: SIGHUP keeps its default.
+  std::function<void()> on_hangup;
 };
 
-// Thread safety: port(), Stop() and handler_failures() from any thread; Run() once.
-// REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
+// Thread safety: port(), Stop(), handler_failures() and open_connections() from any thread; Run()
+// once. REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
 class Server {
  public:
   // Binds and listens. kUnavailable with a clear detail when the address is in use or cannot
@@ -59,6 +74,15 @@ class Server {
   // How many requests ended in an exception from a handler (answered 500). A bug alarm:
   // nothing a client sends may raise it.
   virtual std::uint64_t handler_failures() const = 0;
+  // Client connections open now.
+  virtual std::int64_t open_connections() const = 0;
 };
+
+// Parses `bytes` as a connection's first request is parsed (limits, Host and
+// Transfer-Encoding checks, target decoding), without a socket: 0 when the request is whole
+// and would reach the router (*request filled: method, target, path, query, headers, body),
+// -1 when more bytes are needed, else the status the server answers (400, 413, 431).
+// For fuzzing (tests/fuzz) and tests.
+int ParseRequest(std::string_view bytes, const ServerOptions& options, Request* request);
 
 }  // namespace sinmun::http

@@ -27,16 +27,19 @@ Result<int> OutboxSender::SendDue() {
       case Delivery::kSent:
         recorded = outbox_->MarkSent(mail.id, now);
         ++sent;
+        ++sent_;
         break;
       case Delivery::kRejected:
         spdlog::warn("mail: {} rejected: {}", mail.id, result.detail);
         recorded = outbox_->MarkRejected(mail.id, result.detail);
+        ++rejected_;
         break;
       case Delivery::kTemporaryFailure: {
         const auto wait =
             std::min<std::int64_t>(options_.max_retry.count(), options_.first_retry.count()
                                                                    << std::min(mail.attempts, 20));
         recorded = outbox_->MarkRetry(mail.id, now + wait, result.detail);
+        ++temporary_failures_;
         break;
       }
     }

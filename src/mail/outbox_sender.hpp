@@ -8,6 +8,7 @@
 // The outbox itself is an interface so that mail/ needs no store: app/ adapts the Store.
 // Thread safety: Start/Stop from one controlling thread; the work runs on one thread.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -39,6 +40,15 @@ class Outbox {
   virtual Result<> MarkRetry(std::int64_t id, Timestamp next_attempt_at,
                              std::string_view error) = 0;
   virtual Result<> MarkRejected(std::int64_t id, std::string_view error) = 0;
+  // Messages waiting to be sent, due or waiting for a retry (for /metrics).
+  virtual Result<std::int64_t> Depth() = 0;
+};
+
+// What the sender has done since it was made (for /metrics).
+struct OutboxSenderStats {
+  std::uint64_t sent = 0;
+  std::uint64_t temporary_failures = 0;  // retried later
+  std::uint64_t rejected = 0;            // refused for good (5xx)
 };
 
 struct OutboxSenderOptions {
@@ -63,6 +73,10 @@ class OutboxSender {
   void Start();
   void Stop();  // waits for the message in flight
 
+  OutboxSenderStats stats() const {
+    return {sent_.load(), temporary_failures_.load(), rejected_.load()};
+  }
+
  private:
   void Loop();
 
@@ -74,6 +88,7 @@ class OutboxSender {
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
   std::thread worker_;
+  std::atomic<std::uint64_t> sent_{0}, temporary_failures_{0}, rejected_{0};
 };
 
 }  // namespace sinmun::mail

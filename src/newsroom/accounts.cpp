@@ -2,13 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ads/click_signer.hpp"
 #include "http/cookies.hpp"
 #include "http/encoding.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/crypto.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
-#include "newsroom/routes.hpp"
 #include "newsroom/session.hpp"
 #include "newsroom/throttle.hpp"
 
@@ -18,6 +19,45 @@ namespace {
 // The login form is protected against login CSRF (a site logging a victim into the
 // attacker's account) by a double-submit token: a cookie and a hidden field that must match.
 constexpr std::string_view kLoginCookie = "sinmun_login";
+// A nonce (kDeviceNonceChars) and its signature with the account: this browser signed in to
+// that account before.
+constexpr std::string_view kDeviceCookie = "sinmun_device";
+constexpr size_t kDeviceNonceChars = 22;
+constexpr int kDeviceCookieSeconds = 365 * 24 * 3600;
+
+http::CookieOptions DeviceCookieOptions(const NewsroomContext& context) {
+  http::CookieOptions options;
+  options.path = "/newsroom/login";
+  options.max_age_seconds = kDeviceCookieSeconds;
+  options.http_only = true;
+  options.secure = context.secure_cookies;
+  options.same_site = "Strict";
+  return options;
+}
+
+std::string DeviceSigned(std::string_view account_key, std::string_view nonce) {
+  return "device\n" + std::string(account_key) + "\n" + std::string(nonce);
+}
+
+// A device cookie for `account_key`, or "" without a signer.
+std::string DeviceToken(const NewsroomContext& context, std::string_view account_key) {
+  if (context.deps.token_signer == nullptr) return "";
+  const std::string nonce = RandomToken().substr(0, kDeviceNonceChars);
+  return nonce + context.deps.token_signer->Sign(0, DeviceSigned(account_key, nonce));
+}
+
+// The browser signed in to this account before (its device cookie names it).
+bool IsKnownDevice(const NewsroomContext& context, const http::Request& request,
+                   std::string_view account_key) {
+  if (context.deps.token_signer == nullptr) return false;
+  const std::optional<std::string> cookie = request.Cookie(kDeviceCookie);
+  if (!cookie) return false;
+  if (cookie->size() <= kDeviceNonceChars) return false;
+  const std::string_view value = *cookie;
+  return context.deps.token_signer->Verify(
+      0, DeviceSigned(account_key, value.substr(0, kDeviceNonceChars)),
+      value.substr(kDeviceNonceChars));
+}
 
 // Where to go after logging in: a newsroom path of ours only, never another site.
 std::string SafeNext(const std::optional<std::string>& next) {
@@ -52,6 +92,8 @@ http::Response LoginForm(const NewsroomContext& context, const http::Request& re
   return response;
 }
 
+}  // namespace
+
 http::Response LoginPage(const NewsroomContext& context, const http::Request& request) {
   const std::string next = SafeNext(request.Query("next"));
   // Already logged in: nothing to do here.
@@ -60,6 +102,8 @@ http::Response LoginPage(const NewsroomContext& context, const http::Request& re
   }
   return LoginForm(context, request, next, "", "", 200);
 }
+
+namespace {
 
 // Checks the e-mail and password. The same answer, and the same work, for an unknown
 // account, an inactive one and a wrong password.
@@ -80,6 +124,8 @@ Result<std::optional<store::User>> CheckPassword(const NewsroomContext& context,
   return credentials->user;
 }
 
+}  // namespace
+
 http::Response Login(const NewsroomContext& context, const http::Request& request) {
   const std::string next = SafeNext(request.Form("next"));
   // A space pasted around the address is no reason to fail (or to count a failure).
@@ -98,27 +144,25 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
 
   const std::string account_key = AccountKey(email);
   const std::string address_key = AddressKey(request.remote_address);
-  for (const std::string& key : {account_key, address_key}) {
-    const Result<Timestamp> locked = LockedFor(context, key);
-    if (!locked) return NewsroomErrorFor(context, locked.error());
-    if (*locked > 0) {
-      // Not audited: a locked answer costs nothing, so a flood of them must not fill the log.
-      http::Response response =
-          LoginForm(context, request, next, email, "newsroom_login_throttled", 429);
-      response.headers.emplace_back("Retry-After", std::to_string(*locked));
-      return response;
-    }
+  const std::string pair_key = PairKey(email, request.remote_address);
+  // Counted before the password is checked (a success forgets it): see ReserveAttempt.
+  const Result<Timestamp> locked = ReserveAttempt(
+      context,
+      {{pair_key, kFreeFailuresPerPair, true},
+       {account_key, kFreeFailuresPerAccount, !IsKnownDevice(context, request, account_key)},
+       {address_key, kFreeFailuresPerAddress, true}});
+  if (!locked) return NewsroomErrorFor(context, locked.error());
+  if (*locked > 0) {
+    // Not audited: a locked answer costs nothing, so a flood of them must not fill the log.
+    http::Response response =
+        LoginForm(context, request, next, email, "newsroom_login_throttled", 429);
+    response.headers.emplace_back("Retry-After", std::to_string(*locked));
+    return response;
   }
 
   const Result<std::optional<store::User>> user = CheckPassword(context, email, password);
   if (!user) return NewsroomErrorFor(context, user.error());
   if (!user->has_value()) {
-    for (const auto& [key, free] : {std::pair{account_key, kFreeFailuresPerAccount},
-                                    std::pair{address_key, kFreeFailuresPerAddress}}) {
-      if (Result<> counted = CountFailure(context, key, free); !counted) {
-        return NewsroomErrorFor(context, counted.error());
-      }
-    }
     RecordGuestAudit(context, email, request, "login_failed");
     return LoginForm(context, request, next, email, "newsroom_login_failed", 401);
   }
@@ -130,8 +174,9 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
   }
   (void)ForgetFailures(context, account_key);
   (void)ForgetFailures(context, address_key);
+  (void)ForgetFailures(context, pair_key);
   // The browser's previous session, if any, ends: one cookie, one session.
-  if (const std::optional<std::string> old = request.Cookie(kSessionCookie);
+  if (const std::optional<std::string> old = request.Cookie(context.session_cookie);
       old && IsWellFormedToken(*old)) {
     (void)context.deps.store->DeleteSession(TokenHash(*old));
   }
@@ -149,12 +194,16 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
   response.headers.emplace_back("Set-Cookie", SessionCookie(context, session.token));
   response.headers.emplace_back("Set-Cookie",
                                 http::ExpireCookie(kLoginCookie, LoginCookieOptions(context)));
+  if (const std::string device = DeviceToken(context, account_key); !device.empty()) {
+    response.headers.emplace_back(
+        "Set-Cookie", http::SetCookie(kDeviceCookie, device, DeviceCookieOptions(context)));
+  }
   return response;
 }
 
 http::Response Logout(const NewsroomContext& context, const http::Request& request,
                       const Staff& staff) {
-  if (const std::optional<std::string> token = request.Cookie(kSessionCookie)) {
+  if (const std::optional<std::string> token = request.Cookie(context.session_cookie)) {
     if (Result<> done = context.deps.store->DeleteSession(TokenHash(*token)); !done) {
       return NewsroomErrorFor(context, done.error());
     }
@@ -165,6 +214,8 @@ http::Response Logout(const NewsroomContext& context, const http::Request& reque
   return response;
 }
 
+namespace {
+
 http::Response PasswordForm(const NewsroomContext& context, const Staff& staff,
                             std::string_view error, bool changed, int status) {
   nlohmann::json view = {{"changed", changed}, {"min_length", kMinPasswordLength}};
@@ -172,6 +223,8 @@ http::Response PasswordForm(const NewsroomContext& context, const Staff& staff,
   return RenderNewsroomPage(context, staff, "newsroom/password", view,
                             Label(context, "newsroom_password_title"), status);
 }
+
+}  // namespace
 
 http::Response PasswordPage(const NewsroomContext& context, const http::Request& request,
                             const Staff& staff) {
@@ -188,11 +241,22 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
   }
   if (next != again) return PasswordForm(context, staff, "newsroom_password_mismatch", false, 400);
 
+  const std::string throttle_key = PasswordChangeKey(staff.user_id);
+  const Result<Timestamp> locked =
+      ReserveAttempt(context, {{throttle_key, kFreeFailuresPerPasswordChange, true}});
+  if (!locked) return NewsroomErrorFor(context, locked.error());
+  if (*locked > 0) {
+    http::Response response =
+        PasswordForm(context, staff, "newsroom_password_throttled", false, 429);
+    response.headers.emplace_back("Retry-After", std::to_string(*locked));
+    return response;
+  }
   Result<store::UserCredentials> credentials = context.deps.store->CredentialsByEmail(staff.email);
   if (!credentials) return NewsroomErrorFor(context, credentials.error());
   if (!VerifyPassword(credentials->password_hash, current)) {
     return PasswordForm(context, staff, "newsroom_password_wrong_current", false, 400);
   }
+  (void)ForgetFailures(context, throttle_key);
   Result<std::string> hash = HashPassword(next);
   if (!hash) return NewsroomErrorFor(context, hash.error());
   // Every other session of the account ends; this browser gets a new one.
@@ -205,18 +269,6 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
   http::Response response = SeeOther("/newsroom/password?changed=1");
   response.headers.emplace_back("Set-Cookie", SessionCookie(context, session.token));
   return response;
-}
-
-}  // namespace
-
-void AddAccountRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom/login",
-             [context](const http::Request& request) { return LoginPage(*context, request); });
-  router.Post("/newsroom/login",
-              [context](const http::Request& request) { return Login(*context, request); });
-  router.Post("/newsroom/logout", StaffAction(context, Permission::kSignedIn, &Logout));
-  router.Get("/newsroom/password", StaffPage(context, Permission::kSignedIn, &PasswordPage));
-  router.Post("/newsroom/password", StaffAction(context, Permission::kSignedIn, &ChangePassword));
 }
 
 }  // namespace sinmun::newsroom

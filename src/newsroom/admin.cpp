@@ -5,13 +5,15 @@
 #include "core/time.hpp"
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
-#include "newsroom/routes.hpp"
 
 namespace sinmun::newsroom {
 namespace {
 
 constexpr int kAuditPageSize = 50;
+
+}  // namespace
 
 http::Response AdminIndex(const NewsroomContext& context, const http::Request& request,
                           const Staff& staff) {
@@ -48,8 +50,6 @@ http::Response AuditPage(const NewsroomContext& context, const http::Request& re
                             Label(context, "newsroom_audit_title"));
 }
 
-}  // namespace
-
 std::optional<std::int64_t> ParseId(std::string_view text) {
   if (text.empty() || text.size() > 18) return std::nullopt;
   std::int64_t id = 0;
@@ -59,28 +59,6 @@ std::optional<std::int64_t> ParseId(std::string_view text) {
   }
   if (id <= 0) return std::nullopt;
   return id;
-}
-
-void AddAdminRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom/admin", StaffPage(context, Permission::kAdmin, &AdminIndex));
-  router.Get("/newsroom/admin/audit", StaffPage(context, Permission::kAdmin, &AuditPage));
-  router.Get("/newsroom/admin/users", StaffPage(context, Permission::kAdmin, &UsersPage));
-  router.Post("/newsroom/admin/users", StaffAction(context, Permission::kAdmin, &AddUser));
-  router.Post("/newsroom/admin/users/{id}", StaffAction(context, Permission::kAdmin, &UpdateUser));
-  router.Get("/newsroom/admin/sections", StaffPage(context, Permission::kAdmin, &SectionsPage));
-  router.Post("/newsroom/admin/sections", StaffAction(context, Permission::kAdmin, &AddSection));
-  router.Post("/newsroom/admin/sections/{id}",
-              StaffAction(context, Permission::kAdmin, &UpdateSection));
-  router.Post("/newsroom/admin/sections/{id}/move",
-              StaffAction(context, Permission::kAdmin, &MoveSection));
-  router.Get("/newsroom/admin/reporters", StaffPage(context, Permission::kAdmin, &ReportersPage));
-  router.Post("/newsroom/admin/reporters", StaffAction(context, Permission::kAdmin, &AddReporter));
-  router.Post("/newsroom/admin/reporters/{id}",
-              StaffAction(context, Permission::kAdmin, &UpdateReporter));
-  router.Post("/newsroom/admin/reporters/{id}/photo",
-              StaffAction(context, Permission::kAdmin, &SetReporterPhoto));
-  router.Get("/newsroom/admin/settings", StaffPage(context, Permission::kAdmin, &SettingsPage));
-  router.Post("/newsroom/admin/settings", StaffAction(context, Permission::kAdmin, &SaveSettings));
 }
 
 }  // namespace sinmun::newsroom

@@ -9,6 +9,7 @@
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/photo_upload.hpp"
 #include "render/article_view.hpp"

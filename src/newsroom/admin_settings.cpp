@@ -9,6 +9,7 @@
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 
 namespace sinmun::newsroom {

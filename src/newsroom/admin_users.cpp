@@ -7,6 +7,7 @@
 #include "newsroom/audit.hpp"
 #include "newsroom/crypto.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 
 namespace sinmun::newsroom {

@@ -13,9 +13,9 @@
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/photo_upload.hpp"
-#include "newsroom/routes.hpp"
 #include "render/article_view.hpp"
 
 namespace sinmun::newsroom {
@@ -164,8 +164,10 @@ FormResult ReadForm(const NewsroomContext& context, const http::Request& request
   return result;
 }
 
-http::Response ListPage(const NewsroomContext& context, const http::Request& request,
-                        const Staff& staff) {
+}  // namespace
+
+http::Response AdListPage(const NewsroomContext& context, const http::Request& request,
+                          const Staff& staff) {
   const Result<std::vector<store::AdCampaign>> campaigns = context.deps.store->AdCampaigns();
   if (!campaigns) return NewsroomErrorFor(context, campaigns.error());
   const Timestamp now = context.deps.clock->Now();
@@ -194,7 +196,7 @@ http::Response ListPage(const NewsroomContext& context, const http::Request& req
                             Label(context, "ads_title"));
 }
 
-http::Response NewPage(const NewsroomContext& context, const http::Request&, const Staff& staff) {
+http::Response NewAdPage(const NewsroomContext& context, const http::Request&, const Staff& staff) {
   const Timestamp now = context.deps.clock->Now();
   store::AdCampaign campaign;
   campaign.starts_at = now - now % 60;
@@ -202,6 +204,8 @@ http::Response NewPage(const NewsroomContext& context, const http::Request&, con
   campaign.weight = 1;
   return FormPage(context, staff, campaign, "", 200);
 }
+
+namespace {
 
 // Creates a campaign from the form (`stored` null) or saves the form over `stored`: the form
 // again with its message when it is refused, else back to the list.
@@ -233,13 +237,15 @@ http::Response SaveForm(const NewsroomContext& context, const http::Request& req
   return SeeOther("/newsroom/ads?saved=1");
 }
 
-http::Response Create(const NewsroomContext& context, const http::Request& request,
-                      const Staff& staff) {
+}  // namespace
+
+http::Response CreateAd(const NewsroomContext& context, const http::Request& request,
+                        const Staff& staff) {
   return SaveForm(context, request, staff, nullptr);
 }
 
-http::Response EditPage(const NewsroomContext& context, const http::Request& request,
-                        const Staff& staff) {
+http::Response EditAdPage(const NewsroomContext& context, const http::Request& request,
+                          const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
   const Result<store::AdCampaign> campaign = context.deps.store->AdCampaignById(*id);
@@ -247,8 +253,8 @@ http::Response EditPage(const NewsroomContext& context, const http::Request& req
   return FormPage(context, staff, *campaign, "", 200);
 }
 
-http::Response Update(const NewsroomContext& context, const http::Request& request,
-                      const Staff& staff) {
+http::Response UpdateAd(const NewsroomContext& context, const http::Request& request,
+                        const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
   const Result<store::AdCampaign> stored = context.deps.store->AdCampaignById(*id);
@@ -257,8 +263,8 @@ http::Response Update(const NewsroomContext& context, const http::Request& reque
 }
 
 // Pause (active=0) or resume (active=1).
-http::Response SetActive(const NewsroomContext& context, const http::Request& request,
-                         const Staff& staff) {
+http::Response SetAdActive(const NewsroomContext& context, const http::Request& request,
+                           const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
   const std::string active = request.Form("active").value_or("");
@@ -270,6 +276,8 @@ http::Response SetActive(const NewsroomContext& context, const http::Request& re
               "ad:" + std::to_string(*id));
   return SeeOther("/newsroom/ads?saved=1");
 }
+
+namespace {
 
 struct ReportRow {
   std::string date;
@@ -293,8 +301,10 @@ Result<std::vector<ReportRow>> ReportRows(const NewsroomContext& context, store:
   return rows;
 }
 
-http::Response ReportPage(const NewsroomContext& context, const http::Request& request,
-                          const Staff& staff) {
+}  // namespace
+
+http::Response AdReportPage(const NewsroomContext& context, const http::Request& request,
+                            const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
   const Result<store::AdCampaign> campaign = context.deps.store->AdCampaignById(*id);
@@ -323,8 +333,8 @@ http::Response ReportPage(const NewsroomContext& context, const http::Request& r
                             Label(context, "ads_report_title"));
 }
 
-http::Response ReportCsv(const NewsroomContext& context, const http::Request& request,
-                         const Staff&) {
+http::Response AdReportCsv(const NewsroomContext& context, const http::Request& request,
+                           const Staff&) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
   const Result<std::vector<ReportRow>> rows = ReportRows(context, *id);
@@ -339,19 +349,6 @@ http::Response ReportCsv(const NewsroomContext& context, const http::Request& re
   response.headers.emplace_back("Content-Disposition",
                                 fmt::format("attachment; filename=\"ad-campaign-{}.csv\"", *id));
   return response;
-}
-
-}  // namespace
-
-void AddAdsRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom/ads", StaffPage(context, Permission::kAds, &ListPage));
-  router.Post("/newsroom/ads", StaffAction(context, Permission::kAds, &Create));
-  router.Get("/newsroom/ads/new", StaffPage(context, Permission::kAds, &NewPage));
-  router.Get("/newsroom/ads/{id}", StaffPage(context, Permission::kAds, &EditPage));
-  router.Post("/newsroom/ads/{id}", StaffAction(context, Permission::kAds, &Update));
-  router.Post("/newsroom/ads/{id}/active", StaffAction(context, Permission::kAds, &SetActive));
-  router.Get("/newsroom/ads/{id}/report", StaffPage(context, Permission::kAds, &ReportPage));
-  router.Get("/newsroom/ads/{id}/report.csv", StaffPage(context, Permission::kAds, &ReportCsv));
 }
 
 }  // namespace sinmun::newsroom

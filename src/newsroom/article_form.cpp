@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "newsroom/guard.hpp"
 #include "newsroom/page.hpp"
 #include "render/article_view.hpp"
 
@@ -98,6 +99,7 @@ ArticleForm FormFromRequest(const http::Request& request,
   const Fields fields(request, parts);
   ArticleForm form;
   form.base_revision = fields.Get("base_revision");
+  form.article_id = fields.Get("article_id");
   form.section_id = fields.Get("section");
   form.headline = fields.Get("headline");
   form.subheadlines = fields.All("subheadline");
@@ -138,9 +140,17 @@ Result<FormChoices> LoadFormChoices(const store::Store& store) {
   return FormChoices{.sections = std::move(*sections), .reporters = std::move(*reporters)};
 }
 
+bool MayUsePhoto(const Staff& staff, const store::Photo& photo,
+                 std::optional<store::PhotoId> article_photo) {
+  return Allows(staff.role, Permission::kDesk) || photo.uploaded_by == staff.user_id ||
+         (article_photo && *article_photo == photo.id);
+}
+
 std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
-                                                  const ArticleForm& form,
-                                                  const FormChoices& choices, FieldErrors& errors) {
+                                                  const Staff& staff, const ArticleForm& form,
+                                                  const FormChoices& choices,
+                                                  std::optional<store::PhotoId> article_photo,
+                                                  FieldErrors& errors) {
   store::ArticleContent content;
 
   const std::optional<std::int64_t> section = ParseInt(form.section_id);
@@ -221,7 +231,11 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
 
   if (!form.remove_photo && !Trim(form.photo_id).empty()) {
     const std::optional<std::int64_t> photo = ParseInt(Trim(form.photo_id));
-    if (!photo || !context.deps.store->PhotoById(*photo)) {
+    const Result<store::Photo> stored =
+        photo ? context.deps.store->PhotoById(*photo)
+              : Result<store::Photo>(Fail(ErrorCode::kNotFound, "not a photo id"));
+    // Someone else's photo reads as unknown: the answer does not say that it exists.
+    if (!stored || !MayUsePhoto(staff, *stored, article_photo)) {
       errors["photo"] = "desk_error_photo_unknown";
     } else {
       content.photo_id = *photo;
@@ -237,8 +251,9 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
   return content;
 }
 
-nlohmann::json FormView(const NewsroomContext& context, const ArticleForm& form,
-                        const FormChoices& choices, const FieldErrors& errors) {
+nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
+                        const FormChoices& choices, std::optional<store::PhotoId> article_photo,
+                        const FieldErrors& errors) {
   nlohmann::json sections = nlohmann::json::array();
   for (const store::SectionAdmin& section : choices.sections) {
     sections.push_back({{"id", section.section.id},
@@ -274,7 +289,8 @@ nlohmann::json FormView(const NewsroomContext& context, const ArticleForm& form,
   nlohmann::json photo = nullptr;
   if (const std::optional<std::int64_t> id = ParseInt(Trim(form.photo_id));
       id && !form.remove_photo) {
-    if (Result<store::Photo> stored = context.deps.store->PhotoById(*id)) {
+    if (Result<store::Photo> stored = context.deps.store->PhotoById(*id);
+        stored && MayUsePhoto(staff, *stored, article_photo)) {
       const int width = stored->widths.empty() ? 0 : stored->widths.front();
       photo = {{"id", stored->id},
                {"thumbnail", render::PhotoUrl(stored->name, stored->format, width)},

@@ -12,6 +12,7 @@
 #include "http/multipart.hpp"
 #include "http/request.hpp"
 #include "newsroom/context.hpp"
+#include "newsroom/staff.hpp"
 #include "store/store.hpp"
 
 namespace sinmun::newsroom {
@@ -19,6 +20,7 @@ namespace sinmun::newsroom {
 // The form's fields as text, exactly as typed.
 struct ArticleForm {
   std::string base_revision = "0";  // the revision the edit started from
+  std::string article_id;           // the edited article ("" for a new one), for the preview
   std::string section_id;
   std::string headline;
   std::vector<std::string> subheadlines;
@@ -47,15 +49,26 @@ struct FormChoices {
 };
 Result<FormChoices> LoadFormChoices(const store::Store& store);
 
+// Whether `staff` may attach `photo` to an article whose photo is now `article_photo`: the
+// desk any photo, a reporter one they uploaded or the one the article already has. Anything
+// else would let a typed photo id show (in the form or the preview) the unguessable address
+// of a photo someone else uploaded for a story not yet published.
+bool MayUsePhoto(const Staff& staff, const store::Photo& photo,
+                 std::optional<store::PhotoId> article_photo);
+
 // Validates `form` into content, or fills `errors`. The photo id, when set, must be a
-// stored photo.
+// stored photo that MayUsePhoto allows (`article_photo`: the edited article's photo).
 std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
-                                                  const ArticleForm& form,
-                                                  const FormChoices& choices, FieldErrors& errors);
+                                                  const Staff& staff, const ArticleForm& form,
+                                                  const FormChoices& choices,
+                                                  std::optional<store::PhotoId> article_photo,
+                                                  FieldErrors& errors);
 
 // The view of the form: every field as typed, selections marked, `errors` as messages next
-// to their fields ("errors": {"headline": "…"} and "<field>_error" keys).
-nlohmann::json FormView(const NewsroomContext& context, const ArticleForm& form,
-                        const FormChoices& choices, const FieldErrors& errors);
+// to their fields ("errors": {"headline": "…"} and "<field>_error" keys). The photo is shown
+// only when MayUsePhoto allows it.
+nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
+                        const FormChoices& choices, std::optional<store::PhotoId> article_photo,
+                        const FieldErrors& errors);
 
 }  // namespace sinmun::newsroom

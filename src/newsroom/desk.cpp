@@ -107,7 +107,7 @@ std::string EditPath(store::ArticleId id) { return "/newsroom/articles/" + std::
 
 std::optional<std::string> StaffEditUrl(const NewsroomContext& context,
                                         const http::Request& request, store::ArticleId id) {
-  if (!request.Cookie(kSessionCookie)) return std::nullopt;
+  if (!request.Cookie(context.session_cookie)) return std::nullopt;
   const Result<std::optional<Staff>> staff = CurrentStaff(context, request);
   if (!staff || !*staff) return std::nullopt;
   const Result<store::DeskArticle> article = context.deps.store->DeskArticleById(id);

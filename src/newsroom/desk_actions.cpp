@@ -8,8 +8,8 @@
 #include "newsroom/audit.hpp"
 #include "newsroom/desk.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
-#include "newsroom/routes.hpp"
 
 namespace sinmun::newsroom {
 namespace {
@@ -24,8 +24,10 @@ http::Response AfterChange(const NewsroomContext& context, const Result<>& done,
   return SeeOther(EditPath(id) + "?done=" + std::string(what));
 }
 
-http::Response Submit(const NewsroomContext& context, const http::Request& request,
-                      const Staff& staff) {
+}  // namespace
+
+http::Response SubmitArticle(const NewsroomContext& context, const http::Request& request,
+                             const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayHandleDraft(staff, *article)) return NewsroomError(context, 403);
@@ -34,8 +36,8 @@ http::Response Submit(const NewsroomContext& context, const http::Request& reque
   return AfterChange(context, done, article->id, "submitted");
 }
 
-http::Response Publish(const NewsroomContext& context, const http::Request& request,
-                       const Staff& staff) {
+http::Response PublishArticle(const NewsroomContext& context, const http::Request& request,
+                              const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   const Result<> done = context.deps.store->PublishArticle(article->id, context.deps.clock->Now());
@@ -43,8 +45,8 @@ http::Response Publish(const NewsroomContext& context, const http::Request& requ
   return AfterChange(context, done, article->id, "published");
 }
 
-http::Response Schedule(const NewsroomContext& context, const http::Request& request,
-                        const Staff& staff) {
+http::Response ScheduleArticle(const NewsroomContext& context, const http::Request& request,
+                               const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   // <input type="datetime-local"> sends "2026-11-28T09:30"; typed text "2026-11-28 09:30".
@@ -62,8 +64,8 @@ http::Response Schedule(const NewsroomContext& context, const http::Request& req
   return AfterChange(context, done, article->id, "scheduled");
 }
 
-http::Response Unpublish(const NewsroomContext& context, const http::Request& request,
-                         const Staff& staff) {
+http::Response UnpublishArticle(const NewsroomContext& context, const http::Request& request,
+                                const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   const Result<> done =
@@ -72,8 +74,8 @@ http::Response Unpublish(const NewsroomContext& context, const http::Request& re
   return AfterChange(context, done, article->id, "unpublished");
 }
 
-http::Response Delete(const NewsroomContext& context, const http::Request& request,
-                      const Staff& staff) {
+http::Response DeleteArticle(const NewsroomContext& context, const http::Request& request,
+                             const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayHandleDraft(staff, *article)) return NewsroomError(context, 403);
@@ -81,18 +83,6 @@ http::Response Delete(const NewsroomContext& context, const http::Request& reque
   if (!done) return NewsroomErrorFor(context, done.error());
   RecordAudit(context, staff, request, "delete", Target(article->id), article->content.headline);
   return SeeOther("/newsroom?deleted=1");
-}
-
-}  // namespace
-
-void AddDeskActionRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Post("/newsroom/articles/{id}/submit", StaffAction(context, Permission::kWrite, &Submit));
-  router.Post("/newsroom/articles/{id}/publish", StaffAction(context, Permission::kDesk, &Publish));
-  router.Post("/newsroom/articles/{id}/schedule",
-              StaffAction(context, Permission::kDesk, &Schedule));
-  router.Post("/newsroom/articles/{id}/unpublish",
-              StaffAction(context, Permission::kDesk, &Unpublish));
-  router.Post("/newsroom/articles/{id}/delete", StaffAction(context, Permission::kWrite, &Delete));
 }
 
 }  // namespace sinmun::newsroom

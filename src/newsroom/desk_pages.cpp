@@ -5,17 +5,20 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
+#include <string_view>
 #include <variant>
 
 #include "core/time.hpp"
+#include "http/encoding.hpp"
 #include "http/multipart.hpp"
 #include "newsroom/article_form.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/desk.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/photo_upload.hpp"
-#include "newsroom/routes.hpp"
 #include "render/article_view.hpp"
 
 namespace sinmun::newsroom {
@@ -47,6 +50,8 @@ nlohmann::json SummaryRows(const NewsroomContext& context,
   return rows;
 }
 
+}  // namespace
+
 http::Response Dashboard(const NewsroomContext& context, const http::Request& request,
                          const Staff& staff) {
   const std::string query = request.Query("q").value_or("");
@@ -57,8 +62,13 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
   };
   std::vector<List> lists;
   if (!query.empty()) {
-    lists.push_back(
-        {"results", "desk_results", {.headline_contains = query, .limit = kSearchLimit}});
+    // The same rule as opening an article (MayView): a reporter finds only their own, so a
+    // search cannot list the headlines of everyone's drafts.
+    std::optional<store::UserId> author;
+    if (!Allows(staff.role, Permission::kDesk)) author = staff.user_id;
+    lists.push_back({"results",
+                     "desk_results",
+                     {.created_by = author, .headline_contains = query, .limit = kSearchLimit}});
   }
   lists.push_back({"my-drafts",
                    "desk_my_drafts",
@@ -90,20 +100,53 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
                             Label(context, "desk_dashboard_title"));
 }
 
+namespace {
+
+constexpr int kSuggestedTags = 8;
+
+// Keywords the search index finds characteristic of the text in the form, less the tags it
+// already has: [{"tag"}], empty without a searcher or text. A failing index only means no
+// suggestions (the form must not fail for it).
+nlohmann::json SuggestedTags(const NewsroomContext& context, const ArticleForm& form) {
+  nlohmann::json suggested = nlohmann::json::array();
+  if (context.deps.searcher == nullptr || (form.headline.empty() && form.body.empty())) {
+    return suggested;
+  }
+  const Result<std::vector<std::string>> tags =
+      context.deps.searcher->SuggestTags(form.headline, form.body, kSuggestedTags);
+  if (!tags) return suggested;
+  std::set<std::string> present;
+  std::string_view typed = form.tags;
+  while (!typed.empty()) {
+    const size_t comma = typed.find(',');
+    present.insert(std::string(http::TrimSpaces(typed.substr(0, comma))));
+    if (comma == std::string_view::npos) break;
+    typed.remove_prefix(comma + 1);
+  }
+  for (const std::string& tag : *tags) {
+    if (!present.contains(tag)) suggested.push_back({{"tag", tag}});
+  }
+  return suggested;
+}
+
 // The form page: `form` as typed, `errors` next to the fields, `article` when editing.
 http::Response FormPage(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
                         const FormChoices& choices, const FieldErrors& errors,
                         const store::DeskArticle* article, nlohmann::json extra, int status) {
-  nlohmann::json view = FormView(context, form, choices, errors);
+  const std::optional<store::PhotoId> article_photo =
+      article == nullptr ? std::nullopt : article->content.photo_id;
+  nlohmann::json view = FormView(context, staff, form, choices, article_photo, errors);
   for (auto& [key, value] : extra.items()) view[key] = value;
   view["editor_js"] = context.deps.static_files->Url("gen/editor.js");
   view["editor_css"] = context.deps.static_files->Url("gen/editor.css");
+  view["tags_js"] = context.deps.static_files->Url("js/newsroom_tags.js");
   std::string title;
   if (article == nullptr) {
     view["action"] = "/newsroom/articles";
     view["is_new"] = true;
     title = Label(context, "desk_new_title");
   } else {
+    view["article_id"] = std::to_string(article->id);
     const bool desk = Allows(staff.role, Permission::kDesk);
     const bool editable = MayEdit(staff, *article);
     const bool draft = article->status == store::ArticleStatus::kDraft;
@@ -132,9 +175,15 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
     title = article->content.headline;
   }
   if (!view.contains("readonly")) view["readonly"] = false;
+  if (!view["readonly"].get<bool>()) {
+    view["suggested_tags"] = SuggestedTags(context, form);
+    view["has_suggested_tags"] = !view["suggested_tags"].empty();
+  }
   return RenderNewsroomPage(context, staff, "newsroom/article_form", std::move(view), title,
                             status);
 }
+
+}  // namespace
 
 http::Response NewArticlePage(const NewsroomContext& context, const http::Request& request,
                               const Staff& staff) {
@@ -169,6 +218,8 @@ http::Response EditArticlePage(const NewsroomContext& context, const http::Reque
   return FormPage(context, staff, FormFromContent(article->content, article->revision), *choices,
                   {}, &*article, std::move(extra), 200);
 }
+
+namespace {
 
 // The parts of a multipart body, or nullopt for a malformed one; an empty list for a body
 // of another type (urlencoded forms are read through the request).
@@ -212,12 +263,16 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
       return NewsroomErrorFor(context, std::get<Error>(uploaded));
     }
   }
-  std::optional<store::ArticleContent> content = ValidateForm(context, form, choices, errors);
+  std::optional<store::ArticleContent> content =
+      ValidateForm(context, staff, form, choices,
+                   article == nullptr ? std::nullopt : article->content.photo_id, errors);
   if (!errors.empty() || !content) {
     return FormPage(context, staff, form, choices, errors, article, nlohmann::json::object(), 422);
   }
   return std::move(*content);
 }
+
+}  // namespace
 
 http::Response CreateArticle(const NewsroomContext& context, const http::Request& request,
                              const Staff& staff) {
@@ -231,6 +286,8 @@ http::Response CreateArticle(const NewsroomContext& context, const http::Request
   if (!id) return NewsroomErrorFor(context, id.error());
   return SeeOther(EditPath(*id) + "?done=saved");
 }
+
+namespace {
 
 http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
                             const ArticleForm& form, const store::ArticleContent& mine,
@@ -249,6 +306,8 @@ http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
   }
   return FormPage(context, staff, rebased, choices, {}, &current, std::move(extra), 409);
 }
+
+}  // namespace
 
 http::Response SaveArticle(const NewsroomContext& context, const http::Request& request,
                            const Staff& staff) {
@@ -292,8 +351,22 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   if (!parts) return NewsroomError(context, 400);
   const ArticleForm form = FormFromRequest(request, multipart ? &*parts : nullptr);
   FieldErrors errors;
+  // The article being edited, when the form says which: its photo may be shown to whoever
+  // may view the article, whoever uploaded it.
+  std::optional<store::PhotoId> article_photo;
+  store::ArticleId article_id = 0;
+  const std::string& id_text = form.article_id;
+  if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), article_id).ec ==
+          std::errc() &&
+      article_id > 0) {
+    if (Result<store::DeskArticle> article = context.deps.store->DeskArticleById(article_id);
+        article && MayView(staff, *article)) {
+      article_photo = article->content.photo_id;
+    }
+  }
   // A preview shows whatever can be shown: errors are for saving.
-  const std::optional<store::ArticleContent> valid = ValidateForm(context, form, *choices, errors);
+  const std::optional<store::ArticleContent> valid =
+      ValidateForm(context, staff, form, *choices, article_photo, errors);
   store::ArticleContent content;
   if (valid) content = *valid;
   if (!valid) {
@@ -351,18 +424,6 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   response.cache_control = "no-store";
   response.headers.emplace_back("X-Robots-Tag", "noindex");
   return response;
-}
-
-}  // namespace
-
-void AddDeskPageRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom", StaffPage(context, Permission::kWrite, &Dashboard));
-  router.Get("/newsroom/articles/new", StaffPage(context, Permission::kWrite, &NewArticlePage));
-  router.Post("/newsroom/articles", StaffAction(context, Permission::kWrite, &CreateArticle));
-  router.Post("/newsroom/articles/preview",
-              StaffAction(context, Permission::kWrite, &PreviewArticle));
-  router.Get("/newsroom/articles/{id}", StaffPage(context, Permission::kWrite, &EditArticlePage));
-  router.Post("/newsroom/articles/{id}", StaffAction(context, Permission::kWrite, &SaveArticle));
 }
 
 }  // namespace sinmun::newsroom

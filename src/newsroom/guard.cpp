@@ -3,6 +3,8 @@
 #include "newsroom/guard.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <variant>
 
 #include "newsroom/crypto.hpp"
 #include "newsroom/page.hpp"
@@ -22,10 +24,12 @@ http::Response LoginRedirect(const http::Request& request) {
   return SeeOther("/newsroom/login?next=" + http::PercentEncode(next));
 }
 
-// Runs the checks shared by pages and actions; calls `handler` when they pass.
-http::Response Guarded(const NewsroomContext& context, Permission permission, bool is_action,
-                       StaffHandler handler, const http::Request& request) {
-  const Result<std::optional<Staff>> staff = CurrentStaff(context, request);
+// The session and role checks, which need only the request's head: the staff member when
+// they pass, else the answer (login redirect, 403 page, store error page).
+std::variant<Staff, http::Response> CheckStaff(const NewsroomContext& context,
+                                               Permission permission,
+                                               const http::Request& request) {
+  Result<std::optional<Staff>> staff = CurrentStaff(context, request);
   if (!staff) return NewsroomErrorFor(context, staff.error());
   if (!staff->has_value()) return LoginRedirect(request);
   if (!Allows((*staff)->role, permission)) {
@@ -35,13 +39,25 @@ http::Response Guarded(const NewsroomContext& context, Permission permission, bo
     }
     return NewsroomError(context, 403);
   }
+  return std::move(**staff);
+}
+
+// Runs the checks shared by pages and actions; calls `handler` when they pass.
+http::Response Guarded(const NewsroomContext& context, Permission permission, bool is_action,
+                       StaffHandler handler, const http::Request& request) {
+  std::variant<Staff, http::Response> checked = CheckStaff(context, permission, request);
+  if (http::Response* refusal = std::get_if<http::Response>(&checked)) {
+    refusal->cache_control = "no-store";
+    return std::move(*refusal);
+  }
+  const Staff& staff = std::get<Staff>(checked);
   if (is_action) {
     const std::optional<std::string> sent = request.Form("csrf");
-    if (!sent || !ConstantTimeEquals(*sent, (*staff)->csrf_token)) {
+    if (!sent || !ConstantTimeEquals(*sent, staff.csrf_token)) {
       return NewsroomError(context, 403);
     }
   }
-  http::Response response = handler(context, request, **staff);
+  http::Response response = handler(context, request, staff);
   response.cache_control = "no-store";
   return response;
 }
@@ -79,9 +95,20 @@ http::Handler StaffAction(const NewsroomContext* context, Permission permission,
   };
 }
 
+std::function<std::optional<http::Response>(const http::Request&)> StaffAdmission(
+    const NewsroomContext* context, Permission permission) {
+  return [context, permission](const http::Request& request) -> std::optional<http::Response> {
+    std::variant<Staff, http::Response> checked = CheckStaff(*context, permission, request);
+    http::Response* refusal = std::get_if<http::Response>(&checked);
+    if (refusal == nullptr) return std::nullopt;
+    refusal->cache_control = "no-store";
+    return std::move(*refusal);
+  };
+}
+
 Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
                                           const http::Request& request) {
-  const std::optional<std::string> token = request.Cookie(kSessionCookie);
+  const std::optional<std::string> token = request.Cookie(context.session_cookie);
   if (!token || !IsWellFormedToken(*token)) return std::nullopt;
   const std::string hash = TokenHash(*token);
   Result<store::SessionUser> found = context.deps.store->SessionByTokenHash(hash);
@@ -91,8 +118,10 @@ Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
   }
   const Timestamp now = context.deps.clock->Now();
   const store::Session& session = found->session;
-  if (now - session.last_seen_at >= context.session_idle_seconds) {
-    // Ended for idleness; a failure to delete only leaves a row that can no longer be used.
+  // Ended for idleness, or for age however busy (a stolen cookie does not live for ever); a
+  // failure to delete only leaves a row that can no longer be used.
+  if (now - session.last_seen_at >= context.session_idle_seconds ||
+      now - session.created_at >= context.session_max_seconds) {
     (void)context.deps.store->DeleteSession(hash);
     return std::nullopt;
   }

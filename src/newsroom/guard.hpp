@@ -1,6 +1,7 @@
 #pragma once
 // Private to newsroom/: the role and CSRF checks in front of every newsroom handler.
 
+#include <functional>
 #include <optional>
 
 #include "http/request.hpp"
@@ -32,6 +33,13 @@ http::Handler StaffPage(const NewsroomContext* context, Permission permission,
 // else 403 and the handler is not called (nothing changes).
 http::Handler StaffAction(const NewsroomContext* context, Permission permission,
                           StaffHandler handler);
+
+// For upload routes, asked by the server once the request's head is read and before its body
+// is: nullopt when the session's role has `permission`, else what StaffPage/StaffAction would
+// answer (303 to the login form, the 403 page), which is sent without reading the body.
+// REQUIRES: context outlives the predicate.
+std::function<std::optional<http::Response>(const http::Request&)> StaffAdmission(
+    const NewsroomContext* context, Permission permission);
 
 // The staff member behind the request's session cookie: nullopt when there is no cookie, the
 // session is unknown, idle too long (it is then ended) or its account inactive. Slides the

@@ -1,4 +1,5 @@
 #pragma once
+// Private to newsroom/.
 // A line diff for the revision history: the longest common subsequence of two texts' lines,
 // laid out as rows of a side-by-side table.
 

@@ -4,8 +4,8 @@
 //
 // How the pieces fit (for everyone adding newsroom pages):
 // - context.hpp: NewsroomContext, what every handler gets (deps, cookie settings).
-// - guard.hpp: wrap every handler. StaffPage(ctx, Permission::kX, &Handler) for GET pages,
-//   StaffAction(ctx, Permission::kX, &Handler) for POST (also checks the form field "csrf").
+// - guard.hpp: the table wraps every handler: StaffPage(ctx, Permission::kX, &Handler) for GET
+//   pages, StaffAction(ctx, Permission::kX, &Handler) for POST (also checks the form field "csrf").
 //   No valid session: 303 to /newsroom/login?next=<path>. Role lacks the permission: 403 page.
 //   Handlers have the signature
 //     http::Response Handler(const NewsroomContext&, const http::Request&, const Staff&);
@@ -16,7 +16,8 @@
 //   NewsroomError(ctx, status) for 4xx/5xx pages; NewsroomErrorFor(ctx, error) maps an Error
 //   through http::StatusFor.
 // - audit.hpp: RecordAudit(ctx, staff, request, "publish", "article:17", detail).
-// - routes.hpp / newsroom.cpp: one Add<Part>Routes(router, ctx) per part, listed in AddRoutes.
+// - routes.cpp: THE route table. A new page is one line there (method, path, Permission or
+//   kPublic, handler, body limit) and a declaration in handlers.hpp; AddRoutes registers it.
 // - Forms: request.Form("field") / FormAll("field") read the text fields of urlencoded and
 //   multipart bodies (http/request.hpp).
 // - Labels: messages/*.json keys start with "newsroom_" ({{t.newsroom_...}}).
@@ -33,7 +34,12 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
+#include "search/searcher.hpp"
 #include "store/store.hpp"
+
+namespace sinmun::ads {
+class ClickSigner;  // ads/click_signer.hpp
+}  // namespace sinmun::ads
 
 namespace sinmun::newsroom {
 
@@ -44,6 +50,13 @@ struct NewsroomDeps {
   std::shared_ptr<const http::StaticFiles> static_files;  // for the stylesheet's URL
   Config config;  // [newsroom] session settings, base_url (https means Secure cookies), paper
   std::string uploads_dir;  // DIR/uploads: uploaded photos are written here (served at /uploads/)
+  // Optional: signs the device cookie a browser gets when it signs in, which lets it still
+  // try an account that failures from elsewhere have locked (issue #17). Null: no device
+  // cookies. REQUIRES: outlives the Newsroom when set.
+  const ads::ClickSigner* token_signer = nullptr;
+  // Suggests keyword tags on the article form; nullptr: no suggestions. REQUIRES: outlives
+  // the Newsroom.
+  const search::Searcher* searcher = nullptr;
 };
 
 struct NewsroomContext;

@@ -7,8 +7,8 @@
 #include "core/time.hpp"
 #include "newsroom/desk.hpp"
 #include "newsroom/guard.hpp"
+#include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
-#include "newsroom/routes.hpp"
 
 namespace sinmun::newsroom {
 namespace {
@@ -20,6 +20,8 @@ Result<store::RevisionNumber> RevisionParam(const http::Request& request) {
 std::string RevisionPath(store::ArticleId id, store::RevisionNumber number) {
   return EditPath(id) + "/revisions/" + std::to_string(number);
 }
+
+}  // namespace
 
 http::Response HistoryPage(const NewsroomContext& context, const http::Request& request,
                            const Staff& staff) {
@@ -84,8 +86,8 @@ http::Response RevisionPage(const NewsroomContext& context, const http::Request&
                             Label(context, "desk_revision_title"));
 }
 
-http::Response Restore(const NewsroomContext& context, const http::Request& request,
-                       const Staff& staff) {
+http::Response RestoreRevision(const NewsroomContext& context, const http::Request& request,
+                               const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayEdit(staff, *article)) return NewsroomError(context, 403);
@@ -104,17 +106,6 @@ http::Response Restore(const NewsroomContext& context, const http::Request& requ
       article->id, revision->content, base, staff.user_id, context.deps.clock->Now());
   if (!saved) return NewsroomErrorFor(context, saved.error());
   return SeeOther(EditPath(article->id) + "?done=restored");
-}
-
-}  // namespace
-
-void AddRevisionRoutes(http::Router& router, const NewsroomContext* context) {
-  router.Get("/newsroom/articles/{id}/revisions",
-             StaffPage(context, Permission::kWrite, &HistoryPage));
-  router.Get("/newsroom/articles/{id}/revisions/{n}",
-             StaffPage(context, Permission::kWrite, &RevisionPage));
-  router.Post("/newsroom/articles/{id}/revisions/{n}/restore",
-              StaffAction(context, Permission::kWrite, &Restore));
 }
 
 }  // namespace sinmun::newsroom

@@ -41,11 +41,11 @@ NewSession MakeSession(store::UserId user_id, Timestamp now) {
 std::string SessionCookie(const NewsroomContext& context, std::string_view token) {
   // No Max-Age: the browser keeps it until it closes; the server ends it after the idle limit
   // (sliding), which a fixed Max-Age could not follow.
-  return http::SetCookie(kSessionCookie, token, SessionCookieOptions(context));
+  return http::SetCookie(context.session_cookie, token, SessionCookieOptions(context));
 }
 
 std::string ExpiredSessionCookie(const NewsroomContext& context) {
-  return http::ExpireCookie(kSessionCookie, SessionCookieOptions(context));
+  return http::ExpireCookie(context.session_cookie, SessionCookieOptions(context));
 }
 
 }  // namespace sinmun::newsroom

@@ -10,6 +10,8 @@
 
 namespace sinmun::newsroom {
 
+// The session cookie's name over http; under https it gets the __Host- prefix
+// (NewsroomContext::session_cookie is the one to use).
 inline constexpr std::string_view kSessionCookie = "sinmun_session";
 
 // A cookie value that could be a token of ours (RandomToken's alphabet and length).

@@ -1,4 +1,5 @@
 #pragma once
+// Private to newsroom/.
 // Who is making a newsroom request: the logged-in account behind a valid session.
 
 #include <optional>

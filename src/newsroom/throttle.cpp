@@ -1,6 +1,7 @@
 #include "newsroom/throttle.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 namespace sinmun::newsroom {
 
@@ -13,6 +14,33 @@ std::string AccountKey(std::string_view email) {
 }
 
 std::string AddressKey(std::string_view address) { return "address:" + std::string(address); }
+
+std::string PairKey(std::string_view email, std::string_view address) {
+  return "pair:" + AccountKey(email).substr(8) + "|" + std::string(address);
+}
+
+std::string PasswordChangeKey(store::UserId user) { return "password:" + std::to_string(user); }
+
+Result<Timestamp> ReserveAttempt(const NewsroomContext& context,
+                                 const std::vector<ThrottleKey>& keys) {
+  // Held for a few store calls, never for a password check.
+  static std::mutex mutex;
+  const std::lock_guard lock(mutex);
+  Timestamp wait = 0;
+  for (const ThrottleKey& key : keys) {
+    if (!key.checked) continue;
+    const Result<Timestamp> locked = LockedFor(context, key.key);
+    if (!locked) return tl::unexpected(locked.error());
+    wait = std::max(wait, *locked);
+  }
+  if (wait > 0) return wait;
+  for (const ThrottleKey& key : keys) {
+    if (Result<> counted = CountFailure(context, key.key, key.free_failures); !counted) {
+      return tl::unexpected(counted.error());
+    }
+  }
+  return 0;
+}
 
 Timestamp LockSeconds(int failures, int free_failures) {
   if (failures <= free_failures) return 0;

@@ -9,18 +9,46 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "newsroom/context.hpp"
 
 namespace sinmun::newsroom {
 
-inline constexpr int kFreeFailuresPerAccount = 5;
+// One browser place guessing one account: the tight limit, which nobody else's failures
+// reach, so a reporter whose e-mail is printed on bylines cannot be locked out from afar.
+inline constexpr int kFreeFailuresPerPair = 5;
+// Failures on an account from anywhere. Past them the account is locked, except for a
+// browser holding the account's device cookie (it signed in before): it keeps trying under
+// its pair limit.
+inline constexpr int kFreeFailuresPerAccount = 10;
 inline constexpr int kFreeFailuresPerAddress = 20;  // an office shares one address
+// Wrong current passwords on the password form, per account: a stolen session must not
+// become a way to guess the password and keep the account.
+inline constexpr int kFreeFailuresPerPasswordChange = 5;
 inline constexpr Timestamp kMaxLockSeconds = 15 * 60;
 
 std::string AccountKey(std::string_view email);
 std::string AddressKey(std::string_view address);
+std::string PairKey(std::string_view email, std::string_view address);
+std::string PasswordChangeKey(store::UserId user);
+
+struct ThrottleKey {
+  std::string key;
+  int free_failures = 0;
+  bool checked = true;  // false: counted, but its lock does not refuse this attempt
+};
+
+// Counts one attempt under every key, unless a checked key is locked: then nothing is
+// counted and the answer is the seconds to wait. 0: go on and check the password; a success
+// forgets the keys (ForgetFailures), a failure needs nothing more. Counting before checking,
+// with the check and the count under one lock, is what keeps concurrent attempts from all
+// getting past the free failures together.
+// TODO(#17): one atomic statement in the store once its role interfaces have landed (the
+// lock here holds within a process; several nodes on PostgreSQL can still race).
+Result<Timestamp> ReserveAttempt(const NewsroomContext& context,
+                                 const std::vector<ThrottleKey>& keys);
 
 // The seconds until `key` may try again; 0 when it may now.
 Result<Timestamp> LockedFor(const NewsroomContext& context, std::string_view key);

@@ -23,7 +23,9 @@ constexpr std::string_view kExtension = ".mustache";
 constexpr std::string_view kLabelsPrefix = "t.";
 
 // mstch's default escape also turns '/' into "&#x2F;", which bloats every URL in a page.
-// These five are all that HTML text and quoted attribute values need.
+// These five are all that HTML text and quoted attribute values need; the backtick too, since
+// old browsers end unquoted attribute values at it and a value that lands in a script's
+// template literal must not close it.
 std::string EscapeHtml(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -43,6 +45,9 @@ std::string EscapeHtml(const std::string& text) {
         break;
       case '\'':
         out += "&#39;";
+        break;
+      case '`':
+        out += "&#96;";
         break;
       default:
         out += c;

@@ -1,4 +1,5 @@
 #pragma once
+// Private to search/.
 // Korean text analysis for search, in plain C++ (no Xapian): the indexer and the query parser
 // both call it, so a query and the text it should find are cut the same way.
 //

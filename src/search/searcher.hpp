@@ -65,6 +65,7 @@ struct IndexStatus {
   bool caught_up() const { return indexed_sequence >= store_sequence; }
 };
 
+// The read side of the index: what the site asks.
 class Searcher {
  public:
   virtual ~Searcher() = default;
@@ -87,6 +88,13 @@ class Searcher {
   // empty index the order is by occurrences. kUnavailable when the index cannot be read.
   virtual Result<std::vector<std::string>> SuggestTags(std::string_view headline,
                                                        std::string_view body, int limit) const = 0;
+};
+
+// The write side: the follower of the store's change sequence that keeps the index up to
+// date. app/ starts and stops it; the site never sees it.
+class IndexFollower {
+ public:
+  virtual ~IndexFollower() = default;
 
   // Indexes every change after the index's last sequence, in batches, and returns when it has
   // seen the store's current sequence. Called by the follower thread; for tests and tools.
@@ -98,10 +106,14 @@ class Searcher {
   virtual void StopFollowing() = 0;
 };
 
+// One index folder, both sides over the same databases: hand the Searcher to readers and keep
+// the IndexFollower where the process starts and stops its threads.
+class SearchIndex : public Searcher, public IndexFollower {};
+
 // Opens (or creates) the index in `folder` over `store`. The follower is not started.
-// REQUIRES: store outlives the searcher. kUnavailable when the folder cannot be used.
-Result<std::unique_ptr<Searcher>> OpenSearcher(const store::Store* store,
-                                               const std::filesystem::path& folder);
+// REQUIRES: store outlives the index. kUnavailable when the folder cannot be used.
+Result<std::unique_ptr<SearchIndex>> OpenSearchIndex(const store::Store* store,
+                                                     const std::filesystem::path& folder);
 
 // Rebuilds the index of `store` from scratch in a new database inside `folder`, then switches
 // `folder`'s current index to it atomically (a symlink renamed over the old one). Searchers on

@@ -40,6 +40,8 @@ nlohmann::json ShareView(const SiteContext& site, const store::Article& article,
       {"band", "https://band.us/plugin/share?body=" + title + "%0A" + u + "&route=" + u},
       {"kakao", "https://story.kakao.com/share?url=" + u},
       {"kakao_app_key", kakao_key.empty() ? nlohmann::json(nullptr) : nlohmann::json(kakao_key)},
+      {"kakao_sdk", kKakaoSdkUrl},
+      {"kakao_sdk_integrity", kKakaoSdkIntegrity},
       {"script_url", site.deps.static_files->Url("js/reader.js")}};
 }
 

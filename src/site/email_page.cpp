@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <random>
 
+#include "ads/click_signer.hpp"
 #include "core/text.hpp"
 #include "mail/message.hpp"
 #include "site/article_data.hpp"
@@ -19,6 +21,8 @@ constexpr size_t kMaxRecipients = 5;
 constexpr size_t kMaxNameChars = 50;
 constexpr size_t kMaxNoteChars = 500;
 constexpr size_t kExcerptChars = 300;
+// A form shown longer ago than this is refused with a fresh one to send again.
+constexpr Timestamp kTokenLifetime = 24 * 3600;
 
 // What the reader typed, kept as typed so that a form sent back shows all of it.
 struct EmailForm {
@@ -27,6 +31,7 @@ struct EmailForm {
   std::string recipients;
   std::string note;
   std::string honeypot;  // "website": hidden from people, filled in by form-spamming bots
+  std::string token;     // "form_token": FormToken() of the page that showed the form
 };
 
 struct FormErrors {
@@ -64,8 +69,36 @@ EmailForm ParseForm(const http::Request& request) {
       form.note = value;
     else if (key == "website")
       form.honeypot = value;
+    else if (key == "form_token")
+      form.token = value;
   }
   return form;
+}
+
+// "{issued}.{signature}": the form was shown by us at `issued` for this article. A script
+// that posts the form straight away (or forges it) has no such token; one that fetches the
+// form first must wait min_fill_seconds per form, like a person typing.
+std::string FormToken(const ads::ClickSigner& signer, std::int64_t article, Timestamp issued) {
+  const std::string when = std::to_string(issued);
+  return when + "." + signer.Sign(article, "email-form\n" + when);
+}
+
+enum class TokenCheck { kGood, kBad, kTooSoon };
+
+TokenCheck CheckToken(const ads::ClickSigner& signer, std::int64_t article, std::string_view token,
+                      Timestamp now, int min_fill_seconds) {
+  const size_t dot = token.find('.');
+  if (dot == std::string_view::npos) return TokenCheck::kBad;
+  const std::string_view when = token.substr(0, dot);
+  Timestamp issued = 0;
+  const auto [end, ec] = std::from_chars(when.data(), when.data() + when.size(), issued);
+  if (ec != std::errc() || end != when.data() + when.size()) return TokenCheck::kBad;
+  if (!signer.Verify(article, "email-form\n" + std::string(when), token.substr(dot + 1))) {
+    return TokenCheck::kBad;
+  }
+  if (issued > now || now - issued > kTokenLifetime) return TokenCheck::kBad;
+  if (now - issued < min_fill_seconds) return TokenCheck::kTooSoon;
+  return TokenCheck::kGood;
 }
 
 // The addresses in the recipients box, split at commas, semicolons and white space,
@@ -128,7 +161,12 @@ std::string MessageId(std::string_view origin, Timestamp now) {
 
 http::Response RenderForm(const SiteContext& site, const PageRequest& page, const ArticleData& data,
                           const EmailForm& form, const FormErrors& errors, bool sent, int status) {
-  const nlohmann::json view = {{"article",
+  const std::string token =
+      site.deps.form_signer == nullptr
+          ? ""
+          : FormToken(*site.deps.form_signer, data.article.id, site.deps.clock->Now());
+  const nlohmann::json view = {{"form_token", token},
+                               {"article",
                                 {{"headline", data.article.headline},
                                  {"url", ArticlePath(data.article.id)},
                                  {"email_url", ArticlePath(data.article.id) + "/email"}}},
@@ -168,7 +206,8 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
     return RenderForm(site, page, *data, EmailForm{}, FormErrors{},
                       request.Query("sent").has_value(), 200);
   }
-  if (site.deps.writable_store == nullptr || site.deps.counters == nullptr) {
+  if (site.deps.writable_store == nullptr || site.deps.counters == nullptr ||
+      site.deps.form_signer == nullptr) {
     return ErrorResponse(site, Error{ErrorCode::kUnavailable, "mail is off"}, page.view_mode);
   }
   if (!IsSameOrigin(site, request)) {
@@ -183,6 +222,20 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   std::vector<std::string> recipients;
   FormErrors errors = Check(labels, form, &recipients);
   if (errors.any()) return RenderForm(site, page, *data, form, errors, false, 400);
+  // Links and the Message-ID's domain come from the configuration, never from the request's
+  // Host: else a forged Host would put a link of the sender's choosing in the paper's mail.
+  std::string_view base_url = site.deps.config.base_url;
+  while (!base_url.empty() && base_url.back() == '/') base_url.remove_suffix(1);
+  if (base_url.empty()) {
+    return ErrorResponse(site, Error{ErrorCode::kUnavailable, "mail needs [server] base_url"},
+                         page.view_mode);
+  }
+  // Answered with the form as typed and a fresh token: a person sends it again.
+  if (CheckToken(*site.deps.form_signer, *id, form.token, now,
+                 site.deps.config.mail_min_fill_seconds) != TokenCheck::kGood) {
+    errors.form = labels.Label("readers_error_form_token");
+    return RenderForm(site, page, *data, form, errors, false, 400);
+  }
 
   // Per client: the day's hash of the address alone (a cookie is easy to drop); per sender:
   // the address typed as sender.
@@ -197,7 +250,8 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   if (!hour) return ErrorResponse(site, hour.error(), page.view_mode);
   if (!day) return ErrorResponse(site, day.error(), page.view_mode);
   if (hour->by_client >= site.deps.config.mail_per_client_per_hour ||
-      day->by_sender >= site.deps.config.mail_per_sender_per_day) {
+      day->by_sender >= site.deps.config.mail_per_sender_per_day ||
+      !site.mail_budget->TryTake(*id, now)) {
     errors.form = labels.Label("readers_error_rate");
     return RenderForm(site, page, *data, form, errors, false, 429);
   }
@@ -207,7 +261,7 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   mail.headline = data->article.headline;
   mail.subheadlines = data->article.subheadlines;
   mail.excerpt = TruncateUtf8(data->snippet, kExcerptChars);
-  mail.url = page.origin + ArticlePath(*id);
+  mail.url = std::string(base_url) + ArticlePath(*id);
   mail.sender_name = Trim(form.sender_name);
   mail.sender_email = Trim(form.sender_email);
   mail.note = Trim(form.note);
@@ -218,13 +272,17 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
                                .recipients = {}};
   for (const std::string& address : recipients) {
     const mail::Envelope envelope{site.deps.config.mail_from, address, now,
-                                  MessageId(page.origin, now)};
+                                  MessageId(base_url, now)};
     Result<std::string> message = mail::ComposeArticleMail(labels, mail, envelope);
-    if (!message) return ErrorResponse(site, message.error(), page.view_mode);
+    if (!message) {
+      site.mail_budget->GiveBack(*id, now);
+      return ErrorResponse(site, message.error(), page.view_mode);
+    }
     queued.recipients.push_back({address, std::move(*message)});
   }
   // Durable before the reader is told it is sent; the background sender delivers it.
   if (Result<std::int64_t> stored = store.EnqueueMail(queued); !stored) {
+    site.mail_budget->GiveBack(*id, now);
     return ErrorResponse(site, stored.error(), page.view_mode);
   }
   return http::Redirect(sent_url, 303);

@@ -102,9 +102,11 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
     if (found != shard.slots.end() && fresh(found->second)) {
       found->second.used.store(true, std::memory_order_relaxed);
       lookup.page = found->second.page;
+      hits_.Add();
       return lookup;
     }
   }
+  misses_.Add();
   if (options_.ttl.count() <= 0) return lookup;  // nothing is kept, nothing to wait for
 
   std::unique_lock lock(shard.mutex);
@@ -202,6 +204,7 @@ void PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string
       continue;
     }
     EraseLocked(shard, found);
+    evictions_.fetch_add(1, std::memory_order_relaxed);
   }
 }
 
@@ -232,12 +235,27 @@ void PageCache::Erase(std::string_view key) {
 
 void PageCache::Clear() {
   generation_.fetch_add(1, std::memory_order_acq_rel);
+  drops_.fetch_add(1, std::memory_order_relaxed);
   for (Shard& shard : shards_) {
     const std::unique_lock lock(shard.mutex);
     shard.slots.clear();
     shard.order.clear();
     shard.bytes = 0;
   }
+}
+
+PageCache::Stats PageCache::stats() const {
+  Stats stats;
+  stats.hits = hits_.Value();
+  stats.misses = misses_.Value();
+  stats.evictions = evictions_.load(std::memory_order_relaxed);
+  stats.drops = drops_.load(std::memory_order_relaxed);
+  for (const Shard& shard : shards_) {
+    const std::shared_lock lock(shard.mutex);
+    stats.entries += shard.slots.size();
+    stats.bytes += shard.bytes;
+  }
+  return stats;
 }
 
 std::size_t PageCache::size() const {

@@ -1,4 +1,5 @@
 #pragma once
+// Private to site/.
 // Rendered pages kept as prepared bytes (body, gzip, ETag), so a popular page is rendered once
 // and then served as a hash lookup handing out shared bytes.
 //
@@ -40,6 +41,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/striped_counter.hpp"
 #include "http/response.hpp"
 #include "store/store.hpp"
 
@@ -100,6 +102,14 @@ class PageCache {
   // keys its parts by.
   std::uint64_t Generation();
 
+  // For /metrics. Evictions are entries dropped to make room (expired or not); drops are
+  // Clear()s (a change to the paper, a recommend's page is an Erase and counts in neither).
+  struct Stats {
+    std::uint64_t hits = 0, misses = 0, evictions = 0, drops = 0;
+    std::size_t entries = 0, bytes = 0;
+  };
+  Stats stats() const;
+
  private:
   struct Flight;
   struct Slot {
@@ -147,6 +157,8 @@ class PageCache {
   std::atomic<std::int64_t> next_check_ns_{0};
   std::mutex check_mutex_;
   std::atomic<std::int64_t> last_sequence_{-1};
+  StripedCounter hits_, misses_;  // on every lookup: no shared cache line
+  std::atomic<std::uint64_t> evictions_{0}, drops_{0};
 };
 
 }  // namespace sinmun::site

@@ -54,7 +54,7 @@ http::Handler CountingViews(const SiteContext* site, http::Handler page) {
     counters->PrepareView(*id, visitor.key);
     http::Response response = page(request);
     if (response.status != 200 || IsBotRequest(*site, request)) return response;
-    counters->CountView(*id, visitor.key);
+    counters->CountView(*id, visitor);
     RememberVisitor(visitor, response);
     return response;
   };

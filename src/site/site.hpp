@@ -57,6 +57,14 @@ class Rotation;     // ads/rotation.hpp
 
 namespace sinmun::site {
 
+// The one third-party script a public page may load (when [share] kakao_app_key is set),
+// pinned to a version and its Subresource Integrity hash as Kakao publishes them, so a
+// changed file on their CDN is refused by the browser instead of run on our pages.
+inline constexpr char kKakaoSdkOrigin[] = "https://t1.kakaocdn.net";
+inline constexpr char kKakaoSdkUrl[] = "https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js";
+inline constexpr char kKakaoSdkIntegrity[] =
+    "sha384-TiCUE00h649CAMonG018J2ujOgDKW/kVWlChEuu4jK2vxfAAD0eZxzCKakxg55G4";
+
 struct SiteDeps {
   const store::Store* store = nullptr;  // REQUIRES: outlives the Site
   const Clock* clock = nullptr;         // REQUIRES: outlives the Site
@@ -91,9 +99,16 @@ struct SiteDeps {
   // Optional: counts impressions and clicks. Null: nothing is counted.
   // REQUIRES: outlives the Site when set.
   ads::AdCounter* ad_counter = nullptr;
+
+  // Optional: signs the "e-mail this article" form's token (its issue time), with a key of
+  // its own (DIR/tokens.key), so that a form is only taken back from a page we served, and
+  // not sooner than [mail] min_fill_seconds after. Null: the form sends nothing (503).
+  // REQUIRES: outlives the Site when set.
+  const ads::ClickSigner* form_signer = nullptr;
 };
 
 class PageCache;
+class MailBudget;
 struct SharedParts;
 struct SiteContext;
 
@@ -113,11 +128,15 @@ class Site {
   // layout, with that status. Used by the server for errors it produces itself.
   http::Response ErrorPage(int status) const;
 
+  // The rendered pages kept (site/page_cache.hpp), for /metrics.
+  const PageCache& page_cache() const { return *cache_; }
+
  private:
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<SharedParts> shared_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
+  std::unique_ptr<MailBudget> mail_budget_;
 };
 
 }  // namespace sinmun::site

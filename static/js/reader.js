@@ -73,7 +73,10 @@
     var url = kakao.getAttribute("data-url");
     if (appKey) {
       var sdk = document.createElement("script");
-      sdk.src = "https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js";
+      // Pinned with its Subresource Integrity hash (site/site.hpp): a changed file is refused.
+      sdk.src = kakao.getAttribute("data-kakao-sdk");
+      sdk.integrity = kakao.getAttribute("data-kakao-integrity");
+      sdk.crossOrigin = "anonymous";
       sdk.onload = function () {
         if (!window.Kakao.isInitialized()) window.Kakao.init(appKey);
       };

@@ -101,6 +101,30 @@ TEST_F(ConfigTest, ReadsTheStoreUrl) {
   EXPECT_FALSE(LoadConfig(Write("[server]\nstore = 5\n")).has_value());
 }
 
+TEST_F(ConfigTest, ReadsTheOperationsSettings) {
+  auto defaults = LoadConfig(Write(DefaultConfigText()));
+  ASSERT_TRUE(defaults.has_value()) << defaults.error().detail;
+  EXPECT_EQ(defaults->log_level, "info");
+  EXPECT_EQ(defaults->access_log, "");  // no access log unless asked for
+  EXPECT_EQ(defaults->metrics_allow, "127.0.0.1, ::1");
+  EXPECT_EQ(defaults->metrics_token, "");
+  auto config = LoadConfig(Write(R"([log]
+level = "warn"
+access_log = "access.log"
+[metrics]
+allow = "10.0.0.0/8"
+token = "s3cret"
+)"));
+  ASSERT_TRUE(config.has_value()) << config.error().detail;
+  EXPECT_EQ(config->log_level, "warn");
+  EXPECT_EQ(config->access_log, "access.log");
+  EXPECT_EQ(config->metrics_allow, "10.0.0.0/8");
+  EXPECT_EQ(config->metrics_token, "s3cret");
+  auto loud = LoadConfig(Write("[log]\nlevel = \"loud\"\n"));
+  ASSERT_FALSE(loud.has_value());
+  EXPECT_NE(loud.error().detail.find("[log] level"), std::string::npos) << loud.error().detail;
+}
+
 TEST_F(ConfigTest, SyntaxErrorNamesTheLine) {
   auto config = LoadConfig(Write("[server]\nlisten = \n"));
   ASSERT_FALSE(config);

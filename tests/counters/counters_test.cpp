@@ -58,6 +58,46 @@ TEST_F(CountersTest, AFlushWritesTheBatchAndUpdatesTheRankings) {
   EXPECT_EQ(StoredViews(a_), 6);
 }
 
+TEST_F(CountersTest, ANewReaderCountsOnceUnderTheAddressAndThenTheCookie) {
+  auto counters = Open();
+  // The first view has no cookie: the reader is the address's hash and is given a cookie.
+  const Visitor first =
+      counters->visitors().Identify(std::nullopt, "203.0.113.7", "Mozilla/5.0", clock_.Now());
+  ASSERT_TRUE(first.hashed);
+  ASSERT_FALSE(first.new_cookie.empty());
+  EXPECT_TRUE(counters->CountView(a_, first));
+  // The next views bring the cookie: the same reader, not counted again on that article.
+  clock_.Advance(60);
+  const Visitor returning =
+      counters->visitors().Identify(first.new_cookie, "203.0.113.7", "Mozilla/5.0", clock_.Now());
+  EXPECT_FALSE(returning.hashed);
+  EXPECT_FALSE(counters->CountView(a_, returning));
+  EXPECT_TRUE(counters->CountView(b_, returning));  // another article counts
+  // Refusing the cookie keeps the reader on the hash: still once.
+  EXPECT_FALSE(counters->CountView(
+      a_, counters->visitors().Identify(std::nullopt, "203.0.113.7", "Mozilla/5.0", clock_.Now())));
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(StoredViews(a_), 1);
+  EXPECT_EQ(StoredViews(b_), 1);
+}
+
+TEST_F(CountersTest, StatsCountViewsPendingAndFlushed) {
+  auto counters = Open();
+  for (std::uint64_t visitor = 1; visitor <= 3; ++visitor) counters->CountView(a_, visitor);
+  CountersStats stats = counters->Stats();
+  EXPECT_EQ(stats.views_counted, 3u);
+  EXPECT_EQ(stats.views_pending, 3u);
+  EXPECT_EQ(stats.flushes, 0u);
+  ASSERT_TRUE(counters->Flush().has_value());
+  counters->CountView(b_, 1);
+  stats = counters->Stats();
+  EXPECT_EQ(stats.views_counted, 4u);
+  EXPECT_EQ(stats.views_pending, 1u);
+  EXPECT_EQ(stats.flushes, 1u);
+  EXPECT_EQ(stats.flush_failures, 0u);
+  EXPECT_FALSE(stats.redis);
+}
+
 TEST_F(CountersTest, StoppingFlushesAndARestartRebuildsTheRankings) {
   {
     CountersOptions options;

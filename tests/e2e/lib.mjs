@@ -27,6 +27,17 @@ export class Run {
     this.contexts = [];
     this.passed = 0;
     this.failed = 0;
+    this.cspViolations = [];
+  }
+
+  // Chromium reports what the Content-Security-Policy blocked on the console: a script,
+  // a style or an inline handler the pages still need would show up here (issue #17).
+  watchCsp(page) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+        this.cspViolations.push(`${page.url()}: ${message.text()}`);
+      }
+    });
   }
 
   check(what, condition) {
@@ -88,6 +99,8 @@ export class Run {
       ...options,
     });
     this.contexts.push(context);
+    for (const existing of context.pages()) this.watchCsp(existing);
+    context.on('page', (opened) => this.watchCsp(opened));
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15000);
     return { context, page };
@@ -97,6 +110,8 @@ export class Run {
   async execute(main, out) {
     try {
       await main();
+      this.check(`no Content-Security-Policy violations${this.cspViolations.length
+        ? ':\n  ' + this.cspViolations.join('\n  ') : ''}`, this.cspViolations.length === 0);
     } catch (error) {
       this.failed += 1;
       console.log(`not ok - ${error.stack || error}`);

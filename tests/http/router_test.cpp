@@ -141,5 +141,38 @@ TEST_F(RouterTest, CustomNotFoundAndErrorPage) {
   EXPECT_EQ(BodyOf(Call(Method::kGet, "/nothing")), "custom");
 }
 
+TEST(RouterAdmission, TheRouteThatWouldAnswerGivesItsLimitAndCheck) {
+  Router router;
+  router.Get("/upload/{name}", [](const Request&) { return Text("form"); });
+  router.Post(
+      "/upload/{name}", [](const Request&) { return Text("stored"); },
+      {.max_body_bytes = 5000, .admit = [](const Request& request) -> std::optional<Response> {
+         if (request.PathParam("name") == "open") return std::nullopt;
+         return Text("refused", 403);
+       }});
+  router.Post("/echo", [](const Request&) { return Text("echo"); });
+  EXPECT_EQ(router.LargestBodyLimit(), 5000u);
+
+  Request upload = MakeRequest(Method::kPost, "/upload/closed");
+  const Admission& admission = router.AdmissionFor(upload);
+  EXPECT_EQ(admission.max_body_bytes, 5000u);
+  ASSERT_TRUE(admission.admit);
+  const std::optional<Response> refusal = admission.admit(upload);
+  ASSERT_TRUE(refusal.has_value());
+  EXPECT_EQ(refusal->status, 403);
+  Request open = MakeRequest(Method::kPost, "/upload/open");
+  EXPECT_FALSE(router.AdmissionFor(open).admit(open).has_value());
+
+  // The GET route of the same path, another route and no route: the server's defaults.
+  for (const auto& [method, path] :
+       {std::pair{Method::kGet, "/upload/closed"}, std::pair{Method::kPost, "/echo"},
+        std::pair{Method::kPost, "/nowhere"}}) {
+    Request request = MakeRequest(method, path);
+    const Admission& other = router.AdmissionFor(request);
+    EXPECT_EQ(other.max_body_bytes, 0u) << path;
+    EXPECT_FALSE(other.admit) << path;
+  }
+}
+
 }  // namespace
 }  // namespace sinmun::http

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <regex>
 #include <stdexcept>
@@ -263,13 +265,13 @@ TEST_F(ServerTest, BodyOverLimitIs413) {
   EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 413");
 }
 
-TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
+TEST_F(ServerTest, UploadRoutesMayHaveALargerBodyLimit) {
   ServerOptions options;
   options.max_body_bytes = 1000;
-  options.larger_bodies.push_back({"/upload/", 10000});
   Router router = TestRouter();
   router.Post("/upload/echo",
-              [](const Request& request) { return Text(std::to_string(request.body.size())); });
+              [](const Request& request) { return Text(std::to_string(request.body.size())); },
+              {.max_body_bytes = 10000});
   Start(options, std::move(router));
   const HttpResponse large =
       HttpRequest(port(), "POST", "/upload/echo", {}, std::string(5000, 'x'));
@@ -277,7 +279,10 @@ TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
   EXPECT_EQ(large.body, "5000");
   EXPECT_EQ(HttpRequest(port(), "POST", "/echo", {}, std::string(5000, 'x')).status, 413);
   EXPECT_EQ(HttpRequest(port(), "POST", "/upload/echo", {}, std::string(20000, 'x')).status, 413);
-  // Chunked bodies follow the limit of their path too.
+  // Only the route's own path: another below it keeps the server's limit.
+  EXPECT_EQ(HttpRequest(port(), "POST", "/upload/echo/more", {}, std::string(5000, 'x')).status,
+            413);
+  // Chunked bodies follow the limit of their route too.
   const auto chunked = [&](const std::string& path, size_t size) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "%zx", size);
@@ -290,6 +295,74 @@ TEST_F(ServerTest, UploadPathsMayHaveALargerBodyLimit) {
   EXPECT_EQ(chunked("/upload/echo", 0x800), "HTTP/1.1 200");
   EXPECT_EQ(chunked("/echo", 0x800), "HTTP/1.1 413");
   EXPECT_EQ(chunked("/upload/echo", 0x4000), "HTTP/1.1 413");
+}
+
+// An upload route that lets in only requests with the cookie "key=open".
+Router RouterWithGuardedUpload(std::atomic<int>* handled) {
+  Router router = TestRouter();
+  router.Post(
+      "/upload/{name}",
+      [handled](const Request& request) {
+        ++*handled;
+        return Text(std::string(request.PathParam("name")) + " " +
+                    std::to_string(request.body.size()));
+      },
+      {.max_body_bytes = 20 << 20, .admit = [](const Request& request) -> std::optional<Response> {
+         if (request.Cookie("key") == "open") return std::nullopt;
+         return Text("no key for " + std::string(request.PathParam("name")) + "\n", 401);
+       }});
+  return router;
+}
+
+TEST_F(ServerTest, AnUploadRouteRefusesAStrangerBeforeTheBodyIsSent) {
+  ServerOptions options;
+  options.body_timeout = std::chrono::seconds(30);
+  std::atomic<int> handled = 0;
+  Start(options, RouterWithGuardedUpload(&handled));
+  // Only the head of a 10 MB upload is sent: the answer cannot wait for the body. Without
+  // admission the server would wait for the body (30 s, past SendRaw's 5 s).
+  bool closed = false;
+  const std::string refused = SendRaw(port(),
+                                      "POST /upload/photo HTTP/1.1\r\nHost: x\r\n"
+                                      "Content-Type: application/octet-stream\r\n"
+                                      "Content-Length: 10000000\r\n\r\n",
+                                      sinmun::testing::kDefaultHttpTimeout, &closed);
+  EXPECT_EQ(refused.substr(0, 12), "HTTP/1.1 401") << refused;
+  EXPECT_NE(refused.find("no key for photo"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("Connection: close"), std::string::npos) << refused;
+  EXPECT_TRUE(closed);
+  // Asking first with Expect: 100-continue gets the refusal instead of "100 Continue".
+  const std::string expecting = SendRaw(port(),
+                                        "POST /upload/photo HTTP/1.1\r\nHost: x\r\n"
+                                        "Expect: 100-continue\r\n"
+                                        "Content-Length: 10000000\r\n\r\n");
+  EXPECT_EQ(expecting.substr(0, 12), "HTTP/1.1 401") << expecting;
+  EXPECT_EQ(handled.load(), 0);
+
+  // With the key the same upload goes through, past the server's own 1 MB limit.
+  const HttpResponse admitted = HttpRequest(port(), "POST", "/upload/photo",
+                                            {{"Cookie", "key=open"}}, std::string(3 << 20, 'p'));
+  EXPECT_EQ(admitted.status, 200) << admitted.error;
+  EXPECT_EQ(admitted.body, "photo 3145728");
+  EXPECT_EQ(handled.load(), 1);
+}
+
+TEST_F(ServerTest, AKeepAliveConnectionLetsGoOfALargeBodyAfterItsRequest) {
+  std::atomic<int> handled = 0;
+  Router router = RouterWithGuardedUpload(&handled);
+  // The connection's request is reused from one request to the next: this route sees how
+  // much memory the previous request's body left reserved.
+  router.Get("/capacity",
+             [](const Request& request) { return Text(std::to_string(request.body.capacity())); });
+  Start({}, std::move(router));
+  HttpConnection connection(port());
+  ASSERT_TRUE(connection.connected());
+  const HttpResponse upload = connection.Request("POST", "/upload/photo", {{"Cookie", "key=open"}},
+                                                 std::string(8 << 20, 'p'));
+  ASSERT_EQ(upload.status, 200) << upload.error;
+  const HttpResponse after = connection.Request("GET", "/capacity");
+  ASSERT_EQ(after.status, 200) << after.error;
+  EXPECT_LT(std::stoul(after.body), 1u << 20) << "the 8 MB body is still reserved";
 }
 
 TEST_F(ServerTest, HugeHeadersAre431) {
@@ -316,6 +389,115 @@ TEST_F(ServerTest, MalformedRequestsAre400) {
   // The server is still fine.
   EXPECT_EQ(HttpGet(port(), "/").status, 200);
   EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+TEST_F(ServerTest, HostMustBeOneAndValidInHttp11) {
+  Start();
+  const auto status = [&](const std::string& head) {
+    return SendRaw(port(), head + "Connection: close\r\n\r\n").substr(0, 12);
+  };
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: example.com\r\n"), "HTTP/1.1 200");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: [::1]:8080\r\n"), "HTTP/1.1 200");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a.com\r\nHost: b.com\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a.com/evil\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a.com b\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: a<b>\r\n"), "HTTP/1.1 400");
+  // HTTP/1.0 may leave Host out, but not send two.
+  EXPECT_EQ(status("GET / HTTP/1.0\r\n"), "HTTP/1.1 200");
+  EXPECT_EQ(status("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n"), "HTTP/1.1 400");
+  EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+TEST_F(ServerTest, TransferEncodingNotEndingInChunkedIs400AndCloses) {
+  Start();
+  for (const std::string coding : {"gzip", "chunked, gzip", "identity"}) {
+    bool closed = false;
+    // Without the check the body would be read as a second request.
+    const std::string raw =
+        SendRaw(port(),
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
+                    "\r\n\r\nGET /article/2 HTTP/1.1\r\nHost: x\r\n\r\n",
+                sinmun::testing::kDefaultHttpTimeout, &closed);
+    EXPECT_EQ(raw.substr(0, 12), "HTTP/1.1 400") << coding;
+    EXPECT_EQ(raw.find("article 2"), std::string::npos) << coding;
+    EXPECT_TRUE(closed) << coding;
+  }
+  // Two fields form one list: the last coding counts.
+  const std::string split = SendRaw(port(),
+                                    "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+                                    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                                    "0\r\n\r\n");
+  EXPECT_EQ(split.substr(0, 12), "HTTP/1.1 200");
+  EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+// Waits until the server has let `connection` go: a new request is admitted again.
+HttpResponse GetOnceAdmitted(std::uint16_t port) {
+  HttpResponse response;
+  for (int i = 0; i < 100; ++i) {
+    response = HttpGet(port, "/");
+    if (response.status != 503) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return response;
+}
+
+TEST_F(ServerTest, ConnectionsBeyondThePerAddressCapGet503) {
+  ServerOptions options;
+  options.max_connections_per_address = 2;
+  Start(options);
+  {
+    HttpConnection first(port());
+    HttpConnection second(port());
+    ASSERT_EQ(first.Request("GET", "/").status, 200);
+    ASSERT_EQ(second.Request("GET", "/").status, 200);
+    bool closed = false;
+    const std::string refused = SendRaw(port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+                                        sinmun::testing::kDefaultHttpTimeout, &closed);
+    EXPECT_EQ(refused.substr(0, 12), "HTTP/1.1 503") << refused;
+    EXPECT_NE(refused.find("Retry-After: 5\r\n"), std::string::npos);
+    EXPECT_TRUE(closed);
+    // The admitted connections keep being served.
+    EXPECT_EQ(first.Request("GET", "/article/1").body, "article 1");
+  }
+  EXPECT_EQ(GetOnceAdmitted(port()).status, 200);
+}
+
+TEST_F(ServerTest, ConnectionsBeyondTheTotalCapGet503) {
+  ServerOptions options;
+  options.max_connections = 3;
+  Start(options);
+  {
+    std::vector<std::unique_ptr<HttpConnection>> open;
+    for (int i = 0; i < 3; ++i) {
+      open.push_back(std::make_unique<HttpConnection>(port()));
+      ASSERT_EQ(open.back()->Request("GET", "/").status, 200);
+    }
+    EXPECT_EQ(HttpGet(port(), "/").status, 503);
+  }
+  EXPECT_EQ(GetOnceAdmitted(port()).status, 200);
+}
+
+TEST_F(ServerTest, HeaderRulesApplyByPathAndHandlersWin) {
+  ServerOptions options;
+  options.response_headers.push_back({"/article", {{"X-Frame-Options", "DENY"}}});
+  options.response_headers.push_back({"/headers", {{"X-Test", "rule"}, {"X-Other", "rule"}}});
+  options.response_headers.push_back({"", {{"X-Content-Type-Options", "nosniff"}}});
+  Start(options);
+  const HttpResponse article = HttpGet(port(), "/article/1");
+  EXPECT_EQ(article.Header("x-frame-options"), "DENY");
+  EXPECT_FALSE(article.HasHeader("x-content-type-options"));
+  const HttpResponse home = HttpGet(port(), "/");
+  EXPECT_EQ(home.Header("x-content-type-options"), "nosniff");
+  EXPECT_FALSE(home.HasHeader("x-frame-options"));
+  const HttpResponse handler_set = HttpGet(port(), "/headers");
+  EXPECT_EQ(handler_set.Header("x-test"), "yes");
+  EXPECT_EQ(handler_set.Header("x-other"), "rule");
+  // Errors the server answers itself carry the policy too.
+  EXPECT_EQ(HttpGet(port(), "/nowhere").Header("x-content-type-options"), "nosniff");
+  const std::string bad = SendRaw(port(), "GET / HTTP/1.1\r\n\r\n");
+  EXPECT_NE(bad.find("X-Content-Type-Options: nosniff\r\n"), std::string::npos) << bad;
 }
 
 TEST_F(ServerTest, MangledRequestsNeverReachTheCatchAll) {

@@ -88,6 +88,15 @@ TEST_F(CliTest, ServeCreatesTheDataFolderContentsOnFirstUse) {
   db.read(header, sizeof header);
   EXPECT_EQ(header[18], 2);
   EXPECT_EQ(header[19], 2);
+  // The store (password hashes, sessions), its WAL and the keys are the owner's alone.
+  for (const char* name :
+       {"sinmun.db", "sinmun.db-wal", "sinmun.db-shm", "ads.key", "tokens.key", "sinmun.toml"}) {
+    const fs::path path = root_ + "/" + name;
+    ASSERT_TRUE(fs::exists(path)) << name;
+    EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write)
+        << name;
+  }
   EXPECT_EQ(server.Stop(), 0) << server.output();
 }
 

@@ -26,6 +26,8 @@ class ExportTest : public ::testing::Test {
     ASSERT_TRUE(store.has_value()) << store.error().detail;
     const std::vector<store::Section> sections = SeedSections(**store);
     const std::vector<store::ReporterId> reporters = SeedReporters(**store, 1);
+    section_ = sections[0].id;
+    reporter_ = reporters[0];
     const auto add = [&](const std::string& headline, const std::string& kst) {
       InsertArticle(**store,
                     MakeArticle(sections[0].id, headline, ParseKst(kst).value(), {reporters[0]}));
@@ -51,6 +53,8 @@ class ExportTest : public ::testing::Test {
 
   std::string root_;
   std::string data_;
+  store::SectionId section_ = 0;
+  store::ReporterId reporter_ = 0;
 };
 
 TEST_F(ExportTest, CsvHasTheRangeInclusiveInKstWithRfc4180Quoting) {
@@ -64,6 +68,37 @@ TEST_F(ExportTest, CsvHasTheRangeInclusiveInKstWithRfc4180Quoting) {
             "http://127.0.0.1:8080/article/4,마지막 날 23:59,기자1,2024-05-03 23:59,정치\r\n");
   const CommandResult bom = Export("csv", {"--bom"});
   EXPECT_EQ(bom.out.substr(0, 8), "\xEF\xBB\xBFlink,");
+}
+
+TEST_F(ExportTest, CsvCellsThatExcelWouldRunAsFormulasAreNeutralised) {
+  {
+    auto store = OpenStore("sqlite:" + data_ + "/sinmun.db");
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    int minute = 0;
+    for (const std::string headline :
+         {"=HYPERLINK(\"http://evil.example\",\"보기\")", "+1+cmd|' /C calc'!A0", "-2+3",
+          "@SUM(A1)", "\t=1+1", "\r=1+1", "1+1=2 정상"}) {
+      InsertArticle(**store,
+                    MakeArticle(section_, headline,
+                                ParseKst("2024-06-01 10:00").value() + 60 * minute++, {reporter_}));
+    }
+  }
+  const CommandResult result = RunSinmun({"export", "articles", "--data", data_, "--from",
+                                          "2024-06-01", "--to", "2024-06-01", "--format", "csv"});
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_NE(result.out.find(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"보기\"\")\","),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find(",\"'+1+cmd|' /C calc'!A0\","), std::string::npos);
+  EXPECT_NE(result.out.find(",\"'-2+3\","), std::string::npos);
+  EXPECT_NE(result.out.find(",\"'@SUM(A1)\","), std::string::npos);
+  EXPECT_NE(result.out.find(",\"'\t=1+1\","), std::string::npos);
+  EXPECT_NE(result.out.find(",\"'\r=1+1\","), std::string::npos);
+  EXPECT_NE(result.out.find(",1+1=2 정상,"), std::string::npos);
+  // No cell of the file starts with a formula character.
+  for (const char* cell : {",=", ",+", ",-", ",@", ",\"=", ",\"+", ",\"-", ",\"@"}) {
+    EXPECT_EQ(result.out.find(cell), std::string::npos) << cell;
+  }
 }
 
 TEST_F(ExportTest, JsonIsAnArrayOfTheSameRows) {

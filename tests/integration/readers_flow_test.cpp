@@ -156,22 +156,31 @@ TEST_F(ReadersFlowTest, ARecommendCountsOncePerVisitorAcrossRestarts) {
 TEST_F(ReadersFlowTest, EmailReachesTheSmtpServerEvenWhenItWasDown) {
   SmtpServer smtp((dir_.path() / "mailbox").string());
   ASSERT_TRUE(smtp.running());
-  Configure("[mail]\nsmtp_url = \"smtp://127.0.0.1:" + std::to_string(smtp.port()) +
-            "\"\nfrom = \"news@example.com\"\nretry_seconds = 1\n");
+  // Links in the mail come from base_url (never from Host); the form's minimum fill time is
+  // off, since this test sends the form the moment it has it.
+  const std::string origin = "https://news.example.com";
+  Configure("[server]\nbase_url = \"" + origin +
+            "\"\n[mail]\nsmtp_url = \"smtp://127.0.0.1:" + std::to_string(smtp.port()) +
+            "\"\nfrom = \"news@example.com\"\nretry_seconds = 1\nmin_fill_seconds = 0\n");
   ServeProcess server(data_);
   ASSERT_NE(server.port(), 0) << server.output();
   const std::int64_t id = SomeArticle(server.port());
   const json article = json::parse(
       HttpGet(server.port(), "/api/v1/articles/" + std::to_string(id)).body, nullptr, false);
-  const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+  const std::string form_url = "/article/" + std::to_string(id) + "/email";
   auto send = [&](const std::string& to) {
-    return HttpRequest(server.port(), "POST", "/article/" + std::to_string(id) + "/email",
+    const std::string form = HttpGet(server.port(), form_url, {{"User-Agent", kChrome}}).body;
+    const std::string marker = "name=\"form_token\" value=\"";
+    const size_t start = form.find(marker) + marker.size();
+    const std::string token = form.substr(start, form.find('"', start) - start);
+    return HttpRequest(server.port(), "POST", form_url,
                        {{"Origin", origin},
                         {"Content-Type", "application/x-www-form-urlencoded"},
                         {"User-Agent", kChrome}},
                        "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=hong%40example.com"
                        "&recipients=" +
-                           to + "&note=%EA%BC%AD+%EC%9D%BD%EC%96%B4+%EB%B3%B4%EC%84%B8%EC%9A%94");
+                           to + "&note=%EA%BC%AD+%EC%9D%BD%EC%96%B4+%EB%B3%B4%EC%84%B8%EC%9A%94" +
+                           "&form_token=" + token);
   };
 
   ASSERT_EQ(send("friend%40example.org").status, 303);

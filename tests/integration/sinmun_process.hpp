@@ -36,6 +36,7 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   std::uint16_t port() const { return port_; }
+  pid_t pid() const { return pid_; }
   std::string output() const;
   // Sends SIGTERM and returns the exit code (or -1 if it had to be killed).
   int Stop();

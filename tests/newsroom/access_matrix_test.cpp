@@ -1,85 +1,47 @@
-// The role x route matrix: every newsroom route, asked by a logged-out browser, a reporter,
-// an editor, an admin and an ad manager. Logged out: 303 to the login form. A role without the
-// permission: 403, and nothing changes (no audit line, no change in the change sequence). Allowed:
-// the handler answers (whatever it answers to an empty form, it is not 403 or a login redirect).
+// The role x route matrix: every newsroom route of the route table (routes.cpp), asked by a
+// logged-out browser, a reporter, an editor, an admin and an ad manager. Logged out: 303 to the
+// login form. A role without the permission: 403, and nothing changes (no audit line, no
+// change in the change sequence). Allowed: the handler answers (whatever it answers to an
+// empty form, it is not 403 or a login redirect). The table is walked, not copied: a route
+// added to it is in this test at once.
 
+#include <algorithm>
+#include <set>
+
+#include "newsroom/routes.hpp"
 #include "newsroom_fixture.hpp"
 
 namespace sinmun::newsroom {
 namespace {
 
-enum class Needs { kSignedIn, kWrite, kDesk, kAdmin, kAds };
-
-struct RouteCase {
-  http::Method method;
-  std::string target;  // {reporter}, {section} and {ad} are replaced by seeded ids
-  Needs needs;
-};
-
-// THE list of newsroom routes. Every route added to the newsroom goes here.
-std::vector<RouteCase> Routes() {
-  using http::Method;
-  return {
-      // accounts.cpp (the login form itself is public; logout is last, see the test)
-      {Method::kGet, "/newsroom/password", Needs::kSignedIn},
-      {Method::kPost, "/newsroom/password", Needs::kSignedIn},
-      // admin.cpp and admin_*.cpp
-      {Method::kGet, "/newsroom/admin", Needs::kAdmin},
-      {Method::kGet, "/newsroom/admin/audit", Needs::kAdmin},
-      {Method::kGet, "/newsroom/admin/users", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/users", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/users/{user}", Needs::kAdmin},
-      {Method::kGet, "/newsroom/admin/sections", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/sections", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/sections/{section}", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/sections/{section}/move", Needs::kAdmin},
-      {Method::kGet, "/newsroom/admin/reporters", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/reporters", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/reporters/{reporter}", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/reporters/{reporter}/photo", Needs::kAdmin},
-      {Method::kGet, "/newsroom/admin/settings", Needs::kAdmin},
-      {Method::kPost, "/newsroom/admin/settings", Needs::kAdmin},
-      // ads_admin.cpp (issue #7)
-      {Method::kGet, "/newsroom/ads", Needs::kAds},
-      {Method::kPost, "/newsroom/ads", Needs::kAds},
-      {Method::kGet, "/newsroom/ads/new", Needs::kAds},
-      {Method::kGet, "/newsroom/ads/{ad}", Needs::kAds},
-      {Method::kPost, "/newsroom/ads/{ad}", Needs::kAds},
-      {Method::kPost, "/newsroom/ads/{ad}/active", Needs::kAds},
-      {Method::kGet, "/newsroom/ads/{ad}/report", Needs::kAds},
-      {Method::kGet, "/newsroom/ads/{ad}/report.csv", Needs::kAds},
-      // desk_pages.cpp, desk_actions.cpp, revision_pages.cpp. {article} is a fresh draft
-      // written by the account asking (a reporter may act on own drafts only).
-      {Method::kGet, "/newsroom", Needs::kWrite},
-      {Method::kGet, "/newsroom/articles/new", Needs::kWrite},
-      {Method::kPost, "/newsroom/articles", Needs::kWrite},
-      {Method::kPost, "/newsroom/articles/preview", Needs::kWrite},
-      {Method::kGet, "/newsroom/articles/{article}", Needs::kWrite},
-      {Method::kPost, "/newsroom/articles/{article}", Needs::kWrite},
-      {Method::kGet, "/newsroom/articles/{article}/revisions", Needs::kWrite},
-      {Method::kGet, "/newsroom/articles/{article}/revisions/1", Needs::kWrite},
-      {Method::kPost, "/newsroom/articles/{article}/revisions/1/restore", Needs::kWrite},
-      {Method::kPost, "/newsroom/articles/{article}/submit", Needs::kWrite},
-      {Method::kPost, "/newsroom/articles/{article}/publish", Needs::kDesk},
-      {Method::kPost, "/newsroom/articles/{article}/schedule", Needs::kDesk},
-      {Method::kPost, "/newsroom/articles/{article}/unpublish", Needs::kDesk},
-      {Method::kPost, "/newsroom/articles/{article}/delete", Needs::kWrite},
-      // Keep last: it ends the session.
-      {Method::kPost, "/newsroom/logout", Needs::kSignedIn},
-  };
+// The staff routes of the table, logout last (it ends the session).
+std::vector<Route> StaffRoutes() {
+  std::vector<Route> routes;
+  for (const Route& route : RouteTable()) {
+    if (route.permission) routes.push_back(route);
+  }
+  std::stable_partition(routes.begin(), routes.end(),
+                        [](const Route& route) { return route.pattern != "/newsroom/logout"; });
+  return routes;
 }
 
-bool Allowed(store::Role role, Needs needs) {
+std::string Describe(const Route& route) {
+  return std::string(route.method == http::Method::kGet ? "GET " : "POST ") +
+         std::string(route.pattern);
+}
+
+// Who may use a route, written out again here rather than asked of guard.cpp's Allows.
+bool Allowed(store::Role role, Permission needs) {
   switch (needs) {
-    case Needs::kSignedIn:
+    case Permission::kSignedIn:
       return true;
-    case Needs::kWrite:
+    case Permission::kWrite:
       return role != store::Role::kAdManager;
-    case Needs::kDesk:
+    case Permission::kDesk:
       return role == store::Role::kEditor || role == store::Role::kAdmin;
-    case Needs::kAdmin:
+    case Permission::kAdmin:
       return role == store::Role::kAdmin;
-    case Needs::kAds:
+    case Permission::kAds:
       return role == store::Role::kAdmin || role == store::Role::kAdManager;
   }
   return false;
@@ -108,22 +70,28 @@ class AccessMatrixTest : public NewsroomTest {
     return sinmun::testing::Must(store_->CreateDraft(content, author, kStart));
   }
 
-  std::string Target(const RouteCase& route, store::UserId user,
-                     store::ArticleId article = 1) const {
-    std::string target = route.target;
-    const auto replace = [&](const std::string& slot, std::int64_t id) {
+  // The route's pattern with its {id} filled by a seeded record of the kind the path names,
+  // and {n} (a revision number) by 1.
+  std::string Target(const Route& route, store::UserId user, store::ArticleId article = 1) const {
+    std::string target(route.pattern);
+    const auto fill = [&](const std::string& kind, std::int64_t id) {
+      const std::string slot = "/newsroom/" + kind + "/{id}";
       const size_t at = target.find(slot);
-      if (at != std::string::npos) target.replace(at, slot.size(), std::to_string(id));
+      if (at != std::string::npos) {
+        target.replace(at + slot.size() - 4, 4, std::to_string(id));
+      }
     };
-    replace("{reporter}", reporters_.front());
-    replace("{section}", sections_.front().id);
-    replace("{user}", user);
-    replace("{article}", article);
-    replace("{ad}", ad_);
+    fill("admin/reporters", reporters_.front());
+    fill("admin/sections", sections_.front().id);
+    fill("admin/users", user);
+    fill("articles", article);
+    fill("ads", ad_);
+    if (const size_t at = target.find("{n}"); at != std::string::npos) target.replace(at, 3, "1");
+    EXPECT_EQ(target.find('{'), std::string::npos) << "no seeded record for " << route.pattern;
     return target;
   }
 
-  http::Response Ask(Browser& browser, const RouteCase& route, const std::string& target,
+  http::Response Ask(Browser& browser, const Route& route, const std::string& target,
                      const std::string& csrf) {
     if (route.method == http::Method::kGet) return Get(browser, target);
     return Post(browser, target, {{"csrf", csrf}});
@@ -134,10 +102,13 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   const store::UserId target_user = AddUser("target@example.com", store::Role::kReporter);
   ad_ = AddCampaign();
   Browser nobody;
-  for (const RouteCase& route : Routes()) {
+  const std::vector<Route> routes = StaffRoutes();
+  ASSERT_GE(routes.size(), 40u);
+  for (const Route& route : routes) {
     const http::Response response = Ask(nobody, route, Target(route, target_user), "");
-    EXPECT_EQ(response.status, 303) << route.target;
-    EXPECT_EQ(Header(response, "Location").rfind("/newsroom/login?next=", 0), 0u) << route.target;
+    EXPECT_EQ(response.status, 303) << Describe(route);
+    EXPECT_EQ(Header(response, "Location").rfind("/newsroom/login?next=", 0), 0u)
+        << Describe(route);
   }
 
   for (const store::Role role : {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin,
@@ -148,14 +119,14 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
     ASSERT_EQ(Login(browser, email).status, 303) << email;
     const std::string csrf = Csrf(browser);
     ASSERT_FALSE(csrf.empty());
-    for (const RouteCase& route : Routes()) {
-      const bool on_article = route.target.find("{article}") != std::string::npos;
+    for (const Route& route : routes) {
+      const bool on_article = route.pattern.starts_with("/newsroom/articles/{id}");
       const std::string target = Target(route, target_user, on_article ? Draft(me) : 0);
       const std::int64_t audit_before = AuditCount();
       const std::int64_t sequence_before = *store_->ChangeSequence();
       const http::Response response = Ask(browser, route, target, csrf);
-      const std::string what = email + " " + route.target;
-      if (Allowed(role, route.needs)) {
+      const std::string what = email + " " + Describe(route);
+      if (Allowed(role, *route.permission)) {
         EXPECT_NE(response.status, 403) << what;
         EXPECT_NE(Header(response, "Location").rfind("/newsroom/login?", 0), 0u) << what;
         EXPECT_LT(response.status, 500) << what;
@@ -171,6 +142,72 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
       EXPECT_EQ(response.cache_control, "no-store") << what;
     }
   }
+}
+
+TEST_F(AccessMatrixTest, OnlyTheLoginFormIsPublic) {
+  std::set<std::string> public_routes;
+  for (const Route& route : RouteTable()) {
+    if (!route.permission) public_routes.insert(Describe(route));
+  }
+  EXPECT_EQ(public_routes, (std::set<std::string>{"GET /newsroom/login", "POST /newsroom/login"}));
+  Browser nobody;
+  EXPECT_EQ(Get(nobody, "/newsroom/login").status, 200);
+}
+
+TEST_F(AccessMatrixTest, EveryTableRouteIsRoutedAndNoOtherNewsroomPathIs) {
+  Browser nobody;
+  for (const Route& route : RouteTable()) {
+    const std::string target = Target(route, 1, 1);
+    const http::Response response =
+        route.method == http::Method::kGet ? Get(nobody, target) : Post(nobody, target, {});
+    EXPECT_NE(response.status, 404) << Describe(route);
+    EXPECT_NE(response.status, 405) << Describe(route);
+  }
+  EXPECT_EQ(Get(nobody, "/newsroom/nowhere").status, 404);
+}
+
+// Uploads (a photo, a reporter's portrait, a banner image) are refused from the request's
+// head, before the server reads up to 21 MB of body: a stranger gets the login redirect and
+// a role without the permission the 403 page, exactly as the handler would answer; the
+// allowed role is let in. Every other route keeps the ordinary form limit.
+TEST_F(AccessMatrixTest, UploadsAreRefusedBeforeTheirBodyUnlessTheRoleMayUseThem) {
+  AddUser("reporter@example.com", store::Role::kReporter);
+  AddUser("admin@example.com", store::Role::kAdmin);
+  Browser nobody;
+  Browser reporter;
+  Browser admin;
+  ASSERT_EQ(Login(reporter, "reporter@example.com").status, 303);
+  ASSERT_EQ(Login(admin, "admin@example.com").status, 303);
+  ad_ = AddCampaign();
+
+  size_t uploads = 0;
+  for (const Route& route : RouteTable()) {
+    const std::string target = Target(route, 1, 1);
+    size_t limit = 0;
+    const std::optional<http::Response> stranger = AskHead(nobody, route.method, target, &limit);
+    EXPECT_EQ(limit, route.max_body_bytes) << Describe(route);
+    if (route.max_body_bytes <= kFormBodyBytes) {
+      EXPECT_FALSE(stranger.has_value()) << Describe(route);
+      continue;
+    }
+    ++uploads;
+    EXPECT_EQ(route.method, http::Method::kPost) << Describe(route);
+    ASSERT_TRUE(stranger.has_value()) << Describe(route);
+    EXPECT_EQ(stranger->status, 303) << Describe(route);
+    EXPECT_EQ(Header(*stranger, "Location").rfind("/newsroom/login?next=", 0), 0u)
+        << Describe(route);
+
+    const std::optional<http::Response> as_reporter = AskHead(reporter, route.method, target);
+    if (Allowed(store::Role::kReporter, *route.permission)) {
+      EXPECT_FALSE(as_reporter.has_value()) << Describe(route);
+    } else {
+      ASSERT_TRUE(as_reporter.has_value()) << Describe(route);
+      EXPECT_EQ(as_reporter->status, 403) << Describe(route);
+    }
+    EXPECT_FALSE(AskHead(admin, route.method, target).has_value()) << Describe(route);
+  }
+  // The article form, its preview and its save; a reporter's portrait; a banner, new and edited.
+  EXPECT_EQ(uploads, 6u);
 }
 
 TEST_F(AccessMatrixTest, AReporterCannotAddAUserNorHideASection) {

@@ -1,6 +1,9 @@
 // Logging in and out, sessions, CSRF, login throttling and password changes, through the
 // newsroom's routes.
 
+#include <algorithm>
+#include <thread>
+
 #include "newsroom/throttle.hpp"
 #include "newsroom_fixture.hpp"
 
@@ -54,7 +57,35 @@ TEST_F(AccountsTest, CookiesAreSecureWhenConfiguredOrServedOverHttps) {
   config.base_url = "https://news.example.com";
   MakeNewsroom(config);
   Browser browser;
-  EXPECT_NE(Header(Login(browser, "kim@example.com"), "Set-Cookie").find("; Secure"),
+  const std::string https_cookie = Header(Login(browser, "kim@example.com"), "Set-Cookie");
+  EXPECT_NE(https_cookie.find("; Secure"), std::string::npos);
+  // The __Host- prefix: the browser keeps it to this host, Secure and Path=/.
+  EXPECT_EQ(https_cookie.rfind("__Host-sinmun_session=", 0), 0u) << https_cookie;
+  EXPECT_NE(https_cookie.find("; Path=/;"), std::string::npos) << https_cookie;
+  EXPECT_EQ(https_cookie.find("Domain"), std::string::npos);
+  // And the prefixed cookie is the one that opens the session.
+  EXPECT_EQ(Get(browser, "/newsroom/password").status, 200);
+
+  // Plain http, but not only on loopback: Secure all the same.
+  for (const auto& [listen, base_url] : std::vector<std::pair<std::string, std::string>>{
+           {"0.0.0.0:8080", ""},
+           {"192.0.2.7:80", "http://192.0.2.7"},
+           {"127.0.0.1:8080", "http://news.example.com"}}) {
+    Config facing;
+    facing.listen = listen;
+    facing.base_url = base_url;
+    MakeNewsroom(facing);
+    Browser reader;
+    const std::string cookie = Header(Login(reader, "kim@example.com"), "Set-Cookie");
+    EXPECT_NE(cookie.find("; Secure"), std::string::npos) << listen << " " << base_url;
+    EXPECT_EQ(cookie.rfind("sinmun_session=", 0), 0u) << cookie;
+  }
+  // On loopback with a loopback base_url it stays off, so a developer can log in.
+  Config local;
+  local.base_url = "http://localhost:8080";
+  MakeNewsroom(local);
+  Browser developer;
+  EXPECT_EQ(Header(Login(developer, "kim@example.com"), "Set-Cookie").find("Secure"),
             std::string::npos);
 
   Config flagged;
@@ -138,7 +169,7 @@ TEST_F(AccountsTest, LockDelaysGrowAfterTheFreeFailuresAndAreCapped) {
 
 TEST_F(AccountsTest, RepeatedFailuresLockTheAccountWithGrowingDelays) {
   Browser browser;
-  for (int i = 0; i < kFreeFailuresPerAccount; ++i) {
+  for (int i = 0; i < kFreeFailuresPerPair; ++i) {
     ASSERT_EQ(Login(browser, "kim@example.com", "wrong password!").status, 401) << i;
   }
   // One more failure locks the account for 1 s ...
@@ -166,10 +197,102 @@ TEST_F(AccountsTest, RepeatedFailuresLockTheAccountWithGrowingDelays) {
 
 TEST_F(AccountsTest, AnUnknownAccountIsThrottledLikeAKnownOne) {
   Browser browser;
-  for (int i = 0; i <= kFreeFailuresPerAccount; ++i) {
+  for (int i = 0; i <= kFreeFailuresPerPair; ++i) {
     ASSERT_EQ(Login(browser, "ghost@example.com", "wrong password!").status, 401);
   }
   EXPECT_EQ(Login(browser, "ghost@example.com", "wrong password!").status, 429);
+}
+
+// Anyone can read a reporter's e-mail on a byline. Failures from elsewhere lock the account,
+// but never the browser the reporter signed in with before, nor another place's own tries.
+TEST_F(AccountsTest, FailuresFromElsewhereCannotLockTheRealUserOut) {
+  Browser reporter;
+  reporter.address = "192.0.2.50";
+  ASSERT_EQ(Login(reporter, "kim@example.com").status, 303);
+  ASSERT_EQ(reporter.cookies.count("sinmun_device"), 1u);
+  ASSERT_EQ(Act(reporter, "/newsroom/logout", {}).status, 303);
+
+  // An attacker from many addresses, a few tries from each: no pair and no address lock,
+  // only the account's.
+  for (int i = 0; i < 3 * kFreeFailuresPerAccount; ++i) {
+    Browser attacker;
+    attacker.address = "203.0.113." + std::to_string(i);
+    const int status = Login(attacker, "kim@example.com", "guessing " + std::to_string(i)).status;
+    ASSERT_TRUE(status == 401 || status == 429) << status;
+  }
+  Browser fresh;
+  fresh.address = "198.51.100.20";
+  EXPECT_EQ(Login(fresh, "kim@example.com").status, 429);     // the account is locked ...
+  EXPECT_EQ(Login(reporter, "kim@example.com").status, 303);  // ... but not for its browser
+
+  // A copy of the device cookie works (it is the browser's); a forged one does not.
+  Browser forged;
+  forged.address = "198.51.100.21";
+  forged.cookies["sinmun_device"] = reporter.cookies["sinmun_device"];
+  for (int i = 0; i < 3 * kFreeFailuresPerAccount; ++i) {
+    Browser attacker;
+    attacker.address = "203.0.113." + std::to_string(100 + i);
+    (void)Login(attacker, "kim@example.com", "guessing again");
+  }
+  ASSERT_EQ(Login(forged, "kim@example.com").status, 303);  // a copy of the real cookie works
+  Browser other;
+  other.address = "198.51.100.22";
+  other.cookies["sinmun_device"] = std::string(22, 'A') + std::string(64, '0');
+  for (int i = 0; i < 3 * kFreeFailuresPerAccount; ++i) {
+    Browser attacker;
+    attacker.address = "203.0.113." + std::to_string(200 + i % 50);
+    (void)Login(attacker, "kim@example.com", "and again");
+  }
+  EXPECT_EQ(Login(other, "kim@example.com").status, 429);
+}
+
+// Concurrent tries cannot all get past the free failures: each is counted before its
+// password is checked.
+TEST_F(AccountsTest, ConcurrentFailuresAreCountedBeforeThePasswordIsChecked) {
+  constexpr int kTries = kFreeFailuresPerPair + 2;
+  std::vector<std::string> tokens(kTries);
+  std::vector<Browser> browsers(kTries);
+  for (int i = 0; i < kTries; ++i) {
+    tokens[i] = InputValue(Body(Get(browsers[i], "/newsroom/login")), "login_token");
+  }
+  std::vector<int> statuses(kTries, 0);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kTries; ++i) {
+    threads.emplace_back([&, i] {
+      statuses[i] = Post(browsers[i], "/newsroom/login",
+                         {{"login_token", tokens[i]},
+                          {"next", "/newsroom"},
+                          {"email", "kim@example.com"},
+                          {"password", "wrong password!"}})
+                        .status;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  // All from one place: the pair allows its free failures and the one that sets the lock.
+  EXPECT_LE(std::count(statuses.begin(), statuses.end(), 401), kFreeFailuresPerPair + 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401) +
+                std::count(statuses.begin(), statuses.end(), 429),
+            kTries);
+}
+
+TEST_F(AccountsTest, WrongCurrentPasswordsOnThePasswordFormAreThrottled) {
+  Browser browser;
+  ASSERT_EQ(Login(browser, "kim@example.com").status, 303);
+  const auto change = [&](const std::string& current) {
+    return Act(
+        browser, "/newsroom/password",
+        {{"current", current}, {"new", "another password 1"}, {"confirm", "another password 1"}});
+  };
+  for (int i = 0; i <= kFreeFailuresPerPasswordChange; ++i) {
+    ASSERT_EQ(change("wrong current " + std::to_string(i)).status, 400) << i;
+  }
+  // Locked: even the right one waits, and nothing changes.
+  const http::Response locked = change(kPassword);
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(Header(locked, "Retry-After"), "1");
+  EXPECT_NE(Body(locked).find("현재 비밀번호를 너무 많이 틀렸습니다"), std::string::npos);
+  clock_.Advance(1);
+  EXPECT_EQ(change(kPassword).status, 303);
 }
 
 TEST_F(AccountsTest, ManyFailuresFromOneAddressLockThatAddressOnly) {
@@ -197,6 +320,21 @@ TEST_F(AccountsTest, AnIdleSessionEndsAndAnActiveOneSlides) {
   EXPECT_EQ(Get(browser, "/newsroom/password").status, 200);
 
   clock_.Advance(idle);
+  const http::Response expired = Get(browser, "/newsroom/password");
+  EXPECT_EQ(expired.status, 303);
+  EXPECT_EQ(Header(expired, "Location"), "/newsroom/login?next=%2Fnewsroom%2Fpassword");
+}
+
+TEST_F(AccountsTest, ASessionEndsAtItsAbsoluteLifetimeHoweverBusy) {
+  Browser browser;
+  ASSERT_EQ(Login(browser, "kim@example.com").status, 303);
+  const Timestamp max = Config().newsroom.session_max_days * Timestamp{86400};
+  const Timestamp step = 3600;  // well inside the idle limit
+  for (Timestamp elapsed = step; elapsed < max; elapsed += step) {
+    clock_.Advance(step);
+    ASSERT_EQ(Get(browser, "/newsroom/password").status, 200) << elapsed;
+  }
+  clock_.Advance(step);
   const http::Response expired = Get(browser, "/newsroom/password");
   EXPECT_EQ(expired.status, 303);
   EXPECT_EQ(Header(expired, "Location"), "/newsroom/login?next=%2Fnewsroom%2Fpassword");

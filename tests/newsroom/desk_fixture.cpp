@@ -12,21 +12,25 @@ namespace sinmun::newsroom {
 
 void DeskTest::SetUp() {
   NewsroomTest::SetUp();
+  UseSearcher(nullptr);
+  reporter_user_ = AddUser("reporter@example.com", store::Role::kReporter, reporters_[0]);
+  editor_user_ = AddUser("editor@example.com", store::Role::kEditor);
+  ASSERT_EQ(Login(reporter_, "reporter@example.com").status, 303);
+  ASSERT_EQ(Login(editor_, "editor@example.com").status, 303);
+}
+
+void DeskTest::UseSearcher(const search::Searcher* searcher) {
   // The newsroom again, writing photos into this test's own folder.
   const std::string root = SINMUN_SOURCE_DIR;
   auto renderer = render::Renderer::Load(root + "/templates", root + "/messages", "ko");
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
-  newsroom_ = std::make_unique<Newsroom>(NewsroomDeps{
-      store_.get(), &clock_, *renderer, *static_files, Config(), uploads_.path().string()});
+  newsroom_ =
+      std::make_unique<Newsroom>(NewsroomDeps{store_.get(), &clock_, *renderer, *static_files,
+                                              Config(), uploads_.path().string(), searcher});
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
-
-  reporter_user_ = AddUser("reporter@example.com", store::Role::kReporter, reporters_[0]);
-  editor_user_ = AddUser("editor@example.com", store::Role::kEditor);
-  ASSERT_EQ(Login(reporter_, "reporter@example.com").status, 303);
-  ASSERT_EQ(Login(editor_, "editor@example.com").status, 303);
 }
 
 http::Response DeskTest::Send(Browser& browser, const std::string& target, Fields fields,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "newsroom_fixture.hpp"
+#include "search/searcher.hpp"
 
 namespace sinmun::newsroom {
 
@@ -20,6 +21,9 @@ class DeskTest : public NewsroomTest {
  protected:
   void SetUp() override;
 
+  // Builds the newsroom again with `searcher` suggesting tags (none by default). Sessions are
+  // kept: they live in the store.
+  void UseSearcher(const search::Searcher* searcher);
   // multipart/form-data POST with the browser's cookies and CSRF token added.
   http::Response Send(Browser& browser, const std::string& target, Fields fields,
                       const std::vector<FilePart>& files = {});

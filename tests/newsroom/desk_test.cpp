@@ -182,6 +182,21 @@ TEST_F(DeskTest, HistoryShowsEveryRevisionSideBySideAndRestoresOne) {
   EXPECT_EQ(Get(editor_, EditPathOf(id) + "/revisions/x").status, 400);
 }
 
+TEST_F(DeskTest, TheDashboardSearchShowsAReporterOnlyTheirOwnArticles) {
+  Write(reporter_, "대전 예산 나의 초고");
+  AddUser("other@example.com", store::Role::kReporter);
+  Browser other;
+  ASSERT_EQ(Login(other, "other@example.com").status, 303);
+  Write(other, "대전 예산 남의 초고");
+  const std::string mine = Body(Get(reporter_, "/newsroom?q=%EB%8C%80%EC%A0%84"));
+  EXPECT_NE(mine.find("대전 예산 나의 초고"), std::string::npos);
+  EXPECT_EQ(mine.find("대전 예산 남의 초고"), std::string::npos);
+  // The desk finds both.
+  const std::string desk = Body(Get(editor_, "/newsroom?q=%EB%8C%80%EC%A0%84"));
+  EXPECT_NE(desk.find("대전 예산 나의 초고"), std::string::npos);
+  EXPECT_NE(desk.find("대전 예산 남의 초고"), std::string::npos);
+}
+
 TEST_F(DeskTest, PreviewRendersTheArticleAsTheSiteDoes) {
   Fields fields = ArticleFields("미리 보는 제목");
   fields[5].second = "**굵은** 본문\n\n<script>alert(1)</script>";

@@ -20,7 +20,7 @@ void NewsroomTest::MakeNewsroom(const Config& config) {
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
   newsroom_ = std::make_unique<Newsroom>(
-      NewsroomDeps{store_.get(), &clock_, *renderer, *static_files, config});
+      NewsroomDeps{store_.get(), &clock_, *renderer, *static_files, config, "", &token_signer_});
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
 }
@@ -36,8 +36,8 @@ store::UserId NewsroomTest::AddUser(const std::string& email, store::Role role,
                                                                  .created_at = kStart}));
 }
 
-http::Response NewsroomTest::Send(Browser& browser, http::Method method, const std::string& target,
-                                  const std::string& body) {
+http::Request NewsroomTest::MakeRequest(const Browser& browser, http::Method method,
+                                        const std::string& target) {
   http::Request request;
   request.method = method;
   request.target = target;
@@ -53,8 +53,24 @@ http::Response NewsroomTest::Send(Browser& browser, http::Method method, const s
   if (method == http::Method::kPost) {
     request.headers.emplace_back("content-type", "application/x-www-form-urlencoded");
   }
-  request.body = body;
   request.remote_address = browser.address;
+  return request;
+}
+
+std::optional<http::Response> NewsroomTest::AskHead(Browser& browser, http::Method method,
+                                                    const std::string& target,
+                                                    std::size_t* body_limit) {
+  http::Request request = MakeRequest(browser, method, target);
+  const http::Admission& admission = router_.AdmissionFor(request);
+  if (body_limit != nullptr) *body_limit = admission.max_body_bytes;
+  if (!admission.admit) return std::nullopt;
+  return admission.admit(request);
+}
+
+http::Response NewsroomTest::Send(Browser& browser, http::Method method, const std::string& target,
+                                  const std::string& body) {
+  http::Request request = MakeRequest(browser, method, target);
+  request.body = body;
   http::Response response = router_.Dispatch(request);
   for (const std::string& set_cookie : Headers(response, "Set-Cookie")) {
     const std::string pair = set_cookie.substr(0, set_cookie.find(';'));

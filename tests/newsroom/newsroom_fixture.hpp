@@ -6,10 +6,12 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "ads/click_signer.hpp"
 #include "core/config.hpp"
 #include "core/time.hpp"
 #include "http/request.hpp"
@@ -59,6 +61,12 @@ class NewsroomTest : public ::testing::Test {
   // response's Set-Cookie headers come back into it.
   http::Response Get(Browser& browser, const std::string& target);
   http::Response Post(Browser& browser, const std::string& target, const Fields& fields);
+  // What the server would answer from the request's head alone, before reading any body
+  // (http::Admission): nullopt when the route lets it in. `body_limit`, when given, gets the
+  // route's largest body (0: the server's default).
+  std::optional<http::Response> AskHead(Browser& browser, http::Method method,
+                                        const std::string& target,
+                                        std::size_t* body_limit = nullptr);
   // Opens the login form and submits it.
   http::Response Login(Browser& browser, const std::string& email,
                        const std::string& password = kPassword);
@@ -81,10 +89,13 @@ class NewsroomTest : public ::testing::Test {
   std::vector<store::Section> sections_;  // politics, economy, society
   std::vector<store::ReporterId> reporters_;
   ManualClock clock_{kStart};
+  ads::ClickSigner token_signer_{std::array<unsigned char, 32>{3, 1, 4}};  // device cookies
   std::unique_ptr<Newsroom> newsroom_;
   http::Router router_;
 
  private:
+  static http::Request MakeRequest(const Browser& browser, http::Method method,
+                                   const std::string& target);
   http::Response Send(Browser& browser, http::Method method, const std::string& target,
                       const std::string& body);
 };

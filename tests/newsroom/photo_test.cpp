@@ -121,5 +121,35 @@ TEST_F(PhotoTest, APhotoUploadedWithAFormThatFailsIsKeptForTheNextTry) {
   EXPECT_EQ(UploadedFiles().size(), 3u);
 }
 
+// A photo's id is a small number; its address is not guessable. A reporter who types
+// someone else's photo id gets neither the photo on their article nor its address.
+TEST_F(PhotoTest, AReporterCannotUseOrRevealAnotherUsersPhoto) {
+  const http::Response uploaded =
+      Send(editor_, "/newsroom/articles", ArticleFields(""),
+           {{"photo", "야경.jpg", "image/jpeg", PhotoFile("landscape-exif.jpg")}});
+  ASSERT_EQ(uploaded.status, 422);
+  const std::string photo_id = InputValue(Body(uploaded), "photo_id");
+  ASSERT_FALSE(photo_id.empty());
+  const store::Photo photo = Must(store_->PhotoById(std::stoll(photo_id)));
+
+  Fields fields = ArticleFields("남의 사진");
+  fields[10].second = photo_id;
+  const http::Response preview = Send(reporter_, "/newsroom/articles/preview", fields);
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_EQ(Body(preview).find(photo.name), std::string::npos);
+  const http::Response refused = Send(reporter_, "/newsroom/articles", fields);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(Body(refused).find(photo.name), std::string::npos);
+  EXPECT_TRUE(Must(store_->DeskArticles({})).empty());
+
+  // The editor who uploaded it may use it, and sees it in the preview.
+  const http::Response saved = Send(editor_, "/newsroom/articles", fields);
+  ASSERT_EQ(saved.status, 303);
+  const store::ArticleId id = IdInLocation(saved);
+  EXPECT_EQ(Must(store_->DeskArticleById(id)).content.photo_id, photo.id);
+  EXPECT_NE(Body(Send(editor_, "/newsroom/articles/preview", fields)).find(photo.name),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace sinmun::newsroom

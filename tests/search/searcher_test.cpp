@@ -31,8 +31,8 @@ class SearcherTest : public testing::TestWithParam<Backend> {
     return testing::InsertArticle(*store_, article);
   }
 
-  std::unique_ptr<Searcher> Open() {
-    return testing::Must(OpenSearcher(store_.get(), dir_.path() / "search"));
+  std::unique_ptr<SearchIndex> Open() {
+    return testing::Must(OpenSearchIndex(store_.get(), dir_.path() / "search"));
   }
 
   // Catches up and searches; the ids in order.
@@ -50,7 +50,7 @@ class SearcherTest : public testing::TestWithParam<Backend> {
   std::vector<store::Section> sections_ = testing::SeedSections(*store_);
   std::vector<store::ReporterId> reporters_ = testing::SeedReporters(*store_, 2);
   testing::TempDir dir_;
-  std::unique_ptr<Searcher> searcher_;
+  std::unique_ptr<SearchIndex> searcher_;
 };
 
 TEST_P(SearcherTest, HangulRunsMatchWithAndWithoutSpacesAndParticles) {

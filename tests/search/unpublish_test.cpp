@@ -29,7 +29,7 @@ TEST(UnpublishTest, AnArticleTakenDownLeavesSearchAndRelatedWithinASecond) {
   add("코스피 하락 마감", "코스피가 외국인 매도에 하락했다.");
   add("내일 날씨", "전국이 맑겠다.");
   testing::TempDir dir;
-  auto searcher = testing::Must(OpenSearcher(store.get(), dir.path()));
+  auto searcher = testing::Must(OpenSearchIndex(store.get(), dir.path()));
   searcher->StartFollowing();
   SearchRequest request;
   request.query = "가야금";

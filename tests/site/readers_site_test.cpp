@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "counters/counters.hpp"
@@ -48,7 +50,20 @@ class ReadersSiteTest : public SiteTest {
         {"origin", kOrigin},
         {"content-type", "application/x-www-form-urlencoded"}};
     if (!cookie.empty()) headers.emplace_back("cookie", "sinmun_v=" + cookie);
-    return Send(http::Method::kPost, target, headers, body, address);
+    return Send(http::Method::kPost, target, headers, WithToken(target, body), address);
+  }
+  // An e-mail form as a person sends it: with the token of the form shown a minute ago.
+  std::string WithToken(const std::string& target, const std::string& body) {
+    const std::string suffix = "/email";
+    if (target.size() < suffix.size() ||
+        target.compare(target.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+        body.find("form_token=") != std::string::npos) {
+      return body;
+    }
+    const std::int64_t article = std::stoll(target.substr(9));  // "/article/{id}/email"
+    const std::string issued = std::to_string(kNow - 60);
+    return body + "&form_token=" + issued + "." +
+           form_signer_.Sign(article, "email-form\n" + issued);
   }
 
   store::ArticleId first_ = 0, second_ = 0;
@@ -68,15 +83,19 @@ TEST_F(ReadersSiteTest, AViewCountsOncePerVisitorAndSetsTheCookie) {
   // Without the cookie, the same address and browser are the same visitor (hashed).
   View(first_);
   EXPECT_EQ(FlushedViews(first_), 1);
-  // With the cookie: counted once under it (its first use), then not again; no new cookie.
+  // With the cookie given by the first view: the same reader, so not counted again (it was
+  // counted twice, once per key, before issue #20); no new cookie.
   const http::Response with_cookie = View(first_, cookie);
   EXPECT_EQ(Header(with_cookie, "Set-Cookie"), "");
   View(first_, cookie);
-  View(first_, cookie);
-  EXPECT_EQ(FlushedViews(first_), 2);
+  EXPECT_EQ(FlushedViews(first_), 1);
+  // The cookie counts on other articles as the same reader: once there.
+  View(second_, cookie);
+  View(second_);
+  EXPECT_EQ(FlushedViews(second_), 1);
   // Another visitor.
   View(first_, "0123456789abcdef0123456789abcdef");
-  EXPECT_EQ(FlushedViews(first_), 3);
+  EXPECT_EQ(FlushedViews(first_), 2);
 }
 
 TEST_F(ReadersSiteTest, CachedPagesCountToo) {
@@ -278,6 +297,104 @@ TEST_F(ReadersSiteTest, EmailIsLimitedPerClient) {
       303);
 }
 
+// The value of the hidden form_token field in a rendered e-mail form.
+std::string FormTokenIn(const std::string& page) {
+  const std::string marker = "name=\"form_token\" value=\"";
+  const size_t at = page.find(marker);
+  if (at == std::string::npos) return "";
+  const size_t start = at + marker.size();
+  return page.substr(start, page.find('"', start) - start);
+}
+
+constexpr char kGoodMail[] =
+    "sender_name=a&sender_email=a%40example.com&recipients=r%40example.org";
+
+TEST_F(ReadersSiteTest, EmailNeedsTheTokenOfAFormShownLongEnoughAgo) {
+  const std::string target = "/article/" + std::to_string(first_) + "/email";
+  const std::string token = FormTokenIn(GetBody(target));
+  ASSERT_FALSE(token.empty());
+  // At once: too quick for a person. The form comes back as typed, with a fresh token.
+  const http::Response quick = PostForm(target, std::string(kGoodMail) + "&form_token=" + token);
+  EXPECT_EQ(quick.status, 400);
+  EXPECT_NE(Body(quick).find("너무 빨리 보냈습니다"), std::string::npos);
+  EXPECT_NE(Body(quick).find("value=\"a@example.com\""), std::string::npos);
+  EXPECT_FALSE(FormTokenIn(Body(quick)).empty());
+  // None, forged, or another article's: refused.
+  const std::string other = FormTokenIn(GetBody("/article/" + std::to_string(second_) + "/email"));
+  for (const std::string& bad :
+       {std::string(), std::string("1714705000.abcdef"), token.substr(0, token.size() - 1) + "0",
+        other, std::string("x.y"), std::string("17147052000000000000000.0")}) {
+    EXPECT_EQ(PostForm(target, std::string(kGoodMail) + "&form_token=" + bad).status, 400) << bad;
+  }
+  EXPECT_TRUE(store_->DueMails(kNow + 3600, 10).value().empty());
+  // A few seconds later the same token is good.
+  clock_ = FixedClock(kNow + 5);
+  EXPECT_EQ(PostForm(target, std::string(kGoodMail) + "&form_token=" + token).status, 303);
+  EXPECT_EQ(store_->DueMails(kNow + 3600, 10).value().size(), 1u);
+  // A day later it has expired.
+  clock_ = FixedClock(kNow + 2 * 86400);
+  EXPECT_EQ(
+      PostForm(target, std::string(kGoodMail) + "&form_token=" + token, "", "192.0.2.9").status,
+      400);
+}
+
+TEST_F(ReadersSiteTest, EmailIsCappedPerArticleAndForTheWholeSite) {
+  config_.mail_per_article_per_hour = 2;
+  config_.mail_site_per_hour = 3;
+  MakeSite();
+  const std::string first = "/article/" + std::to_string(first_) + "/email";
+  const std::string second = "/article/" + std::to_string(second_) + "/email";
+  // Every form from another address and sender: only the article's and the site's caps stop
+  // them.
+  int n = 0;
+  const auto send = [&](const std::string& target) {
+    ++n;
+    return PostForm(target,
+                    "sender_name=a&sender_email=s" + std::to_string(n) +
+                        "%40example.com&recipients=r%40example.org",
+                    "", "198.51.100." + std::to_string(n))
+        .status;
+  };
+  EXPECT_EQ(send(first), 303);
+  EXPECT_EQ(send(first), 303);
+  EXPECT_EQ(send(first), 429);
+  EXPECT_EQ(send(second), 303);
+  EXPECT_EQ(send(second), 429);  // the site's 3 an hour are spent
+  EXPECT_EQ(store_->DueMails(kNow, 10).value().size(), 3u);
+  // An hour later there is room again.
+  clock_ = FixedClock(kNow + 3600);
+  EXPECT_EQ(send(second), 303);
+}
+
+TEST_F(ReadersSiteTest, EmailTakesItsLinksFromBaseUrlAndNeedsOne) {
+  const std::string target = "/article/" + std::to_string(first_) + "/email";
+  // A forged Host changes nothing in the message.
+  const http::Response sent = Send(http::Method::kPost, target,
+                                   {{"user-agent", kChrome},
+                                    {"origin", kOrigin},
+                                    {"host", "evil.example"},
+                                    {"content-type", "application/x-www-form-urlencoded"}},
+                                   WithToken(target, kGoodMail));
+  EXPECT_EQ(sent.status, 303);
+  const std::vector<store::OutboxMail> queued = store_->DueMails(kNow, 10).value();
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_NE(queued[0].message.find("https://news.example.com/article/" + std::to_string(first_)),
+            std::string::npos);
+  EXPECT_NE(queued[0].message.find("@news.example.com>"), std::string::npos);
+  EXPECT_EQ(queued[0].message.find("evil.example"), std::string::npos);
+
+  // Without base_url nothing is sent, whatever the request says.
+  MakeSite("ko", 60, "");
+  const http::Response refused = Send(http::Method::kPost, target,
+                                      {{"user-agent", kChrome},
+                                       {"origin", "http://evil.example"},
+                                       {"host", "evil.example"},
+                                       {"content-type", "application/x-www-form-urlencoded"}},
+                                      WithToken(target, kGoodMail), "192.0.2.77");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(store_->DueMails(kNow, 10).value().size(), 1u);
+}
+
 TEST_F(ReadersSiteTest, ArticlePageSharesByPlainLinksAndOffersFontSizes) {
   const std::string page = Body(View(first_));
   const std::string url = "https%3A%2F%2Fnews.example.com%2Farticle%2F" + std::to_string(first_);
@@ -293,7 +410,17 @@ TEST_F(ReadersSiteTest, ArticlePageSharesByPlainLinksAndOffersFontSizes) {
   EXPECT_EQ(page.find("data-kakao-key"), std::string::npos);
   kakao_app_key_ = "abc123";
   MakeSite();
-  EXPECT_NE(Body(View(second_)).find("data-kakao-key=\"abc123\""), std::string::npos);
+  const std::string with_key = Body(View(second_));
+  EXPECT_NE(with_key.find("data-kakao-key=\"abc123\""), std::string::npos);
+  // The SDK is pinned with Subresource Integrity.
+  EXPECT_NE(with_key.find("data-kakao-sdk=\"https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/"
+                          "kakao.min.js\" data-kakao-integrity=\"sha384-"),
+            std::string::npos);
+  std::ifstream file(std::string(SINMUN_SOURCE_DIR) + "/static/js/reader.js");
+  const std::string script((std::istreambuf_iterator<char>(file)),
+                           std::istreambuf_iterator<char>());
+  EXPECT_NE(script.find("sdk.integrity = kakao.getAttribute(\"data-kakao-integrity\")"),
+            std::string::npos);
 }
 
 }  // namespace

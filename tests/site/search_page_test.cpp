@@ -39,6 +39,14 @@ TEST_F(SearchPageTest, QueriesAndContentAreEscaped) {
   EXPECT_NE(Find(html, "<mark>보도</mark>"), std::string::npos);
 }
 
+// The echo of the query must not carry a backtick: a template literal or an old browser's
+// attribute parsing would take it as syntax.
+TEST_F(SearchPageTest, EchoedQueryHasNoBacktick) {
+  const std::string html = GetBody("/search?q=%60%3Balert(1)%3B%2F%2F%24%7Balert(1)%7D");
+  EXPECT_EQ(Find(html, "`"), std::string::npos);
+  EXPECT_NE(Find(html, "&#96;;alert(1);//${alert(1)}"), std::string::npos);
+}
+
 TEST_F(SearchPageTest, FiltersKeepTheQuery) {
   Add("예산 정치", "예산", kNow - 100, 0);
   Add("예산 경제", "예산", kNow - 50, 1);

@@ -14,7 +14,7 @@ void SiteTest::SetUp() {
 
 void SearchSiteTest::SetUp() {
   SiteTest::SetUp();
-  searcher_owned_ = sinmun::testing::Must(search::OpenSearcher(store_.get(), index_dir_.path()));
+  searcher_owned_ = sinmun::testing::Must(search::OpenSearchIndex(store_.get(), index_dir_.path()));
   searcher_ = searcher_owned_.get();
   MakeSite();
 }
@@ -36,7 +36,7 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
-  Config config;
+  Config config = config_;
   config.language = language;
   config.page_cache_seconds = page_cache_seconds;
   config.base_url = base_url;
@@ -47,6 +47,7 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   deps.writable_store = writable_ ? store_.get() : nullptr;
   deps.staff_edit_url = staff_edit_url_;
   deps.ad_signer = ad_signer_;
+  deps.form_signer = &form_signer_;
   deps.ad_counter = ad_counter_;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ads/click_signer.hpp"
 #include "core/config.hpp"
 #include "core/time.hpp"
 #include "http/router.hpp"
@@ -68,6 +69,9 @@ class SiteTest : public ::testing::Test {
   // Sponsor banners (issue #7): off unless a test sets them before MakeSite.
   const ads::ClickSigner* ad_signer_ = nullptr;
   ads::AdCounter* ad_counter_ = nullptr;
+  // Signs the e-mail form's tokens (issue #17).
+  ads::ClickSigner form_signer_{std::array<unsigned char, 32>{1, 7}};
+  Config config_;  // MakeSite starts from this (language, cache time and base URL aside)
   std::unique_ptr<Site> site_;
   http::Router router_;
 };
@@ -80,7 +84,7 @@ class SearchSiteTest : public SiteTest {
                        Timestamp at = kNow - 3600, int section = 0);
 
   sinmun::testing::TempDir index_dir_;
-  std::unique_ptr<search::Searcher> searcher_owned_;
+  std::unique_ptr<search::SearchIndex> searcher_owned_;
 };
 
 // Where `needle` starts in `haystack`, or npos; for checking the order of page parts.

@@ -1,0 +1,69 @@
+#pragma once
+// Private to newsroom/: every newsroom handler, declared for the route table (routes.cpp),
+// which says who may call each one. Defined in the file of its part. A staff handler is only
+// ever called behind StaffPage/StaffAction (guard.hpp): session, role and CSRF already checked.
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "newsroom/context.hpp"
+#include "newsroom/staff.hpp"
+
+namespace sinmun::newsroom {
+
+// accounts.cpp: the login form (public), logging out, one's own password.
+http::Response LoginPage(const NewsroomContext&, const http::Request&);
+http::Response Login(const NewsroomContext&, const http::Request&);
+http::Response Logout(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response PasswordPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response ChangePassword(const NewsroomContext&, const http::Request&, const Staff&);
+
+// admin.cpp
+http::Response AdminIndex(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AuditPage(const NewsroomContext&, const http::Request&, const Staff&);
+// admin_users.cpp
+http::Response UsersPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AddUser(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response UpdateUser(const NewsroomContext&, const http::Request&, const Staff&);
+// admin_sections.cpp
+http::Response SectionsPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AddSection(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response UpdateSection(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response MoveSection(const NewsroomContext&, const http::Request&, const Staff&);
+// admin_reporters.cpp
+http::Response ReportersPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AddReporter(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response UpdateReporter(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SetReporterPhoto(const NewsroomContext&, const http::Request&, const Staff&);
+// admin_settings.cpp
+http::Response SettingsPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SaveSettings(const NewsroomContext&, const http::Request&, const Staff&);
+
+// ads_admin.cpp: sponsor banner campaigns and their reports (issue #7).
+http::Response AdListPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response NewAdPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response CreateAd(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response EditAdPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response UpdateAd(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SetAdActive(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AdReportPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AdReportCsv(const NewsroomContext&, const http::Request&, const Staff&);
+
+// desk_pages.cpp: the dashboard and the article form.
+http::Response Dashboard(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response NewArticlePage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response CreateArticle(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response PreviewArticle(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response EditArticlePage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SaveArticle(const NewsroomContext&, const http::Request&, const Staff&);
+// desk_actions.cpp: the workflow.
+http::Response SubmitArticle(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response PublishArticle(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response ScheduleArticle(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response UnpublishArticle(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response DeleteArticle(const NewsroomContext&, const http::Request&, const Staff&);
+// revision_pages.cpp
+http::Response HistoryPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response RevisionPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response RestoreRevision(const NewsroomContext&, const http::Request&, const Staff&);
+
+}  // namespace sinmun::newsroom

@@ -1,0 +1,77 @@
+// THE newsroom route table: every route of /newsroom, who may use it and the body it takes.
+// Read it as the newsroom's site map. Order matters where a literal segment and a {param}
+// could both match ("/newsroom/articles/new" before "/newsroom/articles/{id}"): the first
+// listed wins.
+
+#include "newsroom/routes.hpp"
+
+#include "newsroom/handlers.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+using enum http::Method;
+using enum Permission;
+
+const Route kRoutes[] = {
+    // accounts.cpp: the login form is the one public place; password and logout are every
+    // signed-in role's.
+    {kGet, "/newsroom/login", kPublic, &LoginPage},
+    {kPost, "/newsroom/login", kPublic, &Login},
+    {kPost, "/newsroom/logout", kSignedIn, &Logout},
+    {kGet, "/newsroom/password", kSignedIn, &PasswordPage},
+    {kPost, "/newsroom/password", kSignedIn, &ChangePassword},
+
+    // admin.cpp and admin_*.cpp: accounts, sections, reporter profiles, settings, audit.
+    {kGet, "/newsroom/admin", kAdmin, &AdminIndex},
+    {kGet, "/newsroom/admin/audit", kAdmin, &AuditPage},
+    {kGet, "/newsroom/admin/users", kAdmin, &UsersPage},
+    {kPost, "/newsroom/admin/users", kAdmin, &AddUser},
+    {kPost, "/newsroom/admin/users/{id}", kAdmin, &UpdateUser},
+    {kGet, "/newsroom/admin/sections", kAdmin, &SectionsPage},
+    {kPost, "/newsroom/admin/sections", kAdmin, &AddSection},
+    {kPost, "/newsroom/admin/sections/{id}", kAdmin, &UpdateSection},
+    {kPost, "/newsroom/admin/sections/{id}/move", kAdmin, &MoveSection},
+    {kGet, "/newsroom/admin/reporters", kAdmin, &ReportersPage},
+    {kPost, "/newsroom/admin/reporters", kAdmin, &AddReporter},
+    {kPost, "/newsroom/admin/reporters/{id}", kAdmin, &UpdateReporter},
+    {kPost, "/newsroom/admin/reporters/{id}/photo", kAdmin, &SetReporterPhoto, kUploadBodyBytes},
+    {kGet, "/newsroom/admin/settings", kAdmin, &SettingsPage},
+    {kPost, "/newsroom/admin/settings", kAdmin, &SaveSettings},
+
+    // desk_pages.cpp: the dashboard and the article form (a photo goes with the form, and
+    // with its preview, which sends the same form).
+    {kGet, "/newsroom", kWrite, &Dashboard},
+    {kGet, "/newsroom/articles/new", kWrite, &NewArticlePage},
+    {kPost, "/newsroom/articles", kWrite, &CreateArticle, kUploadBodyBytes},
+    {kPost, "/newsroom/articles/preview", kWrite, &PreviewArticle, kUploadBodyBytes},
+    {kGet, "/newsroom/articles/{id}", kWrite, &EditArticlePage},
+    {kPost, "/newsroom/articles/{id}", kWrite, &SaveArticle, kUploadBodyBytes},
+    // desk_actions.cpp: the workflow. Who may act on which article is checked by the handler.
+    {kPost, "/newsroom/articles/{id}/submit", kWrite, &SubmitArticle},
+    {kPost, "/newsroom/articles/{id}/publish", kDesk, &PublishArticle},
+    {kPost, "/newsroom/articles/{id}/schedule", kDesk, &ScheduleArticle},
+    {kPost, "/newsroom/articles/{id}/unpublish", kDesk, &UnpublishArticle},
+    {kPost, "/newsroom/articles/{id}/delete", kWrite, &DeleteArticle},
+    // revision_pages.cpp
+    {kGet, "/newsroom/articles/{id}/revisions", kWrite, &HistoryPage},
+    {kGet, "/newsroom/articles/{id}/revisions/{n}", kWrite, &RevisionPage},
+    {kPost, "/newsroom/articles/{id}/revisions/{n}/restore", kWrite, &RestoreRevision},
+
+    // ads_admin.cpp: sponsor banners (issue #7), for the admin and the ad manager. A banner
+    // may carry an image.
+    {kGet, "/newsroom/ads", kAds, &AdListPage},
+    {kPost, "/newsroom/ads", kAds, &CreateAd, kUploadBodyBytes},
+    {kGet, "/newsroom/ads/new", kAds, &NewAdPage},
+    {kGet, "/newsroom/ads/{id}", kAds, &EditAdPage},
+    {kPost, "/newsroom/ads/{id}", kAds, &UpdateAd, kUploadBodyBytes},
+    {kPost, "/newsroom/ads/{id}/active", kAds, &SetAdActive},
+    {kGet, "/newsroom/ads/{id}/report", kAds, &AdReportPage},
+    {kGet, "/newsroom/ads/{id}/report.csv", kAds, &AdReportCsv},
+};
+
+}  // namespace
+
+std::span<const Route> RouteTable() { return kRoutes; }
+
+}  // namespace sinmun::newsroom
