@@ -261,6 +261,8 @@ bool DecodeTarget(Request& request) {
   return true;
 }
 
+class Connection;
+
 // One I/O thread: its io_context and everything its connections share without locks.
 struct Worker {
   // Declared before the io_context: connections unlink themselves from this list when the

@@ -75,6 +75,8 @@ std::int64_t PageCache::ApplyChanges(std::int64_t seen, std::int64_t sequence) {
       }
     }
   }
+  // A change that makes every page stale counts as a drop, as the Clear() it replaced did.
+  if (all) drops_.fetch_add(1, std::memory_order_relaxed);
   for (Shard& shard : shards_) {
     const std::unique_lock lock(shard.mutex);
     for (auto& [key, slot] : shard.slots) {

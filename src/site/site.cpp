@@ -189,7 +189,7 @@ Site::Site(SiteDeps deps) {
   cache_ = std::make_unique<PageCache>(deps.store, cache_options);
   shared_ = std::make_unique<SharedParts>(cache_options.ttl);
   context_ = std::make_unique<SiteContext>(
-      SiteContext{std::move(deps), cache_.get(), nullptr, shared_.get()});
+      SiteContext{.deps = std::move(deps), .cache = cache_.get(), .shared = shared_.get()});
   if (context_->deps.ad_signer != nullptr) {
     rotation_ =
         std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
