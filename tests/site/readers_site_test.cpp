@@ -378,8 +378,8 @@ TEST_F(ReadersSiteTest, EmailTakesItsLinksFromBaseUrlAndNeedsOne) {
   EXPECT_EQ(sent.status, 303);
   const std::vector<store::OutboxMail> queued = store_->DueMails(kNow, 10).value();
   ASSERT_EQ(queued.size(), 1u);
-  EXPECT_NE(queued[0].message.find("https://news.example.com/article/" + std::to_string(first_)),
-            std::string::npos);
+  // The bodies are base64: the link itself is checked in the delivered mail
+  // (integration/readers_flow_test); the Message-ID header is plain text.
   EXPECT_NE(queued[0].message.find("@news.example.com>"), std::string::npos);
   EXPECT_EQ(queued[0].message.find("evil.example"), std::string::npos);
 
