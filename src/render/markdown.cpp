@@ -213,17 +213,32 @@ bool IsDangerousUrl(std::string_view url) {
   return true;
 }
 
-// md4c-html writes every link and image target as href="…" or src="…" and no other markup
-// carries those (raw HTML is off, text has its quotes escaped), so the attributes found here
-// are exactly the targets. A dangerous one is emptied.
+// md4c-html escapes `<`, `>`, `&` and `"` in text, so every `<` it writes opens a tag, and
+// inside a tag every attribute value is quoted with `"` (alt text included). Walking the tags
+// attribute by attribute finds exactly the link and image targets; text that merely looks
+// like one (an image's alt of ` href=`) is inside another attribute's value and is passed
+// over. A dangerous target is emptied.
 std::string DropDangerousUrls(std::string html) {
-  for (const std::string_view attribute : {" href=\"", " src=\""}) {
-    size_t at = 0;
-    while ((at = html.find(attribute, at)) != std::string::npos) {
-      const size_t value = at + attribute.size();
+  size_t at = 0;
+  while ((at = html.find('<', at)) != std::string::npos) {
+    ++at;
+    while (at < html.size() && html[at] != '>') {
+      if (html[at] != '"') {
+        ++at;
+        continue;
+      }
+      const size_t value = at + 1;
       const size_t end = html.find('"', value);
-      if (end == std::string::npos) break;
-      if (IsDangerousUrl(std::string_view(html).substr(value, end - value))) {
+      if (end == std::string::npos) return html;
+      // The attribute's name is the word before `="`.
+      size_t name_end = at;
+      if (name_end > 0 && html[name_end - 1] == '=') --name_end;
+      size_t name_start = name_end;
+      while (name_start > 0 && html[name_start - 1] != ' ') --name_start;
+      const std::string_view name =
+          std::string_view(html).substr(name_start, name_end - name_start);
+      if ((name == "href" || name == "src") &&
+          IsDangerousUrl(std::string_view(html).substr(value, end - value))) {
         html.erase(value, end - value);
         at = value + 1;
       } else {

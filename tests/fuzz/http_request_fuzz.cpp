@@ -42,7 +42,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     sinmun::http::ServerOptions o;
     o.max_body_bytes = 64 << 10;
     o.max_header_bytes = 16 << 10;
-    o.larger_bodies.push_back({"/newsroom/articles", 256 << 10});
     return o;
   }();
   Request request;

@@ -26,9 +26,9 @@ void DeskTest::UseSearcher(const search::Searcher* searcher) {
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
-  newsroom_ =
-      std::make_unique<Newsroom>(NewsroomDeps{store_.get(), &clock_, *renderer, *static_files,
-                                              Config(), uploads_.path().string(), searcher});
+  newsroom_ = std::make_unique<Newsroom>(NewsroomDeps{store_.get(), &clock_, *renderer,
+                                                      *static_files, Config(),
+                                                      uploads_.path().string(), nullptr, searcher});
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
 }

@@ -47,6 +47,14 @@ TEST(MarkdownTest, DangerousLinkTargetsAreDropped) {
   EXPECT_FALSE(Contains(html, "vbscript:")) << html;
 }
 
+// Found by the fuzz target: an image whose alt text reads ` href=` once hid the link after it
+// from the check.
+TEST(MarkdownTest, AltTextThatLooksLikeAnAttributeHidesNoDangerousLink) {
+  const std::string html = MarkdownToHtml("![ href=](x.png) [x](javascript:alert(1))");
+  EXPECT_FALSE(Contains(html, "javascript:")) << html;
+  EXPECT_TRUE(Contains(html, "<a href=\"\">x</a>")) << html;
+}
+
 TEST(MarkdownTest, DangerousTargetsAreDroppedHoweverTheyAreWritten) {
   for (const std::string source :
        {"[a](JaVaScRiPt:alert(1))", "[a](&#106;avascript:alert(1))", "[a](<javascript:alert(1)>)",
