@@ -17,8 +17,12 @@ std::vector<http::ServerOptions::HeaderRule> SecurityHeaderRules(const Config& c
                                   "frame-ancestors 'self'";
   // The newsroom holds drafts and accounts: only its own files, never inside a frame (a
   // clickjacked "publish" button), and no Referer that would name a draft to another site.
+  // Its scripts are its own files only; its styles may be inline because the article editor
+  // (Toast UI, ProseMirror) sets style attributes on what it draws, and a style cannot run
+  // code.
   const std::string newsroom_policy =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: "
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      "img-src 'self' data: blob: "
       "https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
       "form-action 'self'; frame-ancestors 'none'";
 

@@ -1003,7 +1003,9 @@ void Connection::OnWritten(const error_code& ec) {
   identity_ = std::string();
   // An upload's body (up to the route's limit, 20 MB) must not stay reserved for the rest of
   // a keep-alive connection's life: ordinary requests reuse a small buffer.
-  if (request_.body.capacity() > kKeptBodyCapacity) request_.body = std::string();
+  // (Assigning an empty string would keep the buffer: libstdc++ copies a short string into
+  // the storage it has.)
+  if (request_.body.capacity() > kKeptBodyCapacity) std::string().swap(request_.body);
   if (buffer_.capacity() > kKeptBodyCapacity && buffer_.size() == 0) buffer_.shrink_to_fit();
   if (!keep_alive_) {
     if (linger_) {

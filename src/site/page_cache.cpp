@@ -28,7 +28,14 @@ class PageCache::Ticket {
 };
 
 PageCache::PageCache(const store::Store* store, Options options)
-    : store_(store), options_(options) {}
+    : store_(store), options_(options) {
+  // The sequence pages are rendered from is known before the first page is: else the first
+  // check, racing with the first renders, takes its reading for a change and refuses their
+  // pages, and every reader waiting for them renders again.
+  if (const Result<std::int64_t> sequence = store_->ChangeSequence()) {
+    last_sequence_.store(*sequence, std::memory_order_relaxed);
+  }
+}
 
 PageCache::~PageCache() = default;
 

@@ -156,8 +156,9 @@ TEST_F(ReaderTest, ArticlePageShowsItsFieldsInOrder) {
 
 TEST_F(ReaderTest, ModifiedTimeAppearsOnlyOnEditedArticles) {
   int edited = 0, unedited = 0;
-  for (const char* page_number : {"1", "2", "3"}) {
-    const json list = GetJson(std::string("/api/v1/articles?page=") + page_number);
+  // Page 1 has no ?page= (canonical addresses: ?page=1 redirects to the plain list).
+  for (const char* page_query : {"", "?page=2", "?page=3"}) {
+    const json list = GetJson(std::string("/api/v1/articles") + page_query);
     for (const json& item : list["items"]) {
       const std::string id = std::to_string(item["id"].get<long>());
       const json article = GetJson("/api/v1/articles/" + id);
@@ -420,7 +421,8 @@ json ParseFeed(const std::string& file) {
 TEST_F(ReaderTest, FeedsParseInFeedparserAndMatchTheJsonApi) {
   std::vector<std::string> latest;
   for (int page = 1; page <= 3; ++page) {
-    const json list = GetJson("/api/v1/articles?page=" + std::to_string(page));
+    const json list = GetJson(page == 1 ? std::string("/api/v1/articles")
+                                        : "/api/v1/articles?page=" + std::to_string(page));
     for (const json& item : list["items"]) {
       if (latest.size() < 50) latest.push_back(item["headline"].get<std::string>());
     }
