@@ -130,7 +130,7 @@ ArticleForm FormFromContent(const store::ArticleContent& content, store::Revisio
   return form;
 }
 
-Result<FormChoices> LoadFormChoices(const store::Store& store) {
+Result<FormChoices> LoadFormChoices(const store::Catalog& store) {
   Result<std::vector<store::SectionAdmin>> sections = store.AllSections();
   if (!sections) return tl::unexpected(sections.error());
   Result<std::vector<store::Reporter>> reporters = store.Reporters();
@@ -221,7 +221,7 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
 
   if (!form.remove_photo && !Trim(form.photo_id).empty()) {
     const std::optional<std::int64_t> photo = ParseInt(Trim(form.photo_id));
-    if (!photo || !context.deps.store->PhotoById(*photo)) {
+    if (!photo || !context.deps.store.catalog->PhotoById(*photo)) {
       errors["photo"] = "desk_error_photo_unknown";
     } else {
       content.photo_id = *photo;
@@ -274,7 +274,7 @@ nlohmann::json FormView(const NewsroomContext& context, const ArticleForm& form,
   nlohmann::json photo = nullptr;
   if (const std::optional<std::int64_t> id = ParseInt(Trim(form.photo_id));
       id && !form.remove_photo) {
-    if (Result<store::Photo> stored = context.deps.store->PhotoById(*id)) {
+    if (Result<store::Photo> stored = context.deps.store.catalog->PhotoById(*id)) {
       const int width = stored->widths.empty() ? 0 : stored->widths.front();
       photo = {{"id", stored->id},
                {"thumbnail", render::PhotoUrl(stored->name, stored->format, width)},

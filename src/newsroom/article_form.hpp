@@ -12,7 +12,8 @@
 #include "http/multipart.hpp"
 #include "http/request.hpp"
 #include "newsroom/context.hpp"
-#include "store/store.hpp"
+#include "store/catalog.hpp"
+#include "store/desk_records.hpp"
 
 namespace sinmun::newsroom {
 
@@ -45,7 +46,7 @@ struct FormChoices {
   std::vector<store::SectionAdmin> sections;
   std::vector<store::Reporter> reporters;
 };
-Result<FormChoices> LoadFormChoices(const store::Store& store);
+Result<FormChoices> LoadFormChoices(const store::Catalog& store);
 
 // Validates `form` into content, or fills `errors`. The photo id, when set, must be a
 // stored photo.

@@ -29,7 +29,8 @@ http::Response Submit(const NewsroomContext& context, const http::Request& reque
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayHandleDraft(staff, *article)) return NewsroomError(context, 403);
-  const Result<> done = context.deps.store->SubmitArticle(article->id, context.deps.clock->Now());
+  const Result<> done =
+      context.deps.store.desk->SubmitArticle(article->id, context.deps.clock->Now());
   if (done) RecordAudit(context, staff, request, "submit", Target(article->id));
   return AfterChange(context, done, article->id, "submitted");
 }
@@ -38,7 +39,8 @@ http::Response Publish(const NewsroomContext& context, const http::Request& requ
                        const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
-  const Result<> done = context.deps.store->PublishArticle(article->id, context.deps.clock->Now());
+  const Result<> done =
+      context.deps.store.desk->PublishArticle(article->id, context.deps.clock->Now());
   if (done) RecordAudit(context, staff, request, "publish", Target(article->id));
   return AfterChange(context, done, article->id, "published");
 }
@@ -55,7 +57,7 @@ http::Response Schedule(const NewsroomContext& context, const http::Request& req
   if (!at || *at <= now) {
     return SeeOther(EditPath(article->id) + "?done=schedule_invalid");
   }
-  const Result<> done = context.deps.store->ScheduleArticle(article->id, *at, now);
+  const Result<> done = context.deps.store.desk->ScheduleArticle(article->id, *at, now);
   if (done) {
     RecordAudit(context, staff, request, "schedule", Target(article->id), FormatKst(*at) + " KST");
   }
@@ -67,7 +69,7 @@ http::Response Unpublish(const NewsroomContext& context, const http::Request& re
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   const Result<> done =
-      context.deps.store->UnpublishArticle(article->id, context.deps.clock->Now());
+      context.deps.store.desk->UnpublishArticle(article->id, context.deps.clock->Now());
   if (done) RecordAudit(context, staff, request, "unpublish", Target(article->id));
   return AfterChange(context, done, article->id, "unpublished");
 }
@@ -77,7 +79,8 @@ http::Response Delete(const NewsroomContext& context, const http::Request& reque
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayHandleDraft(staff, *article)) return NewsroomError(context, 403);
-  const Result<> done = context.deps.store->DeleteDraft(article->id, context.deps.clock->Now());
+  const Result<> done =
+      context.deps.store.desk->DeleteDraft(article->id, context.deps.clock->Now());
   if (!done) return NewsroomErrorFor(context, done.error());
   RecordAudit(context, staff, request, "delete", Target(article->id), article->content.headline);
   return SeeOther("/newsroom?deleted=1");

@@ -95,16 +95,17 @@ struct Batch {
 };
 
 // Reads the next batch of changes after `seq` and makes their documents.
-Result<Batch> ReadBatch(const store::Store& store, std::int64_t seq, const KoreanAnalyzer& analyzer,
+Result<Batch> ReadBatch(const SearchStore& store, std::int64_t seq, const KoreanAnalyzer& analyzer,
                         const Xapian::Stem& stemmer) {
-  const Result<std::vector<store::Change>> changes = store.ChangesSince(seq, kBatch);
+  const Result<std::vector<store::Change>> changes = store.changes->ChangesSince(seq, kBatch);
   if (!changes) return tl::unexpected(changes.error());
   Batch batch;
   if (changes->empty()) return batch;
   std::set<store::ArticleId> seen;
   for (const store::Change& change : *changes) {
     if (!seen.insert(change.article_id).second) continue;
-    const Result<store::Article> article = store.PublishedArticle(change.article_id, kEndOfTime);
+    const Result<store::Article> article =
+        store.catalog->PublishedArticle(change.article_id, kEndOfTime);
     if (article) {
       batch.documents.emplace_back(DocId(article->id),
                                    ArticleDocument(analyzer, stemmer, *article));
@@ -141,7 +142,7 @@ std::int64_t ApplyBatch(Xapian::WritableDatabase& database, const Batch& batch) 
 // committing every batch and reporting it to `committed` (the follower), which answers false
 // to stop after that batch (a server shutting down must not wait for a whole catch-up).
 // Returns the number of articles written. Xapian errors throw.
-Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const store::Store& store,
+Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const SearchStore& store,
                                   const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer,
                                   const std::function<bool(std::int64_t)>& committed) {
   std::int64_t seq = LastSequence(database);
@@ -160,8 +161,7 @@ Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const stor
 // Indexes every change of the store into a new database: one thread reads articles and makes
 // documents while this one writes them (the two halves cost about the same), committing every
 // kReindexCommit articles but not the last time. Returns the articles written.
-Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database,
-                                     const store::Store& store) {
+Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database, const SearchStore& store) {
   constexpr size_t kQueued = 4;  // batches made ahead of the writer
   std::mutex mutex;
   std::condition_variable changed;
@@ -223,7 +223,7 @@ Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database,
 
 class XapianSearcher final : public Searcher {
  public:
-  XapianSearcher(const store::Store* store, fs::path folder)
+  XapianSearcher(SearchStore store, fs::path folder)
       : store_(store), folder_(std::move(folder)), stemmer_("en") {}
   ~XapianSearcher() override { StopFollowing(); }
 
@@ -254,7 +254,7 @@ class XapianSearcher final : public Searcher {
   template <typename Read>
   auto WithReader(Read read) const -> decltype(read(std::declval<Xapian::Database&>()));
 
-  const store::Store* store_;
+  SearchStore store_;
   const fs::path folder_;
   const KoreanAnalyzer analyzer_;
   const Xapian::Stem stemmer_;
@@ -592,7 +592,7 @@ Result<> XapianSearcher::Prime() {
 
 Result<> XapianSearcher::CatchUp() {
   std::lock_guard lock(writer_mutex_);
-  if (const Result<std::int64_t> seq = store_->ChangeSequence(); seq) store_seq_ = *seq;
+  if (const Result<std::int64_t> seq = store_.changes->ChangeSequence(); seq) store_seq_ = *seq;
   try {
     const std::string target = CurrentTarget(folder_);
     if (target.empty()) return Fail(ErrorCode::kUnavailable, "search: no current index");
@@ -605,7 +605,7 @@ Result<> XapianSearcher::CatchUp() {
       ++generation_;
     }
     const Result<std::int64_t> written =
-        IndexChanges(*writer_, *store_, analyzer_, stemmer_, [&](std::int64_t seq) {
+        IndexChanges(*writer_, store_, analyzer_, stemmer_, [&](std::int64_t seq) {
           indexed_seq_ = seq;
           ++generation_;
           return !stop_requested_.load();
@@ -699,7 +699,7 @@ Result<> PrepareFolder(const fs::path& folder) {
 
 }  // namespace
 
-Result<std::unique_ptr<Searcher>> OpenSearcher(const store::Store* store,
+Result<std::unique_ptr<Searcher>> OpenSearcher(SearchStore store,
                                                const std::filesystem::path& folder) {
   if (Result<> ready = PrepareFolder(folder); !ready) return tl::unexpected(ready.error());
   auto searcher = std::make_unique<XapianSearcher>(store, folder);
@@ -707,7 +707,7 @@ Result<std::unique_ptr<Searcher>> OpenSearcher(const store::Store* store,
   return searcher;
 }
 
-Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::path& folder) {
+Result<std::int64_t> Reindex(SearchStore store, const std::filesystem::path& folder) {
   if (Result<> ready = PrepareFolder(folder); !ready) return tl::unexpected(ready.error());
   const std::string previous = CurrentTarget(folder);
   const std::string name = NewDatabaseName(folder);

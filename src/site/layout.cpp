@@ -44,7 +44,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   if (sections == nullptr) {
     // The section bar is decoration: a store that fails here still gets its page (or the
     // error page it asked for) without the bar.
-    if (Result<std::vector<store::Section>> all = deps.store->Sections()) fetched = std::move(*all);
+    if (Result<std::vector<store::Section>> all = deps.store.catalog->Sections())
+      fetched = std::move(*all);
     sections = &fetched;
   }
   nlohmann::json nav = nlohmann::json::array();
@@ -55,7 +56,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
   // the change sequence, so cached pages are rendered again).
   Config config = deps.config;
-  if (Result<store::Settings> stored = deps.store->SiteSettings()) ApplySettings(*stored, &config);
+  if (Result<store::Settings> stored = deps.store.catalog->SiteSettings())
+    ApplySettings(*stored, &config);
   const std::string& paper = config.paper.name;
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
   const std::string_view mode = ViewModeName(page.view_mode);

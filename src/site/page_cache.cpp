@@ -7,7 +7,7 @@
 
 namespace sinmun::site {
 
-PageCache::PageCache(const store::Store* store, Options options)
+PageCache::PageCache(const store::ChangeFeed* store, Options options)
     : store_(store), options_(options) {}
 
 std::int64_t PageCache::NowNs() {

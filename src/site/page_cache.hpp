@@ -24,7 +24,7 @@
 #include <unordered_map>
 
 #include "http/response.hpp"
-#include "store/store.hpp"
+#include "store/change_feed.hpp"
 
 namespace sinmun::site {
 
@@ -55,7 +55,7 @@ class PageCache {
   };
 
   // REQUIRES: store outlives the cache.
-  PageCache(const store::Store* store, Options options);
+  PageCache(const store::ChangeFeed* store, Options options);
 
   Lookup Find(std::string_view key);
   // Keeps `page` under `key` unless the cache was dropped since the Find that gave `generation`.
@@ -93,7 +93,7 @@ class PageCache {
   void MaybeCheckChanges(std::int64_t now_ns);
   Shard& ShardFor(std::string_view key) { return shards_[Hash()(key) % kShards]; }
 
-  const store::Store* store_;
+  const store::ChangeFeed* store_;
   Options options_;
   std::array<Shard, kShards> shards_;
   std::atomic<std::uint64_t> generation_{0};

@@ -148,14 +148,17 @@ std::string PageCacheKey(std::string_view self_url, ViewMode view_mode, std::str
 }
 
 Site::Site(SiteDeps deps) {
-  SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
+  SINMUN_CHECK(deps.store.catalog != nullptr && deps.store.archive != nullptr &&
+               deps.store.changes != nullptr && deps.store.rankings != nullptr &&
+               deps.store.ads != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
                deps.static_files != nullptr);
-  cache_ = std::make_unique<PageCache>(deps.store, CacheOptions(deps.config));
+  cache_ = std::make_unique<PageCache>(deps.store.changes, CacheOptions(deps.config));
   context_ = std::make_unique<SiteContext>(SiteContext{std::move(deps), cache_.get()});
   if (context_->deps.ad_signer != nullptr) {
-    rotation_ =
-        std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
-                                        BannerMaker(context_.get()), ads::Rotation::Options{});
+    rotation_ = std::make_unique<ads::Rotation>(
+        ads::RotationStore(context_->deps.store.ads, context_->deps.store.changes,
+                           context_->deps.store.catalog),
+        context_->deps.clock, BannerMaker(context_.get()), ads::Rotation::Options{});
     context_->rotation = rotation_.get();
   }
 }

@@ -7,6 +7,7 @@
 
 #include "counters/counters.hpp"
 #include "site_fixture.hpp"
+#include "support/store_probe.hpp"
 
 namespace sinmun::site {
 namespace {
@@ -224,7 +225,7 @@ TEST_F(ReadersSiteTest, EmailFormKeepsWhatWasTypedAndNamesEachProblem) {
                "4%40x.kr+5%40x.kr+6%40x.kr");
   EXPECT_EQ(six.status, 400);
   EXPECT_NE(Body(six).find("받는 사람 이메일을 1~5개 입력하세요."), std::string::npos);
-  EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow, 10).empty());
 }
 
 TEST_F(ReadersSiteTest, EmailGoesToTheOutboxAndHoneypotsAndFloodsAreStopped) {
@@ -235,7 +236,7 @@ TEST_F(ReadersSiteTest, EmailGoesToTheOutboxAndHoneypotsAndFloodsAreStopped) {
   // A bot that fills the hidden field is told "sent"; nothing is queued.
   const http::Response trap = PostForm(target, good + "&website=http%3A%2F%2Fspam.example");
   EXPECT_EQ(trap.status, 303);
-  EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow, 10).empty());
   // From another site: refused.
   EXPECT_EQ(Send(http::Method::kPost, target, {{"user-agent", kChrome}}, good).status, 403);
 
@@ -243,7 +244,7 @@ TEST_F(ReadersSiteTest, EmailGoesToTheOutboxAndHoneypotsAndFloodsAreStopped) {
   EXPECT_EQ(sent.status, 303);
   EXPECT_EQ(Header(sent, "Location"), target + "?sent=1");
   EXPECT_NE(GetBody(target + "?sent=1").find("메일을 보냈습니다"), std::string::npos);
-  const std::vector<store::OutboxMail> queued = store_->DueMails(kNow, 10).value();
+  const std::vector<store::OutboxMail> queued = sinmun::testing::DueMails(*store_, kNow, 10);
   ASSERT_EQ(queued.size(), 2u);
   EXPECT_EQ(queued[0].recipient, "one@example.org");
   EXPECT_NE(queued[0].message.find("To: <one@example.org>"), std::string::npos);
