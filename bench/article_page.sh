@@ -18,12 +18,16 @@ make_paper "$work/data" "$ARTICLES"
 printf 'demo load: %.1f s\n' "$demo_seconds"
 printf 'search index build: %.1f s, %s\n' "$reindex_seconds" "$(du -sh "$work/data/search" | cut -f1)"
 start_sinmun "$work/data" "$SINMUN_PORT"
+# As readers arrive: a browser (so views are counted) that takes gzip.
+agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 id=$(( ARTICLES / 2 ))
 url="http://127.0.0.1:$SINMUN_PORT/article/$id"
 mkdir -p "$work/www/article"
-curl -fs "$url" -o "$work/www/article/$id"
-bytes=$(stat -c %s "$work/www/article/$id")
-echo "page: /article/$id, $bytes bytes"
+curl -fs -A "$agent" "$url" -o "$work/www/article/$id"
+# nginx answers gzip readers with the same gzip bytes sinmun sends (gzip_static).
+curl -fs -A "$agent" -H 'Accept-Encoding: gzip' "$url" -o "$work/www/article/$id.gz"
+bytes=$(stat -c %s "$work/www/article/$id.gz")
+echo "page: /article/$id, $bytes bytes gzipped"
 
 start_nginx "$work/www" "$NGINX_PORT"
 
@@ -33,12 +37,14 @@ summarize() {  # wrk output file -> "req/s p99_ms"
   echo "$rps $p99"
 }
 run_wrk() {  # URL -> "req/s p99_ms"
-  wrk -t2 -c64 -d"$DURATION" --latency "$1" >"$work/wrk.out"
+  wrk -t2 -c64 -d"$DURATION" --latency -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' "$1" \
+    >"$work/wrk.out"
   summarize "$work/wrk.out"
 }
 run_wrk_random() {  # -> "req/s p99_ms" for random article ids
-  MAX_ID=$ARTICLES wrk -t2 -c64 -d"$DURATION" --latency -s bench/random_article.lua \
-    "http://127.0.0.1:$SINMUN_PORT" >"$work/wrk.out"
+  MAX_ID=$ARTICLES wrk -t2 -c64 -d"$DURATION" --latency -H "User-Agent: $agent" \
+    -H 'Accept-Encoding: gzip' -s bench/random_article.lua "http://127.0.0.1:$SINMUN_PORT" \
+    >"$work/wrk.out"
   summarize "$work/wrk.out"
 }
 
