@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "render/html_escape.hpp"
+
 namespace sinmun::render {
 namespace {
 
@@ -159,33 +161,12 @@ std::string PrepareSource(std::string_view markdown) {
   return out;
 }
 
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // A body too large or too strange to parse: its text, escaped, one paragraph.
 std::string PlainText(std::string_view markdown) {
   std::string valid;
   AppendValidUtf8(valid, markdown);
   std::string out = "<p>";
-  AppendEscaped(out, valid);
+  AppendHtmlEscaped(out, valid);
   out += "</p>\n";
   return out;
 }

@@ -1,0 +1,16 @@
+#pragma once
+// Private to render/.
+// The one HTML escaper: the templates' values and Markdown bodies shown as plain text.
+
+#include <string>
+#include <string_view>
+
+namespace sinmun::render {
+
+// Appends `text` with & < > " ' and ` escaped: all that HTML text and quoted attribute values
+// need, plus the backtick, since old browsers end unquoted attribute values at it and a value
+// that lands in a script's template literal must not close it. '/' is left alone (mstch's
+// default turns it into "&#x2F;", which bloats every URL in a page).
+void AppendHtmlEscaped(std::string& out, std::string_view text);
+
+}  // namespace sinmun::render
