@@ -13,7 +13,7 @@ std::size_t AdCounter::KeyHash::operator()(const Key& key) const {
          static_cast<std::uint64_t>(key.day);
 }
 
-AdCounter::AdCounter(store::Store* store, const Clock* clock,
+AdCounter::AdCounter(store::AdBook* store, const Clock* clock,
                      std::chrono::milliseconds flush_interval)
     : store_(store), clock_(clock), flush_interval_(flush_interval) {}
 

@@ -24,7 +24,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "counters/dedup_table.hpp"
-#include "store/store.hpp"
+#include "store/ad_book.hpp"
 
 namespace sinmun::ads {
 
@@ -33,7 +33,7 @@ inline constexpr Timestamp kAdDedupSeconds = 60;
 class AdCounter {
  public:
   // REQUIRES: store and clock outlive the counter.
-  AdCounter(store::Store* store, const Clock* clock, std::chrono::milliseconds flush_interval);
+  AdCounter(store::AdBook* store, const Clock* clock, std::chrono::milliseconds flush_interval);
   ~AdCounter();
   AdCounter(const AdCounter&) = delete;
   AdCounter& operator=(const AdCounter&) = delete;
@@ -85,7 +85,7 @@ class AdCounter {
   void GiveBack(const std::vector<store::AdCountDelta>& deltas);
   void FlushLoop();
 
-  store::Store* store_;
+  store::AdBook* store_;
   const Clock* clock_;
   std::chrono::milliseconds flush_interval_;
   std::array<Shard, kShards> shards_;

@@ -71,8 +71,7 @@ std::size_t LiveSet::size() const {
   return count;
 }
 
-Rotation::Rotation(const store::Store* store, const Clock* clock, MakeBanner make_banner,
-                   Options options)
+Rotation::Rotation(RotationStore store, const Clock* clock, MakeBanner make_banner, Options options)
     : store_(store),
       clock_(clock),
       make_banner_(std::move(make_banner)),
@@ -101,7 +100,7 @@ std::shared_ptr<const LiveSet> Rotation::CurrentChecked() {
 
 std::shared_ptr<const LiveSet> Rotation::RefreshLocked(std::shared_ptr<const LiveSet> set,
                                                        bool boundary) {
-  const Result<std::int64_t> sequence = store_->ChangeSequence();
+  const Result<std::int64_t> sequence = store_.changes->ChangeSequence();
   if (!sequence) {
     spdlog::error("ads: reading the change sequence failed: {}", sequence.error().detail);
     return set;
@@ -118,7 +117,7 @@ std::shared_ptr<const LiveSet> Rotation::RefreshLocked(std::shared_ptr<const Liv
 
 Result<> Rotation::Refresh() {
   std::lock_guard lock(refresh_mutex_);
-  const Result<std::int64_t> sequence = store_->ChangeSequence();
+  const Result<std::int64_t> sequence = store_.changes->ChangeSequence();
   if (!sequence) return tl::unexpected(sequence.error());
   Result<std::shared_ptr<const LiveSet>> loaded = Load(*sequence);
   if (!loaded) return tl::unexpected(loaded.error());
@@ -128,11 +127,11 @@ Result<> Rotation::Refresh() {
 
 Result<std::shared_ptr<const LiveSet>> Rotation::Load(std::int64_t sequence) const {
   const Timestamp now = clock_->Now();
-  const Result<std::vector<store::AdCampaign>> campaigns = store_->ServableAdCampaigns(now);
+  const Result<std::vector<store::AdCampaign>> campaigns = store_.ads->ServableAdCampaigns(now);
   if (!campaigns) return tl::unexpected(campaigns.error());
   std::unordered_map<store::SectionId, std::string> slugs;
   if (!campaigns->empty()) {
-    const Result<std::vector<store::SectionAdmin>> sections = store_->AllSections();
+    const Result<std::vector<store::SectionAdmin>> sections = store_.catalog->AllSections();
     if (!sections) return tl::unexpected(sections.error());
     for (const store::SectionAdmin& admin : *sections) slugs[admin.section.id] = admin.section.slug;
   }

@@ -23,7 +23,9 @@
 
 #include "ads/slots.hpp"
 #include "core/time.hpp"
-#include "store/store.hpp"
+#include "store/ad_book.hpp"
+#include "store/catalog.hpp"
+#include "store/change_feed.hpp"
 
 namespace sinmun::ads {
 
@@ -72,6 +74,19 @@ class LiveSet {
   std::array<std::vector<LiveBanner>, kSlots.size()> per_slot_;
 };
 
+// The store roles the rotation reads; made from any one object that serves them all.
+struct RotationStore {
+  template <typename S>
+  RotationStore(const S* store)  // NOLINT(google-explicit-constructor): one store, three roles
+      : ads(store), changes(store), catalog(store) {}
+  RotationStore(const store::AdBook* ads, const store::ChangeFeed* changes,
+                const store::Catalog* catalog)
+      : ads(ads), changes(changes), catalog(catalog) {}
+  const store::AdBook* ads;
+  const store::ChangeFeed* changes;
+  const store::Catalog* catalog;  // section slugs
+};
+
 class Rotation {
  public:
   using MakeBanner = std::function<BannerBytes(const store::AdCampaign&, const SlotSpec&)>;
@@ -80,7 +95,7 @@ class Rotation {
   };
 
   // REQUIRES: store and clock outlive the rotation; make_banner is callable from any thread.
-  Rotation(const store::Store* store, const Clock* clock, MakeBanner make_banner, Options options);
+  Rotation(RotationStore store, const Clock* clock, MakeBanner make_banner, Options options);
 
   // The live set to pick from, made again first when it is due (see above). Never null: an
   // empty set before the first successful read; when the store fails, the previous set is
@@ -101,7 +116,7 @@ class Rotation {
   // Rebuilds the set when the sequence moved or a boundary passed. REQUIRES: refresh_mutex_.
   std::shared_ptr<const LiveSet> RefreshLocked(std::shared_ptr<const LiveSet> set, bool boundary);
 
-  const store::Store* store_;
+  RotationStore store_;
   const Clock* clock_;
   MakeBanner make_banner_;
   Options options_;

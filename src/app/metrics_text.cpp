@@ -36,7 +36,7 @@ void WriteProcess(PrometheusText& out) {
   }
 }
 
-void WriteStore(PrometheusText& out, const store::Store& store) {
+void WriteStore(PrometheusText& out, const store::ChangeFeed& store) {
   // One round trip to the store: whether it answers and how long it takes.
   const auto started = std::chrono::steady_clock::now();
   const Result<std::int64_t> sequence = store.ChangeSequence();

@@ -15,14 +15,14 @@
 #include "mail/outbox_sender.hpp"
 #include "search/searcher.hpp"
 #include "site/site.hpp"
-#include "store/store.hpp"
+#include "store/change_feed.hpp"
 
 namespace sinmun::app {
 
 // What the pages read. REQUIRES: everything set outlives the router; `server` may be set after
 // the routes are added (the server is made from the router), before it serves.
 struct OpsSources {
-  const store::Store* store = nullptr;
+  const store::ChangeFeed* store = nullptr;  // readiness and the store probe
   const http::Server* server = nullptr;
   const site::Site* site = nullptr;
   const search::Searcher* searcher = nullptr;

@@ -133,7 +133,6 @@ int Serve(const ServeOptions& options) {
   site::SiteDeps deps{store->get(), &clock, *renderer, *static_files, *config};
   deps.searcher = searcher->get();
   deps.counters = counters->get();
-  deps.writable_store = store->get();
   deps.uploads_dir = data->uploads_path;
   deps.ad_signer = &*ad_signer;
   deps.form_signer = &*token_signer;

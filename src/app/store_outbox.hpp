@@ -2,14 +2,14 @@
 // The mail outbox over the Store: mail/ knows no store, so app/ adapts one to the other.
 
 #include "mail/outbox_sender.hpp"
-#include "store/store.hpp"
+#include "store/mail_outbox.hpp"
 
 namespace sinmun::app {
 
 class StoreOutbox final : public mail::Outbox {
  public:
   // REQUIRES: store outlives this object.
-  explicit StoreOutbox(store::Store* store) : store_(store) {}
+  explicit StoreOutbox(store::MailOutbox* store) : store_(store) {}
 
   Result<std::vector<mail::QueuedMail>> Due(Timestamp now, int limit) override;
   Result<> MarkSent(std::int64_t id, Timestamp at) override;
@@ -21,7 +21,7 @@ class StoreOutbox final : public mail::Outbox {
   static constexpr int kDepthLimit = 1000;
 
  private:
-  store::Store* store_;
+  store::MailOutbox* store_;
 };
 
 }  // namespace sinmun::app

@@ -26,7 +26,7 @@ std::uint64_t NewNodeId() {
 
 }  // namespace
 
-Result<std::unique_ptr<Counters>> Counters::Open(store::Store* store, const Clock* clock,
+Result<std::unique_ptr<Counters>> Counters::Open(store::ReaderActivity* store, const Clock* clock,
                                                  CountersOptions options) {
   auto counters = std::unique_ptr<Counters>(new Counters(store, clock, options));
   if (!options.redis_url.empty()) {
@@ -54,7 +54,7 @@ Result<std::unique_ptr<Counters>> Counters::Open(store::Store* store, const Cloc
   return counters;
 }
 
-Counters::Counters(store::Store* store, const Clock* clock, CountersOptions options)
+Counters::Counters(store::ReaderActivity* store, const Clock* clock, CountersOptions options)
     : store_(store), clock_(clock), options_(options) {}
 
 Counters::~Counters() { StopFlushing(); }

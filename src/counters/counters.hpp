@@ -40,7 +40,7 @@
 #include "counters/redis_exchange.hpp"
 #include "counters/view_counter.hpp"
 #include "counters/visitor.hpp"
-#include "store/store.hpp"
+#include "store/reader_activity.hpp"
 
 namespace sinmun::counters {
 
@@ -70,7 +70,7 @@ class Counters {
   // Loads the last 30 days of hourly views from the store into the rankings. kInvalidInput
   // for a malformed redis_url; Redis being down is not an error (the node counts alone).
   // REQUIRES: store and clock outlive the Counters.
-  static Result<std::unique_ptr<Counters>> Open(store::Store* store, const Clock* clock,
+  static Result<std::unique_ptr<Counters>> Open(store::ReaderActivity* store, const Clock* clock,
                                                 CountersOptions options);
   ~Counters();
   Counters(const Counters&) = delete;
@@ -117,13 +117,13 @@ class Counters {
   void StopFlushing();
 
  private:
-  Counters(store::Store* store, const Clock* clock, CountersOptions options);
+  Counters(store::ReaderActivity* store, const Clock* clock, CountersOptions options);
   void FlushLoop();
   // Both with flush_mutex_ held.
   void Exchange(Timestamp now);
   Result<> ExchangeOnce(Timestamp now);
 
-  store::Store* store_;
+  store::ReaderActivity* store_;
   const Clock* clock_;
   CountersOptions options_;
   BotFilter bots_;

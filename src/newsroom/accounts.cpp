@@ -110,7 +110,8 @@ namespace {
 Result<std::optional<store::User>> CheckPassword(const NewsroomContext& context,
                                                  const std::string& email,
                                                  const std::string& password) {
-  Result<store::UserCredentials> credentials = context.deps.store->CredentialsByEmail(email);
+  Result<store::UserCredentials> credentials =
+      context.deps.store.accounts->CredentialsByEmail(email);
   if (!credentials) {
     if (credentials.error().code != ErrorCode::kNotFound) {
       return tl::unexpected(credentials.error());
@@ -169,7 +170,7 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
 
   const Timestamp now = context.deps.clock->Now();
   NewSession session = MakeSession((*user)->id, now);
-  if (Result<> stored = context.deps.store->InsertSession(session.record); !stored) {
+  if (Result<> stored = context.deps.store.accounts->InsertSession(session.record); !stored) {
     return NewsroomErrorFor(context, stored.error());
   }
   (void)ForgetFailures(context, account_key);
@@ -178,10 +179,10 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
   // The browser's previous session, if any, ends: one cookie, one session.
   if (const std::optional<std::string> old = request.Cookie(context.session_cookie);
       old && IsWellFormedToken(*old)) {
-    (void)context.deps.store->DeleteSession(TokenHash(*old));
+    (void)context.deps.store.accounts->DeleteSession(TokenHash(*old));
   }
   // Sessions idle past the limit are swept here, where it costs nobody a wait.
-  (void)context.deps.store->DeleteSessionsIdleSince(now - context.session_idle_seconds);
+  (void)context.deps.store.accounts->DeleteSessionsIdleSince(now - context.session_idle_seconds);
 
   const Staff staff{.user_id = (*user)->id,
                     .name = (*user)->name,
@@ -204,7 +205,7 @@ http::Response Login(const NewsroomContext& context, const http::Request& reques
 http::Response Logout(const NewsroomContext& context, const http::Request& request,
                       const Staff& staff) {
   if (const std::optional<std::string> token = request.Cookie(context.session_cookie)) {
-    if (Result<> done = context.deps.store->DeleteSession(TokenHash(*token)); !done) {
+    if (Result<> done = context.deps.store.accounts->DeleteSession(TokenHash(*token)); !done) {
       return NewsroomErrorFor(context, done.error());
     }
   }
@@ -251,7 +252,7 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
     response.headers.emplace_back("Retry-After", std::to_string(*locked));
     return response;
   }
-  Result<store::UserCredentials> credentials = context.deps.store->CredentialsByEmail(staff.email);
+  Result<store::UserCredentials> credentials = context.deps.store.accounts->CredentialsByEmail(staff.email);
   if (!credentials) return NewsroomErrorFor(context, credentials.error());
   if (!VerifyPassword(credentials->password_hash, current)) {
     return PasswordForm(context, staff, "newsroom_password_wrong_current", false, 400);
@@ -261,7 +262,8 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
   if (!hash) return NewsroomErrorFor(context, hash.error());
   // Every other session of the account ends; this browser gets a new one.
   NewSession session = MakeSession(staff.user_id, context.deps.clock->Now());
-  if (Result<> done = context.deps.store->ChangePassword(staff.user_id, *hash, session.record);
+  if (Result<> done =
+          context.deps.store.accounts->ChangePassword(staff.user_id, *hash, session.record);
       !done) {
     return NewsroomErrorFor(context, done.error());
   }

@@ -30,7 +30,7 @@ http::Response AuditPage(const NewsroomContext& context, const http::Request& re
     page = *number;
   }
   const Result<store::AuditPage> log =
-      context.deps.store->AuditLog(store::Page{.number = page, .size = kAuditPageSize});
+      context.deps.store.audit->AuditLog(store::Page{.number = page, .size = kAuditPageSize});
   if (!log) return NewsroomErrorFor(context, log.error());
   nlohmann::json items = nlohmann::json::array();
   for (const store::AuditEntry& entry : log->items) {

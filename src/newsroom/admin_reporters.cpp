@@ -22,9 +22,9 @@ constexpr size_t kMaxBio = 2000;
 http::Response Render(const NewsroomContext& context, const Staff& staff,
                       const store::Reporter& form, std::string_view error, std::string_view done,
                       int status) {
-  const Result<std::vector<store::Reporter>> reporters = context.deps.store->Reporters();
+  const Result<std::vector<store::Reporter>> reporters = context.deps.store.catalog->Reporters();
   if (!reporters) return NewsroomErrorFor(context, reporters.error());
-  const Result<std::vector<store::User>> users = context.deps.store->Users();
+  const Result<std::vector<store::User>> users = context.deps.store.accounts->Users();
   if (!users) return NewsroomErrorFor(context, users.error());
   std::map<store::ReporterId, std::string> accounts;
   for (const store::User& user : *users) {
@@ -75,7 +75,7 @@ http::Response AddReporter(const NewsroomContext& context, const http::Request& 
   if (const std::string_view error = Invalid(form); !error.empty()) {
     return Render(context, staff, form, error, "", 400);
   }
-  const Result<store::ReporterId> id = context.deps.store->InsertReporter(
+  const Result<store::ReporterId> id = context.deps.store.masthead->InsertReporter(
       store::NewReporter{.name = form.name, .email = form.email, .bio = form.bio});
   if (!id) return NewsroomErrorFor(context, id.error());
   RecordAudit(context, staff, request, "reporter_add", "reporter:" + std::to_string(*id),
@@ -91,7 +91,7 @@ http::Response UpdateReporter(const NewsroomContext& context, const http::Reques
   if (const std::string_view error = Invalid(form); !error.empty()) {
     return Render(context, staff, store::Reporter{}, error, "", 400);
   }
-  if (Result<> done = context.deps.store->UpdateReporter(form); !done) {
+  if (Result<> done = context.deps.store.masthead->UpdateReporter(form); !done) {
     return NewsroomErrorFor(context, done.error());
   }
   RecordAudit(context, staff, request, "reporter_update", "reporter:" + std::to_string(*id),
@@ -103,7 +103,7 @@ http::Response SetReporterPhoto(const NewsroomContext& context, const http::Requ
                                 const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
-  if (Result<store::Reporter> reporter = context.deps.store->ReporterById(*id); !reporter) {
+  if (Result<store::Reporter> reporter = context.deps.store.catalog->ReporterById(*id); !reporter) {
     return NewsroomErrorFor(context, reporter.error());
   }
   std::string photo;  // "" removes it
@@ -121,21 +121,21 @@ http::Response SetReporterPhoto(const NewsroomContext& context, const http::Requ
       return Render(context, staff, store::Reporter{}, "newsroom_reporter_photo_missing", "", 400);
     }
     PhotoUploadResult uploaded =
-        StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, file->data, staff.user_id,
-                           context.deps.clock->Now());
+        StoreUploadedPhoto(*context.deps.store.desk, context.deps.uploads_dir, file->data,
+                           staff.user_id, context.deps.clock->Now());
     if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
       return Render(context, staff, store::Reporter{}, refusal->label_key, "", 400);
     }
     if (const Error* error = std::get_if<Error>(&uploaded))
       return NewsroomErrorFor(context, *error);
     const Result<store::Photo> stored =
-        context.deps.store->PhotoById(std::get<store::PhotoId>(uploaded));
+        context.deps.store.catalog->PhotoById(std::get<store::PhotoId>(uploaded));
     if (!stored) return NewsroomErrorFor(context, stored.error());
     // A profile picture is small: the narrowest variant is enough.
     const std::string url = render::PhotoUrl(stored->name, stored->format, stored->widths.front());
     photo = url.substr(std::string_view("/uploads/").size());
   }
-  if (Result<> done = context.deps.store->SetReporterPhoto(*id, photo); !done) {
+  if (Result<> done = context.deps.store.masthead->SetReporterPhoto(*id, photo); !done) {
     return NewsroomErrorFor(context, done.error());
   }
   RecordAudit(context, staff, request, "reporter_photo", "reporter:" + std::to_string(*id),

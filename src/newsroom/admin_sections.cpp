@@ -20,7 +20,8 @@ struct AddForm {
 
 http::Response Render(const NewsroomContext& context, const Staff& staff, const AddForm& form,
                       std::string_view error, std::string_view done, int status) {
-  const Result<std::vector<store::SectionAdmin>> sections = context.deps.store->AllSections();
+  const Result<std::vector<store::SectionAdmin>> sections =
+      context.deps.store.catalog->AllSections();
   if (!sections) return NewsroomErrorFor(context, sections.error());
   nlohmann::json rows = nlohmann::json::array();
   for (size_t i = 0; i < sections->size(); ++i) {
@@ -63,7 +64,7 @@ http::Response AddSection(const NewsroomContext& context, const http::Request& r
   if (form.name.empty() || form.name.size() > 100) {
     return Render(context, staff, form, "newsroom_name_required", "", 400);
   }
-  const Result<store::SectionId> id = context.deps.store->CreateSection(
+  const Result<store::SectionId> id = context.deps.store.masthead->CreateSection(
       store::NewSection{.slug = form.slug, .name = form.name, .position = 0},
       request.Form("hidden").has_value());
   if (!id) {
@@ -86,7 +87,7 @@ http::Response UpdateSection(const NewsroomContext& context, const http::Request
     return Render(context, staff, AddForm{}, "newsroom_name_required", "", 400);
   }
   const bool hidden = request.Form("hidden").has_value();
-  const Result<> done = context.deps.store->UpdateSection(store::SectionAdmin{
+  const Result<> done = context.deps.store.masthead->UpdateSection(store::SectionAdmin{
       .section = store::Section{.id = *id, .slug = "", .name = name, .position = 0},
       .hidden = hidden});
   if (!done) return NewsroomErrorFor(context, done.error());
@@ -101,7 +102,8 @@ http::Response MoveSection(const NewsroomContext& context, const http::Request& 
   if (!id) return NewsroomError(context, 404);
   const std::string direction = request.Form("direction").value_or("");
   if (direction != "up" && direction != "down") return NewsroomError(context, 400);
-  const Result<std::vector<store::SectionAdmin>> sections = context.deps.store->AllSections();
+  const Result<std::vector<store::SectionAdmin>> sections =
+      context.deps.store.catalog->AllSections();
   if (!sections) return NewsroomErrorFor(context, sections.error());
   std::vector<store::SectionId> order;
   for (const store::SectionAdmin& section : *sections) order.push_back(section.section.id);
@@ -109,7 +111,7 @@ http::Response MoveSection(const NewsroomContext& context, const http::Request& 
   if (at == order.end()) return NewsroomError(context, 404);
   if (direction == "up" && at != order.begin()) std::iter_swap(at, at - 1);
   if (direction == "down" && at + 1 != order.end()) std::iter_swap(at, at + 1);
-  if (Result<> done = context.deps.store->ReorderSections(order); !done) {
+  if (Result<> done = context.deps.store.masthead->ReorderSections(order); !done) {
     return NewsroomErrorFor(context, done.error());
   }
   RecordAudit(context, staff, request, "section_move", "section:" + std::to_string(*id), direction);

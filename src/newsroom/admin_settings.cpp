@@ -50,7 +50,7 @@ http::Response Render(const NewsroomContext& context, const Staff& staff, const 
 
 http::Response SettingsPage(const NewsroomContext& context, const http::Request& request,
                             const Staff& staff) {
-  const Result<store::Settings> stored = context.deps.store->SiteSettings();
+  const Result<store::Settings> stored = context.deps.store.catalog->SiteSettings();
   if (!stored) return NewsroomErrorFor(context, stored.error());
   Config shown = context.deps.config;
   ApplySettings(*stored, &shown);
@@ -73,7 +73,7 @@ http::Response SaveSettings(const NewsroomContext& context, const http::Request&
     settings.emplace_back(std::string(field.key), std::move(value));
   }
   if (!error.empty()) return Render(context, staff, shown, error, "", 400);
-  if (Result<> done = context.deps.store->PutSiteSettings(settings); !done) {
+  if (Result<> done = context.deps.store.masthead->PutSiteSettings(settings); !done) {
     return NewsroomErrorFor(context, done.error());
   }
   RecordAudit(context, staff, request, "settings_update", "settings", shown.paper.name);

@@ -47,9 +47,9 @@ struct AddForm {
 
 http::Response Render(const NewsroomContext& context, const Staff& staff, const AddForm& form,
                       std::string_view error, std::string_view done, int status) {
-  const Result<std::vector<store::User>> users = context.deps.store->Users();
+  const Result<std::vector<store::User>> users = context.deps.store.accounts->Users();
   if (!users) return NewsroomErrorFor(context, users.error());
-  const Result<std::vector<store::Reporter>> reporters = context.deps.store->Reporters();
+  const Result<std::vector<store::Reporter>> reporters = context.deps.store.catalog->Reporters();
   if (!reporters) return NewsroomErrorFor(context, reporters.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const store::User& user : *users) {
@@ -118,13 +118,13 @@ http::Response AddUser(const NewsroomContext& context, const http::Request& requ
   }
   const Result<std::string> hash = HashPassword(password);
   if (!hash) return NewsroomErrorFor(context, hash.error());
-  const Result<store::UserId> id =
-      context.deps.store->InsertUser(store::NewUser{.email = form.email,
-                                                    .name = form.name,
-                                                    .role = form.role,
-                                                    .reporter_id = form.reporter_id,
-                                                    .password_hash = *hash,
-                                                    .created_at = context.deps.clock->Now()});
+  const Result<store::UserId> id = context.deps.store.accounts->InsertUser(
+      store::NewUser{.email = form.email,
+                     .name = form.name,
+                     .role = form.role,
+                     .reporter_id = form.reporter_id,
+                     .password_hash = *hash,
+                     .created_at = context.deps.clock->Now()});
   if (!id) {
     if (id.error().code == ErrorCode::kConflict) {
       return Render(context, staff, form, "newsroom_user_email_taken", "", 409);
@@ -143,7 +143,7 @@ http::Response UpdateUser(const NewsroomContext& context, const http::Request& r
                           const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
-  Result<store::User> user = context.deps.store->UserById(*id);
+  Result<store::User> user = context.deps.store.accounts->UserById(*id);
   if (!user) return NewsroomErrorFor(context, user.error());
   const std::optional<store::Role> role = store::ParseRole(request.Form("role").value_or(""));
   const std::optional<std::optional<store::ReporterId>> reporter = ReporterField(request);
@@ -174,7 +174,7 @@ http::Response UpdateUser(const NewsroomContext& context, const http::Request& r
   user->role = *role;
   user->active = active;
   user->reporter_id = *reporter;
-  if (Result<> done = context.deps.store->UpdateUser(*user); !done) {
+  if (Result<> done = context.deps.store.accounts->UpdateUser(*user); !done) {
     if (done.error().code == ErrorCode::kInvalidInput) {
       return Render(context, staff, AddForm{}, "newsroom_invalid_form", "", 400);
     }

@@ -42,7 +42,7 @@ std::string_view StatusKey(const store::AdCampaign& campaign, Timestamp now) {
 
 std::string PhotoUrlOf(const NewsroomContext& context, std::optional<store::PhotoId> id) {
   if (!id) return "";
-  const Result<store::Photo> photo = context.deps.store->PhotoById(*id);
+  const Result<store::Photo> photo = context.deps.store.catalog->PhotoById(*id);
   if (!photo || photo->widths.empty()) return "";
   return render::PhotoUrl(photo->name, photo->format, photo->widths.front());
 }
@@ -60,7 +60,7 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff,
                      {"checked", checked}});
   }
   nlohmann::json sections = nlohmann::json::array();
-  if (Result<std::vector<store::SectionAdmin>> all = context.deps.store->AllSections()) {
+  if (Result<std::vector<store::SectionAdmin>> all = context.deps.store.catalog->AllSections()) {
     for (const store::SectionAdmin& admin : *all) {
       sections.push_back({{"id", admin.section.id},
                           {"name", admin.section.name},
@@ -149,7 +149,7 @@ FormResult ReadForm(const NewsroomContext& context, const http::Request& request
         continue;
       }
       PhotoUploadResult uploaded =
-          StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, part.data,
+          StoreUploadedPhoto(*context.deps.store.desk, context.deps.uploads_dir, part.data,
                              staff.user_id, context.deps.clock->Now());
       if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
         return fail(refusal->label_key);
@@ -168,7 +168,7 @@ FormResult ReadForm(const NewsroomContext& context, const http::Request& request
 
 http::Response AdListPage(const NewsroomContext& context, const http::Request& request,
                           const Staff& staff) {
-  const Result<std::vector<store::AdCampaign>> campaigns = context.deps.store->AdCampaigns();
+  const Result<std::vector<store::AdCampaign>> campaigns = context.deps.store.ads->AdCampaigns();
   if (!campaigns) return NewsroomErrorFor(context, campaigns.error());
   const Timestamp now = context.deps.clock->Now();
   nlohmann::json rows = nlohmann::json::array();
@@ -220,11 +220,11 @@ http::Response SaveForm(const NewsroomContext& context, const http::Request& req
   if (!form.error.empty()) return FormPage(context, staff, form.campaign, form.error, 400);
   Result<store::AdCampaignId> saved = form.campaign.id;
   if (stored) {
-    if (Result<> done = context.deps.store->UpdateAdCampaign(form.campaign); !done) {
+    if (Result<> done = context.deps.store.ads->UpdateAdCampaign(form.campaign); !done) {
       saved = tl::unexpected(done.error());
     }
   } else {
-    saved = context.deps.store->InsertAdCampaign(form.campaign);
+    saved = context.deps.store.ads->InsertAdCampaign(form.campaign);
   }
   if (!saved) {
     if (saved.error().code == ErrorCode::kInvalidInput) {
@@ -248,7 +248,7 @@ http::Response EditAdPage(const NewsroomContext& context, const http::Request& r
                           const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
-  const Result<store::AdCampaign> campaign = context.deps.store->AdCampaignById(*id);
+  const Result<store::AdCampaign> campaign = context.deps.store.ads->AdCampaignById(*id);
   if (!campaign) return NewsroomErrorFor(context, campaign.error());
   return FormPage(context, staff, *campaign, "", 200);
 }
@@ -257,7 +257,7 @@ http::Response UpdateAd(const NewsroomContext& context, const http::Request& req
                         const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
-  const Result<store::AdCampaign> stored = context.deps.store->AdCampaignById(*id);
+  const Result<store::AdCampaign> stored = context.deps.store.ads->AdCampaignById(*id);
   if (!stored) return NewsroomErrorFor(context, stored.error());
   return SaveForm(context, request, staff, &*stored);
 }
@@ -270,7 +270,7 @@ http::Response SetAdActive(const NewsroomContext& context, const http::Request& 
   const std::string active = request.Form("active").value_or("");
   if (active != "0" && active != "1") return NewsroomError(context, 400);
   const Result<> done =
-      context.deps.store->SetAdCampaignActive(*id, active == "1", context.deps.clock->Now());
+      context.deps.store.ads->SetAdCampaignActive(*id, active == "1", context.deps.clock->Now());
   if (!done) return NewsroomErrorFor(context, done.error());
   RecordAudit(context, staff, request, active == "1" ? "ad_campaign_resume" : "ad_campaign_pause",
               "ad:" + std::to_string(*id));
@@ -292,7 +292,7 @@ std::string Ctr(std::int64_t impressions, std::int64_t clicks) {
 }
 
 Result<std::vector<ReportRow>> ReportRows(const NewsroomContext& context, store::AdCampaignId id) {
-  const Result<std::vector<store::AdDayCounts>> days = context.deps.store->AdCountsByDay(id);
+  const Result<std::vector<store::AdDayCounts>> days = context.deps.store.ads->AdCountsByDay(id);
   if (!days) return tl::unexpected(days.error());
   std::vector<ReportRow> rows;
   for (const store::AdDayCounts& day : *days) {
@@ -307,7 +307,7 @@ http::Response AdReportPage(const NewsroomContext& context, const http::Request&
                             const Staff& staff) {
   const std::optional<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return NewsroomError(context, 404);
-  const Result<store::AdCampaign> campaign = context.deps.store->AdCampaignById(*id);
+  const Result<store::AdCampaign> campaign = context.deps.store.ads->AdCampaignById(*id);
   if (!campaign) return NewsroomErrorFor(context, campaign.error());
   const Result<std::vector<ReportRow>> rows = ReportRows(context, *id);
   if (!rows) return NewsroomErrorFor(context, rows.error());

@@ -132,7 +132,7 @@ ArticleForm FormFromContent(const store::ArticleContent& content, store::Revisio
   return form;
 }
 
-Result<FormChoices> LoadFormChoices(const store::Store& store) {
+Result<FormChoices> LoadFormChoices(const store::Catalog& store) {
   Result<std::vector<store::SectionAdmin>> sections = store.AllSections();
   if (!sections) return tl::unexpected(sections.error());
   Result<std::vector<store::Reporter>> reporters = store.Reporters();
@@ -232,7 +232,7 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
   if (!form.remove_photo && !Trim(form.photo_id).empty()) {
     const std::optional<std::int64_t> photo = ParseInt(Trim(form.photo_id));
     const Result<store::Photo> stored =
-        photo ? context.deps.store->PhotoById(*photo)
+        photo ? context.deps.store.catalog->PhotoById(*photo)
               : Result<store::Photo>(Fail(ErrorCode::kNotFound, "not a photo id"));
     // Someone else's photo reads as unknown: the answer does not say that it exists.
     if (!stored || !MayUsePhoto(staff, *stored, article_photo)) {
@@ -289,7 +289,7 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
   nlohmann::json photo = nullptr;
   if (const std::optional<std::int64_t> id = ParseInt(Trim(form.photo_id));
       id && !form.remove_photo) {
-    if (Result<store::Photo> stored = context.deps.store->PhotoById(*id);
+    if (Result<store::Photo> stored = context.deps.store.catalog->PhotoById(*id);
         stored && MayUsePhoto(staff, *stored, article_photo)) {
       const int width = stored->widths.empty() ? 0 : stored->widths.front();
       photo = {{"id", stored->id},

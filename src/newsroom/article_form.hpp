@@ -13,7 +13,8 @@
 #include "http/request.hpp"
 #include "newsroom/context.hpp"
 #include "newsroom/staff.hpp"
-#include "store/store.hpp"
+#include "store/catalog.hpp"
+#include "store/desk_records.hpp"
 
 namespace sinmun::newsroom {
 
@@ -47,7 +48,7 @@ struct FormChoices {
   std::vector<store::SectionAdmin> sections;
   std::vector<store::Reporter> reporters;
 };
-Result<FormChoices> LoadFormChoices(const store::Store& store);
+Result<FormChoices> LoadFormChoices(const store::Catalog& store);
 
 // Whether `staff` may attach `photo` to an article whose photo is now `article_photo`: the
 // desk any photo, a reporter one they uploaded or the one the article already has. Anything

@@ -7,7 +7,7 @@ namespace {
 
 void Append(const NewsroomContext& context, store::AuditEntry entry) {
   const std::string action = entry.action;
-  if (Result<std::int64_t> done = context.deps.store->AppendAudit(entry); !done) {
+  if (Result<std::int64_t> done = context.deps.store.audit->AppendAudit(entry); !done) {
     spdlog::error("newsroom: audit {} not written: {}", action, done.error().detail);
   }
 }

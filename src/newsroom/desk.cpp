@@ -95,7 +95,7 @@ Result<store::DeskArticle> LoadViewableArticle(const NewsroomContext& context,
                                                const http::Request& request, const Staff& staff) {
   const Result<store::ArticleId> id = ArticleIdParam(request);
   if (!id) return tl::unexpected(id.error());
-  Result<store::DeskArticle> article = context.deps.store->DeskArticleById(*id);
+  Result<store::DeskArticle> article = context.deps.store.desk->DeskArticleById(*id);
   if (!article) return article;
   if (!MayView(staff, *article)) {
     return Fail(ErrorCode::kForbidden, "not the author of article " + std::to_string(*id));
@@ -110,7 +110,7 @@ std::optional<std::string> StaffEditUrl(const NewsroomContext& context,
   if (!request.Cookie(context.session_cookie)) return std::nullopt;
   const Result<std::optional<Staff>> staff = CurrentStaff(context, request);
   if (!staff || !*staff) return std::nullopt;
-  const Result<store::DeskArticle> article = context.deps.store->DeskArticleById(id);
+  const Result<store::DeskArticle> article = context.deps.store.desk->DeskArticleById(id);
   if (!article || !MayEdit(**staff, *article)) return std::nullopt;
   return EditPath(id);
 }
@@ -121,7 +121,7 @@ std::string StatusLabel(const NewsroomContext& context, store::ArticleStatus sta
 
 std::string UserName(const NewsroomContext& context, store::UserId id) {
   if (id == 0) return "—";
-  if (Result<store::User> user = context.deps.store->UserById(id)) return user->name;
+  if (Result<store::User> user = context.deps.store.accounts->UserById(id)) return user->name;
   return "#" + std::to_string(id);
 }
 

@@ -9,7 +9,7 @@
 #include "newsroom/article_form.hpp"
 #include "newsroom/context.hpp"
 #include "newsroom/staff.hpp"
-#include "store/store.hpp"
+#include "store/desk_records.hpp"
 
 namespace sinmun::newsroom {
 

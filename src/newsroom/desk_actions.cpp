@@ -31,7 +31,8 @@ http::Response SubmitArticle(const NewsroomContext& context, const http::Request
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayHandleDraft(staff, *article)) return NewsroomError(context, 403);
-  const Result<> done = context.deps.store->SubmitArticle(article->id, context.deps.clock->Now());
+  const Result<> done =
+      context.deps.store.desk->SubmitArticle(article->id, context.deps.clock->Now());
   if (done) RecordAudit(context, staff, request, "submit", Target(article->id));
   return AfterChange(context, done, article->id, "submitted");
 }
@@ -40,7 +41,8 @@ http::Response PublishArticle(const NewsroomContext& context, const http::Reques
                               const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
-  const Result<> done = context.deps.store->PublishArticle(article->id, context.deps.clock->Now());
+  const Result<> done =
+      context.deps.store.desk->PublishArticle(article->id, context.deps.clock->Now());
   if (done) RecordAudit(context, staff, request, "publish", Target(article->id));
   return AfterChange(context, done, article->id, "published");
 }
@@ -57,7 +59,7 @@ http::Response ScheduleArticle(const NewsroomContext& context, const http::Reque
   if (!at || *at <= now) {
     return SeeOther(EditPath(article->id) + "?done=schedule_invalid");
   }
-  const Result<> done = context.deps.store->ScheduleArticle(article->id, *at, now);
+  const Result<> done = context.deps.store.desk->ScheduleArticle(article->id, *at, now);
   if (done) {
     RecordAudit(context, staff, request, "schedule", Target(article->id), FormatKst(*at) + " KST");
   }
@@ -69,7 +71,7 @@ http::Response UnpublishArticle(const NewsroomContext& context, const http::Requ
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   const Result<> done =
-      context.deps.store->UnpublishArticle(article->id, context.deps.clock->Now());
+      context.deps.store.desk->UnpublishArticle(article->id, context.deps.clock->Now());
   if (done) RecordAudit(context, staff, request, "unpublish", Target(article->id));
   return AfterChange(context, done, article->id, "unpublished");
 }
@@ -79,7 +81,8 @@ http::Response DeleteArticle(const NewsroomContext& context, const http::Request
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayHandleDraft(staff, *article)) return NewsroomError(context, 403);
-  const Result<> done = context.deps.store->DeleteDraft(article->id, context.deps.clock->Now());
+  const Result<> done =
+      context.deps.store.desk->DeleteDraft(article->id, context.deps.clock->Now());
   if (!done) return NewsroomErrorFor(context, done.error());
   RecordAudit(context, staff, request, "delete", Target(article->id), article->content.headline);
   return SeeOther("/newsroom?deleted=1");

@@ -86,7 +86,8 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
                    {.status = store::ArticleStatus::kPublished, .limit = kDashboardListSize}});
   nlohmann::json sections = nlohmann::json::array();
   for (const List& list : lists) {
-    Result<std::vector<store::DeskSummary>> items = context.deps.store->DeskArticles(list.query);
+    Result<std::vector<store::DeskSummary>> items =
+        context.deps.store.desk->DeskArticles(list.query);
     if (!items) return NewsroomErrorFor(context, items.error());
     sections.push_back({{"id", list.id},
                         {"title", Label(context, list.title_key)},
@@ -187,7 +188,7 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
 
 http::Response NewArticlePage(const NewsroomContext& context, const http::Request& request,
                               const Staff& staff) {
-  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store.catalog);
   if (!choices) return NewsroomErrorFor(context, choices.error());
   ArticleForm form;
   if (!choices->sections.empty()) {
@@ -201,7 +202,7 @@ http::Response EditArticlePage(const NewsroomContext& context, const http::Reque
                                const Staff& staff) {
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
-  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store.catalog);
   if (!choices) return NewsroomErrorFor(context, choices.error());
   nlohmann::json extra = nlohmann::json::object();
   // Only known outcomes: the label key is built from the query string.
@@ -251,8 +252,8 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
   FieldErrors errors;
   if (const http::FormPart* file = multipart ? FilePart(*parts, "photo") : nullptr) {
     PhotoUploadResult uploaded =
-        StoreUploadedPhoto(*context.deps.store, context.deps.uploads_dir, file->data, staff.user_id,
-                           context.deps.clock->Now());
+        StoreUploadedPhoto(*context.deps.store.desk, context.deps.uploads_dir, file->data,
+                           staff.user_id, context.deps.clock->Now());
     if (const store::PhotoId* id = std::get_if<store::PhotoId>(&uploaded)) {
       // Kept in the form from now on, so a form sent back for other errors keeps the photo.
       form.photo_id = std::to_string(*id);
@@ -276,12 +277,12 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
 
 http::Response CreateArticle(const NewsroomContext& context, const http::Request& request,
                              const Staff& staff) {
-  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store.catalog);
   if (!choices) return NewsroomErrorFor(context, choices.error());
   ArticleForm form;
   auto read = ReadArticleForm(context, request, staff, *choices, nullptr, form);
   if (http::Response* response = std::get_if<http::Response>(&read)) return std::move(*response);
-  const Result<store::ArticleId> id = context.deps.store->CreateDraft(
+  const Result<store::ArticleId> id = context.deps.store.desk->CreateDraft(
       std::get<store::ArticleContent>(read), staff.user_id, context.deps.clock->Now());
   if (!id) return NewsroomErrorFor(context, id.error());
   return SeeOther(EditPath(*id) + "?done=saved");
@@ -299,7 +300,8 @@ http::Response ConflictPage(const NewsroomContext& context, const Staff& staff,
   nlohmann::json extra = {{"conflict",
                            {{"revision", current.revision},
                             {"diff", ContentDiffView(context, current.content, mine, choices)}}}};
-  if (Result<std::vector<store::RevisionInfo>> history = context.deps.store->Revisions(current.id);
+  if (Result<std::vector<store::RevisionInfo>> history =
+          context.deps.store.desk->Revisions(current.id);
       history && !history->empty()) {
     extra["conflict"]["saved_by"] = UserName(context, history->front().saved_by);
     extra["conflict"]["saved_at"] = FormatKst(history->front().saved_at);
@@ -314,7 +316,7 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   if (!MayEdit(staff, *article)) return NewsroomError(context, 403);
-  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store.catalog);
   if (!choices) return NewsroomErrorFor(context, choices.error());
   ArticleForm form;
   auto read = ReadArticleForm(context, request, staff, *choices, &*article, form);
@@ -326,10 +328,11 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
   if (std::from_chars(text.data(), text.data() + text.size(), base).ec != std::errc() || base < 0) {
     return NewsroomError(context, 400);
   }
-  const Result<store::RevisionNumber> saved = context.deps.store->SaveArticle(
+  const Result<store::RevisionNumber> saved = context.deps.store.desk->SaveArticle(
       article->id, content, base, staff.user_id, context.deps.clock->Now());
   if (!saved && saved.error().code == ErrorCode::kConflict) {
-    const Result<store::DeskArticle> current = context.deps.store->DeskArticleById(article->id);
+    const Result<store::DeskArticle> current =
+        context.deps.store.desk->DeskArticleById(article->id);
     if (!current) return NewsroomErrorFor(context, current.error());
     return ConflictPage(context, staff, form, content, *current, *choices);
   }
@@ -344,7 +347,7 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
 // The article as readers will see it, from the form as it is now (saved or not).
 http::Response PreviewArticle(const NewsroomContext& context, const http::Request& request,
                               const Staff& staff) {
-  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store.catalog);
   if (!choices) return NewsroomErrorFor(context, choices.error());
   bool multipart = false;
   const std::optional<std::vector<http::FormPart>> parts = Parts(request, multipart);
@@ -359,7 +362,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), article_id).ec ==
           std::errc() &&
       article_id > 0) {
-    if (Result<store::DeskArticle> article = context.deps.store->DeskArticleById(article_id);
+    if (Result<store::DeskArticle> article = context.deps.store.desk->DeskArticleById(article_id);
         article && MayView(staff, *article)) {
       article_photo = article->content.photo_id;
     }
@@ -403,7 +406,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
     }
   }
   if (content.photo_id) {
-    if (Result<store::Photo> photo = context.deps.store->PhotoById(*content.photo_id)) {
+    if (Result<store::Photo> photo = context.deps.store.catalog->PhotoById(*content.photo_id)) {
       data.photo = render::ArticleContentData::Photo{.name = photo->name,
                                                      .format = photo->format,
                                                      .widths = photo->widths,

@@ -111,7 +111,7 @@ Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
   const std::optional<std::string> token = request.Cookie(context.session_cookie);
   if (!token || !IsWellFormedToken(*token)) return std::nullopt;
   const std::string hash = TokenHash(*token);
-  Result<store::SessionUser> found = context.deps.store->SessionByTokenHash(hash);
+  Result<store::SessionUser> found = context.deps.store.accounts->SessionByTokenHash(hash);
   if (!found) {
     if (found.error().code == ErrorCode::kNotFound) return std::nullopt;
     return tl::unexpected(found.error());
@@ -122,11 +122,11 @@ Result<std::optional<Staff>> CurrentStaff(const NewsroomContext& context,
   // failure to delete only leaves a row that can no longer be used.
   if (now - session.last_seen_at >= context.session_idle_seconds ||
       now - session.created_at >= context.session_max_seconds) {
-    (void)context.deps.store->DeleteSession(hash);
+    (void)context.deps.store.accounts->DeleteSession(hash);
     return std::nullopt;
   }
   if (now - session.last_seen_at >= kTouchEverySeconds) {
-    if (Result<> touched = context.deps.store->TouchSession(hash, now); !touched) {
+    if (Result<> touched = context.deps.store.accounts->TouchSession(hash, now); !touched) {
       return tl::unexpected(touched.error());
     }
   }

@@ -12,8 +12,10 @@
 namespace sinmun::newsroom {
 
 Newsroom::Newsroom(NewsroomDeps deps) {
-  SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
-               deps.static_files != nullptr);
+  SINMUN_CHECK(deps.store.catalog != nullptr && deps.store.accounts != nullptr &&
+               deps.store.desk != nullptr && deps.store.masthead != nullptr &&
+               deps.store.audit != nullptr && deps.store.ads != nullptr && deps.clock != nullptr &&
+               deps.renderer != nullptr && deps.static_files != nullptr);
   const bool https = ServedOverHttps(deps.config);
   const bool secure =
       deps.config.newsroom.secure_cookies || https || !PlainHttpOnLoopback(deps.config);

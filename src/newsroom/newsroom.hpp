@@ -35,7 +35,12 @@
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
-#include "store/store.hpp"
+#include "store/accounts.hpp"
+#include "store/ad_book.hpp"
+#include "store/audit_trail.hpp"
+#include "store/catalog.hpp"
+#include "store/desk.hpp"
+#include "store/masthead.hpp"
 
 namespace sinmun::ads {
 class ClickSigner;  // ads/click_signer.hpp
@@ -43,9 +48,24 @@ class ClickSigner;  // ads/click_signer.hpp
 
 namespace sinmun::newsroom {
 
+// The store roles the back office uses, made from the one object that serves them all.
+struct NewsroomStore {
+  NewsroomStore() = default;
+  template <typename S>
+  NewsroomStore(S* store)  // NOLINT(google-explicit-constructor): one store, several roles
+      : catalog(store), accounts(store), desk(store), masthead(store), audit(store), ads(store) {}
+
+  const store::Catalog* catalog = nullptr;
+  store::Accounts* accounts = nullptr;
+  store::Desk* desk = nullptr;
+  store::Masthead* masthead = nullptr;
+  store::AuditTrail* audit = nullptr;
+  store::AdBook* ads = nullptr;
+};
+
 struct NewsroomDeps {
-  store::Store* store = nullptr;  // REQUIRES: outlives the Newsroom
-  const Clock* clock = nullptr;   // REQUIRES: outlives the Newsroom
+  NewsroomStore store;           // REQUIRES: every role set; the store outlives the Newsroom
+  const Clock* clock = nullptr;  // REQUIRES: outlives the Newsroom
   std::shared_ptr<const render::Renderer> renderer;
   std::shared_ptr<const http::StaticFiles> static_files;  // for the stylesheet's URL
   Config config;  // [newsroom] session settings, base_url (https means Secure cookies), paper

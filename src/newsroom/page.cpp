@@ -33,7 +33,7 @@ http::Response Render(const NewsroomContext& context, const Staff* staff,
     return NewsroomError(context, 500);
   }
   Config config = context.deps.config;
-  if (Result<store::Settings> stored = context.deps.store->SiteSettings()) {
+  if (Result<store::Settings> stored = context.deps.store.catalog->SiteSettings()) {
     ApplySettings(*stored, &config);
   }
   const std::string& paper = config.paper.name;

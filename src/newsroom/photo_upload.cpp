@@ -135,7 +135,7 @@ class WrittenFiles {
 
 }  // namespace
 
-PhotoUploadResult StoreUploadedPhoto(store::Store& store, const std::string& uploads_dir,
+PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uploads_dir,
                                      std::string_view bytes, store::UserId by, Timestamp at) {
   if (bytes.empty()) return PhotoRefusal{"desk_error_photo_empty"};
   if (bytes.size() > kMaxPhotoBytes) return PhotoRefusal{"desk_error_photo_large"};

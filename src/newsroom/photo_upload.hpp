@@ -17,7 +17,7 @@
 #include <variant>
 
 #include "core/time.hpp"
-#include "store/store.hpp"
+#include "store/desk.hpp"
 
 namespace sinmun::newsroom {
 
@@ -31,7 +31,7 @@ struct PhotoRefusal {
 };
 using PhotoUploadResult = std::variant<store::PhotoId, PhotoRefusal, Error>;
 
-PhotoUploadResult StoreUploadedPhoto(store::Store& store, const std::string& uploads_dir,
+PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uploads_dir,
                                      std::string_view bytes, store::UserId by, Timestamp at);
 
 }  // namespace sinmun::newsroom

@@ -28,7 +28,7 @@ http::Response HistoryPage(const NewsroomContext& context, const http::Request& 
   const Result<store::DeskArticle> article = LoadViewableArticle(context, request, staff);
   if (!article) return NewsroomErrorFor(context, article.error());
   const Result<std::vector<store::RevisionInfo>> history =
-      context.deps.store->Revisions(article->id);
+      context.deps.store.desk->Revisions(article->id);
   if (!history) return NewsroomErrorFor(context, history.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const store::RevisionInfo& info : *history) {
@@ -54,18 +54,19 @@ http::Response RevisionPage(const NewsroomContext& context, const http::Request&
   if (!article) return NewsroomErrorFor(context, article.error());
   const Result<store::RevisionNumber> number = RevisionParam(request);
   if (!number) return NewsroomErrorFor(context, number.error());
-  const Result<store::Revision> revision = context.deps.store->RevisionOf(article->id, *number);
+  const Result<store::Revision> revision =
+      context.deps.store.desk->RevisionOf(article->id, *number);
   if (!revision) return NewsroomErrorFor(context, revision.error());
   // Compared with the revision before it; the first one with an empty article.
   store::ArticleContent before;
   before.section_id = revision->content.section_id;
   if (*number > 1) {
     const Result<store::Revision> previous =
-        context.deps.store->RevisionOf(article->id, *number - 1);
+        context.deps.store.desk->RevisionOf(article->id, *number - 1);
     if (!previous) return NewsroomErrorFor(context, previous.error());
     before = previous->content;
   }
-  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store);
+  const Result<FormChoices> choices = LoadFormChoices(*context.deps.store.catalog);
   if (!choices) return NewsroomErrorFor(context, choices.error());
   nlohmann::json view = {
       {"article",
@@ -93,7 +94,8 @@ http::Response RestoreRevision(const NewsroomContext& context, const http::Reque
   if (!MayEdit(staff, *article)) return NewsroomError(context, 403);
   const Result<store::RevisionNumber> number = RevisionParam(request);
   if (!number) return NewsroomErrorFor(context, number.error());
-  const Result<store::Revision> revision = context.deps.store->RevisionOf(article->id, *number);
+  const Result<store::Revision> revision =
+      context.deps.store.desk->RevisionOf(article->id, *number);
   if (!revision) return NewsroomErrorFor(context, revision.error());
   // The restore starts from the revision the page showed as current: if someone saved since,
   // the store refuses it (409) instead of silently undoing their save.
@@ -102,7 +104,7 @@ http::Response RestoreRevision(const NewsroomContext& context, const http::Reque
   if (std::from_chars(text.data(), text.data() + text.size(), base).ec != std::errc()) {
     return NewsroomError(context, 400);
   }
-  const Result<store::RevisionNumber> saved = context.deps.store->SaveArticle(
+  const Result<store::RevisionNumber> saved = context.deps.store.desk->SaveArticle(
       article->id, revision->content, base, staff.user_id, context.deps.clock->Now());
   if (!saved) return NewsroomErrorFor(context, saved.error());
   return SeeOther(EditPath(article->id) + "?done=restored");

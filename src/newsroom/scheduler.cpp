@@ -5,25 +5,25 @@
 
 namespace sinmun::newsroom {
 
-Scheduler::Scheduler(store::Store& store, const Clock& clock, std::chrono::milliseconds interval)
+Scheduler::Scheduler(SchedulerStore store, const Clock& clock, std::chrono::milliseconds interval)
     : store_(store), clock_(clock), interval_(interval) {}
 
 Scheduler::~Scheduler() { Stop(); }
 
 Result<std::vector<store::ArticleId>> Scheduler::Tick() {
   const Timestamp now = clock_.Now();
-  Result<std::vector<store::ArticleId>> published = store_.PublishDue(now);
+  Result<std::vector<store::ArticleId>> published = store_.desk.PublishDue(now);
   if (!published) return published;
   for (const store::ArticleId id : *published) {
     const Result<std::int64_t> audited =
-        store_.AppendAudit(store::AuditEntry{.id = 0,
-                                             .at = now,
-                                             .user_id = std::nullopt,
-                                             .actor = "scheduler",
-                                             .action = "publish",
-                                             .target = fmt::format("article:{}", id),
-                                             .detail = "scheduled",
-                                             .remote_address = ""});
+        store_.audit.AppendAudit(store::AuditEntry{.id = 0,
+                                                   .at = now,
+                                                   .user_id = std::nullopt,
+                                                   .actor = "scheduler",
+                                                   .action = "publish",
+                                                   .target = fmt::format("article:{}", id),
+                                                   .detail = "scheduled",
+                                                   .remote_address = ""});
     // The article is published either way; a lost audit line is worth a log line, not a retry.
     if (!audited) spdlog::error("scheduler: audit of article {}: {}", id, audited.error().detail);
     spdlog::info("scheduler: published article {}", id);

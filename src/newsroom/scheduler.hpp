@@ -9,6 +9,7 @@
 // Start() and Stop() from the owning thread. Lifetime: the store and clock outlive it.
 
 #include <chrono>
+#include <concepts>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -16,13 +17,24 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
-#include "store/store.hpp"
+#include "store/audit_trail.hpp"
+#include "store/desk.hpp"
 
 namespace sinmun::newsroom {
 
+// The store roles the scheduler uses; made from any one object that serves them both.
+struct SchedulerStore {
+  template <typename S>
+  requires std::derived_from<S, store::Desk> && std::derived_from<S, store::AuditTrail>
+  SchedulerStore(S& store)  // NOLINT(google-explicit-constructor): one store, two roles
+      : desk(store), audit(store) {}
+  store::Desk& desk;
+  store::AuditTrail& audit;
+};
+
 class Scheduler {
  public:
-  Scheduler(store::Store& store, const Clock& clock,
+  Scheduler(SchedulerStore store, const Clock& clock,
             std::chrono::milliseconds interval = std::chrono::seconds(5));
   ~Scheduler();  // stops the thread
   Scheduler(const Scheduler&) = delete;
@@ -39,7 +51,7 @@ class Scheduler {
  private:
   void Run();
 
-  store::Store& store_;
+  SchedulerStore store_;
   const Clock& clock_;
   const std::chrono::milliseconds interval_;
 

@@ -49,22 +49,22 @@ Timestamp LockSeconds(int failures, int free_failures) {
 }
 
 Result<Timestamp> LockedFor(const NewsroomContext& context, std::string_view key) {
-  const Result<store::LoginThrottle> throttle = context.deps.store->LoginThrottleFor(key);
+  const Result<store::LoginThrottle> throttle = context.deps.store.accounts->LoginThrottleFor(key);
   if (!throttle) return tl::unexpected(throttle.error());
   return std::max<Timestamp>(0, throttle->locked_until - context.deps.clock->Now());
 }
 
 Result<> CountFailure(const NewsroomContext& context, std::string_view key, int free_failures) {
-  Result<store::LoginThrottle> throttle = context.deps.store->LoginThrottleFor(key);
+  Result<store::LoginThrottle> throttle = context.deps.store.accounts->LoginThrottleFor(key);
   if (!throttle) return tl::unexpected(throttle.error());
   throttle->failures = std::min(throttle->failures + 1, 1000);
   const Timestamp lock = LockSeconds(throttle->failures, free_failures);
   if (lock > 0) throttle->locked_until = context.deps.clock->Now() + lock;
-  return context.deps.store->PutLoginThrottle(*throttle);
+  return context.deps.store.accounts->PutLoginThrottle(*throttle);
 }
 
 Result<> ForgetFailures(const NewsroomContext& context, std::string_view key) {
-  return context.deps.store->ClearLoginThrottle(key);
+  return context.deps.store.accounts->ClearLoginThrottle(key);
 }
 
 }  // namespace sinmun::newsroom

@@ -27,7 +27,7 @@ constexpr Timestamp kEndOfTime = std::numeric_limits<Timestamp>::max();
 // committing every batch and reporting it to `committed` (the follower), which answers false
 // to stop after that batch (a server shutting down must not wait for a whole catch-up).
 // Returns the number of articles written. Xapian errors throw.
-Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const store::Store& store,
+Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, SearchStore store,
                                   const KoreanAnalyzer& analyzer, const Xapian::Stem& stemmer,
                                   const std::function<bool(std::int64_t)>& committed) {
   std::int64_t seq = LastSequence(database);
@@ -45,16 +45,16 @@ Result<std::int64_t> IndexChanges(Xapian::WritableDatabase& database, const stor
 
 }  // namespace
 
-Result<Batch> ReadBatch(const store::Store& store, std::int64_t seq, const KoreanAnalyzer& analyzer,
+Result<Batch> ReadBatch(SearchStore store, std::int64_t seq, const KoreanAnalyzer& analyzer,
                         const Xapian::Stem& stemmer) {
-  const Result<std::vector<store::Change>> changes = store.ChangesSince(seq, kBatch);
+  const Result<std::vector<store::Change>> changes = store.changes->ChangesSince(seq, kBatch);
   if (!changes) return tl::unexpected(changes.error());
   Batch batch;
   if (changes->empty()) return batch;
   std::set<store::ArticleId> seen;
   for (const store::Change& change : *changes) {
     if (!seen.insert(change.article_id).second) continue;
-    const Result<store::Article> article = store.PublishedArticle(change.article_id, kEndOfTime);
+    const Result<store::Article> article = store.catalog->PublishedArticle(change.article_id, kEndOfTime);
     if (article) {
       batch.documents.emplace_back(DocId(article->id),
                                    ArticleDocument(analyzer, stemmer, *article));
@@ -88,7 +88,7 @@ std::int64_t ApplyBatch(Xapian::WritableDatabase& database, const Batch& batch) 
 
 Result<> XapianSearcher::CatchUp() {
   std::lock_guard lock(writer_mutex_);
-  if (const Result<std::int64_t> seq = store_->ChangeSequence(); seq) store_seq_ = *seq;
+  if (const Result<std::int64_t> seq = store_.changes->ChangeSequence(); seq) store_seq_ = *seq;
   try {
     const std::string target = CurrentTarget(folder_);
     if (target.empty()) return Fail(ErrorCode::kUnavailable, "search: no current index");
@@ -101,7 +101,7 @@ Result<> XapianSearcher::CatchUp() {
       ++generation_;
     }
     const Result<std::int64_t> written =
-        IndexChanges(*writer_, *store_, analyzer_, stemmer_, [&](std::int64_t seq) {
+        IndexChanges(*writer_, store_, analyzer_, stemmer_, [&](std::int64_t seq) {
           indexed_seq_ = seq;
           ++generation_;
           return !stop_requested_.load();

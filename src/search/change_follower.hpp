@@ -12,7 +12,7 @@
 
 #include "core/error.hpp"
 #include "search/korean_analyzer.hpp"
-#include "store/store.hpp"
+#include "search/searcher.hpp"
 
 namespace sinmun::search {
 
@@ -23,7 +23,7 @@ struct Batch {
 };
 
 // Reads the next batch of changes after `seq` and makes their documents.
-Result<Batch> ReadBatch(const store::Store& store, std::int64_t seq, const KoreanAnalyzer& analyzer,
+Result<Batch> ReadBatch(SearchStore store, std::int64_t seq, const KoreanAnalyzer& analyzer,
                         const Xapian::Stem& stemmer);
 
 // Writes a batch and records its last sequence; returns the articles written. Xapian errors

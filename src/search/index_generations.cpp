@@ -71,7 +71,7 @@ Result<> SyncFiles(const fs::path& folder) {
 // documents while this one writes them (the two halves cost about the same), committing every
 // kReindexCommit articles but not the last time. Returns the articles written.
 Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database,
-                                     const store::Store& store) {
+                                     SearchStore store) {
   constexpr size_t kQueued = 4;  // batches made ahead of the writer
   std::mutex mutex;
   std::condition_variable changed;
@@ -180,7 +180,7 @@ Result<> PrepareFolder(const fs::path& folder) {
   return {};
 }
 
-Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::path& folder) {
+Result<std::int64_t> Reindex(SearchStore store, const std::filesystem::path& folder) {
   if (Result<> ready = PrepareFolder(folder); !ready) return tl::unexpected(ready.error());
   const std::string previous = CurrentTarget(folder);
   const std::string name = NewDatabaseName(folder);

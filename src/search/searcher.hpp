@@ -18,6 +18,7 @@
 // alongside the follower thread and a Reindex into the same folder (from this or another
 // process): readers never see an error from a switch, only the old or the new index.
 
+#include <concepts>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -28,8 +29,9 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "store/catalog.hpp"
+#include "store/change_feed.hpp"
 #include "store/records.hpp"
-#include "store/store.hpp"
 
 namespace sinmun::search {
 
@@ -110,16 +112,30 @@ class IndexFollower {
 // the IndexFollower where the process starts and stops its threads.
 class SearchIndex : public Searcher, public IndexFollower {};
 
+// The store roles the index reads; made from any one object that serves them both.
+struct SearchStore {
+  template <typename S>
+  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::ChangeFeed>
+  SearchStore(const S* store)  // NOLINT(google-explicit-constructor): one store, two roles
+      : catalog(store), changes(store) {}
+  template <typename S>
+  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::ChangeFeed>
+  SearchStore(const S& store)  // NOLINT(google-explicit-constructor)
+      : catalog(&store), changes(&store) {}
+  const store::Catalog* catalog;
+  const store::ChangeFeed* changes;
+};
+
 // Opens (or creates) the index in `folder` over `store`. The follower is not started.
 // REQUIRES: store outlives the index. kUnavailable when the folder cannot be used.
-Result<std::unique_ptr<SearchIndex>> OpenSearchIndex(const store::Store* store,
+Result<std::unique_ptr<SearchIndex>> OpenSearchIndex(SearchStore store,
                                                      const std::filesystem::path& folder);
 
 // Rebuilds the index of `store` from scratch in a new database inside `folder`, then switches
 // `folder`'s current index to it atomically (a symlink renamed over the old one). Searchers on
 // the folder, in this or another process, move to the new index at their next request or poll.
 // Older databases but the one just replaced are removed. Returns the articles indexed.
-Result<std::int64_t> Reindex(const store::Store& store, const std::filesystem::path& folder);
+Result<std::int64_t> Reindex(SearchStore store, const std::filesystem::path& folder);
 
 // A text cut into parts for display: `marked` parts are occurrences of highlight words
 // (case-insensitive for ASCII; spaces in the text between a word's characters are allowed,

@@ -11,7 +11,7 @@ Result<> XapianSearcher::Prime() {
   });
 }
 
-Result<std::unique_ptr<SearchIndex>> OpenSearchIndex(const store::Store* store,
+Result<std::unique_ptr<SearchIndex>> OpenSearchIndex(SearchStore store,
                                                      const std::filesystem::path& folder) {
   if (Result<> ready = PrepareFolder(folder); !ready) return tl::unexpected(ready.error());
   auto searcher = std::make_unique<XapianSearcher>(store, folder);

@@ -33,7 +33,7 @@ namespace sinmun::search {
 
 class XapianSearcher final : public SearchIndex {
  public:
-  XapianSearcher(const store::Store* store, std::filesystem::path folder)
+  XapianSearcher(SearchStore store, std::filesystem::path folder)
       : store_(store), folder_(std::move(folder)), stemmer_("en") {}
   ~XapianSearcher() override { StopFollowing(); }
 
@@ -67,7 +67,7 @@ class XapianSearcher final : public SearchIndex {
   template <typename Read>
   auto WithReader(Read read) const -> decltype(read(std::declval<Xapian::Database&>()));
 
-  const store::Store* store_;
+  SearchStore store_;
   const std::filesystem::path folder_;
   const KoreanAnalyzer analyzer_;
   const Xapian::Stem stemmer_;

@@ -270,7 +270,7 @@ ads::Rotation::MakeBanner BannerMaker(const SiteContext* site) {
                            {"click_url", ClickUrl(*site->deps.ad_signer, campaign, slot.name)},
                            {"image", nullptr}};
     if (campaign.photo_id) {
-      if (Result<store::Photo> photo = site->deps.store->PhotoById(*campaign.photo_id)) {
+      if (Result<store::Photo> photo = site->deps.store.catalog->PhotoById(*campaign.photo_id)) {
         // The narrowest variant at least twice the slot's width (sharp on dense screens),
         // else the widest.
         int chosen = photo->widths.empty() ? 0 : photo->widths.back();

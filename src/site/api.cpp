@@ -6,7 +6,7 @@ namespace sinmun::site {
 
 http::Response ApiArticleList(const SiteContext& site, const http::Request& request,
                               const PageRequest& page) {
-  const store::Store& store = *site.deps.store;
+  const store::Catalog& store = *site.deps.store.catalog;
   const Result<std::int64_t> number = ParsePageNumber(request);
   if (!number) return JsonError(site, number.error());
   store::ArticleFilter filter;
@@ -34,7 +34,8 @@ http::Response ApiArticle(const SiteContext& site, const http::Request& request,
                           const PageRequest& page) {
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return JsonError(site, id.error());
-  const Result<ArticleData> data = LoadArticle(*site.deps.store, *id, site.deps.clock->Now());
+  const Result<ArticleData> data =
+      LoadArticle(*site.deps.store.catalog, *id, site.deps.clock->Now());
   if (!data) return JsonError(site, data.error());
   return JsonResponse(ApiArticleView(data->article, data->links, site.deps.config));
 }

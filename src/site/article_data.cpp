@@ -6,7 +6,7 @@
 namespace sinmun::site {
 namespace {
 
-Result<std::optional<NeighborLink>> Neighbor(const store::Store& store,
+Result<std::optional<NeighborLink>> Neighbor(const store::Catalog& store,
                                              std::optional<store::ArticleId> id, Timestamp now) {
   if (!id) return std::nullopt;
   Result<store::Article> article = store.PublishedArticle(*id, now);
@@ -20,7 +20,7 @@ Result<std::optional<NeighborLink>> Neighbor(const store::Store& store,
 
 }  // namespace
 
-Result<ArticleData> LoadArticle(const store::Store& store, store::ArticleId id, Timestamp now) {
+Result<ArticleData> LoadArticle(const store::Catalog& store, store::ArticleId id, Timestamp now) {
   Result<store::Article> article = store.PublishedArticle(id, now);
   if (!article) return tl::unexpected(article.error());
   const Result<store::Neighbors> neighbors = store.NeighborsInSection(id, now);

@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 #include "site/views.hpp"
-#include "store/store.hpp"
+#include "store/catalog.hpp"
 
 namespace sinmun::site {
 
@@ -17,6 +17,6 @@ struct ArticleData {
 };
 
 // kNotFound unless `id` is published at `now`.
-Result<ArticleData> LoadArticle(const store::Store& store, store::ArticleId id, Timestamp now);
+Result<ArticleData> LoadArticle(const store::Catalog& store, store::ArticleId id, Timestamp now);
 
 }  // namespace sinmun::site

@@ -19,7 +19,7 @@ nlohmann::json RelatedView(const SiteContext& site, store::ArticleId id, Timesta
   if (!ids) return items;
   for (const store::ArticleId related : *ids) {
     // The index may lag the store by a poll: only what is published now is shown.
-    const Result<store::Article> article = site.deps.store->PublishedArticle(related, now);
+    const Result<store::Article> article = site.deps.store.catalog->PublishedArticle(related, now);
     if (article) {
       items.push_back({{"url", ArticlePath(article->id)}, {"headline", article->headline}});
     }
@@ -52,7 +52,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   const Timestamp now = site.deps.clock->Now();
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return ErrorResponse(site, id.error(), page.view_mode);
-  const Result<ArticleData> data = LoadArticle(*site.deps.store, *id, now);
+  const Result<ArticleData> data = LoadArticle(*site.deps.store.catalog, *id, now);
   if (!data) return ErrorResponse(site, data.error(), page.view_mode);
   Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);

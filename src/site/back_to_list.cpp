@@ -13,9 +13,9 @@ http::Response BackToListRedirect(const SiteContext& site, const http::Request& 
   const ViewMode mode = ViewModeOf(request);
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return ErrorResponse(site, id.error(), mode);
-  const Result<store::Article> article = site.deps.store->PublishedArticle(*id, now);
+  const Result<store::Article> article = site.deps.store.catalog->PublishedArticle(*id, now);
   if (!article) return ErrorResponse(site, article.error(), mode);
-  const Result<std::int64_t> position = site.deps.store->PositionInSection(*id, now);
+  const Result<std::int64_t> position = site.deps.store.catalog->PositionInSection(*id, now);
   if (!position) return ErrorResponse(site, position.error(), mode);
   return http::Redirect(PageUrl(SectionPath(article->section.slug), *position / kPageSize + 1),
                         302);

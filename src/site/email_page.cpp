@@ -199,14 +199,14 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   const render::Renderer& labels = *site.deps.renderer;
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return ErrorResponse(site, Error{ErrorCode::kNotFound, "bad id"}, page.view_mode);
-  const Result<ArticleData> data = LoadArticle(*site.deps.store, *id, now);
+  const Result<ArticleData> data = LoadArticle(*site.deps.store.catalog, *id, now);
   if (!data) return ErrorResponse(site, data.error(), page.view_mode);
 
   if (request.method != http::Method::kPost) {
     return RenderForm(site, page, *data, EmailForm{}, FormErrors{},
                       request.Query("sent").has_value(), 200);
   }
-  if (site.deps.writable_store == nullptr || site.deps.counters == nullptr ||
+  if (site.deps.store.outbox == nullptr || site.deps.counters == nullptr ||
       site.deps.form_signer == nullptr) {
     return ErrorResponse(site, Error{ErrorCode::kUnavailable, "mail is off"}, page.view_mode);
   }
@@ -242,10 +242,10 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   const std::string client =
       site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).Id();
   const std::string sender = Lower(Trim(form.sender_email));
-  store::Store& store = *site.deps.writable_store;
-  const Result<store::Store::MailRequestCounts> hour =
+  store::MailOutbox& store = *site.deps.store.outbox;
+  const Result<store::MailOutbox::MailRequestCounts> hour =
       store.MailRequestsSince(client, sender, now - 3600);
-  const Result<store::Store::MailRequestCounts> day =
+  const Result<store::MailOutbox::MailRequestCounts> day =
       store.MailRequestsSince(client, sender, now - 86400);
   if (!hour) return ErrorResponse(site, hour.error(), page.view_mode);
   if (!day) return ErrorResponse(site, day.error(), page.view_mode);

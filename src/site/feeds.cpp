@@ -62,7 +62,7 @@ std::map<store::ArticleId, Enclosure> Enclosures(const SiteContext& site, const 
   std::map<store::ArticleId, Enclosure> enclosures;
   const Timestamp now = site.deps.clock->Now();
   for (const store::ArticleSummary& item : items) {
-    const Result<store::Article> article = site.deps.store->PublishedArticle(item.id, now);
+    const Result<store::Article> article = site.deps.store.catalog->PublishedArticle(item.id, now);
     if (!article || !article->photo) continue;
     if (auto enclosure = EnclosureOf(site, page, *article->photo)) {
       enclosures.emplace(item.id, std::move(*enclosure));
@@ -116,8 +116,8 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
 
 http::Response Feed(const SiteContext& site, const PageRequest& page, const Channel& channel,
                     const store::ArticleFilter& filter) {
-  const Result<store::ArticleList> list =
-      site.deps.store->LatestArticles(filter, store::Page{1, kFeedItems}, site.deps.clock->Now());
+  const Result<store::ArticleList> list = site.deps.store.catalog->LatestArticles(
+      filter, store::Page{1, kFeedItems}, site.deps.clock->Now());
   if (!list) return ErrorResponse(site, list.error(), page.view_mode);
   return PreparedText(RssDocument(site, page, channel, list->items), std::string(kRssType));
 }
@@ -136,7 +136,8 @@ http::Response RssFeed(const SiteContext& site, const http::Request& request,
 
 http::Response SectionRssFeed(const SiteContext& site, const http::Request& request,
                               const PageRequest& page) {
-  const Result<store::Section> section = site.deps.store->SectionBySlug(request.PathParam("slug"));
+  const Result<store::Section> section =
+      site.deps.store.catalog->SectionBySlug(request.PathParam("slug"));
   if (!section) return ErrorResponse(site, section.error(), page.view_mode);
   const Channel channel{
       .title = section->name + " - " + site.deps.config.paper.name,
@@ -152,7 +153,7 @@ http::Response ReporterRssFeed(const SiteContext& site, const http::Request& req
                                const PageRequest& page) {
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return ErrorResponse(site, id.error(), page.view_mode);
-  const Result<store::Reporter> reporter = site.deps.store->ReporterById(*id);
+  const Result<store::Reporter> reporter = site.deps.store.catalog->ReporterById(*id);
   if (!reporter) return ErrorResponse(site, reporter.error(), page.view_mode);
   const std::string byline = reporter->name + " " + site.deps.renderer->Label("reporter_suffix");
   const Channel channel{.title = byline + " - " + site.deps.config.paper.name,

@@ -11,7 +11,7 @@ constexpr int kPerSection = 5;
 
 http::Response FrontPage(const SiteContext& site, const http::Request& request,
                          const PageRequest& page) {
-  const store::Store& store = *site.deps.store;
+  const store::Catalog& store = *site.deps.store.catalog;
   const Timestamp now = site.deps.clock->Now();
 
   const Result<std::vector<store::Section>> sections = store.Sections();

@@ -47,7 +47,7 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
     // The section bar is decoration: a store that fails here still gets its page (or the
     // error page it asked for) without the bar.
     if (Result<std::shared_ptr<const std::vector<store::Section>>> all =
-            site.shared->sections.Get(generation, [&] { return deps.store->Sections(); })) {
+            site.shared->sections.Get(generation, [&] { return deps.store.catalog->Sections(); })) {
       fetched = std::move(*all);
     } else {
       fetched = std::make_shared<const std::vector<store::Section>>();
@@ -63,7 +63,7 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   // the change sequence, so cached pages are rendered again).
   Config config = deps.config;
   if (Result<std::shared_ptr<const store::Settings>> stored =
-          site.shared->settings.Get(generation, [&] { return deps.store->SiteSettings(); })) {
+          site.shared->settings.Get(generation, [&] { return deps.store.catalog->SiteSettings(); })) {
     ApplySettings(**stored, &config);
   }
   const std::string& paper = config.paper.name;

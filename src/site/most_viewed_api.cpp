@@ -33,7 +33,7 @@ http::Response ApiMostViewed(const SiteContext& site, const http::Request& reque
   if (!limit) return JsonError(site, limit.error());
   std::optional<store::SectionId> section;
   if (const std::optional<std::string> slug = request.Query("section"); slug && !slug->empty()) {
-    const Result<store::Section> found = site.deps.store->SectionBySlug(*slug);
+    const Result<store::Section> found = site.deps.store.catalog->SectionBySlug(*slug);
     if (!found) return JsonError(site, found.error());
     section = found->id;
   }

@@ -62,14 +62,15 @@ Result<std::vector<store::ArticleSummary>> RankedArticles(const SiteContext& sit
                                                           int limit, Timestamp now) {
   if (!window || site.deps.counters == nullptr) {
     if (window) return std::vector<store::ArticleSummary>{};
-    return site.deps.store->MostViewed(section, std::nullopt, limit, now);
+    return site.deps.store.rankings->MostViewed(section, std::nullopt, limit, now);
   }
   // A few spare ids: an article taken down since its views were counted is left out.
   const std::vector<counters::RankedView> top =
       site.deps.counters->Top(*window, section, limit + 5);
   std::vector<store::ArticleId> ids;
   for (const counters::RankedView& entry : top) ids.push_back(entry.id);
-  Result<std::vector<store::ArticleSummary>> summaries = site.deps.store->SummariesByIds(ids, now);
+  Result<std::vector<store::ArticleSummary>> summaries =
+      site.deps.store.rankings->SummariesByIds(ids, now);
   if (!summaries) return summaries;
   if (summaries->size() > static_cast<size_t>(limit)) summaries->resize(static_cast<size_t>(limit));
   // The window's views, not the all-time total.
@@ -101,7 +102,7 @@ Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now) {
 
 http::Response MostViewedPage(const SiteContext& site, const http::Request& request,
                               const PageRequest& page) {
-  const store::Store& store = *site.deps.store;
+  const store::Catalog& store = *site.deps.store.catalog;
   const render::Renderer& labels = *site.deps.renderer;
   const Timestamp now = site.deps.clock->Now();
   const Result<WindowChoice> window = ParseWindowParam(site, request);
@@ -122,10 +123,10 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
                      kRankingSize, now);
   if (!ranking) return ErrorResponse(site, ranking.error(), page.view_mode);
   const Result<std::vector<store::RankedSummary>> recommended =
-      store.MostRecommended(now - kWeek, kWeeklySize, now);
+      site.deps.store.rankings->MostRecommended(now - kWeek, kWeeklySize, now);
   if (!recommended) return ErrorResponse(site, recommended.error(), page.view_mode);
   const Result<std::vector<store::RankedSummary>> emailed =
-      store.MostEmailed(now - kWeek, kWeeklySize, now);
+      site.deps.store.rankings->MostEmailed(now - kWeek, kWeeklySize, now);
   if (!emailed) return ErrorResponse(site, emailed.error(), page.view_mode);
 
   nlohmann::json windows = nlohmann::json::array();

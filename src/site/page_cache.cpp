@@ -27,7 +27,7 @@ class PageCache::Ticket {
   std::shared_ptr<Flight> flight_;
 };
 
-PageCache::PageCache(const store::Store* store, Options options)
+PageCache::PageCache(const store::ChangeFeed* store, Options options)
     : store_(store), options_(options) {
   // The sequence pages are rendered from is known before the first page is: else the first
   // check, racing with the first renders, takes its reading for a change and refuses their

@@ -42,7 +42,7 @@
 
 #include "core/striped_counter.hpp"
 #include "http/response.hpp"
-#include "store/store.hpp"
+#include "store/change_feed.hpp"
 
 namespace sinmun::site {
 
@@ -81,7 +81,7 @@ class PageCache {
   };
 
   // REQUIRES: store outlives the cache.
-  PageCache(const store::Store* store, Options options);
+  PageCache(const store::ChangeFeed* store, Options options);
   ~PageCache();
 
   Lookup Find(std::string_view key);
@@ -149,7 +149,7 @@ class PageCache {
   void Land(const std::string& key, const Flight* flight);
   Shard& ShardFor(std::string_view key) { return shards_[Hash()(key) % kShards]; }
 
-  const store::Store* store_;
+  const store::ChangeFeed* store_;
   Options options_;
   std::array<Shard, kShards> shards_;
   std::atomic<std::uint64_t> generation_{0};

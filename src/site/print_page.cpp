@@ -9,7 +9,7 @@ http::Response PrintPage(const SiteContext& site, const http::Request& request,
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return ErrorResponse(site, id.error(), page.view_mode);
   const Result<store::Article> article =
-      site.deps.store->PublishedArticle(*id, site.deps.clock->Now());
+      site.deps.store.catalog->PublishedArticle(*id, site.deps.clock->Now());
   if (!article) return ErrorResponse(site, article.error(), page.view_mode);
 
   const nlohmann::json view = {

@@ -14,7 +14,7 @@ http::Response RecommendArticle(const SiteContext& site, const http::Request& re
   };
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return fail(Error{ErrorCode::kNotFound, "bad article id"});
-  if (site.deps.writable_store == nullptr || site.deps.counters == nullptr) {
+  if (site.deps.store.activity == nullptr || site.deps.counters == nullptr) {
     return fail(Error{ErrorCode::kUnavailable, "recommends are off"});
   }
   if (!IsSameOrigin(site, request) || IsBotRequest(site, request)) {
@@ -22,7 +22,7 @@ http::Response RecommendArticle(const SiteContext& site, const http::Request& re
   }
   const counters::Visitor visitor = IdentifyVisitor(site, request);
   const Result<store::RecommendResult> result =
-      site.deps.writable_store->Recommend(*id, visitor.Id(), site.deps.clock->Now());
+      site.deps.store.activity->Recommend(*id, visitor.Id(), site.deps.clock->Now());
   if (!result) return fail(result.error());
 
   if (result->counted) {

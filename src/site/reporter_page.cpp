@@ -5,7 +5,7 @@ namespace sinmun::site {
 
 http::Response ReporterPage(const SiteContext& site, const http::Request& request,
                             const PageRequest& page) {
-  const store::Store& store = *site.deps.store;
+  const store::Catalog& store = *site.deps.store.catalog;
   const Result<std::int64_t> id = ParseId(request.PathParam("id"));
   if (!id) return ErrorResponse(site, id.error(), page.view_mode);
   const Result<std::int64_t> number = ParsePageNumber(request);

@@ -39,7 +39,7 @@ Result<SearchParams> ReadParams(const SiteContext& site, const http::Request& re
   params.query = TruncateUtf8(request.Query("q").value_or(""), search::kMaxQueryChars);
   if (params.query.ends_with("…")) params.query.resize(params.query.size() - 3);
   if (std::optional<std::string> slug = request.Query("section"); slug && !slug->empty()) {
-    if (Result<store::Section> section = site.deps.store->SectionBySlug(*slug)) {
+    if (Result<store::Section> section = site.deps.store.catalog->SectionBySlug(*slug)) {
       params.section_slug = section->slug;
       params.section_id = section->id;
     }
@@ -106,7 +106,7 @@ Result<Found> RunSearch(const SiteContext& site, const SearchParams& params, Tim
   if (!result) return tl::unexpected(result.error());
   Found found{std::move(*result), {}};
   for (const store::ArticleId id : found.result.ids) {
-    Result<store::Article> article = site.deps.store->PublishedArticle(id, now);
+    Result<store::Article> article = site.deps.store.catalog->PublishedArticle(id, now);
     if (article) {
       found.articles.push_back(std::move(*article));
     } else if (article.error().code != ErrorCode::kNotFound) {
@@ -126,7 +126,7 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
   const render::Renderer& renderer = *site.deps.renderer;
 
   nlohmann::json sections = nlohmann::json::array();
-  if (Result<std::vector<store::Section>> all = site.deps.store->Sections()) {
+  if (Result<std::vector<store::Section>> all = site.deps.store.catalog->Sections()) {
     for (const store::Section& section : *all) {
       sections.push_back({{"slug", section.slug},
                           {"name", section.name},

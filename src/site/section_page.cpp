@@ -6,7 +6,7 @@ namespace sinmun::site {
 
 http::Response SectionPage(const SiteContext& site, const http::Request& request,
                            const PageRequest& page) {
-  const store::Store& store = *site.deps.store;
+  const store::Catalog& store = *site.deps.store.catalog;
   const Timestamp now = site.deps.clock->Now();
 
   const Result<std::int64_t> number = ParsePageNumber(request);

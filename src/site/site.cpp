@@ -183,17 +183,20 @@ std::string PageCacheKey(std::string_view self_url, ViewMode view_mode, std::str
 }
 
 Site::Site(SiteDeps deps) {
-  SINMUN_CHECK(deps.store != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
+  SINMUN_CHECK(deps.store.catalog != nullptr && deps.store.archive != nullptr &&
+               deps.store.changes != nullptr && deps.store.rankings != nullptr &&
+               deps.store.ads != nullptr && deps.clock != nullptr && deps.renderer != nullptr &&
                deps.static_files != nullptr);
   const PageCache::Options cache_options = CacheOptions(deps.config);
-  cache_ = std::make_unique<PageCache>(deps.store, cache_options);
+  cache_ = std::make_unique<PageCache>(deps.store.changes, cache_options);
   shared_ = std::make_unique<SharedParts>(cache_options.ttl);
   context_ = std::make_unique<SiteContext>(
       SiteContext{.deps = std::move(deps), .cache = cache_.get(), .shared = shared_.get()});
   if (context_->deps.ad_signer != nullptr) {
-    rotation_ =
-        std::make_unique<ads::Rotation>(context_->deps.store, context_->deps.clock,
-                                        BannerMaker(context_.get()), ads::Rotation::Options{});
+    rotation_ = std::make_unique<ads::Rotation>(
+        ads::RotationStore(context_->deps.store.ads, context_->deps.store.changes,
+                           context_->deps.store.catalog),
+        context_->deps.clock, BannerMaker(context_.get()), ads::Rotation::Options{});
     context_->rotation = rotation_.get();
   }
   mail_budget_ = std::make_unique<MailBudget>(context_->deps.config.mail_per_article_per_hour,

@@ -33,6 +33,7 @@
 //
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
+#include <concepts>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -47,7 +48,13 @@
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
 #include "search/searcher.hpp"
-#include "store/store.hpp"
+#include "store/ad_book.hpp"
+#include "store/archive_reads.hpp"
+#include "store/catalog.hpp"
+#include "store/change_feed.hpp"
+#include "store/mail_outbox.hpp"
+#include "store/rankings.hpp"
+#include "store/reader_activity.hpp"
 
 namespace sinmun::ads {
 class AdCounter;    // ads/ad_counter.hpp
@@ -64,10 +71,35 @@ inline constexpr char kKakaoSdkOrigin[] = "https://t1.kakaocdn.net";
 inline constexpr char kKakaoSdkUrl[] = "https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js";
 inline constexpr char kKakaoSdkIntegrity[] =
     "sha384-TiCUE00h649CAMonG018J2ujOgDKW/kVWlChEuu4jK2vxfAAD0eZxzCKakxg55G4";
+// The store roles the site uses, made from the one object that serves them all.
+// REQUIRES: that object outlives the Site.
+struct SiteStore {
+  SiteStore() = default;
+  template <typename S>
+  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::MailOutbox>
+  SiteStore(S* store)  // NOLINT(google-explicit-constructor): one store, several roles
+      : catalog(store),
+        archive(store),
+        changes(store),
+        rankings(store),
+        ads(store),
+        activity(store),
+        outbox(store) {}
+
+  const store::Catalog* catalog = nullptr;
+  const store::ArchiveReads* archive = nullptr;  // sitemaps
+  const store::ChangeFeed* changes = nullptr;    // the page cache, the banner rotation
+  const store::Rankings* rankings = nullptr;
+  const store::AdBook* ads = nullptr;  // the banner rotation
+  // Optional: what recommends and "e-mail this article" write to. Null: those routes answer
+  // 503.
+  store::ReaderActivity* activity = nullptr;
+  store::MailOutbox* outbox = nullptr;
+};
 
 struct SiteDeps {
-  const store::Store* store = nullptr;  // REQUIRES: outlives the Site
-  const Clock* clock = nullptr;         // REQUIRES: outlives the Site
+  SiteStore store;               // REQUIRES: catalog, archive, changes, rankings and ads set
+  const Clock* clock = nullptr;  // REQUIRES: outlives the Site
   std::shared_ptr<const render::Renderer> renderer;
   std::shared_ptr<const http::StaticFiles> static_files;
   Config config;  // paper name and legal footer, base_url, page_cache_seconds
@@ -79,9 +111,6 @@ struct SiteDeps {
   // Optional: view counting and the windowed rankings. Null: no counting, and the most-viewed
   // box and page fall back to the store's all-time totals. REQUIRES: outlives the Site.
   counters::Counters* counters = nullptr;
-  // Optional: the store recommends and "e-mail this article" write to (the same store as
-  // `store`). Null: those routes answer 503. REQUIRES: outlives the Site when set.
-  store::Store* writable_store = nullptr;
 
   // Optional: where the sender of `request` may edit article `id` ("기사수정" link), or
   // nullopt for readers. Set by app/ from the newsroom (site/ never includes newsroom/); it

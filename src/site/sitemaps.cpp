@@ -73,7 +73,7 @@ http::Response ArticlesFile(const SiteContext& site, const PageRequest& page, st
   const std::int64_t offset = (number - 1) * kArticlesPerFile;
   if (offset / kArticlesPerFile != number - 1) return ErrorResponse(site, 404, page.view_mode);
   const Result<std::vector<store::ArticleStamp>> stamps =
-      site.deps.store->ArticleStamps(offset, kArticlesPerFile, site.deps.clock->Now());
+      site.deps.store.archive->ArticleStamps(offset, kArticlesPerFile, site.deps.clock->Now());
   if (!stamps) return ErrorResponse(site, stamps.error(), page.view_mode);
   if (stamps->empty()) return ErrorResponse(site, 404, page.view_mode);
   std::string out(kUrlsetOpen);
@@ -87,7 +87,7 @@ http::Response ArticlesFile(const SiteContext& site, const PageRequest& page, st
 }
 
 http::Response SectionsFile(const SiteContext& site, const PageRequest& page) {
-  const Result<std::vector<store::Section>> sections = site.deps.store->Sections();
+  const Result<std::vector<store::Section>> sections = site.deps.store.catalog->Sections();
   if (!sections) return ErrorResponse(site, sections.error(), page.view_mode);
   std::string out(kUrlsetOpen);
   AppendUrl(out, page.origin + "/", std::nullopt);
@@ -99,7 +99,7 @@ http::Response SectionsFile(const SiteContext& site, const PageRequest& page) {
 }
 
 http::Response ReportersFile(const SiteContext& site, const PageRequest& page) {
-  const Result<std::vector<store::Reporter>> reporters = site.deps.store->Reporters();
+  const Result<std::vector<store::Reporter>> reporters = site.deps.store.catalog->Reporters();
   if (!reporters) return ErrorResponse(site, reporters.error(), page.view_mode);
   std::string out(kUrlsetOpen);
   for (const store::Reporter& reporter : *reporters) {
@@ -114,7 +114,7 @@ http::Response ReportersFile(const SiteContext& site, const PageRequest& page) {
 http::Response SitemapIndex(const SiteContext& site, const http::Request& request,
                             const PageRequest& page) {
   const Result<std::vector<store::StampBatch>> batches =
-      site.deps.store->ArticleStampBatches(kArticlesPerFile, site.deps.clock->Now());
+      site.deps.store.archive->ArticleStampBatches(kArticlesPerFile, site.deps.clock->Now());
   if (!batches) return ErrorResponse(site, batches.error(), page.view_mode);
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -149,7 +149,7 @@ http::Response NewsSitemap(const SiteContext& site, const http::Request& request
   store::ArticleKey after{from, 0};
   for (;;) {
     Result<std::vector<store::ArticleSummary>> batch =
-        site.deps.store->ArticlesRegisteredBetween(from, now + 1, after, kNewsBatch, now);
+        site.deps.store.archive->ArticlesRegisteredBetween(from, now + 1, after, kNewsBatch, now);
     if (!batch) return ErrorResponse(site, batch.error(), page.view_mode);
     if (batch->empty()) break;
     after = {batch->back().registered_at, batch->back().id};

@@ -9,6 +9,7 @@
 #include "mail/parse_mail.hpp"
 #include "mail/smtp_server.hpp"
 #include "mail/transport.hpp"
+#include "support/store_probe.hpp"
 #include "support/test_store.hpp"
 
 namespace sinmun::mail {
@@ -73,21 +74,21 @@ TEST_F(SmtpTest, OutboxMailWaitsForADownServerAndRejectionsAreNotRetried) {
   options.first_retry = std::chrono::seconds(30);
   OutboxSender sender(&outbox, MakeSmtpTransport(Url()), &clock, options);
   EXPECT_EQ(sender.SendDue().value(), 0);
-  const std::vector<store::OutboxMail> waiting = store->DueMails(2'030, 10).value();
+  const std::vector<store::OutboxMail> waiting = sinmun::testing::DueMails(*store, 2'030, 10);
   ASSERT_EQ(waiting.size(), 2u);  // both kept, due again after the backoff
   EXPECT_EQ(waiting[0].attempts, 1);
-  EXPECT_TRUE(store->DueMails(2'029, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store, 2'029, 10).empty());
 
   ASSERT_TRUE(server_.Start());
   FixedClock later(2'030);
   OutboxSender again(&outbox, MakeSmtpTransport(Url()), &later, options);
   EXPECT_EQ(again.SendDue().value(), 1);
   ASSERT_EQ(server_.WaitForMessages(1, 10).size(), 1u);
-  EXPECT_EQ(store->MailById(waiting[0].id).value().status, store::MailStatus::kSent);
-  const store::OutboxMail rejected = store->MailById(waiting[1].id).value();
+  EXPECT_EQ(sinmun::testing::MailById(*store, waiting[0].id).status, store::MailStatus::kSent);
+  const store::OutboxMail rejected = sinmun::testing::MailById(*store, waiting[1].id);
   EXPECT_EQ(rejected.status, store::MailStatus::kRejected);
   EXPECT_NE(rejected.last_error.find("550"), std::string::npos);
-  EXPECT_TRUE(store->DueMails(1'000'000, 10).value().empty());  // nothing left to retry
+  EXPECT_TRUE(sinmun::testing::DueMails(*store, 1'000'000, 10).empty());  // nothing left to retry
 }
 
 TEST_F(SmtpTest, BackoffDoublesUpToTheCap) {
@@ -103,7 +104,7 @@ TEST_F(SmtpTest, BackoffDoublesUpToTheCap) {
     FixedClock clock(now);
     OutboxSender sender(&outbox, MakeSmtpTransport(Url()), &clock, options);
     sender.SendDue().value();
-    const store::OutboxMail mail = store->MailById(1).value();
+    const store::OutboxMail mail = sinmun::testing::MailById(*store, 1);
     waits.push_back(mail.next_attempt_at - now);
     now = mail.next_attempt_at;
   }

@@ -9,6 +9,7 @@
 
 #include "counters/counters.hpp"
 #include "site_fixture.hpp"
+#include "support/store_probe.hpp"
 
 namespace sinmun::site {
 namespace {
@@ -243,7 +244,7 @@ TEST_F(ReadersSiteTest, EmailFormKeepsWhatWasTypedAndNamesEachProblem) {
                "4%40x.kr+5%40x.kr+6%40x.kr");
   EXPECT_EQ(six.status, 400);
   EXPECT_NE(Body(six).find("받는 사람 이메일을 1~5개 입력하세요."), std::string::npos);
-  EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow, 10).empty());
 }
 
 TEST_F(ReadersSiteTest, EmailGoesToTheOutboxAndHoneypotsAndFloodsAreStopped) {
@@ -254,7 +255,7 @@ TEST_F(ReadersSiteTest, EmailGoesToTheOutboxAndHoneypotsAndFloodsAreStopped) {
   // A bot that fills the hidden field is told "sent"; nothing is queued.
   const http::Response trap = PostForm(target, good + "&website=http%3A%2F%2Fspam.example");
   EXPECT_EQ(trap.status, 303);
-  EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow, 10).empty());
   // From another site: refused.
   EXPECT_EQ(Send(http::Method::kPost, target, {{"user-agent", kChrome}}, good).status, 403);
 
@@ -262,7 +263,7 @@ TEST_F(ReadersSiteTest, EmailGoesToTheOutboxAndHoneypotsAndFloodsAreStopped) {
   EXPECT_EQ(sent.status, 303);
   EXPECT_EQ(Header(sent, "Location"), target + "?sent=1");
   EXPECT_NE(GetBody(target + "?sent=1").find("메일을 보냈습니다"), std::string::npos);
-  const std::vector<store::OutboxMail> queued = store_->DueMails(kNow, 10).value();
+  const std::vector<store::OutboxMail> queued = sinmun::testing::DueMails(*store_, kNow, 10);
   ASSERT_EQ(queued.size(), 2u);
   EXPECT_EQ(queued[0].recipient, "one@example.org");
   EXPECT_NE(queued[0].message.find("To: <one@example.org>"), std::string::npos);
@@ -326,11 +327,11 @@ TEST_F(ReadersSiteTest, EmailNeedsTheTokenOfAFormShownLongEnoughAgo) {
         other, std::string("x.y"), std::string("17147052000000000000000.0")}) {
     EXPECT_EQ(PostForm(target, std::string(kGoodMail) + "&form_token=" + bad).status, 400) << bad;
   }
-  EXPECT_TRUE(store_->DueMails(kNow + 3600, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow + 3600, 10).empty());
   // A few seconds later the same token is good.
   clock_ = FixedClock(kNow + 5);
   EXPECT_EQ(PostForm(target, std::string(kGoodMail) + "&form_token=" + token).status, 303);
-  EXPECT_EQ(store_->DueMails(kNow + 3600, 10).value().size(), 1u);
+  EXPECT_EQ(sinmun::testing::DueMails(*store_, kNow + 3600, 10).size(), 1u);
   // A day later it has expired.
   clock_ = FixedClock(kNow + 2 * 86400);
   EXPECT_EQ(
@@ -360,7 +361,7 @@ TEST_F(ReadersSiteTest, EmailIsCappedPerArticleAndForTheWholeSite) {
   EXPECT_EQ(send(first), 429);
   EXPECT_EQ(send(second), 303);
   EXPECT_EQ(send(second), 429);  // the site's 3 an hour are spent
-  EXPECT_EQ(store_->DueMails(kNow, 10).value().size(), 3u);
+  EXPECT_EQ(sinmun::testing::DueMails(*store_, kNow, 10).size(), 3u);
   // An hour later there is room again.
   clock_ = FixedClock(kNow + 3600);
   EXPECT_EQ(send(second), 303);
@@ -376,7 +377,7 @@ TEST_F(ReadersSiteTest, EmailTakesItsLinksFromBaseUrlAndNeedsOne) {
                                     {"content-type", "application/x-www-form-urlencoded"}},
                                    WithToken(target, kGoodMail));
   EXPECT_EQ(sent.status, 303);
-  const std::vector<store::OutboxMail> queued = store_->DueMails(kNow, 10).value();
+  const std::vector<store::OutboxMail> queued = sinmun::testing::DueMails(*store_, kNow, 10);
   ASSERT_EQ(queued.size(), 1u);
   // The bodies are base64: the link itself is checked in the delivered mail
   // (integration/readers_flow_test); the Message-ID header is plain text.
@@ -392,7 +393,7 @@ TEST_F(ReadersSiteTest, EmailTakesItsLinksFromBaseUrlAndNeedsOne) {
                                        {"content-type", "application/x-www-form-urlencoded"}},
                                       WithToken(target, kGoodMail), "192.0.2.77");
   EXPECT_EQ(refused.status, 503);
-  EXPECT_EQ(store_->DueMails(kNow, 10).value().size(), 1u);
+  EXPECT_EQ(sinmun::testing::DueMails(*store_, kNow, 10).size(), 1u);
 }
 
 TEST_F(ReadersSiteTest, ArticlePageSharesByPlainLinksAndOffersFontSizes) {

@@ -44,7 +44,10 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   deps.searcher = searcher_;
   deps.config.kakao_app_key = kakao_app_key_;
   deps.counters = counters_;
-  deps.writable_store = writable_ ? store_.get() : nullptr;
+  if (!writable_) {
+    deps.store.activity = nullptr;
+    deps.store.outbox = nullptr;
+  }
   deps.staff_edit_url = staff_edit_url_;
   deps.ad_signer = ad_signer_;
   deps.form_signer = &form_signer_;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "store/store.hpp"
+#include "support/store_probe.hpp"
 #include "support/test_store.hpp"
 
 namespace sinmun::store {
@@ -212,7 +213,7 @@ TEST_P(StoreDeskTest, ScheduledArticlePublishesAtItsMinuteEvenWhenLate) {
   Done(store_->ScheduleArticle(id, kNow + 600, kNow));
   Done(store_->ScheduleArticle(later, kNow + 7200, kNow));
   EXPECT_EQ(Must(store_->DeskArticleById(id)).publish_at, kNow + 600);
-  EXPECT_EQ(Must(store_->NextScheduled()), kNow + 600);
+  EXPECT_EQ(sinmun::testing::NextScheduled(*store_), kNow + 600);
 
   EXPECT_TRUE(Must(store_->PublishDue(kNow + 599)).empty());
   EXPECT_EQ(ErrorCodeOf(store_->PublishedArticle(id, kNow + 900)), ErrorCode::kNotFound);
@@ -224,12 +225,12 @@ TEST_P(StoreDeskTest, ScheduledArticlePublishesAtItsMinuteEvenWhenLate) {
   EXPECT_EQ(Must(store_->DeskArticleById(id)).status, ArticleStatus::kPublished);
   EXPECT_FALSE(Must(store_->DeskArticleById(id)).publish_at.has_value());
   EXPECT_TRUE(Must(store_->PublishDue(kNow + 900)).empty());
-  EXPECT_EQ(Must(store_->NextScheduled()), kNow + 7200);
+  EXPECT_EQ(sinmun::testing::NextScheduled(*store_), kNow + 7200);
 
   // Unpublishing a scheduled article cancels its schedule.
   Done(store_->UnpublishArticle(later, kNow + 1000));
   EXPECT_TRUE(Must(store_->PublishDue(kNow + 9000)).empty());
-  EXPECT_FALSE(Must(store_->NextScheduled()).has_value());
+  EXPECT_FALSE(sinmun::testing::NextScheduled(*store_).has_value());
 }
 
 TEST_P(StoreDeskTest, BadContentIsRefusedAndNothingIsWritten) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "store/store.hpp"
+#include "support/store_probe.hpp"
 #include "support/test_store.hpp"
 
 namespace sinmun::store {
@@ -132,32 +133,32 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"}))
       .value();
 
-  std::vector<OutboxMail> due = store_->DueMails(kNow, 10).value();
+  std::vector<OutboxMail> due = sinmun::testing::DueMails(*store_, kNow, 10);
   ASSERT_EQ(due.size(), 2u);
   EXPECT_EQ(due[0].recipient, "one@example.com");
   EXPECT_EQ(due[0].message, "Subject: hi\r\n\r\none@example.com");
   EXPECT_EQ(due[0].status, MailStatus::kPending);
-  EXPECT_TRUE(store_->DueMails(kNow - 1, 10).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow - 1, 10).empty());
 
   ASSERT_TRUE(store_->MarkMailRetry(due[0].id, kNow + 60, "connection refused").has_value());
   ASSERT_TRUE(store_->MarkMailRejected(due[1].id, "550 no such user").has_value());
-  EXPECT_TRUE(store_->DueMails(kNow, 10).value().empty());
-  const OutboxMail retry = store_->MailById(due[0].id).value();
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow, 10).empty());
+  const OutboxMail retry = sinmun::testing::MailById(*store_, due[0].id);
   EXPECT_EQ(retry.attempts, 1);
   EXPECT_EQ(retry.next_attempt_at, kNow + 60);
   EXPECT_EQ(retry.last_error, "connection refused");
-  const OutboxMail rejected = store_->MailById(due[1].id).value();
+  const OutboxMail rejected = sinmun::testing::MailById(*store_, due[1].id);
   EXPECT_EQ(rejected.status, MailStatus::kRejected);
   EXPECT_EQ(rejected.last_error, "550 no such user");
 
   // Still there after a restart, due when its time comes.
   store_.reset();
   store_ = database_.Open();
-  due = store_->DueMails(kNow + 60, 10).value();
+  due = sinmun::testing::DueMails(*store_, kNow + 60, 10);
   ASSERT_EQ(due.size(), 1u);
   ASSERT_TRUE(store_->MarkMailSent(due[0].id, kNow + 61).has_value());
-  EXPECT_EQ(store_->MailById(due[0].id).value().status, MailStatus::kSent);
-  EXPECT_TRUE(store_->DueMails(kNow + 10000, 10).value().empty());
+  EXPECT_EQ(sinmun::testing::MailById(*store_, due[0].id).status, MailStatus::kSent);
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow + 10000, 10).empty());
   EXPECT_EQ(testing::ErrorCodeOf(store_->MarkMailRetry(due[0].id, kNow, "x")),
             ErrorCode::kNotFound);
 }
@@ -199,11 +200,11 @@ TEST_P(StoreReadersTest, TwoSendersClaimingAtOnceNeverGetTheSameMail) {
   EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end()) << "a mail claimed twice";
 
   // Claimed mail is not due for anyone until its lease ends (its sender died meanwhile).
-  EXPECT_TRUE(store_->DueMails(kNow + 599, 100).value().empty());
+  EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow + 599, 100).empty());
   EXPECT_EQ(store_->ClaimDueMails(kNow + 600, 100, kNow + 1200).value().size(),
             static_cast<size_t>(kMails));
   ASSERT_TRUE(store_->MarkMailSent(ids[0], kNow + 601).has_value());
-  EXPECT_EQ(store_->MailById(ids[0]).value().status, MailStatus::kSent);
+  EXPECT_EQ(sinmun::testing::MailById(*store_, ids[0]).status, MailStatus::kSent);
   EXPECT_TRUE(store_->ClaimDueMails(kNow + 100000, 0, kNow).value().empty());
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/check.hpp"
+#include "support/store_probe.hpp"
 
 namespace sinmun::testing {
 namespace {
@@ -103,7 +104,11 @@ std::string TestDatabase::url() const {
   return {};
 }
 
-std::unique_ptr<store::Store> TestDatabase::Open() const { return Must(store::OpenStore(url())); }
+std::unique_ptr<store::Store> TestDatabase::Open() const {
+  std::unique_ptr<store::Store> store = Must(store::OpenStore(url()));
+  RememberStoreUrl(*store, url());
+  return store;
+}
 
 std::unique_ptr<store::Store> OpenTestStore(Backend backend) {
   auto database = std::make_unique<TestDatabase>(backend);

@@ -76,11 +76,6 @@ constexpr char kInsertMailRequest[] =
 constexpr char kInsertOutbox[] =
     "INSERT INTO mail_outbox (request_id, recipient, message, next_attempt_at) "
     "VALUES ($1, $2, $3, $4)";
-#define SINMUN_OUTBOX_COLUMNS \
-  "SELECT id, recipient, message, status, attempts, next_attempt_at, last_error FROM mail_outbox "
-constexpr char kDueMails[] = SINMUN_OUTBOX_COLUMNS
-    "WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2";
-constexpr char kMailById[] = SINMUN_OUTBOX_COLUMNS "WHERE id = $1";
 // SKIP LOCKED: a sender on another node claiming at the same moment takes the next rows
 // instead of waiting for these and then finding them leased.
 constexpr char kClaimDueMails[] =
@@ -88,7 +83,6 @@ constexpr char kClaimDueMails[] =
     "WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2 "
     "FOR UPDATE SKIP LOCKED) "
     "RETURNING id, recipient, message, status, attempts, next_attempt_at, last_error";
-#undef SINMUN_OUTBOX_COLUMNS
 constexpr char kMarkSent[] =
     "UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = '' WHERE id = $1";
 constexpr char kMarkRetry[] =
@@ -224,14 +218,6 @@ Result<std::int64_t> PgStore::EnqueueMail(const NewMailRequest& request) {
   });
 }
 
-Result<std::vector<OutboxMail>> PgStore::DueMails(Timestamp now, int limit) const {
-  if (limit <= 0) return std::vector<OutboxMail>{};
-  return WithConnection(pool(), [&](Connection& connection) {
-    return ReadAll<OutboxMail>(Query(connection, kDueMails, now, std::int64_t{limit}),
-                               store::rows::ReadOutboxMail<Row>);
-  });
-}
-
 Result<std::vector<OutboxMail>> PgStore::ClaimDueMails(Timestamp now, int limit,
                                                        Timestamp lease_until) {
   if (limit <= 0) return std::vector<OutboxMail>{};
@@ -245,13 +231,6 @@ Result<std::vector<OutboxMail>> PgStore::ClaimDueMails(Timestamp now, int limit,
   std::sort(claimed->begin(), claimed->end(),
             [](const OutboxMail& a, const OutboxMail& b) { return a.id < b.id; });
   return claimed;
-}
-
-Result<OutboxMail> PgStore::MailById(std::int64_t id) const {
-  return WithConnection(pool(), [&](Connection& connection) {
-    return ReadOne<OutboxMail>(Query(connection, kMailById, id), store::rows::ReadOutboxMail<Row>,
-                               fmt::format("outbox mail {}", id));
-  });
 }
 
 namespace {

@@ -97,9 +97,6 @@ constexpr char kDue[] =
     "SELECT d.article_id, d.publish_at FROM article_desk d JOIN articles a ON a.id = d.article_id "
     "WHERE d.publish_at IS NOT NULL AND d.publish_at <= ?1 AND a.status = 'scheduled' "
     "ORDER BY d.publish_at, d.article_id";
-constexpr char kNextScheduled[] =
-    "SELECT MIN(d.publish_at) FROM article_desk d JOIN articles a ON a.id = d.article_id "
-    "WHERE d.publish_at IS NOT NULL AND a.status = 'scheduled'";
 
 constexpr char kArticleExists[] = "SELECT 1 FROM articles WHERE id = ?1";
 constexpr char kRevisions[] =
@@ -423,15 +420,6 @@ Result<std::vector<ArticleId>> SqliteStore::PublishDue(Timestamp now) {
   });
   if (!done) return tl::unexpected(done.error());
   return published;
-}
-
-Result<std::optional<Timestamp>> SqliteStore::NextScheduled() const {
-  // MIN() answers one row, NULL when nothing is scheduled.
-  return WithPooledReader([](Connection& connection) {
-    return ReadOne<std::optional<Timestamp>>(
-        Query(connection, kNextScheduled), [](const Statement& row) { return row.OptionalInt(0); },
-        "next scheduled");
-  });
 }
 
 Result<std::vector<RevisionInfo>> SqliteStore::Revisions(ArticleId id) const {

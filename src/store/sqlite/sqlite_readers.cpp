@@ -74,12 +74,6 @@ constexpr char kInsertMailRequest[] =
 constexpr char kInsertOutbox[] =
     "INSERT INTO mail_outbox (request_id, recipient, message, next_attempt_at) "
     "VALUES (?1, ?2, ?3, ?4)";
-#define SINMUN_OUTBOX_COLUMNS \
-  "SELECT id, recipient, message, status, attempts, next_attempt_at, last_error FROM mail_outbox "
-constexpr char kDueMails[] = SINMUN_OUTBOX_COLUMNS
-    "WHERE status = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2";
-constexpr char kMailById[] = SINMUN_OUTBOX_COLUMNS "WHERE id = ?1";
-#undef SINMUN_OUTBOX_COLUMNS
 // One statement, so one write transaction: two senders cannot claim the same row.
 constexpr char kClaimDueMails[] =
     "UPDATE mail_outbox SET next_attempt_at = ?3 WHERE id IN (SELECT id FROM mail_outbox "
@@ -276,18 +270,6 @@ Result<std::int64_t> SqliteStore::EnqueueMail(const NewMailRequest& request) {
   return request_id;
 }
 
-Result<std::vector<OutboxMail>> SqliteStore::DueMails(Timestamp now, int limit) const {
-  std::vector<OutboxMail> rows;
-  if (limit <= 0) return rows;
-  Result<> done = ReadWith([&](Connection& connection) {
-    return ForEachRow(
-        Query(connection, kDueMails, now, std::int64_t{limit}),
-        [&](const Statement& row) { rows.push_back(store::rows::ReadOutboxMail(row)); });
-  });
-  if (!done) return tl::unexpected(done.error());
-  return rows;
-}
-
 Result<std::vector<OutboxMail>> SqliteStore::ClaimDueMails(Timestamp now, int limit,
                                                            Timestamp lease_until) {
   std::vector<OutboxMail> rows;
@@ -301,17 +283,6 @@ Result<std::vector<OutboxMail>> SqliteStore::ClaimDueMails(Timestamp now, int li
   std::sort(rows.begin(), rows.end(),
             [](const OutboxMail& a, const OutboxMail& b) { return a.id < b.id; });
   return rows;
-}
-
-Result<OutboxMail> SqliteStore::MailById(std::int64_t id) const {
-  std::optional<OutboxMail> mail;
-  Result<> done = ReadWith([&](Connection& connection) {
-    return ForEachRow(Query(connection, kMailById, id),
-                      [&](const Statement& row) { mail = store::rows::ReadOutboxMail(row); });
-  });
-  if (!done) return tl::unexpected(done.error());
-  if (!mail) return Fail(ErrorCode::kNotFound, fmt::format("outbox mail {}", id));
-  return *mail;
 }
 
 namespace {

@@ -72,8 +72,6 @@ class SqliteStore final : public Store {
                                               std::string_view sender_email,
                                               Timestamp since) const override;
   Result<std::int64_t> EnqueueMail(const NewMailRequest& request) override;
-  Result<std::vector<OutboxMail>> DueMails(Timestamp now, int limit) const override;
-  Result<OutboxMail> MailById(std::int64_t id) const override;
   Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
   Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
                          std::string_view error) override;
@@ -119,7 +117,6 @@ class SqliteStore final : public Store {
   Result<> UnpublishArticle(ArticleId id, Timestamp at) override;
   Result<> DeleteDraft(ArticleId id, Timestamp at) override;
   Result<std::vector<ArticleId>> PublishDue(Timestamp now) override;
-  Result<std::optional<Timestamp>> NextScheduled() const override;
   Result<std::vector<RevisionInfo>> Revisions(ArticleId id) const override;
   Result<Revision> RevisionOf(ArticleId id, RevisionNumber number) const override;
   Result<PhotoId> InsertPhoto(const Photo& photo) override;

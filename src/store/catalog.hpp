@@ -1,0 +1,63 @@
+#pragma once
+// Reads of the published catalog: sections, reporters, public articles, photos and the site
+// settings, as the public site shows them.
+//
+// Visibility: an article is public ("published at now") when it is published and its
+// registered_at <= now. Every read that takes `now` applies that rule.
+// Thread safety: all methods may be called concurrently from any thread.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/desk_records.hpp"
+#include "store/records.hpp"
+
+namespace sinmun::store {
+
+class Catalog {
+ public:
+  virtual ~Catalog() = default;
+
+  // Visible sections in display order (position, then id); hidden ones are left out.
+  virtual Result<std::vector<Section>> Sections() const = 0;
+
+  // kNotFound for an unknown slug.
+  virtual Result<Section> SectionBySlug(std::string_view slug) const = 0;
+
+  // Every section, hidden ones too, in display order.
+  virtual Result<std::vector<SectionAdmin>> AllSections() const = 0;
+
+  // kNotFound for an unknown id.
+  virtual Result<Reporter> ReporterById(ReporterId id) const = 0;
+
+  // All reporters by name.
+  virtual Result<std::vector<Reporter>> Reporters() const = 0;
+
+  // kNotFound unless the article is published at `now`.
+  virtual Result<Article> PublishedArticle(ArticleId id, Timestamp now) const = 0;
+
+  // Published articles matching `filter`, newest first (registered_at desc, id desc), one page;
+  // items is empty past the end, total counts all matches.
+  virtual Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
+                                             Timestamp now) const = 0;
+
+  // Previous (older) and next (newer) published article in the same section.
+  // kNotFound unless `id` is published at `now`.
+  virtual Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const = 0;
+
+  // How many published articles of its section are newer than `id`: its 0-based position in
+  // the section list, so the list page that contains it is position / page_size + 1.
+  // kNotFound unless `id` is published at `now`.
+  virtual Result<std::int64_t> PositionInSection(ArticleId id, Timestamp now) const = 0;
+
+  // kNotFound for an unknown id.
+  virtual Result<Photo> PhotoById(PhotoId id) const = 0;
+
+  // The stored site settings, by key.
+  virtual Result<Settings> SiteSettings() const = 0;
+};
+
+}  // namespace sinmun::store

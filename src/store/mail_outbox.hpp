@@ -1,0 +1,54 @@
+#pragma once
+// "E-mail this article": requests, their rate limits, and the outbox the sender drains
+// (several nodes may drain one outbox: see ClaimDueMails).
+// Thread safety: all methods may be called concurrently from any thread.
+// Durability: a write returns success only after the backend has committed it.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/records.hpp"
+
+namespace sinmun::store {
+
+class MailOutbox {
+ public:
+  virtual ~MailOutbox() = default;
+
+  // How many mail requests `client` and `sender_email` made at or after `since`.
+  struct MailRequestCounts {
+    std::int64_t by_client = 0;
+    std::int64_t by_sender = 0;
+  };
+
+  virtual Result<MailRequestCounts> MailRequestsSince(std::string_view client,
+                                                      std::string_view sender_email,
+                                                      Timestamp since) const = 0;
+
+  // Writes the request and one pending outbox row per recipient (due at created_at) in one
+  // transaction; durable when it returns. kInvalidInput without recipients, kNotFound for an
+  // unknown article. Returns the request id.
+  virtual Result<std::int64_t> EnqueueMail(const NewMailRequest& request) = 0;
+
+  // The pending rows due at `now` (oldest first, at most `limit`) whose next_attempt_at moves to
+  // `lease_until` in the same statement, so a sender on another node asking at the same moment does
+  // not get them too. The claimed rows are returned with next_attempt_at = lease_until; MarkMail*
+  // settles them, and a sender that dies first leaves them due again at lease_until. limit <= 0
+  // claims none.
+  virtual Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
+                                                        Timestamp lease_until) = 0;
+
+  // Delivery outcomes: sent (final), a temporary failure (attempts + 1, due again at
+  // `next_attempt_at`) or a permanent rejection (final, with the server's answer).
+  virtual Result<> MarkMailSent(std::int64_t id, Timestamp at) = 0;
+
+  virtual Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
+                                 std::string_view error) = 0;
+
+  virtual Result<> MarkMailRejected(std::int64_t id, std::string_view error) = 0;
+};
+
+}  // namespace sinmun::store

@@ -1,0 +1,34 @@
+#pragma once
+// Writes of reader activity: view counts (batched by counters/) and recommends.
+// Thread safety: all methods may be called concurrently from any thread.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/records.hpp"
+
+namespace sinmun::store {
+
+class ReaderActivity {
+ public:
+  virtual ~ReaderActivity() = default;
+
+  // Adds each delta to its article's total views and to the article's bucket for `hour`
+  // (unix seconds / 3600), all in one transaction. Returns what was added with each article's
+  // section; deltas of unknown articles are left out (and not stored). views <= 0 is skipped.
+  virtual Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
+                                                    const std::vector<ViewDelta>& deltas) = 0;
+
+  // Every hourly bucket with hour >= from_hour, for rebuilding the rankings at start.
+  virtual Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const = 0;
+
+  // Records that `visitor` (an opaque hash) recommends the article, once: a second call for
+  // the same pair counts nothing and returns counted = false. kNotFound unless published.
+  virtual Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor,
+                                            Timestamp now) = 0;
+};
+
+}  // namespace sinmun::store

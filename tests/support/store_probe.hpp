@@ -1,0 +1,27 @@
+#pragma once
+// Reads that only tests make: the server never asks them, so they are not part of any store
+// role. They go to the database behind a store from OpenTestStore or TestDatabase::Open
+// directly (a second connection), and throw std::runtime_error on failure like the other
+// helpers of test_store.hpp.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/time.hpp"
+#include "store/records.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::testing {
+
+// Pending outbox rows with next_attempt_at <= now, oldest first, at most `limit`.
+std::vector<store::OutboxMail> DueMails(const store::Store& store, Timestamp now, int limit);
+// The outbox row `id`; throws when there is none.
+store::OutboxMail MailById(const store::Store& store, std::int64_t id);
+// The earliest publish_at of a scheduled article, if any.
+std::optional<Timestamp> NextScheduled(const store::Store& store);
+
+// Remembers where `store` keeps its data, for the reads above (TestDatabase::Open calls it).
+void RememberStoreUrl(const store::Store& store, const std::string& url);
+
+}  // namespace sinmun::testing
