@@ -36,12 +36,6 @@ Result<> StoreOutbox::MarkRejected(std::int64_t id, std::string_view error) {
   return store_->MarkMailRejected(id, error);
 }
 
-Result<std::int64_t> StoreOutbox::Depth() {
-  // Every pending row is "due" by the end of time, whether due now or waiting for a retry.
-  constexpr Timestamp kEndOfTime = std::int64_t{1} << 50;
-  Result<std::vector<store::OutboxMail>> pending = store_->DueMails(kEndOfTime, kDepthLimit);
-  if (!pending) return tl::unexpected(pending.error());
-  return static_cast<std::int64_t>(pending->size());
-}
+Result<std::int64_t> StoreOutbox::Depth() { return store_->PendingMailCount(); }
 
 }  // namespace sinmun::app

@@ -15,10 +15,8 @@ class StoreOutbox final : public mail::Outbox {
   Result<> MarkSent(std::int64_t id, Timestamp at) override;
   Result<> MarkRetry(std::int64_t id, Timestamp next_attempt_at, std::string_view error) override;
   Result<> MarkRejected(std::int64_t id, std::string_view error) override;
-  // At most kDepthLimit: counted from the due list, as the store has no count of it yet.
-  // TODO(#20): a count query once the store's role interfaces have landed.
+  // Every pending row, due now or waiting for a retry.
   Result<std::int64_t> Depth() override;
-  static constexpr int kDepthLimit = 1000;
 
  private:
   store::MailOutbox* store_;

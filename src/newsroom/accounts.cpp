@@ -252,7 +252,8 @@ http::Response ChangePassword(const NewsroomContext& context, const http::Reques
     response.headers.emplace_back("Retry-After", std::to_string(*locked));
     return response;
   }
-  Result<store::UserCredentials> credentials = context.deps.store.accounts->CredentialsByEmail(staff.email);
+  Result<store::UserCredentials> credentials =
+      context.deps.store.accounts->CredentialsByEmail(staff.email);
   if (!credentials) return NewsroomErrorFor(context, credentials.error());
   if (!VerifyPassword(credentials->password_hash, current)) {
     return PasswordForm(context, staff, "newsroom_password_wrong_current", false, 400);

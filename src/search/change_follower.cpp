@@ -54,7 +54,8 @@ Result<Batch> ReadBatch(SearchStore store, std::int64_t seq, const KoreanAnalyze
   std::set<store::ArticleId> seen;
   for (const store::Change& change : *changes) {
     if (!seen.insert(change.article_id).second) continue;
-    const Result<store::Article> article = store.catalog->PublishedArticle(change.article_id, kEndOfTime);
+    const Result<store::Article> article =
+        store.catalog->PublishedArticle(change.article_id, kEndOfTime);
     if (article) {
       batch.documents.emplace_back(DocId(article->id),
                                    ArticleDocument(analyzer, stemmer, *article));

@@ -70,8 +70,7 @@ Result<> SyncFiles(const fs::path& folder) {
 // Indexes every change of the store into a new database: one thread reads articles and makes
 // documents while this one writes them (the two halves cost about the same), committing every
 // kReindexCommit articles but not the last time. Returns the articles written.
-Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database,
-                                     SearchStore store) {
+Result<std::int64_t> IndexEverything(Xapian::WritableDatabase& database, SearchStore store) {
   constexpr size_t kQueued = 4;  // batches made ahead of the writer
   std::mutex mutex;
   std::condition_variable changed;

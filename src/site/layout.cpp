@@ -62,8 +62,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
   // the change sequence, so cached pages are rendered again).
   Config config = deps.config;
-  if (Result<std::shared_ptr<const store::Settings>> stored =
-          site.shared->settings.Get(generation, [&] { return deps.store.catalog->SiteSettings(); })) {
+  if (Result<std::shared_ptr<const store::Settings>> stored = site.shared->settings.Get(
+          generation, [&] { return deps.store.catalog->SiteSettings(); })) {
     ApplySettings(**stored, &config);
   }
   const std::string& paper = config.paper.name;

@@ -1,8 +1,8 @@
 #pragma once
-// The newsroom desk's writes, the same steps on every backend (sqlite_desk.cpp and
-// postgres_desk.cpp): a backend passes its statements in a DeskSql and its connection type
-// as `Db`, for which Write(Db&, const char* sql, params...) -> Result<> is found by
-// argument-dependent lookup in the backend's namespace. Internal to store/.
+// The newsroom desk's writes, the same steps on every backend (sql/desk_methods.hpp): the
+// statements come in a DeskSql and the connection type as `Db`, for which
+// Write(Db&, const Sql&, params...) -> Result<> is found by argument-dependent lookup in the
+// backend's namespace. Internal to store/.
 // REQUIRES (every function): a write transaction is open on `writer`.
 
 #include <fmt/format.h>
@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "store/desk_records.hpp"
+#include "store/sql/dialect.hpp"
 #include "store/store_text.hpp"
 
 namespace sinmun::store::desk {
@@ -38,34 +39,33 @@ DeskState ReadDeskStateRow(const Row& row) {
 
 // A backend's statements for the writes below, with their parameters in this order.
 struct DeskSql {
-  const char* delete_subheadlines;   // article
-  const char* insert_subheadline;    // article, position, text
-  const char* delete_bylines;        // article
-  const char* insert_byline;         // article, reporter, position
-  const char* delete_tags;           // article
-  const char* insert_tag;            // article, position, tag
-  const char* delete_correction;     // article
-  const char* insert_correction;     // article, text
-  const char* delete_article_photo;  // article
-  const char* insert_article_photo;  // article, photo, caption, credit
+  const Sql& delete_subheadlines;   // article
+  const Sql& insert_subheadline;    // article, position, text
+  const Sql& delete_bylines;        // article
+  const Sql& insert_byline;         // article, reporter, position
+  const Sql& delete_tags;           // article
+  const Sql& insert_tag;            // article, position, tag
+  const Sql& delete_correction;     // article
+  const Sql& insert_correction;     // article, text
+  const Sql& delete_article_photo;  // article
+  const Sql& insert_article_photo;  // article, photo, caption, credit
   // article, revision, saved_by, saved_at, section, headline, subheadlines, reporter_ids,
   // tags, correction, photo, photo_caption, photo_credit, body_markdown
-  const char* insert_revision;
-  const char* upsert_desk;        // article, revision, created_by, updated_at, published_once
-  const char* set_status;         // article, status
-  const char* first_publication;  // article, registered_at
-  const char* republication;      // article, modified_at
-  const char* desk_status;        // article, publish_at, updated_at, published_once
+  const Sql& insert_revision;
+  const Sql& upsert_desk;        // article, revision, created_by, updated_at, published_once
+  const Sql& set_status;         // article, status
+  const Sql& first_publication;  // article, registered_at
+  const Sql& republication;      // article, modified_at
+  const Sql& desk_status;        // article, publish_at, updated_at, published_once
   // article, section, headline, snippet, body_markdown, modified_at (when published)
-  const char* update_content;
+  const Sql& update_content;
 };
 
 // Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
 template <typename Db>
 Result<> WriteChildren(Db& writer, ArticleId id, const ArticleContent& content,
                        const DeskSql& sql) {
-  const auto write_list = [&](const char* remove, const char* insert,
-                              const auto& items) -> Result<> {
+  const auto write_list = [&](const Sql& remove, const Sql& insert, const auto& items) -> Result<> {
     if (Result<> done = Write(writer, remove, id); !done) return done;
     for (size_t i = 0; i < items.size(); ++i) {
       if (Result<> done = Write(writer, insert, id, static_cast<std::int64_t>(i), items[i]);

@@ -49,6 +49,9 @@ class MailOutbox {
                                  std::string_view error) = 0;
 
   virtual Result<> MarkMailRejected(std::int64_t id, std::string_view error) = 0;
+
+  // How many rows are still pending (due now or waiting for a retry): the outbox's depth.
+  virtual Result<std::int64_t> PendingMailCount() const = 0;
 };
 
 }  // namespace sinmun::store

@@ -133,6 +133,7 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"}))
       .value();
 
+  EXPECT_EQ(store_->PendingMailCount().value(), 2);
   std::vector<OutboxMail> due = sinmun::testing::DueMails(*store_, kNow, 10);
   ASSERT_EQ(due.size(), 2u);
   EXPECT_EQ(due[0].recipient, "one@example.com");
@@ -143,6 +144,7 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   ASSERT_TRUE(store_->MarkMailRetry(due[0].id, kNow + 60, "connection refused").has_value());
   ASSERT_TRUE(store_->MarkMailRejected(due[1].id, "550 no such user").has_value());
   EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow, 10).empty());
+  EXPECT_EQ(store_->PendingMailCount().value(), 1);  // the retry waits; the rejected is done
   const OutboxMail retry = sinmun::testing::MailById(*store_, due[0].id);
   EXPECT_EQ(retry.attempts, 1);
   EXPECT_EQ(retry.next_attempt_at, kNow + 60);
@@ -159,6 +161,7 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   ASSERT_TRUE(store_->MarkMailSent(due[0].id, kNow + 61).has_value());
   EXPECT_EQ(sinmun::testing::MailById(*store_, due[0].id).status, MailStatus::kSent);
   EXPECT_TRUE(sinmun::testing::DueMails(*store_, kNow + 10000, 10).empty());
+  EXPECT_EQ(store_->PendingMailCount().value(), 0);
   EXPECT_EQ(testing::ErrorCodeOf(store_->MarkMailRetry(due[0].id, kNow, "x")),
             ErrorCode::kNotFound);
 }

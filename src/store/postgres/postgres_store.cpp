@@ -19,6 +19,10 @@
 #include "store/postgres/pool.hpp"
 #include "store/postgres/query.hpp"
 #include "store/row_records.hpp"
+#include "store/sql/account_methods.hpp"
+#include "store/sql/ad_methods.hpp"
+#include "store/sql/desk_methods.hpp"
+#include "store/sql/reader_methods.hpp"
 #include "store/store_text.hpp"
 
 namespace sinmun::store::postgres {
@@ -238,6 +242,26 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url) {
 PgStore::PgStore(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
 
 PgStore::~PgStore() = default;
+
+template <typename Work>
+auto PgStore::OnReader(Work work) const -> std::invoke_result_t<Work, Connection&> {
+  return WithConnection(pool(), std::move(work));
+}
+
+template <typename Work>
+auto PgStore::OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&> {
+  return InSnapshot(pool(), std::move(work));
+}
+
+template <typename Work>
+auto PgStore::OnWriter(Work work) -> std::invoke_result_t<Work, Connection&> {
+  return WithConnection(pool(), std::move(work));
+}
+
+template <typename Work>
+auto PgStore::OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&> {
+  return InWriteTransaction(pool(), std::move(work));
+}
 
 Result<std::vector<Section>> PgStore::Sections() const {
   return WithConnection(pool(), [](Connection& connection) {
@@ -467,3 +491,5 @@ Result<std::vector<Change>> PgStore::ChangesSince(std::int64_t after_seq, int li
 }
 
 }  // namespace sinmun::store::postgres
+
+template class sinmun::store::SqlStore<sinmun::store::postgres::PgStore>;

@@ -14,8 +14,22 @@
 #include "core/error.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/pool.hpp"
+#include "store/sql/dialect.hpp"
 
 namespace sinmun::store::postgres {
+
+// Runs one statement written once (sql/dialect.hpp), in its PostgreSQL form.
+template <typename... Params>
+Result<Rows> Query(Connection& connection, const Sql& sql, const Params&... params) {
+  return connection.Run(sql.postgres(), std::vector<Param>{ToParam(params)...});
+}
+
+template <typename... Params>
+Result<> Write(Connection& connection, const Sql& sql, const Params&... params) {
+  Result<Rows> rows = Query(connection, sql, params...);
+  if (!rows) return tl::unexpected(rows.error());
+  return {};
+}
 
 // Every row of `rows` read with `read`.
 template <typename T, typename ReadRow>

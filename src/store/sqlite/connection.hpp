@@ -55,6 +55,8 @@ class Statement {
   std::optional<std::int64_t> OptionalInt(int column) const;
   // The column as text (integers in decimal), nullopt for NULL: for copying rows whole.
   std::optional<std::string> OptionalText(int column) const;
+  // Rows changed by the statement, once it has run.
+  std::int64_t Changes() const { return sqlite3_changes(sqlite3_db_handle(stmt_)); }
 
  private:
   sqlite3_stmt* stmt_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/sql/dialect.hpp"
 #include "store/sqlite/connection.hpp"
 
 namespace sinmun::store::sqlite {
@@ -26,6 +27,12 @@ Result<Statement> Query(Connection& connection, const char* sql, const Params&..
   return statement;
 }
 
+// Query of one statement written once (sql/dialect.hpp), in its SQLite form.
+template <typename... Params>
+Result<Statement> Query(Connection& connection, const Sql& sql, const Params&... params) {
+  return Query(connection, sql.sqlite(), params...);
+}
+
 // Runs a statement that returns no rows, with `params` bound as by Query.
 template <typename... Params>
 Result<> Write(Connection& connection, const char* sql, const Params&... params) {
@@ -34,7 +41,18 @@ Result<> Write(Connection& connection, const char* sql, const Params&... params)
   return statement->Run();
 }
 
-// Steps `statement` to the end and reads every row with `read`.
+template <typename... Params>
+Result<> Write(Connection& connection, const Sql& sql, const Params&... params) {
+  return Write(connection, sql.sqlite(), params...);
+}
+
+// Runs a write and returns how many rows it changed.
+inline Result<std::int64_t> ReadAffected(Result<Statement> statement) {
+  if (!statement) return tl::unexpected(statement.error());
+  if (Result<> done = statement->Run(); !done) return tl::unexpected(done.error());
+  return statement->Changes();
+}
+
 // Steps `statement` to its end, calling read(row) for every row.
 template <typename ReadRow>
 Result<> ForEachRow(Result<Statement> statement, ReadRow read) {

@@ -16,6 +16,10 @@
 #include "core/text.hpp"
 #include "store/migration.hpp"
 #include "store/row_records.hpp"
+#include "store/sql/account_methods.hpp"
+#include "store/sql/ad_methods.hpp"
+#include "store/sql/desk_methods.hpp"
+#include "store/sql/reader_methods.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/migrate.hpp"
@@ -278,6 +282,35 @@ auto SqliteStore::WithScanReader(Read read) const -> std::invoke_result_t<Read, 
   Result<ReaderLease> reader = AcquireReader(/*scan=*/true);
   if (!reader) return tl::unexpected(reader.error());
   return read(**reader);
+}
+
+template <typename Work>
+auto SqliteStore::OnReader(Work work) const -> std::invoke_result_t<Work, Connection&> {
+  return WithReader(std::move(work));
+}
+
+template <typename Work>
+auto SqliteStore::OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&> {
+  return WithReader([&](Connection& connection) {
+    return InSnapshot(connection, [&] { return work(connection); });
+  });
+}
+
+template <typename Work>
+auto SqliteStore::OnWriter(Work work) -> std::invoke_result_t<Work, Connection&> {
+  std::lock_guard lock(writer_mutex_);
+  return work(*writer_);
+}
+
+template <typename Work>
+auto SqliteStore::OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&> {
+  std::lock_guard lock(writer_mutex_);
+  Result<Transaction> transaction = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
+  if (!transaction) return tl::unexpected(transaction.error());
+  auto result = work(*writer_);
+  if (!result) return result;  // the transaction rolls back
+  if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
+  return result;
 }
 
 Result<> SqliteStore::ReadWith(const std::function<Result<>(Connection&)>& read) const {
@@ -596,3 +629,5 @@ Result<std::vector<Change>> SqliteStore::ChangesSince(std::int64_t after_seq, in
 }
 
 }  // namespace sinmun::store::sqlite
+
+template class sinmun::store::SqlStore<sinmun::store::sqlite::SqliteStore>;

@@ -1,0 +1,368 @@
+#pragma once
+// SqlStore: the newsroom desk (issue #3), for both backends. Drafts, the workflow between
+// statuses, a revision for every save, tags, correction notes and photos; the write steps are
+// in desk_writes.hpp. Where SQLite's single writer makes a check and the write after it
+// atomic, PostgreSQL locks the row checked ({for:UPDATE OF a}) until the transaction ends.
+// Reading a whole desk article is each backend's own (Backend::ReadDeskArticle): PostgreSQL
+// reads it in one statement with arrays, SQLite in a few small ones.
+// Included by the backends' store .cpp files only (sql_store.hpp).
+
+#include <fmt/format.h>
+
+#include <initializer_list>
+#include <string>
+
+#include "core/text.hpp"
+#include "store/desk_writes.hpp"
+#include "store/row_records.hpp"
+#include "store/sql/change_log.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sql/sql_store.hpp"
+#include "store/store_text.hpp"
+
+namespace sinmun::store {
+namespace desk_sql {
+
+constexpr size_t kSnippetChars = 150;  // as for articles inserted by InsertArticles
+
+inline const Sql kInsertDraft{
+    "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
+    "created_at, headline, snippet, body_markdown) "
+    "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5) RETURNING id"};
+inline const Sql kUpdateContent{
+    "UPDATE articles SET section_id = ?2, headline = ?3, snippet = ?4, body_markdown = ?5, "
+    "modified_at = CASE WHEN status = 'published' THEN ?6 ELSE modified_at END WHERE id = ?1"};
+// Creates or updates the desk row. A row created here for an article that predates the
+// newsroom (an import or the demo) counts it as published once: those were all published.
+inline const Sql kUpsertDesk{
+    "INSERT INTO article_desk (article_id, revision, created_by, updated_at, publish_at, "
+    "published_once) VALUES (?1, ?2, ?3, ?4, NULL, ?5) "
+    "ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, "
+    "updated_at = excluded.updated_at"};
+inline const Sql kDeleteSubheadlines{"DELETE FROM article_subheadlines WHERE article_id = ?1"};
+inline const Sql kInsertSubheadline{
+    "INSERT INTO article_subheadlines (article_id, position, text) VALUES (?1, ?2, ?3)"};
+inline const Sql kDeleteBylines{"DELETE FROM article_reporters WHERE article_id = ?1"};
+inline const Sql kInsertByline{
+    "INSERT INTO article_reporters (article_id, reporter_id, position) VALUES (?1, ?2, ?3)"};
+inline const Sql kDeleteTags{"DELETE FROM article_tags WHERE article_id = ?1"};
+inline const Sql kInsertTag{
+    "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)"};
+inline const Sql kDeleteCorrection{"DELETE FROM article_corrections WHERE article_id = ?1"};
+inline const Sql kInsertCorrection{
+    "INSERT INTO article_corrections (article_id, text) VALUES (?1, ?2)"};
+inline const Sql kDeleteArticlePhoto{"DELETE FROM article_photos WHERE article_id = ?1"};
+inline const Sql kInsertArticlePhoto{
+    "INSERT INTO article_photos (article_id, photo_id, caption, credit) VALUES (?1, ?2, ?3, ?4)"};
+inline const Sql kInsertRevision{
+    "INSERT INTO article_revisions (article_id, revision, saved_by, saved_at, section_id, "
+    "headline, subheadlines, reporter_ids, tags, correction, photo_id, photo_caption, "
+    "photo_credit, body_markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "?13, ?14)"};
+
+// Status and revision of one article, for the checks that precede a write; PostgreSQL keeps
+// the article row locked until the writing transaction ends, so no other node writes between.
+inline const Sql kDeskState{
+    "SELECT a.status, COALESCE(d.revision, 0), COALESCE(d.published_once, TRUE){::int}, "
+    "d.article_id "
+    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = ?1"
+    "{for:UPDATE OF a}"};
+
+inline const Sql kSetStatus{"UPDATE articles SET status = ?2 WHERE id = ?1"};
+inline const Sql kFirstPublication{
+    "UPDATE articles SET status = 'published', registered_at = ?2, modified_at = NULL "
+    "WHERE id = ?1"};
+inline const Sql kRepublication{
+    "UPDATE articles SET status = 'published', modified_at = ?2 WHERE id = ?1"};
+inline const Sql kDeskStatus{
+    "UPDATE article_desk SET publish_at = ?2, updated_at = ?3, "
+    "published_once = published_once OR ?4 WHERE article_id = ?1"};
+inline const Sql kDeleteArticle{"DELETE FROM articles WHERE id = ?1"};
+// SKIP LOCKED: a scheduler on another node publishing at the same moment takes the others.
+inline const Sql kDue{
+    "SELECT d.article_id, d.publish_at FROM article_desk d JOIN articles a ON a.id = d.article_id "
+    "WHERE d.publish_at IS NOT NULL AND d.publish_at <= ?1 AND a.status = 'scheduled' "
+    "ORDER BY d.publish_at, d.article_id{for:UPDATE OF a SKIP LOCKED}"};
+
+inline const Sql kArticleExists{"SELECT 1 FROM articles WHERE id = ?1"};
+inline const Sql kRevisions{
+    "SELECT revision, saved_by, saved_at, headline FROM article_revisions "
+    "WHERE article_id = ?1 ORDER BY revision DESC"};
+inline const Sql kRevision{
+    "SELECT revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, "
+    "tags, correction, photo_id, photo_caption, photo_credit, body_markdown "
+    "FROM article_revisions WHERE article_id = ?1 AND revision = ?2"};
+inline const Sql kInsertPhoto{
+    "INSERT INTO photos (name, format, width, height, widths, uploaded_by, uploaded_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
+inline const Sql kPhotoById{
+    "SELECT id, name, format, width, height, widths, uploaded_by, uploaded_at FROM photos "
+    "WHERE id = ?1"};
+
+// Desk lists: [status,] created_by (or NULL), headline substring (or ''), limit; PostgreSQL
+// wants every numbered parameter used, so the list without a status numbers from ?1.
+// Published articles are listed by publication time, which the articles_latest index serves;
+// the other statuses hold few articles and are listed by their latest change.
+inline Sql DeskListSql(bool by_status, bool published) {
+  const int first = by_status ? 2 : 1;
+  return Sql(fmt::format(
+      "SELECT a.id, a.status, a.headline, s.name, COALESCE(d.created_by, 0), "
+      "COALESCE(d.updated_at, a.created_at) AS changed, d.publish_at, a.registered_at, "
+      "COALESCE(d.published_once, TRUE){{::int}}, COALESCE(d.revision, 0) "
+      "FROM articles a JOIN sections s ON s.id = a.section_id "
+      "LEFT JOIN article_desk d ON d.article_id = a.id "
+      "WHERE {} (?{}{{::bigint}} IS NULL OR d.created_by = ?{}) "
+      "AND (?{}{{::text}} = '' OR {{strpos}}(a.headline, ?{}) > 0) ORDER BY {} LIMIT ?{}",
+      by_status ? "a.status = ?1 AND" : "", first, first, first + 1, first + 1,
+      published ? "a.registered_at DESC, a.id DESC" : "changed DESC, a.id DESC", first + 2));
+}
+inline const Sql kDeskListAny = DeskListSql(false, false);
+inline const Sql kDeskListByStatus = DeskListSql(true, false);
+inline const Sql kDeskListPublished = DeskListSql(true, true);
+
+inline const desk::DeskSql kDeskSql = {
+    .delete_subheadlines = kDeleteSubheadlines,
+    .insert_subheadline = kInsertSubheadline,
+    .delete_bylines = kDeleteBylines,
+    .insert_byline = kInsertByline,
+    .delete_tags = kDeleteTags,
+    .insert_tag = kInsertTag,
+    .delete_correction = kDeleteCorrection,
+    .insert_correction = kInsertCorrection,
+    .delete_article_photo = kDeleteArticlePhoto,
+    .insert_article_photo = kInsertArticlePhoto,
+    .insert_revision = kInsertRevision,
+    .upsert_desk = kUpsertDesk,
+    .set_status = kSetStatus,
+    .first_publication = kFirstPublication,
+    .republication = kRepublication,
+    .desk_status = kDeskStatus,
+    .update_content = kUpdateContent,
+};
+
+template <typename Db>
+Result<desk::DeskState> ReadDeskState(Db& db, ArticleId id) {
+  return ReadOne<desk::DeskState>(
+      Query(db, kDeskState, id), [](const auto& row) { return desk::ReadDeskStateRow(row); },
+      fmt::format("no article {}", id));
+}
+
+// Reads (and locks) the article's state, sets its status (desk::ApplyStatus) and appends the
+// change. REQUIRES: a write transaction is open on `db`.
+template <typename Db>
+Result<> ChangeStatus(Db& db, ArticleId id, std::initializer_list<ArticleStatus> from,
+                      ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
+  const Result<desk::DeskState> state = ReadDeskState(db, id);
+  if (!state) return tl::unexpected(state.error());
+  if (Result<> done = desk::ApplyStatus(db, *state, id, from, to, at, publish_at, kDeskSql);
+      !done) {
+    return done;
+  }
+  return LogChange(db, id, StatusName(to), at);
+}
+
+template <typename Backend>
+Result<> ChangeStatusOf(Backend& backend, ArticleId id, std::initializer_list<ArticleStatus> from,
+                        ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
+  return backend.OnWriteTransaction(
+      [&](auto& db) { return ChangeStatus(db, id, from, to, at, publish_at); });
+}
+
+}  // namespace desk_sql
+
+template <typename B>
+Result<ArticleId> SqlStore<B>::CreateDraft(const ArticleContent& content, UserId by, Timestamp at) {
+  using namespace desk_sql;  // NOLINT(google-build-using-namespace): this file's statements
+  if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
+  const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
+  return backend().OnWriteTransaction([&](auto& db) -> Result<ArticleId> {
+    const Result<std::int64_t> id =
+        ReadCount(Query(db, kInsertDraft, content.section_id, at, content.headline, snippet,
+                        content.body_markdown));
+    if (!id) return tl::unexpected(ExplainContentError(id.error()));
+    if (Result<> done = Write(db, kUpsertDesk, *id, RevisionNumber{1}, by, at, std::int64_t{0});
+        !done) {
+      return tl::unexpected(done.error());
+    }
+    if (Result<> done = desk::WriteChildren(db, *id, content, kDeskSql); !done) {
+      return tl::unexpected(ExplainContentError(done.error()));
+    }
+    if (Result<> done = desk::WriteRevision(db, *id, 1, content, by, at, kDeskSql); !done) {
+      return tl::unexpected(done.error());
+    }
+    if (Result<> done = LogChange(db, *id, "insert", at); !done) {
+      return tl::unexpected(done.error());
+    }
+    return *id;
+  });
+}
+
+template <typename B>
+Result<RevisionNumber> SqlStore<B>::SaveArticle(ArticleId id, const ArticleContent& content,
+                                                RevisionNumber base_revision, UserId by,
+                                                Timestamp at) {
+  if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
+  const std::string snippet = Excerpt(content.body_markdown, desk_sql::kSnippetChars);
+  return backend().OnWriteTransaction([&](auto& db) -> Result<RevisionNumber> {
+    // The state is read under the write lock (SQLite) or locked (PostgreSQL): no save can
+    // come between the check and the write.
+    return desk::SaveContent(
+        db, id, content, snippet, base_revision, by, at, desk_sql::kDeskSql,
+        [](auto& writer, ArticleId article) { return desk_sql::ReadDeskState(writer, article); },
+        [](auto& writer, ArticleId article) { return B::ReadDeskArticle(writer, article); },
+        [](auto& writer, ArticleId article, std::string_view kind, Timestamp when) {
+          return LogChange(writer, article, kind, when);
+        });
+  });
+}
+
+template <typename B>
+Result<DeskArticle> SqlStore<B>::DeskArticleById(ArticleId id) const {
+  return backend().OnSnapshot([id](auto& db) { return B::ReadDeskArticle(db, id); });
+}
+
+template <typename B>
+Result<std::vector<DeskSummary>> SqlStore<B>::DeskArticles(const DeskQuery& query) const {
+  if (query.limit < 1 || query.limit > 200) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad desk list limit {}", query.limit));
+  }
+  return backend().OnReader([&](auto& db) {
+    const auto read = [](const auto& row) { return rows::ReadDeskSummary(row); };
+    if (!query.status) {
+      return ReadAll<DeskSummary>(Query(db, desk_sql::kDeskListAny, query.created_by,
+                                        query.headline_contains, std::int64_t{query.limit}),
+                                  read);
+    }
+    const Sql& sql = *query.status == ArticleStatus::kPublished ? desk_sql::kDeskListPublished
+                                                                : desk_sql::kDeskListByStatus;
+    return ReadAll<DeskSummary>(Query(db, sql, StatusName(*query.status), query.created_by,
+                                      query.headline_contains, std::int64_t{query.limit}),
+                                read);
+  });
+}
+
+template <typename B>
+Result<> SqlStore<B>::SubmitArticle(ArticleId id, Timestamp at) {
+  return desk_sql::ChangeStatusOf(backend(), id, {ArticleStatus::kDraft}, ArticleStatus::kSubmitted,
+                                  at, std::nullopt);
+}
+
+template <typename B>
+Result<> SqlStore<B>::PublishArticle(ArticleId id, Timestamp at) {
+  return desk_sql::ChangeStatusOf(backend(), id,
+                                  {ArticleStatus::kDraft, ArticleStatus::kSubmitted,
+                                   ArticleStatus::kScheduled, ArticleStatus::kUnpublished},
+                                  ArticleStatus::kPublished, at, std::nullopt);
+}
+
+template <typename B>
+Result<> SqlStore<B>::ScheduleArticle(ArticleId id, Timestamp publish_at, Timestamp at) {
+  if (publish_at <= at) {
+    return Fail(ErrorCode::kInvalidInput, "a schedule must lie in the future");
+  }
+  return desk_sql::ChangeStatusOf(backend(), id,
+                                  {ArticleStatus::kDraft, ArticleStatus::kSubmitted,
+                                   ArticleStatus::kScheduled, ArticleStatus::kUnpublished},
+                                  ArticleStatus::kScheduled, at, publish_at);
+}
+
+template <typename B>
+Result<> SqlStore<B>::UnpublishArticle(ArticleId id, Timestamp at) {
+  return desk_sql::ChangeStatusOf(backend(), id,
+                                  {ArticleStatus::kPublished, ArticleStatus::kScheduled},
+                                  ArticleStatus::kUnpublished, at, std::nullopt);
+}
+
+template <typename B>
+Result<> SqlStore<B>::DeleteDraft(ArticleId id, Timestamp at) {
+  return backend().OnWriteTransaction([&](auto& db) -> Result<> {
+    const Result<desk::DeskState> state = desk_sql::ReadDeskState(db, id);
+    if (!state) return tl::unexpected(state.error());
+    if (state->status != ArticleStatus::kDraft) {
+      return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted", id,
+                                                    StatusName(state->status)));
+    }
+    // Sub-headlines, bylines, tags, revisions and the desk row go with it (ON DELETE CASCADE).
+    if (Result<> done = Write(db, desk_sql::kDeleteArticle, id); !done) return done;
+    return LogChange(db, id, "delete", at);
+  });
+}
+
+template <typename B>
+Result<std::vector<ArticleId>> SqlStore<B>::PublishDue(Timestamp now) {
+  struct Due {
+    ArticleId id;
+    Timestamp publish_at;
+  };
+  std::vector<ArticleId> published;
+  Result<> done = backend().OnWriteTransaction([&](auto& db) -> Result<> {
+    published.clear();  // a retried transaction starts over
+    Result<std::vector<Due>> due = ReadAll<Due>(
+        Query(db, desk_sql::kDue, now),
+        [](const auto& row) { return Due{.id = row.Int(0), .publish_at = row.Int(1)}; });
+    if (!due) return tl::unexpected(due.error());
+    for (const Due& article : *due) {
+      if (Result<> changed =
+              desk_sql::ChangeStatus(db, article.id, {ArticleStatus::kScheduled},
+                                     ArticleStatus::kPublished, article.publish_at, std::nullopt);
+          !changed) {
+        return changed;
+      }
+      published.push_back(article.id);
+    }
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return published;
+}
+
+template <typename B>
+Result<std::vector<RevisionInfo>> SqlStore<B>::Revisions(ArticleId id) const {
+  return backend().OnSnapshot([id](auto& db) -> Result<std::vector<RevisionInfo>> {
+    const Result<std::optional<std::int64_t>> exists =
+        ReadOptionalInt(Query(db, desk_sql::kArticleExists, id));
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("no article {}", id));
+    return ReadAll<RevisionInfo>(Query(db, desk_sql::kRevisions, id), [](const auto& row) {
+      return RevisionInfo{.number = row.Int(0),
+                          .saved_by = row.Int(1),
+                          .saved_at = row.Int(2),
+                          .headline = row.Text(3)};
+    });
+  });
+}
+
+template <typename B>
+Result<Revision> SqlStore<B>::RevisionOf(ArticleId id, RevisionNumber number) const {
+  return backend().OnReader([&](auto& db) {
+    return ReadOne<Revision>(
+        Query(db, desk_sql::kRevision, id, number),
+        [id](const auto& row) { return rows::ReadRevision(row, id); },
+        fmt::format("no revision {} of article {}", number, id));
+  });
+}
+
+template <typename B>
+Result<PhotoId> SqlStore<B>::InsertPhoto(const Photo& photo) {
+  if (photo.name.empty() || photo.widths.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "a photo needs a name and its widths");
+  }
+  const std::string widths =
+      JoinIds(std::vector<std::int64_t>(photo.widths.begin(), photo.widths.end()));
+  return backend().OnWriter([&](auto& db) {
+    return ReadCount(Query(db, desk_sql::kInsertPhoto, photo.name, photo.format,
+                           std::int64_t{photo.width}, std::int64_t{photo.height}, widths,
+                           photo.uploaded_by, photo.uploaded_at));
+  });
+}
+
+template <typename B>
+Result<Photo> SqlStore<B>::PhotoById(PhotoId id) const {
+  return backend().OnReader([id](auto& db) {
+    return ReadOne<Photo>(
+        Query(db, desk_sql::kPhotoById, id), [](const auto& row) { return rows::ReadPhoto(row); },
+        fmt::format("no photo {}", id));
+  });
+}
+
+}  // namespace sinmun::store

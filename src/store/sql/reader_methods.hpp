@@ -1,0 +1,290 @@
+#pragma once
+// SqlStore: views, recommends, rankings and the e-mail outbox (issue #4), for both backends.
+// Tables in sqlite/migrations/0003_readers.sql and postgres/migrations/0001_schema.sql.
+// Included by the backends' store .cpp files only (sql_store.hpp).
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "store/row_records.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sql/sql_store.hpp"
+
+namespace sinmun::store {
+namespace reader_sql {
+
+inline const Sql kAddViews{
+    "UPDATE articles SET views = views + ?2 WHERE id = ?1 RETURNING section_id"};
+inline const Sql kAddHourly{
+    "INSERT INTO article_views_hourly (article_id, hour, views) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (article_id, hour) DO UPDATE "
+    "SET views = article_views_hourly.views + excluded.views"};
+inline const Sql kHourlySince{
+    "SELECT h.article_id, a.section_id, h.hour, h.views FROM article_views_hourly h "
+    "JOIN articles a ON a.id = h.article_id WHERE h.hour >= ?1"};
+
+// The columns of a summary, as rows::ReadSummary reads them: id, section (4), headline,
+// snippet, first byline, registered_at, views. ?1 is now.
+#define SINMUN_SUMMARY_COLUMNS                                                     \
+  "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                \
+  "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "  \
+  "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), " \
+  "a.registered_at, a.views "
+#define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= ?1{::bigint}"
+
+// ?2 is a JSON array of ids.
+inline const Sql kSummariesByIds{"SELECT " SINMUN_SUMMARY_COLUMNS
+                                 "FROM articles a JOIN sections s ON s.id = a.section_id "
+                                 "WHERE a.id IN ({ids:?2}) AND " SINMUN_PUBLISHED_A};
+
+// ?1 now, ?2 since, ?3 limit.
+inline const Sql kMostRecommended{
+    "SELECT " SINMUN_SUMMARY_COLUMNS
+    ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM "
+    "recommends WHERE at >= ?2 GROUP BY article_id) t JOIN articles a ON a.id = t.article_id "
+    "JOIN sections s ON s.id = a.section_id WHERE " SINMUN_PUBLISHED_A
+    " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
+inline const Sql kMostEmailed{
+    "SELECT " SINMUN_SUMMARY_COLUMNS
+    ", t.n FROM (SELECT article_id, SUM(recipients) AS n "
+    "FROM mail_requests WHERE created_at >= ?2 GROUP BY article_id) t "
+    "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = a.section_id "
+    "WHERE " SINMUN_PUBLISHED_A " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
+
+// Locks the article row: a recommend and an unpublish cannot interleave.
+inline const Sql kIsPublished{"SELECT 1 FROM articles a WHERE " SINMUN_PUBLISHED_A
+                              " AND a.id = ?2{for:SHARE}"};
+inline const Sql kInsertRecommend{
+    "INSERT INTO recommends (article_id, visitor, at) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT DO NOTHING"};
+inline const Sql kBumpRecommends{
+    "UPDATE articles SET recommends = recommends + 1 WHERE id = ?1 RETURNING recommends"};
+inline const Sql kRecommends{"SELECT recommends FROM articles WHERE id = ?1"};
+
+#undef SINMUN_SUMMARY_COLUMNS
+#undef SINMUN_PUBLISHED_A
+
+inline const Sql kClientRequests{
+    "SELECT COUNT(*) FROM mail_requests WHERE client = ?1 AND created_at >= ?2"};
+inline const Sql kSenderRequests{
+    "SELECT COUNT(*) FROM mail_requests WHERE sender_email = ?1 AND created_at >= ?2"};
+inline const Sql kArticleExists{"SELECT 1 FROM articles WHERE id = ?1{for:SHARE}"};
+inline const Sql kInsertMailRequest{
+    "INSERT INTO mail_requests (article_id, client, sender_email, recipients, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id"};
+inline const Sql kInsertOutbox{
+    "INSERT INTO mail_outbox (request_id, recipient, message, next_attempt_at) "
+    "VALUES (?1, ?2, ?3, ?4)"};
+// One statement, so one write transaction: two senders cannot claim the same row. SKIP
+// LOCKED: a sender on another node claiming at the same moment takes the next rows instead of
+// waiting for these and then finding them leased.
+inline const Sql kClaimDueMails{
+    "UPDATE mail_outbox SET next_attempt_at = ?3 WHERE id IN (SELECT id FROM mail_outbox "
+    "WHERE status = 'pending' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2"
+    "{for:UPDATE SKIP LOCKED}) "
+    "RETURNING id, recipient, message, status, attempts, next_attempt_at, last_error"};
+inline const Sql kMarkSent{
+    "UPDATE mail_outbox SET status = 'sent', sent_at = ?2, last_error = '' WHERE id = ?1"};
+inline const Sql kMarkRetry{
+    "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?2, last_error = ?3 "
+    "WHERE id = ?1 AND status = 'pending'"};
+inline const Sql kMarkRejected{
+    "UPDATE mail_outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?2 "
+    "WHERE id = ?1"};
+inline const Sql kPendingMails{"SELECT COUNT(*) FROM mail_outbox WHERE status = 'pending'"};
+
+// MostRecommended and MostEmailed: `sql` binds ?1 now, ?2 since, ?3 limit.
+template <typename Backend>
+Result<std::vector<RankedSummary>> RankedSince(const Backend& backend, const Sql& sql,
+                                               Timestamp since, int limit, Timestamp now) {
+  if (limit <= 0) return std::vector<RankedSummary>{};
+  return backend.OnReader([&](auto& db) {
+    return ReadAll<RankedSummary>(Query(db, sql, now, since, std::int64_t{limit}),
+                                  [](const auto& row) {
+                                    return RankedSummary{rows::ReadSummary(row), row.Int(10)};
+                                  });
+  });
+}
+
+// Runs one UPDATE of an outbox row; kNotFound when it changed no row.
+template <typename Backend, typename... Params>
+Result<> UpdateOutbox(Backend& backend, const Sql& sql, std::int64_t id, const Params&... params) {
+  return backend.OnWriter([&](auto& db) -> Result<> {
+    const Result<std::int64_t> changed = ReadAffected(Query(db, sql, id, params...));
+    if (!changed) return tl::unexpected(changed.error());
+    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("pending outbox mail {}", id));
+    return {};
+  });
+}
+
+}  // namespace reader_sql
+
+template <typename B>
+Result<std::vector<HourlyViews>> SqlStore<B>::AddViews(std::int64_t hour,
+                                                       const std::vector<ViewDelta>& deltas) {
+  return backend().OnWriteTransaction([&](auto& db) -> Result<std::vector<HourlyViews>> {
+    std::vector<HourlyViews> added;
+    for (const ViewDelta& delta : deltas) {
+      if (delta.views <= 0) continue;
+      const Result<std::optional<std::int64_t>> section =
+          ReadOptionalInt(Query(db, reader_sql::kAddViews, delta.article_id, delta.views));
+      if (!section) return tl::unexpected(section.error());
+      if (!*section) continue;  // deleted meanwhile: nothing to count
+      if (Result<> done = Write(db, reader_sql::kAddHourly, delta.article_id, hour, delta.views);
+          !done) {
+        return tl::unexpected(done.error());
+      }
+      added.push_back(HourlyViews{delta.article_id, **section, hour, delta.views});
+    }
+    return added;
+  });
+}
+
+template <typename B>
+Result<std::vector<HourlyViews>> SqlStore<B>::HourlyViewsSince(std::int64_t from_hour) const {
+  return backend().OnReader([&](auto& db) {
+    return ReadAll<HourlyViews>(
+        Query(db, reader_sql::kHourlySince, from_hour), [](const auto& row) {
+          return HourlyViews{row.Int(0), row.Int(1), row.Int(2), row.Int(3)};
+        });
+  });
+}
+
+template <typename B>
+Result<std::vector<ArticleSummary>> SqlStore<B>::SummariesByIds(const std::vector<ArticleId>& ids,
+                                                                Timestamp now) const {
+  if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
+  if (ids.empty()) return std::vector<ArticleSummary>{};
+  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  Result<std::vector<ArticleSummary>> read = backend().OnReader([&](auto& db) {
+    return ReadAll<ArticleSummary>(
+        Query(db, reader_sql::kSummariesByIds, now, std::string_view(json_ids)),
+        [](const auto& row) { return rows::ReadSummary(row); });
+  });
+  if (!read) return read;
+  std::unordered_map<ArticleId, ArticleSummary> found;
+  for (ArticleSummary& summary : *read) found.emplace(summary.id, std::move(summary));
+  std::vector<ArticleSummary> ordered;
+  for (ArticleId id : ids) {
+    auto it = found.find(id);
+    if (it != found.end()) ordered.push_back(std::move(it->second)), found.erase(it);
+  }
+  return ordered;
+}
+
+template <typename B>
+Result<RecommendResult> SqlStore<B>::Recommend(ArticleId id, std::string_view visitor,
+                                               Timestamp now) {
+  if (visitor.empty()) return Fail(ErrorCode::kInvalidInput, "a recommend needs a visitor");
+  return backend().OnWriteTransaction([&](auto& db) -> Result<RecommendResult> {
+    const Result<std::optional<std::int64_t>> published =
+        ReadOptionalInt(Query(db, reader_sql::kIsPublished, now, id));
+    if (!published) return tl::unexpected(published.error());
+    if (!*published) return Fail(ErrorCode::kNotFound, fmt::format("article {}", id));
+    const Result<std::int64_t> inserted =
+        ReadAffected(Query(db, reader_sql::kInsertRecommend, id, visitor, now));
+    if (!inserted) return tl::unexpected(inserted.error());
+    RecommendResult result{.counted = *inserted > 0};
+    const Result<std::int64_t> total = ReadCount(
+        Query(db, result.counted ? reader_sql::kBumpRecommends : reader_sql::kRecommends, id));
+    if (!total) return tl::unexpected(total.error());
+    result.recommends = *total;
+    return result;
+  });
+}
+
+template <typename B>
+Result<std::vector<RankedSummary>> SqlStore<B>::MostRecommended(Timestamp since, int limit,
+                                                                Timestamp now) const {
+  return reader_sql::RankedSince(backend(), reader_sql::kMostRecommended, since, limit, now);
+}
+
+template <typename B>
+Result<std::vector<RankedSummary>> SqlStore<B>::MostEmailed(Timestamp since, int limit,
+                                                            Timestamp now) const {
+  return reader_sql::RankedSince(backend(), reader_sql::kMostEmailed, since, limit, now);
+}
+
+template <typename B>
+Result<MailOutbox::MailRequestCounts> SqlStore<B>::MailRequestsSince(std::string_view client,
+                                                                     std::string_view sender_email,
+                                                                     Timestamp since) const {
+  return backend().OnReader([&](auto& db) -> Result<MailRequestCounts> {
+    const Result<std::int64_t> by_client =
+        ReadCount(Query(db, reader_sql::kClientRequests, client, since));
+    if (!by_client) return tl::unexpected(by_client.error());
+    const Result<std::int64_t> by_sender =
+        ReadCount(Query(db, reader_sql::kSenderRequests, sender_email, since));
+    if (!by_sender) return tl::unexpected(by_sender.error());
+    return MailRequestCounts{*by_client, *by_sender};
+  });
+}
+
+template <typename B>
+Result<std::int64_t> SqlStore<B>::EnqueueMail(const NewMailRequest& request) {
+  if (request.recipients.empty()) return Fail(ErrorCode::kInvalidInput, "no recipients");
+  return backend().OnWriteTransaction([&](auto& db) -> Result<std::int64_t> {
+    const Result<std::optional<std::int64_t>> exists =
+        ReadOptionalInt(Query(db, reader_sql::kArticleExists, request.article_id));
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("article {}", request.article_id));
+    const Result<std::int64_t> request_id =
+        ReadCount(Query(db, reader_sql::kInsertMailRequest, request.article_id, request.client,
+                        request.sender_email, static_cast<std::int64_t>(request.recipients.size()),
+                        request.created_at));
+    if (!request_id) return request_id;
+    for (const NewMailRequest::Recipient& recipient : request.recipients) {
+      if (Result<> done = Write(db, reader_sql::kInsertOutbox, *request_id, recipient.address,
+                                recipient.message, request.created_at);
+          !done) {
+        return tl::unexpected(done.error());
+      }
+    }
+    return request_id;
+  });
+}
+
+template <typename B>
+Result<std::vector<OutboxMail>> SqlStore<B>::ClaimDueMails(Timestamp now, int limit,
+                                                           Timestamp lease_until) {
+  if (limit <= 0) return std::vector<OutboxMail>{};
+  Result<std::vector<OutboxMail>> claimed = backend().OnWriter([&](auto& db) {
+    return ReadAll<OutboxMail>(
+        Query(db, reader_sql::kClaimDueMails, now, std::int64_t{limit}, lease_until),
+        [](const auto& row) { return rows::ReadOutboxMail(row); });
+  });
+  if (!claimed) return claimed;
+  // RETURNING follows no ORDER BY; ids grow with enqueueing, so this is oldest first.
+  std::sort(claimed->begin(), claimed->end(),
+            [](const OutboxMail& a, const OutboxMail& b) { return a.id < b.id; });
+  return claimed;
+}
+
+template <typename B>
+Result<> SqlStore<B>::MarkMailSent(std::int64_t id, Timestamp at) {
+  return reader_sql::UpdateOutbox(backend(), reader_sql::kMarkSent, id, at);
+}
+
+template <typename B>
+Result<> SqlStore<B>::MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
+                                    std::string_view error) {
+  return reader_sql::UpdateOutbox(backend(), reader_sql::kMarkRetry, id, next_attempt_at, error);
+}
+
+template <typename B>
+Result<> SqlStore<B>::MarkMailRejected(std::int64_t id, std::string_view error) {
+  return reader_sql::UpdateOutbox(backend(), reader_sql::kMarkRejected, id, error);
+}
+
+template <typename B>
+Result<std::int64_t> SqlStore<B>::PendingMailCount() const {
+  return backend().OnReader(
+      [&](auto& db) { return ReadCount(Query(db, reader_sql::kPendingMails)); });
+}
+
+}  // namespace sinmun::store

@@ -1,0 +1,114 @@
+#pragma once
+// The store's methods written once for both backends: validation, rules, statements (one
+// text each, sql/dialect.hpp), row mapping and batching. `Backend` is SqliteStore or PgStore
+// (they derive from SqlStore<themselves>) and lends connections:
+//   OnReader(work) const            work(db) on a connection for reads
+//   OnSnapshot(work) const          … inside one read snapshot
+//   OnWriter(work)                  work(db) on the connection for writes, one statement
+//   OnWriteTransaction(work)        … inside one write transaction, committed when work
+//                                   succeeds and rolled back otherwise
+// where `db` is the backend's Connection, for which the backend's namespace offers Query,
+// Write, ReadAll, ReadOne, ReadOptionalInt, ReadCount, ReadAffected and ForEachRow
+// (found by argument-dependent lookup). The definitions are in sql/*_methods.hpp, included
+// by each backend's store .cpp, which instantiates SqlStore<itself> there.
+// Internal to store/.
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace sinmun::store {
+
+template <typename Backend>
+class SqlStore : public Store {
+ public:
+  // ReaderActivity: sql/reader_methods.hpp
+  Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
+                                            const std::vector<ViewDelta>& deltas) override;
+  Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const override;
+  Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor, Timestamp now) override;
+  // Rankings: sql/reader_methods.hpp
+  Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
+                                                     Timestamp now) const override;
+  Result<std::vector<RankedSummary>> MostRecommended(Timestamp since, int limit,
+                                                     Timestamp now) const override;
+  Result<std::vector<RankedSummary>> MostEmailed(Timestamp since, int limit,
+                                                 Timestamp now) const override;
+  // MailOutbox: sql/reader_methods.hpp
+  Result<MailRequestCounts> MailRequestsSince(std::string_view client,
+                                              std::string_view sender_email,
+                                              Timestamp since) const override;
+  Result<std::int64_t> EnqueueMail(const NewMailRequest& request) override;
+  Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
+                                                Timestamp lease_until) override;
+  Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
+  Result<> MarkMailRetry(std::int64_t id, Timestamp next_attempt_at,
+                         std::string_view error) override;
+  Result<> MarkMailRejected(std::int64_t id, std::string_view error) override;
+  Result<std::int64_t> PendingMailCount() const override;
+
+  // Accounts, AuditTrail, Masthead (but InsertReporter), AllSections and SiteSettings:
+  // sql/account_methods.hpp
+  Result<UserId> InsertUser(const NewUser& user) override;
+  Result<User> UserById(UserId id) const override;
+  Result<UserCredentials> CredentialsByEmail(std::string_view email) const override;
+  Result<std::vector<User>> Users() const override;
+  Result<> UpdateUser(const User& user) override;
+  Result<> ChangePassword(UserId id, std::string_view password_hash,
+                          const std::optional<Session>& replacement) override;
+  Result<> InsertSession(const Session& session) override;
+  Result<SessionUser> SessionByTokenHash(std::string_view token_hash) const override;
+  Result<> TouchSession(std::string_view token_hash, Timestamp last_seen_at) override;
+  Result<> DeleteSession(std::string_view token_hash) override;
+  Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) override;
+  Result<LoginThrottle> LoginThrottleFor(std::string_view key) const override;
+  Result<> PutLoginThrottle(const LoginThrottle& throttle) override;
+  Result<> ClearLoginThrottle(std::string_view key) override;
+  Result<std::int64_t> AppendAudit(const AuditEntry& entry) override;
+  Result<AuditPage> AuditLog(Page page) const override;
+  Result<std::vector<SectionAdmin>> AllSections() const override;
+  Result<SectionId> CreateSection(const NewSection& section, bool hidden) override;
+  Result<> UpdateSection(const SectionAdmin& section) override;
+  Result<> ReorderSections(const std::vector<SectionId>& order) override;
+  Result<> UpdateReporter(const Reporter& reporter) override;
+  Result<> SetReporterPhoto(ReporterId id, std::string_view photo) override;
+  Result<Settings> SiteSettings() const override;
+  Result<> PutSiteSettings(const Settings& settings) override;
+
+  // AdBook: sql/ad_methods.hpp
+  Result<AdCampaignId> InsertAdCampaign(const AdCampaign& campaign) override;
+  Result<> UpdateAdCampaign(const AdCampaign& campaign) override;
+  Result<> SetAdCampaignActive(AdCampaignId id, bool active, Timestamp at) override;
+  Result<AdCampaign> AdCampaignById(AdCampaignId id) const override;
+  Result<std::vector<AdCampaign>> AdCampaigns() const override;
+  Result<std::vector<AdCampaign>> ServableAdCampaigns(Timestamp now) const override;
+  Result<> AddAdCounts(const std::vector<AdCountDelta>& deltas) override;
+  Result<std::vector<AdDayCounts>> AdCountsByDay(AdCampaignId id) const override;
+
+  // Desk and PhotoById: sql/desk_methods.hpp. REQUIRES: Backend::ReadDeskArticle(db, id)
+  // reads a whole desk article inside the caller's snapshot or write transaction.
+  Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by, Timestamp at) override;
+  Result<RevisionNumber> SaveArticle(ArticleId id, const ArticleContent& content,
+                                     RevisionNumber base_revision, UserId by,
+                                     Timestamp at) override;
+  Result<DeskArticle> DeskArticleById(ArticleId id) const override;
+  Result<std::vector<DeskSummary>> DeskArticles(const DeskQuery& query) const override;
+  Result<> SubmitArticle(ArticleId id, Timestamp at) override;
+  Result<> PublishArticle(ArticleId id, Timestamp at) override;
+  Result<> ScheduleArticle(ArticleId id, Timestamp publish_at, Timestamp at) override;
+  Result<> UnpublishArticle(ArticleId id, Timestamp at) override;
+  Result<> DeleteDraft(ArticleId id, Timestamp at) override;
+  Result<std::vector<ArticleId>> PublishDue(Timestamp now) override;
+  Result<std::vector<RevisionInfo>> Revisions(ArticleId id) const override;
+  Result<Revision> RevisionOf(ArticleId id, RevisionNumber number) const override;
+  Result<PhotoId> InsertPhoto(const Photo& photo) override;
+  Result<Photo> PhotoById(PhotoId id) const override;
+
+ protected:
+  const Backend& backend() const { return static_cast<const Backend&>(*this); }
+  Backend& backend() { return static_cast<Backend&>(*this); }
+};
+
+}  // namespace sinmun::store
