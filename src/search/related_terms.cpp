@@ -24,9 +24,14 @@ class ContentTerms final : public Xapian::ExpandDecider {
  public:
   explicit ContentTerms(const Xapian::Database& database) : database_(database) {}
   bool operator()(const std::string& term) const override {
-    if (term.empty() || database_.get_termfreq(term) < 2) return false;
-    if (term[0] == 'W') return term.size() > 4;  // skip very short words (numbers, "a")
-    return !(term[0] >= 'A' && term[0] <= 'Z');
+    // The checks on the term's text first: the frequency is a lookup in the index, asked
+    // for every term of the article on each uncached article page.
+    if (term.empty()) return false;
+    if (term[0] == 'W' ? term.size() <= 4  // skip very short words (numbers, "a")
+                       : term[0] >= 'A' && term[0] <= 'Z') {
+      return false;
+    }
+    return database_.get_termfreq(term) >= 2;
   }
 
  private:
