@@ -1,0 +1,347 @@
+// CopyPaper (copy_paper.hpp): every row of one store into a store of the other backend, table
+// by table, then a count and a checksum of both sides. The two schemas use the same table and
+// column names, so one list of tables drives both sides and each statement is written once
+// (sql/dialect.hpp); the copy runs either way, SQLite to PostgreSQL or back.
+
+#include "store/copy_paper.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "store/postgres/connection.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+constexpr int kBatchRows = 1000;
+
+struct Table {
+  const char* name;
+  const char* key;      // the primary key's columns; a key `id` is an identity
+  const char* columns;  // the others; `:bool` marks a boolean (0/1 in SQLite)
+};
+
+// Parents before children, for the foreign keys. The store test CopyPaperTest checks that
+// this list names every table of both schemas.
+constexpr Table kTables[] = {
+    {"sections", "id", "slug, name, position, hidden:bool"},
+    {"reporters", "id", "name, email, bio, photo"},
+    {"photos", "id", "name, format, width, height, widths, uploaded_by, uploaded_at"},
+    {"articles", "id",
+     "section_id, status, registered_at, modified_at, views, recommends, created_at, headline, "
+     "snippet, body_markdown"},
+    {"article_subheadlines", "article_id, position", "text"},
+    {"article_reporters", "article_id, position", "reporter_id"},
+    {"article_tags", "article_id, position", "tag"},
+    {"article_corrections", "article_id", "text"},
+    {"article_photos", "article_id", "photo_id, caption, credit"},
+    {"article_desk", "article_id",
+     "revision, created_by, updated_at, publish_at, published_once:bool"},
+    {"article_revisions", "article_id, revision",
+     "saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags, correction, "
+     "photo_id, photo_caption, photo_credit, body_markdown"},
+    {"changes", "seq", "article_id, kind, at"},
+    {"article_views_hourly", "article_id, hour", "views"},
+    {"recommends", "article_id, visitor", "at"},
+    {"mail_requests", "id", "article_id, client, sender_email, recipients, created_at"},
+    {"mail_outbox", "id",
+     "request_id, recipient, message, status, attempts, next_attempt_at, last_error, sent_at"},
+    {"users", "id", "email, name, role, reporter_id, active:bool, password_hash, created_at"},
+    {"sessions", "token_hash", "user_id, csrf_token, created_at, last_seen_at"},
+    {"login_throttles", "key", "failures, locked_until"},
+    {"audit_log", "id", "at, user_id, actor, action, target, detail, remote_address"},
+    {"site_settings", "key", "value"},
+    {"ad_campaigns", "id",
+     "advertiser, title, slots, photo_id, target_url, starts_at, ends_at, weight, section_id, "
+     "active:bool, created_at, updated_at"},
+    {"ad_daily_counts", "campaign_id, day, slot", "impressions, clicks"},
+};
+
+std::vector<std::string> Split(std::string_view list) {
+  std::vector<std::string> items;
+  for (size_t comma = 0; comma != std::string_view::npos; list.remove_prefix(comma + 2)) {
+    comma = list.find(", ");
+    items.emplace_back(list.substr(0, comma));
+  }
+  return items;
+}
+
+// The statements of one table, every column as text in the order key, then the others.
+// Statements are cached by the address of their text, so these live as long as the program.
+struct TableSql {
+  size_t columns;
+  Sql select;
+  Sql upsert;    // one row by its key, so that a second run is harmless
+  Sql identity;  // moves PostgreSQL's id counter past the copied ids (SQLite's follows itself)
+};
+
+TableSql MakeTableSql(const Table& table) {
+  std::vector<std::string> names = Split(table.key);
+  std::vector<std::string> selected = names;
+  std::vector<std::string> placeholders;
+  std::vector<std::string> updates;
+  for (std::string column : Split(table.columns)) {
+    const bool boolean = column.ends_with(":bool");
+    if (boolean) column.resize(column.size() - 5);
+    selected.push_back(boolean ? column + "{::int}" : column);
+    updates.push_back(fmt::format("{0} = excluded.{0}", column));
+    names.push_back(std::move(column));
+  }
+  for (size_t i = 1; i <= names.size(); ++i) placeholders.push_back(fmt::format("?{}", i));
+  return TableSql{
+      .columns = names.size(),
+      .select = Sql(fmt::format("SELECT {} FROM {}", fmt::join(selected, ", "), table.name)),
+      .upsert = Sql(fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+                                table.name, fmt::join(names, ", "), fmt::join(placeholders, ", "),
+                                table.key, fmt::join(updates, ", "))),
+      .identity =
+          Sql::Override("SELECT 0 WHERE 0",
+                        std::string_view(table.key) != "id"
+                            ? "SELECT 0 WHERE FALSE"
+                            : fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
+                                          "GREATEST((SELECT MAX(id) FROM {0}), 1), "
+                                          "(SELECT MAX(id) FROM {0}) IS NOT NULL)",
+                                          table.name)),
+  };
+}
+
+const std::vector<TableSql> kTableSql = [] {
+  std::vector<TableSql> sql;
+  for (const Table& table : kTables) sql.push_back(MakeTableSql(table));
+  return sql;
+}();
+
+// The last change number handed out, which the target goes on from, never back: SQLite keeps
+// it in sqlite_sequence (a row that exists once `changes` had a row), PostgreSQL in
+// change_sequence.
+const Sql kChangeSequence = Sql::Override("SELECT seq FROM sqlite_sequence WHERE name = 'changes'",
+                                          "SELECT seq FROM change_sequence");
+const Sql kAddChangeSequence = Sql::Override(
+    "INSERT INTO sqlite_sequence (name, seq) SELECT 'changes', 0 "
+    "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'changes')",
+    "SELECT 0 WHERE FALSE");
+const Sql kRaiseChangeSequence =
+    Sql::Override("UPDATE sqlite_sequence SET seq = MAX(seq, ?1) WHERE name = 'changes'",
+                  "UPDATE change_sequence SET seq = GREATEST(seq, $1)");
+
+using Values = std::vector<std::optional<std::string>>;
+
+// The two connections as the copy uses them: every row of a statement as text, and one
+// statement run with text values.
+template <typename Visit>
+Result<> EachRow(sqlite::Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  Result<sqlite::Statement> rows = db.Prepare(sql.sqlite());
+  if (!rows) return tl::unexpected(rows.error());
+  Values values(columns);
+  for (;;) {
+    const Result<bool> row = rows->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return {};
+    for (size_t i = 0; i < columns; ++i) values[i] = rows->OptionalText(static_cast<int>(i));
+    if (Result<> done = visit(values); !done) return done;
+  }
+}
+
+template <typename Visit>
+Result<> EachRow(postgres::Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  Result<postgres::Rows> rows = db.Run(sql.postgres(), {});
+  if (!rows) return tl::unexpected(rows.error());
+  Values values(columns);
+  for (int r = 0; r < rows->size(); ++r) {
+    for (size_t i = 0; i < columns; ++i) values[i] = (*rows)[r].OptionalText(static_cast<int>(i));
+    if (Result<> done = visit(values); !done) return done;
+  }
+  return {};
+}
+
+Result<> Run(sqlite::Connection& db, const Sql& sql, const Values& values) {
+  Result<sqlite::Statement> statement = db.Prepare(sql.sqlite());
+  if (!statement) return tl::unexpected(statement.error());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i]) {
+      statement->Bind(static_cast<int>(i + 1), std::string_view(*values[i]));
+    } else {
+      statement->Bind(static_cast<int>(i + 1), std::optional<std::int64_t>());
+    }
+  }
+  return statement->Run();
+}
+
+Result<> Run(postgres::Connection& db, const Sql& sql, const Values& values) {
+  Result<postgres::Rows> rows = db.Run(sql.postgres(), values);
+  if (!rows) return tl::unexpected(rows.error());
+  return {};
+}
+
+template <typename Transaction, typename Db>
+Result<Transaction> Begin(Db& db, bool write) {
+  return Transaction::Begin(db, write ? Transaction::Mode::kWrite : Transaction::Mode::kRead);
+}
+Result<sqlite::Transaction> Begin(sqlite::Connection& db, bool write) {
+  return Begin<sqlite::Transaction>(db, write);
+}
+Result<postgres::Transaction> Begin(postgres::Connection& db, bool write) {
+  return Begin<postgres::Transaction>(db, write);
+}
+
+// FNV-1a over a row's values, NULL told apart from any text; rows are summed, so the order
+// in which each side reads them does not matter.
+class Checksum {
+ public:
+  void AddRow(const Values& values) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    const auto add = [&hash](unsigned char byte) {
+      hash ^= byte;
+      hash *= 1099511628211ULL;
+    };
+    for (const std::optional<std::string>& value : values) {
+      if (!value) {
+        add(0xff);
+      } else {
+        for (const char c : *value) add(static_cast<unsigned char>(c));
+      }
+      add(0x1f);
+    }
+    sum_ += hash;
+    ++rows_;
+  }
+  std::uint64_t sum() const { return sum_; }
+  std::int64_t rows() const { return rows_; }
+
+ private:
+  std::uint64_t sum_ = 0;
+  std::int64_t rows_ = 0;
+};
+
+// Copies one table in batches of one write transaction each; returns the source's checksum.
+template <typename Source, typename Target>
+Result<Checksum> CopyTable(Source& source, Target& target, const Table& table,
+                           const TableSql& sql) {
+  Checksum checksum;
+  std::optional<typename decltype(Begin(target, true))::value_type> batch;
+  int in_batch = 0;
+  const auto copy_row = [&](const Values& values) -> Result<> {
+    checksum.AddRow(values);
+    if (!batch) {
+      auto begun = Begin(target, true);
+      if (!begun) return tl::unexpected(begun.error());
+      batch.emplace(std::move(*begun));
+    }
+    if (Result<> done = Run(target, sql.upsert, values); !done) {
+      return Fail(done.error().code, fmt::format("{}: {}", table.name, done.error().detail));
+    }
+    if (++in_batch < kBatchRows) return {};
+    in_batch = 0;
+    return std::exchange(batch, std::nullopt)->Commit();
+  };
+  if (Result<> done = EachRow(source, sql.select, sql.columns, copy_row); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (batch) {
+    if (Result<> done = batch->Commit(); !done) return tl::unexpected(done.error());
+  }
+  if (Result<> done = Run(target, sql.identity, {}); !done) return tl::unexpected(done.error());
+  return checksum;
+}
+
+template <typename Source, typename Target>
+Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
+                                     const std::function<void(std::string_view)>& progress) {
+  // One read snapshot of the source for the whole copy and its check.
+  auto snapshot = Begin(source, false);
+  if (!snapshot) return tl::unexpected(snapshot.error());
+  std::vector<TableCheck> checks;
+  for (size_t i = 0; i < std::size(kTables); ++i) {
+    progress(kTables[i].name);
+    Result<Checksum> copied = CopyTable(source, target, kTables[i], kTableSql[i]);
+    if (!copied) return tl::unexpected(copied.error());
+    checks.push_back(TableCheck{
+        .table = kTables[i].name, .source_rows = copied->rows(), .source_checksum = copied->sum()});
+  }
+  Values last_change = {"0"};
+  if (Result<> done = EachRow(source, kChangeSequence, 1,
+                              [&](const Values& values) -> Result<> {
+                                last_change = values;
+                                return {};
+                              });
+      !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = Run(target, kAddChangeSequence, {}); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = Run(target, kRaiseChangeSequence, last_change); !done) {
+    return tl::unexpected(done.error());
+  }
+  for (size_t i = 0; i < std::size(kTables); ++i) {
+    Checksum copy;
+    const auto add = [&copy](const Values& values) -> Result<> {
+      copy.AddRow(values);
+      return {};
+    };
+    if (Result<> done = EachRow(target, kTableSql[i].select, kTableSql[i].columns, add); !done) {
+      return tl::unexpected(done.error());
+    }
+    checks[i].target_rows = copy.rows();
+    checks[i].target_checksum = copy.sum();
+  }
+  return checks;
+}
+
+using AnyConnection =
+    std::variant<std::unique_ptr<sqlite::Connection>, std::unique_ptr<postgres::Connection>>;
+
+// A connection to the database of the store at `url`, which OpenStore has migrated.
+Result<AnyConnection> Connect(std::string_view url, bool write) {
+  if (url.starts_with("sqlite:")) {
+    // sqlite:DIR is DIR/sinmun.db, as OpenStore chose.
+    std::string path(url.substr(std::string_view("sqlite:").size()));
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) path += "/sinmun.db";
+    return sqlite::Connection::Open(
+        path, write ? sqlite::Connection::Role::kWriter : sqlite::Connection::Role::kReader);
+  }
+  Result<postgres::PoolUrl> split = postgres::SplitPoolSize(std::string(url), 1);
+  if (!split) return tl::unexpected(split.error());
+  return postgres::Connection::Open(split->conninfo);
+}
+
+bool IsPostgres(std::string_view url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
+}  // namespace
+
+Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_view to,
+                                          const std::function<void(std::string_view)>& progress) {
+  if (!((from.starts_with("sqlite:") && IsPostgres(to)) ||
+        (IsPostgres(from) && to.starts_with("sqlite:")))) {
+    return Fail(ErrorCode::kInvalidInput,
+                "migrate copies between a sqlite: store and a postgres:// store");
+  }
+  // Opening each store applies its migrations, so both have every table.
+  for (const std::string_view url : {from, to}) {
+    if (Result<std::unique_ptr<Store>> store = OpenStore(url); !store) {
+      return tl::unexpected(store.error());
+    }
+  }
+  Result<AnyConnection> source = Connect(from, false);
+  if (!source) return tl::unexpected(source.error());
+  Result<AnyConnection> target = Connect(to, true);
+  if (!target) return tl::unexpected(target.error());
+  return std::visit([&](auto& source, auto& target) { return Copy(*source, *target, progress); },
+                    *source, *target);
+}
+
+}  // namespace sinmun::store

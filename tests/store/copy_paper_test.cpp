@@ -1,0 +1,116 @@
+// CopyPaper (`sinmun migrate`) between the two backends: it carries every table the schemas
+// have, so a table added by a migration cannot be left behind silently, and a paper copied
+// from SQLite to PostgreSQL and back holds the same rows. tests/integration/migrate_test.cpp
+// runs the command itself.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "store/copy_paper.hpp"
+#include "store/store.hpp"
+#include "support/store_probe.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+using testing::Backend;
+using testing::Must;
+using testing::TestDatabase;
+
+constexpr Timestamp kNow = 1'700'000'000;
+
+// A little of everything, with NULLs and booleans both ways.
+void Seed(Store& store) {
+  const std::vector<Section> sections = testing::SeedSections(store);
+  const std::vector<ReporterId> reporters = testing::SeedReporters(store, 2);
+  Must(store.CreateSection({.slug = "hidden", .name = "숨은 부서", .position = 9}, true));
+  testing::InsertArticle(store, testing::MakeArticle(sections[0].id, "첫 기사", kNow, reporters));
+  const UserId user = Must(store.InsertUser({.email = "kim@example.com",
+                                             .name = "김기자",
+                                             .reporter_id = reporters[0],
+                                             .password_hash = "$argon2id$hash",
+                                             .created_at = kNow}));
+  Must(store.CreateDraft({.section_id = sections[1].id, .headline = "초고", .tags = {"태그"}},
+                         user, kNow));
+  ASSERT_TRUE(store.PutSiteSettings({{"paper.name", "시험일보"}}));
+}
+
+std::vector<std::string> CopiedTables(const std::vector<TableCheck>& checks) {
+  std::vector<std::string> tables;
+  for (const TableCheck& check : checks) {
+    EXPECT_TRUE(check.Matches()) << check.table;
+    tables.push_back(check.table);
+  }
+  std::sort(tables.begin(), tables.end());
+  return tables;
+}
+
+// The tables of a store's schema that hold the paper: not the migrations' own records, nor
+// PostgreSQL's change counter, which the copy carries apart (and checks through
+// ChangeSequence below).
+std::vector<std::string> PaperTables(const Store& store) {
+  std::vector<std::string> tables;
+  for (const std::string& table : testing::TableNames(store)) {
+    if (table != "schema_migrations" && table != "change_sequence") tables.push_back(table);
+  }
+  std::sort(tables.begin(), tables.end());
+  return tables;
+}
+
+Result<std::vector<TableCheck>> Copy(const TestDatabase& from, const TestDatabase& to) {
+  return CopyPaper(from.url(), to.url(), [](std::string_view) {});
+}
+
+class CopyPaperTest : public testing::TestWithParam<Backend> {};
+
+TEST_P(CopyPaperTest, CarriesEveryTableOfBothSchemas) {
+  const TestDatabase source(GetParam());
+  const TestDatabase target(GetParam() == Backend::kSqlite ? Backend::kPostgres
+                                                           : Backend::kSqlite);
+  Seed(*source.Open());
+  const std::vector<std::string> copied = CopiedTables(Must(Copy(source, target)));
+  EXPECT_EQ(copied, PaperTables(*source.Open()));
+  EXPECT_EQ(copied, PaperTables(*target.Open()));
+  EXPECT_EQ(Must(target.Open()->ChangeSequence()), Must(source.Open()->ChangeSequence()));
+}
+
+INSTANTIATE_TEST_SUITE_P(FromEachBackend, CopyPaperTest, testing::AllBackends(),
+                         testing::BackendParamName());
+
+TEST(CopyPaperRoundTripTest, SqliteToPostgresToSqliteKeepsEveryRow) {
+  const TestDatabase paper(Backend::kSqlite);
+  const TestDatabase postgres(Backend::kPostgres);
+  const TestDatabase back(Backend::kSqlite);
+  Seed(*paper.Open());
+  const std::vector<TableCheck> there = Must(Copy(paper, postgres));
+  const std::vector<TableCheck> home = Must(Copy(postgres, back));
+  ASSERT_EQ(there.size(), home.size());
+  for (size_t i = 0; i < there.size(); ++i) {
+    EXPECT_EQ(home[i].table, there[i].table);
+    EXPECT_EQ(home[i].target_rows, there[i].source_rows) << there[i].table;
+    EXPECT_EQ(home[i].target_checksum, there[i].source_checksum) << there[i].table;
+  }
+  const std::unique_ptr<Store> original = paper.Open();
+  const std::unique_ptr<Store> copy = back.Open();
+  EXPECT_EQ(Must(copy->AllSections()).size(), 4u);
+  EXPECT_TRUE(Must(copy->AllSections()).back().hidden);
+  EXPECT_EQ(Must(copy->CredentialsByEmail("kim@example.com")).password_hash, "$argon2id$hash");
+  EXPECT_EQ(Must(copy->SiteSettings()), Must(original->SiteSettings()));
+  EXPECT_EQ(Must(copy->ChangeSequence()), Must(original->ChangeSequence()));
+  // New rows in the copy go on after the copied ones.
+  const SectionId section = Must(copy->CreateSection({.slug = "new", .name = "새 부서"}, false));
+  EXPECT_GT(section, Must(original->AllSections()).back().section.id);
+}
+
+TEST(CopyPaperUrlTest, RefusesTwoStoresOfOneBackend) {
+  const TestDatabase one(Backend::kSqlite);
+  const TestDatabase other(Backend::kSqlite);
+  EXPECT_EQ(testing::ErrorCodeOf(Copy(one, other)), ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace sinmun::store
