@@ -16,10 +16,11 @@
 #include <variant>
 #include <vector>
 
-#include "store/postgres/connection.hpp"
+#include "store/postgres/query.hpp"
 #include "store/sql/dialect.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sqlite/query.hpp"
 #include "store/store.hpp"
+#include "store/transaction.hpp"
 
 namespace sinmun::store {
 namespace {
@@ -137,36 +138,24 @@ const Sql kRaiseChangeSequence =
 
 using Values = std::vector<std::optional<std::string>>;
 
-// The two connections as the copy uses them: every row of a statement as text, and one
-// statement run with text values.
-template <typename Visit>
-Result<> EachRow(sqlite::Connection& db, const Sql& sql, size_t columns, Visit visit) {
-  Result<sqlite::Statement> rows = db.Prepare(sql.sqlite());
+// Calls visit(values) with every row of `sql` as text, until it fails.
+template <typename Connection, typename Visit>
+Result<> EachRow(Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  auto rows = Query(db, sql);
   if (!rows) return tl::unexpected(rows.error());
   Values values(columns);
   for (;;) {
-    const Result<bool> row = rows->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return {};
-    for (size_t i = 0; i < columns; ++i) values[i] = rows->OptionalText(static_cast<int>(i));
+    const Result<bool> more = rows->Step();
+    if (!more) return tl::unexpected(more.error());
+    if (!*more) return {};
+    for (size_t i = 0; i < columns; ++i) values[i] = rows->row().OptionalText(static_cast<int>(i));
     if (Result<> done = visit(values); !done) return done;
   }
 }
 
-template <typename Visit>
-Result<> EachRow(postgres::Connection& db, const Sql& sql, size_t columns, Visit visit) {
-  Result<postgres::Rows> rows = db.Run(sql.postgres(), {});
-  if (!rows) return tl::unexpected(rows.error());
-  Values values(columns);
-  for (int r = 0; r < rows->size(); ++r) {
-    for (size_t i = 0; i < columns; ++i) values[i] = (*rows)[r].OptionalText(static_cast<int>(i));
-    if (Result<> done = visit(values); !done) return done;
-  }
-  return {};
-}
-
+// Runs `sql` with text values.
 Result<> Run(sqlite::Connection& db, const Sql& sql, const Values& values) {
-  Result<sqlite::Statement> statement = db.Prepare(sql.sqlite());
+  Result<sqlite::Statement> statement = sqlite::Query(db, sql);
   if (!statement) return tl::unexpected(statement.error());
   for (size_t i = 0; i < values.size(); ++i) {
     if (values[i]) {
@@ -182,17 +171,6 @@ Result<> Run(postgres::Connection& db, const Sql& sql, const Values& values) {
   Result<postgres::Rows> rows = db.Run(sql.postgres(), values);
   if (!rows) return tl::unexpected(rows.error());
   return {};
-}
-
-template <typename Transaction, typename Db>
-Result<Transaction> Begin(Db& db, bool write) {
-  return Transaction::Begin(db, write ? Transaction::Mode::kWrite : Transaction::Mode::kRead);
-}
-Result<sqlite::Transaction> Begin(sqlite::Connection& db, bool write) {
-  return Begin<sqlite::Transaction>(db, write);
-}
-Result<postgres::Transaction> Begin(postgres::Connection& db, bool write) {
-  return Begin<postgres::Transaction>(db, write);
 }
 
 // FNV-1a over a row's values, NULL told apart from any text; rows are summed, so the order
@@ -229,12 +207,12 @@ template <typename Source, typename Target>
 Result<Checksum> CopyTable(Source& source, Target& target, const Table& table,
                            const TableSql& sql) {
   Checksum checksum;
-  std::optional<typename decltype(Begin(target, true))::value_type> batch;
+  std::optional<Transaction<Target>> batch;
   int in_batch = 0;
   const auto copy_row = [&](const Values& values) -> Result<> {
     checksum.AddRow(values);
     if (!batch) {
-      auto begun = Begin(target, true);
+      auto begun = Transaction<Target>::Begin(target, TransactionMode::kWrite);
       if (!begun) return tl::unexpected(begun.error());
       batch.emplace(std::move(*begun));
     }
@@ -259,7 +237,7 @@ template <typename Source, typename Target>
 Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
                                      const std::function<void(std::string_view)>& progress) {
   // One read snapshot of the source for the whole copy and its check.
-  auto snapshot = Begin(source, false);
+  auto snapshot = Transaction<Source>::Begin(source, TransactionMode::kRead);
   if (!snapshot) return tl::unexpected(snapshot.error());
   std::vector<TableCheck> checks;
   for (size_t i = 0; i < std::size(kTables); ++i) {

@@ -2,6 +2,8 @@
 // have, so a table added by a migration cannot be left behind silently, and a paper copied
 // from SQLite to PostgreSQL and back holds the same rows. tests/integration/migrate_test.cpp
 // runs the command itself.
+#include "store/copy_paper.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "store/copy_paper.hpp"
 #include "store/store.hpp"
 #include "support/store_probe.hpp"
 #include "support/test_store.hpp"
@@ -34,8 +35,8 @@ void Seed(Store& store) {
                                              .reporter_id = reporters[0],
                                              .password_hash = "$argon2id$hash",
                                              .created_at = kNow}));
-  Must(store.CreateDraft({.section_id = sections[1].id, .headline = "초고", .tags = {"태그"}},
-                         user, kNow));
+  Must(store.CreateDraft({.section_id = sections[1].id, .headline = "초고", .tags = {"태그"}}, user,
+                         kNow));
   ASSERT_TRUE(store.PutSiteSettings({{"paper.name", "시험일보"}}));
 }
 
@@ -69,8 +70,7 @@ class CopyPaperTest : public testing::TestWithParam<Backend> {};
 
 TEST_P(CopyPaperTest, CarriesEveryTableOfBothSchemas) {
   const TestDatabase source(GetParam());
-  const TestDatabase target(GetParam() == Backend::kSqlite ? Backend::kPostgres
-                                                           : Backend::kSqlite);
+  const TestDatabase target(GetParam() == Backend::kSqlite ? Backend::kPostgres : Backend::kSqlite);
   Seed(*source.Open());
   const std::vector<std::string> copied = CopiedTables(Must(Copy(source, target)));
   EXPECT_EQ(copied, PaperTables(*source.Open()));
