@@ -83,8 +83,11 @@ std::vector<std::string> Split(std::string_view list) {
 struct TableSql {
   size_t columns;
   Sql select;
-  Sql upsert;    // one row by its key, so that a second run is harmless
-  Sql identity;  // moves PostgreSQL's id counter past the copied ids (SQLite's follows itself)
+  Sql upsert;  // one row by its key, so that a second run is harmless
+  // Moves PostgreSQL's counters (ids, change numbers; change_sequence in 0001_schema.sql) past
+  // the copied rows; SQLite's follow the rows themselves. No change is ever deleted, so the
+  // last change number is the largest in `changes` on both sides.
+  Sql follow;
 };
 
 TableSql MakeTableSql(const Table& table) {
@@ -106,14 +109,16 @@ TableSql MakeTableSql(const Table& table) {
       .upsert = Sql(fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
                                 table.name, fmt::join(names, ", "), fmt::join(placeholders, ", "),
                                 table.key, fmt::join(updates, ", "))),
-      .identity =
-          Sql::Override("SELECT 0 WHERE 0",
-                        std::string_view(table.key) != "id"
-                            ? "SELECT 0 WHERE FALSE"
-                            : fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
-                                          "GREATEST((SELECT MAX(id) FROM {0}), 1), "
-                                          "(SELECT MAX(id) FROM {0}) IS NOT NULL)",
-                                          table.name)),
+      .follow = Sql::Override(
+          "SELECT 0 WHERE 0",
+          std::string_view(table.key) == "id"
+              ? fmt::format(
+                    "SELECT setval(pg_get_serial_sequence('{0}', 'id'), GREATEST((SELECT MAX(id) "
+                    "FROM {0}), 1), (SELECT MAX(id) FROM {0}) IS NOT NULL)",
+                    table.name)
+          : std::string_view(table.name) == "changes"
+              ? "UPDATE change_sequence SET seq = GREATEST(seq, (SELECT MAX(seq) FROM changes))"
+              : "SELECT 0 WHERE FALSE"),
   };
 }
 
@@ -122,19 +127,6 @@ const std::vector<TableSql> kTableSql = [] {
   for (const Table& table : kTables) sql.push_back(MakeTableSql(table));
   return sql;
 }();
-
-// The last change number handed out, which the target goes on from, never back: SQLite keeps
-// it in sqlite_sequence (a row that exists once `changes` had a row), PostgreSQL in
-// change_sequence.
-const Sql kChangeSequence = Sql::Override("SELECT seq FROM sqlite_sequence WHERE name = 'changes'",
-                                          "SELECT seq FROM change_sequence");
-const Sql kAddChangeSequence = Sql::Override(
-    "INSERT INTO sqlite_sequence (name, seq) SELECT 'changes', 0 "
-    "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'changes')",
-    "SELECT 0 WHERE FALSE");
-const Sql kRaiseChangeSequence =
-    Sql::Override("UPDATE sqlite_sequence SET seq = MAX(seq, ?1) WHERE name = 'changes'",
-                  "UPDATE change_sequence SET seq = GREATEST(seq, $1)");
 
 using Values = std::vector<std::optional<std::string>>;
 
@@ -173,44 +165,29 @@ Result<> Run(postgres::Connection& db, const Sql& sql, const Values& values) {
   return {};
 }
 
-// FNV-1a over a row's values, NULL told apart from any text; rows are summed, so the order
-// in which each side reads them does not matter.
-class Checksum {
- public:
-  void AddRow(const Values& values) {
-    std::uint64_t hash = 1469598103934665603ULL;
-    const auto add = [&hash](unsigned char byte) {
-      hash ^= byte;
-      hash *= 1099511628211ULL;
-    };
-    for (const std::optional<std::string>& value : values) {
-      if (!value) {
-        add(0xff);
-      } else {
-        for (const char c : *value) add(static_cast<unsigned char>(c));
-      }
-      add(0x1f);
-    }
-    sum_ += hash;
-    ++rows_;
+// Counts a row and adds its FNV-1a hash to `checksum`: NULL is told apart from any text, and
+// rows are summed, so the order in which each side reads them does not matter.
+Result<> AddRow(const Values& values, std::int64_t& rows, std::uint64_t& checksum) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  const auto add = [&hash](unsigned char byte) { hash = (hash ^ byte) * 1099511628211ULL; };
+  for (const std::optional<std::string>& value : values) {
+    if (!value) add(0xff);
+    for (const char c : value.value_or("")) add(static_cast<unsigned char>(c));
+    add(0x1f);
   }
-  std::uint64_t sum() const { return sum_; }
-  std::int64_t rows() const { return rows_; }
+  checksum += hash;
+  ++rows;
+  return {};
+}
 
- private:
-  std::uint64_t sum_ = 0;
-  std::int64_t rows_ = 0;
-};
-
-// Copies one table in batches of one write transaction each; returns the source's checksum.
+// Copies one table in batches of one write transaction each, counting the source's rows.
 template <typename Source, typename Target>
-Result<Checksum> CopyTable(Source& source, Target& target, const Table& table,
-                           const TableSql& sql) {
-  Checksum checksum;
+Result<> CopyTable(Source& source, Target& target, const Table& table, const TableSql& sql,
+                   TableCheck& check) {
   std::optional<Transaction<Target>> batch;
   int in_batch = 0;
   const auto copy_row = [&](const Values& values) -> Result<> {
-    checksum.AddRow(values);
+    AddRow(values, check.source_rows, check.source_checksum);
     if (!batch) {
       auto begun = Transaction<Target>::Begin(target, TransactionMode::kWrite);
       if (!begun) return tl::unexpected(begun.error());
@@ -223,14 +200,11 @@ Result<Checksum> CopyTable(Source& source, Target& target, const Table& table,
     in_batch = 0;
     return std::exchange(batch, std::nullopt)->Commit();
   };
-  if (Result<> done = EachRow(source, sql.select, sql.columns, copy_row); !done) {
-    return tl::unexpected(done.error());
-  }
+  if (Result<> done = EachRow(source, sql.select, sql.columns, copy_row); !done) return done;
   if (batch) {
-    if (Result<> done = batch->Commit(); !done) return tl::unexpected(done.error());
+    if (Result<> done = batch->Commit(); !done) return done;
   }
-  if (Result<> done = Run(target, sql.identity, {}); !done) return tl::unexpected(done.error());
-  return checksum;
+  return Run(target, sql.follow, {});
 }
 
 template <typename Source, typename Target>
@@ -239,40 +213,21 @@ Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
   // One read snapshot of the source for the whole copy and its check.
   auto snapshot = Transaction<Source>::Begin(source, TransactionMode::kRead);
   if (!snapshot) return tl::unexpected(snapshot.error());
-  std::vector<TableCheck> checks;
+  std::vector<TableCheck> checks(std::size(kTables));
   for (size_t i = 0; i < std::size(kTables); ++i) {
     progress(kTables[i].name);
-    Result<Checksum> copied = CopyTable(source, target, kTables[i], kTableSql[i]);
-    if (!copied) return tl::unexpected(copied.error());
-    checks.push_back(TableCheck{
-        .table = kTables[i].name, .source_rows = copied->rows(), .source_checksum = copied->sum()});
-  }
-  Values last_change = {"0"};
-  if (Result<> done = EachRow(source, kChangeSequence, 1,
-                              [&](const Values& values) -> Result<> {
-                                last_change = values;
-                                return {};
-                              });
-      !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = Run(target, kAddChangeSequence, {}); !done) {
-    return tl::unexpected(done.error());
-  }
-  if (Result<> done = Run(target, kRaiseChangeSequence, last_change); !done) {
-    return tl::unexpected(done.error());
+    checks[i].table = kTables[i].name;
+    if (Result<> done = CopyTable(source, target, kTables[i], kTableSql[i], checks[i]); !done) {
+      return tl::unexpected(done.error());
+    }
   }
   for (size_t i = 0; i < std::size(kTables); ++i) {
-    Checksum copy;
-    const auto add = [&copy](const Values& values) -> Result<> {
-      copy.AddRow(values);
-      return {};
+    const auto add = [&check = checks[i]](const Values& values) {
+      return AddRow(values, check.target_rows, check.target_checksum);
     };
     if (Result<> done = EachRow(target, kTableSql[i].select, kTableSql[i].columns, add); !done) {
       return tl::unexpected(done.error());
     }
-    checks[i].target_rows = copy.rows();
-    checks[i].target_checksum = copy.sum();
   }
   return checks;
 }

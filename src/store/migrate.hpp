@@ -68,8 +68,7 @@ Result<> Migrate(Connection& connection, std::span<const Migration> migrations) 
   if (Result<> locked = Write(connection, migrate_sql::kLock); !locked) return locked;
   const auto migrate = [&]() -> Result<> {
     if (Result<> done = Write(connection, migrate_sql::kCreateTable); !done) return done;
-    const Result<std::int64_t> newest =
-        ReadCount(Query(connection, migrate_sql::kNewestVersion));
+    const Result<std::int64_t> newest = ReadCount(Query(connection, migrate_sql::kNewestVersion));
     if (!newest) return tl::unexpected(newest.error());
     const Result<std::span<const Migration>> pending = PendingMigrations(*newest, migrations);
     if (!pending) return tl::unexpected(pending.error());

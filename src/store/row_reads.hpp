@@ -35,8 +35,7 @@ Result<> ForEachRow(Result<Rows> rows, ReadRow read) {
 template <typename T, typename Rows, typename ReadRow>
 Result<std::vector<T>> ReadAll(Result<Rows> rows, ReadRow read) {
   std::vector<T> items;
-  Result<> done =
-      ForEachRow(std::move(rows), [&](const auto& row) { items.push_back(read(row)); });
+  Result<> done = ForEachRow(std::move(rows), [&](const auto& row) { items.push_back(read(row)); });
   if (!done) return tl::unexpected(done.error());
   return items;
 }
