@@ -24,20 +24,62 @@ using testing::TestDatabase;
 
 constexpr Timestamp kNow = 1'700'000'000;
 
-// A little of everything, with NULLs and booleans both ways.
+// A row in every table, with NULLs and booleans both ways.
 void Seed(Store& store) {
   const std::vector<Section> sections = testing::SeedSections(store);
   const std::vector<ReporterId> reporters = testing::SeedReporters(store, 2);
   Must(store.CreateSection({.slug = "hidden", .name = "숨은 부서", .position = 9}, true));
-  testing::InsertArticle(store, testing::MakeArticle(sections[0].id, "첫 기사", kNow, reporters));
+  const ArticleId article = testing::InsertArticle(
+      store, testing::MakeArticle(sections[0].id, "첫 기사", kNow, reporters));
   const UserId user = Must(store.InsertUser({.email = "kim@example.com",
                                              .name = "김기자",
                                              .reporter_id = reporters[0],
                                              .password_hash = "$argon2id$hash",
                                              .created_at = kNow}));
-  Must(store.CreateDraft({.section_id = sections[1].id, .headline = "초고", .tags = {"태그"}}, user,
-                         kNow));
+  const PhotoId photo = Must(store.InsertPhoto({.name = "photo-1",
+                                                .format = "jpeg",
+                                                .width = 800,
+                                                .height = 600,
+                                                .widths = {400, 800},
+                                                .uploaded_by = user,
+                                                .uploaded_at = kNow}));
+  Must(store.CreateDraft({.section_id = sections[1].id,
+                          .headline = "초고",
+                          .subheadlines = {"부제"},
+                          .reporter_ids = {reporters[1]},
+                          .tags = {"태그"},
+                          .correction = "바로잡습니다",
+                          .photo_id = photo,
+                          .photo_caption = "사진 설명"},
+                         user, kNow));
+  Must(store.Recommend(article, "visitor-1", kNow));
+  Must(store.AddViews(kNow / 3600, {{.article_id = article, .views = 3}}));
+  Must(store.EnqueueMail({.article_id = article,
+                          .client = "client",
+                          .sender_email = "lee@example.com",
+                          .created_at = kNow,
+                          .recipients = {{"park@example.com", "Subject: hi\r\n\r\nbody"}}}));
+  ASSERT_TRUE(store.InsertSession({.token_hash = "ab12",
+                                   .user_id = user,
+                                   .csrf_token = "csrf",
+                                   .created_at = kNow,
+                                   .last_seen_at = kNow}));
+  ASSERT_TRUE(store.PutLoginThrottle({.key = "ip:127.0.0.1", .failures = 2, .locked_until = kNow}));
+  Must(store.AppendAudit(
+      {.at = kNow, .user_id = user, .actor = "kim@example.com", .action = "login"}));
   ASSERT_TRUE(store.PutSiteSettings({{"paper.name", "시험일보"}}));
+  const AdCampaignId campaign = Must(store.InsertAdCampaign({.advertiser = "광고주",
+                                                             .title = "배너",
+                                                             .slots = {"top"},
+                                                             .photo_id = photo,
+                                                             .target_url = "https://example.com/",
+                                                             .starts_at = kNow,
+                                                             .ends_at = kNow + 86'400,
+                                                             .active = false,
+                                                             .created_at = kNow,
+                                                             .updated_at = kNow}));
+  ASSERT_TRUE(store.AddAdCounts(
+      {{.campaign_id = campaign, .slot = "top", .day = 19'675, .impressions = 5, .clicks = 1}}));
 }
 
 std::vector<std::string> CopiedTables(const std::vector<TableCheck>& checks) {
@@ -91,6 +133,7 @@ TEST(CopyPaperRoundTripTest, SqliteToPostgresToSqliteKeepsEveryRow) {
   ASSERT_EQ(there.size(), home.size());
   for (size_t i = 0; i < there.size(); ++i) {
     EXPECT_EQ(home[i].table, there[i].table);
+    EXPECT_GT(there[i].source_rows, 0) << there[i].table << " (Seed fills every table)";
     EXPECT_EQ(home[i].target_rows, there[i].source_rows) << there[i].table;
     EXPECT_EQ(home[i].target_checksum, there[i].source_checksum) << there[i].table;
   }
