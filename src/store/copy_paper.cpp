@@ -130,18 +130,40 @@ const std::vector<TableSql> kTableSql = [] {
 
 using Values = std::vector<std::optional<std::string>>;
 
-// Calls visit(values) with every row of `sql` as text, until it fails.
-template <typename Connection, typename Visit>
-Result<> EachRow(Connection& db, const Sql& sql, size_t columns, Visit visit) {
-  auto rows = Query(db, sql);
-  if (!rows) return tl::unexpected(rows.error());
+// Calls visit(values) with each of `rows` as text, until it fails.
+template <typename Rows, typename Visit>
+Result<> VisitRows(Rows& rows, size_t columns, Visit& visit) {
   Values values(columns);
   for (;;) {
-    const Result<bool> more = rows->Step();
+    const Result<bool> more = rows.Step();
     if (!more) return tl::unexpected(more.error());
     if (!*more) return {};
-    for (size_t i = 0; i < columns; ++i) values[i] = rows->row().OptionalText(static_cast<int>(i));
+    for (size_t i = 0; i < columns; ++i) values[i] = rows.row().OptionalText(static_cast<int>(i));
     if (Result<> done = visit(values); !done) return done;
+  }
+}
+
+// Calls visit(values) with every row of `sql` as text, until it fails.
+template <typename Visit>
+Result<> EachRow(sqlite::Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  Result<sqlite::Statement> rows = Query(db, sql);
+  if (!rows) return tl::unexpected(rows.error());
+  return VisitRows(*rows, columns, visit);
+}
+
+// PostgreSQL hands over a statement's rows all at once; a cursor fetches them a batch at a
+// time, so that the largest table need not fit in memory. REQUIRES: inside a transaction.
+template <typename Visit>
+Result<> EachRow(postgres::Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  if (Result<> done = db.Execute(fmt::format("DECLARE copy_rows CURSOR FOR {}", sql.postgres()));
+      !done) {
+    return done;
+  }
+  for (;;) {
+    Result<postgres::Rows> rows = postgres::Query(db, "FETCH 1000 FROM copy_rows");
+    if (!rows) return tl::unexpected(rows.error());
+    if (rows->empty()) return db.Execute("CLOSE copy_rows");
+    if (Result<> done = VisitRows(*rows, columns, visit); !done) return done;
   }
 }
 
@@ -221,6 +243,9 @@ Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
       return tl::unexpected(done.error());
     }
   }
+  // The copy is read back in one snapshot too.
+  auto check = Transaction<Target>::Begin(target, TransactionMode::kRead);
+  if (!check) return tl::unexpected(check.error());
   for (size_t i = 0; i < std::size(kTables); ++i) {
     const auto add = [&check = checks[i]](const Values& values) {
       return AddRow(values, check.target_rows, check.target_checksum);
@@ -229,6 +254,7 @@ Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
       return tl::unexpected(done.error());
     }
   }
+  if (Result<> done = check->Commit(); !done) return tl::unexpected(done.error());
   return checks;
 }
 

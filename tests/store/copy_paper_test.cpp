@@ -4,6 +4,7 @@
 // runs the command itself.
 #include "store/copy_paper.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -127,7 +128,17 @@ TEST(CopyPaperRoundTripTest, SqliteToPostgresToSqliteKeepsEveryRow) {
   const TestDatabase paper(Backend::kSqlite);
   const TestDatabase postgres(Backend::kPostgres);
   const TestDatabase back(Backend::kSqlite);
-  Seed(*paper.Open());
+  {
+    const std::unique_ptr<Store> store = paper.Open();
+    Seed(*store);
+    // More rows than one batch of the copy, or one fetch of PostgreSQL's cursor.
+    std::vector<NewArticle> articles;
+    for (int i = 0; i < 2'100; ++i) {
+      articles.push_back(testing::MakeArticle(Must(store->Sections()).at(0).id,
+                                              fmt::format("기사 {}", i), kNow - i));
+    }
+    Must(store->InsertArticles(articles));
+  }
   const std::vector<TableCheck> there = Must(Copy(paper, postgres));
   const std::vector<TableCheck> home = Must(Copy(postgres, back));
   ASSERT_EQ(there.size(), home.size());
@@ -139,6 +150,8 @@ TEST(CopyPaperRoundTripTest, SqliteToPostgresToSqliteKeepsEveryRow) {
   }
   const std::unique_ptr<Store> original = paper.Open();
   const std::unique_ptr<Store> copy = back.Open();
+  EXPECT_EQ(there.at(3).table, "articles");
+  EXPECT_EQ(there.at(3).source_rows, 2'102);  // and Seed's article and draft
   EXPECT_EQ(Must(copy->AllSections()).size(), 4u);
   EXPECT_TRUE(Must(copy->AllSections()).back().hidden);
   EXPECT_EQ(Must(copy->CredentialsByEmail("kim@example.com")).password_hash, "$argon2id$hash");
