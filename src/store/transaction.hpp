@@ -7,6 +7,7 @@
 //   bool InTransaction() const        whether a transaction is still open on the connection
 // Internal to store/.
 
+#include <type_traits>
 #include <utility>
 
 #include "core/error.hpp"
@@ -52,5 +53,18 @@ class Transaction {
 
   Connection* connection_;  // null once committed or moved from
 };
+
+// Calls work(connection) inside a transaction of `mode`, committed when work succeeds and
+// rolled back otherwise; returns work's Result.
+template <typename Connection, typename Work>
+auto Transact(Connection& connection, TransactionMode mode, Work&& work)
+    -> std::invoke_result_t<Work&, Connection&> {
+  auto transaction = Transaction<Connection>::Begin(connection, mode);
+  if (!transaction) return tl::unexpected(transaction.error());
+  auto result = work(connection);
+  if (!result) return result;
+  if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
+  return result;
+}
 
 }  // namespace sinmun::store

@@ -40,14 +40,7 @@ auto WithConnection(Pool& pool, Work work) -> std::invoke_result_t<Work, Connect
 template <typename Work>
 auto InTransaction(Pool& pool, Transaction::Mode mode, Work work)
     -> std::invoke_result_t<Work, Connection&> {
-  return pool.With([&](Connection& connection) -> std::invoke_result_t<Work, Connection&> {
-    Result<Transaction> transaction = Transaction::Begin(connection, mode);
-    if (!transaction) return tl::unexpected(transaction.error());
-    auto result = work(connection);
-    if (!result) return result;
-    if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
-    return result;
-  });
+  return pool.With([&](Connection& connection) { return Transact(connection, mode, work); });
 }
 
 // Several reads that see one snapshot.

@@ -41,12 +41,7 @@ using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, 
 // Runs `read` inside one read transaction, so that its several queries see one snapshot.
 template <typename Read>
 auto InSnapshot(Connection& connection, Read read) -> std::invoke_result_t<Read> {
-  Result<Transaction> snapshot = Transaction::Begin(connection, Transaction::Mode::kRead);
-  if (!snapshot) return tl::unexpected(snapshot.error());
-  auto result = read();
-  if (!result) return result;
-  if (Result<> done = snapshot->Commit(); !done) return tl::unexpected(done.error());
-  return result;
+  return Transact(connection, TransactionMode::kRead, [&](Connection&) { return read(); });
 }
 
 }  // namespace sinmun::store::sqlite
