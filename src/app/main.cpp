@@ -105,11 +105,13 @@ int main(int argc, char** argv) {
                               "Read the password from this file's first line (else asked)");
 
   MigrateOptions migrate;
-  CLI::App* migrate_cmd = AddCommand(
-      app, "migrate", "Copy a paper from SQLite to PostgreSQL and verify it (safe to re-run)");
-  migrate_cmd->add_option("--from", migrate.from, "The paper's store: sqlite:DIR or sqlite:FILE")
+  CLI::App* migrate_cmd =
+      AddCommand(app, "migrate",
+                 "Copy a paper from SQLite to PostgreSQL, or back, and verify it (safe to re-run)");
+  migrate_cmd->add_option("--from", migrate.from, "sqlite:DIR, sqlite:FILE or postgres://…")
       ->required();
-  migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database")->required();
+  migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database, or sqlite:DIR")
+      ->required();
 
   ImportWordPressOptions import_wordpress;
   CLI::App* import_cmd = AddCommand(app, "import", "Bring another system's archive into the paper");

@@ -1,4 +1,4 @@
-// `sinmun migrate`: copies a paper from its SQLite store into PostgreSQL and checks the copy.
+// `sinmun migrate`: copies a paper between its SQLite and a PostgreSQL store and checks the copy.
 
 #include <fmt/format.h>
 
@@ -22,8 +22,8 @@ int Migrate(const MigrateOptions& options) {
     all_match = all_match && check.Matches();
     fmt::print("{:<22} {:>9} rows  checksum {:016x}  {}\n", check.table, check.source_rows,
                check.source_checksum,
-               check.Matches() ? "same in PostgreSQL"
-                               : fmt::format("DIFFERS: PostgreSQL has {} rows, checksum {:016x}",
+               check.Matches() ? "same in the copy"
+                               : fmt::format("DIFFERS: the copy has {} rows, checksum {:016x}",
                                              check.target_rows, check.target_checksum));
   }
   if (!all_match) {

@@ -1,6 +1,6 @@
 #pragma once
 // `sinmun migrate`: copies a whole paper from its SQLite store into a PostgreSQL store
-// (issue #8) and verifies the copy. Internal to store/ and its one caller in app/.
+// (issue #8), or back, and verifies the copy. Internal to store/ and its one caller in app/.
 
 #include <cstdint>
 #include <functional>
@@ -23,13 +23,13 @@ struct TableCheck {
   bool Matches() const { return source_rows == target_rows && source_checksum == target_checksum; }
 };
 
-// Copies every table of the paper at `from` ("sqlite:FILE" or "sqlite:DIR") into the store at
-// `to` ("postgres://…"), both migrated first, in batches of one transaction each. Rows are
-// upserted by their keys with their ids, so that running it again (after an interruption, or
-// to bring over what was written since) is safe. Then reads both sides again and returns a
-// TableCheck per table. The source must not be written meanwhile (stop the paper first).
-// `progress` is told each table as it is copied. kInvalidInput for other URL schemes;
-// kUnavailable when either store cannot be opened.
+// Copies every table of the paper at `from` into the store at `to`, one of them "sqlite:FILE"
+// or "sqlite:DIR" and the other "postgres://…", both migrated first, in batches of one transaction
+// each. Rows are upserted by their keys with their ids, so that running it again (after an
+// interruption, or to bring over what was written since) is safe. Then reads both sides again and
+// returns a TableCheck per table. The source must not be written meanwhile (stop the paper first).
+// `progress` is told each table as it is copied. kInvalidInput unless one URL is SQLite and the
+// other PostgreSQL; kUnavailable when either store cannot be opened.
 Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_view to,
                                           const std::function<void(std::string_view)>& progress);
 

@@ -4,7 +4,9 @@
 // offers Int(column), Text(column) and OptionalInt(column); booleans are selected as 0/1
 // integers. Internal to store/.
 
+#include <optional>
 #include <string>
+#include <type_traits>
 
 #include "store/ad_records.hpp"
 #include "store/ad_rules.hpp"
@@ -14,23 +16,38 @@
 
 namespace sinmun::store::rows {
 
+// A record whose fields are read in order from the columns from `first` on, each by its type:
+// integers, text, optional integers, and booleans from 0/1.
+template <typename Record, typename Row, typename... Types>
+Record ReadFields(const Row& row, int first, Types Record::*... fields) {
+  Record record{};
+  int column = first;
+  const auto read = [&]<typename T>(T& field) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      field = row.Text(column++);
+    } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
+      field = row.OptionalInt(column++);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      field = row.Int(column++) != 0;
+    } else {
+      field = static_cast<T>(row.Int(column++));
+    }
+  };
+  (read(record.*fields), ...);
+  return record;
+}
+
 // id, slug, name, position from column `first` on.
 template <typename Row>
 Section ReadSection(const Row& row, int first = 0) {
-  return Section{.id = row.Int(first),
-                 .slug = row.Text(first + 1),
-                 .name = row.Text(first + 2),
-                 .position = static_cast<int>(row.Int(first + 3))};
+  return ReadFields(row, first, &Section::id, &Section::slug, &Section::name, &Section::position);
 }
 
 // id, name, email, bio, photo ('' for none).
 template <typename Row>
 Reporter ReadReporter(const Row& row) {
-  return Reporter{.id = row.Int(0),
-                  .name = row.Text(1),
-                  .email = row.Text(2),
-                  .bio = row.Text(3),
-                  .photo = row.Text(4)};
+  return ReadFields(row, 0, &Reporter::id, &Reporter::name, &Reporter::email, &Reporter::bio,
+                    &Reporter::photo);
 }
 
 // id, section (4 columns), headline, snippet, first byline's name, registered_at, views.
@@ -60,25 +77,18 @@ User ReadUser(const Row& row, int first = 0) {
 // token_hash, user_id, csrf_token, created_at, last_seen_at, then the user's columns.
 template <typename Row>
 SessionUser ReadSessionUser(const Row& row) {
-  return SessionUser{.session = Session{.token_hash = row.Text(0),
-                                        .user_id = row.Int(1),
-                                        .csrf_token = row.Text(2),
-                                        .created_at = row.Int(3),
-                                        .last_seen_at = row.Int(4)},
-                     .user = ReadUser(row, 5)};
+  return SessionUser{
+      .session = ReadFields(row, 0, &Session::token_hash, &Session::user_id, &Session::csrf_token,
+                            &Session::created_at, &Session::last_seen_at),
+      .user = ReadUser(row, 5)};
 }
 
 // id, at, user_id, actor, action, target, detail, remote_address.
 template <typename Row>
 AuditEntry ReadAuditEntry(const Row& row) {
-  return AuditEntry{.id = row.Int(0),
-                    .at = row.Int(1),
-                    .user_id = row.OptionalInt(2),
-                    .actor = row.Text(3),
-                    .action = row.Text(4),
-                    .target = row.Text(5),
-                    .detail = row.Text(6),
-                    .remote_address = row.Text(7)};
+  return ReadFields(row, 0, &AuditEntry::id, &AuditEntry::at, &AuditEntry::user_id,
+                    &AuditEntry::actor, &AuditEntry::action, &AuditEntry::target,
+                    &AuditEntry::detail, &AuditEntry::remote_address);
 }
 
 // id, slug, name, position, hidden.

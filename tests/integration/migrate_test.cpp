@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -99,6 +100,16 @@ TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
     EXPECT_EQ(Must(copy->ChangeSequence()), Must(source->ChangeSequence()) + 1);
   }
 
+  // And back into a new SQLite paper (issue #15's round trip): every table again the same.
+  const std::string back = (dir.path() / "back").string();
+  std::filesystem::create_directory(back);
+  const CommandResult returned =
+      RunSinmun({"migrate", "--from", postgres.url(), "--to", "sqlite:" + back});
+  ASSERT_EQ(returned.exit_code, 0) << returned.out;
+  EXPECT_NE(returned.out.find("every table copied and verified"), std::string::npos);
+  EXPECT_EQ(Must(Must(store::OpenStore("sqlite:" + back))->ChangeSequence()),
+            Must(Must(store::OpenStore("sqlite:" + data))->ChangeSequence()) + 1);
+
   // The PostgreSQL paper serves what the SQLite paper serves.
   ServeProcess on_sqlite(data);
   ASSERT_NE(on_sqlite.port(), 0) << on_sqlite.output();
@@ -117,8 +128,8 @@ TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
 
 TEST(MigrateTest, RefusesStoresOfTheWrongKind) {
   TempDir dir;
-  const CommandResult wrong = RunSinmun(
-      {"migrate", "--from", "postgres://nowhere/x", "--to", "sqlite:" + dir.path().string()});
+  const CommandResult wrong = RunSinmun({"migrate", "--from", "sqlite:" + dir.path().string(),
+                                         "--to", "sqlite:" + dir.path().string()});
   EXPECT_EQ(wrong.exit_code, 2) << wrong.out;
   EXPECT_NE(wrong.out.find("sqlite:"), std::string::npos) << wrong.out;
 }

@@ -154,4 +154,20 @@ std::optional<Timestamp> NextScheduled(const store::Store& store) {
   return std::stoll(*rows[0][0]);
 }
 
+std::vector<std::string> TableNames(const store::Store& store) {
+  const bool sqlite = UrlOf(store).starts_with("sqlite:");
+  std::vector<std::string> names;
+  for (const Cells& cells :
+       Select(store,
+              sqlite ? "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                       "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+                     : "SELECT table_name::text FROM information_schema.tables "
+                       "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                       "ORDER BY 1",
+              {})) {
+    names.push_back(*cells[0]);
+  }
+  return names;
+}
+
 }  // namespace sinmun::testing

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/time.hpp"
@@ -20,6 +21,9 @@ std::vector<store::OutboxMail> DueMails(const store::Store& store, Timestamp now
 store::OutboxMail MailById(const store::Store& store, std::int64_t id);
 // The earliest publish_at of a scheduled article, if any.
 std::optional<Timestamp> NextScheduled(const store::Store& store);
+
+// The tables of the database behind `store`, sorted, without SQLite's own sqlite_* tables.
+std::vector<std::string> TableNames(const store::Store& store);
 
 // Remembers where `store` keeps its data, for the reads above (TestDatabase::Open calls it).
 void RememberStoreUrl(const store::Store& store, const std::string& url);

@@ -124,7 +124,7 @@ std::optional<std::int64_t> Row::OptionalInt(int column) const {
   return Int(column);
 }
 
-std::int64_t Rows::Affected() const {
+std::int64_t Rows::Changes() const {
   const char* text = PQcmdTuples(result_.get());
   std::int64_t value = 0;
   std::from_chars(text, text + std::char_traits<char>::length(text), value);
@@ -202,30 +202,10 @@ Result<> Connection::Execute(const std::string& sql) {
   return {};
 }
 
-Result<Transaction> Transaction::Begin(Connection& connection, Mode mode) {
-  if (Result<> done = connection.Execute(
-          mode == Mode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      !done) {
-    return tl::unexpected(done.error());
-  }
-  return Transaction(&connection);
-}
-
-Transaction::Transaction(Transaction&& other) noexcept
-    : connection_(std::exchange(other.connection_, nullptr)) {}
-
-Transaction::~Transaction() {
-  if (connection_ == nullptr || connection_->broken()) return;
-  // A failed rollback leaves the connection inside a transaction; the pool drops connections
-  // that are not idle when they come back, so no later caller inherits it.
-  (void)connection_->Execute("ROLLBACK");
-}
-
-Result<> Transaction::Commit() {
-  Connection* connection = std::exchange(connection_, nullptr);
-  Result<> done = connection->Execute("COMMIT");
-  if (!done && !connection->broken()) connection_ = connection;  // roll back on destruction
-  return done;
+Result<> Connection::Begin(TransactionMode mode) {
+  return Execute(mode == TransactionMode::kWrite
+                     ? "BEGIN"
+                     : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 }  // namespace sinmun::store::postgres

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/transaction.hpp"
 
 namespace sinmun::store::postgres {
 
@@ -74,10 +75,17 @@ class Rows {
   bool empty() const { return size() == 0; }
   Row operator[](int row) const { return Row(result_.get(), row); }
   // Rows inserted, updated or deleted by the statement.
-  std::int64_t Affected() const;
+  std::int64_t Changes() const;
+
+  // Reading the rows in order (store/row_reads.hpp): Step() moves to the next row, false after
+  // the last; row() is that row. Run() has nothing left to do: the statement has run.
+  Result<bool> Step() { return ++current_ < size(); }
+  Row row() const { return (*this)[current_]; }
+  Result<> Run() const { return {}; }
 
  private:
   std::unique_ptr<PGresult, decltype(&PQclear)> result_;
+  int current_ = -1;
 };
 
 class Connection {
@@ -96,6 +104,16 @@ class Connection {
   Result<Rows> Run(const char* sql, const std::vector<Param>& params);
   // Runs one or more statements without parameters or caching: BEGIN, migrations.
   Result<> Execute(const std::string& sql);
+
+  // For Transaction (store/transaction.hpp): reads are REPEATABLE READ READ ONLY, one
+  // snapshot for several queries; writes READ COMMITTED, where the rows that decide a write
+  // are locked with FOR UPDATE.
+  Result<> Begin(TransactionMode mode);
+  Result<> Commit() { return Execute("COMMIT"); }
+  // A failed rollback leaves the connection inside a transaction; the pool drops connections
+  // that are not idle when they come back, so no later caller inherits it.
+  void Rollback() { (void)Execute("ROLLBACK"); }
+  bool InTransaction() const { return !broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
   // True once the connection to the server is lost: it must be dropped, not reused.
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
@@ -123,36 +141,6 @@ Result<Rows> Query(Connection& connection, const char* sql, const Params&... par
   return connection.Run(sql, std::vector<Param>{ToParam(params)...});
 }
 
-// Runs a statement whose rows are not needed.
-template <typename... Params>
-Result<> Write(Connection& connection, const char* sql, const Params&... params) {
-  Result<Rows> rows = Query(connection, sql, params...);
-  if (!rows) return tl::unexpected(rows.error());
-  return {};
-}
-
-// A transaction on one connection that rolls back unless committed.
-class Transaction {
- public:
-  enum class Mode {
-    kRead,   // REPEATABLE READ READ ONLY: one consistent snapshot for several queries
-    kWrite,  // READ COMMITTED; rows that decide a write are locked with FOR UPDATE
-  };
-
-  static Result<Transaction> Begin(Connection& connection, Mode mode);
-
-  Transaction(Transaction&& other) noexcept;
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  Transaction& operator=(Transaction&&) = delete;
-  ~Transaction();
-
-  Result<> Commit();
-
- private:
-  explicit Transaction(Connection* connection) : connection_(connection) {}
-
-  Connection* connection_;  // null once committed, rolled back or moved from
-};
+using Transaction = store::Transaction<Connection>;
 
 }  // namespace sinmun::store::postgres

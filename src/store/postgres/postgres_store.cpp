@@ -13,9 +13,9 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "store/migrate.hpp"
 #include "store/migration.hpp"
 #include "store/postgres/connection.hpp"
-#include "store/postgres/migrate.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/query.hpp"
 #include "store/row_records.hpp"

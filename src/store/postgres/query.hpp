@@ -1,6 +1,6 @@
 #pragma once
-// Small helpers shared by the PgStore source files: reading rows into records, and running
-// work on a pooled connection inside a snapshot or a write transaction. Internal to
+// Small helpers shared by the PgStore source files: running work on a pooled connection
+// inside a snapshot or a write transaction; reading rows is store/row_reads.hpp. Internal to
 // store/postgres.
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/pool.hpp"
+#include "store/row_reads.hpp"
 #include "store/sql/dialect.hpp"
 
 namespace sinmun::store::postgres {
@@ -24,48 +25,9 @@ Result<Rows> Query(Connection& connection, const Sql& sql, const Params&... para
   return connection.Run(sql.postgres(), std::vector<Param>{ToParam(params)...});
 }
 
-template <typename... Params>
-Result<> Write(Connection& connection, const Sql& sql, const Params&... params) {
-  Result<Rows> rows = Query(connection, sql, params...);
-  if (!rows) return tl::unexpected(rows.error());
-  return {};
-}
-
-// Every row of `rows` read with `read`.
-template <typename T, typename ReadRow>
-Result<std::vector<T>> ReadAll(Result<Rows> rows, ReadRow read) {
-  if (!rows) return tl::unexpected(rows.error());
-  std::vector<T> items;
-  items.reserve(static_cast<size_t>(rows->size()));
-  for (int i = 0; i < rows->size(); ++i) items.push_back(read((*rows)[i]));
-  return items;
-}
-
-// The first row read with `read`, or kNotFound with `what` when there is none.
-template <typename T, typename ReadRow>
-Result<T> ReadOne(Result<Rows> rows, ReadRow read, std::string_view what) {
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return Fail(ErrorCode::kNotFound, std::string(what));
-  return read((*rows)[0]);
-}
-
-// The integer in the first column of the first row, or nullopt when there is no row.
-inline Result<std::optional<std::int64_t>> ReadOptionalInt(Result<Rows> rows) {
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::nullopt;
-  return (*rows)[0].OptionalInt(0);
-}
-
-inline Result<std::int64_t> ReadCount(Result<Rows> rows) {
-  return ReadOne<std::int64_t>(
-      std::move(rows), [](const Row& row) { return row.Int(0); }, "count");
-}
-
-// How many rows a write changed.
-inline Result<std::int64_t> ReadAffected(Result<Rows> rows) {
-  if (!rows) return tl::unexpected(rows.error());
-  return rows->Affected();
-}
+// For argument-dependent lookup from the methods written once (sql/sql_store.hpp).
+using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, store::ReadOne,
+    store::ReadOptionalInt, store::Write;
 
 // Calls work(Connection&) on a pooled connection (see Pool::With) and returns its Result.
 template <typename Work>
@@ -78,14 +40,7 @@ auto WithConnection(Pool& pool, Work work) -> std::invoke_result_t<Work, Connect
 template <typename Work>
 auto InTransaction(Pool& pool, Transaction::Mode mode, Work work)
     -> std::invoke_result_t<Work, Connection&> {
-  return pool.With([&](Connection& connection) -> std::invoke_result_t<Work, Connection&> {
-    Result<Transaction> transaction = Transaction::Begin(connection, mode);
-    if (!transaction) return tl::unexpected(transaction.error());
-    auto result = work(connection);
-    if (!result) return result;
-    if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
-    return result;
-  });
+  return pool.With([&](Connection& connection) { return Transact(connection, mode, work); });
 }
 
 // Several reads that see one snapshot.

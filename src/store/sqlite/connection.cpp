@@ -205,38 +205,24 @@ Result<> Connection::Execute(const std::string& sql) {
   return tl::unexpected(std::move(error));
 }
 
-Result<Transaction> Transaction::Begin(Connection& connection, Mode mode) {
+Result<> Connection::Begin(TransactionMode mode) {
   Result<Statement> begin =
-      connection.Prepare(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+      Prepare(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   if (!begin) return tl::unexpected(begin.error());
-  if (Result<> done = begin->Run(); !done) return tl::unexpected(done.error());
-  return Transaction(&connection);
+  return begin->Run();
 }
 
-Transaction::Transaction(Transaction&& other) noexcept
-    : connection_(std::exchange(other.connection_, nullptr)) {}
+Result<> Connection::Commit() {
+  Result<Statement> commit = Prepare("COMMIT");
+  if (!commit) return tl::unexpected(commit.error());
+  return commit->Run();
+}
 
-Transaction::~Transaction() {
-  if (connection_ == nullptr) return;
-  // Some errors (a full disk, an I/O error) already rolled the transaction back.
-  if (sqlite3_get_autocommit(connection_->handle()) != 0) return;
-  Result<Statement> rollback = connection_->Prepare("ROLLBACK");
+void Connection::Rollback() {
+  Result<Statement> rollback = Prepare("ROLLBACK");
   // A failed rollback leaves the connection inside a transaction, and every later use of it
   // would act on stale or partial state: that is a broken invariant, not an expected failure.
   SINMUN_CHECK(rollback && rollback->Run());
-}
-
-Result<> Transaction::Commit() {
-  Connection* connection = std::exchange(connection_, nullptr);
-  Result<Statement> commit = connection->Prepare("COMMIT");
-  if (!commit) return tl::unexpected(commit.error());
-  Result<> done = commit->Run();
-  if (!done && sqlite3_get_autocommit(connection->handle()) == 0) {
-    // COMMIT failed but the transaction is still open (e.g. SQLITE_BUSY): roll it back so the
-    // connection is clean for its next user.
-    connection_ = connection;
-  }
-  return done;
 }
 
 }  // namespace sinmun::store::sqlite

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "store/transaction.hpp"
 
 namespace sinmun::store::sqlite {
 
@@ -57,6 +58,8 @@ class Statement {
   std::optional<std::string> OptionalText(int column) const;
   // Rows changed by the statement, once it has run.
   std::int64_t Changes() const { return sqlite3_changes(sqlite3_db_handle(stmt_)); }
+  // The current row is the statement itself (store/row_reads.hpp).
+  const Statement& row() const { return *this; }
 
  private:
   sqlite3_stmt* stmt_;
@@ -92,6 +95,12 @@ class Connection {
   // Runs one or more statements without caching them: pragmas, migrations.
   Result<> Execute(const std::string& sql);
 
+  // For Transaction (store/transaction.hpp).
+  Result<> Begin(TransactionMode mode);
+  Result<> Commit();
+  void Rollback();
+  bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* handle() const { return db_; }
   Role role() const { return role_; }
@@ -105,28 +114,8 @@ class Connection {
   std::unordered_map<const char*, sqlite3_stmt*> statements_;
 };
 
-// A transaction on one connection that rolls back unless committed.
-class Transaction {
- public:
-  enum class Mode {
-    kRead,   // BEGIN (deferred): one consistent snapshot for several queries
-    kWrite,  // BEGIN IMMEDIATE: takes the write lock now, so no deadlock on upgrade
-  };
-
-  static Result<Transaction> Begin(Connection& connection, Mode mode);
-
-  Transaction(Transaction&& other) noexcept;
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  Transaction& operator=(Transaction&&) = delete;
-  ~Transaction();
-
-  Result<> Commit();
-
- private:
-  explicit Transaction(Connection* connection) : connection_(connection) {}
-
-  Connection* connection_;  // null once committed, rolled back or moved from
-};
+// Read transactions are BEGIN DEFERRED (a snapshot from the first read); write transactions
+// BEGIN IMMEDIATE, which takes the write lock now, so that no deadlock comes of an upgrade.
+using Transaction = store::Transaction<Connection>;
 
 }  // namespace sinmun::store::sqlite

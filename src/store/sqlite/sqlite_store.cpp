@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "store/migrate.hpp"
 #include "store/migration.hpp"
 #include "store/row_records.hpp"
 #include "store/sql/account_methods.hpp"
@@ -22,7 +23,6 @@
 #include "store/sql/reader_methods.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/desk_extras.hpp"
-#include "store/sqlite/migrate.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/store_text.hpp"
 

@@ -1,0 +1,306 @@
+// CopyPaper (copy_paper.hpp): every row of one store into a store of the other backend, table
+// by table, then a count and a checksum of both sides. The two schemas use the same table and
+// column names, so one list of tables drives both sides and each statement is written once
+// (sql/dialect.hpp); the copy runs either way, SQLite to PostgreSQL or back.
+
+#include "store/copy_paper.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "store/postgres/query.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sqlite/query.hpp"
+#include "store/store.hpp"
+#include "store/transaction.hpp"
+
+namespace sinmun::store {
+namespace {
+
+constexpr int kBatchRows = 1000;
+
+struct Table {
+  const char* name;
+  const char* key;      // the primary key's columns; a key `id` is an identity
+  const char* columns;  // the others; `:bool` marks a boolean (0/1 in SQLite)
+};
+
+// Parents before children, for the foreign keys. The store test CopyPaperTest checks that
+// this list names every table of both schemas.
+constexpr Table kTables[] = {
+    {"sections", "id", "slug, name, position, hidden:bool"},
+    {"reporters", "id", "name, email, bio, photo"},
+    {"photos", "id", "name, format, width, height, widths, uploaded_by, uploaded_at"},
+    {"articles", "id",
+     "section_id, status, registered_at, modified_at, views, recommends, created_at, headline, "
+     "snippet, body_markdown"},
+    {"article_subheadlines", "article_id, position", "text"},
+    {"article_reporters", "article_id, position", "reporter_id"},
+    {"article_tags", "article_id, position", "tag"},
+    {"article_corrections", "article_id", "text"},
+    {"article_photos", "article_id", "photo_id, caption, credit"},
+    {"article_desk", "article_id",
+     "revision, created_by, updated_at, publish_at, published_once:bool"},
+    {"article_revisions", "article_id, revision",
+     "saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags, correction, "
+     "photo_id, photo_caption, photo_credit, body_markdown"},
+    {"changes", "seq", "article_id, kind, at"},
+    {"article_views_hourly", "article_id, hour", "views"},
+    {"recommends", "article_id, visitor", "at"},
+    {"mail_requests", "id", "article_id, client, sender_email, recipients, created_at"},
+    {"mail_outbox", "id",
+     "request_id, recipient, message, status, attempts, next_attempt_at, last_error, sent_at"},
+    {"users", "id", "email, name, role, reporter_id, active:bool, password_hash, created_at"},
+    {"sessions", "token_hash", "user_id, csrf_token, created_at, last_seen_at"},
+    {"login_throttles", "key", "failures, locked_until"},
+    {"audit_log", "id", "at, user_id, actor, action, target, detail, remote_address"},
+    {"site_settings", "key", "value"},
+    {"ad_campaigns", "id",
+     "advertiser, title, slots, photo_id, target_url, starts_at, ends_at, weight, section_id, "
+     "active:bool, created_at, updated_at"},
+    {"ad_daily_counts", "campaign_id, day, slot", "impressions, clicks"},
+};
+
+std::vector<std::string> Split(std::string_view list) {
+  std::vector<std::string> items;
+  for (size_t comma = 0; comma != std::string_view::npos; list.remove_prefix(comma + 2)) {
+    comma = list.find(", ");
+    items.emplace_back(list.substr(0, comma));
+  }
+  return items;
+}
+
+// The statements of one table, every column as text in the order key, then the others.
+// Statements are cached by the address of their text, so these live as long as the program.
+struct TableSql {
+  size_t columns;
+  Sql select;
+  Sql upsert;  // one row by its key, so that a second run is harmless
+  // Moves PostgreSQL's counters (ids, change numbers; change_sequence in 0001_schema.sql) past
+  // the copied rows; SQLite's follow the rows themselves. No change is ever deleted, so the
+  // last change number is the largest in `changes` on both sides.
+  Sql follow;
+};
+
+TableSql MakeTableSql(const Table& table) {
+  std::vector<std::string> names = Split(table.key);
+  std::vector<std::string> selected = names;
+  std::vector<std::string> placeholders;
+  std::vector<std::string> updates;
+  for (std::string column : Split(table.columns)) {
+    const bool boolean = column.ends_with(":bool");
+    if (boolean) column.resize(column.size() - 5);
+    selected.push_back(boolean ? column + "{::int}" : column);
+    updates.push_back(fmt::format("{0} = excluded.{0}", column));
+    names.push_back(std::move(column));
+  }
+  for (size_t i = 1; i <= names.size(); ++i) placeholders.push_back(fmt::format("?{}", i));
+  return TableSql{
+      .columns = names.size(),
+      .select = Sql(fmt::format("SELECT {} FROM {}", fmt::join(selected, ", "), table.name)),
+      .upsert = Sql(fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+                                table.name, fmt::join(names, ", "), fmt::join(placeholders, ", "),
+                                table.key, fmt::join(updates, ", "))),
+      .follow = Sql::Override(
+          "SELECT 0 WHERE 0",
+          std::string_view(table.key) == "id"
+              ? fmt::format(
+                    "SELECT setval(pg_get_serial_sequence('{0}', 'id'), GREATEST((SELECT MAX(id) "
+                    "FROM {0}), 1), (SELECT MAX(id) FROM {0}) IS NOT NULL)",
+                    table.name)
+          : std::string_view(table.name) == "changes"
+              ? "UPDATE change_sequence SET seq = GREATEST(seq, (SELECT MAX(seq) FROM changes))"
+              : "SELECT 0 WHERE FALSE"),
+  };
+}
+
+const std::vector<TableSql> kTableSql = [] {
+  std::vector<TableSql> sql;
+  for (const Table& table : kTables) sql.push_back(MakeTableSql(table));
+  return sql;
+}();
+
+using Values = std::vector<std::optional<std::string>>;
+
+// Calls visit(values) with each of `rows` as text, until it fails.
+template <typename Rows, typename Visit>
+Result<> VisitRows(Rows& rows, size_t columns, Visit& visit) {
+  Values values(columns);
+  for (;;) {
+    const Result<bool> more = rows.Step();
+    if (!more) return tl::unexpected(more.error());
+    if (!*more) return {};
+    for (size_t i = 0; i < columns; ++i) values[i] = rows.row().OptionalText(static_cast<int>(i));
+    if (Result<> done = visit(values); !done) return done;
+  }
+}
+
+// Calls visit(values) with every row of `sql` as text, until it fails.
+template <typename Visit>
+Result<> EachRow(sqlite::Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  Result<sqlite::Statement> rows = Query(db, sql);
+  if (!rows) return tl::unexpected(rows.error());
+  return VisitRows(*rows, columns, visit);
+}
+
+// PostgreSQL hands over a statement's rows all at once; a cursor fetches them a batch at a
+// time, so that the largest table need not fit in memory. REQUIRES: inside a transaction.
+template <typename Visit>
+Result<> EachRow(postgres::Connection& db, const Sql& sql, size_t columns, Visit visit) {
+  if (Result<> done = db.Execute(fmt::format("DECLARE copy_rows CURSOR FOR {}", sql.postgres()));
+      !done) {
+    return done;
+  }
+  for (;;) {
+    Result<postgres::Rows> rows = postgres::Query(db, "FETCH 1000 FROM copy_rows");
+    if (!rows) return tl::unexpected(rows.error());
+    if (rows->empty()) return db.Execute("CLOSE copy_rows");
+    if (Result<> done = VisitRows(*rows, columns, visit); !done) return done;
+  }
+}
+
+// Runs `sql` with text values.
+Result<> Run(sqlite::Connection& db, const Sql& sql, const Values& values) {
+  Result<sqlite::Statement> statement = sqlite::Query(db, sql);
+  if (!statement) return tl::unexpected(statement.error());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i]) {
+      statement->Bind(static_cast<int>(i + 1), std::string_view(*values[i]));
+    } else {
+      statement->Bind(static_cast<int>(i + 1), std::optional<std::int64_t>());
+    }
+  }
+  return statement->Run();
+}
+
+Result<> Run(postgres::Connection& db, const Sql& sql, const Values& values) {
+  Result<postgres::Rows> rows = db.Run(sql.postgres(), values);
+  if (!rows) return tl::unexpected(rows.error());
+  return {};
+}
+
+// Counts a row and adds its FNV-1a hash to `checksum`: NULL is told apart from any text, and
+// rows are summed, so the order in which each side reads them does not matter.
+Result<> AddRow(const Values& values, std::int64_t& rows, std::uint64_t& checksum) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  const auto add = [&hash](unsigned char byte) { hash = (hash ^ byte) * 1099511628211ULL; };
+  for (const std::optional<std::string>& value : values) {
+    if (!value) add(0xff);
+    for (const char c : value.value_or("")) add(static_cast<unsigned char>(c));
+    add(0x1f);
+  }
+  checksum += hash;
+  ++rows;
+  return {};
+}
+
+// Copies one table in batches of one write transaction each, counting the source's rows.
+template <typename Source, typename Target>
+Result<> CopyTable(Source& source, Target& target, const Table& table, const TableSql& sql,
+                   TableCheck& check) {
+  std::optional<Transaction<Target>> batch;
+  int in_batch = 0;
+  const auto copy_row = [&](const Values& values) -> Result<> {
+    AddRow(values, check.source_rows, check.source_checksum);
+    if (!batch) {
+      auto begun = Transaction<Target>::Begin(target, TransactionMode::kWrite);
+      if (!begun) return tl::unexpected(begun.error());
+      batch.emplace(std::move(*begun));
+    }
+    if (Result<> done = Run(target, sql.upsert, values); !done) {
+      return Fail(done.error().code, fmt::format("{}: {}", table.name, done.error().detail));
+    }
+    if (++in_batch < kBatchRows) return {};
+    in_batch = 0;
+    return std::exchange(batch, std::nullopt)->Commit();
+  };
+  if (Result<> done = EachRow(source, sql.select, sql.columns, copy_row); !done) return done;
+  if (batch) {
+    if (Result<> done = batch->Commit(); !done) return done;
+  }
+  return Run(target, sql.follow, {});
+}
+
+template <typename Source, typename Target>
+Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
+                                     const std::function<void(std::string_view)>& progress) {
+  // One read snapshot of the source for the whole copy and its check.
+  auto snapshot = Transaction<Source>::Begin(source, TransactionMode::kRead);
+  if (!snapshot) return tl::unexpected(snapshot.error());
+  std::vector<TableCheck> checks(std::size(kTables));
+  for (size_t i = 0; i < std::size(kTables); ++i) {
+    progress(kTables[i].name);
+    checks[i].table = kTables[i].name;
+    if (Result<> done = CopyTable(source, target, kTables[i], kTableSql[i], checks[i]); !done) {
+      return tl::unexpected(done.error());
+    }
+  }
+  // The copy is read back in one snapshot too.
+  auto check = Transaction<Target>::Begin(target, TransactionMode::kRead);
+  if (!check) return tl::unexpected(check.error());
+  for (size_t i = 0; i < std::size(kTables); ++i) {
+    const auto add = [&check = checks[i]](const Values& values) {
+      return AddRow(values, check.target_rows, check.target_checksum);
+    };
+    if (Result<> done = EachRow(target, kTableSql[i].select, kTableSql[i].columns, add); !done) {
+      return tl::unexpected(done.error());
+    }
+  }
+  if (Result<> done = check->Commit(); !done) return tl::unexpected(done.error());
+  return checks;
+}
+
+using AnyConnection =
+    std::variant<std::unique_ptr<sqlite::Connection>, std::unique_ptr<postgres::Connection>>;
+
+// A connection to the database of the store at `url`, which OpenStore has migrated.
+Result<AnyConnection> Connect(std::string_view url, bool write) {
+  if (url.starts_with("sqlite:")) {
+    // sqlite:DIR is DIR/sinmun.db, as OpenStore chose.
+    std::string path(url.substr(std::string_view("sqlite:").size()));
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) path += "/sinmun.db";
+    return sqlite::Connection::Open(
+        path, write ? sqlite::Connection::Role::kWriter : sqlite::Connection::Role::kReader);
+  }
+  Result<postgres::PoolUrl> split = postgres::SplitPoolSize(std::string(url), 1);
+  if (!split) return tl::unexpected(split.error());
+  return postgres::Connection::Open(split->conninfo);
+}
+
+bool IsPostgres(std::string_view url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
+}  // namespace
+
+Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_view to,
+                                          const std::function<void(std::string_view)>& progress) {
+  if (!((from.starts_with("sqlite:") && IsPostgres(to)) ||
+        (IsPostgres(from) && to.starts_with("sqlite:")))) {
+    return Fail(ErrorCode::kInvalidInput,
+                "migrate copies between a sqlite: store and a postgres:// store");
+  }
+  // Opening each store applies its migrations, so both have every table.
+  for (const std::string_view url : {from, to}) {
+    if (Result<std::unique_ptr<Store>> store = OpenStore(url); !store) {
+      return tl::unexpected(store.error());
+    }
+  }
+  Result<AnyConnection> source = Connect(from, false);
+  if (!source) return tl::unexpected(source.error());
+  Result<AnyConnection> target = Connect(to, true);
+  if (!target) return tl::unexpected(target.error());
+  return std::visit([&](auto& source, auto& target) { return Copy(*source, *target, progress); },
+                    *source, *target);
+}
+
+}  // namespace sinmun::store

@@ -1,0 +1,172 @@
+// CopyPaper (`sinmun migrate`) between the two backends: it carries every table the schemas
+// have, so a table added by a migration cannot be left behind silently, and a paper copied
+// from SQLite to PostgreSQL and back holds the same rows. tests/integration/migrate_test.cpp
+// runs the command itself.
+#include "store/copy_paper.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+#include "support/store_probe.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+using testing::Backend;
+using testing::Must;
+using testing::TestDatabase;
+
+constexpr Timestamp kNow = 1'700'000'000;
+
+// A row in every table, with NULLs and booleans both ways.
+void Seed(Store& store) {
+  const std::vector<Section> sections = testing::SeedSections(store);
+  const std::vector<ReporterId> reporters = testing::SeedReporters(store, 2);
+  Must(store.CreateSection({.slug = "hidden", .name = "숨은 부서", .position = 9}, true));
+  const ArticleId article = testing::InsertArticle(
+      store, testing::MakeArticle(sections[0].id, "첫 기사", kNow, reporters));
+  const UserId user = Must(store.InsertUser({.email = "kim@example.com",
+                                             .name = "김기자",
+                                             .reporter_id = reporters[0],
+                                             .password_hash = "$argon2id$hash",
+                                             .created_at = kNow}));
+  const PhotoId photo = Must(store.InsertPhoto({.name = "photo-1",
+                                                .format = "jpeg",
+                                                .width = 800,
+                                                .height = 600,
+                                                .widths = {400, 800},
+                                                .uploaded_by = user,
+                                                .uploaded_at = kNow}));
+  Must(store.CreateDraft({.section_id = sections[1].id,
+                          .headline = "초고",
+                          .subheadlines = {"부제"},
+                          .reporter_ids = {reporters[1]},
+                          .tags = {"태그"},
+                          .correction = "바로잡습니다",
+                          .photo_id = photo,
+                          .photo_caption = "사진 설명"},
+                         user, kNow));
+  Must(store.Recommend(article, "visitor-1", kNow));
+  Must(store.AddViews(kNow / 3600, {{.article_id = article, .views = 3}}));
+  Must(store.EnqueueMail({.article_id = article,
+                          .client = "client",
+                          .sender_email = "lee@example.com",
+                          .created_at = kNow,
+                          .recipients = {{"park@example.com", "Subject: hi\r\n\r\nbody"}}}));
+  ASSERT_TRUE(store.InsertSession({.token_hash = "ab12",
+                                   .user_id = user,
+                                   .csrf_token = "csrf",
+                                   .created_at = kNow,
+                                   .last_seen_at = kNow}));
+  ASSERT_TRUE(store.PutLoginThrottle({.key = "ip:127.0.0.1", .failures = 2, .locked_until = kNow}));
+  Must(store.AppendAudit(
+      {.at = kNow, .user_id = user, .actor = "kim@example.com", .action = "login"}));
+  ASSERT_TRUE(store.PutSiteSettings({{"paper.name", "시험일보"}}));
+  const AdCampaignId campaign = Must(store.InsertAdCampaign({.advertiser = "광고주",
+                                                             .title = "배너",
+                                                             .slots = {"top"},
+                                                             .photo_id = photo,
+                                                             .target_url = "https://example.com/",
+                                                             .starts_at = kNow,
+                                                             .ends_at = kNow + 86'400,
+                                                             .active = false,
+                                                             .created_at = kNow,
+                                                             .updated_at = kNow}));
+  ASSERT_TRUE(store.AddAdCounts(
+      {{.campaign_id = campaign, .slot = "top", .day = 19'675, .impressions = 5, .clicks = 1}}));
+}
+
+std::vector<std::string> CopiedTables(const std::vector<TableCheck>& checks) {
+  std::vector<std::string> tables;
+  for (const TableCheck& check : checks) {
+    EXPECT_TRUE(check.Matches()) << check.table;
+    tables.push_back(check.table);
+  }
+  std::sort(tables.begin(), tables.end());
+  return tables;
+}
+
+// The tables of a store's schema that hold the paper: not the migrations' own records, nor
+// PostgreSQL's change counter, which the copy carries apart (and checks through
+// ChangeSequence below).
+std::vector<std::string> PaperTables(const Store& store) {
+  std::vector<std::string> tables;
+  for (const std::string& table : testing::TableNames(store)) {
+    if (table != "schema_migrations" && table != "change_sequence") tables.push_back(table);
+  }
+  std::sort(tables.begin(), tables.end());
+  return tables;
+}
+
+Result<std::vector<TableCheck>> Copy(const TestDatabase& from, const TestDatabase& to) {
+  return CopyPaper(from.url(), to.url(), [](std::string_view) {});
+}
+
+class CopyPaperTest : public testing::TestWithParam<Backend> {};
+
+TEST_P(CopyPaperTest, CarriesEveryTableOfBothSchemas) {
+  const TestDatabase source(GetParam());
+  const TestDatabase target(GetParam() == Backend::kSqlite ? Backend::kPostgres : Backend::kSqlite);
+  Seed(*source.Open());
+  const std::vector<std::string> copied = CopiedTables(Must(Copy(source, target)));
+  EXPECT_EQ(copied, PaperTables(*source.Open()));
+  EXPECT_EQ(copied, PaperTables(*target.Open()));
+  EXPECT_EQ(Must(target.Open()->ChangeSequence()), Must(source.Open()->ChangeSequence()));
+}
+
+INSTANTIATE_TEST_SUITE_P(FromEachBackend, CopyPaperTest, testing::AllBackends(),
+                         testing::BackendParamName());
+
+TEST(CopyPaperRoundTripTest, SqliteToPostgresToSqliteKeepsEveryRow) {
+  const TestDatabase paper(Backend::kSqlite);
+  const TestDatabase postgres(Backend::kPostgres);
+  const TestDatabase back(Backend::kSqlite);
+  {
+    const std::unique_ptr<Store> store = paper.Open();
+    Seed(*store);
+    // More rows than one batch of the copy, or one fetch of PostgreSQL's cursor.
+    std::vector<NewArticle> articles;
+    for (int i = 0; i < 2'100; ++i) {
+      articles.push_back(testing::MakeArticle(Must(store->Sections()).at(0).id,
+                                              fmt::format("기사 {}", i), kNow - i));
+    }
+    Must(store->InsertArticles(articles));
+  }
+  const std::vector<TableCheck> there = Must(Copy(paper, postgres));
+  const std::vector<TableCheck> home = Must(Copy(postgres, back));
+  ASSERT_EQ(there.size(), home.size());
+  for (size_t i = 0; i < there.size(); ++i) {
+    EXPECT_EQ(home[i].table, there[i].table);
+    EXPECT_GT(there[i].source_rows, 0) << there[i].table << " (Seed fills every table)";
+    EXPECT_EQ(home[i].target_rows, there[i].source_rows) << there[i].table;
+    EXPECT_EQ(home[i].target_checksum, there[i].source_checksum) << there[i].table;
+  }
+  const std::unique_ptr<Store> original = paper.Open();
+  const std::unique_ptr<Store> copy = back.Open();
+  EXPECT_EQ(there.at(3).table, "articles");
+  EXPECT_EQ(there.at(3).source_rows, 2'102);  // and Seed's article and draft
+  EXPECT_EQ(Must(copy->AllSections()).size(), 4u);
+  EXPECT_TRUE(Must(copy->AllSections()).back().hidden);
+  EXPECT_EQ(Must(copy->CredentialsByEmail("kim@example.com")).password_hash, "$argon2id$hash");
+  EXPECT_EQ(Must(copy->SiteSettings()), Must(original->SiteSettings()));
+  EXPECT_EQ(Must(copy->ChangeSequence()), Must(original->ChangeSequence()));
+  // New rows in the copy go on after the copied ones.
+  const SectionId section = Must(copy->CreateSection({.slug = "new", .name = "새 부서"}, false));
+  EXPECT_GT(section, Must(original->AllSections()).back().section.id);
+}
+
+TEST(CopyPaperUrlTest, RefusesTwoStoresOfOneBackend) {
+  const TestDatabase one(Backend::kSqlite);
+  const TestDatabase other(Backend::kSqlite);
+  EXPECT_EQ(testing::ErrorCodeOf(Copy(one, other)), ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace sinmun::store
