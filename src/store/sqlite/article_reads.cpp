@@ -1,28 +1,32 @@
-// SqliteStore: reading a desk article and a public article's desk part (tags, correction,
-// lead photo) in small statements; the desk's other methods are sql/desk_methods.hpp.
+// SqliteStore: reading one article whole, published or at the desk, in small statements
+// (sqlite_store.hpp says why); every other method is written once in sql/.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <charconv>
-#include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "core/text.hpp"
+#include "store/records.hpp"
 #include "store/row_records.hpp"
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/desk_extras.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
-#include "store/store_text.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
 
-// An article's desk head (rows::ReadDeskArticleHead), then its lists in small statements.
+// A published article's head (?1 now: the visibility rule of store.hpp), then its lists.
+constexpr char kArticle[] =
+    "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
+    "a.registered_at, a.modified_at, a.views, a.recommends "
+    "FROM articles a JOIN sections s ON s.id = a.section_id "
+    "WHERE a.status = 'published' AND a.registered_at <= ?1 AND a.id = ?2";
+constexpr char kBylines[] =
+    "SELECT r.id, r.name, r.email FROM article_reporters ar "
+    "JOIN reporters r ON r.id = ar.reporter_id WHERE ar.article_id = ?1 ORDER BY ar.position";
+// An article's desk head (rows::ReadDeskArticleHead), then its lists.
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
@@ -66,8 +70,51 @@ Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId i
   return std::move(rows->front());
 }
 
-// REQUIRES: inside a snapshot or a write transaction.
 }  // namespace
+
+Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, ArticleId id,
+                                                  Timestamp now) {
+  // One snapshot for the statements, so a concurrent edit is seen whole or not at all.
+  return InSnapshot(connection, [&]() -> Result<Article> {
+    Result<Article> article = ReadOne<Article>(
+        Query(connection, kArticle, now, id),
+        [](const Statement& row) {
+          return Article{.id = row.Int(0),
+                         .section = rows::ReadSection(row, 1),
+                         .headline = row.Text(5),
+                         .subheadlines = {},
+                         .body_markdown = row.Text(6),
+                         .bylines = {},
+                         .registered_at = row.Int(7),
+                         .modified_at = row.OptionalInt(8),
+                         .views = row.Int(9),
+                         .recommends = row.Int(10)};
+        },
+        fmt::format("no published article {}", id));
+    if (!article) return article;
+    Result<std::vector<std::string>> subheadlines = ReadTexts(connection, kSubheadlines, id);
+    if (!subheadlines) return tl::unexpected(subheadlines.error());
+    article->subheadlines = std::move(*subheadlines);
+    Result<std::vector<Byline>> bylines =
+        ReadAll<Byline>(Query(connection, kBylines, id), [](const Statement& row) {
+          return Byline{.id = row.Int(0), .name = row.Text(1), .email = row.Text(2)};
+        });
+    if (!bylines) return tl::unexpected(bylines.error());
+    article->bylines = std::move(*bylines);
+    Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
+    if (!tags) return tl::unexpected(tags.error());
+    article->tags = std::move(*tags);
+    Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
+    if (!correction) return tl::unexpected(correction.error());
+    if (!correction->empty()) article->correction = std::move(correction->front());
+    Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, id);
+    if (!photo) return tl::unexpected(photo.error());
+    if (*photo) article->photo = std::move((*photo)->photo);
+    return article;
+  });
+}
+
+// REQUIRES: inside a snapshot or a write transaction.
 
 Result<DeskArticle> SqliteStore::ReadDeskArticle(Connection& connection, ArticleId id) {
   Result<DeskArticle> article = ReadOne<DeskArticle>(Query(connection, kDeskArticle, id),
@@ -97,19 +144,6 @@ Result<DeskArticle> SqliteStore::ReadDeskArticle(Connection& connection, Article
     content.photo_credit = (*photo)->photo.credit;
   }
   return article;
-}
-
-Result<> ReadDeskExtras(Connection& connection, Article& article) {
-  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, article.id);
-  if (!tags) return tl::unexpected(tags.error());
-  article.tags = std::move(*tags);
-  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, article.id);
-  if (!correction) return tl::unexpected(correction.error());
-  article.correction = correction->empty() ? std::string() : std::move(correction->front());
-  Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, article.id);
-  if (!photo) return tl::unexpected(photo.error());
-  if (*photo) article.photo = std::move((*photo)->photo);
-  return {};
 }
 
 }  // namespace sinmun::store::sqlite
