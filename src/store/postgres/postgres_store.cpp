@@ -48,28 +48,28 @@ PgStore::PgStore(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
 PgStore::~PgStore() = default;
 
 template <typename Work>
-auto PgStore::OnReader(Work work) const -> std::invoke_result_t<Work, Connection&> {
+auto PgStore::OnReader(Work work) const {
   return WithConnection(pool(), std::move(work));
 }
 
 // A sitemap's scan is one statement over the network like any other.
 template <typename Work>
-auto PgStore::OnScanReader(Work work) const -> std::invoke_result_t<Work, Connection&> {
+auto PgStore::OnScanReader(Work work) const {
   return WithConnection(pool(), std::move(work));
 }
 
 template <typename Work>
-auto PgStore::OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&> {
+auto PgStore::OnSnapshot(Work work) const {
   return InSnapshot(pool(), std::move(work));
 }
 
 template <typename Work>
-auto PgStore::OnWriter(Work work) -> std::invoke_result_t<Work, Connection&> {
+auto PgStore::OnWriter(Work work) {
   return WithConnection(pool(), std::move(work));
 }
 
 template <typename Work>
-auto PgStore::OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&> {
+auto PgStore::OnWriteTransaction(Work work) {
   return InWriteTransaction(pool(), std::move(work));
 }
 

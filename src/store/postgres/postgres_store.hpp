@@ -15,16 +15,8 @@
 
 #include <memory>
 #include <string>
-#include <type_traits>
 
 #include "store/sql/sql_store.hpp"
-
-namespace sinmun::store {
-namespace postgres {
-class PgStore;
-}
-extern template class SqlStore<postgres::PgStore>;
-}  // namespace sinmun::store
 
 namespace sinmun::store::postgres {
 
@@ -50,15 +42,15 @@ class PgStore final : public SqlStore<PgStore> {
   // (for reads, scans or one write), inside one read snapshot, or inside a write transaction
   // (committed when work succeeds). Defined in postgres_store.cpp, their only user.
   template <typename Work>
-  auto OnReader(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnReader(Work work) const;
   template <typename Work>
-  auto OnScanReader(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnScanReader(Work work) const;
   template <typename Work>
-  auto OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnSnapshot(Work work) const;
   template <typename Work>
-  auto OnWriter(Work work) -> std::invoke_result_t<Work, Connection&>;
+  auto OnWriter(Work work);
   template <typename Work>
-  auto OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&>;
+  auto OnWriteTransaction(Work work);
 
   // One article whole, in one statement with its lists as arrays (article_reads.cpp): one
   // round trip to the server instead of one per list.

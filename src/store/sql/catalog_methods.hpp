@@ -17,6 +17,7 @@
 #include "store/sql/change_log.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
@@ -41,17 +42,16 @@ inline const Sql kReporters{SINMUN_REPORTERS "ORDER BY name, id"};
 // scan from `now` down instead of seeking to p. No row: ?2 is not published.
 #define SINMUN_AROUND_P "x.status = 'published' AND x.section_id = p.section_id AND "
 #define SINMUN_FROM_P " FROM articles p WHERE " SINMUN_PUBLISHED("p.") " AND p.id = ?2"
-inline const Sql kNeighbors{
-    "SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
-    "(x.registered_at, x.id) < (p.registered_at, p.id) "
-    "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1), "
-    "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P "x.registered_at <= ?1{::bigint} AND "
-    "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY x.registered_at, x.id LIMIT 1)"
-    SINMUN_FROM_P};
-inline const Sql kPosition{
-    "SELECT (SELECT COUNT(*) FROM articles x WHERE " SINMUN_AROUND_P
-    "x.registered_at <= ?1{::bigint} AND (x.registered_at, x.id) > (p.registered_at, p.id))"
-    SINMUN_FROM_P};
+inline const Sql kNeighbors{"SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+                            "(x.registered_at, x.id) < (p.registered_at, p.id) "
+                            "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1), "
+                            "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+                            "x.registered_at <= ?1{::bigint} AND "
+                            "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY "
+                            "x.registered_at, x.id LIMIT 1)" SINMUN_FROM_P};
+inline const Sql kPosition{"SELECT (SELECT COUNT(*) FROM articles x WHERE " SINMUN_AROUND_P
+                           "x.registered_at <= ?1{::bigint} AND (x.registered_at, x.id) > "
+                           "(p.registered_at, p.id))" SINMUN_FROM_P};
 #undef SINMUN_AROUND_P
 #undef SINMUN_FROM_P
 
@@ -91,8 +91,8 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
   if (by_section) where += fmt::format(" AND a.section_id = ?{}", next++);
   if (by_reporter) where += fmt::format(" AND f.reporter_id = ?{}", next++);
   return LatestSql{
-      .list = Sql(SummariesOf(fmt::format("SELECT a.id {}{} ORDER BY {} LIMIT ?{} OFFSET ?{}",
-                                          from, where, kNewestFirst, next, next + 1),
+      .list = Sql(SummariesOf(fmt::format("SELECT a.id {}{} ORDER BY {} LIMIT ?{} OFFSET ?{}", from,
+                                          where, kNewestFirst, next, next + 1),
                               kNewestFirst)),
       .count = Sql(fmt::format("SELECT COUNT(*) {}{}", from, where)),
   };
@@ -108,8 +108,9 @@ inline Sql MakeMostViewedSql(bool by_section, bool since) {
   // `<= now` bound, so that it walks a views index in order and stops after `limit` rows
   // instead of sorting every article. With `since`, the time window is usually the smaller set.
   int next = 3;
-  std::string where = since ? fmt::format("a.registered_at <= ?1 AND a.registered_at >= ?{}", next++)
-                            : "+a.registered_at <= ?1";
+  std::string where = since
+                          ? fmt::format("a.registered_at <= ?1 AND a.registered_at >= ?{}", next++)
+                          : "+a.registered_at <= ?1";
   if (by_section) where += fmt::format(" AND a.section_id = ?{}", next++);
   return Sql(SummariesOf(fmt::format("SELECT a.id FROM articles a WHERE a.status = 'published' "
                                      "AND {} ORDER BY {} LIMIT ?2",
@@ -132,8 +133,9 @@ auto WithPresent(std::optional<std::int64_t> first, std::optional<std::int64_t> 
 }
 
 // ArticleStamps: ?1 now, ?2 limit, ?3 offset. The articles_stamps index covers it.
-inline const Sql kArticleStamps{"SELECT id, registered_at, modified_at FROM articles WHERE "
-                                SINMUN_PUBLISHED("") " ORDER BY registered_at, id LIMIT ?2 OFFSET ?3"};
+inline const Sql kArticleStamps{
+    "SELECT id, registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED(
+        "") " ORDER BY registered_at, id LIMIT ?2 OFFSET ?3"};
 // ArticleStampBatches: ?1 now, ?2 batch size; rows of (count, last change) in the order
 // ArticleStamps pages through, which the caller adds up into batches of ?2 articles. Each
 // backend's own plan, measured at 190,000 articles: PostgreSQL numbers and groups the rows
@@ -151,12 +153,12 @@ inline const Sql kArticleStampBatches = Sql::Override(
     "registered_at, modified_at FROM articles WHERE " SINMUN_PUBLISHED(
         "") ") numbered GROUP BY batch ORDER BY batch");
 // ArticlesRegisteredBetween: ?1 now, ?2 from, ?3 to, (?4, ?5) after, ?6 limit.
-inline const Sql kRegisteredBetween{SummariesOf(
-    "SELECT a.id FROM articles a WHERE " SINMUN_PUBLISHED("a.")
-    " AND a.registered_at >= ?2 AND a.registered_at < ?3"
-    " AND (a.registered_at, a.id) > (?4{::bigint}, ?5{::bigint}) "
-    "ORDER BY a.registered_at, a.id LIMIT ?6",
-    "a.registered_at, a.id")};
+inline const Sql kRegisteredBetween{
+    SummariesOf("SELECT a.id FROM articles a WHERE " SINMUN_PUBLISHED(
+                    "a.") " AND a.registered_at >= ?2 AND a.registered_at < ?3"
+                          " AND (a.registered_at, a.id) > (?4{::bigint}, ?5{::bigint}) "
+                          "ORDER BY a.registered_at, a.id LIMIT ?6",
+                "a.registered_at, a.id")};
 
 #undef SINMUN_PUBLISHED
 
@@ -181,10 +183,9 @@ inline const Sql kInsertArticle{
 template <typename Db>
 Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, Timestamp at) {
   const std::string snippet = Excerpt(article.body_markdown, desk_sql::kSnippetChars);
-  const Result<ArticleId> id = ReadCount(
-      Query(db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
-            article.views, article.recommends, at, article.headline, snippet,
-            article.body_markdown));
+  const Result<ArticleId> id = ReadCount(Query(
+      db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
+      article.views, article.recommends, at, article.headline, snippet, article.body_markdown));
   if (!id) {
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));
@@ -213,36 +214,28 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
 
 template <typename B>
 Result<std::vector<Section>> SqlStore<B>::Sections() const {
-  return backend().OnReader([](auto& db) {
-    return ReadAll<Section>(Query(db, catalog_sql::kSections),
-                            [](const auto& row) { return rows::ReadSection(row); });
-  });
+  return ReadAllOn<Section>(
+      backend(), [](const auto& row) { return rows::ReadSection(row); }, catalog_sql::kSections);
 }
 
 template <typename B>
 Result<Section> SqlStore<B>::SectionBySlug(std::string_view slug) const {
-  return backend().OnReader([slug](auto& db) {
-    return ReadOne<Section>(
-        Query(db, catalog_sql::kSectionBySlug, slug),
-        [](const auto& row) { return rows::ReadSection(row); }, fmt::format("no section {}", slug));
-  });
+  return ReadOneOn<Section>(
+      backend(), [](const auto& row) { return rows::ReadSection(row); },
+      fmt::format("no section {}", slug), catalog_sql::kSectionBySlug, slug);
 }
 
 template <typename B>
 Result<Reporter> SqlStore<B>::ReporterById(ReporterId id) const {
-  return backend().OnReader([id](auto& db) {
-    return ReadOne<Reporter>(
-        Query(db, catalog_sql::kReporterById, id),
-        [](const auto& row) { return rows::ReadReporter(row); }, fmt::format("no reporter {}", id));
-  });
+  return ReadOneOn<Reporter>(
+      backend(), [](const auto& row) { return rows::ReadReporter(row); },
+      fmt::format("no reporter {}", id), catalog_sql::kReporterById, id);
 }
 
 template <typename B>
 Result<std::vector<Reporter>> SqlStore<B>::Reporters() const {
-  return backend().OnReader([](auto& db) {
-    return ReadAll<Reporter>(Query(db, catalog_sql::kReporters),
-                             [](const auto& row) { return rows::ReadReporter(row); });
-  });
+  return ReadAllOn<Reporter>(
+      backend(), [](const auto& row) { return rows::ReadReporter(row); }, catalog_sql::kReporters);
 }
 
 template <typename B>
@@ -281,23 +274,19 @@ Result<ArticleList> SqlStore<B>::LatestArticles(const ArticleFilter& filter, Pag
 
 template <typename B>
 Result<Neighbors> SqlStore<B>::NeighborsInSection(ArticleId id, Timestamp now) const {
-  return backend().OnReader([&](auto& db) {
-    return ReadOne<Neighbors>(
-        Query(db, catalog_sql::kNeighbors, now, id),
-        [](const auto& row) {
-          return Neighbors{.previous = row.OptionalInt(0), .next = row.OptionalInt(1)};
-        },
-        fmt::format("no published article {}", id));
-  });
+  return ReadOneOn<Neighbors>(
+      backend(),
+      [](const auto& row) {
+        return Neighbors{.previous = row.OptionalInt(0), .next = row.OptionalInt(1)};
+      },
+      fmt::format("no published article {}", id), catalog_sql::kNeighbors, now, id);
 }
 
 template <typename B>
 Result<std::int64_t> SqlStore<B>::PositionInSection(ArticleId id, Timestamp now) const {
-  return backend().OnReader([&](auto& db) {
-    return ReadOne<std::int64_t>(
-        Query(db, catalog_sql::kPosition, now, id), [](const auto& row) { return row.Int(0); },
-        fmt::format("no published article {}", id));
-  });
+  return ReadOneOn<std::int64_t>(
+      backend(), [](const auto& row) { return row.Int(0); },
+      fmt::format("no published article {}", id), catalog_sql::kPosition, now, id);
 }
 
 template <typename B>
@@ -308,10 +297,9 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::MostViewed(std::optional<Sectio
   const Sql& sql = catalog_sql::kMostViewed[(section ? 1 : 0) + (since ? 2 : 0)];
   return backend().OnReader([&](auto& db) {
     return ReadAll<ArticleSummary>(
-        catalog_sql::WithPresent(since, section,
-                                 [&](auto... filters) {
-                                   return Query(db, sql, now, std::int64_t{limit}, filters...);
-                                 }),
+        catalog_sql::WithPresent(
+            since, section,
+            [&](auto... filters) { return Query(db, sql, now, std::int64_t{limit}, filters...); }),
         [](const auto& row) { return rows::ReadSummary(row); });
   });
 }
@@ -361,11 +349,10 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::ArticlesRegisteredBetween(
   if (limit < 1 || limit > 10'000) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad limit {}", limit));
   }
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<ArticleSummary>(Query(db, catalog_sql::kRegisteredBetween, now, from, to,
-                                         after.registered_at, after.id, std::int64_t{limit}),
-                                   [](const auto& row) { return rows::ReadSummary(row); });
-  });
+  return ReadAllOn<ArticleSummary>(
+      backend(), [](const auto& row) { return rows::ReadSummary(row); },
+      catalog_sql::kRegisteredBetween, now, from, to, after.registered_at, after.id,
+      std::int64_t{limit});
 }
 
 template <typename B>
@@ -381,11 +368,10 @@ Result<std::int64_t> SqlStore<B>::ChangeSequence() const {
 template <typename B>
 Result<std::vector<Change>> SqlStore<B>::ChangesSince(std::int64_t after_seq, int limit) const {
   if (limit <= 0) return std::vector<Change>{};
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<Change>(
-        Query(db, catalog_sql::kChangesSince, after_seq, std::int64_t{limit}),
-        [](const auto& row) { return Change{.seq = row.Int(0), .article_id = row.Int(1)}; });
-  });
+  return ReadAllOn<Change>(
+      backend(),
+      [](const auto& row) { return Change{.seq = row.Int(0), .article_id = row.Int(1)}; },
+      catalog_sql::kChangesSince, after_seq, std::int64_t{limit});
 }
 
 // The inserts below read their id from RETURNING inside a transaction: SQLite commits an

@@ -13,6 +13,7 @@
 
 #include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -147,12 +148,12 @@ Result<std::vector<HourlyViews>> SqlStore<B>::AddViews(std::int64_t hour,
 
 template <typename B>
 Result<std::vector<HourlyViews>> SqlStore<B>::HourlyViewsSince(std::int64_t from_hour) const {
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<HourlyViews>(
-        Query(db, reader_sql::kHourlySince, from_hour), [](const auto& row) {
-          return HourlyViews{row.Int(0), row.Int(1), row.Int(2), row.Int(3)};
-        });
-  });
+  return ReadAllOn<HourlyViews>(
+      backend(),
+      [](const auto& row) {
+        return HourlyViews{row.Int(0), row.Int(1), row.Int(2), row.Int(3)};
+      },
+      reader_sql::kHourlySince, from_hour);
 }
 
 template <typename B>

@@ -139,4 +139,14 @@ class SqlStore : public Store {
   Backend& backend() { return static_cast<Backend&>(*this); }
 };
 
+// The two backends; each instantiates SqlStore once, in its store .cpp.
+namespace sqlite {
+class SqliteStore;
+}
+namespace postgres {
+class PgStore;
+}
+extern template class SqlStore<sqlite::SqliteStore>;
+extern template class SqlStore<postgres::PgStore>;
+
 }  // namespace sinmun::store

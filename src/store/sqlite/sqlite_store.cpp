@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 
 #include "store/sql/account_methods.hpp"
@@ -108,40 +109,43 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) const {
 }
 
 template <typename Work>
-auto SqliteStore::OnReader(Work work) const -> std::invoke_result_t<Work, Connection&> {
+auto SqliteStore::OnReader(Work work) const {
+  using Out = std::invoke_result_t<Work, Connection&>;
   Result<ReaderLease> reader = AcquireReader();
-  if (!reader) return tl::unexpected(reader.error());
+  if (!reader) return Out(tl::unexpected(reader.error()));
   return work(**reader);
 }
 
 template <typename Work>
-auto SqliteStore::OnScanReader(Work work) const -> std::invoke_result_t<Work, Connection&> {
+auto SqliteStore::OnScanReader(Work work) const {
+  using Out = std::invoke_result_t<Work, Connection&>;
   Result<ReaderLease> reader = AcquireReader(/*scan=*/true);
-  if (!reader) return tl::unexpected(reader.error());
+  if (!reader) return Out(tl::unexpected(reader.error()));
   return work(**reader);
 }
 
 template <typename Work>
-auto SqliteStore::OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&> {
+auto SqliteStore::OnSnapshot(Work work) const {
   return OnReader([&](Connection& connection) {
     return InSnapshot(connection, [&] { return work(connection); });
   });
 }
 
 template <typename Work>
-auto SqliteStore::OnWriter(Work work) -> std::invoke_result_t<Work, Connection&> {
+auto SqliteStore::OnWriter(Work work) {
   std::lock_guard lock(writer_mutex_);
   return work(*writer_);
 }
 
 template <typename Work>
-auto SqliteStore::OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&> {
+auto SqliteStore::OnWriteTransaction(Work work) {
+  using Out = std::invoke_result_t<Work, Connection&>;
   std::lock_guard lock(writer_mutex_);
   Result<Transaction> transaction = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
-  if (!transaction) return tl::unexpected(transaction.error());
-  auto result = work(*writer_);
+  if (!transaction) return Out(tl::unexpected(transaction.error()));
+  Out result = work(*writer_);
   if (!result) return result;  // the transaction rolls back
-  if (Result<> done = transaction->Commit(); !done) return tl::unexpected(done.error());
+  if (Result<> done = transaction->Commit(); !done) return Out(tl::unexpected(done.error()));
   return result;
 }
 

@@ -11,17 +11,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "store/sql/sql_store.hpp"
-
-namespace sinmun::store {
-namespace sqlite {
-class SqliteStore;
-}
-extern template class SqlStore<sqlite::SqliteStore>;
-}  // namespace sinmun::store
 
 namespace sinmun::store::sqlite {
 
@@ -43,15 +35,15 @@ class SqliteStore final : public SqlStore<SqliteStore> {
   // writer, or on the writer inside a write transaction (committed when work succeeds).
   // Defined in sqlite_store.cpp, their only user.
   template <typename Work>
-  auto OnReader(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnReader(Work work) const;
   template <typename Work>
-  auto OnScanReader(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnScanReader(Work work) const;
   template <typename Work>
-  auto OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnSnapshot(Work work) const;
   template <typename Work>
-  auto OnWriter(Work work) -> std::invoke_result_t<Work, Connection&>;
+  auto OnWriter(Work work);
   template <typename Work>
-  auto OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&>;
+  auto OnWriteTransaction(Work work);
 
   // One article whole, in small statements (article_reads.cpp): in-process reads cost no
   // round trip, and SQLite has no arrays to return its lists in one row.
