@@ -34,8 +34,6 @@ class PgStore final : public SqlStore<PgStore> {
   // migration fails.
   static Result<std::unique_ptr<PgStore>> Open(const std::string& url);
 
-  PgStore(const PgStore&) = delete;
-  PgStore& operator=(const PgStore&) = delete;
   ~PgStore() override;
 
   // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled connection

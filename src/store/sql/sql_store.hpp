@@ -135,6 +135,11 @@ class SqlStore : public Store {
   Result<Photo> PhotoById(PhotoId id) const override;
 
  protected:
+  // A store owns its connections: it is not copied.
+  SqlStore() = default;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
+
   const Backend& backend() const { return static_cast<const Backend&>(*this); }
   Backend& backend() { return static_cast<Backend&>(*this); }
 };

@@ -26,8 +26,6 @@ class SqliteStore final : public SqlStore<SqliteStore> {
   // is not a database, or a migration fails.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
 
-  SqliteStore(const SqliteStore&) = delete;
-  SqliteStore& operator=(const SqliteStore&) = delete;
   ~SqliteStore() override;
 
   // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled reader, on a
