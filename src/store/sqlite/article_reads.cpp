@@ -2,6 +2,7 @@
 // (sqlite_store.hpp says why); every other method is written once in sql/.
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,8 +54,26 @@ struct PhotoRow {
   LeadPhoto photo;
 };
 
-Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId id) {
-  Result<std::vector<PhotoRow>> rows =
+// What a published and a desk article both carry beside their head row.
+struct Lists {
+  std::vector<std::string> subheadlines;
+  std::vector<std::string> tags;
+  std::string correction;
+  std::optional<PhotoRow> photo;
+};
+
+Result<Lists> ReadLists(Connection& connection, ArticleId id) {
+  Lists lists;
+  Result<std::vector<std::string>> subheadlines = ReadTexts(connection, kSubheadlines, id);
+  if (!subheadlines) return tl::unexpected(subheadlines.error());
+  lists.subheadlines = std::move(*subheadlines);
+  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
+  if (!tags) return tl::unexpected(tags.error());
+  lists.tags = std::move(*tags);
+  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
+  if (!correction) return tl::unexpected(correction.error());
+  if (!correction->empty()) lists.correction = std::move(correction->front());
+  Result<std::vector<PhotoRow>> photo =
       ReadAll<PhotoRow>(Query(connection, kArticlePhoto, id), [](const Statement& row) {
         return PhotoRow{.id = row.Int(0),
                         .photo = LeadPhoto{.name = row.Text(3),
@@ -65,9 +84,9 @@ Result<std::optional<PhotoRow>> ReadPhotoRow(Connection& connection, ArticleId i
                                            .caption = row.Text(1),
                                            .credit = row.Text(2)}};
       });
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::nullopt;
-  return std::move(rows->front());
+  if (!photo) return tl::unexpected(photo.error());
+  if (!photo->empty()) lists.photo = std::move(photo->front());
+  return lists;
 }
 
 }  // namespace
@@ -92,56 +111,42 @@ Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, Articl
         },
         fmt::format("no published article {}", id));
     if (!article) return article;
-    Result<std::vector<std::string>> subheadlines = ReadTexts(connection, kSubheadlines, id);
-    if (!subheadlines) return tl::unexpected(subheadlines.error());
-    article->subheadlines = std::move(*subheadlines);
     Result<std::vector<Byline>> bylines =
         ReadAll<Byline>(Query(connection, kBylines, id), [](const Statement& row) {
           return Byline{.id = row.Int(0), .name = row.Text(1), .email = row.Text(2)};
         });
     if (!bylines) return tl::unexpected(bylines.error());
     article->bylines = std::move(*bylines);
-    Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
-    if (!tags) return tl::unexpected(tags.error());
-    article->tags = std::move(*tags);
-    Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
-    if (!correction) return tl::unexpected(correction.error());
-    if (!correction->empty()) article->correction = std::move(correction->front());
-    Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, id);
-    if (!photo) return tl::unexpected(photo.error());
-    if (*photo) article->photo = std::move((*photo)->photo);
+    Result<Lists> lists = ReadLists(connection, id);
+    if (!lists) return tl::unexpected(lists.error());
+    article->subheadlines = std::move(lists->subheadlines);
+    article->tags = std::move(lists->tags);
+    article->correction = std::move(lists->correction);
+    if (lists->photo) article->photo = std::move(lists->photo->photo);
     return article;
   });
 }
 
 // REQUIRES: inside a snapshot or a write transaction.
-
 Result<DeskArticle> SqliteStore::ReadDeskArticle(Connection& connection, ArticleId id) {
-  Result<DeskArticle> article = ReadOne<DeskArticle>(Query(connection, kDeskArticle, id),
-                                                     store::rows::ReadDeskArticleHead<Statement>,
-                                                     fmt::format("no article {}", id));
+  Result<DeskArticle> article =
+      ReadOne<DeskArticle>(Query(connection, kDeskArticle, id),
+                           rows::ReadDeskArticleHead<Statement>, fmt::format("no article {}", id));
   if (!article) return article;
   ArticleContent& content = article->content;
-
-  Result<std::vector<std::string>> subheadlines = ReadTexts(connection, kSubheadlines, id);
-  if (!subheadlines) return tl::unexpected(subheadlines.error());
-  content.subheadlines = std::move(*subheadlines);
   Result<std::vector<ReporterId>> reporters = ReadAll<ReporterId>(
       Query(connection, kReporterIds, id), [](const Statement& row) { return row.Int(0); });
   if (!reporters) return tl::unexpected(reporters.error());
   content.reporter_ids = std::move(*reporters);
-  Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
-  if (!tags) return tl::unexpected(tags.error());
-  content.tags = std::move(*tags);
-  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
-  if (!correction) return tl::unexpected(correction.error());
-  if (!correction->empty()) content.correction = std::move(correction->front());
-  Result<std::optional<PhotoRow>> photo = ReadPhotoRow(connection, id);
-  if (!photo) return tl::unexpected(photo.error());
-  if (*photo) {
-    content.photo_id = (*photo)->id;
-    content.photo_caption = (*photo)->photo.caption;
-    content.photo_credit = (*photo)->photo.credit;
+  Result<Lists> lists = ReadLists(connection, id);
+  if (!lists) return tl::unexpected(lists.error());
+  content.subheadlines = std::move(lists->subheadlines);
+  content.tags = std::move(lists->tags);
+  content.correction = std::move(lists->correction);
+  if (lists->photo) {
+    content.photo_id = lists->photo->id;
+    content.photo_caption = std::move(lists->photo->photo.caption);
+    content.photo_credit = std::move(lists->photo->photo.credit);
   }
   return article;
 }
