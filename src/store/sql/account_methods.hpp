@@ -119,7 +119,9 @@ Result<UserId> SqlStore<B>::InsertUser(const NewUser& user) {
   if (user.email.empty() || user.name.empty() || user.password_hash.empty()) {
     return Fail(ErrorCode::kInvalidInput, "user: empty e-mail, name or password hash");
   }
-  return backend().OnWriter([&](auto& db) -> Result<UserId> {
+  // In a transaction, as every insert that reads its id with RETURNING: SQLite commits a lone
+  // statement only when it is reset, and that commit's error would reach no one.
+  return backend().OnWriteTransaction([&](auto& db) -> Result<UserId> {
     const Result<std::int64_t> id =
         ReadCount(Query(db, kInsertUser, user.email, user.name, RoleName(user.role),
                         user.reporter_id, user.password_hash, user.created_at));
@@ -252,7 +254,7 @@ Result<> SqlStore<B>::ClearLoginThrottle(std::string_view key) {
 
 template <typename B>
 Result<std::int64_t> SqlStore<B>::AppendAudit(const AuditEntry& entry) {
-  return backend().OnWriter([&](auto& db) {
+  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
     return ReadCount(Query(db, account_sql::kAppendAudit, entry.at, entry.user_id, entry.actor,
                            entry.action, entry.target, entry.detail, entry.remote_address));
   });

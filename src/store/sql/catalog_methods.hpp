@@ -374,9 +374,7 @@ Result<std::vector<Change>> SqlStore<B>::ChangesSince(std::int64_t after_seq, in
       catalog_sql::kChangesSince, after_seq, std::int64_t{limit});
 }
 
-// The inserts below read their id from RETURNING inside a transaction: SQLite commits an
-// autocommit statement when it is reset, whose error nobody would see, while a transaction's
-// commit is checked.
+// The inserts below read their id with RETURNING inside a transaction (see InsertUser).
 template <typename B>
 Result<SectionId> SqlStore<B>::InsertSection(const NewSection& section) {
   if (section.slug.empty() || section.name.empty()) {
