@@ -57,12 +57,7 @@ Error ExplainAdCampaignWriteError(Error error) {
 }
 
 std::string JoinAdSlots(const std::vector<std::string>& slots) {
-  std::string text;
-  for (const std::string& slot : slots) {
-    if (!text.empty()) text += ' ';
-    text += slot;
-  }
-  return text;
+  return fmt::format("{}", fmt::join(slots, " "));
 }
 
 std::vector<std::string> SplitAdSlots(const std::string& text) {

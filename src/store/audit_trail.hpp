@@ -3,9 +3,6 @@
 // Thread safety: all methods may be called concurrently from any thread.
 
 #include <cstdint>
-#include <optional>
-#include <string_view>
-#include <vector>
 
 #include "core/error.hpp"
 #include "store/records.hpp"

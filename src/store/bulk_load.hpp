@@ -2,9 +2,6 @@
 // Loading a paper in bulk (the demo paper, imports): sections and whole articles as they are.
 // Thread safety: all methods may be called concurrently from any thread.
 
-#include <cstdint>
-#include <optional>
-#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"

@@ -9,9 +9,6 @@
 // Thread safety: all methods may be called concurrently from any thread.
 // Durability: a write returns success only after the backend has committed it.
 
-#include <cstdint>
-#include <optional>
-#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"

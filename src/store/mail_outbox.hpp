@@ -5,7 +5,6 @@
 // Durability: a write returns success only after the backend has committed it.
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <vector>
 

@@ -2,9 +2,7 @@
 // Reads of reader activity: the most viewed, recommended and e-mailed published articles.
 // Thread safety: all methods may be called concurrently from any thread.
 
-#include <cstdint>
 #include <optional>
-#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"

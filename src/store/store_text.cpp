@@ -8,12 +8,7 @@
 namespace sinmun::store {
 
 std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string joined;
-  for (const std::string& line : lines) {
-    if (!joined.empty()) joined += '\n';
-    joined += line;
-  }
-  return joined;
+  return fmt::format("{}", fmt::join(lines, "\n"));
 }
 
 std::vector<std::string> SplitLines(std::string_view text) {

@@ -15,16 +15,8 @@
 
 #include <memory>
 #include <string>
-#include <type_traits>
 
 #include "store/sql/sql_store.hpp"
-
-namespace sinmun::store {
-namespace postgres {
-class PgStore;
-}
-extern template class SqlStore<postgres::PgStore>;
-}  // namespace sinmun::store
 
 namespace sinmun::store::postgres {
 
@@ -42,47 +34,25 @@ class PgStore final : public SqlStore<PgStore> {
   // migration fails.
   static Result<std::unique_ptr<PgStore>> Open(const std::string& url);
 
-  PgStore(const PgStore&) = delete;
-  PgStore& operator=(const PgStore&) = delete;
   ~PgStore() override;
 
-  // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled connection, inside
-  // one read snapshot, alone, or inside a write transaction (committed when work succeeds). Defined
-  // in postgres_store.cpp, their only user.
+  // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled connection
+  // (for reads, scans or one write), inside one read snapshot, or inside a write transaction
+  // (committed when work succeeds). Defined in postgres_store.cpp, their only user.
   template <typename Work>
-  auto OnReader(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnReader(Work work) const;
   template <typename Work>
-  auto OnSnapshot(Work work) const -> std::invoke_result_t<Work, Connection&>;
+  auto OnScanReader(Work work) const;
   template <typename Work>
-  auto OnWriter(Work work) -> std::invoke_result_t<Work, Connection&>;
+  auto OnSnapshot(Work work) const;
   template <typename Work>
-  auto OnWriteTransaction(Work work) -> std::invoke_result_t<Work, Connection&>;
+  auto OnWriter(Work work);
+  template <typename Work>
+  auto OnWriteTransaction(Work work);
 
-  Result<std::vector<Section>> Sections() const override;
-  Result<Section> SectionBySlug(std::string_view slug) const override;
-  Result<Reporter> ReporterById(ReporterId id) const override;
-  Result<std::vector<Reporter>> Reporters() const override;
-  Result<Article> PublishedArticle(ArticleId id, Timestamp now) const override;
-  Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
-                                     Timestamp now) const override;
-  Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const override;
-  Result<std::int64_t> PositionInSection(ArticleId id, Timestamp now) const override;
-  Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
-                                                 std::optional<Timestamp> since, int limit,
-                                                 Timestamp now) const override;
-  Result<std::vector<ArticleStamp>> ArticleStamps(std::int64_t offset, int limit,
-                                                  Timestamp now) const override;
-  Result<std::vector<StampBatch>> ArticleStampBatches(int batch_size, Timestamp now) const override;
-  Result<std::vector<ArticleSummary>> ArticlesRegisteredBetween(Timestamp from, Timestamp to,
-                                                                ArticleKey after, int limit,
-                                                                Timestamp now) const override;
-  Result<SectionId> InsertSection(const NewSection& section) override;
-  Result<ReporterId> InsertReporter(const NewReporter& reporter) override;
-  Result<std::vector<ArticleId>> InsertArticles(const std::vector<NewArticle>& articles) override;
-  Result<std::int64_t> ChangeSequence() const override;
-  Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const override;
-
-  // A desk article whole (sqlite_desk.cpp / postgres_desk.cpp: each backend's own plan).
+  // One article whole, in one statement with its lists as arrays (article_reads.cpp): one
+  // round trip to the server instead of one per list.
+  static Result<Article> ReadPublishedArticle(Connection& connection, ArticleId id, Timestamp now);
   // REQUIRES: inside a read snapshot or a write transaction on `connection`.
   static Result<DeskArticle> ReadDeskArticle(Connection& connection, ArticleId id);
 

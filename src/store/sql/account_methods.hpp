@@ -12,6 +12,7 @@
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -118,7 +119,9 @@ Result<UserId> SqlStore<B>::InsertUser(const NewUser& user) {
   if (user.email.empty() || user.name.empty() || user.password_hash.empty()) {
     return Fail(ErrorCode::kInvalidInput, "user: empty e-mail, name or password hash");
   }
-  return backend().OnWriter([&](auto& db) -> Result<UserId> {
+  // In a transaction, as every insert that reads its id with RETURNING: SQLite commits a lone
+  // statement only when it is reset, and that commit's error would reach no one.
+  return backend().OnWriteTransaction([&](auto& db) -> Result<UserId> {
     const Result<std::int64_t> id =
         ReadCount(Query(db, kInsertUser, user.email, user.name, RoleName(user.role),
                         user.reporter_id, user.password_hash, user.created_at));
@@ -133,31 +136,25 @@ Result<UserId> SqlStore<B>::InsertUser(const NewUser& user) {
 
 template <typename B>
 Result<User> SqlStore<B>::UserById(UserId id) const {
-  return backend().OnReader([id](auto& db) {
-    return ReadOne<User>(
-        Query(db, account_sql::kUserById, id), [](const auto& row) { return rows::ReadUser(row); },
-        fmt::format("no user {}", id));
-  });
+  return ReadOneOn<User>(
+      backend(), [](const auto& row) { return rows::ReadUser(row); }, fmt::format("no user {}", id),
+      account_sql::kUserById, id);
 }
 
 template <typename B>
 Result<UserCredentials> SqlStore<B>::CredentialsByEmail(std::string_view email) const {
-  return backend().OnReader([email](auto& db) {
-    return ReadOne<UserCredentials>(
-        Query(db, account_sql::kCredentialsByEmail, email),
-        [](const auto& row) {
-          return UserCredentials{.user = rows::ReadUser(row), .password_hash = row.Text(7)};
-        },
-        "no such user");
-  });
+  return ReadOneOn<UserCredentials>(
+      backend(),
+      [](const auto& row) {
+        return UserCredentials{.user = rows::ReadUser(row), .password_hash = row.Text(7)};
+      },
+      "no such user", account_sql::kCredentialsByEmail, email);
 }
 
 template <typename B>
 Result<std::vector<User>> SqlStore<B>::Users() const {
-  return backend().OnReader([](auto& db) {
-    return ReadAll<User>(Query(db, account_sql::kUsers),
-                         [](const auto& row) { return rows::ReadUser(row); });
-  });
+  return ReadAllOn<User>(
+      backend(), [](const auto& row) { return rows::ReadUser(row); }, account_sql::kUsers);
 }
 
 template <typename B>
@@ -201,11 +198,9 @@ Result<> SqlStore<B>::InsertSession(const Session& session) {
 
 template <typename B>
 Result<SessionUser> SqlStore<B>::SessionByTokenHash(std::string_view token_hash) const {
-  return backend().OnReader([token_hash](auto& db) {
-    return ReadOne<SessionUser>(
-        Query(db, account_sql::kSessionByTokenHash, token_hash),
-        [](const auto& row) { return rows::ReadSessionUser(row); }, "no such session");
-  });
+  return ReadOneOn<SessionUser>(
+      backend(), [](const auto& row) { return rows::ReadSessionUser(row); }, "no such session",
+      account_sql::kSessionByTokenHash, token_hash);
 }
 
 template <typename B>
@@ -259,7 +254,7 @@ Result<> SqlStore<B>::ClearLoginThrottle(std::string_view key) {
 
 template <typename B>
 Result<std::int64_t> SqlStore<B>::AppendAudit(const AuditEntry& entry) {
-  return backend().OnWriter([&](auto& db) {
+  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
     return ReadCount(Query(db, account_sql::kAppendAudit, entry.at, entry.user_id, entry.actor,
                            entry.action, entry.target, entry.detail, entry.remote_address));
   });
@@ -283,10 +278,9 @@ Result<AuditPage> SqlStore<B>::AuditLog(Page page) const {
 
 template <typename B>
 Result<std::vector<SectionAdmin>> SqlStore<B>::AllSections() const {
-  return backend().OnReader([](auto& db) {
-    return ReadAll<SectionAdmin>(Query(db, account_sql::kAllSections),
-                                 [](const auto& row) { return rows::ReadSectionAdmin(row); });
-  });
+  return ReadAllOn<SectionAdmin>(
+      backend(), [](const auto& row) { return rows::ReadSectionAdmin(row); },
+      account_sql::kAllSections);
 }
 
 template <typename B>
@@ -357,11 +351,9 @@ Result<> SqlStore<B>::SetReporterPhoto(ReporterId id, std::string_view photo) {
 
 template <typename B>
 Result<Settings> SqlStore<B>::SiteSettings() const {
-  return backend().OnReader([](auto& db) {
-    return ReadAll<std::pair<std::string, std::string>>(
-        Query(db, account_sql::kSettings),
-        [](const auto& row) { return std::make_pair(row.Text(0), row.Text(1)); });
-  });
+  return ReadAllOn<std::pair<std::string, std::string>>(
+      backend(), [](const auto& row) { return std::make_pair(row.Text(0), row.Text(1)); },
+      account_sql::kSettings);
 }
 
 template <typename B>

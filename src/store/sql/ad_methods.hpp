@@ -11,6 +11,7 @@
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -93,28 +94,21 @@ Result<> SqlStore<B>::SetAdCampaignActive(AdCampaignId id, bool active, Timestam
 
 template <typename B>
 Result<AdCampaign> SqlStore<B>::AdCampaignById(AdCampaignId id) const {
-  return backend().OnReader([id](auto& db) {
-    return ReadOne<AdCampaign>(
-        Query(db, ad_sql::kCampaignById, id),
-        [](const auto& row) { return rows::ReadAdCampaign(row); },
-        fmt::format("no ad campaign {}", id));
-  });
+  return ReadOneOn<AdCampaign>(
+      backend(), [](const auto& row) { return rows::ReadAdCampaign(row); },
+      fmt::format("no ad campaign {}", id), ad_sql::kCampaignById, id);
 }
 
 template <typename B>
 Result<std::vector<AdCampaign>> SqlStore<B>::AdCampaigns() const {
-  return backend().OnReader([](auto& db) {
-    return ReadAll<AdCampaign>(Query(db, ad_sql::kCampaigns),
-                               [](const auto& row) { return rows::ReadAdCampaign(row); });
-  });
+  return ReadAllOn<AdCampaign>(
+      backend(), [](const auto& row) { return rows::ReadAdCampaign(row); }, ad_sql::kCampaigns);
 }
 
 template <typename B>
 Result<std::vector<AdCampaign>> SqlStore<B>::ServableAdCampaigns(Timestamp now) const {
-  return backend().OnReader([now](auto& db) {
-    return ReadAll<AdCampaign>(Query(db, ad_sql::kServable, now),
-                               [](const auto& row) { return rows::ReadAdCampaign(row); });
-  });
+  return ReadAllOn<AdCampaign>(
+      backend(), [](const auto& row) { return rows::ReadAdCampaign(row); }, ad_sql::kServable, now);
 }
 
 template <typename B>

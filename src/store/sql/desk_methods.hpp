@@ -17,6 +17,7 @@
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
@@ -334,12 +335,9 @@ Result<std::vector<RevisionInfo>> SqlStore<B>::Revisions(ArticleId id) const {
 
 template <typename B>
 Result<Revision> SqlStore<B>::RevisionOf(ArticleId id, RevisionNumber number) const {
-  return backend().OnReader([&](auto& db) {
-    return ReadOne<Revision>(
-        Query(db, desk_sql::kRevision, id, number),
-        [id](const auto& row) { return rows::ReadRevision(row, id); },
-        fmt::format("no revision {} of article {}", number, id));
-  });
+  return ReadOneOn<Revision>(
+      backend(), [id](const auto& row) { return rows::ReadRevision(row, id); },
+      fmt::format("no revision {} of article {}", number, id), desk_sql::kRevision, id, number);
 }
 
 template <typename B>
@@ -349,7 +347,7 @@ Result<PhotoId> SqlStore<B>::InsertPhoto(const Photo& photo) {
   }
   const std::string widths =
       JoinIds(std::vector<std::int64_t>(photo.widths.begin(), photo.widths.end()));
-  return backend().OnWriter([&](auto& db) {
+  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
     return ReadCount(Query(db, desk_sql::kInsertPhoto, photo.name, photo.format,
                            std::int64_t{photo.width}, std::int64_t{photo.height}, widths,
                            photo.uploaded_by, photo.uploaded_at));
@@ -358,11 +356,9 @@ Result<PhotoId> SqlStore<B>::InsertPhoto(const Photo& photo) {
 
 template <typename B>
 Result<Photo> SqlStore<B>::PhotoById(PhotoId id) const {
-  return backend().OnReader([id](auto& db) {
-    return ReadOne<Photo>(
-        Query(db, desk_sql::kPhotoById, id), [](const auto& row) { return rows::ReadPhoto(row); },
-        fmt::format("no photo {}", id));
-  });
+  return ReadOneOn<Photo>(
+      backend(), [](const auto& row) { return rows::ReadPhoto(row); },
+      fmt::format("no photo {}", id), desk_sql::kPhotoById, id);
 }
 
 }  // namespace sinmun::store

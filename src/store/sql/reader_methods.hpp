@@ -13,6 +13,7 @@
 
 #include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -37,10 +38,14 @@ inline const Sql kHourlySince{
   "a.registered_at, a.views "
 #define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= ?1{::bigint}"
 
-// ?2 is a JSON array of ids.
+// ?2 is a JSON array of ids. The list drives the join (CROSS JOIN fixes SQLite's order), so
+// that each id is one primary-key lookup on both backends: with `a.id IN (list)` SQLite
+// walked articles_stamps over every published article, testing each against the list.
+// A repeated id gives a repeated row, which SummariesByIds drops.
 inline const Sql kSummariesByIds{"SELECT " SINMUN_SUMMARY_COLUMNS
-                                 "FROM articles a JOIN sections s ON s.id = a.section_id "
-                                 "WHERE a.id IN ({ids:?2}) AND " SINMUN_PUBLISHED_A};
+                                 "FROM ({ids:?2}) page CROSS JOIN articles a "
+                                 "JOIN sections s ON s.id = a.section_id "
+                                 "WHERE a.id = page.value AND " SINMUN_PUBLISHED_A};
 
 // ?1 now, ?2 since, ?3 limit.
 inline const Sql kMostRecommended{
@@ -147,12 +152,12 @@ Result<std::vector<HourlyViews>> SqlStore<B>::AddViews(std::int64_t hour,
 
 template <typename B>
 Result<std::vector<HourlyViews>> SqlStore<B>::HourlyViewsSince(std::int64_t from_hour) const {
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<HourlyViews>(
-        Query(db, reader_sql::kHourlySince, from_hour), [](const auto& row) {
-          return HourlyViews{row.Int(0), row.Int(1), row.Int(2), row.Int(3)};
-        });
-  });
+  return ReadAllOn<HourlyViews>(
+      backend(),
+      [](const auto& row) {
+        return HourlyViews{row.Int(0), row.Int(1), row.Int(2), row.Int(3)};
+      },
+      reader_sql::kHourlySince, from_hour);
 }
 
 template <typename B>

@@ -3,14 +3,17 @@
 // text each, sql/dialect.hpp), row mapping and batching. `Backend` is SqliteStore or PgStore
 // (they derive from SqlStore<themselves>) and lends connections:
 //   OnReader(work) const            work(db) on a connection for reads
+//   OnScanReader(work) const        … for long index scans (sitemaps)
 //   OnSnapshot(work) const          … inside one read snapshot
 //   OnWriter(work)                  work(db) on the connection for writes, one statement
 //   OnWriteTransaction(work)        … inside one write transaction, committed when work
 //                                   succeeds and rolled back otherwise
 // where `db` is the backend's Connection, for which the backend's namespace offers Query,
 // Write, ReadAll, ReadOne, ReadOptionalInt, ReadCount, ReadAffected and ForEachRow
-// (found by argument-dependent lookup). The definitions are in sql/*_methods.hpp, included
-// by each backend's store .cpp, which instantiates SqlStore<itself> there.
+// (found by argument-dependent lookup). Reading one article whole is the backend's own plan:
+//   static ReadPublishedArticle(db, id, now), ReadDeskArticle(db, id)   (*/article_reads.cpp)
+// The definitions are in sql/*_methods.hpp, included by each backend's store .cpp, which
+// instantiates SqlStore<itself> there.
 // Internal to store/.
 
 #include <optional>
@@ -24,6 +27,32 @@ namespace sinmun::store {
 template <typename Backend>
 class SqlStore : public Store {
  public:
+  // Catalog (but AllSections, PhotoById, SiteSettings), ArchiveReads, ChangeFeed, BulkLoad,
+  // MostViewed and InsertReporter: sql/catalog_methods.hpp
+  Result<std::vector<Section>> Sections() const override;
+  Result<Section> SectionBySlug(std::string_view slug) const override;
+  Result<Reporter> ReporterById(ReporterId id) const override;
+  Result<std::vector<Reporter>> Reporters() const override;
+  Result<Article> PublishedArticle(ArticleId id, Timestamp now) const override;
+  Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
+                                     Timestamp now) const override;
+  Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const override;
+  Result<std::int64_t> PositionInSection(ArticleId id, Timestamp now) const override;
+  Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
+                                                 std::optional<Timestamp> since, int limit,
+                                                 Timestamp now) const override;
+  Result<std::vector<ArticleStamp>> ArticleStamps(std::int64_t offset, int limit,
+                                                  Timestamp now) const override;
+  Result<std::vector<StampBatch>> ArticleStampBatches(int batch_size, Timestamp now) const override;
+  Result<std::vector<ArticleSummary>> ArticlesRegisteredBetween(Timestamp from, Timestamp to,
+                                                                ArticleKey after, int limit,
+                                                                Timestamp now) const override;
+  Result<std::int64_t> ChangeSequence() const override;
+  Result<std::vector<Change>> ChangesSince(std::int64_t after_seq, int limit) const override;
+  Result<SectionId> InsertSection(const NewSection& section) override;
+  Result<ReporterId> InsertReporter(const NewReporter& reporter) override;
+  Result<std::vector<ArticleId>> InsertArticles(const std::vector<NewArticle>& articles) override;
+
   // ReaderActivity: sql/reader_methods.hpp
   Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
                                             const std::vector<ViewDelta>& deltas) override;
@@ -87,8 +116,7 @@ class SqlStore : public Store {
   Result<> AddAdCounts(const std::vector<AdCountDelta>& deltas) override;
   Result<std::vector<AdDayCounts>> AdCountsByDay(AdCampaignId id) const override;
 
-  // Desk and PhotoById: sql/desk_methods.hpp. REQUIRES: Backend::ReadDeskArticle(db, id)
-  // reads a whole desk article inside the caller's snapshot or write transaction.
+  // Desk and PhotoById: sql/desk_methods.hpp
   Result<ArticleId> CreateDraft(const ArticleContent& content, UserId by, Timestamp at) override;
   Result<RevisionNumber> SaveArticle(ArticleId id, const ArticleContent& content,
                                      RevisionNumber base_revision, UserId by,
@@ -107,8 +135,23 @@ class SqlStore : public Store {
   Result<Photo> PhotoById(PhotoId id) const override;
 
  protected:
+  // A store owns its connections: it is not copied.
+  SqlStore() = default;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
+
   const Backend& backend() const { return static_cast<const Backend&>(*this); }
   Backend& backend() { return static_cast<Backend&>(*this); }
 };
+
+// The two backends; each instantiates SqlStore once, in its store .cpp.
+namespace sqlite {
+class SqliteStore;
+}
+namespace postgres {
+class PgStore;
+}
+extern template class SqlStore<sqlite::SqliteStore>;
+extern template class SqlStore<postgres::PgStore>;
 
 }  // namespace sinmun::store

@@ -1,0 +1,111 @@
+// PgStore: reading one article whole, published or at the desk, in one statement with its
+// lists as arrays (postgres_store.hpp says why); every other method is written once in sql/.
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/postgres/query.hpp"
+#include "store/row_records.hpp"
+
+namespace sinmun::store::postgres {
+namespace {
+
+// A published article whole in one statement (one round trip, one snapshot): its row, its
+// lists as arrays, its correction and lead photo. Read by ReadArticle.
+constexpr char kArticle[] =
+    "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
+    "a.registered_at, a.modified_at, a.views, a.recommends, "
+    "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
+    "ARRAY(SELECT ar.reporter_id FROM article_reporters ar WHERE ar.article_id = a.id "
+    "ORDER BY ar.position), "
+    "ARRAY(SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = ar.reporter_id "
+    "WHERE ar.article_id = a.id ORDER BY ar.position), "
+    "ARRAY(SELECT r.email FROM article_reporters ar JOIN reporters r ON r.id = ar.reporter_id "
+    "WHERE ar.article_id = a.id ORDER BY ar.position), "
+    "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
+    "(SELECT text FROM article_corrections WHERE article_id = a.id), "
+    "p.name, p.format, p.width, p.height, p.widths, ap.caption, ap.credit "
+    "FROM articles a JOIN sections s ON s.id = a.section_id "
+    "LEFT JOIN article_photos ap ON ap.article_id = a.id "
+    "LEFT JOIN photos p ON p.id = ap.photo_id "
+    "WHERE a.status = 'published' AND a.registered_at <= $1::bigint AND a.id = $2";
+
+// An article in any status whole, in one statement: the head that ReadDeskArticleHead reads
+// (columns 0-11), then sub-headlines, byline ids and tags as arrays, the correction and the
+// lead photo's id, caption and credit.
+constexpr char kDeskArticle[] =
+    "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
+    "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
+    "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown, "
+    "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
+    "ARRAY(SELECT reporter_id FROM article_reporters WHERE article_id = a.id "
+    "ORDER BY position), "
+    "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
+    "(SELECT text FROM article_corrections WHERE article_id = a.id), "
+    "ap.photo_id, ap.caption, ap.credit "
+    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id "
+    "LEFT JOIN article_photos ap ON ap.article_id = a.id WHERE a.id = $1";
+
+// The columns of kArticle.
+Article ReadArticle(const Row& row) {
+  Article article{.id = row.Int(0),
+                  .section = rows::ReadSection(row, 1),
+                  .headline = row.Text(5),
+                  .subheadlines = row.TextArray(11),
+                  .body_markdown = row.Text(6),
+                  .bylines = {},
+                  .registered_at = row.Int(7),
+                  .modified_at = row.OptionalInt(8),
+                  .views = row.Int(9),
+                  .recommends = row.Int(10),
+                  .tags = row.TextArray(15),
+                  .correction = row.IsNull(16) ? std::string() : row.Text(16),
+                  .photo = std::nullopt};
+  const std::vector<std::int64_t> ids = row.IntArray(12);
+  const std::vector<std::string> names = row.TextArray(13);
+  const std::vector<std::string> emails = row.TextArray(14);
+  for (size_t i = 0; i < ids.size() && i < names.size() && i < emails.size(); ++i) {
+    article.bylines.push_back(Byline{.id = ids[i], .name = names[i], .email = emails[i]});
+  }
+  if (!row.IsNull(17)) {
+    article.photo = LeadPhoto{.name = row.Text(17),
+                              .format = row.Text(18),
+                              .widths = SplitIds<int>(row.Text(21), ','),
+                              .width = static_cast<int>(row.Int(19)),
+                              .height = static_cast<int>(row.Int(20)),
+                              .caption = row.Text(22),
+                              .credit = row.Text(23)};
+  }
+  return article;
+}
+
+}  // namespace
+
+Result<Article> PgStore::ReadPublishedArticle(Connection& connection, ArticleId id, Timestamp now) {
+  return ReadOne<Article>(Query(connection, kArticle, now, id), ReadArticle,
+                          fmt::format("no published article {}", id));
+}
+
+// REQUIRES: inside a snapshot or a write transaction.
+Result<DeskArticle> PgStore::ReadDeskArticle(Connection& connection, ArticleId id) {
+  return ReadOne<DeskArticle>(
+      Query(connection, kDeskArticle, id),
+      [](const Row& row) {
+        DeskArticle article = store::rows::ReadDeskArticleHead(row);
+        ArticleContent& content = article.content;
+        content.subheadlines = row.TextArray(12);
+        content.reporter_ids = row.IntArray(13);
+        content.tags = row.TextArray(14);
+        if (!row.IsNull(15)) content.correction = row.Text(15);
+        if (!row.IsNull(16)) {
+          content.photo_id = row.Int(16);
+          content.photo_caption = row.Text(17);
+          content.photo_credit = row.Text(18);
+        }
+        return article;
+      },
+      fmt::format("no article {}", id));
+}
+
+}  // namespace sinmun::store::postgres
