@@ -19,15 +19,6 @@
 
 namespace sinmun::store::postgres {
 
-// Calls read(row) for every row, as SQLite's ForEachRow does; libpq has the whole result in
-// memory already.
-template <typename ReadRow>
-Result<> ForEachRow(Result<Rows> rows, ReadRow read) {
-  if (!rows) return tl::unexpected(rows.error());
-  for (int i = 0; i < rows->size(); ++i) read((*rows)[i]);
-  return {};
-}
-
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url) {
   Result<PoolUrl> split = SplitPoolSize(url, kDefaultPoolSize);
   if (!split) return tl::unexpected(split.error());

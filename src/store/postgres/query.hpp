@@ -55,15 +55,4 @@ auto InWriteTransaction(Pool& pool, Work work) -> std::invoke_result_t<Work, Con
   return InTransaction(pool, Transaction::Mode::kWrite, std::move(work));
 }
 
-// Appends one entry to the change log with the next change number, in the caller's
-// transaction (0001_schema.sql explains the counter). article_id 0 is a change that is not
-// about one article.
-inline Result<> AppendChange(Connection& connection, std::int64_t article_id, std::string_view kind,
-                             std::int64_t at) {
-  static constexpr char kAppendChange[] =
-      "WITH next AS (UPDATE change_sequence SET seq = seq + 1 RETURNING seq) "
-      "INSERT INTO changes (seq, article_id, kind, at) SELECT seq, $1, $2, $3 FROM next";
-  return Write(connection, kAppendChange, article_id, kind, at);
-}
-
 }  // namespace sinmun::store::postgres
