@@ -21,6 +21,7 @@
 #include "store/row_records.hpp"
 #include "store/sql/account_methods.hpp"
 #include "store/sql/ad_methods.hpp"
+#include "store/sql/comment_methods.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/reader_methods.hpp"
 #include "store/store_text.hpp"
