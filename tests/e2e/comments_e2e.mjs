@@ -1,13 +1,16 @@
 // End-to-end for reader comments (issue #16), in Debian's Chromium against a real
 // `sinmun serve`: with JavaScript (static/js/comments.js) a reader posts, replies and
 // recommends in place; three readers report a comment until it is hidden; a guest deletes
-// their own comment with the password, after a wrong one changed nothing; without JavaScript
+// their own comment with the password, after a wrong one changed nothing; an editor restores
+// the hidden comment from the moderation queue; the comment pages pass the Nu Html Checker;
+// without JavaScript
 // the same forms post and come back. At 1280 px and at 360 px.
 //
 //   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
 //
 // Exit code 0 when every step passed; the last line says "N passed, N failed".
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Run, parseOptions } from './lib.mjs';
 
@@ -109,6 +112,47 @@ async function reportUntilHidden(base, id) {
   }
   await page.goto(`${base}/article/${id}/comments`);
   check('three reports hide the comment', (await page.locator(`.comment:has-text("${target}")`).count()) === 0);
+  return target;
+}
+
+async function restoreAsModerator(base, id, editor, target) {
+  const { page } = await run.browser('editor');
+  await page.goto(`${base}/newsroom/login`);
+  await page.fill('#email', editor.email);
+  await page.fill('#password', editor.password);
+  await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
+  await page.goto(`${base}/newsroom/comments?state=hidden_by_reports`);
+  const row = page.locator('tr').filter({ hasText: target }).first();
+  check('the hidden comment waits in the moderation queue', (await row.count()) === 1);
+  await row.locator('input[type=checkbox]').check();
+  await Promise.all([page.waitForURL(/done=1/), page.click('button[value=restore]')]);
+  check('the queue of hidden comments is empty after the restore',
+        (await page.locator('tr').filter({ hasText: target }).count()) === 0);
+  const { page: reader } = await run.browser('reader-after', { userAgent: readerAgent });
+  await reader.goto(`${base}/article/${id}`);
+  check('readers see the restored comment on the article page at once',
+        (await reader.locator(`.comment:has-text("${target}")`).count()) === 1);
+}
+
+// The comment pages as the server sends them pass the Nu Html Checker.
+async function checkHtml(base, id) {
+  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
+  const dir = path.join(run.work, 'html');
+  mkdirSync(dir, { recursive: true });
+  const targets = [`/article/${id}`, `/article/${id}/comments`, `/article/${id}/comments?sort=recommended`,
+                   '/comment-policy'];
+  const pages = [];
+  for (const target of targets) pages.push(await (await fetch(`${base}${target}`)).text());
+  const edit = pages[1].match(/href="(\/comment\/\d+\/edit)"/);
+  if (edit) pages.push(await (await fetch(`${base}${edit[1]}`)).text());
+  check('a comment page links a guest edit page', edit !== null);
+  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
+                           { encoding: 'utf8' });
+  const report = `${result.stdout}${result.stderr}`.trim();
+  check(`the comment pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
+        result.status === 0 && report === '');
 }
 
 async function deleteOwn(base, id) {
@@ -146,13 +190,15 @@ async function withoutScript(base, id) {
 }
 
 async function main() {
-  run.makePaper(10);
+  const accounts = run.makePaper(10);
   relaxLimits(run.data);
   const base = await run.startServer();
   await withScript(base, 3);
-  await reportUntilHidden(base, 3);
+  const hidden = await reportUntilHidden(base, 3);
+  await restoreAsModerator(base, 3, accounts.editor, hidden);
   await deleteOwn(base, 3);
   await withoutScript(base, 4);
+  await checkHtml(base, 3);
 }
 
 await run.execute(main, out);
