@@ -74,6 +74,24 @@ nlohmann::json ArticleCommentBlock(const SiteContext& site, store::ArticleId art
   return view;
 }
 
+nlohmann::json ListViewWithComments(const SiteContext& site,
+                                    const std::vector<store::ArticleSummary>& summaries) {
+  nlohmann::json items = SummaryListView(summaries);
+  for (nlohmann::json& item : items) item["comments"] = nullptr;
+  if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) return items;
+  std::vector<store::ArticleId> ids;
+  for (const store::ArticleSummary& summary : summaries) ids.push_back(summary.id);
+  const Result<std::vector<std::pair<store::ArticleId, std::int64_t>>> counts =
+      site.deps.store.comments->CommentCounts(ids);
+  if (!counts) return items;
+  for (const auto& [id, count] : *counts) {
+    for (nlohmann::json& item : items) {
+      if (item["id"] == id && count > 0) item["comments"] = count;
+    }
+  }
+  return items;
+}
+
 void ForgetCommentPages(const SiteContext& site, const http::Request& request,
                         store::ArticleId article) {
   const std::string origin = RequestOrigin(site.deps.config.base_url, request);

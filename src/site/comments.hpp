@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "http/request.hpp"
@@ -46,6 +47,12 @@ nlohmann::json ArticleCommentBlock(const SiteContext& site, store::ArticleId art
 // shown again) and `status`.
 http::Response RenderCommentsPage(const SiteContext& site, const http::Request& request,
                                   const PageRequest& page, const CommentForm& form, int status);
+
+// The visible comment count of each listed article: SummaryListView(summaries) with "comments"
+// set on each item (null for none, or when comments are off or cannot be read: a list is
+// served without them). List pages are cached, so a count trails by page_cache_seconds.
+nlohmann::json ListViewWithComments(const SiteContext& site,
+                                    const std::vector<store::ArticleSummary>& summaries);
 
 // Drops the cached pages that show `article`'s comments: its article page in every view mode.
 // A comment never makes any other page stale.

@@ -83,6 +83,19 @@ TEST_F(CommentsSiteTest, APostedCommentShowsEscapedOnTheArticleAndItsCommentPage
   }
 }
 
+TEST_F(CommentsSiteTest, ListsShowEachArticlesCount) {
+  const store::ArticleId quiet = Insert(
+      sinmun::testing::MakeArticle(sections_[0].id, "조용한 기사", kNow - 3600, {reporters_[0]}));
+  ASSERT_EQ(Comment("하나", "203.0.113.1").status, 303);
+  ASSERT_EQ(Comment("둘", "203.0.113.2").status, 303);
+  const std::string list = GetBody("/section/" + sections_[0].slug);
+  EXPECT_NE(list.find(fmt::format(
+                "<a class=\"item-comments\" href=\"/article/{}#comments\">댓글 2</a>", article_)),
+            std::string::npos)
+      << list;
+  EXPECT_EQ(list.find(fmt::format("href=\"/article/{}#comments\"", quiet)), std::string::npos);
+}
+
 TEST_F(CommentsSiteTest, TheFormLinksThePolicyPage) {
   EXPECT_NE(GetBody(CommentsUrl()).find("href=\"/comment-policy\""), std::string::npos);
   const http::Response policy = Get("/comment-policy");
