@@ -124,9 +124,17 @@ int Serve(const ServeOptions& options) {
   mail::OutboxSender mail_sender(&outbox, mail::MakeSmtpTransport(config->smtp_url), &clock,
                                  mail_options);
 
-  newsroom::Newsroom newsroom(newsroom::NewsroomDeps{store->get(), &clock, *renderer, *static_files,
-                                                     *config, data->uploads_path, &*token_signer,
-                                                     searcher->get()});
+  // A moderator's action on a comment drops the site's cached pages that show it; the site
+  // is made after the newsroom (it asks the newsroom for edit links), hence the pointer.
+  site::Site* site_for_comments = nullptr;
+  newsroom::NewsroomDeps newsroom_deps{store->get(),   &clock,         *renderer,
+                                       *static_files,  *config,        data->uploads_path,
+                                       &*token_signer, searcher->get()};
+  newsroom_deps.comments_changed = [&site_for_comments](const http::Request& request,
+                                                        store::ArticleId article) {
+    if (site_for_comments != nullptr) site_for_comments->CommentsChanged(request, article);
+  };
+  newsroom::Newsroom newsroom(std::move(newsroom_deps));
   // Publishes scheduled articles at their minute, and at start those whose minute passed
   // while the server was down.
   newsroom::Scheduler scheduler(**store, clock);
@@ -141,6 +149,7 @@ int Serve(const ServeOptions& options) {
     return newsroom.EditUrlFor(request, id);
   };
   site::Site site(std::move(deps));
+  site_for_comments = &site;
   // The operators' view (issue #20): requests counted by the server, the access log, and
   // /metrics, /healthz, /readyz.
   RequestStats request_stats;

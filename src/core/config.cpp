@@ -93,6 +93,12 @@ std::string DefaultConfigText() {
 # min_fill_seconds = {min_fill}              # a form sent sooner after it was shown is refused
 # Nothing is sent unless [server] base_url is set: links and Message-IDs come from it.
 
+[comments]
+# enabled = true                    # reader comments (댓글) under every article
+# hide_after_reports = {hide_after}           # a comment this many readers report waits for a moderator
+# min_interval_seconds = {comment_interval}        # one comment per visitor this often at most (0: no limit)
+# per_hour = {comment_hour}                    # comments one visitor may post an hour
+
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
 [newsroom]
@@ -133,6 +139,9 @@ std::string DefaultConfigText() {
       fmt::arg("per_sender", d.mail_per_sender_per_day),
       fmt::arg("per_article", d.mail_per_article_per_hour),
       fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
+      fmt::arg("hide_after", d.comment_hide_after_reports),
+      fmt::arg("comment_interval", d.comment_min_interval_seconds),
+      fmt::arg("comment_hour", d.comment_per_hour),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
       fmt::arg("max_days", d.newsroom.session_max_days), fmt::arg("log_level", d.log_level),
       fmt::arg("metrics_allow", d.metrics_allow));
@@ -162,6 +171,7 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& counters = section("counters");
   const toml::table& mail = section("mail");
   const toml::table& share = section("share");
+  const toml::table& comments = section("comments");
   const toml::table& newsroom = section("newsroom");
   const toml::table& redis = section("redis");
   const toml::table& search = section("search");
@@ -196,6 +206,10 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(mail, "site_per_hour", 1, 1000000, &config.mail_site_per_hour),
            ReadInt(mail, "min_fill_seconds", 0, 3600, &config.mail_min_fill_seconds),
            ReadString(share, "kakao_app_key", &config.kakao_app_key),
+           ReadBool(comments, "enabled", &config.comments_enabled),
+           ReadInt(comments, "hide_after_reports", 1, 1000, &config.comment_hide_after_reports),
+           ReadInt(comments, "min_interval_seconds", 0, 3600, &config.comment_min_interval_seconds),
+           ReadInt(comments, "per_hour", 1, 100000, &config.comment_per_hour),
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),

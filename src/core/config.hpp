@@ -59,6 +59,12 @@ struct Config {
   int mail_min_fill_seconds = 3;       // [mail] min_fill_seconds: a form sent sooner is refused
   std::string kakao_app_key;           // [share] kakao_app_key: loads the Kakao JS SDK when set
 
+  // ---- Reader comments (issue #16) ----
+  bool comments_enabled = true;           // [comments] enabled: false hides and refuses them
+  int comment_hide_after_reports = 3;     // [comments] hide_after_reports: 신고 that hide one
+  int comment_min_interval_seconds = 15;  // [comments] min_interval_seconds: 0 for no limit
+  int comment_per_hour = 30;              // [comments] per_hour: comments one visitor may post
+
   // ---- Several nodes (issue #8) ----
   std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node
   std::string search_dir;  // [search] dir: this node's search index; "": DIR/search

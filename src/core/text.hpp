@@ -14,6 +14,9 @@ std::string TruncateUtf8(std::string_view text, size_t max_chars);
 // (#, *, _, `, >, [, ], link targets) dropped and whitespace folded, at most `max_chars`.
 std::string Excerpt(std::string_view markdown, size_t max_chars);
 
+// `text` without the spaces, tabs and line breaks at its ends (what a form field's value means).
+std::string TrimSpace(std::string_view text);
+
 // Number of code points in valid UTF-8.
 size_t Utf8Length(std::string_view text);
 

@@ -16,39 +16,7 @@ void EnsureSodium() {
   SINMUN_CHECK(ready);
 }
 
-const std::string& DummyHash() {
-  // Hashed once, from a password nobody knows: verifying against it costs what a real
-  // verification costs.
-  static const std::string hash = [] {
-    Result<std::string> hashed = HashPassword(RandomToken());
-    SINMUN_CHECK(hashed.has_value());
-    return *hashed;
-  }();
-  return hash;
-}
-
 }  // namespace
-
-Result<std::string> HashPassword(std::string_view password) {
-  EnsureSodium();
-  std::array<char, crypto_pwhash_STRBYTES> out{};
-  if (crypto_pwhash_str(out.data(), password.data(), password.size(),
-                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return Fail(ErrorCode::kInternal, "argon2id: out of memory");
-  }
-  return std::string(out.data());
-}
-
-bool VerifyPassword(std::string_view hash, std::string_view password) {
-  EnsureSodium();
-  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
-  // crypto_pwhash_str_verify wants a NUL-terminated string.
-  const std::string terminated(hash);
-  return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
-}
-
-void VerifyAgainstDummy(std::string_view password) { (void)VerifyPassword(DummyHash(), password); }
 
 std::string RandomToken() {
   EnsureSodium();

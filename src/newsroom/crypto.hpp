@@ -6,17 +6,14 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/password.hpp"
 
 namespace sinmun::newsroom {
 
-// An argon2id hash string (libsodium's crypto_pwhash_str with its "interactive" limits:
-// 64 MiB of memory, 2 passes). kInternal when memory runs out.
-Result<std::string> HashPassword(std::string_view password);
-// True when `password` matches `hash`; false for a wrong password or a malformed hash.
-bool VerifyPassword(std::string_view hash, std::string_view password);
-// Does the work of VerifyPassword against a hash of nothing anyone knows, so that an unknown
-// account takes as long to refuse as a wrong password.
-void VerifyAgainstDummy(std::string_view password);
+// Account passwords: argon2id, shared with guest commenters (core/password.hpp).
+using ::sinmun::HashPassword;
+using ::sinmun::VerifyAgainstDummy;
+using ::sinmun::VerifyPassword;
 
 // 32 random bytes as unpadded base64url (43 characters): session tokens, CSRF tokens,
 // one-time passwords.

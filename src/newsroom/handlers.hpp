@@ -48,6 +48,10 @@ http::Response SetAdActive(const NewsroomContext&, const http::Request&, const S
 http::Response AdReportPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response AdReportCsv(const NewsroomContext&, const http::Request&, const Staff&);
 
+// comment_moderation.cpp: readers' comments (issue #16).
+http::Response CommentQueuePage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response ModerateComments(const NewsroomContext&, const http::Request&, const Staff&);
+
 // desk_pages.cpp: the dashboard and the article form.
 http::Response Dashboard(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response NewArticlePage(const NewsroomContext&, const http::Request&, const Staff&);

@@ -24,6 +24,7 @@
 //
 // Thread safety: after AddRoutes, handlers may run on any number of threads.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,7 @@
 #include "store/ad_book.hpp"
 #include "store/audit_trail.hpp"
 #include "store/catalog.hpp"
+#include "store/comment_book.hpp"
 #include "store/desk.hpp"
 #include "store/masthead.hpp"
 
@@ -53,7 +55,13 @@ struct NewsroomStore {
   NewsroomStore() = default;
   template <typename S>
   NewsroomStore(S* store)  // NOLINT(google-explicit-constructor): one store, several roles
-      : catalog(store), accounts(store), desk(store), masthead(store), audit(store), ads(store) {}
+      : catalog(store),
+        accounts(store),
+        desk(store),
+        masthead(store),
+        audit(store),
+        ads(store),
+        comments(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -61,6 +69,8 @@ struct NewsroomStore {
   store::Masthead* masthead = nullptr;
   store::AuditTrail* audit = nullptr;
   store::AdBook* ads = nullptr;
+  // Optional: readers' comments (issue #16). Null: the moderation queue answers 503.
+  store::CommentBook* comments = nullptr;
 };
 
 struct NewsroomDeps {
@@ -77,6 +87,9 @@ struct NewsroomDeps {
   // Suggests keyword tags on the article form; nullptr: no suggestions. REQUIRES: outlives
   // the Newsroom.
   const search::Searcher* searcher = nullptr;
+  // Optional: called after a moderator changed a comment of `article`, so that the site drops
+  // its cached pages that show it (app/ wires it to the site; newsroom/ never includes site/).
+  std::function<void(const http::Request&, store::ArticleId)> comments_changed;
 };
 
 struct NewsroomContext;

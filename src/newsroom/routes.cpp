@@ -58,6 +58,10 @@ const Route kRoutes[] = {
     {kGet, "/newsroom/articles/{id}/revisions/{n}", kWrite, &RevisionPage},
     {kPost, "/newsroom/articles/{id}/revisions/{n}/restore", kWrite, &RestoreRevision},
 
+    // comment_moderation.cpp: the queue of readers' comments (issue #16), for the desk.
+    {kGet, "/newsroom/comments", kDesk, &CommentQueuePage},
+    {kPost, "/newsroom/comments", kDesk, &ModerateComments},
+
     // ads_admin.cpp: sponsor banners (issue #7), for the admin and the ad manager. A banner
     // may carry an image.
     {kGet, "/newsroom/ads", kAds, &AdListPage},

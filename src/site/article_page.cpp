@@ -1,4 +1,5 @@
 #include "site/article_data.hpp"
+#include "site/comments.hpp"
 #include "site/pages.hpp"
 #include "site/structured_data.hpp"
 #include "site/views.hpp"
@@ -64,7 +65,8 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       {"related", related},
       {"has_related", !related.empty()},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
-      {"staff_edit_url", page.staff_edit_url}};
+      {"staff_edit_url", page.staff_edit_url},
+      {"comments", ArticleCommentBlock(site, data->article.id)}};
   PageMeta meta;
   meta.title = data->article.headline;
   meta.description = data->snippet;

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <random>
 
 #include "ads/click_signer.hpp"
 #include "core/text.hpp"
 #include "mail/message.hpp"
 #include "site/article_data.hpp"
+#include "site/form_token.hpp"
 #include "site/pages.hpp"
 #include "site/readers.hpp"
 #include "site/views.hpp"
@@ -21,8 +21,7 @@ constexpr size_t kMaxRecipients = 5;
 constexpr size_t kMaxNameChars = 50;
 constexpr size_t kMaxNoteChars = 500;
 constexpr size_t kExcerptChars = 300;
-// A form shown longer ago than this is refused with a fresh one to send again.
-constexpr Timestamp kTokenLifetime = 24 * 3600;
+constexpr std::string_view kFormPurpose = "email-form";
 
 // What the reader typed, kept as typed so that a form sent back shows all of it.
 struct EmailForm {
@@ -41,13 +40,6 @@ struct FormErrors {
            !form.empty();
   }
 };
-
-std::string Trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 std::string Lower(std::string text) {
   for (char& c : text) {
@@ -75,32 +67,6 @@ EmailForm ParseForm(const http::Request& request) {
   return form;
 }
 
-// "{issued}.{signature}": the form was shown by us at `issued` for this article. A script
-// that posts the form straight away (or forges it) has no such token; one that fetches the
-// form first must wait min_fill_seconds per form, like a person typing.
-std::string FormToken(const ads::ClickSigner& signer, std::int64_t article, Timestamp issued) {
-  const std::string when = std::to_string(issued);
-  return when + "." + signer.Sign(article, "email-form\n" + when);
-}
-
-enum class TokenCheck { kGood, kBad, kTooSoon };
-
-TokenCheck CheckToken(const ads::ClickSigner& signer, std::int64_t article, std::string_view token,
-                      Timestamp now, int min_fill_seconds) {
-  const size_t dot = token.find('.');
-  if (dot == std::string_view::npos) return TokenCheck::kBad;
-  const std::string_view when = token.substr(0, dot);
-  Timestamp issued = 0;
-  const auto [end, ec] = std::from_chars(when.data(), when.data() + when.size(), issued);
-  if (ec != std::errc() || end != when.data() + when.size()) return TokenCheck::kBad;
-  if (!signer.Verify(article, "email-form\n" + std::string(when), token.substr(dot + 1))) {
-    return TokenCheck::kBad;
-  }
-  if (issued > now || now - issued > kTokenLifetime) return TokenCheck::kBad;
-  if (now - issued < min_fill_seconds) return TokenCheck::kTooSoon;
-  return TokenCheck::kGood;
-}
-
 // The addresses in the recipients box, split at commas, semicolons and white space,
 // duplicates dropped.
 std::vector<std::string> SplitRecipients(std::string_view text) {
@@ -126,11 +92,11 @@ std::vector<std::string> SplitRecipients(std::string_view text) {
 FormErrors Check(const render::Renderer& labels, const EmailForm& form,
                  std::vector<std::string>* recipients) {
   FormErrors errors;
-  const std::string name = Trim(form.sender_name);
+  const std::string name = TrimSpace(form.sender_name);
   if (name.empty() || Utf8Length(name) > kMaxNameChars) {
     errors.sender_name = labels.Label("readers_error_sender_name");
   }
-  if (!mail::IsPlausibleAddress(Trim(form.sender_email))) {
+  if (!mail::IsPlausibleAddress(TrimSpace(form.sender_email))) {
     errors.sender_email = labels.Label("readers_error_sender_email");
   }
   *recipients = SplitRecipients(form.recipients);
@@ -161,10 +127,10 @@ std::string MessageId(std::string_view origin, Timestamp now) {
 
 http::Response RenderForm(const SiteContext& site, const PageRequest& page, const ArticleData& data,
                           const EmailForm& form, const FormErrors& errors, bool sent, int status) {
-  const std::string token =
-      site.deps.form_signer == nullptr
-          ? ""
-          : FormToken(*site.deps.form_signer, data.article.id, site.deps.clock->Now());
+  const std::string token = site.deps.form_signer == nullptr
+                                ? ""
+                                : FormToken(*site.deps.form_signer, kFormPurpose, data.article.id,
+                                            site.deps.clock->Now());
   const nlohmann::json view = {{"form_token", token},
                                {"article",
                                 {{"headline", data.article.headline},
@@ -231,8 +197,8 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
                          page.view_mode);
   }
   // Answered with the form as typed and a fresh token: a person sends it again.
-  if (CheckToken(*site.deps.form_signer, *id, form.token, now,
-                 site.deps.config.mail_min_fill_seconds) != TokenCheck::kGood) {
+  if (CheckFormToken(*site.deps.form_signer, kFormPurpose, *id, form.token, now,
+                     site.deps.config.mail_min_fill_seconds) != TokenCheck::kGood) {
     errors.form = labels.Label("readers_error_form_token");
     return RenderForm(site, page, *data, form, errors, false, 400);
   }
@@ -241,7 +207,7 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   // the address typed as sender.
   const std::string client =
       site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).Id();
-  const std::string sender = Lower(Trim(form.sender_email));
+  const std::string sender = Lower(TrimSpace(form.sender_email));
   store::MailOutbox& store = *site.deps.store.outbox;
   const Result<store::MailOutbox::MailRequestCounts> hour =
       store.MailRequestsSince(client, sender, now - 3600);
@@ -262,9 +228,9 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
   mail.subheadlines = data->article.subheadlines;
   mail.excerpt = TruncateUtf8(data->snippet, kExcerptChars);
   mail.url = std::string(base_url) + ArticlePath(*id);
-  mail.sender_name = Trim(form.sender_name);
-  mail.sender_email = Trim(form.sender_email);
-  mail.note = Trim(form.note);
+  mail.sender_name = TrimSpace(form.sender_name);
+  mail.sender_email = TrimSpace(form.sender_email);
+  mail.note = TrimSpace(form.note);
   store::NewMailRequest queued{.article_id = *id,
                                .client = client,
                                .sender_email = sender,

@@ -47,6 +47,24 @@ http::Response RecommendArticle(const SiteContext& site, const http::Request& re
 // email_page.cpp: GET and POST /article/{id}/email
 http::Response EmailArticlePage(const SiteContext& site, const http::Request& request,
                                 const PageRequest& page);
+// comments_page.cpp: GET /article/{id}/comments?sort=latest|recommended|replies&page=N and
+// the same as JSON at /api/v1/articles/{id}/comments (issue #16)
+http::Response CommentsPage(const SiteContext& site, const http::Request& request,
+                            const PageRequest& page);
+http::Response ApiComments(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+// GET /comment-policy: the rules the comment form links to.
+http::Response CommentPolicyPage(const SiteContext& site, const http::Request& request,
+                                 const PageRequest& page);
+// comment_actions.cpp: POST /article/{id}/comments (a comment or a reply), POST
+// /comment/{id}/vote and /comment/{id}/report, GET and POST /comment/{id}/edit (a guest's
+// edit or delete, with the password)
+http::Response PostComment(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+http::Response VoteComment(const SiteContext& site, const http::Request& request);
+http::Response ReportComment(const SiteContext& site, const http::Request& request);
+http::Response EditCommentPage(const SiteContext& site, const http::Request& request,
+                               const PageRequest& page);
 // legacy_redirect.cpp: GET /news/articleView.html?idxno=N -> 301 /article/N
 http::Response LegacyArticleRedirect(const SiteContext& site, const http::Request& request);
 http::Response BackToListRedirect(const SiteContext& site, const http::Request& request);

@@ -1,3 +1,4 @@
+#include "site/comments.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
 
@@ -27,7 +28,7 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
         {"email", reporter->email},
         {"bio", reporter->bio},
         {"photo_url", reporter->photo.empty() ? "" : "/uploads/" + reporter->photo}}},
-      {"items", SummaryListView(list->items)},
+      {"items", ListViewWithComments(site, list->items)},
       {"has_items", !list->items.empty()},
       {"total", list->total},
       {"pagination", PaginationView(base, *number, list->total, kPageSize)}};

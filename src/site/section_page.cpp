@@ -1,3 +1,4 @@
+#include "site/comments.hpp"
 #include "site/pages.hpp"
 #include "site/structured_data.hpp"
 #include "site/views.hpp"
@@ -28,7 +29,7 @@ http::Response SectionPage(const SiteContext& site, const http::Request& request
   const std::string base = SectionPath(section->slug);
   const nlohmann::json view = {
       {"section", SectionView(*section, true)},
-      {"items", SummaryListView(list->items)},
+      {"items", ListViewWithComments(site, list->items)},
       {"has_items", !list->items.empty()},
       {"total", list->total},
       {"pagination", PaginationView(base, *number, list->total, kPageSize)},

@@ -7,6 +7,7 @@
 #include "ads/rotation.hpp"
 #include "core/check.hpp"
 #include "site/ad_splice.hpp"
+#include "site/comments.hpp"
 #include "site/context.hpp"
 #include "site/page_cache.hpp"
 #include "site/pages.hpp"
@@ -217,6 +218,15 @@ void Site::AddRoutes(http::Router& router) {
               [site](const http::Request& request) { return RecommendArticle(*site, request); });
   router.Get("/article/{id}/email", Uncached(site, Kind::kHtml, {}, EmailArticlePage));
   router.Post("/article/{id}/email", Uncached(site, Kind::kHtml, {}, EmailArticlePage));
+  router.Get("/article/{id}/comments", Uncached(site, Kind::kHtml, {"sort", "page"}, CommentsPage));
+  router.Post("/article/{id}/comments", Uncached(site, Kind::kHtml, {}, PostComment));
+  router.Post("/comment/{id}/vote",
+              [site](const http::Request& request) { return VoteComment(*site, request); });
+  router.Post("/comment/{id}/report",
+              [site](const http::Request& request) { return ReportComment(*site, request); });
+  router.Get("/comment-policy", Cached(site, Kind::kHtml, {}, CommentPolicyPage));
+  router.Get("/comment/{id}/edit", Uncached(site, Kind::kHtml, {}, EditCommentPage));
+  router.Post("/comment/{id}/edit", Uncached(site, Kind::kHtml, {}, EditCommentPage));
   router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage,
                                            PageCache::Freshness::kTimed, Subject::kArticle));
   router.Get("/article/{id}/list",
@@ -233,6 +243,8 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/api/v1/articles", Cached(site, Kind::kJson, {"section", "page"}, ApiArticleList));
   router.Get("/api/v1/articles/{id}", Cached(site, Kind::kJson, {}, ApiArticle,
                                              PageCache::Freshness::kTimed, Subject::kArticle));
+  router.Get("/api/v1/articles/{id}/comments",
+             Uncached(site, Kind::kJson, {"sort", "page"}, ApiComments));
   const std::vector<std::string> search_keys = {"q",  "section", "reporter", "from",
                                                 "to", "sort",    "page"};
   router.Get("/search", Uncached(site, Kind::kHtml, search_keys, SearchPage));
@@ -251,6 +263,10 @@ void Site::AddRoutes(http::Router& router) {
   router.SetNotFound([site](const http::Request& request) {
     return ErrorResponse(*site, 404, ViewModeOf(request));
   });
+}
+
+void Site::CommentsChanged(const http::Request& request, store::ArticleId article) const {
+  ForgetCommentPages(*context_, request, article);
 }
 
 http::Response Site::ErrorPage(int status) const {

@@ -52,6 +52,7 @@
 #include "store/archive_reads.hpp"
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
+#include "store/comment_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
@@ -84,7 +85,8 @@ struct SiteStore {
         rankings(store),
         ads(store),
         activity(store),
-        outbox(store) {}
+        outbox(store),
+        comments(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -95,6 +97,9 @@ struct SiteStore {
   // 503.
   store::ReaderActivity* activity = nullptr;
   store::MailOutbox* outbox = nullptr;
+  // Optional: reader comments (issue #16). Null: the article shows none and the comment
+  // routes answer 503.
+  store::CommentBook* comments = nullptr;
 };
 
 struct SiteDeps {
@@ -156,6 +161,10 @@ class Site {
   // The styled error page for `status` (400, 404, 405, 413, 431, 500, 503…), in the site
   // layout, with that status. Used by the server for errors it produces itself.
   http::Response ErrorPage(int status) const;
+
+  // A comment of `article` changed elsewhere (the newsroom's moderation): drops the cached
+  // pages that show it. `request` gives the origin of the cached pages' keys.
+  void CommentsChanged(const http::Request& request, store::ArticleId article) const;
 
   // The rendered pages kept (site/page_cache.hpp), for /metrics.
   const PageCache& page_cache() const { return *cache_; }

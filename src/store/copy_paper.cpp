@@ -67,6 +67,12 @@ constexpr Table kTables[] = {
      "advertiser, title, slots, photo_id, target_url, starts_at, ends_at, weight, section_id, "
      "active:bool, created_at, updated_at"},
     {"ad_daily_counts", "campaign_id, day, slot", "impressions, clicks"},
+    {"comments", "id",
+     "article_id, parent_id, author_kind, nickname, user_id, password_hash, body, state, "
+     "recommends, not_recommends, reports, replies, client, created_at, edited_at"},
+    {"comment_counts", "article_id", "visible"},
+    {"comment_votes", "comment_id, visitor", "up:bool, at"},
+    {"comment_reports", "comment_id, visitor", "reason, at"},
 };
 
 std::vector<std::string> Split(std::string_view list) {
@@ -105,7 +111,10 @@ TableSql MakeTableSql(const Table& table) {
   for (size_t i = 1; i <= names.size(); ++i) placeholders.push_back(fmt::format("?{}", i));
   return TableSql{
       .columns = names.size(),
-      .select = Sql(fmt::format("SELECT {} FROM {}", fmt::join(selected, ", "), table.name)),
+      // In key order: a row that names another row of its table (a reply its parent
+      // comment, by a smaller id) is written after it.
+      .select = Sql(fmt::format("SELECT {} FROM {} ORDER BY {}", fmt::join(selected, ", "),
+                                table.name, table.key)),
       .upsert = Sql(fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
                                 table.name, fmt::join(names, ", "), fmt::join(placeholders, ", "),
                                 table.key, fmt::join(updates, ", "))),

@@ -15,6 +15,7 @@
 #include "store/bulk_load.hpp"
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
+#include "store/comment_book.hpp"
 #include "store/desk.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
@@ -34,7 +35,8 @@ class Store : public Catalog,
               public AuditTrail,
               public Desk,
               public AdBook,
-              public BulkLoad {};
+              public BulkLoad,
+              public CommentBook {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

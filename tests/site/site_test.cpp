@@ -267,11 +267,12 @@ TEST_F(SiteTest, HeadlinesAndBodiesAreEscaped) {
   article.subheadlines = {"<b>굵게</b>"};
   const auto id = Insert(article);
   const std::string html = GetBody("/article/" + std::to_string(id));
-  // The script elements are the page's own: its JSON-LD and the reader script (sharing,
-  // font size, recommend).
-  EXPECT_EQ(Count(html, "<script"), 2);
+  // The script elements are the page's own: its JSON-LD, the reader script (sharing,
+  // font size, recommend) and the comments' (posting and paging in place).
+  EXPECT_EQ(Count(html, "<script"), 3);
   EXPECT_EQ(Count(html, "<script type=\"application/ld+json\">"), 1);
   EXPECT_EQ(Count(html, "<script src=\"/static/js/reader"), 1);
+  EXPECT_EQ(Count(html, "<script src=\"/static/js/comments"), 1);
   EXPECT_THAT(html, Not(HasSubstr("<img")));
   EXPECT_THAT(html, Not(HasSubstr("<b>")));
   EXPECT_THAT(html,

@@ -54,6 +54,22 @@ void Seed(Store& store) {
                           .photo_caption = "사진 설명"},
                          user, kNow));
   Must(store.Recommend(article, "visitor-1", kNow));
+  // A comment and a reply to it (the copy must write the parent first), a vote and a report.
+  const CommentId comment = Must(store.PostComment({.article_id = article,
+                                                    .nickname = "독자",
+                                                    .password_hash = "hash",
+                                                    .body = "첫 댓글",
+                                                    .client = "client-1",
+                                                    .created_at = kNow}));
+  Must(store.PostComment({.article_id = article,
+                          .parent_id = comment,
+                          .nickname = "답글러",
+                          .password_hash = "hash",
+                          .body = "답글",
+                          .client = "client-2",
+                          .created_at = kNow + 1}));
+  Must(store.VoteComment(comment, "visitor-2", false, kNow));
+  Must(store.ReportComment(comment, "visitor-3", ReportReason::kSpam, 3, kNow));
   Must(store.AddViews(kNow / 3600, {{.article_id = article, .views = 3}}));
   Must(store.EnqueueMail({.article_id = article,
                           .client = "client",

@@ -134,6 +134,26 @@ class SqlStore : public Store {
   Result<PhotoId> InsertPhoto(const Photo& photo) override;
   Result<Photo> PhotoById(PhotoId id) const override;
 
+  // CommentBook: sql/comment_methods.hpp
+  Result<CommentId> PostComment(const NewComment& comment) override;
+  Result<CommentActivity> CommentActivityOf(std::string_view client, ArticleId article,
+                                            std::string_view body, Timestamp short_since,
+                                            Timestamp long_since) const override;
+  Result<CommentPage> ArticleComments(ArticleId article, CommentSort sort,
+                                      Page page) const override;
+  Result<std::int64_t> CommentCount(ArticleId article) const override;
+  Result<std::vector<std::pair<ArticleId, std::int64_t>>> CommentCounts(
+      const std::vector<ArticleId>& ids) const override;
+  Result<Comment> CommentById(CommentId id) const override;
+  Result<> EditComment(CommentId id, std::string_view body, Timestamp at) override;
+  Result<Comment> SetCommentState(CommentId id, CommentState state) override;
+  Result<CommentVoteResult> VoteComment(CommentId id, std::string_view visitor, bool up,
+                                        Timestamp at) override;
+  Result<CommentReportResult> ReportComment(CommentId id, std::string_view visitor,
+                                            ReportReason reason, int hide_after,
+                                            Timestamp at) override;
+  Result<ModerationPage> CommentsForModeration(const CommentQuery& query) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;

@@ -12,6 +12,7 @@
 #include "store/sql/account_methods.hpp"
 #include "store/sql/ad_methods.hpp"
 #include "store/sql/catalog_methods.hpp"
+#include "store/sql/comment_methods.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/reader_methods.hpp"
 #include "store/sqlite/connection.hpp"

@@ -1,0 +1,294 @@
+// What readers send about comments: a comment or a reply, 추천/비추천, 신고, and a guest's
+// edit or delete with the password. Every answer to a form is a 303 to the comment page, or
+// the page again with the form as typed and what was wrong (4xx); nothing a reader sends
+// gives a 5xx.
+
+#include <fmt/format.h>
+
+#include "core/password.hpp"
+#include "core/text.hpp"
+#include "site/article_data.hpp"
+#include "site/comments.hpp"
+#include "site/form_token.hpp"
+#include "site/pages.hpp"
+#include "site/readers.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr std::string_view kFormPurpose = "comment-form";
+constexpr size_t kMinPasswordBytes = 4;
+constexpr size_t kMaxPasswordBytes = 64;
+constexpr Timestamp kHour = 3600;
+
+CommentForm ParseForm(const http::Request& request) {
+  CommentForm form;
+  for (const auto& [key, value] : http::ParseQuery(request.body)) {
+    if (key == "nickname")
+      form.nickname = value;
+    else if (key == "password")
+      form.password = value;
+    else if (key == "body")
+      form.body = value;
+    else if (key == "parent")
+      form.parent = value;
+    else if (key == "website")
+      form.honeypot = value;
+    else if (key == "form_token")
+      form.token = value;
+  }
+  return form;
+}
+
+// The label key of what is wrong with a comment's body, or "" when nothing is.
+std::string_view BodyProblem(std::string_view body) {
+  if (!IsPlainText(body)) return "comments_error_text";
+  if (body.empty()) return "comments_error_body";
+  if (Utf8Length(body) > kMaxCommentChars) return "comments_error_too_long";
+  return "";
+}
+
+std::string_view FormProblem(const CommentForm& form, std::string_view nickname,
+                             std::string_view body) {
+  if (!IsPlainText(form.nickname) || nickname.empty() || Utf8Length(nickname) > kMaxNicknameChars) {
+    return "comments_error_nickname";
+  }
+  if (form.password.size() < kMinPasswordBytes || form.password.size() > kMaxPasswordBytes ||
+      !IsPlainText(form.password)) {
+    return "comments_error_password";
+  }
+  return BodyProblem(body);
+}
+
+bool WantsJson(const http::Request& request) {
+  return request.Header("accept").find("application/json") != std::string::npos;
+}
+
+// The comment `request` names (/comment/{id}/…), checked to be one readers may act on: comments
+// are on and it belongs to a published article.
+Result<store::Comment> TargetComment(const SiteContext& site, const http::Request& request) {
+  if (!site.deps.config.comments_enabled) return Fail(ErrorCode::kNotFound, "comments are off");
+  if (site.deps.store.comments == nullptr || site.deps.counters == nullptr) {
+    return Fail(ErrorCode::kUnavailable, "comments need a store and counters");
+  }
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return Fail(ErrorCode::kNotFound, "bad comment id");
+  Result<store::Comment> comment = site.deps.store.comments->CommentById(*id);
+  if (!comment) return comment;
+  const Result<ArticleData> article =
+      LoadArticle(*site.deps.store.catalog, comment->article_id, site.deps.clock->Now());
+  if (!article) return tl::unexpected(article.error());
+  return comment;
+}
+
+http::Response BackToComment(store::ArticleId article, store::CommentId comment) {
+  http::Response response =
+      http::Redirect(fmt::format("{}#c{}", CommentsPath(article), comment), 303);
+  response.cache_control = "no-store";
+  return response;
+}
+
+}  // namespace
+
+http::Response PostComment(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page) {
+  const Timestamp now = site.deps.clock->Now();
+  const render::Renderer& labels = *site.deps.renderer;
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return ErrorResponse(site, Error{ErrorCode::kNotFound, "bad id"}, page.view_mode);
+  if (!site.deps.config.comments_enabled) {
+    return ErrorResponse(site, Error{ErrorCode::kNotFound, "comments are off"}, page.view_mode);
+  }
+  if (site.deps.store.comments == nullptr || site.deps.counters == nullptr ||
+      site.deps.form_signer == nullptr) {
+    return ErrorResponse(site, Error{ErrorCode::kUnavailable, "comments are not wired"},
+                         page.view_mode);
+  }
+  if (!IsSameOrigin(site, request)) {
+    return ErrorResponse(site, Error{ErrorCode::kForbidden, "comment from elsewhere"},
+                         page.view_mode);
+  }
+  const Result<ArticleData> data = LoadArticle(*site.deps.store.catalog, *id, now);
+  if (!data) return ErrorResponse(site, data.error(), page.view_mode);
+
+  CommentForm form = ParseForm(request);
+  // A filled honeypot is a bot: it is sent back to the page and nothing is stored.
+  if (!form.honeypot.empty() || IsBotRequest(site, request)) {
+    return http::Redirect(CommentsPath(*id), 303);
+  }
+  const std::string nickname = TrimSpace(form.nickname);
+  const std::string body = TrimSpace(form.body);
+  std::optional<store::CommentId> parent;
+  if (!form.parent.empty()) {
+    const Result<std::int64_t> parent_id = ParseId(form.parent);
+    if (!parent_id) {
+      return ErrorResponse(site, Error{ErrorCode::kInvalidInput, "bad parent"}, page.view_mode);
+    }
+    parent = *parent_id;
+  }
+  auto refuse = [&](std::string_view label, int status) {
+    form.password.clear();
+    form.error = labels.Label(label);
+    return RenderCommentsPage(site, request, page, form, status);
+  };
+  if (const std::string_view problem = FormProblem(form, nickname, body); !problem.empty()) {
+    return refuse(problem, problem == "comments_error_too_long" ? 413 : 400);
+  }
+  if (CheckFormToken(*site.deps.form_signer, kFormPurpose, *id, form.token, now,
+                     site.deps.config.mail_min_fill_seconds) != TokenCheck::kGood) {
+    return refuse("comments_error_form_token", 400);
+  }
+
+  // Rate limits go by the day's hash of the address alone (a cookie is easy to drop).
+  const std::string client =
+      site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).Id();
+  const int interval = site.deps.config.comment_min_interval_seconds;
+  const Result<store::CommentActivity> activity = site.deps.store.comments->CommentActivityOf(
+      client, *id, body, interval > 0 ? now - interval + 1 : now + 1, now - kHour);
+  if (!activity) return ErrorResponse(site, activity.error(), page.view_mode);
+  if (activity->same_text) return refuse("comments_error_same_text", 409);
+  if ((interval > 0 && activity->since_short > 0) ||
+      activity->since_long >= site.deps.config.comment_per_hour) {
+    return refuse("comments_error_rate", 429);
+  }
+
+  const Result<std::string> password_hash = HashPassword(form.password);
+  if (!password_hash) return ErrorResponse(site, password_hash.error(), page.view_mode);
+  const Result<store::CommentId> posted = site.deps.store.comments->PostComment(
+      store::NewComment{.article_id = *id,
+                        .parent_id = parent,
+                        .author = store::CommentAuthor::kGuest,
+                        .nickname = nickname,
+                        .password_hash = *password_hash,
+                        .body = body,
+                        .state = store::CommentState::kVisible,
+                        .client = client,
+                        .created_at = now});
+  if (!posted) {
+    if (posted.error().code == ErrorCode::kInvalidInput)
+      return refuse("comments_error_parent", 400);
+    return ErrorResponse(site, posted.error(), page.view_mode);
+  }
+  ForgetCommentPages(site, request, *id);
+  return BackToComment(*id, *posted);
+}
+
+// A public counter: like the article recommend, no token, but only from our own pages.
+http::Response VoteComment(const SiteContext& site, const http::Request& request) {
+  const ViewMode mode = ViewModeOf(request);
+  auto fail = [&](const Error& error) {
+    return WantsJson(request) ? JsonError(site, error) : ErrorResponse(site, error, mode);
+  };
+  if (!IsSameOrigin(site, request) || IsBotRequest(site, request)) {
+    return fail(Error{ErrorCode::kForbidden, "vote from another site or a bot"});
+  }
+  const Result<store::Comment> comment = TargetComment(site, request);
+  if (!comment) return fail(comment.error());
+  std::optional<bool> up;
+  for (const auto& [key, value] : http::ParseQuery(request.body)) {
+    if (key == "vote" && value == "up") up = true;
+    if (key == "vote" && value == "down") up = false;
+  }
+  if (!up) return fail(Error{ErrorCode::kInvalidInput, "vote=up or vote=down"});
+  const counters::Visitor visitor = IdentifyVisitor(site, request);
+  const Result<store::CommentVoteResult> result =
+      site.deps.store.comments->VoteComment(comment->id, visitor.Id(), *up, site.deps.clock->Now());
+  if (!result) return fail(result.error());
+  if (result->counted) ForgetCommentPages(site, request, comment->article_id);
+  http::Response response =
+      WantsJson(request)
+          ? JsonResponse(nlohmann::ordered_json{{"recommends", result->recommends},
+                                                {"not_recommends", result->not_recommends},
+                                                {"counted", result->counted}})
+          : BackToComment(comment->article_id, comment->id);
+  response.cache_control = "no-store";
+  RememberVisitor(visitor, response);
+  return response;
+}
+
+http::Response ReportComment(const SiteContext& site, const http::Request& request) {
+  const ViewMode mode = ViewModeOf(request);
+  if (!IsSameOrigin(site, request) || IsBotRequest(site, request)) {
+    return ErrorResponse(site, Error{ErrorCode::kForbidden, "report from elsewhere"}, mode);
+  }
+  const Result<store::Comment> comment = TargetComment(site, request);
+  if (!comment) return ErrorResponse(site, comment.error(), mode);
+  std::optional<store::ReportReason> reason;
+  for (const auto& [key, value] : http::ParseQuery(request.body)) {
+    if (key == "reason") reason = store::ParseReportReason(value);
+  }
+  if (!reason) return ErrorResponse(site, Error{ErrorCode::kInvalidInput, "bad reason"}, mode);
+  const counters::Visitor visitor = IdentifyVisitor(site, request);
+  const Result<store::CommentReportResult> result = site.deps.store.comments->ReportComment(
+      comment->id, visitor.Id(), *reason, site.deps.config.comment_hide_after_reports,
+      site.deps.clock->Now());
+  if (!result) return ErrorResponse(site, result.error(), mode);
+  if (result->hidden) ForgetCommentPages(site, request, comment->article_id);
+  http::Response response = BackToComment(comment->article_id, comment->id);
+  RememberVisitor(visitor, response);
+  return response;
+}
+
+http::Response EditCommentPage(const SiteContext& site, const http::Request& request,
+                               const PageRequest& page) {
+  const render::Renderer& labels = *site.deps.renderer;
+  const Result<store::Comment> comment = TargetComment(site, request);
+  if (!comment || comment->state != store::CommentState::kVisible ||
+      comment->author != store::CommentAuthor::kGuest) {
+    return ErrorResponse(
+        site, comment ? Error{ErrorCode::kNotFound, "not a guest's comment"} : comment.error(),
+        page.view_mode);
+  }
+  std::string body = comment->body;
+  std::string error;
+  int status = 200;
+  if (request.method == http::Method::kPost) {
+    if (!IsSameOrigin(site, request)) {
+      return ErrorResponse(site, Error{ErrorCode::kForbidden, "edit from elsewhere"},
+                           page.view_mode);
+    }
+    std::string password;
+    bool remove = false;
+    for (const auto& [key, value] : http::ParseQuery(request.body)) {
+      if (key == "password") password = value;
+      if (key == "body") body = value;
+      if (key == "action" && value == "delete") remove = true;
+    }
+    const std::string trimmed = TrimSpace(body);
+    const std::string_view problem = remove ? "" : BodyProblem(trimmed);
+    if (!problem.empty()) {
+      error = labels.Label(problem);
+      status = problem == "comments_error_too_long" ? 413 : 400;
+    } else if (!VerifyPassword(comment->password_hash, password)) {
+      error = labels.Label("comments_error_wrong_password");
+      status = 403;
+    } else {
+      const Result<> done =
+          remove
+              ? site.deps.store.comments
+                    ->SetCommentState(comment->id, store::CommentState::kDeleted)
+                    .map([](const store::Comment&) {})
+              : site.deps.store.comments->EditComment(comment->id, trimmed, site.deps.clock->Now());
+      if (!done) return ErrorResponse(site, done.error(), page.view_mode);
+      ForgetCommentPages(site, request, comment->article_id);
+      if (remove) return http::Redirect(CommentsPath(comment->article_id), 303);
+      return BackToComment(comment->article_id, comment->id);
+    }
+  }
+  const nlohmann::json view = {
+      {"comment",
+       {{"nickname", comment->nickname},
+        {"body", body},
+        {"action", fmt::format("/comment/{}/edit", comment->id)},
+        {"back_url", fmt::format("{}#c{}", CommentsPath(comment->article_id), comment->id)},
+        {"max_chars", kMaxCommentChars}}},
+      {"error", error}};
+  PageMeta meta;
+  meta.title = labels.Label("comments_edit_title");
+  http::Response response = RenderPage(site, page, "site/comment_edit", view, meta, status);
+  response.cache_control = "no-store";
+  return response;
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,52 @@
+#include "store/comment_book.hpp"
+
+#include <array>
+#include <utility>
+
+namespace sinmun::store {
+namespace {
+
+constexpr std::array<std::pair<CommentState, std::string_view>, 4> kStates{{
+    {CommentState::kVisible, "visible"},
+    {CommentState::kHiddenByReports, "hidden_by_reports"},
+    {CommentState::kHeld, "held"},
+    {CommentState::kDeleted, "deleted"},
+}};
+
+constexpr std::array<std::pair<ReportReason, std::string_view>, 5> kReasons{{
+    {ReportReason::kAbuse, "abuse"},
+    {ReportReason::kObscene, "obscene"},
+    {ReportReason::kSpam, "spam"},
+    {ReportReason::kPrivacy, "privacy"},
+    {ReportReason::kOther, "other"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
+  for (const auto& [each, name] : names) {
+    if (each == value) return name;
+  }
+  return names[0].second;
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& names,
+                            std::string_view name) {
+  for (const auto& [each, each_name] : names) {
+    if (each_name == name) return each;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view CommentStateName(CommentState state) { return NameOf(kStates, state); }
+std::optional<CommentState> ParseCommentState(std::string_view name) {
+  return ValueOf(kStates, name);
+}
+std::string_view ReportReasonName(ReportReason reason) { return NameOf(kReasons, reason); }
+std::optional<ReportReason> ParseReportReason(std::string_view name) {
+  return ValueOf(kReasons, name);
+}
+
+}  // namespace sinmun::store

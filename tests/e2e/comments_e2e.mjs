@@ -1,0 +1,204 @@
+// End-to-end for reader comments (issue #16), in Debian's Chromium against a real
+// `sinmun serve`: with JavaScript (static/js/comments.js) a reader posts, replies and
+// recommends in place; three readers report a comment until it is hidden; a guest deletes
+// their own comment with the password, after a wrong one changed nothing; an editor restores
+// the hidden comment from the moderation queue; the comment pages pass the Nu Html Checker;
+// without JavaScript
+// the same forms post and come back. At 1280 px and at 360 px.
+//
+//   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
+//
+// Exit code 0 when every step passed; the last line says "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Run, parseOptions } from './lib.mjs';
+
+const { binary, out } = parseOptions();
+const run = new Run(binary);
+const check = (what, condition) => run.check(what, condition);
+
+// Headless Chromium's own user agent is listed as a bot, whose comments are dropped.
+const readerAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+                    'Chrome/120.0.0.0 Safari/537.36';
+const phone = { width: 360, height: 740 };
+
+// Every reader of this test comes from 127.0.0.1: the per-visitor pause and the form's
+// minimum fill time are switched off, or each post would wait for them.
+function relaxLimits(data) {
+  const file = path.join(data, 'sinmun.toml');
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const settings = { mail: 'min_fill_seconds = 0', comments: 'min_interval_seconds = 0\nper_hour = 1000' };
+  for (const [section, lines] of Object.entries(settings)) {
+    if (text.includes(`[${section}]`)) {
+      text = text.replace(`[${section}]`, `[${section}]\n${lines}`);
+    } else {
+      text += `\n[${section}]\n${lines}\n`;
+    }
+  }
+  writeFileSync(file, text);
+}
+
+const countOf = async (page) => Number((await page.textContent('#comments-title .count')).trim());
+
+async function fillComment(page, nickname, password, body) {
+  await page.fill('#comment-nickname', nickname);
+  await page.fill('#comment-password', password);
+  await page.fill('#comment-body', body);
+}
+
+async function withScript(base, id) {
+  const { page } = await run.browser('writer', { userAgent: readerAgent });
+  await page.goto(`${base}/article/${id}`);
+  const before = await countOf(page);
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+  await fillComment(page, '독자<b>', 'pass1234', '첫 댓글입니다 <script>alert(1)</script>\n둘째 줄');
+  await page.click('.comment-form button[type=submit]');
+  await page.waitForFunction((n) => Number(document.querySelector('#comments-title .count').textContent) === n,
+                             before + 1);
+  check('a comment is posted in place', await page.evaluate(() => window.stillTheSamePage === true));
+  const first = page.locator('.comment').filter({ hasText: '첫 댓글입니다' }).first();
+  check('its markup arrives as text', (await first.locator('.comment-body').innerText()).includes('<script>'));
+  check('and its line break is kept', (await first.locator('.comment-body br').count()) === 1);
+  check('the nickname is text too', (await first.locator('.comment-author').innerText()) === '독자<b>');
+
+  // A reply, in place.
+  const thread = page.locator('.comment-list > li').filter({ hasText: '첫 댓글입니다' }).first();
+  await thread.locator('.comment-reply summary').click();
+  await thread.locator('.comment-reply input[name=nickname]').fill('답글러');
+  await thread.locator('.comment-reply input[name=password]').fill('pass1234');
+  await thread.locator('.comment-reply textarea').fill('답글입니다');
+  await thread.locator('.comment-reply button').click();
+  await page.waitForSelector('.comment-replies .comment');
+  check('the reply shows under its comment',
+        (await page.locator('.comment-replies .comment-body').first().innerText()) === '답글입니다');
+  check('still the same page', await page.evaluate(() => window.stillTheSamePage === true));
+
+  // 추천, in place, once.
+  const upOf = () => page.locator('.comment-list > li').filter({ hasText: '첫 댓글입니다' }).first()
+    .locator('article.comment').first().locator('.comment-vote button[value=up]');
+  await upOf().click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.comment-vote button[value=up] .count')]
+    .some((count) => count.textContent === '1'));
+  check('추천 counts in place', (await upOf().locator('.count').innerText()) === '1');
+  check('without leaving the page', await page.evaluate(() => window.stillTheSamePage === true));
+  await page.screenshot({ path: path.join(out, 'comments-1280.png'), fullPage: true });
+  await page.setViewportSize(phone);
+  await page.goto(`${base}/article/${id}/comments`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(`the comment page fits 360 px (${overflow} px too wide)`, overflow <= 0);
+  await page.screenshot({ path: path.join(out, 'comments-360.png'), fullPage: true });
+  return page;
+}
+
+async function reportUntilHidden(base, id) {
+  const target = '신고될 댓글';
+  const { page } = await run.browser('poster', { userAgent: readerAgent });
+  await page.goto(`${base}/article/${id}/comments`);
+  await fillComment(page, '문제아', 'pass1234', target);
+  await page.click('.comment-form button[type=submit]');
+  await page.waitForSelector(`.comment:has-text("${target}")`);
+  for (let reader = 1; reader <= 3; reader += 1) {
+    const { page: other } = await run.browser(`reporter-${reader}`, { userAgent: readerAgent });
+    // Readers come from the article, which gives each its visitor cookie: three readers, not
+    // one address and browser three times.
+    await other.goto(`${base}/article/${id}`);
+    await other.goto(`${base}/article/${id}/comments`);
+    const comment = other.locator('.comment').filter({ hasText: target }).first();
+    await comment.locator('.comment-report summary').click();
+    await comment.locator('.comment-report select').selectOption('spam');
+    await comment.locator('.comment-report button').click();
+    await other.waitForLoadState('networkidle');
+  }
+  await page.goto(`${base}/article/${id}/comments`);
+  check('three reports hide the comment', (await page.locator(`.comment:has-text("${target}")`).count()) === 0);
+  return target;
+}
+
+async function restoreAsModerator(base, id, editor, target) {
+  const { page } = await run.browser('editor');
+  await page.goto(`${base}/newsroom/login`);
+  await page.fill('#email', editor.email);
+  await page.fill('#password', editor.password);
+  await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
+  await page.goto(`${base}/newsroom/comments?state=hidden_by_reports`);
+  const row = page.locator('tr').filter({ hasText: target }).first();
+  check('the hidden comment waits in the moderation queue', (await row.count()) === 1);
+  await row.locator('input[type=checkbox]').check();
+  await Promise.all([page.waitForURL(/done=1/), page.click('button[value=restore]')]);
+  check('the queue of hidden comments is empty after the restore',
+        (await page.locator('tr').filter({ hasText: target }).count()) === 0);
+  const { page: reader } = await run.browser('reader-after', { userAgent: readerAgent });
+  await reader.goto(`${base}/article/${id}`);
+  check('readers see the restored comment on the article page at once',
+        (await reader.locator(`.comment:has-text("${target}")`).count()) === 1);
+}
+
+// The comment pages as the server sends them pass the Nu Html Checker.
+async function checkHtml(base, id) {
+  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
+  const dir = path.join(run.work, 'html');
+  mkdirSync(dir, { recursive: true });
+  const targets = [`/article/${id}`, `/article/${id}/comments`, `/article/${id}/comments?sort=recommended`,
+                   '/comment-policy'];
+  const pages = [];
+  for (const target of targets) pages.push(await (await fetch(`${base}${target}`)).text());
+  const edit = pages[1].match(/href="(\/comment\/\d+\/edit)"/);
+  if (edit) pages.push(await (await fetch(`${base}${edit[1]}`)).text());
+  check('a comment page links a guest edit page', edit !== null);
+  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
+                           { encoding: 'utf8' });
+  const report = `${result.stdout}${result.stderr}`.trim();
+  check(`the comment pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
+        result.status === 0 && report === '');
+}
+
+async function deleteOwn(base, id) {
+  const { page } = await run.browser('guest', { userAgent: readerAgent, viewport: phone });
+  await page.goto(`${base}/article/${id}/comments`);
+  await fillComment(page, '지울사람', 'mine5678', '곧 지울 댓글');
+  await page.click('.comment-form button[type=submit]');
+  const mine = page.locator('.comment').filter({ hasText: '곧 지울 댓글' }).first();
+  await mine.waitFor();
+  await mine.locator('.comment-edit').click();
+  await page.fill('#comment-password', 'wrong999');
+  const refused = page.waitForResponse((r) => r.url().endsWith('/edit') && r.request().method() === 'POST');
+  await page.click('button[value=delete]');
+  check('a wrong password is refused with 403', (await refused).status() === 403);
+  await page.goto(`${base}/article/${id}/comments`);
+  check('and the comment is still there', (await page.locator('.comment:has-text("곧 지울 댓글")').count()) === 1);
+  await page.locator('.comment').filter({ hasText: '곧 지울 댓글' }).first().locator('.comment-edit').click();
+  await page.fill('#comment-password', 'mine5678');
+  await Promise.all([page.waitForURL(/\/comments$/), page.click('button[value=delete]')]);
+  check('the right password deletes it', (await page.locator('.comment:has-text("곧 지울 댓글")').count()) === 0);
+}
+
+async function withoutScript(base, id) {
+  const { page } = await run.browser('no-script', { javaScriptEnabled: false, userAgent: readerAgent });
+  await page.goto(`${base}/article/${id}`);
+  const before = await countOf(page);
+  await fillComment(page, '스크립트없음', 'pass1234', '자바스크립트 없이 쓴 댓글');
+  await Promise.all([page.waitForURL(/\/comments#c\d+$/), page.click('.comment-form button[type=submit]')]);
+  check('without JavaScript the form posts and lands on the comment page', (await countOf(page)) === before + 1);
+  const mine = page.locator('.comment').filter({ hasText: '자바스크립트 없이 쓴 댓글' }).first();
+  await Promise.all([page.waitForNavigation(), mine.locator('.comment-vote button[value=up]').click()]);
+  check('and 추천 posts and comes back counted',
+        (await page.locator('.comment').filter({ hasText: '자바스크립트 없이 쓴 댓글' }).first()
+          .locator('.comment-vote button[value=up] .count').innerText()) === '1');
+}
+
+async function main() {
+  const accounts = run.makePaper(10);
+  relaxLimits(run.data);
+  const base = await run.startServer();
+  await withScript(base, 3);
+  const hidden = await reportUntilHidden(base, 3);
+  await restoreAsModerator(base, 3, accounts.editor, hidden);
+  await deleteOwn(base, 3);
+  await withoutScript(base, 4);
+  await checkHtml(base, 3);
+}
+
+await run.execute(main, out);

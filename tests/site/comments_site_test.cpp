@@ -1,0 +1,240 @@
+// Reader comments (issue #16) through the site's routes over a real store, without
+// JavaScript: the block on the article page, the comment pages, posting and replying,
+// 추천/비추천, 신고 until hidden, a guest's edit and delete, the JSON, and bad input.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "site_fixture.hpp"
+
+namespace sinmun::site {
+namespace {
+
+constexpr char kOrigin[] = "https://news.example.com";
+
+class CommentsSiteTest : public SiteTest {
+ protected:
+  void SetUp() override {
+    SiteTest::SetUp();
+    CountReaders();
+    writable_ = true;
+    config_.comment_hide_after_reports = 2;
+    MakeSite();
+    article_ = Insert(sinmun::testing::MakeArticle(sections_[0].id, "댓글 달릴 기사", kNow - 7200,
+                                                   {reporters_[0]}));
+  }
+
+  std::string CommentsUrl() const { return fmt::format("/article/{}/comments", article_); }
+
+  // The form's token as the page a minute ago gave it.
+  std::string Token() const {
+    const std::string issued = std::to_string(kNow - 60);
+    return issued + "." + form_signer_.Sign(article_, "comment-form\n" + issued);
+  }
+
+  http::Response PostForm(const std::string& target, const std::string& body,
+                          const std::string& address = "203.0.113.5",
+                          const std::string& cookie = "") {
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"user-agent", kChrome},
+        {"origin", kOrigin},
+        {"content-type", "application/x-www-form-urlencoded"}};
+    if (!cookie.empty()) headers.emplace_back("cookie", "sinmun_v=" + cookie);
+    return Send(http::Method::kPost, target, headers, body, address);
+  }
+
+  // Posts a comment as a guest from `address`; returns the response.
+  http::Response Comment(const std::string& body, const std::string& address = "203.0.113.5",
+                         const std::string& extra = "") {
+    return PostForm(CommentsUrl(),
+                    "nickname=" + http::PercentEncode("독자") + "&password=secret1&body=" +
+                        http::PercentEncode(body) + "&form_token=" + Token() + extra,
+                    address);
+  }
+
+  // The id in a 303's "…/comments#c{id}".
+  store::CommentId PostedId(const http::Response& response) {
+    const std::string location = Header(response, "Location");
+    const size_t at = location.find("#c");
+    EXPECT_NE(at, std::string::npos) << location;
+    return at == std::string::npos ? 0 : std::stoll(location.substr(at + 2));
+  }
+
+  store::ArticleId article_ = 0;
+};
+
+TEST_F(CommentsSiteTest, APostedCommentShowsEscapedOnTheArticleAndItsCommentPage) {
+  EXPECT_NE(
+      GetBody(fmt::format("/article/{}", article_)).find("댓글 <span class=\"count\">0</span>"),
+      std::string::npos);
+  const http::Response posted = Comment("<script>alert(1)</script>\n둘째 줄 https://example.com/a");
+  ASSERT_EQ(posted.status, 303) << Body(posted);
+  const store::CommentId id = PostedId(posted);
+
+  for (const std::string& page :
+       {GetBody(fmt::format("/article/{}", article_)), GetBody(CommentsUrl())}) {
+    EXPECT_NE(page.find("댓글 <span class=\"count\">1</span>"), std::string::npos);
+    EXPECT_NE(page.find(fmt::format("id=\"c{}\"", id)), std::string::npos);
+    EXPECT_EQ(page.find("<script>alert(1)"), std::string::npos);
+    EXPECT_NE(page.find("&lt;script&gt;alert(1)&lt;/script&gt;<br>"), std::string::npos);
+    EXPECT_NE(page.find("<a href=\"https://example.com/a\" rel=\"nofollow ugc noopener\">"),
+              std::string::npos);
+  }
+}
+
+TEST_F(CommentsSiteTest, ListsShowEachArticlesCount) {
+  const store::ArticleId quiet = Insert(
+      sinmun::testing::MakeArticle(sections_[0].id, "조용한 기사", kNow - 3600, {reporters_[0]}));
+  ASSERT_EQ(Comment("하나", "203.0.113.1").status, 303);
+  ASSERT_EQ(Comment("둘", "203.0.113.2").status, 303);
+  const std::string list = GetBody("/section/" + sections_[0].slug);
+  EXPECT_NE(list.find(fmt::format(
+                "<a class=\"item-comments\" href=\"/article/{}#comments\">댓글 2</a>", article_)),
+            std::string::npos)
+      << list;
+  EXPECT_EQ(list.find(fmt::format("href=\"/article/{}#comments\"", quiet)), std::string::npos);
+}
+
+TEST_F(CommentsSiteTest, TheFormLinksThePolicyPage) {
+  EXPECT_NE(GetBody(CommentsUrl()).find("href=\"/comment-policy\""), std::string::npos);
+  const http::Response policy = Get("/comment-policy");
+  EXPECT_EQ(policy.status, 200);
+  EXPECT_NE(Body(policy).find("댓글 운영 원칙"), std::string::npos);
+}
+
+TEST_F(CommentsSiteTest, RepliesAreShownUnderTheirCommentAndSortsWork) {
+  const store::CommentId first = PostedId(Comment("첫 댓글", "203.0.113.1"));
+  PostedId(Comment("둘째 댓글", "203.0.113.2"));
+  const http::Response reply =
+      Comment("첫 댓글에 답글", "203.0.113.3", fmt::format("&parent={}", first));
+  ASSERT_EQ(reply.status, 303) << Body(reply);
+
+  const std::string latest = GetBody(CommentsUrl());
+  EXPECT_LT(Find(latest, "둘째 댓글"), Find(latest, "첫 댓글</p>"));
+  EXPECT_LT(Find(latest, "첫 댓글</p>"), Find(latest, "첫 댓글에 답글"));
+  const std::string by_replies = GetBody(CommentsUrl() + "?sort=replies");
+  EXPECT_LT(Find(by_replies, "첫 댓글</p>"), Find(by_replies, "둘째 댓글"));
+  EXPECT_EQ(Get(CommentsUrl() + "?sort=nonsense").status, 400);
+  EXPECT_EQ(Get(CommentsUrl() + "?page=abc").status, 400);
+
+  // A reply to a reply is refused: replies go one level deep.
+  const store::CommentId reply_id = PostedId(reply);
+  EXPECT_EQ(Comment("답글의 답글", "203.0.113.4", fmt::format("&parent={}", reply_id)).status, 400);
+}
+
+TEST_F(CommentsSiteTest, TheJsonHasTheDocumentedShape) {
+  const store::CommentId first = PostedId(Comment("<b>굵게</b>", "203.0.113.1"));
+  Comment("답글", "203.0.113.2", fmt::format("&parent={}", first));
+  const http::Response response = Get(fmt::format("/api/v1/articles/{}/comments", article_));
+  ASSERT_EQ(response.status, 200);
+  const nlohmann::json body = nlohmann::json::parse(Body(response));
+  EXPECT_EQ(body["total"], 2);
+  ASSERT_EQ(body["items"].size(), 1u);
+  const nlohmann::json& item = body["items"][0];
+  EXPECT_EQ(item["id"], first);
+  EXPECT_EQ(item["author"], "독자");
+  EXPECT_EQ(item["body"], "<b>굵게</b>");  // JSON carries text; a page escapes it
+  EXPECT_EQ(item["created_at"], "2024-05-03T12:00:00+09:00");
+  EXPECT_EQ(item["recommends"], 0);
+  EXPECT_EQ(item["not_recommends"], 0);
+  ASSERT_EQ(item["replies"].size(), 1u);
+  EXPECT_EQ(item["replies"][0]["body"], "답글");
+  EXPECT_EQ(Get("/api/v1/articles/999999/comments").status, 404);
+}
+
+TEST_F(CommentsSiteTest, VotesCountOncePerVisitor) {
+  const store::CommentId id = PostedId(Comment("추천 바람"));
+  const std::string vote = fmt::format("/comment/{}/vote", id);
+  EXPECT_EQ(PostForm(vote, "vote=up", "198.51.100.1", "visitor-a").status, 303);
+  EXPECT_EQ(PostForm(vote, "vote=up", "198.51.100.1", "visitor-a").status, 303);
+  EXPECT_EQ(PostForm(vote, "vote=down", "198.51.100.2", "visitor-b").status, 303);
+  EXPECT_EQ(PostForm(vote, "vote=sideways", "198.51.100.2", "visitor-b").status, 400);
+  const nlohmann::json body =
+      nlohmann::json::parse(GetBody(fmt::format("/api/v1/articles/{}/comments", article_)));
+  EXPECT_EQ(body["items"][0]["recommends"], 1);
+  EXPECT_EQ(body["items"][0]["not_recommends"], 1);
+  // From another site: refused, nothing counted.
+  EXPECT_EQ(Send(http::Method::kPost, vote,
+                 {{"user-agent", kChrome}, {"origin", "https://evil.example"}}, "vote=up")
+                .status,
+            403);
+}
+
+TEST_F(CommentsSiteTest, EnoughReportsHideAComment) {
+  const store::CommentId id = PostedId(Comment("신고당할 댓글"));
+  const std::string report = fmt::format("/comment/{}/report", id);
+  EXPECT_EQ(PostForm(report, "reason=bogus", "198.51.100.1", "r1").status, 400);
+  EXPECT_EQ(PostForm(report, "reason=abuse", "198.51.100.1", "r1").status, 303);
+  EXPECT_NE(GetBody(CommentsUrl()).find("신고당할 댓글"), std::string::npos);
+  EXPECT_EQ(PostForm(report, "reason=spam", "198.51.100.2", "r2").status, 303);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("신고당할 댓글"), std::string::npos);
+  // The article page was cached with the comment: the report that hid it dropped that copy.
+  EXPECT_EQ(GetBody(fmt::format("/article/{}", article_)).find("신고당할 댓글"), std::string::npos);
+}
+
+TEST_F(CommentsSiteTest, AGuestEditsAndDeletesWithThePasswordOnly) {
+  const store::CommentId id = PostedId(Comment("고칠 댓글"));
+  const std::string edit = fmt::format("/comment/{}/edit", id);
+  EXPECT_EQ(Get(edit).status, 200);
+  const http::Response wrong =
+      PostForm(edit, "password=wrong1&body=" + http::PercentEncode("바뀐 글"));
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_NE(Body(wrong).find("비밀번호가 맞지 않습니다"), std::string::npos);
+  EXPECT_NE(GetBody(CommentsUrl()).find("고칠 댓글"), std::string::npos);
+  EXPECT_EQ(PostForm(edit, "password=wrong1&action=delete").status, 403);
+
+  EXPECT_EQ(
+      PostForm(edit, "password=secret1&action=save&body=" + http::PercentEncode("바뀐 글")).status,
+      303);
+  const std::string page = GetBody(CommentsUrl());
+  EXPECT_NE(page.find("바뀐 글"), std::string::npos);
+  EXPECT_NE(page.find("수정됨"), std::string::npos);
+  EXPECT_EQ(PostForm(edit, "password=secret1&action=delete").status, 303);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("바뀐 글"), std::string::npos);
+  EXPECT_EQ(Get(edit).status, 404);
+}
+
+TEST_F(CommentsSiteTest, BadInputGetsA4xxAndNothingIsStored) {
+  EXPECT_EQ(Comment(std::string(1001, 'x')).status, 413);
+  EXPECT_EQ(Comment("   ").status, 400);
+  EXPECT_EQ(Comment(std::string("nul\0byte", 8)).status, 400);
+  EXPECT_EQ(Comment("\xff\xfe broken utf-8").status, 400);
+  EXPECT_EQ(PostForm(CommentsUrl(), "nickname=a&password=secret1&body=hi").status,
+            400);  // no token
+  EXPECT_EQ(PostForm(CommentsUrl(), "nickname=a&password=12&body=hi&form_token=" + Token()).status,
+            400);
+  EXPECT_EQ(Comment("부모가 이상함", "203.0.113.5", "&parent=abc").status, 400);
+  EXPECT_EQ(Comment("없는 부모", "203.0.113.5", "&parent=987654").status, 400);
+  // A honeypot filled in: told "done", nothing stored.
+  EXPECT_EQ(Comment("봇", "203.0.113.5", "&website=spam").status, 303);
+  EXPECT_EQ(PostForm("/article/999999/comments", "nickname=a").status, 404);
+  EXPECT_EQ(PostForm("/comment/999999/vote", "vote=up").status, 404);
+  EXPECT_EQ(Get("/comment/abc/edit").status, 404);
+  const nlohmann::json body =
+      nlohmann::json::parse(GetBody(fmt::format("/api/v1/articles/{}/comments", article_)));
+  EXPECT_EQ(body["total"], 0);
+}
+
+TEST_F(CommentsSiteTest, RateLimitsAndTheSameTextAgainAreRefused) {
+  ASSERT_EQ(Comment("하나").status, 303);
+  EXPECT_EQ(Comment("둘").status, 429);  // within 15 s
+  clock_ = FixedClock(kNow + 20);
+  EXPECT_EQ(Comment("하나").status, 409);  // the same text again
+  EXPECT_EQ(Comment("둘").status, 303);
+}
+
+TEST_F(CommentsSiteTest, AnUnpublishedArticleTakesNoComments) {
+  const store::ArticleId later = Insert(
+      sinmun::testing::MakeArticle(sections_[0].id, "예약 기사", kNow + 3600, {reporters_[0]}));
+  const std::string issued = std::to_string(kNow - 60);
+  const http::Response response =
+      PostForm(fmt::format("/article/{}/comments", later),
+               "nickname=a&password=secret1&body=hi&form_token=" + issued + "." +
+                   form_signer_.Sign(later, "comment-form\n" + issued));
+  EXPECT_EQ(response.status, 404);
+  EXPECT_EQ(Get(fmt::format("/article/{}/comments", later)).status, 404);
+}
+
+}  // namespace
+}  // namespace sinmun::site

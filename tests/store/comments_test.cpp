@@ -1,0 +1,205 @@
+// Reader comments (issue #16) on every backend: posting, replies, counts, votes, reports and
+// the moderation queue.
+#include <gtest/gtest.h>
+
+#include "store/store.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+using testing::Backend;
+using testing::MakeArticle;
+
+constexpr Timestamp kNow = 1'700'000'000;
+
+class StoreCommentsTest : public testing::TestWithParam<Backend> {
+ protected:
+  testing::TestDatabase database_{GetParam()};
+  std::unique_ptr<Store> store_ = database_.Open();
+  std::vector<Section> sections_ = testing::SeedSections(*store_);
+  ArticleId article_ =
+      testing::InsertArticle(*store_, MakeArticle(sections_[0].id, "가", kNow - 7200));
+
+  CommentId Post(std::string body, std::optional<CommentId> parent = std::nullopt,
+                 std::string client = "client-a", Timestamp at = kNow,
+                 CommentState state = CommentState::kVisible) {
+    return store_
+        ->PostComment(NewComment{.article_id = article_,
+                                 .parent_id = parent,
+                                 .nickname = "독자",
+                                 .password_hash = "$argon2id$fake",
+                                 .body = std::move(body),
+                                 .state = state,
+                                 .client = std::move(client),
+                                 .created_at = at})
+        .value();
+  }
+};
+
+TEST_P(StoreCommentsTest, PostedCommentsAreListedWithRepliesAndCounted) {
+  const CommentId first = Post("첫 댓글", std::nullopt, "client-a", kNow);
+  const CommentId second = Post("<b>둘째</b>", std::nullopt, "client-b", kNow + 1);
+  Post("답글", first, "client-c", kNow + 2);
+  Post("보류된 글", std::nullopt, "client-d", kNow + 3, CommentState::kHeld);
+
+  EXPECT_EQ(store_->CommentCount(article_).value(), 3);  // the held one is not counted
+  const CommentPage latest =
+      store_->ArticleComments(article_, CommentSort::kLatest, Page{1, 20}).value();
+  EXPECT_EQ(latest.total, 3);
+  EXPECT_EQ(latest.top_level, 2);
+  ASSERT_EQ(latest.items.size(), 2u);
+  EXPECT_EQ(latest.items[0].comment.id, second);
+  EXPECT_EQ(latest.items[0].comment.body, "<b>둘째</b>");  // kept as sent
+  EXPECT_EQ(latest.items[1].comment.id, first);
+  EXPECT_EQ(latest.items[1].comment.replies, 1);
+  ASSERT_EQ(latest.items[1].replies.size(), 1u);
+  EXPECT_EQ(latest.items[1].replies[0].body, "답글");
+
+  const CommentPage by_replies =
+      store_->ArticleComments(article_, CommentSort::kReplies, Page{1, 20}).value();
+  EXPECT_EQ(by_replies.items[0].comment.id, first);
+  const CommentPage second_page =
+      store_->ArticleComments(article_, CommentSort::kLatest, Page{2, 1}).value();
+  ASSERT_EQ(second_page.items.size(), 1u);
+  EXPECT_EQ(second_page.items[0].comment.id, first);
+  EXPECT_TRUE(
+      store_->ArticleComments(article_, CommentSort::kLatest, Page{9, 20}).value().items.empty());
+
+  const auto counts = store_->CommentCounts({article_, 424242}).value();
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0], std::make_pair(article_, std::int64_t{3}));
+}
+
+TEST_P(StoreCommentsTest, RepliesGoOneLevelDeepAndStayInTheirArticle) {
+  const CommentId top = Post("위");
+  const CommentId reply = Post("아래", top);
+  const auto deeper = store_->PostComment(NewComment{.article_id = article_,
+                                                     .parent_id = reply,
+                                                     .nickname = "독자",
+                                                     .body = "더 아래",
+                                                     .client = "c",
+                                                     .created_at = kNow});
+  ASSERT_FALSE(deeper.has_value());
+  EXPECT_EQ(deeper.error().code, ErrorCode::kInvalidInput);
+  const ArticleId other =
+      testing::InsertArticle(*store_, MakeArticle(sections_[0].id, "나", kNow - 60));
+  const auto elsewhere = store_->PostComment(NewComment{.article_id = other,
+                                                        .parent_id = top,
+                                                        .nickname = "독자",
+                                                        .body = "다른 기사",
+                                                        .client = "c",
+                                                        .created_at = kNow});
+  ASSERT_FALSE(elsewhere.has_value());
+  EXPECT_EQ(elsewhere.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_P(StoreCommentsTest, UnpublishedArticlesTakeNoComments) {
+  const ArticleId later =
+      testing::InsertArticle(*store_, MakeArticle(sections_[0].id, "예약", kNow + 3600));
+  const auto posted = store_->PostComment(NewComment{
+      .article_id = later, .nickname = "독자", .body = "먼저", .client = "c", .created_at = kNow});
+  ASSERT_FALSE(posted.has_value());
+  EXPECT_EQ(posted.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->CommentCount(later).value(), 0);
+}
+
+TEST_P(StoreCommentsTest, ActivityCountsWindowsAndFindsTheSameText) {
+  Post("하나", std::nullopt, "client-a", kNow - 3000);
+  Post("둘", std::nullopt, "client-a", kNow - 5);
+  Post("둘", std::nullopt, "client-b", kNow - 5);
+  const CommentActivity activity =
+      store_->CommentActivityOf("client-a", article_, "하나", kNow - 15, kNow - 3600).value();
+  EXPECT_EQ(activity.since_short, 1);
+  EXPECT_EQ(activity.since_long, 2);
+  EXPECT_TRUE(activity.same_text);
+  EXPECT_FALSE(
+      store_->CommentActivityOf("client-a", article_, "셋", kNow - 15, kNow - 3600)->same_text);
+}
+
+TEST_P(StoreCommentsTest, VotesCountOncePerVisitor) {
+  const CommentId id = Post("추천해 주세요");
+  EXPECT_TRUE(store_->VoteComment(id, "v1", true, kNow)->counted);
+  const CommentVoteResult again = store_->VoteComment(id, "v1", false, kNow).value();
+  EXPECT_FALSE(again.counted);
+  const CommentVoteResult down = store_->VoteComment(id, "v2", false, kNow).value();
+  EXPECT_TRUE(down.counted);
+  EXPECT_EQ(down.recommends, 1);
+  EXPECT_EQ(down.not_recommends, 1);
+  EXPECT_EQ(down.article_id, article_);
+  store_->VoteComment(id, "v3", true, kNow).value();
+  const CommentId other = Post("다른 댓글");
+  const CommentPage page =
+      store_->ArticleComments(article_, CommentSort::kRecommended, Page{1, 20}).value();
+  EXPECT_EQ(page.items[0].comment.id, id);
+  EXPECT_EQ(page.items[1].comment.id, other);
+}
+
+TEST_P(StoreCommentsTest, EnoughReportsHideACommentAndARestoreShowsItAgain) {
+  const CommentId top = Post("신고될 댓글");
+  Post("답글", top);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 2);
+  EXPECT_FALSE(store_->ReportComment(top, "r1", ReportReason::kAbuse, 2, kNow)->hidden);
+  EXPECT_FALSE(store_->ReportComment(top, "r1", ReportReason::kSpam, 2, kNow)->counted);
+  const CommentReportResult second =
+      store_->ReportComment(top, "r2", ReportReason::kPrivacy, 2, kNow).value();
+  EXPECT_TRUE(second.hidden);
+  EXPECT_EQ(second.reports, 2);
+  EXPECT_EQ(store_->CommentById(top)->state, CommentState::kHiddenByReports);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+  EXPECT_TRUE(store_->ArticleComments(article_, CommentSort::kLatest, Page{1, 20})->items.empty());
+
+  const ModerationPage queue =
+      store_->CommentsForModeration(CommentQuery{.state = CommentState::kHiddenByReports}).value();
+  ASSERT_EQ(queue.total, 1);
+  EXPECT_EQ(queue.items[0].id, top);
+
+  EXPECT_EQ(store_->SetCommentState(top, CommentState::kVisible)->state,
+            CommentState::kHiddenByReports);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 2);
+  // Restored by a moderator, it stays up: a further report does not hide it again at once.
+  EXPECT_FALSE(store_->ReportComment(top, "r3", ReportReason::kOther, 2, kNow)->hidden);
+}
+
+TEST_P(StoreCommentsTest, DeletingAReplyLowersTheCountsAndEditKeepsVisibleOnly) {
+  const CommentId top = Post("위");
+  const CommentId reply = Post("아래", top);
+  ASSERT_TRUE(store_->EditComment(reply, "고친 아래", kNow + 10).has_value());
+  EXPECT_EQ(store_->CommentById(reply)->body, "고친 아래");
+  EXPECT_EQ(store_->CommentById(reply)->edited_at, kNow + 10);
+  store_->SetCommentState(reply, CommentState::kDeleted).value();
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+  EXPECT_EQ(store_->CommentById(top)->replies, 0);
+  EXPECT_EQ(store_->EditComment(reply, "되살리기", kNow).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->VoteComment(reply, "v", true, kNow).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ReportComment(reply, "v", ReportReason::kAbuse, 3, kNow).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->CommentById(999999).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreCommentsTest, TheQueueFiltersByArticleAndVisitor) {
+  Post("가", std::nullopt, "client-a");
+  Post("나", std::nullopt, "client-b");
+  const ArticleId other =
+      testing::InsertArticle(*store_, MakeArticle(sections_[1].id, "다른", kNow - 60));
+  store_
+      ->PostComment(NewComment{.article_id = other,
+                               .nickname = "n",
+                               .body = "다",
+                               .client = "client-a",
+                               .created_at = kNow})
+      .value();
+  EXPECT_EQ(store_->CommentsForModeration(CommentQuery{})->total, 3);
+  EXPECT_EQ(store_->CommentsForModeration(CommentQuery{.article_id = other})->total, 1);
+  const ModerationPage by_visitor =
+      store_->CommentsForModeration(CommentQuery{.client = "client-a"}).value();
+  EXPECT_EQ(by_visitor.total, 2);
+  EXPECT_EQ(by_visitor.items[0].body, "다");  // newest first
+  EXPECT_EQ(store_->CommentsForModeration(CommentQuery{.state = CommentState::kDeleted})->total, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreCommentsTest, testing::AllBackends(),
+                         testing::BackendParamName());
+
+}  // namespace
+}  // namespace sinmun::store
