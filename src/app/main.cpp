@@ -113,6 +113,20 @@ int main(int argc, char** argv) {
   migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database, or sqlite:DIR")
       ->required();
 
+  BackupOptions backup;
+  CLI::App* backup_cmd =
+      AddCommand(app, "backup",
+                 "Write one file with the paper's store, uploads and config (safe while serving)");
+  backup_cmd->add_option("--data", backup.data_dir, "The paper's data folder")->required();
+  backup_cmd->add_option("--to", backup.to, "The backup file to write")->required();
+
+  RestoreOptions restore;
+  CLI::App* restore_cmd =
+      AddCommand(app, "restore", "Check a backup file and restore it into a new data folder");
+  restore_cmd->add_option("--from", restore.from, "The backup file")->required();
+  restore_cmd->add_option("--data", restore.data_dir, "The new data folder (missing or empty)")
+      ->required();
+
   ImportWordPressOptions import_wordpress;
   CLI::App* import_cmd = AddCommand(app, "import", "Bring another system's archive into the paper");
   import_cmd->require_subcommand(1);
@@ -147,6 +161,8 @@ int main(int argc, char** argv) {
   if (user_add_cmd->parsed()) return UserAdd(user_add);
   if (user_passwd_cmd->parsed()) return UserPasswd(user_passwd);
   if (migrate_cmd->parsed()) return Migrate(migrate);
+  if (backup_cmd->parsed()) return Backup(backup);
+  if (restore_cmd->parsed()) return Restore(restore);
   if (import_wordpress_cmd->parsed()) return ImportWordPress(import_wordpress);
   return kExitUsage;
 }
