@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/backup_archive.hpp"
-#include "app/backup_manifest.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "archive/backup_manifest.hpp"
+#include "archive/backup_tar.hpp"
 #include "store/snapshot.hpp"
 
 namespace sinmun::app {
@@ -78,19 +78,20 @@ Result<std::uint64_t> WriteBackup(const std::string& db_file, const DataDir& dat
     ::close(fd);
     return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}", to));
   }
-  TarWriter tar(out.get());
-  std::vector<TarEntry> entries;
-  Result<TarEntry> db_entry = tar.AddFile("sinmun.db", snapshot);
+  archive::TarWriter tar(out.get());
+  std::vector<archive::TarEntry> entries;
+  Result<archive::TarEntry> db_entry = tar.AddFile("sinmun.db", snapshot);
   if (!db_entry) return tl::unexpected(db_entry.error());
   entries.push_back(*db_entry);
   for (const auto& [name, path] : PaperFiles(data)) {
-    Result<TarEntry> entry = tar.AddFile(name, path);
+    Result<archive::TarEntry> entry = tar.AddFile(name, path);
     if (!entry) return tl::unexpected(entry.error());
     entries.push_back(*entry);
   }
   const std::string created_at =
       fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-  if (Result<TarEntry> manifest = tar.AddText(kManifestName, ManifestJson(entries, created_at));
+  if (Result<archive::TarEntry> manifest =
+          tar.AddText(archive::kManifestName, archive::ManifestJson(entries, created_at));
       !manifest) {
     return tl::unexpected(manifest.error());
   }
@@ -103,13 +104,15 @@ Result<std::uint64_t> WriteBackup(const std::string& db_file, const DataDir& dat
   out.reset();
   std::error_code ec;
   fs::rename(partial, target, ec);
-  if (ec) return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}: {}", to, ec.message()));
+  if (ec)
+    return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}: {}", to, ec.message()));
   leftovers.partial_file.clear();
-  if (Result<> synced = SyncFolder(folder); !synced) return tl::unexpected(synced.error());
-  fmt::print("sinmun backup: {} files ({} uploads), {:.1f} MB, written to {}\n", entries.size(),
-             std::count_if(entries.begin(), entries.end(),
-                           [](const TarEntry& e) { return e.name.starts_with("uploads/"); }),
-             static_cast<double>(size) / 1e6, to);
+  if (Result<> synced = archive::SyncFolder(folder); !synced) return tl::unexpected(synced.error());
+  fmt::print(
+      "sinmun backup: {} files ({} uploads), {:.1f} MB, written to {}\n", entries.size(),
+      std::count_if(entries.begin(), entries.end(),
+                    [](const archive::TarEntry& e) { return e.name.starts_with("uploads/"); }),
+      static_cast<double>(size) / 1e6, to);
   return size;
 }
 
@@ -147,8 +150,7 @@ int Backup(const BackupOptions& options) {
     return kExitUsage;
   }
   if (fs::is_directory(options.to, ec)) {
-    fmt::print(stderr, "sinmun backup: {} is a folder; give the backup file's name\n",
-               options.to);
+    fmt::print(stderr, "sinmun backup: {} is a folder; give the backup file's name\n", options.to);
     return kExitUsage;
   }
   Leftovers leftovers;

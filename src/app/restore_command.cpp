@@ -11,10 +11,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/backup_archive.hpp"
-#include "app/backup_manifest.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "archive/backup_manifest.hpp"
+#include "archive/backup_tar.hpp"
 #include "search/searcher.hpp"
 #include "store/snapshot.hpp"
 #include "store/store.hpp"
@@ -42,20 +42,21 @@ std::string ReadWhole(const std::string& path) {
 Result<std::size_t> ExtractAndCheck(const std::string& from, const std::string& folder) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(from.c_str(), "rb"), std::fclose);
   if (!in) return Fail(ErrorCode::kInvalidInput, fmt::format("cannot read {}", from));
-  Result<std::vector<TarEntry>> extracted = ExtractTar(in.get(), folder);
+  Result<std::vector<archive::TarEntry>> extracted = archive::ExtractTar(in.get(), folder);
   if (!extracted) return tl::unexpected(extracted.error());
-  if (extracted->empty() || extracted->back().name != kManifestName) {
+  if (extracted->empty() || extracted->back().name != archive::kManifestName) {
     return Fail(ErrorCode::kInvalidInput,
                 fmt::format("it does not end with {} (not a sinmun backup, or cut short)",
-                            kManifestName));
+                            archive::kManifestName));
   }
-  Result<std::vector<TarEntry>> manifest = ParseManifest(ReadWhole(folder + "/" + kManifestName));
+  Result<std::vector<archive::TarEntry>> manifest =
+      archive::ParseManifest(ReadWhole(folder + "/" + archive::kManifestName));
   if (!manifest) return tl::unexpected(manifest.error());
-  if (Result<> same = CheckAgainstManifest(*extracted, *manifest); !same) {
+  if (Result<> same = archive::CheckAgainstManifest(*extracted, *manifest); !same) {
     return tl::unexpected(same.error());
   }
   std::error_code ec;
-  fs::remove(folder + "/" + kManifestName, ec);
+  fs::remove(folder + "/" + archive::kManifestName, ec);
   if (!fs::is_regular_file(folder + "/sinmun.db", ec)) {
     return Fail(ErrorCode::kInvalidInput, "it holds no sinmun.db");
   }
@@ -100,8 +101,7 @@ int Restore(const RestoreOptions& options) {
     fmt::print(stderr, "sinmun restore: bad data folder '{}'\n", options.data_dir);
     return kExitUsage;
   }
-  if (fs::exists(target, ec) &&
-      (!fs::is_directory(target, ec) || !fs::is_empty(target, ec))) {
+  if (fs::exists(target, ec) && (!fs::is_directory(target, ec) || !fs::is_empty(target, ec))) {
     fmt::print(stderr,
                "sinmun restore: {} already holds files; restore into a new or empty folder\n",
                options.data_dir);
@@ -116,7 +116,8 @@ int Restore(const RestoreOptions& options) {
     fmt::print(stderr, "sinmun restore: {} is not a file\n", options.from);
     return kExitUsage;
   }
-  Staging staging{fmt::format("{}/.{}.restore-XXXXXX", parent.string(), target.filename().string())};
+  Staging staging{
+      fmt::format("{}/.{}.restore-XXXXXX", parent.string(), target.filename().string())};
   if (::mkdtemp(staging.path.data()) == nullptr) {  // mode 0700, as a data folder should be
     staging.path.clear();
     fmt::print(stderr, "sinmun restore: cannot write in {}\n", parent.string());
@@ -137,7 +138,7 @@ int Restore(const RestoreOptions& options) {
     return kExitFailed;
   }
   // rename(2) replaces an empty folder, so an empty NEWDIR made beforehand is fine too.
-  if (Result<> synced = SyncFolder(staging.path); !synced) {
+  if (Result<> synced = archive::SyncFolder(staging.path); !synced) {
     fmt::print(stderr, "sinmun restore: {}; nothing was restored\n", synced.error().detail);
     return kExitFailed;
   }
@@ -148,7 +149,7 @@ int Restore(const RestoreOptions& options) {
     return kExitFailed;
   }
   staging.path.clear();
-  if (Result<> synced = SyncFolder(parent.string()); !synced) {
+  if (Result<> synced = archive::SyncFolder(parent.string()); !synced) {
     fmt::print(stderr, "sinmun restore: {}\n", synced.error().detail);
     return kExitFailed;
   }

@@ -65,9 +65,9 @@ class BackupTest : public ::testing::Test {
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     const std::string password_file = (dir_.path() / "password").string();
     std::ofstream(password_file) << kEditorPassword << "\n";
-    const CommandResult user = RunSinmun({"user", "add", "--data", data_.string(), "--email",
-                                          "backup@example.com", "--name", "백업 데스크", "--role",
-                                          "editor", "--password-file", password_file});
+    const CommandResult user =
+        RunSinmun({"user", "add", "--data", data_.string(), "--email", "backup@example.com",
+                   "--name", "백업 데스크", "--role", "editor", "--password-file", password_file});
     ASSERT_EQ(user.exit_code, 0) << user.out;
     fs::create_directories(data_ / fs::path(kPhoto).parent_path());
     std::ofstream(data_ / kPhoto, std::ios::binary) << std::string("\xff\xd8\xff\xe0 사진", 12);
@@ -177,9 +177,10 @@ TEST_F(BackupTest, ABackupTakenDuringWritesRestoresEveryWriteAcknowledgedBeforeI
     ASSERT_EQ(backup.exit_code, 0) << backup.out;
     ASSERT_GE(published_before.size(), 3u) << server.output();
     ASSERT_GE(recommends_before, 3);
-    std::printf("backup under load: %zu saves and %zu publishes acknowledged before it, %zu "
-                "saves during it\n",
-                saved_before.size(), published_before.size(), saved_during);
+    std::printf(
+        "backup under load: %zu saves and %zu publishes acknowledged before it, %zu "
+        "saves during it\n",
+        saved_before.size(), published_before.size(), saved_during);
   }
   EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
             fs::perms::owner_read | fs::perms::owner_write);
@@ -205,8 +206,7 @@ TEST_F(BackupTest, ABackupTakenDuringWritesRestoresEveryWriteAcknowledgedBeforeI
       EXPECT_TRUE(paper->PublishedArticle(id, far_future).has_value())
           << "publish of " << id << " lost";
     }
-    EXPECT_GE(Must(paper->PublishedArticle(recommended, far_future)).recommends,
-              recommends_before);
+    EXPECT_GE(Must(paper->PublishedArticle(recommended, far_future)).recommends, recommends_before);
   }
 
   // The restored folder serves the same paper: articles, uploads, the newsroom's accounts.
@@ -215,9 +215,7 @@ TEST_F(BackupTest, ABackupTakenDuringWritesRestoresEveryWriteAcknowledgedBeforeI
   for (const std::int64_t id : published_before) {
     EXPECT_EQ(HttpGet(server.port(), "/article/" + std::to_string(id)).status, 200) << id;
   }
-  EXPECT_EQ(HttpGet(server.port(), "/uploads/2026/12/backup-photo.jpg")
-                .status,
-            200);
+  EXPECT_EQ(HttpGet(server.port(), "/uploads/2026/12/backup-photo.jpg").status, 200);
   Staff editor(server.port());
   EXPECT_EQ(editor.Login("backup@example.com", kEditorPassword).status, 303);
 }
@@ -269,8 +267,8 @@ TEST_F(BackupTest, RestoreRefusesAFolderThatHoldsFiles) {
 
 TEST_F(BackupTest, BackupOfAPostgresPaperPointsToPgDump) {
   std::ofstream(data_ / "sinmun.toml") << "[server]\nstore = \"postgres://sinmun@127.0.0.1:9/x\"\n";
-  const CommandResult backup = RunSinmun(
-      {"backup", "--data", data_.string(), "--to", (dir_.path() / "pg.tar").string()});
+  const CommandResult backup =
+      RunSinmun({"backup", "--data", data_.string(), "--to", (dir_.path() / "pg.tar").string()});
   EXPECT_EQ(backup.exit_code, 2) << backup.out;
   EXPECT_NE(backup.out.find("pg_dump"), std::string::npos) << backup.out;
   EXPECT_FALSE(fs::exists(dir_.path() / "pg.tar"));

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "app/backup_archive.hpp"
+#include "archive/backup_tar.hpp"
 #include "core/error.hpp"
 
-namespace sinmun::app {
+namespace sinmun::archive {
 
 inline constexpr char kManifestName[] = "sinmun-backup.json";
 inline constexpr int kManifestVersion = 1;
@@ -27,4 +27,4 @@ Result<std::vector<TarEntry>> ParseManifest(const std::string& json);
 Result<> CheckAgainstManifest(const std::vector<TarEntry>& extracted,
                               const std::vector<TarEntry>& manifest);
 
-}  // namespace sinmun::app
+}  // namespace sinmun::archive

@@ -1,4 +1,4 @@
-#include "app/backup_archive.hpp"
+#include "archive/backup_tar.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -15,7 +15,7 @@
 
 #include "core/check.hpp"
 
-namespace sinmun::app {
+namespace sinmun::archive {
 namespace fs = std::filesystem;
 
 namespace {
@@ -124,7 +124,10 @@ Result<> TarWriter::Header(const std::string& name, std::uint64_t size) {
   }
   PutOctal(block, kMtime, 12, static_cast<std::uint64_t>(::time(nullptr)));
   block[kType] = '0';
-  std::memcpy(&block[kMagic], "ustar\0" "00", 8);
+  std::memcpy(&block[kMagic],
+              "ustar\0"
+              "00",
+              8);
   PutOctal(block, kChecksum, 7, Checksum(block));
   block[kChecksum + 7] = ' ';
   if (std::fwrite(block.data(), 1, kBlock, out_) != kBlock) {
@@ -192,7 +195,8 @@ Result<> TarWriter::Finish() {
 
 Result<std::vector<TarEntry>> ExtractTar(std::FILE* in, const std::string& folder) {
   const auto truncated = [] {
-    return Fail(ErrorCode::kInvalidInput, "the file ends too early (truncated, or not a sinmun backup)");
+    return Fail(ErrorCode::kInvalidInput,
+                "the file ends too early (truncated, or not a sinmun backup)");
   };
   std::vector<TarEntry> entries;
   std::vector<char> buffer(kChunk);
@@ -260,4 +264,4 @@ Result<> SyncFolder(const std::string& folder) {
   return {};
 }
 
-}  // namespace sinmun::app
+}  // namespace sinmun::archive

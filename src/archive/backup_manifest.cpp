@@ -1,11 +1,11 @@
-#include "app/backup_manifest.hpp"
+#include "archive/backup_manifest.hpp"
 
 #include <fmt/format.h>
 
 #include <map>
 #include <nlohmann/json.hpp>
 
-namespace sinmun::app {
+namespace sinmun::archive {
 
 using nlohmann::json;
 
@@ -35,9 +35,10 @@ Result<std::vector<TarEntry>> ParseManifest(const std::string& text) {
   std::vector<TarEntry> files;
   for (const json& file : manifest["files"]) {
     if (!file.is_object() || !file.contains("path") || !file["path"].is_string() ||
-        !file.contains("size") || !file["size"].is_number_unsigned() ||
-        !file.contains("sha256") || !file["sha256"].is_string()) {
-      return Fail(ErrorCode::kInvalidInput, "its manifest lists a file without path, size or sha256");
+        !file.contains("size") || !file["size"].is_number_unsigned() || !file.contains("sha256") ||
+        !file["sha256"].is_string()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "its manifest lists a file without path, size or sha256");
     }
     files.push_back({file["path"].get<std::string>(), file["size"].get<std::uint64_t>(),
                      file["sha256"].get<std::string>()});
@@ -76,4 +77,4 @@ Result<> CheckAgainstManifest(const std::vector<TarEntry>& extracted,
   return {};
 }
 
-}  // namespace sinmun::app
+}  // namespace sinmun::archive

@@ -13,7 +13,7 @@
 
 #include "core/error.hpp"
 
-namespace sinmun::app {
+namespace sinmun::archive {
 
 struct TarEntry {
   std::string name;  // relative, '/'-separated
@@ -50,4 +50,4 @@ Result<std::vector<TarEntry>> ExtractTar(std::FILE* in, const std::string& folde
 // fsync of a folder, so that the names created or renamed in it survive a power cut.
 Result<> SyncFolder(const std::string& folder);
 
-}  // namespace sinmun::app
+}  // namespace sinmun::archive
