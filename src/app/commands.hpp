@@ -102,6 +102,18 @@ struct RestoreOptions {
 };
 int Restore(const RestoreOptions& options);
 
+// `sinmun export paper --to OUT` / `sinmun import paper --from OUT`: the whole paper as a
+// versioned folder (archive/paper_dump.hpp). Export refuses an existing OUT; import fills only
+// a paper with no rows yet (DIR is created when missing) and compares every table afterwards
+// (exit 1 when one differs). Exit 2 for a damaged dump or one of another format version.
+struct PaperDumpOptions {
+  std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
+  std::string folder;     // OUT
+};
+int ExportPaperDump(const PaperDumpOptions& options);
+int ImportPaperDump(const PaperDumpOptions& options);
+
 // `sinmun import wordpress`: a WordPress export (WXR) into the paper. Prints a progress line
 // on a terminal and the report (also written to DIR/import-wordpress-<time>.txt). Exit 2 for
 // a missing folder or file, a bad --media folder, or a file that is not a readable WXR export.

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-#include "core/check.hpp"
+#include "archive/sha256.hpp"
 
 namespace sinmun::archive {
 namespace fs = std::filesystem;
@@ -27,27 +26,6 @@ constexpr std::size_t kName = 0, kMode = 100, kSize = 124, kMtime = 136, kChecks
                       kType = 156, kMagic = 257, kPrefix = 345;
 
 using Block = std::array<unsigned char, kBlock>;
-
-class Sha256 {
- public:
-  Sha256() {
-    SINMUN_CHECK(sodium_init() >= 0);  // idempotent; picks the fastest code for this CPU
-    crypto_hash_sha256_init(&state_);
-  }
-  void Add(const void* data, std::size_t size) {
-    crypto_hash_sha256_update(&state_, static_cast<const unsigned char*>(data), size);
-  }
-  std::string Hex() {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&state_, digest);
-    char hex[2 * crypto_hash_sha256_BYTES + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-  }
-
- private:
-  crypto_hash_sha256_state state_;
-};
 
 void PutOctal(Block& block, std::size_t at, std::size_t width, std::uint64_t value) {
   const std::string text = fmt::format("{:0{}o}", value, width - 1);

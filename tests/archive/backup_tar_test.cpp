@@ -2,6 +2,8 @@
 // what is written comes back byte for byte with its SHA-256, and a hostile or damaged file is
 // refused.
 
+#include "archive/backup_tar.hpp"
+
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -12,7 +14,6 @@
 #include <string>
 
 #include "archive/backup_manifest.hpp"
-#include "archive/backup_tar.hpp"
 
 namespace sinmun::archive {
 namespace {
@@ -61,7 +62,7 @@ class BackupTarTest : public ::testing::Test {
 TEST_F(BackupTarTest, FilesComeBackWithTheirChecksums) {
   const std::string long_name =
       "uploads/2026/12/" + std::string(90, 'a') + "/기사-사진-" + std::string(40, 'b') + ".jpg";
-  ASSERT_GT(long_name.size(), 100u);  // needs ustar's prefix field
+  ASSERT_GT(long_name.size(), 100u);      // needs ustar's prefix field
   const std::string big(70'000, '\x7f');  // more than one copy chunk, not a block multiple
   const Result<std::vector<TarEntry>> entries =
       Extract(Archive({{"sinmun.toml", "abc"}, {long_name, big}, {"empty", ""}}), "out");
@@ -82,7 +83,8 @@ TEST_F(BackupTarTest, ANameThatClimbsOutOfTheFolderIsRefused) {
   std::string bytes = Archive({{"xx/evil", "x"}});
   std::memcpy(bytes.data(), "..", 2);  // now "../evil", with a correct header checksum:
   unsigned sum = 0;
-  for (size_t i = 0; i < 512; ++i) sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(bytes[i]);
+  for (size_t i = 0; i < 512; ++i)
+    sum += (i >= 148 && i < 156) ? ' ' : static_cast<unsigned char>(bytes[i]);
   std::snprintf(bytes.data() + 148, 8, "%06o", sum);
   bytes[155] = ' ';
   const Result<std::vector<TarEntry>> entries = Extract(bytes, "out");
