@@ -137,7 +137,7 @@ int Backup(const BackupOptions& options) {
     fmt::print(stderr,
                "sinmun backup: this paper's store is PostgreSQL ([server] store in {}); back "
                "up its database with pg_dump and this folder's files as docs/DEPLOY.md "
-               "describes (a paper export for PostgreSQL is not written yet)\n",
+               "describes, or write the whole paper with `sinmun export paper`\n",
                data->config_path);
     return kExitUsage;
   }

@@ -86,7 +86,8 @@ int Migrate(const MigrateOptions& options);
 // `sinmun backup`: one file (a tar with a SHA-256 manifest, app/backup_archive.hpp) holding a
 // consistent snapshot of the SQLite store, the uploads, sinmun.toml and the key files, written
 // while `serve` runs. The file is mode 0600 and appears only once complete and synced. Exit 2
-// for a folder without a paper or a PostgreSQL store (pg_dump, docs/DEPLOY.md).
+// for a folder without a paper or a PostgreSQL store (pg_dump or `export paper`,
+// docs/DEPLOY.md).
 struct BackupOptions {
   std::string data_dir;
   std::string to;
