@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/backup.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
 #include "archive/backup_manifest.hpp"
@@ -53,8 +54,35 @@ std::vector<std::pair<std::string, std::string>> PaperFiles(const DataDir& data)
   return files;
 }
 
-Result<std::uint64_t> WriteBackup(const std::string& db_file, const DataDir& data,
-                                  const std::string& to, Leftovers& leftovers) {
+}  // namespace
+
+Result<std::string> BackupSource(const DataDir& data) {
+  // Read from the configuration rather than with ChooseStore, which would make an empty store
+  // in a folder that holds none.
+  Result<Config> config = LoadPaperConfig(data);
+  if (!config) return tl::unexpected(config.error());
+  constexpr std::string_view kSqlite = "sqlite:";
+  const std::string& url = config->store_url;
+  if (!url.empty() && !url.starts_with(kSqlite)) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("this paper's store is PostgreSQL ([server] store in {}); back up its "
+                            "database with pg_dump and this folder's files as docs/DEPLOY.md "
+                            "describes, or write the whole paper with `sinmun export paper`",
+                            data.config_path));
+  }
+  std::string db_file = url.empty() ? data.path + "/sinmun.db" : url.substr(kSqlite.size());
+  std::error_code ec;
+  if (fs::is_directory(db_file, ec)) db_file += "/sinmun.db";
+  if (!fs::exists(db_file, ec) || fs::file_size(db_file, ec) == 0) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("{} holds no paper ({} is missing or empty)", data.path, db_file));
+  }
+  return db_file;
+}
+
+Result<BackupWritten> WriteBackup(const std::string& db_file, const DataDir& data,
+                                  const std::string& to) {
+  Leftovers leftovers;
   const fs::path target = fs::absolute(to);
   const std::string folder = target.parent_path().string();
   // The database first, then the files: an upload the snapshot names is already on disk
@@ -108,15 +136,13 @@ Result<std::uint64_t> WriteBackup(const std::string& db_file, const DataDir& dat
     return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}: {}", to, ec.message()));
   leftovers.partial_file.clear();
   if (Result<> synced = archive::SyncFolder(folder); !synced) return tl::unexpected(synced.error());
-  fmt::print(
-      "sinmun backup: {} files ({} uploads), {:.1f} MB, written to {}\n", entries.size(),
-      std::count_if(entries.begin(), entries.end(),
-                    [](const archive::TarEntry& e) { return e.name.starts_with("uploads/"); }),
-      static_cast<double>(size) / 1e6, to);
-  return size;
+  return BackupWritten{
+      .files = entries.size(),
+      .uploads = static_cast<std::size_t>(
+          std::count_if(entries.begin(), entries.end(),
+                        [](const archive::TarEntry& e) { return e.name.starts_with("uploads/"); })),
+      .bytes = size};
 }
-
-}  // namespace
 
 int Backup(const BackupOptions& options) {
   auto data = PrepareDataDir(options.data_dir, /*create=*/false);
@@ -124,41 +150,23 @@ int Backup(const BackupOptions& options) {
     fmt::print(stderr, "sinmun backup: {}\n", data.error().detail);
     return kExitUsage;
   }
-  // The store is read from the configuration here rather than with ChooseStore, which would
-  // make an empty store in a folder that holds none.
-  Result<Config> config = LoadPaperConfig(*data);
-  if (!config) {
-    fmt::print(stderr, "sinmun backup: {}\n", config.error().detail);
+  Result<std::string> db_file = BackupSource(*data);
+  if (!db_file) {
+    fmt::print(stderr, "sinmun backup: {}\n", db_file.error().detail);
     return kExitUsage;
   }
-  constexpr std::string_view kSqlite = "sqlite:";
-  const std::string& url = config->store_url;
-  if (!url.empty() && !url.starts_with(kSqlite)) {
-    fmt::print(stderr,
-               "sinmun backup: this paper's store is PostgreSQL ([server] store in {}); back "
-               "up its database with pg_dump and this folder's files as docs/DEPLOY.md "
-               "describes, or write the whole paper with `sinmun export paper`\n",
-               data->config_path);
-    return kExitUsage;
-  }
-  std::string db_file = url.empty() ? data->path + "/sinmun.db" : url.substr(kSqlite.size());
   std::error_code ec;
-  if (fs::is_directory(db_file, ec)) db_file += "/sinmun.db";
-  if (!fs::exists(db_file, ec) || fs::file_size(db_file, ec) == 0) {
-    fmt::print(stderr, "sinmun backup: {} holds no paper ({} is missing or empty)\n",
-               options.data_dir, db_file);
-    return kExitUsage;
-  }
   if (fs::is_directory(options.to, ec)) {
     fmt::print(stderr, "sinmun backup: {} is a folder; give the backup file's name\n", options.to);
     return kExitUsage;
   }
-  Leftovers leftovers;
-  if (Result<std::uint64_t> written = WriteBackup(db_file, *data, options.to, leftovers);
-      !written) {
+  Result<BackupWritten> written = WriteBackup(*db_file, *data, options.to);
+  if (!written) {
     fmt::print(stderr, "sinmun backup: {}; no backup was written\n", written.error().detail);
     return kExitFailed;
   }
+  fmt::print("sinmun backup: {} files ({} uploads), {:.1f} MB, written to {}\n", written->files,
+             written->uploads, static_cast<double>(written->bytes) / 1e6, options.to);
   return kExitOk;
 }
 

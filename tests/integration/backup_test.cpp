@@ -265,6 +265,37 @@ TEST_F(BackupTest, RestoreRefusesAFolderThatHoldsFiles) {
   EXPECT_TRUE(fs::exists(dir_.path() / "empty" / "sinmun.db"));
 }
 
+TEST_F(BackupTest, ServeWritesScheduledBackupsAndKeepsTheNewest) {
+  const fs::path folder = data_ / "backups";
+  fs::create_directories(folder);
+  for (const char* old :
+       {"sinmun-20200101-000000.tar", "sinmun-20200102-000000.tar", "sinmun-20200103-000000.tar"}) {
+    std::ofstream(folder / old) << "old";
+    fs::last_write_time(folder / old, fs::file_time_type::clock::now() - std::chrono::hours(48));
+  }
+  std::ofstream(data_ / "sinmun.toml") << "[backup]\nevery = \"daily\"\nkeep = 2\n";
+  std::vector<std::string> names;
+  {
+    ServeProcess server(data_.string());
+    ASSERT_NE(server.port(), 0) << server.output();
+    // The newest old one is two days old, so a backup is due at start.
+    for (int waited = 0; waited < 600; ++waited) {
+      names.clear();
+      for (const auto& entry : fs::directory_iterator(folder)) {
+        names.push_back(entry.path().filename().string());
+      }
+      std::sort(names.begin(), names.end());
+      if (names.size() == 2 && !names.back().starts_with("sinmun-2020")) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names.front(), "sinmun-20200103-000000.tar");
+  const CommandResult restore = RunSinmun({"restore", "--from", (folder / names.back()).string(),
+                                           "--data", (dir_.path() / "restored").string()});
+  EXPECT_EQ(restore.exit_code, 0) << restore.out;
+}
+
 TEST_F(BackupTest, BackupOfAPostgresPaperPointsToPgDump) {
   std::ofstream(data_ / "sinmun.toml") << "[server]\nstore = \"postgres://sinmun@127.0.0.1:9/x\"\n";
   const CommandResult backup =
