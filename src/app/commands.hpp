@@ -83,6 +83,38 @@ struct MigrateOptions {
 };
 int Migrate(const MigrateOptions& options);
 
+// `sinmun backup`: one file (a tar with a SHA-256 manifest, app/backup_archive.hpp) holding a
+// consistent snapshot of the SQLite store, the uploads, sinmun.toml and the key files, written
+// while `serve` runs. The file is mode 0600 and appears only once complete and synced. Exit 2
+// for a folder without a paper or a PostgreSQL store (pg_dump or `export paper`,
+// docs/DEPLOY.md).
+struct BackupOptions {
+  std::string data_dir;
+  std::string to;
+};
+int Backup(const BackupOptions& options);
+
+// `sinmun restore`: a backup file into a new data folder (missing or empty), after checking
+// every file's SHA-256 and the store's integrity; rebuilds the search index. Exit 2, leaving
+// nothing behind, for a damaged or truncated backup or a folder that already holds files.
+struct RestoreOptions {
+  std::string from;
+  std::string data_dir;
+};
+int Restore(const RestoreOptions& options);
+
+// `sinmun export paper --to OUT` / `sinmun import paper --from OUT`: the whole paper as a
+// versioned folder (archive/paper_dump.hpp). Export refuses an existing OUT; import fills only
+// a paper with no rows yet (DIR is created when missing) and compares every table afterwards
+// (exit 1 when one differs). Exit 2 for a damaged dump or one of another format version.
+struct PaperDumpOptions {
+  std::string data_dir;
+  std::string store_url;  // --store: overrides the config file when set
+  std::string folder;     // OUT
+};
+int ExportPaperDump(const PaperDumpOptions& options);
+int ImportPaperDump(const PaperDumpOptions& options);
+
 // `sinmun import wordpress`: a WordPress export (WXR) into the paper. Prints a progress line
 // on a terminal and the report (also written to DIR/import-wordpress-<time>.txt). Exit 2 for
 // a missing folder or file, a bad --media folder, or a file that is not a readable WXR export.

@@ -80,6 +80,14 @@ int main(int argc, char** argv) {
   export_articles->add_flag("--bom", export_options.bom,
                             "Start CSV with a UTF-8 BOM, so Excel reads Korean text");
 
+  PaperDumpOptions export_paper;
+  CLI::App* export_paper_cmd = AddCommand(
+      *export_cmd, "paper", "The whole paper as a folder of JSON Lines, uploads and a manifest");
+  export_paper_cmd->add_option("--data", export_paper.data_dir, "The paper's data folder")
+      ->required();
+  export_paper_cmd->add_option("--store", export_paper.store_url, kStoreHelp);
+  export_paper_cmd->add_option("--to", export_paper.folder, "The folder to create")->required();
+
   UserAddOptions user_add;
   UserPasswdOptions user_passwd;
   CLI::App* user_cmd = AddCommand(app, "user", "Manage newsroom accounts");
@@ -113,6 +121,20 @@ int main(int argc, char** argv) {
   migrate_cmd->add_option("--to", migrate.to, "postgres://user@host:port/database, or sqlite:DIR")
       ->required();
 
+  BackupOptions backup;
+  CLI::App* backup_cmd =
+      AddCommand(app, "backup",
+                 "Write one file with the paper's store, uploads and config (safe while serving)");
+  backup_cmd->add_option("--data", backup.data_dir, "The paper's data folder")->required();
+  backup_cmd->add_option("--to", backup.to, "The backup file to write")->required();
+
+  RestoreOptions restore;
+  CLI::App* restore_cmd =
+      AddCommand(app, "restore", "Check a backup file and restore it into a new data folder");
+  restore_cmd->add_option("--from", restore.from, "The backup file")->required();
+  restore_cmd->add_option("--data", restore.data_dir, "The new data folder (missing or empty)")
+      ->required();
+
   ImportWordPressOptions import_wordpress;
   CLI::App* import_cmd = AddCommand(app, "import", "Bring another system's archive into the paper");
   import_cmd->require_subcommand(1);
@@ -126,6 +148,14 @@ int main(int argc, char** argv) {
                                    "A copy of the old site's wp-content/uploads");
   import_wordpress_cmd->add_flag("--dry-run", import_wordpress.dry_run,
                                  "Read, convert and report without writing anything");
+
+  PaperDumpOptions import_paper;
+  CLI::App* import_paper_cmd = AddCommand(
+      *import_cmd, "paper", "A folder written by `sinmun export paper` into a new paper");
+  import_paper_cmd->add_option("--data", import_paper.data_dir, "The new paper's data folder")
+      ->required();
+  import_paper_cmd->add_option("--store", import_paper.store_url, kStoreHelp);
+  import_paper_cmd->add_option("--from", import_paper.folder, "The exported folder")->required();
 
   try {
     app.parse(argc, argv);
@@ -144,9 +174,13 @@ int main(int argc, char** argv) {
   if (demo_cmd->parsed()) return Demo(demo);
   if (reindex_cmd->parsed()) return Reindex(reindex);
   if (export_articles->parsed()) return ExportArticles(export_options);
+  if (export_paper_cmd->parsed()) return ExportPaperDump(export_paper);
+  if (import_paper_cmd->parsed()) return ImportPaperDump(import_paper);
   if (user_add_cmd->parsed()) return UserAdd(user_add);
   if (user_passwd_cmd->parsed()) return UserPasswd(user_passwd);
   if (migrate_cmd->parsed()) return Migrate(migrate);
+  if (backup_cmd->parsed()) return Backup(backup);
+  if (restore_cmd->parsed()) return Restore(restore);
   if (import_wordpress_cmd->parsed()) return ImportWordPress(import_wordpress);
   return kExitUsage;
 }

@@ -7,6 +7,8 @@
 
 #include "ads/ad_counter.hpp"
 #include "ads/click_signer.hpp"
+#include "app/backup.hpp"
+#include "app/backup_schedule.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
 #include "app/ops_pages.hpp"
@@ -198,6 +200,19 @@ int Serve(const ServeOptions& options) {
   server_options.on_hangup = [log = access_log.get()] {
     if (log != nullptr) log->Reopen();
   };
+  // Scheduled backups ([backup] every), of a SQLite store only: PostgreSQL has its own tools.
+  std::unique_ptr<BackupSchedule> backups;
+  if (!config->backup_every.empty()) {
+    Result<std::string> db_file = BackupSource(*data);
+    if (!db_file) {
+      fmt::print(stderr, "sinmun serve: [backup] every: {}\n", db_file.error().detail);
+      return kExitUsage;
+    }
+    const std::string& folder = config->backup_folder;
+    backups = std::make_unique<BackupSchedule>(
+        *data, *db_file, folder.front() == '/' ? folder : data->path + "/" + folder,
+        std::chrono::hours(config->backup_every == "hourly" ? 1 : 24), config->backup_keep);
+  }
   auto server = http::Server::Open(std::move(server_options), std::move(router));
   if (!server) {
     fmt::print(stderr, "sinmun serve: {}\n", server.error().detail);
@@ -212,6 +227,7 @@ int Serve(const ServeOptions& options) {
   ad_counter.StartFlushing();
   mail_sender.Start();
   scheduler.Start();
+  if (backups) backups->Start();
   // Tests and scripts read this line to learn the port when listening on port 0.
   fmt::print("sinmun: serving {} on http://{}:{}\n", config->paper.name, listen->host,
              (*server)->port());
@@ -222,6 +238,7 @@ int Serve(const ServeOptions& options) {
   ad_counter.StopFlushing();
   mail_sender.Stop();
   scheduler.Stop();
+  if (backups) backups->Stop();
   (*searcher)->StopFollowing();
   if (access_log) access_log->Flush();
   spdlog::info("stopped");

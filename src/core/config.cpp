@@ -121,6 +121,13 @@ std::string DefaultConfigText() {
 # access_log = ""                  # JSON lines, one a response: a file here (e.g. "access.log",
                                    # reopened on SIGHUP), "-" for stdout, "" for none
 
+[backup]
+# `serve` writes a backup (as `sinmun backup` does) this often, SQLite store only, and keeps
+# the newest ones. Copy them off the machine too (docs/DEPLOY.md).
+# every = ""                       # "", "hourly" or "daily"
+# keep = {backup_keep}
+# folder = "{backup_folder}"              # relative to this folder
+
 [metrics]
 # GET /metrics (Prometheus) answers these addresses or networks, and anyone with the token
 # (Authorization: Bearer TOKEN). Behind a proxy, list it in trusted_proxies (see docs/DEPLOY.md).
@@ -144,7 +151,8 @@ std::string DefaultConfigText() {
       fmt::arg("comment_hour", d.comment_per_hour),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
       fmt::arg("max_days", d.newsroom.session_max_days), fmt::arg("log_level", d.log_level),
-      fmt::arg("metrics_allow", d.metrics_allow));
+      fmt::arg("metrics_allow", d.metrics_allow), fmt::arg("backup_keep", d.backup_keep),
+      fmt::arg("backup_folder", d.backup_folder));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -177,6 +185,7 @@ Result<Config> LoadConfig(const std::string& path) {
   const toml::table& search = section("search");
   const toml::table& log = section("log");
   const toml::table& metrics = section("metrics");
+  const toml::table& backup = section("backup");
   for (const Result<>& r : {
            ReadString(server, "listen", &config.listen),
            ReadInt(server, "threads", 0, 256, &config.threads),
@@ -220,6 +229,9 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(log, "access_log", &config.access_log),
            ReadString(metrics, "allow", &config.metrics_allow),
            ReadString(metrics, "token", &config.metrics_token),
+           ReadString(backup, "every", &config.backup_every),
+           ReadInt(backup, "keep", 1, 10000, &config.backup_keep),
+           ReadString(backup, "folder", &config.backup_folder),
        }) {
     if (!r) return Fail(r.error().code, path + ": " + r.error().detail);
   }
@@ -230,6 +242,14 @@ Result<Config> LoadConfig(const std::string& path) {
   if (std::find(std::begin(kLevels), std::end(kLevels), config.log_level) == std::end(kLevels)) {
     return Fail(ErrorCode::kInvalidInput,
                 path + ": [log] level must be trace, debug, info, warn, error or off");
+  }
+  if (config.backup_every != "" && config.backup_every != "hourly" &&
+      config.backup_every != "daily") {
+    return Fail(ErrorCode::kInvalidInput,
+                path + ": [backup] every must be \"\", \"hourly\" or \"daily\"");
+  }
+  if (config.backup_folder.empty()) {
+    return Fail(ErrorCode::kInvalidInput, path + ": [backup] folder must not be empty");
   }
   if (auto listen = ParseListen(config.listen); !listen) {
     return Fail(ErrorCode::kInvalidInput, path + ": " + listen.error().detail);

@@ -78,6 +78,13 @@ struct Config {
   // [metrics] token: a bearer token that may read it from anywhere ("": none).
   std::string metrics_allow = "127.0.0.1, ::1";
   std::string metrics_token;
+
+  // ---- Scheduled backups (issue #15) ----
+  // [backup] every: "" (none), "hourly" or "daily": `serve` writes a `sinmun backup` file
+  // into [backup] folder (relative to DIR) that often, keeping the newest [backup] keep.
+  std::string backup_every;
+  int backup_keep = 14;
+  std::string backup_folder = "backups";
 };
 
 // Text of a sinmun.toml with every default written out and commented.

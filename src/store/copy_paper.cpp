@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -88,6 +89,7 @@ std::vector<std::string> Split(std::string_view list) {
 // Statements are cached by the address of their text, so these live as long as the program.
 struct TableSql {
   size_t columns;
+  std::vector<std::string> names;
   Sql select;
   Sql upsert;  // one row by its key, so that a second run is harmless
   // Moves PostgreSQL's counters (ids, change numbers; change_sequence in 0001_schema.sql) past
@@ -111,6 +113,7 @@ TableSql MakeTableSql(const Table& table) {
   for (size_t i = 1; i <= names.size(); ++i) placeholders.push_back(fmt::format("?{}", i));
   return TableSql{
       .columns = names.size(),
+      .names = names,
       // In key order: a row that names another row of its table (a reply its parent
       // comment, by a smaller id) is written after it.
       .select = Sql(fmt::format("SELECT {} FROM {} ORDER BY {}", fmt::join(selected, ", "),
@@ -137,7 +140,7 @@ const std::vector<TableSql> kTableSql = [] {
   return sql;
 }();
 
-using Values = std::vector<std::optional<std::string>>;
+using Values = PaperRow;
 
 // Calls visit(values) with each of `rows` as text, until it fails.
 template <typename Rows, typename Visit>
@@ -211,31 +214,63 @@ Result<> AddRow(const Values& values, std::int64_t& rows, std::uint64_t& checksu
   return {};
 }
 
-// Copies one table in batches of one write transaction each, counting the source's rows.
-template <typename Source, typename Target>
-Result<> CopyTable(Source& source, Target& target, const Table& table, const TableSql& sql,
-                   TableCheck& check) {
-  std::optional<Transaction<Target>> batch;
-  int in_batch = 0;
-  const auto copy_row = [&](const Values& values) -> Result<> {
-    AddRow(values, check.source_rows, check.source_checksum);
-    if (!batch) {
-      auto begun = Transaction<Target>::Begin(target, TransactionMode::kWrite);
+// Upserts the rows of one table in batches of one write transaction each, counting them as
+// the source side of `check`; Finish() commits the last batch and lets the counters follow.
+template <typename Target>
+class TableUpsert {
+ public:
+  TableUpsert(Target& target, const Table& table, const TableSql& sql, TableCheck& check)
+      : target_(target), table_(table), sql_(sql), check_(check) {}
+
+  Result<> Put(const Values& values) {
+    if (values.size() != sql_.columns) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("{}: a row of {} values, expected {}",
+                                                        table_.name, values.size(), sql_.columns));
+    }
+    AddRow(values, check_.source_rows, check_.source_checksum);
+    if (!batch_) {
+      auto begun = Transaction<Target>::Begin(target_, TransactionMode::kWrite);
       if (!begun) return tl::unexpected(begun.error());
-      batch.emplace(std::move(*begun));
+      batch_.emplace(std::move(*begun));
     }
-    if (Result<> done = Run(target, sql.upsert, values); !done) {
-      return Fail(done.error().code, fmt::format("{}: {}", table.name, done.error().detail));
+    if (Result<> done = Run(target_, sql_.upsert, values); !done) {
+      return Fail(done.error().code, fmt::format("{}: {}", table_.name, done.error().detail));
     }
-    if (++in_batch < kBatchRows) return {};
-    in_batch = 0;
-    return std::exchange(batch, std::nullopt)->Commit();
-  };
-  if (Result<> done = EachRow(source, sql.select, sql.columns, copy_row); !done) return done;
-  if (batch) {
-    if (Result<> done = batch->Commit(); !done) return done;
+    if (++in_batch_ < kBatchRows) return {};
+    in_batch_ = 0;
+    return std::exchange(batch_, std::nullopt)->Commit();
   }
-  return Run(target, sql.follow, {});
+
+  Result<> Finish() {
+    if (batch_) {
+      if (Result<> done = std::exchange(batch_, std::nullopt)->Commit(); !done) return done;
+    }
+    return Run(target_, sql_.follow, {});
+  }
+
+ private:
+  Target& target_;
+  const Table& table_;
+  const TableSql& sql_;
+  TableCheck& check_;
+  std::optional<Transaction<Target>> batch_;
+  int in_batch_ = 0;
+};
+
+// Reads every table of `target` back in one snapshot, as the target side of `checks`.
+template <typename Target>
+Result<> ReadBack(Target& target, std::vector<TableCheck>& checks) {
+  auto check = Transaction<Target>::Begin(target, TransactionMode::kRead);
+  if (!check) return tl::unexpected(check.error());
+  for (size_t i = 0; i < std::size(kTables); ++i) {
+    const auto add = [&check = checks[i]](const Values& values) {
+      return AddRow(values, check.target_rows, check.target_checksum);
+    };
+    if (Result<> done = EachRow(target, kTableSql[i].select, kTableSql[i].columns, add); !done) {
+      return done;
+    }
+  }
+  return check->Commit();
 }
 
 template <typename Source, typename Target>
@@ -248,22 +283,15 @@ Result<std::vector<TableCheck>> Copy(Source& source, Target& target,
   for (size_t i = 0; i < std::size(kTables); ++i) {
     progress(kTables[i].name);
     checks[i].table = kTables[i].name;
-    if (Result<> done = CopyTable(source, target, kTables[i], kTableSql[i], checks[i]); !done) {
+    TableUpsert<Target> upsert(target, kTables[i], kTableSql[i], checks[i]);
+    const auto put = [&upsert](const Values& values) { return upsert.Put(values); };
+    if (Result<> done = EachRow(source, kTableSql[i].select, kTableSql[i].columns, put); !done) {
       return tl::unexpected(done.error());
     }
+    if (Result<> done = upsert.Finish(); !done) return tl::unexpected(done.error());
   }
   // The copy is read back in one snapshot too.
-  auto check = Transaction<Target>::Begin(target, TransactionMode::kRead);
-  if (!check) return tl::unexpected(check.error());
-  for (size_t i = 0; i < std::size(kTables); ++i) {
-    const auto add = [&check = checks[i]](const Values& values) {
-      return AddRow(values, check.target_rows, check.target_checksum);
-    };
-    if (Result<> done = EachRow(target, kTableSql[i].select, kTableSql[i].columns, add); !done) {
-      return tl::unexpected(done.error());
-    }
-  }
-  if (Result<> done = check->Commit(); !done) return tl::unexpected(done.error());
+  if (Result<> done = ReadBack(target, checks); !done) return tl::unexpected(done.error());
   return checks;
 }
 
@@ -289,7 +317,62 @@ bool IsPostgres(std::string_view url) {
   return url.starts_with("postgres://") || url.starts_with("postgresql://");
 }
 
+// The store at `url`, migrated by OpenStore, and one connection to its database.
+Result<AnyConnection> OpenMigrated(std::string_view url, bool write) {
+  if (Result<std::unique_ptr<Store>> store = OpenStore(url); !store) {
+    return tl::unexpected(store.error());
+  }
+  return Connect(url, write);
+}
+
 }  // namespace
+
+Result<> ReadPaper(
+    std::string_view url,
+    const std::function<Result<>(std::string_view, const std::vector<std::string>&)>& table,
+    const PutRow& row) {
+  Result<AnyConnection> source = OpenMigrated(url, false);
+  if (!source) return tl::unexpected(source.error());
+  return std::visit(
+      [&](auto& db) -> Result<> {
+        using Db = std::decay_t<decltype(*db)>;
+        auto snapshot = Transaction<Db>::Begin(*db, TransactionMode::kRead);
+        if (!snapshot) return tl::unexpected(snapshot.error());
+        for (size_t i = 0; i < std::size(kTables); ++i) {
+          if (Result<> done = table(kTables[i].name, kTableSql[i].names); !done) return done;
+          if (Result<> done = EachRow(*db, kTableSql[i].select, kTableSql[i].columns, row); !done) {
+            return done;
+          }
+        }
+        return snapshot->Commit();
+      },
+      *source);
+}
+
+Result<std::vector<TableCheck>> WritePaper(
+    std::string_view url,
+    const std::function<Result<>(std::string_view, const std::vector<std::string>&, const PutRow&)>&
+        fill) {
+  Result<AnyConnection> target = OpenMigrated(url, true);
+  if (!target) return tl::unexpected(target.error());
+  return std::visit(
+      [&](auto& db) -> Result<std::vector<TableCheck>> {
+        using Db = std::decay_t<decltype(*db)>;
+        std::vector<TableCheck> checks(std::size(kTables));
+        for (size_t i = 0; i < std::size(kTables); ++i) {
+          checks[i].table = kTables[i].name;
+          TableUpsert<Db> upsert(*db, kTables[i], kTableSql[i], checks[i]);
+          const PutRow put = [&upsert](const Values& values) { return upsert.Put(values); };
+          if (Result<> done = fill(kTables[i].name, kTableSql[i].names, put); !done) {
+            return tl::unexpected(done.error());
+          }
+          if (Result<> done = upsert.Finish(); !done) return tl::unexpected(done.error());
+        }
+        if (Result<> done = ReadBack(*db, checks); !done) return tl::unexpected(done.error());
+        return checks;
+      },
+      *target);
+}
 
 Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_view to,
                                           const std::function<void(std::string_view)>& progress) {
@@ -299,14 +382,9 @@ Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_vie
                 "migrate copies between a sqlite: store and a postgres:// store");
   }
   // Opening each store applies its migrations, so both have every table.
-  for (const std::string_view url : {from, to}) {
-    if (Result<std::unique_ptr<Store>> store = OpenStore(url); !store) {
-      return tl::unexpected(store.error());
-    }
-  }
-  Result<AnyConnection> source = Connect(from, false);
+  Result<AnyConnection> source = OpenMigrated(from, false);
   if (!source) return tl::unexpected(source.error());
-  Result<AnyConnection> target = Connect(to, true);
+  Result<AnyConnection> target = OpenMigrated(to, true);
   if (!target) return tl::unexpected(target.error());
   return std::visit([&](auto& source, auto& target) { return Copy(*source, *target, progress); },
                     *source, *target);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,5 +33,29 @@ struct TableCheck {
 // other PostgreSQL; kUnavailable when either store cannot be opened.
 Result<std::vector<TableCheck>> CopyPaper(std::string_view from, std::string_view to,
                                           const std::function<void(std::string_view)>& progress);
+
+// One row of a table as text (integers in decimal, booleans 0 or 1), nullopt for NULL, in the
+// order of the table's columns: its key first, then the others.
+using PaperRow = std::vector<std::optional<std::string>>;
+using PutRow = std::function<Result<>(const PaperRow&)>;
+
+// `sinmun export paper`: every row of every table of the paper at `url` (sqlite:… or
+// postgres://…), in one read snapshot, tables in the order CopyPaper uses (parents first):
+// `table(name, columns)` is called, then `row(values)` for each row. Stops at the first
+// failure of a callback and returns it.
+Result<> ReadPaper(
+    std::string_view url,
+    const std::function<Result<>(std::string_view, const std::vector<std::string>&)>& table,
+    const PutRow& row);
+
+// `sinmun import paper`: fills the paper at `url` (migrated first) table by table, parents
+// first. `fill(name, columns, put)` calls put(values) for each row of that table, values in
+// `columns` order; rows are upserted by their keys with their ids, one transaction every
+// 1,000 rows, and the backend's counters then follow the ids. Returns a TableCheck per table:
+// the source side is what was put, the target side the table read back afterwards.
+Result<std::vector<TableCheck>> WritePaper(
+    std::string_view url,
+    const std::function<Result<>(std::string_view, const std::vector<std::string>&, const PutRow&)>&
+        fill);
 
 }  // namespace sinmun::store
