@@ -17,20 +17,6 @@ namespace {
 
 constexpr auto kWriteInterval = std::chrono::milliseconds(200);
 
-const char* MethodText(Method method) {
-  switch (method) {
-    case Method::kGet:
-      return "GET";
-    case Method::kHead:
-      return "HEAD";
-    case Method::kPost:
-      return "POST";
-    case Method::kOther:
-      break;
-  }
-  return "OTHER";
-}
-
 // Appends `text` as a JSON string. Valid UTF-8 passes as is (Korean in a referer stays
 // readable); control characters are escaped and invalid bytes become U+FFFD, so every line
 // parses whatever a client sent.
@@ -139,7 +125,7 @@ void AccessLog::OnResponse(const Request& request, const ResponseSummary& respon
   line.append(",\"remote\":");
   AppendJsonString(line, request.remote_address);
   line.append(",\"method\":\"");
-  line.append(response.complete ? MethodText(request.method) : "");
+  line.append(response.complete ? MethodName(request.method) : "");
   line.append("\",\"target\":");
   AppendJsonString(line, request.target);
   fmt::format_to(std::back_inserter(line), ",\"status\":{},\"bytes\":{},\"ms\":{:.3f}",

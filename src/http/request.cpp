@@ -4,6 +4,21 @@
 #include "http/multipart.hpp"
 
 namespace sinmun::http {
+
+const char* MethodName(Method method) {
+  switch (method) {
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kOther:
+      break;
+  }
+  return "OTHER";
+}
+
 namespace {
 
 int HexValue(char c) {

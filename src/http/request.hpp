@@ -11,6 +11,9 @@ namespace sinmun::http {
 
 enum class Method { kGet, kHead, kPost, kOther };
 
+// "GET", "HEAD", "POST", or "OTHER": the name logs and failure reports print.
+const char* MethodName(Method method);
+
 class Request {
  public:
   Method method = Method::kGet;

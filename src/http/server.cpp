@@ -49,20 +49,6 @@ constexpr size_t kLingerMaxBytes = 64 << 20;
 constexpr size_t kKeptBodyCapacity = 64 << 10;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
-const char* MethodName(Method method) {
-  switch (method) {
-    case Method::kGet:
-      return "GET";
-    case Method::kHead:
-      return "HEAD";
-    case Method::kPost:
-      return "POST";
-    case Method::kOther:
-      break;
-  }
-  return "OTHER";
-}
-
 void AppendNumber(std::string& out, std::uint64_t number) {
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof digits, number);
