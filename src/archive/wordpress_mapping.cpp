@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "core/text.hpp"
+
 namespace sinmun::archive {
 namespace {
 
@@ -12,13 +14,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-std::string Trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
 }
 
 // The excerpt's lines without markup: excerpts are plain text in WordPress, but editors paste
@@ -56,11 +51,11 @@ std::vector<std::string> ExcerptLines(std::string_view excerpt) {
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string line = Trim(std::string_view(text).substr(start, end - start));
+    std::string line = TrimSpace(std::string_view(text).substr(start, end - start));
     // Bullets typed into the excerpt ("- ", "· ", "▶ ") are the list's, not the line's.
     for (const std::string_view bullet : {"- ", "* ", "· ", "• ", "▶ ", "△ ", "○ "}) {
       if (line.starts_with(bullet)) {
-        line = Trim(std::string_view(line).substr(bullet.size()));
+        line = TrimSpace(std::string_view(line).substr(bullet.size()));
         break;
       }
     }
@@ -107,7 +102,7 @@ std::string PercentDecode(std::string_view text) {
 }
 
 std::optional<Timestamp> ParseWordPressGmt(std::string_view text) {
-  const std::string trimmed = Trim(text);
+  const std::string trimmed = TrimSpace(text);
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (std::sscanf(trimmed.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &year, &month, &day, &hour, &minute,
                   &second) != 6) {
@@ -229,7 +224,7 @@ std::vector<std::pair<std::string, std::string>> Taxonomy::TagPaths() const {
 
 MappedItem MapItem(const WxrItem& item, const Taxonomy& taxonomy, Timestamp now,
                    const ImageRewriter& rewrite_image) {
-  const std::string title = Trim(item.title);
+  const std::string title = TrimSpace(item.title);
   const auto skip = [&](std::string reason) -> MappedItem {
     return SkippedItem{.wordpress_id = item.post_id, .title = title, .reason = std::move(reason)};
   };
