@@ -54,7 +54,10 @@ Result<> AddOpsRoutes(http::Router& router, const OpsSources* sources, const Con
     // version once the store's role interfaces have landed, for a node left behind by a
     // newer one that migrated later.
     const Result<std::int64_t> sequence = sources->store->ChangeSequence();
-    const search::IndexStatus search = sources->searcher->Status();
+    search::IndexStatus search = sources->searcher->Status();
+    // The store's sequence as read now, not as the follower last saw it: right after start
+    // the follower may not have asked yet, and catch-up is measured against the store.
+    if (sequence) search.store_sequence = *sequence;
     const std::string body = fmt::format(
         R"({{"ready":{},"store":{},"migrations":"applied at open","search":{{"caught_up":{},"indexed_sequence":{},"store_sequence":{}}}}})"
         "\n",
