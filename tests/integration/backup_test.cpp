@@ -85,27 +85,7 @@ class BackupTest : public ::testing::Test {
   static void Desk(std::uint16_t port, const std::atomic<bool>& stop, Acknowledged& acked) {
     Staff editor(port);
     if (editor.Login("backup@example.com", kEditorPassword).status != 303) return;
-    for (int n = 0; !stop; ++n) {
-      const std::string headline = "백업 중 기사 " + std::to_string(n);
-      const HttpResponse saved = editor.Act("/newsroom/articles", {{"section", "1"},
-                                                                   {"headline", headline},
-                                                                   {"body", "본문 " + headline},
-                                                                   {"reporter", "1"}});
-      const size_t at = saved.Header("location").find("/newsroom/articles/");
-      if (saved.status != 303 || at == std::string::npos) continue;
-      const std::int64_t id = std::atoll(saved.Header("location").c_str() + at + 19);
-      {
-        std::lock_guard lock(acked.mutex);
-        acked.saved.push_back(id);
-      }
-      const HttpResponse published =
-          editor.Act("/newsroom/articles/" + std::to_string(id) + "/publish", {});
-      if (published.status == 303 &&
-          published.Header("location").find("error") == std::string::npos) {
-        std::lock_guard lock(acked.mutex);
-        acked.published.push_back(id);
-      }
-    }
+    WriteArticlesUntil(editor, "백업 중 기사 ", 1, stop, RecordedIn(acked));
   }
 
   static void Readers(std::uint16_t port, std::int64_t article, const std::atomic<bool>& stop,

@@ -139,31 +139,7 @@ class CrashSafetyTest : public ::testing::Test {
                    Acknowledged& acked) {
     Staff editor(port);
     if (editor.Login("crash@example.com", kEditorPassword).status != 303) return;
-    for (int n = 0; !stop; ++n) {
-      const std::string headline = "충돌 r" + std::to_string(round) + " n" + std::to_string(n);
-      const HttpResponse saved = editor.Act("/newsroom/articles", {{"section", "1"},
-                                                                   {"headline", headline},
-                                                                   {"body", "본문 " + headline},
-                                                                   {"reporter", "1"}});
-      if (saved.status != 303) continue;
-      const std::string location = saved.Header("location");
-      const size_t at = location.find("/newsroom/articles/");
-      if (at == std::string::npos) continue;
-      const std::int64_t id = std::atoll(location.c_str() + at + 19);
-      {
-        std::lock_guard lock(acked.mutex);
-        acked.saved.push_back(id);
-      }
-      if (n % 2 == 0) {
-        const HttpResponse published =
-            editor.Act("/newsroom/articles/" + std::to_string(id) + "/publish", {});
-        if (published.status == 303 &&
-            published.Header("location").find("error") == std::string::npos) {
-          std::lock_guard lock(acked.mutex);
-          acked.published.push_back(id);
-        }
-      }
-    }
+    WriteArticlesUntil(editor, "충돌 r" + std::to_string(round) + " n", 2, stop, RecordedIn(acked));
   }
 
   // Recommends and e-mails of one article, by ever new readers, until `stop`.

@@ -51,4 +51,28 @@ HttpResponse Staff::Act(const std::string& target, FormFields fields) {
                      FormBody(fields));
 }
 
+void WriteArticlesUntil(Staff& editor, const std::string& headline_prefix, int publish_every,
+                        const std::atomic<bool>& stop, const DeskAcknowledgements& acked) {
+  constexpr std::string_view kArticles = "/newsroom/articles/";
+  for (int n = 0; !stop; ++n) {
+    const std::string headline = headline_prefix + std::to_string(n);
+    const HttpResponse saved = editor.Act("/newsroom/articles", {{"section", "1"},
+                                                                 {"headline", headline},
+                                                                 {"body", "본문 " + headline},
+                                                                 {"reporter", "1"}});
+    const std::string location = saved.Header("location");
+    const size_t at = location.find(kArticles);
+    if (saved.status != 303 || at == std::string::npos) continue;
+    const std::int64_t id = std::atoll(location.c_str() + at + kArticles.size());
+    acked.saved(id);
+    if (n % publish_every != 0) continue;
+    const HttpResponse published =
+        editor.Act("/newsroom/articles/" + std::to_string(id) + "/publish", {});
+    if (published.status == 303 &&
+        published.Header("location").find("error") == std::string::npos) {
+      acked.published(id);
+    }
+  }
+}
+
 }  // namespace sinmun::testing

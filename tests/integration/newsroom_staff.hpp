@@ -2,7 +2,10 @@
 // A member of staff's browser for end-to-end tests: logs in through the real newsroom form,
 // keeps the session cookie and posts forms with their CSRF token.
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,5 +40,32 @@ class Staff {
   std::string session_;
   std::string set_cookie_;
 };
+
+// What a desk writing under load is told the server acknowledged: each article saved, and
+// each published.
+struct DeskAcknowledgements {
+  std::function<void(std::int64_t id)> saved;
+  std::function<void(std::int64_t id)> published;
+};
+
+// Acknowledgements kept in `acked`'s `saved` and `published` lists, under its `mutex`.
+template <class Acknowledged>
+DeskAcknowledgements RecordedIn(Acknowledged& acked) {
+  return {.saved =
+              [&acked](std::int64_t id) {
+                std::lock_guard lock(acked.mutex);
+                acked.saved.push_back(id);
+              },
+          .published =
+              [&acked](std::int64_t id) {
+                std::lock_guard lock(acked.mutex);
+                acked.published.push_back(id);
+              }};
+}
+
+// Saves articles through the newsroom form one after the other until `stop`, with headlines
+// `headline_prefix` + n, publishing every `publish_every`-th of them (the first included).
+void WriteArticlesUntil(Staff& editor, const std::string& headline_prefix, int publish_every,
+                        const std::atomic<bool>& stop, const DeskAcknowledgements& acked);
 
 }  // namespace sinmun::testing
