@@ -147,6 +147,18 @@ struct Change {
   ArticleId article_id = 0;
 };
 
+// An article named by a link: its id and headline (related articles, neighbours).
+struct ArticleHeadline {
+  ArticleId id = 0;
+  std::string headline;
+};
+
+// The articles most like `article_id`, best first, as the search index found them.
+struct RelatedList {
+  ArticleId article_id = 0;
+  std::vector<ArticleId> related;
+};
+
 // Neighbours of an article in its section, ordered by (registered_at, id).
 struct Neighbors {
   std::optional<ArticleId> previous;  // the next older article (이전 기사)
