@@ -159,10 +159,13 @@ struct RelatedList {
   std::vector<ArticleId> related;
 };
 
-// Neighbours of an article in its section, ordered by (registered_at, id).
+// Neighbours of an article in its section, ordered by (registered_at, id): ids and headlines,
+// what the article page's links need.
 struct Neighbors {
   std::optional<ArticleId> previous;  // the next older article (이전 기사)
   std::optional<ArticleId> next;      // the next newer article (다음 기사)
+  std::string previous_headline;      // "" when there is no previous article
+  std::string next_headline;
 };
 
 // ---- Accounts, sessions and audit (issue #3) ----
