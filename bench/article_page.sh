@@ -5,6 +5,7 @@
 # and the time `sinmun demo --articles 100000` took.
 #   bench/article_page.sh            (make bench)
 #   ARTICLES=20000 DURATION=5s bench/article_page.sh   (a quicker look)
+#   KEEP_PAPER=/tmp/paper …   also keeps a copy of the paper, as built (to profile it after)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" article-page
 ARTICLES=${ARTICLES:-100000}
@@ -17,6 +18,7 @@ echo "== sinmun demo --articles $ARTICLES"
 make_paper "$work/data" "$ARTICLES"
 printf 'demo load: %.1f s\n' "$demo_seconds"
 printf 'search index build: %.1f s, %s\n' "$reindex_seconds" "$(du -sh "$work/data/search" | cut -f1)"
+[ -n "${KEEP_PAPER:-}" ] && cp -r "$work/data" "$KEEP_PAPER"
 start_sinmun "$work/data" "$SINMUN_PORT"
 # As readers arrive: a browser (so views are counted) that takes gzip.
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"

@@ -129,7 +129,7 @@ class Engine {
 
 class SinmunEngine final : public Engine {
  public:
-  SinmunEngine(const sinmun::store::Store& store, fs::path folder, sinmun::Timestamp now)
+  SinmunEngine(sinmun::store::Store& store, fs::path folder, sinmun::Timestamp now)
       : store_(store), folder_(std::move(folder)), now_(now) {}
   std::string Name() const override { return "sinmun (Korean analyzer)"; }
   std::int64_t Build() override {
@@ -154,7 +154,7 @@ class SinmunEngine final : public Engine {
   }
 
  private:
-  const sinmun::store::Store& store_;
+  sinmun::store::Store& store_;
   const fs::path folder_;
   const sinmun::Timestamp now_;
   std::unique_ptr<sinmun::search::Searcher> searcher_;

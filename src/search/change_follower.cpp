@@ -11,6 +11,7 @@
 #include <limits>
 #include <set>
 
+#include "search/related_follower.hpp"
 #include "search/xapian_index.hpp"
 #include "search/xapian_searcher.hpp"
 
@@ -109,6 +110,11 @@ Result<> XapianSearcher::CatchUp() {
         });
     if (!written) return tl::unexpected(written.error());
     if (indexed_seq_.load() > store_seq_.load()) store_seq_ = indexed_seq_.load();
+    // The related lists after the whole catch-up, not per batch: a new index's first lists
+    // are then made against every article, not the part indexed so far.
+    const Result<std::int64_t> related =
+        RelateChanges(*writer_, store_, [&] { return !stop_requested_.load(); });
+    if (!related) return tl::unexpected(related.error());
     return {};
   } catch (const Xapian::Error& error) {
     writer_.reset();  // reopen at the next attempt

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "search/change_follower.hpp"
+#include "search/related_follower.hpp"
 #include "search/searcher.hpp"
 #include "search/xapian_index.hpp"
 
@@ -193,7 +194,12 @@ Result<std::int64_t> Reindex(SearchStore store, const std::filesystem::path& fol
       Xapian::WritableDatabase database(scratch.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
       written = IndexEverything(database, store);
       database.set_metadata(kFormatKey, kIndexFormat);
-      if (written) database.commit();
+      if (written) {
+        database.commit();
+        // Every article's related list, against the whole new index, before it goes live.
+        const Result<std::int64_t> related = RelateChanges(database, store, [] { return true; });
+        if (!related) written = tl::unexpected(related.error());
+      }
     }
     if (written) {
       Xapian::Database built(scratch.string());

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "search/related_follower.hpp"
 #include "search/xapian_index.hpp"
 #include "search/xapian_searcher.hpp"
 
@@ -40,39 +41,44 @@ class ContentTerms final : public Xapian::ExpandDecider {
 
 }  // namespace
 
+std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store::ArticleId id,
+                                        int limit, Timestamp now) {
+  std::vector<store::ArticleId> ids;
+  if (limit <= 0) return ids;
+  Xapian::RSet relevant;
+  try {
+    (void)database.get_document(DocId(id));
+  } catch (const Xapian::DocNotFoundError&) {
+    return ids;  // not indexed (or no longer published)
+  }
+  relevant.add_document(DocId(id));
+  Xapian::Enquire enquire(database);
+  const ContentTerms decider(database);
+  const Xapian::ESet terms = enquire.get_eset(kRelatedTerms, relevant, &decider);
+  if (terms.empty()) return ids;
+  // A plain OR of weighted terms lets Xapian skip documents that cannot reach the top
+  // (max-weight pruning); a value range on publication time made it read every posting of
+  // every term, 3 ms an article page at 100,000 articles. Articles not public at `now` are
+  // dropped below instead.
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+  // A few more than asked: the article itself is usually the best match, and some may be
+  // scheduled for later.
+  const Xapian::MSet matches =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(limit) + kRelatedSpare);
+  const std::string not_after = Xapian::sortable_serialise(static_cast<double>(now));
+  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+    if (*it == DocId(id) || std::ssize(ids) >= limit) continue;
+    if (it.get_document().get_value(kSlotTime) > not_after) continue;
+    ids.push_back(ArticleIdOf(*it));
+  }
+  return ids;
+}
+
 Result<std::vector<store::ArticleId>> XapianSearcher::Related(store::ArticleId id, int limit,
                                                               Timestamp now) const {
   return WithReader([&](Xapian::Database& database) -> Result<std::vector<store::ArticleId>> {
-    std::vector<store::ArticleId> ids;
-    if (limit <= 0) return ids;
-    Xapian::RSet relevant;
-    try {
-      (void)database.get_document(DocId(id));
-    } catch (const Xapian::DocNotFoundError&) {
-      return ids;  // not indexed (or no longer published)
-    }
-    relevant.add_document(DocId(id));
-    Xapian::Enquire enquire(database);
-    const ContentTerms decider(database);
-    const Xapian::ESet terms = enquire.get_eset(kRelatedTerms, relevant, &decider);
-    if (terms.empty()) return ids;
-    // A plain OR of weighted terms lets Xapian skip documents that cannot reach the top
-    // (max-weight pruning); a value range on publication time made it read every posting of
-    // every term, 3 ms an article page at 100,000 articles. Articles not public at `now` are
-    // dropped below instead.
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-    // A few more than asked: the article itself is usually the best match, and some may be
-    // scheduled for later.
-    const Xapian::MSet matches =
-        enquire.get_mset(0, static_cast<Xapian::doccount>(limit) + kRelatedSpare);
-    const std::string not_after = Xapian::sortable_serialise(static_cast<double>(now));
-    for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
-      if (*it == DocId(id) || std::ssize(ids) >= limit) continue;
-      if (it.get_document().get_value(kSlotTime) > not_after) continue;
-      ids.push_back(ArticleIdOf(*it));
-    }
-    return ids;
+    return RelatedIn(database, id, limit, now);
   });
 }
 

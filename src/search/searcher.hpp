@@ -32,6 +32,7 @@
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
 #include "store/records.hpp"
+#include "store/related_lists.hpp"
 
 namespace sinmun::search {
 
@@ -76,7 +77,8 @@ class Searcher {
   // be read. An unparsable query is never an error (see above).
   virtual Result<SearchResult> Search(const SearchRequest& request) const = 0;
   // Up to `limit` published articles most like `id` (never `id` itself); empty when the
-  // article is not indexed.
+  // article is not indexed. The site does not ask this per page: the follower keeps every
+  // article's list in the store (RelatedLists), computed the same way.
   virtual Result<std::vector<store::ArticleId>> Related(store::ArticleId id, int limit,
                                                         Timestamp now) const = 0;
   virtual IndexStatus Status() const = 0;
@@ -112,18 +114,22 @@ class IndexFollower {
 // the IndexFollower where the process starts and stops its threads.
 class SearchIndex : public Searcher, public IndexFollower {};
 
-// The store roles the index reads; made from any one object that serves them both.
+// The store roles the index uses: it reads the catalog and the change feed, and keeps each
+// article's related list (store/related_lists.hpp); made from any one object that serves them.
 struct SearchStore {
   template <typename S>
-  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::ChangeFeed>
-  SearchStore(const S* store)  // NOLINT(google-explicit-constructor): one store, two roles
-      : catalog(store), changes(store) {}
+  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::ChangeFeed> &&
+      std::derived_from<S, store::RelatedLists>
+      SearchStore(S* store)  // NOLINT(google-explicit-constructor): one store, three roles
+      : catalog(store), changes(store), related(store) {}
   template <typename S>
-  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::ChangeFeed>
-  SearchStore(const S& store)  // NOLINT(google-explicit-constructor)
-      : catalog(&store), changes(&store) {}
+  requires std::derived_from<S, store::Catalog> && std::derived_from<S, store::ChangeFeed> &&
+      std::derived_from<S, store::RelatedLists>
+      SearchStore(S& store)  // NOLINT(google-explicit-constructor)
+      : catalog(&store), changes(&store), related(&store) {}
   const store::Catalog* catalog;
   const store::ChangeFeed* changes;
+  store::RelatedLists* related;
 };
 
 // Opens (or creates) the index in `folder` over `store`. The follower is not started.
@@ -131,7 +137,8 @@ struct SearchStore {
 Result<std::unique_ptr<SearchIndex>> OpenSearchIndex(SearchStore store,
                                                      const std::filesystem::path& folder);
 
-// Rebuilds the index of `store` from scratch in a new database inside `folder`, then switches
+// Rebuilds the index of `store` from scratch in a new database inside `folder`, computes every
+// article's related list against it and writes them to the store, then switches
 // `folder`'s current index to it atomically (a symlink renamed over the old one). Searchers on
 // the folder, in this or another process, move to the new index at their next request or poll.
 // Older databases but the one just replaced are removed. Returns the articles indexed.

@@ -4,36 +4,22 @@
 #include "site/params.hpp"
 
 namespace sinmun::site {
-namespace {
-
-Result<std::optional<NeighborLink>> Neighbor(const store::Catalog& store,
-                                             std::optional<store::ArticleId> id, Timestamp now) {
-  if (!id) return std::nullopt;
-  Result<store::Article> article = store.PublishedArticle(*id, now);
-  if (!article) {
-    // Unpublished between the two reads: show no link rather than fail the page.
-    if (article.error().code == ErrorCode::kNotFound) return std::nullopt;
-    return tl::unexpected(article.error());
-  }
-  return NeighborLink{article->id, std::move(article->headline)};
-}
-
-}  // namespace
-
 Result<ArticleData> LoadArticle(const store::Catalog& store, store::ArticleId id, Timestamp now) {
   Result<store::Article> article = store.PublishedArticle(id, now);
   if (!article) return tl::unexpected(article.error());
-  const Result<store::Neighbors> neighbors = store.NeighborsInSection(id, now);
+  // Ids and headlines in one read: the links need no whole article.
+  Result<store::Neighbors> neighbors = store.NeighborsInSection(id, now);
   if (!neighbors) return tl::unexpected(neighbors.error());
-  Result<std::optional<NeighborLink>> previous = Neighbor(store, neighbors->previous, now);
-  if (!previous) return tl::unexpected(previous.error());
-  Result<std::optional<NeighborLink>> next = Neighbor(store, neighbors->next, now);
-  if (!next) return tl::unexpected(next.error());
 
   ArticleData data;
   data.links.list_url = ArticlePath(id) + "/list";  // BackToListRedirect finds the page
-  data.links.previous = std::move(*previous);
-  data.links.next = std::move(*next);
+  if (neighbors->previous) {
+    data.links.previous =
+        NeighborLink{*neighbors->previous, std::move(neighbors->previous_headline)};
+  }
+  if (neighbors->next) {
+    data.links.next = NeighborLink{*neighbors->next, std::move(neighbors->next_headline)};
+  }
   data.snippet = Excerpt(article->body_markdown, kDescriptionChars);
   data.article = std::move(*article);
   return data;

@@ -9,21 +9,17 @@ namespace {
 
 constexpr int kRelatedCount = 5;
 
-// The related-articles box (issue #5): articles like this one, from the search index. Empty
-// when search is off or cannot answer: the article is served all the same. The box is cached
-// with the page, which the page cache drops when the change sequence moves.
+// The related-articles box (issue #5): articles like this one, as the search index's follower
+// keeps them in the store (issue #14), so a page reads a list instead of querying the index.
+// Empty when search is off or the list cannot be read: the article is served all the same.
 nlohmann::json RelatedView(const SiteContext& site, store::ArticleId id, Timestamp now) {
   nlohmann::json items = nlohmann::json::array();
-  if (site.deps.searcher == nullptr) return items;
-  const Result<std::vector<store::ArticleId>> ids =
-      site.deps.searcher->Related(id, kRelatedCount, now);
-  if (!ids) return items;
-  for (const store::ArticleId related : *ids) {
-    // The index may lag the store by a poll: only what is published now is shown.
-    const Result<store::Article> article = site.deps.store.catalog->PublishedArticle(related, now);
-    if (article) {
-      items.push_back({{"url", ArticlePath(article->id)}, {"headline", article->headline}});
-    }
+  if (site.deps.searcher == nullptr || site.deps.store.related == nullptr) return items;
+  const Result<std::vector<store::ArticleHeadline>> related =
+      site.deps.store.related->RelatedHeadlines(id, kRelatedCount, now);
+  if (!related) return items;
+  for (const store::ArticleHeadline& article : *related) {
+    items.push_back({{"url", ArticlePath(article.id)}, {"headline", article.headline}});
   }
   return items;
 }

@@ -56,6 +56,7 @@
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
+#include "store/related_lists.hpp"
 
 namespace sinmun::ads {
 class AdCounter;    // ads/ad_counter.hpp
@@ -86,7 +87,8 @@ struct SiteStore {
         ads(store),
         activity(store),
         outbox(store),
-        comments(store) {}
+        comments(store),
+        related(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -100,6 +102,8 @@ struct SiteStore {
   // Optional: reader comments (issue #16). Null: the article shows none and the comment
   // routes answer 503.
   store::CommentBook* comments = nullptr;
+  // Optional: the related lists the search index keeps (issue #14). Null: no related box.
+  const store::RelatedLists* related = nullptr;
 };
 
 struct SiteDeps {

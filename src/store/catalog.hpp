@@ -43,8 +43,8 @@ class Catalog {
   virtual Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
                                              Timestamp now) const = 0;
 
-  // Previous (older) and next (newer) published article in the same section.
-  // kNotFound unless `id` is published at `now`.
+  // Previous (older) and next (newer) published article in the same section, ids and
+  // headlines, in one statement. kNotFound unless `id` is published at `now`.
   virtual Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const = 0;
 
   // How many published articles of its section are newer than `id`: its 0-based position in

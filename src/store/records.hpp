@@ -147,10 +147,25 @@ struct Change {
   ArticleId article_id = 0;
 };
 
-// Neighbours of an article in its section, ordered by (registered_at, id).
+// An article named by a link: its id and headline (related articles, neighbours).
+struct ArticleHeadline {
+  ArticleId id = 0;
+  std::string headline;
+};
+
+// The articles most like `article_id`, best first, as the search index found them.
+struct RelatedList {
+  ArticleId article_id = 0;
+  std::vector<ArticleId> related;
+};
+
+// Neighbours of an article in its section, ordered by (registered_at, id): ids and headlines,
+// what the article page's links need.
 struct Neighbors {
   std::optional<ArticleId> previous;  // the next older article (이전 기사)
   std::optional<ArticleId> next;      // the next newer article (다음 기사)
+  std::string previous_headline;      // "" when there is no previous article
+  std::string next_headline;
 };
 
 // ---- Accounts, sessions and audit (issue #3) ----

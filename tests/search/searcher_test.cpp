@@ -304,6 +304,36 @@ TEST_P(SearcherTest, RelatedArticlesNeverTheArticleItself) {
   EXPECT_EQ(std::count(related.begin(), related.end(), a), 0);
 }
 
+// What the article page shows (issue #14): the follower keeps each article's list in the
+// store, and a new article joins the lists of its older relatives.
+TEST_P(SearcherTest, TheFollowerKeepsRelatedListsInTheStore) {
+  const auto kept = [&](store::ArticleId id) {
+    Ids ids;
+    const std::vector<store::ArticleHeadline> items = store_->RelatedHeadlines(id, 5, kNow).value();
+    for (const store::ArticleHeadline& item : items) ids.push_back(item.id);
+    return ids;
+  };
+  const auto a = Add("가야금 연주회 열려", "국립국악원에서 가야금 산조 연주회가 열렸다.");
+  Add("주식 시장", "코스피가 하락했다.");
+  ASSERT_FALSE(Find("가야금").empty());
+  EXPECT_TRUE(kept(a).empty());  // nothing like it yet
+  const auto b = Add("가야금 산조 명인", "가야금 산조의 명인이 국립국악원 무대에 선다.");
+  ASSERT_FALSE(Find("가야금").empty());
+  ASSERT_FALSE(kept(b).empty());
+  EXPECT_EQ(kept(b)[0], a);
+  const Ids of_a = kept(a);
+  ASSERT_FALSE(of_a.empty());
+  EXPECT_EQ(of_a[0], b);
+  EXPECT_EQ(std::count(of_a.begin(), of_a.end(), a), 0);
+
+  // A reindex makes every list again, before its index goes live.
+  ASSERT_TRUE(store_->PutRelated({{a, {}}, {b, {}}}).has_value());
+  ASSERT_TRUE(Reindex(*store_, dir_.path() / "search").has_value());
+  ASSERT_FALSE(kept(a).empty());
+  EXPECT_EQ(kept(a)[0], b);
+  EXPECT_EQ(kept(b), Ids{a});
+}
+
 TEST_P(SearcherTest, ExcludingACompoundKeepsArticlesWithItsPartsApart) {
   const auto apart = Add("시정 소식", "대전시는 오늘 발표했다. 지방 의회는 조용했다.");
   Add("의회 소식", "대전시의회가 임시회를 열었다.");

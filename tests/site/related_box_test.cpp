@@ -24,9 +24,11 @@ class RelatedBoxTest : public SearchSiteTest {
 };
 
 TEST_F(RelatedBoxTest, ShowsArticlesOnTheSameSubjectNeverTheArticleItself) {
+  // Lists are made as articles are indexed (issue #14), and in an archive of two articles
+  // nothing tells their shared words apart: an unrelated one comes first.
+  const auto c = Add("코스피 하락 마감", "코스피가 외국인 매도에 하락했다.");
   const auto a = Add("가야금 연주회 열려", "국립국악원에서 가야금 산조 연주회가 열렸다.");
   const auto b = Add("가야금 산조 명인 무대", "가야금 산조의 명인이 국립국악원 무대에 선다.");
-  const auto c = Add("코스피 하락 마감", "코스피가 외국인 매도에 하락했다.");
   const std::string box = RelatedBox(a);
   ASSERT_NE(box, "");
   EXPECT_NE(Find(box, "관련 기사"), std::string::npos);

@@ -151,6 +151,13 @@ TEST_P(StoreListTest, NeighborsInSection) {
   EXPECT_EQ(neighbors(p4, kNow + 100), Pair(p3, p5));
   EXPECT_EQ(neighbors(p5, kNow + 100), Pair(p4, std::nullopt));
   EXPECT_EQ(ErrorCodeOf(store_->NeighborsInSection(p5, kNow)), ErrorCode::kNotFound);
+
+  // The links' headlines come with the ids.
+  const Neighbors of_p2 = store_->NeighborsInSection(p2, kNow).value();
+  EXPECT_EQ(of_p2.previous_headline, store_->PublishedArticle(p1, kNow).value().headline);
+  EXPECT_EQ(of_p2.next_headline, store_->PublishedArticle(p3, kNow).value().headline);
+  EXPECT_NE(of_p2.previous_headline, of_p2.next_headline);
+  EXPECT_EQ(store_->NeighborsInSection(p4, kNow).value().next_headline, "");
 }
 
 TEST_P(StoreListTest, PositionInSectionMatchesTheSectionList) {

@@ -42,13 +42,19 @@ inline const Sql kReporters{SINMUN_REPORTERS "ORDER BY name, id"};
 // scan from `now` down instead of seeking to p. No row: ?2 is not published.
 #define SINMUN_AROUND_P "x.status = 'published' AND x.section_id = p.section_id AND "
 #define SINMUN_FROM_P " FROM articles p WHERE " SINMUN_PUBLISHED("p.") " AND p.id = ?2"
-inline const Sql kNeighbors{"SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
-                            "(x.registered_at, x.id) < (p.registered_at, p.id) "
-                            "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1), "
-                            "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
-                            "x.registered_at <= ?1{::bigint} AND "
-                            "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY "
-                            "x.registered_at, x.id LIMIT 1)" SINMUN_FROM_P};
+// The headlines are read by primary key once the ids are found: the page's links need no more.
+#define SINMUN_HEADLINE_OF(id) \
+  "COALESCE((SELECT h.headline FROM articles h WHERE h.id = " id "), '')"
+inline const Sql kNeighbors{
+    "SELECT n.older, " SINMUN_HEADLINE_OF("n.older") ", n.newer, " SINMUN_HEADLINE_OF(
+        "n.newer") " FROM (SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+                   "(x.registered_at, x.id) < (p.registered_at, p.id) "
+                   "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1) AS older, "
+                   "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+                   "x.registered_at <= ?1{::bigint} AND "
+                   "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY "
+                   "x.registered_at, x.id LIMIT 1) AS newer" SINMUN_FROM_P ") n"};
+#undef SINMUN_HEADLINE_OF
 inline const Sql kPosition{"SELECT (SELECT COUNT(*) FROM articles x WHERE " SINMUN_AROUND_P
                            "x.registered_at <= ?1{::bigint} AND (x.registered_at, x.id) > "
                            "(p.registered_at, p.id))" SINMUN_FROM_P};
@@ -277,7 +283,10 @@ Result<Neighbors> SqlStore<B>::NeighborsInSection(ArticleId id, Timestamp now) c
   return ReadOneOn<Neighbors>(
       backend(),
       [](const auto& row) {
-        return Neighbors{.previous = row.OptionalInt(0), .next = row.OptionalInt(1)};
+        return Neighbors{.previous = row.OptionalInt(0),
+                         .next = row.OptionalInt(2),
+                         .previous_headline = row.Text(1),
+                         .next_headline = row.Text(3)};
       },
       fmt::format("no published article {}", id), catalog_sql::kNeighbors, now, id);
 }

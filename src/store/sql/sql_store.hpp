@@ -154,6 +154,11 @@ class SqlStore : public Store {
                                             Timestamp at) override;
   Result<ModerationPage> CommentsForModeration(const CommentQuery& query) const override;
 
+  // RelatedLists: sql/related_methods.hpp
+  Result<> PutRelated(const std::vector<RelatedList>& lists) override;
+  Result<std::vector<ArticleHeadline>> RelatedHeadlines(ArticleId id, int limit,
+                                                        Timestamp now) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;

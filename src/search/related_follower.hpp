@@ -1,0 +1,40 @@
+#pragma once
+// Private to search/.
+// The related lists kept in the store (store/related_lists.hpp, issue #14): computed by the
+// index's writer after it has indexed changes, so an article page reads a stored list and
+// never runs the related query per render.
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "search/searcher.hpp"
+
+namespace sinmun::search {
+
+// How many related articles are kept per article: more than a page shows (5), so that a few
+// unpublished or scheduled ones can be skipped when the page reads the list.
+inline constexpr int kRelatedKept = 8;
+// Metadata: the change sequence number up to which `database`'s articles have their lists.
+inline constexpr char kRelatedSeqKey[] = "related_seq";
+
+// Up to `limit` articles most like `id` in `database` (never `id` itself), public at `now`,
+// best first; empty when `id` is not indexed. Xapian errors throw.
+std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store::ArticleId id,
+                                        int limit, Timestamp now);
+
+// Computes the related list of every article changed after the database's related_seq up to
+// its last indexed sequence, writes them to the store a batch at a time and moves related_seq
+// along (committed with the database). When related_seq was 0 (a new index, or one from
+// before the lists were kept) every article gets its list, against the whole index; otherwise
+// the articles each new list names get theirs again too, so that a new article appears under
+// its older relatives. `keep_going` is asked after every batch (false: stop there).
+// Returns the lists written. Store errors are returned; Xapian errors throw.
+Result<std::int64_t> RelateChanges(Xapian::WritableDatabase& database, SearchStore store,
+                                   const std::function<bool()>& keep_going);
+
+}  // namespace sinmun::search
