@@ -123,6 +123,7 @@ struct ImportWordPressOptions {
   std::string data_dir;
   std::string file;
   std::string media_dir;  // a copy of wp-content/uploads
+  std::string store_url;  // --store, as for serve
   bool dry_run = false;
 };
 int ImportWordPress(const ImportWordPressOptions& options);

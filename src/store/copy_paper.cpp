@@ -74,6 +74,8 @@ constexpr Table kTables[] = {
     {"comment_counts", "article_id", "visible"},
     {"comment_votes", "comment_id, visitor", "up:bool, at"},
     {"comment_reports", "comment_id, visitor", "reason, at"},
+    {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
+    {"legacy_paths", "path", "kind, target_id, target"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

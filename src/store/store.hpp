@@ -17,6 +17,7 @@
 #include "store/change_feed.hpp"
 #include "store/comment_book.hpp"
 #include "store/desk.hpp"
+#include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
 #include "store/rankings.hpp"
@@ -36,7 +37,8 @@ class Store : public Catalog,
               public Desk,
               public AdBook,
               public BulkLoad,
-              public CommentBook {};
+              public CommentBook,
+              public ImportBook {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

@@ -17,26 +17,22 @@ namespace {
 using ::testing::ElementsAre;
 using testing::FixturePost;
 using ::testing::HasSubstr;
+using testing::kAssembly;
+using testing::kEconomy;
+using testing::kElection;
+using testing::kPolitics;
 using testing::Post;
 using testing::WriteTempFile;
 using testing::WxrDocument;
 
 constexpr Timestamp kNow = 1'700'000'000;  // 2023-11-14 22:13:20 UTC
-const std::string kPolitics =
-    R"(<category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>)";
-const std::string kAssembly =
-    R"(<category domain="category" nicename="%ea%b5%ad%ed%9a%8c"><![CDATA[국회]]></category>)";
-const std::string kEconomy =
-    R"(<category domain="category" nicename="economy"><![CDATA[경제]]></category>)";
-const std::string kElection =
-    R"(<category domain="post_tag" nicename="%ec%84%a0%ea%b1%b0"><![CDATA[선거]]></category>)";
-
 // Records what an import writes, as the store will.
 struct RecordingSink : ImportSink {
   std::vector<WxrAuthor> reporters;
   std::vector<MappedSection> sections;
   std::vector<MappedArticle> articles;
   std::vector<MappedPage> pages;
+  Result<> Begin(const WxrSite& /*site*/) override { return {}; }
   Result<WriteOutcome> PutReporter(const WxrAuthor& author) override {
     reporters.push_back(author);
     return WriteOutcome::kCreated;
@@ -45,10 +41,14 @@ struct RecordingSink : ImportSink {
     sections.push_back(section);
     return WriteOutcome::kCreated;
   }
-  Result<WriteOutcome> PutArticle(const MappedArticle& article) override {
-    articles.push_back(article);
-    return WriteOutcome::kCreated;
+  Result<> PutTagPaths(const std::vector<std::pair<std::string, std::string>>& /*paths*/) override {
+    return {};
   }
+  Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) override {
+    articles.push_back(std::move(article));
+    return std::vector<WriteOutcome>{WriteOutcome::kCreated};
+  }
+  Result<std::vector<WriteOutcome>> Flush() override { return std::vector<WriteOutcome>{}; }
   Result<WriteOutcome> PutPage(const MappedPage& page) override {
     pages.push_back(page);
     return WriteOutcome::kCreated;

@@ -8,6 +8,16 @@
 
 namespace sinmun::archive::testing {
 
+// An item's <category> lines for the terms of WxrDocument.
+inline const std::string kPolitics =
+    R"(<category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>)";
+inline const std::string kAssembly =
+    R"(<category domain="category" nicename="%ea%b5%ad%ed%9a%8c"><![CDATA[국회]]></category>)";
+inline const std::string kEconomy =
+    R"(<category domain="category" nicename="economy"><![CDATA[경제]]></category>)";
+inline const std::string kElection =
+    R"(<category domain="post_tag" nicename="%ec%84%a0%ea%b1%b0"><![CDATA[선거]]></category>)";
+
 struct FixturePost {
   int id = 0;
   std::string title;

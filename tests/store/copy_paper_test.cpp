@@ -97,6 +97,12 @@ void Seed(Store& store) {
                                                              .updated_at = kNow}));
   ASSERT_TRUE(store.AddAdCounts(
       {{.campaign_id = campaign, .slot = "top", .day = 19'675, .impressions = 5, .clicks = 1}}));
+  // An imported category: its key and old address (the paper had its section already).
+  Must(
+      store.ImportSection({.key = {.origin = "https://old.example.kr", .kind = "category", .id = 5},
+                           .fingerprint = "f",
+                           .section = {.slug = "hidden", .name = "숨은 부서", .position = 0},
+                           .old_paths = {"/category/hidden/"}}));
 }
 
 std::vector<std::string> CopiedTables(const std::vector<TableCheck>& checks) {

@@ -154,6 +154,14 @@ class SqlStore : public Store {
                                             Timestamp at) override;
   Result<ModerationPage> CommentsForModeration(const CommentQuery& query) const override;
 
+  // ImportBook: sql/import_methods.hpp
+  Result<Imported> ImportReporter(const ImportedReporter& reporter) override;
+  Result<Imported> ImportSection(const ImportedSection& section) override;
+  Result<std::vector<Imported>> ImportArticles(const std::vector<ImportedArticle>& articles,
+                                               Timestamp at) override;
+  Result<> PutLegacyPaths(const std::vector<LegacyPath>& paths) override;
+  Result<LegacyTarget> LegacyPathTarget(std::string_view path) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;
