@@ -53,6 +53,7 @@
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
 #include "store/comment_book.hpp"
+#include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
@@ -86,7 +87,8 @@ struct SiteStore {
         ads(store),
         activity(store),
         outbox(store),
-        comments(store) {}
+        comments(store),
+        imports(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -100,6 +102,8 @@ struct SiteStore {
   // Optional: reader comments (issue #16). Null: the article shows none and the comment
   // routes answer 503.
   store::CommentBook* comments = nullptr;
+  // Optional: the old addresses of imported archives (issue #15), answered with a 301.
+  const store::ImportBook* imports = nullptr;
 };
 
 struct SiteDeps {
