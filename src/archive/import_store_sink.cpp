@@ -85,7 +85,8 @@ Result<> ImportStoreSink::Begin(const WxrSite& site) {
 Result<WriteOutcome> ImportStoreSink::PutReporter(const WxrAuthor& author) {
   store::ImportedReporter reporter;
   reporter.key = store::SourceKey{.origin = origin_, .kind = "author", .id = author.id};
-  reporter.reporter.name = OneLine(author.display_name.empty() ? author.login : author.display_name);
+  reporter.reporter.name =
+      OneLine(author.display_name.empty() ? author.login : author.display_name);
   reporter.reporter.email = author.email;
   reporter.at = now_;
   if (!author.login.empty()) reporter.old_paths.push_back("/author/" + author.login + "/");
@@ -167,6 +168,13 @@ Result<std::vector<WriteOutcome>> ImportStoreSink::PutArticle(MappedArticle&& ma
   article.registered_at = mapped.registered_at;
   article.modified_at = mapped.modified_at;
   article.old_paths = std::move(mapped.old_paths);
+  for (MappedComment& comment : mapped.approved_comments) {
+    article.comments.push_back(store::ImportedComment{.source_id = comment.wordpress_id,
+                                                      .parent = comment.parent,
+                                                      .nickname = OneLine(comment.author),
+                                                      .body = std::move(comment.text),
+                                                      .created_at = comment.created_at});
+  }
   // A draft's registered time is the import's when it has none: left out, so that an
   // unchanged draft stays unchanged.
   const bool dated = article.status == store::ArticleStatus::kPublished ||
@@ -182,6 +190,9 @@ Result<std::vector<WriteOutcome>> ImportStoreSink::PutArticle(MappedArticle&& ma
       .Add(dated ? article.registered_at : 0)
       .Add(article.modified_at.value_or(0))
       .Add(article.old_paths);
+  for (const store::ImportedComment& comment : article.comments) {
+    print.Add(comment.source_id).Add(comment.parent).Add(comment.nickname).Add(comment.body);
+  }
   article.fingerprint = print.Hex();
   pending_.push_back(std::move(article));
   if (pending_.size() < batch_) return std::vector<WriteOutcome>{};

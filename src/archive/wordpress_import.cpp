@@ -94,7 +94,9 @@ class ImportVisitor final : public WxrVisitor {
     }
     MappedArticle& article = std::get<MappedArticle>(mapped);
     ++report_.articles_by_state[ArticleStateName(article.state)];
-    report_.comments_skipped += article.comments;
+    const auto approved = static_cast<std::int64_t>(article.approved_comments.size());
+    report_.comments += approved;
+    report_.comments_skipped += article.comments - approved;
     report_.redirects += static_cast<std::int64_t>(article.old_paths.size());
     CheckImages(article.images);
     if (sink_ == nullptr) {
@@ -209,10 +211,12 @@ std::string FormatImportReport(const ImportReport& report) {
     }
     out += "\n";
   }
+  out += fmt::format("comments    {:>8} approved comments and replies{}\n", report.comments,
+                     report.dry_run ? " to import" : ", with their articles");
   out += fmt::format("skipped     {:>8} items, {} comments\n", report.skipped.size(),
                      report.comments_skipped);
   if (report.comments_skipped > 0) {
-    out += fmt::format("  comments: {} skipped (sinmun has no reader comments yet)\n",
+    out += fmt::format("  comments: {} skipped (not approved: held, spam or trash)\n",
                        report.comments_skipped);
   }
   for (const SkippedItem& item : report.skipped) {

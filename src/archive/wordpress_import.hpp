@@ -61,7 +61,8 @@ struct ImportReport {
   std::map<std::string, std::int64_t> articles_by_state;  // "published" → n
   std::int64_t tags = 0;
   std::int64_t redirects = 0;               // old addresses that answer 301
-  std::int64_t comments_skipped = 0;        // until sinmun has reader comments
+  std::int64_t comments = 0;                // approved comments and replies imported
+  std::int64_t comments_skipped = 0;        // not approved (spam, trash, held)
   std::int64_t attachments = 0;             // media library entries (their files come via --media)
   std::int64_t images = 0;                  // image references in bodies
   std::int64_t images_found = 0;            // … whose file is in --media

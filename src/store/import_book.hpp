@@ -74,16 +74,29 @@ struct ImportedSection {
   std::vector<std::string> old_paths;  // answer 301 to the section's page
 };
 
+// A reader comment of an imported article, kept as plain text like any comment. `parent` is
+// the source id of the comment it answers (0 for none); sinmun's replies go one level deep, so
+// a reply to a reply is stored as a reply to its thread's first comment. Imported comments
+// are guests' without a password: nobody can edit or delete them but a moderator.
+struct ImportedComment {
+  std::int64_t source_id = 0;
+  std::int64_t parent = 0;
+  std::string nickname;
+  std::string body;
+  Timestamp created_at = 0;
+};
+
 // An article in one of the statuses draft, submitted, scheduled (published by the scheduler
 // at registered_at) or published.
 struct ImportedArticle {
   SourceKey key;
   std::string fingerprint;
   ArticleStatus status = ArticleStatus::kPublished;
-  ArticleContent content;                // section, headline, lists, body, bylines, tags
-  Timestamp registered_at = 0;           // publication time, or the scheduled minute
-  std::optional<Timestamp> modified_at;  // published only
-  std::vector<std::string> old_paths;    // answer 301 to the article's page
+  ArticleContent content;                 // section, headline, lists, body, bylines, tags
+  Timestamp registered_at = 0;            // publication time, or the scheduled minute
+  std::optional<Timestamp> modified_at;   // published only
+  std::vector<std::string> old_paths;     // answer 301 to the article's page
+  std::vector<ImportedComment> comments;  // a parent before its replies
 };
 
 class ImportBook {
@@ -99,12 +112,12 @@ class ImportBook {
   // slug or name.
   virtual Result<Imported> ImportSection(const ImportedSection& section) = 0;
 
-  // Writes the articles and their old addresses in one transaction: all of them or
+  // Writes the articles, their old addresses and comments in one transaction: all of them or
   // none, so an interrupted import never leaves half an article. An article imported before
   // is updated in place (its views, recommends and id kept). kInvalidInput for an article
   // that breaks the desk's content rules (store/desk.hpp) or has another status.
-  virtual Result<std::vector<Imported>> ImportArticles(
-      const std::vector<ImportedArticle>& articles, Timestamp at) = 0;
+  virtual Result<std::vector<Imported>> ImportArticles(const std::vector<ImportedArticle>& articles,
+                                                       Timestamp at) = 0;
 
   // Stores old addresses (tag archives), replacing what they pointed at.
   virtual Result<> PutLegacyPaths(const std::vector<LegacyPath>& paths) = 0;

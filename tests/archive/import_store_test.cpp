@@ -25,11 +25,12 @@ using testing::Post;
 using testing::WriteTempFile;
 using testing::WxrDocument;
 
-constexpr Timestamp kNow = 1'700'000'000;          // 2023-11-14 22:13:20 UTC
-constexpr Timestamp kPublished = 1'677'630'600;    // 2023-03-01 00:30:00 UTC
-constexpr Timestamp kScheduled = 1'893'456'000;    // 2030-01-01 00:00:00 UTC
+constexpr Timestamp kNow = 1'700'000'000;        // 2023-11-14 22:13:20 UTC
+constexpr Timestamp kPublished = 1'677'630'600;  // 2023-03-01 00:30:00 UTC
+constexpr Timestamp kScheduled = 1'893'456'000;  // 2030-01-01 00:00:00 UTC
 // A paper's export: a published post in a nested Korean category with a tag, a script in its
-// body and a second category; a draft never dated and filed nowhere; a scheduled post by the second author.
+// body and a second category; a draft never dated and filed nowhere; a scheduled post by the second
+// author.
 std::vector<FixturePost> Paper() {
   FixturePost budget = Post(11, "시의회 예산안 통과",
                             "<p>시의회가 예산안을 <strong>통과</strong>시켰다.</p>"
@@ -54,8 +55,9 @@ class ImportStoreTest : public ::testing::TestWithParam<Backend> {
   ImportReport Run(const std::vector<FixturePost>& posts, Timestamp now = kNow) {
     ImportStoreSink sink(*store_, now, /*batch=*/2);
     ImportReport report;
-    const Result<> done = ImportWordPress(WriteTempFile(WxrDocument(posts)),
-                                          ImportOptions{.now = now}, &sink, report);
+    const Result<> done =
+        ImportWordPress(WriteTempFile(WxrDocument(posts)),
+                        ImportOptions{.media_dir = "", .now = now}, &sink, report);
     EXPECT_TRUE(done.has_value()) << done.error().detail;
     return report;
   }
@@ -158,6 +160,40 @@ TEST_P(ImportStoreTest, ASectionThePaperHasIsTakenOverNotDuplicated) {
       .value();
   Run(Paper());
   EXPECT_EQ(store_->AllSections().value().size(), 3u);  // economy, 정치, 미분류
+}
+
+TEST_P(ImportStoreTest, ApprovedCommentsAndRepliesAreTheArticlesCommentsOnce) {
+  std::vector<FixturePost> posts = Paper();
+  posts[0].extra.push_back(testing::Comment(101, 0, "독자1", "첫 댓글"));
+  posts[0].extra.push_back(testing::Comment(102, 101, "독자2", "답글"));
+  posts[0].extra.push_back(testing::Comment(103, 102, "독자3", "답글의 답글"));
+  posts[0].extra.push_back(testing::Comment(104, 0, "스팸", "광고", "spam"));
+  Run(posts);
+  const store::ArticleId budget = ArticleAt("/?p=11");
+  const auto check = [&] {
+    EXPECT_EQ(store_->CommentCount(budget).value(), 3);
+    const store::CommentPage page =
+        store_->ArticleComments(budget, store::CommentSort::kLatest, store::Page{1, 20}).value();
+    ASSERT_EQ(page.items.size(), 1u);
+    EXPECT_EQ(page.items[0].comment.nickname, "독자1");
+    EXPECT_EQ(page.items[0].comment.body, "첫 댓글");
+    EXPECT_EQ(page.items[0].comment.replies, 2);
+    // sinmun's replies go one level deep: the reply to a reply joins the thread.
+    ASSERT_EQ(page.items[0].replies.size(), 2u);
+    EXPECT_EQ(page.items[0].replies[0].body, "답글");
+    EXPECT_EQ(page.items[0].replies[1].body, "답글의 답글");
+  };
+  check();
+  Run(posts, kNow + 60);  // again: nothing doubled
+  check();
+  posts[0].extra[3] = testing::Comment(101, 0, "독자1", "고친 첫 댓글");
+  Run(posts, kNow + 120);
+  EXPECT_EQ(store_->CommentCount(budget).value(), 3);
+  EXPECT_EQ(store_->ArticleComments(budget, store::CommentSort::kLatest, store::Page{1, 20})
+                .value()
+                .items[0]
+                .comment.body,
+            "고친 첫 댓글");
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, ImportStoreTest, sinmun::testing::AllBackends(),

@@ -175,25 +175,27 @@ TEST(WordPressMappingTest, BodiesAreConvertedAndScriptsRemoved) {
   EXPECT_EQ(sink.articles[0].body_markdown, "본문\n\n둘째 문단");
 }
 
-TEST(WordPressMappingTest, CommentsAreCountedAsSkipped) {
+TEST(WordPressMappingTest, ApprovedCommentsComeAsPlainTextAndTheOthersAreCounted) {
   FixturePost post = Post(1);
-  const std::string comment =
-      "<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_content><![CDATA[글]]>"
-      "</wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
-      "<wp:comment_type><![CDATA[{}]]></wp:comment_type><wp:comment_parent>0"
-      "</wp:comment_parent></wp:comment>";
-  for (const auto& [id, type] : std::vector<std::pair<std::string, std::string>>{
-           {"1", "comment"}, {"2", ""}, {"3", "pingback"}}) {
-    std::string xml = comment;
-    xml.replace(xml.find("{}"), 2, id);
-    xml.replace(xml.find("{}"), 2, type);
-    post.extra.push_back(xml);
-  }
+  post.extra = {testing::Comment(1, 0, "독자", "<p>좋은 기사 &amp; <b>감사</b></p>\n\n\n둘째 줄"),
+                testing::Comment(2, 1, "", "답글", "1", ""),
+                testing::Comment(3, 0, "광고", "스팸", "spam"),
+                testing::Comment(4, 0, "대기", "승인 전", "0"),
+                testing::Comment(5, 0, "blog", "핑백", "1", "pingback")};
   ImportReport report;
-  Import({post}, &report);
-  EXPECT_EQ(report.comments_skipped, 2);
+  const RecordingSink sink = Import({post}, &report);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  const std::vector<MappedComment>& comments = sink.articles[0].approved_comments;
+  ASSERT_EQ(comments.size(), 2u);
+  EXPECT_EQ(comments[0].wordpress_id, 1);
+  EXPECT_EQ(comments[0].author, "독자");
+  EXPECT_EQ(comments[0].text, "좋은 기사 & 감사\n\n둘째 줄");
+  EXPECT_EQ(comments[1].parent, 1);
+  EXPECT_EQ(comments[1].author, "익명");
+  EXPECT_EQ(report.comments, 2);
+  EXPECT_EQ(report.comments_skipped, 2);  // spam and held; pingbacks are not comments
   EXPECT_THAT(FormatImportReport(report),
-              HasSubstr("2 skipped (sinmun has no reader comments yet)"));
+              HasSubstr("2 skipped (not approved: held, spam or trash)"));
 }
 
 TEST(WordPressMappingTest, ImagesMissingFromTheMediaFolderAreReportedNotFatal) {

@@ -35,6 +35,10 @@ struct FixturePost {
 // A published post by kimreporter with the given id, title and body.
 FixturePost Post(int id, std::string title = "기사", std::string content = "본문");
 
+// A <wp:comment> line for FixturePost::extra, as export.php writes it.
+std::string Comment(int id, int parent, const std::string& author, const std::string& content,
+                    const std::string& approved = "1", const std::string& type = "comment");
+
 // What export.php writes around "]]>" in a text field.
 std::string Cdata(const std::string& text);
 

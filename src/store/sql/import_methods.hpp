@@ -7,8 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/text.hpp"
 #include "store/desk_writes.hpp"
@@ -67,6 +69,23 @@ inline const Sql kPutDesk{
     "updated_at = excluded.updated_at, publish_at = excluded.publish_at, "
     "published_once = excluded.published_once"};
 
+// Imported comments are guests' without a password (nobody but a moderator edits them) and
+// their client is "import", which no visitor's hash is.
+inline const Sql kInsertComment{
+    "INSERT INTO comments (article_id, parent_id, author_kind, nickname, password_hash, body, "
+    "state, client, created_at) VALUES (?1, ?2, 'guest', ?3, '', ?4, 'visible', 'import', ?5) "
+    "RETURNING id"};
+inline const Sql kUpdateComment{
+    "UPDATE comments SET nickname = ?2, body = ?3 WHERE id = ?1 AND article_id = ?4"};
+// The counts the comment store keeps (comment_methods.hpp), made again for the article.
+inline const Sql kRecountReplies{
+    "UPDATE comments SET replies = (SELECT COUNT(*) FROM comments r WHERE r.parent_id = "
+    "comments.id AND r.state = 'visible') WHERE article_id = ?1 AND parent_id IS NULL"};
+inline const Sql kRecountComments{
+    "INSERT INTO comment_counts (article_id, visible) SELECT ?1{::bigint}, COUNT(*) FROM comments "
+    "WHERE article_id = ?1 AND state = 'visible' "
+    "ON CONFLICT (article_id) DO UPDATE SET visible = excluded.visible"};
+
 struct KeyRow {
   std::int64_t target_id = 0;
   std::string fingerprint;
@@ -91,12 +110,47 @@ template <typename Db>
 Result<> PutPaths(Db& db, const std::vector<std::string>& paths, LegacyKind kind,
                   std::int64_t target_id, std::string_view target) {
   for (const std::string& path : paths) {
-    if (Result<> done = Write(db, kPutPath, path, LegacyKindName(kind), target_id, target);
-        !done) {
+    if (Result<> done = Write(db, kPutPath, path, LegacyKindName(kind), target_id, target); !done) {
       return done;
     }
   }
   return {};
+}
+
+// Writes the comments of imported article `article_id`: new ones inserted, those imported
+// before updated, then the article's counts made again.
+template <typename Db>
+Result<> WriteImportedComments(Db& db, const ImportedArticle& article, ArticleId article_id) {
+  if (article.comments.empty()) return {};
+  // source id -> (comment id, the comment id of its thread's first comment)
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> written;
+  for (const ImportedComment& comment : article.comments) {
+    const SourceKey key{.origin = article.key.origin, .kind = "comment", .id = comment.source_id};
+    std::optional<std::int64_t> parent;
+    if (auto found = written.find(comment.parent); found != written.end()) {
+      parent = found->second.second;
+    }
+    Result<std::optional<KeyRow>> known = ReadKey(db, key);
+    if (!known) return tl::unexpected(known.error());
+    std::optional<std::int64_t> id;
+    if (*known) {
+      const Result<std::int64_t> updated = ReadAffected(Query(
+          db, kUpdateComment, (*known)->target_id, comment.nickname, comment.body, article_id));
+      if (!updated) return tl::unexpected(updated.error());
+      if (*updated > 0) id = (*known)->target_id;
+    }
+    if (!id) {
+      const Result<std::int64_t> inserted =
+          ReadCount(Query(db, kInsertComment, article_id, parent, comment.nickname, comment.body,
+                          comment.created_at));
+      if (!inserted) return tl::unexpected(inserted.error());
+      id = *inserted;
+      if (Result<> done = PutKey(db, key, *id, ""); !done) return tl::unexpected(done.error());
+    }
+    written[comment.source_id] = {*id, parent.value_or(*id)};
+  }
+  if (Result<> done = Write(db, kRecountReplies, article_id); !done) return done;
+  return Write(db, kRecountComments, article_id);
 }
 
 // Writes one imported article (new, or over the row it became before). REQUIRES: a write
@@ -113,26 +167,25 @@ Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Ti
   const std::string_view status = StatusName(article.status);
   Imported result{.outcome = ImportOutcome::kCreated};
   if (*key) {
-    const Result<std::int64_t> updated = ReadAffected(
-        Query(db, kUpdateArticle, (*key)->target_id, content.section_id, status,
-              article.registered_at, article.modified_at, content.headline, snippet,
-              content.body_markdown));
+    const Result<std::int64_t> updated = ReadAffected(Query(
+        db, kUpdateArticle, (*key)->target_id, content.section_id, status, article.registered_at,
+        article.modified_at, content.headline, snippet, content.body_markdown));
     if (!updated) return tl::unexpected(ExplainContentError(updated.error()));
     // A row deleted since (a draft thrown away in the newsroom) is written again.
-    if (*updated > 0) result = Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUpdated};
+    if (*updated > 0)
+      result = Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUpdated};
   }
   if (result.outcome == ImportOutcome::kCreated) {
     const Result<std::int64_t> id =
         ReadCount(Query(db, kInsertArticle, content.section_id, status, article.registered_at,
-                        article.modified_at, at, content.headline, snippet,
-                        content.body_markdown));
+                        article.modified_at, at, content.headline, snippet, content.body_markdown));
     if (!id) return tl::unexpected(ExplainContentError(id.error()));
     result.id = *id;
   }
   const bool published = article.status == ArticleStatus::kPublished;
   if (!published || result.outcome == ImportOutcome::kUpdated) {
-    const std::optional<Timestamp> publish_at =
-        article.status == ArticleStatus::kScheduled ? std::optional(article.registered_at)
+    const std::optional<Timestamp> publish_at = article.status == ArticleStatus::kScheduled
+                                                    ? std::optional(article.registered_at)
                                                     : std::nullopt;
     if (Result<> done =
             Write(db, kPutDesk, result.id, at, publish_at, std::int64_t{published ? 1 : 0});
@@ -143,8 +196,10 @@ Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Ti
   if (Result<> done = desk::WriteChildren(db, result.id, content, desk_sql::kDeskSql); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
-  if (Result<> done = PutPaths(db, article.old_paths, LegacyKind::kArticle, result.id, "");
-      !done) {
+  if (Result<> done = PutPaths(db, article.old_paths, LegacyKind::kArticle, result.id, ""); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = WriteImportedComments(db, article, result.id); !done) {
     return tl::unexpected(done.error());
   }
   if (Result<> done = PutKey(db, article.key, result.id, article.fingerprint); !done) {
@@ -259,8 +314,8 @@ Result<std::vector<Imported>> SqlStore<B>::ImportArticles(
       return Fail(ErrorCode::kInvalidInput, "an imported article cannot be unpublished");
     }
     if (Result<> valid = ValidateContent(article.content); !valid) {
-      return tl::unexpected(Explain(valid.error(), fmt::format("{} {}", article.key.kind,
-                                                               article.key.id)));
+      return tl::unexpected(
+          Explain(valid.error(), fmt::format("{} {}", article.key.kind, article.key.id)));
     }
   }
   if (articles.empty()) return std::vector<Imported>{};
