@@ -69,6 +69,13 @@ class PaperDumpTest : public ::testing::Test {
                                       .created_at = 1'800'000'000,
                                       .last_seen_at = 1'800'000'000}));
     ASSERT_TRUE(paper->PutSiteSettings({{"paper.name", "덤프일보"}}));
+    Must(paper->SaveStaticPage({.path = "privacy",
+                                .title = "개인정보처리방침",
+                                .body_markdown = "제1조",
+                                .footer = 1,
+                                .effective_at = 1'800'000'000,
+                                .saved_at = 1'800'000'000,
+                                .saved_by = admin.id}));
     fs::create_directories(paper_ / "uploads/2026/12");
     std::ofstream(paper_ / "uploads/2026/12/photo-640.jpg", std::ios::binary) << "\xff\xd8 jpeg";
   }
@@ -113,7 +120,7 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   const json manifest = json::parse(ReadFile(first / "manifest.json"), nullptr, false);
   ASSERT_TRUE(manifest.is_object());
   EXPECT_EQ(manifest.at("version"), 1);
-  ASSERT_EQ(manifest.at("tables").size(), 27u);
+  ASSERT_EQ(manifest.at("tables").size(), 28u);
   std::int64_t rows = 0;
   for (const json& table : manifest.at("tables")) {
     const std::string name = table.at("name");
@@ -125,7 +132,7 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   }
   for (const std::string table :
        {"articles", "users", "sessions", "recommends", "article_views_hourly", "site_settings",
-        "ad_campaigns", "comments", "comment_counts", "comment_votes"}) {
+        "ad_campaigns", "comments", "comment_counts", "comment_votes", "static_pages"}) {
     EXPECT_FALSE(SortedRows(first, table).empty()) << table << " should hold rows";
   }
   // Password hashes travel, so the staff log in to the new paper as before.

@@ -16,6 +16,7 @@
 #include "store/sql/catalog_methods.hpp"
 #include "store/sql/comment_methods.hpp"
 #include "store/sql/desk_methods.hpp"
+#include "store/sql/page_methods.hpp"
 #include "store/sql/reader_methods.hpp"
 
 namespace sinmun::store::postgres {
