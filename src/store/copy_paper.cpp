@@ -76,6 +76,7 @@ constexpr Table kTables[] = {
     {"comment_reports", "comment_id, visitor", "reason, at"},
     {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
     {"legacy_paths", "path", "kind, target_id, target"},
+    {"static_pages", "path, version", "title, body, footer, effective_at, saved_at, saved_by"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

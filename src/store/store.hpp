@@ -22,6 +22,7 @@
 #include "store/masthead.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
+#include "store/static_pages.hpp"
 
 namespace sinmun::store {
 
@@ -38,7 +39,8 @@ class Store : public Catalog,
               public AdBook,
               public BulkLoad,
               public CommentBook,
-              public ImportBook {};
+              public ImportBook,
+              public StaticPages {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

@@ -74,6 +74,13 @@ class PaperDumpTest : public ::testing::Test {
          .fingerprint = "f",
          .section = {.slug = "문화", .name = "문화", .position = 0},
          .old_paths = {"/category/문화/"}}));
+    Must(paper->SaveStaticPage({.path = "privacy",
+                                .title = "개인정보처리방침",
+                                .body_markdown = "제1조",
+                                .footer = 1,
+                                .effective_at = 1'800'000'000,
+                                .saved_at = 1'800'000'000,
+                                .saved_by = admin.id}));
     fs::create_directories(paper_ / "uploads/2026/12");
     std::ofstream(paper_ / "uploads/2026/12/photo-640.jpg", std::ios::binary) << "\xff\xd8 jpeg";
   }
@@ -118,7 +125,7 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   const json manifest = json::parse(ReadFile(first / "manifest.json"), nullptr, false);
   ASSERT_TRUE(manifest.is_object());
   EXPECT_EQ(manifest.at("version"), 1);
-  ASSERT_EQ(manifest.at("tables").size(), 29u);
+  ASSERT_EQ(manifest.at("tables").size(), 30u);
   std::int64_t rows = 0;
   for (const json& table : manifest.at("tables")) {
     const std::string name = table.at("name");
@@ -131,7 +138,7 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   for (const std::string table :
        {"articles", "users", "sessions", "recommends", "article_views_hourly", "site_settings",
         "ad_campaigns", "comments", "comment_counts", "comment_votes", "import_keys",
-        "legacy_paths"}) {
+        "legacy_paths", "static_pages"}) {
     EXPECT_FALSE(SortedRows(first, table).empty()) << table << " should hold rows";
   }
   // Password hashes travel, so the staff log in to the new paper as before.

@@ -85,6 +85,13 @@ void Seed(Store& store) {
   Must(store.AppendAudit(
       {.at = kNow, .user_id = user, .actor = "kim@example.com", .action = "login"}));
   ASSERT_TRUE(store.PutSiteSettings({{"paper.name", "시험일보"}}));
+  Must(store.SaveStaticPage({.path = "privacy",
+                             .title = "개인정보처리방침",
+                             .body_markdown = "제1조",
+                             .footer = 1,
+                             .effective_at = kNow,
+                             .saved_at = kNow,
+                             .saved_by = user}));
   const AdCampaignId campaign = Must(store.InsertAdCampaign({.advertiser = "광고주",
                                                              .title = "배너",
                                                              .slots = {"top"},

@@ -162,6 +162,12 @@ class SqlStore : public Store {
   Result<> PutLegacyPaths(const std::vector<LegacyPath>& paths) override;
   Result<LegacyTarget> LegacyPathTarget(std::string_view path) const override;
 
+  // StaticPages: sql/page_methods.hpp
+  Result<std::int64_t> SaveStaticPage(const StaticPage& page) override;
+  Result<StaticPage> StaticPageAt(std::string_view path, Timestamp now) const override;
+  Result<std::vector<StaticPage>> StaticPageVersions(std::string_view path) const override;
+  Result<std::vector<StaticPage>> StaticPagesAt(Timestamp now) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;
