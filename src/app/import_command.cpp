@@ -102,7 +102,7 @@ int ImportWordPress(const ImportWordPressOptions& options) {
   ProgressLine line;
   archive::WxrProgress last;
   std::unique_ptr<archive::ImportStoreSink> sink;
-  if (store) sink = std::make_unique<archive::ImportStoreSink>(*store, now);
+  if (store) sink = std::make_unique<archive::ImportStoreSink>(*store, *store, now);
   const Result<> done = archive::ImportWordPress(options.file, import_options, sink.get(), report,
                                                  [&](const archive::WxrProgress& progress) {
                                                    last = progress;

@@ -68,8 +68,9 @@ std::string OneLine(std::string_view text) {
 
 }  // namespace
 
-ImportStoreSink::ImportStoreSink(store::ImportBook& book, Timestamp now, size_t batch)
-    : book_(book), now_(now), batch_(batch == 0 ? 1 : batch) {}
+ImportStoreSink::ImportStoreSink(store::ImportBook& book, store::StaticPages& pages, Timestamp now,
+                                 size_t batch)
+    : book_(book), pages_(pages), now_(now), batch_(batch == 0 ? 1 : batch) {}
 
 Result<> ImportStoreSink::Begin(const WxrSite& site) {
   origin_ = !site.base_blog_url.empty() ? site.base_blog_url : site.link;
@@ -210,9 +211,52 @@ Result<std::vector<WriteOutcome>> ImportStoreSink::Flush() {
   return outcomes;
 }
 
+// "/회사-소개/" → "회사-소개"; "/About/Us/" → "about/us" (static page paths are lower case).
+std::string StaticPathOf(std::string_view path) {
+  std::string out;
+  for (const char c : path) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  while (out.starts_with('/')) out.erase(0, 1);
+  while (out.ends_with('/')) out.pop_back();
+  return out;
+}
+
+// A published page becomes a static page at its old path (the version in force from its
+// WordPress date); the same page imported again adds no version (StaticPages keeps the newest
+// when nothing changed).
 Result<WriteOutcome> ImportStoreSink::PutPage(const MappedPage& page) {
-  return Fail(ErrorCode::kUnavailable,
-              fmt::format("page {}: this sinmun has no static pages yet", page.path));
+  if (page.state != ArticleState::kPublished) {
+    return Fail(ErrorCode::kUnavailable, fmt::format("page {} is not published ({})", page.path,
+                                                     ArticleStateName(page.state)));
+  }
+  const std::string path = StaticPathOf(page.path);
+  if (!store::IsStaticPagePath(path)) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("page path {} is not one a static page can have (a-z, 0-9, - and _ "
+                            "or Korean, between slashes)",
+                            page.path));
+  }
+  Result<std::vector<store::StaticPage>> before = pages_.StaticPageVersions(path);
+  if (!before) return tl::unexpected(before.error());
+  Result<std::int64_t> version = pages_.SaveStaticPage(
+      store::StaticPage{.path = path,
+                        .version = 0,
+                        .title = OneLine(page.title.empty() ? path : page.title),
+                        .body_markdown = page.body_markdown,
+                        .footer = 0,
+                        .effective_at = page.registered_at,
+                        .saved_at = now_,
+                        .saved_by = std::nullopt});
+  if (!version) return tl::unexpected(version.error());
+  std::vector<store::LegacyPath> old;
+  for (const std::string& old_path : page.old_paths) {
+    old.push_back(
+        {.path = old_path, .target = {.kind = store::LegacyKind::kPage, .id = 0, .name = path}});
+  }
+  old.push_back(
+      {.path = page.path, .target = {.kind = store::LegacyKind::kPage, .id = 0, .name = path}});
+  if (Result<> done = book_.PutLegacyPaths(old); !done) return tl::unexpected(done.error());
+  if (before->empty()) return WriteOutcome::kCreated;
+  return before->front().version == *version ? WriteOutcome::kUnchanged : WriteOutcome::kUpdated;
 }
 
 }  // namespace sinmun::archive

@@ -287,6 +287,7 @@ MappedItem MapItem(const WxrItem& item, const Taxonomy& taxonomy, Timestamp now,
     MappedPage page{.wordpress_id = item.post_id,
                     .state = *state,
                     .path = PathOf(item.link),
+                    .registered_at = ParseWordPressGmt(item.post_date_gmt).value_or(now),
                     .title = title,
                     .body_markdown = std::move(body.markdown),
                     .old_paths = {"/?page_id=" + std::to_string(item.post_id)}};

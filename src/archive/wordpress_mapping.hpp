@@ -114,7 +114,8 @@ struct MappedArticle {
 struct MappedPage {
   std::int64_t wordpress_id = 0;
   ArticleState state = ArticleState::kDraft;
-  std::string path;  // where it is served: its old permalink's path
+  std::string path;             // where it is served: its old permalink's path
+  Timestamp registered_at = 0;  // post_date_gmt, or the import time when it has none
   std::string title;
   std::string body_markdown;
   std::vector<std::string> old_paths;  // "/?page_id=ID"

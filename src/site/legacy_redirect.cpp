@@ -28,7 +28,7 @@ std::string NewAddress(const store::LegacyTarget& target) {
     case store::LegacyKind::kTag:
       return "/search?q=" + http::PercentEncode(target.name);
     case store::LegacyKind::kPage:
-      return EncodePath(target.name);
+      return "/page/" + EncodePath(target.name);
   }
   return "/";
 }
@@ -55,8 +55,6 @@ std::optional<http::Response> OldSiteRedirect(const SiteContext& site,
     if (!by_id) return std::nullopt;
     return http::Redirect(NewAddress(*by_id), 301);
   }
-  // A path that now is the same page (a page kept at its old path) is not sent to itself.
-  if (target->kind == store::LegacyKind::kPage && target->name == old_path) return std::nullopt;
   return http::Redirect(NewAddress(*target), 301);
 }
 

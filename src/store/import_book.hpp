@@ -45,7 +45,7 @@ std::optional<LegacyKind> LegacyKindNamed(std::string_view name);
 struct LegacyTarget {
   LegacyKind kind = LegacyKind::kArticle;
   std::int64_t id = 0;
-  std::string name;  // a section's slug, a tag, a static page's path
+  std::string name;  // a section's slug, a tag, a static page's path ("about": /page/about)
 };
 
 struct LegacyPath {

@@ -53,7 +53,7 @@ std::vector<FixturePost> Paper() {
 class ImportStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   ImportReport Run(const std::vector<FixturePost>& posts, Timestamp now = kNow) {
-    ImportStoreSink sink(*store_, now, /*batch=*/2);
+    ImportStoreSink sink(*store_, *store_, now, /*batch=*/2);
     ImportReport report;
     const Result<> done =
         ImportWordPress(WriteTempFile(WxrDocument(posts)),
@@ -194,6 +194,36 @@ TEST_P(ImportStoreTest, ApprovedCommentsAndRepliesAreTheArticlesCommentsOnce) {
                 .items[0]
                 .comment.body,
             "고친 첫 댓글");
+}
+
+TEST_P(ImportStoreTest, PublishedPagesBecomeStaticPagesAtTheirOldPath) {
+  std::vector<FixturePost> posts = Paper();
+  FixturePost about = Post(20, "회사 소개", "<h2>연혁</h2><p>1950년 창간</p>");
+  about.type = "page";
+  about.slug = "%ed%9a%8c%ec%82%ac-%ec%86%8c%ea%b0%9c";
+  about.link = "https://news.example.kr/%ed%9a%8c%ec%82%ac-%ec%86%8c%ea%b0%9c/";
+  FixturePost draft = Post(21, "준비 중", "<p>초안</p>");
+  draft.type = "page";
+  draft.status = "draft";
+  posts.push_back(about);
+  posts.push_back(draft);
+  const ImportReport report = Run(posts);
+  EXPECT_EQ(report.pages.created, 1);
+  const store::StaticPage page = store_->StaticPageAt("회사-소개", kNow).value();
+  EXPECT_EQ(page.title, "회사 소개");
+  EXPECT_EQ(page.body_markdown, "## 연혁\n\n1950년 창간");
+  EXPECT_EQ(page.effective_at, kPublished);
+  for (const char* old : {"/회사-소개/", "/?page_id=20"}) {
+    const store::LegacyTarget target = store_->LegacyPathTarget(old).value();
+    EXPECT_EQ(target.kind, store::LegacyKind::kPage) << old;
+    EXPECT_EQ(target.name, "회사-소개") << old;
+  }
+  bool draft_skipped = false;
+  for (const SkippedItem& item : report.skipped) draft_skipped |= item.wordpress_id == 21;
+  EXPECT_TRUE(draft_skipped);
+  const ImportReport again = Run(posts, kNow + 60);
+  EXPECT_EQ(again.pages.unchanged, 1);
+  EXPECT_EQ(store_->StaticPageVersions("회사-소개").value().size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, ImportStoreTest, sinmun::testing::AllBackends(),

@@ -34,6 +34,11 @@ constexpr const char* kExport = R"(<?xml version="1.0" encoding="UTF-8" ?>
   <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
   <category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>
  </item>
+ <item><title><![CDATA[회사 소개]]></title><link>https://news.example.kr/about/</link>
+  <content:encoded><![CDATA[<p>1950년 창간</p>]]></content:encoded><wp:post_id>20</wp:post_id>
+  <wp:post_date_gmt><![CDATA[2023-01-01 00:00:00]]></wp:post_date_gmt><wp:post_name><![CDATA[about]]></wp:post_name>
+  <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[page]]></wp:post_type>
+ </item>
  <item><title><![CDATA[지운 글]]></title><wp:post_id>12</wp:post_id><wp:status><![CDATA[trash]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
 </channel>
 </rss>
@@ -146,6 +151,8 @@ TEST_P(ImportWordPressPaperTest, ImportedPostsAreOnTheSiteAndOldAddressesAnswer3
   EXPECT_EQ(MovedTo(serve.port(), "/?p=11&utm_source=x"), article);
   EXPECT_EQ(MovedTo(serve.port(), "/category/%EC%A0%95%EC%B9%98/"), "/section/%EC%A0%95%EC%B9%98");
   EXPECT_TRUE(MovedTo(serve.port(), "/author/kim/").starts_with("/reporter/"));
+  EXPECT_EQ(MovedTo(serve.port(), "/about/"), "/page/about");
+  EXPECT_EQ(MovedTo(serve.port(), "/?page_id=20"), "/page/about");
   EXPECT_EQ(HttpGet(serve.port(), "/?p=999").status, 404);
   EXPECT_EQ(HttpGet(serve.port(), "/2023/03/01/nothing/").status, 404);
 
