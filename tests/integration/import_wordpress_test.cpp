@@ -143,6 +143,21 @@ TEST_P(ImportWordPressPaperTest, ImportedPostsAreOnTheSiteAndOldAddressesAnswer3
             std::string::npos)
       << second.out;
 
+  // The author's account cannot log in until an administrator gives it a password.
+  std::vector<std::string> passwd = {"user",
+                                     "passwd",
+                                     "--data",
+                                     root_ + "/paper",
+                                     "--email",
+                                     "kim@example.kr",
+                                     "--password-file",
+                                     Write("password.txt", "correct-horse-battery\n")};
+  for (const std::string& arg : StoreArgs()) passwd.push_back(arg);
+  const CommandResult enabled = RunSinmun(passwd);
+  ASSERT_EQ(enabled.exit_code, 0) << enabled.out;
+  EXPECT_NE(enabled.out.find("kim@example.kr (imported) can now log in"), std::string::npos)
+      << enabled.out;
+
   ServeProcess serve(root_ + "/paper", StoreArgs());
   ASSERT_NE(serve.port(), 0) << serve.output();
   const std::string article = MovedTo(serve.port(), "/2023/03/01/budget/");
