@@ -118,11 +118,12 @@ int ImportPaperDump(const PaperDumpOptions& options);
 // `sinmun import wordpress`: a WordPress export (WXR) into the paper. Prints a progress line
 // on a terminal and the report (also written to DIR/import-wordpress-<time>.txt). Exit 2 for
 // a missing folder or file, a bad --media folder, or a file that is not a readable WXR export.
-// Only dry runs for now (TODO(#15): writes, after the store's roles land).
+// Writes into the paper's store (--store as for serve) unless dry_run.
 struct ImportWordPressOptions {
   std::string data_dir;
   std::string file;
   std::string media_dir;  // a copy of wp-content/uploads
+  std::string store_url;  // --store, as for serve
   bool dry_run = false;
 };
 int ImportWordPress(const ImportWordPressOptions& options);

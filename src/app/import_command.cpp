@@ -10,12 +10,15 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "archive/import_store_sink.hpp"
 #include "archive/wordpress_import.hpp"
 #include "core/time.hpp"
+#include "store/store.hpp"
 
 namespace sinmun::app {
 namespace {
@@ -78,12 +81,18 @@ int ImportWordPress(const ImportWordPressOptions& options) {
     fmt::print(stderr, "sinmun: --media {} is not a folder\n", options.media_dir);
     return kExitUsage;
   }
+  std::unique_ptr<store::Store> store;
   if (!options.dry_run) {
-    // TODO(#15): the store sink, once the store has its role interfaces.
-    fmt::print(stderr,
-               "sinmun: writing an import into the store is not available yet; run with "
-               "--dry-run to check the file and see what it would create\n");
-    return kExitUsage;
+    if (Result<> chosen = ChooseStore(&*data, options.store_url); !chosen) {
+      fmt::print(stderr, "sinmun: {}\n", chosen.error().detail);
+      return kExitUsage;
+    }
+    auto opened = store::OpenStore(data->store_url);
+    if (!opened) {
+      fmt::print(stderr, "sinmun: the store {}: {}\n", data->store_url, opened.error().detail);
+      return kExitFailed;
+    }
+    store = std::move(*opened);
   }
 
   const Timestamp now = SystemClock().Now();
@@ -92,7 +101,9 @@ int ImportWordPress(const ImportWordPressOptions& options) {
   const bool terminal = isatty(STDERR_FILENO) == 1;
   ProgressLine line;
   archive::WxrProgress last;
-  const Result<> done = archive::ImportWordPress(options.file, import_options, nullptr, report,
+  std::unique_ptr<archive::ImportStoreSink> sink;
+  if (store) sink = std::make_unique<archive::ImportStoreSink>(*store, *store, now);
+  const Result<> done = archive::ImportWordPress(options.file, import_options, sink.get(), report,
                                                  [&](const archive::WxrProgress& progress) {
                                                    last = progress;
                                                    if (terminal) line.Show(progress);

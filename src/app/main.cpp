@@ -146,6 +146,7 @@ int main(int argc, char** argv) {
       ->required();
   import_wordpress_cmd->add_option("--media", import_wordpress.media_dir,
                                    "A copy of the old site's wp-content/uploads");
+  import_wordpress_cmd->add_option("--store", import_wordpress.store_url, kStoreHelp);
   import_wordpress_cmd->add_flag("--dry-run", import_wordpress.dry_run,
                                  "Read, convert and report without writing anything");
 

@@ -163,6 +163,17 @@ int UserPasswd(const UserPasswdOptions& options) {
     fmt::print(stderr, "sinmun user passwd: {}\n", done.error().detail);
     return kExitFailed;
   }
+  // The account of an imported author (sinmun import wordpress) waits, inactive and with no
+  // usable password ("!"), for this first password: it is turned on with it.
+  if (!user->user.active && user->password_hash == "!") {
+    store::User enabled = user->user;
+    enabled.active = true;
+    if (Result<> done = (*store)->UpdateUser(enabled); !done) {
+      fmt::print(stderr, "sinmun user passwd: {}\n", done.error().detail);
+      return kExitFailed;
+    }
+    fmt::print("sinmun user passwd: {} (imported) can now log in\n", options.email);
+  }
   fmt::print("sinmun user passwd: changed the password of {}; its sessions have ended\n",
              options.email);
   return kExitOk;

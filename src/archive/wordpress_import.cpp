@@ -43,7 +43,7 @@ class ImportVisitor final : public WxrVisitor {
 
   Result<> OnSite(const WxrSite& site) override {
     report_.site = site;
-    return {};
+    return sink_ == nullptr ? Result<>{} : sink_->Begin(site);
   }
 
   Result<> OnAuthor(const WxrAuthor& author) override {
@@ -82,27 +82,36 @@ class ImportVisitor final : public WxrVisitor {
         return {};
       }
       auto outcome = sink_->PutPage(*page);
+      if (!outcome && outcome.error().code == ErrorCode::kUnavailable) {
+        report_.skipped.push_back(SkippedItem{.wordpress_id = page->wordpress_id,
+                                              .title = page->title,
+                                              .reason = outcome.error().detail});
+        return {};
+      }
       if (!outcome) return tl::unexpected(outcome.error());
       Count(report_.pages, *outcome);
       return {};
     }
     MappedArticle& article = std::get<MappedArticle>(mapped);
     ++report_.articles_by_state[ArticleStateName(article.state)];
-    report_.comments_skipped += article.comments;
+    const auto approved = static_cast<std::int64_t>(article.approved_comments.size());
+    report_.comments += approved;
+    report_.comments_skipped += article.comments - approved;
     report_.redirects += static_cast<std::int64_t>(article.old_paths.size());
     CheckImages(article.images);
     if (sink_ == nullptr) {
       ++report_.articles.created;
       return {};
     }
-    auto outcome = sink_->PutArticle(article);
-    if (!outcome) return tl::unexpected(outcome.error());
-    Count(report_.articles, *outcome);
-    return {};
+    return CountArticles(sink_->PutArticle(std::move(article)));
   }
 
-  // Exports with terms but no items still get their sections.
-  Result<> Finish() { return SectionsOnce(); }
+  // Exports with terms but no items still get their sections; held-back articles are written.
+  Result<> Finish() {
+    if (auto ready = SectionsOnce(); !ready) return ready;
+    if (sink_ == nullptr) return {};
+    return CountArticles(sink_->Flush());
+  }
 
  private:
   // Terms come before items in an export, so the sections are known at the first item.
@@ -110,7 +119,11 @@ class ImportVisitor final : public WxrVisitor {
     if (sections_done_) return {};
     sections_done_ = true;
     report_.tags = static_cast<std::int64_t>(taxonomy_.TagCount());
-    report_.redirects += static_cast<std::int64_t>(taxonomy_.TagPaths().size());
+    const std::vector<std::pair<std::string, std::string>> tag_paths = taxonomy_.TagPaths();
+    report_.redirects += static_cast<std::int64_t>(tag_paths.size());
+    if (sink_ != nullptr) {
+      if (auto done = sink_->PutTagPaths(tag_paths); !done) return done;
+    }
     for (const MappedSection& section : taxonomy_.Sections()) {
       report_.redirects += static_cast<std::int64_t>(section.old_paths.size());
       if (sink_ == nullptr) {
@@ -121,6 +134,12 @@ class ImportVisitor final : public WxrVisitor {
       if (!outcome) return tl::unexpected(outcome.error());
       Count(report_.sections, *outcome);
     }
+    return {};
+  }
+
+  Result<> CountArticles(Result<std::vector<WriteOutcome>> outcomes) {
+    if (!outcomes) return tl::unexpected(outcomes.error());
+    for (const WriteOutcome outcome : *outcomes) Count(report_.articles, outcome);
     return {};
   }
 
@@ -192,10 +211,12 @@ std::string FormatImportReport(const ImportReport& report) {
     }
     out += "\n";
   }
+  out += fmt::format("comments    {:>8} approved comments and replies{}\n", report.comments,
+                     report.dry_run ? " to import" : ", with their articles");
   out += fmt::format("skipped     {:>8} items, {} comments\n", report.skipped.size(),
                      report.comments_skipped);
   if (report.comments_skipped > 0) {
-    out += fmt::format("  comments: {} skipped (sinmun has no reader comments yet)\n",
+    out += fmt::format("  comments: {} skipped (not approved: held, spam or trash)\n",
                        report.comments_skipped);
   }
   for (const SkippedItem& item : report.skipped) {

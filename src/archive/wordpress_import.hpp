@@ -1,10 +1,8 @@
 #pragma once
 // `sinmun import wordpress`: reads a WordPress export as a stream, maps each record
-// (wordpress_mapping.hpp) and hands it to a sink, counting what was created, updated and
-// skipped (each skip with its reason) for the report.
-//
-// TODO(#15): the store sink. Writes wait for the store's role interfaces; until then the
-// import runs as a dry run (no sink): everything is read, converted and reported.
+// (wordpress_mapping.hpp) and hands it to a sink (import_store_sink.hpp writes the store),
+// counting what was created, updated and skipped (each skip with its reason) for the report.
+// Without a sink the import is a dry run: everything is read, converted and reported.
 
 #include <cstdint>
 #include <functional>
@@ -22,13 +20,21 @@ namespace sinmun::archive {
 enum class WriteOutcome { kCreated, kUpdated, kUnchanged };
 
 // Where imported records go, keyed by WordPress ids so that a second run updates instead of
-// duplicating. Each call is one transaction: an article is written whole or not at all.
+// duplicating. An article is written whole or not at all.
 class ImportSink {
  public:
   virtual ~ImportSink() = default;
+  // The export's head, before anything else: names the site the records are keyed under.
+  virtual Result<> Begin(const WxrSite& site) = 0;
   virtual Result<WriteOutcome> PutReporter(const WxrAuthor& author) = 0;
   virtual Result<WriteOutcome> PutSection(const MappedSection& section) = 0;
-  virtual Result<WriteOutcome> PutArticle(const MappedArticle& article) = 0;
+  // Tag archive paths ("/tag/선거/") with each tag's name.
+  virtual Result<> PutTagPaths(const std::vector<std::pair<std::string, std::string>>& paths) = 0;
+  // May hold the article back to write it with others in one transaction: returns what
+  // became of the articles this call wrote (none, or a batch). Flush writes the rest.
+  virtual Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) = 0;
+  virtual Result<std::vector<WriteOutcome>> Flush() = 0;
+  // kUnavailable (with the reason) when pages cannot be written: the page is skipped.
   virtual Result<WriteOutcome> PutPage(const MappedPage& page) = 0;
 };
 
@@ -55,7 +61,8 @@ struct ImportReport {
   std::map<std::string, std::int64_t> articles_by_state;  // "published" → n
   std::int64_t tags = 0;
   std::int64_t redirects = 0;               // old addresses that answer 301
-  std::int64_t comments_skipped = 0;        // until sinmun has reader comments
+  std::int64_t comments = 0;                // approved comments and replies imported
+  std::int64_t comments_skipped = 0;        // not approved (spam, trash, held)
   std::int64_t attachments = 0;             // media library entries (their files come via --media)
   std::int64_t images = 0;                  // image references in bodies
   std::int64_t images_found = 0;            // … whose file is in --media

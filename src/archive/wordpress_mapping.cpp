@@ -16,9 +16,8 @@ int HexValue(char c) {
   return -1;
 }
 
-// The excerpt's lines without markup: excerpts are plain text in WordPress, but editors paste
-// tags into them; what the reader saw was the text.
-std::vector<std::string> ExcerptLines(std::string_view excerpt) {
+// Text without markup: tags dropped (<br> and </p> end a line), the usual entities decoded.
+std::string PlainText(std::string_view excerpt) {
   std::string text;
   bool in_tag = false;
   for (size_t i = 0; i < excerpt.size(); ++i) {
@@ -46,6 +45,13 @@ std::vector<std::string> ExcerptLines(std::string_view excerpt) {
       text.replace(at, entity.size(), character);
     }
   }
+  return text;
+}
+
+// The excerpt's lines without markup: excerpts are plain text in WordPress, but editors paste
+// tags into them; what the reader saw was the text.
+std::vector<std::string> ExcerptLines(std::string_view excerpt) {
+  const std::string text = PlainText(excerpt);
   std::vector<std::string> lines;
   size_t start = 0;
   while (start <= text.size()) {
@@ -71,6 +77,41 @@ std::optional<ArticleState> StateOf(std::string_view status) {
   if (status == "draft" || status == "private") return ArticleState::kDraft;
   if (status == "pending") return ArticleState::kSubmitted;
   return std::nullopt;
+}
+
+// A comment's text as the reader saw it: WordPress stores comments as HTML-ish text (a few
+// tags allowed, entities escaped); sinmun keeps plain text and renders line breaks itself.
+std::string CommentText(std::string_view html) {
+  const std::string plain = PlainText(html);
+  std::string text;
+  size_t start = 0;
+  while (start <= plain.size()) {
+    size_t end = plain.find('\n', start);
+    if (end == std::string::npos) end = plain.size();
+    const std::string line = TrimSpace(std::string_view(plain).substr(start, end - start));
+    // One blank line at most between paragraphs, none at the ends.
+    if (!line.empty() || (!text.empty() && !text.ends_with("\n\n"))) text += line + "\n";
+    start = end + 1;
+  }
+  while (text.ends_with('\n')) text.pop_back();
+  return text;
+}
+
+std::vector<MappedComment> ApprovedComments(const WxrItem& item, Timestamp fallback) {
+  std::vector<MappedComment> comments;
+  for (const WxrComment& comment : item.comments) {
+    if (comment.approved != "1" || !(comment.type.empty() || comment.type == "comment")) continue;
+    std::string text = CommentText(comment.content);
+    if (text.empty() || comment.id <= 0) continue;
+    std::string author = TrimSpace(comment.author);
+    comments.push_back(
+        MappedComment{.wordpress_id = comment.id,
+                      .parent = comment.parent,
+                      .author = author.empty() ? "익명" : std::move(author),
+                      .text = std::move(text),
+                      .created_at = ParseWordPressGmt(comment.date_gmt).value_or(fallback)});
+  }
+  return comments;
 }
 
 std::int64_t CommentCount(const WxrItem& item) {
@@ -246,6 +287,7 @@ MappedItem MapItem(const WxrItem& item, const Taxonomy& taxonomy, Timestamp now,
     MappedPage page{.wordpress_id = item.post_id,
                     .state = *state,
                     .path = PathOf(item.link),
+                    .registered_at = ParseWordPressGmt(item.post_date_gmt).value_or(now),
                     .title = title,
                     .body_markdown = std::move(body.markdown),
                     .old_paths = {"/?page_id=" + std::to_string(item.post_id)}};
@@ -267,6 +309,7 @@ MappedItem MapItem(const WxrItem& item, const Taxonomy& taxonomy, Timestamp now,
   article.comments = CommentCount(item);
   const std::optional<Timestamp> date = ParseWordPressGmt(item.post_date_gmt);
   article.registered_at = date.value_or(now);
+  article.approved_comments = ApprovedComments(item, article.registered_at);
   if (const std::optional<Timestamp> modified = ParseWordPressGmt(item.post_modified_gmt);
       modified && date && *modified > *date + 60 && *state == ArticleState::kPublished) {
     article.modified_at = modified;

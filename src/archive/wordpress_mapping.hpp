@@ -17,7 +17,8 @@
 //   percent-decoded (%ec%a0%95 → 정).
 // - Tags → tags, by name.
 // - Pages → static pages served at their old path.
-// - Comments are counted and skipped: sinmun has no reader comments yet.
+// - Approved comments and their replies (not pingbacks, trackbacks, spam, trash or comments
+//   awaiting moderation) become reader comments, as plain text; the others are counted.
 
 #include <cstdint>
 #include <map>
@@ -83,6 +84,15 @@ class Taxonomy {
   std::vector<std::pair<std::string, std::string>> tags_;  // slug as written, name
 };
 
+// An approved reader comment (not a pingback or trackback), as plain text.
+struct MappedComment {
+  std::int64_t wordpress_id = 0;
+  std::int64_t parent = 0;  // the WordPress id of the comment it answers; 0 for none
+  std::string author;       // "익명" when the export has none
+  std::string text;
+  Timestamp created_at = 0;
+};
+
 struct MappedArticle {
   std::int64_t wordpress_id = 0;
   ArticleState state = ArticleState::kDraft;
@@ -96,14 +106,16 @@ struct MappedArticle {
   std::string author_login;
   std::string section_slug;  // "" when the post has no category
   std::vector<std::string> tags;
-  std::vector<std::string> old_paths;  // its permalink's path, "/?p=ID"
-  std::int64_t comments = 0;           // comments and replies it had (skipped)
+  std::vector<std::string> old_paths;            // its permalink's path, "/?p=ID"
+  std::int64_t comments = 0;                     // comments and replies it had (pingbacks aside)
+  std::vector<MappedComment> approved_comments;  // export order
 };
 
 struct MappedPage {
   std::int64_t wordpress_id = 0;
   ArticleState state = ArticleState::kDraft;
-  std::string path;  // where it is served: its old permalink's path
+  std::string path;             // where it is served: its old permalink's path
+  Timestamp registered_at = 0;  // post_date_gmt, or the import time when it has none
   std::string title;
   std::string body_markdown;
   std::vector<std::string> old_paths;  // "/?page_id=ID"

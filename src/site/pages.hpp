@@ -2,6 +2,8 @@
 // Private to site/: one handler a page, each in its own file. Handlers are thin: parse the
 // request strictly, ask the store with clock->Now(), build the view model, render.
 
+#include <optional>
+
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "http/router.hpp"
@@ -67,6 +69,11 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
                                const PageRequest& page);
 // legacy_redirect.cpp: GET /news/articleView.html?idxno=N -> 301 /article/N
 http::Response LegacyArticleRedirect(const SiteContext& site, const http::Request& request);
+// legacy_redirect.cpp: an address of an imported site (a WordPress permalink, /?p=ID,
+// /?page_id=ID, a category, tag or author archive) -> 301 to its new page; nullopt when the
+// address is none of them (or no store of imports is set).
+std::optional<http::Response> OldSiteRedirect(const SiteContext& site,
+                                              const http::Request& request);
 http::Response BackToListRedirect(const SiteContext& site, const http::Request& request);
 // view_mode.cpp: GET /view-mode?m=mobile|pc&return=/path -> cookie + 303
 http::Response ViewModeSwitch(const SiteContext& site, const http::Request& request);

@@ -210,7 +210,18 @@ Site::~Site() = default;
 // The public site's route table.
 void Site::AddRoutes(http::Router& router) {
   const SiteContext* site = context_.get();
-  router.Get("/", Cached(site, Kind::kHtml, {}, FrontPage));
+  // An imported site's /?p=ID and /?page_id=ID are its front page's address with a query:
+  // answered before the front page, whose canonical address drops every query.
+  router.Get(
+      "/", [site, front = Cached(site, Kind::kHtml, {}, FrontPage)](const http::Request& request) {
+        if (request.Query("p") || request.Query("page_id")) {
+          if (std::optional<http::Response> moved = OldSiteRedirect(*site, request)) {
+            return std::move(*moved);
+          }
+          return ErrorResponse(*site, 404, ViewModeOf(request));
+        }
+        return front(request);
+      });
   router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
   // Views are counted for cached pages too: the counting wraps the cache.
   router.Get("/article/{id}", CountingViews(site, ArticleRoute(site)));
@@ -261,6 +272,11 @@ void Site::AddRoutes(http::Router& router) {
              [site](const http::Request& request) { return AdClick(*site, request); });
   site->deps.static_files->AddRoutes(router);
   router.SetNotFound([site](const http::Request& request) {
+    if (request.method == http::Method::kGet || request.method == http::Method::kHead) {
+      if (std::optional<http::Response> moved = OldSiteRedirect(*site, request)) {
+        return std::move(*moved);
+      }
+    }
     return ErrorResponse(*site, 404, ViewModeOf(request));
   });
 }

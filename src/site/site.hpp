@@ -53,6 +53,7 @@
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
 #include "store/comment_book.hpp"
+#include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
@@ -88,7 +89,8 @@ struct SiteStore {
         activity(store),
         outbox(store),
         comments(store),
-        related(store) {}
+        related(store),
+        imports(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -104,6 +106,8 @@ struct SiteStore {
   store::CommentBook* comments = nullptr;
   // Optional: the related lists the search index keeps (issue #14). Null: no related box.
   const store::RelatedLists* related = nullptr;
+  // Optional: the old addresses of imported archives (issue #15), answered with a 301.
+  const store::ImportBook* imports = nullptr;
 };
 
 struct SiteDeps {

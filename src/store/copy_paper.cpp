@@ -75,6 +75,9 @@ constexpr Table kTables[] = {
     {"comment_votes", "comment_id, visitor", "up:bool, at"},
     {"comment_reports", "comment_id, visitor", "reason, at"},
     {"article_related", "article_id, position", "related_id"},
+    {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
+    {"legacy_paths", "path", "kind, target_id, target"},
+    {"static_pages", "path, version", "title, body, footer, effective_at, saved_at, saved_by"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

@@ -17,11 +17,13 @@
 #include "store/change_feed.hpp"
 #include "store/comment_book.hpp"
 #include "store/desk.hpp"
+#include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
+#include "store/static_pages.hpp"
 
 namespace sinmun::store {
 
@@ -38,7 +40,9 @@ class Store : public Catalog,
               public AdBook,
               public BulkLoad,
               public CommentBook,
-              public RelatedLists {};
+              public RelatedLists,
+              public ImportBook,
+              public StaticPages {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

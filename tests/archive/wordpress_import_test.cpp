@@ -17,26 +17,22 @@ namespace {
 using ::testing::ElementsAre;
 using testing::FixturePost;
 using ::testing::HasSubstr;
+using testing::kAssembly;
+using testing::kEconomy;
+using testing::kElection;
+using testing::kPolitics;
 using testing::Post;
 using testing::WriteTempFile;
 using testing::WxrDocument;
 
 constexpr Timestamp kNow = 1'700'000'000;  // 2023-11-14 22:13:20 UTC
-const std::string kPolitics =
-    R"(<category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>)";
-const std::string kAssembly =
-    R"(<category domain="category" nicename="%ea%b5%ad%ed%9a%8c"><![CDATA[국회]]></category>)";
-const std::string kEconomy =
-    R"(<category domain="category" nicename="economy"><![CDATA[경제]]></category>)";
-const std::string kElection =
-    R"(<category domain="post_tag" nicename="%ec%84%a0%ea%b1%b0"><![CDATA[선거]]></category>)";
-
 // Records what an import writes, as the store will.
 struct RecordingSink : ImportSink {
   std::vector<WxrAuthor> reporters;
   std::vector<MappedSection> sections;
   std::vector<MappedArticle> articles;
   std::vector<MappedPage> pages;
+  Result<> Begin(const WxrSite& /*site*/) override { return {}; }
   Result<WriteOutcome> PutReporter(const WxrAuthor& author) override {
     reporters.push_back(author);
     return WriteOutcome::kCreated;
@@ -45,10 +41,14 @@ struct RecordingSink : ImportSink {
     sections.push_back(section);
     return WriteOutcome::kCreated;
   }
-  Result<WriteOutcome> PutArticle(const MappedArticle& article) override {
-    articles.push_back(article);
-    return WriteOutcome::kCreated;
+  Result<> PutTagPaths(const std::vector<std::pair<std::string, std::string>>& /*paths*/) override {
+    return {};
   }
+  Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) override {
+    articles.push_back(std::move(article));
+    return std::vector<WriteOutcome>{WriteOutcome::kCreated};
+  }
+  Result<std::vector<WriteOutcome>> Flush() override { return std::vector<WriteOutcome>{}; }
   Result<WriteOutcome> PutPage(const MappedPage& page) override {
     pages.push_back(page);
     return WriteOutcome::kCreated;
@@ -175,25 +175,27 @@ TEST(WordPressMappingTest, BodiesAreConvertedAndScriptsRemoved) {
   EXPECT_EQ(sink.articles[0].body_markdown, "본문\n\n둘째 문단");
 }
 
-TEST(WordPressMappingTest, CommentsAreCountedAsSkipped) {
+TEST(WordPressMappingTest, ApprovedCommentsComeAsPlainTextAndTheOthersAreCounted) {
   FixturePost post = Post(1);
-  const std::string comment =
-      "<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_content><![CDATA[글]]>"
-      "</wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
-      "<wp:comment_type><![CDATA[{}]]></wp:comment_type><wp:comment_parent>0"
-      "</wp:comment_parent></wp:comment>";
-  for (const auto& [id, type] : std::vector<std::pair<std::string, std::string>>{
-           {"1", "comment"}, {"2", ""}, {"3", "pingback"}}) {
-    std::string xml = comment;
-    xml.replace(xml.find("{}"), 2, id);
-    xml.replace(xml.find("{}"), 2, type);
-    post.extra.push_back(xml);
-  }
+  post.extra = {testing::Comment(1, 0, "독자", "<p>좋은 기사 &amp; <b>감사</b></p>\n\n\n둘째 줄"),
+                testing::Comment(2, 1, "", "답글", "1", ""),
+                testing::Comment(3, 0, "광고", "스팸", "spam"),
+                testing::Comment(4, 0, "대기", "승인 전", "0"),
+                testing::Comment(5, 0, "blog", "핑백", "1", "pingback")};
   ImportReport report;
-  Import({post}, &report);
-  EXPECT_EQ(report.comments_skipped, 2);
+  const RecordingSink sink = Import({post}, &report);
+  ASSERT_EQ(sink.articles.size(), 1u);
+  const std::vector<MappedComment>& comments = sink.articles[0].approved_comments;
+  ASSERT_EQ(comments.size(), 2u);
+  EXPECT_EQ(comments[0].wordpress_id, 1);
+  EXPECT_EQ(comments[0].author, "독자");
+  EXPECT_EQ(comments[0].text, "좋은 기사 & 감사\n\n둘째 줄");
+  EXPECT_EQ(comments[1].parent, 1);
+  EXPECT_EQ(comments[1].author, "익명");
+  EXPECT_EQ(report.comments, 2);
+  EXPECT_EQ(report.comments_skipped, 2);  // spam and held; pingbacks are not comments
   EXPECT_THAT(FormatImportReport(report),
-              HasSubstr("2 skipped (sinmun has no reader comments yet)"));
+              HasSubstr("2 skipped (not approved: held, spam or trash)"));
 }
 
 TEST(WordPressMappingTest, ImagesMissingFromTheMediaFolderAreReportedNotFatal) {

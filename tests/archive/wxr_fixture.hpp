@@ -8,6 +8,16 @@
 
 namespace sinmun::archive::testing {
 
+// An item's <category> lines for the terms of WxrDocument.
+inline const std::string kPolitics =
+    R"(<category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>)";
+inline const std::string kAssembly =
+    R"(<category domain="category" nicename="%ea%b5%ad%ed%9a%8c"><![CDATA[국회]]></category>)";
+inline const std::string kEconomy =
+    R"(<category domain="category" nicename="economy"><![CDATA[경제]]></category>)";
+inline const std::string kElection =
+    R"(<category domain="post_tag" nicename="%ec%84%a0%ea%b1%b0"><![CDATA[선거]]></category>)";
+
 struct FixturePost {
   int id = 0;
   std::string title;
@@ -24,6 +34,10 @@ struct FixturePost {
 
 // A published post by kimreporter with the given id, title and body.
 FixturePost Post(int id, std::string title = "기사", std::string content = "본문");
+
+// A <wp:comment> line for FixturePost::extra, as export.php writes it.
+std::string Comment(int id, int parent, const std::string& author, const std::string& content,
+                    const std::string& approved = "1", const std::string& type = "comment");
 
 // What export.php writes around "]]>" in a text field.
 std::string Cdata(const std::string& text);

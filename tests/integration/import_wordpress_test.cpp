@@ -1,5 +1,6 @@
 // `sinmun import wordpress` as an operator runs it: a report for a good export, one clear
-// message and exit code 2 for a file that is not one.
+// message and exit code 2 for a file that is not one; then, on both backends, the imported
+// articles on the site and the old site's addresses answering 301.
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -9,6 +10,8 @@
 #include <string>
 
 #include "integration/sinmun_process.hpp"
+#include "support/http_client.hpp"
+#include "support/test_store.hpp"
 
 namespace sinmun::testing {
 namespace {
@@ -30,6 +33,11 @@ constexpr const char* kExport = R"(<?xml version="1.0" encoding="UTF-8" ?>
   <wp:post_date_gmt><![CDATA[2023-03-01 00:30:00]]></wp:post_date_gmt><wp:post_name><![CDATA[budget]]></wp:post_name>
   <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
   <category domain="category" nicename="%ec%a0%95%ec%b9%98"><![CDATA[정치]]></category>
+ </item>
+ <item><title><![CDATA[회사 소개]]></title><link>https://news.example.kr/about/</link>
+  <content:encoded><![CDATA[<p>1950년 창간</p>]]></content:encoded><wp:post_id>20</wp:post_id>
+  <wp:post_date_gmt><![CDATA[2023-01-01 00:00:00]]></wp:post_date_gmt><wp:post_name><![CDATA[about]]></wp:post_name>
+  <wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[page]]></wp:post_type>
  </item>
  <item><title><![CDATA[지운 글]]></title><wp:post_id>12</wp:post_id><wp:status><![CDATA[trash]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
 </channel>
@@ -97,6 +105,81 @@ TEST_F(ImportWordPressCliTest, BadFilesGetOneClearMessageAndExitCode2) {
                                              Write("export.xml", kExport), "--dry-run"});
   EXPECT_EQ(no_folder.exit_code, 2) << no_folder.out;
 }
+
+// The location a 301 sends to, or why there is none.
+std::string MovedTo(std::uint16_t port, const std::string& target) {
+  const HttpResponse response = HttpGet(port, target);
+  if (response.status != 301) return "status " + std::to_string(response.status);
+  return response.Header("location");
+}
+
+class ImportWordPressPaperTest : public ImportWordPressCliTest,
+                                 public ::testing::WithParamInterface<Backend> {
+ protected:
+  std::vector<std::string> StoreArgs() const {
+    if (!database_) return {};
+    return {"--store", database_->url()};
+  }
+  CommandResult Import(const std::string& file) {
+    std::vector<std::string> args = {"import", "wordpress", "--data", root_ + "/paper", file};
+    for (const std::string& arg : StoreArgs()) args.push_back(arg);
+    return RunSinmun(args);
+  }
+  std::unique_ptr<TestDatabase> database_ = GetParam() == Backend::kPostgres
+                                                ? std::make_unique<TestDatabase>(Backend::kPostgres)
+                                                : nullptr;
+};
+
+TEST_P(ImportWordPressPaperTest, ImportedPostsAreOnTheSiteAndOldAddressesAnswer301) {
+  const std::string file = Write("export.xml", kExport);
+  const CommandResult first = Import(file);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("articles           1 created       0 updated       0 unchanged"),
+            std::string::npos)
+      << first.out;
+  const CommandResult second = Import(file);
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("articles           0 created       0 updated       1 unchanged"),
+            std::string::npos)
+      << second.out;
+
+  // The author's account cannot log in until an administrator gives it a password.
+  std::vector<std::string> passwd = {"user",
+                                     "passwd",
+                                     "--data",
+                                     root_ + "/paper",
+                                     "--email",
+                                     "kim@example.kr",
+                                     "--password-file",
+                                     Write("password.txt", "correct-horse-battery\n")};
+  for (const std::string& arg : StoreArgs()) passwd.push_back(arg);
+  const CommandResult enabled = RunSinmun(passwd);
+  ASSERT_EQ(enabled.exit_code, 0) << enabled.out;
+  EXPECT_NE(enabled.out.find("kim@example.kr (imported) can now log in"), std::string::npos)
+      << enabled.out;
+
+  ServeProcess serve(root_ + "/paper", StoreArgs());
+  ASSERT_NE(serve.port(), 0) << serve.output();
+  const std::string article = MovedTo(serve.port(), "/2023/03/01/budget/");
+  ASSERT_TRUE(article.starts_with("/article/")) << article;
+  EXPECT_EQ(MovedTo(serve.port(), "/?p=11"), article);
+  EXPECT_EQ(MovedTo(serve.port(), "/?p=11&utm_source=x"), article);
+  EXPECT_EQ(MovedTo(serve.port(), "/category/%EC%A0%95%EC%B9%98/"), "/section/%EC%A0%95%EC%B9%98");
+  EXPECT_TRUE(MovedTo(serve.port(), "/author/kim/").starts_with("/reporter/"));
+  EXPECT_EQ(MovedTo(serve.port(), "/about/"), "/page/about");
+  EXPECT_EQ(MovedTo(serve.port(), "/?page_id=20"), "/page/about");
+  EXPECT_EQ(HttpGet(serve.port(), "/?p=999").status, 404);
+  EXPECT_EQ(HttpGet(serve.port(), "/2023/03/01/nothing/").status, 404);
+
+  const HttpResponse page = HttpGet(serve.port(), article, {{"User-Agent", kDesktopChrome}});
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("시의회 예산안 통과"), std::string::npos);
+  EXPECT_NE(page.body.find("김기자"), std::string::npos);
+  EXPECT_EQ(page.body.find("alert(1)"), std::string::npos);
+  EXPECT_EQ(HttpGet(serve.port(), "/section/%EC%A0%95%EC%B9%98").status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllBackends, ImportWordPressPaperTest, AllBackends(), BackendParamName());
 
 }  // namespace
 }  // namespace sinmun::testing

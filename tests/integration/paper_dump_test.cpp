@@ -42,7 +42,7 @@ class PaperDumpTest : public ::testing::Test {
         RunSinmun({"demo", "--data", paper_.string(), "--articles", "40", "--seed", "9"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     // Rows the demo does not make: a recommend, hourly views, a session, a setting, a comment
-    // with a reply and a vote.
+    // with a reply and a vote, an imported section with its old address.
     std::unique_ptr<store::Store> paper = Must(store::OpenStore("sqlite:" + paper_.string()));
     const store::User admin = Must(paper->CredentialsByEmail("admin@example.com")).user;
     const store::ArticleId first =
@@ -69,6 +69,18 @@ class PaperDumpTest : public ::testing::Test {
                                       .created_at = 1'800'000'000,
                                       .last_seen_at = 1'800'000'000}));
     ASSERT_TRUE(paper->PutSiteSettings({{"paper.name", "덤프일보"}}));
+    Must(paper->ImportSection(
+        {.key = {.origin = "https://old.example.kr", .kind = "category", .id = 5},
+         .fingerprint = "f",
+         .section = {.slug = "문화", .name = "문화", .position = 0},
+         .old_paths = {"/category/문화/"}}));
+    Must(paper->SaveStaticPage({.path = "privacy",
+                                .title = "개인정보처리방침",
+                                .body_markdown = "제1조",
+                                .footer = 1,
+                                .effective_at = 1'800'000'000,
+                                .saved_at = 1'800'000'000,
+                                .saved_by = admin.id}));
     fs::create_directories(paper_ / "uploads/2026/12");
     std::ofstream(paper_ / "uploads/2026/12/photo-640.jpg", std::ios::binary) << "\xff\xd8 jpeg";
   }
@@ -113,7 +125,7 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   const json manifest = json::parse(ReadFile(first / "manifest.json"), nullptr, false);
   ASSERT_TRUE(manifest.is_object());
   EXPECT_EQ(manifest.at("version"), 1);
-  ASSERT_EQ(manifest.at("tables").size(), 28u);
+  ASSERT_EQ(manifest.at("tables").size(), 31u);
   std::int64_t rows = 0;
   for (const json& table : manifest.at("tables")) {
     const std::string name = table.at("name");
@@ -125,7 +137,8 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   }
   for (const std::string table :
        {"articles", "users", "sessions", "recommends", "article_views_hourly", "site_settings",
-        "ad_campaigns", "comments", "comment_counts", "comment_votes"}) {
+        "ad_campaigns", "comments", "comment_counts", "comment_votes", "import_keys",
+        "legacy_paths", "static_pages"}) {
     EXPECT_FALSE(SortedRows(first, table).empty()) << table << " should hold rows";
   }
   // Password hashes travel, so the staff log in to the new paper as before.

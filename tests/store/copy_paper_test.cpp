@@ -86,6 +86,13 @@ void Seed(Store& store) {
   Must(store.AppendAudit(
       {.at = kNow, .user_id = user, .actor = "kim@example.com", .action = "login"}));
   ASSERT_TRUE(store.PutSiteSettings({{"paper.name", "시험일보"}}));
+  Must(store.SaveStaticPage({.path = "privacy",
+                             .title = "개인정보처리방침",
+                             .body_markdown = "제1조",
+                             .footer = 1,
+                             .effective_at = kNow,
+                             .saved_at = kNow,
+                             .saved_by = user}));
   const AdCampaignId campaign = Must(store.InsertAdCampaign({.advertiser = "광고주",
                                                              .title = "배너",
                                                              .slots = {"top"},
@@ -98,6 +105,12 @@ void Seed(Store& store) {
                                                              .updated_at = kNow}));
   ASSERT_TRUE(store.AddAdCounts(
       {{.campaign_id = campaign, .slot = "top", .day = 19'675, .impressions = 5, .clicks = 1}}));
+  // An imported category: its key and old address (the paper had its section already).
+  Must(
+      store.ImportSection({.key = {.origin = "https://old.example.kr", .kind = "category", .id = 5},
+                           .fingerprint = "f",
+                           .section = {.slug = "hidden", .name = "숨은 부서", .position = 0},
+                           .old_paths = {"/category/hidden/"}}));
 }
 
 std::vector<std::string> CopiedTables(const std::vector<TableCheck>& checks) {

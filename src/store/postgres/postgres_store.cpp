@@ -16,6 +16,8 @@
 #include "store/sql/catalog_methods.hpp"
 #include "store/sql/comment_methods.hpp"
 #include "store/sql/desk_methods.hpp"
+#include "store/sql/import_methods.hpp"
+#include "store/sql/page_methods.hpp"
 #include "store/sql/reader_methods.hpp"
 #include "store/sql/related_methods.hpp"
 

@@ -158,6 +158,19 @@ class SqlStore : public Store {
   Result<> PutRelated(const std::vector<RelatedList>& lists) override;
   Result<std::vector<ArticleHeadline>> RelatedHeadlines(ArticleId id, int limit,
                                                         Timestamp now) const override;
+  // ImportBook: sql/import_methods.hpp
+  Result<Imported> ImportReporter(const ImportedReporter& reporter) override;
+  Result<Imported> ImportSection(const ImportedSection& section) override;
+  Result<std::vector<Imported>> ImportArticles(const std::vector<ImportedArticle>& articles,
+                                               Timestamp at) override;
+  Result<> PutLegacyPaths(const std::vector<LegacyPath>& paths) override;
+  Result<LegacyTarget> LegacyPathTarget(std::string_view path) const override;
+
+  // StaticPages: sql/page_methods.hpp
+  Result<std::int64_t> SaveStaticPage(const StaticPage& page) override;
+  Result<StaticPage> StaticPageAt(std::string_view path, Timestamp now) const override;
+  Result<std::vector<StaticPage>> StaticPageVersions(std::string_view path) const override;
+  Result<std::vector<StaticPage>> StaticPagesAt(Timestamp now) const override;
 
  protected:
   // A store owns its connections: it is not copied.
