@@ -73,8 +73,9 @@ std::string DefaultConfigText() {
 # registered_on = "{reg_on}"          # 등록일
 # publisher = "{publisher}"                  # 발행인
 # editor = "{editor}"                     # 편집인
+# published_on = "{published_on}"           # 발행일
 # youth_protection_officer = "{youth}"   # 청소년보호책임자
-# address = "{address}"
+# address = "{address}"   # 발행소
 # phone = "{phone}"
 # email = "{email}"
 
@@ -138,11 +139,12 @@ std::string DefaultConfigText() {
       fmt::arg("cache_mb", d.page_cache_mb), fmt::arg("language", d.language),
       fmt::arg("name", d.paper.name), fmt::arg("reg", d.paper.registration_number),
       fmt::arg("reg_on", d.paper.registered_on), fmt::arg("publisher", d.paper.publisher),
-      fmt::arg("editor", d.paper.editor), fmt::arg("youth", d.paper.youth_protection_officer),
-      fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
-      fmt::arg("email", d.paper.email), fmt::arg("flush", d.views_flush_seconds),
-      fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
-      fmt::arg("retry", d.mail_retry_seconds), fmt::arg("per_client", d.mail_per_client_per_hour),
+      fmt::arg("editor", d.paper.editor), fmt::arg("published_on", d.paper.published_on),
+      fmt::arg("youth", d.paper.youth_protection_officer), fmt::arg("address", d.paper.address),
+      fmt::arg("phone", d.paper.phone), fmt::arg("email", d.paper.email),
+      fmt::arg("flush", d.views_flush_seconds), fmt::arg("smtp", d.smtp_url),
+      fmt::arg("mail_from", d.mail_from), fmt::arg("retry", d.mail_retry_seconds),
+      fmt::arg("per_client", d.mail_per_client_per_hour),
       fmt::arg("per_sender", d.mail_per_sender_per_day),
       fmt::arg("per_article", d.mail_per_article_per_hour),
       fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
@@ -200,6 +202,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(paper, "registered_on", &config.paper.registered_on),
            ReadString(paper, "publisher", &config.paper.publisher),
            ReadString(paper, "editor", &config.paper.editor),
+           ReadString(paper, "published_on", &config.paper.published_on),
            ReadString(paper, "youth_protection_officer", &config.paper.youth_protection_officer),
            ReadString(paper, "address", &config.paper.address),
            ReadString(paper, "phone", &config.paper.phone),

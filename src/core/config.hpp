@@ -15,6 +15,7 @@ struct PaperInfo {
   std::string registered_on = "2017-08-01";          // 등록일
   std::string publisher = "홍길동";                  // 발행인
   std::string editor = "홍길동";                     // 편집인
+  std::string published_on = "2017-08-01";           // 발행일 (신문법 제21조)
   std::string youth_protection_officer = "김영희";   // 청소년보호책임자
   std::string address = "대전광역시 서구 둔산로 100";
   std::string phone = "042-000-0000";

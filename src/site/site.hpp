@@ -56,6 +56,7 @@
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
+#include "store/static_pages.hpp"
 
 namespace sinmun::ads {
 class AdCounter;    // ads/ad_counter.hpp
@@ -86,7 +87,8 @@ struct SiteStore {
         ads(store),
         activity(store),
         outbox(store),
-        comments(store) {}
+        comments(store),
+        pages(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -100,6 +102,9 @@ struct SiteStore {
   // Optional: reader comments (issue #16). Null: the article shows none and the comment
   // routes answer 503.
   store::CommentBook* comments = nullptr;
+  // Optional: static pages (issue #18) and the footer's links to them. Null: /page/ answers
+  // 404 and the footer links none.
+  const store::StaticPages* pages = nullptr;
 };
 
 struct SiteDeps {
