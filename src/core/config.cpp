@@ -107,6 +107,7 @@ std::string DefaultConfigText() {
                                    # http on loopback: a listen and base_url on 127.0.0.1)
 # session_idle_minutes = {idle}       # a newsroom login ends after this long unused
 # session_max_days = {max_days}               # and after this long in any case
+# change_warning_percent = {change_warning}        # confirm before a published article changes this much
 
 [redis]
 # Several `sinmun serve` nodes of one paper share their view rankings through one Redis
@@ -152,9 +153,10 @@ std::string DefaultConfigText() {
       fmt::arg("comment_interval", d.comment_min_interval_seconds),
       fmt::arg("comment_hour", d.comment_per_hour),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
-      fmt::arg("max_days", d.newsroom.session_max_days), fmt::arg("log_level", d.log_level),
-      fmt::arg("metrics_allow", d.metrics_allow), fmt::arg("backup_keep", d.backup_keep),
-      fmt::arg("backup_folder", d.backup_folder));
+      fmt::arg("max_days", d.newsroom.session_max_days),
+      fmt::arg("change_warning", d.newsroom.change_warning_percent),
+      fmt::arg("log_level", d.log_level), fmt::arg("metrics_allow", d.metrics_allow),
+      fmt::arg("backup_keep", d.backup_keep), fmt::arg("backup_folder", d.backup_folder));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -226,6 +228,8 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),
            ReadInt(newsroom, "session_max_days", 1, 365, &config.newsroom.session_max_days),
+           ReadInt(newsroom, "change_warning_percent", 1, 100,
+                   &config.newsroom.change_warning_percent),
            ReadString(redis, "url", &config.redis_url),
            ReadString(search, "dir", &config.search_dir),
            ReadString(log, "level", &config.log_level),

@@ -29,6 +29,10 @@ struct NewsroomConfig {
   bool secure_cookies = false;
   int session_idle_minutes = 720;  // a session unused this long ends (sliding)
   int session_max_days = 7;        // a session this old ends however busy (issue #17)
+  // Saving a published article whose headline and body changed by more than this share (in
+  // percent of its characters) asks for a confirmation first: the portals penalise papers
+  // that rewrite a sent article wholesale (issue #18).
+  int change_warning_percent = 30;
 };
 
 struct Config {

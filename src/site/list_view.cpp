@@ -41,7 +41,8 @@ nlohmann::json SummaryView(const store::ArticleSummary& summary) {
           {"reporter", summary.reporter_name},
           {"section", SectionView(summary.section)},
           {"registered", TimeView(summary.registered_at)},
-          {"views", summary.views}};
+          {"views", summary.views},
+          {"kind", render::KindView(store::ArticleKindName(summary.kind))}};
 }
 
 nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries) {
