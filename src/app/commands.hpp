@@ -48,6 +48,7 @@ struct ExportOptions {
   std::string to;
   std::string format = "csv";
   bool bom = false;
+  bool press_releases = false;  // --press-releases: send 보도자료 too (issue #18)
 };
 int ExportArticles(const ExportOptions& options);
 

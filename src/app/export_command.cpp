@@ -113,6 +113,7 @@ int ExportArticles(const ExportOptions& options) {
     out += '[';
   }
   bool first = true;
+  const bool press_releases = options.press_releases;
   store::ArticleKey after{*from, 0};
   for (;;) {
     const Result<std::vector<store::ArticleSummary>> batch =
@@ -122,6 +123,10 @@ int ExportArticles(const ExportOptions& options) {
       return kExitFailed;
     }
     for (const store::ArticleSummary& item : *batch) {
+      // Per-destination rules (issue #18): 광고 and 협찬 never go to the portals; press
+      // releases only with --press-releases.
+      if (store::IsPaid(item.kind)) continue;
+      if (item.kind == store::ArticleKind::kPressRelease && !press_releases) continue;
       const std::string link = base + "/article/" + std::to_string(item.id);
       if (csv) {
         AppendCsvRow(out, {link, item.headline, item.reporter_name, FormatKst(item.registered_at),

@@ -79,6 +79,9 @@ int main(int argc, char** argv) {
   export_articles->add_option("--format", export_options.format, "csv (default) or json");
   export_articles->add_flag("--bom", export_options.bom,
                             "Start CSV with a UTF-8 BOM, so Excel reads Korean text");
+  export_articles->add_flag(
+      "--press-releases", export_options.press_releases,
+      "Include press releases (보도자료); ads and sponsored articles never go");
 
   PaperDumpOptions export_paper;
   CLI::App* export_paper_cmd = AddCommand(

@@ -73,8 +73,9 @@ std::string DefaultConfigText() {
 # registered_on = "{reg_on}"          # 등록일
 # publisher = "{publisher}"                  # 발행인
 # editor = "{editor}"                     # 편집인
+# published_on = "{published_on}"           # 발행일
 # youth_protection_officer = "{youth}"   # 청소년보호책임자
-# address = "{address}"
+# address = "{address}"   # 발행소
 # phone = "{phone}"
 # email = "{email}"
 
@@ -106,6 +107,7 @@ std::string DefaultConfigText() {
                                    # http on loopback: a listen and base_url on 127.0.0.1)
 # session_idle_minutes = {idle}       # a newsroom login ends after this long unused
 # session_max_days = {max_days}               # and after this long in any case
+# change_warning_percent = {change_warning}        # confirm before a published article changes this much
 
 [redis]
 # Several `sinmun serve` nodes of one paper share their view rankings through one Redis
@@ -138,11 +140,12 @@ std::string DefaultConfigText() {
       fmt::arg("cache_mb", d.page_cache_mb), fmt::arg("language", d.language),
       fmt::arg("name", d.paper.name), fmt::arg("reg", d.paper.registration_number),
       fmt::arg("reg_on", d.paper.registered_on), fmt::arg("publisher", d.paper.publisher),
-      fmt::arg("editor", d.paper.editor), fmt::arg("youth", d.paper.youth_protection_officer),
-      fmt::arg("address", d.paper.address), fmt::arg("phone", d.paper.phone),
-      fmt::arg("email", d.paper.email), fmt::arg("flush", d.views_flush_seconds),
-      fmt::arg("smtp", d.smtp_url), fmt::arg("mail_from", d.mail_from),
-      fmt::arg("retry", d.mail_retry_seconds), fmt::arg("per_client", d.mail_per_client_per_hour),
+      fmt::arg("editor", d.paper.editor), fmt::arg("published_on", d.paper.published_on),
+      fmt::arg("youth", d.paper.youth_protection_officer), fmt::arg("address", d.paper.address),
+      fmt::arg("phone", d.paper.phone), fmt::arg("email", d.paper.email),
+      fmt::arg("flush", d.views_flush_seconds), fmt::arg("smtp", d.smtp_url),
+      fmt::arg("mail_from", d.mail_from), fmt::arg("retry", d.mail_retry_seconds),
+      fmt::arg("per_client", d.mail_per_client_per_hour),
       fmt::arg("per_sender", d.mail_per_sender_per_day),
       fmt::arg("per_article", d.mail_per_article_per_hour),
       fmt::arg("site_hour", d.mail_site_per_hour), fmt::arg("min_fill", d.mail_min_fill_seconds),
@@ -150,9 +153,10 @@ std::string DefaultConfigText() {
       fmt::arg("comment_interval", d.comment_min_interval_seconds),
       fmt::arg("comment_hour", d.comment_per_hour),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
-      fmt::arg("max_days", d.newsroom.session_max_days), fmt::arg("log_level", d.log_level),
-      fmt::arg("metrics_allow", d.metrics_allow), fmt::arg("backup_keep", d.backup_keep),
-      fmt::arg("backup_folder", d.backup_folder));
+      fmt::arg("max_days", d.newsroom.session_max_days),
+      fmt::arg("change_warning", d.newsroom.change_warning_percent),
+      fmt::arg("log_level", d.log_level), fmt::arg("metrics_allow", d.metrics_allow),
+      fmt::arg("backup_keep", d.backup_keep), fmt::arg("backup_folder", d.backup_folder));
 }
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -200,6 +204,7 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadString(paper, "registered_on", &config.paper.registered_on),
            ReadString(paper, "publisher", &config.paper.publisher),
            ReadString(paper, "editor", &config.paper.editor),
+           ReadString(paper, "published_on", &config.paper.published_on),
            ReadString(paper, "youth_protection_officer", &config.paper.youth_protection_officer),
            ReadString(paper, "address", &config.paper.address),
            ReadString(paper, "phone", &config.paper.phone),
@@ -223,6 +228,8 @@ Result<Config> LoadConfig(const std::string& path) {
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),
            ReadInt(newsroom, "session_max_days", 1, 365, &config.newsroom.session_max_days),
+           ReadInt(newsroom, "change_warning_percent", 1, 100,
+                   &config.newsroom.change_warning_percent),
            ReadString(redis, "url", &config.redis_url),
            ReadString(search, "dir", &config.search_dir),
            ReadString(log, "level", &config.log_level),

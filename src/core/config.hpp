@@ -15,6 +15,7 @@ struct PaperInfo {
   std::string registered_on = "2017-08-01";          // 등록일
   std::string publisher = "홍길동";                  // 발행인
   std::string editor = "홍길동";                     // 편집인
+  std::string published_on = "2017-08-01";           // 발행일 (신문법 제21조)
   std::string youth_protection_officer = "김영희";   // 청소년보호책임자
   std::string address = "대전광역시 서구 둔산로 100";
   std::string phone = "042-000-0000";
@@ -28,6 +29,10 @@ struct NewsroomConfig {
   bool secure_cookies = false;
   int session_idle_minutes = 720;  // a session unused this long ends (sliding)
   int session_max_days = 7;        // a session this old ends however busy (issue #17)
+  // Saving a published article whose headline and body changed by more than this share (in
+  // percent of its characters) asks for a confirmation first: the portals penalise papers
+  // that rewrite a sent article wholesale (issue #18).
+  int change_warning_percent = 30;
 };
 
 struct Config {

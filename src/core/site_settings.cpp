@@ -9,6 +9,7 @@ const std::vector<SettingField>& SettingFields() {
       {"paper.registered_on", nullptr, &PaperInfo::registered_on},
       {"paper.publisher", nullptr, &PaperInfo::publisher},
       {"paper.editor", nullptr, &PaperInfo::editor},
+      {"paper.published_on", nullptr, &PaperInfo::published_on},
       {"paper.youth_protection_officer", nullptr, &PaperInfo::youth_protection_officer},
       {"paper.address", nullptr, &PaperInfo::address},
       {"paper.phone", nullptr, &PaperInfo::phone},

@@ -111,6 +111,9 @@ ArticleForm FormFromRequest(const http::Request& request,
   form.photo_caption = fields.Get("photo_caption");
   form.photo_credit = fields.Get("photo_credit");
   form.remove_photo = !fields.Get("remove_photo").empty();
+  // The select always sends one; a client that leaves it out gets the default, 자체기사.
+  if (std::string kind = fields.Get("kind"); !kind.empty()) form.kind = std::move(kind);
+  form.confirm_change = !fields.Get("confirm_change").empty();
   return form;
 }
 
@@ -129,6 +132,7 @@ ArticleForm FormFromContent(const store::ArticleContent& content, store::Revisio
   form.photo_id = content.photo_id ? std::to_string(*content.photo_id) : "";
   form.photo_caption = content.photo_caption;
   form.photo_credit = content.photo_credit;
+  form.kind = std::string(store::ArticleKindName(content.kind));
   return form;
 }
 
@@ -162,6 +166,12 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
     errors["section"] = "desk_error_section";
   } else {
     content.section_id = *section;
+  }
+
+  if (const std::optional<store::ArticleKind> kind = store::ParseArticleKind(form.kind)) {
+    content.kind = *kind;
+  } else {
+    errors["kind"] = "desk_error_kind";
   }
 
   const std::string_view headline = Trim(form.headline);
@@ -298,7 +308,18 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
                {"height", stored->height}};
     }
   }
+  nlohmann::json kinds = nlohmann::json::array();
+  for (const store::ArticleKind kind :
+       {store::ArticleKind::kOwn, store::ArticleKind::kPressRelease,
+        store::ArticleKind::kContribution, store::ArticleKind::kWire,
+        store::ArticleKind::kAdvertisement, store::ArticleKind::kSponsored}) {
+    const std::string name(store::ArticleKindName(kind));
+    kinds.push_back({{"value", name},
+                     {"label", Label(context, "kind_" + name)},
+                     {"selected", name == form.kind}});
+  }
   return {{"base_revision", form.base_revision},
+          {"kinds", std::move(kinds)},
           {"sections", std::move(sections)},
           {"headline", form.headline},
           {"subheadlines", std::move(subheadlines)},

@@ -33,6 +33,8 @@ struct ArticleForm {
   std::string photo_caption;
   std::string photo_credit;
   bool remove_photo = false;
+  std::string kind = "own";     // store::ArticleKindName; 자체기사 unless chosen otherwise
+  bool confirm_change = false;  // the editor saw the large-change warning and saves anyway
 };
 
 // Field name -> message label key ("desk_error_headline_required", …).

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <variant>
 
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/encoding.hpp"
 #include "http/multipart.hpp"
@@ -17,6 +18,7 @@
 #include "newsroom/desk.hpp"
 #include "newsroom/guard.hpp"
 #include "newsroom/handlers.hpp"
+#include "newsroom/line_diff.hpp"
 #include "newsroom/page.hpp"
 #include "newsroom/photo_upload.hpp"
 #include "render/article_view.hpp"
@@ -26,6 +28,32 @@ namespace {
 
 constexpr int kDashboardListSize = 20;
 constexpr int kSearchLimit = 50;
+// A headline the same as one published this recently is flagged in the form (issue #18): the
+// portals penalise repeated sends.
+constexpr Timestamp kRepeatWindow = 7 * 24 * 3600;
+
+// "이번 달 자체기사 비율 80% (자체기사 8 / 전체 10)": the articles first published since the
+// start of this KST month.
+std::string OwnShare(const NewsroomContext& context, Timestamp now) {
+  const Timestamp month = ParseKst(FormatKstDate(now).substr(0, 8) + "01").value_or(now);
+  const Result<std::vector<std::pair<store::ArticleKind, std::int64_t>>> kinds =
+      context.deps.store.desk->PublishedKinds(month, now + 1);
+  std::int64_t own = 0;
+  std::int64_t all = 0;
+  if (kinds) {
+    for (const auto& [kind, count] : *kinds) {
+      all += count;
+      if (kind == store::ArticleKind::kOwn) own += count;
+    }
+  }
+  const std::int64_t percent = all == 0 ? 0 : own * 100 / all;
+  std::string text = Label(context, "desk_own_share");
+  for (const std::int64_t value : {percent, own, all}) {
+    const size_t slot = text.find("{}");
+    if (slot != std::string::npos) text.replace(slot, 2, std::to_string(value));
+  }
+  return text;
+}
 
 nlohmann::json SummaryRows(const NewsroomContext& context,
                            const std::vector<store::DeskSummary>& items) {
@@ -95,6 +123,7 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
                         {"items", SummaryRows(context, *items)}});
   }
   nlohmann::json view = {{"q", query},
+                         {"own_share", OwnShare(context, context.deps.clock->Now())},
                          {"deleted", request.Query("deleted").has_value()},
                          {"lists", std::move(sections)}};
   return RenderNewsroomPage(context, staff, "newsroom/dashboard", std::move(view),
@@ -128,6 +157,44 @@ nlohmann::json SuggestedTags(const NewsroomContext& context, const ArticleForm& 
     if (!present.contains(tag)) suggested.push_back({{"tag", tag}});
   }
   return suggested;
+}
+
+// Published articles of the last kRepeatWindow with the same headline as `headline`, other
+// than `self`: [{"url", "headline", "registered"}]. A failed read only means no flag.
+nlohmann::json RepeatedHeadlines(const NewsroomContext& context, std::string_view headline,
+                                 store::ArticleId self) {
+  nlohmann::json repeated = nlohmann::json::array();
+  const std::string wanted = TrimSpace(headline);
+  if (wanted.empty()) return repeated;
+  const Result<std::vector<store::DeskSummary>> same = context.deps.store.desk->DeskArticles(
+      {.status = store::ArticleStatus::kPublished, .headline_contains = wanted, .limit = 20});
+  if (!same) return repeated;
+  const Timestamp since = context.deps.clock->Now() - kRepeatWindow;
+  for (const store::DeskSummary& item : *same) {
+    if (item.id == self || item.headline != wanted || item.registered_at.value_or(0) < since) {
+      continue;
+    }
+    repeated.push_back({{"url", EditPath(item.id)},
+                        {"headline", item.headline},
+                        {"registered", FormatKst(item.registered_at.value_or(0))}});
+  }
+  return repeated;
+}
+
+// How much of a published article a save rewrites, in percent of its headline and body's
+// characters: the lines removed or replaced plus the lines added, against the text before.
+std::int64_t ChangedPercent(const store::ArticleContent& before,
+                            const store::ArticleContent& after) {
+  const std::string older = before.headline + "\n" + before.body_markdown;
+  const std::string newer = after.headline + "\n" + after.body_markdown;
+  std::int64_t changed = 0;
+  for (const DiffRow& row : LineDiff(older, newer)) {
+    if (row.kind == DiffRow::Kind::kSame) continue;
+    if (row.left) changed += static_cast<std::int64_t>(Utf8Length(*row.left));
+    if (row.right) changed += static_cast<std::int64_t>(Utf8Length(*row.right));
+  }
+  const auto total = std::max<std::int64_t>(1, static_cast<std::int64_t>(Utf8Length(older)));
+  return std::min<std::int64_t>(100, changed * 100 / total);
 }
 
 // The form page: `form` as typed, `errors` next to the fields, `article` when editing.
@@ -176,6 +243,9 @@ http::Response FormPage(const NewsroomContext& context, const Staff& staff, cons
     title = article->content.headline;
   }
   if (!view.contains("readonly")) view["readonly"] = false;
+  view["repeated_headlines"] =
+      RepeatedHeadlines(context, form.headline, article == nullptr ? 0 : article->id);
+  view["has_repeated_headlines"] = !view["repeated_headlines"].empty();
   if (!view["readonly"].get<bool>()) {
     view["suggested_tags"] = SuggestedTags(context, form);
     view["has_suggested_tags"] = !view["suggested_tags"].empty();
@@ -328,6 +398,23 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
   if (std::from_chars(text.data(), text.data() + text.size(), base).ec != std::errc() || base < 0) {
     return NewsroomError(context, 400);
   }
+  // A published article rewritten past the set share asks for a confirmation first.
+  // (A stale save is left to the store, which answers it with the conflict page.)
+  if (article->status == store::ArticleStatus::kPublished && !form.confirm_change &&
+      base == article->revision) {
+    const std::int64_t percent = ChangedPercent(article->content, content);
+    if (percent > context.deps.config.newsroom.change_warning_percent) {
+      std::string warning = Label(context, "desk_change_warning");
+      for (const std::int64_t value :
+           {percent, std::int64_t{context.deps.config.newsroom.change_warning_percent}}) {
+        const size_t slot = warning.find("{}");
+        if (slot != std::string::npos) warning.replace(slot, 2, std::to_string(value));
+      }
+      return FormPage(context, staff, form, *choices, {}, &*article,
+                      {{"change_warning", {{"text", warning}}}}, 409);
+    }
+  }
+
   const Result<store::RevisionNumber> saved = context.deps.store.desk->SaveArticle(
       article->id, content, base, staff.user_id, context.deps.clock->Now());
   if (!saved && saved.error().code == ErrorCode::kConflict) {
@@ -388,6 +475,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   data.registered_at = now;
   data.tags = content.tags;
   data.correction = content.correction;
+  data.kind = std::string(store::ArticleKindName(content.kind));
   for (const store::SectionAdmin& section : choices->sections) {
     if (std::to_string(section.section.id) == form.section_id) {
       data.section = {.name = section.section.name,

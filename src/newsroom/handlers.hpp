@@ -37,6 +37,10 @@ http::Response SetReporterPhoto(const NewsroomContext&, const http::Request&, co
 // admin_settings.cpp
 http::Response SettingsPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response SaveSettings(const NewsroomContext&, const http::Request&, const Staff&);
+// admin_static_pages.cpp (issue #18)
+http::Response StaticPagesPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response EditStaticPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SaveStaticPage(const NewsroomContext&, const http::Request&, const Staff&);
 
 // ads_admin.cpp: sponsor banner campaigns and their reports (issue #7).
 http::Response AdListPage(const NewsroomContext&, const http::Request&, const Staff&);

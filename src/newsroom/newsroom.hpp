@@ -43,6 +43,7 @@
 #include "store/comment_book.hpp"
 #include "store/desk.hpp"
 #include "store/masthead.hpp"
+#include "store/static_pages.hpp"
 
 namespace sinmun::ads {
 class ClickSigner;  // ads/click_signer.hpp
@@ -61,7 +62,8 @@ struct NewsroomStore {
         masthead(store),
         audit(store),
         ads(store),
-        comments(store) {}
+        comments(store),
+        pages(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -71,6 +73,8 @@ struct NewsroomStore {
   store::AdBook* ads = nullptr;
   // Optional: readers' comments (issue #16). Null: the moderation queue answers 503.
   store::CommentBook* comments = nullptr;
+  // Static pages (issue #18). REQUIRES: set (the administration's page editor uses it).
+  store::StaticPages* pages = nullptr;
 };
 
 struct NewsroomDeps {

@@ -38,6 +38,10 @@ const Route kRoutes[] = {
     {kPost, "/newsroom/admin/reporters/{id}/photo", kAdmin, &SetReporterPhoto, kUploadBodyBytes},
     {kGet, "/newsroom/admin/settings", kAdmin, &SettingsPage},
     {kPost, "/newsroom/admin/settings", kAdmin, &SaveSettings},
+    // admin_static_pages.cpp: legal and policy pages, each save a dated version (issue #18).
+    {kGet, "/newsroom/admin/pages", kAdmin, &StaticPagesPage},
+    {kPost, "/newsroom/admin/pages", kAdmin, &SaveStaticPage},
+    {kGet, "/newsroom/admin/pages/edit", kAdmin, &EditStaticPage},
 
     // desk_pages.cpp: the dashboard and the article form (a photo goes with the form, and
     // with its preview, which sends the same form).

@@ -41,6 +41,15 @@ std::string PhotoUrl(const std::string& name, const std::string& format, int wid
   return "/uploads/" + name + "-" + std::to_string(width) + "." + std::string(Extension(format));
 }
 
+nlohmann::json KindView(std::string_view kind) {
+  nlohmann::json view = {{"name", kind}, {"paid", kind == "advertisement" || kind == "sponsored"}};
+  for (const char* each :
+       {"own", "press_release", "contribution", "wire", "advertisement", "sponsored"}) {
+    view[each] = kind == each;
+  }
+  return view;
+}
+
 nlohmann::json ArticleContentView(const ArticleContentData& article) {
   nlohmann::json bylines = nlohmann::json::array();
   for (const ArticleContentData::Byline& byline : article.bylines) {
@@ -65,7 +74,8 @@ nlohmann::json ArticleContentView(const ArticleContentData& article) {
           {"has_tags", !article.tags.empty()},
           {"correction", article.correction.empty() ? nlohmann::json(nullptr)
                                                     : nlohmann::json(article.correction)},
-          {"photo", article.photo ? PhotoView(*article.photo) : nullptr}};
+          {"photo", article.photo ? PhotoView(*article.photo) : nullptr},
+          {"kind", KindView(article.kind)}};
 }
 
 }  // namespace sinmun::render

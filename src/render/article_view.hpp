@@ -47,7 +47,12 @@ struct ArticleContentData {
   std::vector<std::string> tags;
   std::string correction;
   std::optional<Photo> photo;
+  std::string kind = "own";  // store::ArticleKindName: the label templates show (issue #18)
 };
+
+// {"name": kind, "paid": bool, "own" … "sponsored": whether it is that kind} for an article
+// kind's name ("own", "advertisement" …): templates label {{#kind.paid}} articles.
+nlohmann::json KindView(std::string_view kind);
 
 // {"text": "2017-08-01 13:13", "iso": "2017-08-01T13:13:00+09:00"} (KST).
 nlohmann::json TimeView(Timestamp utc);
@@ -58,7 +63,8 @@ std::string PhotoUrl(const std::string& name, const std::string& format, int wid
 // {"id", "url", "section": {"name", "slug", "url", "current"}, "headline", "subheadlines",
 //  "has_subheadlines", "bylines": [{"id", "name", "email", "url"}], "registered", "modified"
 //  (or null), "body_html" (sanitized), "tags": [..], "has_tags", "correction" (or null),
-//  "photo": {"src", "srcset", "width", "height", "caption", "credit", "alt"} or null}
+//  "photo": {"src", "srcset", "width", "height", "caption", "credit", "alt"} or null,
+//  "kind": {"name", "<name>": true, "paid": 광고 or 협찬}}
 nlohmann::json ArticleContentView(const ArticleContentData& article);
 
 }  // namespace sinmun::render

@@ -24,7 +24,8 @@ render::ArticleContentData ArticleContent(const store::Article& article) {
       .body_markdown = article.body_markdown,
       .tags = article.tags,
       .correction = article.correction,
-      .photo = std::nullopt};
+      .photo = std::nullopt,
+      .kind = std::string(store::ArticleKindName(article.kind))};
   for (const store::Byline& byline : article.bylines) {
     data.bylines.push_back({.id = byline.id,
                             .name = byline.name,

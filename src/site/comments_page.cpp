@@ -136,15 +136,3 @@ http::Response ApiComments(const SiteContext& site, const http::Request& request
 }
 
 }  // namespace sinmun::site
-
-namespace sinmun::site {
-
-http::Response CommentPolicyPage(const SiteContext& site, const http::Request& request,
-                                 const PageRequest& page) {
-  PageMeta meta;
-  meta.title = site.deps.renderer->Label("comments_policy");
-  meta.canonical_path = "/comment-policy";
-  return RenderPage(site, page, "site/comment_policy", nlohmann::json::object(), meta);
-}
-
-}  // namespace sinmun::site

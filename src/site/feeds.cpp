@@ -91,11 +91,18 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
   for (const store::ArticleSummary& item : items) {
     const std::string link = page.origin + ArticlePath(item.id);
     out += "<item>\n";
-    AppendElement(out, "title", item.headline);
+    // 광고 and 협찬 say so in the feed too (issue #18): readers see the title alone.
+    const std::string label =
+        store::IsPaid(item.kind)
+            ? site.deps.renderer->Label(std::string("kind_") +
+                                        std::string(store::ArticleKindName(item.kind)))
+            : "";
+    AppendElement(out, "title", label.empty() ? item.headline : "[" + label + "] " + item.headline);
     AppendElement(out, "link", link);
     AppendElement(out, "description", item.snippet);
     if (!item.reporter_name.empty()) AppendElement(out, "dc:creator", item.reporter_name);
     AppendElement(out, "category", item.section.name);
+    if (!label.empty()) AppendElement(out, "category", label);
     AppendElement(out, "pubDate", FormatRfc822Kst(item.registered_at));
     if (const auto found = enclosures.find(item.id); found != enclosures.end()) {
       out += "<enclosure url=\"";

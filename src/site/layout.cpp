@@ -27,7 +27,22 @@ nlohmann::json PaperView(const PaperInfo& paper) {
           {"youth_protection_officer", paper.youth_protection_officer},
           {"address", paper.address},
           {"phone", paper.phone},
-          {"email", paper.email}};
+          {"email", paper.email},
+          {"published_on", paper.published_on}};
+}
+
+// The footer's links to static pages (issue #18): the pages in force whose footer position
+// is set, in that order.
+Result<nlohmann::json> FooterLinks(const SiteContext& site, Timestamp now) {
+  nlohmann::json links = nlohmann::json::array();
+  if (site.deps.store.pages == nullptr) return links;
+  Result<std::vector<store::StaticPage>> pages = site.deps.store.pages->StaticPagesAt(now);
+  if (!pages) return tl::unexpected(pages.error());
+  for (const store::StaticPage& page : *pages) {
+    if (page.footer > 0)
+      links.push_back({{"title", page.title}, {"url", StaticPagePath(page.path)}});
+  }
+  return links;
 }
 
 std::string ViewSwitchUrl(std::string_view mode, const std::string& self_url) {
@@ -66,6 +81,11 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           generation, [&] { return deps.store.catalog->SiteSettings(); })) {
     ApplySettings(**stored, &config);
   }
+  nlohmann::json footer_links = nlohmann::json::array();
+  if (Result<std::shared_ptr<const nlohmann::json>> links =
+          site.shared->footer_links.Get(generation, [&] { return FooterLinks(site, now); })) {
+    footer_links = **links;
+  }
   const std::string& paper = config.paper.name;
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
   const std::string_view mode = ViewModeName(page.view_mode);
@@ -86,6 +106,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           {"year", FormatKstDate(now).substr(0, 4)},
           {"home_current", meta.home},
           {"nav", std::move(nav)},
+          {"has_footer_links", !footer_links.empty()},
+          {"footer_links", std::move(footer_links)},
           {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
           {"json_ld", meta.structured_data.is_null() ? "" : ScriptSafeJson(meta.structured_data)},
           {"meta_properties",

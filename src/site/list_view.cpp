@@ -16,6 +16,9 @@ std::string ArticlePath(store::ArticleId id) { return "/article/" + std::to_stri
 std::string SectionPath(std::string_view slug) { return "/section/" + http::PercentEncode(slug); }
 
 std::string ReporterPath(store::ReporterId id) { return "/reporter/" + std::to_string(id); }
+std::string StaticPagePath(std::string_view path) {
+  return EncodePath("/page/" + std::string(path));
+}
 
 std::string AbsoluteUrl(const Config& config, std::string_view path) {
   std::string_view base = config.base_url;
@@ -38,7 +41,8 @@ nlohmann::json SummaryView(const store::ArticleSummary& summary) {
           {"reporter", summary.reporter_name},
           {"section", SectionView(summary.section)},
           {"registered", TimeView(summary.registered_at)},
-          {"views", summary.views}};
+          {"views", summary.views},
+          {"kind", render::KindView(store::ArticleKindName(summary.kind))}};
 }
 
 nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries) {

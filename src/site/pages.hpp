@@ -55,9 +55,11 @@ http::Response CommentsPage(const SiteContext& site, const http::Request& reques
                             const PageRequest& page);
 http::Response ApiComments(const SiteContext& site, const http::Request& request,
                            const PageRequest& page);
-// GET /comment-policy: the rules the comment form links to.
-http::Response CommentPolicyPage(const SiteContext& site, const http::Request& request,
-                                 const PageRequest& page);
+// static_page.cpp: GET /page/{path...}?version=N: a static page (issue #18) in the version in
+// force, or an earlier one; /page/comment-policy shows sinmun's own comment rules until the
+// paper saves its own.
+http::Response StaticPage(const SiteContext& site, const http::Request& request,
+                          const PageRequest& page);
 // comment_actions.cpp: POST /article/{id}/comments (a comment or a reply), POST
 // /comment/{id}/vote and /comment/{id}/report, GET and POST /comment/{id}/edit (a guest's
 // edit or delete, with the password)

@@ -235,7 +235,10 @@ void Site::AddRoutes(http::Router& router) {
               [site](const http::Request& request) { return VoteComment(*site, request); });
   router.Post("/comment/{id}/report",
               [site](const http::Request& request) { return ReportComment(*site, request); });
-  router.Get("/comment-policy", Cached(site, Kind::kHtml, {}, CommentPolicyPage));
+  router.Get("/page/{path...}", Cached(site, Kind::kHtml, {"version"}, StaticPage));
+  // The comment rules' first address, which the comment pages of issue #16 linked.
+  router.Get("/comment-policy",
+             [](const http::Request&) { return http::Redirect("/page/comment-policy", 301); });
   router.Get("/comment/{id}/edit", Uncached(site, Kind::kHtml, {}, EditCommentPage));
   router.Post("/comment/{id}/edit", Uncached(site, Kind::kHtml, {}, EditCommentPage));
   router.Get("/article/{id}/print", Cached(site, Kind::kHtml, {}, PrintPage,

@@ -58,6 +58,7 @@
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
+#include "store/static_pages.hpp"
 
 namespace sinmun::ads {
 class AdCounter;    // ads/ad_counter.hpp
@@ -90,7 +91,8 @@ struct SiteStore {
         outbox(store),
         comments(store),
         related(store),
-        imports(store) {}
+        imports(store),
+        pages(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -108,6 +110,9 @@ struct SiteStore {
   const store::RelatedLists* related = nullptr;
   // Optional: the old addresses of imported archives (issue #15), answered with a 301.
   const store::ImportBook* imports = nullptr;
+  // Optional: static pages (issue #18) and the footer's links to them. Null: /page/ answers
+  // 404 and the footer links none.
+  const store::StaticPages* pages = nullptr;
 };
 
 struct SiteDeps {

@@ -153,7 +153,10 @@ http::Response NewsSitemap(const SiteContext& site, const http::Request& request
     if (!batch) return ErrorResponse(site, batch.error(), page.view_mode);
     if (batch->empty()) break;
     after = {batch->back().registered_at, batch->back().id};
-    for (store::ArticleSummary& item : *batch) items.push_back(std::move(item));
+    for (store::ArticleSummary& item : *batch) {
+      // 광고 and 협찬 are not news (issue #18): the portals penalise papers that send them.
+      if (!store::IsPaid(item.kind)) items.push_back(std::move(item));
+    }
     if (items.size() > kNewsLimit) items.erase(items.begin(), items.end() - kNewsLimit);
     if (batch->size() < static_cast<size_t>(kNewsBatch)) break;
   }

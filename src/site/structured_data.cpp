@@ -33,7 +33,7 @@ nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view
   }
   nlohmann::json json = {
       {"@context", "https://schema.org"},
-      {"@type", "NewsArticle"},
+      {"@type", store::IsPaid(article.kind) ? "AdvertiserContentArticle" : "NewsArticle"},
       {"headline", article.headline},
       {"description", description},
       {"url", url},

@@ -17,9 +17,10 @@
 
 namespace sinmun::site {
 
-std::string ArticlePath(store::ArticleId id);    // "/article/12"
-std::string SectionPath(std::string_view slug);  // "/section/politics"
-std::string ReporterPath(store::ReporterId id);  // "/reporter/3"
+std::string ArticlePath(store::ArticleId id);       // "/article/12"
+std::string SectionPath(std::string_view slug);     // "/section/politics"
+std::string ReporterPath(store::ReporterId id);     // "/reporter/3"
+std::string StaticPagePath(std::string_view path);  // "/page/privacy", percent-encoded
 // config.base_url + path; the path alone when no base_url is configured.
 std::string AbsoluteUrl(const Config& config, std::string_view path);
 

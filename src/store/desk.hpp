@@ -72,6 +72,11 @@ class Desk {
   // Records an uploaded photo whose files are already written; returns its id (photo.id is
   // ignored). kConflict when the name is taken; kInvalidInput for an empty name or widths.
   virtual Result<PhotoId> InsertPhoto(const Photo& photo) = 0;
+
+  // How many articles of each kind were first published in [from, to) and are published now
+  // (issue #18: the desk watches its share of 자체기사). Kinds without any are left out.
+  virtual Result<std::vector<std::pair<ArticleKind, std::int64_t>>> PublishedKinds(
+      Timestamp from, Timestamp to) const = 0;
 };
 
 }  // namespace sinmun::store

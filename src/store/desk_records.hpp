@@ -39,6 +39,7 @@ struct ArticleContent {
   std::optional<PhotoId> photo_id;       // the lead photo
   std::string photo_caption;
   std::string photo_credit;
+  ArticleKind kind = ArticleKind::kOwn;
 
   bool operator==(const ArticleContent&) const = default;
 };

@@ -50,14 +50,14 @@ struct DeskSql {
   const Sql& delete_article_photo;  // article
   const Sql& insert_article_photo;  // article, photo, caption, credit
   // article, revision, saved_by, saved_at, section, headline, subheadlines, reporter_ids,
-  // tags, correction, photo, photo_caption, photo_credit, body_markdown
+  // tags, correction, photo, photo_caption, photo_credit, body_markdown, kind
   const Sql& insert_revision;
   const Sql& upsert_desk;        // article, revision, created_by, updated_at, published_once
   const Sql& set_status;         // article, status
   const Sql& first_publication;  // article, registered_at
   const Sql& republication;      // article, modified_at
   const Sql& desk_status;        // article, publish_at, updated_at, published_once
-  // article, section, headline, snippet, body_markdown, modified_at (when published)
+  // article, section, headline, snippet, body_markdown, modified_at (when published), kind
   const Sql& update_content;
 };
 
@@ -116,7 +116,7 @@ Result<> WriteRevision(Db& writer, ArticleId id, RevisionNumber number,
   return Write(writer, sql.insert_revision, id, number, by, at, content.section_id,
                content.headline, JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
                JoinLines(content.tags), content.correction, content.photo_id, content.photo_caption,
-               content.photo_credit, content.body_markdown);
+               content.photo_credit, content.body_markdown, ArticleKindName(content.kind));
 }
 
 // Sets the status of an article whose `state` was just read (and locked) to `to`, when it is
@@ -184,7 +184,7 @@ Result<RevisionNumber> SaveContent(Db& writer, ArticleId id, const ArticleConten
     number = 2;
   }
   if (Result<> done = Write(writer, sql.update_content, id, content.section_id, content.headline,
-                            snippet, content.body_markdown, at);
+                            snippet, content.body_markdown, at, ArticleKindName(content.kind));
       !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }

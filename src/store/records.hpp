@@ -16,6 +16,18 @@ using SectionId = std::int64_t;
 using ReporterId = std::int64_t;
 using ArticleId = std::int64_t;
 
+// What an article is (issue #18), which decides its label and where it may be sent:
+// 자체기사, 보도자료, 기고, 통신전재, 광고 and 협찬. New articles are kOwn.
+enum class ArticleKind { kOwn, kPressRelease, kContribution, kWire, kAdvertisement, kSponsored };
+// "own", "press_release", "contribution", "wire", "advertisement", "sponsored": the stored and
+// form names.
+std::string_view ArticleKindName(ArticleKind kind);
+std::optional<ArticleKind> ParseArticleKind(std::string_view name);
+// 광고 and 협찬: paid for, labelled as such, and never sent as news (news sitemap, portals).
+inline bool IsPaid(ArticleKind kind) {
+  return kind == ArticleKind::kAdvertisement || kind == ArticleKind::kSponsored;
+}
+
 // A desk of the paper: 정치, 경제, … `slug` is the URL name (/section/{slug}).
 struct Section {
   SectionId id = 0;
@@ -77,6 +89,7 @@ struct Article {
   std::vector<std::string> tags;
   std::string correction;          // 바로잡습니다 note; empty when none
   std::optional<LeadPhoto> photo;  // shown above the body
+  ArticleKind kind = ArticleKind::kOwn;
 };
 
 // An article in a list: what a list item, a ranking row or a feed entry needs.
@@ -88,6 +101,7 @@ struct ArticleSummary {
   std::string reporter_name;  // first byline's name; empty when none
   Timestamp registered_at = 0;
   std::int64_t views = 0;
+  ArticleKind kind = ArticleKind::kOwn;
 };
 
 struct NewArticle {
@@ -100,6 +114,7 @@ struct NewArticle {
   std::optional<Timestamp> modified_at;
   std::int64_t views = 0;  // a starting view count (demo content, imports)
   std::int64_t recommends = 0;
+  ArticleKind kind = ArticleKind::kOwn;
 };
 
 // Which published articles a list shows. Unset fields do not filter.

@@ -50,7 +50,7 @@ Reporter ReadReporter(const Row& row) {
                     &Reporter::photo);
 }
 
-// id, section (4 columns), headline, snippet, first byline's name, registered_at, views.
+// id, section (4 columns), headline, snippet, first byline's name, registered_at, views, kind.
 template <typename Row>
 ArticleSummary ReadSummary(const Row& row) {
   return ArticleSummary{.id = row.Int(0),
@@ -59,7 +59,8 @@ ArticleSummary ReadSummary(const Row& row) {
                         .snippet = row.Text(6),
                         .reporter_name = row.Text(7),
                         .registered_at = row.Int(8),
-                        .views = row.Int(9)};
+                        .views = row.Int(9),
+                        .kind = ParseArticleKind(row.Text(10)).value_or(ArticleKind::kOwn)};
 }
 
 // id, email, name, role, reporter_id, active, created_at from column `first` on.
@@ -126,23 +127,25 @@ Photo ReadPhoto(const Row& row) {
 }
 
 // revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags,
-// correction, photo_id, photo_caption, photo_credit, body_markdown: a revision of `id`.
+// correction, photo_id, photo_caption, photo_credit, body_markdown, kind: a revision of `id`.
 template <typename Row>
 Revision ReadRevision(const Row& row, ArticleId id) {
   return Revision{.article_id = id,
                   .number = row.Int(0),
                   .saved_by = row.Int(1),
                   .saved_at = row.Int(2),
-                  .content = ArticleContent{.section_id = row.Int(3),
-                                            .headline = row.Text(4),
-                                            .subheadlines = SplitLines(row.Text(5)),
-                                            .body_markdown = row.Text(12),
-                                            .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                                            .tags = SplitLines(row.Text(7)),
-                                            .correction = row.Text(8),
-                                            .photo_id = row.OptionalInt(9),
-                                            .photo_caption = row.Text(10),
-                                            .photo_credit = row.Text(11)}};
+                  .content = ArticleContent{
+                      .section_id = row.Int(3),
+                      .headline = row.Text(4),
+                      .subheadlines = SplitLines(row.Text(5)),
+                      .body_markdown = row.Text(12),
+                      .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
+                      .tags = SplitLines(row.Text(7)),
+                      .correction = row.Text(8),
+                      .photo_id = row.OptionalInt(9),
+                      .photo_caption = row.Text(10),
+                      .photo_credit = row.Text(11),
+                      .kind = ParseArticleKind(row.Text(13)).value_or(ArticleKind::kOwn)}};
 }
 
 // id, status, headline, section name, created_by, changed, publish_at, registered_at,
@@ -166,7 +169,7 @@ DeskSummary ReadDeskSummary(const Row& row) {
 }
 
 // id, status, section_id, headline, registered_at, modified_at, revision, created_by,
-// updated_at, publish_at, published_once, body_markdown: a desk article without its lists.
+// updated_at, publish_at, published_once, body_markdown, kind: a desk article without its lists.
 template <typename Row>
 DeskArticle ReadDeskArticleHead(const Row& row) {
   DeskArticle a;
@@ -185,6 +188,7 @@ DeskArticle ReadDeskArticleHead(const Row& row) {
   a.updated_at = row.Int(8);
   a.publish_at = row.OptionalInt(9);
   a.content.body_markdown = row.Text(11);
+  a.content.kind = ParseArticleKind(row.Text(12)).value_or(ArticleKind::kOwn);
   return a;
 }
 

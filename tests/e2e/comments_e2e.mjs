@@ -141,7 +141,7 @@ async function checkHtml(base, id) {
   const dir = path.join(run.work, 'html');
   mkdirSync(dir, { recursive: true });
   const targets = [`/article/${id}`, `/article/${id}/comments`, `/article/${id}/comments?sort=recommended`,
-                   '/comment-policy'];
+                   '/page/comment-policy'];
   const pages = [];
   for (const target of targets) pages.push(await (await fetch(`${base}${target}`)).text());
   const edit = pages[1].match(/href="(\/comment\/\d+\/edit)"/);

@@ -60,6 +60,68 @@ async function checkHtml(page, base, id) {
         result.status === 0 && report === '');
 }
 
+// Issue #18 in the browser's own requests: an admin writes a legal page in two versions
+// through the form, a reader finds it linked from the footer with its earlier version, an
+// editor's wholesale rewrite of a published article is asked to confirm; these pages pass the
+// Nu Html Checker too.
+async function checkLegalPages(page, base, accounts, id) {
+  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
+  const dir = path.join(run.work, 'html-legal');
+  mkdirSync(dir, { recursive: true });
+  const pages = [];
+  const get = async (target) => (await page.request.get(`${base}${target}`)).text();
+
+  // The editor is still logged in: rewrite the published article wholesale.
+  const form = await get(`/newsroom/articles/${id}`);
+  const csrf = form.match(/name="csrf" value="([^"]+)"/)[1];
+  const revision = form.match(/name="base_revision" value="(\d+)"/)[1];
+  const rewrite = { csrf, base_revision: revision, kind: 'own', section: '1', headline: '전혀 다른 제목',
+                    body: '완전히 새로 쓴 본문이다.', reporter: '1' };
+  const warned = await page.request.post(`${base}/newsroom/articles/${id}`, { multipart: rewrite });
+  check('a wholesale rewrite of a published article asks first',
+        warned.status() === 409 && (await warned.text()).includes('출고된 기사를 크게 고칩니다'));
+  pages.push(await warned.text());
+
+  await page.context().clearCookies();
+  await logIn(page, base, accounts.admin);
+  const admin = await get('/newsroom/admin/pages');
+  const token = admin.match(/name="csrf" value="([^"]+)"/) ?? (await get('/newsroom/password')).match(/name="csrf" value="([^"]+)"/);
+  const save = (fields) => page.request.post(`${base}/newsroom/admin/pages`,
+                                             { form: { csrf: token[1], ...fields } });
+  const first = await save({ path: 'privacy', title: '개인정보처리방침', body: '## 제1조\n\n처음 방침',
+                             effective: '2020-01-01', footer: '1' });
+  const second = await save({ path: 'privacy', title: '개인정보처리방침', body: '## 제1조\n\n개정 방침',
+                              effective: '2021-01-01', footer: '1' });
+  check('an admin saves a legal page twice', first.status() === 200 && second.status() === 200);
+  const invalid = await save({ path: 'Bad Path', title: '', body: '', effective: '내일', footer: 'x' });
+  check('a bad page form comes back with 400', invalid.status() === 400);
+  pages.push(await invalid.text());
+  for (const target of ['/newsroom/admin/pages', '/newsroom/admin/pages/edit?path=privacy',
+                        '/newsroom/admin/pages/edit?new=terms', '/newsroom/admin/settings']) {
+    pages.push(await get(target));
+  }
+
+  await page.context().clearCookies();
+  const front = await page.goto(`${base}/`);
+  check('the front page answers', front.status() === 200);
+  await page.click('footer a[href="/page/privacy"]');
+  check('the footer links the privacy policy in force',
+        (await page.textContent('.article-body')).includes('개정 방침'));
+  await page.click('a[href="/page/privacy?version=1"]');
+  check('its earlier version is one click away',
+        (await page.textContent('.article-body')).includes('처음 방침'));
+  for (const target of ['/page/privacy', '/page/privacy?version=1', '/page/comment-policy', '/']) {
+    pages.push(await get(target));
+  }
+  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
+  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
+                           { encoding: 'utf8' });
+  const report = `${result.stdout}${result.stderr}`.trim();
+  check(`the legal pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
+        result.status === 0 && report === '');
+}
+
 async function main() {
   const accounts = run.makePaper();
   const base = await run.startServer();
@@ -121,6 +183,7 @@ async function main() {
   await page.goto(`${base}/article/${id}`);
   check('staff see the 기사수정 link', (await page.locator('.staff-edit a').count()) === 1);
   await checkHtml(page, base, id);
+  await checkLegalPages(page, base, accounts, id);
 
   // A reader (no cookies) on a phone sees it on the site.
   await context.clearCookies();

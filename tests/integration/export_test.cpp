@@ -101,6 +101,39 @@ TEST_F(ExportTest, CsvCellsThatExcelWouldRunAsFormulasAreNeutralised) {
   }
 }
 
+TEST_F(ExportTest, PaidArticlesNeverGoAndPressReleasesOnlyWhenAsked) {
+  {
+    auto store = OpenStore("sqlite:" + data_ + "/sinmun.db");
+    ASSERT_TRUE(store.has_value()) << store.error().detail;
+    int minute = 0;
+    for (const auto& [headline, kind] : std::vector<std::pair<std::string, store::ArticleKind>>{
+             {"광고 기사", store::ArticleKind::kAdvertisement},
+             {"협찬 기사", store::ArticleKind::kSponsored},
+             {"도청 보도자료", store::ArticleKind::kPressRelease},
+             {"기고문", store::ArticleKind::kContribution}}) {
+      store::NewArticle article = MakeArticle(
+          section_, headline, ParseKst("2024-06-01 10:00").value() + 60 * minute++, {reporter_});
+      article.kind = kind;
+      InsertArticle(**store, article);
+    }
+  }
+  const std::vector<std::string> june = {"export",   "articles",   "--data", data_,
+                                         "--from",   "2024-06-01", "--to",   "2024-06-01",
+                                         "--format", "csv"};
+  const CommandResult plain = RunSinmun(june);
+  ASSERT_EQ(plain.exit_code, 0) << plain.out;
+  EXPECT_NE(plain.out.find(",기고문,"), std::string::npos) << plain.out;
+  for (const char* left_out : {"광고 기사", "협찬 기사", "도청 보도자료"}) {
+    EXPECT_EQ(plain.out.find(left_out), std::string::npos) << left_out;
+  }
+  std::vector<std::string> with_releases = june;
+  with_releases.push_back("--press-releases");
+  const CommandResult releases = RunSinmun(with_releases);
+  ASSERT_EQ(releases.exit_code, 0) << releases.out;
+  EXPECT_NE(releases.out.find(",도청 보도자료,"), std::string::npos) << releases.out;
+  EXPECT_EQ(releases.out.find("광고 기사"), std::string::npos);
+}
+
 TEST_F(ExportTest, JsonIsAnArrayOfTheSameRows) {
   const CommandResult result = Export("json");
   ASSERT_EQ(result.exit_code, 0) << result.out;

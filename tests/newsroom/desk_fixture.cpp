@@ -78,7 +78,8 @@ Fields DeskTest::ArticleFields(const std::string& headline, store::RevisionNumbe
           {"correction", ""},
           {"photo_id", ""},
           {"photo_caption", ""},
-          {"photo_credit", ""}};
+          {"photo_credit", ""},
+          {"kind", "own"}};
 }
 
 store::ArticleId DeskTest::Write(Browser& browser, const std::string& headline) {

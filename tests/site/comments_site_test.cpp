@@ -97,8 +97,8 @@ TEST_F(CommentsSiteTest, ListsShowEachArticlesCount) {
 }
 
 TEST_F(CommentsSiteTest, TheFormLinksThePolicyPage) {
-  EXPECT_NE(GetBody(CommentsUrl()).find("href=\"/comment-policy\""), std::string::npos);
-  const http::Response policy = Get("/comment-policy");
+  EXPECT_NE(GetBody(CommentsUrl()).find("href=\"/page/comment-policy\""), std::string::npos);
+  const http::Response policy = Get("/page/comment-policy");
   EXPECT_EQ(policy.status, 200);
   EXPECT_NE(Body(policy).find("댓글 운영 원칙"), std::string::npos);
 }

@@ -69,8 +69,9 @@ inline std::string SummariesOf(std::string_view ids, std::string_view order) {
       "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "
       "COALESCE((SELECT r.name FROM article_reporters ar "
       "JOIN reporters r ON r.id = ar.reporter_id "
-      "WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), a.registered_at, a.views "
-      "FROM ({}) page JOIN articles a ON a.id = page.id JOIN sections s ON s.id = a.section_id "
+      "WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), a.registered_at, a.views, "
+      "a.kind FROM ({}) page JOIN articles a ON a.id = page.id JOIN sections s ON s.id = "
+      "a.section_id "
       "ORDER BY {}",
       ids, order);
 }
@@ -181,17 +182,18 @@ inline const Sql kInsertReporter{
     "INSERT INTO reporters (name, email, bio) VALUES (?1, ?2, ?3) RETURNING id"};
 inline const Sql kInsertArticle{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
-    "created_at, headline, snippet, body_markdown) "
-    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id"};
+    "created_at, headline, snippet, body_markdown, kind) "
+    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id"};
 
 // Writes one article with its sub-headlines, bylines and change row. `index` is the article's
 // place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
 template <typename Db>
 Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, Timestamp at) {
   const std::string snippet = Excerpt(article.body_markdown, desk_sql::kSnippetChars);
-  const Result<ArticleId> id = ReadCount(Query(
-      db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
-      article.views, article.recommends, at, article.headline, snippet, article.body_markdown));
+  const Result<ArticleId> id =
+      ReadCount(Query(db, kInsertArticle, article.section_id, article.registered_at,
+                      article.modified_at, article.views, article.recommends, at, article.headline,
+                      snippet, article.body_markdown, ArticleKindName(article.kind)));
   if (!id) {
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));

@@ -30,12 +30,12 @@ inline const Sql kHourlySince{
     "JOIN articles a ON a.id = h.article_id WHERE h.hour >= ?1"};
 
 // The columns of a summary, as rows::ReadSummary reads them: id, section (4), headline,
-// snippet, first byline, registered_at, views. ?1 is now.
+// snippet, first byline, registered_at, views, kind. ?1 is now.
 #define SINMUN_SUMMARY_COLUMNS                                                     \
   "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                \
   "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "  \
   "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), " \
-  "a.registered_at, a.views "
+  "a.registered_at, a.views, a.kind "
 #define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= ?1{::bigint}"
 
 // ?2 is a JSON array of ids. The list drives the join (CROSS JOIN fixes SQLite's order), so
@@ -111,7 +111,7 @@ Result<std::vector<RankedSummary>> RankedSince(const Backend& backend, const Sql
   return backend.OnReader([&](auto& db) {
     return ReadAll<RankedSummary>(Query(db, sql, now, since, std::int64_t{limit}),
                                   [](const auto& row) {
-                                    return RankedSummary{rows::ReadSummary(row), row.Int(10)};
+                                    return RankedSummary{rows::ReadSummary(row), row.Int(11)};
                                   });
   });
 }

@@ -132,6 +132,8 @@ class SqlStore : public Store {
   Result<std::vector<RevisionInfo>> Revisions(ArticleId id) const override;
   Result<Revision> RevisionOf(ArticleId id, RevisionNumber number) const override;
   Result<PhotoId> InsertPhoto(const Photo& photo) override;
+  Result<std::vector<std::pair<ArticleKind, std::int64_t>>> PublishedKinds(
+      Timestamp from, Timestamp to) const override;
   Result<Photo> PhotoById(PhotoId id) const override;
 
   // CommentBook: sql/comment_methods.hpp

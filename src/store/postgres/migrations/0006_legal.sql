@@ -13,3 +13,7 @@ CREATE TABLE static_pages (
   PRIMARY KEY (path, version)
 );
 CREATE INDEX static_pages_effective ON static_pages (path, effective_at);
+
+ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'own'
+  CHECK (kind IN ('own', 'press_release', 'contribution', 'wire', 'advertisement', 'sponsored'));
+ALTER TABLE article_revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'own';

@@ -16,3 +16,10 @@ CREATE TABLE static_pages (
   PRIMARY KEY (path, version)
 ) STRICT;
 CREATE INDEX static_pages_effective ON static_pages (path, effective_at);
+
+-- What an article is (자체기사, 보도자료, 기고, 통신전재, 광고, 협찬): its label, and where it
+-- may be sent (광고 and 협찬 never go to the news sitemap or the portals). Articles from
+-- before are the paper's own.
+ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'own'
+  CHECK (kind IN ('own', 'press_release', 'contribution', 'wire', 'advertisement', 'sponsored'));
+ALTER TABLE article_revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'own';
