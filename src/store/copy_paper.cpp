@@ -74,6 +74,7 @@ constexpr Table kTables[] = {
     {"comment_counts", "article_id", "visible"},
     {"comment_votes", "comment_id, visitor", "up:bool, at"},
     {"comment_reports", "comment_id, visitor", "reason, at"},
+    {"view_slots", "slot, referrer, mobile", "views"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

@@ -21,6 +21,7 @@
 #include "store/masthead.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
+#include "store/traffic_reads.hpp"
 
 namespace sinmun::store {
 
@@ -36,7 +37,8 @@ class Store : public Catalog,
               public Desk,
               public AdBook,
               public BulkLoad,
-              public CommentBook {};
+              public CommentBook,
+              public TrafficReads {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

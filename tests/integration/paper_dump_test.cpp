@@ -63,6 +63,7 @@ class PaperDumpTest : public ::testing::Test {
                              .created_at = 1'800'000'001}));
     Must(paper->VoteComment(comment, "reader-8", true, 1'800'000'002));
     Must(paper->AddViews(500'000, {{.article_id = first, .views = 3}}));
+    ASSERT_TRUE(paper->AddSlotViews({{6'000'000, "kakao", false, 2}}));
     ASSERT_TRUE(paper->InsertSession({.token_hash = "cd34",
                                       .user_id = admin.id,
                                       .csrf_token = "token",

@@ -17,6 +17,7 @@
 #include "store/sql/comment_methods.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/reader_methods.hpp"
+#include "store/sql/traffic_methods.hpp"
 
 namespace sinmun::store::postgres {
 

@@ -15,6 +15,7 @@
 #include "store/sql/comment_methods.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/reader_methods.hpp"
+#include "store/sql/traffic_methods.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
 
