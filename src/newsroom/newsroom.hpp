@@ -43,6 +43,7 @@
 #include "store/comment_book.hpp"
 #include "store/desk.hpp"
 #include "store/masthead.hpp"
+#include "store/traffic_reads.hpp"
 
 namespace sinmun::ads {
 class ClickSigner;  // ads/click_signer.hpp
@@ -61,7 +62,8 @@ struct NewsroomStore {
         masthead(store),
         audit(store),
         ads(store),
-        comments(store) {}
+        comments(store),
+        traffic(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -71,6 +73,7 @@ struct NewsroomStore {
   store::AdBook* ads = nullptr;
   // Optional: readers' comments (issue #16). Null: the moderation queue answers 503.
   store::CommentBook* comments = nullptr;
+  const store::TrafficReads* traffic = nullptr;  // the 통계 page (issue #20)
 };
 
 struct NewsroomDeps {
