@@ -24,6 +24,20 @@ std::uint64_t NewNodeId() {
   return id;
 }
 
+std::vector<store::SlotViews> SlotRows(std::int64_t slot, const TrafficCounts::Counts& counts) {
+  std::vector<store::SlotViews> rows;
+  for (int referrer = 0; referrer < kReferrerClasses; ++referrer) {
+    for (const bool mobile : {false, true}) {
+      const TrafficSource source{static_cast<Referrer>(referrer), mobile};
+      const std::int64_t views = counts[TrafficCounts::Cell(source)];
+      if (views > 0) {
+        rows.push_back({slot, std::string(ReferrerName(source.referrer)), mobile, views});
+      }
+    }
+  }
+  return rows;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Counters>> Counters::Open(store::ReaderActivity* store, const Clock* clock,
@@ -64,10 +78,11 @@ bool Counters::CountView(store::ArticleId article, std::uint64_t visitor) {
   return views_.Record(article, visitor, clock_->Now());
 }
 
-bool Counters::CountView(store::ArticleId article, const Visitor& visitor) {
+bool Counters::CountView(store::ArticleId article, const Visitor& visitor, TrafficSource source) {
   if (!options_.count_views) return false;
   const Timestamp now = clock_->Now();
   const bool counted = views_.Record(article, visitor.key, now);
+  if (counted) sources_.Add(source, visitor.key);
   // Only for a reader's first request without a cookie: the common request costs nothing more.
   if (visitor.cookie_key != 0) views_.MarkSeen(article, visitor.cookie_key, now);
   return counted;
@@ -84,19 +99,26 @@ Result<> Counters::Flush() {
   const auto started = std::chrono::steady_clock::now();
   const Timestamp now = clock_->Now();
   std::vector<store::ViewDelta> pending = views_.TakePending();
+  const TrafficCounts::Counts sources = sources_.Take();
   std::uint64_t taken = 0;
   for (const store::ViewDelta& delta : pending) taken += static_cast<std::uint64_t>(delta.views);
   views_taken_ += taken;
   Result<> written;
   if (pending.empty()) {
+    sources_.GiveBack(sources);  // counted after TakePending: they go with their views
     rankings_.Advance(now);
   } else if (Result<std::vector<store::HourlyViews>> added = store_->AddViews(now / 3600, pending);
              !added) {
     views_.GiveBack(pending);
+    sources_.GiveBack(sources);
     views_taken_ -= taken;
     written = tl::unexpected(added.error());
   } else {
     rankings_.Add(*added, now);
+    if (Result<> slotted = store_->AddSlotViews(SlotRows(now / kSlotSeconds, sources)); !slotted) {
+      sources_.GiveBack(sources);
+      written = slotted;
+    }
     if (redis_ && !added->empty()) {
       if (unpublished_.size() >= kMaxUnpublished) unpublished_.pop_front();
       unpublished_.push_back(ViewBatch{redis_->node(), WallMicros(), std::move(*added)});

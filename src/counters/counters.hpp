@@ -38,6 +38,7 @@
 #include "counters/bot_filter.hpp"
 #include "counters/rankings.hpp"
 #include "counters/redis_exchange.hpp"
+#include "counters/traffic_source.hpp"
 #include "counters/view_counter.hpp"
 #include "counters/visitor.hpp"
 #include "store/reader_activity.hpp"
@@ -90,16 +91,19 @@ class Counters {
   bool CountView(store::ArticleId article, std::uint64_t visitor);
   // The same for a request's visitor. A new reader (hashed, given a cookie now) is marked as
   // having seen the article under the cookie's key as well, so their next view, which brings
-  // the cookie, is a repeat and not a second reader.
-  bool CountView(store::ArticleId article, const Visitor& visitor);
+  // the cookie, is a repeat and not a second reader. A counted view is also counted under its
+  // source (referrer class, phone or not) for the site's 5-minute slots.
+  bool CountView(store::ArticleId article, const Visitor& visitor, TrafficSource source = {});
 
   // Top `limit` of a window (see Rankings::Top), after sliding it to now.
   std::vector<RankedView> Top(Window window, std::optional<store::SectionId> section, int limit);
 
-  // Writes the pending views to the store in one transaction and adds them to the rankings.
-  // On failure the views stay pending for the next flush. With Redis, then publishes the
-  // batch and adds the other nodes' (unless waiting out a retry backoff); Redis failures are
-  // logged here, not returned.
+  // Writes the pending views to the store in one transaction and adds them to the rankings,
+  // then their sources to the current 5-minute slot (store::SlotViews) in a second one. On
+  // failure the views (or only their sources) stay pending for the next flush; a crash
+  // between the two transactions loses one batch's sources, not its views. With Redis, then
+  // publishes the batch and adds the other nodes' (unless waiting out a retry backoff); Redis
+  // failures are logged here, not returned.
   Result<> Flush();
 
   // With Redis: true while the last exchange with it succeeded. False for one node.
@@ -129,6 +133,7 @@ class Counters {
   BotFilter bots_;
   VisitorIdentifier visitors_;
   ViewCounter views_;
+  TrafficCounts sources_;
   Rankings rankings_;
 
   std::mutex flush_mutex_;  // one flush at a time (TakePending's requirement)

@@ -56,6 +56,9 @@ http::Response AdReportCsv(const NewsroomContext&, const http::Request&, const S
 http::Response CommentQueuePage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response ModerateComments(const NewsroomContext&, const http::Request&, const Staff&);
 
+// stats.cpp: the 통계 page of readers' traffic and its CSV tables (issue #20).
+http::Response StatsPage(const NewsroomContext&, const http::Request&, const Staff&);
+
 // desk_pages.cpp: the dashboard and the article form.
 http::Response Dashboard(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response NewArticlePage(const NewsroomContext&, const http::Request&, const Staff&);

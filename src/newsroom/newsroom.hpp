@@ -44,6 +44,7 @@
 #include "store/desk.hpp"
 #include "store/masthead.hpp"
 #include "store/static_pages.hpp"
+#include "store/traffic_reads.hpp"
 
 namespace sinmun::ads {
 class ClickSigner;  // ads/click_signer.hpp
@@ -63,7 +64,8 @@ struct NewsroomStore {
         audit(store),
         ads(store),
         comments(store),
-        pages(store) {}
+        pages(store),
+        traffic(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -75,6 +77,7 @@ struct NewsroomStore {
   store::CommentBook* comments = nullptr;
   // Static pages (issue #18). REQUIRES: set (the administration's page editor uses it).
   store::StaticPages* pages = nullptr;
+  const store::TrafficReads* traffic = nullptr;  // the 통계 page (issue #20)
 };
 
 struct NewsroomDeps {

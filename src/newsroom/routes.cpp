@@ -66,6 +66,9 @@ const Route kRoutes[] = {
     {kGet, "/newsroom/comments", kDesk, &CommentQueuePage},
     {kPost, "/newsroom/comments", kDesk, &ModerateComments},
 
+    // stats.cpp: readers' traffic (issue #20), for the desk; ?format=csv gives one table.
+    {kGet, "/newsroom/stats", kDesk, &StatsPage},
+
     // ads_admin.cpp: sponsor banners (issue #7), for the admin and the ad manager. A banner
     // may carry an image.
     {kGet, "/newsroom/ads", kAds, &AdListPage},

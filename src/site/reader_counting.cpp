@@ -12,6 +12,17 @@ std::string_view HostOf(std::string_view url) {
   return url.substr(0, url.find_first_of("/?#"));
 }
 
+// Where the view came from: the Referer's class (this paper's own pages are 직접) and whether
+// the reader sees the mobile pages (chosen, or a phone's user agent on automatic).
+counters::TrafficSource SourceOf(const SiteContext& site, const http::Request& request) {
+  const ViewMode mode = ViewModeOf(request);
+  const std::string origin = RequestOrigin(site.deps.config.base_url, request);
+  return counters::TrafficSource{
+      .referrer = counters::ClassifyReferrer(request.Header("referer"), HostOf(origin)),
+      .mobile = mode == ViewMode::kMobile ||
+                (mode == ViewMode::kAuto && counters::IsMobileAgent(request.Header("user-agent")))};
+}
+
 }  // namespace
 
 bool IsBotRequest(const SiteContext& site, const http::Request& request) {
@@ -54,7 +65,7 @@ http::Handler CountingViews(const SiteContext* site, http::Handler page) {
     counters->PrepareView(*id, visitor.key);
     http::Response response = page(request);
     if (response.status != 200 || IsBotRequest(*site, request)) return response;
-    counters->CountView(*id, visitor);
+    counters->CountView(*id, visitor, SourceOf(*site, request));
     RememberVisitor(visitor, response);
     return response;
   };

@@ -78,6 +78,7 @@ constexpr Table kTables[] = {
     {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
     {"legacy_paths", "path", "kind, target_id, target"},
     {"static_pages", "path, version", "title, body, footer, effective_at, saved_at, saved_by"},
+    {"view_slots", "slot, referrer, mobile", "views"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

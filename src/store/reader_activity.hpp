@@ -1,5 +1,6 @@
 #pragma once
-// Writes of reader activity: view counts (batched by counters/) and recommends.
+// Writes of reader activity: view counts and their sources (batched by counters/), and
+// recommends.
 // Thread safety: all methods may be called concurrently from any thread.
 
 #include <cstdint>
@@ -20,6 +21,10 @@ class ReaderActivity {
   // section; deltas of unknown articles are left out (and not stored). views <= 0 is skipped.
   virtual Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
                                                     const std::vector<ViewDelta>& deltas) = 0;
+
+  // Adds each count to its (slot, referrer, mobile) row, all in one transaction; views <= 0
+  // is skipped. kInvalidInput for an unknown referrer class (nothing is written then).
+  virtual Result<> AddSlotViews(const std::vector<SlotViews>& views) = 0;
 
   // Every hourly bucket with hour >= from_hour, for rebuilding the rankings at start.
   virtual Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const = 0;

@@ -300,6 +300,15 @@ struct ViewDelta {
   std::int64_t views = 0;
 };
 
+// Counted views of the whole site in one 5-minute slot (unix seconds / 300) from one referrer
+// class ("naver", "daum", "google", "kakao", "social", "direct", "other"), on phones or not.
+struct SlotViews {
+  std::int64_t slot = 0;
+  std::string referrer;
+  bool mobile = false;
+  std::int64_t views = 0;
+};
+
 // Views of one article in one hour (hour = unix seconds / 3600, UTC), with its section so that
 // per-section rankings need no second lookup.
 struct HourlyViews {

@@ -24,6 +24,7 @@
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
 #include "store/static_pages.hpp"
+#include "store/traffic_reads.hpp"
 
 namespace sinmun::store {
 
@@ -42,7 +43,8 @@ class Store : public Catalog,
               public CommentBook,
               public RelatedLists,
               public ImportBook,
-              public StaticPages {};
+              public StaticPages,
+              public TrafficReads {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

@@ -58,6 +58,38 @@ TEST_F(CountersTest, AFlushWritesTheBatchAndUpdatesTheRankings) {
   EXPECT_EQ(StoredViews(a_), 6);
 }
 
+TEST_F(CountersTest, AFlushFilesCountedViewsUnderTheirSourceInTheCurrentSlot) {
+  auto counters = Open();
+  const auto visitor = [&](std::uint64_t key) {
+    return counters->visitors().Identify(std::string(32, static_cast<char>('a' + key)),
+                                         "203.0.113.7", "Mozilla/5.0", clock_.Now());
+  };
+  const TrafficSource naver_phone{Referrer::kNaver, true};
+  ASSERT_FALSE(visitor(1).hashed);
+  EXPECT_TRUE(counters->CountView(a_, visitor(1), naver_phone));
+  EXPECT_TRUE(counters->CountView(a_, visitor(2), naver_phone));
+  EXPECT_FALSE(counters->CountView(a_, visitor(2), naver_phone));  // a repeat: not a source
+  EXPECT_TRUE(counters->CountView(b_, visitor(2), {Referrer::kDirect, false}));
+  ASSERT_TRUE(counters->Flush().has_value());
+
+  const std::vector<store::SlotViews> slots = store_->SlotViewsSince(kNow / 300).value();
+  ASSERT_EQ(slots.size(), 2u);
+  EXPECT_EQ(slots[0].slot, kNow / 300);
+  EXPECT_EQ(slots[0].referrer, "direct");
+  EXPECT_EQ(slots[0].views, 1);
+  EXPECT_EQ(slots[1].referrer, "naver");
+  EXPECT_TRUE(slots[1].mobile);
+  EXPECT_EQ(slots[1].views, 2);
+
+  // Five minutes on, the next flush fills the next slot.
+  clock_.Advance(300);
+  EXPECT_TRUE(counters->CountView(b_, visitor(3), {Referrer::kSocial, false}));
+  ASSERT_TRUE(counters->Flush().has_value());
+  const std::vector<store::SlotViews> next = store_->SlotViewsSince(kNow / 300 + 1).value();
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0].referrer, "social");
+}
+
 TEST_F(CountersTest, ANewReaderCountsOnceUnderTheAddressAndThenTheCookie) {
   auto counters = Open();
   // The first view has no cookie: the reader is the address's hash and is given a cookie.

@@ -72,6 +72,8 @@ void Seed(Store& store) {
   Must(store.VoteComment(comment, "visitor-2", false, kNow));
   Must(store.ReportComment(comment, "visitor-3", ReportReason::kSpam, 3, kNow));
   Must(store.AddViews(kNow / 3600, {{.article_id = article, .views = 3}}));
+  ASSERT_TRUE(store.AddSlotViews({{kNow / 300, "naver", true, 3}}));
+  ASSERT_EQ(Must(store.SlotViewsSince(0)).size(), 1u);
   Must(store.EnqueueMail({.article_id = article,
                           .client = "client",
                           .sender_email = "lee@example.com",

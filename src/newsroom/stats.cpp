@@ -1,0 +1,333 @@
+// The 통계 page (issue #20): what readers read, from sinmun's own counting only. Views per 5
+// minutes for 6 hours (the site's view_slots), per hour for 48 hours and per day for 90 days
+// (article_views_hourly, for the site or one section, reporter or article), the top articles
+// now, today and this week with rising ones marked, where readers come from and how many are on
+// phones, and each top article's recommends, e-mails and comments. Charts are SVG drawn here,
+// each with its table, so the page needs no JavaScript (with it, static/js/newsroom_stats.js
+// refreshes the figures every 30 seconds); every table is also CSV (?format=csv&table=…).
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "newsroom/admin_pages.hpp"
+#include "newsroom/handlers.hpp"
+#include "newsroom/page.hpp"
+#include "store/traffic_reads.hpp"
+
+namespace sinmun::newsroom {
+namespace {
+
+constexpr std::int64_t kSlotSeconds = 300;  // view_slots.slot
+constexpr int kSlotBars = 72;               // 6 hours of 5-minute slots
+constexpr int kShareSlots = 288;            // the shares are of the last 24 hours
+constexpr int kHourBars = 48;
+constexpr int kDayBars = 90;
+constexpr int kTopLimit = 10;
+// Rising: at least this many views in the current hour, and more than twice the article's
+// mean of the hours before it (within the last 24) with a view. Early in the hour the count is
+// partial, so a story marked then is rising fast.
+constexpr std::int64_t kRisingMinViews = 10;
+
+// The referrer classes in the order shown, with the store's names (view_slots.referrer).
+constexpr std::array<std::string_view, 7> kReferrers{"naver",  "daum",   "google", "kakao",
+                                                     "social", "direct", "other"};
+
+struct Bar {
+  std::string label;
+  std::int64_t views = 0;
+};
+
+// One table of the page, as text: what the CSV export writes and the chart tables show.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct TopWindow {
+  std::string_view name;  // "now", "today", "week": the CSV's table name
+  std::int64_t hours;     // the window: the current hour and the hours - 1 before it
+  std::vector<store::ArticleTraffic> articles;
+};
+
+struct Traffic {
+  std::vector<Bar> slots, hours, days;
+  std::map<std::string, std::int64_t> referrers;  // the last 24 hours, site-wide
+  std::int64_t mobile = 0, all = 0;               // the same
+  std::vector<TopWindow> top;
+};
+
+bool IsRising(const store::ArticleTraffic& article, std::int64_t current_hour) {
+  if (article.this_hour < kRisingMinViews) return false;
+  if (article.earlier == 0) return true;  // new this hour
+  const std::int64_t hours = std::max<std::int64_t>(1, current_hour - article.first_hour);
+  return article.this_hour * hours > 2 * article.earlier;
+}
+
+std::string KstTime(Timestamp at) { return FormatKst(at).substr(11); }           // "13:05"
+std::string KstHour(Timestamp at) { return FormatKst(at).substr(5, 8) + "시"; }  // "08-01 13시"
+
+Result<Traffic> ReadDashboard(const store::TrafficReads& traffic,
+                              const store::TrafficFilter& filter, Timestamp now) {
+  Traffic board;
+  const std::int64_t slot = now / kSlotSeconds;
+  const Result<std::vector<store::SlotViews>> slots =
+      traffic.SlotViewsSince(slot - kShareSlots + 1);
+  if (!slots) return tl::unexpected(slots.error());
+  std::map<std::int64_t, std::int64_t> per_slot;
+  for (const store::SlotViews& row : *slots) {
+    if (row.slot > slot) continue;  // a node whose clock runs ahead
+    per_slot[row.slot] += row.views;
+    board.referrers[row.referrer] += row.views;
+    board.all += row.views;
+    if (row.mobile) board.mobile += row.views;
+  }
+  for (std::int64_t s = slot - kSlotBars + 1; s <= slot; ++s) {
+    board.slots.push_back({KstTime(s * kSlotSeconds), per_slot[s]});
+  }
+
+  const std::int64_t hour = now / 3600;
+  // Days are KST days; the first one starts at the first hour read.
+  const std::int64_t today = (now + kKstOffsetSeconds) / 86400;
+  const std::int64_t first_day = today - kDayBars + 1;
+  const std::int64_t from_hour = (first_day * 86400 - kKstOffsetSeconds) / 3600;
+  const Result<std::vector<store::HourTotal>> hours = traffic.ViewsByHour(from_hour, filter);
+  if (!hours) return tl::unexpected(hours.error());
+  std::map<std::int64_t, std::int64_t> per_hour, per_day;
+  for (const store::HourTotal& total : *hours) {
+    per_hour[total.hour] += total.views;
+    per_day[(total.hour * 3600 + kKstOffsetSeconds) / 86400] += total.views;
+  }
+  for (std::int64_t h = hour - kHourBars + 1; h <= hour; ++h) {
+    board.hours.push_back({KstHour(h * 3600), per_hour[h]});
+  }
+  for (std::int64_t d = first_day; d <= today; ++d) {
+    board.days.push_back({FormatKstDate(d * 86400 - kKstOffsetSeconds), per_day[d]});
+  }
+
+  for (const auto& [name, window] :
+       {std::pair<std::string_view, std::int64_t>{"now", 1}, {"today", 24}, {"week", 168}}) {
+    Result<std::vector<store::ArticleTraffic>> top =
+        traffic.TopArticles(hour - window + 1, hour, filter, kTopLimit);
+    if (!top) return tl::unexpected(top.error());
+    board.top.push_back({name, window, std::move(*top)});
+  }
+  return board;
+}
+
+Table BarTable(std::string_view when, const std::vector<Bar>& bars) {
+  Table table{{std::string(when), "views"}, {}};
+  for (const Bar& bar : bars) table.rows.push_back({bar.label, std::to_string(bar.views)});
+  return table;
+}
+
+std::string Percent(std::int64_t part, std::int64_t whole) {
+  return whole == 0 ? "0.0"
+                    : fmt::format("{:.1f}",
+                                  100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+Table SourceTable(const Traffic& board) {
+  Table table{{"source", "views", "percent"}, {}};
+  for (std::string_view name : kReferrers) {
+    const auto found = board.referrers.find(std::string(name));
+    const std::int64_t views = found == board.referrers.end() ? 0 : found->second;
+    table.rows.push_back({std::string(name), std::to_string(views), Percent(views, board.all)});
+  }
+  table.rows.push_back({"mobile", std::to_string(board.mobile), Percent(board.mobile, board.all)});
+  return table;
+}
+
+Table TopTable(const TopWindow& window, std::int64_t current_hour) {
+  Table table{{"rank", "article_id", "headline", "section", "views", "this_hour", "rising",
+               "recommends", "emails", "comments"},
+              {}};
+  int rank = 0;
+  for (const store::ArticleTraffic& article : window.articles) {
+    table.rows.push_back(
+        {std::to_string(++rank), std::to_string(article.id), article.headline, article.section,
+         std::to_string(article.views), std::to_string(article.this_hour),
+         IsRising(article, current_hour) ? "1" : "0", std::to_string(article.recommends),
+         std::to_string(article.emails), std::to_string(article.comments)});
+  }
+  return table;
+}
+
+// A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is
+// escaped with ' so that a spreadsheet does not run a headline as a formula.
+std::string CsvField(std::string_view text) {
+  std::string field(text);
+  if (!field.empty() && std::string_view("=+-@").find(field.front()) != std::string_view::npos) {
+    field.insert(0, "'");
+  }
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string quoted = "\"";
+  for (char c : field) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string Csv(const Table& table) {
+  std::string csv;
+  const auto line = [&](const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) csv += (i == 0 ? "" : ",") + CsvField(cells[i]);
+    csv += "\r\n";
+  };
+  line(table.header);
+  for (const auto& row : table.rows) line(row);
+  return csv;
+}
+
+// A bar chart as inline SVG: one bar per value scaled to the largest, each with its label and
+// count as a tooltip; `title` names the chart for screen readers, whose table follows it.
+std::string BarChart(const std::vector<Bar>& bars, std::string_view title) {
+  std::int64_t most = 0;
+  for (const Bar& bar : bars) most = std::max(most, bar.views);
+  const int width = static_cast<int>(bars.size()) * 10;
+  std::string svg = fmt::format(
+      "<svg class=\"nr-chart\" viewBox=\"0 0 {} 100\" preserveAspectRatio=\"none\" "
+      "role=\"img\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+      width, title);
+  for (size_t i = 0; i < bars.size(); ++i) {
+    const double height =
+        most == 0 ? 0 : 100.0 * static_cast<double>(bars[i].views) / static_cast<double>(most);
+    svg += fmt::format(
+        "<rect x=\"{}\" y=\"{:.2f}\" width=\"8\" height=\"{:.2f}\"><title>{} {}</title></rect>",
+        i * 10 + 1, 100 - height, height, bars[i].label, bars[i].views);
+  }
+  return svg + "</svg>";
+}
+
+nlohmann::json ChartView(const NewsroomContext& context, std::string_view key,
+                         std::string_view csv_table, const std::vector<Bar>& bars,
+                         const std::string& query) {
+  const std::string title = Label(context, key);
+  nlohmann::json rows = nlohmann::json::array();
+  std::int64_t total = 0;
+  for (const Bar& bar : bars) {
+    rows.push_back({{"label", bar.label}, {"views", bar.views}});
+    total += bar.views;
+  }
+  return {{"title", title},
+          {"svg", BarChart(bars, title)},
+          {"rows", std::move(rows)},
+          {"total", total},
+          {"first", bars.empty() ? "" : bars.front().label},
+          {"last", bars.empty() ? "" : bars.back().label},
+          {"csv", fmt::format("/newsroom/stats?{}format=csv&table={}", query, csv_table)}};
+}
+
+// The filter's query string, for links that keep it ("section=3&"); "" for the whole site.
+std::string FilterQuery(const store::TrafficFilter& filter) {
+  std::string query;
+  if (filter.section > 0) query += fmt::format("section={}&", filter.section);
+  if (filter.reporter > 0) query += fmt::format("reporter={}&", filter.reporter);
+  if (filter.article > 0) query += fmt::format("article={}&", filter.article);
+  return query;
+}
+
+// One query parameter as an id: 0 when absent or empty, nullopt when malformed.
+std::optional<std::int64_t> IdParam(const http::Request& request, std::string_view key) {
+  const std::optional<std::string> text = request.Query(key);
+  if (!text || text->empty()) return 0;
+  return ParseId(*text);
+}
+
+}  // namespace
+
+http::Response StatsPage(const NewsroomContext& context, const http::Request& request,
+                         const Staff& staff) {
+  const std::optional<std::int64_t> section = IdParam(request, "section");
+  const std::optional<std::int64_t> reporter = IdParam(request, "reporter");
+  const std::optional<std::int64_t> article = IdParam(request, "article");
+  if (!section || !reporter || !article) return NewsroomError(context, 400);
+  const store::TrafficFilter filter{*section, *reporter, *article};
+  const Timestamp now = context.deps.clock->Now();
+  const Result<Traffic> board = ReadDashboard(*context.deps.store.traffic, filter, now);
+  if (!board) return NewsroomErrorFor(context, board.error());
+  const std::int64_t hour = now / 3600;
+
+  if (request.Query("format") == "csv") {
+    const std::string table = request.Query("table").value_or("");
+    std::optional<Table> chosen;
+    if (table == "slots") chosen = BarTable("time_kst", board->slots);
+    if (table == "hours") chosen = BarTable("hour_kst", board->hours);
+    if (table == "days") chosen = BarTable("date_kst", board->days);
+    if (table == "sources") chosen = SourceTable(*board);
+    for (const TopWindow& window : board->top) {
+      if (table == window.name) chosen = TopTable(window, hour);
+    }
+    if (!chosen) return NewsroomError(context, 404);
+    http::Response response = http::Text(Csv(*chosen));
+    response.content_type = "text/csv; charset=utf-8";
+    response.headers.emplace_back("Content-Disposition",
+                                  fmt::format("attachment; filename=\"stats-{}.csv\"", table));
+    return response;
+  }
+
+  const std::string query = FilterQuery(filter);
+  nlohmann::json sources = nlohmann::json::array();
+  for (const std::vector<std::string>& row : SourceTable(*board).rows) {
+    if (row[0] == "mobile") continue;
+    sources.push_back(
+        {{"name", Label(context, "stats_ref_" + row[0])}, {"views", row[1]}, {"percent", row[2]}});
+  }
+  nlohmann::json tops = nlohmann::json::array();
+  for (const TopWindow& window : board->top) {
+    nlohmann::json articles = nlohmann::json::array();
+    int rank = 0;
+    for (const store::ArticleTraffic& item : window.articles) {
+      articles.push_back({{"rank", ++rank},
+                          {"id", item.id},
+                          {"headline", item.headline},
+                          {"section", item.section},
+                          {"views", item.views},
+                          {"this_hour", item.this_hour},
+                          {"rising", IsRising(item, hour)},
+                          {"recommends", item.recommends},
+                          {"emails", item.emails},
+                          {"comments", item.comments}});
+    }
+    tops.push_back(
+        {{"title", Label(context, "stats_top_" + std::string(window.name))},
+         {"articles", std::move(articles)},
+         {"empty", window.articles.empty()},
+         {"csv", fmt::format("/newsroom/stats?{}format=csv&table={}", query, window.name)}});
+  }
+  nlohmann::json section_options = nlohmann::json::array();
+  if (const auto sections = context.deps.store.catalog->Sections(); sections) {
+    for (const store::Section& s : *sections) {
+      section_options.push_back({{"id", s.id}, {"name", s.name}, {"selected", s.id == *section}});
+    }
+  }
+  nlohmann::json reporter_options = nlohmann::json::array();
+  if (const auto reporters = context.deps.store.catalog->Reporters(); reporters) {
+    for (const store::Reporter& r : *reporters) {
+      reporter_options.push_back({{"id", r.id}, {"name", r.name}, {"selected", r.id == *reporter}});
+    }
+  }
+  nlohmann::json view = {
+      {"filtered", !query.empty()},
+      {"article", *article > 0 ? nlohmann::json(*article) : nlohmann::json("")},
+      {"sections", std::move(section_options)},
+      {"reporters", std::move(reporter_options)},
+      {"slots", ChartView(context, "stats_chart_slots", "slots", board->slots, "")},
+      {"hours", ChartView(context, "stats_chart_hours", "hours", board->hours, query)},
+      {"days", ChartView(context, "stats_chart_days", "days", board->days, query)},
+      {"sources", std::move(sources)},
+      {"sources_total", board->all},
+      {"mobile_percent", Percent(board->mobile, board->all)},
+      {"mobile_views", board->mobile},
+      {"sources_csv", "/newsroom/stats?format=csv&table=sources"},
+      {"tops", std::move(tops)},
+      {"stats_js", context.deps.static_files->Url("js/newsroom_stats.js")}};
+  return RenderNewsroomPage(context, staff, "newsroom/stats", std::move(view),
+                            Label(context, "stats_title"));
+}
+
+}  // namespace sinmun::newsroom

@@ -1,0 +1,122 @@
+// The newsroom's traffic reads (issue #20) on every backend: views per 5-minute slot by
+// source, views per hour filtered, and the top articles with what the dashboard shows.
+#include <gtest/gtest.h>
+
+#include "store/store.hpp"
+#include "support/test_store.hpp"
+
+namespace sinmun::store {
+namespace {
+
+using testing::Backend;
+using testing::MakeArticle;
+
+constexpr Timestamp kNow = 1'700'000'000;
+constexpr std::int64_t kHour = kNow / 3600;
+constexpr std::int64_t kSlot = kNow / 300;
+
+class StoreTrafficTest : public testing::TestWithParam<Backend> {
+ protected:
+  testing::TestDatabase database_{GetParam()};
+  std::unique_ptr<Store> store_ = database_.Open();
+  std::vector<Section> sections_ = testing::SeedSections(*store_);
+  std::vector<ReporterId> reporters_ = testing::SeedReporters(*store_, 2);
+
+  ArticleId Insert(int section, const std::string& headline, ReporterId reporter) {
+    return testing::InsertArticle(
+        *store_, MakeArticle(sections_[section].id, headline, kNow - 86400 * 3, {reporter}));
+  }
+};
+
+TEST_P(StoreTrafficTest, SlotViewsAddUpPerSourceAndSlot) {
+  ASSERT_TRUE(store_->AddSlotViews({{kSlot, "naver", true, 3}, {kSlot, "direct", false, 2}}));
+  ASSERT_TRUE(store_->AddSlotViews({{kSlot, "naver", true, 4},
+                                    {kSlot + 1, "google", false, 1},
+                                    {kSlot + 1, "kakao", false, 0}}));
+  const std::vector<SlotViews> rows = store_->SlotViewsSince(kSlot).value();
+  ASSERT_EQ(rows.size(), 3u);  // the empty count is not stored
+  EXPECT_EQ(rows[0].referrer, "direct");
+  EXPECT_EQ(rows[0].views, 2);
+  EXPECT_FALSE(rows[0].mobile);
+  EXPECT_EQ(rows[1].referrer, "naver");
+  EXPECT_TRUE(rows[1].mobile);
+  EXPECT_EQ(rows[1].views, 7);
+  EXPECT_EQ(rows[2].slot, kSlot + 1);
+  EXPECT_EQ(store_->SlotViewsSince(kSlot + 1).value().size(), 1u);
+  // An unknown class is refused whole.
+  EXPECT_EQ(testing::ErrorCodeOf(store_->AddSlotViews(
+                {{kSlot + 2, "direct", false, 1}, {kSlot + 2, "example.com", false, 1}})),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->SlotViewsSince(kSlot + 2).value().size(), 0u);
+}
+
+TEST_P(StoreTrafficTest, ViewsByHourAreFilteredBySectionReporterAndArticle) {
+  const ArticleId a = Insert(0, "가", reporters_[0]);
+  const ArticleId b = Insert(1, "나", reporters_[1]);
+  ASSERT_TRUE(store_->AddViews(kHour - 1, {{a, 3}, {b, 5}}));
+  ASSERT_TRUE(store_->AddViews(kHour, {{a, 2}}));
+
+  const std::vector<HourTotal> all = store_->ViewsByHour(kHour - 1, {}).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].hour, kHour - 1);
+  EXPECT_EQ(all[0].views, 8);
+  EXPECT_EQ(all[1].views, 2);
+
+  const std::vector<HourTotal> section =
+      store_->ViewsByHour(kHour - 1, {.section = sections_[1].id}).value();
+  ASSERT_EQ(section.size(), 1u);
+  EXPECT_EQ(section[0].views, 5);
+  const std::vector<HourTotal> reporter =
+      store_->ViewsByHour(kHour - 1, {.reporter = reporters_[0]}).value();
+  ASSERT_EQ(reporter.size(), 2u);
+  EXPECT_EQ(reporter[0].views, 3);
+  const std::vector<HourTotal> article = store_->ViewsByHour(kHour, {.article = b}).value();
+  EXPECT_TRUE(article.empty());
+}
+
+TEST_P(StoreTrafficTest, TopArticlesCarryThisHourEarlierHoursAndReaderActions) {
+  const ArticleId a = Insert(0, "가", reporters_[0]);
+  const ArticleId b = Insert(1, "나", reporters_[1]);
+  ASSERT_TRUE(store_->AddViews(kHour - 30, {{b, 100}}));  // outside every window asked below
+  ASSERT_TRUE(store_->AddViews(kHour - 2, {{a, 4}, {b, 10}}));
+  ASSERT_TRUE(store_->AddViews(kHour, {{a, 20}, {b, 1}}));
+  ASSERT_TRUE(store_->Recommend(a, "c1", kNow));
+  ASSERT_TRUE(
+      store_->EnqueueMail({.article_id = a,
+                           .client = "c1",
+                           .sender_email = "s@example.com",
+                           .created_at = kNow,
+                           .recipients = {{"x@example.com", "m"}, {"y@example.com", "m"}}}));
+
+  const std::vector<ArticleTraffic> now = store_->TopArticles(kHour, kHour, {}, 10).value();
+  ASSERT_EQ(now.size(), 2u);
+  EXPECT_EQ(now[0].id, a);
+  EXPECT_EQ(now[0].headline, "가");
+  EXPECT_EQ(now[0].section, sections_[0].name);
+  EXPECT_EQ(now[0].views, 20);
+  EXPECT_EQ(now[0].this_hour, 20);
+  EXPECT_EQ(now[0].earlier, 4);
+  EXPECT_EQ(now[0].first_hour, kHour - 2);
+  EXPECT_EQ(now[0].recommends, 1);
+  EXPECT_EQ(now[0].emails, 2);
+  EXPECT_EQ(now[0].comments, 0);
+
+  const std::vector<ArticleTraffic> day = store_->TopArticles(kHour - 23, kHour, {}, 10).value();
+  ASSERT_EQ(day.size(), 2u);
+  EXPECT_EQ(day[0].id, a);  // 24 against b's 11
+  EXPECT_EQ(day[1].views, 11);
+  const std::vector<ArticleTraffic> week = store_->TopArticles(kHour - 167, kHour, {}, 1).value();
+  ASSERT_EQ(week.size(), 1u);
+  EXPECT_EQ(week[0].id, b);
+  EXPECT_EQ(week[0].views, 111);
+  const std::vector<ArticleTraffic> section =
+      store_->TopArticles(kHour - 167, kHour, {.section = sections_[0].id}, 10).value();
+  ASSERT_EQ(section.size(), 1u);
+  EXPECT_EQ(section[0].id, a);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllBackends, StoreTrafficTest, testing::AllBackends(),
+                         testing::BackendParamName());
+
+}  // namespace
+}  // namespace sinmun::store
