@@ -168,6 +168,10 @@ TEST_P(ImportWordPressPaperTest, ImportedPostsAreOnTheSiteAndOldAddressesAnswer3
   EXPECT_TRUE(MovedTo(serve.port(), "/author/kim/").starts_with("/reporter/"));
   EXPECT_EQ(MovedTo(serve.port(), "/about/"), "/page/about");
   EXPECT_EQ(MovedTo(serve.port(), "/?page_id=20"), "/page/about");
+  const HttpResponse about = HttpGet(serve.port(), "/page/about");
+  ASSERT_EQ(about.status, 200) << about.body;
+  EXPECT_NE(about.body.find("회사 소개"), std::string::npos);
+  EXPECT_NE(about.body.find("1950년 창간"), std::string::npos);
   EXPECT_EQ(HttpGet(serve.port(), "/?p=999").status, 404);
   EXPECT_EQ(HttpGet(serve.port(), "/2023/03/01/nothing/").status, 404);
 
