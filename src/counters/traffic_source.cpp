@@ -33,15 +33,6 @@ bool HasLabel(std::string_view host, std::string_view name) {
   return false;
 }
 
-std::string_view HostOf(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#"));
-  if (const size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
-  return url;
-}
-
 std::string_view WithoutPort(std::string_view host) {
   const size_t colon = host.rfind(':');
   return colon == std::string_view::npos || host.find(']') != std::string_view::npos
@@ -55,24 +46,17 @@ bool Contains(std::string_view text, std::string_view part) {
 
 }  // namespace
 
+std::string_view HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (const size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  return url;
+}
+
 std::string_view ReferrerName(Referrer referrer) {
-  switch (referrer) {
-    case Referrer::kNaver:
-      return "naver";
-    case Referrer::kDaum:
-      return "daum";
-    case Referrer::kGoogle:
-      return "google";
-    case Referrer::kKakao:
-      return "kakao";
-    case Referrer::kSocial:
-      return "social";
-    case Referrer::kDirect:
-      return "direct";
-    case Referrer::kOther:
-      break;
-  }
-  return "other";
+  return store::kReferrerNames[static_cast<size_t>(referrer)];
 }
 
 Referrer ClassifyReferrer(std::string_view referer, std::string_view own_host) {

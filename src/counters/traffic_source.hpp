@@ -9,14 +9,20 @@
 #include <cstdint>
 #include <string_view>
 
+#include "store/records.hpp"
+
 namespace sinmun::counters {
 
 inline constexpr std::int64_t kSlotSeconds = 300;  // the store's view_slots.slot
 
 // In the order the dashboard lists them. The names are the store's (view_slots.referrer).
 enum class Referrer : std::uint8_t { kNaver, kDaum, kGoogle, kKakao, kSocial, kDirect, kOther };
-inline constexpr int kReferrerClasses = 7;
-std::string_view ReferrerName(Referrer referrer);  // "naver", "daum", … "direct", "other"
+inline constexpr int kReferrerClasses = static_cast<int>(store::kReferrerNames.size());
+// The store's name of the class (store::kReferrerNames: "naver", "daum", … "other").
+std::string_view ReferrerName(Referrer referrer);
+// The host (and port) of an absolute URL ("https://news.example.com:8443/a" gives
+// "news.example.com:8443"), "" when `url` has no scheme.
+std::string_view HostOf(std::string_view url);
 
 struct TrafficSource {
   Referrer referrer = Referrer::kDirect;

@@ -35,10 +35,6 @@ constexpr int kTopLimit = 10;
 // partial, so a story marked then is rising fast.
 constexpr std::int64_t kRisingMinViews = 10;
 
-// The referrer classes in the order shown, with the store's names (view_slots.referrer).
-constexpr std::array<std::string_view, 7> kReferrers{"naver",  "daum",   "google", "kakao",
-                                                     "social", "direct", "other"};
-
 struct Bar {
   std::string label;
   std::int64_t views = 0;
@@ -135,7 +131,7 @@ std::string Percent(std::int64_t part, std::int64_t whole) {
 
 Table SourceTable(const Traffic& board) {
   Table table{{"source", "views", "percent"}, {}};
-  for (std::string_view name : kReferrers) {
+  for (std::string_view name : store::kReferrerNames) {
     const auto found = board.referrers.find(std::string(name));
     const std::int64_t views = found == board.referrers.end() ? 0 : found->second;
     table.rows.push_back({std::string(name), std::to_string(views), Percent(views, board.all)});

@@ -4,21 +4,13 @@
 namespace sinmun::site {
 namespace {
 
-// "https://news.example.com:8443/x" -> "news.example.com:8443"; "" when not a URL.
-std::string_view HostOf(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  return url.substr(0, url.find_first_of("/?#"));
-}
-
 // Where the view came from: the Referer's class (this paper's own pages are 직접) and whether
 // the reader sees the mobile pages (chosen, or a phone's user agent on automatic).
 counters::TrafficSource SourceOf(const SiteContext& site, const http::Request& request) {
   const ViewMode mode = ViewModeOf(request);
   const std::string origin = RequestOrigin(site.deps.config.base_url, request);
   return counters::TrafficSource{
-      .referrer = counters::ClassifyReferrer(request.Header("referer"), HostOf(origin)),
+      .referrer = counters::ClassifyReferrer(request.Header("referer"), counters::HostOf(origin)),
       .mobile = mode == ViewMode::kMobile ||
                 (mode == ViewMode::kAuto && counters::IsMobileAgent(request.Header("user-agent")))};
 }
@@ -46,10 +38,10 @@ bool IsSameOrigin(const SiteContext& site, const http::Request& request) {
   // The scheme is left out: behind a TLS proxy without base_url the site sees http while
   // the browser sends https.
   const std::string origin = RequestOrigin(site.deps.config.base_url, request);
-  const std::string_view expected = HostOf(origin);
+  const std::string_view expected = counters::HostOf(origin);
   std::string_view claimed = request.Header("origin");
   if (claimed.empty() || claimed == "null") claimed = request.Header("referer");
-  return !expected.empty() && HostOf(claimed) == expected;
+  return !expected.empty() && counters::HostOf(claimed) == expected;
 }
 
 http::Handler CountingViews(const SiteContext* site, http::Handler page) {

@@ -1,6 +1,7 @@
 #pragma once
 // Plain records that cross the Store interface. No SQL, no behaviour.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -300,8 +301,13 @@ struct ViewDelta {
   std::int64_t views = 0;
 };
 
+// The referrer classes a view is counted under (view_slots.referrer), in the order the
+// newsroom shows them.
+inline constexpr std::array<std::string_view, 7> kReferrerNames{
+    "naver", "daum", "google", "kakao", "social", "direct", "other"};
+
 // Counted views of the whole site in one 5-minute slot (unix seconds / 300) from one referrer
-// class ("naver", "daum", "google", "kakao", "social", "direct", "other"), on phones or not.
+// class (kReferrerNames), on phones or not.
 struct SlotViews {
   std::int64_t slot = 0;
   std::string referrer;

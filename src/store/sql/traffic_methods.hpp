@@ -56,16 +56,13 @@ inline const Sql kTopArticles{
 
 #undef SINMUN_TRAFFIC_FILTER
 
-constexpr std::array<std::string_view, 7> kReferrers{"naver",  "daum",   "google", "kakao",
-                                                     "social", "direct", "other"};
-
 }  // namespace traffic_sql
 
 template <typename B>
 Result<> SqlStore<B>::AddSlotViews(const std::vector<SlotViews>& views) {
   for (const SlotViews& row : views) {
-    if (std::find(traffic_sql::kReferrers.begin(), traffic_sql::kReferrers.end(), row.referrer) ==
-        traffic_sql::kReferrers.end()) {
+    if (std::find(kReferrerNames.begin(), kReferrerNames.end(), row.referrer) ==
+        kReferrerNames.end()) {
       return Fail(ErrorCode::kInvalidInput, fmt::format("referrer class '{}'", row.referrer));
     }
   }
