@@ -15,6 +15,7 @@
 #include "core/text.hpp"
 #include "store/desk_writes.hpp"
 #include "store/import_book.hpp"
+#include "store/sql/catalog_methods.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/dialect.hpp"
@@ -37,8 +38,6 @@ inline const Sql kPutPath{
     "target = excluded.target"};
 inline const Sql kPathTarget{"SELECT kind, target_id, target FROM legacy_paths WHERE path = ?1"};
 
-inline const Sql kInsertReporter{
-    "INSERT INTO reporters (name, email, bio) VALUES (?1, ?2, '') RETURNING id"};
 inline const Sql kUpdateReporter{"UPDATE reporters SET name = ?2, email = ?3 WHERE id = ?1"};
 // The account of an imported author: inactive, with a password hash no password matches
 // ("!" is no argon2id string), until an administrator sets a password. An e-mail that already
@@ -237,8 +236,9 @@ Result<Imported> SqlStore<B>::ImportReporter(const ImportedReporter& reporter) {
       }
     }
     if (result.outcome == ImportOutcome::kCreated) {
-      const Result<std::int64_t> id = ReadCount(
-          Query(db, import_sql::kInsertReporter, reporter.reporter.name, reporter.reporter.email));
+      const Result<std::int64_t> id =
+          ReadCount(Query(db, catalog_sql::kInsertReporter, reporter.reporter.name,
+                          reporter.reporter.email, reporter.reporter.bio));
       if (!id) return tl::unexpected(id.error());
       result.id = *id;
       if (!reporter.reporter.email.empty()) {
