@@ -1,7 +1,7 @@
 # sinmun_add_module(<name> SOURCES ... [DEPS ...] [PRIVATE_DEPS ...])
 #   One static library a module: sinmun_<name>, alias sinmun::<name>. DEPS are the module edges
 #   allowed by the dependency direction (docs/DESIGN.md); PRIVATE_DEPS are backend libraries
-#   that must not leak to callers (sqlite3, Beast's helpers, mstch, cmark-gfm).
+#   that must not leak to callers (sqlite3, Beast's helpers, kainjow, md4c).
 function(sinmun_add_module name)
   cmake_parse_arguments(M "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(sinmun_${name} STATIC ${M_SOURCES})

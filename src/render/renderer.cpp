@@ -3,9 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <kainjow/mustache.hpp>
 #include <map>
-#include <mstch/mstch.hpp>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -13,7 +12,8 @@
 #include <vector>
 
 #include "render/html_escape.hpp"
-#include "render/json_to_mstch.hpp"
+#include "render/mustache_data.hpp"
+#include "render/template_text.hpp"
 
 namespace sinmun::render {
 namespace {
@@ -21,17 +21,28 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kExtension = ".mustache";
-constexpr std::string_view kLabelsPrefix = "t.";
+constexpr std::string_view kLabelsKey = "t";
+// The name of the value "\n" that stands for each newline of a template (NewlinesAsTags).
+constexpr std::string_view kNewlineKey = "\u00b6";
 
-// mstch's escape hook, given the project's one escaper.
-std::string EscapeHtml(const std::string& text) {
+// kainjow's escape hook, given the project's one escaper.
+std::string EscapeTemplateHtml(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   AppendHtmlEscaped(out, text);
   return out;
 }
 
-Result<std::string> ReadFile(const fs::path& path) {
+// The "stream" kainjow writes a render to: appends to one string.
+struct AppendToString {
+  std::string& out;
+};
+AppendToString& operator<<(AppendToString& sink, const std::string& text) {
+  sink.out.append(text);
+  return sink;
+}
+
+Result<std::string> ReadTemplateFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(ErrorCode::kUnavailable, "cannot read " + path.string());
   std::ostringstream text;
@@ -40,55 +51,18 @@ Result<std::string> ReadFile(const fs::path& path) {
   return text.str();
 }
 
-// What one template refers to by name: partials ({{> name}}) and labels ({{t.key}}).
-struct References {
-  std::set<std::string> partials;
-  std::set<std::string> labels;
-  bool all_labels = false;  // {{#t}}…{{/t}} or {{t}}: the whole labels object
-};
-
-References ScanReferences(std::string_view source) {
-  References refs;
-  size_t pos = 0;
-  while ((pos = source.find("{{", pos)) != std::string_view::npos) {
-    pos += 2;
-    char sigil = pos < source.size() ? source[pos] : '\0';
-    if (sigil == '{' || sigil == '&' || sigil == '#' || sigil == '^' || sigil == '/' ||
-        sigil == '>') {
-      ++pos;
-    } else {
-      sigil = '\0';
-    }
-    while (pos < source.size() && source[pos] == ' ') ++pos;
-    const size_t start = pos;
-    while (pos < source.size() && source[pos] != ' ' && source[pos] != '}') ++pos;
-    const std::string_view name = source.substr(start, pos - start);
-    if (sigil == '>') {
-      refs.partials.emplace(name);
-    } else if (name == "t") {
-      refs.all_labels = true;
-    } else if (name.starts_with(kLabelsPrefix)) {
-      refs.labels.emplace(name.substr(kLabelsPrefix.size()));
-    }
-  }
-  return refs;
-}
-
-class MstchRenderer final : public Renderer {
+// Every template parsed once at load, with its partials inlined (kainjow would parse a
+// partial again on each render that meets it).
+class KainjowRenderer final : public Renderer {
  public:
-  // What a render of one template needs, computed once at load: the source, only the
-  // partials it reaches (mstch re-parses every partial it is handed on every render) and
-  // only the labels it uses (copied into each render's root).
-  struct Prepared {
-    std::string source;
-    std::map<std::string, std::string> partials;
-    mstch::node labels;
-  };
-
-  MstchRenderer(std::string language, std::map<std::string, std::string, std::less<>> labels,
-                std::unordered_map<std::string, Prepared> templates)
+  KainjowRenderer(
+      std::string language, std::map<std::string, std::string, std::less<>> labels,
+      SectionNames names, kainjow::mustache::data labels_root,
+      std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates)
       : language_(std::move(language)),
         labels_(std::move(labels)),
+        names_(std::move(names)),
+        labels_root_(std::move(labels_root)),
         templates_(std::move(templates)) {}
 
   Result<std::string> Render(std::string_view name, const nlohmann::json& view) const override {
@@ -96,17 +70,22 @@ class MstchRenderer final : public Renderer {
     if (found == templates_.end()) {
       return Fail(ErrorCode::kInternal, "no template named " + std::string(name));
     }
-    const Prepared& prepared = found->second;
-    try {
-      mstch::map root;
-      if (view.is_object()) {
-        for (const auto& [key, item] : view.items()) root.emplace(key, ToMstch(item));
-      }
-      root.insert_or_assign("t", prepared.labels);
-      return mstch::render(prepared.source, root, prepared.partials);
-    } catch (const std::exception& e) {
-      return Fail(ErrorCode::kInternal, "rendering " + std::string(name) + ": " + e.what());
+    // The labels sit below the view: a lookup that misses the view's names finds {{t.…}}
+    // there, and the view's own "t" is left out so that the labels win, as they always did.
+    const kainjow::mustache::data data = ToMustacheData(view, names_, kLabelsKey);
+    kainjow::mustache::context<std::string> context(&labels_root_);
+    context.push(&data);
+    std::string html;
+    AppendToString sink{html};
+    // render() is not const, but with no partials or lambdas left it only reads the parsed
+    // template (it writes its error message only when a partial or lambda fails), so one
+    // parsed template serves every thread.
+    found->second->render(context, sink);
+    if (!found->second->is_valid()) {
+      return Fail(ErrorCode::kInternal,
+                  "rendering " + std::string(name) + ": " + found->second->error_message());
     }
+    return html;
   }
 
   std::string Label(std::string_view key) const override {
@@ -119,7 +98,9 @@ class MstchRenderer final : public Renderer {
  private:
   std::string language_;
   std::map<std::string, std::string, std::less<>> labels_;
-  std::unordered_map<std::string, Prepared> templates_;
+  SectionNames names_;
+  kainjow::mustache::data labels_root_;
+  std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
 };
 
 Result<std::map<std::string, std::string>> LoadSources(const std::string& templates_dir) {
@@ -135,7 +116,7 @@ Result<std::map<std::string, std::string>> LoadSources(const std::string& templa
     const fs::path& path = it->path();
     if (!it->is_regular_file(ec) || path.extension() != kExtension) continue;
     std::string name = path.lexically_relative(root).replace_extension().generic_string();
-    Result<std::string> source = ReadFile(path);
+    Result<std::string> source = ReadTemplateFile(path);
     if (!source) return tl::unexpected(source.error());
     sources.emplace(std::move(name), std::move(*source));
   }
@@ -159,7 +140,7 @@ Result<std::map<std::string, std::string, std::less<>>> LoadLabels(const std::st
     return Fail(ErrorCode::kInvalidInput,
                 "unknown language '" + language + "': no " + path.string());
   }
-  Result<std::string> text = ReadFile(path);
+  Result<std::string> text = ReadTemplateFile(path);
   if (!text) return tl::unexpected(text.error());
   const nlohmann::json json = nlohmann::json::parse(*text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
@@ -176,51 +157,41 @@ Result<std::map<std::string, std::string, std::less<>>> LoadLabels(const std::st
   return labels;
 }
 
-// Resolves each template's partials (transitively) and labels; an include of a missing
-// partial or a label missing from the messages file is a load error, not a blank on a page.
-Result<std::unordered_map<std::string, MstchRenderer::Prepared>> Prepare(
-    const std::map<std::string, std::string>& sources,
-    const std::map<std::string, std::string, std::less<>>& labels, const std::string& language) {
-  std::map<std::string, References> refs;
-  for (const auto& [name, source] : sources) refs.emplace(name, ScanReferences(source));
-
-  mstch::map all_labels;
-  for (const auto& [key, text] : labels) all_labels.emplace(key, text);
-
-  std::unordered_map<std::string, MstchRenderer::Prepared> prepared;
+// A label a template uses but the messages file lacks is a load error, not a blank on a page.
+Result<void> CheckTemplateLabels(const std::map<std::string, std::string>& sources,
+                                 const std::map<std::string, std::string, std::less<>>& labels,
+                                 const std::string& language) {
   for (const auto& [name, source] : sources) {
-    std::set<std::string> reached;
-    std::vector<std::string> pending{name};
-    bool wants_all_labels = false;
-    mstch::map used_labels;
-    while (!pending.empty()) {
-      const std::string current = std::move(pending.back());
-      pending.pop_back();
-      const References& r = refs.at(current);
-      wants_all_labels = wants_all_labels || r.all_labels;
-      for (const std::string& key : r.labels) {
-        const auto label = labels.find(key);
-        if (label == labels.end()) {
-          return Fail(ErrorCode::kInvalidInput, "template " + current + " uses label t." + key +
-                                                    " missing from messages/" + language + ".json");
-        }
-        used_labels.emplace(key, label->second);
-      }
-      for (const std::string& partial : r.partials) {
-        if (!refs.contains(partial)) {
-          return Fail(ErrorCode::kInvalidInput,
-                      "template " + current + " includes unknown partial " + partial);
-        }
-        if (reached.insert(partial).second) pending.push_back(partial);
+    for (const std::string& key : ScanReferences(source).labels) {
+      if (!labels.contains(key)) {
+        return Fail(ErrorCode::kInvalidInput, "template " + name + " uses label t." + key +
+                                                  " missing from messages/" + language + ".json");
       }
     }
-    MstchRenderer::Prepared entry;
-    entry.source = source;
-    for (const std::string& partial : reached) entry.partials.emplace(partial, sources.at(partial));
-    entry.labels = wants_all_labels ? mstch::node(all_labels) : mstch::node(std::move(used_labels));
-    prepared.emplace(name, std::move(entry));
   }
-  return prepared;
+  return {};
+}
+
+// Each template with mstch's standalone lines stripped, its partials inlined, its printed
+// sections flagged and its newlines made tags, parsed once.
+Result<std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>>>
+ParseTemplates(const std::map<std::string, std::string>& sources, const SectionNames& names) {
+  std::map<std::string, std::string> stripped;
+  for (const auto& [name, source] : sources) stripped.emplace(name, StripStandaloneLines(source));
+  std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> parsed;
+  for (const auto& [name, source] : stripped) {
+    Result<std::string> inlined = InlinePartials(name, stripped);
+    if (!inlined) return tl::unexpected(inlined.error());
+    auto parsed_template = std::make_unique<kainjow::mustache::mustache>(
+        NewlinesAsTags(FlagPrintedSections(*inlined, names.tested_and_printed), kNewlineKey));
+    if (!parsed_template->is_valid()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "template " + name + ": " + parsed_template->error_message());
+    }
+    parsed_template->set_custom_escape(EscapeTemplateHtml);
+    parsed.emplace(name, std::move(parsed_template));
+  }
+  return parsed;
 }
 
 }  // namespace
@@ -228,18 +199,25 @@ Result<std::unordered_map<std::string, MstchRenderer::Prepared>> Prepare(
 Result<std::shared_ptr<const Renderer>> Renderer::Load(const std::string& templates_dir,
                                                        const std::string& messages_dir,
                                                        const std::string& language) {
-  static std::once_flag escape_once;
-  std::call_once(escape_once, [] { mstch::config::escape = EscapeHtml; });
-
   Result<std::map<std::string, std::string>> sources = LoadSources(templates_dir);
   if (!sources) return tl::unexpected(sources.error());
   Result<std::map<std::string, std::string, std::less<>>> labels =
       LoadLabels(messages_dir, language);
   if (!labels) return tl::unexpected(labels.error());
-  Result<std::unordered_map<std::string, MstchRenderer::Prepared>> prepared =
-      Prepare(*sources, *labels, language);
-  if (!prepared) return tl::unexpected(prepared.error());
-  return std::make_shared<const MstchRenderer>(language, std::move(*labels), std::move(*prepared));
+  if (Result<void> checked = CheckTemplateLabels(*sources, *labels, language); !checked) {
+    return tl::unexpected(checked.error());
+  }
+  SectionNames names = CollectSectionNames(*sources);
+  Result<std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>>> parsed =
+      ParseTemplates(*sources, names);
+  if (!parsed) return tl::unexpected(parsed.error());
+  nlohmann::json labels_json = nlohmann::json::object();
+  for (const auto& [key, text] : *labels) labels_json[key] = text;
+  kainjow::mustache::data labels_root = ToMustacheData(
+      nlohmann::json{{std::string(kLabelsKey), labels_json}, {std::string(kNewlineKey), "\n"}},
+      names);
+  return std::make_shared<const KainjowRenderer>(language, std::move(*labels), std::move(names),
+                                                 std::move(labels_root), std::move(*parsed));
 }
 
 }  // namespace sinmun::render

@@ -1,6 +1,7 @@
 #pragma once
-// Turns a view model into HTML with the Mustache templates in templates/ (mstch).
-// mstch and nlohmann's full header stay inside render/: callers include only json_fwd.
+// Turns a view model into HTML with the Mustache templates in templates/ (kainjow's Mustache,
+// each template parsed once at load). kainjow and nlohmann's full header stay inside render/:
+// callers include only json_fwd.
 
 #include <memory>
 #include <nlohmann/json_fwd.hpp>

@@ -111,6 +111,48 @@ TEST_F(RendererTest, ConvertsNumbersBooleansAndNull) {
   EXPECT_EQ(*html, "9007199254740992|42|true|");
 }
 
+// The templates were written for mstch's truth: null, "", 0 and [] are false, and a number
+// tested as a section still prints as itself.
+TEST_F(RendererTest, NullEmptyTextAndZeroAreFalse) {
+  WriteFile(dir_ / "templates/site/truth.mustache",
+            "{{#zero}}z{{/zero}}{{^zero}}no zero{{/zero}}|"
+            "{{#count}}[{{count}}]{{/count}}{{^count}}none{{/count}}|{{count}}|"
+            "{{#empty}}e{{/empty}}{{^empty}}no text{{/empty}}|"
+            "{{#nothing}}n{{/nothing}}{{^nothing}}no value{{/nothing}}|"
+            "{{#list}}{{.}},{{/list}}{{^list}}no list{{/list}}|{{#yes}}yes {{yes}}{{/yes}}");
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
+  auto zeros = (*renderer)->Render("site/truth", {{"zero", 0},
+                                                  {"count", 0},
+                                                  {"empty", ""},
+                                                  {"nothing", nullptr},
+                                                  {"list", {0, "", 1.5}},
+                                                  {"yes", true}});
+  ASSERT_TRUE(zeros.has_value()) << zeros.error().detail;
+  EXPECT_EQ(*zeros, "no zero|none|0|no text|no value|0,,1.5,|yes true");
+  auto others = (*renderer)->Render(
+      "site/truth", {{"zero", 7}, {"count", 3}, {"empty", "x"}, {"list", nlohmann::json::array()}});
+  ASSERT_TRUE(others.has_value()) << others.error().detail;
+  EXPECT_EQ(*others, "z|[3]|3|e|no value|no list|");
+}
+
+// A line of section tags and blanks leaves nothing, as in mstch, and a line whose tags
+// render nothing keeps its newline when it also has a value tag.
+TEST_F(RendererTest, StandaloneTagLinesLeaveNoBlankLines) {
+  WriteFile(dir_ / "templates/partials/line.mustache", "<b>{{x}}</b>\n");
+  WriteFile(dir_ / "templates/site/lines.mustache",
+            "{{#show}}\n<p>{{x}}</p>\n{{/show}}\n{{#show}}{{x}}{{/show}}\nA\n"
+            "{{> partials/line}}\nB");
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
+  auto hidden = (*renderer)->Render("site/lines", {{"show", false}, {"x", "가"}});
+  ASSERT_TRUE(hidden.has_value());
+  EXPECT_EQ(*hidden, "\nA\n<b>가</b>\nB");
+  auto shown = (*renderer)->Render("site/lines", {{"show", true}, {"x", "가"}});
+  ASSERT_TRUE(shown.has_value());
+  EXPECT_EQ(*shown, "<p>가</p>\n가\nA\n<b>가</b>\nB");
+}
+
 TEST_F(RendererTest, ConcurrentRendersAgree) {
   auto renderer = Load("ko");
   ASSERT_TRUE(renderer.has_value());
@@ -170,6 +212,14 @@ TEST_F(RendererTest, UnknownPartialIsALoadError) {
   auto renderer = Load("ko");
   ASSERT_FALSE(renderer.has_value());
   EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(RendererTest, PartialIncludingItselfIsALoadError) {
+  WriteFile(dir_ / "templates/partials/loop.mustache", "<li>{{> partials/loop}}</li>");
+  auto renderer = Load("ko");
+  ASSERT_FALSE(renderer.has_value());
+  EXPECT_EQ(renderer.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(renderer.error().detail.find("partials/loop"), std::string::npos);
 }
 
 // The project's own templates and both messages files must load: every label a template
