@@ -40,14 +40,15 @@ bench_stop() {  # pid
   bench_pids=("${kept[@]}")
 }
 
-# Waits until URL answers (any status below 500), up to 30 s; exits the script otherwise.
+# Waits until URL answers (any status below 500), up to WAIT_SECONDS (30) s; exits the
+# script otherwise.
 wait_for_url() {  # url
   local _
-  for _ in $(seq 300); do
+  for _ in $(seq $((${WAIT_SECONDS:-30} * 10))); do
     curl -s -o /dev/null "$1" -w '%{http_code}' 2>/dev/null | grep -q '^[1-4]' && return 0
     sleep 0.1
   done
-  echo "nothing answered at $1 within 30 s" >&2
+  echo "nothing answered at $1 within ${WAIT_SECONDS:-30} s" >&2
   exit 1
 }
 

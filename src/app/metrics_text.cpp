@@ -36,7 +36,8 @@ void WriteProcess(PrometheusText& out) {
   }
 }
 
-void WriteStore(PrometheusText& out, const store::ChangeFeed& store) {
+// Returns the store's change sequence, as read for this scrape.
+Result<std::int64_t> WriteStore(PrometheusText& out, const store::ChangeFeed& store) {
   // One round trip to the store: whether it answers and how long it takes.
   const auto started = std::chrono::steady_clock::now();
   const Result<std::int64_t> sequence = store.ChangeSequence();
@@ -51,6 +52,7 @@ void WriteStore(PrometheusText& out, const store::ChangeFeed& store) {
     out.Family("sinmun_store_change_sequence", "gauge", "The store's last change number.");
     out.Sample("sinmun_store_change_sequence", static_cast<double>(*sequence));
   }
+  return sequence;
 }
 
 void WritePageCache(PrometheusText& out, const site::PageCache::Stats& cache) {
@@ -71,7 +73,12 @@ void WritePageCache(PrometheusText& out, const site::PageCache::Stats& cache) {
   out.Sample("sinmun_page_cache_entries", static_cast<double>(cache.entries));
 }
 
-void WriteSearch(PrometheusText& out, const search::IndexStatus& status) {
+// `store_sequence`: the store's as read for this scrape, like /readyz: until the follower's
+// first poll its own figure is 0 and the lag would read 0 on a paper still being indexed.
+// Without it (the store did not answer) the follower's figure is what is known.
+void WriteSearch(PrometheusText& out, search::IndexStatus status,
+                 const Result<std::int64_t>& store_sequence) {
+  if (store_sequence) status.store_sequence = std::max(status.store_sequence, *store_sequence);
   out.Family("sinmun_search_follower_lag_changes", "gauge",
              "Changes the search index has still to apply (store sequence - indexed sequence).");
   out.Sample("sinmun_search_follower_lag_changes",
@@ -147,8 +154,9 @@ std::string MetricsText(const OpsSources& sources) {
                static_cast<double>(sources.access_log->dropped_lines()));
   }
   if (sources.site != nullptr) WritePageCache(out, sources.site->page_cache().stats());
-  if (sources.store != nullptr) WriteStore(out, *sources.store);
-  if (sources.searcher != nullptr) WriteSearch(out, sources.searcher->Status());
+  Result<std::int64_t> store_sequence = Fail(ErrorCode::kUnavailable, "no store");
+  if (sources.store != nullptr) store_sequence = WriteStore(out, *sources.store);
+  if (sources.searcher != nullptr) WriteSearch(out, sources.searcher->Status(), store_sequence);
   if (sources.mail_sender != nullptr && sources.outbox != nullptr) {
     WriteMail(out, sources.mail_sender->stats(), sources.outbox->Depth());
   }

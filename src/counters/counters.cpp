@@ -125,6 +125,14 @@ Result<> Counters::Flush() {
     }
   }
   if (redis_) Exchange(now);
+  if (now / 3600 != slots_pruned_hour_) {
+    if (Result<> dropped = store_->DropSlotViewsBefore((now - kSlotsKeptSeconds) / kSlotSeconds);
+        dropped) {
+      slots_pruned_hour_ = now / 3600;
+    } else {
+      spdlog::warn("counters: deleting old view slots: {}", dropped.error().detail);
+    }
+  }
   last_flush_seconds_ =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   flush_seconds_sum_ += last_flush_seconds_;

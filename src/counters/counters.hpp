@@ -103,7 +103,8 @@ class Counters {
   // failure the views (or only their sources) stay pending for the next flush; a crash
   // between the two transactions loses one batch's sources, not its views. With Redis, then
   // publishes the batch and adds the other nodes' (unless waiting out a retry backoff); Redis
-  // failures are logged here, not returned.
+  // failures are logged here, not returned. Once an hour it also deletes the slot rows older
+  // than kSlotsKeptSeconds (a failure is logged and tried again at the next flush).
   Result<> Flush();
 
   // With Redis: true while the last exchange with it succeeded. False for one node.
@@ -154,6 +155,9 @@ class Counters {
   double flush_seconds_sum_ = 0;
   double last_flush_seconds_ = 0;
   std::chrono::steady_clock::time_point last_exchange_{};
+  // The hour of the last deletion of slot rows older than kSlotsKeptSeconds; guarded by
+  // flush_mutex_.
+  std::int64_t slots_pruned_hour_ = 0;
 
   std::mutex stop_mutex_;
   std::condition_variable stop_signal_;

@@ -14,6 +14,9 @@
 namespace sinmun::counters {
 
 inline constexpr std::int64_t kSlotSeconds = 300;  // the store's view_slots.slot
+// How long slot rows are kept: the 통계 page shows 6 hours of slots and the sources of the
+// last 24 hours; the rest of a second day is the margin. The flusher deletes older ones.
+inline constexpr std::int64_t kSlotsKeptSeconds = 48 * 3600;
 
 // In the order the dashboard lists them. The names are the store's (view_slots.referrer).
 enum class Referrer : std::uint8_t { kNaver, kDaum, kGoogle, kKakao, kSocial, kDirect, kOther };

@@ -50,6 +50,10 @@ namespace sinmun::ads {
 class ClickSigner;  // ads/click_signer.hpp
 }  // namespace sinmun::ads
 
+namespace sinmun::counters {
+class Counters;  // counters/counters.hpp
+}  // namespace sinmun::counters
+
 namespace sinmun::newsroom {
 
 // The store roles the back office uses, made from the one object that serves them all.
@@ -97,6 +101,10 @@ struct NewsroomDeps {
   // Optional: called after a moderator changed a comment of `article`, so that the site drops
   // its cached pages that show it (app/ wires it to the site; newsroom/ never includes site/).
   std::function<void(const http::Request&, store::ArticleId)> comments_changed;
+  // Optional: the view counters, whose in-memory rankings give the 통계 page's top articles
+  // of 24 hours and 7 days for the site or a section without summing every hourly row of a
+  // large paper. Null: the store sums them. REQUIRES: outlives the Newsroom when set.
+  counters::Counters* counters = nullptr;
 };
 
 struct NewsroomContext;

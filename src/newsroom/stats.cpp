@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "counters/counters.hpp"
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
@@ -69,7 +70,31 @@ bool IsRising(const store::ArticleTraffic& article, std::int64_t current_hour) {
 std::string KstTime(Timestamp at) { return FormatKst(at).substr(11); }           // "13:05"
 std::string KstHour(Timestamp at) { return FormatKst(at).substr(5, 8) + "시"; }  // "08-01 13시"
 
-Result<Traffic> ReadDashboard(const store::TrafficReads& traffic,
+// The `window` hours' top articles. The 24-hour and 7-day lists of the site or a section
+// take their ids from the counters' rankings, which hold exactly those windows, so that a
+// large paper's week is not summed from its hourly rows at every refresh; the store then
+// reads their figures, which put them in order.
+Result<std::vector<store::ArticleTraffic>> ReadTopArticles(const store::TrafficReads& traffic,
+                                                           counters::Counters* counters,
+                                                           const store::TrafficFilter& filter,
+                                                           std::int64_t window, std::int64_t hour) {
+  const std::int64_t from_hour = hour - window + 1;
+  std::optional<counters::Window> ranked;
+  if (window == counters::kWindowHours[0]) ranked = counters::Window::k24Hours;
+  if (window == counters::kWindowHours[1]) ranked = counters::Window::k7Days;
+  if (counters == nullptr || !ranked || filter.reporter != 0 || filter.article != 0) {
+    return traffic.TopArticles(from_hour, hour, filter, kTopLimit);
+  }
+  std::optional<store::SectionId> section;
+  if (filter.section != 0) section = filter.section;
+  std::vector<store::ArticleId> ids;
+  for (const counters::RankedView& view : counters->Top(*ranked, section, kTopLimit)) {
+    ids.push_back(view.id);
+  }
+  return traffic.ArticlesTraffic(ids, from_hour, hour);
+}
+
+Result<Traffic> ReadDashboard(const store::TrafficReads& traffic, counters::Counters* counters,
                               const store::TrafficFilter& filter, Timestamp now) {
   Traffic board;
   const std::int64_t slot = now / kSlotSeconds;
@@ -110,7 +135,7 @@ Result<Traffic> ReadDashboard(const store::TrafficReads& traffic,
   for (const auto& [name, window] :
        {std::pair<std::string_view, std::int64_t>{"now", 1}, {"today", 24}, {"week", 168}}) {
     Result<std::vector<store::ArticleTraffic>> top =
-        traffic.TopArticles(hour - window + 1, hour, filter, kTopLimit);
+        ReadTopArticles(traffic, counters, filter, window, hour);
     if (!top) return tl::unexpected(top.error());
     board.top.push_back({name, window, std::move(*top)});
   }
@@ -244,7 +269,8 @@ http::Response StatsPage(const NewsroomContext& context, const http::Request& re
   if (!section || !reporter || !article) return NewsroomError(context, 400);
   const store::TrafficFilter filter{*section, *reporter, *article};
   const Timestamp now = context.deps.clock->Now();
-  const Result<Traffic> board = ReadDashboard(*context.deps.store.traffic, filter, now);
+  const Result<Traffic> board =
+      ReadDashboard(*context.deps.store.traffic, context.deps.counters, filter, now);
   if (!board) return NewsroomErrorFor(context, board.error());
   const std::int64_t hour = now / 3600;
 

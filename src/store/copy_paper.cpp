@@ -55,6 +55,7 @@ constexpr Table kTables[] = {
      "photo_id, photo_caption, photo_credit, body_markdown, kind"},
     {"changes", "seq", "article_id, kind, at"},
     {"article_views_hourly", "article_id, hour", "views"},
+    {"section_views_hourly", "hour, section_id", "views"},
     {"recommends", "article_id, visitor", "at"},
     {"mail_requests", "id", "article_id, client, sender_email, recipients, created_at"},
     {"mail_outbox", "id",

@@ -16,15 +16,18 @@ class ReaderActivity {
  public:
   virtual ~ReaderActivity() = default;
 
-  // Adds each delta to its article's total views and to the article's bucket for `hour`
-  // (unix seconds / 3600), all in one transaction. Returns what was added with each article's
-  // section; deltas of unknown articles are left out (and not stored). views <= 0 is skipped.
+  // Adds each delta to its article's total views, to the article's bucket for `hour` (unix
+  // seconds / 3600) and to its section's bucket for that hour, all in one transaction. Returns what
+  // was added with each article's section; deltas of unknown articles are left out (and not
+  // stored). views <= 0 is skipped.
   virtual Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
                                                     const std::vector<ViewDelta>& deltas) = 0;
 
   // Adds each count to its (slot, referrer, mobile) row, all in one transaction; views <= 0
   // is skipped. kInvalidInput for an unknown referrer class (nothing is written then).
   virtual Result<> AddSlotViews(const std::vector<SlotViews>& views) = 0;
+  // Deletes the slot rows of slots before `slot`.
+  virtual Result<> DropSlotViewsBefore(std::int64_t slot) = 0;
 
   // Every hourly bucket with hour >= from_hour, for rebuilding the rankings at start.
   virtual Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const = 0;

@@ -1,7 +1,8 @@
 #pragma once
 // Reads of the readers' traffic for the newsroom's 통계 page (issue #20): views per 5-minute
-// slot by referrer class and device (view_slots), views per hour (article_views_hourly) for
-// the site or one section, reporter or article, and the most-viewed articles of a window with
+// slot by referrer class and device (view_slots), views per hour for the site or one section
+// (section_views_hourly: sections x hours rows) or one reporter or article (their rows of
+// article_views_hourly), and the most-viewed articles of a window with
 // what the dashboard shows beside them.
 // Thread safety: all methods may be called concurrently from any thread.
 
@@ -56,6 +57,13 @@ class TrafficReads {
                                                           std::int64_t current_hour,
                                                           const TrafficFilter& filter,
                                                           int limit) const = 0;
+
+  // The same figures for the articles `ids` (at most 100; e.g. the ids of the counters'
+  // in-memory rankings), most viewed first as TopArticles, those without a view in hours >=
+  // from_hour left out.
+  virtual Result<std::vector<ArticleTraffic>> ArticlesTraffic(const std::vector<ArticleId>& ids,
+                                                              std::int64_t from_hour,
+                                                              std::int64_t current_hour) const = 0;
 };
 
 }  // namespace sinmun::store

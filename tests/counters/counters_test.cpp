@@ -90,6 +90,29 @@ TEST_F(CountersTest, AFlushFilesCountedViewsUnderTheirSourceInTheCurrentSlot) {
   EXPECT_EQ(next[0].referrer, "social");
 }
 
+TEST_F(CountersTest, AFlushDeletesSlotsOlderThanTwoDaysAndKeepsRecentOnes) {
+  // Rows written two days and five minutes ago, and a day ago (the 통계 page reads 24 hours).
+  const std::int64_t slot = kNow / kSlotSeconds;
+  const std::int64_t old_slot = slot - kSlotsKeptSeconds / kSlotSeconds - 1;
+  const std::int64_t day_ago = slot - 86400 / kSlotSeconds;
+  ASSERT_TRUE(store_->AddSlotViews({{old_slot, "naver", false, 4}, {day_ago, "daum", true, 2}}));
+  auto counters = Open();
+  ASSERT_TRUE(counters->Flush().has_value());  // nothing counted: it prunes all the same
+
+  const std::vector<store::SlotViews> kept = store_->SlotViewsSince(old_slot).value();
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].slot, day_ago);
+  EXPECT_EQ(kept[0].referrer, "daum");
+
+  // Once an hour: a row that grows old within the hour waits for the next one.
+  ASSERT_TRUE(store_->AddSlotViews({{old_slot, "google", false, 1}}));
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(store_->SlotViewsSince(old_slot).value().size(), 2u);
+  clock_.Advance(3600);
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(store_->SlotViewsSince(old_slot).value().size(), 1u);
+}
+
 TEST_F(CountersTest, ANewReaderCountsOnceUnderTheAddressAndThenTheCookie) {
   auto counters = Open();
   // The first view has no cookie: the reader is the address's hash and is given a cookie.

@@ -9,10 +9,9 @@
 //   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
 //
 // Exit code 0 when every step passed; the last line says "N passed, N failed".
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Run, parseOptions } from './lib.mjs';
+import { Run, logIn, parseOptions } from './lib.mjs';
 
 const { binary, out } = parseOptions();
 const run = new Run(binary);
@@ -124,10 +123,7 @@ async function reportUntilHidden(base, id) {
 
 async function restoreAsModerator(base, id, editor, target) {
   const { page } = await run.browser('editor');
-  await page.goto(`${base}/newsroom/login`);
-  await page.fill('#email', editor.email);
-  await page.fill('#password', editor.password);
-  await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
+  await logIn(page, base, editor);
   await page.goto(`${base}/newsroom/comments?state=hidden_by_reports`);
   const row = page.locator('tr').filter({ hasText: target }).first();
   check('the hidden comment waits in the moderation queue', (await row.count()) === 1);
@@ -143,10 +139,6 @@ async function restoreAsModerator(base, id, editor, target) {
 
 // The comment pages as the server sends them pass the Nu Html Checker.
 async function checkHtml(base, id) {
-  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
-                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
-  const dir = path.join(run.work, 'html');
-  mkdirSync(dir, { recursive: true });
   const targets = [`/article/${id}`, `/article/${id}/comments`, `/article/${id}/comments?sort=recommended`,
                    '/page/comment-policy'];
   const pages = [];
@@ -154,12 +146,7 @@ async function checkHtml(base, id) {
   const edit = pages[1].match(/href="(\/comment\/\d+\/edit)"/);
   if (edit) pages.push(await (await fetch(`${base}${edit[1]}`)).text());
   check('a comment page links a guest edit page', edit !== null);
-  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
-  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
-                           { encoding: 'utf8' });
-  const report = `${result.stdout}${result.stderr}`.trim();
-  check(`the comment pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
-        result.status === 0 && report === '');
+  run.checkHtml('the comment pages', pages);
 }
 
 async function deleteOwn(base, id) {

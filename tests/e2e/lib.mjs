@@ -1,7 +1,7 @@
 // What the browser tests share: their options, a demo paper, a real `sinmun serve` on port 0,
 // Debian's Chromium through playwright-core, and TAP-like "ok / not ok" lines.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,6 +15,14 @@ export function parseOptions() {
   const out = path.resolve(option('--out', 'build/e2e'));
   mkdirSync(out, { recursive: true });
   return { binary: path.resolve(option('--binary', 'build/sinmun')), out };
+}
+
+// Signs `account` ({ email, password }) in to the newsroom in `page` and waits for the desk.
+export async function logIn(page, base, account) {
+  await page.goto(`${base}/newsroom/login`);
+  await page.fill('#email', account.email);
+  await page.fill('#password', account.password);
+  await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
 }
 
 // One run: a temporary folder, the server and browser contexts it started, and the tally.
@@ -48,6 +56,21 @@ export class Run {
       this.failed += 1;
       console.log(`not ok - ${what}`);
     }
+  }
+
+  // Writes `pages` (HTML texts as the server sent them) to a folder of their own and checks
+  // them with the Nu Html Checker (npm vnu-jar, run by Debian's java): one check, named
+  // "`what` pass the Nu Html Checker", with the checker's report when it fails.
+  checkHtml(what, pages) {
+    const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                             '../../node_modules/vnu-jar/build/dist/vnu.jar');
+    const dir = mkdtempSync(path.join(this.work, 'html-'));
+    pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
+    const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
+                             { encoding: 'utf8' });
+    const report = `${result.stdout}${result.stderr}`.trim();
+    this.check(`${what} pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
+               result.status === 0 && report === '');
   }
 
   // `sinmun demo`; returns the demo accounts from its one-time password lines

@@ -6,31 +6,18 @@
 //   node tests/e2e/newsroom_e2e.mjs --binary build/sinmun --out build/e2e
 //
 // Exit code 0 when every step passed; the last line says "N passed, N failed".
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Run, parseOptions } from './lib.mjs';
+import { Run, logIn, parseOptions } from './lib.mjs';
 
 const { binary, out } = parseOptions();
 const photos = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../data/photos');
 const run = new Run(binary);
 const check = (what, condition) => run.check(what, condition);
 
-async function logIn(page, base, account) {
-  await page.goto(`${base}/newsroom/login`);
-  await page.fill('#email', account.email);
-  await page.fill('#password', account.password);
-  await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
-}
-
 // The desk's pages as the server sends them (before any script runs) pass the Nu Html
 // Checker, like the public pages: dashboard, forms, history, a revision, the conflict page,
 // the preview and the article with photo, correction and the staff link.
 async function checkHtml(page, base, id) {
-  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
-                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
-  const dir = path.join(run.work, 'html');
-  mkdirSync(dir, { recursive: true });
   const pages = [];
   for (const target of ['/newsroom', '/newsroom?q=%EB%B8%8C%EB%9D%BC%EC%9A%B0%EC%A0%80',
                         '/newsroom/articles/new', `/newsroom/articles/${id}?done=published`,
@@ -52,12 +39,7 @@ async function checkHtml(page, base, id) {
                                           { multipart: { ...fields, headline: '' } });
   check('a form without a headline comes back with 422', invalid.status() === 422);
   pages.push(await invalid.text());
-  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
-  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
-                           { encoding: 'utf8' });
-  const report = `${result.stdout}${result.stderr}`.trim();
-  check(`the desk's pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
-        result.status === 0 && report === '');
+  run.checkHtml("the desk's pages", pages);
 }
 
 // Issue #18 in the browser's own requests: an admin writes a legal page in two versions
@@ -65,10 +47,6 @@ async function checkHtml(page, base, id) {
 // editor's wholesale rewrite of a published article is asked to confirm; these pages pass the
 // Nu Html Checker too.
 async function checkLegalPages(page, base, accounts, id) {
-  const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
-                           '../../node_modules/vnu-jar/build/dist/vnu.jar');
-  const dir = path.join(run.work, 'html-legal');
-  mkdirSync(dir, { recursive: true });
   const pages = [];
   const get = async (target) => (await page.request.get(`${base}${target}`)).text();
 
@@ -114,12 +92,7 @@ async function checkLegalPages(page, base, accounts, id) {
   for (const target of ['/page/privacy', '/page/privacy?version=1', '/page/comment-policy', '/']) {
     pages.push(await get(target));
   }
-  pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
-  const result = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', dir],
-                           { encoding: 'utf8' });
-  const report = `${result.stdout}${result.stderr}`.trim();
-  check(`the legal pages pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
-        result.status === 0 && report === '');
+  run.checkHtml('the legal pages', pages);
 }
 
 async function main() {

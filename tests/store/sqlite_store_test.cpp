@@ -57,6 +57,37 @@ TEST_F(SqliteStoreTest, MigrationsApplyOnceInOrder) {
   EXPECT_EQ(QueryFile(file_, "PRAGMA journal_mode"), "wal");
 }
 
+TEST_F(SqliteStoreTest, ThePerSectionRollupIsFilledFromAPapersHourlyViews) {
+  std::int64_t hour = 0;
+  SectionId politics = 0;
+  {
+    std::unique_ptr<Store> store = OpenStore(Url()).value();
+    const std::vector<Section> sections = testing::SeedSections(*store);
+    politics = sections[0].id;
+    const ArticleId a =
+        testing::InsertArticle(*store, testing::MakeArticle(politics, "가", 1'700'000'000));
+    const ArticleId b =
+        testing::InsertArticle(*store, testing::MakeArticle(politics, "나", 1'700'000'000));
+    const ArticleId c =
+        testing::InsertArticle(*store, testing::MakeArticle(sections[1].id, "다", 1'700'000'000));
+    hour = 1'700'000'000 / 3600;
+    ASSERT_TRUE(store->AddViews(hour, {{a, 3}, {b, 4}, {c, 5}}));
+    ASSERT_TRUE(store->AddViews(hour + 1, {{a, 1}}));
+  }
+  // The paper as it was before migration 0012: no rollup.
+  QueryFile(file_, "DROP TABLE section_views_hourly");
+  QueryFile(file_, "DELETE FROM schema_migrations WHERE name = '0012_section_views_hourly.sql'");
+
+  std::unique_ptr<Store> store = OpenStore(Url()).value();
+  const std::vector<HourTotal> site = store->ViewsByHour(hour, {}).value();
+  ASSERT_EQ(site.size(), 2u);
+  EXPECT_EQ(site[0].views, 12);
+  EXPECT_EQ(site[1].views, 1);
+  const std::vector<HourTotal> section = store->ViewsByHour(hour, {.section = politics}).value();
+  ASSERT_EQ(section.size(), 2u);
+  EXPECT_EQ(section[0].views, 7);
+}
+
 TEST_F(SqliteStoreTest, DatabaseNewerThanTheBinaryIsRefused) {
   ASSERT_TRUE(OpenStore(Url()).has_value());
   QueryFile(file_, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 0)");

@@ -115,6 +115,60 @@ TEST_P(StoreTrafficTest, TopArticlesCarryThisHourEarlierHoursAndReaderActions) {
   EXPECT_EQ(section[0].id, a);
 }
 
+TEST_P(StoreTrafficTest, ArticlesTrafficReadsTheListedArticlesMostViewedFirst) {
+  const ArticleId a = Insert(0, "가", reporters_[0]);
+  const ArticleId b = Insert(1, "나", reporters_[1]);
+  const ArticleId quiet = Insert(1, "다", reporters_[1]);
+  ASSERT_TRUE(store_->AddViews(kHour - 3, {{a, 2}, {b, 6}, {quiet, 1}}));
+  ASSERT_TRUE(store_->AddViews(kHour, {{a, 5}}));
+
+  // The order of the list does not matter; an article without views since the window's first
+  // hour, an unknown id and a repeated one are left out.
+  const std::vector<ArticleTraffic> day =
+      store_->ArticlesTraffic({quiet, a, 999'999, b, a}, kHour - 23, kHour).value();
+  ASSERT_EQ(day.size(), 3u);
+  EXPECT_EQ(day[0].id, a);
+  EXPECT_EQ(day[0].views, 7);
+  EXPECT_EQ(day[0].this_hour, 5);
+  EXPECT_EQ(day[0].earlier, 2);
+  EXPECT_EQ(day[0].first_hour, kHour - 3);
+  EXPECT_EQ(day[0].section, sections_[0].name);
+  EXPECT_EQ(day[1].id, b);
+  EXPECT_EQ(day[2].id, quiet);
+  const std::vector<ArticleTraffic> now =
+      store_->ArticlesTraffic({quiet, a, b}, kHour, kHour).value();
+  ASSERT_EQ(now.size(), 1u);
+  EXPECT_EQ(now[0].id, a);
+  EXPECT_TRUE(store_->ArticlesTraffic({}, kHour, kHour).value().empty());
+}
+
+TEST_P(StoreTrafficTest, ReporterAndArticleFiltersOfTopArticlesApplyTogether) {
+  const ArticleId a = Insert(0, "가", reporters_[0]);
+  const ArticleId b = Insert(1, "나", reporters_[0]);
+  const ArticleId c = Insert(1, "다", reporters_[1]);
+  ASSERT_TRUE(store_->AddViews(kHour, {{a, 2}, {b, 6}, {c, 9}}));
+  const auto ids = [&](const TrafficFilter& filter) {
+    const std::vector<ArticleTraffic> top = store_->TopArticles(kHour, kHour, filter, 10).value();
+    std::vector<ArticleId> found;
+    for (const ArticleTraffic& article : top) found.push_back(article.id);
+    return found;
+  };
+  EXPECT_EQ(ids({.reporter = reporters_[0]}), (std::vector<ArticleId>{b, a}));
+  EXPECT_EQ(ids({.section = sections_[1].id, .reporter = reporters_[0]}),
+            (std::vector<ArticleId>{b}));
+  EXPECT_EQ(ids({.article = c}), (std::vector<ArticleId>{c}));
+  EXPECT_TRUE(ids({.reporter = reporters_[0], .article = c}).empty());
+  EXPECT_EQ(ids({.section = sections_[1].id}), (std::vector<ArticleId>{c, b}));
+}
+
+TEST_P(StoreTrafficTest, OldSlotsAreDropped) {
+  ASSERT_TRUE(store_->AddSlotViews({{kSlot - 600, "naver", false, 1}, {kSlot, "daum", true, 2}}));
+  ASSERT_TRUE(store_->DropSlotViewsBefore(kSlot - 1));
+  const std::vector<SlotViews> rows = store_->SlotViewsSince(0).value();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].slot, kSlot);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllBackends, StoreTrafficTest, testing::AllBackends(),
                          testing::BackendParamName());
 

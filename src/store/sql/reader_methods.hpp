@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -25,6 +26,10 @@ inline const Sql kAddHourly{
     "INSERT INTO article_views_hourly (article_id, hour, views) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (article_id, hour) DO UPDATE "
     "SET views = article_views_hourly.views + excluded.views"};
+inline const Sql kAddSectionHourly{
+    "INSERT INTO section_views_hourly (hour, section_id, views) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (hour, section_id) DO UPDATE "
+    "SET views = section_views_hourly.views + excluded.views"};
 inline const Sql kHourlySince{
     "SELECT h.article_id, a.section_id, h.hour, h.views FROM article_views_hourly h "
     "JOIN articles a ON a.id = h.article_id WHERE h.hour >= ?1"};
@@ -145,6 +150,14 @@ Result<std::vector<HourlyViews>> SqlStore<B>::AddViews(std::int64_t hour,
         return tl::unexpected(done.error());
       }
       added.push_back(HourlyViews{delta.article_id, **section, hour, delta.views});
+    }
+    // The 통계 page's per-section rollup (issue #20), one row per section of the batch.
+    std::map<SectionId, std::int64_t> per_section;
+    for (const HourlyViews& views : added) per_section[views.section_id] += views.views;
+    for (const auto& [section, views] : per_section) {
+      if (Result<> done = Write(db, reader_sql::kAddSectionHourly, hour, section, views); !done) {
+        return tl::unexpected(done.error());
+      }
     }
     return added;
   });

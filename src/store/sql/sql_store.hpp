@@ -58,6 +58,7 @@ class SqlStore : public Store {
                                             const std::vector<ViewDelta>& deltas) override;
   Result<std::vector<HourlyViews>> HourlyViewsSince(std::int64_t from_hour) const override;
   Result<> AddSlotViews(const std::vector<SlotViews>& views) override;  // traffic_methods.hpp
+  Result<> DropSlotViewsBefore(std::int64_t slot) override;             // traffic_methods.hpp
   Result<RecommendResult> Recommend(ArticleId id, std::string_view visitor, Timestamp now) override;
   // TrafficReads: sql/traffic_methods.hpp
   Result<std::vector<SlotViews>> SlotViewsSince(std::int64_t from_slot) const override;
@@ -66,6 +67,9 @@ class SqlStore : public Store {
   Result<std::vector<ArticleTraffic>> TopArticles(std::int64_t from_hour, std::int64_t current_hour,
                                                   const TrafficFilter& filter,
                                                   int limit) const override;
+  Result<std::vector<ArticleTraffic>> ArticlesTraffic(const std::vector<ArticleId>& ids,
+                                                      std::int64_t from_hour,
+                                                      std::int64_t current_hour) const override;
   // Rankings: sql/reader_methods.hpp
   Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
                                                      Timestamp now) const override;

@@ -1,10 +1,12 @@
 #pragma once
 // SqlStore: the views per 5-minute slot by source, and the traffic reads of the newsroom's
-// 통계 page (issue #20), for both backends. Tables in sqlite/migrations/0011_view_slots.sql,
-// postgres/migrations/0007_view_slots.sql and the readers' article_views_hourly.
+// 통계 page (issue #20), for both backends. Tables in sqlite/migrations/0011_view_slots.sql and
+// 0012_section_views_hourly.sql, postgres/migrations/0007 and 0008, and the readers'
+// article_views_hourly.
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -25,36 +27,59 @@ inline const Sql kSlotsSince{
     "SELECT slot, referrer, mobile, views FROM view_slots WHERE slot >= ?1 "
     "ORDER BY slot, referrer, mobile"};
 
-// The filter of TrafficFilter, on `h` (article_views_hourly) joined with `a` (articles):
-// ?2 section, ?3 reporter, ?4 article, each 0 for any.
-#define SINMUN_TRAFFIC_FILTER                                                                \
-  " AND (?2{::bigint} = 0 OR a.section_id = ?2) AND (?4{::bigint} = 0 OR h.article_id = ?4)" \
-  " AND (?3{::bigint} = 0 OR EXISTS (SELECT 1 FROM article_reporters ar"                     \
-  " WHERE ar.article_id = h.article_id AND ar.reporter_id = ?3))"
+inline const Sql kDropSlotsBefore{"DELETE FROM view_slots WHERE slot < ?1"};
 
-inline const Sql kViewsByHour{
-    "SELECT h.hour, SUM(h.views) FROM article_views_hourly h JOIN articles a ON a.id = "
-    "h.article_id WHERE h.hour >= ?1" SINMUN_TRAFFIC_FILTER " GROUP BY h.hour ORDER BY h.hour"};
+// Site-wide (?2 = 0) or one section's views per hour from the per-section rollup: sections x
+// hours rows, whatever the number of articles read.
+inline const Sql kSectionViewsByHour{
+    "SELECT hour, SUM(views) FROM section_views_hourly WHERE hour >= ?1 "
+    "AND (?2{::bigint} = 0 OR section_id = ?2) GROUP BY hour ORDER BY hour"};
 
-// ?1 the window's first hour, ?5 the current hour, ?6 the limit, ?7 where the scan starts:
-// 24 hours before the current one at the latest, for the hours "rising" compares with.
-inline const Sql kTopArticles{
-    "SELECT t.article_id, a.headline, s.name, t.views, t.this_hour, t.earlier, t.first_hour, "
-    "a.recommends, "
+// A reporter's or one article's hourly rows: the list of articles (?4, or else reporter ?3's)
+// drives the read, each a range of article_views_hourly's key; then every filter applies
+// (?2 section, ?3 reporter, ?4 article, each 0 for any).
+#define SINMUN_TRAFFIC_OF_ARTICLES                                                         \
+  " FROM article_views_hourly h JOIN articles a ON a.id = h.article_id"                    \
+  " WHERE h.article_id IN (SELECT ?4{::bigint} WHERE ?4{::bigint} <> 0 UNION ALL"          \
+  " SELECT ar.article_id FROM article_reporters ar WHERE ?4{::bigint} = 0"                 \
+  " AND ar.reporter_id = ?3) AND h.hour >= ?1 AND (?2{::bigint} = 0 OR a.section_id = ?2)" \
+  " AND (?4{::bigint} = 0 OR h.article_id = ?4) AND (?3{::bigint} = 0 OR EXISTS (SELECT 1" \
+  " FROM article_reporters r WHERE r.article_id = h.article_id AND r.reporter_id = ?3))"
+
+inline const Sql kArticleViewsByHour{"SELECT h.hour, SUM(h.views)" SINMUN_TRAFFIC_OF_ARTICLES
+                                     " GROUP BY h.hour ORDER BY h.hour"};
+
+// The most-viewed ids of hours ?1 to ?4 (the current one): of the site or section ?2 (limit
+// ?3), or of the articles of SINMUN_TRAFFIC_OF_ARTICLES (hours >= ?1, limit ?5). The upper
+// bound makes SQLite read the window's hours by the hour index; with `hour >= ?1` alone it
+// walked the whole table in key order for the GROUP BY.
+inline const Sql kTopIdsOfSection{
+    "SELECT h.article_id FROM article_views_hourly h JOIN articles a ON a.id = h.article_id "
+    "WHERE h.hour BETWEEN ?1 AND ?4 AND (?2{::bigint} = 0 OR a.section_id = ?2) "
+    "GROUP BY h.article_id ORDER BY SUM(h.views) DESC, h.article_id DESC LIMIT ?3"};
+inline const Sql kTopIdsOfArticles{
+    "SELECT h.article_id" SINMUN_TRAFFIC_OF_ARTICLES
+    " GROUP BY h.article_id ORDER BY SUM(h.views) DESC, h.article_id DESC LIMIT ?5"};
+
+// What the dashboard shows of each article of the list ?3 (a JSON array): its views in hours
+// >= ?1, in the current hour ?2 and the 24 before it, the first of those 25 hours with a view,
+// its recommends, e-mails and comments. Each sum is a range of article_views_hourly's key;
+// the list drives the join (CROSS JOIN fixes SQLite's order, as in kSummariesByIds).
+#define SINMUN_HOURS_OF_A(what, hours) \
+  "(SELECT " what " FROM article_views_hourly h WHERE h.article_id = a.id AND " hours ")"
+inline const Sql kTrafficOfIds{
+    "SELECT a.id, a.headline, s.name, "
+    SINMUN_HOURS_OF_A("COALESCE(SUM(h.views), 0)", "h.hour >= ?1") ", "
+    SINMUN_HOURS_OF_A("COALESCE(SUM(h.views), 0)", "h.hour = ?2") ", "
+    SINMUN_HOURS_OF_A("COALESCE(SUM(h.views), 0)", "h.hour < ?2 AND h.hour >= ?2 - 24") ", "
+    SINMUN_HOURS_OF_A("COALESCE(MIN(h.hour), 0)", "h.hour >= ?2 - 24") ", a.recommends, "
     "(SELECT COALESCE(SUM(m.recipients), 0) FROM mail_requests m WHERE m.article_id = a.id), "
     "COALESCE((SELECT c.visible FROM comment_counts c WHERE c.article_id = a.id), 0) "
-    "FROM (SELECT h.article_id, SUM(CASE WHEN h.hour >= ?1 THEN h.views ELSE 0 END) AS views, "
-    "SUM(CASE WHEN h.hour = ?5 THEN h.views ELSE 0 END) AS this_hour, "
-    "SUM(CASE WHEN h.hour < ?5 AND h.hour >= ?5 - 24 THEN h.views ELSE 0 END) AS earlier, "
-    "COALESCE(MIN(CASE WHEN h.hour >= ?5 - 24 THEN h.hour END), 0) AS first_hour "
-    "FROM article_views_hourly h JOIN articles a ON a.id = h.article_id "
-    "WHERE h.hour >= ?7" SINMUN_TRAFFIC_FILTER
-    " GROUP BY h.article_id HAVING SUM(CASE WHEN h.hour >= ?1 THEN h.views ELSE 0 END) > 0 "
-    "ORDER BY views DESC, h.article_id DESC LIMIT ?6) t "
-    "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = a.section_id "
-    "ORDER BY t.views DESC, t.article_id DESC"};
+    "FROM ({ids:?3}) list CROSS JOIN articles a JOIN sections s ON s.id = a.section_id "
+    "WHERE a.id = list.value"};
 
-#undef SINMUN_TRAFFIC_FILTER
+#undef SINMUN_HOURS_OF_A
+#undef SINMUN_TRAFFIC_OF_ARTICLES
 
 }  // namespace traffic_sql
 
@@ -91,14 +116,21 @@ Result<std::vector<SlotViews>> SqlStore<B>::SlotViewsSince(std::int64_t from_slo
 }
 
 template <typename B>
+Result<> SqlStore<B>::DropSlotViewsBefore(std::int64_t slot) {
+  return backend().OnWriter(
+      [&](auto& db) -> Result<> { return Write(db, traffic_sql::kDropSlotsBefore, slot); });
+}
+
+template <typename B>
 Result<std::vector<HourTotal>> SqlStore<B>::ViewsByHour(std::int64_t from_hour,
                                                         const TrafficFilter& filter) const {
-  return ReadAllOn<HourTotal>(
-      backend(),
-      [](const auto& row) {
-        return HourTotal{row.Int(0), row.Int(1)};
-      },
-      traffic_sql::kViewsByHour, from_hour, filter.section, filter.reporter, filter.article);
+  const auto read = [](const auto& row) { return HourTotal{row.Int(0), row.Int(1)}; };
+  if (filter.reporter == 0 && filter.article == 0) {
+    return ReadAllOn<HourTotal>(backend(), read, traffic_sql::kSectionViewsByHour, from_hour,
+                                filter.section);
+  }
+  return ReadAllOn<HourTotal>(backend(), read, traffic_sql::kArticleViewsByHour, from_hour,
+                              filter.section, filter.reporter, filter.article);
 }
 
 template <typename B>
@@ -107,7 +139,26 @@ Result<std::vector<ArticleTraffic>> SqlStore<B>::TopArticles(std::int64_t from_h
                                                              const TrafficFilter& filter,
                                                              int limit) const {
   if (limit <= 0) return std::vector<ArticleTraffic>{};
-  return ReadAllOn<ArticleTraffic>(
+  const auto read = [](const auto& row) { return ArticleId{row.Int(0)}; };
+  const Result<std::vector<ArticleId>> ids =
+      filter.reporter == 0 && filter.article == 0
+          ? ReadAllOn<ArticleId>(backend(), read, traffic_sql::kTopIdsOfSection, from_hour,
+                                 filter.section, std::int64_t{limit}, current_hour)
+          : ReadAllOn<ArticleId>(backend(), read, traffic_sql::kTopIdsOfArticles, from_hour,
+                                 filter.section, filter.reporter, filter.article,
+                                 std::int64_t{limit});
+  if (!ids) return tl::unexpected(ids.error());
+  return ArticlesTraffic(*ids, from_hour, current_hour);
+}
+
+template <typename B>
+Result<std::vector<ArticleTraffic>> SqlStore<B>::ArticlesTraffic(const std::vector<ArticleId>& ids,
+                                                                 std::int64_t from_hour,
+                                                                 std::int64_t current_hour) const {
+  if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
+  if (ids.empty()) return std::vector<ArticleTraffic>{};
+  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  Result<std::vector<ArticleTraffic>> read = ReadAllOn<ArticleTraffic>(
       backend(),
       [](const auto& row) {
         return ArticleTraffic{.id = row.Int(0),
@@ -121,8 +172,18 @@ Result<std::vector<ArticleTraffic>> SqlStore<B>::TopArticles(std::int64_t from_h
                               .emails = row.Int(8),
                               .comments = row.Int(9)};
       },
-      traffic_sql::kTopArticles, from_hour, filter.section, filter.reporter, filter.article,
-      current_hour, std::int64_t{limit}, std::min(from_hour, current_hour - 24));
+      traffic_sql::kTrafficOfIds, from_hour, current_hour, std::string_view(json_ids));
+  if (!read) return read;
+  // Most viewed first, ties newer first; an article without views in the window is left out.
+  std::erase_if(*read, [](const ArticleTraffic& article) { return article.views <= 0; });
+  std::sort(read->begin(), read->end(), [](const ArticleTraffic& a, const ArticleTraffic& b) {
+    return a.views != b.views ? a.views > b.views : a.id > b.id;
+  });
+  const auto repeated =
+      std::unique(read->begin(), read->end(),
+                  [](const ArticleTraffic& a, const ArticleTraffic& b) { return a.id == b.id; });
+  read->erase(repeated, read->end());
+  return read;
 }
 
 }  // namespace sinmun::store
