@@ -1033,8 +1033,6 @@ void Connection::Linger() {
   Read();
 }
 
-}  // namespace
-
 // The head's part of a connection without one: the target decoded, the server's body limit.
 class TargetDecoder final : public HeadListener {
  public:
@@ -1049,6 +1047,8 @@ class TargetDecoder final : public HeadListener {
   Request& request_;
   std::uint64_t body_limit_;
 };
+
+}  // namespace
 
 int ParseRequest(std::string_view bytes, const ServerOptions& options, Request* request) {
   TargetDecoder decoder(*request, options.max_body_bytes);

@@ -13,13 +13,14 @@
 namespace sinmun::newsroom {
 namespace {
 
-struct AddForm {
+struct NewSectionForm {
   std::string slug;
   std::string name;
 };
 
-http::Response Render(const NewsroomContext& context, const Staff& staff, const AddForm& form,
-                      std::string_view error, std::string_view done, int status) {
+http::Response RenderSectionsPage(const NewsroomContext& context, const Staff& staff,
+                                  const NewSectionForm& form, std::string_view error,
+                                  std::string_view done, int status) {
   const Result<std::vector<store::SectionAdmin>> sections =
       context.deps.store.catalog->AllSections();
   if (!sections) return NewsroomErrorFor(context, sections.error());
@@ -53,23 +54,25 @@ bool IsSlug(std::string_view slug) {
 
 http::Response SectionsPage(const NewsroomContext& context, const http::Request& request,
                             const Staff& staff) {
-  return Render(context, staff, AddForm{}, "", request.Query("saved") ? "newsroom_saved" : "", 200);
+  return RenderSectionsPage(context, staff, NewSectionForm{}, "",
+                            request.Query("saved") ? "newsroom_saved" : "", 200);
 }
 
 http::Response AddSection(const NewsroomContext& context, const http::Request& request,
                           const Staff& staff) {
-  const AddForm form{.slug = request.Form("slug").value_or(""),
-                     .name = request.Form("name").value_or("")};
-  if (!IsSlug(form.slug)) return Render(context, staff, form, "newsroom_section_bad_slug", "", 400);
+  const NewSectionForm form{.slug = request.Form("slug").value_or(""),
+                            .name = request.Form("name").value_or("")};
+  if (!IsSlug(form.slug))
+    return RenderSectionsPage(context, staff, form, "newsroom_section_bad_slug", "", 400);
   if (form.name.empty() || form.name.size() > 100) {
-    return Render(context, staff, form, "newsroom_name_required", "", 400);
+    return RenderSectionsPage(context, staff, form, "newsroom_name_required", "", 400);
   }
   const Result<store::SectionId> id = context.deps.store.masthead->CreateSection(
       store::NewSection{.slug = form.slug, .name = form.name, .position = 0},
       request.Form("hidden").has_value());
   if (!id) {
     if (id.error().code == ErrorCode::kConflict) {
-      return Render(context, staff, form, "newsroom_section_slug_taken", "", 409);
+      return RenderSectionsPage(context, staff, form, "newsroom_section_slug_taken", "", 409);
     }
     return NewsroomErrorFor(context, id.error());
   }
@@ -84,7 +87,7 @@ http::Response UpdateSection(const NewsroomContext& context, const http::Request
   if (!id) return NewsroomError(context, 404);
   const std::string name = request.Form("name").value_or("");
   if (name.empty() || name.size() > 100) {
-    return Render(context, staff, AddForm{}, "newsroom_name_required", "", 400);
+    return RenderSectionsPage(context, staff, NewSectionForm{}, "newsroom_name_required", "", 400);
   }
   const bool hidden = request.Form("hidden").has_value();
   const Result<> done = context.deps.store.masthead->UpdateSection(store::SectionAdmin{

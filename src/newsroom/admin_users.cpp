@@ -38,15 +38,16 @@ nlohmann::json ReporterOptions(const std::vector<store::Reporter>& reporters,
 }
 
 // What the add form had in it, kept when it is refused.
-struct AddForm {
+struct NewUserForm {
   std::string email;
   std::string name;
   store::Role role = store::Role::kReporter;
   std::optional<store::ReporterId> reporter_id;
 };
 
-http::Response Render(const NewsroomContext& context, const Staff& staff, const AddForm& form,
-                      std::string_view error, std::string_view done, int status) {
+http::Response RenderUsersPage(const NewsroomContext& context, const Staff& staff,
+                               const NewUserForm& form, std::string_view error,
+                               std::string_view done, int status) {
   const Result<std::vector<store::User>> users = context.deps.store.accounts->Users();
   if (!users) return NewsroomErrorFor(context, users.error());
   const Result<std::vector<store::Reporter>> reporters = context.deps.store.catalog->Reporters();
@@ -91,12 +92,12 @@ http::Response UsersPage(const NewsroomContext& context, const http::Request& re
   std::string done;
   if (request.Query("added")) done = "newsroom_user_added";
   if (request.Query("saved")) done = "newsroom_saved";
-  return Render(context, staff, AddForm{}, "", done, 200);
+  return RenderUsersPage(context, staff, NewUserForm{}, "", done, 200);
 }
 
 http::Response AddUser(const NewsroomContext& context, const http::Request& request,
                        const Staff& staff) {
-  AddForm form{
+  NewUserForm form{
       .email = request.Form("email").value_or(""),
       .name = request.Form("name").value_or(""),
       .role = store::ParseRole(request.Form("role").value_or("")).value_or(store::Role::kReporter),
@@ -105,16 +106,16 @@ http::Response AddUser(const NewsroomContext& context, const http::Request& requ
   if (reporter) form.reporter_id = *reporter;
   const std::string password = request.Form("password").value_or("");
   if (!store::ParseRole(request.Form("role").value_or("")) || !reporter) {
-    return Render(context, staff, form, "newsroom_invalid_form", "", 400);
+    return RenderUsersPage(context, staff, form, "newsroom_invalid_form", "", 400);
   }
   if (!IsPlausibleEmail(form.email)) {
-    return Render(context, staff, form, "newsroom_user_bad_email", "", 400);
+    return RenderUsersPage(context, staff, form, "newsroom_user_bad_email", "", 400);
   }
   if (form.name.empty() || form.name.size() > 200) {
-    return Render(context, staff, form, "newsroom_name_required", "", 400);
+    return RenderUsersPage(context, staff, form, "newsroom_name_required", "", 400);
   }
   if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    return Render(context, staff, form, "newsroom_password_too_short", "", 400);
+    return RenderUsersPage(context, staff, form, "newsroom_password_too_short", "", 400);
   }
   const Result<std::string> hash = HashPassword(password);
   if (!hash) return NewsroomErrorFor(context, hash.error());
@@ -127,10 +128,10 @@ http::Response AddUser(const NewsroomContext& context, const http::Request& requ
                      .created_at = context.deps.clock->Now()});
   if (!id) {
     if (id.error().code == ErrorCode::kConflict) {
-      return Render(context, staff, form, "newsroom_user_email_taken", "", 409);
+      return RenderUsersPage(context, staff, form, "newsroom_user_email_taken", "", 409);
     }
     if (id.error().code == ErrorCode::kInvalidInput) {
-      return Render(context, staff, form, "newsroom_invalid_form", "", 400);
+      return RenderUsersPage(context, staff, form, "newsroom_invalid_form", "", 400);
     }
     return NewsroomErrorFor(context, id.error());
   }
@@ -150,13 +151,13 @@ http::Response UpdateUser(const NewsroomContext& context, const http::Request& r
   const std::string name = request.Form("name").value_or("");
   const bool active = request.Form("active").has_value();
   if (!role || !reporter)
-    return Render(context, staff, AddForm{}, "newsroom_invalid_form", "", 400);
+    return RenderUsersPage(context, staff, NewUserForm{}, "newsroom_invalid_form", "", 400);
   if (name.empty() || name.size() > 200) {
-    return Render(context, staff, AddForm{}, "newsroom_name_required", "", 400);
+    return RenderUsersPage(context, staff, NewUserForm{}, "newsroom_name_required", "", 400);
   }
   // An admin cannot lock themself out: their own role and active flag stay.
   if (user->id == staff.user_id && (*role != user->role || !active)) {
-    return Render(context, staff, AddForm{}, "newsroom_user_not_self", "", 400);
+    return RenderUsersPage(context, staff, NewUserForm{}, "newsroom_user_not_self", "", 400);
   }
   // The audit line says what changed, role changes above all.
   const bool role_changed = *role != user->role;
@@ -176,7 +177,7 @@ http::Response UpdateUser(const NewsroomContext& context, const http::Request& r
   user->reporter_id = *reporter;
   if (Result<> done = context.deps.store.accounts->UpdateUser(*user); !done) {
     if (done.error().code == ErrorCode::kInvalidInput) {
-      return Render(context, staff, AddForm{}, "newsroom_invalid_form", "", 400);
+      return RenderUsersPage(context, staff, NewUserForm{}, "newsroom_invalid_form", "", 400);
     }
     return NewsroomErrorFor(context, done.error());
   }

@@ -11,8 +11,6 @@
 namespace sinmun::site {
 namespace {
 
-constexpr char kOrigin[] = "https://news.example.com";
-
 class CommentsSiteTest : public SiteTest {
  protected:
   void SetUp() override {

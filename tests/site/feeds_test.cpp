@@ -15,7 +15,6 @@ using sinmun::testing::MakeArticle;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr Timestamp kHour = 3600;
 const std::string kNasty = "</script><script>alert(1)</script> R&D <속보> \"따옴표\" 🎉";
 
 class FeedsTest : public SiteTest {

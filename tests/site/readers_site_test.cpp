@@ -16,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kOrigin[] = "https://news.example.com";
-
 class ReadersSiteTest : public SiteTest {
  protected:
   void SetUp() override {

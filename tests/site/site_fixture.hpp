@@ -24,6 +24,9 @@ namespace sinmun::site {
 inline constexpr Timestamp kAugustFirst = 1501560780;
 // "now" for every test: 2024-05-03 12:00 KST.
 inline constexpr Timestamp kNow = 1714705200;
+inline constexpr Timestamp kHour = 3600;
+// The paper's public address, for the tests that configure base_url.
+inline constexpr char kOrigin[] = "https://news.example.com";
 // A desktop browser's user agent: a reader, not a bot.
 inline constexpr char kChrome[] =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -16,8 +16,6 @@ using sinmun::testing::MakeArticle;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr Timestamp kHour = 3600;
-
 // Section index 0 = politics (정치), 1 = economy (경제), 2 = society (사회).
 store::NewArticle Article(const std::vector<store::Section>& sections, int section,
                           const std::string& headline, Timestamp at,
