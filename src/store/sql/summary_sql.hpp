@@ -6,15 +6,15 @@
 // The statement names the article `a`, joins `sections s ON s.id = a.section_id`, and adds
 // SINMUN_SUMMARY_PHOTO_JOIN. Internal to store/sql/.
 
-#define SINMUN_SUMMARY_COLUMNS                                                            \
-  "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                       \
-  "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "         \
-  "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), "        \
+#define SINMUN_SUMMARY_COLUMNS                                                               \
+  "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                          \
+  "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "            \
+  "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), "           \
   "a.registered_at, a.views, a.kind, ap.photo_id, ph.name, ph.format, ph.width, ph.height, " \
   "ph.widths, ph.webp{::int}, ap.caption, ap.credit "
 
 // The lead photo of each listed article: one primary-key probe of article_photos and one of
 // photos per row of the page, in the same statement (no query per row).
-#define SINMUN_SUMMARY_PHOTO_JOIN                                  \
-  " LEFT JOIN article_photos ap ON ap.article_id = a.id "         \
+#define SINMUN_SUMMARY_PHOTO_JOIN                         \
+  " LEFT JOIN article_photos ap ON ap.article_id = a.id " \
   "LEFT JOIN photos ph ON ph.id = ap.photo_id "
