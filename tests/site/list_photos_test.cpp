@@ -44,8 +44,8 @@ class ListPhotosTest : public SiteTest {
                               .registered_at = kNow - ago,
                               .views = 100 - ago / 100};
     if (with_photo) {
-      article.photo = store::NewArticlePhoto{.photo_id = photo_, .caption = kCaption,
-                                             .credit = kCredit};
+      article.photo =
+          store::NewArticlePhoto{.photo_id = photo_, .caption = kCaption, .credit = kCredit};
     }
     return Insert(article);
   }
@@ -78,9 +78,9 @@ TEST_F(ListPhotosTest, ASectionListShowsThumbnailsAndLoadsThoseBelowTheFoldLazil
   EXPECT_EQ(Count(html, kThumbnail + "></picture>"), 1);
   EXPECT_EQ(Count(html, kThumbnail + " loading=\"lazy\"></picture>"), 5);
   EXPECT_LT(Find(html, kThumbnail + "></picture>"), Find(html, "\">첫 사진 기사</a></h2>"));
-  EXPECT_EQ(Count(html, "<figcaption class=\"thumb-credit\">" + std::string(kCredit) +
-                            "</figcaption>"),
-            6);
+  EXPECT_EQ(
+      Count(html, "<figcaption class=\"thumb-credit\">" + std::string(kCredit) + "</figcaption>"),
+      6);
   EXPECT_EQ(Count(html, "<li class=\"has-thumb\">"), 6);
   EXPECT_THAT(html, Not(HasSubstr("<야경>")));
   EXPECT_THAT(html, Not(HasSubstr("fetchpriority")));
@@ -92,13 +92,12 @@ TEST_F(ListPhotosTest, TheFrontPageLeadsWithALargePhotoAskedForFirst) {
 
   const std::string html = GetBody("/");
   EXPECT_THAT(html, HasSubstr("<figure class=\"top-photo\">\n" + kColumn +
-                              " fetchpriority=\"high\"></picture>\n<figcaption>" +
-                              kEscapedCaption + " <span class=\"credit\">" + kCredit +
-                              "</span></figcaption>"));
+                              " fetchpriority=\"high\"></picture>\n<figcaption>" + kEscapedCaption +
+                              " <span class=\"credit\">" + kCredit + "</span></figcaption>"));
   EXPECT_EQ(Count(html, "fetchpriority=\"high\""), 1);
   // The politics box leads with the same photo as a thumbnail.
-  EXPECT_THAT(html, HasSubstr("<figure class=\"thumb\">" + kThumbnail +
-                              " loading=\"lazy\"></picture>"));
+  EXPECT_THAT(html,
+              HasSubstr("<figure class=\"thumb\">" + kThumbnail + " loading=\"lazy\"></picture>"));
   EXPECT_THAT(html, Not(HasSubstr("<야경>")));
 }
 
@@ -108,9 +107,8 @@ TEST_F(ListPhotosTest, TheArticleAsksForItsLeadFirstAndTheFeedAndJsonLdCarryCapt
 
   const std::string html = GetBody("/article/" + std::to_string(id));
   EXPECT_THAT(html, HasSubstr("<figure class=\"lead-photo\">\n" + kColumn +
-                              " fetchpriority=\"high\"></picture>\n<figcaption>" +
-                              kEscapedCaption + " <span class=\"credit\">" + kCredit +
-                              "</span></figcaption>"));
+                              " fetchpriority=\"high\"></picture>\n<figcaption>" + kEscapedCaption +
+                              " <span class=\"credit\">" + kCredit + "</span></figcaption>"));
   EXPECT_THAT(html, HasSubstr("\"@type\":\"ImageObject\""));
   EXPECT_THAT(html, HasSubstr("\"height\":900,\"url\":\"https://news.example.com/uploads/"
                               "2024/05/list-1600.jpg\",\"width\":1600}"));
