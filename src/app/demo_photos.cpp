@@ -21,16 +21,15 @@ constexpr int kDemoPictureHeight = 900;
 }  // namespace
 
 Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& store,
-                                                                 const std::string& uploads_dir,
-                                                                 std::uint64_t seed,
-                                                                 Timestamp now) {
+                                                                const std::string& uploads_dir,
+                                                                std::uint64_t seed, Timestamp now) {
   const demo::Vocabulary& vocab = demo::GetVocabulary();
   const auto make_section = [&](size_t s) -> Result<std::vector<store::PhotoId>> {
     std::vector<store::PhotoId> ids;
     for (int i = 0; i < kDemoPhotosPerSection; ++i) {
       const std::uint64_t picture_seed = seed * 1000 + s * kDemoPhotosPerSection + i;
-      Result<std::string> jpeg = newsroom::DrawDemoPicture(
-          vocab.sections[s].name, picture_seed, kDemoPictureWidth, kDemoPictureHeight);
+      Result<std::string> jpeg = newsroom::DrawDemoPicture(vocab.sections[s].name, picture_seed,
+                                                           kDemoPictureWidth, kDemoPictureHeight);
       if (!jpeg) return tl::unexpected(jpeg.error());
       // Uploaded by no one: the demo's accounts are made after the paper.
       newsroom::PhotoUploadResult stored =

@@ -20,8 +20,7 @@ inline constexpr int kDemoPhotosPerSection = 4;
 // in the vocabulary's order (demo::DemoOptions::section_photos). The same seed gives the
 // same pictures (their ids follow the order of the uploads, two of which run at once).
 Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& store,
-                                                                 const std::string& uploads_dir,
-                                                                 std::uint64_t seed,
-                                                                 Timestamp now);
+                                                                const std::string& uploads_dir,
+                                                                std::uint64_t seed, Timestamp now);
 
 }  // namespace sinmun::app

@@ -45,12 +45,24 @@ DemoRgb HsvColour(double hue, double saturation, double value) {
   const double m = value - c;
   DemoRgb rgb{};
   switch (static_cast<int>(h)) {
-    case 0: rgb = {c, x, 0}; break;
-    case 1: rgb = {x, c, 0}; break;
-    case 2: rgb = {0, c, x}; break;
-    case 3: rgb = {0, x, c}; break;
-    case 4: rgb = {x, 0, c}; break;
-    default: rgb = {c, 0, x}; break;
+    case 0:
+      rgb = {c, x, 0};
+      break;
+    case 1:
+      rgb = {x, c, 0};
+      break;
+    case 2:
+      rgb = {0, c, x};
+      break;
+    case 3:
+      rgb = {0, x, c};
+      break;
+    case 4:
+      rgb = {x, 0, c};
+      break;
+    default:
+      rgb = {c, 0, x};
+      break;
   }
   return {(rgb[0] + m) * 255, (rgb[1] + m) * 255, (rgb[2] + m) * 255};
 }
@@ -136,8 +148,8 @@ void DrawTitle(DemoCanvas& canvas, std::string_view title) {
   VipsImage* text_raw = nullptr;
   const std::string text(title);
   const std::string font = "Noto Sans CJK KR Bold " + std::to_string(canvas.height() / 12);
-  if (vips_text(&text_raw, text.c_str(), "font", font.c_str(), "width",
-                canvas.width() - 2 * margin, nullptr) != 0) {
+  if (vips_text(&text_raw, text.c_str(), "font", font.c_str(), "width", canvas.width() - 2 * margin,
+                nullptr) != 0) {
     vips_error_clear();
     return;
   }
@@ -168,7 +180,8 @@ Result<std::string> DrawDemoPicture(std::string_view title, std::uint64_t seed, 
   DemoPictureRandom random(seed);
   const double hue = random.Unit();
   DemoCanvas canvas(width, height);
-  canvas.Gradient(HsvColour(hue, 0.55, 0.95), HsvColour(hue + random.Between(0.08, 0.3), 0.75, 0.45),
+  canvas.Gradient(HsvColour(hue, 0.55, 0.95),
+                  HsvColour(hue + random.Between(0.08, 0.3), 0.75, 0.45),
                   random.Between(0, 2 * std::numbers::pi));
   const int circles = 3 + static_cast<int>(random.Unit() * 4);
   for (int i = 0; i < circles; ++i) {

@@ -281,14 +281,7 @@ TEST(DemoPaperFillTest, MostArticlesGetOneOfTheirSectionsPhotos) {
   std::map<std::string, std::string> section_of_photo;  // photo name -> section name
   for (const SectionVocab& section : GetVocabulary().sections) {
     const std::string name = "demo/" + section.slug;
-    options.section_photos.push_back({Must(store->InsertPhoto({.name = name,
-                                                               .format = "jpeg",
-                                                               .width = 1600,
-                                                               .height = 900,
-                                                               .widths = {400, 800, 1600},
-                                                               .webp = true,
-                                                               .uploaded_by = 0,
-                                                               .uploaded_at = kNow}))});
+    options.section_photos.push_back({sinmun::testing::InsertWidePhoto(*store, name, kNow)});
     section_of_photo[name] = section.name;
   }
   Must(FillDemoPaper(*store, options));

@@ -52,14 +52,7 @@ class ListPhotosTest : public SiteTest {
 
   void SetUp() override {
     SiteTest::SetUp();
-    photo_ = Must(store_->InsertPhoto(store::Photo{.name = "2024/05/list",
-                                                   .format = "jpeg",
-                                                   .width = 1600,
-                                                   .height = 900,
-                                                   .widths = {400, 800, 1600},
-                                                   .webp = true,
-                                                   .uploaded_by = 1,
-                                                   .uploaded_at = kNow}));
+    photo_ = sinmun::testing::InsertWidePhoto(*store_, "2024/05/list", kNow);
   }
 
   store::PhotoId photo_ = 0;

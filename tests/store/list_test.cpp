@@ -200,16 +200,7 @@ TEST_P(StoreListTest, MostViewedOrderAndFilters) {
 }
 
 TEST_P(StoreListTest, EveryListRowCarriesItsLeadPhotoWithCaptionAndCredit) {
-  const PhotoId photo = store_
-                            ->InsertPhoto(Photo{.name = "2026/12/abc",
-                                                .format = "jpeg",
-                                                .width = 1600,
-                                                .height = 900,
-                                                .widths = {400, 800, 1600},
-                                                .webp = true,
-                                                .uploaded_by = 0,
-                                                .uploaded_at = kNow})
-                            .value();
+  const PhotoId photo = testing::InsertWidePhoto(*store_, "2026/12/abc", kNow);
   NewArticle with_photo = MakeArticle(politics_, "사진 기사", kNow - 100, {reporters_[0]}, 50);
   with_photo.photo = NewArticlePhoto{
       .photo_id = photo, .caption = "갑천 <야경> & 불꽃", .credit = "ⓒ 한밭일보 홍길동 기자"};
