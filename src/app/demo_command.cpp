@@ -8,6 +8,7 @@
 #include "app/data_dir.hpp"
 #include "app/demo/demo_paper.hpp"
 #include "app/demo_accounts.hpp"
+#include "app/demo_photos.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
 
@@ -37,6 +38,14 @@ int Demo(const DemoOptions& options) {
   demo_options.articles = options.articles;
   demo_options.seed = options.seed;
   demo_options.now = SystemClock().Now();
+  // The pictures are made once, before the articles, and shared among them: their cost does
+  // not grow with the paper.
+  auto photos = MakeDemoPhotos(**store, data->uploads_path, options.seed, demo_options.now);
+  if (!photos) {
+    fmt::print(stderr, "sinmun demo: pictures: {}\n", photos.error().detail);
+    return kExitFailed;
+  }
+  demo_options.section_photos = std::move(*photos);
   auto summary = demo::FillDemoPaper(**store, demo_options);
   if (!summary) {
     fmt::print(stderr, "sinmun demo: {}\n", summary.error().detail);
@@ -44,8 +53,11 @@ int Demo(const DemoOptions& options) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print("sinmun demo: {} sections, {} reporters, {} articles in {} ({:.1f} s)\n",
-             summary->sections, summary->reporters, summary->articles, data->path, seconds);
+  std::size_t pictures = 0;
+  for (const auto& section : demo_options.section_photos) pictures += section.size();
+  fmt::print("sinmun demo: {} sections, {} reporters, {} articles, {} pictures in {} ({:.1f} s)\n",
+             summary->sections, summary->reporters, summary->articles, pictures, data->path,
+             seconds);
   // Newsroom accounts to try the back office with. The passwords are shown this once.
   auto accounts = CreateDemoAccounts(**store, demo_options.now);
   if (!accounts) {

@@ -500,6 +500,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
                                                      .widths = photo->widths,
                                                      .width = photo->width,
                                                      .height = photo->height,
+                                                     .webp = photo->webp,
                                                      .caption = content.photo_caption,
                                                      .credit = content.photo_credit};
     }

@@ -6,10 +6,12 @@
 #include <vips/vips.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -55,14 +57,6 @@ std::string_view Extension(Format format) {
   return "jpg";
 }
 
-void InitVips() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (VIPS_INIT("sinmun") != 0) spdlog::error("vips: {}", vips_error_buffer());
-    vips_cache_set_max(0);  // every upload is new: caching operations only holds memory
-  });
-}
-
 struct ImageUnref {
   void operator()(VipsImage* image) const { g_object_unref(image); }
 };
@@ -72,6 +66,48 @@ std::string VipsErrorText() {
   std::string text = vips_error_buffer();
   vips_error_clear();
   return text;
+}
+
+// Removes EXIF (with GPS), XMP, IPTC and the ICC profile from `image`, which the caller owns.
+void RemoveMetadata(VipsImage* image) {
+  gchar** fields = vips_image_get_fields(image);
+  for (gchar** field = fields; *field != nullptr; ++field) {
+    const std::string_view name(*field);
+    if (name.starts_with("exif-") || name == VIPS_META_XMP_NAME || name == VIPS_META_IPTC_NAME ||
+        name == VIPS_META_ICC_NAME) {
+      vips_image_remove(image, *field);
+    }
+  }
+  g_strfreev(fields);
+}
+
+// Drops the EXIF and XMP chunks of a WebP file (and their flags in VP8X), which libvips 8.14
+// writes even when asked to strip; the file is left as it is when it is not the RIFF it
+// should be.
+void DropWebpMetadata(std::string& webp) {
+  if (webp.size() < 12 || webp.compare(0, 4, "RIFF") != 0 || webp.compare(8, 4, "WEBP") != 0) {
+    return;
+  }
+  std::string kept = webp.substr(0, 12);
+  for (size_t at = 12; at + 8 <= webp.size();) {
+    const auto byte = [&](size_t i) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(webp[i]));
+    };
+    const std::uint32_t size =
+        byte(at + 4) | byte(at + 5) << 8 | byte(at + 6) << 16 | byte(at + 7) << 24;
+    const size_t next = at + 8 + size + (size & 1);
+    if (next > webp.size()) return;  // damaged: keep what libvips wrote
+    const std::string_view tag(webp.data() + at, 4);
+    if (tag != "EXIF" && tag != "XMP ") {
+      const size_t start = kept.size();
+      kept.append(webp, at, next - at);
+      if (tag == "VP8X" && size >= 1) kept[start + 8] = static_cast<char>(kept[start + 8] & ~0x0C);
+    }
+    at = next;
+  }
+  const auto riff_size = static_cast<std::uint32_t>(kept.size() - 8);
+  for (int i = 0; i < 4; ++i) kept[4 + i] = static_cast<char>((riff_size >> (8 * i)) & 0xFF);
+  webp = std::move(kept);
 }
 
 // Encodes `image` in `format` without metadata.
@@ -94,6 +130,7 @@ bool Encode(VipsImage* image, Format format, std::string& out) {
   if (rc != 0) return false;
   out.assign(static_cast<const char*>(buffer), length);
   g_free(buffer);
+  if (format == Format::kWebp) DropWebpMetadata(out);
   return true;
 }
 
@@ -135,6 +172,14 @@ class WrittenFiles {
 
 }  // namespace
 
+void InitVips() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("sinmun") != 0) spdlog::error("vips: {}", vips_error_buffer());
+    vips_cache_set_max(0);  // every upload is new: caching operations only holds memory
+  });
+}
+
 PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uploads_dir,
                                      std::string_view bytes, store::UserId by, Timestamp at) {
   if (bytes.empty()) return PhotoRefusal{"desk_error_photo_empty"};
@@ -167,6 +212,9 @@ PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uplo
     return PhotoRefusal{"desk_error_photo_damaged"};
   }
   const Image decoded(decoded_raw);
+  // libvips 8.14's WebP writer keeps EXIF and XMP despite "strip": the metadata goes from the
+  // pixels themselves, before any variant is made from them.
+  RemoveMetadata(decoded.get());
   const int width = decoded->Xsize;
   const int height = decoded->Ysize;
 
@@ -189,6 +237,11 @@ PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uplo
                  fmt::format("cannot create {}: {}", folder.string(), error.message())};
   }
 
+  // The fallback every browser shows is the upload's own format, but a WebP upload falls back
+  // to JPEG (PNG when it has transparency); WebP files are written beside it in every width.
+  const Format fallback = *format != Format::kWebp             ? *format
+                          : vips_image_hasalpha(decoded.get()) ? Format::kPng
+                                                               : Format::kJpeg;
   WrittenFiles files;
   int largest_height = height;
   for (const int target : widths) {
@@ -199,25 +252,28 @@ PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uplo
     }
     const Image resized(resized_raw);
     largest_height = resized->Ysize;
-    std::string encoded;
-    if (!Encode(resized.get(), *format, encoded)) {
-      return Error{ErrorCode::kInternal, "vips encode: " + VipsErrorText()};
+    for (const Format variant : {fallback, Format::kWebp}) {
+      std::string encoded;
+      if (!Encode(resized.get(), variant, encoded)) {
+        return Error{ErrorCode::kInternal, "vips encode: " + VipsErrorText()};
+      }
+      const std::filesystem::path path = std::filesystem::path(uploads_dir) /
+                                         fmt::format("{}-{}.{}", name, target, Extension(variant));
+      if (!WriteFile(path, encoded)) {
+        return Error{ErrorCode::kUnavailable, "cannot write " + path.string()};
+      }
+      files.Add(path);
     }
-    const std::filesystem::path path = std::filesystem::path(uploads_dir) /
-                                       fmt::format("{}-{}.{}", name, target, Extension(*format));
-    if (!WriteFile(path, encoded)) {
-      return Error{ErrorCode::kUnavailable, "cannot write " + path.string()};
-    }
-    files.Add(path);
   }
 
   Result<store::PhotoId> id =
       store.InsertPhoto(store::Photo{.id = 0,
                                      .name = name,
-                                     .format = std::string(FormatName(*format)),
+                                     .format = std::string(FormatName(fallback)),
                                      .width = widths.back(),
                                      .height = largest_height,
                                      .widths = widths,
+                                     .webp = true,
                                      .uploaded_by = by,
                                      .uploaded_at = at});
   if (!id) return id.error();

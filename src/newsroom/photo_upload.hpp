@@ -1,14 +1,16 @@
 #pragma once
-// Private to newsroom/: turning an uploaded file into a stored photo. libvips stays inside
-// photo_upload.cpp.
+// Turning an uploaded file into a stored photo: the newsroom's uploads, and the demo paper's
+// made-up pictures (app/), which go through the same steps. libvips stays inside
+// photo_upload.cpp (and demo_picture.cpp).
 //
 // A JPEG, PNG or WebP of at most kMaxPhotoBytes is decoded whole (a truncated or damaged
 // file is refused), turned upright by its EXIF orientation, resized to the widths of
 // kPhotoWidths that are not wider than the original (at least one, the original's width when
-// it is narrower than all), re-encoded in its own format without any metadata (EXIF, GPS,
-// XMP, ICC comments) and written as uploads_dir/<YYYY>/<MM>/<random>-<width>.<ext>; then
-// the photo is recorded in the store. Nothing is left behind when any step fails.
-// Thread safety: any number of uploads may run at once.
+// it is narrower than all), re-encoded without any metadata (EXIF, GPS, XMP, ICC comments)
+// twice, as WebP and in a fallback format (the upload's own; JPEG for a WebP, PNG for a WebP
+// with transparency), and written as uploads_dir/<YYYY>/<MM>/<random>-<width>.<ext>; then
+// the photo is recorded in the store with the fallback's format and webp set. Nothing is left
+// behind when any step fails. Thread safety: any number of uploads may run at once.
 
 #include <array>
 #include <cstddef>
@@ -30,6 +32,10 @@ struct PhotoRefusal {
   std::string label_key;  // "desk_error_photo_type", "desk_error_photo_damaged", …
 };
 using PhotoUploadResult = std::variant<store::PhotoId, PhotoRefusal, Error>;
+
+// Starts libvips once per process; later calls return at once. Called by the functions here
+// and in demo_picture.cpp before they use it.
+void InitVips();
 
 PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uploads_dir,
                                      std::string_view bytes, store::UserId by, Timestamp at);

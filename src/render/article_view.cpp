@@ -13,22 +13,14 @@ std::string_view Extension(const std::string& format) {
   return "jpg";
 }
 
-nlohmann::json PhotoView(const ArticleContentData::Photo& photo) {
-  if (photo.widths.empty()) return nullptr;
+// "<url> 400w, <url> 800w, …" of the variants in `format`.
+std::string SrcsetOf(const ArticleContentData::Photo& photo, const std::string& format) {
   std::string srcset;
   for (const int width : photo.widths) {
     if (!srcset.empty()) srcset += ", ";
-    srcset += PhotoUrl(photo.name, photo.format, width) + " " + std::to_string(width) + "w";
+    srcset += PhotoUrl(photo.name, format, width) + " " + std::to_string(width) + "w";
   }
-  // The middle width is what a phone or a narrow column asks for by default.
-  const int fallback = photo.widths[photo.widths.size() / 2];
-  return {{"src", PhotoUrl(photo.name, photo.format, fallback)},
-          {"srcset", std::move(srcset)},
-          {"width", photo.width},
-          {"height", photo.height},
-          {"caption", photo.caption},
-          {"credit", photo.credit},
-          {"alt", photo.caption}};
+  return srcset;
 }
 
 }  // namespace
@@ -39,6 +31,26 @@ nlohmann::json TimeView(Timestamp utc) {
 
 std::string PhotoUrl(const std::string& name, const std::string& format, int width) {
   return "/uploads/" + name + "-" + std::to_string(width) + "." + std::string(Extension(format));
+}
+
+nlohmann::json PictureView(const ArticleContentData::Photo& photo, std::string_view sizes,
+                           PhotoLoading loading) {
+  if (photo.widths.empty()) return nullptr;
+  // The middle width is what a browser without srcset gets.
+  const int fallback = photo.widths[photo.widths.size() / 2];
+  return {{"src", PhotoUrl(photo.name, photo.format, fallback)},
+          {"srcset", SrcsetOf(photo, photo.format)},
+          {"has_webp", photo.webp && photo.format != "webp"},
+          {"webp_srcset", photo.webp ? SrcsetOf(photo, "webp") : ""},
+          {"sizes", sizes},
+          {"width", photo.width},
+          {"height", photo.height},
+          {"alt", photo.caption},
+          {"caption", photo.caption},
+          {"credit", photo.credit},
+          {"has_credit", !photo.credit.empty()},
+          {"lazy", loading == PhotoLoading::kLazy},
+          {"priority", loading == PhotoLoading::kPriority}};
 }
 
 nlohmann::json KindView(std::string_view kind) {
@@ -56,26 +68,28 @@ nlohmann::json ArticleContentView(const ArticleContentData& article) {
     bylines.push_back(
         {{"id", byline.id}, {"name", byline.name}, {"email", byline.email}, {"url", byline.url}});
   }
-  return {{"id", article.id},
-          {"url", article.url},
-          {"section",
-           {{"name", article.section.name},
-            {"slug", article.section_slug},
-            {"url", article.section.url},
-            {"current", false}}},
-          {"headline", article.headline},
-          {"subheadlines", article.subheadlines},
-          {"has_subheadlines", !article.subheadlines.empty()},
-          {"bylines", std::move(bylines)},
-          {"registered", TimeView(article.registered_at)},
-          {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
-          {"body_html", MarkdownToHtml(article.body_markdown)},
-          {"tags", article.tags},
-          {"has_tags", !article.tags.empty()},
-          {"correction", article.correction.empty() ? nlohmann::json(nullptr)
-                                                    : nlohmann::json(article.correction)},
-          {"photo", article.photo ? PhotoView(*article.photo) : nullptr},
-          {"kind", KindView(article.kind)}};
+  return {
+      {"id", article.id},
+      {"url", article.url},
+      {"section",
+       {{"name", article.section.name},
+        {"slug", article.section_slug},
+        {"url", article.section.url},
+        {"current", false}}},
+      {"headline", article.headline},
+      {"subheadlines", article.subheadlines},
+      {"has_subheadlines", !article.subheadlines.empty()},
+      {"bylines", std::move(bylines)},
+      {"registered", TimeView(article.registered_at)},
+      {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
+      {"body_html", MarkdownToHtml(article.body_markdown)},
+      {"tags", article.tags},
+      {"has_tags", !article.tags.empty()},
+      {"correction",
+       article.correction.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.correction)},
+      {"photo", article.photo ? PictureView(*article.photo, kColumnSizes, PhotoLoading::kPriority)
+                              : nullptr},
+      {"kind", KindView(article.kind)}};
 }
 
 }  // namespace sinmun::render

@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.hpp"
@@ -31,6 +32,7 @@ struct ArticleContentData {
     std::vector<int> widths;  // ascending
     int width = 0;            // of the largest variant
     int height = 0;
+    bool webp = false;  // WebP files in the same widths beside those in `format`
     std::string caption;
     std::string credit;
   };
@@ -60,10 +62,25 @@ nlohmann::json TimeView(Timestamp utc);
 // "/uploads/<name>-<width>.<ext>" for one variant of an uploaded photo.
 std::string PhotoUrl(const std::string& name, const std::string& format, int width);
 
+// How a photo is fetched where it appears: below the fold it waits until it is near the
+// viewport; the page's main image is asked for first.
+enum class PhotoLoading { kEager, kLazy, kPriority };
+
+// The `sizes` of a photo as wide as the article column: the whole screen below 760 px.
+inline constexpr std::string_view kColumnSizes = "(max-width: 760px) 100vw, 760px";
+
+// A photo as templates/partials/picture shows it (a <picture> with a WebP srcset when there
+// is one, and the fallback's srcset on the <img>): {"src", "srcset", "has_webp",
+// "webp_srcset", "sizes", "width", "height", "alt", "caption", "credit", "has_credit", "lazy",
+// "priority"}; null when the photo has no widths. `sizes` is the `sizes` attribute: how wide
+// the layout shows it.
+nlohmann::json PictureView(const ArticleContentData::Photo& photo, std::string_view sizes,
+                           PhotoLoading loading);
+
 // {"id", "url", "section": {"name", "slug", "url", "current"}, "headline", "subheadlines",
 //  "has_subheadlines", "bylines": [{"id", "name", "email", "url"}], "registered", "modified"
 //  (or null), "body_html" (sanitized), "tags": [..], "has_tags", "correction" (or null),
-//  "photo": {"src", "srcset", "width", "height", "caption", "credit", "alt"} or null,
+//  "photo": PictureView at the column's width, fetched first, or null,
 //  "kind": {"name", "<name>": true, "paid": 광고 or 협찬}}
 nlohmann::json ArticleContentView(const ArticleContentData& article);
 

@@ -32,16 +32,7 @@ render::ArticleContentData ArticleContent(const store::Article& article) {
                             .email = byline.email,
                             .url = ReporterPath(byline.id)});
   }
-  if (article.photo) {
-    const store::LeadPhoto& photo = *article.photo;
-    data.photo = render::ArticleContentData::Photo{.name = photo.name,
-                                                   .format = photo.format,
-                                                   .widths = photo.widths,
-                                                   .width = photo.width,
-                                                   .height = photo.height,
-                                                   .caption = photo.caption,
-                                                   .credit = photo.credit};
-  }
+  if (article.photo) data.photo = PhotoData(*article.photo);
   return data;
 }
 

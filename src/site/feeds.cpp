@@ -1,8 +1,9 @@
 // RSS 2.0 feeds: GET /rss, /rss/section/{slug}, /rss/reporter/{id}. The latest 50 articles,
-// newest first, each with its lead photo (when it has one) as an <enclosure>.
+// newest first, each with its lead photo (when it has one) as an <enclosure> and as a Media RSS
+// <media:content> with its caption and credit. The photos come with the list (one statement).
 
 #include <filesystem>
-#include <map>
+#include <optional>
 
 #include "core/text.hpp"
 #include "render/article_view.hpp"
@@ -55,20 +56,23 @@ std::optional<Enclosure> EnclosureOf(const SiteContext& site, const PageRequest&
   return enclosure;
 }
 
-// The lead photos of `items` by article id. Feeds are kept until the next change, so reading
-// each item's article here costs once per change, not per request.
-std::map<store::ArticleId, Enclosure> Enclosures(const SiteContext& site, const PageRequest& page,
-                                                 const std::vector<store::ArticleSummary>& items) {
-  std::map<store::ArticleId, Enclosure> enclosures;
-  const Timestamp now = site.deps.clock->Now();
-  for (const store::ArticleSummary& item : items) {
-    const Result<store::Article> article = site.deps.store.catalog->PublishedArticle(item.id, now);
-    if (!article || !article->photo) continue;
-    if (auto enclosure = EnclosureOf(site, page, *article->photo)) {
-      enclosures.emplace(item.id, std::move(*enclosure));
-    }
-  }
-  return enclosures;
+// The lead photo twice: as the <enclosure> every reader knows, and as Media RSS with its size,
+// caption and credit.
+void AppendPhoto(std::string& out, const Enclosure& enclosure, const store::LeadPhoto& photo) {
+  out += "<enclosure url=\"";
+  AppendXmlEscaped(out, enclosure.url);
+  out += "\" length=\"";
+  out += std::to_string(enclosure.length);
+  out += "\" type=\"";
+  AppendXmlEscaped(out, enclosure.type);
+  out += "\"/>\n<media:content url=\"";
+  AppendXmlEscaped(out, enclosure.url);
+  out += "\" type=\"";
+  AppendXmlEscaped(out, enclosure.type);
+  out += "\" medium=\"image\">\n";
+  if (!photo.caption.empty()) AppendElement(out, "media:description", photo.caption);
+  if (!photo.credit.empty()) AppendElement(out, "media:credit", photo.credit);
+  out += "</media:content>\n";
 }
 
 // The author goes in <dc:creator>: RSS 2.0's <author> must be an e-mail address, and readers
@@ -78,7 +82,8 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" "
-      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n";
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+      "xmlns:media=\"http://search.yahoo.com/mrss/\">\n<channel>\n";
   AppendElement(out, "title", channel.title);
   AppendElement(out, "link", channel.link);
   AppendElement(out, "description", channel.description);
@@ -87,7 +92,6 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
   out += "<atom:link href=\"";
   AppendXmlEscaped(out, channel.self);
   out += "\" rel=\"self\" type=\"application/rss+xml\"/>\n";
-  const std::map<store::ArticleId, Enclosure> enclosures = Enclosures(site, page, items);
   for (const store::ArticleSummary& item : items) {
     const std::string link = page.origin + ArticlePath(item.id);
     out += "<item>\n";
@@ -104,14 +108,9 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
     AppendElement(out, "category", item.section.name);
     if (!label.empty()) AppendElement(out, "category", label);
     AppendElement(out, "pubDate", FormatRfc822Kst(item.registered_at));
-    if (const auto found = enclosures.find(item.id); found != enclosures.end()) {
-      out += "<enclosure url=\"";
-      AppendXmlEscaped(out, found->second.url);
-      out += "\" length=\"";
-      out += std::to_string(found->second.length);
-      out += "\" type=\"";
-      AppendXmlEscaped(out, found->second.type);
-      out += "\"/>\n";
+    if (const std::optional<Enclosure> enclosure =
+            item.photo ? EnclosureOf(site, page, *item.photo) : std::nullopt) {
+      AppendPhoto(out, *enclosure, *item.photo);
     }
     out += "<guid isPermaLink=\"true\">";
     AppendXmlEscaped(out, link);

@@ -24,6 +24,11 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
     const Result<store::Article> top = store.PublishedArticle(newest->items.front().id, now);
     if (!top) return ErrorResponse(site, top.error(), page.view_mode);
     nlohmann::json top_view = SummaryView(newest->items.front());
+    // The top story's photo is large and the first thing a reader sees: asked for first.
+    if (const std::optional<store::LeadPhoto>& photo = newest->items.front().photo) {
+      top_view["photo"] = render::PictureView(PhotoData(*photo), render::kColumnSizes,
+                                              render::PhotoLoading::kPriority);
+    }
     top_view["subheadlines"] = top->subheadlines;
     top_view["has_subheadlines"] = !top->subheadlines.empty();
     view["top"] = std::move(top_view);
@@ -40,6 +45,9 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
     section_lists.push_back(*latest);
     nlohmann::json box = SectionView(section);
     box["items"] = SummaryListView(latest->items);
+    // The box leads with its newest article's photo; the rest are headlines only.
+    box["lead_photo"] = latest->items.empty() ? nlohmann::json(nullptr)
+                                              : ThumbnailView(latest->items.front().photo);
     box["has_items"] = !latest->items.empty();
     view["sections"].push_back(std::move(box));
   }

@@ -8,6 +8,8 @@ namespace sinmun::site {
 namespace {
 
 constexpr std::int64_t kPageWindow = 10;
+// A list's thumbnail is at most 160 CSS pixels wide (site.css, .thumb).
+constexpr std::string_view kThumbnailSizes = "160px";
 
 }  // namespace
 
@@ -33,6 +35,22 @@ nlohmann::json SectionView(const store::Section& section, bool current) {
           {"current", current}};
 }
 
+render::ArticleContentData::Photo PhotoData(const store::LeadPhoto& photo) {
+  return render::ArticleContentData::Photo{.name = photo.name,
+                                           .format = photo.format,
+                                           .widths = photo.widths,
+                                           .width = photo.width,
+                                           .height = photo.height,
+                                           .webp = photo.webp,
+                                           .caption = photo.caption,
+                                           .credit = photo.credit};
+}
+
+nlohmann::json ThumbnailView(const std::optional<store::LeadPhoto>& photo) {
+  if (!photo) return nullptr;
+  return render::PictureView(PhotoData(*photo), kThumbnailSizes, render::PhotoLoading::kLazy);
+}
+
 nlohmann::json SummaryView(const store::ArticleSummary& summary) {
   return {{"id", summary.id},
           {"url", ArticlePath(summary.id)},
@@ -42,7 +60,15 @@ nlohmann::json SummaryView(const store::ArticleSummary& summary) {
           {"section", SectionView(summary.section)},
           {"registered", TimeView(summary.registered_at)},
           {"views", summary.views},
-          {"kind", render::KindView(store::ArticleKindName(summary.kind))}};
+          {"kind", render::KindView(store::ArticleKindName(summary.kind))},
+          {"photo", ThumbnailView(summary.photo)}};
+}
+
+void LoadFirstPhotos(nlohmann::json& items, std::size_t count) {
+  for (std::size_t i = 0; i < items.size() && i < count; ++i) {
+    nlohmann::json& photo = items[i]["photo"];
+    if (photo.is_object()) photo["lazy"] = false;
+  }
 }
 
 nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries) {

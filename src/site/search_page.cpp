@@ -168,8 +168,10 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
                                                  result.highlight, kSnippetChars))},
            {"section", SectionView(article.section)},
            {"reporter", article.bylines.empty() ? "" : article.bylines[0].name},
-           {"registered", TimeView(article.registered_at)}});
+           {"registered", TimeView(article.registered_at)},
+           {"photo", ThumbnailView(article.photo)}});
     }
+    LoadFirstPhotos(items, kPhotosAboveTheFold);
     const std::int64_t total = result.total;
     if (params->page > 1 && items.empty()) return ErrorResponse(site, 404, page.view_mode);
     view["searched"] = !result.empty_query;

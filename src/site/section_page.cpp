@@ -27,9 +27,11 @@ http::Response SectionPage(const SiteContext& site, const http::Request& request
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
   const std::string base = SectionPath(section->slug);
+  nlohmann::json items = ListViewWithComments(site, list->items);
+  LoadFirstPhotos(items, kPhotosAboveTheFold);
   const nlohmann::json view = {
       {"section", SectionView(*section, true)},
-      {"items", ListViewWithComments(site, list->items)},
+      {"items", std::move(items)},
       {"has_items", !list->items.empty()},
       {"total", list->total},
       {"pagination", PaginationView(base, *number, list->total, kPageSize)},

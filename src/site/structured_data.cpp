@@ -7,11 +7,19 @@
 namespace sinmun::site {
 namespace {
 
-// The largest variant of the article's lead photo, absolute; "" when it has none.
-std::string LeadImageUrl(const store::Article& article, std::string_view origin) {
-  if (!article.photo || article.photo->widths.empty()) return "";
+// The lead photo as an ImageObject (its largest variant, absolute, with its size, caption and
+// credit); null when the article has none.
+nlohmann::json LeadImage(const store::Article& article, std::string_view origin) {
+  if (!article.photo || article.photo->widths.empty()) return nullptr;
   const store::LeadPhoto& photo = *article.photo;
-  return std::string(origin) + render::PhotoUrl(photo.name, photo.format, photo.widths.back());
+  nlohmann::json image = {{"@type", "ImageObject"},
+                          {"url", std::string(origin) + render::PhotoUrl(photo.name, photo.format,
+                                                                         photo.widths.back())},
+                          {"width", photo.width},
+                          {"height", photo.height}};
+  if (!photo.caption.empty()) image["caption"] = photo.caption;
+  if (!photo.credit.empty()) image["creditText"] = photo.credit;
+  return image;
 }
 
 std::string_view OriginOf(std::string_view url) {
@@ -48,8 +56,8 @@ nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view
         {"logo", {{"@type", "ImageObject"}, {"url", where.logo_url}}}}},
       {"articleSection", article.section.name},
       {"inLanguage", config.language}};
-  if (const std::string image = LeadImageUrl(article, where.origin); !image.empty()) {
-    json["image"] = nlohmann::json::array({image});
+  if (nlohmann::json image = LeadImage(article, where.origin); !image.is_null()) {
+    json["image"] = nlohmann::json::array({std::move(image)});
   }
   return json;
 }
@@ -87,7 +95,8 @@ nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view 
       tag("property", "article:modified_time",
           FormatIso8601Kst(article.modified_at.value_or(article.registered_at))),
       tag("property", "article:section", article.section.name)};
-  const std::string image = LeadImageUrl(article, OriginOf(url));
+  const nlohmann::json lead = LeadImage(article, OriginOf(url));
+  const std::string image = lead.is_null() ? "" : lead["url"].get<std::string>();
   nlohmann::json names = {
       tag("name", "twitter:card", image.empty() ? "summary" : "summary_large_image"),
       tag("name", "twitter:title", article.headline),

@@ -20,8 +20,8 @@ struct PageOrigin {
 };
 
 // schema.org NewsArticle: headline, description, dates, authors (Person with url), publisher
-// (Organization with logo), mainEntityOfPage, articleSection, and image (the lead photo's
-// largest variant) when the article has a photo.
+// (Organization with logo), mainEntityOfPage, articleSection, and image (an ImageObject of the
+// lead photo's largest variant with width, height, caption and creditText) when it has one.
 nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view description,
                                  const Config& config, const PageOrigin& where);
 // schema.org WebPage (or `type`, e.g. CollectionPage) whose mainEntity is an ItemList of the

@@ -28,8 +28,18 @@ std::string AbsoluteUrl(const Config& config, std::string_view path);
 using render::TimeView;
 // {"name", "slug", "url", "current"}
 nlohmann::json SectionView(const store::Section& section, bool current = false);
-// {"id", "url", "headline", "snippet", "reporter", "section", "registered", "views"}
+// A store photo as render/ takes it.
+render::ArticleContentData::Photo PhotoData(const store::LeadPhoto& photo);
+// A list's small thumbnail (render::PictureView, loaded lazily); null without a photo.
+nlohmann::json ThumbnailView(const std::optional<store::LeadPhoto>& photo);
+// {"id", "url", "headline", "snippet", "reporter", "section", "registered", "views", "kind",
+//  "photo"}: photo is a thumbnail's render::PictureView, loaded lazily, or null.
 nlohmann::json SummaryView(const store::ArticleSummary& summary);
+// Makes the thumbnails of the first `count` items of a SummaryView list load at once: they are
+// above the fold.
+void LoadFirstPhotos(nlohmann::json& items, std::size_t count);
+// How many thumbnails a list page shows above the fold on a phone.
+inline constexpr std::size_t kPhotosAboveTheFold = 2;
 nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries);
 
 // Number of pages for `total` items (at least 1, so an empty list has its page 1).

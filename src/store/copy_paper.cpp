@@ -39,7 +39,7 @@ struct Table {
 constexpr Table kTables[] = {
     {"sections", "id", "slug, name, position, hidden:bool"},
     {"reporters", "id", "name, email, bio, photo"},
-    {"photos", "id", "name, format, width, height, widths, uploaded_by, uploaded_at"},
+    {"photos", "id", "name, format, width, height, widths, uploaded_by, uploaded_at, webp:bool"},
     {"articles", "id",
      "section_id, status, registered_at, modified_at, views, recommends, created_at, headline, "
      "snippet, body_markdown, kind"},

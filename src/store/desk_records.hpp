@@ -13,7 +13,6 @@
 
 namespace sinmun::store {
 
-using PhotoId = std::int64_t;
 using RevisionNumber = std::int64_t;
 
 // Where an article is in the desk workflow:
@@ -103,6 +102,7 @@ struct Photo {
   int width = 0;       // of the largest variant
   int height = 0;
   std::vector<int> widths;  // ascending
+  bool webp = false;        // name-<width>.webp files beside those in `format`
   UserId uploaded_by = 0;
   Timestamp uploaded_at = 0;
 };

@@ -16,6 +16,7 @@ namespace sinmun::store {
 using SectionId = std::int64_t;
 using ReporterId = std::int64_t;
 using ArticleId = std::int64_t;
+using PhotoId = std::int64_t;
 
 // What an article is (issue #18), which decides its label and where it may be sent:
 // 자체기사, 보도자료, 기고, 통신전재, 광고 and 협찬. New articles are kOwn.
@@ -71,6 +72,7 @@ struct LeadPhoto {
   std::vector<int> widths;  // ascending
   int width = 0;            // of the largest variant
   int height = 0;
+  bool webp = false;  // WebP files name-<width>.webp exist beside them, in the same widths
   std::string caption;
   std::string credit;
 };
@@ -103,6 +105,14 @@ struct ArticleSummary {
   Timestamp registered_at = 0;
   std::int64_t views = 0;
   ArticleKind kind = ArticleKind::kOwn;
+  std::optional<LeadPhoto> photo;  // the lead photo, for a thumbnail
+};
+
+// A lead photo given to a new article: an uploaded photo, with its caption and credit.
+struct NewArticlePhoto {
+  PhotoId photo_id = 0;
+  std::string caption;
+  std::string credit;
 };
 
 struct NewArticle {
@@ -116,6 +126,7 @@ struct NewArticle {
   std::int64_t views = 0;  // a starting view count (demo content, imports)
   std::int64_t recommends = 0;
   ArticleKind kind = ArticleKind::kOwn;
+  std::optional<NewArticlePhoto> photo;  // REQUIRES: a photo id the store has
 };
 
 // Which published articles a list shows. Unset fields do not filter.

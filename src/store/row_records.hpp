@@ -50,7 +50,23 @@ Reporter ReadReporter(const Row& row) {
                     &Reporter::photo);
 }
 
-// id, section (4 columns), headline, snippet, first byline's name, registered_at, views, kind.
+// A lead photo from column `first` on: name, format, width, height, widths ("400,800"), webp
+// (0/1), caption, credit.
+template <typename Row>
+LeadPhoto ReadLeadPhoto(const Row& row, int first) {
+  return LeadPhoto{.name = row.Text(first),
+                   .format = row.Text(first + 1),
+                   .widths = SplitIds<int>(row.Text(first + 4), ','),
+                   .width = static_cast<int>(row.Int(first + 2)),
+                   .height = static_cast<int>(row.Int(first + 3)),
+                   .webp = row.Int(first + 5) != 0,
+                   .caption = row.Text(first + 6),
+                   .credit = row.Text(first + 7)};
+}
+
+// id, section (4 columns), headline, snippet, first byline's name, registered_at, views, kind,
+// then the lead photo's id (NULL for none) and the photo (ReadLeadPhoto): the columns of
+// SINMUN_SUMMARY_COLUMNS (sql/summary_sql.hpp).
 template <typename Row>
 ArticleSummary ReadSummary(const Row& row) {
   return ArticleSummary{.id = row.Int(0),
@@ -60,7 +76,10 @@ ArticleSummary ReadSummary(const Row& row) {
                         .reporter_name = row.Text(7),
                         .registered_at = row.Int(8),
                         .views = row.Int(9),
-                        .kind = ParseArticleKind(row.Text(10)).value_or(ArticleKind::kOwn)};
+                        .kind = ParseArticleKind(row.Text(10)).value_or(ArticleKind::kOwn),
+                        .photo = row.OptionalInt(11)
+                                     ? std::optional<LeadPhoto>(ReadLeadPhoto(row, 12))
+                                     : std::nullopt};
 }
 
 // id, email, name, role, reporter_id, active, created_at from column `first` on.
@@ -113,7 +132,7 @@ OutboxMail ReadOutboxMail(const Row& row) {
                     .last_error = row.Text(6)};
 }
 
-// id, name, format, width, height, widths ("400,800"), uploaded_by, uploaded_at.
+// id, name, format, width, height, widths ("400,800"), uploaded_by, uploaded_at, webp (0/1).
 template <typename Row>
 Photo ReadPhoto(const Row& row) {
   return Photo{.id = row.Int(0),
@@ -122,6 +141,7 @@ Photo ReadPhoto(const Row& row) {
                .width = static_cast<int>(row.Int(3)),
                .height = static_cast<int>(row.Int(4)),
                .widths = SplitIds<int>(row.Text(5), ','),
+               .webp = row.Int(8) != 0,
                .uploaded_by = row.Int(6),
                .uploaded_at = row.Int(7)};
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/demo/vocabulary.hpp"
 #include "core/time.hpp"
 #include "support/test_store.hpp"
 
@@ -270,6 +271,33 @@ TEST(DemoPaperFillTest, FewArticlesStillSpanOneDayAndZeroIsAllowed) {
   EXPECT_EQ(none.articles, 0);
   EXPECT_EQ(none.sections, 8);
   EXPECT_EQ(Must(empty->LatestArticles(store::ArticleFilter{}, store::Page{1, 10}, kNow)).total, 0);
+}
+
+// Given its pictures, the demo shares them among most articles of their own section, each with
+// a caption and a credit, so that lists show thumbnails at once (issue #19).
+TEST(DemoPaperFillTest, MostArticlesGetOneOfTheirSectionsPhotos) {
+  auto store = OpenTestStore(Backend::kSqlite);
+  DemoOptions options = Options(400, 3);
+  std::map<std::string, std::string> section_of_photo;  // photo name -> section name
+  for (const SectionVocab& section : GetVocabulary().sections) {
+    const std::string name = "demo/" + section.slug;
+    options.section_photos.push_back({sinmun::testing::InsertWidePhoto(*store, name, kNow)});
+    section_of_photo[name] = section.name;
+  }
+  Must(FillDemoPaper(*store, options));
+
+  int with_photo = 0;
+  const std::vector<store::Article> articles = AllArticles(*store);
+  for (const store::Article& article : articles) {
+    if (!article.photo) continue;
+    ++with_photo;
+    EXPECT_EQ(section_of_photo[article.photo->name], article.section.name) << article.headline;
+    EXPECT_FALSE(article.photo->caption.empty());
+    EXPECT_FALSE(article.photo->credit.empty());
+  }
+  ASSERT_EQ(articles.size(), 400u);
+  EXPECT_GT(with_photo, 240);  // about 7 in 10
+  EXPECT_LT(with_photo, 320);
 }
 
 TEST(DemoPaperFillTest, RejectsANegativeArticleCount) {

@@ -357,6 +357,55 @@ TEST_F(ReaderTest, ReporterPageListsTheirArticles) {
   EXPECT_NE(page.body.find(reporter["email"].get<std::string>()), std::string::npos);
 }
 
+// The demo paper has pictures (issue #19): the front page leads with a large photo asked for
+// first, lists carry thumbnails, and the files behind a <picture> are served as WebP and JPEG.
+TEST_F(ReaderTest, TheDemoPaperHasPhotosServedAsWebpAndJpeg) {
+  const HttpResponse front = HttpGet(port(), "/");
+  ASSERT_EQ(front.status, 200);
+  size_t pictures = 0;
+  for (size_t at = front.body.find("<picture>"); at != std::string::npos;
+       at = front.body.find("<picture>", at + 1)) {
+    ++pictures;
+  }
+  EXPECT_GE(pictures, 5u);  // the top story, section boxes and the most-viewed box
+  EXPECT_NE(front.body.find("<figcaption class=\"thumb-credit\">"), std::string::npos);
+
+  // A pictured article of the most-viewed box shows its photo first, with caption and credit.
+  const size_t row = front.body.find("<li class=\"has-thumb\"><figure class=\"thumb\">");
+  ASSERT_NE(row, std::string::npos);
+  const size_t href = front.body.find("href=\"/article/", row) + std::string("href=\"").size();
+  const std::string pictured = front.body.substr(href, front.body.find('"', href) - href);
+  const HttpResponse article = HttpGet(port(), pictured);
+  ASSERT_EQ(article.status, 200) << pictured;
+  EXPECT_NE(
+      article.body.find("<figure class=\"lead-photo\">\n<picture><source type=\"image/webp\""),
+      std::string::npos);
+  EXPECT_NE(article.body.find("fetchpriority=\"high\"></picture>\n<figcaption>"),
+            std::string::npos);
+  EXPECT_NE(article.body.find("<span class=\"credit\">"), std::string::npos);
+
+  // The first <source>'s smallest WebP and its <img>'s JPEG fallback.
+  const size_t source = front.body.find("<source type=\"image/webp\" srcset=\"");
+  ASSERT_NE(source, std::string::npos);
+  const size_t webp_start = front.body.find("/uploads/", source);
+  const std::string webp =
+      front.body.substr(webp_start, front.body.find(' ', webp_start) - webp_start);
+  const size_t img = front.body.find("<img src=\"", source);
+  const size_t jpeg_start = img + std::string("<img src=\"").size();
+  const std::string jpeg =
+      front.body.substr(jpeg_start, front.body.find('"', jpeg_start) - jpeg_start);
+  ASSERT_TRUE(webp.ends_with(".webp")) << webp;
+  ASSERT_TRUE(jpeg.ends_with(".jpg")) << jpeg;
+  const HttpResponse webp_file = HttpGet(port(), webp);
+  EXPECT_EQ(webp_file.status, 200) << webp;
+  EXPECT_EQ(webp_file.Header("content-type"), "image/webp");
+  EXPECT_EQ(webp_file.body.substr(8, 4), "WEBP");
+  const HttpResponse jpeg_file = HttpGet(port(), jpeg);
+  EXPECT_EQ(jpeg_file.status, 200) << jpeg;
+  EXPECT_EQ(jpeg_file.Header("content-type"), "image/jpeg");
+  EXPECT_EQ(jpeg_file.body.substr(0, 3), "\xFF\xD8\xFF");
+}
+
 TEST_F(ReaderTest, MostViewedRanksByViews) {
   const HttpResponse page = HttpGet(port(), "/most-viewed");
   ASSERT_EQ(page.status, 200);

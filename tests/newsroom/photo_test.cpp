@@ -1,6 +1,6 @@
 // Photo uploads through the article form: a valid JPEG (with EXIF), PNG and WebP are stored
-// at three widths without metadata; a truncated file and a non-image renamed .jpg get a clear
-// message next to the photo field and nothing is stored.
+// at three widths without metadata, each as WebP and as a JPEG or PNG fallback; a truncated file
+// and a non-image renamed .jpg get a clear message next to the photo field and nothing is stored.
 
 #include <algorithm>
 #include <filesystem>
@@ -44,16 +44,23 @@ TEST_F(PhotoTest, AJpegIsStoredAtThreeWidthsWithoutItsExif) {
   EXPECT_EQ(photo.widths, (std::vector<int>{400, 800, 1600}));
   EXPECT_EQ(photo.width, 1600);
   EXPECT_EQ(photo.height, 1067);  // 1800 x 1200 scaled
+  EXPECT_TRUE(photo.webp);
 
   const std::vector<std::string> files = UploadedFiles();
-  ASSERT_EQ(files.size(), 3u);
+  ASSERT_EQ(files.size(), 6u);
   for (const int width : {400, 800, 1600}) {
-    const std::string name = photo.name + "-" + std::to_string(width) + ".jpg";
-    ASSERT_NE(std::find(files.begin(), files.end(), name), files.end()) << name;
-    const std::string bytes = Contents(uploads_.path() / name);
-    EXPECT_EQ(bytes.substr(0, 3), "\xFF\xD8\xFF");
-    EXPECT_EQ(bytes.find("GPS-SECRET"), std::string::npos) << name;
-    EXPECT_EQ(bytes.find("Exif"), std::string::npos) << name;
+    for (const std::string extension : {".jpg", ".webp"}) {
+      const std::string name = photo.name + "-" + std::to_string(width) + extension;
+      ASSERT_NE(std::find(files.begin(), files.end(), name), files.end()) << name;
+      const std::string bytes = Contents(uploads_.path() / name);
+      if (extension == ".jpg") {
+        EXPECT_EQ(bytes.substr(0, 3), "\xFF\xD8\xFF");
+      } else {
+        EXPECT_EQ(bytes.substr(8, 4), "WEBP");
+      }
+      EXPECT_EQ(bytes.find("GPS-SECRET"), std::string::npos) << name;
+      EXPECT_EQ(bytes.find("Exif"), std::string::npos) << name;
+    }
   }
   // The edit page shows the photo and keeps it on the next save.
   EXPECT_NE(Body(Get(reporter_, "/newsroom/articles/" + std::to_string(article.id)))
@@ -61,7 +68,7 @@ TEST_F(PhotoTest, AJpegIsStoredAtThreeWidthsWithoutItsExif) {
             std::string::npos);
 }
 
-TEST_F(PhotoTest, PngAndWebpKeepTheirFormatAndASmallPhotoIsNotEnlarged) {
+TEST_F(PhotoTest, APngKeepsItsFormatAWebpFallsBackToJpegAndASmallPhotoIsNotEnlarged) {
   const http::Response png =
       Upload("PNG 기사", {"photo", "chart.png", "image/png", PhotoFile("small.png")});
   ASSERT_EQ(png.status, 303) << Body(png);
@@ -75,8 +82,9 @@ TEST_F(PhotoTest, PngAndWebpKeepTheirFormatAndASmallPhotoIsNotEnlarged) {
   ASSERT_EQ(webp.status, 303) << Body(webp);
   const store::Photo webp_photo =
       Must(store_->PhotoById(*Must(store_->DeskArticleById(IdInLocation(webp))).content.photo_id));
-  EXPECT_EQ(webp_photo.format, "webp");
-  EXPECT_EQ(UploadedFiles().size(), 4u);
+  EXPECT_EQ(webp_photo.format, "jpeg");  // the fallback for browsers without WebP
+  EXPECT_TRUE(webp_photo.webp);
+  EXPECT_EQ(UploadedFiles().size(), 8u);  // two widths each, as WebP and as the fallback
 }
 
 TEST_F(PhotoTest, ATruncatedJpegIsRefusedAndNothingIsStored) {
@@ -118,7 +126,7 @@ TEST_F(PhotoTest, APhotoUploadedWithAFormThatFailsIsKeptForTheNextTry) {
   ASSERT_EQ(saved.status, 303);
   EXPECT_EQ(Must(store_->DeskArticleById(IdInLocation(saved))).content.photo_id,
             std::stoll(photo_id));
-  EXPECT_EQ(UploadedFiles().size(), 3u);
+  EXPECT_EQ(UploadedFiles().size(), 6u);  // three widths, as WebP and JPEG
 }
 
 // A photo's id is a small number; its address is not guessable. A reporter who types

@@ -95,7 +95,8 @@ TEST_F(SiteTest, ALeadPhotoReachesTheFeedAndTheStructuredData) {
 
   const std::string large = "https://news.example.com/uploads/2024/05/night-1600.jpg";
   const std::string html = GetBody("/article/" + std::to_string(with_photo));
-  EXPECT_THAT(html, HasSubstr("\"image\":[\"" + large + "\"]"));
+  EXPECT_THAT(html, HasSubstr("\"image\":[{\"@type\":\"ImageObject\",\"height\":1067,\"url\":\"" +
+                              large + "\",\"width\":1600}]"));
   EXPECT_THAT(html, HasSubstr("<meta property=\"og:image\" content=\"" + large + "\">"));
   EXPECT_THAT(html, HasSubstr("content=\"summary_large_image\""));
   const std::string plain = GetBody("/article/" + std::to_string(without));

@@ -1,5 +1,5 @@
 // Lists of published articles: latest with filters and pages, neighbours, position in a
-// section, most viewed.
+// section, most viewed, and the lead photo every list row carries.
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
@@ -197,6 +197,57 @@ TEST_P(StoreListTest, MostViewedOrderAndFilters) {
       store_->MostViewed(std::nullopt, std::nullopt, 1, kNow).value();
   EXPECT_EQ(top.at(0).views, 300);
   EXPECT_EQ(top.at(0).section.slug, "economy");
+}
+
+TEST_P(StoreListTest, EveryListRowCarriesItsLeadPhotoWithCaptionAndCredit) {
+  const PhotoId photo = testing::InsertWidePhoto(*store_, "2026/12/abc", kNow);
+  NewArticle with_photo = MakeArticle(politics_, "사진 기사", kNow - 100, {reporters_[0]}, 50);
+  with_photo.photo = NewArticlePhoto{
+      .photo_id = photo, .caption = "갑천 <야경> & 불꽃", .credit = "ⓒ 한밭일보 홍길동 기자"};
+  const ArticleId pictured = testing::InsertArticle(*store_, with_photo);
+  const ArticleId plain = Insert(politics_, kNow - 50, {reporters_[1]}, 10);
+
+  const auto expect_photo = [&](const std::vector<ArticleSummary>& items, const char* list) {
+    SCOPED_TRACE(list);
+    ASSERT_EQ(items.size(), 2u);
+    for (const ArticleSummary& item : items) {
+      if (item.id == plain) {
+        EXPECT_FALSE(item.photo.has_value());
+        continue;
+      }
+      ASSERT_EQ(item.id, pictured);
+      ASSERT_TRUE(item.photo.has_value());
+      EXPECT_EQ(item.photo->name, "2026/12/abc");
+      EXPECT_EQ(item.photo->format, "jpeg");
+      EXPECT_EQ(item.photo->widths, (std::vector<int>{400, 800, 1600}));
+      EXPECT_EQ(item.photo->width, 1600);
+      EXPECT_EQ(item.photo->height, 900);
+      EXPECT_TRUE(item.photo->webp);
+      EXPECT_EQ(item.photo->caption, "갑천 <야경> & 불꽃");
+      EXPECT_EQ(item.photo->credit, "ⓒ 한밭일보 홍길동 기자");
+      EXPECT_EQ(item.reporter_name, "기자1");
+    }
+  };
+  expect_photo(store_->LatestArticles({}, {}, kNow).value().items, "latest");
+  expect_photo(store_->LatestArticles({.section_id = politics_}, {}, kNow).value().items,
+               "section");
+  expect_photo(store_->MostViewed(std::nullopt, std::nullopt, 10, kNow).value(), "most viewed");
+  expect_photo(store_->SummariesByIds({pictured, plain}, kNow).value(), "by ids");
+  expect_photo(store_->ArticlesRegisteredBetween(kNow - 1000, kNow, {}, 10, kNow).value(),
+               "between");
+
+  // The article page reads the same photo.
+  const Article article = store_->PublishedArticle(pictured, kNow).value();
+  ASSERT_TRUE(article.photo.has_value());
+  EXPECT_TRUE(article.photo->webp);
+  EXPECT_EQ(article.photo->credit, "ⓒ 한밭일보 홍길동 기자");
+}
+
+TEST_P(StoreListTest, AnArticleWithAnUnknownPhotoIsRefusedWhole) {
+  NewArticle article = MakeArticle(politics_, "없는 사진", kNow - 100);
+  article.photo = NewArticlePhoto{.photo_id = 999, .caption = "", .credit = ""};
+  EXPECT_FALSE(store_->InsertArticles({article}).has_value());
+  EXPECT_EQ(Total({}), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, StoreListTest, testing::AllBackends(),

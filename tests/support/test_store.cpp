@@ -144,6 +144,17 @@ std::vector<store::ReporterId> SeedReporters(store::Store& store, int count) {
   return ids;
 }
 
+store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp at) {
+  return Must(store.InsertPhoto(store::Photo{.name = std::move(name),
+                                             .format = "jpeg",
+                                             .width = 1600,
+                                             .height = 900,
+                                             .widths = {400, 800, 1600},
+                                             .webp = true,
+                                             .uploaded_by = 0,
+                                             .uploaded_at = at}));
+}
+
 store::NewArticle MakeArticle(store::SectionId section, std::string headline,
                               Timestamp registered_at, std::vector<store::ReporterId> reporter_ids,
                               std::int64_t views) {

@@ -115,6 +115,10 @@ store::NewArticle MakeArticle(store::SectionId section, std::string headline,
                               std::vector<store::ReporterId> reporter_ids = {},
                               std::int64_t views = 0);
 
+// Records a 1600 x 900 photo `name` in 400, 800 and 1600 px, as JPEG and WebP (no files are
+// written) and returns its id. Throws on failure.
+store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp at);
+
 // Inserts one article and returns its id. Throws on failure.
 store::ArticleId InsertArticle(store::Store& store, const store::NewArticle& article);
 

@@ -21,6 +21,8 @@ constexpr Timestamp kDay = 86400;
 constexpr std::uint64_t kStaffStream = 1;
 constexpr std::uint64_t kDayStream = 2;
 constexpr std::uint64_t kArticleStream = 3;
+constexpr std::uint64_t kPhotoStream = 4;
+constexpr int kPhotoPercent = 70;
 
 // Relative chance (out of 10) that an article appears in each KST hour: a newsroom publishes
 // from early morning into the evening, rarely at night.
@@ -144,6 +146,20 @@ std::vector<store::ReporterId> Bylines(Rng& rng, const std::vector<store::Report
   return bylines;
 }
 
+// One of the section's photos for about kPhotoPercent of the articles, from the article's own
+// random stream, so that the text stays what it was without photos.
+std::optional<store::NewArticlePhoto> LeadPhotoFor(std::uint64_t seed, std::int64_t article,
+                                                   const std::vector<store::PhotoId>& photos,
+                                                   const std::string& headline) {
+  if (photos.empty()) return std::nullopt;
+  Rng rng(StreamSeed(seed, kPhotoStream, static_cast<std::uint64_t>(article)));
+  if (!rng.Percent(kPhotoPercent)) return std::nullopt;
+  return store::NewArticlePhoto{
+      .photo_id = rng.Pick(photos),
+      .caption = headline + " 관련 그래픽",
+      .credit = rng.Percent(50) ? "그래픽=한밭일보 디자인팀" : "ⓒ 한밭일보 그래픽"};
+}
+
 }  // namespace
 
 Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& options) {
@@ -199,6 +215,10 @@ Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& option
 
       store::NewArticle article;
       article.section_id = (*section_ids)[section];
+      if (section < options.section_photos.size()) {
+        article.photo =
+            LeadPhotoFor(options.seed, i, options.section_photos[section], text.headline);
+      }
       article.headline = std::move(text.headline);
       article.subheadlines = std::move(text.subheadlines);
       article.body_markdown = std::move(text.body_markdown);

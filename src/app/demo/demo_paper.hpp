@@ -8,6 +8,7 @@
 // the same store at once are not supported (both would see it empty).
 
 #include <cstdint>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -19,6 +20,11 @@ struct DemoOptions {
   std::int64_t articles = 2000;  // REQUIRES: >= 0
   std::uint64_t seed = 1;
   Timestamp now = 0;  // articles are registered in [now - days, now), days = max(1, articles / 50)
+  // Stored photos to lead articles with, per section in the vocabulary's order (GetVocabulary):
+  // about seven articles in ten get one of their section's, with a caption and a credit. The
+  // photos are shared, so a large paper costs no more pictures than a small one. Empty: no
+  // photos. REQUIRES: ids the store has.
+  std::vector<std::vector<store::PhotoId>> section_photos;
 };
 
 struct DemoSummary {

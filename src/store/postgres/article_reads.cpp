@@ -25,7 +25,7 @@ constexpr char kArticle[] =
     "WHERE ar.article_id = a.id ORDER BY ar.position), "
     "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
     "(SELECT text FROM article_corrections WHERE article_id = a.id), "
-    "p.name, p.format, p.width, p.height, p.widths, ap.caption, ap.credit, a.kind "
+    "p.name, p.format, p.width, p.height, p.widths, p.webp::int, ap.caption, ap.credit, a.kind "
     "FROM articles a JOIN sections s ON s.id = a.section_id "
     "LEFT JOIN article_photos ap ON ap.article_id = a.id "
     "LEFT JOIN photos p ON p.id = ap.photo_id "
@@ -62,22 +62,14 @@ Article ReadArticle(const Row& row) {
                   .tags = row.TextArray(15),
                   .correction = row.IsNull(16) ? std::string() : row.Text(16),
                   .photo = std::nullopt,
-                  .kind = ParseArticleKind(row.Text(24)).value_or(ArticleKind::kOwn)};
+                  .kind = ParseArticleKind(row.Text(25)).value_or(ArticleKind::kOwn)};
   const std::vector<std::int64_t> ids = row.IntArray(12);
   const std::vector<std::string> names = row.TextArray(13);
   const std::vector<std::string> emails = row.TextArray(14);
   for (size_t i = 0; i < ids.size() && i < names.size() && i < emails.size(); ++i) {
     article.bylines.push_back(Byline{.id = ids[i], .name = names[i], .email = emails[i]});
   }
-  if (!row.IsNull(17)) {
-    article.photo = LeadPhoto{.name = row.Text(17),
-                              .format = row.Text(18),
-                              .widths = SplitIds<int>(row.Text(21), ','),
-                              .width = static_cast<int>(row.Int(19)),
-                              .height = static_cast<int>(row.Int(20)),
-                              .caption = row.Text(22),
-                              .credit = row.Text(23)};
-  }
+  if (!row.IsNull(17)) article.photo = rows::ReadLeadPhoto(row, 17);
   return article;
 }
 

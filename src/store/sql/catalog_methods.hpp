@@ -19,6 +19,7 @@
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sql/summary_sql.hpp"
 #include "store/store_text.hpp"
 
 namespace sinmun::store {
@@ -66,14 +67,9 @@ inline const Sql kPosition{"SELECT (SELECT COUNT(*) FROM articles x WHERE " SINM
 // would compute every column, the byline subquery included, for every row it sorts or skips.
 inline std::string SummariesOf(std::string_view ids, std::string_view order) {
   return fmt::format(
-      "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "
-      "COALESCE((SELECT r.name FROM article_reporters ar "
-      "JOIN reporters r ON r.id = ar.reporter_id "
-      "WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), a.registered_at, a.views, "
-      "a.kind FROM ({}) page JOIN articles a ON a.id = page.id JOIN sections s ON s.id = "
-      "a.section_id "
-      "ORDER BY {}",
-      ids, order);
+      "SELECT {} FROM ({}) page JOIN articles a ON a.id = page.id "
+      "JOIN sections s ON s.id = a.section_id{}ORDER BY {}",
+      SINMUN_SUMMARY_COLUMNS, ids, SINMUN_SUMMARY_PHOTO_JOIN, order);
 }
 
 constexpr std::string_view kNewestFirst = "a.registered_at DESC, a.id DESC";
@@ -185,8 +181,8 @@ inline const Sql kInsertArticle{
     "created_at, headline, snippet, body_markdown, kind) "
     "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id"};
 
-// Writes one article with its sub-headlines, bylines and change row. `index` is the article's
-// place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
+// Writes one article with its sub-headlines, bylines, lead photo and change row. `index` is the
+// article's place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
 template <typename Db>
 Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, Timestamp at) {
   const std::string snippet = Excerpt(article.body_markdown, desk_sql::kSnippetChars);
@@ -212,6 +208,14 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
         !done) {
       return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown reporter id {}",
                                                               index, article.reporter_ids[i])));
+    }
+  }
+  if (article.photo) {
+    if (Result<> done = Write(db, desk_sql::kInsertArticlePhoto, *id, article.photo->photo_id,
+                              article.photo->caption, article.photo->credit);
+        !done) {
+      return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown photo id {}",
+                                                              index, article.photo->photo_id)));
     }
   }
   if (Result<> done = LogChange(db, *id, "insert", at); !done) return tl::unexpected(done.error());

@@ -98,11 +98,11 @@ inline const Sql kRevision{
     "tags, correction, photo_id, photo_caption, photo_credit, body_markdown, kind "
     "FROM article_revisions WHERE article_id = ?1 AND revision = ?2"};
 inline const Sql kInsertPhoto{
-    "INSERT INTO photos (name, format, width, height, widths, uploaded_by, uploaded_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
+    "INSERT INTO photos (name, format, width, height, widths, uploaded_by, uploaded_at, webp) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
 inline const Sql kPhotoById{
-    "SELECT id, name, format, width, height, widths, uploaded_by, uploaded_at FROM photos "
-    "WHERE id = ?1"};
+    "SELECT id, name, format, width, height, widths, uploaded_by, uploaded_at, webp{::int} "
+    "FROM photos WHERE id = ?1"};
 
 // Desk lists: [status,] created_by (or NULL), headline substring (or ''), limit; PostgreSQL
 // wants every numbered parameter used, so the list without a status numbers from ?1.
@@ -354,7 +354,7 @@ Result<PhotoId> SqlStore<B>::InsertPhoto(const Photo& photo) {
   return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
     return ReadCount(Query(db, desk_sql::kInsertPhoto, photo.name, photo.format,
                            std::int64_t{photo.width}, std::int64_t{photo.height}, widths,
-                           photo.uploaded_by, photo.uploaded_at));
+                           photo.uploaded_by, photo.uploaded_at, photo.webp));
   });
 }
 

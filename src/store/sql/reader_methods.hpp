@@ -16,6 +16,7 @@
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sql/summary_sql.hpp"
 
 namespace sinmun::store {
 namespace reader_sql {
@@ -34,13 +35,6 @@ inline const Sql kHourlySince{
     "SELECT h.article_id, a.section_id, h.hour, h.views FROM article_views_hourly h "
     "JOIN articles a ON a.id = h.article_id WHERE h.hour >= ?1"};
 
-// The columns of a summary, as rows::ReadSummary reads them: id, section (4), headline,
-// snippet, first byline, registered_at, views, kind. ?1 is now.
-#define SINMUN_SUMMARY_COLUMNS                                                     \
-  "a.id, s.id, s.slug, s.name, s.position, a.headline, a.snippet, "                \
-  "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "  \
-  "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), " \
-  "a.registered_at, a.views, a.kind "
 #define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= ?1{::bigint}"
 
 // ?2 is a JSON array of ids. The list drives the join (CROSS JOIN fixes SQLite's order), so
@@ -49,7 +43,7 @@ inline const Sql kHourlySince{
 // A repeated id gives a repeated row, which SummariesByIds drops.
 inline const Sql kSummariesByIds{"SELECT " SINMUN_SUMMARY_COLUMNS
                                  "FROM ({ids:?2}) page CROSS JOIN articles a "
-                                 "JOIN sections s ON s.id = a.section_id "
+                                 "JOIN sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN
                                  "WHERE a.id = page.value AND " SINMUN_PUBLISHED_A};
 
 // ?1 now, ?2 since, ?3 limit.
@@ -57,14 +51,14 @@ inline const Sql kMostRecommended{
     "SELECT " SINMUN_SUMMARY_COLUMNS
     ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM "
     "recommends WHERE at >= ?2 GROUP BY article_id) t JOIN articles a ON a.id = t.article_id "
-    "JOIN sections s ON s.id = a.section_id WHERE " SINMUN_PUBLISHED_A
+    "JOIN sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A
     " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
-inline const Sql kMostEmailed{
-    "SELECT " SINMUN_SUMMARY_COLUMNS
-    ", t.n FROM (SELECT article_id, SUM(recipients) AS n "
-    "FROM mail_requests WHERE created_at >= ?2 GROUP BY article_id) t "
-    "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = a.section_id "
-    "WHERE " SINMUN_PUBLISHED_A " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
+inline const Sql kMostEmailed{"SELECT " SINMUN_SUMMARY_COLUMNS
+                              ", t.n FROM (SELECT article_id, SUM(recipients) AS n "
+                              "FROM mail_requests WHERE created_at >= ?2 GROUP BY article_id) t "
+                              "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = "
+                              "a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A
+                              " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
 
 // Locks the article row: a recommend and an unpublish cannot interleave.
 inline const Sql kIsPublished{"SELECT 1 FROM articles a WHERE " SINMUN_PUBLISHED_A
@@ -76,7 +70,6 @@ inline const Sql kBumpRecommends{
     "UPDATE articles SET recommends = recommends + 1 WHERE id = ?1 RETURNING recommends"};
 inline const Sql kRecommends{"SELECT recommends FROM articles WHERE id = ?1"};
 
-#undef SINMUN_SUMMARY_COLUMNS
 #undef SINMUN_PUBLISHED_A
 
 inline const Sql kClientRequests{
@@ -116,7 +109,7 @@ Result<std::vector<RankedSummary>> RankedSince(const Backend& backend, const Sql
   return backend.OnReader([&](auto& db) {
     return ReadAll<RankedSummary>(Query(db, sql, now, since, std::int64_t{limit}),
                                   [](const auto& row) {
-                                    return RankedSummary{rows::ReadSummary(row), row.Int(11)};
+                                    return RankedSummary{rows::ReadSummary(row), row.Int(20)};
                                   });
   });
 }

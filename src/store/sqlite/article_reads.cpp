@@ -40,7 +40,8 @@ constexpr char kReporterIds[] =
 constexpr char kTags[] = "SELECT tag FROM article_tags WHERE article_id = ?1 ORDER BY position";
 constexpr char kCorrection[] = "SELECT text FROM article_corrections WHERE article_id = ?1";
 constexpr char kArticlePhoto[] =
-    "SELECT ap.photo_id, ap.caption, ap.credit, p.name, p.format, p.width, p.height, p.widths "
+    "SELECT ap.photo_id, p.name, p.format, p.width, p.height, p.widths, p.webp, ap.caption, "
+    "ap.credit "
     "FROM article_photos ap JOIN photos p ON p.id = ap.photo_id WHERE ap.article_id = ?1";
 
 Result<std::vector<std::string>> ReadTexts(Connection& connection, const char* sql, ArticleId id) {
@@ -75,14 +76,7 @@ Result<Lists> ReadLists(Connection& connection, ArticleId id) {
   if (!correction->empty()) lists.correction = std::move(correction->front());
   Result<std::vector<PhotoRow>> photo =
       ReadAll<PhotoRow>(Query(connection, kArticlePhoto, id), [](const Statement& row) {
-        return PhotoRow{.id = row.Int(0),
-                        .photo = LeadPhoto{.name = row.Text(3),
-                                           .format = row.Text(4),
-                                           .widths = SplitIds<int>(row.Text(7), ','),
-                                           .width = static_cast<int>(row.Int(5)),
-                                           .height = static_cast<int>(row.Int(6)),
-                                           .caption = row.Text(1),
-                                           .credit = row.Text(2)}};
+        return PhotoRow{.id = row.Int(0), .photo = rows::ReadLeadPhoto(row, 1)};
       });
   if (!photo) return tl::unexpected(photo.error());
   if (!photo->empty()) lists.photo = std::move(photo->front());

@@ -1,0 +1,67 @@
+#include "app/demo_photos.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <thread>
+#include <utility>
+#include <variant>
+
+#include "app/demo/vocabulary.hpp"
+#include "newsroom/demo_picture.hpp"
+#include "newsroom/photo_upload.hpp"
+
+namespace sinmun::app {
+namespace {
+
+// 16:9 and wide enough for every width of newsroom::kPhotoWidths.
+constexpr int kDemoPictureWidth = 1600;
+constexpr int kDemoPictureHeight = 900;
+
+}  // namespace
+
+Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& store,
+                                                                const std::string& uploads_dir,
+                                                                std::uint64_t seed, Timestamp now) {
+  const demo::Vocabulary& vocab = demo::GetVocabulary();
+  const auto make_section = [&](size_t s) -> Result<std::vector<store::PhotoId>> {
+    std::vector<store::PhotoId> ids;
+    for (int i = 0; i < kDemoPhotosPerSection; ++i) {
+      const std::uint64_t picture_seed = seed * 1000 + s * kDemoPhotosPerSection + i;
+      Result<std::string> jpeg = newsroom::DrawDemoPicture(vocab.sections[s].name, picture_seed,
+                                                           kDemoPictureWidth, kDemoPictureHeight);
+      if (!jpeg) return tl::unexpected(jpeg.error());
+      // Uploaded by no one: the demo's accounts are made after the paper.
+      newsroom::PhotoUploadResult stored =
+          newsroom::StoreUploadedPhoto(store, uploads_dir, *jpeg, /*by=*/0, now);
+      if (const auto* id = std::get_if<store::PhotoId>(&stored)) {
+        ids.push_back(*id);
+      } else if (const auto* error = std::get_if<Error>(&stored)) {
+        return tl::unexpected(*error);
+      } else {
+        return Fail(ErrorCode::kInternal,
+                    fmt::format("demo picture refused: {}",
+                                std::get<newsroom::PhotoRefusal>(stored).label_key));
+      }
+    }
+    return ids;
+  };
+  // Two at a time: drawing and encoding are CPU work, and uploads may run at once. The ids
+  // are kept per section, so the order of the work does not change the paper.
+  std::vector<Result<std::vector<store::PhotoId>>> sections(vocab.sections.size());
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t s = next++; s < sections.size(); s = next++) sections[s] = make_section(s);
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  std::vector<std::vector<store::PhotoId>> photos;
+  for (Result<std::vector<store::PhotoId>>& section : sections) {
+    if (!section) return tl::unexpected(section.error());
+    photos.push_back(std::move(*section));
+  }
+  return photos;
+}
+
+}  // namespace sinmun::app
