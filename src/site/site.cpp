@@ -200,9 +200,6 @@ Site::Site(SiteDeps deps) {
         context_->deps.clock, BannerMaker(context_.get()), ads::Rotation::Options{});
     context_->rotation = rotation_.get();
   }
-  mail_budget_ = std::make_unique<MailBudget>(context_->deps.config.mail_per_article_per_hour,
-                                              context_->deps.config.mail_site_per_hour);
-  context_->mail_budget = mail_budget_.get();
 }
 
 Site::~Site() = default;

@@ -367,6 +367,33 @@ TEST_F(ReadersSiteTest, EmailIsCappedPerArticleAndForTheWholeSite) {
   EXPECT_EQ(send(second), 303);
 }
 
+// The caps are the store's, not a node's: another node on the same store (or this one
+// restarted) does not allow them again (issue #17).
+TEST_F(ReadersSiteTest, EmailCapsHoldForAnotherNodeOnTheSameStore) {
+  config_.mail_per_article_per_hour = 2;
+  config_.mail_site_per_hour = 3;
+  MakeSite();
+  const std::string first = "/article/" + std::to_string(first_) + "/email";
+  const std::string second = "/article/" + std::to_string(second_) + "/email";
+  int n = 0;
+  const auto send = [&](const std::string& target) {
+    ++n;
+    return PostForm(target,
+                    "sender_name=a&sender_email=s" + std::to_string(n) +
+                        "%40example.com&recipients=r%40example.org",
+                    "", "198.51.100." + std::to_string(n))
+        .status;
+  };
+  EXPECT_EQ(send(first), 303);
+  EXPECT_EQ(send(first), 303);
+  MakeSite();  // the other node
+  EXPECT_EQ(send(first), 429);
+  EXPECT_EQ(send(second), 303);
+  MakeSite();
+  EXPECT_EQ(send(second), 429);
+  EXPECT_EQ(sinmun::testing::DueMails(*store_, kNow, 10).size(), 3u);
+}
+
 TEST_F(ReadersSiteTest, EmailTakesItsLinksFromBaseUrlAndNeedsOne) {
   const std::string target = "/article/" + std::to_string(first_) + "/email";
   // A forged Host changes nothing in the message.

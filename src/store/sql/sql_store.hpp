@@ -77,7 +77,7 @@ class SqlStore : public Store {
   Result<MailRequestCounts> MailRequestsSince(std::string_view client,
                                               std::string_view sender_email,
                                               Timestamp since) const override;
-  Result<std::int64_t> EnqueueMail(const NewMailRequest& request) override;
+  Result<std::int64_t> EnqueueMail(const NewMailRequest& request, MailCaps caps) override;
   Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
                                                 Timestamp lease_until) override;
   Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
