@@ -102,6 +102,8 @@ class SqlStore : public Store {
   Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) override;
   Result<LoginThrottle> LoginThrottleFor(std::string_view key) const override;
   Result<> PutLoginThrottle(const LoginThrottle& throttle) override;
+  Result<Timestamp> ReserveLoginAttempt(std::span<const ThrottledKey> keys, Timestamp now,
+                                        LockSeconds lock_seconds) override;
   Result<> ClearLoginThrottle(std::string_view key) override;
   Result<std::int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<AuditPage> AuditLog(Page page) const override;
