@@ -30,7 +30,7 @@ class BodyConverter final : public sinmun::archive::WxrVisitor {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   BodyConverter visitor;
-  (void)sinmun::archive::ReadWxrText(
-      std::string_view(reinterpret_cast<const char*>(data), size), visitor);
+  (void)sinmun::archive::ReadWxrText(std::string_view(reinterpret_cast<const char*>(data), size),
+                                     visitor);
   return 0;
 }
