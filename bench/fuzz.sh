@@ -13,7 +13,7 @@ runs=${RUNS:-10000000}
 max_seconds=${MAX_SECONDS:-14400}
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(http_request query_cookie_form multipart markdown config search_query)
+  targets=(http_request query_cookie_form multipart markdown config search_query wxr)
 fi
 status=0
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(uname -m); runs: $runs"

@@ -142,6 +142,10 @@ std::string MetricsText(const OpsSources& sources) {
     out.Family("sinmun_http_open_connections", "gauge", "Client connections open now.");
     out.Sample("sinmun_http_open_connections",
                static_cast<double>(sources.server->open_connections()));
+    out.Family("sinmun_http_work_pending", "gauge",
+               "Password requests (login, password change, guest comments) being handled or "
+               "waiting on the work pool.");
+    out.Sample("sinmun_http_work_pending", static_cast<double>(sources.server->pending_work()));
     out.Family("sinmun_http_handler_failures_total", "counter",
                "Requests whose handler threw (answered 500): a bug alarm.");
     out.Sample("sinmun_http_handler_failures_total",

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -116,5 +117,7 @@ struct WxrProgress {
 // kNotFound when the file cannot be opened; or the visitor's error.
 Result<> ReadWxr(const std::string& path, WxrVisitor& visitor,
                  const std::function<void(const WxrProgress&)>& progress = {});
+// The same reading of an export held in memory (`xml` outlives the call); never kNotFound.
+Result<> ReadWxrText(std::string_view xml, WxrVisitor& visitor);
 
 }  // namespace sinmun::archive

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <set>
 #include <utility>
@@ -399,6 +400,17 @@ Result<> ReadWxr(const std::string& path, WxrVisitor& visitor,
   if (!reader) return Fail(ErrorCode::kNotFound, fmt::format("cannot open {}", path));
   WxrStream stream(reader.get(), static_cast<std::int64_t>(size));
   return stream.Run(visitor, progress);
+}
+
+Result<> ReadWxrText(std::string_view xml, WxrVisitor& visitor) {
+  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return Fail(ErrorCode::kInvalidInput, "the export is over 2 GB: read it from its file");
+  }
+  std::unique_ptr<xmlTextReader, ReaderDeleter> reader(xmlReaderForMemory(
+      xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, kParseOptions));
+  if (!reader) return Fail(ErrorCode::kInvalidInput, "the export cannot be read");
+  WxrStream stream(reader.get(), static_cast<std::int64_t>(xml.size()));
+  return stream.Run(visitor, {});
 }
 
 }  // namespace sinmun::archive

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <iterator>
 
 namespace sinmun {
@@ -163,10 +164,17 @@ Result<Config> LoadConfig(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     return Fail(ErrorCode::kNotFound, path + " does not exist");
+  std::ifstream file(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  if (file.bad() || !file.is_open()) return Fail(ErrorCode::kNotFound, "cannot read " + path);
+  return ParseConfig(text, path);
+}
+
+Result<Config> ParseConfig(std::string_view text, const std::string& path) {
   // Debian's toml++ is built with exceptions: a parse error stops here, as a value.
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& err) {
     return Fail(ErrorCode::kInvalidInput,
                 fmt::format("{}:{}: {}", path, err.source().begin.line, err.description()));

@@ -3,6 +3,7 @@
 // read with toml++; command-line flags override what it says.
 
 #include <string>
+#include <string_view>
 
 #include "core/error.hpp"
 
@@ -98,6 +99,8 @@ std::string DefaultConfigText();
 // Reads `path`. kNotFound if it is missing; kInvalidInput with the line if it does not parse
 // or holds a value of the wrong type or range.
 Result<Config> LoadConfig(const std::string& path);
+// The same reading of a file's text; `path` names it in error messages. Never kNotFound.
+Result<Config> ParseConfig(std::string_view text, const std::string& path);
 
 // Splits "host:port" (port 0..65535). kInvalidInput when malformed.
 struct ListenAddress {

@@ -20,8 +20,9 @@ namespace sinmun::http {
 
 using Handler = std::function<Response(const Request&)>;
 
-// What a route lets in before the server reads the request's body. The server asks once the
-// headers are parsed, so an upload route can refuse a stranger before 20 MB arrive.
+// What a route lets in before the server reads the request's body, and where its handler
+// runs. The server asks once the headers are parsed, so an upload route can refuse a stranger
+// before 20 MB arrive.
 struct Admission {
   // The largest body the route accepts; 0: the server's own limit (ServerOptions).
   std::size_t max_body_bytes = 0;
@@ -29,6 +30,11 @@ struct Admission {
   // remote address are set). nullopt lets the request in; a response refuses it: the server
   // sends it, reads none of the body and closes the connection.
   std::function<std::optional<Response>(const Request&)> admit = nullptr;
+  // The handler runs on the server's work pool (ServerOptions::work_threads) instead of the
+  // I/O thread that read the request: for handlers slow by design (a password hashed or
+  // verified), so that a flood of them cannot stall the readers an I/O thread serves. When
+  // the pool's queue is full the request is answered 503 with Retry-After.
+  bool on_work_pool = false;
 };
 
 class Router {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "http/encoding.hpp"
+#include "http/work_pool.hpp"
 
 namespace sinmun::http {
 namespace {
@@ -310,7 +311,9 @@ class Connection final : public std::enable_shared_from_this<Connection>, public
   Connection* prev = nullptr;
 
  private:
-  enum class State { kIdle, kReading, kWriting, kLingering, kClosed };
+  // kWorking: the handler runs on the server's work pool; the I/O thread leaves the
+  // connection (its request included) alone until the response is posted back.
+  enum class State { kIdle, kReading, kWorking, kWriting, kLingering, kClosed };
 
   void Refuse();
   void Read();
@@ -318,6 +321,7 @@ class Connection final : public std::enable_shared_from_this<Connection>, public
   void Parse();
   bool ParseTarget();
   void HandleRequest();
+  void HandleOnWorkPool(bool head);
   void FailRequest(int status);
   void RefuseRequest();
   void Send(Response&& response, bool head, bool negotiate);
@@ -341,8 +345,9 @@ class Connection final : public std::enable_shared_from_this<Connection>, public
   Clock::time_point started_;  // when the request being answered was complete
   bool body_phase_ = false;
   bool keep_alive_ = true;
-  bool linger_ = false;    // drain unread input before closing: the request was refused early
-  bool admitted_ = false;  // counted in the server's connection caps
+  bool linger_ = false;        // drain unread input before closing: the request was refused early
+  bool admitted_ = false;      // counted in the server's connection caps
+  bool on_work_pool_ = false;  // the route's handler runs on the work pool
   size_t lingered_ = 0;
 };
 
@@ -389,6 +394,16 @@ class BeastServer final : public Server {
     acceptor_.reset();
     signals_.reset();
   }
+
+  Result<> StartWorkPool() {
+    Result<std::unique_ptr<WorkPool>> pool =
+        WorkPool::Open(std::max<size_t>(1, options_.work_threads), options_.work_queue);
+    if (!pool) return tl::unexpected(pool.error());
+    pool_ = std::move(*pool);
+    return {};
+  }
+  // False when the pool's queue is full. REQUIRES: StartWorkPool() succeeded.
+  bool SubmitWork(std::function<void()> job) { return pool_->TrySubmit(std::move(job)); }
 
   Result<> Listen() {
     error_code ec;
@@ -445,6 +460,7 @@ class BeastServer final : public Server {
   std::int64_t open_connections() const override {
     return open_sockets_.load(std::memory_order_relaxed);
   }
+  std::size_t pending_work() const override { return pool_ ? pool_->pending() : 0; }
   void ConnectionOpened() { open_sockets_.fetch_add(1, std::memory_order_relaxed); }
   void ConnectionClosed() { open_sockets_.fetch_sub(1, std::memory_order_relaxed); }
 
@@ -657,6 +673,9 @@ class BeastServer final : public Server {
   std::atomic<bool> stop_requested_{false};
   std::atomic<std::uint64_t> handler_failures_{0};
   std::atomic<std::int64_t> open_sockets_{0};  // every accepted socket, refused ones too
+  // After workers_, so destroyed before them: a job still queued posts to its io_context.
+  // (Run() cannot return while a job is pending: each holds a work guard on its io_context.)
+  std::unique_ptr<WorkPool> pool_;
 };
 
 Connection::Connection(BeastServer& server, Worker& worker, tcp::socket socket)
@@ -803,6 +822,7 @@ std::optional<std::uint64_t> Connection::OnHead() {
   worker_.NextRequestId(request_.id);
   if (!ParseTarget()) return std::nullopt;
   const Admission& admission = server_.router().AdmissionFor(request_);
+  on_work_pool_ = admission.on_work_pool;
   refusal_ = server_.Admit(admission, request_);
   if (refusal_) return std::nullopt;
   return admission.max_body_bytes > 0 ? admission.max_body_bytes : server_.options().max_body_bytes;
@@ -833,7 +853,32 @@ bool Connection::ParseTarget() {
 void Connection::HandleRequest() {
   started_ = Clock::now();
   keep_alive_ = keep_alive_ && parser_->keep_alive() && !worker_.stopping;
-  Send(server_.Dispatch(request_), request_.method == Method::kHead, true);
+  const bool head = request_.method == Method::kHead;
+  if (on_work_pool_) {
+    HandleOnWorkPool(head);
+    return;
+  }
+  Send(server_.Dispatch(request_), head, true);
+}
+
+// The handler runs on a pool thread while this I/O thread serves its other connections; the
+// response comes back to this thread to be written. The work guard keeps Run() from
+// returning before it has.
+void Connection::HandleOnWorkPool(bool head) {
+  state_ = State::kWorking;
+  deadline_ = Clock::time_point::max();  // the queue is bounded; the job ends
+  auto job = [self = shared_from_this(), guard = asio::make_work_guard(worker_.io), head] {
+    Response response = self->server_.Dispatch(self->request_);
+    asio::post(self->worker_.io, [self, head, response = std::move(response)]() mutable {
+      if (self->state_ == State::kClosed) return;  // closed at the end of a shutdown's grace
+      self->Send(std::move(response), head, true);
+    });
+  };
+  if (server_.SubmitWork(std::move(job))) return;
+  // The queue is full. The body is read, so the connection can go on.
+  Response busy = server_.ErrorResponse(503);
+  busy.headers.emplace_back("Retry-After", "1");
+  Send(std::move(busy), head, true);
 }
 
 void Connection::FailRequest(int status) {
@@ -1070,6 +1115,7 @@ Result<std::unique_ptr<Server>> Server::Open(ServerOptions options, Router route
   size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
                                        : std::max(1u, std::thread::hardware_concurrency());
   auto server = std::make_unique<BeastServer>(std::move(options), std::move(router), threads);
+  if (Result<> pool = server->StartWorkPool(); !pool) return tl::unexpected(pool.error());
   Result<> listening = server->Listen();
   if (!listening) return tl::unexpected(listening.error());
   return std::unique_ptr<Server>(std::move(server));

@@ -49,13 +49,18 @@ struct ServerOptions {
   // connection is answered 503 with Retry-After and closed, without reading its request.
   std::size_t max_connections = 20000;
   std::size_t max_connections_per_address = 128;
+  // Threads for the routes marked Admission::on_work_pool, and how many of their requests
+  // may wait for one; a request beyond is answered 503 with Retry-After (the error page's
+  // 503). Each password hash holds 64 MB while it runs: threads bound that memory too.
+  std::size_t work_threads = 2;
+  std::size_t work_queue = 64;
   // Told about every response (metrics, access log). REQUIRES: they outlive the server.
   std::vector<RequestObserver*> observers;
   // Called on SIGHUP (reopen log files for logrotate); unset: SIGHUP keeps its default.
   std::function<void()> on_hangup;
 };
 
-// Thread safety: port(), Stop(), handler_failures() and open_connections() from any thread; Run()
+// Thread safety: port(), Stop() and the counters from any thread; Run()
 // once. REQUIRES: Run() has returned (or was never called) before the Server is destroyed.
 class Server {
  public:
@@ -76,6 +81,8 @@ class Server {
   virtual std::uint64_t handler_failures() const = 0;
   // Client connections open now.
   virtual std::int64_t open_connections() const = 0;
+  // Requests of work-pool routes being handled or waiting for a thread.
+  virtual std::size_t pending_work() const = 0;
 };
 
 // Parses `bytes` as a connection's first request is parsed (limits, Host and

@@ -36,7 +36,8 @@ void Newsroom::AddRoutes(http::Router& router) {
   const NewsroomContext* context = context_.get();
   for (const Route& route : RouteTable()) {
     http::Handler handler;
-    http::Admission admission{.max_body_bytes = route.max_body_bytes};
+    http::Admission admission{.max_body_bytes = route.max_body_bytes,
+                              .on_work_pool = route.work == Work::kPassword};
     if (!route.permission) {
       SINMUN_CHECK(route.public_handler != nullptr && route.max_body_bytes <= kFormBodyBytes);
       handler = [context, public_handler = route.public_handler](const http::Request& request) {

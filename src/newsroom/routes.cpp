@@ -12,21 +12,22 @@ namespace {
 
 using enum http::Method;
 using enum Permission;
+using enum Work;
 
 const Route kRoutes[] = {
     // accounts.cpp: the login form is the one public place; password and logout are every
-    // signed-in role's.
+    // signed-in role's. Checking or hashing a password runs on the work pool (kPassword).
     {kGet, "/newsroom/login", kPublic, &LoginPage},
-    {kPost, "/newsroom/login", kPublic, &Login},
+    {kPost, "/newsroom/login", kPublic, &Login, kFormBodyBytes, kPassword},
     {kPost, "/newsroom/logout", kSignedIn, &Logout},
     {kGet, "/newsroom/password", kSignedIn, &PasswordPage},
-    {kPost, "/newsroom/password", kSignedIn, &ChangePassword},
+    {kPost, "/newsroom/password", kSignedIn, &ChangePassword, kFormBodyBytes, kPassword},
 
     // admin.cpp and admin_*.cpp: accounts, sections, reporter profiles, settings, audit.
     {kGet, "/newsroom/admin", kAdmin, &AdminIndex},
     {kGet, "/newsroom/admin/audit", kAdmin, &AuditPage},
     {kGet, "/newsroom/admin/users", kAdmin, &UsersPage},
-    {kPost, "/newsroom/admin/users", kAdmin, &AddUser},
+    {kPost, "/newsroom/admin/users", kAdmin, &AddUser, kFormBodyBytes, kPassword},
     {kPost, "/newsroom/admin/users/{id}", kAdmin, &UpdateUser},
     {kGet, "/newsroom/admin/sections", kAdmin, &SectionsPage},
     {kPost, "/newsroom/admin/sections", kAdmin, &AddSection},

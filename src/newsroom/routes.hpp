@@ -28,21 +28,33 @@ inline constexpr std::size_t kFormBodyBytes = 1 << 20;
 // A form with one uploaded photo or banner image (kMaxPhotoBytes) and its text fields.
 inline constexpr std::size_t kUploadBodyBytes = kMaxPhotoBytes + kFormBodyBytes;
 
+// Where a route's handler runs: on the I/O thread that read the request, or, for a handler
+// that hashes or verifies a password (argon2id: tens of milliseconds and 64 MB), on the
+// server's work pool (http::Admission::on_work_pool), so that a flood of logins cannot stall
+// the site's readers; a full pool answers 503.
+enum class Work { kLight, kPassword };
+
 // One route. There is no constructor without a permission (or kPublic): a route cannot be
 // listed without saying who may use it. A staff route's handler runs behind StaffPage (GET)
 // or StaffAction (POST). A route whose body limit is above kFormBodyBytes (an upload) also
 // checks the session and role from the request's head, before its body is read.
 struct Route {
   constexpr Route(http::Method method, std::string_view pattern, Permission permission,
-                  StaffHandler handler, std::size_t max_body_bytes = kFormBodyBytes)
+                  StaffHandler handler, std::size_t max_body_bytes = kFormBodyBytes,
+                  Work work = Work::kLight)
       : method(method),
         pattern(pattern),
         permission(permission),
         staff_handler(handler),
-        max_body_bytes(max_body_bytes) {}
+        max_body_bytes(max_body_bytes),
+        work(work) {}
   constexpr Route(http::Method method, std::string_view pattern, Public, PublicHandler handler,
-                  std::size_t max_body_bytes = kFormBodyBytes)
-      : method(method), pattern(pattern), public_handler(handler), max_body_bytes(max_body_bytes) {}
+                  std::size_t max_body_bytes = kFormBodyBytes, Work work = Work::kLight)
+      : method(method),
+        pattern(pattern),
+        public_handler(handler),
+        max_body_bytes(max_body_bytes),
+        work(work) {}
 
   http::Method method;
   std::string_view pattern;                // http::Router syntax: "/newsroom/ads/{id}"
@@ -50,6 +62,7 @@ struct Route {
   StaffHandler staff_handler = nullptr;    // set when permission is
   PublicHandler public_handler = nullptr;  // set when it is not
   std::size_t max_body_bytes;
+  Work work;
 };
 
 // Every newsroom route, in the order the router tries them.

@@ -1,7 +1,6 @@
 #include "newsroom/throttle.hpp"
 
 #include <algorithm>
-#include <mutex>
 
 namespace sinmun::newsroom {
 
@@ -23,44 +22,17 @@ std::string PasswordChangeKey(store::UserId user) { return "password:" + std::to
 
 Result<Timestamp> ReserveAttempt(const NewsroomContext& context,
                                  const std::vector<ThrottleKey>& keys) {
-  // Held for a few store calls, never for a password check.
-  static std::mutex mutex;
-  const std::lock_guard lock(mutex);
-  Timestamp wait = 0;
-  for (const ThrottleKey& key : keys) {
-    if (!key.checked) continue;
-    const Result<Timestamp> locked = LockedFor(context, key.key);
-    if (!locked) return tl::unexpected(locked.error());
-    wait = std::max(wait, *locked);
-  }
-  if (wait > 0) return wait;
-  for (const ThrottleKey& key : keys) {
-    if (Result<> counted = CountFailure(context, key.key, key.free_failures); !counted) {
-      return tl::unexpected(counted.error());
-    }
-  }
-  return 0;
+  std::vector<store::Accounts::ThrottledKey> counted;
+  counted.reserve(keys.size());
+  for (const ThrottleKey& key : keys) counted.push_back({key.key, key.free_failures, key.checked});
+  return context.deps.store.accounts->ReserveLoginAttempt(counted, context.deps.clock->Now(),
+                                                          &LockSeconds);
 }
 
 Timestamp LockSeconds(int failures, int free_failures) {
   if (failures <= free_failures) return 0;
   const int doublings = std::min(failures - free_failures - 1, 20);
   return std::min<Timestamp>(Timestamp{1} << doublings, kMaxLockSeconds);
-}
-
-Result<Timestamp> LockedFor(const NewsroomContext& context, std::string_view key) {
-  const Result<store::LoginThrottle> throttle = context.deps.store.accounts->LoginThrottleFor(key);
-  if (!throttle) return tl::unexpected(throttle.error());
-  return std::max<Timestamp>(0, throttle->locked_until - context.deps.clock->Now());
-}
-
-Result<> CountFailure(const NewsroomContext& context, std::string_view key, int free_failures) {
-  Result<store::LoginThrottle> throttle = context.deps.store.accounts->LoginThrottleFor(key);
-  if (!throttle) return tl::unexpected(throttle.error());
-  throttle->failures = std::min(throttle->failures + 1, 1000);
-  const Timestamp lock = LockSeconds(throttle->failures, free_failures);
-  if (lock > 0) throttle->locked_until = context.deps.clock->Now() + lock;
-  return context.deps.store.accounts->PutLoginThrottle(*throttle);
 }
 
 Result<> ForgetFailures(const NewsroomContext& context, std::string_view key) {

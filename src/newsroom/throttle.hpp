@@ -43,17 +43,12 @@ struct ThrottleKey {
 // Counts one attempt under every key, unless a checked key is locked: then nothing is
 // counted and the answer is the seconds to wait. 0: go on and check the password; a success
 // forgets the keys (ForgetFailures), a failure needs nothing more. Counting before checking,
-// with the check and the count under one lock, is what keeps concurrent attempts from all
-// getting past the free failures together.
-// TODO(#17): one atomic statement in the store once its role interfaces have landed (the
-// lock here holds within a process; several nodes on PostgreSQL can still race).
+// with the check and the count one step in the store (store::Accounts::ReserveLoginAttempt),
+// is what keeps concurrent attempts, on one node or several, from all getting past the free
+// failures together.
 Result<Timestamp> ReserveAttempt(const NewsroomContext& context,
                                  const std::vector<ThrottleKey>& keys);
 
-// The seconds until `key` may try again; 0 when it may now.
-Result<Timestamp> LockedFor(const NewsroomContext& context, std::string_view key);
-// Counts one failure under `key` and locks it when past its free failures.
-Result<> CountFailure(const NewsroomContext& context, std::string_view key, int free_failures);
 // Forgets the failures under `key`.
 Result<> ForgetFailures(const NewsroomContext& context, std::string_view key);
 

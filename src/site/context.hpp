@@ -9,7 +9,6 @@
 
 #include "http/request.hpp"
 #include "http/response.hpp"
-#include "site/mail_budget.hpp"
 #include "site/page_cache.hpp"
 #include "site/params.hpp"
 #include "site/shared_part.hpp"
@@ -34,7 +33,6 @@ struct SiteContext {
   SiteDeps deps;
   PageCache* cache = nullptr;
   ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
-  MailBudget* mail_budget = nullptr;  // "e-mail this article": per article and site-wide caps
   SharedParts* shared = nullptr;
 };
 

@@ -155,7 +155,6 @@ struct SiteDeps {
 };
 
 class PageCache;
-class MailBudget;
 struct SharedParts;
 struct SiteContext;
 
@@ -187,7 +186,6 @@ class Site {
   std::unique_ptr<SharedParts> shared_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
-  std::unique_ptr<MailBudget> mail_budget_;
 };
 
 }  // namespace sinmun::site

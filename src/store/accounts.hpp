@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,22 @@ class Accounts {
 
   // Stores `throttle` under its key, replacing what was there.
   virtual Result<> PutLoginThrottle(const LoginThrottle& throttle) = 0;
+
+  // One login attempt counted under several keys (account, address, the pair …).
+  struct ThrottledKey {
+    std::string_view key;
+    int free_failures = 0;
+    bool checked = true;  // false: counted, but its lock does not refuse this attempt
+  };
+  // The lock a key gets after `failures` consecutive failures: 0 while within free_failures.
+  using LockSeconds = Timestamp (*)(int failures, int free_failures);
+  // Unless a checked key is locked at `now` (then nothing is written and the answer is the
+  // seconds until its lock ends), counts one failure under every key, locking a key until
+  // now + lock_seconds(failures, free_failures) when that is above 0, and answers 0. Reading
+  // the locks and counting are one step for every writer, on every node sharing the store,
+  // so concurrent attempts cannot all pass the free failures together.
+  virtual Result<Timestamp> ReserveLoginAttempt(std::span<const ThrottledKey> keys, Timestamp now,
+                                                LockSeconds lock_seconds) = 0;
 
   // Forgets the failures under `key` (after a successful login).
   virtual Result<> ClearLoginThrottle(std::string_view key) = 0;

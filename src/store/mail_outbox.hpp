@@ -5,6 +5,7 @@
 // Durability: a write returns success only after the backend has committed it.
 
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -27,10 +28,20 @@ class MailOutbox {
                                                       std::string_view sender_email,
                                                       Timestamp since) const = 0;
 
+  // Hourly caps on requests that no reader can spread their way around: about one article,
+  // and on the whole site. Held by the store, so they hold across every node sharing it.
+  struct MailCaps {
+    std::int64_t per_article_per_hour = std::numeric_limits<std::int64_t>::max();
+    std::int64_t site_per_hour = std::numeric_limits<std::int64_t>::max();
+  };
+
   // Writes the request and one pending outbox row per recipient (due at created_at) in one
   // transaction; durable when it returns. kInvalidInput without recipients, kNotFound for an
-  // unknown article. Returns the request id.
-  virtual Result<std::int64_t> EnqueueMail(const NewMailRequest& request) = 0;
+  // unknown article, kConflict (nothing written) when the requests about its article or on
+  // the site made in the hour before created_at have reached `caps`: the count and the
+  // write are one step for every writer, so concurrent requests on several nodes cannot
+  // pass a cap together. Returns the request id.
+  virtual Result<std::int64_t> EnqueueMail(const NewMailRequest& request, MailCaps caps) = 0;
 
   // The pending rows due at `now` (oldest first, at most `limit`) whose next_attempt_at moves to
   // `lease_until` in the same statement, so a sender on another node asking at the same moment does

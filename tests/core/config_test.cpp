@@ -59,6 +59,23 @@ kakao_app_key = "abc"
   EXPECT_FALSE(LoadConfig(Write("[counters]\nflush_seconds = 0\n")).has_value());
 }
 
+// The file's reading and the text's are one reader: the same values, the same messages
+// naming the file and the line.
+TEST_F(ConfigTest, TextReadsAsItsFileDoes) {
+  const std::string text = "[server]\nlisten = \"0.0.0.0:9000\"\n[paper]\nname = \"충청일보\"\n";
+  const auto from_file = LoadConfig(Write(text));
+  const auto from_text = ParseConfig(text, "sinmun.toml");
+  ASSERT_TRUE(from_file && from_text);
+  EXPECT_EQ(from_text->listen, "0.0.0.0:9000");
+  EXPECT_EQ(from_text->paper.name, from_file->paper.name);
+  const auto broken = ParseConfig("[server]\nlisten = \n", "sinmun.toml");
+  ASSERT_FALSE(broken.has_value());
+  EXPECT_EQ(broken.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(broken.error().detail.rfind("sinmun.toml:2: ", 0), 0u) << broken.error().detail;
+  EXPECT_EQ(ParseConfig("[server]\nthreads = \"x\"\n", "sinmun.toml").error().code,
+            ErrorCode::kInvalidInput);
+}
+
 TEST_F(ConfigTest, ReadsThePapersLegalDetails) {
   auto config = LoadConfig(Write(R"([paper]
 name = "충청일보"

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <future>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <regex>
@@ -71,7 +74,7 @@ class ServerTest : public ::testing::Test {
  protected:
   void Start(ServerOptions options = {}, Router router = TestRouter()) {
     options.port = 0;
-    options.threads = 2;
+    if (options.threads == 0) options.threads = 2;
     Result<std::unique_ptr<Server>> server = Server::Open(std::move(options), std::move(router));
     ASSERT_TRUE(server.has_value()) << server.error().detail;
     server_ = std::move(*server);
@@ -659,6 +662,121 @@ TEST_F(ServerTest, MalformedHostIsInvalidInput) {
   const Result<std::unique_ptr<Server>> server = Server::Open(options, Router());
   ASSERT_FALSE(server.has_value());
   EXPECT_EQ(server.error().code, ErrorCode::kInvalidInput);
+}
+
+// Where slow handlers wait until the test lets them go.
+class Gate {
+ public:
+  void Pass() {
+    std::unique_lock lock(mutex_);
+    ++entered_;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return open_; });
+  }
+  void Open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+  int entered() {
+    std::lock_guard lock(mutex_);
+    return entered_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int entered_ = 0;
+  bool open_ = false;
+};
+
+// Opens the gate when the test leaves, passed or failed, so that no handler is left waiting.
+struct OpenOnExit {
+  Gate& gate;
+  ~OpenOnExit() { gate.Open(); }
+};
+
+// Asks until `condition` holds; false if it still does not after a while (a hang guard, not
+// a measurement).
+template <typename Condition>
+bool Eventually(Condition condition) {
+  for (int i = 0; i < 500; ++i) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return condition();
+}
+
+// The test router with POST /login on the work pool: a password being checked, for as
+// long as the test keeps `gate` closed.
+Router GatedLoginRouter(const std::shared_ptr<Gate>& gate) {
+  Router router = TestRouter();
+  router.Post(
+      "/login",
+      [gate](const Request&) {
+        gate->Pass();
+        return Text("signed in");
+      },
+      Admission{.on_work_pool = true});
+  return router;
+}
+
+TEST_F(ServerTest, WorkPoolRoutesDoNotStallReadersAndOverflowGets503) {
+  auto gate = std::make_shared<Gate>();
+  Router router = GatedLoginRouter(gate);
+  ServerOptions options;
+  options.threads = 1;  // one I/O thread: a handler on it would stall every reader
+  options.work_threads = 1;
+  options.work_queue = 2;
+  Start(options, std::move(router));
+
+  std::vector<std::future<HttpResponse>> logins;
+  for (int i = 0; i < 3; ++i) {
+    logins.push_back(std::async(std::launch::async, [port = port()] {
+      return HttpRequest(port, "POST", "/login", {}, "password=guess");
+    }));
+  }
+  OpenOnExit open_on_exit{*gate};
+  // One login is in its handler, two wait for the pool's thread.
+  ASSERT_TRUE(Eventually([&] { return server_->pending_work() == 3 && gate->entered() == 1; }));
+
+  // A reader is served while the password work is blocked.
+  const HttpResponse reader = HttpGet(port(), "/article/7");
+  EXPECT_EQ(reader.status, 200) << reader.error;
+  EXPECT_EQ(reader.body, "article 7");
+  // A fourth login finds the queue full: 503 with Retry-After at once, not a hang or a 500.
+  const HttpResponse overflow = HttpRequest(port(), "POST", "/login", {}, "password=guess");
+  EXPECT_EQ(overflow.status, 503) << overflow.error;
+  EXPECT_EQ(overflow.Header("retry-after"), "1");
+  EXPECT_EQ(gate->entered(), 1);
+
+  gate->Open();
+  for (std::future<HttpResponse>& login : logins) {
+    const HttpResponse answered = login.get();
+    EXPECT_EQ(answered.status, 200) << answered.error;
+    EXPECT_EQ(answered.body, "signed in");
+  }
+  EXPECT_EQ(gate->entered(), 3);
+  EXPECT_TRUE(Eventually([&] { return server_->pending_work() == 0; }));
+  EXPECT_EQ(server_->handler_failures(), 0u);
+}
+
+TEST_F(ServerTest, StopWaitsForAWorkPoolRequestAndAnswersIt) {
+  auto gate = std::make_shared<Gate>();
+  Router router = GatedLoginRouter(gate);
+  Start({}, std::move(router));
+  std::future<HttpResponse> login = std::async(std::launch::async, [port = port()] {
+    return HttpRequest(port, "POST", "/login", {}, "password=guess");
+  });
+  OpenOnExit open_on_exit{*gate};
+  ASSERT_TRUE(Eventually([&] { return gate->entered() == 1; }));
+  server_->Stop();
+  gate->Open();
+  thread_.join();
+  server_.reset();
+  const HttpResponse answered = login.get();
+  EXPECT_EQ(answered.status, 200) << answered.error;
+  EXPECT_EQ(answered.body, "signed in");
 }
 
 TEST_F(ServerTest, StopEndsRunWithIdleConnectionsOpen) {

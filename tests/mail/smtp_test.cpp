@@ -31,7 +31,7 @@ std::unique_ptr<store::Store> StoreWithMail(const std::vector<std::string>& reci
                                 .created_at = 1'000,
                                 .recipients = {}};
   for (const std::string& to : recipients) request.recipients.push_back({to, kMessage});
-  store->EnqueueMail(request).value();
+  store->EnqueueMail(request, {}).value();
   return store;
 }
 

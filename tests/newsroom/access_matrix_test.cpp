@@ -210,6 +210,22 @@ TEST_F(AccessMatrixTest, UploadsAreRefusedBeforeTheirBodyUnlessTheRoleMayUseThem
   EXPECT_EQ(uploads, 6u);
 }
 
+// Checking or hashing a password (argon2id: tens of milliseconds and 64 MB) is the work of
+// the login, the password form and a new account: those routes, and only those, run on the
+// server's work pool, off the I/O threads that serve readers (issue #17; the server's side,
+// readers served and the overflow's 503, is tests/http/server_test.cpp's).
+TEST_F(AccessMatrixTest, ThePasswordRoutesAndOnlyThoseRunOnTheWorkPool) {
+  std::set<std::string> on_work_pool;
+  for (const Route& route : RouteTable()) {
+    http::Request request;
+    request.method = route.method;
+    request.path = Target(route, 1, 1);
+    if (router_.AdmissionFor(request).on_work_pool) on_work_pool.insert(Describe(route));
+  }
+  EXPECT_EQ(on_work_pool, (std::set<std::string>{"POST /newsroom/login", "POST /newsroom/password",
+                                                 "POST /newsroom/admin/users"}));
+}
+
 TEST_F(AccessMatrixTest, AReporterCannotAddAUserNorHideASection) {
   AddUser("reporter@example.com", store::Role::kReporter);
   Browser reporter;

@@ -193,6 +193,24 @@ TEST_F(CommentsSiteTest, AGuestEditsAndDeletesWithThePasswordOnly) {
   EXPECT_EQ(Get(edit).status, 404);
 }
 
+// A guest's password is hashed (posting) or verified (editing, deleting) with argon2id: those
+// forms run on the server's work pool, off the I/O threads that serve readers (issue #17);
+// reading comments does not.
+TEST_F(CommentsSiteTest, PasswordFormsRunOnTheWorkPoolAndReadingDoesNot) {
+  const auto on_work_pool = [this](http::Method method, const std::string& path) {
+    http::Request request;
+    request.method = method;
+    request.path = path;
+    return router_.AdmissionFor(request).on_work_pool;
+  };
+  EXPECT_TRUE(on_work_pool(http::Method::kPost, CommentsUrl()));
+  EXPECT_TRUE(on_work_pool(http::Method::kPost, "/comment/1/edit"));
+  EXPECT_FALSE(on_work_pool(http::Method::kGet, CommentsUrl()));
+  EXPECT_FALSE(on_work_pool(http::Method::kGet, "/comment/1/edit"));
+  EXPECT_FALSE(on_work_pool(http::Method::kPost, "/comment/1/vote"));
+  EXPECT_FALSE(on_work_pool(http::Method::kGet, fmt::format("/article/{}", article_)));
+}
+
 TEST_F(CommentsSiteTest, BadInputGetsA4xxAndNothingIsStored) {
   EXPECT_EQ(Comment(std::string(1001, 'x')).status, 413);
   EXPECT_EQ(Comment("   ").status, 400);

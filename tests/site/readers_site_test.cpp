@@ -65,7 +65,27 @@ class ReadersSiteTest : public SiteTest {
            form_signer_.Sign(article, "email-form\n" + issued);
   }
 
+  void MakeSiteWithMailCaps(int per_article_per_hour, int site_per_hour) {
+    config_.mail_per_article_per_hour = per_article_per_hour;
+    config_.mail_site_per_hour = site_per_hour;
+    MakeSite();
+  }
+  static std::string EmailPath(store::ArticleId id) {
+    return "/article/" + std::to_string(id) + "/email";
+  }
+  // Sends the e-mail form from another address and sender each time: only the article's and
+  // the site's caps can stop it. The status.
+  int MailFromSomeoneNew(const std::string& target) {
+    ++senders_;
+    return PostForm(target,
+                    "sender_name=a&sender_email=s" + std::to_string(senders_) +
+                        "%40example.com&recipients=r%40example.org",
+                    "", "198.51.100." + std::to_string(senders_))
+        .status;
+  }
+
   store::ArticleId first_ = 0, second_ = 0;
+  int senders_ = 0;
 };
 
 std::string CookieValue(const std::string& set_cookie) {
@@ -338,22 +358,12 @@ TEST_F(ReadersSiteTest, EmailNeedsTheTokenOfAFormShownLongEnoughAgo) {
 }
 
 TEST_F(ReadersSiteTest, EmailIsCappedPerArticleAndForTheWholeSite) {
-  config_.mail_per_article_per_hour = 2;
-  config_.mail_site_per_hour = 3;
-  MakeSite();
-  const std::string first = "/article/" + std::to_string(first_) + "/email";
-  const std::string second = "/article/" + std::to_string(second_) + "/email";
+  MakeSiteWithMailCaps(2, 3);
+  const std::string first = EmailPath(first_);
+  const std::string second = EmailPath(second_);
   // Every form from another address and sender: only the article's and the site's caps stop
   // them.
-  int n = 0;
-  const auto send = [&](const std::string& target) {
-    ++n;
-    return PostForm(target,
-                    "sender_name=a&sender_email=s" + std::to_string(n) +
-                        "%40example.com&recipients=r%40example.org",
-                    "", "198.51.100." + std::to_string(n))
-        .status;
-  };
+  const auto send = [this](const std::string& target) { return MailFromSomeoneNew(target); };
   EXPECT_EQ(send(first), 303);
   EXPECT_EQ(send(first), 303);
   EXPECT_EQ(send(first), 429);
@@ -363,6 +373,19 @@ TEST_F(ReadersSiteTest, EmailIsCappedPerArticleAndForTheWholeSite) {
   // An hour later there is room again.
   clock_ = FixedClock(kNow + 3600);
   EXPECT_EQ(send(second), 303);
+}
+
+// The caps are the store's, not a node's: another node on the same store (or this one
+// restarted) does not allow them again (issue #17).
+TEST_F(ReadersSiteTest, EmailCapsHoldForAnotherNodeOnTheSameStore) {
+  MakeSiteWithMailCaps(2, 3);
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(MailFromSomeoneNew(EmailPath(first_)), 303);
+  MakeSite();  // the other node: the article's 2 are spent there too
+  EXPECT_EQ(MailFromSomeoneNew(EmailPath(first_)), 429);
+  EXPECT_EQ(MailFromSomeoneNew(EmailPath(second_)), 303);
+  MakeSite();  // and a third: so are the site's 3
+  EXPECT_EQ(MailFromSomeoneNew(EmailPath(second_)), 429);
+  EXPECT_EQ(sinmun::testing::DueMails(*store_, kNow, 10).size(), 3u);
 }
 
 TEST_F(ReadersSiteTest, EmailTakesItsLinksFromBaseUrlAndNeedsOne) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "store/store.hpp"
 #include "support/test_store.hpp"
@@ -140,6 +141,45 @@ TEST_P(StoreAccountsTest, LoginThrottlesAreKeptPerKeyAndCleared) {
   EXPECT_EQ(store_->LoginThrottleFor("address:192.0.2.1").value().failures, 0);
   ASSERT_TRUE(store_->ClearLoginThrottle("account:kim").has_value());
   EXPECT_EQ(store_->LoginThrottleFor("account:kim").value().failures, 0);
+}
+
+// Two nodes taking login attempts at once under one key (issue #17): reading the lock and
+// counting the failure are one step, so exactly the free failures and the one that locks get
+// through, whichever node they came to; a locked key counts nothing more.
+TEST_P(StoreAccountsTest, LoginAttemptsOnTwoNodesAtOnceCannotPassTheFreeFailures) {
+  testing::TestDatabase database(GetParam());
+  std::unique_ptr<Store> nodes[2] = {database.Open(), database.Open()};
+  const Accounts::LockSeconds an_hour_past_three = [](int failures, int free_failures) {
+    return failures > free_failures ? Timestamp{3600} : Timestamp{0};
+  };
+  const Accounts::ThrottledKey keys[] = {{.key = "account:kim", .free_failures = 3},
+                                         {.key = "address:192.0.2.1", .free_failures = 100}};
+  int let_through[2] = {};
+  auto node = [&](Store* store, int* through) {
+    for (int i = 0; i < 10; ++i) {
+      for (int busy = 0; busy < 100; ++busy) {
+        const Result<Timestamp> wait = store->ReserveLoginAttempt(keys, kNow, an_hour_past_three);
+        if (wait && *wait == 0) ++*through;
+        // kUnavailable: the other node holds the lock; ask again.
+        if (wait || wait.error().code != ErrorCode::kUnavailable) break;
+      }
+    }
+  };
+  std::thread first(node, nodes[0].get(), &let_through[0]);
+  std::thread second(node, nodes[1].get(), &let_through[1]);
+  first.join();
+  second.join();
+  EXPECT_EQ(let_through[0] + let_through[1], 4);
+  const LoginThrottle kim = nodes[0]->LoginThrottleFor("account:kim").value();
+  EXPECT_EQ(kim.failures, 4);
+  EXPECT_EQ(kim.locked_until, kNow + 3600);
+  EXPECT_EQ(nodes[1]->LoginThrottleFor("address:192.0.2.1").value().failures, 4);
+  EXPECT_EQ(nodes[1]->ReserveLoginAttempt(keys, kNow + 3599, an_hour_past_three).value(), 1);
+  // An unchecked key's lock does not refuse the attempt.
+  const Accounts::ThrottledKey unchecked[] = {
+      {.key = "account:kim", .free_failures = 3, .checked = false}};
+  EXPECT_EQ(nodes[0]->ReserveLoginAttempt(unchecked, kNow, an_hour_past_three).value(), 0);
+  EXPECT_EQ(nodes[0]->LoginThrottleFor("account:kim").value().failures, 5);
 }
 
 TEST_P(StoreAccountsTest, TheAuditLogPagesNewestFirst) {

@@ -78,7 +78,8 @@ void Seed(Store& store) {
                           .client = "client",
                           .sender_email = "lee@example.com",
                           .created_at = kNow,
-                          .recipients = {{"park@example.com", "Subject: hi\r\n\r\nbody"}}}));
+                          .recipients = {{"park@example.com", "Subject: hi\r\n\r\nbody"}}},
+                         {}));
   ASSERT_TRUE(store.InsertSession({.token_hash = "ab12",
                                    .user_id = user,
                                    .csrf_token = "csrf",

@@ -111,11 +111,12 @@ TEST_P(StoreReadersTest, MostRecommendedAndMostEmailedCountTheWeekOnly) {
   EXPECT_EQ(recommended[0].count, 2);
   EXPECT_EQ(recommended[1].count, 1);
 
-  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r1@example.com", "r2@example.com"})).value();
-  store_->EnqueueMail(Mail(b, "x", "s@example.com", {"r1@example.com"})).value();
+  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r1@example.com", "r2@example.com"}), {})
+      .value();
+  store_->EnqueueMail(Mail(b, "x", "s@example.com", {"r1@example.com"}), {}).value();
   store_
       ->EnqueueMail(
-          Mail(b, "x", "s@example.com", {"r1@example.com", "r3@example.com"}, kNow - 8 * 86400))
+          Mail(b, "x", "s@example.com", {"r1@example.com", "r3@example.com"}, kNow - 8 * 86400), {})
       .value();
   const std::vector<RankedSummary> emailed = store_->MostEmailed(kNow - 7 * 86400, 1, kNow).value();
   ASSERT_EQ(emailed.size(), 1u);
@@ -125,12 +126,12 @@ TEST_P(StoreReadersTest, MostRecommendedAndMostEmailedCountTheWeekOnly) {
 
 TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
   const ArticleId a = Insert(0, "가");
-  EXPECT_EQ(testing::ErrorCodeOf(store_->EnqueueMail(Mail(a, "x", "s@example.com", {}))),
+  EXPECT_EQ(testing::ErrorCodeOf(store_->EnqueueMail(Mail(a, "x", "s@example.com", {}), {})),
             ErrorCode::kInvalidInput);
   EXPECT_EQ(testing::ErrorCodeOf(
-                store_->EnqueueMail(Mail(55555, "x", "s@example.com", {"r@example.com"}))),
+                store_->EnqueueMail(Mail(55555, "x", "s@example.com", {"r@example.com"}), {})),
             ErrorCode::kNotFound);
-  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"}))
+  store_->EnqueueMail(Mail(a, "x", "s@example.com", {"one@example.com", "two@example.com"}), {})
       .value();
 
   EXPECT_EQ(store_->PendingMailCount().value(), 2);
@@ -171,7 +172,8 @@ TEST_P(StoreReadersTest, TwoSendersClaimingAtOnceNeverGetTheSameMail) {
   const ArticleId a = Insert(0, "가");
   constexpr int kMails = 60;
   for (int i = 0; i < kMails; ++i) {
-    store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r" + std::to_string(i) + "@example.com"}))
+    store_
+        ->EnqueueMail(Mail(a, "x", "s@example.com", {"r" + std::to_string(i) + "@example.com"}), {})
         .value();
   }
   std::unique_ptr<Store> other_node = database_.Open();
@@ -213,9 +215,10 @@ TEST_P(StoreReadersTest, TwoSendersClaimingAtOnceNeverGetTheSameMail) {
 
 TEST_P(StoreReadersTest, MailRequestsAreCountedByClientAndSender) {
   const ArticleId a = Insert(0, "가");
-  store_->EnqueueMail(Mail(a, "client-a", "s@example.com", {"r@example.com"}, kNow - 7200)).value();
-  store_->EnqueueMail(Mail(a, "client-a", "t@example.com", {"r@example.com"})).value();
-  store_->EnqueueMail(Mail(a, "client-b", "s@example.com", {"r@example.com"})).value();
+  store_->EnqueueMail(Mail(a, "client-a", "s@example.com", {"r@example.com"}, kNow - 7200), {})
+      .value();
+  store_->EnqueueMail(Mail(a, "client-a", "t@example.com", {"r@example.com"}), {}).value();
+  store_->EnqueueMail(Mail(a, "client-b", "s@example.com", {"r@example.com"}), {}).value();
   const Store::MailRequestCounts hour =
       store_->MailRequestsSince("client-a", "s@example.com", kNow - 3600).value();
   EXPECT_EQ(hour.by_client, 1);
@@ -224,6 +227,47 @@ TEST_P(StoreReadersTest, MailRequestsAreCountedByClientAndSender) {
       store_->MailRequestsSince("client-a", "s@example.com", kNow - 86400).value();
   EXPECT_EQ(day.by_client, 2);
   EXPECT_EQ(day.by_sender, 2);
+}
+
+// "E-mail this article"'s hourly caps (issue #17) are counted by the store as it writes: two
+// nodes enqueueing at once, about one article and another, pass neither the per-article cap
+// nor the site-wide one together, and requests older than an hour do not count.
+TEST_P(StoreReadersTest, MailCapsHoldForTwoNodesEnqueueingAtOnce) {
+  const ArticleId a = Insert(0, "가");
+  const ArticleId b = Insert(1, "나");
+  store_->EnqueueMail(Mail(a, "old", "s@example.com", {"r@example.com"}, kNow - 3600), {}).value();
+  const MailOutbox::MailCaps caps{.per_article_per_hour = 4, .site_per_hour = 6};
+  std::unique_ptr<Store> other_node = database_.Open();
+  int accepted[2][2] = {};  // [node][article a, b]
+  auto node = [&](Store* store, int* about) {
+    for (int i = 0; i < 10; ++i) {
+      const ArticleId article = i % 2 == 0 ? a : b;
+      for (int busy = 0; busy < 100; ++busy) {
+        const Result<std::int64_t> queued =
+            store->EnqueueMail(Mail(article, "c", "s@example.com", {"r@example.com"}), caps);
+        if (queued) ++about[article == a ? 0 : 1];
+        // kUnavailable: the other node holds the lock; ask again (kConflict: a cap).
+        if (queued || queued.error().code != ErrorCode::kUnavailable) break;
+      }
+    }
+  };
+  std::thread first(node, store_.get(), accepted[0]);
+  std::thread second(node, other_node.get(), accepted[1]);
+  first.join();
+  second.join();
+  const int about_a = accepted[0][0] + accepted[1][0];
+  const int about_b = accepted[0][1] + accepted[1][1];
+  EXPECT_LE(about_a, 4);
+  EXPECT_LE(about_b, 4);
+  EXPECT_EQ(about_a + about_b, 6);  // 20 tries: the site's cap is what stops them
+
+  EXPECT_EQ(testing::ErrorCodeOf(
+                store_->EnqueueMail(Mail(b, "d", "t@example.com", {"r@example.com"}), caps)),
+            ErrorCode::kConflict);
+  // An hour on, the hour's requests are forgotten.
+  EXPECT_TRUE(
+      store_->EnqueueMail(Mail(a, "d", "t@example.com", {"r@example.com"}, kNow + 3600), caps)
+          .has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, StoreReadersTest, testing::AllBackends(),

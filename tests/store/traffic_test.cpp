@@ -81,12 +81,12 @@ TEST_P(StoreTrafficTest, TopArticlesCarryThisHourEarlierHoursAndReaderActions) {
   ASSERT_TRUE(store_->AddViews(kHour - 2, {{a, 4}, {b, 10}}));
   ASSERT_TRUE(store_->AddViews(kHour, {{a, 20}, {b, 1}}));
   ASSERT_TRUE(store_->Recommend(a, "c1", kNow));
-  ASSERT_TRUE(
-      store_->EnqueueMail({.article_id = a,
-                           .client = "c1",
-                           .sender_email = "s@example.com",
-                           .created_at = kNow,
-                           .recipients = {{"x@example.com", "m"}, {"y@example.com", "m"}}}));
+  ASSERT_TRUE(store_->EnqueueMail({.article_id = a,
+                                   .client = "c1",
+                                   .sender_email = "s@example.com",
+                                   .created_at = kNow,
+                                   .recipients = {{"x@example.com", "m"}, {"y@example.com", "m"}}},
+                                  {}));
 
   const std::vector<ArticleTraffic> now = store_->TopArticles(kHour, kHour, {}, 10).value();
   ASSERT_EQ(now.size(), 2u);

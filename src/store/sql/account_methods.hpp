@@ -5,9 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
@@ -54,6 +56,28 @@ inline const Sql kPutThrottle{
     "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
     "locked_until = excluded.locked_until"};
 inline const Sql kClearThrottle{"DELETE FROM login_throttles WHERE key = ?1"};
+// Taken first by ReserveLoginAttempt, so that reading the locks and counting a failure are one
+// step across nodes (SQLite's writer holds the database lock anyway). Held for a few
+// statements, never for a password check.
+inline const Sql kLockThrottles =
+    Sql::Override("SELECT 0 WHERE 0", "LOCK TABLE login_throttles IN SHARE ROW EXCLUSIVE MODE");
+
+// The failures counted under `key`: {key, 0, 0} when none are.
+template <typename Db>
+Result<LoginThrottle> ReadThrottle(Db& db, std::string_view key) {
+  Result<LoginThrottle> found = ReadOne<LoginThrottle>(
+      Query(db, kThrottle, key),
+      [key](const auto& row) {
+        return LoginThrottle{.key = std::string(key),
+                             .failures = static_cast<int>(row.Int(0)),
+                             .locked_until = row.Int(1)};
+      },
+      "");
+  if (!found && found.error().code == ErrorCode::kNotFound) {
+    return LoginThrottle{.key = std::string(key)};
+  }
+  return found;
+}
 
 inline const Sql kAppendAudit{
     "INSERT INTO audit_log (at, user_id, actor, action, target, detail, remote_address) "
@@ -223,20 +247,7 @@ Result<std::int64_t> SqlStore<B>::DeleteSessionsIdleSince(Timestamp before) {
 
 template <typename B>
 Result<LoginThrottle> SqlStore<B>::LoginThrottleFor(std::string_view key) const {
-  return backend().OnReader([key](auto& db) -> Result<LoginThrottle> {
-    Result<LoginThrottle> found = ReadOne<LoginThrottle>(
-        Query(db, account_sql::kThrottle, key),
-        [key](const auto& row) {
-          return LoginThrottle{.key = std::string(key),
-                               .failures = static_cast<int>(row.Int(0)),
-                               .locked_until = row.Int(1)};
-        },
-        "");
-    if (!found && found.error().code == ErrorCode::kNotFound) {
-      return LoginThrottle{.key = std::string(key)};
-    }
-    return found;
-  });
+  return backend().OnReader([key](auto& db) { return account_sql::ReadThrottle(db, key); });
 }
 
 template <typename B>
@@ -244,6 +255,37 @@ Result<> SqlStore<B>::PutLoginThrottle(const LoginThrottle& throttle) {
   return backend().OnWriter([&](auto& db) {
     return Write(db, account_sql::kPutThrottle, throttle.key, std::int64_t{throttle.failures},
                  throttle.locked_until);
+  });
+}
+
+template <typename B>
+Result<Timestamp> SqlStore<B>::ReserveLoginAttempt(std::span<const ThrottledKey> keys,
+                                                   Timestamp now, LockSeconds lock_seconds) {
+  return backend().OnWriteTransaction([&](auto& db) -> Result<Timestamp> {
+    if (Result<> locked = Write(db, account_sql::kLockThrottles); !locked) {
+      return tl::unexpected(locked.error());
+    }
+    std::vector<LoginThrottle> throttles;
+    Timestamp wait = 0;
+    for (const ThrottledKey& key : keys) {
+      Result<LoginThrottle> throttle = account_sql::ReadThrottle(db, key.key);
+      if (!throttle) return tl::unexpected(throttle.error());
+      if (key.checked) wait = std::max(wait, throttle->locked_until - now);
+      throttles.push_back(std::move(*throttle));
+    }
+    if (wait > 0) return wait;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      LoginThrottle& throttle = throttles[i];
+      throttle.failures = std::min(throttle.failures + 1, 1000);
+      const Timestamp lock = lock_seconds(throttle.failures, keys[i].free_failures);
+      if (lock > 0) throttle.locked_until = now + lock;
+      if (Result<> put = Write(db, account_sql::kPutThrottle, throttle.key,
+                               std::int64_t{throttle.failures}, throttle.locked_until);
+          !put) {
+        return tl::unexpected(put.error());
+      }
+    }
+    return Timestamp{0};
   });
 }
 

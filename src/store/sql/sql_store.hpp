@@ -81,7 +81,7 @@ class SqlStore : public Store {
   Result<MailRequestCounts> MailRequestsSince(std::string_view client,
                                               std::string_view sender_email,
                                               Timestamp since) const override;
-  Result<std::int64_t> EnqueueMail(const NewMailRequest& request) override;
+  Result<std::int64_t> EnqueueMail(const NewMailRequest& request, MailCaps caps) override;
   Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
                                                 Timestamp lease_until) override;
   Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
@@ -106,6 +106,8 @@ class SqlStore : public Store {
   Result<std::int64_t> DeleteSessionsIdleSince(Timestamp before) override;
   Result<LoginThrottle> LoginThrottleFor(std::string_view key) const override;
   Result<> PutLoginThrottle(const LoginThrottle& throttle) override;
+  Result<Timestamp> ReserveLoginAttempt(std::span<const ThrottledKey> keys, Timestamp now,
+                                        LockSeconds lock_seconds) override;
   Result<> ClearLoginThrottle(std::string_view key) override;
   Result<std::int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<AuditPage> AuditLog(Page page) const override;
