@@ -17,12 +17,12 @@
 namespace sinmun::site {
 namespace {
 
-constexpr std::string_view kFormPurpose = "comment-form";
+constexpr std::string_view kCommentFormPurpose = "comment-form";
 constexpr size_t kMinPasswordBytes = 4;
 constexpr size_t kMaxPasswordBytes = 64;
 constexpr Timestamp kHour = 3600;
 
-CommentForm ParseForm(const http::Request& request) {
+CommentForm ParseCommentForm(const http::Request& request) {
   CommentForm form;
   for (const auto& [key, value] : http::ParseQuery(request.body)) {
     if (key == "nickname")
@@ -112,7 +112,7 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
   const Result<ArticleData> data = LoadArticle(*site.deps.store.catalog, *id, now);
   if (!data) return ErrorResponse(site, data.error(), page.view_mode);
 
-  CommentForm form = ParseForm(request);
+  CommentForm form = ParseCommentForm(request);
   // A filled honeypot is a bot: it is sent back to the page and nothing is stored.
   if (!form.honeypot.empty() || IsBotRequest(site, request)) {
     return http::Redirect(CommentsPath(*id), 303);
@@ -135,7 +135,7 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
   if (const std::string_view problem = FormProblem(form, nickname, body); !problem.empty()) {
     return refuse(problem, problem == "comments_error_too_long" ? 413 : 400);
   }
-  if (CheckFormToken(*site.deps.form_signer, kFormPurpose, *id, form.token, now,
+  if (CheckFormToken(*site.deps.form_signer, kCommentFormPurpose, *id, form.token, now,
                      site.deps.config.mail_min_fill_seconds) != TokenCheck::kGood) {
     return refuse("comments_error_form_token", 400);
   }

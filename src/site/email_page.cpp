@@ -21,7 +21,7 @@ constexpr size_t kMaxRecipients = 5;
 constexpr size_t kMaxNameChars = 50;
 constexpr size_t kMaxNoteChars = 500;
 constexpr size_t kExcerptChars = 300;
-constexpr std::string_view kFormPurpose = "email-form";
+constexpr std::string_view kEmailFormPurpose = "email-form";
 
 // What the reader typed, kept as typed so that a form sent back shows all of it.
 struct EmailForm {
@@ -48,7 +48,7 @@ std::string Lower(std::string text) {
   return text;
 }
 
-EmailForm ParseForm(const http::Request& request) {
+EmailForm ParseEmailForm(const http::Request& request) {
   EmailForm form;
   for (const auto& [key, value] : http::ParseQuery(request.body)) {
     if (key == "sender_name")
@@ -129,8 +129,8 @@ http::Response RenderForm(const SiteContext& site, const PageRequest& page, cons
                           const EmailForm& form, const FormErrors& errors, bool sent, int status) {
   const std::string token = site.deps.form_signer == nullptr
                                 ? ""
-                                : FormToken(*site.deps.form_signer, kFormPurpose, data.article.id,
-                                            site.deps.clock->Now());
+                                : FormToken(*site.deps.form_signer, kEmailFormPurpose,
+                                            data.article.id, site.deps.clock->Now());
   const nlohmann::json view = {{"form_token", token},
                                {"article",
                                 {{"headline", data.article.headline},
@@ -181,7 +181,7 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
                          page.view_mode);
   }
   const std::string sent_url = ArticlePath(*id) + "/email?sent=1";
-  const EmailForm form = ParseForm(request);
+  const EmailForm form = ParseEmailForm(request);
   // A filled honeypot is a bot: it is told "sent" and nothing is sent.
   if (!form.honeypot.empty() || IsBotRequest(site, request)) return http::Redirect(sent_url, 303);
 
@@ -197,7 +197,7 @@ http::Response EmailArticlePage(const SiteContext& site, const http::Request& re
                          page.view_mode);
   }
   // Answered with the form as typed and a fresh token: a person sends it again.
-  if (CheckFormToken(*site.deps.form_signer, kFormPurpose, *id, form.token, now,
+  if (CheckFormToken(*site.deps.form_signer, kEmailFormPurpose, *id, form.token, now,
                      site.deps.config.mail_min_fill_seconds) != TokenCheck::kGood) {
     errors.form = labels.Label("readers_error_form_token");
     return RenderForm(site, page, *data, form, errors, false, 400);
