@@ -40,7 +40,8 @@ int Demo(const DemoOptions& options) {
   demo_options.now = SystemClock().Now();
   // The pictures are made once, before the articles, and shared among them: their cost does
   // not grow with the paper.
-  auto photos = MakeDemoPhotos(**store, data->uploads_path, options.seed, demo_options.now);
+  auto photos = MakeDemoPhotos(**store, data->uploads_path, DemoPicturesFor(options.articles),
+                               options.seed, demo_options.now);
   if (!photos) {
     fmt::print(stderr, "sinmun demo: pictures: {}\n", photos.error().detail);
     return kExitFailed;

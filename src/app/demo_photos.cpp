@@ -12,24 +12,23 @@
 #include "newsroom/photo_upload.hpp"
 
 namespace sinmun::app {
-namespace {
-
-// 16:9 and wide enough for every width of newsroom::kPhotoWidths.
-constexpr int kDemoPictureWidth = 1600;
-constexpr int kDemoPictureHeight = 900;
-
-}  // namespace
+DemoPictureSet DemoPicturesFor(int articles) {
+  // 16:9; the large ones are wide enough for every width of newsroom::kPhotoWidths.
+  if (articles >= 1000) return DemoPictureSet{.per_section = 4, .width = 1600, .height = 900};
+  return DemoPictureSet{.per_section = 1, .width = 800, .height = 450};
+}
 
 Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& store,
                                                                 const std::string& uploads_dir,
+                                                                const DemoPictureSet& set,
                                                                 std::uint64_t seed, Timestamp now) {
   const demo::Vocabulary& vocab = demo::GetVocabulary();
   const auto make_section = [&](size_t s) -> Result<std::vector<store::PhotoId>> {
     std::vector<store::PhotoId> ids;
-    for (int i = 0; i < kDemoPhotosPerSection; ++i) {
-      const std::uint64_t picture_seed = seed * 1000 + s * kDemoPhotosPerSection + i;
-      Result<std::string> jpeg = newsroom::DrawDemoPicture(vocab.sections[s].name, picture_seed,
-                                                           kDemoPictureWidth, kDemoPictureHeight);
+    for (int i = 0; i < set.per_section; ++i) {
+      const std::uint64_t picture_seed = seed * 1000 + s * set.per_section + i;
+      Result<std::string> jpeg =
+          newsroom::DrawDemoPicture(vocab.sections[s].name, picture_seed, set.width, set.height);
       if (!jpeg) return tl::unexpected(jpeg.error());
       // Uploaded by no one: the demo's accounts are made after the paper.
       newsroom::PhotoUploadResult stored =
