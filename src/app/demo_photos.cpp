@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
-#include <thread>
 #include <utility>
 #include <variant>
 
@@ -45,18 +43,12 @@ Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& st
     }
     return ids;
   };
-  // Two at a time: drawing and encoding are CPU work, and uploads may run at once. The ids
-  // are kept per section, so the order of the work does not change the paper.
-  std::vector<Result<std::vector<store::PhotoId>>> sections(vocab.sections.size());
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t s = next++; s < sections.size(); s = next++) sections[s] = make_section(s);
-  };
-  std::thread helper(work);
-  work();
-  helper.join();
+  // One at a time: a demo once aborted with a corrupted heap while two pictures were drawn
+  // and stored at once (drawing the title goes through Pango and fontconfig), and one thread
+  // costs a large paper a few seconds once.
   std::vector<std::vector<store::PhotoId>> photos;
-  for (Result<std::vector<store::PhotoId>>& section : sections) {
+  for (size_t s = 0; s < vocab.sections.size(); ++s) {
+    Result<std::vector<store::PhotoId>> section = make_section(s);
     if (!section) return tl::unexpected(section.error());
     photos.push_back(std::move(*section));
   }

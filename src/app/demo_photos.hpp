@@ -28,7 +28,7 @@ DemoPictureSet DemoPicturesFor(int articles);
 // `set.per_section` pictures for each section of the demo vocabulary, with the section's name
 // on them, written under `uploads_dir` and recorded in the store; their ids per section, in
 // the vocabulary's order (demo::DemoOptions::section_photos). The same seed gives the same
-// pictures (their ids follow the order of the uploads, two of which run at once).
+// pictures.
 Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& store,
                                                                 const std::string& uploads_dir,
                                                                 const DemoPictureSet& set,

@@ -55,12 +55,22 @@ class ReaderTest : public ::testing::Test {
     const std::string data = *root_ + "/paper";
     const CommandResult demo =
         RunSinmun({"demo", "--data", data, "--articles", "400", "--seed", "5"});
-    ASSERT_EQ(demo.exit_code, 0) << demo.out;
+    // A failed assertion here would make GoogleTest skip every test of the suite, which CTest
+    // reports as skipped, not failed: the failure is kept for SetUp to report in each test.
+    if (demo.exit_code != 0) {
+      setup_error_ = new std::string("sinmun demo exited with " + std::to_string(demo.exit_code) +
+                                     ": " + demo.out);
+      return;
+    }
     server_ = new ServeProcess(data);
+  }
+  void SetUp() override {
+    ASSERT_EQ(setup_error_, nullptr) << *setup_error_;
     ASSERT_NE(server_->port(), 0) << server_->output();
   }
   static void TearDownTestSuite() {
     delete server_;
+    delete setup_error_;
     std::filesystem::remove_all(*root_);
     delete root_;
   }
@@ -88,9 +98,11 @@ class ReaderTest : public ::testing::Test {
   }
 
   static std::string* root_;
+  static std::string* setup_error_;
   static ServeProcess* server_;
 };
 std::string* ReaderTest::root_ = nullptr;
+std::string* ReaderTest::setup_error_ = nullptr;
 ServeProcess* ReaderTest::server_ = nullptr;
 
 TEST_F(ReaderTest, FrontPageIsAKoreanNewspaper) {
