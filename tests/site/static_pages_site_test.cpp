@@ -23,14 +23,8 @@ class StaticPagesSiteTest : public SiteTest {
 
   std::int64_t Save(std::string path, std::string title, std::string body, Timestamp effective_at,
                     int footer = 0) {
-    return store_
-        ->SaveStaticPage(store::StaticPage{.path = std::move(path),
-                                           .title = std::move(title),
-                                           .body_markdown = std::move(body),
-                                           .footer = footer,
-                                           .effective_at = effective_at,
-                                           .saved_at = kNow})
-        .value();
+    return testing::SaveStaticPage(*store_, std::move(path), std::move(title), std::move(body),
+                                   effective_at, footer, kNow);
   }
 };
 

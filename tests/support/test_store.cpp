@@ -173,4 +173,15 @@ store::ArticleId InsertArticle(store::Store& store, const store::NewArticle& art
   return Must(store.InsertArticles({article})).at(0);
 }
 
+std::int64_t SaveStaticPage(store::Store& store, std::string path, std::string title,
+                            std::string body, Timestamp effective_at, int footer,
+                            Timestamp saved_at) {
+  return Must(store.SaveStaticPage(store::StaticPage{.path = std::move(path),
+                                                     .title = std::move(title),
+                                                     .body_markdown = std::move(body),
+                                                     .footer = footer,
+                                                     .effective_at = effective_at,
+                                                     .saved_at = saved_at}));
+}
+
 }  // namespace sinmun::testing

@@ -122,4 +122,10 @@ store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp 
 // Inserts one article and returns its id. Throws on failure.
 store::ArticleId InsertArticle(store::Store& store, const store::NewArticle& article);
 
+// Saves a version of the static page at `path`, in force from `effective_at`, and returns its
+// version number. Throws on failure.
+std::int64_t SaveStaticPage(store::Store& store, std::string path, std::string title,
+                            std::string body, Timestamp effective_at, int footer,
+                            Timestamp saved_at);
+
 }  // namespace sinmun::testing
