@@ -12,7 +12,7 @@ namespace {
 using testing::Backend;
 using testing::Must;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 constexpr UserId kEditor = 8;
 
 class StoreArticleKindsTest : public testing::TestWithParam<Backend> {

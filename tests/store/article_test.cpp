@@ -14,7 +14,7 @@ using testing::ErrorCodeOf;
 using testing::InsertArticle;
 using testing::MakeArticle;
 
-constexpr Timestamp kNow = 1'700'000'000;  // 2023-11-15 07:13 KST
+using testing::kNow;
 
 class StoreArticleTest : public testing::TestWithParam<Backend> {
  protected:

@@ -11,7 +11,7 @@ namespace {
 using testing::Backend;
 using testing::MakeArticle;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreCommentsTest : public testing::TestWithParam<Backend> {
  protected:

@@ -14,7 +14,7 @@ namespace {
 using testing::Backend;
 using testing::MakeArticle;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreConcurrencyTest : public testing::TestWithParam<Backend> {
  protected:

@@ -15,7 +15,7 @@ using testing::Backend;
 using testing::ErrorCodeOf;
 using testing::Must;
 
-constexpr Timestamp kNow = 1'700'000'000;  // 2023-11-15 07:13 KST
+using testing::kNow;
 constexpr UserId kReporterUser = 7;
 constexpr UserId kEditorUser = 8;
 

@@ -15,7 +15,7 @@ using testing::Backend;
 using testing::ErrorCodeOf;
 using testing::Must;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 TEST(PostgresStoreTest, NodesStartingTogetherMigrateANewDatabaseOnce) {
   const testing::TestDatabase database(Backend::kPostgres);

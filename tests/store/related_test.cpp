@@ -10,7 +10,7 @@ namespace {
 using testing::Backend;
 using testing::MakeArticle;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreRelatedTest : public testing::TestWithParam<Backend> {
  protected:

@@ -10,7 +10,7 @@ namespace {
 
 using testing::Backend;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreReopenTest : public testing::TestWithParam<Backend> {
  protected:

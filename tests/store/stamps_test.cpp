@@ -12,7 +12,7 @@ using testing::Backend;
 using testing::ErrorCodeOf;
 using testing::MakeArticle;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreStampsTest : public testing::TestWithParam<Backend> {
  protected:

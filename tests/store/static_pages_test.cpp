@@ -11,7 +11,7 @@ namespace {
 
 using testing::Backend;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 constexpr Timestamp kDay = 86'400;
 
 class StoreStaticPagesTest : public testing::TestWithParam<Backend> {

@@ -11,7 +11,7 @@ namespace {
 using testing::Backend;
 using testing::MakeArticle;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 constexpr std::int64_t kHour = kNow / 3600;
 constexpr std::int64_t kSlot = kNow / 300;
 

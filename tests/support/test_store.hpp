@@ -103,6 +103,10 @@ std::optional<ErrorCode> ErrorCodeOf(const Result<T>& result) {
   return result.error().code;
 }
 
+// The store tests' "now": 2023-11-15 07:13 KST. One shared value lets the store test files
+// build as one unity translation unit.
+inline constexpr Timestamp kNow = 1'700'000'000;
+
 // Sections 정치 (politics), 경제 (economy) and 사회 (society), in this display order.
 std::vector<store::Section> SeedSections(store::Store& store);
 
