@@ -9,7 +9,7 @@
 namespace sinmun::counters {
 namespace {
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class CountersTest : public ::testing::Test {
  protected:

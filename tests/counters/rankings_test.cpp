@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_store.hpp"
+
 namespace sinmun::counters {
 namespace {
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 constexpr std::int64_t kHour = kNow / 3600;
 
 std::vector<store::ArticleId> Ids(const std::vector<RankedView>& top) {

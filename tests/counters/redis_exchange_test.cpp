@@ -16,7 +16,7 @@
 namespace sinmun::counters {
 namespace {
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 TEST(RedisUrlTest, ReadsHostPortPasswordAndDatabase) {
   const RedisAddress full = ParseRedisUrl("redis://:s3cret@10.0.0.5:6380/2").value();

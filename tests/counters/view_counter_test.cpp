@@ -7,10 +7,12 @@
 #include <atomic>
 #include <thread>
 
+#include "support/test_store.hpp"
+
 namespace sinmun::counters {
 namespace {
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 std::int64_t ViewsOf(const std::vector<store::ViewDelta>& deltas, store::ArticleId id) {
   std::int64_t views = 0;

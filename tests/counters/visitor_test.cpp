@@ -4,11 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "counters/bot_filter.hpp"
+#include "support/test_store.hpp"
 
 namespace sinmun::counters {
 namespace {
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 constexpr char kChrome[] =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/120.0 Safari/537.36";
