@@ -16,10 +16,6 @@
 namespace sinmun::testing {
 namespace {
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
-    "Safari/537.36";
-
 std::string ClickLink(const std::string& html) {
   const size_t at = html.find("/ad/click/");
   if (at == std::string::npos) return "";
@@ -46,7 +42,7 @@ TEST(AdsFlowTest, BannersAreServedClickedAndCounted) {
         "/article/" + std::to_string(list.at("items").at(0).at("id").get<std::int64_t>());
 
     const HttpResponse zipped =
-        HttpGet(server.port(), path, {{"User-Agent", kChrome}, {"Accept-Encoding", "gzip"}});
+        HttpGet(server.port(), path, {{"User-Agent", kDesktopChrome}, {"Accept-Encoding", "gzip"}});
     ASSERT_EQ(zipped.status, 200);
     EXPECT_EQ(zipped.Header("content-encoding"), "gzip");
     const std::string html = Gunzip(zipped.body);
@@ -58,22 +54,22 @@ TEST(AdsFlowTest, BannersAreServedClickedAndCounted) {
     for (size_t at = 0; (at = html.find("class=\"ad-label\"", at)) != std::string::npos; ++at) {
       ++impressions_seen;
     }
-    const HttpResponse plain = HttpGet(server.port(), path, {{"User-Agent", kChrome}});
+    const HttpResponse plain = HttpGet(server.port(), path, {{"User-Agent", kDesktopChrome}});
     EXPECT_NE(plain.body.find("data-slot=\"top\""), std::string::npos);
 
     const std::string link = ClickLink(html);
     ASSERT_FALSE(link.empty());
-    const HttpResponse click = HttpGet(server.port(), link, {{"User-Agent", kChrome}});
+    const HttpResponse click = HttpGet(server.port(), link, {{"User-Agent", kDesktopChrome}});
     EXPECT_EQ(click.status, 302);
     EXPECT_EQ(click.Header("location").rfind("https://example.com/ads/", 0), 0u);
 
     std::string tampered = link.substr(0, link.find("&to=")) + "&to=https%3A%2F%2Fevil.example%2F" +
                            link.substr(link.find("&sig="));
-    const HttpResponse refused = HttpGet(server.port(), tampered, {{"User-Agent", kChrome}});
+    const HttpResponse refused = HttpGet(server.port(), tampered, {{"User-Agent", kDesktopChrome}});
     EXPECT_EQ(refused.status, 400);
     EXPECT_FALSE(refused.HasHeader("location"));
-    const HttpResponse unsigned_click =
-        HttpGet(server.port(), link.substr(0, link.find("&sig=")), {{"User-Agent", kChrome}});
+    const HttpResponse unsigned_click = HttpGet(server.port(), link.substr(0, link.find("&sig=")),
+                                                {{"User-Agent", kDesktopChrome}});
     EXPECT_EQ(unsigned_click.status, 400);
     EXPECT_EQ(server.Stop(), 0);  // the last batch is written on the way out
   }

@@ -29,16 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
-    "Safari/537.36";
-constexpr char kEditorPassword[] = "backup test editor 1";
+constexpr char kBackupEditorPassword[] = "backup test editor 1";
 constexpr char kPhoto[] = "uploads/2026/12/backup-photo.jpg";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // Everything in `folder`, so a test can say that a refused restore left nothing.
 std::vector<std::string> Listing(const fs::path& folder) {
@@ -49,7 +41,7 @@ std::vector<std::string> Listing(const fs::path& folder) {
 }
 
 // What the server acknowledged, in order.
-struct Acknowledged {
+struct AcknowledgedBeforeBackup {
   std::mutex mutex;
   std::vector<std::int64_t> saved;
   std::vector<std::int64_t> published;
@@ -64,7 +56,7 @@ class BackupTest : public ::testing::Test {
         RunSinmun({"demo", "--data", data_.string(), "--articles", "30", "--seed", "3"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     const std::string password_file = (dir_.path() / "password").string();
-    std::ofstream(password_file) << kEditorPassword << "\n";
+    std::ofstream(password_file) << kBackupEditorPassword << "\n";
     const CommandResult user =
         RunSinmun({"user", "add", "--data", data_.string(), "--email", "backup@example.com",
                    "--name", "백업 데스크", "--role", "editor", "--password-file", password_file});
@@ -82,14 +74,15 @@ class BackupTest : public ::testing::Test {
     return file;
   }
 
-  static void Desk(std::uint16_t port, const std::atomic<bool>& stop, Acknowledged& acked) {
+  static void Desk(std::uint16_t port, const std::atomic<bool>& stop,
+                   AcknowledgedBeforeBackup& acked) {
     Staff editor(port);
-    if (editor.Login("backup@example.com", kEditorPassword).status != 303) return;
+    if (editor.Login("backup@example.com", kBackupEditorPassword).status != 303) return;
     WriteArticlesUntil(editor, "백업 중 기사 ", 1, stop, RecordedIn(acked));
   }
 
   static void Readers(std::uint16_t port, std::int64_t article, const std::atomic<bool>& stop,
-                      Acknowledged& acked) {
+                      AcknowledgedBeforeBackup& acked) {
     const std::string origin = "http://127.0.0.1:" + std::to_string(port);
     for (int n = 0; !stop; ++n) {
       char cookie[64];
@@ -99,7 +92,7 @@ class BackupTest : public ::testing::Test {
                       {{"Origin", origin},
                        {"Accept", "application/json"},
                        {"Cookie", cookie},
-                       {"User-Agent", kChrome}});
+                       {"User-Agent", kDesktopChrome}});
       const json answer = json::parse(recommend.body, nullptr, false);
       if (recommend.status == 200 && answer.is_object() && answer.value("counted", false)) {
         std::lock_guard lock(acked.mutex);
@@ -115,7 +108,7 @@ class BackupTest : public ::testing::Test {
 TEST_F(BackupTest, ABackupTakenDuringWritesRestoresEveryWriteAcknowledgedBeforeIt) {
   const fs::path file = dir_.path() / "paper.tar";
   const fs::path restored = dir_.path() / "restored";
-  Acknowledged acked;
+  AcknowledgedBeforeBackup acked;
   std::vector<std::int64_t> saved_before;
   std::vector<std::int64_t> published_before;
   std::int64_t recommends_before = 0;
@@ -197,7 +190,7 @@ TEST_F(BackupTest, ABackupTakenDuringWritesRestoresEveryWriteAcknowledgedBeforeI
   }
   EXPECT_EQ(HttpGet(server.port(), "/uploads/2026/12/backup-photo.jpg").status, 200);
   Staff editor(server.port());
-  EXPECT_EQ(editor.Login("backup@example.com", kEditorPassword).status, 303);
+  EXPECT_EQ(editor.Login("backup@example.com", kBackupEditorPassword).status, 303);
 }
 
 TEST_F(BackupTest, RestoreRefusesACorruptedByte) {

@@ -34,10 +34,7 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
-    "Safari/537.36";
-constexpr char kEditorPassword[] = "crash test editor 1";
+constexpr char kCrashEditorPassword[] = "crash test editor 1";
 constexpr int kFlushSeconds = 1;
 
 int Rounds() {
@@ -102,7 +99,7 @@ std::string Join(const std::vector<std::int64_t>& ids) {
 }
 
 // What the server acknowledged in one round.
-struct Acknowledged {
+struct AcknowledgedInRound {
   std::mutex mutex;
   std::vector<std::int64_t> saved;      // article ids, headline "충돌 r{round} n{n}"
   std::vector<std::int64_t> published;  // of those
@@ -120,7 +117,7 @@ class CrashSafetyTest : public ::testing::Test {
         RunSinmun({"demo", "--data", data_, "--articles", "40", "--seed", "5"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     const std::string password_file = (dir_.path() / "password").string();
-    std::ofstream(password_file) << kEditorPassword << "\n";
+    std::ofstream(password_file) << kCrashEditorPassword << "\n";
     const CommandResult user =
         RunSinmun({"user", "add", "--data", data_, "--email", "crash@example.com", "--name",
                    "충돌 데스크", "--role", "editor", "--password-file", password_file});
@@ -136,15 +133,15 @@ class CrashSafetyTest : public ::testing::Test {
 
   // Newsroom saves and publishes, one after the other, until `stop`.
   static void Desk(std::uint16_t port, int round, const std::atomic<bool>& stop,
-                   Acknowledged& acked) {
+                   AcknowledgedInRound& acked) {
     Staff editor(port);
-    if (editor.Login("crash@example.com", kEditorPassword).status != 303) return;
+    if (editor.Login("crash@example.com", kCrashEditorPassword).status != 303) return;
     WriteArticlesUntil(editor, "충돌 r" + std::to_string(round) + " n", 2, stop, RecordedIn(acked));
   }
 
   // Recommends and e-mails of one article, by ever new readers, until `stop`.
   static void Readers(std::uint16_t port, std::int64_t article, int round,
-                      const std::atomic<bool>& stop, Acknowledged& acked) {
+                      const std::atomic<bool>& stop, AcknowledgedInRound& acked) {
     const std::string origin = "http://127.0.0.1:" + std::to_string(port);
     const std::string target = "/article/" + std::to_string(article);
     for (int n = 0; !stop; ++n) {
@@ -154,7 +151,7 @@ class CrashSafetyTest : public ::testing::Test {
                                                  {{"Origin", origin},
                                                   {"Accept", "application/json"},
                                                   {"Cookie", cookie},
-                                                  {"User-Agent", kChrome}});
+                                                  {"User-Agent", kDesktopChrome}});
       if (recommend.status == 200) {
         const json answer = json::parse(recommend.body, nullptr, false);
         if (answer.is_object() && answer.value("counted", false)) {
@@ -168,7 +165,7 @@ class CrashSafetyTest : public ::testing::Test {
           port, "POST", target + "/email",
           {{"Origin", origin},
            {"Content-Type", "application/x-www-form-urlencoded"},
-           {"User-Agent", kChrome}},
+           {"User-Agent", kDesktopChrome}},
           "sender_name=crash&sender_email=crash%40example.com&recipients=" + recipient + "&note=");
       if (mail.status == 303 && mail.Header("location").find("sent=1") != std::string::npos) {
         std::lock_guard lock(acked.mutex);
@@ -179,13 +176,13 @@ class CrashSafetyTest : public ::testing::Test {
 
   // Article views by ever new readers, until `stop`.
   static void Viewers(std::uint16_t port, std::int64_t article, int round,
-                      const std::atomic<bool>& stop, Acknowledged& acked) {
+                      const std::atomic<bool>& stop, AcknowledgedInRound& acked) {
     const std::string target = "/article/" + std::to_string(article);
     for (int n = 0; !stop; ++n) {
       char cookie[64];
       std::snprintf(cookie, sizeof cookie, "sinmun_v=%08x%08x%016x", round, n, 0x5151u);
       const HttpResponse page =
-          HttpGet(port, target, {{"Cookie", cookie}, {"User-Agent", kChrome}});
+          HttpGet(port, target, {{"Cookie", cookie}, {"User-Agent", kDesktopChrome}});
       if (page.status == 200) {
         std::lock_guard lock(acked.mutex);
         acked.views.push_back(Clock::now());
@@ -226,7 +223,7 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
                                 std::to_string(recommended))
                        .c_str());
 
-    Acknowledged acked;
+    AcknowledgedInRound acked;
     std::atomic<bool> stop{false};
     std::vector<std::thread> clients;
     clients.emplace_back(Desk, server.port(), round, std::cref(stop), std::ref(acked));

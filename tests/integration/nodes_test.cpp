@@ -29,9 +29,6 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
-    "Safari/537.36";
 constexpr char kEditor[] = "desk@example.com";
 constexpr char kPassword[] = "desk password 1";
 
@@ -105,7 +102,7 @@ class NodesTest : public ::testing::TestWithParam<Backend> {
       char cookie[64];
       std::snprintf(cookie, sizeof cookie, "sinmun_v=%032x", i);
       const HttpResponse page = HttpGet(port, "/article/" + std::to_string(id),
-                                        {{"Cookie", cookie}, {"User-Agent", kChrome}});
+                                        {{"Cookie", cookie}, {"User-Agent", kDesktopChrome}});
       ASSERT_EQ(page.status, 200);
     }
   }

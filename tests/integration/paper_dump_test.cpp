@@ -21,11 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // The rows of one table of a dump, sorted: the backends hand rows over in different orders.
 std::vector<std::string> SortedRows(const fs::path& dump, const std::string& table) {
   std::vector<std::string> rows;

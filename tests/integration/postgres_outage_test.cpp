@@ -22,8 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kChrome = kDesktopChrome;
-
 // A private PostgreSQL server of this test: tests/support/postgres-service.sh in a folder of
 // its own.
 class OwnPostgres {
@@ -75,22 +73,22 @@ TEST(PostgresOutageTest, CachedPagesServeAndWritesAnswer503UntilPostgresIsBack) 
   const std::string origin = "http://127.0.0.1:" + std::to_string(port);
   auto recommend = [&](const std::string& visitor, bool as_json) {
     HttpHeaders headers = {
-        {"Origin", origin}, {"Cookie", "sinmun_v=" + visitor}, {"User-Agent", kChrome}};
+        {"Origin", origin}, {"Cookie", "sinmun_v=" + visitor}, {"User-Agent", kDesktopChrome}};
     if (as_json) headers.push_back({"Accept", "application/json"});
     return HttpRequest(port, "POST", article + "/recommend", headers);
   };
   ASSERT_EQ(recommend(std::string(32, 'a'), true).status, 200);
   // After the recommend, which drops the article's cached page.
-  const HttpResponse before = HttpGet(port, article, {{"User-Agent", kChrome}});
+  const HttpResponse before = HttpGet(port, article, {{"User-Agent", kDesktopChrome}});
   ASSERT_EQ(before.status, 200);  // now in the page cache
 
   ASSERT_TRUE(postgres.Halt());
-  const HttpResponse cached = HttpGet(port, article, {{"User-Agent", kChrome}});
+  const HttpResponse cached = HttpGet(port, article, {{"User-Agent", kDesktopChrome}});
   EXPECT_EQ(cached.status, 200);
   EXPECT_EQ(cached.body, before.body);
 
   const HttpResponse uncached =
-      HttpGet(port, "/article/" + std::to_string(other), {{"User-Agent", kChrome}});
+      HttpGet(port, "/article/" + std::to_string(other), {{"User-Agent", kDesktopChrome}});
   EXPECT_EQ(uncached.status, 503);
   EXPECT_NE(uncached.body.find("잠시 서비스를 이용할 수 없습니다"), std::string::npos);
 
@@ -104,7 +102,7 @@ TEST(PostgresOutageTest, CachedPagesServeAndWritesAnswer503UntilPostgresIsBack) 
       HttpRequest(port, "POST", article + "/email",
                   {{"Origin", origin},
                    {"Content-Type", "application/x-www-form-urlencoded"},
-                   {"User-Agent", kChrome}},
+                   {"User-Agent", kDesktopChrome}},
                   "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=hong%40example.com"
                   "&recipients=friend%40example.org&note=");
   EXPECT_EQ(mail.status, 503);
@@ -116,8 +114,9 @@ TEST(PostgresOutageTest, CachedPagesServeAndWritesAnswer503UntilPostgresIsBack) 
   ASSERT_EQ(counted.status, 200) << counted.body << server.output();
   const json result = json::parse(counted.body, nullptr, false);
   EXPECT_EQ(result["counted"], true);
-  EXPECT_EQ(HttpGet(port, "/article/" + std::to_string(other), {{"User-Agent", kChrome}}).status,
-            200);
+  EXPECT_EQ(
+      HttpGet(port, "/article/" + std::to_string(other), {{"User-Agent", kDesktopChrome}}).status,
+      200);
   EXPECT_EQ(server.Stop(), 0) << server.output();
 }
 

@@ -23,10 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kChrome[] =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
-    "Safari/537.36";
-
 class ReadersFlowTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -69,14 +65,15 @@ TEST_F(ReadersFlowTest, AGracefulStopLosesNoView) {
       char cookie[64];
       std::snprintf(cookie, sizeof cookie, "sinmun_v=%032x", i + 1);
       const HttpResponse page =
-          HttpGet(server.port(), target, {{"Cookie", cookie}, {"User-Agent", kChrome}});
+          HttpGet(server.port(), target, {{"Cookie", cookie}, {"User-Agent", kDesktopChrome}});
       ASSERT_EQ(page.status, 200);
     }
     // Not counted: a repeat, a bot, a HEAD.
-    HttpGet(server.port(), target,
-            {{"Cookie", "sinmun_v=00000000000000000000000000000001"}, {"User-Agent", kChrome}});
+    HttpGet(
+        server.port(), target,
+        {{"Cookie", "sinmun_v=00000000000000000000000000000001"}, {"User-Agent", kDesktopChrome}});
     HttpGet(server.port(), target, {{"User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)"}});
-    HttpRequest(server.port(), "HEAD", target, {{"User-Agent", kChrome}});
+    HttpRequest(server.port(), "HEAD", target, {{"User-Agent", kDesktopChrome}});
     EXPECT_EQ(WindowViews(server.port(), id), 0);  // still in memory
     EXPECT_EQ(server.Stop(), 0) << server.output();
   }
@@ -102,7 +99,7 @@ TEST_F(ReadersFlowTest, ReadersBehindATrustedLoadBalancerAreToldApart) {
             // The reader sent a header of their own: the balancer appended the real address.
             "198.51.100.1, 203.0.113.5"}) {
         EXPECT_EQ(HttpGet(server.port(), target,
-                          {{"X-Forwarded-For", forwarded_for}, {"User-Agent", kChrome}})
+                          {{"X-Forwarded-For", forwarded_for}, {"User-Agent", kDesktopChrome}})
                       .status,
                   200);
       }
@@ -133,7 +130,7 @@ TEST_F(ReadersFlowTest, ARecommendCountsOncePerVisitorAcrossRestarts) {
                                    {{"Origin", origin},
                                     {"Accept", "application/json"},
                                     {"Cookie", cookie},
-                                    {"User-Agent", kChrome}})
+                                    {"User-Agent", kDesktopChrome}})
                            .body,
                        nullptr, false);
   };
@@ -169,14 +166,15 @@ TEST_F(ReadersFlowTest, EmailReachesTheSmtpServerEvenWhenItWasDown) {
       HttpGet(server.port(), "/api/v1/articles/" + std::to_string(id)).body, nullptr, false);
   const std::string form_url = "/article/" + std::to_string(id) + "/email";
   auto send = [&](const std::string& to) {
-    const std::string form = HttpGet(server.port(), form_url, {{"User-Agent", kChrome}}).body;
+    const std::string form =
+        HttpGet(server.port(), form_url, {{"User-Agent", kDesktopChrome}}).body;
     const std::string marker = "name=\"form_token\" value=\"";
     const size_t start = form.find(marker) + marker.size();
     const std::string token = form.substr(start, form.find('"', start) - start);
     return HttpRequest(server.port(), "POST", form_url,
                        {{"Origin", origin},
                         {"Content-Type", "application/x-www-form-urlencoded"},
-                        {"User-Agent", kChrome}},
+                        {"User-Agent", kDesktopChrome}},
                        "sender_name=%ED%99%8D%EA%B8%B8%EB%8F%99&sender_email=hong%40example.com"
                        "&recipients=" +
                            to + "&note=%EA%BC%AD+%EC%9D%BD%EC%96%B4+%EB%B3%B4%EC%84%B8%EC%9A%94" +
@@ -233,14 +231,14 @@ TEST_F(ReadersFlowTest, ReaderPagesPassTheNuHtmlChecker) {
        {"/article/" + id, "/article/" + id + "/email", "/article/" + id + "/email?sent=1",
         std::string("/most-viewed?window=7d"),
         std::string("/most-viewed?window=all&section=politics")}) {
-    const HttpResponse page = HttpGet(server.port(), target, {{"User-Agent", kChrome}});
+    const HttpResponse page = HttpGet(server.port(), target, {{"User-Agent", kDesktopChrome}});
     ASSERT_EQ(page.status, 200) << target;
     keep(page);
   }
   const HttpResponse errors = HttpRequest(server.port(), "POST", "/article/" + id + "/email",
                                           {{"Origin", origin},
                                            {"Content-Type", "application/x-www-form-urlencoded"},
-                                           {"User-Agent", kChrome}},
+                                           {"User-Agent", kDesktopChrome}},
                                           "sender_name=&sender_email=x&recipients=y&note=%3Cb%3E");
   ASSERT_EQ(errors.status, 400);
   keep(errors);

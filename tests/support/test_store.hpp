@@ -42,6 +42,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The whole file at `path` as bytes; "" when it cannot be read.
+std::string ReadFile(const std::filesystem::path& path);
+
 // The store backends that tests run on. kPostgres uses the private PostgreSQL server that the
 // CTest fixture `postgres` starts for the test run (postgres-service.sh); a test that needs it
 // fails, never skips, when it is not running.
