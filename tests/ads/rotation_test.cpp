@@ -13,12 +13,12 @@
 namespace sinmun::ads {
 namespace {
 
-constexpr Timestamp kNow = 1'714'705'200;
+constexpr Timestamp kRotationNow = 1'714'705'200;
 const std::size_t kTop = *SlotIndex("top");
 const std::size_t kRight = *SlotIndex("right_1");
 
-LiveBanner Banner(store::AdCampaignId id, int weight, Timestamp starts_at = kNow - 60,
-                  Timestamp ends_at = kNow + 60, std::string section = "") {
+LiveBanner Banner(store::AdCampaignId id, int weight, Timestamp starts_at = kRotationNow - 60,
+                  Timestamp ends_at = kRotationNow + 60, std::string section = "") {
   return LiveBanner{.campaign = id,
                     .weight = weight,
                     .starts_at = starts_at,
@@ -29,7 +29,7 @@ LiveBanner Banner(store::AdCampaignId id, int weight, Timestamp starts_at = kNow
 LiveSet SetOf(std::vector<LiveBanner> top) {
   std::array<std::vector<LiveBanner>, kSlots.size()> per_slot;
   per_slot[kTop] = std::move(top);
-  return LiveSet(1, kNow, std::move(per_slot));
+  return LiveSet(1, kRotationNow, std::move(per_slot));
 }
 
 TEST(RotationTest, ChoicesFollowTheWeights) {
@@ -37,7 +37,7 @@ TEST(RotationTest, ChoicesFollowTheWeights) {
   std::mt19937_64 random(20240503);  // fixed seed: the test is reproducible
   constexpr int kDraws = 100'000;
   std::map<store::AdCampaignId, int> seen;
-  for (int i = 0; i < kDraws; ++i) ++seen[set.Pick(kTop, "", kNow, random())->campaign];
+  for (int i = 0; i < kDraws; ++i) ++seen[set.Pick(kTop, "", kRotationNow, random())->campaign];
   // Pearson's chi-square against weights 1:2:7; 13.82 is the 0.999 quantile for 2 degrees of
   // freedom, so a correct rotation fails this about once in a thousand seeds.
   const std::map<store::AdCampaignId, double> expected = {
@@ -54,33 +54,38 @@ TEST(RotationTest, ChoicesFollowTheWeights) {
 }
 
 TEST(RotationTest, ExpiredFutureAndOtherSectionsNeverShow) {
-  const LiveSet set = SetOf({Banner(1, 100, kNow - 3600, kNow),      // ended at now
-                             Banner(2, 100, kNow + 1, kNow + 3600),  // starts in a second
-                             Banner(3, 1),                           // live, everywhere
-                             Banner(4, 100, kNow - 60, kNow + 60, "economy")});
+  const LiveSet set =
+      SetOf({Banner(1, 100, kRotationNow - 3600, kRotationNow),      // ended at now
+             Banner(2, 100, kRotationNow + 1, kRotationNow + 3600),  // starts in a second
+             Banner(3, 1),                                           // live, everywhere
+             Banner(4, 100, kRotationNow - 60, kRotationNow + 60, "economy")});
   std::mt19937_64 random(7);
   std::set<store::AdCampaignId> on_politics, on_economy;
   for (int i = 0; i < 2000; ++i) {
-    on_politics.insert(set.Pick(kTop, "politics", kNow, random())->campaign);
-    on_economy.insert(set.Pick(kTop, "economy", kNow, random())->campaign);
+    on_politics.insert(set.Pick(kTop, "politics", kRotationNow, random())->campaign);
+    on_economy.insert(set.Pick(kTop, "economy", kRotationNow, random())->campaign);
   }
   EXPECT_EQ(on_politics, (std::set<store::AdCampaignId>{3}));
   EXPECT_EQ(on_economy, (std::set<store::AdCampaignId>{3, 4}));
   // A second later the future campaign is live; its start is a boundary the rotation watches.
-  EXPECT_EQ(SetOf({Banner(2, 1, kNow + 1, kNow + 3600), Banner(3, 1)}).next_boundary(), kNow + 1);
+  EXPECT_EQ(
+      SetOf({Banner(2, 1, kRotationNow + 1, kRotationNow + 3600), Banner(3, 1)}).next_boundary(),
+      kRotationNow + 1);
   bool future_shown = false;
   for (int i = 0; i < 200; ++i) {
-    future_shown = future_shown || set.Pick(kTop, "", kNow + 1, random())->campaign == 2;
+    future_shown = future_shown || set.Pick(kTop, "", kRotationNow + 1, random())->campaign == 2;
   }
   EXPECT_TRUE(future_shown);
-  EXPECT_EQ(set.Pick(kRight, "", kNow, random()), nullptr);  // no campaign: empty slot
-  EXPECT_EQ(SetOf({Banner(1, 5, kNow - 10, kNow)}).Pick(kTop, "", kNow, random()), nullptr);
+  EXPECT_EQ(set.Pick(kRight, "", kRotationNow, random()), nullptr);  // no campaign: empty slot
+  EXPECT_EQ(
+      SetOf({Banner(1, 5, kRotationNow - 10, kRotationNow)}).Pick(kTop, "", kRotationNow, random()),
+      nullptr);
 }
 
 class RotationStoreTest : public ::testing::Test {
  protected:
   std::unique_ptr<store::Store> store_ = testing::OpenTestStore(testing::Backend::kSqlite);
-  counters::ManualClock clock_{kNow};
+  counters::ManualClock clock_{kRotationNow};
   int made_ = 0;
   Rotation rotation_{store_.get(), &clock_,
                      [this](const store::AdCampaign& campaign, const SlotSpec& slot) {
@@ -103,9 +108,9 @@ class RotationStoreTest : public ::testing::Test {
 };
 
 TEST_F(RotationStoreTest, FollowsTheStoreAndTheClockWithoutAQueryPerRequest) {
-  EXPECT_EQ(rotation_.Current()->Pick(kTop, "", kNow, 0), nullptr);
-  const store::AdCampaignId id = Add("가을 세일", kNow - 10, kNow + 100);
-  const LiveBanner* banner = rotation_.Current()->Pick(kTop, "", kNow, 0);
+  EXPECT_EQ(rotation_.Current()->Pick(kTop, "", kRotationNow, 0), nullptr);
+  const store::AdCampaignId id = Add("가을 세일", kRotationNow - 10, kRotationNow + 100);
+  const LiveBanner* banner = rotation_.Current()->Pick(kTop, "", kRotationNow, 0);
   ASSERT_NE(banner, nullptr);
   EXPECT_EQ(banner->campaign, id);
   EXPECT_EQ(banner->bytes.html, "가을 세일@top");
@@ -113,11 +118,11 @@ TEST_F(RotationStoreTest, FollowsTheStoreAndTheClockWithoutAQueryPerRequest) {
   for (int i = 0; i < 10; ++i) rotation_.Current();  // nothing changed: nothing made again
   EXPECT_EQ(made_, made);
 
-  ASSERT_TRUE(store_->SetAdCampaignActive(id, false, kNow).has_value());  // paused
-  EXPECT_EQ(rotation_.Current()->Pick(kTop, "", kNow, 0), nullptr);
-  ASSERT_TRUE(store_->SetAdCampaignActive(id, true, kNow).has_value());
-  EXPECT_NE(rotation_.Current()->Pick(kTop, "", kNow, 0), nullptr);
-  clock_.Set(kNow + 100);  // ended: the boundary drops it from the set
+  ASSERT_TRUE(store_->SetAdCampaignActive(id, false, kRotationNow).has_value());  // paused
+  EXPECT_EQ(rotation_.Current()->Pick(kTop, "", kRotationNow, 0), nullptr);
+  ASSERT_TRUE(store_->SetAdCampaignActive(id, true, kRotationNow).has_value());
+  EXPECT_NE(rotation_.Current()->Pick(kTop, "", kRotationNow, 0), nullptr);
+  clock_.Set(kRotationNow + 100);  // ended: the boundary drops it from the set
   EXPECT_EQ(rotation_.Current()->size(), 0u);
 }
 

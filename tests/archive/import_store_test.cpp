@@ -25,7 +25,7 @@ using testing::Post;
 using testing::WriteTempFile;
 using testing::WxrDocument;
 
-constexpr Timestamp kNow = 1'700'000'000;        // 2023-11-14 22:13:20 UTC
+using sinmun::testing::kNow;
 constexpr Timestamp kPublished = 1'677'630'600;  // 2023-03-01 00:30:00 UTC
 constexpr Timestamp kScheduled = 1'893'456'000;  // 2030-01-01 00:00:00 UTC
 // A paper's export: a published post in a nested Korean category with a tag, a script in its

@@ -10,6 +10,7 @@
 
 #include "archive/wordpress_mapping.hpp"
 #include "archive/wxr_fixture.hpp"
+#include "support/test_store.hpp"
 
 namespace sinmun::archive {
 namespace {
@@ -25,7 +26,7 @@ using testing::Post;
 using testing::WriteTempFile;
 using testing::WxrDocument;
 
-constexpr Timestamp kNow = 1'700'000'000;  // 2023-11-14 22:13:20 UTC
+using sinmun::testing::kNow;
 // Records what an import writes, as the store will.
 struct RecordingSink : ImportSink {
   std::vector<WxrAuthor> reporters;

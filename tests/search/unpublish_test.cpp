@@ -12,7 +12,7 @@
 namespace sinmun::search {
 namespace {
 
-constexpr Timestamp kNow = 1'714'705'200;
+constexpr Timestamp kUnpublishNow = 1'714'705'200;
 
 TEST(UnpublishTest, AnArticleTakenDownLeavesSearchAndRelatedWithinASecond) {
   auto store = testing::OpenTestStore(testing::Backend::kSqlite);
@@ -20,7 +20,7 @@ TEST(UnpublishTest, AnArticleTakenDownLeavesSearchAndRelatedWithinASecond) {
   const auto reporters = testing::SeedReporters(*store, 1);
   const auto add = [&](const std::string& headline, const std::string& body) {
     store::NewArticle article =
-        testing::MakeArticle(sections[0].id, headline, kNow - 3600, {reporters[0]});
+        testing::MakeArticle(sections[0].id, headline, kUnpublishNow - 3600, {reporters[0]});
     article.body_markdown = body;
     return testing::InsertArticle(*store, article);
   };
@@ -33,16 +33,16 @@ TEST(UnpublishTest, AnArticleTakenDownLeavesSearchAndRelatedWithinASecond) {
   searcher->StartFollowing();
   SearchRequest request;
   request.query = "가야금";
-  request.now = kNow;
+  request.now = kUnpublishNow;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (searcher->Search(request).value().ids.size() < 2 &&
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ASSERT_EQ(searcher->Search(request).value().ids.size(), 2u);
-  ASSERT_EQ(searcher->Related(kept, 5, kNow).value(), std::vector<store::ArticleId>{gone});
+  ASSERT_EQ(searcher->Related(kept, 5, kUnpublishNow).value(), std::vector<store::ArticleId>{gone});
 
-  ASSERT_TRUE(store->UnpublishArticle(gone, kNow).has_value());
+  ASSERT_TRUE(store->UnpublishArticle(gone, kUnpublishNow).has_value());
   const auto start = std::chrono::steady_clock::now();
   std::vector<store::ArticleId> found;
   while (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) {
@@ -51,7 +51,7 @@ TEST(UnpublishTest, AnArticleTakenDownLeavesSearchAndRelatedWithinASecond) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_EQ(found, std::vector<store::ArticleId>{kept});
-  EXPECT_TRUE(searcher->Related(kept, 5, kNow).value().empty());
+  EXPECT_TRUE(searcher->Related(kept, 5, kUnpublishNow).value().empty());
   searcher->StopFollowing();
 }
 
