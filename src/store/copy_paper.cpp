@@ -220,13 +220,19 @@ Result<> AddRow(const Values& values, std::int64_t& rows, std::uint64_t& checksu
   return {};
 }
 
-// Upserts the rows of one table in batches of one write transaction each, counting them as
-// the source side of `check`; Finish() commits the last batch and lets the counters follow.
+// How TableUpsert commits: `migrate` commits every kBatchRows rows, so an interrupted copy
+// keeps what it copied and is run again; `import paper` writes inside the caller's one
+// transaction, so a dump that fails half-way leaves the new paper empty.
+enum class UpsertCommits { kEveryBatch, kByCaller };
+
+// Upserts the rows of one table, counting them as the source side of `check`; Finish()
+// commits the last batch (kEveryBatch) and lets the counters follow.
 template <typename Target>
 class TableUpsert {
  public:
-  TableUpsert(Target& target, const Table& table, const TableSql& sql, TableCheck& check)
-      : target_(target), table_(table), sql_(sql), check_(check) {}
+  TableUpsert(Target& target, const Table& table, const TableSql& sql, TableCheck& check,
+              UpsertCommits commits = UpsertCommits::kEveryBatch)
+      : target_(target), table_(table), sql_(sql), check_(check), commits_(commits) {}
 
   Result<> Put(const Values& values) {
     if (values.size() != sql_.columns) {
@@ -234,14 +240,13 @@ class TableUpsert {
                                                         table_.name, values.size(), sql_.columns));
     }
     AddRow(values, check_.source_rows, check_.source_checksum);
+    if (commits_ == UpsertCommits::kByCaller) return Upsert(values);
     if (!batch_) {
       auto begun = Transaction<Target>::Begin(target_, TransactionMode::kWrite);
       if (!begun) return tl::unexpected(begun.error());
       batch_.emplace(std::move(*begun));
     }
-    if (Result<> done = Run(target_, sql_.upsert, values); !done) {
-      return Fail(done.error().code, fmt::format("{}: {}", table_.name, done.error().detail));
-    }
+    if (Result<> done = Upsert(values); !done) return done;
     if (++in_batch_ < kBatchRows) return {};
     in_batch_ = 0;
     return std::exchange(batch_, std::nullopt)->Commit();
@@ -255,10 +260,18 @@ class TableUpsert {
   }
 
  private:
+  Result<> Upsert(const Values& values) {
+    if (Result<> done = Run(target_, sql_.upsert, values); !done) {
+      return Fail(done.error().code, fmt::format("{}: {}", table_.name, done.error().detail));
+    }
+    return {};
+  }
+
   Target& target_;
   const Table& table_;
   const TableSql& sql_;
   TableCheck& check_;
+  UpsertCommits commits_;
   std::optional<Transaction<Target>> batch_;
   int in_batch_ = 0;
 };
@@ -364,16 +377,22 @@ Result<std::vector<TableCheck>> WritePaper(
   return std::visit(
       [&](auto& db) -> Result<std::vector<TableCheck>> {
         using Db = std::decay_t<decltype(*db)>;
+        // One transaction for the whole paper: a dump that fails half-way (a bad row, a full
+        // disk) rolls back, and the store is as empty as it was, ready for the next try.
+        auto whole = Transaction<Db>::Begin(*db, TransactionMode::kWrite);
+        if (!whole) return tl::unexpected(whole.error());
         std::vector<TableCheck> checks(std::size(kTables));
         for (size_t i = 0; i < std::size(kTables); ++i) {
           checks[i].table = kTables[i].name;
-          TableUpsert<Db> upsert(*db, kTables[i], kTableSql[i], checks[i]);
+          TableUpsert<Db> upsert(*db, kTables[i], kTableSql[i], checks[i],
+                                 UpsertCommits::kByCaller);
           const PutRow put = [&upsert](const Values& values) { return upsert.Put(values); };
           if (Result<> done = fill(kTables[i].name, kTableSql[i].names, put); !done) {
             return tl::unexpected(done.error());
           }
           if (Result<> done = upsert.Finish(); !done) return tl::unexpected(done.error());
         }
+        if (Result<> done = whole->Commit(); !done) return tl::unexpected(done.error());
         if (Result<> done = ReadBack(*db, checks); !done) return tl::unexpected(done.error());
         return checks;
       },

@@ -50,9 +50,10 @@ Result<> ReadPaper(
 
 // `sinmun import paper`: fills the paper at `url` (migrated first) table by table, parents
 // first. `fill(name, columns, put)` calls put(values) for each row of that table, values in
-// `columns` order; rows are upserted by their keys with their ids, one transaction every
-// 1,000 rows, and the backend's counters then follow the ids. Returns a TableCheck per table:
-// the source side is what was put, the target side the table read back afterwards.
+// `columns` order; rows are upserted by their keys with their ids, all in one transaction (a
+// failed fill leaves the store as it was), and the backend's counters then follow the ids. Returns
+// a TableCheck per table: the source side is what was put, the target side the table read back
+// afterwards.
 Result<std::vector<TableCheck>> WritePaper(
     std::string_view url,
     const std::function<Result<>(std::string_view, const std::vector<std::string>&, const PutRow&)>&
