@@ -11,8 +11,8 @@
 
 namespace sinmun::app {
 
-// The SQLite file to back up, as sinmun.toml chooses it. kInvalidInput for a PostgreSQL
-// store (the message says what to use instead), kNotFound when the folder holds no paper.
+// What to back up, as sinmun.toml chooses it: the SQLite file, or the PostgreSQL store's URL
+// (postgres://…). kNotFound when the folder holds no SQLite paper.
 Result<std::string> BackupSource(const DataDir& data);
 
 struct BackupWritten {
@@ -21,11 +21,14 @@ struct BackupWritten {
   std::uint64_t bytes = 0;
 };
 
-// Writes a consistent snapshot of `db_file` (safe while `serve` writes it), then sinmun.toml,
+// Writes a consistent snapshot of `source` (safe while `serve` writes it), then sinmun.toml,
 // the key files and the uploads of `data`, into the file `to`: mode 0600, under a temporary
 // name until complete and synced, then renamed and the folder synced. On failure nothing is
 // left behind. Thread safety: any number may run at once, each with its own `to`.
-Result<BackupWritten> WriteBackup(const std::string& db_file, const DataDir& data,
+// A SQLite file is copied whole as `sinmun.db`. A PostgreSQL store is written as the paper
+// export (archive/paper_dump.hpp) under `paper/`, read in one snapshot, with the uploads
+// inside it; `sinmun restore` imports it into a new paper.
+Result<BackupWritten> WriteBackup(const std::string& source, const DataDir& data,
                                   const std::string& to);
 
 }  // namespace sinmun::app

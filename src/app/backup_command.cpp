@@ -1,5 +1,6 @@
-// `sinmun backup`: one file holding a consistent snapshot of a paper's SQLite store, its
-// uploads, its configuration and its keys, while the paper keeps serving.
+// `sinmun backup`: one file holding a consistent snapshot of a paper's store (the SQLite file,
+// or a PostgreSQL paper's export), its uploads, its configuration and its keys, while the
+// paper keeps serving.
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "app/data_dir.hpp"
 #include "archive/backup_manifest.hpp"
 #include "archive/backup_tar.hpp"
+#include "archive/paper_dump.hpp"
 #include "store/snapshot.hpp"
 
 namespace sinmun::app {
@@ -32,26 +34,61 @@ struct Leftovers {
   }
 };
 
+bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
+// Every file under `folder`, as ("prefix/relative path", path), sorted so that two backups of
+// one paper list them alike.
+std::vector<std::pair<std::string, std::string>> FilesUnder(const std::string& folder,
+                                                            const std::string& prefix) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(folder, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    files.emplace_back(prefix + "/" + fs::relative(it->path(), folder).string(),
+                       it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 // The files of the data folder besides the store, as (entry name, path): the configuration,
 // the keys (without them signed links and device cookies in circulation stop working), and
-// every upload, sorted so that two backups of one paper list them alike. The search index is
-// left out: it is rebuilt from the store on restore.
-std::vector<std::pair<std::string, std::string>> PaperFiles(const DataDir& data) {
+// every upload unless the paper export already holds them. The search index is left out: it
+// is rebuilt from the store on restore.
+std::vector<std::pair<std::string, std::string>> PaperFiles(const DataDir& data,
+                                                            bool with_uploads) {
   std::vector<std::pair<std::string, std::string>> files;
   std::error_code ec;
   for (const std::string& path : {data.config_path, AdKeyPath(data), TokenKeyPath(data)}) {
     if (fs::is_regular_file(path, ec)) files.emplace_back(fs::path(path).filename().string(), path);
   }
-  std::vector<std::pair<std::string, std::string>> uploads;
-  for (auto it = fs::recursive_directory_iterator(data.uploads_path, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
-    uploads.emplace_back("uploads/" + fs::relative(it->path(), data.uploads_path).string(),
-                         it->path().string());
-  }
-  std::sort(uploads.begin(), uploads.end());
+  if (!with_uploads) return files;
+  std::vector<std::pair<std::string, std::string>> uploads =
+      FilesUnder(data.uploads_path, "uploads");
   files.insert(files.end(), uploads.begin(), uploads.end());
   return files;
+}
+
+// The store's part of the backup, written into `snapshot_dir`, as (entry name, path).
+Result<std::vector<std::pair<std::string, std::string>>> SnapshotStore(
+    const std::string& source, const DataDir& data, const std::string& snapshot_dir) {
+  if (IsPostgresUrl(source)) {
+    const std::string paper = snapshot_dir + "/paper";
+    if (Result<archive::DumpSummary> written =
+            archive::ExportPaper(source, data.uploads_path, paper);
+        !written) {
+      return tl::unexpected(written.error());
+    }
+    return FilesUnder(paper, "paper");
+  }
+  const std::string snapshot = snapshot_dir + "/sinmun.db";
+  if (Result<> copied = store::SnapshotSqlite(source, snapshot); !copied) {
+    return tl::unexpected(copied.error());
+  }
+  return std::vector<std::pair<std::string, std::string>>{{"sinmun.db", snapshot}};
 }
 
 }  // namespace
@@ -63,12 +100,11 @@ Result<std::string> BackupSource(const DataDir& data) {
   if (!config) return tl::unexpected(config.error());
   constexpr std::string_view kSqlite = "sqlite:";
   const std::string& url = config->store_url;
+  if (IsPostgresUrl(url)) return url;
   if (!url.empty() && !url.starts_with(kSqlite)) {
-    return Fail(ErrorCode::kInvalidInput,
-                fmt::format("this paper's store is PostgreSQL ([server] store in {}); back up its "
-                            "database with pg_dump and this folder's files as docs/DEPLOY.md "
-                            "describes, or write the whole paper with `sinmun export paper`",
-                            data.config_path));
+    return Fail(
+        ErrorCode::kInvalidInput,
+        fmt::format("[server] store in {} is neither sqlite: nor postgres://", data.config_path));
   }
   std::string db_file = url.empty() ? data.path + "/sinmun.db" : url.substr(kSqlite.size());
   std::error_code ec;
@@ -80,7 +116,7 @@ Result<std::string> BackupSource(const DataDir& data) {
   return db_file;
 }
 
-Result<BackupWritten> WriteBackup(const std::string& db_file, const DataDir& data,
+Result<BackupWritten> WriteBackup(const std::string& source, const DataDir& data,
                                   const std::string& to) {
   Leftovers leftovers;
   const fs::path target = fs::absolute(to);
@@ -92,10 +128,9 @@ Result<BackupWritten> WriteBackup(const std::string& db_file, const DataDir& dat
     return Fail(ErrorCode::kUnavailable, fmt::format("cannot write in {}", folder));
   }
   leftovers.snapshot_dir = snapshot_dir;
-  const std::string snapshot = snapshot_dir + "/sinmun.db";
-  if (Result<> copied = store::SnapshotSqlite(db_file, snapshot); !copied) {
-    return tl::unexpected(copied.error());
-  }
+  Result<std::vector<std::pair<std::string, std::string>>> store_files =
+      SnapshotStore(source, data, snapshot_dir);
+  if (!store_files) return tl::unexpected(store_files.error());
 
   std::string partial = target.string() + ".partial-XXXXXX";
   const int fd = ::mkstemp(partial.data());  // mode 0600
@@ -108,10 +143,11 @@ Result<BackupWritten> WriteBackup(const std::string& db_file, const DataDir& dat
   }
   archive::TarWriter tar(out.get());
   std::vector<archive::TarEntry> entries;
-  Result<archive::TarEntry> db_entry = tar.AddFile("sinmun.db", snapshot);
-  if (!db_entry) return tl::unexpected(db_entry.error());
-  entries.push_back(*db_entry);
-  for (const auto& [name, path] : PaperFiles(data)) {
+  std::vector<std::pair<std::string, std::string>> files = std::move(*store_files);
+  for (auto& file : PaperFiles(data, /*with_uploads=*/!IsPostgresUrl(source))) {
+    files.push_back(std::move(file));
+  }
+  for (const auto& [name, path] : files) {
     Result<archive::TarEntry> entry = tar.AddFile(name, path);
     if (!entry) return tl::unexpected(entry.error());
     entries.push_back(*entry);
@@ -136,12 +172,14 @@ Result<BackupWritten> WriteBackup(const std::string& db_file, const DataDir& dat
     return Fail(ErrorCode::kUnavailable, fmt::format("cannot write {}: {}", to, ec.message()));
   leftovers.partial_file.clear();
   if (Result<> synced = archive::SyncFolder(folder); !synced) return tl::unexpected(synced.error());
-  return BackupWritten{
-      .files = entries.size(),
-      .uploads = static_cast<std::size_t>(
-          std::count_if(entries.begin(), entries.end(),
-                        [](const archive::TarEntry& e) { return e.name.starts_with("uploads/"); })),
-      .bytes = size};
+  return BackupWritten{.files = entries.size(),
+                       .uploads = static_cast<std::size_t>(
+                           std::count_if(entries.begin(), entries.end(),
+                                         [](const archive::TarEntry& e) {
+                                           return e.name.starts_with("uploads/") ||
+                                                  e.name.starts_with("paper/uploads/");
+                                         })),
+                       .bytes = size};
 }
 
 int Backup(const BackupOptions& options) {
@@ -150,9 +188,9 @@ int Backup(const BackupOptions& options) {
     fmt::print(stderr, "sinmun backup: {}\n", data.error().detail);
     return kExitUsage;
   }
-  Result<std::string> db_file = BackupSource(*data);
-  if (!db_file) {
-    fmt::print(stderr, "sinmun backup: {}\n", db_file.error().detail);
+  Result<std::string> source = BackupSource(*data);
+  if (!source) {
+    fmt::print(stderr, "sinmun backup: {}\n", source.error().detail);
     return kExitUsage;
   }
   std::error_code ec;
@@ -160,7 +198,7 @@ int Backup(const BackupOptions& options) {
     fmt::print(stderr, "sinmun backup: {} is a folder; give the backup file's name\n", options.to);
     return kExitUsage;
   }
-  Result<BackupWritten> written = WriteBackup(*db_file, *data, options.to);
+  Result<BackupWritten> written = WriteBackup(*source, *data, options.to);
   if (!written) {
     fmt::print(stderr, "sinmun backup: {}; no backup was written\n", written.error().detail);
     return kExitFailed;

@@ -36,10 +36,10 @@ std::vector<fs::path> Backups(const std::string& folder) {
 
 }  // namespace
 
-BackupSchedule::BackupSchedule(const DataDir& data, std::string db_file, std::string folder,
+BackupSchedule::BackupSchedule(const DataDir& data, std::string source, std::string folder,
                                std::chrono::seconds every, int keep)
     : data_(data),
-      db_file_(std::move(db_file)),
+      source_(std::move(source)),
       folder_(std::move(folder)),
       every_(every),
       keep_(keep) {}
@@ -58,7 +58,7 @@ std::chrono::seconds BackupSchedule::RunOnce() {
   }
   const std::string name =
       fmt::format("{}{:%Y%m%d-%H%M%S}{}", kPrefix, fmt::gmtime(std::time(nullptr)), kSuffix);
-  Result<BackupWritten> written = WriteBackup(db_file_, data_, folder_ + "/" + name);
+  Result<BackupWritten> written = WriteBackup(source_, data_, folder_ + "/" + name);
   if (!written) {
     spdlog::error("scheduled backup {} failed: {}", name, written.error().detail);
     return every_;

@@ -18,7 +18,7 @@ namespace sinmun::app {
 class BackupSchedule {
  public:
   // REQUIRES: data outlives the schedule; every > 0, keep >= 1.
-  BackupSchedule(const DataDir& data, std::string db_file, std::string folder,
+  BackupSchedule(const DataDir& data, std::string source, std::string folder,
                  std::chrono::seconds every, int keep);
   ~BackupSchedule() { Stop(); }
   BackupSchedule(const BackupSchedule&) = delete;
@@ -31,7 +31,7 @@ class BackupSchedule {
 
  private:
   const DataDir& data_;
-  const std::string db_file_;
+  const std::string source_;
   const std::string folder_;
   const std::chrono::seconds every_;
   const int keep_;

@@ -1,7 +1,9 @@
 // `sinmun restore`: a `sinmun backup` file into a new data folder, checked before it is put
 // in place: every file against the manifest's SHA-256, and the store with PRAGMA
-// integrity_check. Until every check has passed the files live in a hidden folder beside the
-// new one, which is removed on any failure, so a bad backup leaves nothing half-restored.
+// integrity_check. A PostgreSQL paper's backup (its paper export) is restored as a SQLite
+// paper, which `sinmun migrate` can copy into a new PostgreSQL database. Until every check has
+// passed the files live in a hidden folder beside the new one, which is removed on any failure, so
+// a bad backup leaves nothing half-restored.
 
 #include <fmt/format.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "app/data_dir.hpp"
 #include "archive/backup_manifest.hpp"
 #include "archive/backup_tar.hpp"
+#include "archive/paper_dump.hpp"
 #include "search/searcher.hpp"
 #include "store/snapshot.hpp"
 #include "store/store.hpp"
@@ -38,6 +41,26 @@ std::string ReadWhole(const std::string& path) {
   return text.str();
 }
 
+// A PostgreSQL paper's backup holds its paper export under paper/: it becomes the new
+// folder's SQLite paper (sinmun.db and uploads/), checked table by table, and paper/ goes.
+Result<> ImportPaperExport(const std::string& folder) {
+  Result<std::vector<store::TableCheck>> checks = archive::ImportPaper(
+      "sqlite:" + folder + "/sinmun.db", folder + "/uploads", folder + "/paper");
+  if (!checks) return tl::unexpected(checks.error());
+  for (const store::TableCheck& check : *checks) {
+    if (!check.Matches()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("its paper export's table {} did not import whole ({} rows, {} read "
+                              "back)",
+                              check.table, check.source_rows, check.target_rows));
+    }
+  }
+  std::error_code ec;
+  fs::remove_all(folder + "/paper", ec);
+  if (ec) return Fail(ErrorCode::kUnavailable, fmt::format("cannot tidy {}/paper", folder));
+  return {};
+}
+
 // Extracts `from` into `folder` and checks it. kInvalidInput when the backup is damaged.
 Result<std::size_t> ExtractAndCheck(const std::string& from, const std::string& folder) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(from.c_str(), "rb"), std::fclose);
@@ -58,7 +81,12 @@ Result<std::size_t> ExtractAndCheck(const std::string& from, const std::string& 
   std::error_code ec;
   fs::remove(folder + "/" + archive::kManifestName, ec);
   if (!fs::is_regular_file(folder + "/sinmun.db", ec)) {
-    return Fail(ErrorCode::kInvalidInput, "it holds no sinmun.db");
+    if (!fs::is_regular_file(folder + "/paper/manifest.json", ec)) {
+      return Fail(ErrorCode::kInvalidInput, "it holds no sinmun.db and no paper export");
+    }
+    if (Result<> imported = ImportPaperExport(folder); !imported) {
+      return tl::unexpected(imported.error());
+    }
   }
   Result<std::string> integrity = store::SqliteIntegrityCheck(folder + "/sinmun.db");
   if (!integrity) {

@@ -201,17 +201,18 @@ int Serve(const ServeOptions& options) {
   server_options.on_hangup = [log = access_log.get()] {
     if (log != nullptr) log->Reopen();
   };
-  // Scheduled backups ([backup] every), of a SQLite store only: PostgreSQL has its own tools.
+  // Scheduled backups ([backup] every): a PostgreSQL paper's are its paper export, which is
+  // heavier than a file copy; nodes sharing the store should schedule them on one node only.
   std::unique_ptr<BackupSchedule> backups;
   if (!config->backup_every.empty()) {
-    Result<std::string> db_file = BackupSource(*data);
-    if (!db_file) {
-      fmt::print(stderr, "sinmun serve: [backup] every: {}\n", db_file.error().detail);
+    Result<std::string> source = BackupSource(*data);
+    if (!source) {
+      fmt::print(stderr, "sinmun serve: [backup] every: {}\n", source.error().detail);
       return kExitUsage;
     }
     const std::string& folder = config->backup_folder;
     backups = std::make_unique<BackupSchedule>(
-        *data, *db_file, folder.front() == '/' ? folder : data->path + "/" + folder,
+        *data, *source, folder.front() == '/' ? folder : data->path + "/" + folder,
         std::chrono::hours(config->backup_every == "hourly" ? 1 : 24), config->backup_keep);
   }
   auto server = http::Server::Open(std::move(server_options), std::move(router));

@@ -1,7 +1,8 @@
 // `sinmun backup` and `sinmun restore` end to end (issue #15): a backup taken while a running
 // server keeps saving, publishing and counting recommends restores into a folder that serves
 // every write acknowledged before the backup began; damaged, truncated and misdirected
-// restores are refused with exit 2 and leave nothing behind.
+// restores are refused with exit 2 and leave nothing behind. A PostgreSQL paper's backup holds its
+// paper export and restores as the same paper.
 
 #include <gtest/gtest.h>
 
@@ -269,13 +270,58 @@ TEST_F(BackupTest, ServeWritesScheduledBackupsAndKeepsTheNewest) {
   EXPECT_EQ(restore.exit_code, 0) << restore.out;
 }
 
-TEST_F(BackupTest, BackupOfAPostgresPaperPointsToPgDump) {
-  std::ofstream(data_ / "sinmun.toml") << "[server]\nstore = \"postgres://sinmun@127.0.0.1:9/x\"\n";
+TEST_F(BackupTest, APostgresPapersBackupIsItsExportAndRestoresAsTheSamePaper) {
+  TestDatabase postgres(Backend::kPostgres);
+  const CommandResult copied =
+      RunSinmun({"migrate", "--from", "sqlite:" + data_.string(), "--to", postgres.url()});
+  ASSERT_EQ(copied.exit_code, 0) << copied.out;
+  std::ofstream(data_ / "sinmun.toml") << "[server]\nstore = \"" << postgres.url() << "\"\n";
+  // Written to PostgreSQL only: the restored paper must hold it, not the old SQLite file.
+  ASSERT_TRUE(postgres.Open()->PutSiteSettings({{"paper.name", "백업일보"}}));
+
+  const fs::path file = dir_.path() / "pg.tar";
   const CommandResult backup =
-      RunSinmun({"backup", "--data", data_.string(), "--to", (dir_.path() / "pg.tar").string()});
-  EXPECT_EQ(backup.exit_code, 2) << backup.out;
-  EXPECT_NE(backup.out.find("pg_dump"), std::string::npos) << backup.out;
-  EXPECT_FALSE(fs::exists(dir_.path() / "pg.tar"));
+      RunSinmun({"backup", "--data", data_.string(), "--to", file.string()});
+  ASSERT_EQ(backup.exit_code, 0) << backup.out;
+  const fs::path restored = dir_.path() / "restored";
+  const CommandResult restore =
+      RunSinmun({"restore", "--from", file.string(), "--data", restored.string()});
+  ASSERT_EQ(restore.exit_code, 0) << restore.out;
+
+  EXPECT_FALSE(fs::exists(restored / "paper"));
+  EXPECT_EQ(ReadFile(restored / kPhoto), ReadFile(data_ / kPhoto));
+  std::unique_ptr<store::Store> copy = Must(store::OpenStore("sqlite:" + restored.string()));
+  std::unique_ptr<store::Store> original = postgres.Open();
+  EXPECT_EQ(Must(copy->SiteSettings()), Must(original->SiteSettings()));
+  const store::ArticleList articles =
+      Must(original->LatestArticles({}, {.number = 1, .size = 100}, 4'000'000'000));
+  EXPECT_EQ(articles.total, 30);
+  const store::ArticleList restored_articles =
+      Must(copy->LatestArticles({}, {.number = 1, .size = 100}, 4'000'000'000));
+  ASSERT_EQ(restored_articles.items.size(), articles.items.size());
+  for (size_t i = 0; i < articles.items.size(); ++i) {
+    EXPECT_EQ(restored_articles.items[i].id, articles.items[i].id);
+    EXPECT_EQ(restored_articles.items[i].headline, articles.items[i].headline);
+  }
+}
+
+TEST_F(BackupTest, ADamagedPostgresBackupRestoresNothing) {
+  TestDatabase postgres(Backend::kPostgres);
+  ASSERT_EQ(RunSinmun({"migrate", "--from", "sqlite:" + data_.string(), "--to", postgres.url()})
+                .exit_code,
+            0);
+  std::ofstream(data_ / "sinmun.toml") << "[server]\nstore = \"" << postgres.url() << "\"\n";
+  const fs::path file = dir_.path() / "pg.tar";
+  ASSERT_EQ(RunSinmun({"backup", "--data", data_.string(), "--to", file.string()}).exit_code, 0);
+  std::string bytes = ReadFile(file);
+  const size_t row = bytes.find("\"headline\"");
+  ASSERT_NE(row, std::string::npos);
+  bytes[row + 1] = 'H';  // one byte of the paper export, after its checksums were taken
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  const CommandResult restore =
+      RunSinmun({"restore", "--from", file.string(), "--data", (dir_.path() / "r").string()});
+  EXPECT_EQ(restore.exit_code, 2) << restore.out;
+  EXPECT_FALSE(fs::exists(dir_.path() / "r"));
 }
 
 }  // namespace
