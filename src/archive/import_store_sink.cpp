@@ -55,6 +55,8 @@ WriteOutcome OutcomeOf(store::ImportOutcome outcome) {
       return WriteOutcome::kUpdated;
     case store::ImportOutcome::kUnchanged:
       return WriteOutcome::kUnchanged;
+    case store::ImportOutcome::kKeptNewsroomEdit:
+      return WriteOutcome::kKeptNewsroomEdit;
   }
   return WriteOutcome::kUnchanged;
 }
@@ -204,12 +206,26 @@ Result<std::vector<WriteOutcome>> ImportStoreSink::Flush() {
   std::vector<WriteOutcome> outcomes;
   if (pending_.empty()) return outcomes;
   Result<std::vector<store::Imported>> done = book_.ImportArticles(pending_, now_);
-  pending_.clear();
-  if (!done) return tl::unexpected(done.error());
+  if (!done) {
+    pending_.clear();
+    return tl::unexpected(done.error());
+  }
   outcomes.reserve(done->size());
-  for (const store::Imported& imported : *done) outcomes.push_back(OutcomeOf(imported.outcome));
+  for (size_t i = 0; i < done->size(); ++i) {
+    outcomes.push_back(OutcomeOf((*done)[i].outcome));
+    if (outcomes.back() != WriteOutcome::kKeptNewsroomEdit) continue;
+    skipped_.push_back(
+        SkippedItem{.wordpress_id = pending_[i].key.id,
+                    .title = pending_[i].content.headline,
+                    .reason = fmt::format("edited in the newsroom since it was imported (article "
+                                          "{}); the newsroom's version is kept",
+                                          (*done)[i].id)});
+  }
+  pending_.clear();
   return outcomes;
 }
+
+std::vector<SkippedItem> ImportStoreSink::TakeSkipped() { return std::exchange(skipped_, {}); }
 
 // "/회사-소개/" → "회사-소개"; "/About/Us/" → "about/us" (static page paths are lower case).
 std::string StaticPathOf(std::string_view path) {

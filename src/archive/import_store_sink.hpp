@@ -30,6 +30,7 @@ class ImportStoreSink final : public ImportSink {
   Result<> PutTagPaths(const std::vector<std::pair<std::string, std::string>>& paths) override;
   Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) override;
   Result<std::vector<WriteOutcome>> Flush() override;
+  std::vector<SkippedItem> TakeSkipped() override;
   Result<WriteOutcome> PutPage(const MappedPage& page) override;
 
  private:
@@ -43,6 +44,7 @@ class ImportStoreSink final : public ImportSink {
   std::map<std::string, store::ReporterId> reporters_;  // by login
   std::map<std::string, store::SectionId> sections_;    // by decoded slug
   std::vector<store::ImportedArticle> pending_;
+  std::vector<SkippedItem> skipped_;  // articles the newsroom edited, until TakeSkipped()
 };
 
 }  // namespace sinmun::archive

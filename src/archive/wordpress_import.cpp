@@ -33,6 +33,8 @@ void Count(ImportCounts& counts, WriteOutcome outcome) {
     case WriteOutcome::kUnchanged:
       ++counts.unchanged;
       break;
+    case WriteOutcome::kKeptNewsroomEdit:  // listed among the skipped items
+      break;
   }
 }
 
@@ -140,6 +142,7 @@ class ImportVisitor final : public WxrVisitor {
   Result<> CountArticles(Result<std::vector<WriteOutcome>> outcomes) {
     if (!outcomes) return tl::unexpected(outcomes.error());
     for (const WriteOutcome outcome : *outcomes) Count(report_.articles, outcome);
+    for (SkippedItem& skipped : sink_->TakeSkipped()) report_.skipped.push_back(std::move(skipped));
     return {};
   }
 

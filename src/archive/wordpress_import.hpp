@@ -17,7 +17,9 @@
 
 namespace sinmun::archive {
 
-enum class WriteOutcome { kCreated, kUpdated, kUnchanged };
+// kKeptNewsroomEdit: an article saved in the newsroom since its last import is left as it
+// is; the sink lists it with TakeSkipped() for the report.
+enum class WriteOutcome { kCreated, kUpdated, kUnchanged, kKeptNewsroomEdit };
 
 // Where imported records go, keyed by WordPress ids so that a second run updates instead of
 // duplicating. An article is written whole or not at all.
@@ -34,6 +36,8 @@ class ImportSink {
   // became of the articles this call wrote (none, or a batch). Flush writes the rest.
   virtual Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) = 0;
   virtual Result<std::vector<WriteOutcome>> Flush() = 0;
+  // The articles written so far that were skipped, with the reason, since the last call.
+  virtual std::vector<SkippedItem> TakeSkipped() { return {}; }
   // kUnavailable (with the reason) when pages cannot be written: the page is skipped.
   virtual Result<WriteOutcome> PutPage(const MappedPage& page) = 0;
 };

@@ -27,7 +27,9 @@ struct SourceKey {
   std::int64_t id = 0;
 };
 
-enum class ImportOutcome { kCreated, kUpdated, kUnchanged };
+// kKeptNewsroomEdit: an article imported before and saved in the newsroom since is left as
+// the newsroom made it, whatever the export now says.
+enum class ImportOutcome { kCreated, kUpdated, kUnchanged, kKeptNewsroomEdit };
 
 // What an import call did to one record, and the id of the row it is in sinmun.
 struct Imported {
@@ -114,7 +116,8 @@ class ImportBook {
 
   // Writes the articles, their old addresses and comments in one transaction: all of them or
   // none, so an interrupted import never leaves half an article. An article imported before
-  // is updated in place (its views, recommends and id kept). kInvalidInput for an article
+  // is updated in place (its views, recommends and id kept), unless the newsroom has saved it
+  // since (kKeptNewsroomEdit). kInvalidInput for an article
   // that breaks the desk's content rules (store/desk.hpp) or has another status.
   virtual Result<std::vector<Imported>> ImportArticles(const std::vector<ImportedArticle>& articles,
                                                        Timestamp at) = 0;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -153,6 +154,30 @@ TEST_P(ImportStoreTest, RunningTheSameFileAgainUpdatesAndNeverDuplicates) {
   const store::ArticleList all =
       store_->LatestArticles({}, store::Page{1, 20}, kNow + 7200).value();
   EXPECT_EQ(all.total, 1);  // the published one, once
+}
+
+TEST_P(ImportStoreTest, AnArticleEditedInTheNewsroomKeepsItsEditsWhenTheExportComesAgain) {
+  Run(Paper());
+  const store::ArticleId budget = ArticleAt("/?p=11");
+  store::DeskArticle article = store_->DeskArticleById(budget).value();
+  article.content.headline = "시의회 예산안 통과 (바로잡음)";
+  const store::UserId desk = store_->Users().value().at(0).id;
+  ASSERT_TRUE(store_->SaveArticle(budget, article.content, article.revision, desk, kNow + 60));
+
+  std::vector<FixturePost> changed = Paper();
+  changed[0].title = "시의회 예산안 통과 (원래 시스템에서 고침)";
+  changed[2].title = "내일 아침 기사 (고침)";
+  const ImportReport again = Run(changed, kNow + 3600);
+  EXPECT_EQ(again.articles.updated, 1);  // the scheduled one, which the newsroom never saved
+  EXPECT_EQ(again.articles.unchanged, 1);
+  EXPECT_EQ(store_->PublishedArticle(budget, kNow + 3600).value().headline,
+            "시의회 예산안 통과 (바로잡음)");
+  const auto kept = std::find_if(again.skipped.begin(), again.skipped.end(),
+                                 [](const SkippedItem& item) { return item.wordpress_id == 11; });
+  ASSERT_NE(kept, again.skipped.end());
+  EXPECT_EQ(kept->title, "시의회 예산안 통과 (원래 시스템에서 고침)");
+  EXPECT_NE(kept->reason.find("edited in the newsroom"), std::string::npos) << kept->reason;
+  EXPECT_NE(FormatImportReport(again).find("edited in the newsroom"), std::string::npos);
 }
 
 TEST_P(ImportStoreTest, ASectionThePaperHasIsTakenOverNotDuplicated) {

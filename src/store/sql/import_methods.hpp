@@ -52,6 +52,12 @@ inline const Sql kInsertSection{
     "VALUES (?1, ?2, (SELECT COALESCE(MAX(position), -1) + 1 FROM sections)) RETURNING id"};
 inline const Sql kRenameSection{"UPDATE sections SET name = ?2 WHERE id = ?1"};
 
+// Whether the newsroom has saved the article since it was imported: the importer writes no
+// revision and leaves the desk's revision count at 0; a save in the newsroom adds both.
+inline const Sql kEditedInNewsroom{
+    "SELECT (SELECT COUNT(*) FROM article_desk WHERE article_id = ?1 AND revision > 0) + "
+    "(SELECT COUNT(*) FROM article_revisions WHERE article_id = ?1)"};
+
 inline const Sql kInsertArticle{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
     "created_at, headline, snippet, body_markdown) "
@@ -160,6 +166,15 @@ Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Ti
   if (!key) return tl::unexpected(key.error());
   if (*key && (*key)->fingerprint == article.fingerprint) {
     return Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUnchanged};
+  }
+  if (*key) {
+    // The newsroom's edits win over the old system's copy: a paper moving over keeps
+    // correcting articles in sinmun while it imports the export again for the rest.
+    const Result<std::int64_t> edited = ReadCount(Query(db, kEditedInNewsroom, (*key)->target_id));
+    if (!edited) return tl::unexpected(edited.error());
+    if (*edited > 0) {
+      return Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kKeptNewsroomEdit};
+    }
   }
   const ArticleContent& content = article.content;
   const std::string snippet = Excerpt(content.body_markdown, desk_sql::kSnippetChars);
