@@ -18,6 +18,8 @@ nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, cons
   return {{"id", summary.id},
           {"section", ApiSectionView(summary.section)},
           {"headline", summary.headline},
+          {"type", store::ArticleKindName(summary.kind)},
+          {"paid", store::IsPaid(summary.kind)},
           {"snippet", summary.snippet},
           {"reporter", summary.reporter_name},
           {"registered_at", FormatIso8601Kst(summary.registered_at)},
@@ -34,6 +36,8 @@ nlohmann::ordered_json ApiArticleView(const store::Article& article, const Artic
       {"id", article.id},
       {"section", ApiSectionView(article.section)},
       {"headline", article.headline},
+      {"type", store::ArticleKindName(article.kind)},
+      {"paid", store::IsPaid(article.kind)},
       {"subheadlines", article.subheadlines},
       {"reporter", article.bylines.empty() ? nlohmann::ordered_json(nullptr)
                                            : nlohmann::ordered_json(article.bylines.front().name)},

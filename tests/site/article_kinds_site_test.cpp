@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "site_fixture.hpp"
 
 namespace sinmun::site {
@@ -55,6 +57,30 @@ TEST_F(ArticleKindsSiteTest, JsonLdAndFeedsSayAnArticleIsPaid) {
   EXPECT_THAT(rss, HasSubstr("<title>[광고] 신제품 출시 안내</title>"));
   EXPECT_THAT(rss, HasSubstr("<category>광고</category>"));
   EXPECT_THAT(rss, HasSubstr("<title>시의회 예산 심의</title>"));
+}
+
+TEST_F(ArticleKindsSiteTest, TheJsonApiGivesEachArticlesTypeAndWhetherItIsPaid) {
+  const store::ArticleId ad = Add("신제품 출시 안내", store::ArticleKind::kAdvertisement);
+  const store::ArticleId wire = Add("통신 기사", store::ArticleKind::kWire);
+  const nlohmann::json article =
+      nlohmann::json::parse(GetBody("/api/v1/articles/" + std::to_string(ad)));
+  EXPECT_EQ(article["type"], "advertisement");
+  EXPECT_EQ(article["paid"], true);
+  const nlohmann::json list = nlohmann::json::parse(GetBody("/api/v1/articles"));
+  int seen = 0;
+  for (const nlohmann::json& item : list["items"]) {
+    if (item["id"] == ad) {
+      EXPECT_EQ(item["type"], "advertisement");
+      EXPECT_EQ(item["paid"], true);
+      ++seen;
+    }
+    if (item["id"] == wire) {
+      EXPECT_EQ(item["type"], "wire");
+      EXPECT_EQ(item["paid"], false);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 2);
 }
 
 TEST_F(ArticleKindsSiteTest, TheNewsSitemapLeavesOutPaidArticles) {

@@ -293,9 +293,10 @@ TEST_F(SiteTest, ApiArticleHasTheDocumentedFields) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   std::sort(keys.begin(), keys.end());
-  EXPECT_EQ(keys, (std::vector<std::string>{"body_html", "headline", "id", "modified_at", "next_id",
-                                            "prev_id", "registered_at", "reporter", "reporters",
-                                            "section", "subheadlines", "url"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"body_html", "headline", "id", "modified_at", "next_id",
+                                      "paid", "prev_id", "registered_at", "reporter", "reporters",
+                                      "section", "subheadlines", "type", "url"}));
   EXPECT_EQ(json["id"], id);
   EXPECT_EQ(json["section"], (nlohmann::json{{"slug", "politics"}, {"name", "정치"}}));
   EXPECT_EQ(json["headline"], "가운데 & <기사>");
