@@ -165,6 +165,8 @@ TEST_F(CorrectionsSiteTest, APublishedCorrectionIsOnItsArticleInJsonLdAndListed)
   EXPECT_THAT(article, HasSubstr("\"@type\":\"CorrectionComment\""));
   // The box comes before the body.
   EXPECT_LT(Find(article, "published-corrections"), Find(article, "article-body"));
+  EXPECT_THAT(GetBody("/article/" + std::to_string(article_) + "/print"),
+              HasSubstr("바로잡습니다: 사실과 다릅니다."));
   const std::string list = GetBody("/corrections");
   EXPECT_THAT(list, HasSubstr("바로잡습니다: 사실과 다릅니다."));
   EXPECT_THAT(list, HasSubstr("시장 발언 보도"));
