@@ -15,7 +15,8 @@ Result<std::vector<DemoAccount>> CreateDemoAccounts(store::Store& store, Timesta
   const Spec specs[] = {{"admin@example.com", "관리자", store::Role::kAdmin},
                         {"editor@example.com", "데스크", store::Role::kEditor},
                         {"reporter@example.com", "", store::Role::kReporter},
-                        {"ads@example.com", "광고 담당", store::Role::kAdManager}};
+                        {"ads@example.com", "광고 담당", store::Role::kAdManager},
+                        {"ombudsman@example.com", "고충처리인", store::Role::kOmbudsman}};
   std::vector<DemoAccount> accounts;
   for (const Spec& spec : specs) {
     std::string name = spec.name;

@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
   user_add_cmd->add_option("--store", user_add.store_url, kStoreHelp);
   user_add_cmd->add_option("--email", user_add.email, "Login e-mail address")->required();
   user_add_cmd->add_option("--name", user_add.name, "Name shown in the newsroom")->required();
-  user_add_cmd->add_option("--role", user_add.role, "reporter, editor, admin or ad_manager")
+  user_add_cmd
+      ->add_option("--role", user_add.role, "reporter, editor, admin, ad_manager or ombudsman")
       ->required();
   user_add_cmd->add_option("--reporter", user_add.reporter_id,
                            "Reporter profile id the account writes as (optional)");

@@ -96,9 +96,10 @@ Result<std::unique_ptr<store::Store>> OpenPaperStore(const std::string& dir,
 int UserAdd(const UserAddOptions& options) {
   const std::optional<store::Role> role = store::ParseRole(options.role);
   if (!role) {
-    fmt::print(stderr,
-               "sinmun user add: unknown role '{}' (reporter, editor, admin or ad_manager)\n",
-               options.role);
+    fmt::print(
+        stderr,
+        "sinmun user add: unknown role '{}' (reporter, editor, admin, ad_manager or ombudsman)\n",
+        options.role);
     return kExitUsage;
   }
   if (!newsroom::IsPlausibleEmail(options.email)) {

@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "core/text.hpp"
 
@@ -61,6 +62,15 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+std::string WithCrlf(std::string_view text) {
+  std::string crlf;
+  for (char c : text) {
+    if (c == '\n') crlf += '\r';
+    if (c != '\r') crlf += c;
+  }
+  return crlf;
+}
+
 std::string PlainText(const ArticleMail& mail) {
   std::string text;
   text += fmt::format("{} <{}>님이 {} 기사를 보냈습니다.\n\n", mail.sender_name, mail.sender_email,
@@ -69,12 +79,7 @@ std::string PlainText(const ArticleMail& mail) {
   text += mail.headline + "\n";
   for (const std::string& sub : mail.subheadlines) text += "- " + sub + "\n";
   text += "\n" + mail.excerpt + "\n\n" + mail.url + "\n";
-  std::string crlf;
-  for (char c : text) {
-    if (c == '\n') crlf += '\r';
-    if (c != '\r') crlf += c;
-  }
-  return crlf;
+  return WithCrlf(text);
 }
 
 }  // namespace
@@ -158,6 +163,30 @@ Result<std::string> ComposeArticleMail(const render::Renderer& renderer, const A
   message += Base64Body(*html);
   message += "--" + boundary + "--\r\n";
   return message;
+}
+
+std::string ComposePlainMail(std::string_view paper_name, std::string_view subject,
+                             std::string_view text, const Envelope& envelope) {
+  std::string message;
+  message += "Date: " + MailDate(envelope.date) + "\r\n";
+  message += "From: " + EncodeHeaderText(OneLine(paper_name)) + " <" + envelope.from + ">\r\n";
+  message += "To: <" + envelope.to + ">\r\n";
+  message += "Subject: " + EncodeHeaderText(OneLine(subject)) + "\r\n";
+  message += "Message-ID: " + envelope.message_id + "\r\n";
+  message += "MIME-Version: 1.0\r\n";
+  message += "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n";
+  message += "\r\n";
+  message += Base64Body(WithCrlf(text));
+  return message;
+}
+
+std::string NewMessageId(std::string_view base_url, Timestamp now) {
+  static thread_local std::mt19937_64 random{std::random_device{}()};
+  const size_t scheme = base_url.find("://");
+  std::string host(base_url.substr(scheme == std::string_view::npos ? 0 : scheme + 3));
+  host = host.substr(0, host.find_first_of(":/"));
+  if (host.empty()) host = "sinmun.invalid";
+  return fmt::format("<sinmun.{}.{:016x}@{}>", now, random(), host);
 }
 
 }  // namespace sinmun::mail

@@ -38,6 +38,15 @@ struct Envelope {
 Result<std::string> ComposeArticleMail(const render::Renderer& renderer, const ArticleMail& mail,
                                        const Envelope& envelope);
 
+// A plain-text notice from the paper to one reader (a correction request's steps): UTF-8,
+// base64, CRLF line ends. `text` uses '\n' line ends.
+std::string ComposePlainMail(std::string_view paper_name, std::string_view subject,
+                             std::string_view text, const Envelope& envelope);
+
+// A new Message-ID on the domain of `base_url` ("https://news.example.com" -> "<…@news.
+// example.com>"): the configuration's address, never a request's Host.
+std::string NewMessageId(std::string_view base_url, Timestamp now);
+
 // "=?UTF-8?B?…?=" words for `text` when it is not plain printable ASCII, else `text`;
 // split so that no encoded word is longer than 75 characters.
 std::string EncodeHeaderText(std::string_view text);

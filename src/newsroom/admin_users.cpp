@@ -14,7 +14,7 @@ namespace sinmun::newsroom {
 namespace {
 
 constexpr store::Role kRoles[] = {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin,
-                                  store::Role::kAdManager};
+                                  store::Role::kAdManager, store::Role::kOmbudsman};
 
 nlohmann::json RoleOptions(const NewsroomContext& context, store::Role selected) {
   nlohmann::json options = nlohmann::json::array();

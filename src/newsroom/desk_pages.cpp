@@ -122,8 +122,11 @@ http::Response Dashboard(const NewsroomContext& context, const http::Request& re
                         {"empty", items->empty()},
                         {"items", SummaryRows(context, *items)}});
   }
+  const std::int64_t overdue = OverdueCorrections(context, staff, context.deps.clock->Now());
   nlohmann::json view = {{"q", query},
                          {"own_share", OwnShare(context, context.deps.clock->Now())},
+                         {"overdue_corrections", overdue},
+                         {"has_overdue_corrections", overdue > 0},
                          {"deleted", request.Query("deleted").has_value()},
                          {"lists", std::move(sections)}};
   return RenderNewsroomPage(context, staff, "newsroom/dashboard", std::move(view),

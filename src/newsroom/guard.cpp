@@ -37,6 +37,10 @@ std::variant<Staff, http::Response> CheckStaff(const NewsroomContext& context,
     if ((*staff)->role == store::Role::kAdManager && request.path == "/newsroom") {
       return SeeOther("/newsroom/ads");
     }
+    // … and an ombudsman's the correction cases.
+    if ((*staff)->role == store::Role::kOmbudsman && request.path == "/newsroom") {
+      return SeeOther("/newsroom/corrections");
+    }
     return NewsroomError(context, 403);
   }
   return std::move(**staff);
@@ -77,6 +81,9 @@ bool Allows(store::Role role, Permission permission) {
       return role == store::Role::kAdmin;
     case Permission::kAds:
       return role == store::Role::kAdmin || role == store::Role::kAdManager;
+    case Permission::kCorrections:
+      return role == store::Role::kAdmin || role == store::Role::kEditor ||
+             role == store::Role::kOmbudsman;
   }
   return false;
 }

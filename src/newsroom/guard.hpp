@@ -13,11 +13,12 @@
 namespace sinmun::newsroom {
 
 enum class Permission {
-  kSignedIn,  // every role: own password, logging out
-  kWrite,     // reporter, editor, admin: write and submit own articles
-  kDesk,      // editor, admin: edit any article, approve, publish, schedule, unpublish
-  kAdmin,     // admin: users, sections, reporter profiles, site settings, audit log
-  kAds,       // admin, ad manager: sponsor banner campaigns and their reports (issue #7)
+  kSignedIn,     // every role: own password, logging out
+  kWrite,        // reporter, editor, admin: write and submit own articles
+  kDesk,         // editor, admin: edit any article, approve, publish, schedule, unpublish
+  kAdmin,        // admin: users, sections, reporter profiles, site settings, audit log
+  kAds,          // admin, ad manager: sponsor banner campaigns and their reports (issue #7)
+  kCorrections,  // admin, editor, ombudsman (고충처리인): readers' correction requests (#18)
 };
 
 bool Allows(store::Role role, Permission permission);

@@ -77,4 +77,17 @@ http::Response HistoryPage(const NewsroomContext&, const http::Request&, const S
 http::Response RevisionPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response RestoreRevision(const NewsroomContext&, const http::Request&, const Staff&);
 
+// corrections_desk.cpp (issue #18): correction and reply cases.
+http::Response CorrectionCasesPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response CorrectionCasePage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AssignCorrectionCase(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response MoveCorrectionCase(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response CorrectionEvidence(const NewsroomContext&, const http::Request&, const Staff&);
+// breaking_desk.cpp (issue #18): the breaking-news ticker.
+http::Response BreakingDeskPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SetBreakingNews(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response ClearBreakingNews(const NewsroomContext&, const http::Request&, const Staff&);
+// For the dashboard: open cases past a deadline at `now`; 0 for a role that does not see them.
+std::int64_t OverdueCorrections(const NewsroomContext&, const Staff&, Timestamp now);
+
 }  // namespace sinmun::newsroom

@@ -39,9 +39,12 @@
 #include "store/accounts.hpp"
 #include "store/ad_book.hpp"
 #include "store/audit_trail.hpp"
+#include "store/breaking_news.hpp"
 #include "store/catalog.hpp"
 #include "store/comment_book.hpp"
+#include "store/corrections.hpp"
 #include "store/desk.hpp"
+#include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
 #include "store/static_pages.hpp"
 #include "store/traffic_reads.hpp"
@@ -69,7 +72,10 @@ struct NewsroomStore {
         ads(store),
         comments(store),
         pages(store),
-        traffic(store) {}
+        traffic(store),
+        corrections(store),
+        outbox(store),
+        breaking(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -82,6 +88,12 @@ struct NewsroomStore {
   // Static pages (issue #18). REQUIRES: set (the administration's page editor uses it).
   store::StaticPages* pages = nullptr;
   const store::TrafficReads* traffic = nullptr;  // the 통계 page (issue #20)
+  // Optional: correction and reply cases (issue #18) and the outbox that mails their
+  // requesters. Null corrections: the case pages answer 503; null outbox: no mail.
+  store::CorrectionDesk* corrections = nullptr;
+  store::MailOutbox* outbox = nullptr;
+  // Optional: the breaking-news ticker (issue #18). Null: its page answers 503.
+  store::BreakingNews* breaking = nullptr;
 };
 
 struct NewsroomDeps {

@@ -18,7 +18,8 @@ nlohmann::json StaffView(const Staff& staff) {
           {"can_desk", Allows(staff.role, Permission::kDesk)},
           {"is_admin", Allows(staff.role, Permission::kAdmin)},
           {"can_write", Allows(staff.role, Permission::kWrite)},
-          {"can_ads", Allows(staff.role, Permission::kAds)}};
+          {"can_ads", Allows(staff.role, Permission::kAds)},
+          {"can_corrections", Allows(staff.role, Permission::kCorrections)}};
 }
 
 http::Response Render(const NewsroomContext& context, const Staff* staff,

@@ -67,6 +67,19 @@ const Route kRoutes[] = {
     {kGet, "/newsroom/comments", kDesk, &CommentQueuePage},
     {kPost, "/newsroom/comments", kDesk, &ModerateComments},
 
+    // corrections_desk.cpp: readers' correction and reply requests (issue #18), for the
+    // 고충처리인, the desk and the admin. Evidence files are downloaded one at a time.
+    {kGet, "/newsroom/corrections", kCorrections, &CorrectionCasesPage},
+    {kGet, "/newsroom/corrections/{id}", kCorrections, &CorrectionCasePage},
+    {kPost, "/newsroom/corrections/{id}/assign", kCorrections, &AssignCorrectionCase},
+    {kPost, "/newsroom/corrections/{id}/move", kCorrections, &MoveCorrectionCase},
+    {kGet, "/newsroom/corrections/{id}/files/{n}", kCorrections, &CorrectionEvidence},
+
+    // breaking_desk.cpp: the 속보 ticker on every page of the site (issue #18), for the desk.
+    {kGet, "/newsroom/breaking", kDesk, &BreakingDeskPage},
+    {kPost, "/newsroom/breaking", kDesk, &SetBreakingNews},
+    {kPost, "/newsroom/breaking/clear", kDesk, &ClearBreakingNews},
+
     // stats.cpp: readers' traffic (issue #20), for the desk; ?format=csv gives one table.
     {kGet, "/newsroom/stats", kDesk, &StatsPage},
 

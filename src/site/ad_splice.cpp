@@ -9,6 +9,7 @@
 #include "ads/slots.hpp"
 #include "http/encoding.hpp"
 #include "render/article_view.hpp"
+#include "site/breaking_ticker.hpp"
 #include "site/context.hpp"
 #include "site/params.hpp"
 #include "site/readers.hpp"
@@ -62,6 +63,14 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
     const std::string_view inside =
         std::string_view(html).substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
     const std::size_t colon = inside.find(':');
+    if (inside.substr(0, colon) == "breaking") {
+      if (page->holes.size() < kMaxHoles) {
+        cuts.push_back(plain.size());
+        page->holes.push_back({kBreakingHole, ""});
+      }
+      at = close + kMarkerClose.size();
+      continue;
+    }
     const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
     const std::string_view section =
         colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
@@ -107,15 +116,21 @@ AdPage::~AdPage() {
 
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type) {
-  if (site.rotation == nullptr || page.holes.empty()) {
-    return http::Prepared(page.plain, content_type);
-  }
-  const std::shared_ptr<const ads::LiveSet> live = site.rotation->Current();
+  if (page.holes.empty()) return http::Prepared(page.plain, content_type);
+  std::shared_ptr<const ads::LiveSet> live;
+  if (site.rotation != nullptr) live = site.rotation->Current();
+  std::shared_ptr<const ads::LiveBanner> ticker;
+  if (site.breaking != nullptr) ticker = site.breaking->Current();
   const Timestamp now = site.deps.clock->Now();
   std::array<const ads::LiveBanner*, kMaxHoles> chosen{};
   bool any = false;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
-    chosen[i] = live->Pick(page.holes[i].slot, page.holes[i].section, now, ads::Rotation::Random());
+    if (page.holes[i].slot == kBreakingHole) {
+      chosen[i] = ticker.get();
+    } else if (live) {
+      chosen[i] =
+          live->Pick(page.holes[i].slot, page.holes[i].section, now, ads::Rotation::Random());
+    }
     any = any || chosen[i] != nullptr;
   }
   if (!any) return http::Prepared(page.plain, content_type);
@@ -126,14 +141,16 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   std::size_t shown_count = 0;
   if (visitor) {
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i]) shown[shown_count++] = {chosen[i]->campaign, page.holes[i].slot};
+      if (chosen[i] && page.holes[i].slot != kBreakingHole) {
+        shown[shown_count++] = {chosen[i]->campaign, page.holes[i].slot};
+      }
     }
     site.deps.ad_counter->PrefetchImpressions(std::span(shown.data(), shown_count), *visitor);
   }
 
   // The page's tag, the set's sequence and the campaigns shown name this representation.
   AdPage::Joined choice;
-  choice.sequence = live->sequence();
+  choice.sequence = live ? live->sequence() : 0;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
     choice.campaigns[i] = chosen[i] ? chosen[i]->campaign : 0;
   }

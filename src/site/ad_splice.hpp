@@ -28,6 +28,10 @@ namespace sinmun::site {
 struct SiteContext;
 
 inline constexpr std::size_t kMaxAdHoles = 16;
+// The hole of the breaking-news ticker (<!--sinmun-ad:breaking:-->, issue #18): cut on every
+// page, whether or not a ticker is up, and filled from site/breaking_ticker.hpp; never
+// counted as an impression.
+inline constexpr std::size_t kBreakingHole = static_cast<std::size_t>(-1);
 
 struct AdPage {
   AdPage() = default;
@@ -64,7 +68,8 @@ struct AdPage {
 };
 
 // The page cut at those of its markers that a campaign of `live` may fill (see
-// LiveSet::MayFill; none when `live` is null); null when it has no marker. Every marker is
+// LiveSet::MayFill; none when `live` is null) and at its breaking-news marker; null when it
+// has no marker. Every marker is
 // taken out of the page. A page kept must be cut again when the campaigns change: the page
 // cache is dropped when the change sequence moves, which campaign writes move.
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live);

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include "site/article_data.hpp"
 #include "site/comments.hpp"
 #include "site/pages.hpp"
@@ -55,6 +57,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
   const nlohmann::json related = RelatedView(site, data->article.id, now);
+  const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
   const nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
       {"most_viewed", std::move(*most_viewed)},
@@ -62,7 +65,10 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       {"has_related", !related.empty()},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
       {"staff_edit_url", page.staff_edit_url},
-      {"comments", ArticleCommentBlock(site, data->article.id)}};
+      {"comments", ArticleCommentBlock(site, data->article.id)},
+      {"published_corrections", corrections},
+      {"has_published_corrections", !corrections.empty()},
+      {"correction_request_url", fmt::format("/corrections/request?article={}", data->article.id)}};
   PageMeta meta;
   meta.title = data->article.headline;
   meta.description = data->snippet;
@@ -70,6 +76,14 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   meta.canonical_path = ArticlePath(data->article.id);
   const PageOrigin where{page.origin, page.origin + site.deps.static_files->Url("img/logo.svg")};
   meta.structured_data = NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where);
+  // Published corrections (issue #18) as schema.org's `correction`.
+  for (const nlohmann::json& correction : corrections) {
+    meta.structured_data["correction"].push_back(
+        {{"@type", "CorrectionComment"},
+         {"text", correction["text"]},
+         {"datePublished", correction["published_iso"]},
+         {"url", page.origin + "/corrections#correction-" + correction["id"].dump()}});
+  }
   meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
                                      page.origin + meta.canonical_path);
   return RenderPage(site, page, "site/article", view, meta);

@@ -16,6 +16,8 @@
 
 namespace sinmun::site {
 
+class BreakingTicker;  // site/breaking_ticker.hpp
+
 // Parts many pages show alike, made once per change and reused (site/shared_part.hpp): an
 // article miss no longer ranks the most-viewed box or reads the sections and settings itself.
 struct SharedParts {
@@ -34,6 +36,7 @@ struct SiteContext {
   PageCache* cache = nullptr;
   ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
   SharedParts* shared = nullptr;
+  BreakingTicker* breaking = nullptr;  // null without deps.store.breaking: no ticker
 };
 
 // Per request, worked out before the handler runs (and part of the cache key).

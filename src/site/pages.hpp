@@ -60,6 +60,19 @@ http::Response ApiComments(const SiteContext& site, const http::Request& request
 // paper saves its own.
 http::Response StaticPage(const SiteContext& site, const http::Request& request,
                           const PageRequest& page);
+// correction_pages.cpp (issue #18): GET and POST /corrections/request (the request form, a
+// multipart body of at most kCorrectionBodyBytes; a bigger one gets 413), GET
+// /corrections/status/{token} (the requester's status page) and GET /corrections?page=N (the
+// published corrections); ArticleCorrectionsView: an article's published corrections, for
+// the box at its top and its JSON-LD (empty without the store's corrections).
+inline constexpr std::size_t kCorrectionBodyBytes = std::size_t{16} << 20;
+http::Response CorrectionRequestPage(const SiteContext& site, const http::Request& request,
+                                     const PageRequest& page);
+http::Response CorrectionStatusPage(const SiteContext& site, const http::Request& request,
+                                    const PageRequest& page);
+http::Response CorrectionsList(const SiteContext& site, const http::Request& request,
+                               const PageRequest& page);
+nlohmann::json ArticleCorrectionsView(const SiteContext& site, store::ArticleId id);
 // comment_actions.cpp: POST /article/{id}/comments (a comment or a reply), POST
 // /comment/{id}/vote and /comment/{id}/report, GET and POST /comment/{id}/edit (a guest's
 // edit or delete, with the password)

@@ -12,8 +12,11 @@ http::Response PrintPage(const SiteContext& site, const http::Request& request,
       site.deps.store.catalog->PublishedArticle(*id, site.deps.clock->Now());
   if (!article) return ErrorResponse(site, article.error(), page.view_mode);
 
-  const nlohmann::json view = {
-      {"article", ArticleView(*article, ArticleLinks{}, site.deps.config)}};
+  // A printed article carries its published corrections too (issue #18).
+  const nlohmann::json corrections = ArticleCorrectionsView(site, article->id);
+  const nlohmann::json view = {{"article", ArticleView(*article, ArticleLinks{}, site.deps.config)},
+                               {"published_corrections", corrections},
+                               {"has_published_corrections", !corrections.empty()}};
   PageMeta meta;
   meta.title = article->headline;
   meta.description = Excerpt(article->body_markdown, kDescriptionChars);

@@ -7,6 +7,7 @@
 #include "ads/rotation.hpp"
 #include "core/check.hpp"
 #include "site/ad_splice.hpp"
+#include "site/breaking_ticker.hpp"
 #include "site/comments.hpp"
 #include "site/context.hpp"
 #include "site/page_cache.hpp"
@@ -200,6 +201,17 @@ Site::Site(SiteDeps deps) {
         context_->deps.clock, BannerMaker(context_.get()), ads::Rotation::Options{});
     context_->rotation = rotation_.get();
   }
+  if (context_->deps.store.breaking != nullptr) {
+    const SiteContext* site = context_.get();
+    breaking_ = std::make_unique<BreakingTicker>(
+        site->deps.store.breaking, site->deps.clock, site->deps.breaking_refresh,
+        [site](const store::BreakingItem& item) {
+          const nlohmann::json view = {{"text", item.text}, {"url", item.url}};
+          Result<std::string> html = site->deps.renderer->Render("partials/breaking", view);
+          return html ? *html : std::string();
+        });
+    context_->breaking = breaking_.get();
+  }
 }
 
 Site::~Site() = default;
@@ -237,6 +249,13 @@ void Site::AddRoutes(http::Router& router) {
               [site](const http::Request& request) { return VoteComment(*site, request); });
   router.Post("/comment/{id}/report",
               [site](const http::Request& request) { return ReportComment(*site, request); });
+  router.Get("/corrections", Cached(site, Kind::kHtml, {"page"}, CorrectionsList));
+  router.Get("/corrections/request",
+             Uncached(site, Kind::kHtml, {"article"}, CorrectionRequestPage));
+  router.Post("/corrections/request", Uncached(site, Kind::kHtml, {}, CorrectionRequestPage),
+              http::Admission{.max_body_bytes = kCorrectionBodyBytes});
+  router.Get("/corrections/status/{token}",
+             Uncached(site, Kind::kHtml, {"received"}, CorrectionStatusPage));
   router.Get("/page/{path...}", Cached(site, Kind::kHtml, {"version"}, StaticPage));
   // The comment rules' first address, which the comment pages of issue #16 linked.
   router.Get("/comment-policy",

@@ -33,6 +33,7 @@
 //
 // Thread safety: after AddRoutes, handlers and ErrorPage may run on any number of threads.
 
+#include <chrono>
 #include <concepts>
 #include <filesystem>
 #include <functional>
@@ -50,9 +51,11 @@
 #include "search/searcher.hpp"
 #include "store/ad_book.hpp"
 #include "store/archive_reads.hpp"
+#include "store/breaking_news.hpp"
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
 #include "store/comment_book.hpp"
+#include "store/corrections.hpp"
 #include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
@@ -92,7 +95,9 @@ struct SiteStore {
         comments(store),
         related(store),
         imports(store),
-        pages(store) {}
+        pages(store),
+        corrections(store),
+        breaking(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -113,6 +118,11 @@ struct SiteStore {
   // Optional: static pages (issue #18) and the footer's links to them. Null: /page/ answers
   // 404 and the footer links none.
   const store::StaticPages* pages = nullptr;
+  // Optional: readers' correction requests and the published corrections (issue #18).
+  // Null: /corrections answers 404 and articles show no correction box.
+  store::CorrectionDesk* corrections = nullptr;
+  // Optional: the breaking-news ticker (issue #18). Null: pages show none.
+  const store::BreakingNews* breaking = nullptr;
 };
 
 struct SiteDeps {
@@ -152,8 +162,13 @@ struct SiteDeps {
   // not sooner than [mail] min_fill_seconds after. Null: the form sends nothing (503).
   // REQUIRES: outlives the Site when set.
   const ads::ClickSigner* form_signer = nullptr;
+
+  // How often the breaking-news ticker is read from the store (site/breaking_ticker.hpp): a
+  // ticker set on any node shows on every page within this. 0 reads it for every page.
+  std::chrono::milliseconds breaking_refresh{1000};
 };
 
+class BreakingTicker;
 class PageCache;
 struct SharedParts;
 struct SiteContext;
@@ -186,6 +201,7 @@ class Site {
   std::unique_ptr<SharedParts> shared_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
+  std::unique_ptr<BreakingTicker> breaking_;
 };
 
 }  // namespace sinmun::site

@@ -79,6 +79,11 @@ constexpr Table kTables[] = {
     {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
     {"legacy_paths", "path", "kind, target_id, target"},
     {"static_pages", "path, version", "title, body, footer, effective_at, saved_at, saved_by"},
+    {"corrections", "id",
+     "article_id, kind, state, requester, contact, text, reason, status_token, assignee, answer, "
+     "published_text, received_at, decided_at, published_at"},
+    {"correction_files", "correction_id, position", "name, media_type, data"},
+    {"breaking_news", "id", "text, url, starts_at, expires_at, set_by, cleared_at"},
     {"view_slots", "slot, referrer, mobile", "views"},
 };
 

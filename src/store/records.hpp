@@ -200,8 +200,9 @@ struct Neighbors {
 using UserId = std::int64_t;
 
 // What a newsroom account may do. Stored by name ("reporter", …), so that roles can be added
-// without renumbering. kAdManager (issue #7) runs the sponsor banners and nothing else.
-enum class Role { kReporter, kEditor, kAdmin, kAdManager };
+// without renumbering. kAdManager (issue #7) runs the sponsor banners and nothing else;
+// kOmbudsman (고충처리인, issue #18) handles readers' correction requests and nothing else.
+enum class Role { kReporter, kEditor, kAdmin, kAdManager, kOmbudsman };
 
 inline std::string_view RoleName(Role role) {
   switch (role) {
@@ -213,6 +214,8 @@ inline std::string_view RoleName(Role role) {
       return "admin";
     case Role::kAdManager:
       return "ad_manager";
+    case Role::kOmbudsman:
+      return "ombudsman";
   }
   return "reporter";
 }
@@ -222,6 +225,7 @@ inline std::optional<Role> ParseRole(std::string_view name) {
   if (name == "editor") return Role::kEditor;
   if (name == "admin") return Role::kAdmin;
   if (name == "ad_manager") return Role::kAdManager;
+  if (name == "ombudsman") return Role::kOmbudsman;
   return std::nullopt;
 }
 

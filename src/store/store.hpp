@@ -12,10 +12,12 @@
 #include "store/ad_book.hpp"
 #include "store/archive_reads.hpp"
 #include "store/audit_trail.hpp"
+#include "store/breaking_news.hpp"
 #include "store/bulk_load.hpp"
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
 #include "store/comment_book.hpp"
+#include "store/corrections.hpp"
 #include "store/desk.hpp"
 #include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
@@ -44,6 +46,8 @@ class Store : public Catalog,
               public RelatedLists,
               public ImportBook,
               public StaticPages,
+              public CorrectionDesk,
+              public BreakingNews,
               public TrafficReads {};
 
 // Opens the store at `url` and runs pending migrations before returning.

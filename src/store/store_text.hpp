@@ -40,6 +40,11 @@ std::vector<Int> SplitIds(std::string_view text, char separator) {
   return ids;
 }
 
+// Bytes as base64 text (RFC 4648, padded), for files kept in a TEXT column, and back; the
+// decoder stops at the first character that is not base64.
+std::string ToBase64(std::string_view bytes);
+std::string FromBase64(std::string_view text);
+
 // The content rules of the desk (store.hpp): kInvalidInput naming the first one broken.
 Result<> ValidateContent(const ArticleContent& content);
 // InsertArticles' rules: a headline, no reporter credited twice.

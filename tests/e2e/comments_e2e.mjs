@@ -9,34 +9,12 @@
 //   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
 //
 // Exit code 0 when every step passed; the last line says "N passed, N failed".
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Run, logIn, parseOptions } from './lib.mjs';
+import { Run, logIn, parseOptions, phone, readerAgent, relaxLimits } from './lib.mjs';
 
 const { binary, out } = parseOptions();
 const run = new Run(binary);
 const check = (what, condition) => run.check(what, condition);
-
-// Headless Chromium's own user agent is listed as a bot, whose comments are dropped.
-const readerAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-                    'Chrome/120.0.0.0 Safari/537.36';
-const phone = { width: 360, height: 740 };
-
-// Every reader of this test comes from 127.0.0.1: the per-visitor pause and the form's
-// minimum fill time are switched off, or each post would wait for them.
-function relaxLimits(data) {
-  const file = path.join(data, 'sinmun.toml');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const settings = { mail: 'min_fill_seconds = 0', comments: 'min_interval_seconds = 0\nper_hour = 1000' };
-  for (const [section, lines] of Object.entries(settings)) {
-    if (text.includes(`[${section}]`)) {
-      text = text.replace(`[${section}]`, `[${section}]\n${lines}`);
-    } else {
-      text += `\n[${section}]\n${lines}\n`;
-    }
-  }
-  writeFileSync(file, text);
-}
 
 const countOf = async (page) => Number((await page.textContent('#comments-title .count')).trim());
 
@@ -185,7 +163,8 @@ async function withoutScript(base, id) {
 
 async function main() {
   const accounts = run.makePaper(10);
-  relaxLimits(run.data);
+  relaxLimits(run.data, { mail: 'min_fill_seconds = 0',
+                         comments: 'min_interval_seconds = 0\nper_hour = 1000' });
   const base = await run.startServer();
   await withScript(base, 3);
   const hidden = await reportUntilHidden(base, 3);

@@ -36,13 +36,16 @@ bool Allowed(store::Role role, Permission needs) {
     case Permission::kSignedIn:
       return true;
     case Permission::kWrite:
-      return role != store::Role::kAdManager;
+      return role != store::Role::kAdManager && role != store::Role::kOmbudsman;
     case Permission::kDesk:
       return role == store::Role::kEditor || role == store::Role::kAdmin;
     case Permission::kAdmin:
       return role == store::Role::kAdmin;
     case Permission::kAds:
       return role == store::Role::kAdmin || role == store::Role::kAdManager;
+    case Permission::kCorrections:
+      return role == store::Role::kAdmin || role == store::Role::kEditor ||
+             role == store::Role::kOmbudsman;
   }
   return false;
 }
@@ -60,6 +63,19 @@ class AccessMatrixTest : public NewsroomTest {
                                                            .weight = 1}));
   }
   store::AdCampaignId ad_ = 0;
+
+  // A reader's correction request, for the {correction} routes.
+  store::CorrectionId AddCorrection() {
+    const store::ArticleId article = sinmun::testing::InsertArticle(
+        *store_, sinmun::testing::MakeArticle(sections_.front().id, "정정 대상", kStart - 3600));
+    return sinmun::testing::Must(store_->FileCorrection({.article_id = article,
+                                                         .requester = "청구인",
+                                                         .contact = "reader@example.com",
+                                                         .text = "정정 보도문",
+                                                         .status_token = "matrix",
+                                                         .received_at = kStart}));
+  }
+  store::CorrectionId correction_ = 0;
 
   // A draft written by `author`, for the {article} routes.
   store::ArticleId Draft(store::UserId author) {
@@ -86,6 +102,7 @@ class AccessMatrixTest : public NewsroomTest {
     fill("admin/users", user);
     fill("articles", article);
     fill("ads", ad_);
+    fill("corrections", correction_);
     if (const size_t at = target.find("{n}"); at != std::string::npos) target.replace(at, 3, "1");
     EXPECT_EQ(target.find('{'), std::string::npos) << "no seeded record for " << route.pattern;
     return target;
@@ -101,6 +118,7 @@ class AccessMatrixTest : public NewsroomTest {
 TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   const store::UserId target_user = AddUser("target@example.com", store::Role::kReporter);
   ad_ = AddCampaign();
+  correction_ = AddCorrection();
   Browser nobody;
   const std::vector<Route> routes = StaffRoutes();
   ASSERT_GE(routes.size(), 40u);
@@ -112,7 +130,7 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   }
 
   for (const store::Role role : {store::Role::kReporter, store::Role::kEditor, store::Role::kAdmin,
-                                 store::Role::kAdManager}) {
+                                 store::Role::kAdManager, store::Role::kOmbudsman}) {
     const std::string email = std::string(store::RoleName(role)) + "@example.com";
     const store::UserId me = AddUser(email, role);
     Browser browser;
@@ -134,6 +152,10 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
         // An ad manager's home is the banners page.
         EXPECT_EQ(response.status, 303) << what;
         EXPECT_EQ(Header(response, "Location"), "/newsroom/ads") << what;
+      } else if (role == store::Role::kOmbudsman && target == "/newsroom") {
+        // An ombudsman's home is the correction cases.
+        EXPECT_EQ(response.status, 303) << what;
+        EXPECT_EQ(Header(response, "Location"), "/newsroom/corrections") << what;
       } else {
         EXPECT_EQ(response.status, 403) << what;
         EXPECT_EQ(AuditCount(), audit_before) << what;

@@ -51,6 +51,8 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
   deps.staff_edit_url = staff_edit_url_;
   deps.ad_signer = ad_signer_;
   deps.form_signer = &form_signer_;
+  // The breaking-news ticker is read for every page: no test waits for its refresh.
+  deps.breaking_refresh = std::chrono::milliseconds(0);
   deps.ad_counter = ad_counter_;
   site_ = std::make_unique<Site>(std::move(deps));
   router_ = http::Router();

@@ -96,6 +96,20 @@ void Seed(Store& store) {
                              .effective_at = kNow,
                              .saved_at = kNow,
                              .saved_by = user}));
+  // A correction request with its evidence (binary bytes), assigned; a breaking-news ticker.
+  const CorrectionId correction =
+      Must(store.FileCorrection({.article_id = article,
+                                 .requester = "청구인",
+                                 .contact = "claim@example.com",
+                                 .text = "정정 청구",
+                                 .status_token = "token",
+                                 .files = {{.name = "a.png",
+                                            .media_type = "image/png",
+                                            .data = std::string("\x89PNG\r\n\x1A\n\0\xff", 10)}},
+                                 .received_at = kNow}));
+  ASSERT_TRUE(store.AssignCorrection(correction, user));
+  Must(store.SetBreaking(
+      {.text = "속보", .starts_at = kNow, .expires_at = kNow + 60, .set_by = user}));
   const AdCampaignId campaign = Must(store.InsertAdCampaign({.advertiser = "광고주",
                                                              .title = "배너",
                                                              .slots = {"top"},

@@ -188,6 +188,24 @@ class SqlStore : public Store {
   Result<std::vector<StaticPage>> StaticPageVersions(std::string_view path) const override;
   Result<std::vector<StaticPage>> StaticPagesAt(Timestamp now) const override;
 
+  // CorrectionDesk: sql/correction_methods.hpp
+  Result<CorrectionId> FileCorrection(const NewCorrection& request) override;
+  Result<CorrectionCase> CorrectionById(CorrectionId id) const override;
+  Result<CorrectionCase> CorrectionByToken(std::string_view status_token) const override;
+  Result<std::vector<EvidenceFile>> CorrectionFiles(CorrectionId id) const override;
+  Result<CasePage> CorrectionCases(const CaseQuery& query) const override;
+  Result<std::vector<CorrectionCase>> OpenCorrections() const override;
+  Result<> AssignCorrection(CorrectionId id, std::optional<UserId> user) override;
+  Result<CorrectionCase> MoveCorrection(CorrectionId id, const CaseMove& move) override;
+  Result<std::vector<PublishedCorrection>> PublishedCorrections(std::optional<ArticleId> article,
+                                                                Page page) const override;
+
+  // BreakingNews: sql/breaking_methods.hpp
+  Result<std::int64_t> SetBreaking(const BreakingItem& item) override;
+  Result<> ClearBreaking(Timestamp at) override;
+  Result<std::optional<BreakingItem>> BreakingAt(Timestamp now) const override;
+  Result<std::vector<BreakingItem>> RecentBreaking(int limit) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;
