@@ -11,7 +11,7 @@ namespace {
 using testing::Backend;
 using testing::Must;
 
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreBreakingNewsTest : public testing::TestWithParam<Backend> {
  protected:

@@ -13,7 +13,7 @@ using testing::Backend;
 using testing::MakeArticle;
 
 // 2023-11-14 22:13:20 UTC: 2023-11-15 07:13:20 KST.
-constexpr Timestamp kNow = 1'700'000'000;
+using testing::kNow;
 
 class StoreCorrectionsTest : public testing::TestWithParam<Backend> {
  protected:
