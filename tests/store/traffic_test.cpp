@@ -93,17 +93,15 @@ TEST_P(StoreTrafficTest, AReportersRollupAgreesWithTheirArticlesRows) {
   for (const ReporterId reporter : reporters_) {
     std::map<std::int64_t, std::int64_t> by_sections;
     for (const Section& section : sections_) {
-      for (const HourTotal& total :
-           store_->ViewsByHour(kHour - 24 * 90, {.section = section.id, .reporter = reporter})
-               .value()) {
-        by_sections[total.hour] += total.views;
-      }
+      const std::vector<HourTotal> totals =
+          store_->ViewsByHour(kHour - 24 * 90, {.section = section.id, .reporter = reporter})
+              .value();
+      for (const HourTotal& total : totals) by_sections[total.hour] += total.views;
     }
     std::map<std::int64_t, std::int64_t> rollup;
-    for (const HourTotal& total :
-         store_->ViewsByHour(kHour - 24 * 90, {.reporter = reporter}).value()) {
-      rollup[total.hour] = total.views;
-    }
+    const std::vector<HourTotal> totals =
+        store_->ViewsByHour(kHour - 24 * 90, {.reporter = reporter}).value();
+    for (const HourTotal& total : totals) rollup[total.hour] = total.views;
     EXPECT_EQ(rollup, by_sections) << "reporter " << reporter;
   }
   const std::vector<HourTotal> mine =
