@@ -58,11 +58,16 @@ Result<> AddOpsRoutes(http::Router& router, const OpsSources* sources, const Con
     // The store's sequence as read now, not as the follower last saw it: right after start
     // the follower may not have asked yet, and catch-up is measured against the store.
     if (sequence) search.store_sequence = *sequence;
+    // The view rankings load after the server starts listening (minutes on a large paper):
+    // reported, not blocking, like search.
+    const std::string_view rankings = sources->counters == nullptr           ? "off"
+                                      : sources->counters->rankings_loaded() ? "loaded"
+                                                                             : "loading";
     const std::string body = fmt::format(
-        R"({{"ready":{},"store":{},"migrations":"applied at open","search":{{"caught_up":{},"indexed_sequence":{},"store_sequence":{}}}}})"
+        R"({{"ready":{},"store":{},"migrations":"applied at open","search":{{"caught_up":{},"indexed_sequence":{},"store_sequence":{}}},"rankings":"{}"}})"
         "\n",
         sequence.has_value(), sequence ? "\"ok\"" : "\"unreachable\"", search.caught_up(),
-        search.indexed_sequence, search.store_sequence);
+        search.indexed_sequence, search.store_sequence, rankings);
     return NoStore(http::Json(body, sequence ? 200 : 503));
   });
   return {};

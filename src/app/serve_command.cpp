@@ -100,6 +100,8 @@ int Serve(const ServeOptions& options) {
   counter_options.flush_interval = std::chrono::seconds(config->views_flush_seconds);
   counter_options.count_views = config->count_views;
   counter_options.redis_url = config->redis_url;
+  // Readers get pages while the rankings load (minutes on a paper of a million articles).
+  counter_options.load_rankings_at_open = false;
   auto counters = counters::Counters::Open(store->get(), &clock, counter_options);
   if (!counters) {
     fmt::print(stderr, "sinmun serve: {}\n", counters.error().detail);

@@ -59,13 +59,26 @@ Result<std::unique_ptr<Counters>> Counters::Open(store::ReaderActivity* store, c
                    last.error().detail);
     }
   }
-  const Timestamp now = clock->Now();
-  counters->snapshot_us_ = WallMicros();
-  Result<std::vector<store::HourlyViews>> buckets =
-      store->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
-  if (!buckets) return tl::unexpected(buckets.error());
-  counters->rankings_.Reset(*buckets, now);
+  if (options.load_rankings_at_open) {
+    std::lock_guard lock(counters->load_mutex_);
+    if (Result<> loaded = counters->LoadRankingsLocked(clock->Now()); !loaded) {
+      return tl::unexpected(loaded.error());
+    }
+  }
   return counters;
+}
+
+Result<> Counters::LoadRankingsLocked(Timestamp now) {
+  // Taken before the store is read: with Redis, a batch read after last_id_ (taken before
+  // this) that committed before the snapshot is in the store already, and is left out.
+  const std::int64_t snapshot_us = WallMicros();
+  Result<std::vector<store::HourlyViews>> buckets =
+      store_->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
+  if (!buckets) return tl::unexpected(buckets.error());
+  rankings_.Reset(*buckets, now);
+  snapshot_us_ = snapshot_us;
+  rankings_loaded_ = true;
+  return {};
 }
 
 Counters::Counters(store::ReaderActivity* store, const Clock* clock, CountersOptions options)
@@ -94,7 +107,26 @@ std::vector<RankedView> Counters::Top(Window window, std::optional<store::Sectio
   return rankings_.Top(window, section, limit);
 }
 
+std::vector<RankedView> Counters::TopOfHour(std::optional<store::SectionId> section, int limit) {
+  rankings_.Advance(clock_->Now());
+  return rankings_.TopOfHour(section, limit);
+}
+
 Result<> Counters::Flush() {
+  std::lock_guard load_lock(load_mutex_);
+  if (!rankings_loaded_) {
+    // Loaded by the flusher thread (load_rankings_at_open false); views counted meanwhile
+    // wait in memory and are written just after.
+    const auto load_started = std::chrono::steady_clock::now();
+    if (Result<> loaded = LoadRankingsLocked(clock_->Now()); !loaded) {
+      spdlog::warn("counters: loading the rankings: {}; trying again at the next flush",
+                   loaded.error().detail);
+    } else {
+      spdlog::info(
+          "counters: rankings loaded in {:.1f} s",
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - load_started).count());
+    }
+  }
   std::lock_guard lock(flush_mutex_);
   const auto started = std::chrono::steady_clock::now();
   const Timestamp now = clock_->Now();
@@ -183,13 +215,8 @@ Result<> Counters::ExchangeOnce(Timestamp now) {
     // meantime are in the store, so rebuild from it, then read on after `last`.
     Result<std::string> last = redis_->LastId();
     if (!last) return tl::unexpected(last.error());
-    const std::int64_t snapshot_us = WallMicros();
-    Result<std::vector<store::HourlyViews>> buckets =
-        store_->HourlyViewsSince(now / 3600 - kWindowHours[2] + 1);
-    if (!buckets) return tl::unexpected(buckets.error());
-    rankings_.Reset(*buckets, now);
+    if (Result<> loaded = LoadRankingsLocked(now); !loaded) return loaded;
     last_id_ = *last;
-    snapshot_us_ = snapshot_us;
     synced_ = true;
   }
   // What this node could not publish meanwhile: for the nodes that never lost Redis.
@@ -224,9 +251,13 @@ void Counters::StopFlushing() {
 
 void Counters::FlushLoop() {
   std::unique_lock lock(stop_mutex_);
+  // Rankings not loaded at start: the first flush, which loads them, comes at once.
+  bool first = !rankings_loaded_;
   for (;;) {
     const bool stop =
-        stop_signal_.wait_for(lock, options_.flush_interval, [this] { return stopping_; });
+        first ? stopping_
+              : stop_signal_.wait_for(lock, options_.flush_interval, [this] { return stopping_; });
+    first = false;
     lock.unlock();
     // This thread handles the failure: log it; the views stay pending for the next try.
     if (Result<> flushed = Flush(); !flushed) {

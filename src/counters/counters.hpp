@@ -50,6 +50,11 @@ struct CountersOptions {
   bool count_views = true;  // false: views are not counted (rankings still read the store)
   // "redis://host:port/db": exchange the rankings with the paper's other nodes; "": one node.
   std::string redis_url;
+  // false: Open does not load the rankings; the flusher thread loads them first thing (and
+  // each flush tries again until it succeeded), so that a server on a large paper answers
+  // within seconds of start while they load (30 days of hourly rows: minutes on a 1,000,000-
+  // article paper). Until then Top answers nothing (the site's box shows the all-time list).
+  bool load_rankings_at_open = true;
 };
 
 // What the counters report to /metrics.
@@ -68,7 +73,8 @@ struct CountersStats {
 
 class Counters {
  public:
-  // Loads the last 30 days of hourly views from the store into the rankings. kInvalidInput
+  // Loads the last 30 days of hourly views from the store into the rankings (unless
+  // load_rankings_at_open is false: see there). kInvalidInput
   // for a malformed redis_url; Redis being down is not an error (the node counts alone).
   // REQUIRES: store and clock outlive the Counters.
   static Result<std::unique_ptr<Counters>> Open(store::ReaderActivity* store, const Clock* clock,
@@ -97,6 +103,8 @@ class Counters {
 
   // Top `limit` of a window (see Rankings::Top), after sliding it to now.
   std::vector<RankedView> Top(Window window, std::optional<store::SectionId> section, int limit);
+  // The current hour's top (see Rankings::TopOfHour), after sliding to now.
+  std::vector<RankedView> TopOfHour(std::optional<store::SectionId> section, int limit);
 
   // Writes the pending views to the store in one transaction and adds them to the rankings,
   // then their sources to the current 5-minute slot (store::SlotViews) in a second one. On
@@ -113,6 +121,9 @@ class Counters {
   // Waits for a flush in progress (the counts are read between flushes).
   CountersStats Stats();
 
+  // True once the rankings hold the store's last 30 days.
+  bool rankings_loaded() const { return rankings_loaded_.load(); }
+
   static constexpr std::chrono::milliseconds kRetryFirst{500};
   static constexpr std::chrono::milliseconds kRetryMost{8000};
 
@@ -124,6 +135,8 @@ class Counters {
  private:
   Counters(store::ReaderActivity* store, const Clock* clock, CountersOptions options);
   void FlushLoop();
+  // Rebuilds the rankings from the store's last 30 days as of `now`; with load_mutex_ held.
+  Result<> LoadRankingsLocked(Timestamp now);
   // Both with flush_mutex_ held.
   void Exchange(Timestamp now);
   Result<> ExchangeOnce(Timestamp now);
@@ -137,13 +150,18 @@ class Counters {
   TrafficCounts sources_;
   Rankings rankings_;
 
+  // Held by each flush and by the rankings' load, which may take minutes: a flush waits for
+  // the load (its views would be in the store but not in the load), Stats does not.
+  std::mutex load_mutex_;
   std::mutex flush_mutex_;  // one flush at a time (TakePending's requirement)
 
   // The exchange with the other nodes; null for one node. The rest guarded by flush_mutex_.
   std::unique_ptr<RedisExchange> redis_;
-  bool synced_ = false;           // rankings rebuilt and last_id_ set since the last failure
-  std::string last_id_ = "0-0";   // the last stream entry read
-  std::int64_t snapshot_us_ = 0;  // when the rankings were last loaded from the store
+  bool synced_ = false;          // rankings rebuilt and last_id_ set since the last failure
+  std::string last_id_ = "0-0";  // the last stream entry read
+  // When the rankings were last loaded from the store; guarded by load_mutex_.
+  std::int64_t snapshot_us_ = 0;
+  std::atomic<bool> rankings_loaded_{false};  // written with load_mutex_ held
   std::deque<ViewBatch> unpublished_;
   std::chrono::steady_clock::time_point next_try_{};
   std::chrono::milliseconds retry_delay_ = kRetryFirst;

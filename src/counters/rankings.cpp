@@ -1,5 +1,6 @@
 #include "counters/rankings.hpp"
 
+#include <algorithm>
 #include <mutex>
 
 namespace sinmun::counters {
@@ -129,7 +130,6 @@ std::vector<RankedView> Rankings::Top(Window window, std::optional<store::Sectio
                                       int limit) const {
   std::vector<RankedView> top;
   if (limit <= 0) return top;
-  top.reserve(static_cast<size_t>(limit));
   std::shared_lock lock(mutex_);
   const int w = static_cast<int>(window);
   const Order* order = &overall_[w];
@@ -138,10 +138,43 @@ std::vector<RankedView> Rankings::Top(Window window, std::optional<store::Sectio
     if (it == by_section_[w].end()) return top;
     order = &it->second;
   }
+  top.reserve(std::min(static_cast<size_t>(limit), order->size()));
   for (auto it = order->begin(); it != order->end() && top.size() < static_cast<size_t>(limit);
        ++it) {
     top.push_back(RankedView{it->second, it->first});
   }
+  return top;
+}
+
+}  // namespace sinmun::counters
+
+namespace sinmun::counters {
+
+std::vector<RankedView> Rankings::TopOfHour(std::optional<store::SectionId> section,
+                                            int limit) const {
+  std::vector<RankedView> top;
+  if (limit <= 0) return top;
+  std::shared_lock lock(mutex_);
+  const auto hour = buckets_.find(current_hour_);
+  if (hour == buckets_.end()) return top;
+  // Each flush of the hour added a bucket per article it counted: sum them per article.
+  std::unordered_map<store::ArticleId, std::int64_t> sums;
+  for (const auto& [id, views] : hour->second) {
+    if (section) {
+      const auto entry = entries_.find(id);
+      if (entry == entries_.end() || entry->second.section != *section) continue;
+    }
+    sums[id] += views;
+  }
+  lock.unlock();
+  top.reserve(sums.size());
+  for (const auto& [id, views] : sums) top.push_back(RankedView{id, views});
+  const auto first = [](const RankedView& a, const RankedView& b) {
+    return a.views != b.views ? a.views > b.views : a.id > b.id;
+  };
+  const auto end = top.begin() + std::min<std::ptrdiff_t>(limit, std::ssize(top));
+  std::partial_sort(top.begin(), end, top.end(), first);
+  top.erase(end, top.end());
   return top;
 }
 

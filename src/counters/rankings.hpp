@@ -50,6 +50,10 @@ class Rankings {
   // first, ties by higher id (newer) first.
   std::vector<RankedView> Top(Window window, std::optional<store::SectionId> section,
                               int limit) const;
+  // The same for the current hour alone (the 통계 page's "now"), summed from its buckets:
+  // O(the hour's buckets), a few thousand on a large paper, not an ordered set kept by
+  // every flush.
+  std::vector<RankedView> TopOfHour(std::optional<store::SectionId> section, int limit) const;
 
  private:
   using Order = std::set<std::pair<std::int64_t, store::ArticleId>, std::greater<>>;

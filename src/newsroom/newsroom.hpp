@@ -114,9 +114,14 @@ struct NewsroomDeps {
   // its cached pages that show it (app/ wires it to the site; newsroom/ never includes site/).
   std::function<void(const http::Request&, store::ArticleId)> comments_changed;
   // Optional: the view counters, whose in-memory rankings give the 통계 page's top articles
-  // of 24 hours and 7 days for the site or a section without summing every hourly row of a
-  // large paper. Null: the store sums them. REQUIRES: outlives the Newsroom when set.
+  // of this hour, 24 hours and 7 days for the site, a section or a reporter without summing
+  // every hourly row of a large paper. Null: the store sums them. REQUIRES: outlives the
+  // Newsroom when set.
   counters::Counters* counters = nullptr;
+  // A reporter with more bylines than this gets the 통계 page's top lists from the rankings
+  // filtered by byline; with fewer the store sums their articles' rows (a few key ranges
+  // each), which is quicker when few of their articles are read.
+  std::int64_t stats_bylines_summed = 2000;
 };
 
 struct NewsroomContext;

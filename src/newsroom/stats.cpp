@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -70,32 +71,92 @@ bool IsRising(const store::ArticleTraffic& article, std::int64_t current_hour) {
 std::string KstTime(Timestamp at) { return FormatKst(at).substr(11); }           // "13:05"
 std::string KstHour(Timestamp at) { return FormatKst(at).substr(5, 8) + "시"; }  // "08-01 13시"
 
-// The `window` hours' top articles. The 24-hour and 7-day lists of the site or a section
-// take their ids from the counters' rankings, which hold exactly those windows, so that a
-// large paper's week is not summed from its hourly rows at every refresh; the store then
-// reads their figures, which put them in order.
-Result<std::vector<store::ArticleTraffic>> ReadTopArticles(const store::TrafficReads& traffic,
-                                                           counters::Counters* counters,
+// A reporter's lists walk the site's ranking this many ids at first, then 8 times more at
+// each step, until they hold kTopLimit of the reporter's articles or the ranking ends.
+constexpr int kRankingStep = 1000;
+
+// The counters' ranking of the `window` hours ending with the current one (1, 24 or 168), of
+// the site or `section`: at most `limit` ids, most viewed first.
+std::vector<store::ArticleId> RankedIds(counters::Counters& counters, std::int64_t window,
+                                        std::optional<store::SectionId> section, int limit) {
+  const std::vector<counters::RankedView> ranked =
+      window == 1 ? counters.TopOfHour(section, limit)
+                  : counters.Top(window == counters::kWindowHours[0] ? counters::Window::k24Hours
+                                                                     : counters::Window::k7Days,
+                                 section, limit);
+  std::vector<store::ArticleId> ids;
+  ids.reserve(ranked.size());
+  for (const counters::RankedView& view : ranked) ids.push_back(view.id);
+  return ids;
+}
+
+// A reporter's `window` hours' top ids: the site's ranking walked in growing steps, keeping
+// the reporter's articles, so a reporter with tens of thousands of bylines is not summed from
+// each one's rows. One whose articles are rarely read walks the whole ranking (the window's
+// articles with a view: a few hundred thousand on a large paper).
+Result<std::vector<store::ArticleId>> ReporterRankedIds(const store::TrafficReads& traffic,
+                                                        counters::Counters& counters,
+                                                        store::ReporterId reporter,
+                                                        std::int64_t window) {
+  std::vector<store::ArticleId> mine;
+  size_t walked = 0;
+  constexpr int kMostStep = std::numeric_limits<int>::max() / 8;
+  for (int step = kRankingStep;; step = step > kMostStep ? kMostStep * 8 : step * 8) {
+    const std::vector<store::ArticleId> ranked = RankedIds(counters, window, std::nullopt, step);
+    // A flush between two steps may shift the ranking by a place: an id seen twice is read
+    // once (ArticlesTraffic drops repeats).
+    const std::vector<store::ArticleId> fresh(
+        ranked.begin() + static_cast<std::ptrdiff_t>(std::min(walked, ranked.size())),
+        ranked.end());
+    Result<std::vector<store::ArticleId>> found = traffic.ReporterArticlesAmong(reporter, fresh);
+    if (!found) return found;
+    for (store::ArticleId id : *found) {
+      if (mine.size() < static_cast<size_t>(kTopLimit)) mine.push_back(id);
+    }
+    walked = ranked.size();
+    if (mine.size() >= static_cast<size_t>(kTopLimit) ||
+        ranked.size() < static_cast<size_t>(step)) {
+      return mine;
+    }
+  }
+}
+
+// The `window` hours' top articles. The ids of this hour, the last 24 hours and the last 7
+// days come from the counters' rankings, which hold exactly those windows (filtered by a
+// reporter's bylines for a reporter with many), so that a large paper's rows are not summed at
+// every refresh; the store then reads those articles' figures, which put them in order. Without
+// counters (or before they loaded), for an article or for a section and reporter together, the
+// store sums the window.
+// `walk_reporter`: the filter's reporter has more than stats_bylines_summed bylines.
+Result<std::vector<store::ArticleTraffic>> ReadTopArticles(const NewsroomDeps& deps,
                                                            const store::TrafficFilter& filter,
-                                                           std::int64_t window, std::int64_t hour) {
+                                                           bool walk_reporter, std::int64_t window,
+                                                           std::int64_t hour) {
+  const store::TrafficReads& traffic = *deps.store.traffic;
+  counters::Counters* counters = deps.counters;
   const std::int64_t from_hour = hour - window + 1;
-  std::optional<counters::Window> ranked;
-  if (window == counters::kWindowHours[0]) ranked = counters::Window::k24Hours;
-  if (window == counters::kWindowHours[1]) ranked = counters::Window::k7Days;
-  if (counters == nullptr || !ranked || filter.reporter != 0 || filter.article != 0) {
+  const bool ranked =
+      window == 1 || window == counters::kWindowHours[0] || window == counters::kWindowHours[1];
+  // While the rankings load at a server's start, the store sums (slowly on a large paper).
+  if (counters == nullptr || !counters->rankings_loaded() || !ranked || filter.article != 0 ||
+      (filter.reporter != 0 && filter.section != 0)) {
     return traffic.TopArticles(from_hour, hour, filter, kTopLimit);
+  }
+  if (filter.reporter != 0) {
+    if (!walk_reporter) return traffic.TopArticles(from_hour, hour, filter, kTopLimit);
+    const Result<std::vector<store::ArticleId>> ids =
+        ReporterRankedIds(traffic, *counters, filter.reporter, window);
+    if (!ids) return tl::unexpected(ids.error());
+    return traffic.ArticlesTraffic(*ids, from_hour, hour);
   }
   std::optional<store::SectionId> section;
   if (filter.section != 0) section = filter.section;
-  std::vector<store::ArticleId> ids;
-  for (const counters::RankedView& view : counters->Top(*ranked, section, kTopLimit)) {
-    ids.push_back(view.id);
-  }
-  return traffic.ArticlesTraffic(ids, from_hour, hour);
+  return traffic.ArticlesTraffic(RankedIds(*counters, window, section, kTopLimit), from_hour, hour);
 }
 
-Result<Traffic> ReadDashboard(const store::TrafficReads& traffic, counters::Counters* counters,
-                              const store::TrafficFilter& filter, Timestamp now) {
+Result<Traffic> ReadDashboard(const NewsroomDeps& deps, const store::TrafficFilter& filter,
+                              Timestamp now) {
+  const store::TrafficReads& traffic = *deps.store.traffic;
   Traffic board;
   const std::int64_t slot = now / kSlotSeconds;
   const Result<std::vector<store::SlotViews>> slots =
@@ -132,10 +193,16 @@ Result<Traffic> ReadDashboard(const store::TrafficReads& traffic, counters::Coun
     board.days.push_back({FormatKstDate(d * 86400 - kKstOffsetSeconds), per_day[d]});
   }
 
+  bool walk_reporter = false;
+  if (filter.reporter != 0 && deps.counters != nullptr) {
+    const Result<std::int64_t> bylines = traffic.BylineCount(filter.reporter);
+    if (!bylines) return tl::unexpected(bylines.error());
+    walk_reporter = *bylines > deps.stats_bylines_summed;
+  }
   for (const auto& [name, window] :
        {std::pair<std::string_view, std::int64_t>{"now", 1}, {"today", 24}, {"week", 168}}) {
     Result<std::vector<store::ArticleTraffic>> top =
-        ReadTopArticles(traffic, counters, filter, window, hour);
+        ReadTopArticles(deps, filter, walk_reporter, window, hour);
     if (!top) return tl::unexpected(top.error());
     board.top.push_back({name, window, std::move(*top)});
   }
@@ -269,8 +336,7 @@ http::Response StatsPage(const NewsroomContext& context, const http::Request& re
   if (!section || !reporter || !article) return NewsroomError(context, 400);
   const store::TrafficFilter filter{*section, *reporter, *article};
   const Timestamp now = context.deps.clock->Now();
-  const Result<Traffic> board =
-      ReadDashboard(*context.deps.store.traffic, context.deps.counters, filter, now);
+  const Result<Traffic> board = ReadDashboard(context.deps, filter, now);
   if (!board) return NewsroomErrorFor(context, board.error());
   const std::int64_t hour = now / 3600;
 

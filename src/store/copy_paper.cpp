@@ -56,6 +56,7 @@ constexpr Table kTables[] = {
     {"changes", "seq", "article_id, kind, at"},
     {"article_views_hourly", "article_id, hour", "views"},
     {"section_views_hourly", "hour, section_id", "views"},
+    {"reporter_views_hourly", "reporter_id, hour", "views"},
     {"recommends", "article_id, visitor", "at"},
     {"mail_requests", "id", "article_id, client, sender_email, recipients, created_at"},
     {"mail_outbox", "id",

@@ -17,9 +17,9 @@ class ReaderActivity {
   virtual ~ReaderActivity() = default;
 
   // Adds each delta to its article's total views, to the article's bucket for `hour` (unix
-  // seconds / 3600) and to its section's bucket for that hour, all in one transaction. Returns what
-  // was added with each article's section; deltas of unknown articles are left out (and not
-  // stored). views <= 0 is skipped.
+  // seconds / 3600) and to its section's and each of its reporters' buckets for that hour, all
+  // in one transaction. Returns what was added with each article's section; deltas of unknown
+  // articles are left out (and not stored). views <= 0 is skipped.
   virtual Result<std::vector<HourlyViews>> AddViews(std::int64_t hour,
                                                     const std::vector<ViewDelta>& deltas) = 0;
 

@@ -1,9 +1,9 @@
 #pragma once
 // Reads of the readers' traffic for the newsroom's 통계 page (issue #20): views per 5-minute
 // slot by referrer class and device (view_slots), views per hour for the site or one section
-// (section_views_hourly: sections x hours rows) or one reporter or article (their rows of
-// article_views_hourly), and the most-viewed articles of a window with
-// what the dashboard shows beside them.
+// (section_views_hourly: sections x hours rows), one reporter (reporter_views_hourly: a row
+// an hour) or one article (its rows of article_views_hourly), and the most-viewed articles of
+// a window with what the dashboard shows beside them.
 // Thread safety: all methods may be called concurrently from any thread.
 
 #include <cstdint>
@@ -64,6 +64,13 @@ class TrafficReads {
   virtual Result<std::vector<ArticleTraffic>> ArticlesTraffic(const std::vector<ArticleId>& ids,
                                                               std::int64_t from_hour,
                                                               std::int64_t current_hour) const = 0;
+
+  // How many articles have `reporter` on their byline.
+  virtual Result<std::int64_t> BylineCount(ReporterId reporter) const = 0;
+  // Those of `ids` with `reporter` on their byline, in the order given. For filtering the
+  // counters' rankings by reporter: one key lookup per id.
+  virtual Result<std::vector<ArticleId>> ReporterArticlesAmong(
+      ReporterId reporter, const std::vector<ArticleId>& ids) const = 0;
 };
 
 }  // namespace sinmun::store

@@ -176,6 +176,49 @@ TEST_F(CountersTest, StoppingFlushesAndARestartRebuildsTheRankings) {
   EXPECT_EQ(reopened->Top(Window::k7Days, std::nullopt, 7).size(), 1u);
 }
 
+TEST_F(CountersTest, RankingsLeftToTheFirstFlushHoldTheStoredViewsAndThoseCountedMeanwhile) {
+  {
+    auto counters = Open();
+    for (std::uint64_t visitor = 1; visitor <= 3; ++visitor) counters->CountView(a_, visitor);
+    ASSERT_TRUE(counters->Flush().has_value());
+  }
+  // A server's start: Open does not read the store's hours; views counted before the first
+  // flush wait in memory, and that flush loads the rankings, then adds them.
+  CountersOptions options;
+  options.load_rankings_at_open = false;
+  auto counters = Open(options);
+  EXPECT_FALSE(counters->rankings_loaded());
+  EXPECT_TRUE(counters->Top(Window::k24Hours, std::nullopt, 7).empty());
+  for (std::uint64_t visitor = 10; visitor <= 14; ++visitor) counters->CountView(b_, visitor);
+  counters->CountView(a_, 10);
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_TRUE(counters->rankings_loaded());
+  const std::vector<RankedView> top = counters->Top(Window::k24Hours, std::nullopt, 7);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].id, b_);
+  EXPECT_EQ(top[0].views, 5);
+  EXPECT_EQ(top[1].id, a_);
+  EXPECT_EQ(top[1].views, 4);
+  EXPECT_EQ(StoredViews(a_), 4);
+}
+
+TEST_F(CountersTest, TheFlusherThreadLoadsTheRankingsAtOnce) {
+  ASSERT_TRUE(store_->AddViews(kNow / 3600, {{a_, 7}}));
+  CountersOptions options;
+  options.load_rankings_at_open = false;
+  options.flush_interval = std::chrono::hours(1);  // the load does not wait for an interval
+  auto counters = Open(options);
+  counters->StartFlushing();
+  for (int i = 0; i < 500 && !counters->rankings_loaded(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(counters->rankings_loaded());
+  const std::vector<RankedView> top = counters->Top(Window::k30Days, std::nullopt, 7);
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].views, 7);
+  counters->StopFlushing();
+}
+
 TEST_F(CountersTest, TheBackgroundThreadFlushesEveryInterval) {
   CountersOptions options;
   options.flush_interval = std::chrono::milliseconds(50);

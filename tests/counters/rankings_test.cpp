@@ -67,6 +67,25 @@ TEST(RankingsTest, ResetIgnoresBucketsOlderThan30Days) {
             (std::vector<store::ArticleId>{2}));
 }
 
+TEST(RankingsTest, TheHoursTopSumsTheCurrentHoursFlushesPerArticle) {
+  Rankings rankings;
+  rankings.Reset({{1, 100, kHour - 1, 50}, {2, 200, kHour, 3}}, kNow);
+  // Two flushes of this hour add to article 3; article 1's views of the hour before do not
+  // count now.
+  rankings.Add({{3, 100, kHour, 2}, {1, 100, kHour, 1}}, kNow);
+  rankings.Add({{3, 100, kHour, 2}, {4, 200, kHour, 3}}, kNow + 60);
+  const std::vector<RankedView> now = rankings.TopOfHour(std::nullopt, 3);
+  ASSERT_EQ(now.size(), 3u);
+  EXPECT_EQ(now[0].id, 3);
+  EXPECT_EQ(now[0].views, 4);
+  EXPECT_EQ(Ids(now), (std::vector<store::ArticleId>{3, 4, 2}));  // ties: newer id first
+  EXPECT_EQ(Ids(rankings.TopOfHour(100, 7)), (std::vector<store::ArticleId>{3, 1}));
+  EXPECT_TRUE(rankings.TopOfHour(std::nullopt, 0).empty());
+  // The next hour starts empty.
+  rankings.Advance(kNow + 3600);
+  EXPECT_TRUE(rankings.TopOfHour(std::nullopt, 7).empty());
+}
+
 TEST(RankingsTest, WindowNamesRoundTrip) {
   for (const char* name : {"24h", "7d", "30d"}) {
     ASSERT_TRUE(ParseWindow(name).has_value()) << name;

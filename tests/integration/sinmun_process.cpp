@@ -13,6 +13,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/http_client.hpp"
+
 namespace sinmun::testing {
 namespace {
 
@@ -112,6 +114,11 @@ ServeProcess::ServeProcess(const std::string& data_dir, std::vector<std::string>
         return;
       }
     }
+  }
+  // The view rankings load just after the server listens: tests read them as loaded.
+  while (port_ != 0 && std::chrono::steady_clock::now() < deadline &&
+         HttpGet(port_, "/readyz").body.find(R"("rankings":"loading")") != std::string::npos) {
+    ReadSome(out_fd_, &output_, 20);
   }
   drain_ = std::thread([this] {
     pollfd p{out_fd_, POLLIN, 0};

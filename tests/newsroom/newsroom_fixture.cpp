@@ -13,14 +13,16 @@ void NewsroomTest::SetUp() {
   MakeNewsroom();
 }
 
-void NewsroomTest::MakeNewsroom(const Config& config) {
+void NewsroomTest::MakeNewsroom(const Config& config,
+                                const std::function<void(NewsroomDeps&)>& adjust) {
   const std::string root = SINMUN_SOURCE_DIR;
   auto renderer = render::Renderer::Load(root + "/templates", root + "/messages", config.language);
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
-  newsroom_ = std::make_unique<Newsroom>(
-      NewsroomDeps{store_.get(), &clock_, *renderer, *static_files, config, "", &token_signer_});
+  NewsroomDeps deps{store_.get(), &clock_, *renderer, *static_files, config, "", &token_signer_};
+  if (adjust) adjust(deps);
+  newsroom_ = std::make_unique<Newsroom>(std::move(deps));
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
 }

@@ -4,6 +4,7 @@
 // cookies and log in through the real login form.
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,8 +51,10 @@ class NewsroomTest : public ::testing::Test {
  protected:
   void SetUp() override;
 
-  // Builds the Newsroom and its routes (again, e.g. with other settings).
-  void MakeNewsroom(const Config& config = Config());
+  // Builds the Newsroom and its routes (again, e.g. with other settings); `adjust` may change
+  // its deps (e.g. give it counters) before it is made.
+  void MakeNewsroom(const Config& config = Config(),
+                    const std::function<void(NewsroomDeps&)>& adjust = {});
 
   // An account with kPassword; its id.
   store::UserId AddUser(const std::string& email, store::Role role,

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 
+#include "counters/counters.hpp"
 #include "newsroom_fixture.hpp"
 
 namespace sinmun::newsroom {
@@ -90,6 +91,42 @@ TEST_F(StatsTest, FiltersBySectionReporterAndArticle) {
       Body(Get(editor_, fmt::format("/newsroom/stats?format=csv&table=days&article={}", steady_)));
   EXPECT_THAT(article, HasSubstr("2024-05-02,20\r\n2024-05-03,3\r\n"));
   EXPECT_EQ(Get(editor_, "/newsroom/stats?section=abc").status, 400);
+}
+
+// The top lists taken from the counters' rankings (this hour, 24 hours and 7 days; for a
+// reporter, the site's ranking filtered by byline) are the lists the store sums without them.
+TEST_F(StatsTest, TopListsFromTheRankingsAreTheOnesTheStoreSums) {
+  const store::ArticleId shared = sinmun::testing::InsertArticle(
+      *store_, sinmun::testing::MakeArticle(sections_[1].id, "공동 기사", kStart - 86400,
+                                            {reporters_[1], reporters_[0]}));
+  const std::int64_t hour = kStart / 3600;
+  store_->AddViews(hour - 100, {{shared, 30}, {rising_, 1}}).value();
+  store_->AddViews(hour - 5, {{shared, 4}}).value();
+  store_->AddViews(hour, {{shared, 5}}).value();
+  std::vector<std::string> targets;
+  for (const std::string table : {"now", "today", "week"}) {
+    for (const std::string filter :
+         {std::string(), fmt::format("&section={}", sections_[1].id),
+          fmt::format("&reporter={}", reporters_[0]), fmt::format("&reporter={}", reporters_[1]),
+          fmt::format("&article={}", shared)}) {
+      targets.push_back("/newsroom/stats?format=csv&table=" + table + filter);
+    }
+  }
+  std::vector<std::string> summed;
+  for (const std::string& target : targets) summed.push_back(Body(Get(editor_, target)));
+  EXPECT_THAT(summed[10], HasSubstr(fmt::format("1,{},공동 기사,경제,39,5,", shared)));
+
+  std::unique_ptr<counters::Counters> counters =
+      counters::Counters::Open(store_.get(), &clock_, {}).value();
+  for (const std::int64_t bylines_summed : {0, 2000}) {
+    MakeNewsroom(Config(), [&](NewsroomDeps& deps) {
+      deps.counters = counters.get();
+      deps.stats_bylines_summed = bylines_summed;
+    });
+    for (size_t i = 0; i < targets.size(); ++i) {
+      EXPECT_EQ(Body(Get(editor_, targets[i])), summed[i]) << targets[i];
+    }
+  }
 }
 
 TEST_F(StatsTest, ReportersAreRefused) {

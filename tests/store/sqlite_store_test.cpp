@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "store/migration.hpp"
 #include "store/store.hpp"
@@ -39,6 +41,23 @@ std::string QueryFile(const std::filesystem::path& file, const std::string& sql)
 class SqliteStoreTest : public testing::Test {
  protected:
   std::string Url() const { return "sqlite:" + file_.string(); }
+
+  // The paper as it was before the migration named `name`, which made `table` (dropped here),
+  // then that migration run on it as the migrator runs it. Later migrations are not undone
+  // and redone: only this one is at stake.
+  void RerunMigration(const std::string& table, std::string_view name) {
+    QueryFile(file_, "DROP TABLE " + table);
+    const std::span<const Migration> migrations = sqlite::Migrations();
+    const auto found = std::find_if(migrations.begin(), migrations.end(),
+                                    [&](const Migration& m) { return m.name == name; });
+    ASSERT_NE(found, migrations.end());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(file_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, std::string(found->sql).c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
 
   TempDir dir_;
   std::filesystem::path file_ = dir_.path() / "sinmun.db";
@@ -76,20 +95,7 @@ TEST_F(SqliteStoreTest, ThePerSectionRollupIsFilledFromAPapersHourlyViews) {
     ASSERT_TRUE(store->AddViews(hour, {{a, 3}, {b, 4}, {c, 5}}));
     ASSERT_TRUE(store->AddViews(hour + 1, {{a, 1}}));
   }
-  // The paper as it was before migration 0012 (no rollup), then migration 0012 run on it as
-  // the migrator runs it. Later migrations are not undone and redone: only 0012 is at stake.
-  QueryFile(file_, "DROP TABLE section_views_hourly");
-  const std::span<const Migration> migrations = sqlite::Migrations();
-  const auto rollup = std::find_if(migrations.begin(), migrations.end(), [](const Migration& m) {
-    return m.name == "0012_section_views_hourly.sql";
-  });
-  ASSERT_NE(rollup, migrations.end());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(file_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-  EXPECT_EQ(sqlite3_exec(db, std::string(rollup->sql).c_str(), nullptr, nullptr, nullptr),
-            SQLITE_OK)
-      << sqlite3_errmsg(db);
-  sqlite3_close(db);
+  RerunMigration("section_views_hourly", "0012_section_views_hourly.sql");
 
   std::unique_ptr<Store> store = OpenStore(Url()).value();
   const std::vector<HourTotal> site = store->ViewsByHour(hour, {}).value();
@@ -99,6 +105,35 @@ TEST_F(SqliteStoreTest, ThePerSectionRollupIsFilledFromAPapersHourlyViews) {
   const std::vector<HourTotal> section = store->ViewsByHour(hour, {.section = politics}).value();
   ASSERT_EQ(section.size(), 2u);
   EXPECT_EQ(section[0].views, 7);
+}
+
+TEST_F(SqliteStoreTest, ThePerReporterRollupIsFilledFromAPapersHourlyViews) {
+  std::int64_t hour = 0;
+  std::vector<ReporterId> reporters;
+  {
+    std::unique_ptr<Store> store = OpenStore(Url()).value();
+    const std::vector<Section> sections = testing::SeedSections(*store);
+    reporters = testing::SeedReporters(*store, 2);
+    const ArticleId a = testing::InsertArticle(
+        *store, testing::MakeArticle(sections[0].id, "가", 1'700'000'000, {reporters[0]}));
+    const ArticleId both = testing::InsertArticle(
+        *store,
+        testing::MakeArticle(sections[1].id, "나", 1'700'000'000, {reporters[1], reporters[0]}));
+    hour = 1'700'000'000 / 3600;
+    ASSERT_TRUE(store->AddViews(hour, {{a, 3}, {both, 4}}));
+    ASSERT_TRUE(store->AddViews(hour + 1, {{both, 1}}));
+  }
+  RerunMigration("reporter_views_hourly", "0016_reporter_views_hourly.sql");
+
+  std::unique_ptr<Store> store = OpenStore(Url()).value();
+  const std::vector<HourTotal> first = store->ViewsByHour(hour, {.reporter = reporters[0]}).value();
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].views, 7);
+  EXPECT_EQ(first[1].views, 1);
+  const std::vector<HourTotal> second =
+      store->ViewsByHour(hour, {.reporter = reporters[1]}).value();
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0].views, 4);
 }
 
 TEST_F(SqliteStoreTest, DatabaseNewerThanTheBinaryIsRefused) {

@@ -2,6 +2,8 @@
 // source, views per hour filtered, and the top articles with what the dashboard shows.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store/store.hpp"
 #include "support/test_store.hpp"
 
@@ -72,6 +74,57 @@ TEST_P(StoreTrafficTest, ViewsByHourAreFilteredBySectionReporterAndArticle) {
   EXPECT_EQ(reporter[0].views, 3);
   const std::vector<HourTotal> article = store_->ViewsByHour(kHour, {.article = b}).value();
   EXPECT_TRUE(article.empty());
+}
+
+// The per-reporter rollup gives a reporter's chart the same figures as the reporter's
+// articles' own rows (read per section, which still sums them), across hours, days, sections
+// and a shared byline.
+TEST_P(StoreTrafficTest, AReportersRollupAgreesWithTheirArticlesRows) {
+  const ArticleId a = Insert(0, "가", reporters_[0]);
+  const ArticleId b = Insert(1, "나", reporters_[1]);
+  const ArticleId shared = testing::InsertArticle(
+      *store_,
+      MakeArticle(sections_[1].id, "다", kNow - 86400 * 3, {reporters_[1], reporters_[0]}));
+  ASSERT_TRUE(store_->AddViews(kHour - 24 * 40, {{a, 9}, {shared, 4}}));
+  ASSERT_TRUE(store_->AddViews(kHour - 30, {{a, 3}, {b, 5}, {shared, 1}}));
+  ASSERT_TRUE(store_->AddViews(kHour - 30, {{shared, 2}}));  // a second flush of that hour
+  ASSERT_TRUE(store_->AddViews(kHour, {{a, 2}, {b, 7}}));
+
+  for (const ReporterId reporter : reporters_) {
+    std::map<std::int64_t, std::int64_t> by_sections;
+    for (const Section& section : sections_) {
+      const std::vector<HourTotal> totals =
+          store_->ViewsByHour(kHour - 24 * 90, {.section = section.id, .reporter = reporter})
+              .value();
+      for (const HourTotal& total : totals) by_sections[total.hour] += total.views;
+    }
+    std::map<std::int64_t, std::int64_t> rollup;
+    const std::vector<HourTotal> totals =
+        store_->ViewsByHour(kHour - 24 * 90, {.reporter = reporter}).value();
+    for (const HourTotal& total : totals) rollup[total.hour] = total.views;
+    EXPECT_EQ(rollup, by_sections) << "reporter " << reporter;
+  }
+  const std::vector<HourTotal> mine =
+      store_->ViewsByHour(kHour - 24 * 90, {.reporter = reporters_[0]}).value();
+  ASSERT_EQ(mine.size(), 3u);
+  EXPECT_EQ(mine[0].views, 13);  // a's 9 and the shared article's 4, 40 days ago
+  EXPECT_EQ(mine[1].views, 6);
+  EXPECT_EQ(mine[2].views, 2);
+  EXPECT_EQ(store_->ViewsByHour(kHour, {.reporter = reporters_[1]}).value().size(), 1u);
+}
+
+TEST_P(StoreTrafficTest, AReportersArticlesAmongIdsKeepTheOrderGiven) {
+  const ArticleId a = Insert(0, "가", reporters_[0]);
+  const ArticleId b = Insert(1, "나", reporters_[1]);
+  const ArticleId c = Insert(1, "다", reporters_[0]);
+  EXPECT_EQ(store_->ReporterArticlesAmong(reporters_[0], {c, b, 999'999, a}).value(),
+            (std::vector<ArticleId>{c, a}));
+  EXPECT_EQ(store_->ReporterArticlesAmong(reporters_[1], {c, b}).value(),
+            (std::vector<ArticleId>{b}));
+  EXPECT_TRUE(store_->ReporterArticlesAmong(reporters_[1], {}).value().empty());
+  EXPECT_EQ(store_->BylineCount(reporters_[0]).value(), 2);
+  EXPECT_EQ(store_->BylineCount(reporters_[1]).value(), 1);
+  EXPECT_EQ(store_->BylineCount(999'999).value(), 0);
 }
 
 TEST_P(StoreTrafficTest, TopArticlesCarryThisHourEarlierHoursAndReaderActions) {

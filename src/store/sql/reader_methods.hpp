@@ -31,9 +31,20 @@ inline const Sql kAddSectionHourly{
     "INSERT INTO section_views_hourly (hour, section_id, views) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (hour, section_id) DO UPDATE "
     "SET views = section_views_hourly.views + excluded.views"};
+// The same for each reporter of article ?2's byline (the WHERE keeps SQLite from reading
+// ON CONFLICT as a join's ON).
+inline const Sql kAddReporterHourly{
+    "INSERT INTO reporter_views_hourly (reporter_id, hour, views) "
+    "SELECT reporter_id, ?1, ?3 FROM article_reporters WHERE article_id = ?2 "
+    "ON CONFLICT (reporter_id, hour) DO UPDATE "
+    "SET views = reporter_views_hourly.views + excluded.views"};
+// The rankings' load reads the window's rows (the hour index holds the views) and every
+// article's section (a covering index on SQLite) and joins them in memory: joined in SQL, each
+// of 1.4 million rows looked up its article, a ~3 KB row, which took 31 s on a 1,000,000-
+// article paper where these two reads take 0.65 s each.
 inline const Sql kHourlySince{
-    "SELECT h.article_id, a.section_id, h.hour, h.views FROM article_views_hourly h "
-    "JOIN articles a ON a.id = h.article_id WHERE h.hour >= ?1"};
+    "SELECT article_id, hour, views FROM article_views_hourly WHERE hour >= ?1"};
+inline const Sql kArticleSections{"SELECT id, section_id FROM articles"};
 
 #define SINMUN_PUBLISHED_A "a.status = 'published' AND a.registered_at <= ?1{::bigint}"
 
@@ -152,6 +163,11 @@ Result<std::vector<HourlyViews>> SqlStore<B>::AddViews(std::int64_t hour,
           !done) {
         return tl::unexpected(done.error());
       }
+      if (Result<> done =
+              Write(db, reader_sql::kAddReporterHourly, hour, delta.article_id, delta.views);
+          !done) {
+        return tl::unexpected(done.error());
+      }
       added.push_back(HourlyViews{delta.article_id, **section, hour, delta.views});
     }
     // The 통계 page's per-section rollup (issue #20), one row per section of the batch.
@@ -168,12 +184,34 @@ Result<std::vector<HourlyViews>> SqlStore<B>::AddViews(std::int64_t hour,
 
 template <typename B>
 Result<std::vector<HourlyViews>> SqlStore<B>::HourlyViewsSince(std::int64_t from_hour) const {
-  return ReadAllOn<HourlyViews>(
+  Result<std::vector<HourlyViews>> rows = ReadAllOn<HourlyViews>(
       backend(),
       [](const auto& row) {
-        return HourlyViews{row.Int(0), row.Int(1), row.Int(2), row.Int(3)};
+        return HourlyViews{.article_id = row.Int(0), .hour = row.Int(1), .views = row.Int(2)};
       },
       reader_sql::kHourlySince, from_hour);
+  if (!rows) return rows;
+  // Read after the rows: an article of theirs missing here was deleted meanwhile (its rows
+  // with it) and is left out, as a join would have.
+  Result<std::vector<std::pair<ArticleId, SectionId>>> sections =
+      ReadAllOn<std::pair<ArticleId, SectionId>>(
+          backend(),
+          [](const auto& row) {
+            return std::pair{row.Int(0), row.Int(1)};
+          },
+          reader_sql::kArticleSections);
+  if (!sections) return tl::unexpected(sections.error());
+  std::sort(sections->begin(), sections->end());
+  std::vector<HourlyViews> joined;
+  joined.reserve(rows->size());
+  for (HourlyViews& views : *rows) {
+    const auto found = std::lower_bound(sections->begin(), sections->end(),
+                                        std::pair{views.article_id, SectionId{0}});
+    if (found == sections->end() || found->first != views.article_id) continue;
+    views.section_id = found->second;
+    joined.push_back(views);
+  }
+  return joined;
 }
 
 template <typename B>

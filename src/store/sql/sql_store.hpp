@@ -70,6 +70,9 @@ class SqlStore : public Store {
   Result<std::vector<ArticleTraffic>> ArticlesTraffic(const std::vector<ArticleId>& ids,
                                                       std::int64_t from_hour,
                                                       std::int64_t current_hour) const override;
+  Result<std::int64_t> BylineCount(ReporterId reporter) const override;
+  Result<std::vector<ArticleId>> ReporterArticlesAmong(
+      ReporterId reporter, const std::vector<ArticleId>& ids) const override;
   // Rankings: sql/reader_methods.hpp
   Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
                                                      Timestamp now) const override;

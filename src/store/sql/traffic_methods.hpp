@@ -1,8 +1,8 @@
 #pragma once
 // SqlStore: the views per 5-minute slot by source, and the traffic reads of the newsroom's
-// 통계 page (issue #20), for both backends. Tables in sqlite/migrations/0011_view_slots.sql and
-// 0012_section_views_hourly.sql, postgres/migrations/0007 and 0008, and the readers'
-// article_views_hourly.
+// 통계 page (issue #20), for both backends. Tables in sqlite/migrations/0011_view_slots.sql,
+// 0012_section_views_hourly.sql and 0016_reporter_views_hourly.sql, postgres/migrations/0007,
+// 0008 and 0012, and the readers' article_views_hourly.
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include <fmt/format.h>
@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_set>
 
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
@@ -35,8 +36,21 @@ inline const Sql kSectionViewsByHour{
     "SELECT hour, SUM(views) FROM section_views_hourly WHERE hour >= ?1 "
     "AND (?2{::bigint} = 0 OR section_id = ?2) GROUP BY hour ORDER BY hour"};
 
-// A reporter's or one article's hourly rows: the list of articles (?4, or else reporter ?3's)
-// drives the read, each a range of article_views_hourly's key; then every filter applies
+// One reporter's views per hour from the per-reporter rollup: one row per hour.
+inline const Sql kReporterViewsByHour{
+    "SELECT hour, views FROM reporter_views_hourly WHERE reporter_id = ?2 AND hour >= ?1 "
+    "ORDER BY hour"};
+
+// How many articles reporter ?1 has bylines on (the unique key on reporter, article).
+inline const Sql kBylineCount{"SELECT COUNT(*) FROM article_reporters WHERE reporter_id = ?1"};
+// Those of the ids ?2 (a JSON array) on reporter ?1's byline: one key lookup each.
+inline const Sql kReporterArticlesAmong{
+    "SELECT list.value FROM ({ids:?2}) list WHERE EXISTS (SELECT 1 FROM article_reporters r "
+    "WHERE r.reporter_id = ?1 AND r.article_id = list.value)"};
+
+// A reporter's (with a section or an article) or one article's hourly rows: the list of articles
+// (?4, or else reporter ?3's) drives the read, each a range of article_views_hourly's key; then
+// every filter applies
 // (?2 section, ?3 reporter, ?4 article, each 0 for any).
 #define SINMUN_TRAFFIC_OF_ARTICLES                                                         \
   " FROM article_views_hourly h JOIN articles a ON a.id = h.article_id"                    \
@@ -129,8 +143,36 @@ Result<std::vector<HourTotal>> SqlStore<B>::ViewsByHour(std::int64_t from_hour,
     return ReadAllOn<HourTotal>(backend(), read, traffic_sql::kSectionViewsByHour, from_hour,
                                 filter.section);
   }
+  if (filter.section == 0 && filter.article == 0) {
+    return ReadAllOn<HourTotal>(backend(), read, traffic_sql::kReporterViewsByHour, from_hour,
+                                filter.reporter);
+  }
   return ReadAllOn<HourTotal>(backend(), read, traffic_sql::kArticleViewsByHour, from_hour,
                               filter.section, filter.reporter, filter.article);
+}
+
+template <typename B>
+Result<std::int64_t> SqlStore<B>::BylineCount(ReporterId reporter) const {
+  return backend().OnReader(
+      [&](auto& db) { return ReadCount(Query(db, traffic_sql::kBylineCount, reporter)); });
+}
+
+template <typename B>
+Result<std::vector<ArticleId>> SqlStore<B>::ReporterArticlesAmong(
+    ReporterId reporter, const std::vector<ArticleId>& ids) const {
+  if (ids.empty()) return std::vector<ArticleId>{};
+  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  Result<std::vector<ArticleId>> found = ReadAllOn<ArticleId>(
+      backend(), [](const auto& row) { return ArticleId{row.Int(0)}; },
+      traffic_sql::kReporterArticlesAmong, reporter, std::string_view(json_ids));
+  if (!found) return found;
+  // In the order given (the rankings'), whatever order the backend returned them in.
+  const std::unordered_set<ArticleId> mine(found->begin(), found->end());
+  std::vector<ArticleId> ordered;
+  for (ArticleId id : ids) {
+    if (mine.contains(id)) ordered.push_back(id);
+  }
+  return ordered;
 }
 
 template <typename B>
