@@ -79,8 +79,10 @@ constexpr std::string_view kMostViewedFirst = "a.views DESC, a.registered_at DES
 // (PostgreSQL wants every numbered parameter used): ?1 now, then the fixed ones, then the
 // filters present in the order WithPresent passes them.
 struct LatestSql {
-  Sql list;   // … ?n limit, ?n+1 offset after the filters
-  Sql count;  // the filters only
+  Sql list;    // … ?n limit, ?n+1 offset after the filters
+  Sql count;   // the filters only
+  Sql starts;  // … ?n page size: (registered_at, id) of each page's first article, in order
+  Sql from;    // … (?n, ?n+1) the first key, ?n+2 limit
 };
 
 inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
@@ -90,14 +92,33 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
       by_reporter ? "FROM article_reporters f CROSS JOIN articles a WHERE a.id = f.article_id AND "
                   : "FROM articles a WHERE ";
   std::string where = SINMUN_PUBLISHED("a.");
+  // ?1 stays `now` in the seek, tested where it cannot steer the plan.
+  std::string seek_where = "a.status = 'published' AND ?1{::bigint} > 0";
   int next = 2;
-  if (by_section) where += fmt::format(" AND a.section_id = ?{}", next++);
-  if (by_reporter) where += fmt::format(" AND f.reporter_id = ?{}", next++);
+  std::string filters;
+  if (by_section) filters += fmt::format(" AND a.section_id = ?{}", next++);
+  if (by_reporter) filters += fmt::format(" AND f.reporter_id = ?{}", next++);
+  where += filters;
+  seek_where += filters;
   return LatestSql{
       .list = Sql(SummariesOf(fmt::format("SELECT a.id {}{} ORDER BY {} LIMIT ?{} OFFSET ?{}", from,
                                           where, kNewestFirst, next, next + 1),
                               kNewestFirst)),
       .count = Sql(fmt::format("SELECT COUNT(*) {}{}", from, where)),
+      // One index-only pass numbers the list and keeps every page_size-th key: the list's
+      // pages found once per change instead of skipped over (OFFSET) on every request.
+      .starts = Sql(fmt::format(
+          "SELECT registered_at, id FROM (SELECT a.registered_at, a.id, ROW_NUMBER() OVER "
+          "(ORDER BY {}) AS n {}{}) numbered WHERE (n - 1) % ?{} = 0 ORDER BY n",
+          kNewestFirst, from, where, next)),
+      // No `registered_at <= now` here: the caller keeps the first key at or before now, so
+      // every older article is public too, and the extra bound would make SQLite scan down
+      // from now instead of seeking to the key (as in kNeighbors).
+      .from = Sql(SummariesOf(
+          fmt::format("SELECT a.id {}{} AND (a.registered_at, a.id) <= (?{}{{::bigint}}, "
+                      "?{}{{::bigint}}) ORDER BY {} LIMIT ?{}",
+                      from, seek_where, next, next + 1, kNewestFirst, next + 2),
+          kNewestFirst)),
   };
 }
 
@@ -281,6 +302,53 @@ Result<ArticleList> SqlStore<B>::LatestArticles(const ArticleFilter& filter, Pag
         [&](auto... filters) { return Query(db, sql.count, now, filters...); }));
     if (!total) return tl::unexpected(total.error());
     return ArticleList{.items = std::move(*items), .total = *total};
+  });
+}
+
+template <typename B>
+Result<ListPages> SqlStore<B>::ListPageStarts(const ArticleFilter& filter, int page_size,
+                                              Timestamp now) const {
+  if (page_size < 1 || page_size > 100) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad page size {}", page_size));
+  }
+  const catalog_sql::LatestSql& sql =
+      catalog_sql::kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0)];
+  return backend().OnSnapshot([&](auto& db) -> Result<ListPages> {
+    Result<std::vector<ArticleKey>> starts = ReadAll<ArticleKey>(
+        catalog_sql::WithPresent(filter.section_id, filter.reporter_id,
+                                 [&](auto... filters) {
+                                   return Query(db, sql.starts, now, filters...,
+                                                std::int64_t{page_size});
+                                 }),
+        [](const auto& row) { return ArticleKey{.registered_at = row.Int(0), .id = row.Int(1)}; });
+    if (!starts) return tl::unexpected(starts.error());
+    Result<std::int64_t> total = ReadCount(catalog_sql::WithPresent(
+        filter.section_id, filter.reporter_id,
+        [&](auto... filters) { return Query(db, sql.count, now, filters...); }));
+    if (!total) return tl::unexpected(total.error());
+    return ListPages{.starts = std::move(*starts), .total = *total};
+  });
+}
+
+template <typename B>
+Result<std::vector<ArticleSummary>> SqlStore<B>::LatestArticlesFrom(const ArticleFilter& filter,
+                                                                    ArticleKey first, int size,
+                                                                    Timestamp now) const {
+  if (size < 1 || size > 100) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("bad page size {}", size));
+  }
+  // The seek has no `now` bound of its own (LatestSql::from): a key past now starts at now.
+  if (first.registered_at > now) first = {now, std::numeric_limits<ArticleId>::max()};
+  const catalog_sql::LatestSql& sql =
+      catalog_sql::kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0)];
+  return backend().OnReader([&](auto& db) {
+    return ReadAll<ArticleSummary>(
+        catalog_sql::WithPresent(filter.section_id, filter.reporter_id,
+                                 [&](auto... filters) {
+                                   return Query(db, sql.from, now, filters..., first.registered_at,
+                                                first.id, std::int64_t{size});
+                                 }),
+        [](const auto& row) { return rows::ReadSummary(row); });
   });
 }
 
