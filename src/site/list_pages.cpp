@@ -21,9 +21,8 @@ Result<ListPage> ReadListPage(const SiteContext& site, const store::ArticleFilte
   // Kept until a change moves the page cache's generation or max_age passes, like the other
   // shared parts: an article whose time comes without a change shifts the pages by then.
   const Result<std::shared_ptr<const store::ListPages>> pages =
-      site.shared->list_pages.For(filter).Get(site.cache->Generation(), [&] {
-        return store.ListPageStarts(filter, kPageSize, now);
-      });
+      site.shared->list_pages.For(filter).Get(
+          site.cache->Generation(), [&] { return store.ListPageStarts(filter, kPageSize, now); });
   if (!pages) return tl::unexpected(pages.error());
   ListPage page;
   page.total = (*pages)->total;
