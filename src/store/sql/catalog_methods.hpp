@@ -81,7 +81,7 @@ constexpr std::string_view kMostViewedFirst = "a.views DESC, a.registered_at DES
 struct LatestSql {
   Sql list;    // … ?n limit, ?n+1 offset after the filters
   Sql count;   // the filters only
-  Sql starts;  // … ?n page size: (registered_at, id) of each page's first article, in order
+  Sql starts;  // … ?n page size: rows of (registered_at, id, articles it stands for), in order
   Sql from;    // … (?n, ?n+1) the first key, ?n+2 limit
 };
 
@@ -105,12 +105,19 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
                                           where, kNewestFirst, next, next + 1),
                               kNewestFirst)),
       .count = Sql(fmt::format("SELECT COUNT(*) {}{}", from, where)),
-      // One index-only pass numbers the list and keeps every page_size-th key: the list's
-      // pages found once per change instead of skipped over (OFFSET) on every request.
-      .starts = Sql(fmt::format(
-          "SELECT registered_at, id FROM (SELECT a.registered_at, a.id, ROW_NUMBER() OVER "
-          "(ORDER BY {}) AS n {}{}) numbered WHERE (n - 1) % ?{} = 0 ORDER BY n",
-          kNewestFirst, from, where, next)),
+      // The page starts as rows of (key, articles from it to the next row): every key on
+      // SQLite, one a page on PostgreSQL, added up by ListPageStarts. Each backend's own plan:
+      // PostgreSQL numbers the list itself (ROW_NUMBER), so that one row a page crosses the
+      // network; SQLite's window function took 5-10 times a plain read of the same keys
+      // (21,500 in a section: 90-240 ms against 2-17 ms, docs/BENCHMARKS.md), and its rows
+      // cost no round trip in process. SQLite's text names ?n in a test it evaluates once.
+      .starts = Sql::Override(
+          fmt::format("SELECT a.registered_at, a.id, 1 {}{} AND ?{} > 0 ORDER BY {}", from, where,
+                      next, kNewestFirst),
+          fmt::format("SELECT registered_at, id, ?{0}::bigint FROM (SELECT a.registered_at, a.id, "
+                      "ROW_NUMBER() OVER (ORDER BY {1}) AS n {2}{3}) numbered "
+                      "WHERE (n - 1) % ?{0} = 0 ORDER BY n",
+                      next, kNewestFirst, from, where)),
       // No `registered_at <= now` here: the caller keeps the first key at or before now, so
       // every older article is public too, and the extra bound would make SQLite scan down
       // from now instead of seeking to the key (as in kNeighbors).
@@ -314,19 +321,27 @@ Result<ListPages> SqlStore<B>::ListPageStarts(const ArticleFilter& filter, int p
   const catalog_sql::LatestSql& sql =
       catalog_sql::kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0)];
   return backend().OnSnapshot([&](auto& db) -> Result<ListPages> {
-    Result<std::vector<ArticleKey>> starts = ReadAll<ArticleKey>(
-        catalog_sql::WithPresent(filter.section_id, filter.reporter_id,
-                                 [&](auto... filters) {
-                                   return Query(db, sql.starts, now, filters...,
-                                                std::int64_t{page_size});
-                                 }),
-        [](const auto& row) { return ArticleKey{.registered_at = row.Int(0), .id = row.Int(1)}; });
-    if (!starts) return tl::unexpected(starts.error());
+    // A row starts a page when the articles before it fill whole pages.
+    std::vector<ArticleKey> starts;
+    std::int64_t position = 0;
+    Result<> read =
+        ForEachRow(catalog_sql::WithPresent(filter.section_id, filter.reporter_id,
+                                            [&](auto... filters) {
+                                              return Query(db, sql.starts, now, filters...,
+                                                           std::int64_t{page_size});
+                                            }),
+                   [&](const auto& row) {
+                     if (position % page_size == 0) {
+                       starts.push_back(ArticleKey{.registered_at = row.Int(0), .id = row.Int(1)});
+                     }
+                     position += row.Int(2);
+                   });
+    if (!read) return tl::unexpected(read.error());
     Result<std::int64_t> total = ReadCount(catalog_sql::WithPresent(
         filter.section_id, filter.reporter_id,
         [&](auto... filters) { return Query(db, sql.count, now, filters...); }));
     if (!total) return tl::unexpected(total.error());
-    return ListPages{.starts = std::move(*starts), .total = *total};
+    return ListPages{.starts = std::move(starts), .total = *total};
   });
 }
 
