@@ -1,9 +1,12 @@
 #include "http/encoding.hpp"
 
+#include <brotli/decode.h>
+#include <brotli/encode.h>
 #include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstring>
 
@@ -99,9 +102,14 @@ std::string StrongEtag(std::string_view bytes) {
   return etag;
 }
 
-bool AcceptsGzip(std::string_view accept_encoding) {
-  bool gzip_listed = false;
-  double gzip_q = 0;
+namespace {
+
+// Whether `accept_encoding` allows the coding named `name` (or `alias`): listed with q > 0,
+// or not listed and "*" is, when `star` counts.
+bool AcceptsCoding(std::string_view accept_encoding, std::string_view name, std::string_view alias,
+                   bool star) {
+  bool listed = false;
+  double listed_q = 0;
   double star_q = 0;
   while (!accept_encoding.empty()) {
     const size_t comma = accept_encoding.find(',');
@@ -112,14 +120,24 @@ bool AcceptsGzip(std::string_view accept_encoding) {
     const std::string_view coding = TrimSpaces(element.substr(0, semicolon));
     const std::string_view params =
         semicolon == std::string_view::npos ? std::string_view() : element.substr(semicolon + 1);
-    if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) {
-      gzip_listed = true;
-      gzip_q = std::max(gzip_q, QualityOf(params));
+    if (EqualsIgnoreCase(coding, name) || EqualsIgnoreCase(coding, alias)) {
+      listed = true;
+      listed_q = std::max(listed_q, QualityOf(params));
     } else if (coding == "*") {
       star_q = QualityOf(params);
     }
   }
-  return gzip_listed ? gzip_q > 0 : star_q > 0;
+  return listed ? listed_q > 0 : star && star_q > 0;
+}
+
+}  // namespace
+
+bool AcceptsGzip(std::string_view accept_encoding) {
+  return AcceptsCoding(accept_encoding, "gzip", "x-gzip", true);
+}
+
+bool AcceptsBrotli(std::string_view accept_encoding) {
+  return AcceptsCoding(accept_encoding, "br", "br", false);
 }
 
 bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
@@ -197,6 +215,38 @@ bool Gunzip(std::string_view gzip, std::string& out) {
   }
   inflateEnd(&stream);
   return rc == Z_STREAM_END;
+}
+
+bool BrotliCompress(std::string_view bytes, int quality, std::string& out) {
+  std::size_t size = BrotliEncoderMaxCompressedSize(bytes.size());
+  if (size == 0) return false;
+  out.resize(size);
+  if (BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, bytes.size(),
+                            reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
+                            reinterpret_cast<std::uint8_t*>(out.data())) != BROTLI_TRUE) {
+    return false;
+  }
+  out.resize(size);
+  return true;
+}
+
+bool BrotliDecompress(std::string_view brotli, std::string& out) {
+  out.clear();
+  BrotliDecoderState* state = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (state == nullptr) return false;
+  const auto* next_in = reinterpret_cast<const std::uint8_t*>(brotli.data());
+  std::size_t available_in = brotli.size();
+  BrotliDecoderResult result = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+  while (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
+    std::array<std::uint8_t, 16384> chunk;
+    std::uint8_t* next_out = chunk.data();
+    std::size_t available_out = chunk.size();
+    result = BrotliDecoderDecompressStream(state, &available_in, &next_in, &available_out,
+                                           &next_out, nullptr);
+    out.append(reinterpret_cast<const char*>(chunk.data()), chunk.size() - available_out);
+  }
+  BrotliDecoderDestroyInstance(state);
+  return result == BROTLI_DECODER_RESULT_SUCCESS && available_in == 0;
 }
 
 }  // namespace sinmun::http

@@ -1,6 +1,7 @@
 #pragma once
 // Small HTTP helpers shared by the server, Prepare() and static files: hashing for ETags,
-// gzip, header-value parsing. No Beast types; exposed so they can be tested on their own.
+// gzip and brotli, header-value parsing. No Beast types; exposed so they can be tested on their
+// own.
 
 #include <cstdint>
 #include <ctime>
@@ -21,6 +22,9 @@ std::string StrongEtag(std::string_view bytes);
 
 // True when an Accept-Encoding value allows gzip ("gzip", "x-gzip" or "*", with q > 0).
 bool AcceptsGzip(std::string_view accept_encoding);
+// True when an Accept-Encoding value lists "br" with q > 0 ("*" alone is not taken to mean
+// brotli: a client that names no coding gets gzip at most).
+bool AcceptsBrotli(std::string_view accept_encoding);
 // True when an If-None-Match value ("*", a list, W/ prefixes) matches `etag` (weak comparison).
 bool EtagMatches(std::string_view if_none_match, std::string_view etag);
 // text/*, and types naming json, xml or javascript: worth compressing.
@@ -31,6 +35,12 @@ std::string HttpDate(std::time_t time);
 
 // Replaces `out` with the bytes that the gzip form `gzip` holds; false when it is corrupt.
 bool Gunzip(std::string_view gzip, std::string& out);
+
+// Replaces `out` with the brotli (RFC 7932) form of `bytes` at `quality` (0-11), text mode;
+// false on a failure.
+bool BrotliCompress(std::string_view bytes, int quality, std::string& out);
+// Replaces `out` with the bytes that the brotli form `brotli` holds; false when it is corrupt.
+bool BrotliDecompress(std::string_view brotli, std::string& out);
 
 // A reusable gzip (RFC 1952) deflater. Not thread safe: one a thread.
 class GzipCompressor {

@@ -22,7 +22,7 @@ struct DeflateView {
 };
 
 struct DeflatePiece {
-  std::string deflate;       // raw deflate, fresh dictionary, ending in a sync flush (not final)
+  std::string deflate;       // raw deflate, fresh dictionary, ending byte-aligned, not final
   std::uint32_t crc32 = 0;   // of the uncompressed bytes
   std::uint64_t size = 0;    // uncompressed bytes
   std::uint64_t crc_op = 0;  // CrcCombineOp(size)
@@ -35,7 +35,7 @@ struct DeflatePiece {
 // per response, a tenth of a filled page's serving time).
 std::uint64_t CrcCombineOp(std::uint64_t size);
 
-// Compresses `bytes` as a piece to join.
+// Compresses `bytes` as a piece to join (libdeflate, level 6).
 DeflatePiece DeflateForJoin(std::string_view bytes);
 
 // Replaces `out` with one gzip member holding the pieces' bytes in order.

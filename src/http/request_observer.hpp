@@ -16,7 +16,7 @@ namespace sinmun::http {
 struct ResponseSummary {
   int status = 0;                // as sent (304 for a matched ETag)
   std::uint64_t body_bytes = 0;  // on the wire, 0 for HEAD and bodyless statuses
-  bool gzipped = false;
+  bool gzipped = false;          // any Content-Encoding: gzip or br
   // False for the server's own refusals of a request it could not read (400, 413, 431): the
   // request's method and target may be missing, and its headers are not to be trusted.
   bool complete = true;

@@ -2,8 +2,12 @@
 // What a handler returns. Bodies are shared and immutable so that a cache can hand the same
 // bytes to many connections without copying.
 
+#include <atomic>
+#include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,10 +19,32 @@ namespace sinmun::http {
 // a strong ETag. Caches keep these.
 // `bytes` may be null when `gzip` is set (see GzipOnly): the server then decompresses the
 // gzip form for the rare client that does not accept it.
+// The brotli form of a prepared body (issue #14), made the first time a client that takes br
+// asks for the body and kept with it from then on: a page cache entry keeps it beside the gzip
+// form. Made on demand rather than in Prepare so that a page miss of a gzip-only client costs
+// no more than before, and only the pages br clients ask for pay for it, once each.
+// Thread safety: Of from any thread; concurrent first callers wait for one compression.
+class BrotliForm {
+ public:
+  // The brotli form of `bytes` (the body it was made for: the same bytes on every call); null
+  // when brotli does not make them smaller.
+  const std::string* Of(std::string_view bytes) const;
+  // Bytes held: 0 until made.
+  std::size_t size() const { return size_.load(std::memory_order_acquire); }
+
+ private:
+  mutable std::once_flag made_;
+  mutable std::string brotli_;
+  mutable bool useful_ = false;
+  mutable std::atomic<std::size_t> size_{0};
+};
+
 struct PreparedBody {
   std::shared_ptr<const std::string> bytes;
   std::shared_ptr<const std::string> gzip;  // null when not compressible or not worth it
   std::string etag;                         // quoted, e.g. "\"5f2b...\""
+  // Set beside `gzip` for a body with `bytes`: brotli for clients that take it.
+  std::shared_ptr<const BrotliForm> brotli;
 };
 
 // Computes the ETag and, for text types over a few hundred bytes, the gzip form.

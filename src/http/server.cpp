@@ -922,7 +922,8 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   const std::string* gzip = response_.body.gzip.get();
   // A gzip-only body (GzipOnly) for a client that does not take gzip: decompress it here.
   // Its ETag names the uncompressed bytes, so the answer is the same as for a full body.
-  const bool accepts_gzip = negotiate && AcceptsGzip(request_.Header("accept-encoding"));
+  const std::string_view accept_encoding = request_.Header("accept-encoding");
+  const bool accepts_gzip = negotiate && AcceptsGzip(accept_encoding);
   if (body == nullptr && gzip != nullptr && !accepts_gzip && !not_modified) {
     if (!Gunzip(*gzip, identity_)) {
       spdlog::error("http: corrupt gzip-only body for {}; answering 500", request_.target);
@@ -938,7 +939,19 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
                           IsCompressibleType(response_.content_type);
   const bool vary = gzip != nullptr || on_the_fly;
   bool gzipped = false;
-  if (vary && accepts_gzip) {
+  bool brotli = false;
+  // Brotli for a client that takes it, when the body keeps a brotli form beside its gzip form
+  // (made on the first such request, http::BrotliForm); a 304 names it without making it.
+  if (vary && response_.body.brotli && body != nullptr && negotiate &&
+      AcceptsBrotli(accept_encoding)) {
+    if (not_modified) {
+      brotli = true;
+    } else if (const std::string* form = response_.body.brotli->Of(*body)) {
+      payload = form;
+      brotli = true;
+    }
+  }
+  if (vary && accepts_gzip && !brotli) {
     if (gzip != nullptr) {
       payload = gzip;
       gzipped = true;
@@ -971,7 +984,7 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   if (!response_.body.etag.empty() && IsSafeHeaderValue(response_.body.etag)) {
     out.append("ETag: ");
     // The gzip form is another representation: its tag is weak, as nginx does.
-    if (gzipped && response_.body.etag.front() == '"') out.append("W/");
+    if ((gzipped || brotli) && response_.body.etag.front() == '"') out.append("W/");
     out.append(response_.body.etag);
     out.append("\r\n");
   }
@@ -982,6 +995,7 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   }
   if (vary) out.append("Vary: Accept-Encoding\r\n");
   if (gzipped && !not_modified) out.append("Content-Encoding: gzip\r\n");
+  if (brotli && !not_modified) out.append("Content-Encoding: br\r\n");
   for (const auto& [name, value] : response_.headers) {
     // A handler must never be able to split the response.
     if (IsSafeHeaderValue(name) && IsSafeHeaderValue(value)) AppendHeader(out, name, value);
@@ -1010,7 +1024,7 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
     ResponseSummary summary;
     summary.status = shown_status;
     summary.body_bytes = buffers[1].size();
-    summary.gzipped = gzipped;
+    summary.gzipped = gzipped || brotli;
     summary.complete = !linger_;
     summary.duration = linger_ ? Clock::duration::zero() : Clock::now() - started_;
     for (RequestObserver* observer : observers) observer->OnResponse(request_, summary);
@@ -1031,6 +1045,7 @@ void Connection::OnWritten(const error_code& ec) {
   }
   response_.body.bytes.reset();
   response_.body.gzip.reset();
+  response_.body.brotli.reset();
   identity_ = std::string();
   // An upload's body (up to the route's limit, 20 MB) must not stay reserved for the rest of
   // a keep-alive connection's life: ordinary requests reuse a small buffer.

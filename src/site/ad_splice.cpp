@@ -101,6 +101,7 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
   http::JoinGzip(views, gzip);
   if (gzip.size() < text.size()) {
     page->plain.gzip = std::make_shared<const std::string>(std::move(gzip));
+    page->plain.brotli = std::make_shared<const http::BrotliForm>();
   }
   return page;
 }
@@ -109,7 +110,7 @@ AdPage::~AdPage() {
   for (std::atomic<const Joined*>& slot : joined) {
     const Joined* entry = slot.load();
     if (entry == nullptr) continue;
-    joined_bytes.fetch_sub(entry->gzip->size(), std::memory_order_relaxed);
+    joined_bytes.fetch_sub(2 * entry->gzip->size(), std::memory_order_relaxed);
     delete entry;
   }
 }
@@ -166,9 +167,27 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     return etag;
   };
 
+  // The page with the chosen banners, uncompressed.
+  auto identity = [&] {
+    auto body = std::make_shared<std::string>();
+    std::size_t size = page.plain.bytes->size();
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      if (chosen[i]) size += chosen[i]->bytes.html.size();
+    }
+    body->reserve(size);
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      body->append(page.texts[i]);
+      if (chosen[i]) body->append(chosen[i]->bytes.html);
+    }
+    body->append(page.texts.back());
+    return body;
+  };
+
   http::Response response;
   response.content_type = content_type;
-  if (http::AcceptsGzip(request.Header("accept-encoding"))) {
+  const std::string_view accept_encoding = request.Header("accept-encoding");
+  const bool brotli = http::AcceptsBrotli(accept_encoding);
+  if (http::AcceptsGzip(accept_encoding) || brotli) {
     const AdPage::Joined* joined = nullptr;
     for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
       const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
@@ -195,44 +214,42 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       auto made = std::make_unique<AdPage::Joined>(choice);
       made->gzip = std::move(body);
       made->etag = etag_of();
+      made->brotli = std::make_shared<const http::BrotliForm>();
       response.body.gzip = made->gzip;
       response.body.etag = made->etag;
       // Kept in the first free entry, unless another response took it meanwhile or the
       // budget is spent.
       const std::size_t size = made->gzip->size();
-      if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
+      if (joined_bytes.fetch_add(2 * size, std::memory_order_relaxed) + 2 * size >
           AdPage::kJoinedBudgetBytes) {
-        joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+        joined_bytes.fetch_sub(2 * size, std::memory_order_relaxed);
       } else {
-        bool kept = false;
         for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
           const AdPage::Joined* expected = nullptr;
           if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
-            made.release();
-            kept = true;
+            joined = made.release();
             break;
           }
         }
-        if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+        if (joined == nullptr) joined_bytes.fetch_sub(2 * size, std::memory_order_relaxed);
       }
     } else {
       response.body.gzip = joined->gzip;
       response.body.etag = joined->etag;
     }
+    // A br client gets the kept choice's brotli form, which the server makes from the
+    // uncompressed page on the first such request (http::BrotliForm); a choice not kept is
+    // not worth a brotli compression per response, so such clients get gzip or identity.
+    if (brotli && joined != nullptr) {
+      response.body.bytes = identity();
+      response.body.brotli = joined->brotli;
+    } else if (!http::AcceptsGzip(accept_encoding)) {
+      response.body.gzip.reset();
+      response.body.bytes = identity();
+    }
   } else {
     response.body.etag = etag_of();
-    auto body = std::make_shared<std::string>();
-    std::size_t size = page.plain.bytes->size();
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i]) size += chosen[i]->bytes.html.size();
-    }
-    body->reserve(size);
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      body->append(page.texts[i]);
-      if (chosen[i]) body->append(chosen[i]->bytes.html);
-    }
-    body->append(page.texts.back());
-    response.body.bytes = std::move(body);
+    response.body.bytes = identity();
   }
   if (visitor) {
     site.deps.ad_counter->CountImpressions(std::span(shown.data(), shown_count), *visitor);

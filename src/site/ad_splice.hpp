@@ -61,6 +61,8 @@ struct AdPage {
     std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
     std::shared_ptr<const std::string> gzip;
     std::string etag;
+    // Made on the first request from a br client; the budget counts it as the gzip's size.
+    std::shared_ptr<const http::BrotliForm> brotli;
   };
   static constexpr std::size_t kJoined = 4;
   static constexpr std::size_t kJoinedBudgetBytes = std::size_t{32} << 20;

@@ -1,4 +1,5 @@
 #include "site/article_data.hpp"
+#include "site/list_pages.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
 
@@ -15,8 +16,8 @@ http::Response ApiArticleList(const SiteContext& site, const http::Request& requ
     if (!section) return JsonError(site, section.error());
     filter.section_id = section->id;
   }
-  const Result<store::ArticleList> list =
-      store.LatestArticles(filter, store::Page{*number, kPageSize}, site.deps.clock->Now());
+  // A page past the end has no items, as before.
+  const Result<ListPage> list = ReadListPage(site, filter, *number, site.deps.clock->Now());
   if (!list) return JsonError(site, list.error());
 
   nlohmann::ordered_json items = nlohmann::ordered_json::array();

@@ -9,6 +9,7 @@
 
 #include "http/request.hpp"
 #include "http/response.hpp"
+#include "site/list_pages.hpp"
 #include "site/page_cache.hpp"
 #include "site/params.hpp"
 #include "site/shared_part.hpp"
@@ -22,13 +23,19 @@ class BreakingTicker;  // site/breaking_ticker.hpp
 // article miss no longer ranks the most-viewed box or reads the sections and settings itself.
 struct SharedParts {
   explicit SharedParts(std::chrono::milliseconds max_age)
-      : most_viewed_box(max_age), sections(max_age), settings(max_age), footer_links(max_age) {}
+      : most_viewed_box(max_age),
+        sections(max_age),
+        settings(max_age),
+        footer_links(max_age),
+        list_pages(max_age) {}
   SharedPart<nlohmann::json> most_viewed_box;
   SharedPart<std::vector<store::Section>> sections;
   SharedPart<store::Settings> settings;
   // The static pages linked from the footer, as {"title", "url"} items. Kept for max_age at
   // most, so a version dated ahead shows once its date has come.
   SharedPart<nlohmann::json> footer_links;
+  // Where each page of the section, reporter and paper lists begins (site/list_pages.hpp).
+  ListPageStartsCache list_pages;
 };
 
 struct SiteContext {

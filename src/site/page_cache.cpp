@@ -149,8 +149,11 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
                        Freshness freshness, store::ArticleId article_id) {
   if (options_.ttl.count() <= 0 || !page) return;
   const std::int64_t now_ns = NowNs();
+  // A body's brotli form is made later, on the first request that takes it (http::BrotliForm),
+  // so the gzip form's size is counted for it now: brotli at its quality is the smaller.
+  const std::size_t gzip_bytes = page->body.gzip ? page->body.gzip->size() : 0;
   const std::size_t bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
-                            (page->body.gzip ? page->body.gzip->size() : 0) +
+                            gzip_bytes + (page->body.brotli ? gzip_bytes : 0) +
                             (page->ads ? page->ads->bytes : 0);
   const std::int64_t expires_ns = freshness == Freshness::kUntilChange
                                       ? std::numeric_limits<std::int64_t>::max()

@@ -1,4 +1,5 @@
 #include "site/comments.hpp"
+#include "site/list_pages.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
 
@@ -16,10 +17,9 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
 
   store::ArticleFilter filter;
   filter.reporter_id = reporter->id;
-  const Result<store::ArticleList> list =
-      store.LatestArticles(filter, store::Page{*number, kPageSize}, site.deps.clock->Now());
+  const Result<ListPage> list = ReadListPage(site, filter, *number, site.deps.clock->Now());
   if (!list) return ErrorResponse(site, list.error(), page.view_mode);
-  if (*number > PageCount(list->total, kPageSize)) return ErrorResponse(site, 404, page.view_mode);
+  if (!list->exists) return ErrorResponse(site, 404, page.view_mode);
 
   const std::string base = ReporterPath(reporter->id);
   const nlohmann::json view = {

@@ -1,4 +1,5 @@
 #include "site/comments.hpp"
+#include "site/list_pages.hpp"
 #include "site/pages.hpp"
 #include "site/structured_data.hpp"
 #include "site/views.hpp"
@@ -17,11 +18,10 @@ http::Response SectionPage(const SiteContext& site, const http::Request& request
 
   store::ArticleFilter filter;
   filter.section_id = section->id;
-  const Result<store::ArticleList> list =
-      store.LatestArticles(filter, store::Page{*number, kPageSize}, now);
+  const Result<ListPage> list = ReadListPage(site, filter, *number, now);
   if (!list) return ErrorResponse(site, list.error(), page.view_mode);
   // Page 1 of an empty section is a page ("no articles yet"); any page past the end is not.
-  if (*number > PageCount(list->total, kPageSize)) return ErrorResponse(site, 404, page.view_mode);
+  if (!list->exists) return ErrorResponse(site, 404, page.view_mode);
 
   Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);

@@ -43,6 +43,21 @@ class Catalog {
   virtual Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
                                              Timestamp now) const = 0;
 
+  // Where each page of `page_size` articles of `filter`'s list (as LatestArticles orders it)
+  // begins, and how many articles it has: one pass over the list's index entries, for a
+  // caller that keeps the result until the next change and then reads any page with
+  // LatestArticlesFrom, so that a deep page costs what the first does. kInvalidInput unless
+  // 1 <= page_size <= 100.
+  virtual Result<ListPages> ListPageStarts(const ArticleFilter& filter, int page_size,
+                                           Timestamp now) const = 0;
+
+  // At most `size` articles of `filter`'s list from `first` on (that article, or the next
+  // older one if it is gone), newest first: a seek, no OFFSET. A key newer than `now` starts
+  // at `now`. kInvalidInput unless 1 <= size <= 100.
+  virtual Result<std::vector<ArticleSummary>> LatestArticlesFrom(const ArticleFilter& filter,
+                                                                 ArticleKey first, int size,
+                                                                 Timestamp now) const = 0;
+
   // Previous (older) and next (newer) published article in the same section, ids and
   // headlines, in one statement. kNotFound unless `id` is published at `now`.
   virtual Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const = 0;

@@ -153,6 +153,13 @@ struct ArticleKey {
   ArticleId id = 0;
 };
 
+// Where each page of a list begins (keyset pagination): starts[n - 1] is the key of page n's
+// first article, newest first; total counts every article of the list.
+struct ListPages {
+  std::vector<ArticleKey> starts;
+  std::int64_t total = 0;
+};
+
 // When an article was published and last changed: what a sitemap entry needs.
 struct ArticleStamp {
   ArticleId id = 0;

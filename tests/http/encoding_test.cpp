@@ -26,6 +26,30 @@ TEST(AcceptsGzipTest, HonoursCodingsAndQValues) {
   EXPECT_FALSE(AcceptsGzip("gzip;q=abc"));
 }
 
+TEST(AcceptsBrotliTest, OnlyWhenNamed) {
+  EXPECT_TRUE(AcceptsBrotli("gzip, deflate, br"));
+  EXPECT_TRUE(AcceptsBrotli("BR;q=0.5"));
+  EXPECT_TRUE(AcceptsBrotli("br, gzip;q=0"));
+  EXPECT_FALSE(AcceptsBrotli("gzip, deflate"));
+  EXPECT_FALSE(AcceptsBrotli("br;q=0, gzip"));
+  EXPECT_FALSE(AcceptsBrotli("*"));
+  EXPECT_FALSE(AcceptsBrotli("brotli"));
+  EXPECT_FALSE(AcceptsBrotli(""));
+}
+
+TEST(BrotliTest, RoundTripAndCorruption) {
+  std::string page;
+  for (int i = 0; i < 3000; ++i) page += "<li>대전시 기사 " + std::to_string(i) + "</li>\n";
+  std::string brotli;
+  ASSERT_TRUE(BrotliCompress(page, 4, brotli));
+  EXPECT_LT(brotli.size(), page.size() / 4);
+  std::string out;
+  ASSERT_TRUE(BrotliDecompress(brotli, out));
+  EXPECT_EQ(out, page);
+  EXPECT_FALSE(BrotliDecompress(brotli.substr(0, brotli.size() / 2), out));
+  EXPECT_FALSE(BrotliDecompress(brotli + "x", out));
+}
+
 TEST(EtagMatchesTest, ListsWeakPrefixesAndStar) {
   EXPECT_TRUE(EtagMatches("\"abc\"", "\"abc\""));
   EXPECT_TRUE(EtagMatches("\"x\", \"abc\"", "\"abc\""));
@@ -72,6 +96,17 @@ TEST(PrepareTest, GzipOnlyWhenCompressibleAndLargeEnough) {
   EXPECT_LT(text.gzip->size(), 5000u);
   EXPECT_EQ(text.etag, StrongEtag(std::string(5000, 'a')));
   EXPECT_EQ(*text.bytes, std::string(5000, 'a'));
+  // Beside the gzip form, a brotli form made on first use; none where there is no gzip form.
+  EXPECT_EQ(small.brotli, nullptr);
+  ASSERT_NE(text.brotli, nullptr);
+  EXPECT_EQ(text.brotli->size(), 0u);
+  const std::string* brotli = text.brotli->Of(*text.bytes);
+  ASSERT_NE(brotli, nullptr);
+  EXPECT_EQ(text.brotli->Of(*text.bytes), brotli);  // made once
+  std::string out;
+  ASSERT_TRUE(BrotliDecompress(*brotli, out));
+  EXPECT_EQ(out, *text.bytes);
+  EXPECT_EQ(GzipOnly(text).brotli, nullptr);
 }
 
 TEST(StatusForTest, MapsEveryCode) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,44 @@ TEST(GzipSpliceTest, JoinedPiecesReadAsOneGzipOfTheirConcatenation) {
   std::string other;
   ASSERT_TRUE(Gunzip(Joined({pieces[3], pieces[1], pieces[0]}), other));
   EXPECT_EQ(other, tail + banner + head);
+}
+
+// Pieces end wherever the compressor's last block ends, at any bit of its last byte, and in
+// blocks of every kind: stored (bytes that do not compress), fixed and dynamic codes, and
+// more than one block a piece. Each must still join to exactly its bytes.
+TEST(GzipSpliceTest, PiecesOfEveryShapeJoin) {
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return static_cast<char>(state >> 24);
+  };
+  std::vector<std::string> texts = {"", "a", "<", "ab", std::string(100'000, 'x')};
+  std::string noise;  // incompressible: libdeflate stores it
+  for (int i = 0; i < 70'000; ++i) noise.push_back(next());
+  texts.push_back(noise);
+  std::string html;  // several dynamic blocks
+  for (int i = 0; i < 30'000; ++i)
+    html += "<li>기사 " + std::to_string(i * 7919 % 100'003) + "</li>";
+  texts.push_back(html);
+  // Short texts of every length up to 40: the final block ends at every bit offset.
+  for (int length = 1; length <= 40; ++length) {
+    std::string text;
+    for (int i = 0; i < length; ++i) text.push_back(static_cast<char>('a' + (next() & 7)));
+    texts.push_back(text);
+  }
+  std::vector<DeflatePiece> pieces;
+  std::string expected;
+  for (const std::string& text : texts) {
+    pieces.push_back(DeflateForJoin(text));
+    expected += text;
+  }
+  std::string out;
+  ASSERT_TRUE(Gunzip(Joined(pieces), out));
+  EXPECT_EQ(out, expected);
+  for (std::size_t i = 0; i < texts.size(); ++i) {  // and each piece alone
+    ASSERT_TRUE(Gunzip(Joined({pieces[i]}), out)) << i;
+    EXPECT_EQ(out, texts[i]) << i;
+  }
 }
 
 TEST(GzipSpliceTest, NoPiecesIsAnEmptyBody) {

@@ -25,6 +25,7 @@ using sinmun::testing::HttpResponse;
 using sinmun::testing::SendRaw;
 
 using sinmun::testing::Gunzip;
+using sinmun::testing::Unbrotli;
 
 // A page of about 40 KB, like a cached article.
 std::string BigPage() {
@@ -203,7 +204,7 @@ TEST_F(ServerTest, GzipWhenAccepted) {
   EXPECT_EQ(plain.Header("vary"), "Accept-Encoding");
   EXPECT_EQ(plain.body, BigPage());
 
-  const HttpResponse gzipped = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip, br"}});
+  const HttpResponse gzipped = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip, deflate"}});
   EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
   EXPECT_EQ(gzipped.Header("vary"), "Accept-Encoding");
   EXPECT_LT(gzipped.body.size(), plain.body.size());
@@ -217,6 +218,44 @@ TEST_F(ServerTest, GzipWhenAccepted) {
   const HttpResponse refused = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip;q=0"}});
   EXPECT_FALSE(refused.HasHeader("content-encoding"));
   EXPECT_EQ(refused.body, BigPage());
+}
+
+// A prepared body keeps a brotli form beside its gzip form (issue #14): a client that takes br
+// gets it; gzip-only and identity clients get what they got before.
+TEST_F(ServerTest, BrotliWhenAcceptedBesideGzip) {
+  Start();
+  const HttpResponse plain = HttpGet(port(), "/big");
+  const HttpResponse gzipped = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip"}});
+  for (int i = 0; i < 2; ++i) {  // made on the first request, kept for the next
+    const HttpResponse br = HttpGet(port(), "/big", {{"Accept-Encoding", "gzip, deflate, br"}});
+    EXPECT_EQ(br.status, 200);
+    EXPECT_EQ(br.Header("content-encoding"), "br");
+    EXPECT_EQ(br.Header("vary"), "Accept-Encoding");
+    EXPECT_EQ(br.Header("content-length"), std::to_string(br.body.size()));
+    EXPECT_LT(br.body.size(), gzipped.body.size());
+    EXPECT_EQ(Unbrotli(br.body), BigPage());
+    EXPECT_EQ(br.Header("etag"), gzipped.Header("etag"));  // weak: another representation
+    const HttpResponse again =
+        HttpGet(port(), "/big", {{"Accept-Encoding", "br"}, {"If-None-Match", br.Header("etag")}});
+    EXPECT_EQ(again.status, 304);
+    EXPECT_EQ(again.body, "");
+  }
+  // Clients that do not name br are served as before.
+  EXPECT_EQ(HttpGet(port(), "/big", {{"Accept-Encoding", "gzip"}}).body, gzipped.body);
+  EXPECT_EQ(HttpGet(port(), "/big", {{"Accept-Encoding", "*"}}).Header("content-encoding"), "gzip");
+  EXPECT_EQ(HttpGet(port(), "/big", {{"Accept-Encoding", "br;q=0, gzip"}}).body, gzipped.body);
+  const HttpResponse identity = HttpGet(port(), "/big", {{"Accept-Encoding", "identity"}});
+  EXPECT_FALSE(identity.HasHeader("content-encoding"));
+  EXPECT_EQ(identity.body, plain.body);
+  EXPECT_EQ(identity.Header("etag"), plain.Header("etag"));
+  // A body kept in its gzip form only, and a response compressed on the fly, stay gzip.
+  EXPECT_EQ(HttpGet(port(), "/big-gzip-only", {{"Accept-Encoding", "gzip, br"}})
+                .Header("content-encoding"),
+            "gzip");
+  EXPECT_EQ(HttpGet(port(), "/big-gzip-only", {{"Accept-Encoding", "br"}}).body, BigPage());
+  EXPECT_EQ(
+      HttpGet(port(), "/dynamic", {{"Accept-Encoding", "gzip, br"}}).Header("content-encoding"),
+      "gzip");
 }
 
 TEST_F(ServerTest, AGzipOnlyBodyIsDecompressedForClientsWithoutGzip) {

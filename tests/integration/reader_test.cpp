@@ -332,6 +332,29 @@ TEST_F(ReaderTest, HeadAndGzipServeTheSamePage) {
   EXPECT_EQ(Gunzip(zipped.body), plain.body);
 }
 
+// Brotli beside gzip (issue #14): a browser that takes br gets the same page in it, made
+// once and kept; gzip-only and identity clients are served as before.
+TEST_F(ReaderTest, BrotliClientsGetTheSamePage) {
+  const std::string article = "/article/" + std::to_string(MiddleArticle()["id"].get<long>());
+  for (const std::string& path : {std::string("/"), std::string("/section/economy"), article}) {
+    SCOPED_TRACE(path);
+    const HttpResponse plain = HttpGet(port(), path);
+    ASSERT_EQ(plain.status, 200);
+    for (int i = 0; i < 2; ++i) {
+      const HttpResponse br = HttpGet(port(), path, {{"Accept-Encoding", "gzip, deflate, br"}});
+      EXPECT_EQ(br.Header("content-encoding"), "br");
+      EXPECT_EQ(br.Header("vary"), "Accept-Encoding");
+      EXPECT_EQ(sinmun::testing::Unbrotli(br.body), plain.body);
+    }
+    const HttpResponse zipped = HttpGet(port(), path, {{"Accept-Encoding", "gzip, deflate"}});
+    EXPECT_EQ(zipped.Header("content-encoding"), "gzip");
+    EXPECT_EQ(Gunzip(zipped.body), plain.body);
+    const HttpResponse identity = HttpGet(port(), path, {{"Accept-Encoding", "identity"}});
+    EXPECT_FALSE(identity.HasHeader("content-encoding"));
+    EXPECT_EQ(identity.body, plain.body);
+  }
+}
+
 TEST_F(ReaderTest, MobileSwitchSetsACookieThatSelectsTheCompactLayout) {
   const HttpResponse to_mobile = HttpGet(port(), "/view-mode?m=mobile&return=/section/culture");
   EXPECT_EQ(to_mobile.status, 303);

@@ -181,6 +181,33 @@ TEST_F(SiteTest, SectionListIsPaginatedNewestFirst) {
   EXPECT_EQ(Get("/section/nope").status, 404);
 }
 
+// Pages are read by keyset from where each begins (issue #14); a publish moves every page's
+// start, and the pages follow it (here with no page cache, so each request sees the change).
+TEST_F(SiteTest, SectionPagesFollowAPublish) {
+  MakeSite("ko", 0);
+  std::vector<store::NewArticle> articles;
+  for (int i = 0; i < 40; ++i) {
+    articles.push_back(
+        Article(sections_, 0, "정치 기사 " + std::to_string(i), kAugustFirst + i * kHour));
+  }
+  sinmun::testing::Must(store_->InsertArticles(articles));
+  EXPECT_EQ(Count(GetBody("/section/politics?page=2"), "<h2 class=\"item-title\">"), 20);
+  EXPECT_EQ(Get("/section/politics?page=3").status, 404);
+
+  Insert(Article(sections_, 0, "새 정치 기사", kAugustFirst + 50 * kHour));
+  const std::string first = GetBody("/section/politics");
+  EXPECT_LT(Find(first, "새 정치 기사"), Find(first, "정치 기사 39"));
+  EXPECT_THAT(first, Not(HasSubstr("정치 기사 20<")));
+  const std::string second = GetBody("/section/politics?page=2");
+  EXPECT_THAT(second, HasSubstr("정치 기사 20<"));
+  EXPECT_THAT(second, Not(HasSubstr("정치 기사 0<")));
+  const std::string third = GetBody("/section/politics?page=3");
+  EXPECT_EQ(Count(third, "<h2 class=\"item-title\">"), 1);
+  EXPECT_THAT(third, HasSubstr("정치 기사 0<"));
+  EXPECT_THAT(GetBody("/api/v1/articles?section=politics&page=3"), HasSubstr("정치 기사 0"));
+  EXPECT_THAT(GetBody("/api/v1/articles?page=4"), HasSubstr("\"items\":[]"));
+}
+
 TEST_F(SiteTest, EmptySectionShowsAMessage) {
   const http::Response response = Get("/section/society");
   ASSERT_EQ(response.status, 200);

@@ -129,6 +129,56 @@ TEST_P(StoreListTest, SectionAndReporterFilters) {
   EXPECT_EQ(by_kim.items.at(1).reporter_name, "기자1");
 }
 
+// Keyset pages (issue #14): the page starts of a list, then each page read from its start,
+// give the same pages as LatestArticles with offsets, for every filter.
+TEST_P(StoreListTest, KeysetPagesMatchTheOffsetPages) {
+  const ReporterId kim = reporters_[0];
+  for (int i = 0; i < 23; ++i) {
+    // Pairs registered in the same second: ties go to the higher id on both sides.
+    Insert(i % 3 == 0 ? economy_ : politics_, kNow - (i / 2) * 60,
+           i % 2 == 0 ? std::vector<ReporterId>{kim} : std::vector<ReporterId>{});
+  }
+  Insert(politics_, kNow + 100, {kim});  // not yet published
+  for (const ArticleFilter& filter :
+       {Filter(std::nullopt), Filter(politics_), Filter(std::nullopt, kim), Filter(economy_, kim),
+        Filter(sections_[2].id)}) {
+    const ListPages pages = store_->ListPageStarts(filter, 4, kNow).value();
+    const std::int64_t total = Total(filter);
+    EXPECT_EQ(pages.total, total);
+    EXPECT_EQ(static_cast<std::int64_t>(pages.starts.size()), (total + 3) / 4);
+    for (std::size_t n = 0; n < pages.starts.size(); ++n) {
+      const Ids offset_page =
+          Latest(filter, {.number = static_cast<std::int64_t>(n + 1), .size = 4});
+      const Result<std::vector<ArticleSummary>> keyset_page =
+          store_->LatestArticlesFrom(filter, pages.starts[n], 4, kNow);
+      ASSERT_TRUE(keyset_page.has_value()) << keyset_page.error().detail;
+      EXPECT_EQ(IdsOf(*keyset_page), offset_page) << "page " << n + 1;
+      EXPECT_EQ(pages.starts[n].id, offset_page.at(0));
+    }
+  }
+}
+
+TEST_P(StoreListTest, KeysetPageFromAGoneOrFutureKey) {
+  const ArticleId older = Insert(politics_, kNow - 300);
+  const ArticleId gone = Insert(politics_, kNow - 200);
+  const ArticleId newer = Insert(politics_, kNow - 100);
+  const ListPages pages = store_->ListPageStarts(Filter(politics_), 1, kNow).value();
+  ASSERT_EQ(pages.starts.size(), 3u);
+  ASSERT_EQ(pages.starts[1].id, gone);
+  ASSERT_TRUE(store_->UnpublishArticle(gone, kNow).has_value());
+  // A start whose article went away still places its page: the next older article on.
+  EXPECT_EQ(IdsOf(store_->LatestArticlesFrom(Filter(politics_), pages.starts[1], 5, kNow).value()),
+            (Ids{older}));
+  // A key past now shows nothing that is not yet public.
+  const ArticleId later = Insert(politics_, kNow + 100);
+  const Ids from_future =
+      IdsOf(store_->LatestArticlesFrom(Filter(politics_), {kNow + 500, later}, 5, kNow).value());
+  EXPECT_EQ(from_future, (Ids{newer, older}));
+  EXPECT_EQ(ErrorCodeOf(store_->LatestArticlesFrom({}, {kNow, 1}, 0, kNow)),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(ErrorCodeOf(store_->ListPageStarts({}, 101, kNow)), ErrorCode::kInvalidInput);
+}
+
 TEST_P(StoreListTest, NeighborsInSection) {
   const ArticleId p1 = Insert(politics_, kNow - 400);
   const ArticleId p2 = Insert(politics_, kNow - 300);

@@ -180,4 +180,9 @@ std::string Gunzip(const std::string& gzip) {
   return http::Gunzip(gzip, out) ? out : "<corrupt gzip>";
 }
 
+std::string Unbrotli(const std::string& brotli) {
+  std::string out;
+  return http::BrotliDecompress(brotli, out) ? out : "<corrupt brotli>";
+}
+
 }  // namespace sinmun::testing

@@ -36,6 +36,8 @@ inline constexpr char kDesktopChrome[] =
 
 // The bytes inside a gzip body; "<corrupt gzip>" when it does not decode to its end.
 std::string Gunzip(const std::string& gzip);
+// The bytes inside a brotli body; "<corrupt brotli>" when it does not decode to its end.
+std::string Unbrotli(const std::string& brotli);
 
 // One request on a fresh connection to 127.0.0.1:port.
 HttpResponse HttpGet(std::uint16_t port, const std::string& target,

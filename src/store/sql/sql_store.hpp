@@ -36,6 +36,11 @@ class SqlStore : public Store {
   Result<Article> PublishedArticle(ArticleId id, Timestamp now) const override;
   Result<ArticleList> LatestArticles(const ArticleFilter& filter, Page page,
                                      Timestamp now) const override;
+  Result<ListPages> ListPageStarts(const ArticleFilter& filter, int page_size,
+                                   Timestamp now) const override;
+  Result<std::vector<ArticleSummary>> LatestArticlesFrom(const ArticleFilter& filter,
+                                                         ArticleKey first, int size,
+                                                         Timestamp now) const override;
   Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const override;
   Result<std::int64_t> PositionInSection(ArticleId id, Timestamp now) const override;
   Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
