@@ -9,6 +9,8 @@
 #include "ads/slots.hpp"
 #include "http/encoding.hpp"
 #include "render/article_view.hpp"
+#include "site/comment_part.hpp"
+#include "site/comments.hpp"
 #include "site/context.hpp"
 #include "site/params.hpp"
 #include "site/readers.hpp"
@@ -16,7 +18,9 @@
 namespace sinmun::site {
 namespace {
 
-constexpr std::string_view kMarkerOpen = "<!--sinmun-ad:";
+constexpr std::string_view kMarkerOpen = "<!--sinmun-";
+constexpr std::string_view kAdMarker = "ad:";
+constexpr std::string_view kCommentsMarker = "comments:";
 constexpr std::string_view kMarkerClose = "-->";
 constexpr std::size_t kMaxHoles = kMaxAdHoles;
 
@@ -59,17 +63,35 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
       break;
     }
     plain.append(html, at, open - at);
-    const std::string_view inside =
+    std::string_view inside =
         std::string_view(html).substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
-    const std::size_t colon = inside.find(':');
-    const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
-    const std::string_view section =
-        colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
-    // A slot no campaign may fill stays out: fewer pieces, each compressed with more context.
-    if (slot && live != nullptr && live->MayFill(*slot, section) &&
-        page->holes.size() < kMaxHoles) {
-      cuts.push_back(plain.size());
-      page->holes.push_back({*slot, std::string(section)});
+    if (inside.starts_with(kCommentsMarker)) {
+      // ARTICLE:count or ARTICLE:block: always a hole, filled per response.
+      inside.remove_prefix(kCommentsMarker.size());
+      const std::size_t colon = inside.find(':');
+      const Result<std::int64_t> article = ParseId(inside.substr(0, colon));
+      const std::string_view which =
+          colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+      if (article && (which == "count" || which == "block") && page->holes.size() < kMaxHoles) {
+        cuts.push_back(plain.size());
+        page->holes.push_back({.filling = which == "count" ? AdPage::Filling::kCommentCount
+                                                           : AdPage::Filling::kCommentBlock,
+                               .article = *article});
+      }
+    } else if (inside.starts_with(kAdMarker)) {
+      inside.remove_prefix(kAdMarker.size());
+      const std::size_t colon = inside.find(':');
+      const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
+      const std::string_view section =
+          colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+      // A slot no campaign may fill stays out: fewer pieces, each compressed with more context.
+      if (slot && live != nullptr && live->MayFill(*slot, section) &&
+          page->holes.size() < kMaxHoles) {
+        cuts.push_back(plain.size());
+        page->holes.push_back({.slot = *slot, .section = std::string(section)});
+      }
+    } else {
+      plain.append(html, open, close + kMarkerClose.size() - open);  // not ours: kept
     }
     at = close + kMarkerClose.size();
   }
@@ -96,6 +118,16 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
   return page;
 }
 
+ads::BannerBytes SplicedBytes(std::string html) {
+  ads::BannerBytes bytes;
+  bytes.html = std::move(html);
+  http::DeflatePiece piece = http::DeflateForJoin(bytes.html);
+  bytes.deflate = std::move(piece.deflate);
+  bytes.crc32 = piece.crc32;
+  bytes.crc_op = piece.crc_op;
+  return bytes;
+}
+
 AdPage::~AdPage() {
   for (std::atomic<const Joined*>& slot : joined) {
     const Joined* entry = slot.load();
@@ -107,16 +139,28 @@ AdPage::~AdPage() {
 
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type) {
-  if (site.rotation == nullptr || page.holes.empty()) {
-    return http::Prepared(page.plain, content_type);
-  }
-  const std::shared_ptr<const ads::LiveSet> live = site.rotation->Current();
+  if (page.holes.empty()) return http::Prepared(page.plain, content_type);
+  std::shared_ptr<const ads::LiveSet> live;
+  std::shared_ptr<const CommentPart> comments;  // every comment hole of a page is one article's
   const Timestamp now = site.deps.clock->Now();
   std::array<const ads::LiveBanner*, kMaxHoles> chosen{};
+  std::array<const ads::BannerBytes*, kMaxHoles> fill{};  // null: left empty
   bool any = false;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
-    chosen[i] = live->Pick(page.holes[i].slot, page.holes[i].section, now, ads::Rotation::Random());
-    any = any || chosen[i] != nullptr;
+    const AdPage::Hole& hole = page.holes[i];
+    if (hole.filling == AdPage::Filling::kBanner) {
+      if (site.rotation == nullptr) continue;
+      if (!live) live = site.rotation->Current();
+      chosen[i] = live->Pick(hole.slot, hole.section, now, ads::Rotation::Random());
+      if (chosen[i]) fill[i] = &chosen[i]->bytes;
+    } else {
+      if (!comments) comments = ArticleCommentPart(site, hole.article);
+      if (!comments) continue;
+      fill[i] =
+          hole.filling == AdPage::Filling::kCommentCount ? &comments->count : &comments->block;
+    }
+    if (fill[i] != nullptr && fill[i]->html.empty()) fill[i] = nullptr;
+    any = any || fill[i] != nullptr;
   }
   if (!any) return http::Prepared(page.plain, content_type);
 
@@ -131,12 +175,14 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     site.deps.ad_counter->PrefetchImpressions(std::span(shown.data(), shown_count), *visitor);
   }
 
-  // The page's tag, the set's sequence and the campaigns shown name this representation.
+  // The page's tag, the set's sequence, the campaigns shown and the comment part name this
+  // representation.
   AdPage::Joined choice;
-  choice.sequence = live->sequence();
+  choice.sequence = live ? live->sequence() : 0;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
     choice.campaigns[i] = chosen[i] ? chosen[i]->campaign : 0;
   }
+  choice.comments = comments ? comments->version : 0;
   auto etag_of = [&] {
     std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
     etag += '-';
@@ -144,6 +190,10 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
       etag += '.';
       etag += std::to_string(choice.campaigns[i]);
+    }
+    if (choice.comments != 0) {
+      etag += "-c";
+      etag += std::to_string(choice.comments);
     }
     etag += '"';
     return etag;
@@ -156,7 +206,8 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
       const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
       if (entry == nullptr) break;
-      if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns) {
+      if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns &&
+          entry->comments == choice.comments) {
         joined = entry;
         break;
       }
@@ -167,9 +218,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       std::size_t count = 0;
       for (std::size_t i = 0; i < page.holes.size(); ++i) {
         parts[count++] = page.pieces[i].View();
-        if (chosen[i]) {
-          const ads::BannerBytes& banner = chosen[i]->bytes;
-          parts[count++] = {banner.deflate, banner.crc32, banner.html.size(), banner.crc_op};
+        if (fill[i]) {
+          parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(),
+                            fill[i]->crc_op};
         }
       }
       parts[count++] = page.pieces.back().View();
@@ -207,12 +258,12 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     auto body = std::make_shared<std::string>();
     std::size_t size = page.plain.bytes->size();
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i]) size += chosen[i]->bytes.html.size();
+      if (fill[i]) size += fill[i]->html.size();
     }
     body->reserve(size);
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
       body->append(page.texts[i]);
-      if (chosen[i]) body->append(chosen[i]->bytes.html);
+      if (fill[i]) body->append(fill[i]->html);
     }
     body->append(page.texts.back());
     response.body.bytes = std::move(body);
@@ -284,18 +335,12 @@ ads::Rotation::MakeBanner BannerMaker(const SiteContext* site) {
           view["image"] = {{"src", render::PhotoUrl(photo->name, photo->format, chosen)}};
       }
     }
-    ads::BannerBytes bytes;
     Result<std::string> html = site->deps.renderer->Render("partials/ad_banner", view);
     if (!html) {
       spdlog::error("site: banner of campaign {}: {}", campaign.id, html.error().detail);
-      return bytes;  // an empty banner: the slot shows nothing
+      return ads::BannerBytes{};  // an empty banner: the slot shows nothing
     }
-    bytes.html = std::move(*html);
-    http::DeflatePiece piece = http::DeflateForJoin(bytes.html);
-    bytes.deflate = std::move(piece.deflate);
-    bytes.crc32 = piece.crc32;
-    bytes.crc_op = piece.crc_op;
-    return bytes;
+    return SplicedBytes(std::move(*html));
   };
 }
 

@@ -29,11 +29,14 @@ struct SharedParts {
   SharedPart<nlohmann::json> footer_links;
 };
 
+class CommentParts;
+
 struct SiteContext {
   SiteDeps deps;
   PageCache* cache = nullptr;
   ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
   SharedParts* shared = nullptr;
+  CommentParts* comment_parts = nullptr;  // site/comment_part.hpp
 };
 
 // Per request, worked out before the handler runs (and part of the cache key).
