@@ -132,7 +132,7 @@ AdPage::~AdPage() {
   for (std::atomic<const Joined*>& slot : joined) {
     const Joined* entry = slot.load();
     if (entry == nullptr) continue;
-    joined_bytes.fetch_sub(entry->gzip->size(), std::memory_order_relaxed);
+    joined_bytes.fetch_sub(entry->gzip->size() + entry->plain->size(), std::memory_order_relaxed);
     delete entry;
   }
 }
@@ -201,72 +201,70 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
 
   http::Response response;
   response.content_type = content_type;
-  if (http::AcceptsGzip(request.Header("accept-encoding"))) {
-    const AdPage::Joined* joined = nullptr;
-    for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
-      const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
-      if (entry == nullptr) break;
-      if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns &&
-          entry->comments == choice.comments) {
-        joined = entry;
-        break;
-      }
+  const AdPage::Joined* joined = nullptr;
+  for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
+    const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
+    if (entry == nullptr) break;
+    if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns &&
+        entry->comments == choice.comments) {
+      joined = entry;
+      break;
     }
-    if (joined == nullptr) {
-      // Pieces and banners interleaved: piece 0, banner 0, piece 1, … piece n.
-      std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
-      std::size_t count = 0;
-      for (std::size_t i = 0; i < page.holes.size(); ++i) {
-        parts[count++] = page.pieces[i].View();
-        if (fill[i]) {
-          parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(),
-                            fill[i]->crc_op};
-        }
-      }
-      parts[count++] = page.pieces.back().View();
-      auto body = std::make_shared<std::string>();
-      http::JoinGzip(std::span(parts.data(), count), *body);
-      auto made = std::make_unique<AdPage::Joined>(choice);
-      made->gzip = std::move(body);
-      made->etag = etag_of();
-      response.body.gzip = made->gzip;
-      response.body.etag = made->etag;
-      // Kept in the first free entry, unless another response took it meanwhile or the
-      // budget is spent.
-      const std::size_t size = made->gzip->size();
-      if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
-          AdPage::kJoinedBudgetBytes) {
-        joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-      } else {
-        bool kept = false;
-        for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
-          const AdPage::Joined* expected = nullptr;
-          if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
-            made.release();
-            kept = true;
-            break;
-          }
-        }
-        if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-      }
-    } else {
-      response.body.gzip = joined->gzip;
-      response.body.etag = joined->etag;
-    }
-  } else {
-    response.body.etag = etag_of();
-    auto body = std::make_shared<std::string>();
+  }
+  std::unique_ptr<AdPage::Joined> made;
+  if (joined == nullptr) {
+    // Pieces and fillings interleaved: piece 0, filling 0, piece 1, … piece n.
+    std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
+    std::size_t count = 0;
+    auto plain = std::make_shared<std::string>();
     std::size_t size = page.plain.bytes->size();
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
       if (fill[i]) size += fill[i]->html.size();
     }
-    body->reserve(size);
+    plain->reserve(size);
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      body->append(page.texts[i]);
-      if (fill[i]) body->append(fill[i]->html);
+      parts[count++] = page.pieces[i].View();
+      plain->append(page.texts[i]);
+      if (fill[i]) {
+        parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(), fill[i]->crc_op};
+        plain->append(fill[i]->html);
+      }
     }
-    body->append(page.texts.back());
-    response.body.bytes = std::move(body);
+    parts[count++] = page.pieces.back().View();
+    plain->append(page.texts.back());
+    auto gzip = std::make_shared<std::string>();
+    http::JoinGzip(std::span(parts.data(), count), *gzip);
+    made = std::make_unique<AdPage::Joined>(choice);
+    made->gzip = std::move(gzip);
+    made->plain = std::move(plain);
+    made->etag = etag_of();
+    joined = made.get();
+  }
+  if (http::AcceptsGzip(request.Header("accept-encoding"))) {
+    response.body.gzip = joined->gzip;
+  } else {
+    response.body.bytes = joined->plain;
+  }
+  response.body.etag = joined->etag;
+  if (made) {
+    // Kept in the first free entry, unless another response took it meanwhile or the budget
+    // is spent.
+    const std::size_t size = made->gzip->size() + made->plain->size();
+    if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
+        AdPage::kJoinedBudgetBytes) {
+      joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    } else {
+      bool kept = false;
+      for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
+        const AdPage::Joined* expected = nullptr;
+        if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
+          made.release();
+          kept = true;
+          break;
+        }
+      }
+      if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    }
   }
   if (visitor) {
     site.deps.ad_counter->CountImpressions(std::span(shown.data(), shown_count), *visitor);

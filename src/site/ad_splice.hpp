@@ -53,8 +53,8 @@ struct AdPage {
   std::vector<Hole> holes;
   std::size_t bytes = 0;  // memory held beyond `plain`, for the cache
 
-  // A gzip body already joined for one choice of banners and comment part. A page has few
-  // likely choices (a slot's live campaigns, the article's current comments), so the first
+  // A body (gzip and plain) already joined for one choice of banners and comment part. A page has
+  // few likely choices (a slot's live campaigns, the article's current comments), so the first
   // kJoined are kept once made and later responses with the same choice share their bytes like
   // a page without banners: no copy, no CRC arithmetic. Entries are published once and never
   // replaced (the page is cut again when the campaigns change); further choices (an article
@@ -66,6 +66,7 @@ struct AdPage {
     std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
     std::uint64_t comments = 0;                         // CommentPart::version; 0 for none
     std::shared_ptr<const std::string> gzip;
+    std::shared_ptr<const std::string> plain;  // the same page uncompressed
     std::string etag;
   };
   static constexpr std::size_t kJoined = 4;

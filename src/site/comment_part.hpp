@@ -51,10 +51,10 @@ class CommentParts {
  private:
   struct Entry {
     std::shared_ptr<const CommentPart> part;
-    std::int64_t made_ns = 0;        // steady clock
-    std::uint64_t generation = 0;    // moved by every Forget
-    std::uint64_t making = 0;        // generation + 1 while a Get makes it; 0 when none
-    bool stale = false;              // Forget since the part was made
+    std::int64_t made_ns = 0;      // steady clock
+    std::uint64_t generation = 0;  // moved by every Forget
+    std::uint64_t making = 0;      // generation + 1 while a Get makes it; 0 when none
+    bool stale = false;            // Forget since the part was made
   };
 
   static std::int64_t NowNs();

@@ -26,7 +26,8 @@ Result<CommentsOpen> ArticleCommentsOpen(const SiteContext& site, store::Article
     case store::CommentPolicy::kOff:
       return CommentsOpen::kOff;
     case store::CommentPolicy::kCloses:
-      if (now >= registered_at + setting.close_days * kCommentDaySeconds) return CommentsOpen::kClosed;
+      if (now >= registered_at + setting.close_days * kCommentDaySeconds)
+        return CommentsOpen::kClosed;
       return CommentsOpen::kOpen;
     case store::CommentPolicy::kOpen:
       break;
