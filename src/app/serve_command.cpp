@@ -128,16 +128,17 @@ int Serve(const ServeOptions& options) {
   mail::OutboxSender mail_sender(&outbox, mail::MakeSmtpTransport(config->smtp_url), &clock,
                                  mail_options);
 
-  // A moderator's action on a comment drops the site's cached pages that show it; the site
-  // is made after the newsroom (it asks the newsroom for edit links), hence the pointer.
+  // A moderator's action on a comment makes the site's comment part of that article again;
+  // the site is made after the newsroom (it asks the newsroom for edit links), hence the
+  // pointer.
   site::Site* site_for_comments = nullptr;
   newsroom::NewsroomDeps newsroom_deps{store->get(),   &clock,         *renderer,
                                        *static_files,  *config,        data->uploads_path,
                                        &*token_signer, searcher->get()};
   newsroom_deps.counters = counters->get();
-  newsroom_deps.comments_changed = [&site_for_comments](const http::Request& request,
+  newsroom_deps.comments_changed = [&site_for_comments](const http::Request& /*request*/,
                                                         store::ArticleId article) {
-    if (site_for_comments != nullptr) site_for_comments->CommentsChanged(request, article);
+    if (site_for_comments != nullptr) site_for_comments->CommentsChanged(article);
   };
   newsroom::Newsroom newsroom(std::move(newsroom_deps));
   // Publishes scheduled articles at their minute, and at start those whose minute passed

@@ -100,6 +100,7 @@ std::string DefaultConfigText() {
 # hide_after_reports = {hide_after}           # a comment this many readers report waits for a moderator
 # min_interval_seconds = {comment_interval}        # one comment per visitor this often at most (0: no limit)
 # per_hour = {comment_hour}                    # comments one visitor may post an hour
+# close_after_days = {comment_close}             # articles take comments this many days (0: always); an article may choose otherwise
 
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
@@ -153,6 +154,7 @@ std::string DefaultConfigText() {
       fmt::arg("hide_after", d.comment_hide_after_reports),
       fmt::arg("comment_interval", d.comment_min_interval_seconds),
       fmt::arg("comment_hour", d.comment_per_hour),
+      fmt::arg("comment_close", d.comment_close_after_days),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
       fmt::arg("max_days", d.newsroom.session_max_days),
       fmt::arg("change_warning", d.newsroom.change_warning_percent),
@@ -232,6 +234,7 @@ Result<Config> ParseConfig(std::string_view text, const std::string& path) {
            ReadInt(comments, "hide_after_reports", 1, 1000, &config.comment_hide_after_reports),
            ReadInt(comments, "min_interval_seconds", 0, 3600, &config.comment_min_interval_seconds),
            ReadInt(comments, "per_hour", 1, 100000, &config.comment_per_hour),
+           ReadInt(comments, "close_after_days", 0, 36500, &config.comment_close_after_days),
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),

@@ -18,6 +18,7 @@ constexpr size_t kMaxTags = 20;
 constexpr size_t kMaxBylines = 10;
 constexpr size_t kMaxBodyBytes = 1 << 20;
 constexpr size_t kMaxShortTextChars = 500;  // correction, caption, credit
+constexpr std::int64_t kMaxCommentDays = 36500;
 
 size_t CharCount(std::string_view utf8) {
   size_t count = 0;
@@ -114,7 +115,41 @@ ArticleForm FormFromRequest(const http::Request& request,
   // The select always sends one; a client that leaves it out gets the default, 자체기사.
   if (std::string kind = fields.Get("kind"); !kind.empty()) form.kind = std::move(kind);
   form.confirm_change = !fields.Get("confirm_change").empty();
+  form.comments = fields.Get("comments");
+  form.comment_days = fields.Get("comment_days");
   return form;
+}
+
+void LoadCommentSetting(const NewsroomContext& context, store::ArticleId article,
+                        ArticleForm& form) {
+  if (context.deps.store.comments == nullptr) return;
+  const Result<store::CommentSetting> setting =
+      context.deps.store.comments->CommentSettingOf(article);
+  if (!setting) return;
+  form.comments = std::string(store::CommentPolicyName(setting->policy));
+  if (setting->policy == store::CommentPolicy::kCloses) {
+    form.comment_days = std::to_string(setting->close_days);
+  }
+}
+
+std::optional<store::CommentSetting> CommentSettingFromForm(const ArticleForm& form,
+                                                            FieldErrors& errors) {
+  if (form.comments.empty()) return std::nullopt;
+  const std::optional<store::CommentPolicy> policy = store::ParseCommentPolicy(form.comments);
+  if (!policy) {
+    errors["comments"] = "desk_error_comments";
+    return std::nullopt;
+  }
+  store::CommentSetting setting{.policy = *policy};
+  if (*policy == store::CommentPolicy::kCloses) {
+    const std::optional<std::int64_t> days = ParseInt(Trim(form.comment_days));
+    if (!days || *days < 0 || *days > kMaxCommentDays) {
+      errors["comments"] = "desk_error_comment_days";
+      return std::nullopt;
+    }
+    setting.close_days = *days;
+  }
+  return setting;
 }
 
 ArticleForm FormFromContent(const store::ArticleContent& content, store::RevisionNumber revision) {
@@ -173,6 +208,7 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
   } else {
     errors["kind"] = "desk_error_kind";
   }
+  CommentSettingFromForm(form, errors);  // saved apart from the content, checked with it
 
   const std::string_view headline = Trim(form.headline);
   if (headline.empty()) {
@@ -318,8 +354,17 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
                      {"label", Label(context, "kind_" + name)},
                      {"selected", name == form.kind}});
   }
+  nlohmann::json comment_policies = nlohmann::json::array();
+  for (const std::string_view name : {"", "open", "closes", "off"}) {
+    comment_policies.push_back(
+        {{"value", name},
+         {"label", Label(context, "desk_comments_" + std::string(name.empty() ? "default" : name))},
+         {"selected", name == form.comments}});
+  }
   return {{"base_revision", form.base_revision},
           {"kinds", std::move(kinds)},
+          {"comment_policies", std::move(comment_policies)},
+          {"comment_days", form.comment_days},
           {"sections", std::move(sections)},
           {"headline", form.headline},
           {"subheadlines", std::move(subheadlines)},

@@ -14,6 +14,7 @@
 #include "newsroom/context.hpp"
 #include "newsroom/staff.hpp"
 #include "store/catalog.hpp"
+#include "store/comment_book.hpp"
 #include "store/desk_records.hpp"
 
 namespace sinmun::newsroom {
@@ -35,6 +36,10 @@ struct ArticleForm {
   bool remove_photo = false;
   std::string kind = "own";     // store::ArticleKindName; 자체기사 unless chosen otherwise
   bool confirm_change = false;  // the editor saw the large-change warning and saves anyway
+  // Reader comments (issue #16): "" follows the site's default, else store::CommentPolicyName;
+  // comment_days is used with "closes". Not content: kept apart from the revisions.
+  std::string comments;
+  std::string comment_days;
 };
 
 // Field name -> message label key ("desk_error_headline_required", …).
@@ -44,6 +49,16 @@ using FieldErrors = std::map<std::string, std::string>;
 ArticleForm FormFromRequest(const http::Request& request, const std::vector<http::FormPart>* parts);
 // The form showing a stored article (or revision) to edit.
 ArticleForm FormFromContent(const store::ArticleContent& content, store::RevisionNumber revision);
+
+// Fills the form's comment fields with the article's own comment setting (none: the site's
+// default). A setting that cannot be read leaves the default shown.
+void LoadCommentSetting(const NewsroomContext& context, store::ArticleId article,
+                        ArticleForm& form);
+
+// The form's comment setting: nullopt for the site's default. Sets errors["comments"] for an
+// unknown choice or days that are not a whole number from 0 to 36500.
+std::optional<store::CommentSetting> CommentSettingFromForm(const ArticleForm& form,
+                                                            FieldErrors& errors);
 
 // The lists the form chooses from.
 struct FormChoices {

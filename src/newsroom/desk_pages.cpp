@@ -289,8 +289,9 @@ http::Response EditArticlePage(const NewsroomContext& context, const http::Reque
       extra["done"] = Label(context, "desk_done_" + *done);
     }
   }
-  return FormPage(context, staff, FormFromContent(article->content, article->revision), *choices,
-                  {}, &*article, std::move(extra), 200);
+  ArticleForm form = FormFromContent(article->content, article->revision);
+  LoadCommentSetting(context, article->id, form);
+  return FormPage(context, staff, form, *choices, {}, &*article, std::move(extra), 200);
 }
 
 namespace {
@@ -303,6 +304,20 @@ std::optional<std::vector<http::FormPart>> Parts(const http::Request& request, b
   multipart = boundary.has_value();
   if (!boundary) return std::vector<http::FormPart>{};
   return http::ParseMultipart(request.body, *boundary);
+}
+
+// Stores the form's comment setting for `article` (checked by ValidateForm) and tells the
+// site, whose comment part of the article shows it.
+Result<> SaveCommentSetting(const NewsroomContext& context, const http::Request& request,
+                            store::ArticleId article, const ArticleForm& form) {
+  if (context.deps.store.comments == nullptr) return {};
+  FieldErrors errors;
+  const std::optional<store::CommentSetting> setting = CommentSettingFromForm(form, errors);
+  if (Result<> done = context.deps.store.comments->PutCommentSetting(article, setting); !done) {
+    return done;
+  }
+  if (context.deps.comments_changed) context.deps.comments_changed(request, article);
+  return {};
 }
 
 const http::FormPart* FilePart(const std::vector<http::FormPart>& parts, std::string_view name) {
@@ -358,6 +373,9 @@ http::Response CreateArticle(const NewsroomContext& context, const http::Request
   const Result<store::ArticleId> id = context.deps.store.desk->CreateDraft(
       std::get<store::ArticleContent>(read), staff.user_id, context.deps.clock->Now());
   if (!id) return NewsroomErrorFor(context, id.error());
+  if (Result<> done = SaveCommentSetting(context, request, *id, form); !done) {
+    return NewsroomErrorFor(context, done.error());
+  }
   return SeeOther(EditPath(*id) + "?done=saved");
 }
 
@@ -427,6 +445,9 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
     return ConflictPage(context, staff, form, content, *current, *choices);
   }
   if (!saved) return NewsroomErrorFor(context, saved.error());
+  if (Result<> done = SaveCommentSetting(context, request, article->id, form); !done) {
+    return NewsroomErrorFor(context, done.error());
+  }
   if (article->status == store::ArticleStatus::kPublished) {
     RecordAudit(context, staff, request, "edit_published", "article:" + std::to_string(article->id),
                 content.correction != article->content.correction ? "correction" : "");

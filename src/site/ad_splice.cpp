@@ -10,6 +10,8 @@
 #include "http/encoding.hpp"
 #include "render/article_view.hpp"
 #include "site/breaking_ticker.hpp"
+#include "site/comment_part.hpp"
+#include "site/comments.hpp"
 #include "site/context.hpp"
 #include "site/params.hpp"
 #include "site/readers.hpp"
@@ -17,12 +19,20 @@
 namespace sinmun::site {
 namespace {
 
-constexpr std::string_view kMarkerOpen = "<!--sinmun-ad:";
+constexpr std::string_view kMarkerOpen = "<!--sinmun-";
+constexpr std::string_view kAdMarker = "ad:";
+constexpr std::string_view kCommentsMarker = "comments:";
 constexpr std::string_view kMarkerClose = "-->";
 constexpr std::size_t kMaxHoles = kMaxAdHoles;
 
 // The bytes of every AdPage's kept joined bodies (see AdPage::Joined).
 std::atomic<std::size_t> joined_bytes{0};
+
+// What a kept joined body counts against the budget: its gzip and plain forms, and its brotli
+// form (made later) as large as the gzip one.
+std::size_t JoinedSize(const AdPage::Joined& joined) {
+  return 2 * joined.gzip->size() + joined.plain->size();
+}
 
 std::string ClickUrl(const ads::ClickSigner& signer, const store::AdCampaign& campaign,
                      std::string_view slot) {
@@ -60,25 +70,43 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
       break;
     }
     plain.append(html, at, open - at);
-    const std::string_view inside =
+    std::string_view inside =
         std::string_view(html).substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
-    const std::size_t colon = inside.find(':');
-    if (inside.substr(0, colon) == "breaking") {
-      if (page->holes.size() < kMaxHoles) {
+    if (inside.starts_with(kCommentsMarker)) {
+      // ARTICLE:count or ARTICLE:block: always a hole, filled per response.
+      inside.remove_prefix(kCommentsMarker.size());
+      const std::size_t colon = inside.find(':');
+      const Result<std::int64_t> article = ParseId(inside.substr(0, colon));
+      const std::string_view which =
+          colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+      if (article && (which == "count" || which == "block") && page->holes.size() < kMaxHoles) {
         cuts.push_back(plain.size());
-        page->holes.push_back({kBreakingHole, ""});
+        page->holes.push_back({.filling = which == "count" ? AdPage::Filling::kCommentCount
+                                                           : AdPage::Filling::kCommentBlock,
+                               .article = *article});
       }
-      at = close + kMarkerClose.size();
-      continue;
-    }
-    const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
-    const std::string_view section =
-        colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
-    // A slot no campaign may fill stays out: fewer pieces, each compressed with more context.
-    if (slot && live != nullptr && live->MayFill(*slot, section) &&
-        page->holes.size() < kMaxHoles) {
-      cuts.push_back(plain.size());
-      page->holes.push_back({*slot, std::string(section)});
+    } else if (inside.starts_with(kAdMarker)) {
+      inside.remove_prefix(kAdMarker.size());
+      const std::size_t colon = inside.find(':');
+      if (inside.substr(0, colon) == "breaking") {
+        if (page->holes.size() < kMaxHoles) {
+          cuts.push_back(plain.size());
+          page->holes.push_back({.filling = AdPage::Filling::kBreaking});
+        }
+        at = close + kMarkerClose.size();
+        continue;
+      }
+      const std::optional<std::size_t> slot = ads::SlotIndex(inside.substr(0, colon));
+      const std::string_view section =
+          colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+      // A slot no campaign may fill stays out: fewer pieces, each compressed with more context.
+      if (slot && live != nullptr && live->MayFill(*slot, section) &&
+          page->holes.size() < kMaxHoles) {
+        cuts.push_back(plain.size());
+        page->holes.push_back({.slot = *slot, .section = std::string(section)});
+      }
+    } else {
+      plain.append(html, open, close + kMarkerClose.size() - open);  // not ours: kept
     }
     at = close + kMarkerClose.size();
   }
@@ -106,11 +134,21 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
   return page;
 }
 
+ads::BannerBytes SplicedBytes(std::string html) {
+  ads::BannerBytes bytes;
+  bytes.html = std::move(html);
+  http::DeflatePiece piece = http::DeflateForJoin(bytes.html);
+  bytes.deflate = std::move(piece.deflate);
+  bytes.crc32 = piece.crc32;
+  bytes.crc_op = piece.crc_op;
+  return bytes;
+}
+
 AdPage::~AdPage() {
   for (std::atomic<const Joined*>& slot : joined) {
     const Joined* entry = slot.load();
     if (entry == nullptr) continue;
-    joined_bytes.fetch_sub(2 * entry->gzip->size(), std::memory_order_relaxed);
+    joined_bytes.fetch_sub(JoinedSize(*entry), std::memory_order_relaxed);
     delete entry;
   }
 }
@@ -119,20 +157,37 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
                             const AdPage& page, const std::string& content_type) {
   if (page.holes.empty()) return http::Prepared(page.plain, content_type);
   std::shared_ptr<const ads::LiveSet> live;
-  if (site.rotation != nullptr) live = site.rotation->Current();
   std::shared_ptr<const ads::LiveBanner> ticker;
-  if (site.breaking != nullptr) ticker = site.breaking->Current();
+  std::shared_ptr<const CommentPart> comments;  // every comment hole of a page is one article's
   const Timestamp now = site.deps.clock->Now();
-  std::array<const ads::LiveBanner*, kMaxHoles> chosen{};
+  std::array<const ads::LiveBanner*, kMaxHoles> chosen{};  // banners and the ticker
+  std::array<const ads::BannerBytes*, kMaxHoles> fill{};   // null: left empty
   bool any = false;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
-    if (page.holes[i].slot == kBreakingHole) {
-      chosen[i] = ticker.get();
-    } else if (live) {
-      chosen[i] =
-          live->Pick(page.holes[i].slot, page.holes[i].section, now, ads::Rotation::Random());
+    const AdPage::Hole& hole = page.holes[i];
+    switch (hole.filling) {
+      case AdPage::Filling::kBanner:
+        if (site.rotation == nullptr) break;
+        if (!live) live = site.rotation->Current();
+        if (live) chosen[i] = live->Pick(hole.slot, hole.section, now, ads::Rotation::Random());
+        break;
+      case AdPage::Filling::kBreaking:
+        if (site.breaking == nullptr) break;
+        if (!ticker) ticker = site.breaking->Current();
+        chosen[i] = ticker.get();
+        break;
+      case AdPage::Filling::kCommentCount:
+      case AdPage::Filling::kCommentBlock:
+        if (!comments) comments = ArticleCommentPart(site, hole.article);
+        if (comments) {
+          fill[i] =
+              hole.filling == AdPage::Filling::kCommentCount ? &comments->count : &comments->block;
+        }
+        break;
     }
-    any = any || chosen[i] != nullptr;
+    if (chosen[i]) fill[i] = &chosen[i]->bytes;
+    if (fill[i] != nullptr && fill[i]->html.empty()) fill[i] = nullptr;
+    any = any || fill[i] != nullptr;
   }
   if (!any) return http::Prepared(page.plain, content_type);
 
@@ -142,19 +197,21 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   std::size_t shown_count = 0;
   if (visitor) {
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i] && page.holes[i].slot != kBreakingHole) {
+      if (chosen[i] && page.holes[i].filling == AdPage::Filling::kBanner) {
         shown[shown_count++] = {chosen[i]->campaign, page.holes[i].slot};
       }
     }
     site.deps.ad_counter->PrefetchImpressions(std::span(shown.data(), shown_count), *visitor);
   }
 
-  // The page's tag, the set's sequence and the campaigns shown name this representation.
+  // The page's tag, the set's sequence, the campaigns shown and the comment part name this
+  // representation.
   AdPage::Joined choice;
   choice.sequence = live ? live->sequence() : 0;
   for (std::size_t i = 0; i < page.holes.size(); ++i) {
     choice.campaigns[i] = chosen[i] ? chosen[i]->campaign : 0;
   }
+  choice.comments = comments ? comments->version : 0;
   auto etag_of = [&] {
     std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
     etag += '-';
@@ -163,94 +220,84 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       etag += '.';
       etag += std::to_string(choice.campaigns[i]);
     }
+    if (choice.comments != 0) {
+      etag += "-c";
+      etag += std::to_string(choice.comments);
+    }
     etag += '"';
     return etag;
   };
 
-  // The page with the chosen banners, uncompressed.
-  auto identity = [&] {
-    auto body = std::make_shared<std::string>();
-    std::size_t size = page.plain.bytes->size();
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (chosen[i]) size += chosen[i]->bytes.html.size();
-    }
-    body->reserve(size);
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      body->append(page.texts[i]);
-      if (chosen[i]) body->append(chosen[i]->bytes.html);
-    }
-    body->append(page.texts.back());
-    return body;
-  };
-
   http::Response response;
   response.content_type = content_type;
-  const std::string_view accept_encoding = request.Header("accept-encoding");
-  const bool brotli = http::AcceptsBrotli(accept_encoding);
-  if (http::AcceptsGzip(accept_encoding) || brotli) {
-    const AdPage::Joined* joined = nullptr;
-    for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
-      const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
-      if (entry == nullptr) break;
-      if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns) {
-        joined = entry;
-        break;
-      }
+  const AdPage::Joined* joined = nullptr;
+  for (const std::atomic<const AdPage::Joined*>& slot : page.joined) {
+    const AdPage::Joined* entry = slot.load(std::memory_order_acquire);
+    if (entry == nullptr) break;
+    if (entry->sequence == choice.sequence && entry->campaigns == choice.campaigns &&
+        entry->comments == choice.comments) {
+      joined = entry;
+      break;
     }
-    if (joined == nullptr) {
-      // Pieces and banners interleaved: piece 0, banner 0, piece 1, … piece n.
-      std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
-      std::size_t count = 0;
-      for (std::size_t i = 0; i < page.holes.size(); ++i) {
-        parts[count++] = page.pieces[i].View();
-        if (chosen[i]) {
-          const ads::BannerBytes& banner = chosen[i]->bytes;
-          parts[count++] = {banner.deflate, banner.crc32, banner.html.size(), banner.crc_op};
-        }
-      }
-      parts[count++] = page.pieces.back().View();
-      auto body = std::make_shared<std::string>();
-      http::JoinGzip(std::span(parts.data(), count), *body);
-      auto made = std::make_unique<AdPage::Joined>(choice);
-      made->gzip = std::move(body);
-      made->etag = etag_of();
-      made->brotli = std::make_shared<const http::BrotliForm>();
-      response.body.gzip = made->gzip;
-      response.body.etag = made->etag;
-      // Kept in the first free entry, unless another response took it meanwhile or the
-      // budget is spent.
-      const std::size_t size = made->gzip->size();
-      if (joined_bytes.fetch_add(2 * size, std::memory_order_relaxed) + 2 * size >
-          AdPage::kJoinedBudgetBytes) {
-        joined_bytes.fetch_sub(2 * size, std::memory_order_relaxed);
-      } else {
-        for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
-          const AdPage::Joined* expected = nullptr;
-          if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
-            joined = made.release();
-            break;
-          }
-        }
-        if (joined == nullptr) joined_bytes.fetch_sub(2 * size, std::memory_order_relaxed);
-      }
-    } else {
-      response.body.gzip = joined->gzip;
-      response.body.etag = joined->etag;
-    }
-    // A br client gets the kept choice's brotli form, which the server makes from the
-    // uncompressed page on the first such request (http::BrotliForm); a choice not kept is
-    // not worth a brotli compression per response, so such clients get gzip or identity.
-    if (brotli && joined != nullptr) {
-      response.body.bytes = identity();
-      response.body.brotli = joined->brotli;
-    } else if (!http::AcceptsGzip(accept_encoding)) {
-      response.body.gzip.reset();
-      response.body.bytes = identity();
-    }
-  } else {
-    response.body.etag = etag_of();
-    response.body.bytes = identity();
   }
+  std::unique_ptr<AdPage::Joined> made;
+  if (joined == nullptr) {
+    // Pieces and fillings interleaved: piece 0, filling 0, piece 1, … piece n.
+    std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
+    std::size_t count = 0;
+    auto plain = std::make_shared<std::string>();
+    std::size_t size = page.plain.bytes->size();
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      if (fill[i]) size += fill[i]->html.size();
+    }
+    plain->reserve(size);
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      parts[count++] = page.pieces[i].View();
+      plain->append(page.texts[i]);
+      if (fill[i]) {
+        parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(), fill[i]->crc_op};
+        plain->append(fill[i]->html);
+      }
+    }
+    parts[count++] = page.pieces.back().View();
+    plain->append(page.texts.back());
+    auto gzip = std::make_shared<std::string>();
+    http::JoinGzip(std::span(parts.data(), count), *gzip);
+    made = std::make_unique<AdPage::Joined>(choice);
+    made->gzip = std::move(gzip);
+    made->plain = std::move(plain);
+    made->etag = etag_of();
+    made->brotli = std::make_shared<const http::BrotliForm>();
+    joined = made.get();
+  }
+  bool kept = made == nullptr;  // found among the page's kept bodies
+  if (made) {
+    // Kept in the first free entry, unless another response took it meanwhile or the budget
+    // is spent. The brotli form, made later, is counted as the gzip form's size.
+    const std::size_t size = JoinedSize(*made);
+    if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
+        AdPage::kJoinedBudgetBytes) {
+      joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    } else {
+      for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
+        const AdPage::Joined* expected = nullptr;
+        if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
+          made.release();
+          kept = true;
+          break;
+        }
+      }
+      if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    }
+  }
+  // The server sends the form the client takes. A br client gets a kept choice's brotli form,
+  // which the server makes from the uncompressed page on the first such request
+  // (http::BrotliForm); a choice not kept is not worth a brotli compression per response, so
+  // such clients get gzip or identity.
+  response.body.bytes = joined->plain;
+  response.body.gzip = joined->gzip;
+  response.body.etag = joined->etag;
+  if (kept) response.body.brotli = joined->brotli;
   if (visitor) {
     site.deps.ad_counter->CountImpressions(std::span(shown.data(), shown_count), *visitor);
   }
@@ -318,18 +365,12 @@ ads::Rotation::MakeBanner BannerMaker(const SiteContext* site) {
           view["image"] = {{"src", render::PhotoUrl(photo->name, photo->format, chosen)}};
       }
     }
-    ads::BannerBytes bytes;
     Result<std::string> html = site->deps.renderer->Render("partials/ad_banner", view);
     if (!html) {
       spdlog::error("site: banner of campaign {}: {}", campaign.id, html.error().detail);
-      return bytes;  // an empty banner: the slot shows nothing
+      return ads::BannerBytes{};  // an empty banner: the slot shows nothing
     }
-    bytes.html = std::move(*html);
-    http::DeflatePiece piece = http::DeflateForJoin(bytes.html);
-    bytes.deflate = std::move(piece.deflate);
-    bytes.crc32 = piece.crc32;
-    bytes.crc_op = piece.crc_op;
-    return bytes;
+    return SplicedBytes(std::move(*html));
   };
 }
 

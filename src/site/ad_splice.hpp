@@ -9,6 +9,11 @@
 // stay empty is served as its prepared marker-free body, shared bytes as before.
 // Impressions are counted for GET requests of readers (not bots), once per visitor per slot
 // per minute.
+//
+// The article page's comment parts (issue #16) are holes too, placed with
+// <!--sinmun-comments:ARTICLE:count--> and <!--sinmun-comments:ARTICLE:block--> and filled
+// from site/comment_part.hpp's CommentPart of that article, so that a comment changes the
+// part and not the cached page.
 
 #include <array>
 #include <atomic>
@@ -28,10 +33,6 @@ namespace sinmun::site {
 struct SiteContext;
 
 inline constexpr std::size_t kMaxAdHoles = 16;
-// The hole of the breaking-news ticker (<!--sinmun-ad:breaking:-->, issue #18): cut on every
-// page, whether or not a ticker is up, and filled from site/breaking_ticker.hpp; never
-// counted as an impression.
-inline constexpr std::size_t kBreakingHole = static_cast<std::size_t>(-1);
 
 struct AdPage {
   AdPage() = default;
@@ -39,9 +40,15 @@ struct AdPage {
   AdPage& operator=(const AdPage&) = delete;
   ~AdPage();
 
+  // kBreaking: the breaking-news ticker's hole (<!--sinmun-ad:breaking:-->, issue #18), cut on
+  // every page whether or not a ticker is up, filled from site/breaking_ticker.hpp and never
+  // counted as an impression.
+  enum class Filling { kBanner, kBreaking, kCommentCount, kCommentBlock };
   struct Hole {
-    std::size_t slot = 0;  // index into ads::kSlots
-    std::string section;
+    Filling filling = Filling::kBanner;
+    std::size_t slot = 0;      // kBanner: index into ads::kSlots
+    std::string section;       // kBanner
+    std::int64_t article = 0;  // kCommentCount, kCommentBlock: whose comments
   };
   http::PreparedBody plain;                // the page without markers (every slot empty)
   std::vector<std::string_view> texts;     // holes.size() + 1 pieces of *plain.bytes
@@ -49,17 +56,20 @@ struct AdPage {
   std::vector<Hole> holes;
   std::size_t bytes = 0;  // memory held beyond `plain`, for the cache
 
-  // A gzip body already joined for one choice of banners. A page has few likely choices
-  // (a slot's live campaigns), so the first kJoined are kept once made and later responses
-  // with the same choice share their bytes like a page without banners: no copy, no CRC
-  // arithmetic. Entries are published once and never replaced (the page is cut again when
-  // the campaigns change); further choices are joined per response, as are all choices once
-  // the kept bodies of every page reach kJoinedBudgetBytes (they sit beside the page cache's
-  // own budget).
+  // A body (gzip and plain) already joined for one choice of banners and comment part. A page has
+  // few likely choices (a slot's live campaigns, the article's current comments), so the first
+  // kJoined are kept once made and later responses with the same choice share their bytes like
+  // a page without banners: no copy, no CRC arithmetic. Entries are published once and never
+  // replaced (the page is cut again when the campaigns change); further choices (an article
+  // whose comments changed more than kJoined times while its page stayed cached) are joined
+  // per response, as are all choices once the kept bodies of every page reach
+  // kJoinedBudgetBytes (they sit beside the page cache's own budget).
   struct Joined {
     std::int64_t sequence = 0;                          // of the LiveSet chosen from
     std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
+    std::uint64_t comments = 0;                         // CommentPart::version; 0 for none
     std::shared_ptr<const std::string> gzip;
+    std::shared_ptr<const std::string> plain;  // the same page uncompressed
     std::string etag;
     // Made on the first request from a br client; the budget counts it as the gzip's size.
     std::shared_ptr<const http::BrotliForm> brotli;
@@ -69,14 +79,18 @@ struct AdPage {
   mutable std::array<std::atomic<const Joined*>, kJoined> joined{};
 };
 
-// The page cut at those of its markers that a campaign of `live` may fill (see
-// LiveSet::MayFill; none when `live` is null) and at its breaking-news marker; null when it
-// has no marker. Every marker is
+// The page cut at its comment markers, at its breaking-news marker and at those of its banner
+// markers that a campaign of `live` may fill (see LiveSet::MayFill; none when `live` is null);
+// null when it has no marker. Every marker is
 // taken out of the page. A page kept must be cut again when the campaigns change: the page
 // cache is dropped when the change sequence moves, which campaign writes move.
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live);
 
-// The response for `page`, with a banner chosen for each slot (status 200).
+// `html` with the deflate form and CRC that splicing it into a page needs.
+ads::BannerBytes SplicedBytes(std::string html);
+
+// The response for `page`, with a banner chosen for each slot and the current comment part in
+// each comment hole (status 200).
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type);
 

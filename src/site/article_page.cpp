@@ -65,7 +65,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       {"has_related", !related.empty()},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
       {"staff_edit_url", page.staff_edit_url},
-      {"comments", ArticleCommentBlock(site, data->article.id)},
+      {"comments", ArticleCommentHoles(site, data->article.id)},
       {"published_corrections", corrections},
       {"has_published_corrections", !corrections.empty()},
       {"correction_request_url", fmt::format("/corrections/request?article={}", data->article.id)}};

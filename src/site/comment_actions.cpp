@@ -132,6 +132,12 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
     form.error = labels.Label(label);
     return RenderCommentsPage(site, request, page, form, status);
   };
+  // A closed article or one without comments refuses before anything else is looked at.
+  const Result<CommentsOpen> open =
+      ArticleCommentsOpen(site, *id, data->article.registered_at, now);
+  if (!open) return ErrorResponse(site, open.error(), page.view_mode);
+  if (*open == CommentsOpen::kClosed) return refuse("comments_error_closed", 403);
+  if (*open == CommentsOpen::kOff) return refuse("comments_error_off", 403);
   if (const std::string_view problem = FormProblem(form, nickname, body); !problem.empty()) {
     return refuse(problem, problem == "comments_error_too_long" ? 413 : 400);
   }
@@ -170,7 +176,7 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
       return refuse("comments_error_parent", 400);
     return ErrorResponse(site, posted.error(), page.view_mode);
   }
-  ForgetCommentPages(site, request, *id);
+  ForgetCommentPart(site, *id);
   return BackToComment(*id, *posted);
 }
 
@@ -195,7 +201,7 @@ http::Response VoteComment(const SiteContext& site, const http::Request& request
   const Result<store::CommentVoteResult> result =
       site.deps.store.comments->VoteComment(comment->id, visitor.Id(), *up, site.deps.clock->Now());
   if (!result) return fail(result.error());
-  if (result->counted) ForgetCommentPages(site, request, comment->article_id);
+  if (result->counted) ForgetCommentPart(site, comment->article_id);
   http::Response response =
       WantsJson(request)
           ? JsonResponse(nlohmann::ordered_json{{"recommends", result->recommends},
@@ -224,7 +230,7 @@ http::Response ReportComment(const SiteContext& site, const http::Request& reque
       comment->id, visitor.Id(), *reason, site.deps.config.comment_hide_after_reports,
       site.deps.clock->Now());
   if (!result) return ErrorResponse(site, result.error(), mode);
-  if (result->hidden) ForgetCommentPages(site, request, comment->article_id);
+  if (result->hidden) ForgetCommentPart(site, comment->article_id);
   http::Response response = BackToComment(comment->article_id, comment->id);
   RememberVisitor(visitor, response);
   return response;
@@ -271,7 +277,7 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
                     .map([](const store::Comment&) {})
               : site.deps.store.comments->EditComment(comment->id, trimmed, site.deps.clock->Now());
       if (!done) return ErrorResponse(site, done.error(), page.view_mode);
-      ForgetCommentPages(site, request, comment->article_id);
+      ForgetCommentPart(site, comment->article_id);
       if (remove) return http::Redirect(CommentsPath(comment->article_id), 303);
       return BackToComment(comment->article_id, comment->id);
     }

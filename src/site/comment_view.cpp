@@ -1,6 +1,10 @@
 // The comment block's view model: the same for the article page and the comment pages.
 
+#include <spdlog/spdlog.h>
+
 #include "render/comment_text.hpp"
+#include "site/ad_splice.hpp"
+#include "site/comment_part.hpp"
 #include "site/comments.hpp"
 #include "site/form_token.hpp"
 #include "site/views.hpp"
@@ -33,9 +37,11 @@ nlohmann::json CommentView(const store::Comment& comment, bool takes_replies) {
 std::string CommentsPath(store::ArticleId id) { return ArticlePath(id) + "/comments"; }
 
 nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId article,
-                                const store::CommentPage& page, const CommentForm& form) {
+                                const store::CommentPage& page, const CommentForm& form,
+                                CommentsOpen open) {
   nlohmann::json threads = nlohmann::json::array();
   for (const store::CommentThread& thread : page.items) {
+    if (open == CommentsOpen::kOff) break;
     nlohmann::json view = CommentView(thread.comment, true);
     for (const store::Comment& reply : thread.replies) {
       view["replies"].push_back(CommentView(reply, false));
@@ -48,6 +54,9 @@ nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId articl
           ? ""
           : FormToken(*site.deps.form_signer, "comment-form", article, site.deps.clock->Now());
   return {{"enabled", true},
+          {"open", open == CommentsOpen::kOpen},
+          {"closed", open == CommentsOpen::kClosed},
+          {"off", open == CommentsOpen::kOff},
           {"count", page.total},
           {"url", CommentsPath(article)},
           {"has_threads", !threads.empty()},
@@ -62,16 +71,52 @@ nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId articl
           {"script_url", site.deps.static_files->Url("js/comments.js")}};
 }
 
-nlohmann::json ArticleCommentBlock(const SiteContext& site, store::ArticleId article) {
-  if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) {
-    return {{"enabled", false}};
-  }
+nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId article) {
+  const bool enabled = site.deps.config.comments_enabled && site.deps.store.comments != nullptr;
+  return {{"enabled", enabled}, {"article", article}};
+}
+
+namespace {
+
+// The part of the article page that shows `article`'s comments, as of now; null when it cannot
+// be made.
+std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& site,
+                                                          store::ArticleId article) {
+  auto part = std::make_shared<CommentPart>();
+  part->version = CommentParts::NextVersion();
+  const Timestamp now = site.deps.clock->Now();
+  const Result<store::Article> published = site.deps.store.catalog->PublishedArticle(article, now);
+  if (!published) return nullptr;  // the article is served without its comments meanwhile
+  const Result<CommentsOpen> open =
+      ArticleCommentsOpen(site, article, published->registered_at, now);
+  if (!open) return nullptr;
+  if (*open == CommentsOpen::kOff) return part;  // nothing shown
   const Result<store::CommentPage> page = site.deps.store.comments->ArticleComments(
       article, store::CommentSort::kLatest, store::Page{1, kCommentsOnArticlePage});
-  if (!page) return {{"enabled", false}};
-  nlohmann::json view = CommentBlockView(site, article, *page, CommentForm{});
+  if (!page) return nullptr;
+  nlohmann::json view = CommentBlockView(site, article, *page, CommentForm{}, *open);
   view["more"] = page->top_level > kCommentsOnArticlePage;
-  return view;
+  const nlohmann::json holder = {{"comments", std::move(view)}};
+  Result<std::string> count = site.deps.renderer->Render("partials/comment_count", holder);
+  Result<std::string> block = site.deps.renderer->Render("partials/comment_block", holder);
+  if (!count || !block) {
+    spdlog::error("site: comment part of article {}: {}", article,
+                  (count ? block : count).error().detail);
+    return nullptr;
+  }
+  part->count = SplicedBytes(std::move(*count));
+  part->block = SplicedBytes(std::move(*block));
+  return part;
+}
+
+}  // namespace
+
+std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
+                                                      store::ArticleId article) {
+  if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) return nullptr;
+  const auto make = [&site, article] { return MakeArticleCommentPart(site, article); };
+  if (site.comment_parts == nullptr) return make();
+  return site.comment_parts->Get(article, make);
 }
 
 nlohmann::json ListViewWithComments(const SiteContext& site,
@@ -92,12 +137,8 @@ nlohmann::json ListViewWithComments(const SiteContext& site,
   return items;
 }
 
-void ForgetCommentPages(const SiteContext& site, const http::Request& request,
-                        store::ArticleId article) {
-  const std::string origin = RequestOrigin(site.deps.config.base_url, request);
-  for (ViewMode cached : {ViewMode::kAuto, ViewMode::kMobile, ViewMode::kPc}) {
-    site.cache->Erase(PageCacheKey(ArticlePath(article), cached, origin));
-  }
+void ForgetCommentPart(const SiteContext& site, store::ArticleId article) {
+  if (site.comment_parts != nullptr) site.comment_parts->Forget(article);
 }
 
 bool IsPlainText(std::string_view text) {

@@ -2,6 +2,7 @@
 // Private to site/: reader comments (issue #16). The comment block of the article page, the
 // comment pages (/article/{id}/comments), their JSON, and what readers post.
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -15,10 +16,23 @@
 
 namespace sinmun::site {
 
+struct CommentPart;  // site/comment_part.hpp
+
 inline constexpr int kCommentsPerPage = 20;
 inline constexpr int kCommentsOnArticlePage = 5;
 inline constexpr size_t kMaxCommentChars = 1000;
 inline constexpr size_t kMaxNicknameChars = 20;
+
+// Whether an article takes comments now.
+enum class CommentsOpen {
+  kOpen,
+  kClosed,  // its comments are shown; no new ones (closed after N days, or by choice)
+  kOff,     // none shown or taken (comments off for the article or the whole site)
+};
+// `article` (published at `registered_at`) at `now`: its own setting (store::CommentBook), or
+// the site's default of [comments] close_after_days.
+Result<CommentsOpen> ArticleCommentsOpen(const SiteContext& site, store::ArticleId article,
+                                         Timestamp registered_at, Timestamp now);
 
 // "/article/12/comments"
 std::string CommentsPath(store::ArticleId id);
@@ -34,14 +48,22 @@ struct CommentForm {
   std::string error;     // shown above the form; "" when none
 };
 
-// The comment block's view: {"enabled", "count", "url", "sort", "threads": [...], "form":
-// {...}}. `threads` are top-level comments with their replies; the form carries a fresh token.
+// The comment block's view: {"enabled", "count", "url", "sort", "threads": [...], "open",
+// "closed", "off", "form": {...}}. `threads` are top-level comments with their replies (none
+// when kOff); the form (kOpen only) carries a fresh token.
 nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId article,
-                                const store::CommentPage& page, const CommentForm& form);
+                                const store::CommentPage& page, const CommentForm& form,
+                                CommentsOpen open);
 
-// The comment block the article page shows: its count and newest comments. An article
-// whose comments cannot be read is shown without them ({"enabled": false}).
-nlohmann::json ArticleCommentBlock(const SiteContext& site, store::ArticleId article);
+// What the article page's view needs to place its comment holes (site/ad_splice.hpp):
+// {"enabled", "article"}. The count and block themselves are its CommentPart.
+nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId article);
+
+// The article page's comment part (its count and newest comments), kept until the article's
+// comments change. Null when comments are off or cannot be read: the page is served without
+// them.
+std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
+                                                      store::ArticleId article);
 
 // The comment page the request asks for, with `form` in its comment form (a refused post
 // shown again) and `status`.
@@ -54,10 +76,9 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
 nlohmann::json ListViewWithComments(const SiteContext& site,
                                     const std::vector<store::ArticleSummary>& summaries);
 
-// Drops the cached pages that show `article`'s comments: its article page in every view mode.
-// A comment never makes any other page stale.
-void ForgetCommentPages(const SiteContext& site, const http::Request& request,
-                        store::ArticleId article);
+// `article`'s comments changed: its article page's comment part is made again. The cached
+// article page, like every other page, stays.
+void ForgetCommentPart(const SiteContext& site, store::ArticleId article);
 
 // True when `text` is valid UTF-8 without control characters other than tab and line breaks.
 bool IsPlainText(std::string_view text);

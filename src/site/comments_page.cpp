@@ -69,6 +69,9 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
   const Result<ArticleData> data =
       LoadArticle(*site.deps.store.catalog, asked->article, site.deps.clock->Now());
   if (!data) return ErrorResponse(site, data.error(), page.view_mode);
+  const Result<CommentsOpen> open = ArticleCommentsOpen(
+      site, asked->article, data->article.registered_at, site.deps.clock->Now());
+  if (!open) return ErrorResponse(site, open.error(), page.view_mode);
   const Result<store::CommentPage> comments = site.deps.store.comments->ArticleComments(
       asked->article, asked->sort, store::Page{asked->page, kCommentsPerPage});
   if (!comments) return ErrorResponse(site, comments.error(), page.view_mode);
@@ -81,7 +84,7 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
   }
   const nlohmann::json view = {
       {"article", {{"headline", data->article.headline}, {"url", ArticlePath(asked->article)}}},
-      {"comments", CommentBlockView(site, asked->article, *comments, form)},
+      {"comments", CommentBlockView(site, asked->article, *comments, form, *open)},
       {"sorts", std::move(sorts)},
       {"pagination", PaginationView(SortUrl(asked->article, asked->sort), asked->page,
                                     comments->top_level, kCommentsPerPage)}};
@@ -105,6 +108,12 @@ http::Response ApiComments(const SiteContext& site, const http::Request& request
   const Result<ArticleData> data =
       LoadArticle(*site.deps.store.catalog, asked->article, site.deps.clock->Now());
   if (!data) return JsonError(site, data.error());
+  const Result<CommentsOpen> open = ArticleCommentsOpen(
+      site, asked->article, data->article.registered_at, site.deps.clock->Now());
+  if (!open) return JsonError(site, open.error());
+  if (*open == CommentsOpen::kOff) {
+    return JsonError(site, Error{ErrorCode::kNotFound, "comments are off for this article"});
+  }
   const Result<store::CommentPage> comments = site.deps.store.comments->ArticleComments(
       asked->article, asked->sort, store::Page{asked->page, kCommentsPerPage});
   if (!comments) return JsonError(site, comments.error());

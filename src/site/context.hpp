@@ -38,12 +38,15 @@ struct SharedParts {
   ListPageStartsCache list_pages;
 };
 
+class CommentParts;
+
 struct SiteContext {
   SiteDeps deps;
   PageCache* cache = nullptr;
   ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
   SharedParts* shared = nullptr;
-  BreakingTicker* breaking = nullptr;  // null without deps.store.breaking: no ticker
+  BreakingTicker* breaking = nullptr;     // null without deps.store.breaking: no ticker
+  CommentParts* comment_parts = nullptr;  // site/comment_part.hpp
 };
 
 // Per request, worked out before the handler runs (and part of the cache key).

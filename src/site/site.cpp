@@ -8,6 +8,7 @@
 #include "core/check.hpp"
 #include "site/ad_splice.hpp"
 #include "site/breaking_ticker.hpp"
+#include "site/comment_part.hpp"
 #include "site/comments.hpp"
 #include "site/context.hpp"
 #include "site/page_cache.hpp"
@@ -192,8 +193,12 @@ Site::Site(SiteDeps deps) {
   const PageCache::Options cache_options = CacheOptions(deps.config);
   cache_ = std::make_unique<PageCache>(deps.store.changes, cache_options);
   shared_ = std::make_unique<SharedParts>(cache_options.ttl);
-  context_ = std::make_unique<SiteContext>(
-      SiteContext{.deps = std::move(deps), .cache = cache_.get(), .shared = shared_.get()});
+  // The comment parts live as long as the pages they fill, in a quarter of their budget.
+  comment_parts_ = std::make_unique<CommentParts>(cache_options.ttl, cache_options.max_bytes / 4);
+  context_ = std::make_unique<SiteContext>(SiteContext{.deps = std::move(deps),
+                                                       .cache = cache_.get(),
+                                                       .shared = shared_.get(),
+                                                       .comment_parts = comment_parts_.get()});
   if (context_->deps.ad_signer != nullptr) {
     rotation_ = std::make_unique<ads::Rotation>(
         ads::RotationStore(context_->deps.store.ads, context_->deps.store.changes,
@@ -306,8 +311,8 @@ void Site::AddRoutes(http::Router& router) {
   });
 }
 
-void Site::CommentsChanged(const http::Request& request, store::ArticleId article) const {
-  ForgetCommentPages(*context_, request, article);
+void Site::CommentsChanged(store::ArticleId article) const {
+  ForgetCommentPart(*context_, article);
 }
 
 http::Response Site::ErrorPage(int status) const {

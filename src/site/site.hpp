@@ -172,6 +172,7 @@ class BreakingTicker;
 class PageCache;
 struct SharedParts;
 struct SiteContext;
+class CommentParts;
 
 class Site {
  public:
@@ -189,9 +190,9 @@ class Site {
   // layout, with that status. Used by the server for errors it produces itself.
   http::Response ErrorPage(int status) const;
 
-  // A comment of `article` changed elsewhere (the newsroom's moderation): drops the cached
-  // pages that show it. `request` gives the origin of the cached pages' keys.
-  void CommentsChanged(const http::Request& request, store::ArticleId article) const;
+  // A comment of `article` changed elsewhere (the newsroom's moderation): the article page's
+  // comment part is made again; no cached page is dropped.
+  void CommentsChanged(store::ArticleId article) const;
 
   // The rendered pages kept (site/page_cache.hpp), for /metrics.
   const PageCache& page_cache() const { return *cache_; }
@@ -199,6 +200,7 @@ class Site {
  private:
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<SharedParts> shared_;
+  std::unique_ptr<CommentParts> comment_parts_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
   std::unique_ptr<BreakingTicker> breaking_;

@@ -21,6 +21,12 @@ constexpr std::array<std::pair<ReportReason, std::string_view>, 5> kReasons{{
     {ReportReason::kOther, "other"},
 }};
 
+constexpr std::array<std::pair<CommentPolicy, std::string_view>, 3> kPolicies{{
+    {CommentPolicy::kOpen, "open"},
+    {CommentPolicy::kOff, "off"},
+    {CommentPolicy::kCloses, "closes"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
   for (const auto& [each, name] : names) {
@@ -47,6 +53,11 @@ std::optional<CommentState> ParseCommentState(std::string_view name) {
 std::string_view ReportReasonName(ReportReason reason) { return NameOf(kReasons, reason); }
 std::optional<ReportReason> ParseReportReason(std::string_view name) {
   return ValueOf(kReasons, name);
+}
+
+std::string_view CommentPolicyName(CommentPolicy policy) { return NameOf(kPolicies, policy); }
+std::optional<CommentPolicy> ParseCommentPolicy(std::string_view name) {
+  return ValueOf(kPolicies, name);
 }
 
 }  // namespace sinmun::store

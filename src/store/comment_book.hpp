@@ -109,6 +109,17 @@ struct ModerationPage {
   std::int64_t total = 0;
 };
 
+// Whether an article takes comments: its own setting, or the site's default without one.
+enum class CommentPolicy { kOpen, kOff, kCloses };
+// "open", "off", "closes": the stored names, also the article form's values.
+std::string_view CommentPolicyName(CommentPolicy policy);
+std::optional<CommentPolicy> ParseCommentPolicy(std::string_view name);
+
+struct CommentSetting {
+  CommentPolicy policy = CommentPolicy::kOpen;
+  std::int64_t close_days = 0;  // kCloses: no new comments from this many days after publication
+};
+
 class CommentBook {
  public:
   virtual ~CommentBook() = default;
@@ -158,6 +169,12 @@ class CommentBook {
 
   // The moderation queue: comments matching `query`, newest first.
   virtual Result<ModerationPage> CommentsForModeration(const CommentQuery& query) const = 0;
+
+  // The article's own comment setting; kNotFound when it follows the site's default.
+  virtual Result<CommentSetting> CommentSettingOf(ArticleId article) const = 0;
+  // Gives the article its own setting, or with nullopt returns it to the site's default.
+  // kNotFound when there is no such article; kInvalidInput for negative close_days.
+  virtual Result<> PutCommentSetting(ArticleId article, std::optional<CommentSetting> setting) = 0;
 };
 
 }  // namespace sinmun::store

@@ -76,6 +76,7 @@ constexpr Table kTables[] = {
     {"comment_counts", "article_id", "visible"},
     {"comment_votes", "comment_id, visitor", "up:bool, at"},
     {"comment_reports", "comment_id, visitor", "reason, at"},
+    {"article_comment_settings", "article_id", "policy, close_days"},
     {"article_related", "article_id, position", "related_id"},
     {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
     {"legacy_paths", "path", "kind, target_id, target"},

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "site/page_cache.hpp"
 #include "site_fixture.hpp"
 
 namespace sinmun::site {
@@ -79,6 +80,33 @@ TEST_F(CommentsSiteTest, APostedCommentShowsEscapedOnTheArticleAndItsCommentPage
     EXPECT_NE(page.find("<a href=\"https://example.com/a\" rel=\"nofollow ugc noopener\">"),
               std::string::npos);
   }
+}
+
+// The comment block is a part of its own (issue #16): a comment makes that part again and
+// leaves the cached article page in the cache, which goes on serving it with the new comment.
+TEST_F(CommentsSiteTest, ACommentShowsOnTheCachedArticlePageWithoutDroppingIt) {
+  const std::string article = fmt::format("/article/{}", article_);
+  const http::Response before = Get(article);
+  ASSERT_EQ(before.status, 200);
+  const PageCache::Stats cached = site_->page_cache().stats();
+
+  ASSERT_EQ(Comment("캐시를 지나온 댓글").status, 303);
+  const http::Response after = Get(article);
+  const std::string page = Body(after);
+  EXPECT_NE(page.find("캐시를 지나온 댓글"), std::string::npos);
+  EXPECT_NE(page.find("댓글 <span class=\"count\">1</span>"), std::string::npos);
+  EXPECT_EQ(page.find("<!--sinmun-"), std::string::npos);
+  EXPECT_NE(after.body.etag, before.body.etag);
+  const PageCache::Stats now = site_->page_cache().stats();
+  EXPECT_EQ(now.misses, cached.misses);  // the article page was not rendered again
+  EXPECT_EQ(now.hits, cached.hits + 1);
+  EXPECT_EQ(now.entries, cached.entries);
+
+  // A reader whose browser takes gzip gets the same page, joined from the compressed pieces.
+  const http::Response gzip =
+      Send(http::Method::kGet, article, {{"user-agent", kChrome}, {"accept-encoding", "gzip"}});
+  ASSERT_TRUE(gzip.body.gzip);
+  EXPECT_NE(Body(gzip).find("캐시를 지나온 댓글"), std::string::npos);
 }
 
 TEST_F(CommentsSiteTest, ListsShowEachArticlesCount) {
@@ -167,7 +195,8 @@ TEST_F(CommentsSiteTest, EnoughReportsHideAComment) {
   EXPECT_NE(GetBody(CommentsUrl()).find("신고당할 댓글"), std::string::npos);
   EXPECT_EQ(PostForm(report, "reason=spam", "198.51.100.2", "r2").status, 303);
   EXPECT_EQ(GetBody(CommentsUrl()).find("신고당할 댓글"), std::string::npos);
-  // The article page was cached with the comment: the report that hid it dropped that copy.
+  // The article page was cached with the comment: the report that hid it made its comment
+  // part again.
   EXPECT_EQ(GetBody(fmt::format("/article/{}", article_)).find("신고당할 댓글"), std::string::npos);
 }
 
@@ -250,6 +279,75 @@ TEST_F(CommentsSiteTest, AnUnpublishedArticleTakesNoComments) {
                    form_signer_.Sign(later, "comment-form\n" + issued));
   EXPECT_EQ(response.status, 404);
   EXPECT_EQ(Get(fmt::format("/article/{}/comments", later)).status, 404);
+}
+
+// Per-article settings (issue #16): an article closed to new comments keeps showing those it
+// has and refuses a new one with a message; one with comments off shows none and refuses too.
+TEST_F(CommentsSiteTest, AClosedArticleShowsItsCommentsAndRefusesNewOnes) {
+  ASSERT_EQ(Comment("닫히기 전 댓글").status, 303);
+  const std::string article = fmt::format("/article/{}", article_);
+  EXPECT_NE(GetBody(article).find("class=\"comment-form\""), std::string::npos);
+
+  // Closed the day it was published (0 days), as the newsroom's form saves it.
+  ASSERT_TRUE(store_->PutCommentSetting(
+      article_, store::CommentSetting{.policy = store::CommentPolicy::kCloses, .close_days = 0}));
+  site_->CommentsChanged(article_);
+  for (const std::string& page : {GetBody(article), GetBody(CommentsUrl())}) {
+    EXPECT_NE(page.find("닫히기 전 댓글"), std::string::npos);
+    EXPECT_NE(page.find("댓글이 닫힌 기사입니다"), std::string::npos);
+    EXPECT_EQ(page.find("class=\"comment-form\""), std::string::npos);
+    EXPECT_EQ(page.find("comment-reply"), std::string::npos);
+  }
+  clock_ = FixedClock(kNow + 60);
+  const http::Response refused = Comment("닫힌 뒤 댓글", "198.51.100.9");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(Body(refused).find("댓글이 닫힌 기사에는 댓글을 남길 수 없습니다"), std::string::npos);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("닫힌 뒤 댓글"), std::string::npos);
+
+  ASSERT_TRUE(store_->PutCommentSetting(
+      article_, store::CommentSetting{.policy = store::CommentPolicy::kOff}));
+  site_->CommentsChanged(article_);
+  const std::string off = GetBody(article);
+  EXPECT_EQ(off.find("닫히기 전 댓글"), std::string::npos);
+  EXPECT_EQ(off.find("id=\"comments\""), std::string::npos);
+  EXPECT_EQ(off.find("class=\"comment-count\""), std::string::npos);
+  EXPECT_NE(GetBody(CommentsUrl()).find("이 기사는 댓글을 받지 않습니다"), std::string::npos);
+  EXPECT_EQ(Comment("꺼진 뒤 댓글", "198.51.100.10").status, 403);
+  EXPECT_EQ(Get(fmt::format("/api/v1/articles/{}/comments", article_)).status, 404);
+
+  // Back to the site's default (open): the comment and the form are back.
+  ASSERT_TRUE(store_->PutCommentSetting(article_, std::nullopt));
+  site_->CommentsChanged(article_);
+  const std::string open = GetBody(article);
+  EXPECT_NE(open.find("닫히기 전 댓글"), std::string::npos);
+  EXPECT_NE(open.find("class=\"comment-form\""), std::string::npos);
+}
+
+// The site's default ([comments] close_after_days) closes older articles that have no
+// setting of their own; an article set to stay open takes comments whatever its age.
+TEST_F(CommentsSiteTest, TheSiteDefaultClosesOlderArticlesUnlessTheyChooseOtherwise) {
+  config_.comment_close_after_days = 2;
+  MakeSite();
+  const store::ArticleId old = Insert(sinmun::testing::MakeArticle(
+      sections_[0].id, "사흘 지난 기사", kNow - 3 * 86400, {reporters_[0]}));
+  const std::string issued = std::to_string(kNow - 60);
+  auto post = [&](store::ArticleId id, const std::string& address) {
+    return PostForm(fmt::format("/article/{}/comments", id),
+                    "nickname=a&password=secret1&body=hi&form_token=" + issued + "." +
+                        form_signer_.Sign(id, "comment-form\n" + issued),
+                    address);
+  };
+  EXPECT_NE(GetBody(fmt::format("/article/{}", old)).find("댓글이 닫힌 기사입니다"),
+            std::string::npos);
+  EXPECT_EQ(post(old, "198.51.100.20").status, 403);
+  EXPECT_EQ(post(article_, "198.51.100.21").status, 303);  // two hours old: open
+
+  ASSERT_TRUE(
+      store_->PutCommentSetting(old, store::CommentSetting{.policy = store::CommentPolicy::kOpen}));
+  site_->CommentsChanged(old);
+  EXPECT_EQ(post(old, "198.51.100.22").status, 303);
+  EXPECT_EQ(GetBody(fmt::format("/article/{}", old)).find("댓글이 닫힌 기사입니다"),
+            std::string::npos);
 }
 
 }  // namespace

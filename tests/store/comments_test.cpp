@@ -198,6 +198,34 @@ TEST_P(StoreCommentsTest, TheQueueFiltersByArticleAndVisitor) {
   EXPECT_EQ(store_->CommentsForModeration(CommentQuery{.state = CommentState::kDeleted})->total, 0);
 }
 
+// Per-article comment settings: none until set (the site's default), replaced, cleared.
+TEST_P(StoreCommentsTest, AnArticleKeepsItsOwnCommentSettingUntilCleared) {
+  EXPECT_EQ(store_->CommentSettingOf(article_).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(store_->PutCommentSetting(
+      article_, CommentSetting{.policy = CommentPolicy::kCloses, .close_days = 7}));
+  CommentSetting setting = store_->CommentSettingOf(article_).value();
+  EXPECT_EQ(setting.policy, CommentPolicy::kCloses);
+  EXPECT_EQ(setting.close_days, 7);
+  ASSERT_TRUE(store_->PutCommentSetting(article_, CommentSetting{.policy = CommentPolicy::kOff}));
+  setting = store_->CommentSettingOf(article_).value();
+  EXPECT_EQ(setting.policy, CommentPolicy::kOff);
+  EXPECT_EQ(setting.close_days, 0);
+
+  ASSERT_TRUE(store_->PutCommentSetting(article_, std::nullopt));
+  EXPECT_EQ(store_->CommentSettingOf(article_).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->PutCommentSetting(article_, std::nullopt));  // nothing to clear: fine
+
+  EXPECT_EQ(store_->PutCommentSetting(424242, CommentSetting{}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->PutCommentSetting(424242, std::nullopt).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_
+                ->PutCommentSetting(
+                    article_, CommentSetting{.policy = CommentPolicy::kCloses, .close_days = -1})
+                .error()
+                .code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->CommentSettingOf(424242).error().code, ErrorCode::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllBackends, StoreCommentsTest, testing::AllBackends(),
                          testing::BackendParamName());
 

@@ -71,6 +71,8 @@ void Seed(Store& store) {
                           .created_at = kNow + 1}));
   Must(store.VoteComment(comment, "visitor-2", false, kNow));
   Must(store.ReportComment(comment, "visitor-3", ReportReason::kSpam, 3, kNow));
+  ASSERT_TRUE(store.PutCommentSetting(
+      article, CommentSetting{.policy = CommentPolicy::kCloses, .close_days = 30}));
   Must(store.AddViews(kNow / 3600, {{.article_id = article, .views = 3}}));
   ASSERT_TRUE(store.AddSlotViews({{kNow / 300, "naver", true, 3}}));
   ASSERT_EQ(Must(store.SlotViewsSince(0)).size(), 1u);

@@ -14,6 +14,7 @@
 #include "core/check.hpp"
 #include "store/comment_book.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -153,6 +154,17 @@ Result<std::optional<Comment>> LockComment(Db& db, CommentId id) {
   }
   return std::optional<Comment>(std::move(*found));
 }
+
+inline const Sql kSetting{
+    "SELECT policy, close_days FROM article_comment_settings WHERE article_id = ?1"};
+// Nothing is written for an article that does not exist.
+inline const Sql kPutSetting{
+    "INSERT INTO article_comment_settings (article_id, policy, close_days) "
+    "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1) "
+    "ON CONFLICT (article_id) DO UPDATE SET policy = excluded.policy, "
+    "close_days = excluded.close_days"};
+inline const Sql kClearSetting{"DELETE FROM article_comment_settings WHERE article_id = ?1"};
+inline const Sql kArticleExists{"SELECT 1 FROM articles WHERE id = ?1"};
 
 }  // namespace comment_sql
 
@@ -417,6 +429,39 @@ Result<ModerationPage> SqlStore<B>::CommentsForModeration(const CommentQuery& qu
     if (!items) return tl::unexpected(items.error());
     result.items = std::move(*items);
     return result;
+  });
+}
+
+template <typename B>
+Result<CommentSetting> SqlStore<B>::CommentSettingOf(ArticleId article) const {
+  return ReadOneOn<CommentSetting>(
+      backend(),
+      [](const auto& row) {
+        return CommentSetting{
+            .policy = ParseCommentPolicy(row.Text(0)).value_or(CommentPolicy::kOpen),
+            .close_days = row.Int(1)};
+      },
+      "comment setting", comment_sql::kSetting, article);
+}
+
+template <typename B>
+Result<> SqlStore<B>::PutCommentSetting(ArticleId article, std::optional<CommentSetting> setting) {
+  if (setting && setting->close_days < 0) {
+    return Fail(ErrorCode::kInvalidInput, "negative close_days");
+  }
+  return backend().OnWriter([&](auto& db) -> Result<> {
+    Result<std::int64_t> changed =
+        setting ? ReadAffected(Query(db, comment_sql::kPutSetting, article,
+                                     CommentPolicyName(setting->policy), setting->close_days))
+                : ReadAffected(Query(db, comment_sql::kClearSetting, article));
+    if (!changed) return tl::unexpected(changed.error());
+    if (*changed > 0) return {};
+    // Nothing written: no such article, or (clearing) none of its own to clear.
+    const Result<std::optional<std::int64_t>> exists =
+        ReadOptionalInt(Query(db, comment_sql::kArticleExists, article));
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("article {}", article));
+    return {};
   });
 }
 

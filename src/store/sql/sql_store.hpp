@@ -177,6 +177,8 @@ class SqlStore : public Store {
                                             ReportReason reason, int hide_after,
                                             Timestamp at) override;
   Result<ModerationPage> CommentsForModeration(const CommentQuery& query) const override;
+  Result<CommentSetting> CommentSettingOf(ArticleId article) const override;
+  Result<> PutCommentSetting(ArticleId article, std::optional<CommentSetting> setting) override;
 
   // RelatedLists: sql/related_methods.hpp
   Result<> PutRelated(const std::vector<RelatedList>& lists) override;

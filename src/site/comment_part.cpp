@@ -1,0 +1,94 @@
+#include "site/comment_part.hpp"
+
+#include <atomic>
+#include <mutex>
+
+namespace sinmun::site {
+
+std::size_t CommentPart::Bytes() const {
+  return count.html.size() + count.deflate.size() + block.html.size() + block.deflate.size();
+}
+
+CommentParts::CommentParts(std::chrono::milliseconds max_age, std::size_t max_bytes)
+    : max_age_ns_(std::chrono::duration_cast<std::chrono::nanoseconds>(max_age).count()),
+      max_bytes_(max_bytes) {}
+
+std::uint64_t CommentParts::NextVersion() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::int64_t CommentParts::NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool CommentParts::Fresh(const Entry& entry, std::int64_t now_ns) const {
+  return entry.part != nullptr && !entry.stale && now_ns - entry.made_ns < max_age_ns_;
+}
+
+std::shared_ptr<const CommentPart> CommentParts::Get(store::ArticleId article, const Make& make) {
+  if (max_age_ns_ <= 0) return make();
+  const std::int64_t now_ns = NowNs();
+  {
+    const std::shared_lock lock(mutex_);
+    const auto found = entries_.find(article);
+    if (found != entries_.end() && Fresh(found->second, now_ns)) return found->second.part;
+  }
+  std::uint64_t generation = 0;
+  {
+    const std::unique_lock lock(mutex_);
+    Entry& entry = entries_[article];
+    if (Fresh(entry, now_ns)) return entry.part;
+    // Another request is making it as of the latest Forget: the previous part meanwhile.
+    if (entry.part != nullptr && entry.making == entry.generation + 1) return entry.part;
+    generation = entry.generation;
+    entry.making = generation + 1;
+  }
+  std::shared_ptr<const CommentPart> made = make();
+  const std::unique_lock lock(mutex_);
+  Entry& entry = entries_[article];
+  if (entry.making == generation + 1) entry.making = 0;
+  if (made == nullptr) {
+    if (entry.part == nullptr && entry.making == 0) entries_.erase(article);
+    return nullptr;
+  }
+  if (entry.generation == generation) {
+    if (entry.part != nullptr) bytes_ -= entry.part->Bytes();
+    entry.part = made;
+    entry.made_ns = NowNs();
+    entry.stale = false;
+    bytes_ += made->Bytes();
+    TrimLocked();
+  }
+  return made;
+}
+
+void CommentParts::Forget(store::ArticleId article) {
+  const std::unique_lock lock(mutex_);
+  const auto found = entries_.find(article);
+  if (found == entries_.end()) return;
+  ++found->second.generation;
+  found->second.stale = true;
+}
+
+std::size_t CommentParts::bytes() const {
+  const std::shared_lock lock(mutex_);
+  return bytes_;
+}
+
+void CommentParts::TrimLocked() {
+  while (bytes_ > max_bytes_ && !entries_.empty()) {
+    auto oldest = entries_.end();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->second.part == nullptr || it->second.making != 0) continue;
+      if (oldest == entries_.end() || it->second.made_ns < oldest->second.made_ns) oldest = it;
+    }
+    if (oldest == entries_.end()) return;
+    bytes_ -= oldest->second.part->Bytes();
+    entries_.erase(oldest);
+  }
+}
+
+}  // namespace sinmun::site

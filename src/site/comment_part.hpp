@@ -1,0 +1,72 @@
+#pragma once
+// Private to site/: the article page's comment parts (issue #16), kept apart from the page.
+// The cached article page holds two holes (site/ad_splice.hpp): the "댓글 N" link near the
+// headline and the comment block. Each response fills them from the article's CommentPart,
+// made once per change to that article's comments and kept here, so that a comment makes
+// its article's part again and leaves the article page, and every other page, in the cache.
+//
+// Freshness: a part lives until Forget(article) or `max_age` (the page cache's ttl: the form's
+// token and a change made on another node are at most that old). After a Forget the first Get
+// makes the part again while the others go on with the previous one; a make that began
+// before a Forget is returned to its caller but not kept. A failed make keeps nothing.
+// Size: parts beyond `max_bytes` push out the oldest made. Thread safety: all methods from
+// any thread; Get holds a shared lock for a hash lookup and makes outside any lock.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "ads/rotation.hpp"
+#include "store/records.hpp"
+
+namespace sinmun::site {
+
+struct CommentPart {
+  std::uint64_t version = 0;  // different for every part made: names it in the page's ETag
+  ads::BannerBytes count;     // the "댓글 N" item near the headline; empty: none shown
+  ads::BannerBytes block;     // the comment block; empty: none shown
+  std::size_t Bytes() const;
+};
+
+class CommentParts {
+ public:
+  using Make = std::function<std::shared_ptr<const CommentPart>()>;
+
+  // A max_age of 0 keeps nothing: every Get makes the part (the page cache is off).
+  CommentParts(std::chrono::milliseconds max_age, std::size_t max_bytes);
+
+  // `article`'s part, made by `make` (which returns null when it failed) when it is missing
+  // or out of date. Null only when `make` failed and no previous part is kept.
+  std::shared_ptr<const CommentPart> Get(store::ArticleId article, const Make& make);
+  // `article`'s comments changed: the next Get makes its part again.
+  void Forget(store::ArticleId article);
+  std::size_t bytes() const;
+
+  // A number no other part of this process has: CommentPart::version.
+  static std::uint64_t NextVersion();
+
+ private:
+  struct Entry {
+    std::shared_ptr<const CommentPart> part;
+    std::int64_t made_ns = 0;      // steady clock
+    std::uint64_t generation = 0;  // moved by every Forget
+    std::uint64_t making = 0;      // generation + 1 while a Get makes it; 0 when none
+    bool stale = false;            // Forget since the part was made
+  };
+
+  static std::int64_t NowNs();
+  bool Fresh(const Entry& entry, std::int64_t now_ns) const;
+  // Drops the oldest parts until the kept ones fit max_bytes. REQUIRES: mutex_ held.
+  void TrimLocked();
+
+  const std::int64_t max_age_ns_;
+  const std::size_t max_bytes_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<store::ArticleId, Entry> entries_;
+  std::size_t bytes_ = 0;
+};
+
+}  // namespace sinmun::site
