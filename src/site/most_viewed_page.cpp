@@ -128,6 +128,9 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
   const Result<std::vector<store::RankedSummary>> emailed =
       site.deps.store.rankings->MostEmailed(now - kWeek, kWeeklySize, now);
   if (!emailed) return ErrorResponse(site, emailed.error(), page.view_mode);
+  const Result<std::vector<store::RankedSummary>> commented =
+      site.deps.store.rankings->MostCommented(now - kWeek, kWeeklySize, now);
+  if (!commented) return ErrorResponse(site, commented.error(), page.view_mode);
 
   nlohmann::json windows = nlohmann::json::array();
   for (const char* name : {"24h", "7d", "30d", "all"}) {
@@ -156,7 +159,9 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
                                {"recommended", RankedListView(*recommended)},
                                {"has_recommended", !recommended->empty()},
                                {"emailed", RankedListView(*emailed)},
-                               {"has_emailed", !emailed->empty()}};
+                               {"has_emailed", !emailed->empty()},
+                               {"commented", RankedListView(*commented)},
+                               {"has_commented", !commented->empty()}};
   PageMeta meta;
   meta.title = labels.Label("most_viewed");
   if (selected) meta.title += " - " + selected->name;

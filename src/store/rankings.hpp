@@ -25,13 +25,17 @@ class Rankings {
   virtual Result<std::vector<ArticleSummary>> SummariesByIds(const std::vector<ArticleId>& ids,
                                                              Timestamp now) const = 0;
 
-  // Published articles most recommended / most e-mailed (by recipients) at or after `since`,
-  // most first (ties: newest first), at most `limit`.
+  // Published articles most recommended / most e-mailed (by recipients) / most commented
+  // (comments shown, replies included) at or after `since`, most first (ties: newest first),
+  // at most `limit`.
   virtual Result<std::vector<RankedSummary>> MostRecommended(Timestamp since, int limit,
                                                              Timestamp now) const = 0;
 
   virtual Result<std::vector<RankedSummary>> MostEmailed(Timestamp since, int limit,
                                                          Timestamp now) const = 0;
+
+  virtual Result<std::vector<RankedSummary>> MostCommented(Timestamp since, int limit,
+                                                           Timestamp now) const = 0;
 };
 
 }  // namespace sinmun::store

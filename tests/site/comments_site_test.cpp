@@ -122,6 +122,20 @@ TEST_F(CommentsSiteTest, ListsShowEachArticlesCount) {
   EXPECT_EQ(list.find(fmt::format("href=\"/article/{}#comments\"", quiet)), std::string::npos);
 }
 
+TEST_F(CommentsSiteTest, MostViewedListsTheWeeksMostCommented) {
+  ASSERT_EQ(Comment("하나", "203.0.113.1").status, 303);
+  ASSERT_EQ(Comment("둘", "203.0.113.2").status, 303);
+  const std::string page = GetBody("/most-viewed");
+  const std::size_t box = page.find("이번 주 댓글 많은 뉴스");
+  ASSERT_NE(box, std::string::npos) << page;
+  EXPECT_NE(page.find(fmt::format("<li><a href=\"/article/{}\">댓글 달릴 기사</a> <span "
+                                  "class=\"count\">댓글 2</span></li>",
+                                  article_),
+                      box),
+            std::string::npos)
+      << page.substr(box);
+}
+
 TEST_F(CommentsSiteTest, TheFormLinksThePolicyPage) {
   EXPECT_NE(GetBody(CommentsUrl()).find("href=\"/page/comment-policy\""), std::string::npos);
   const http::Response policy = Get("/page/comment-policy");

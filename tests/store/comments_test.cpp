@@ -71,6 +71,36 @@ TEST_P(StoreCommentsTest, PostedCommentsAreListedWithRepliesAndCounted) {
   EXPECT_EQ(counts[0], std::make_pair(article_, std::int64_t{3}));
 }
 
+TEST_P(StoreCommentsTest, MostCommentedCountsTheWeeksShownCommentsOnly) {
+  const ArticleId other =
+      testing::InsertArticle(*store_, MakeArticle(sections_[0].id, "나", kNow - 3600));
+  const CommentId first = Post("하나", std::nullopt, "client-a", kNow);
+  Post("답글", first, "client-b", kNow + 1);
+  Post("보류", std::nullopt, "client-c", kNow + 2, CommentState::kHeld);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(store_->PostComment(NewComment{.article_id = other,
+                                               .nickname = "독자",
+                                               .password_hash = "$argon2id$fake",
+                                               .body = "다른 기사 " + std::to_string(i),
+                                               .state = CommentState::kVisible,
+                                               .client = "client-" + std::to_string(i),
+                                               .created_at = kNow + i}));
+  }
+  const std::vector<RankedSummary> week =
+      store_->MostCommented(kNow - 7 * 86400, 10, kNow + 60).value();
+  ASSERT_EQ(week.size(), 2u);
+  EXPECT_EQ(week[0].article.id, other);
+  EXPECT_EQ(week[0].count, 3);
+  EXPECT_EQ(week[1].article.id, article_);
+  EXPECT_EQ(week[1].count, 2);  // the reply counts; the held one does not
+  EXPECT_EQ(store_->MostCommented(kNow - 7 * 86400, 1, kNow + 60).value().size(), 1u);
+  // Only comments written at or after `since` count.
+  const std::vector<RankedSummary> later = store_->MostCommented(kNow + 2, 10, kNow + 60).value();
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].article.id, other);
+  EXPECT_EQ(later[0].count, 1);
+}
+
 TEST_P(StoreCommentsTest, RepliesGoOneLevelDeepAndStayInTheirArticle) {
   const CommentId top = Post("위");
   const CommentId reply = Post("아래", top);

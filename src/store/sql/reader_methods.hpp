@@ -70,6 +70,14 @@ inline const Sql kMostEmailed{"SELECT " SINMUN_SUMMARY_COLUMNS
                               "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = "
                               "a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A
                               " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
+// Comments shown (not hidden, held or deleted) written at or after ?2, replies included.
+inline const Sql kMostCommented{"SELECT " SINMUN_SUMMARY_COLUMNS
+                                ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM comments "
+                                "WHERE created_at >= ?2 AND state = 'visible' GROUP BY "
+                                "article_id) t JOIN articles a ON a.id = t.article_id JOIN "
+                                "sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN
+                                "WHERE " SINMUN_PUBLISHED_A
+                                " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
 
 // Locks the article row: a recommend and an unpublish cannot interleave.
 inline const Sql kIsPublished{"SELECT 1 FROM articles a WHERE " SINMUN_PUBLISHED_A
@@ -267,6 +275,12 @@ template <typename B>
 Result<std::vector<RankedSummary>> SqlStore<B>::MostEmailed(Timestamp since, int limit,
                                                             Timestamp now) const {
   return reader_sql::RankedSince(backend(), reader_sql::kMostEmailed, since, limit, now);
+}
+
+template <typename B>
+Result<std::vector<RankedSummary>> SqlStore<B>::MostCommented(Timestamp since, int limit,
+                                                              Timestamp now) const {
+  return reader_sql::RankedSince(backend(), reader_sql::kMostCommented, since, limit, now);
 }
 
 template <typename B>

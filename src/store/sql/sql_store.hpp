@@ -85,6 +85,8 @@ class SqlStore : public Store {
                                                      Timestamp now) const override;
   Result<std::vector<RankedSummary>> MostEmailed(Timestamp since, int limit,
                                                  Timestamp now) const override;
+  Result<std::vector<RankedSummary>> MostCommented(Timestamp since, int limit,
+                                                   Timestamp now) const override;
   // MailOutbox: sql/reader_methods.hpp
   Result<MailRequestCounts> MailRequestsSince(std::string_view client,
                                               std::string_view sender_email,
