@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "http/gzip_splice.hpp"
+#include "site/ad_splice.hpp"
 
 namespace sinmun::site {
 
@@ -47,11 +47,7 @@ void BreakingTicker::Reload() {
       banner->campaign = (*item)->id;
       banner->starts_at = (*item)->starts_at;
       banner->ends_at = (*item)->expires_at;
-      banner->bytes.html = render_(**item);
-      http::DeflatePiece piece = http::DeflateForJoin(banner->bytes.html);
-      banner->bytes.deflate = std::move(piece.deflate);
-      banner->bytes.crc32 = piece.crc32;
-      banner->bytes.crc_op = piece.crc_op;
+      banner->bytes = SplicedBytes(render_(**item));
       made = std::move(banner);
     }
   }
