@@ -58,26 +58,23 @@ inline const Sql kSummariesByIds{"SELECT " SINMUN_SUMMARY_COLUMNS
                                  "WHERE a.id = page.value AND " SINMUN_PUBLISHED_A};
 
 // ?1 now, ?2 since, ?3 limit.
-inline const Sql kMostRecommended{
-    "SELECT " SINMUN_SUMMARY_COLUMNS
-    ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM "
-    "recommends WHERE at >= ?2 GROUP BY article_id) t JOIN articles a ON a.id = t.article_id "
-    "JOIN sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A
-    " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
-inline const Sql kMostEmailed{"SELECT " SINMUN_SUMMARY_COLUMNS
-                              ", t.n FROM (SELECT article_id, SUM(recipients) AS n "
-                              "FROM mail_requests WHERE created_at >= ?2 GROUP BY article_id) t "
-                              "JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = "
-                              "a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A
-                              " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
+// Published articles ranked by `counts`, a subquery of (article_id, n) that reads ?2 (since);
+// ?1 is now, ?3 the limit. One text for the three weekly rankings below.
+#define SINMUN_RANKED_BY(counts)                                          \
+  "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (" counts                  \
+  ") t JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = " \
+  "a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A    \
+  " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"
+inline const Sql kMostRecommended{SINMUN_RANKED_BY(
+    "SELECT article_id, COUNT(*) AS n FROM recommends WHERE at >= ?2 GROUP BY article_id")};
+inline const Sql kMostEmailed{SINMUN_RANKED_BY(
+    "SELECT article_id, SUM(recipients) AS n FROM mail_requests WHERE created_at >= ?2 GROUP BY "
+    "article_id")};
 // Comments shown (not hidden, held or deleted) written at or after ?2, replies included.
-inline const Sql kMostCommented{"SELECT " SINMUN_SUMMARY_COLUMNS
-                                ", t.n FROM (SELECT article_id, COUNT(*) AS n FROM comments "
-                                "WHERE created_at >= ?2 AND state = 'visible' GROUP BY "
-                                "article_id) t JOIN articles a ON a.id = t.article_id JOIN "
-                                "sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN
-                                "WHERE " SINMUN_PUBLISHED_A
-                                " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"};
+inline const Sql kMostCommented{SINMUN_RANKED_BY(
+    "SELECT article_id, COUNT(*) AS n FROM comments WHERE created_at >= ?2 AND state = "
+    "'visible' GROUP BY article_id")};
+#undef SINMUN_RANKED_BY
 
 // Locks the article row: a recommend and an unpublish cannot interleave.
 inline const Sql kIsPublished{"SELECT 1 FROM articles a WHERE " SINMUN_PUBLISHED_A
