@@ -11,13 +11,19 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <variant>
 
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "app/share_dir.hpp"
 #include "archive/import_store_sink.hpp"
 #include "archive/wordpress_import.hpp"
 #include "core/time.hpp"
+#include "newsroom/photo_upload.hpp"
+#include "render/article_view.hpp"
 #include "store/store.hpp"
 
 namespace sinmun::app {
@@ -64,6 +70,40 @@ std::string ReportFileName(Timestamp now, bool dry_run) {
   return fmt::format("import-wordpress-{}{}.txt", stamp, dry_run ? "-dry-run" : "");
 }
 
+// Why the photo pipeline refused a file, as the newsroom says it (messages/en.json: the
+// report is in English), or the message's key when the messages cannot be read.
+std::string RefusalText(const std::string& label_key) {
+  const std::string share = FindShareDir("");
+  std::ifstream file(share + "/messages/en.json", std::ios::binary);
+  const nlohmann::json messages = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+  if (messages.is_object() && messages.contains(label_key) && messages[label_key].is_string()) {
+    return messages[label_key].get<std::string>();
+  }
+  return label_key;
+}
+
+// The newsroom's photo pipeline for the importer's --media images: stored as an upload of
+// nobody (uploaded_by 0) at the import's time, addressed by their largest size.
+archive::PhotoPipeline ImportPhotos(store::Store& store, const std::string& uploads_dir,
+                                    Timestamp now) {
+  archive::PhotoPipeline photos;
+  photos.store = [&store, uploads_dir, now](std::string_view bytes) -> Result<store::PhotoId> {
+    newsroom::PhotoUploadResult stored =
+        newsroom::StoreUploadedPhoto(store, uploads_dir, bytes, /*by=*/0, now);
+    if (const auto* id = std::get_if<store::PhotoId>(&stored)) return *id;
+    if (const auto* refusal = std::get_if<newsroom::PhotoRefusal>(&stored)) {
+      return Fail(ErrorCode::kInvalidInput, RefusalText(refusal->label_key));
+    }
+    return tl::unexpected(std::get<Error>(stored));
+  };
+  photos.address = [&store](store::PhotoId id) -> Result<std::string> {
+    const Result<store::Photo> photo = store.PhotoById(id);
+    if (!photo) return tl::unexpected(photo.error());
+    return render::PhotoUrl(photo->name, photo->format, photo->widths.back());
+  };
+  return photos;
+}
+
 }  // namespace
 
 int ImportWordPress(const ImportWordPressOptions& options) {
@@ -102,7 +142,12 @@ int ImportWordPress(const ImportWordPressOptions& options) {
   ProgressLine line;
   archive::WxrProgress last;
   std::unique_ptr<archive::ImportStoreSink> sink;
-  if (store) sink = std::make_unique<archive::ImportStoreSink>(*store, *store, now);
+  if (store) {
+    archive::PhotoPipeline photos;
+    if (!options.media_dir.empty()) photos = ImportPhotos(*store, data->uploads_path, now);
+    sink = std::make_unique<archive::ImportStoreSink>(*store, *store, now, /*batch=*/200,
+                                                      std::move(photos));
+  }
   const Result<> done = archive::ImportWordPress(options.file, import_options, sink.get(), report,
                                                  [&](const archive::WxrProgress& progress) {
                                                    last = progress;

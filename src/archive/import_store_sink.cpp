@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -71,8 +73,12 @@ std::string OneLine(std::string_view text) {
 }  // namespace
 
 ImportStoreSink::ImportStoreSink(store::ImportBook& book, store::StaticPages& pages, Timestamp now,
-                                 size_t batch)
-    : book_(book), pages_(pages), now_(now), batch_(batch == 0 ? 1 : batch) {}
+                                 size_t batch, PhotoPipeline photos)
+    : book_(book),
+      pages_(pages),
+      now_(now),
+      batch_(batch == 0 ? 1 : batch),
+      photos_(std::move(photos)) {}
 
 Result<> ImportStoreSink::Begin(const WxrSite& site) {
   origin_ = !site.base_blog_url.empty() ? site.base_blog_url : site.link;
@@ -273,6 +279,32 @@ Result<WriteOutcome> ImportStoreSink::PutPage(const MappedPage& page) {
   if (Result<> done = book_.PutLegacyPaths(old); !done) return tl::unexpected(done.error());
   if (before->empty()) return WriteOutcome::kCreated;
   return before->front().version == *version ? WriteOutcome::kUnchanged : WriteOutcome::kUpdated;
+}
+
+Result<std::string> ImportStoreSink::PutImage(const std::string& relative,
+                                              const std::filesystem::path& file) {
+  if (!photos_.store || !photos_.address) return ImportSink::PutImage(relative, file);
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) return Fail(ErrorCode::kUnavailable, "the file could not be read");
+  Sha256 content;
+  content.Add(bytes.data(), bytes.size());
+  const std::string digest = content.Hex();
+  // import_keys holds numbers: the path's digest, its first 63 bits, stands for the path.
+  const std::string path_digest = Fingerprint().Add(relative).Hex();
+  const store::SourceKey key{
+      .origin = origin_,
+      .kind = "media",
+      .id = static_cast<std::int64_t>(std::stoull(path_digest.substr(0, 16), nullptr, 16) >> 1)};
+  const Result<std::optional<store::ImportedRecord>> known = book_.ImportedRecordOf(key);
+  if (!known) return tl::unexpected(known.error());
+  if (*known && (*known)->fingerprint == digest) return photos_.address((*known)->id);
+  const Result<store::PhotoId> photo = photos_.store(bytes);
+  if (!photo) return tl::unexpected(photo.error());
+  if (Result<> recorded = book_.RecordImport(key, *photo, digest); !recorded) {
+    return tl::unexpected(recorded.error());
+  }
+  return photos_.address(*photo);
 }
 
 }  // namespace sinmun::archive

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <regex>
 #include <set>
 #include <utility>
 
@@ -41,7 +44,11 @@ void Count(ImportCounts& counts, WriteOutcome outcome) {
 class ImportVisitor final : public WxrVisitor {
  public:
   ImportVisitor(const ImportOptions& options, ImportSink* sink, ImportReport& report)
-      : options_(options), sink_(sink), report_(report) {}
+      : options_(options), sink_(sink), report_(report) {
+    if (sink_ != nullptr && !options_.media_dir.empty()) {
+      store_images_ = [this](std::string_view url) { return StoredImageAddress(url); };
+    }
+  }
 
   Result<> OnSite(const WxrSite& site) override {
     report_.site = site;
@@ -68,7 +75,7 @@ class ImportVisitor final : public WxrVisitor {
   Result<> OnItem(WxrItem&& item) override {
     ++report_.items;
     if (auto ready = SectionsOnce(); !ready) return ready;
-    MappedItem mapped = MapItem(item, taxonomy_, options_.now);
+    MappedItem mapped = MapItem(item, taxonomy_, options_.now, store_images_);
     if (auto* skipped = std::get_if<SkippedItem>(&mapped)) {
       report_.skipped.push_back(std::move(*skipped));
       return {};
@@ -146,14 +153,55 @@ class ImportVisitor final : public WxrVisitor {
     return {};
   }
 
+  // The file under --media that an uploads address names, nullopt when there is none. A
+  // resized copy WordPress made ("a-300x200.jpg") is taken from its original ("a.jpg") when
+  // that is there too: the photo pipeline makes its own sizes from the largest picture. A
+  // path that would leave the folder ("..") names no file.
+  std::optional<std::filesystem::path> MediaFile(std::string_view url) const {
+    std::string relative = UploadsRelative(url);
+    if (relative.empty() || relative.starts_with('/')) return std::nullopt;
+    const std::filesystem::path path(relative);
+    for (const std::filesystem::path& part : path) {
+      if (part == "..") return std::nullopt;
+    }
+    std::error_code error;
+    const std::filesystem::path root(options_.media_dir);
+    static const std::regex resized(R"((.+)-\d+x\d+(\.[A-Za-z]+)$)");
+    std::smatch parts;
+    if (std::regex_match(relative, parts, resized)) {
+      const std::filesystem::path original = root / (parts[1].str() + parts[2].str());
+      if (std::filesystem::is_regular_file(original, error)) return original;
+    }
+    if (std::filesystem::is_regular_file(root / path, error)) return root / path;
+    return std::nullopt;
+  }
+
+  // The photo an image address of the old site became (--media), "" to keep the address.
+  // Each file is stored once a run, however many posts show it.
+  std::string StoredImageAddress(std::string_view url) {
+    const std::optional<std::filesystem::path> file = MediaFile(url);
+    if (!file) return "";  // counted as missing by CheckImages
+    const std::filesystem::path relative = file->lexically_relative(options_.media_dir);
+    const auto [known, fresh] = stored_images_.try_emplace(relative.string());
+    if (!fresh) return known->second;
+    Result<std::string> address = sink_->PutImage(relative.string(), *file);
+    if (!address) {
+      ++report_.images_refused_count;
+      if (report_.images_refused.size() < kMissingListed) {
+        report_.images_refused.push_back(std::string(url) + ": " + address.error().detail);
+      }
+      return "";
+    }
+    ++report_.images_stored;
+    known->second = std::move(*address);
+    return known->second;
+  }
+
   void CheckImages(const std::vector<std::string>& images) {
     for (const std::string& url : images) {
       ++report_.images;
       if (options_.media_dir.empty()) continue;
-      const std::string relative = UploadsRelative(url);
-      std::error_code error;
-      if (!relative.empty() && std::filesystem::is_regular_file(
-                                   std::filesystem::path(options_.media_dir) / relative, error)) {
+      if (MediaFile(url)) {
         ++report_.images_found;
         continue;
       }
@@ -167,6 +215,8 @@ class ImportVisitor final : public WxrVisitor {
   ImportReport& report_;
   Taxonomy taxonomy_;
   bool sections_done_ = false;
+  ImageRewriter store_images_;  // set when images go through the photo pipeline (--media)
+  std::map<std::string, std::string> stored_images_;  // relative path → address ("": refused)
 };
 
 std::string CountsLine(std::string_view what, const ImportCounts& counts, bool dry_run) {
@@ -185,6 +235,20 @@ Result<> ImportWordPress(const std::string& path, const ImportOptions& options, 
   if (auto read = ReadWxr(path, visitor, progress); !read) return read;
   return visitor.Finish();
 }
+
+namespace {
+
+// "  missing image: URL" lines, the first kMissingListed of `count`, then how many more.
+void ListImages(std::string& out, std::string_view what, const std::vector<std::string>& listed,
+                std::int64_t count) {
+  for (const std::string& line : listed) out += fmt::format("  {} image: {}\n", what, line);
+  if (count > static_cast<std::int64_t>(listed.size())) {
+    out += fmt::format("  … and {} more {} images\n",
+                       count - static_cast<std::int64_t>(listed.size()), what);
+  }
+}
+
+}  // namespace
 
 std::string FormatImportReport(const ImportReport& report) {
   std::string out;
@@ -209,6 +273,10 @@ std::string FormatImportReport(const ImportReport& report) {
     if (report.images_found + report.images_missing_count > 0) {
       out += fmt::format(", {} found in --media, {} missing", report.images_found,
                          report.images_missing_count);
+      if (!report.dry_run) {
+        out += fmt::format("; {} files stored as photos, {} refused", report.images_stored,
+                           report.images_refused_count);
+      }
     } else {
       out += " (no --media: they stay at the old site's address)";
     }
@@ -226,12 +294,8 @@ std::string FormatImportReport(const ImportReport& report) {
     out += fmt::format("  #{} {}: {}\n", item.wordpress_id,
                        item.title.empty() ? "(no title)" : item.title, item.reason);
   }
-  for (const std::string& url : report.images_missing) out += "  missing image: " + url + "\n";
-  if (report.images_missing_count > static_cast<std::int64_t>(report.images_missing.size())) {
-    out += fmt::format(
-        "  … and {} more missing images\n",
-        report.images_missing_count - static_cast<std::int64_t>(report.images_missing.size()));
-  }
+  ListImages(out, "missing", report.images_missing, report.images_missing_count);
+  ListImages(out, "refused", report.images_refused, report.images_refused_count);
   return out;
 }
 

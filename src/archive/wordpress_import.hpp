@@ -5,6 +5,7 @@
 // Without a sink the import is a dry run: everything is read, converted and reported.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
@@ -36,6 +37,16 @@ class ImportSink {
   // became of the articles this call wrote (none, or a batch). Flush writes the rest.
   virtual Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) = 0;
   virtual Result<std::vector<WriteOutcome>> Flush() = 0;
+  // An image file of --media (`relative` to it, as the old site's uploads address has it):
+  // stored as a photo, its address on this site returned. kUnavailable when this sink keeps
+  // no images (the body keeps the old address); kInvalidInput, with the reason, for a file
+  // that is no usable image.
+  virtual Result<std::string> PutImage(const std::string& relative,
+                                       const std::filesystem::path& file) {
+    (void)relative;
+    (void)file;
+    return Fail(ErrorCode::kUnavailable, "this import keeps no images");
+  }
   // The articles written so far that were skipped, with the reason, since the last call.
   virtual std::vector<SkippedItem> TakeSkipped() { return {}; }
   // kUnavailable (with the reason) when pages cannot be written: the page is skipped.
@@ -72,6 +83,9 @@ struct ImportReport {
   std::int64_t images_found = 0;            // … whose file is in --media
   std::vector<std::string> images_missing;  // … whose file is not (first 1,000)
   std::int64_t images_missing_count = 0;
+  std::int64_t images_stored = 0;           // … that went through the photo pipeline
+  std::vector<std::string> images_refused;  // address: why the pipeline refused it (first 1,000)
+  std::int64_t images_refused_count = 0;
   std::vector<SkippedItem> skipped;
 };
 

@@ -41,6 +41,15 @@ std::string Excerpt(std::string_view markdown, size_t max_chars) {
       if (c == ')') in_link_target = false;
       continue;
     }
+    // An image (![alt](address)) is no text of the article: its alt text describes a picture.
+    if (c == '!' && i + 1 < markdown.size() && markdown[i + 1] == '[') {
+      const size_t target = markdown.find("](", i + 2);
+      const size_t close = target == std::string_view::npos ? target : markdown.find(')', target);
+      if (close != std::string_view::npos) {
+        i = close;
+        continue;
+      }
+    }
     if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
       in_link_target = true;
       ++i;

@@ -27,6 +27,11 @@ struct SourceKey {
   std::int64_t id = 0;
 };
 
+struct ImportedRecord {
+  std::int64_t id = 0;
+  std::string fingerprint;
+};
+
 // kKeptNewsroomEdit: an article imported before and saved in the newsroom since is left as
 // the newsroom made it, whatever the export now says.
 enum class ImportOutcome { kCreated, kUpdated, kUnchanged, kKeptNewsroomEdit };
@@ -127,6 +132,14 @@ class ImportBook {
 
   // What an old address now is. kNotFound when it is none of the old site's.
   virtual Result<LegacyTarget> LegacyPathTarget(std::string_view path) const = 0;
+
+  // The row a record of another system became, and the fingerprint written with it; nullopt
+  // for a record never imported. The importer keys the media files it sends through the photo
+  // pipeline this way (kind "media"), so a second run reuses the photos of the first.
+  virtual Result<std::optional<ImportedRecord>> ImportedRecordOf(const SourceKey& key) const = 0;
+  // Records that `key` became row `id`, written with `fingerprint`.
+  virtual Result<> RecordImport(const SourceKey& key, std::int64_t id,
+                                std::string_view fingerprint) = 0;
 };
 
 }  // namespace sinmun::store

@@ -16,6 +16,11 @@ TEST(TextTest, ExcerptDropsMarkdownAndFoldsWhitespace) {
             "제목 대전시는 위원회를 출범했다.");
 }
 
+TEST(TextTest, ExcerptLeavesImagesOut) {
+  EXPECT_EQ(Excerpt("![야경](/uploads/a-1600.jpg)\n\n대전 ![](x.png)야경! [링크](/a)", 100),
+            "대전 야경! 링크");
+}
+
 TEST(TextTest, ExcerptIsCutAtTheLimit) { EXPECT_EQ(Excerpt("가나다라마바사", 4), "가나다라…"); }
 
 }  // namespace

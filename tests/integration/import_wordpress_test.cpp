@@ -183,6 +183,76 @@ TEST_P(ImportWordPressPaperTest, ImportedPostsAreOnTheSiteAndOldAddressesAnswer3
   EXPECT_EQ(HttpGet(serve.port(), "/section/%EC%A0%95%EC%B9%98").status, 200);
 }
 
+// --media: a body's uploads images go through the photo pipeline and the article shows the
+// paper's own copy; a second run reuses it; a missing file and a file that is no image are
+// reported, and the article is imported all the same.
+TEST_P(ImportWordPressPaperTest, MediaImagesBecomePhotosOnceAndTheArticleShowsThem) {
+  const std::string uploads = "https://news.example.kr/wp-content/uploads/2023/03/";
+  std::string with_images = kExport;
+  with_images.replace(with_images.find("<p>본문<script>"), std::string("<p>본문").size(),
+                      "<figure><img src=\"" + uploads +
+                          "night-300x200.jpg\" alt=\"야경\"></figure>"
+                          "<p><img src=\"" +
+                          uploads +
+                          "gone.jpg\" alt=\"없는 사진\"></p>"
+                          "<p><img src=\"" +
+                          uploads +
+                          "notes.jpg\" alt=\"사진 아닌 파일\"></p>"
+                          "<p><img src=\"" +
+                          uploads + "../../../secret.jpg\" alt=\"밖\"></p><p>본문");
+  const std::string media = root_ + "/uploads-copy";
+  fs::create_directories(media + "/2023/03");
+  // WordPress's resized copy and its original: the original is the one stored.
+  fs::copy_file(std::string(SINMUN_SOURCE_DIR) + "/tests/data/photos/landscape-exif.jpg",
+                media + "/2023/03/night.jpg");
+  Write("uploads-copy/2023/03/night-300x200.jpg", "a thumbnail WordPress made");
+  Write("uploads-copy/2023/03/notes.jpg", "plain text, named as a photo");
+  Write("secret.jpg", "outside the media folder");
+  const std::string file = Write("export.xml", with_images);
+  const auto import = [&] {
+    std::vector<std::string> args = {"import", "wordpress", "--data", root_ + "/paper",
+                                     file,     "--media",   media};
+    for (const std::string& arg : StoreArgs()) args.push_back(arg);
+    return RunSinmun(args);
+  };
+  const CommandResult first = import();
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("images             4 in bodies, 2 found in --media, 2 missing; 1 files "
+                           "stored as photos, 1 refused"),
+            std::string::npos)
+      << first.out;
+  EXPECT_NE(first.out.find("missing image: " + uploads + "gone.jpg"), std::string::npos)
+      << first.out;
+  EXPECT_NE(first.out.find("refused image: " + uploads + "notes.jpg: Only JPEG, PNG and WebP"),
+            std::string::npos)
+      << first.out;
+  const CommandResult second = import();
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("articles           0 created       0 updated       1 unchanged"),
+            std::string::npos)
+      << second.out;
+
+  ServeProcess serve(root_ + "/paper", StoreArgs());
+  ASSERT_NE(serve.port(), 0) << serve.output();
+  const std::string article = MovedTo(serve.port(), "/?p=11");
+  const HttpResponse page = HttpGet(serve.port(), article, {{"User-Agent", kDesktopChrome}});
+  ASSERT_EQ(page.status, 200) << page.body;
+  const size_t photo = page.body.find("src=\"/uploads/");
+  ASSERT_NE(photo, std::string::npos) << page.body;
+  const size_t end = page.body.find('"', photo + 5);
+  const std::string address = page.body.substr(photo + 5, end - photo - 5);
+  EXPECT_TRUE(address.ends_with(".jpg")) << address;
+  EXPECT_EQ(HttpGet(serve.port(), address).status, 200) << address;
+  EXPECT_EQ(page.body.find("night-300x200.jpg"), std::string::npos);
+  EXPECT_NE(page.body.find(uploads + "gone.jpg"), std::string::npos);  // kept, as reported
+  // One photo for both runs: the uploads folder holds one set of sizes.
+  int largest = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root_ + "/paper/uploads")) {
+    if (entry.path().string().ends_with("-1600.jpg")) ++largest;
+  }
+  EXPECT_EQ(largest, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllBackends, ImportWordPressPaperTest, AllBackends(), BackendParamName());
 
 }  // namespace

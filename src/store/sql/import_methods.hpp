@@ -91,16 +91,11 @@ inline const Sql kRecountComments{
     "WHERE article_id = ?1 AND state = 'visible' "
     "ON CONFLICT (article_id) DO UPDATE SET visible = excluded.visible"};
 
-struct KeyRow {
-  std::int64_t target_id = 0;
-  std::string fingerprint;
-};
-
 template <typename Db>
-Result<std::optional<KeyRow>> ReadKey(Db& db, const SourceKey& key) {
-  std::optional<KeyRow> found;
+Result<std::optional<ImportedRecord>> ReadKey(Db& db, const SourceKey& key) {
+  std::optional<ImportedRecord> found;
   Result<> done = ForEachRow(Query(db, kKey, key.origin, key.kind, key.id), [&](const auto& row) {
-    found = KeyRow{.target_id = row.Int(0), .fingerprint = row.Text(1)};
+    found = ImportedRecord{.id = row.Int(0), .fingerprint = row.Text(1)};
   });
   if (!done) return tl::unexpected(done.error());
   return found;
@@ -135,14 +130,14 @@ Result<> WriteImportedComments(Db& db, const ImportedArticle& article, ArticleId
     if (auto found = written.find(comment.parent); found != written.end()) {
       parent = found->second.second;
     }
-    Result<std::optional<KeyRow>> known = ReadKey(db, key);
+    Result<std::optional<ImportedRecord>> known = ReadKey(db, key);
     if (!known) return tl::unexpected(known.error());
     std::optional<std::int64_t> id;
     if (*known) {
-      const Result<std::int64_t> updated = ReadAffected(Query(
-          db, kUpdateComment, (*known)->target_id, comment.nickname, comment.body, article_id));
+      const Result<std::int64_t> updated = ReadAffected(
+          Query(db, kUpdateComment, (*known)->id, comment.nickname, comment.body, article_id));
       if (!updated) return tl::unexpected(updated.error());
-      if (*updated > 0) id = (*known)->target_id;
+      if (*updated > 0) id = (*known)->id;
     }
     if (!id) {
       const Result<std::int64_t> inserted =
@@ -162,18 +157,18 @@ Result<> WriteImportedComments(Db& db, const ImportedArticle& article, ArticleId
 // transaction is open on `db` and the content was validated.
 template <typename Db>
 Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Timestamp at) {
-  Result<std::optional<KeyRow>> key = ReadKey(db, article.key);
+  Result<std::optional<ImportedRecord>> key = ReadKey(db, article.key);
   if (!key) return tl::unexpected(key.error());
   if (*key && (*key)->fingerprint == article.fingerprint) {
-    return Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUnchanged};
+    return Imported{.id = (*key)->id, .outcome = ImportOutcome::kUnchanged};
   }
   if (*key) {
     // The newsroom's edits win over the old system's copy: a paper moving over keeps
     // correcting articles in sinmun while it imports the export again for the rest.
-    const Result<std::int64_t> edited = ReadCount(Query(db, kEditedInNewsroom, (*key)->target_id));
+    const Result<std::int64_t> edited = ReadCount(Query(db, kEditedInNewsroom, (*key)->id));
     if (!edited) return tl::unexpected(edited.error());
     if (*edited > 0) {
-      return Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kKeptNewsroomEdit};
+      return Imported{.id = (*key)->id, .outcome = ImportOutcome::kKeptNewsroomEdit};
     }
   }
   const ArticleContent& content = article.content;
@@ -181,13 +176,12 @@ Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Ti
   const std::string_view status = StatusName(article.status);
   Imported result{.outcome = ImportOutcome::kCreated};
   if (*key) {
-    const Result<std::int64_t> updated = ReadAffected(Query(
-        db, kUpdateArticle, (*key)->target_id, content.section_id, status, article.registered_at,
-        article.modified_at, content.headline, snippet, content.body_markdown));
+    const Result<std::int64_t> updated = ReadAffected(
+        Query(db, kUpdateArticle, (*key)->id, content.section_id, status, article.registered_at,
+              article.modified_at, content.headline, snippet, content.body_markdown));
     if (!updated) return tl::unexpected(ExplainContentError(updated.error()));
     // A row deleted since (a draft thrown away in the newsroom) is written again.
-    if (*updated > 0)
-      result = Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUpdated};
+    if (*updated > 0) result = Imported{.id = (*key)->id, .outcome = ImportOutcome::kUpdated};
   }
   if (result.outcome == ImportOutcome::kCreated) {
     const Result<std::int64_t> id =
@@ -235,19 +229,19 @@ Result<Imported> SqlStore<B>::ImportReporter(const ImportedReporter& reporter) {
     return Fail(ErrorCode::kInvalidInput, "a reporter needs a name");
   }
   return backend().OnWriteTransaction([&](auto& db) -> Result<Imported> {
-    Result<std::optional<KeyRow>> key = ReadKey(db, reporter.key);
+    Result<std::optional<ImportedRecord>> key = ReadKey(db, reporter.key);
     if (!key) return tl::unexpected(key.error());
     if (*key && (*key)->fingerprint == reporter.fingerprint) {
-      return Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUnchanged};
+      return Imported{.id = (*key)->id, .outcome = ImportOutcome::kUnchanged};
     }
     Imported result{.outcome = ImportOutcome::kCreated};
     if (*key) {
       const Result<std::int64_t> updated =
-          ReadAffected(Query(db, import_sql::kUpdateReporter, (*key)->target_id,
-                             reporter.reporter.name, reporter.reporter.email));
+          ReadAffected(Query(db, import_sql::kUpdateReporter, (*key)->id, reporter.reporter.name,
+                             reporter.reporter.email));
       if (!updated) return tl::unexpected(updated.error());
       if (*updated > 0) {
-        result = Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUpdated};
+        result = Imported{.id = (*key)->id, .outcome = ImportOutcome::kUpdated};
       }
     }
     if (result.outcome == ImportOutcome::kCreated) {
@@ -286,10 +280,10 @@ Result<Imported> SqlStore<B>::ImportSection(const ImportedSection& section) {
   return backend().OnWriteTransaction([&](auto& db) -> Result<Imported> {
     // The position of a new section is read from the others: two nodes take turns.
     if (Result<> locked = Write(db, kLockChanges); !locked) return tl::unexpected(locked.error());
-    Result<std::optional<KeyRow>> key = ReadKey(db, section.key);
+    Result<std::optional<ImportedRecord>> key = ReadKey(db, section.key);
     if (!key) return tl::unexpected(key.error());
     if (*key && (*key)->fingerprint == section.fingerprint) {
-      return Imported{.id = (*key)->target_id, .outcome = ImportOutcome::kUnchanged};
+      return Imported{.id = (*key)->id, .outcome = ImportOutcome::kUnchanged};
     }
     Imported result{.outcome = ImportOutcome::kCreated};
     // By slug, not by the key's id: the slug is the section's address, which an import keeps.
@@ -374,6 +368,18 @@ Result<LegacyTarget> SqlStore<B>::LegacyPathTarget(std::string_view path) const 
                             .name = row.Text(2)};
       },
       fmt::format("no old address {}", path), import_sql::kPathTarget, path);
+}
+
+template <typename B>
+Result<std::optional<ImportedRecord>> SqlStore<B>::ImportedRecordOf(const SourceKey& key) const {
+  return backend().OnReader([&](auto& db) { return import_sql::ReadKey(db, key); });
+}
+
+template <typename B>
+Result<> SqlStore<B>::RecordImport(const SourceKey& key, std::int64_t id,
+                                   std::string_view fingerprint) {
+  return backend().OnWriteTransaction(
+      [&](auto& db) { return import_sql::PutKey(db, key, id, std::string(fingerprint)); });
 }
 
 }  // namespace sinmun::store

@@ -193,6 +193,9 @@ class SqlStore : public Store {
                                                Timestamp at) override;
   Result<> PutLegacyPaths(const std::vector<LegacyPath>& paths) override;
   Result<LegacyTarget> LegacyPathTarget(std::string_view path) const override;
+  Result<std::optional<ImportedRecord>> ImportedRecordOf(const SourceKey& key) const override;
+  Result<> RecordImport(const SourceKey& key, std::int64_t id,
+                        std::string_view fingerprint) override;
 
   // StaticPages: sql/page_methods.hpp
   Result<std::int64_t> SaveStaticPage(const StaticPage& page) override;
