@@ -526,6 +526,18 @@ TEST_F(CommentsSiteTest, TheSiteDefaultClosesOlderArticlesUnlessTheyChooseOtherw
   EXPECT_EQ(post(old, "198.51.100.20").status, 403);
   EXPECT_EQ(post(article_, "198.51.100.21").status, 303);  // two hours old: open
 
+  // The newsroom's settings page wins over sinmun.toml (a new site: no wait for the change
+  // check): 5 days opens the older article, 1 closes it again.
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.close_after_days", "5"}}));
+  MakeSite();
+  EXPECT_EQ(post(old, "198.51.100.23").status, 303);
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.close_after_days", "1"}}));
+  MakeSite();
+  EXPECT_EQ(post(old, "198.51.100.24").status, 403);
+  EXPECT_EQ(post(article_, "198.51.100.25").status, 303);  // two hours old: open for a day
+
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.close_after_days", "2"}}));
+  MakeSite();
   ASSERT_TRUE(
       store_->PutCommentSetting(old, store::CommentSetting{.policy = store::CommentPolicy::kOpen}));
   site_->CommentsChanged(old);
