@@ -2,8 +2,11 @@
 # Benchmarks of issue #16: an article with 2,000 comments (1,600 threads, 400 replies) has its
 # first comment page rendered uncached (the comment pages are never cached) and as JSON, one
 # request at a time, so that the latency is the render; and the cached article page's req/s
-# with comments switched on against the same paper with them off, in the same run.
-#   bench/comments.sh                 (DURATION=10s by default)
+# with comments switched on against the same paper with them off, in the same run; then
+# comment posts with the rate limits off, as a guest's (argon2id on every post) and as a
+# signed-in staff member's (no password), counted by the rows stored, so only posts the
+# store committed count.
+#   bench/comments.sh                 (DURATION=10s by default, in seconds)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" comments
 ARTICLES=${ARTICLES:-2000}
@@ -54,6 +57,46 @@ echo "the same as JSON: $rps req/s, p50 $p50 ms, p99 $p99 ms"
 read -r on_rps _ on_p99 < <(throughput "$base/article/$id")
 stop_sinmun
 
+# Posts with the limits off: no interval, no hourly cap, no wait before a form may be sent.
+sed -i -e 's/^# min_interval_seconds = [0-9]* /min_interval_seconds = 0 /' \
+  -e 's/^# per_hour = [0-9]* /per_hour = 100000 /' \
+  -e 's/^# min_fill_seconds = [0-9]* /min_fill_seconds = 0 /' "$work/data/sinmun.toml"
+grep -q '^min_interval_seconds = 0' "$work/data/sinmun.toml"
+grep -q '^per_hour = 100000' "$work/data/sinmun.toml"
+printf 'benchpassword-%s\n' "$RANDOM$RANDOM" >"$work/password"
+"$BIN" user add --data "$work/data" --email comments-bench@example.com --name 벤치기자 \
+  --role reporter --password-file "$work/password" >/dev/null
+start_sinmun "$work/data" "$PORT"
+token=$(curl -fs -A "$agent" "$base/article/$id/comments" |
+  sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' | head -1)
+[ -n "$token" ] || { echo "no form token on the comment page" >&2; exit 1; }
+jar="$work/cookies"
+newsroom_sign_in "$base" comments-bench@example.com "$work/password" "$jar"
+session=$(awk '$6 ~ /sinmun_session$/ {print $6 "=" $7}' "$jar")
+[ -n "$session" ] || { echo "the bench reporter could not sign in" >&2; exit 1; }
+stored() { sqlite3 "$work/data/sinmun.db" "SELECT COUNT(*) FROM comments"; }
+posts() {  # [cookie] -> "stored_per_s p50_ms p99_ms"
+  local before after
+  before=$(stored)
+  TOKEN=$token ORIGIN=$base POST_PATH="/article/$id/comments" COOKIE=${1:-} \
+    wrk -t2 -c16 -d"$DURATION" --latency -s "$(dirname "$0")/comment_posts.lua" "$base" \
+    >"$work/wrk.txt"
+  after=$(stored)
+  # Refusals (429, 503 from a full work pool, …) are answered but not stored: say how many.
+  grep -E 'requests in|Non-2xx|Socket errors' "$work/wrk.txt" | sed 's/^ */  wrk: /' >&2
+  read -r _ p50 p99 < <(wrk_stats "$work/wrk.txt")
+  echo "$(echo "scale=1; ($after - $before) / ${DURATION%s}" | bc) $p50 $p99"
+}
+# Staff first: posting runs on the server's work pool (for the guests' argon2id), and guest
+# posts still queued there when wrk stops would hold the staff's up.
+read -r staff_posts staff_p50 staff_p99 < <(posts "$session")
+echo "staff posts (no password), limits off, 16 connections: $staff_posts stored/s" \
+  "(p50 $staff_p50 ms, p99 $staff_p99 ms)"
+read -r guest_posts guest_p50 guest_p99 < <(posts)
+echo "guest posts (argon2id each), limits off, 16 connections: $guest_posts stored/s" \
+  "(p50 $guest_p50 ms, p99 $guest_p99 ms)"
+stop_sinmun
+
 # The defaults written at the first start hold "# enabled = true" under [comments].
 sed -i 's/^# enabled = true /enabled = false /' "$work/data/sinmun.toml"
 grep -q '^enabled = false' "$work/data/sinmun.toml"
@@ -62,3 +105,4 @@ read -r off_rps _ off_p99 < <(throughput "$base/article/$id")
 stop_sinmun
 echo "cached article page, comments on: $on_rps req/s (p99 $on_p99 ms); off: $off_rps req/s" \
   "(p99 $off_p99 ms); on/off $(echo "scale=3; $on_rps / $off_rps" | bc)"
+machine

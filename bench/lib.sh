@@ -76,6 +76,16 @@ start_sinmun() {  # folder port [serve options…]
 }
 stop_sinmun() { bench_stop "$sinmun_pid"; sinmun_pid=""; }
 
+# Signs EMAIL in to the newsroom at BASE with the password on PASSWORD_FILE's first line; the
+# session cookie lands in the cookie jar JAR (curl -b JAR sends it).
+newsroom_sign_in() {  # base email password_file jar
+  local token
+  token=$(curl -s -c "$4" -b "$4" "$1/newsroom/login" |
+    sed -n 's/.*name="login_token" value="\([^"]*\)".*/\1/p')
+  curl -s -o /dev/null -c "$4" -b "$4" --data-urlencode "login_token=$token" \
+    --data-urlencode "email=$2" --data-urlencode "password=$(head -1 "$3")" "$1/newsroom/login"
+}
+
 # nginx serving ROOT as static files at 127.0.0.1:PORT: the yardstick for a cached page.
 # A file with a FILE.gz beside it is sent as the .gz bytes to clients that take gzip.
 start_nginx() {  # root port

@@ -111,11 +111,7 @@ printf 'rankings loaded %.1f s after start (%s)\n' "$(echo "$(date +%s.%N) - $st
   "$(grep -o 'rankings loaded in [0-9.]* s' "$log")"
 
 jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/newsroom/login" |
-  sed -n 's/.*name="login_token" value="\([^"]*\)".*/\1/p')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "login_token=$token" \
-  --data-urlencode "email=stats-bench@example.com" \
-  --data-urlencode "password=$(head -1 "$work/password")" "$base/newsroom/login"
+newsroom_sign_in "$base" stats-bench@example.com "$work/password" "$jar"
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base/newsroom/stats")
 [ "$status" = 200 ] || { echo "/newsroom/stats answered $status after signing in" >&2; exit 1; }
 

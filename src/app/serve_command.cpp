@@ -154,6 +154,9 @@ int Serve(const ServeOptions& options) {
   deps.staff_edit_url = [&newsroom](const http::Request& request, store::ArticleId id) {
     return newsroom.EditUrlFor(request, id);
   };
+  deps.comment_staff = [&newsroom](const http::Request& request) {
+    return newsroom.StaffFor(request);
+  };
   site::Site site(std::move(deps));
   site_for_comments = &site;
   // The operators' view (issue #20): requests counted by the server, the access log, and

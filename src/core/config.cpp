@@ -101,6 +101,10 @@ std::string DefaultConfigText() {
 # min_interval_seconds = {comment_interval}        # one comment per visitor this often at most (0: no limit)
 # per_hour = {comment_hour}                    # comments one visitor may post an hour
 # close_after_days = {comment_close}             # articles take comments this many days (0: always); an article may choose otherwise
+# best_count = {best_count}                   # BEST comments pinned above the list (0: none)
+# best_min_score = {best_score}              # recommends + replies a comment needs to be BEST
+# best_after_minutes = {best_after}          # no BEST on articles published less than this long ago
+# show_partial_address = false      # show a guest's address start beside the nickname (211.234.*.*)
 
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
@@ -155,6 +159,9 @@ std::string DefaultConfigText() {
       fmt::arg("comment_interval", d.comment_min_interval_seconds),
       fmt::arg("comment_hour", d.comment_per_hour),
       fmt::arg("comment_close", d.comment_close_after_days),
+      fmt::arg("best_count", d.comment_best_count),
+      fmt::arg("best_score", d.comment_best_min_score),
+      fmt::arg("best_after", d.comment_best_after_minutes),
       fmt::arg("idle", d.newsroom.session_idle_minutes),
       fmt::arg("max_days", d.newsroom.session_max_days),
       fmt::arg("change_warning", d.newsroom.change_warning_percent),
@@ -235,6 +242,10 @@ Result<Config> ParseConfig(std::string_view text, const std::string& path) {
            ReadInt(comments, "min_interval_seconds", 0, 3600, &config.comment_min_interval_seconds),
            ReadInt(comments, "per_hour", 1, 100000, &config.comment_per_hour),
            ReadInt(comments, "close_after_days", 0, 36500, &config.comment_close_after_days),
+           ReadInt(comments, "best_count", 0, 20, &config.comment_best_count),
+           ReadInt(comments, "best_min_score", 1, 1000000, &config.comment_best_min_score),
+           ReadInt(comments, "best_after_minutes", 0, 525600, &config.comment_best_after_minutes),
+           ReadBool(comments, "show_partial_address", &config.comment_show_partial_address),
            ReadBool(newsroom, "secure_cookies", &config.newsroom.secure_cookies),
            ReadInt(newsroom, "session_idle_minutes", 1, 525600,
                    &config.newsroom.session_idle_minutes),

@@ -73,6 +73,16 @@ struct Config {
   // [comments] close_after_days: the site's default for articles without a setting of their
   // own: no new comments from this many days after publication; 0 never closes.
   int comment_close_after_days = 0;
+  // BEST (베스트 댓글): the top comments by recommends plus replies, pinned above the list.
+  int comment_best_count = 3;       // [comments] best_count: how many at most; 0: none
+  int comment_best_min_score = 10;  // [comments] best_min_score: recommends + replies needed
+  // [comments] best_after_minutes: none for articles published less than this long ago, so
+  // that the first few comments of a fresh article are not pinned over the ones that follow.
+  int comment_best_after_minutes = 60;
+  // [comments] show_partial_address: a guest's nickname shows the start of the address they
+  // posted from (211.234.*.*, IPv6 its first two groups), as Korean boards do. Only that
+  // start is stored, whatever this says.
+  bool comment_show_partial_address = false;
 
   // ---- Several nodes (issue #8) ----
   std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node

@@ -1,5 +1,7 @@
 #include "core/site_settings.hpp"
 
+#include <charconv>
+
 namespace sinmun {
 
 const std::vector<SettingField>& SettingFields() {
@@ -15,12 +17,33 @@ const std::vector<SettingField>& SettingFields() {
       {"paper.phone", nullptr, &PaperInfo::phone},
       {"paper.email", nullptr, &PaperInfo::email},
       {"language", &Config::language, nullptr},
+      {"comments.close_after_days", nullptr, nullptr, &Config::comment_close_after_days, 0, 36500},
   };
   return fields;
 }
 
-const std::string& SettingValue(const Config& config, const SettingField& field) {
+std::string SettingValue(const Config& config, const SettingField& field) {
+  if (field.number != nullptr) return std::to_string(config.*field.number);
   return field.paper_text != nullptr ? config.paper.*field.paper_text : config.*field.text;
+}
+
+std::optional<int> SettingNumber(const SettingField& field, std::string_view value) {
+  if (field.number == nullptr || value.empty() || value.size() > 9) return std::nullopt;
+  int number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size()) return std::nullopt;
+  if (number < field.min || number > field.max) return std::nullopt;
+  return number;
+}
+
+std::optional<int> StoredSettingNumber(const SettingPairs& stored, std::string_view key) {
+  for (const SettingField& field : SettingFields()) {
+    if (field.key != key) continue;
+    for (const auto& [stored_key, value] : stored) {
+      if (stored_key == key) return SettingNumber(field, value);
+    }
+  }
+  return std::nullopt;
 }
 
 void ApplySettings(const SettingPairs& stored, Config* config) {
@@ -28,7 +51,10 @@ void ApplySettings(const SettingPairs& stored, Config* config) {
     if (value.empty()) continue;
     for (const SettingField& field : SettingFields()) {
       if (field.key != key) continue;
-      if (field.paper_text != nullptr) {
+      if (field.number != nullptr) {
+        if (std::optional<int> number = SettingNumber(field, value))
+          config->*field.number = *number;
+      } else if (field.paper_text != nullptr) {
         config->paper.*field.paper_text = value;
       } else if (key != "language" || value == "ko" || value == "en") {
         config->*field.text = value;

@@ -1,7 +1,9 @@
 // Administration: site settings (the paper's name, the legal footer fields, the default
-// language), stored in the store over what sinmun.toml says. The public pages pick up the
-// name and footer at once (the change sequence drops the page cache); the language applies
-// from the next start, since the labels are loaded once. SMTP settings: issue #4.
+// language, the days after which articles close to comments), stored in the store over what
+// sinmun.toml says. The public pages pick up the name and footer at once (the change sequence
+// drops the page cache), the comments' closing default for new comments at once and on the
+// article page within page_cache_seconds; the language applies from the next start, since
+// the labels are loaded once. SMTP settings: issue #4.
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +35,10 @@ http::Response Render(const NewsroomContext& context, const Staff& staff, const 
     fields.push_back({{"key", field.key},
                       {"id", LabelKey(field.key)},
                       {"label", Label(context, LabelKey(field.key))},
-                      {"value", SettingValue(shown, field)}});
+                      {"value", SettingValue(shown, field)},
+                      {"number", field.number != nullptr},
+                      {"min", field.min},
+                      {"max", field.max}});
   }
   nlohmann::json view = {
       {"fields", std::move(fields)},
@@ -68,6 +73,11 @@ http::Response SaveSettings(const NewsroomContext& context, const http::Request&
     if (value.size() > kMaxSetting) error = "newsroom_invalid_form";
     if (field.key == "paper.name" && value.empty()) error = "newsroom_setting_name_required";
     if (field.key == "language" && value != "ko" && value != "en") error = "newsroom_invalid_form";
+    if (field.number != nullptr && !value.empty()) {
+      const std::optional<int> number = SettingNumber(field, value);
+      if (!number) error = "newsroom_setting_number_invalid";
+      if (number) shown.*field.number = *number;
+    }
     if (field.paper_text != nullptr) shown.paper.*field.paper_text = value;
     if (field.text != nullptr) shown.*field.text = value;
     settings.emplace_back(std::string(field.key), std::move(value));

@@ -6,6 +6,7 @@
 #include "core/check.hpp"
 #include "newsroom/context.hpp"
 #include "newsroom/desk.hpp"
+#include "newsroom/guard.hpp"
 #include "newsroom/routes.hpp"
 #include "newsroom/session.hpp"
 
@@ -63,6 +64,17 @@ void Newsroom::AddRoutes(http::Router& router) {
       router.Post(std::string(route.pattern), std::move(handler), std::move(admission));
     }
   }
+}
+
+std::optional<store::User> Newsroom::StaffFor(const http::Request& request) const {
+  if (!request.Cookie(context_->session_cookie)) return std::nullopt;
+  const Result<std::optional<Staff>> staff = CurrentStaff(*context_, request);
+  if (!staff || !*staff) return std::nullopt;
+  return store::User{.id = (*staff)->user_id,
+                     .email = (*staff)->email,
+                     .name = (*staff)->name,
+                     .role = (*staff)->role,
+                     .reporter_id = (*staff)->reporter_id};
 }
 
 std::optional<std::string> Newsroom::EditUrlFor(const http::Request& request,

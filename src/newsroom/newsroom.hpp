@@ -142,6 +142,11 @@ class Newsroom {
   // role that may not edit it. For the site's 기사수정 link. Thread safe.
   std::optional<std::string> EditUrlFor(const http::Request& request, store::ArticleId id) const;
 
+  // The staff member signed in with `request`'s session cookie, or nullopt: no cookie
+  // (answered without touching the store), no valid session, or the store failed. For the
+  // site's comments posted by staff. Thread safe.
+  std::optional<store::User> StaffFor(const http::Request& request) const;
+
  private:
   std::unique_ptr<NewsroomContext> context_;
 };

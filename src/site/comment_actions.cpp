@@ -1,9 +1,13 @@
-// What readers send about comments: a comment or a reply, 추천/비추천, 신고, and a guest's
-// edit or delete with the password. Every answer to a form is a 303 to the comment page, or
-// the page again with the form as typed and what was wrong (4xx); nothing a reader sends
-// gives a 5xx.
+// What readers send about comments: a comment or a reply, 추천/비추천, 신고, a guest's edit
+// or delete with the password, and a signed-in staff member's delete of their own comment.
+// Every answer to a form is a 303 to the comment page, or the page again with the form as
+// typed and what was wrong (4xx); nothing a reader sends gives a 5xx.
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
 
 #include "core/password.hpp"
 #include "core/text.hpp"
@@ -51,6 +55,7 @@ std::string_view BodyProblem(std::string_view body) {
 
 std::string_view FormProblem(const CommentForm& form, std::string_view nickname,
                              std::string_view body) {
+  if (form.staff) return BodyProblem(body);  // named by their account, no password
   if (!IsPlainText(form.nickname) || nickname.empty() || Utf8Length(nickname) > kMaxNicknameChars) {
     return "comments_error_nickname";
   }
@@ -59,6 +64,21 @@ std::string_view FormProblem(const CommentForm& form, std::string_view nickname,
     return "comments_error_password";
   }
   return BodyProblem(body);
+}
+
+// The start of `address` kept with a guest's comment: "211.234" of IPv4 (also when mapped into
+// IPv6), "2001:db8" (the first two groups) of IPv6; "" when it is not an address.
+std::string CommentAddressPrefix(const std::string& address) {
+  std::array<unsigned char, 16> bytes{};
+  if (inet_pton(AF_INET, address.c_str(), bytes.data()) == 1) {
+    return fmt::format("{}.{}", bytes[0], bytes[1]);
+  }
+  if (inet_pton(AF_INET6, address.c_str(), bytes.data()) != 1) return "";
+  constexpr std::array<unsigned char, 12> kMapped{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::equal(kMapped.begin(), kMapped.end(), bytes.begin())) {
+    return fmt::format("{}.{}", bytes[12], bytes[13]);
+  }
+  return fmt::format("{:x}:{:x}", bytes[0] << 8 | bytes[1], bytes[2] << 8 | bytes[3]);
 }
 
 bool WantsJson(const http::Request& request) {
@@ -117,7 +137,8 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
   if (!form.honeypot.empty() || IsBotRequest(site, request)) {
     return http::Redirect(CommentsPath(*id), 303);
   }
-  const std::string nickname = TrimSpace(form.nickname);
+  form.staff = CommentStaffOf(site, request);
+  const std::string nickname = form.staff ? form.staff->name : TrimSpace(form.nickname);
   const std::string body = TrimSpace(form.body);
   std::optional<store::CommentId> parent;
   if (!form.parent.empty()) {
@@ -159,18 +180,25 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
     return refuse("comments_error_rate", 429);
   }
 
-  const Result<std::string> password_hash = HashPassword(form.password);
-  if (!password_hash) return ErrorResponse(site, password_hash.error(), page.view_mode);
-  const Result<store::CommentId> posted = site.deps.store.comments->PostComment(
-      store::NewComment{.article_id = *id,
-                        .parent_id = parent,
-                        .author = store::CommentAuthor::kGuest,
-                        .nickname = nickname,
-                        .password_hash = *password_hash,
-                        .body = body,
-                        .state = store::CommentState::kVisible,
-                        .client = client,
-                        .created_at = now});
+  store::NewComment comment{.article_id = *id,
+                            .parent_id = parent,
+                            .nickname = nickname,
+                            .body = body,
+                            .state = store::CommentState::kVisible,
+                            .client = client,
+                            .created_at = now};
+  if (form.staff) {
+    comment.author = store::CommentAuthor::kStaff;
+    comment.user_id = form.staff->id;
+    comment.badge = form.staff->role == store::Role::kReporter ? store::StaffBadge::kReporter
+                                                               : store::StaffBadge::kDesk;
+  } else {
+    comment.address_prefix = CommentAddressPrefix(request.remote_address);
+    Result<std::string> password_hash = HashPassword(form.password);
+    if (!password_hash) return ErrorResponse(site, password_hash.error(), page.view_mode);
+    comment.password_hash = std::move(*password_hash);
+  }
+  const Result<store::CommentId> posted = site.deps.store.comments->PostComment(comment);
   if (!posted) {
     if (posted.error().code == ErrorCode::kInvalidInput)
       return refuse("comments_error_parent", 400);
@@ -233,6 +261,34 @@ http::Response ReportComment(const SiteContext& site, const http::Request& reque
   if (result->hidden) ForgetCommentPart(site, comment->article_id);
   http::Response response = BackToComment(comment->article_id, comment->id);
   RememberVisitor(visitor, response);
+  return response;
+}
+
+// A staff member's own comment, deleted while they are signed in (no password: their session
+// is their proof).
+http::Response DeleteStaffComment(const SiteContext& site, const http::Request& request) {
+  const ViewMode mode = ViewModeOf(request);
+  if (!IsSameOrigin(site, request)) {
+    return ErrorResponse(site, Error{ErrorCode::kForbidden, "delete from elsewhere"}, mode);
+  }
+  const Result<store::Comment> comment = TargetComment(site, request);
+  if (!comment || comment->state != store::CommentState::kVisible ||
+      comment->author != store::CommentAuthor::kStaff) {
+    return ErrorResponse(
+        site,
+        comment ? Error{ErrorCode::kNotFound, "not a visible staff comment"} : comment.error(),
+        mode);
+  }
+  const std::optional<store::User> staff = CommentStaffOf(site, request);
+  if (!staff || comment->user_id != staff->id) {
+    return ErrorResponse(site, Error{ErrorCode::kForbidden, "not the writer's session"}, mode);
+  }
+  const Result<store::Comment> done =
+      site.deps.store.comments->SetCommentState(comment->id, store::CommentState::kDeleted);
+  if (!done) return ErrorResponse(site, done.error(), mode);
+  ForgetCommentPart(site, comment->article_id);
+  http::Response response = http::Redirect(CommentsPath(comment->article_id), 303);
+  response.cache_control = "no-store";
   return response;
 }
 

@@ -12,14 +12,34 @@
 namespace sinmun::site {
 namespace {
 
-nlohmann::json CommentView(const store::Comment& comment, bool takes_replies) {
+// How comments are shown on one page.
+struct CommentShown {
+  store::UserId viewer = 0;   // the staff member it is made for, who may delete their own
+  bool show_address = false;  // [comments] show_partial_address
+};
+
+// "211.234.*.*" or "2001:db8:*" of a stored prefix; "" for none.
+std::string CommentPartialAddress(const std::string& prefix) {
+  if (prefix.empty()) return "";
+  return prefix + (prefix.find(':') == std::string::npos ? ".*.*" : ":*");
+}
+
+// `best`: the copy pinned above the list, whose element ids differ from the list's.
+nlohmann::json CommentView(const store::Comment& comment, bool takes_replies, bool best,
+                           const CommentShown& shown) {
   const std::string id = std::to_string(comment.id);
   const bool staff = comment.author == store::CommentAuthor::kStaff;
+  const bool own = staff && shown.viewer != 0 && comment.user_id == shown.viewer;
   return {
+      {"address",
+       shown.show_address && !staff ? CommentPartialAddress(comment.address_prefix) : ""},
       {"id", comment.id},
-      {"anchor", "c" + id},
+      {"anchor", (best ? "best-c" : "c") + id},
+      {"best", best},
       {"nickname", comment.nickname},
       {"staff", staff},
+      {"desk", comment.badge == store::StaffBadge::kDesk},
+      {"delete_url", own ? nlohmann::json("/comment/" + id + "/delete") : nlohmann::json(nullptr)},
       {"body_html", render::CommentBodyHtml(comment.body)},
       {"created", TimeView(comment.created_at)},
       {"edited", comment.edited_at.has_value()},
@@ -36,15 +56,39 @@ nlohmann::json CommentView(const store::Comment& comment, bool takes_replies) {
 
 std::string CommentsPath(store::ArticleId id) { return ArticlePath(id) + "/comments"; }
 
+std::vector<store::Comment> ArticleBestComments(const SiteContext& site, store::ArticleId article,
+                                                Timestamp registered_at, Timestamp now) {
+  const Config& config = site.deps.config;
+  if (config.comment_best_count < 1 ||
+      now - registered_at < config.comment_best_after_minutes * 60) {
+    return {};
+  }
+  Result<std::vector<store::Comment>> best = site.deps.store.comments->BestComments(
+      article, config.comment_best_min_score, config.comment_best_count);
+  if (!best) {
+    spdlog::warn("site: BEST comments of article {}: {}", article, best.error().detail);
+    return {};
+  }
+  return std::move(*best);
+}
+
 nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId article,
-                                const store::CommentPage& page, const CommentForm& form,
+                                const store::CommentPage& page,
+                                const std::vector<store::Comment>& best, const CommentForm& form,
                                 CommentsOpen open) {
+  const CommentShown shown{.viewer = form.staff ? form.staff->id : 0,
+                           .show_address = site.deps.config.comment_show_partial_address};
+  nlohmann::json best_views = nlohmann::json::array();
+  for (const store::Comment& comment : best) {
+    if (open == CommentsOpen::kOff) break;
+    best_views.push_back(CommentView(comment, false, true, shown));
+  }
   nlohmann::json threads = nlohmann::json::array();
   for (const store::CommentThread& thread : page.items) {
     if (open == CommentsOpen::kOff) break;
-    nlohmann::json view = CommentView(thread.comment, true);
+    nlohmann::json view = CommentView(thread.comment, true, false, shown);
     for (const store::Comment& reply : thread.replies) {
-      view["replies"].push_back(CommentView(reply, false));
+      view["replies"].push_back(CommentView(reply, false, false, shown));
     }
     view["has_replies"] = !thread.replies.empty();
     threads.push_back(std::move(view));
@@ -53,22 +97,33 @@ nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId articl
       site.deps.form_signer == nullptr
           ? ""
           : FormToken(*site.deps.form_signer, "comment-form", article, site.deps.clock->Now());
-  return {{"enabled", true},
-          {"open", open == CommentsOpen::kOpen},
-          {"closed", open == CommentsOpen::kClosed},
-          {"off", open == CommentsOpen::kOff},
-          {"count", page.total},
-          {"url", CommentsPath(article)},
-          {"has_threads", !threads.empty()},
-          {"threads", std::move(threads)},
-          {"form",
-           {{"action", CommentsPath(article)},
-            {"token", token},
-            {"nickname", form.nickname},
-            {"body", form.body},
-            {"error", form.error},
-            {"max_chars", kMaxCommentChars}}},
-          {"script_url", site.deps.static_files->Url("js/comments.js")}};
+  return {
+      {"enabled", true},
+      {"open", open == CommentsOpen::kOpen},
+      {"closed", open == CommentsOpen::kClosed},
+      {"off", open == CommentsOpen::kOff},
+      {"count", page.total},
+      {"url", CommentsPath(article)},
+      {"has_best", !best_views.empty()},
+      {"best", std::move(best_views)},
+      {"has_threads", !threads.empty()},
+      {"threads", std::move(threads)},
+      {"form",
+       {{"action", CommentsPath(article)},
+        {"token", token},
+        {"nickname", form.nickname},
+        {"body", form.body},
+        {"error", form.error},
+        {"staff", form.staff ? nlohmann::json{{"name", form.staff->name},
+                                              {"desk", form.staff->role != store::Role::kReporter}}
+                             : nlohmann::json(nullptr)},
+        {"max_chars", kMaxCommentChars}}},
+      {"script_url", site.deps.static_files->Url("js/comments.js")}};
+}
+
+std::optional<store::User> CommentStaffOf(const SiteContext& site, const http::Request& request) {
+  if (!site.deps.comment_staff) return std::nullopt;
+  return site.deps.comment_staff(request);
 }
 
 nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId article) {
@@ -94,7 +149,9 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
   const Result<store::CommentPage> page = site.deps.store.comments->ArticleComments(
       article, store::CommentSort::kLatest, store::Page{1, kCommentsOnArticlePage});
   if (!page) return nullptr;
-  nlohmann::json view = CommentBlockView(site, article, *page, CommentForm{}, *open);
+  const std::vector<store::Comment> best =
+      ArticleBestComments(site, article, published->registered_at, now);
+  nlohmann::json view = CommentBlockView(site, article, *page, best, CommentForm{}, *open);
   view["more"] = page->top_level > kCommentsOnArticlePage;
   const nlohmann::json holder = {{"comments", std::move(view)}};
   Result<std::string> count = site.deps.renderer->Render("partials/comment_count", holder);

@@ -46,13 +46,30 @@ struct CommentForm {
   std::string honeypot;  // "website": hidden from people, filled in by form-spamming bots
   std::string token;     // "form_token"
   std::string error;     // shown above the form; "" when none
+  // The newsroom's staff member writing: posts under their name with their role's badge,
+  // without a nickname or password; nullopt for a guest.
+  std::optional<store::User> staff;
 };
 
-// The comment block's view: {"enabled", "count", "url", "sort", "threads": [...], "open",
-// "closed", "off", "form": {...}}. `threads` are top-level comments with their replies (none
-// when kOff); the form (kOpen only) carries a fresh token.
+// The staff member signed in to the newsroom who sent `request` (SiteDeps::comment_staff),
+// or nullopt.
+std::optional<store::User> CommentStaffOf(const SiteContext& site, const http::Request& request);
+
+// BEST: `article`'s top comments by recommends plus replies ([comments] best_count,
+// best_min_score), none while the article (published at `registered_at`) is younger than
+// [comments] best_after_minutes at `now`. None, too, when they cannot be read: the comments
+// are shown without them.
+std::vector<store::Comment> ArticleBestComments(const SiteContext& site, store::ArticleId article,
+                                                Timestamp registered_at, Timestamp now);
+
+// The comment block's view: {"enabled", "count", "url", "sort", "threads": [...], "best":
+// [...], "open", "closed", "off", "form": {...}}. `threads` are top-level comments with their
+// replies, `best` the comments pinned above them with a badge (both none when kOff); the form
+// (kOpen only) carries a fresh token, and for staff (form.staff) neither nickname nor
+// password, and a delete button on their own comments.
 nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId article,
-                                const store::CommentPage& page, const CommentForm& form,
+                                const store::CommentPage& page,
+                                const std::vector<store::Comment>& best, const CommentForm& form,
                                 CommentsOpen open);
 
 // What the article page's view needs to place its comment holes (site/ad_splice.hpp):
@@ -68,7 +85,7 @@ std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
 // The comment page the request asks for, with `form` in its comment form (a refused post
 // shown again) and `status`.
 http::Response RenderCommentsPage(const SiteContext& site, const http::Request& request,
-                                  const PageRequest& page, const CommentForm& form, int status);
+                                  const PageRequest& page, CommentForm form, int status);
 
 // The visible comment count of each listed article: SummaryListView(summaries) with "comments"
 // set on each item (null for none, or when comments are off or cannot be read: a list is

@@ -63,7 +63,7 @@ Result<CommentsRequest> ParseCommentsRequest(const SiteContext& site,
 }  // namespace
 
 http::Response RenderCommentsPage(const SiteContext& site, const http::Request& request,
-                                  const PageRequest& page, const CommentForm& form, int status) {
+                                  const PageRequest& page, CommentForm form, int status) {
   const Result<CommentsRequest> asked = ParseCommentsRequest(site, request);
   if (!asked) return ErrorResponse(site, asked.error(), page.view_mode);
   const Result<ArticleData> data =
@@ -76,6 +76,12 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
       asked->article, asked->sort, store::Page{asked->page, kCommentsPerPage});
   if (!comments) return ErrorResponse(site, comments.error(), page.view_mode);
 
+  // BEST is pinned above the first page of every sort.
+  const std::vector<store::Comment> best =
+      asked->page == 1 ? ArticleBestComments(site, asked->article, data->article.registered_at,
+                                             site.deps.clock->Now())
+                       : std::vector<store::Comment>{};
+  if (!form.staff) form.staff = CommentStaffOf(site, request);
   nlohmann::json sorts = nlohmann::json::array();
   for (const SortName& each : kSorts) {
     sorts.push_back({{"url", SortUrl(asked->article, each.sort)},
@@ -84,7 +90,7 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
   }
   const nlohmann::json view = {
       {"article", {{"headline", data->article.headline}, {"url", ArticlePath(asked->article)}}},
-      {"comments", CommentBlockView(site, asked->article, *comments, form, *open)},
+      {"comments", CommentBlockView(site, asked->article, *comments, best, form, *open)},
       {"sorts", std::move(sorts)},
       {"pagination", PaginationView(SortUrl(asked->article, asked->sort), asked->page,
                                     comments->top_level, kCommentsPerPage)}};

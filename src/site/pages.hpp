@@ -80,6 +80,8 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
                            const PageRequest& page);
 http::Response VoteComment(const SiteContext& site, const http::Request& request);
 http::Response ReportComment(const SiteContext& site, const http::Request& request);
+// comment_actions.cpp: POST /comment/{id}/delete, a staff member's own comment while signed in
+http::Response DeleteStaffComment(const SiteContext& site, const http::Request& request);
 http::Response EditCommentPage(const SiteContext& site, const http::Request& request,
                                const PageRequest& page);
 // legacy_redirect.cpp: GET /news/articleView.html?idxno=N -> 301 /article/N

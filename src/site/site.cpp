@@ -254,6 +254,8 @@ void Site::AddRoutes(http::Router& router) {
               [site](const http::Request& request) { return VoteComment(*site, request); });
   router.Post("/comment/{id}/report",
               [site](const http::Request& request) { return ReportComment(*site, request); });
+  router.Post("/comment/{id}/delete",
+              [site](const http::Request& request) { return DeleteStaffComment(*site, request); });
   router.Get("/corrections", Cached(site, Kind::kHtml, {"page"}, CorrectionsList));
   router.Get("/corrections/request",
              Uncached(site, Kind::kHtml, {"article"}, CorrectionRequestPage));

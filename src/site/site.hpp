@@ -145,6 +145,11 @@ struct SiteDeps {
   // must answer quickly for requests without a session. Pages with the link are rendered for
   // that request alone, never cached; readers keep getting the cached page.
   std::function<std::optional<std::string>(const http::Request&, store::ArticleId)> staff_edit_url;
+  // Optional: the staff member signed in to the newsroom who sent `request`, or nullopt
+  // (answered without touching the store when there is no session cookie). Set by app/ from
+  // the newsroom, like staff_edit_url: staff comment under their name with the badge of
+  // their role, without a guest's password, and delete their own comments (issue #16).
+  std::function<std::optional<store::User>(const http::Request&)> comment_staff;
   // Optional: the folder /uploads/ serves (DIR/uploads), so that a feed's photo enclosure can
   // give its length in bytes. Empty: length 0, which RSS readers take as unknown.
   std::filesystem::path uploads_dir;

@@ -27,6 +27,12 @@ constexpr std::array<std::pair<CommentPolicy, std::string_view>, 3> kPolicies{{
     {CommentPolicy::kCloses, "closes"},
 }};
 
+constexpr std::array<std::pair<StaffBadge, std::string_view>, 3> kBadges{{
+    {StaffBadge::kNone, ""},
+    {StaffBadge::kReporter, "reporter"},
+    {StaffBadge::kDesk, "desk"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
   for (const auto& [each, name] : names) {
@@ -59,5 +65,8 @@ std::string_view CommentPolicyName(CommentPolicy policy) { return NameOf(kPolici
 std::optional<CommentPolicy> ParseCommentPolicy(std::string_view name) {
   return ValueOf(kPolicies, name);
 }
+
+std::string_view StaffBadgeName(StaffBadge badge) { return NameOf(kBadges, badge); }
+std::optional<StaffBadge> ParseStaffBadge(std::string_view name) { return ValueOf(kBadges, name); }
 
 }  // namespace sinmun::store

@@ -21,6 +21,11 @@ using CommentId = std::int64_t;
 enum class CommentState { kVisible, kHiddenByReports, kHeld, kDeleted };
 enum class CommentSort { kLatest, kRecommended, kReplies };
 enum class CommentAuthor { kGuest, kStaff };
+// A staff comment's badge, by the writer's role when posting: 기자 or 편집국.
+enum class StaffBadge { kNone, kReporter, kDesk };
+// "", "reporter", "desk": the stored names.
+std::string_view StaffBadgeName(StaffBadge badge);
+std::optional<StaffBadge> ParseStaffBadge(std::string_view name);
 
 // "visible", "hidden_by_reports", "held", "deleted": the stored names, also used in URLs.
 std::string_view CommentStateName(CommentState state);
@@ -37,10 +42,13 @@ struct NewComment {
   CommentAuthor author = CommentAuthor::kGuest;
   std::string nickname;                         // a guest's nickname, or the staff member's name
   std::optional<std::int64_t> user_id;          // staff only
+  StaffBadge badge = StaffBadge::kNone;         // staff only
   std::string password_hash;                    // guests only: argon2id (core/password.hpp)
   std::string body;                             // plain text as sent
   CommentState state = CommentState::kVisible;  // kHeld when the word filter holds it
   std::string client;                           // the visitor's opaque hash
+  // The start of the guest's address ("211.234", IPv6 "2001:db8"), never the whole address.
+  std::string address_prefix;
   Timestamp created_at = 0;
 };
 
@@ -51,6 +59,7 @@ struct Comment {
   CommentAuthor author = CommentAuthor::kGuest;
   std::string nickname;
   std::optional<std::int64_t> user_id;
+  StaffBadge badge = StaffBadge::kNone;
   std::string password_hash;  // "" for staff; never shown
   std::string body;
   CommentState state = CommentState::kVisible;
@@ -59,6 +68,7 @@ struct Comment {
   std::int64_t reports = 0;
   std::int64_t replies = 0;  // visible replies
   std::string client;
+  std::string address_prefix;  // "211.234", IPv6 "2001:db8"; "" when unknown
   Timestamp created_at = 0;
   std::optional<Timestamp> edited_at;
 };
@@ -125,7 +135,8 @@ class CommentBook {
   virtual ~CommentBook() = default;
 
   // Stores a comment. kNotFound unless the article is published at created_at; kInvalidInput
-  // for a parent that is not a visible top-level comment of the same article or an empty body.
+  // for a parent that is not a visible top-level comment of the same article, an empty body,
+  // or a staff comment without its user and badge.
   virtual Result<CommentId> PostComment(const NewComment& comment) = 0;
 
   // What `client` posted since `short_since` and `long_since` (short_since >= long_since), and
@@ -138,6 +149,11 @@ class CommentBook {
   // Past the end: no items, the totals still set.
   virtual Result<CommentPage> ArticleComments(ArticleId article, CommentSort sort,
                                               Page page) const = 0;
+
+  // BEST: at most `count` visible top-level comments of `article` whose score, recommends
+  // plus visible replies, is at least `min_score`; highest score first, then newest.
+  virtual Result<std::vector<Comment>> BestComments(ArticleId article, std::int64_t min_score,
+                                                    int count) const = 0;
 
   // Visible comments of the article, replies included; 0 for an article without any.
   virtual Result<std::int64_t> CommentCount(ArticleId article) const = 0;

@@ -72,7 +72,8 @@ constexpr Table kTables[] = {
     {"ad_daily_counts", "campaign_id, day, slot", "impressions, clicks"},
     {"comments", "id",
      "article_id, parent_id, author_kind, nickname, user_id, password_hash, body, state, "
-     "recommends, not_recommends, reports, replies, client, created_at, edited_at"},
+     "recommends, not_recommends, reports, replies, client, created_at, edited_at, badge, "
+     "address_prefix"},
     {"comment_counts", "article_id", "visible"},
     {"comment_votes", "comment_id, visitor", "up:bool, at"},
     {"comment_reports", "comment_id, visitor", "reason, at"},

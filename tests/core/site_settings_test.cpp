@@ -59,10 +59,33 @@ TEST(SiteSettingsTest, StoredValuesWinOverTheConfigFile) {
   EXPECT_EQ(config.language, "en");
 }
 
+// The comments' closing default (issue #16) is a number: text, signs and values out of its
+// range are ignored, as an empty value is.
+TEST(SiteSettingsTest, ANumberSettingTakesWholeNumbersInItsRangeOnly) {
+  Config config;
+  config.comment_close_after_days = 3;
+  for (const std::string bad : {"", "abc", "-1", "+5", "7 ", "36501", "99999999999"}) {
+    ApplySettings({{"comments.close_after_days", bad}}, &config);
+    EXPECT_EQ(config.comment_close_after_days, 3) << bad;
+    EXPECT_EQ(
+        StoredSettingNumber({{"comments.close_after_days", bad}}, "comments.close_after_days"),
+        std::nullopt)
+        << bad;
+  }
+  ApplySettings({{"comments.close_after_days", "0"}}, &config);
+  EXPECT_EQ(config.comment_close_after_days, 0);
+  EXPECT_EQ(StoredSettingNumber({{"paper.name", "x"}, {"comments.close_after_days", "14"}},
+                                "comments.close_after_days"),
+            14);
+  EXPECT_EQ(StoredSettingNumber({{"paper.name", "x"}}, "comments.close_after_days"), std::nullopt);
+}
+
 TEST(SiteSettingsTest, EveryFieldReadsBackWhatWasApplied) {
   for (const SettingField& field : SettingFields()) {
     Config config;
-    const std::string value = field.key == "language" ? "en" : "값 " + std::string(field.key);
+    const std::string value = field.key == "language"   ? "en"
+                              : field.number != nullptr ? "7"
+                                                        : "값 " + std::string(field.key);
     ApplySettings({{std::string(field.key), value}}, &config);
     EXPECT_EQ(SettingValue(config, field), value) << field.key;
   }

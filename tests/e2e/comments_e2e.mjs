@@ -2,9 +2,11 @@
 // `sinmun serve`: with JavaScript (static/js/comments.js) a reader posts, replies and
 // recommends in place; three readers report a comment until it is hidden; a guest deletes
 // their own comment with the password, after a wrong one changed nothing; an editor restores
-// the hidden comment from the moderation queue; the comment pages pass the Nu Html Checker;
-// without JavaScript
-// the same forms post and come back. At 1280 px and at 360 px.
+// the hidden comment from the moderation queue; an editor signed in to the newsroom comments
+// under their name with the 편집국 badge and deletes it again; the comment recommended and
+// replied to is pinned as BEST; guests show their partial address; the comment pages (the
+// staff's included) pass the Nu Html Checker; without JavaScript the same forms post and
+// come back. At 1280 px and at 360 px.
 //
 //   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
 //
@@ -115,14 +117,60 @@ async function restoreAsModerator(base, id, editor, target) {
         (await reader.locator(`.comment:has-text("${target}")`).count()) === 1);
 }
 
+// An editor signed in to the newsroom: no nickname or password asked, the comment under their
+// name with the 편집국 badge, deleted again with the button only they see. Returns the comment
+// page as the server sent it to them, for the Nu Html Checker.
+async function staffComment(base, id, editor) {
+  const { page } = await run.browser('staff', { userAgent: readerAgent, viewport: phone });
+  await logIn(page, base, editor);
+  await page.goto(`${base}/article/${id}/comments`);
+  check('a signed-in editor is asked for no password', (await page.locator('#comment-password').count()) === 0);
+  check('and is told the name and badge they post under',
+        (await page.locator('.comment-as').innerText()).includes('편집국'));
+  const text = '편집국에서 알립니다';
+  await page.fill('#comment-body', text);
+  await page.click('.comment-form button[type=submit]');
+  const mine = page.locator('.comment-list .comment').filter({ hasText: text }).first();
+  await mine.waitFor();
+  check('the staff comment carries the 편집국 badge', (await mine.locator('.badge').innerText()) === '편집국');
+  check('and a delete button for its writer', (await mine.locator('.comment-delete button').count()) === 1);
+  const html = await (await page.request.get(`${base}/article/${id}/comments`)).text();
+  const { page: reader } = await run.browser('reader-staff', { userAgent: readerAgent });
+  await reader.goto(`${base}/article/${id}/comments`);
+  const seen = reader.locator('.comment-list .comment').filter({ hasText: text }).first();
+  check('readers see the badge but no delete button',
+        (await seen.locator('.badge').innerText()) === '편집국' &&
+        (await seen.locator('.comment-delete').count()) === 0);
+  await mine.locator('.comment-delete button').click();
+  await page.waitForFunction((t) => ![...document.querySelectorAll('.comment-body')]
+    .some((body) => body.textContent === t), text);
+  await reader.goto(`${base}/article/${id}/comments`);
+  check('the editor deleted their own comment',
+        (await reader.locator(`.comment:has-text("${text}")`).count()) === 0);
+  return html;
+}
+
+// BEST and the partial address as a reader sees them on the article page.
+async function bestAndAddress(base, id) {
+  const { page } = await run.browser('reader-best', { userAgent: readerAgent });
+  await page.goto(`${base}/article/${id}`);
+  const best = page.locator('.comment-best .comment').first();
+  check('the recommended and replied comment is pinned as BEST',
+        (await best.count()) === 1 && (await best.locator('.badge-best').innerText()) === 'BEST' &&
+        (await best.locator('.comment-body').innerText()).includes('첫 댓글입니다'));
+  const address = await page.locator('.comment-list .comment-address').first().innerText();
+  check(`a guest shows the start of their address only (${address})`, /^\(127\.0\.\*\.\*\)$/.test(address));
+}
+
 // The comment pages as the server sends them pass the Nu Html Checker.
-async function checkHtml(base, id) {
+async function checkHtml(base, id, extra) {
   const targets = [`/article/${id}`, `/article/${id}/comments`, `/article/${id}/comments?sort=recommended`,
                    '/page/comment-policy'];
   const pages = [];
   for (const target of targets) pages.push(await (await fetch(`${base}${target}`)).text());
   const edit = pages[1].match(/href="(\/comment\/\d+\/edit)"/);
   if (edit) pages.push(await (await fetch(`${base}${edit[1]}`)).text());
+  pages.push(...extra);
   check('a comment page links a guest edit page', edit !== null);
   run.checkHtml('the comment pages', pages);
 }
@@ -164,14 +212,17 @@ async function withoutScript(base, id) {
 async function main() {
   const accounts = run.makePaper(10);
   relaxLimits(run.data, { mail: 'min_fill_seconds = 0',
-                         comments: 'min_interval_seconds = 0\nper_hour = 1000' });
+                         comments: 'min_interval_seconds = 0\nper_hour = 1000\nbest_min_score = 2\n' +
+                                   'best_after_minutes = 0\nshow_partial_address = true' });
   const base = await run.startServer();
   await withScript(base, 3);
   const hidden = await reportUntilHidden(base, 3);
   await restoreAsModerator(base, 3, accounts.editor, hidden);
   await deleteOwn(base, 3);
+  const staffPage = await staffComment(base, 3, accounts.editor);
+  await bestAndAddress(base, 3);
   await withoutScript(base, 4);
-  await checkHtml(base, 3);
+  await checkHtml(base, 3, [staffPage]);
 }
 
 await run.execute(main, out);

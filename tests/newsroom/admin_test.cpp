@@ -194,6 +194,36 @@ TEST_F(AdminTest, SiteSettingsAreStoredAndShown) {
       400);
 }
 
+// The comments' closing default (issue #16), today in sinmun.toml, is a number on the
+// settings page: saved and shown, refused out of its range with nothing stored.
+TEST_F(AdminTest, TheCommentsClosingDefaultIsANumberOnTheSettingsPage) {
+  const std::string before = Body(Get(admin_, "/newsroom/admin/settings"));
+  EXPECT_NE(before.find("type=\"number\" name=\"comments.close_after_days\" value=\"0\" "
+                        "min=\"0\" max=\"36500\""),
+            std::string::npos);
+  Fields fields = {
+      {"paper.name", "대전매일"}, {"language", "ko"}, {"comments.close_after_days", "14"}};
+  ASSERT_EQ(Act(admin_, "/newsroom/admin/settings", fields).status, 303);
+  const store::Settings stored = *store_->SiteSettings();
+  EXPECT_NE(std::find(stored.begin(), stored.end(),
+                      std::pair<std::string, std::string>{"comments.close_after_days", "14"}),
+            stored.end());
+  EXPECT_NE(Body(Get(admin_, "/newsroom/admin/settings"))
+                .find("name=\"comments.close_after_days\" value=\"14\""),
+            std::string::npos);
+  EXPECT_EQ(store_->AuditLog(store::Page{.number = 1, .size = 1})->items[0].action,
+            "settings_update");
+
+  for (const std::string bad : {"-1", "사흘", "36501"}) {
+    fields[2].second = bad;
+    EXPECT_EQ(Act(admin_, "/newsroom/admin/settings", fields).status, 400) << bad;
+  }
+  const store::Settings kept = *store_->SiteSettings();
+  EXPECT_NE(std::find(kept.begin(), kept.end(),
+                      std::pair<std::string, std::string>{"comments.close_after_days", "14"}),
+            kept.end());
+}
+
 TEST_F(AdminTest, TheAuditLogListsLoginsNewestFirst) {
   Browser browser;
   Login(browser, "admin@example.com", "wrong password!");

@@ -201,6 +201,176 @@ TEST_F(CommentsSiteTest, VotesCountOncePerVisitor) {
             403);
 }
 
+// BEST (issue #16): a comment whose recommends plus replies reach the minimum is pinned with a
+// badge above the list, on the article page and the comment page; not on a fresh article.
+TEST_F(CommentsSiteTest, TheTopCommentsArePinnedAsBestOnceTheArticleIsOldEnough) {
+  config_.comment_best_count = 1;
+  config_.comment_best_min_score = 2;
+  config_.comment_best_after_minutes = 60;
+  MakeSite();
+  const store::ArticleId fresh = Insert(
+      sinmun::testing::MakeArticle(sections_[0].id, "갓 나온 기사", kNow - 600, {reporters_[0]}));
+  const auto post_and_vote = [&](store::ArticleId article, const std::string& body, int votes) {
+    const store::CommentId id =
+        store_
+            ->PostComment(store::NewComment{.article_id = article,
+                                            .nickname = "독자",
+                                            .password_hash = "$argon2id$fake",
+                                            .body = body,
+                                            .client = "client-" + body,
+                                            .created_at = kNow - 60})
+            .value();
+    for (int i = 0; i < votes; ++i) {
+      EXPECT_TRUE(store_->VoteComment(id, "voter-" + std::to_string(i), true, kNow));
+    }
+    site_->CommentsChanged(article);
+    return id;
+  };
+  const store::CommentId liked = post_and_vote(article_, "추천 많은 댓글", 3);
+  const store::CommentId second = post_and_vote(article_, "추천 둘인 댓글", 2);
+  const store::CommentId plain = post_and_vote(article_, "추천 없는 댓글", 0);
+
+  for (const std::string& page :
+       {GetBody(fmt::format("/article/{}", article_)), GetBody(CommentsUrl())}) {
+    EXPECT_NE(page.find("BEST 댓글"), std::string::npos);
+    EXPECT_NE(page.find(fmt::format("id=\"best-c{}\"", liked)), std::string::npos);
+    EXPECT_EQ(page.find(fmt::format("id=\"best-c{}\"", second)), std::string::npos);  // count 1
+    EXPECT_EQ(page.find(fmt::format("id=\"best-c{}\"", plain)), std::string::npos);
+    // Pinned above the list, where it is still shown in its place.
+    EXPECT_LT(Find(page, fmt::format("id=\"best-c{}\"", liked)),
+              Find(page, "class=\"comment-list\""));
+    EXPECT_NE(page.find(fmt::format("id=\"c{}\"", liked)), std::string::npos);
+    EXPECT_NE(page.find("class=\"badge badge-best\""), std::string::npos);
+  }
+  // Not on the second page of the list.
+  EXPECT_EQ(GetBody(CommentsUrl() + "?page=2").find("best-c"), std::string::npos);
+
+  // Ten minutes old: the same votes pin nothing yet.
+  const store::CommentId early = post_and_vote(fresh, "일찍 추천받은 댓글", 5);
+  const std::string fresh_page = GetBody(fmt::format("/article/{}", fresh));
+  EXPECT_NE(fresh_page.find(fmt::format("id=\"c{}\"", early)), std::string::npos);
+  EXPECT_EQ(fresh_page.find("BEST 댓글"), std::string::npos);
+  EXPECT_EQ(GetBody(fmt::format("/article/{}/comments", fresh)).find("best-c"), std::string::npos);
+}
+
+// Staff signed in to the newsroom (issue #16) comment under their name with their role's
+// badge and no password asked, and delete their own comments while signed in; nobody else can.
+TEST_F(CommentsSiteTest, SignedInStaffCommentUnderTheirNameAndDeleteTheirOwn) {
+  const store::UserId reporter = store_
+                                     ->InsertUser(store::NewUser{.email = "kim@example.com",
+                                                                 .name = "김기자",
+                                                                 .role = store::Role::kReporter,
+                                                                 .password_hash = "$argon2id$fake",
+                                                                 .created_at = kNow})
+                                     .value();
+  const store::UserId editor = store_
+                                   ->InsertUser(store::NewUser{.email = "lee@example.com",
+                                                               .name = "이데스크",
+                                                               .role = store::Role::kEditor,
+                                                               .password_hash = "$argon2id$fake",
+                                                               .created_at = kNow})
+                                   .value();
+  // The session cookie names the account, as the newsroom's hook would find it.
+  comment_staff_ = [this, reporter,
+                    editor](const http::Request& request) -> std::optional<store::User> {
+    const std::optional<std::string> who = request.Cookie("sinmun_session");
+    if (who == "kim") return store_->UserById(reporter).value();
+    if (who == "lee") return store_->UserById(editor).value();
+    return std::nullopt;
+  };
+  MakeSite();
+  const auto post_as = [&](const std::string& session, const std::string& body,
+                           const std::string& address) {
+    return Send(http::Method::kPost, CommentsUrl(),
+                {{"user-agent", kChrome},
+                 {"origin", kOrigin},
+                 {"content-type", "application/x-www-form-urlencoded"},
+                 {"cookie", "sinmun_session=" + session}},
+                "body=" + http::PercentEncode(body) + "&form_token=" + Token(), address);
+  };
+
+  // The comment page a signed-in reporter sees asks for neither nickname nor password.
+  const std::string form = Body(Send(http::Method::kGet, CommentsUrl(),
+                                     {{"user-agent", kChrome}, {"cookie", "sinmun_session=kim"}}));
+  EXPECT_NE(form.find("<strong>김기자</strong> <span class=\"badge\">기자</span>"),
+            std::string::npos);
+  EXPECT_EQ(form.find("name=\"password\""), std::string::npos);
+  EXPECT_NE(GetBody(CommentsUrl()).find("name=\"password\""), std::string::npos);  // readers
+
+  const http::Response by_reporter = post_as("kim", "기자의 답변입니다", "203.0.113.60");
+  ASSERT_EQ(by_reporter.status, 303) << Body(by_reporter);
+  const store::CommentId reporter_comment = PostedId(by_reporter);
+  const http::Response by_editor = post_as("lee", "편집국의 안내입니다", "203.0.113.61");
+  ASSERT_EQ(by_editor.status, 303) << Body(by_editor);
+  const store::CommentId editor_comment = PostedId(by_editor);
+  // Without a session the same form is a guest's, which needs a nickname and a password.
+  EXPECT_EQ(post_as("nobody", "손님의 글", "203.0.113.62").status, 400);
+
+  const std::string page = GetBody(fmt::format("/article/{}", article_));
+  EXPECT_NE(page.find("김기자</span> <span class=\"badge\">기자</span>"), std::string::npos);
+  EXPECT_NE(page.find("이데스크</span> <span class=\"badge\">편집국</span>"), std::string::npos);
+  const store::Comment stored = store_->CommentById(reporter_comment).value();
+  EXPECT_EQ(stored.author, store::CommentAuthor::kStaff);
+  EXPECT_EQ(stored.user_id, reporter);
+  EXPECT_EQ(stored.password_hash, "");
+
+  // Only the writer's session shows and takes the delete.
+  const std::string remove = fmt::format("/comment/{}/delete", reporter_comment);
+  EXPECT_NE(Body(Send(http::Method::kGet, CommentsUrl(),
+                      {{"user-agent", kChrome}, {"cookie", "sinmun_session=kim"}}))
+                .find("action=\"" + remove + "\""),
+            std::string::npos);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("action=\"" + remove + "\""), std::string::npos);
+  const auto delete_as = [&](const std::string& session, const std::string& target) {
+    return Send(http::Method::kPost, target,
+                {{"user-agent", kChrome},
+                 {"origin", kOrigin},
+                 {"content-type", "application/x-www-form-urlencoded"},
+                 {"cookie", "sinmun_session=" + session}},
+                "");
+  };
+  EXPECT_EQ(delete_as("lee", remove).status, 403);
+  EXPECT_EQ(delete_as("nobody", remove).status, 403);
+  EXPECT_EQ(store_->CommentById(reporter_comment)->state, store::CommentState::kVisible);
+  EXPECT_EQ(delete_as("kim", remove).status, 303);
+  EXPECT_EQ(store_->CommentById(reporter_comment)->state, store::CommentState::kDeleted);
+  EXPECT_EQ(GetBody(fmt::format("/article/{}", article_)).find("기자의 답변입니다"),
+            std::string::npos);
+  EXPECT_EQ(delete_as("kim", remove).status, 404);  // gone already
+  // A guest's comment is never deleted this way.
+  const store::CommentId guest = PostedId(Comment("손님 댓글", "203.0.113.63"));
+  EXPECT_EQ(delete_as("kim", fmt::format("/comment/{}/delete", guest)).status, 404);
+  EXPECT_EQ(store_->CommentById(editor_comment)->state, store::CommentState::kVisible);
+}
+
+// The partial address (issue #16): only the start of a guest's address is kept, and it is
+// shown beside the nickname when the setting is on (off by default).
+TEST_F(CommentsSiteTest, AGuestsPartialAddressIsKeptAloneAndShownWhenSwitchedOn) {
+  const store::CommentId v4 = PostedId(Comment("IPv4에서 쓴 댓글", "211.234.56.78"));
+  const store::CommentId v6 = PostedId(Comment("IPv6에서 쓴 댓글", "2001:db8:85a3::8a2e:370:7334"));
+  const store::CommentId mapped = PostedId(Comment("매핑된 주소", "::ffff:121.130.4.5"));
+  const store::Comment stored = store_->CommentById(v4).value();
+  EXPECT_EQ(stored.address_prefix, "211.234");
+  for (const std::string& field :
+       {stored.client, stored.nickname, stored.body, stored.password_hash}) {
+    EXPECT_EQ(field.find("56.78"), std::string::npos) << field;
+  }
+  EXPECT_EQ(store_->CommentById(v6)->address_prefix, "2001:db8");
+  EXPECT_EQ(store_->CommentById(mapped)->address_prefix, "121.130");
+  EXPECT_EQ(GetBody(CommentsUrl()).find("comment-address"), std::string::npos);  // off
+
+  config_.comment_show_partial_address = true;
+  MakeSite();
+  for (const std::string& page :
+       {GetBody(CommentsUrl()), GetBody(fmt::format("/article/{}", article_))}) {
+    EXPECT_NE(page.find("독자</span> <span class=\"comment-address\">(211.234.*.*)</span>"),
+              std::string::npos);
+    EXPECT_NE(page.find("(2001:db8:*)"), std::string::npos);
+    EXPECT_NE(page.find("(121.130.*.*)"), std::string::npos);
+    EXPECT_EQ(page.find("211.234.56"), std::string::npos);
+  }
+}
+
 TEST_F(CommentsSiteTest, EnoughReportsHideAComment) {
   const store::CommentId id = PostedId(Comment("신고당할 댓글"));
   const std::string report = fmt::format("/comment/{}/report", id);
@@ -356,6 +526,18 @@ TEST_F(CommentsSiteTest, TheSiteDefaultClosesOlderArticlesUnlessTheyChooseOtherw
   EXPECT_EQ(post(old, "198.51.100.20").status, 403);
   EXPECT_EQ(post(article_, "198.51.100.21").status, 303);  // two hours old: open
 
+  // The newsroom's settings page wins over sinmun.toml (a new site: no wait for the change
+  // check): 5 days opens the older article, 1 closes it again.
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.close_after_days", "5"}}));
+  MakeSite();
+  EXPECT_EQ(post(old, "198.51.100.23").status, 303);
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.close_after_days", "1"}}));
+  MakeSite();
+  EXPECT_EQ(post(old, "198.51.100.24").status, 403);
+  EXPECT_EQ(post(article_, "198.51.100.25").status, 303);  // two hours old: open for a day
+
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.close_after_days", "2"}}));
+  MakeSite();
   ASSERT_TRUE(
       store_->PutCommentSetting(old, store::CommentSetting{.policy = store::CommentPolicy::kOpen}));
   site_->CommentsChanged(old);

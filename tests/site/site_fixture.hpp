@@ -69,6 +69,8 @@ class SiteTest : public ::testing::Test {
   std::string kakao_app_key_;
   // The newsroom's 기사수정 hook (SiteDeps::staff_edit_url); none unless a test sets it.
   std::function<std::optional<std::string>(const http::Request&, store::ArticleId)> staff_edit_url_;
+  // The newsroom's signed-in staff for comments (SiteDeps::comment_staff); none unless set.
+  std::function<std::optional<store::User>(const http::Request&)> comment_staff_;
   // Sponsor banners (issue #7): off unless a test sets them before MakeSite.
   const ads::ClickSigner* ad_signer_ = nullptr;
   ads::AdCounter* ad_counter_ = nullptr;

@@ -165,6 +165,77 @@ TEST_P(StoreCommentsTest, VotesCountOncePerVisitor) {
   EXPECT_EQ(page.items[1].comment.id, other);
 }
 
+// BEST (issue #16): top-level comments whose recommends plus visible replies reach the
+// minimum, highest score first; replies and hidden comments are never among them.
+TEST_P(StoreCommentsTest, BestIsTheTopScoresAboveTheMinimum) {
+  const CommentId liked = Post("추천 셋", std::nullopt, "client-a", kNow);
+  const CommentId talked = Post("답글 둘 추천 하나", std::nullopt, "client-b", kNow + 1);
+  const CommentId low = Post("추천 하나", std::nullopt, "client-c", kNow + 2);
+  const CommentId hidden = Post("추천 넷, 숨겨짐", std::nullopt, "client-d", kNow + 3);
+  const CommentId reply = Post("답글 추천 다섯", talked, "client-e", kNow + 4);
+  Post("답글 둘째", talked, "client-f", kNow + 5);
+  const auto vote = [this](CommentId id, int times) {
+    for (int i = 0; i < times; ++i) {
+      ASSERT_TRUE(store_->VoteComment(id, "voter-" + std::to_string(i), true, kNow));
+    }
+  };
+  vote(liked, 3);
+  vote(talked, 1);
+  vote(low, 1);
+  vote(hidden, 4);
+  vote(reply, 5);
+  ASSERT_TRUE(store_->SetCommentState(hidden, CommentState::kHiddenByReports));
+
+  const auto ids = [](const std::vector<Comment>& comments) {
+    std::vector<CommentId> out;
+    for (const Comment& comment : comments) out.push_back(comment.id);
+    return out;
+  };
+  // liked 3, talked 1 + 2 replies = 3 (newer first on a tie), low 1.
+  EXPECT_EQ(ids(store_->BestComments(article_, 2, 5).value()),
+            (std::vector<CommentId>{talked, liked}));
+  EXPECT_EQ(ids(store_->BestComments(article_, 1, 2).value()),
+            (std::vector<CommentId>{talked, liked}));
+  EXPECT_EQ(ids(store_->BestComments(article_, 1, 5).value()),
+            (std::vector<CommentId>{talked, liked, low}));
+  EXPECT_TRUE(store_->BestComments(article_, 4, 5)->empty());
+  EXPECT_TRUE(store_->BestComments(article_, 1, 0)->empty());
+}
+
+// A staff member's comment keeps the badge of their role when they posted it (issue #16).
+TEST_P(StoreCommentsTest, StaffCommentsKeepTheirUserAndBadge) {
+  const UserId user = store_
+                          ->InsertUser(NewUser{.email = "kim@example.com",
+                                               .name = "김기자",
+                                               .role = Role::kReporter,
+                                               .password_hash = "$argon2id$fake",
+                                               .created_at = kNow})
+                          .value();
+  NewComment staff{.article_id = article_,
+                   .author = CommentAuthor::kStaff,
+                   .nickname = "김기자",
+                   .user_id = user,
+                   .badge = StaffBadge::kReporter,
+                   .body = "기자가 답합니다",
+                   .client = "client-staff",
+                   .created_at = kNow};
+  const CommentId id = store_->PostComment(staff).value();
+  const Comment read = store_->CommentById(id).value();
+  EXPECT_EQ(read.author, CommentAuthor::kStaff);
+  EXPECT_EQ(read.user_id, user);
+  EXPECT_EQ(read.badge, StaffBadge::kReporter);
+  EXPECT_EQ(read.password_hash, "");
+  EXPECT_EQ(store_->CommentById(Post("독자 댓글")).value().badge, StaffBadge::kNone);
+
+  // A staff comment without a badge, or a guest's with one, is refused.
+  NewComment no_badge = staff;
+  no_badge.badge = StaffBadge::kNone;
+  EXPECT_EQ(store_->PostComment(no_badge).error().code, ErrorCode::kInvalidInput);
+  NewComment guest_badge = staff;
+  guest_badge.author = CommentAuthor::kGuest;
+  EXPECT_EQ(store_->PostComment(guest_badge).error().code, ErrorCode::kInvalidInput);
+}
+
 TEST_P(StoreCommentsTest, EnoughReportsHideACommentAndARestoreShowsItAgain) {
   const CommentId top = Post("신고될 댓글");
   Post("답글", top);

@@ -23,7 +23,7 @@ namespace comment_sql {
 #define SINMUN_COMMENT_COLUMNS                                                               \
   "c.id, c.article_id, c.parent_id, c.author_kind, c.nickname, c.user_id, c.password_hash, " \
   "c.body, c.state, c.recommends, c.not_recommends, c.reports, c.replies, c.client, "        \
-  "c.created_at, c.edited_at "
+  "c.created_at, c.edited_at, c.badge, c.address_prefix "
 
 // Locks the article row: a comment and an unpublish cannot interleave.
 inline const Sql kIsPublished{
@@ -34,8 +34,8 @@ inline const Sql kCommentForUpdate{"SELECT " SINMUN_COMMENT_COLUMNS
 inline const Sql kCommentById{"SELECT " SINMUN_COMMENT_COLUMNS "FROM comments c WHERE c.id = ?1"};
 inline const Sql kInsert{
     "INSERT INTO comments (article_id, parent_id, author_kind, nickname, user_id, "
-    "password_hash, body, state, client, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id"};
+    "password_hash, body, state, client, created_at, badge, address_prefix) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"};
 // The article's count and the parent's reply count follow every change of visibility.
 // SQLite checks visible >= 0 on the row an upsert proposes, before the conflict turns it into
 // an update: a decrement is an UPDATE of the row the first increment made.
@@ -70,6 +70,11 @@ inline const Sql kRecommended{SINMUN_TOP_LEVEL
 inline const Sql kMostReplied{SINMUN_TOP_LEVEL
                               "ORDER BY c.replies DESC, c.created_at DESC, c.id DESC "
                               "LIMIT ?2 OFFSET ?3"};
+// BEST: the score is recommends plus visible replies.
+inline const Sql kBest{SINMUN_TOP_LEVEL
+                       "AND c.recommends + c.replies >= ?2 "
+                       "ORDER BY c.recommends + c.replies DESC, c.created_at DESC, c.id DESC "
+                       "LIMIT ?3"};
 #undef SINMUN_TOP_LEVEL
 // ?1 is a JSON array of parent ids.
 inline const Sql kReplies{"SELECT " SINMUN_COMMENT_COLUMNS
@@ -128,6 +133,8 @@ Comment ReadComment(const Row& row) {
   comment.client = row.Text(13);
   comment.created_at = row.Int(14);
   comment.edited_at = row.OptionalInt(15);
+  comment.badge = ParseStaffBadge(row.Text(16)).value_or(StaffBadge::kNone);
+  comment.address_prefix = row.Text(17);
   return comment;
 }
 
@@ -173,6 +180,10 @@ Result<CommentId> SqlStore<B>::PostComment(const NewComment& comment) {
   if (comment.body.empty() || comment.nickname.empty() || comment.client.empty()) {
     return Fail(ErrorCode::kInvalidInput, "a comment needs a body, a nickname and a client");
   }
+  if ((comment.author == CommentAuthor::kStaff) !=
+      (comment.user_id.has_value() && comment.badge != StaffBadge::kNone)) {
+    return Fail(ErrorCode::kInvalidInput, "a staff comment, and only one, has a user and badge");
+  }
   return backend().OnWriteTransaction([&](auto& db) -> Result<CommentId> {
     const Result<std::optional<std::int64_t>> published = ReadOptionalInt(
         Query(db, comment_sql::kIsPublished, comment.created_at, comment.article_id));
@@ -190,11 +201,11 @@ Result<CommentId> SqlStore<B>::PostComment(const NewComment& comment) {
                     fmt::format("comment {} takes no replies", *comment.parent_id));
       }
     }
-    const Result<std::int64_t> id =
-        ReadCount(Query(db, comment_sql::kInsert, comment.article_id, comment.parent_id,
-                        comment_sql::AuthorName(comment.author), comment.nickname, comment.user_id,
-                        comment.password_hash, comment.body, CommentStateName(comment.state),
-                        comment.client, comment.created_at));
+    const Result<std::int64_t> id = ReadCount(
+        Query(db, comment_sql::kInsert, comment.article_id, comment.parent_id,
+              comment_sql::AuthorName(comment.author), comment.nickname, comment.user_id,
+              comment.password_hash, comment.body, CommentStateName(comment.state), comment.client,
+              comment.created_at, StaffBadgeName(comment.badge), comment.address_prefix));
     if (!id) return id;
     if (comment.state == CommentState::kVisible) {
       Comment posted;
@@ -271,6 +282,16 @@ Result<CommentPage> SqlStore<B>::ArticleComments(ArticleId article, CommentSort 
       if (at != position.end()) result.items[at->second].replies.push_back(std::move(reply));
     }
     return result;
+  });
+}
+
+template <typename B>
+Result<std::vector<Comment>> SqlStore<B>::BestComments(ArticleId article, std::int64_t min_score,
+                                                       int count) const {
+  if (count < 1) return std::vector<Comment>{};
+  return backend().OnReader([&](auto& db) {
+    return ReadAll<Comment>(Query(db, comment_sql::kBest, article, min_score, std::int64_t{count}),
+                            [](const auto& row) { return comment_sql::ReadComment(row); });
   });
 }
 

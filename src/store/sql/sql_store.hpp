@@ -167,6 +167,8 @@ class SqlStore : public Store {
                                             Timestamp long_since) const override;
   Result<CommentPage> ArticleComments(ArticleId article, CommentSort sort,
                                       Page page) const override;
+  Result<std::vector<Comment>> BestComments(ArticleId article, std::int64_t min_score,
+                                            int count) const override;
   Result<std::int64_t> CommentCount(ArticleId article) const override;
   Result<std::vector<std::pair<ArticleId, std::int64_t>>> CommentCounts(
       const std::vector<ArticleId>& ids) const override;
