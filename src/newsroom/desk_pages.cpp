@@ -500,6 +500,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   data.tags = content.tags;
   data.correction = content.correction;
   data.kind = std::string(store::ArticleKindName(content.kind));
+  data.video = content.video;
   for (const store::SectionAdmin& section : choices->sections) {
     if (std::to_string(section.section.id) == form.section_id) {
       data.section = {.name = section.section.name,

@@ -456,14 +456,22 @@ TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
   const json article = MiddleArticle();
   const std::string id = std::to_string(article["id"].get<long>());
   const std::string reporter = std::to_string(article["reporters"][0]["id"].get<long>());
+  // An article with a video (영상뉴스), the first that its list shows: the demo gives a few.
+  const HttpResponse videos = HttpGet(port(), "/video");
+  ASSERT_EQ(videos.status, 200);
+  const size_t link = videos.body.find("href=\"/article/", videos.body.find("<main"));
+  ASSERT_NE(link, std::string::npos) << "the demo paper has no video article";
+  const std::string video_article =
+      videos.body.substr(link + 6, videos.body.find('"', link + 6) - link - 6);
   const std::string dir = *root_ + "/html";
   std::filesystem::create_directories(dir);
   int n = 0;
   for (const std::string& target :
        {std::string("/"), std::string("/section/politics"), std::string("/section/sports?page=2"),
         "/article/" + id, "/article/" + id + "/print", "/reporter/" + reporter,
-        std::string("/most-viewed"), std::string("/most-viewed?section=culture"),
-        std::string("/no/such/page"), std::string("/article/abc"), std::string("/search"),
+        std::string("/video"), video_article, std::string("/most-viewed"),
+        std::string("/most-viewed?section=culture"), std::string("/no/such/page"),
+        std::string("/article/abc"), std::string("/search"),
         std::string("/search?q=%EC%A0%95%EB%B6%80"),
         std::string("/search?q=%3Cscript%3E%22&section=politics&sort=newest&page=2")}) {
     for (const char* cookie : {"view=pc", "view=mobile"}) {
