@@ -54,8 +54,9 @@ int main(int argc, char** argv) {
 
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < photos; ++i) {
-    const sinmun::newsroom::PhotoUploadResult done = sinmun::newsroom::StoreUploadedPhoto(
-        **store, uploads, jpeg, /*by=*/1, /*at=*/1'780'000'000 + i);
+    const sinmun::newsroom::PhotoUploadResult done =
+        sinmun::newsroom::StoreUploadedPhoto(**store, {uploads, (root / "originals").string()},
+                                             jpeg, /*by=*/1, /*at=*/1'780'000'000 + i);
     if (!std::holds_alternative<sinmun::store::PhotoId>(done)) {
       std::fputs("the upload failed\n", stderr);
       return 1;

@@ -441,6 +441,22 @@ TEST_F(ReaderTest, TheDemoPaperHasPhotosServedAsWebpAndJpeg) {
   EXPECT_EQ(jpeg_file.body.substr(0, 3), "\xFF\xD8\xFF");
 }
 
+// An upload's original (DIR/originals, issue #19) is never served: only the derived sizes
+// under /uploads/ are public, whatever path asks for it.
+TEST_F(ReaderTest, AnOriginalUploadIsNotServed) {
+  const std::string folder = *root_ + "/paper/originals/2026/12";
+  ASSERT_TRUE(std::filesystem::is_directory(*root_ + "/paper/originals"));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder + "/original.jpg", std::ios::binary) << "\xFF\xD8\xFF GPS-SECRET";
+  for (const char* target :
+       {"/originals/2026/12/original.jpg", "/uploads/../originals/2026/12/original.jpg",
+        "/uploads/%2E%2E/originals/2026/12/original.jpg", "/uploads/2026/12/original.jpg"}) {
+    const HttpResponse response = HttpGet(port(), target);
+    EXPECT_EQ(response.status, 404) << target;
+    EXPECT_EQ(response.body.find("GPS-SECRET"), std::string::npos) << target;
+  }
+}
+
 TEST_F(ReaderTest, MostViewedRanksByViews) {
   const HttpResponse page = HttpGet(port(), "/most-viewed");
   ASSERT_EQ(page.status, 200);
