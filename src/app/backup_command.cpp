@@ -65,6 +65,10 @@ std::vector<std::pair<std::string, std::string>> PaperFiles(const DataDir& data,
   for (const std::string& path : {data.config_path, AdKeyPath(data), TokenKeyPath(data)}) {
     if (fs::is_regular_file(path, ec)) files.emplace_back(fs::path(path).filename().string(), path);
   }
+  // The uploads' originals (issue #19) are in no paper export: always here.
+  std::vector<std::pair<std::string, std::string>> originals =
+      FilesUnder(data.originals_path, "originals");
+  files.insert(files.end(), originals.begin(), originals.end());
   if (!with_uploads) return files;
   std::vector<std::pair<std::string, std::string>> uploads =
       FilesUnder(data.uploads_path, "uploads");

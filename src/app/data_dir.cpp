@@ -71,6 +71,15 @@ Result<DataDir> PrepareDataDir(const std::string& dir, bool create) {
     return Fail(ErrorCode::kUnavailable,
                 fmt::format("cannot create {}: {}", data.uploads_path, ec.message()));
   }
+  // Only this user may read the originals: they keep the EXIF (a camera's GPS position) that
+  // the public sizes drop.
+  data.originals_path = (root / "originals").string();
+  fs::create_directories(data.originals_path, ec);
+  if (!ec) fs::permissions(data.originals_path, fs::perms::owner_all, ec);
+  if (ec) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("cannot create {}: {}", data.originals_path, ec.message()));
+  }
   if (!fs::exists(data.config_path, ec)) {
     if (auto written = WriteNewFile(data.config_path, DefaultConfigText()); !written) {
       return tl::unexpected(written.error());

@@ -15,6 +15,7 @@ struct DataDir {
   std::string config_path;
   std::string store_url;  // "sqlite:DIR/sinmun.db", or as ChooseStore sets it
   std::string uploads_path;
+  std::string originals_path;  // uploads as sent, private: never served (newsroom/photo_upload)
 };
 
 // DIR/search: the search index, a follower of the store (deletable, rebuilt by reindex).

@@ -30,7 +30,7 @@ Result<std::vector<std::vector<store::PhotoId>>> MakeDemoPhotos(store::Store& st
       if (!jpeg) return tl::unexpected(jpeg.error());
       // Uploaded by no one: the demo's accounts are made after the paper.
       newsroom::PhotoUploadResult stored =
-          newsroom::StoreUploadedPhoto(store, uploads_dir, *jpeg, /*by=*/0, now);
+          newsroom::StoreUploadedPhoto(store, {uploads_dir, ""}, *jpeg, /*by=*/0, now);
       if (const auto* id = std::get_if<store::PhotoId>(&stored)) {
         ids.push_back(*id);
       } else if (const auto* error = std::get_if<Error>(&stored)) {

@@ -9,12 +9,16 @@ namespace sinmun::app {
 std::vector<http::ServerOptions::HeaderRule> SecurityHeaderRules(const Config& config) {
   // Article bodies may show pictures from elsewhere (imported articles, Markdown images):
   // images are the one kind of resource the public policy takes from any https origin.
+  // Frames come only from the two video hosts an article may carry (render/video_link.hpp),
+  // and only after a reader pressed play.
   std::string site_scripts = "script-src 'self'";
   if (!config.kakao_app_key.empty()) site_scripts += std::string(" ") + site::kKakaoSdkOrigin;
-  const std::string site_policy = "default-src 'self'; " + site_scripts +
-                                  "; style-src 'self'; img-src 'self' data: https:; "
-                                  "object-src 'none'; base-uri 'self'; form-action 'self'; "
-                                  "frame-ancestors 'self'";
+  const std::string site_policy =
+      "default-src 'self'; " + site_scripts +
+      "; style-src 'self'; img-src 'self' data: https:; "
+      "frame-src https://www.youtube-nocookie.com https://tv.naver.com; "
+      "object-src 'none'; base-uri 'self'; form-action 'self'; "
+      "frame-ancestors 'self'";
   // The newsroom holds drafts and accounts: only its own files, never inside a frame (a
   // clickjacked "publish" button), and no Referer that would name a draft to another site.
   // Its scripts are its own files only; its styles may be inline because the article editor

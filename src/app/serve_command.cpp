@@ -136,6 +136,7 @@ int Serve(const ServeOptions& options) {
                                        *static_files,  *config,        data->uploads_path,
                                        &*token_signer, searcher->get()};
   newsroom_deps.counters = counters->get();
+  newsroom_deps.originals_dir = data->originals_path;
   newsroom_deps.comments_changed = [&site_for_comments](const http::Request& /*request*/,
                                                         store::ArticleId article) {
     if (site_for_comments != nullptr) site_for_comments->CommentsChanged(article);

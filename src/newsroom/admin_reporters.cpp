@@ -120,9 +120,9 @@ http::Response SetReporterPhoto(const NewsroomContext& context, const http::Requ
     if (file == nullptr) {
       return Render(context, staff, store::Reporter{}, "newsroom_reporter_photo_missing", "", 400);
     }
-    PhotoUploadResult uploaded =
-        StoreUploadedPhoto(*context.deps.store.desk, context.deps.uploads_dir, file->data,
-                           staff.user_id, context.deps.clock->Now());
+    PhotoUploadResult uploaded = StoreUploadedPhoto(
+        *context.deps.store.desk, {context.deps.uploads_dir, context.deps.originals_dir},
+        file->data, staff.user_id, context.deps.clock->Now());
     if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
       return Render(context, staff, store::Reporter{}, refusal->label_key, "", 400);
     }

@@ -148,9 +148,9 @@ FormResult ReadForm(const NewsroomContext& context, const http::Request& request
       if (part.name != "image" || !part.filename || part.filename->empty() || part.data.empty()) {
         continue;
       }
-      PhotoUploadResult uploaded =
-          StoreUploadedPhoto(*context.deps.store.desk, context.deps.uploads_dir, part.data,
-                             staff.user_id, context.deps.clock->Now());
+      PhotoUploadResult uploaded = StoreUploadedPhoto(
+          *context.deps.store.desk, {context.deps.uploads_dir, context.deps.originals_dir},
+          part.data, staff.user_id, context.deps.clock->Now());
       if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
         return fail(refusal->label_key);
       }

@@ -7,6 +7,7 @@
 #include "newsroom/guard.hpp"
 #include "newsroom/page.hpp"
 #include "render/article_view.hpp"
+#include "render/video_link.hpp"
 
 namespace sinmun::newsroom {
 namespace {
@@ -112,6 +113,7 @@ ArticleForm FormFromRequest(const http::Request& request,
   form.photo_caption = fields.Get("photo_caption");
   form.photo_credit = fields.Get("photo_credit");
   form.remove_photo = !fields.Get("remove_photo").empty();
+  form.video = fields.Get("video");
   // The select always sends one; a client that leaves it out gets the default, 자체기사.
   if (std::string kind = fields.Get("kind"); !kind.empty()) form.kind = std::move(kind);
   form.confirm_change = !fields.Get("confirm_change").empty();
@@ -168,6 +170,9 @@ ArticleForm FormFromContent(const store::ArticleContent& content, store::Revisio
   form.photo_caption = content.photo_caption;
   form.photo_credit = content.photo_credit;
   form.kind = std::string(store::ArticleKindName(content.kind));
+  if (const std::optional<render::VideoLink> video = render::ParseStoredVideo(content.video)) {
+    form.video = render::WatchAddress(*video);
+  }
   return form;
 }
 
@@ -293,6 +298,15 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
       CharCount(content.photo_credit) > kMaxShortTextChars) {
     errors["photo"] = "desk_error_caption_long";
   }
+  if (!Trim(form.video).empty()) {
+    // Only the two hosts the page knows how to frame: anything else is refused here, with the
+    // address left in the field to correct.
+    if (const std::optional<render::VideoLink> video = render::ParseVideoAddress(form.video)) {
+      content.video = render::StoredVideo(*video);
+    } else {
+      errors["video"] = "desk_error_video_host";
+    }
+  }
   if (!errors.empty()) return std::nullopt;
   return content;
 }
@@ -376,6 +390,7 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
           {"photo_id", form.photo_id},
           {"photo_caption", form.photo_caption},
           {"photo_credit", form.photo_credit},
+          {"video", form.video},
           {"errors", std::move(messages)},
           {"has_errors", !errors.empty()}};
 }

@@ -34,6 +34,7 @@ struct ArticleForm {
   std::string photo_caption;
   std::string photo_credit;
   bool remove_photo = false;
+  std::string video;            // a YouTube or Naver TV address as pasted ("" for none)
   std::string kind = "own";     // store::ArticleKindName; 자체기사 unless chosen otherwise
   bool confirm_change = false;  // the editor saw the large-change warning and saves anyway
   // Reader comments (issue #16): "" follows the site's default, else store::CommentPolicyName;

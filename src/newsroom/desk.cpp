@@ -137,6 +137,7 @@ nlohmann::json ContentDiffView(const NewsroomContext& context, const store::Arti
       {"desk_field_tags", {JoinLines(older.tags), JoinLines(newer.tags)}},
       {"desk_field_correction", {older.correction, newer.correction}},
       {"desk_field_photo", {PhotoText(older), PhotoText(newer)}},
+      {"desk_field_video", {older.video, newer.video}},
       {"desk_field_body", {older.body_markdown, newer.body_markdown}},
   };
   nlohmann::json view = nlohmann::json::array();

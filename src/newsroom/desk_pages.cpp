@@ -339,9 +339,9 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
 
   FieldErrors errors;
   if (const http::FormPart* file = multipart ? FilePart(*parts, "photo") : nullptr) {
-    PhotoUploadResult uploaded =
-        StoreUploadedPhoto(*context.deps.store.desk, context.deps.uploads_dir, file->data,
-                           staff.user_id, context.deps.clock->Now());
+    PhotoUploadResult uploaded = StoreUploadedPhoto(
+        *context.deps.store.desk, {context.deps.uploads_dir, context.deps.originals_dir},
+        file->data, staff.user_id, context.deps.clock->Now());
     if (const store::PhotoId* id = std::get_if<store::PhotoId>(&uploaded)) {
       // Kept in the form from now on, so a form sent back for other errors keeps the photo.
       form.photo_id = std::to_string(*id);
@@ -500,6 +500,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   data.tags = content.tags;
   data.correction = content.correction;
   data.kind = std::string(store::ArticleKindName(content.kind));
+  data.video = content.video;
   for (const store::SectionAdmin& section : choices->sections) {
     if (std::to_string(section.section.id) == form.section_id) {
       data.section = {.name = section.section.name,

@@ -122,6 +122,8 @@ struct NewsroomDeps {
   // filtered by byline; with fewer the store sums their articles' rows (a few key ranges
   // each), which is quicker when few of their articles are read.
   std::int64_t stats_bylines_summed = 2000;
+  // DIR/originals: every upload as it was sent, never served (photo_upload.hpp). "": none kept.
+  std::string originals_dir;
 };
 
 struct NewsroomContext;

@@ -180,8 +180,9 @@ void InitVips() {
   });
 }
 
-PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uploads_dir,
+PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const PhotoFolders& folders,
                                      std::string_view bytes, store::UserId by, Timestamp at) {
+  const std::string& uploads_dir = folders.uploads;
   if (bytes.empty()) return PhotoRefusal{"desk_error_photo_empty"};
   if (bytes.size() > kMaxPhotoBytes) return PhotoRefusal{"desk_error_photo_large"};
   const std::optional<Format> format = Sniff(bytes);
@@ -264,6 +265,21 @@ PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uplo
       }
       files.Add(path);
     }
+  }
+
+  if (!folders.originals.empty()) {
+    // The file as sent, for a later crop or a larger size; private, since it keeps what the
+    // variants drop (EXIF with the camera's GPS position) and the full resolution.
+    const std::filesystem::path original =
+        std::filesystem::path(folders.originals) / fmt::format("{}.{}", name, Extension(*format));
+    std::filesystem::create_directories(original.parent_path(), error);
+    if (error || !WriteFile(original, std::string(bytes))) {
+      return Error{ErrorCode::kUnavailable, "cannot write " + original.string()};
+    }
+    files.Add(original);
+    std::filesystem::permissions(
+        original, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, error);
+    if (error) return Error{ErrorCode::kUnavailable, "cannot restrict " + original.string()};
   }
 
   Result<store::PhotoId> id =

@@ -8,9 +8,11 @@
 // kPhotoWidths that are not wider than the original (at least one, the original's width when
 // it is narrower than all), re-encoded without any metadata (EXIF, GPS, XMP, ICC comments)
 // twice, as WebP and in a fallback format (the upload's own; JPEG for a WebP, PNG for a WebP
-// with transparency), and written as uploads_dir/<YYYY>/<MM>/<random>-<width>.<ext>; then
-// the photo is recorded in the store with the fallback's format and webp set. Nothing is left
-// behind when any step fails. Thread safety: any number of uploads may run at once.
+// with transparency), and written as uploads/<YYYY>/<MM>/<random>-<width>.<ext>; the file as
+// sent is kept as originals/<YYYY>/<MM>/<random>.<ext>, outside the public folder (it still
+// has its EXIF, GPS position included, and its full size); then the photo is recorded in the
+// store with the fallback's format and webp set. Nothing is left behind when any step fails.
+// Thread safety: any number of uploads may run at once.
 
 #include <array>
 #include <cstddef>
@@ -37,7 +39,15 @@ using PhotoUploadResult = std::variant<store::PhotoId, PhotoRefusal, Error>;
 // and in demo_picture.cpp before they use it.
 void InitVips();
 
-PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const std::string& uploads_dir,
+// Where an upload's files go. `uploads` is served to everyone at /uploads/; `originals` never
+// is, and only the derived sizes are public. An empty `originals` keeps no original (the
+// demo's pictures are drawn, and can be drawn again).
+struct PhotoFolders {
+  std::string uploads;
+  std::string originals;
+};
+
+PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const PhotoFolders& folders,
                                      std::string_view bytes, store::UserId by, Timestamp at);
 
 }  // namespace sinmun::newsroom

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/markdown.hpp"
+#include "render/video_link.hpp"
 
 namespace sinmun::render {
 namespace {
@@ -62,34 +63,46 @@ nlohmann::json KindView(std::string_view kind) {
   return view;
 }
 
+nlohmann::json VideoView(std::string_view video, const nlohmann::json& poster) {
+  const std::optional<VideoLink> link = ParseStoredVideo(video);
+  if (!link) return nullptr;
+  return {{"watch_url", WatchAddress(*link)},
+          {"player_url", PlayerAddress(*link, true)},
+          {"youtube", link->host == VideoHost::kYoutube},
+          {"navertv", link->host == VideoHost::kNaverTv},
+          {"poster", poster}};
+}
+
 nlohmann::json ArticleContentView(const ArticleContentData& article) {
   nlohmann::json bylines = nlohmann::json::array();
   for (const ArticleContentData::Byline& byline : article.bylines) {
     bylines.push_back(
         {{"id", byline.id}, {"name", byline.name}, {"email", byline.email}, {"url", byline.url}});
   }
-  return {
-      {"id", article.id},
-      {"url", article.url},
-      {"section",
-       {{"name", article.section.name},
-        {"slug", article.section_slug},
-        {"url", article.section.url},
-        {"current", false}}},
-      {"headline", article.headline},
-      {"subheadlines", article.subheadlines},
-      {"has_subheadlines", !article.subheadlines.empty()},
-      {"bylines", std::move(bylines)},
-      {"registered", TimeView(article.registered_at)},
-      {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
-      {"body_html", MarkdownToHtml(article.body_markdown)},
-      {"tags", article.tags},
-      {"has_tags", !article.tags.empty()},
-      {"correction",
-       article.correction.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.correction)},
-      {"photo", article.photo ? PictureView(*article.photo, kColumnSizes, PhotoLoading::kPriority)
-                              : nullptr},
-      {"kind", KindView(article.kind)}};
+  nlohmann::json photo =
+      article.photo ? PictureView(*article.photo, kColumnSizes, PhotoLoading::kPriority) : nullptr;
+  nlohmann::json video = VideoView(article.video, photo);
+  return {{"id", article.id},
+          {"url", article.url},
+          {"section",
+           {{"name", article.section.name},
+            {"slug", article.section_slug},
+            {"url", article.section.url},
+            {"current", false}}},
+          {"headline", article.headline},
+          {"subheadlines", article.subheadlines},
+          {"has_subheadlines", !article.subheadlines.empty()},
+          {"bylines", std::move(bylines)},
+          {"registered", TimeView(article.registered_at)},
+          {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
+          {"body_html", MarkdownToHtml(article.body_markdown)},
+          {"tags", article.tags},
+          {"has_tags", !article.tags.empty()},
+          {"correction", article.correction.empty() ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(article.correction)},
+          {"photo", std::move(photo)},
+          {"kind", KindView(article.kind)},
+          {"video", std::move(video)}};
 }
 
 }  // namespace sinmun::render

@@ -50,6 +50,7 @@ struct ArticleContentData {
   std::string correction;
   std::optional<Photo> photo;
   std::string kind = "own";  // store::ArticleKindName: the label templates show (issue #18)
+  std::string video;         // the stored form of render/video_link.hpp; "" for none
 };
 
 // {"name": kind, "paid": bool, "own" … "sponsored": whether it is that kind} for an article
@@ -81,7 +82,14 @@ nlohmann::json PictureView(const ArticleContentData::Photo& photo, std::string_v
 //  "has_subheadlines", "bylines": [{"id", "name", "email", "url"}], "registered", "modified"
 //  (or null), "body_html" (sanitized), "tags": [..], "has_tags", "correction" (or null),
 //  "photo": PictureView at the column's width, fetched first, or null,
-//  "kind": {"name", "<name>": true, "paid": 광고 or 협찬}}
+//  "kind": {"name", "<name>": true, "paid": 광고 or 협찬},
+//  "video": VideoView or null}
 nlohmann::json ArticleContentView(const ArticleContentData& article);
+
+// The video placeholder of an article (templates/partials/video): {"watch_url", "player_url",
+// "youtube" / "navertv": the host, "poster": the lead photo's PictureView or null (then the
+// page draws its own poster: no picture is fetched from the video's host)}; null when `video`
+// is not a stored video.
+nlohmann::json VideoView(std::string_view video, const nlohmann::json& poster);
 
 }  // namespace sinmun::render

@@ -25,7 +25,8 @@ render::ArticleContentData ArticleContent(const store::Article& article) {
       .tags = article.tags,
       .correction = article.correction,
       .photo = std::nullopt,
-      .kind = std::string(store::ArticleKindName(article.kind))};
+      .kind = std::string(store::ArticleKindName(article.kind)),
+      .video = article.video};
   for (const store::Byline& byline : article.bylines) {
     data.bylines.push_back({.id = byline.id,
                             .name = byline.name,

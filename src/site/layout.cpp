@@ -105,6 +105,7 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
            FormatKstDate(now) + " " + renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
           {"year", FormatKstDate(now).substr(0, 4)},
           {"home_current", meta.home},
+          {"video_current", meta.video},
           {"nav", std::move(nav)},
           {"has_footer_links", !footer_links.empty()},
           {"footer_links", std::move(footer_links)},

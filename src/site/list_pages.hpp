@@ -10,18 +10,23 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "http/response.hpp"
 #include "site/shared_part.hpp"
 #include "store/records.hpp"
 
 namespace sinmun::site {
 
 struct SiteContext;
+struct PageRequest;
+struct PageMeta;
 
 // The page starts of every list asked for, one shared part per filter. Only lists of a
 // section or reporter that exists get here (the handlers look them up first), so the number
@@ -47,5 +52,14 @@ struct ListPage {
 // Page `number` (1-based, kPageSize articles) of `filter`'s list at `now`.
 Result<ListPage> ReadListPage(const SiteContext& site, const store::ArticleFilter& filter,
                               std::int64_t number, Timestamp now);
+
+// collection_page.cpp: page `number` of `list`, whose pages are `base`?page=N, as a section's
+// and the 영상뉴스 page show it: `view` plus the items with their comment counts (the first
+// photos fetched at once), the pagination and the rail's most-viewed box; `meta`'s title gets
+// the page number, and the canonical address and CollectionPage JSON-LD are set.
+http::Response RenderCollectionPage(const SiteContext& site, const PageRequest& page,
+                                    std::string_view template_name, const ListPage& list,
+                                    std::string_view base, std::int64_t number, nlohmann::json view,
+                                    PageMeta meta);
 
 }  // namespace sinmun::site

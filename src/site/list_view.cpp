@@ -61,7 +61,8 @@ nlohmann::json SummaryView(const store::ArticleSummary& summary) {
           {"registered", TimeView(summary.registered_at)},
           {"views", summary.views},
           {"kind", render::KindView(store::ArticleKindName(summary.kind))},
-          {"photo", ThumbnailView(summary.photo)}};
+          {"photo", ThumbnailView(summary.photo)},
+          {"video", !summary.video.empty()}};
 }
 
 void LoadFirstPhotos(nlohmann::json& items, std::size_t count) {

@@ -17,6 +17,9 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
 // section_page.cpp: GET /section/{slug}?page=N
 http::Response SectionPage(const SiteContext& site, const http::Request& request,
                            const PageRequest& page);
+// video_page.cpp: GET /video?page=N, 영상뉴스: the articles with a video, newest first
+http::Response VideoPage(const SiteContext& site, const http::Request& request,
+                         const PageRequest& page);
 // article_page.cpp: GET /article/{id}
 http::Response ArticlePage(const SiteContext& site, const http::Request& request,
                            const PageRequest& page);

@@ -237,6 +237,7 @@ void Site::AddRoutes(http::Router& router) {
         return front(request);
       });
   router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
+  router.Get("/video", Cached(site, Kind::kHtml, {"page"}, VideoPage));
   // Views are counted for cached pages too: the counting wraps the cache.
   router.Get("/article/{id}", CountingViews(site, ArticleRoute(site)));
   router.Post("/article/{id}/recommend",

@@ -2,6 +2,7 @@
 
 #include "core/time.hpp"
 #include "render/article_view.hpp"
+#include "render/video_link.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -20,6 +21,22 @@ nlohmann::json LeadImage(const store::Article& article, std::string_view origin)
   if (!photo.caption.empty()) image["caption"] = photo.caption;
   if (!photo.credit.empty()) image["creditText"] = photo.credit;
   return image;
+}
+
+// The article's video as a VideoObject: its own page and player addresses, with the lead
+// photo (or the paper's logo) as the thumbnail, since the page never fetches the host's one;
+// null when the article has none.
+nlohmann::json ArticleVideoObject(const store::Article& article, std::string_view description,
+                                  const nlohmann::json& image, const PageOrigin& where) {
+  const std::optional<render::VideoLink> video = render::ParseStoredVideo(article.video);
+  if (!video) return nullptr;
+  return {{"@type", "VideoObject"},
+          {"name", article.headline},
+          {"description", description},
+          {"uploadDate", FormatIso8601Kst(article.registered_at)},
+          {"thumbnailUrl", image.is_null() ? where.logo_url : image["url"].get<std::string>()},
+          {"url", render::WatchAddress(*video)},
+          {"embedUrl", render::PlayerAddress(*video, false)}};
 }
 
 std::string_view OriginOf(std::string_view url) {
@@ -56,9 +73,12 @@ nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view
         {"logo", {{"@type", "ImageObject"}, {"url", where.logo_url}}}}},
       {"articleSection", article.section.name},
       {"inLanguage", config.language}};
-  if (nlohmann::json image = LeadImage(article, where.origin); !image.is_null()) {
-    json["image"] = nlohmann::json::array({std::move(image)});
+  nlohmann::json image = LeadImage(article, where.origin);
+  if (nlohmann::json video = ArticleVideoObject(article, description, image, where);
+      !video.is_null()) {
+    json["video"] = std::move(video);
   }
+  if (!image.is_null()) json["image"] = nlohmann::json::array({std::move(image)});
   return json;
 }
 

@@ -42,7 +42,7 @@ constexpr Table kTables[] = {
     {"photos", "id", "name, format, width, height, widths, uploaded_by, uploaded_at, webp:bool"},
     {"articles", "id",
      "section_id, status, registered_at, modified_at, views, recommends, created_at, headline, "
-     "snippet, body_markdown, kind"},
+     "snippet, body_markdown, kind, video"},
     {"article_subheadlines", "article_id, position", "text"},
     {"article_reporters", "article_id, position", "reporter_id"},
     {"article_tags", "article_id, position", "tag"},
@@ -52,7 +52,7 @@ constexpr Table kTables[] = {
      "revision, created_by, updated_at, publish_at, published_once:bool"},
     {"article_revisions", "article_id, revision",
      "saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags, correction, "
-     "photo_id, photo_caption, photo_credit, body_markdown, kind"},
+     "photo_id, photo_caption, photo_credit, body_markdown, kind, video"},
     {"changes", "seq", "article_id, kind, at"},
     {"article_views_hourly", "article_id, hour", "views"},
     {"section_views_hourly", "hour, section_id", "views"},

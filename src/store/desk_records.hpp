@@ -39,6 +39,7 @@ struct ArticleContent {
   std::string photo_caption;
   std::string photo_credit;
   ArticleKind kind = ArticleKind::kOwn;
+  std::string video;  // as Article::video; "" for none
 
   bool operator==(const ArticleContent&) const = default;
 };

@@ -116,7 +116,8 @@ Result<> WriteRevision(Db& writer, ArticleId id, RevisionNumber number,
   return Write(writer, sql.insert_revision, id, number, by, at, content.section_id,
                content.headline, JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
                JoinLines(content.tags), content.correction, content.photo_id, content.photo_caption,
-               content.photo_credit, content.body_markdown, ArticleKindName(content.kind));
+               content.photo_credit, content.body_markdown, ArticleKindName(content.kind),
+               content.video);
 }
 
 // Sets the status of an article whose `state` was just read (and locked) to `to`, when it is
@@ -183,8 +184,9 @@ Result<RevisionNumber> SaveContent(Db& writer, ArticleId id, const ArticleConten
     }
     number = 2;
   }
-  if (Result<> done = Write(writer, sql.update_content, id, content.section_id, content.headline,
-                            snippet, content.body_markdown, at, ArticleKindName(content.kind));
+  if (Result<> done =
+          Write(writer, sql.update_content, id, content.section_id, content.headline, snippet,
+                content.body_markdown, at, ArticleKindName(content.kind), content.video);
       !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }

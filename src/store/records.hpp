@@ -93,6 +93,7 @@ struct Article {
   std::string correction;          // 바로잡습니다 note; empty when none
   std::optional<LeadPhoto> photo;  // shown above the body
   ArticleKind kind = ArticleKind::kOwn;
+  std::string video;  // "youtube:<id>" or "navertv:<number>" (render/video_link.hpp); "" for none
 };
 
 // An article in a list: what a list item, a ranking row or a feed entry needs.
@@ -106,6 +107,7 @@ struct ArticleSummary {
   std::int64_t views = 0;
   ArticleKind kind = ArticleKind::kOwn;
   std::optional<LeadPhoto> photo;  // the lead photo, for a thumbnail
+  std::string video;               // as Article::video: lists mark such articles 영상
 };
 
 // A lead photo given to a new article: an uploaded photo, with its caption and credit.
@@ -127,12 +129,14 @@ struct NewArticle {
   std::int64_t recommends = 0;
   ArticleKind kind = ArticleKind::kOwn;
   std::optional<NewArticlePhoto> photo;  // REQUIRES: a photo id the store has
+  std::string video;                     // as Article::video; "" for none
 };
 
 // Which published articles a list shows. Unset fields do not filter.
 struct ArticleFilter {
   std::optional<SectionId> section_id;
   std::optional<ReporterId> reporter_id;
+  bool video_only = false;  // only articles with a video (영상뉴스)
 };
 
 // 1-based page number and page size. Callers validate number >= 1 and 1 <= size <= 100.

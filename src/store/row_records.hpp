@@ -65,8 +65,10 @@ LeadPhoto ReadLeadPhoto(const Row& row, int first) {
 }
 
 // id, section (4 columns), headline, snippet, first byline's name, registered_at, views, kind,
-// then the lead photo's id (NULL for none) and the photo (ReadLeadPhoto): the columns of
-// SINMUN_SUMMARY_COLUMNS (sql/summary_sql.hpp).
+// then the lead photo's id (NULL for none), the photo (ReadLeadPhoto) and the video: the columns
+// of SINMUN_SUMMARY_COLUMNS (sql/summary_sql.hpp). A statement's own columns follow from
+// kSummaryColumnCount on.
+inline constexpr int kSummaryColumnCount = 21;
 template <typename Row>
 ArticleSummary ReadSummary(const Row& row) {
   return ArticleSummary{.id = row.Int(0),
@@ -79,7 +81,8 @@ ArticleSummary ReadSummary(const Row& row) {
                         .kind = ParseArticleKind(row.Text(10)).value_or(ArticleKind::kOwn),
                         .photo = row.OptionalInt(11)
                                      ? std::optional<LeadPhoto>(ReadLeadPhoto(row, 12))
-                                     : std::nullopt};
+                                     : std::nullopt,
+                        .video = row.Text(20)};
 }
 
 // id, email, name, role, reporter_id, active, created_at from column `first` on.
@@ -147,25 +150,27 @@ Photo ReadPhoto(const Row& row) {
 }
 
 // revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags,
-// correction, photo_id, photo_caption, photo_credit, body_markdown, kind: a revision of `id`.
+// correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video: a revision of
+// `id`.
 template <typename Row>
 Revision ReadRevision(const Row& row, ArticleId id) {
-  return Revision{.article_id = id,
-                  .number = row.Int(0),
-                  .saved_by = row.Int(1),
-                  .saved_at = row.Int(2),
-                  .content = ArticleContent{
-                      .section_id = row.Int(3),
-                      .headline = row.Text(4),
-                      .subheadlines = SplitLines(row.Text(5)),
-                      .body_markdown = row.Text(12),
-                      .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                      .tags = SplitLines(row.Text(7)),
-                      .correction = row.Text(8),
-                      .photo_id = row.OptionalInt(9),
-                      .photo_caption = row.Text(10),
-                      .photo_credit = row.Text(11),
-                      .kind = ParseArticleKind(row.Text(13)).value_or(ArticleKind::kOwn)}};
+  return Revision{
+      .article_id = id,
+      .number = row.Int(0),
+      .saved_by = row.Int(1),
+      .saved_at = row.Int(2),
+      .content = ArticleContent{.section_id = row.Int(3),
+                                .headline = row.Text(4),
+                                .subheadlines = SplitLines(row.Text(5)),
+                                .body_markdown = row.Text(12),
+                                .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
+                                .tags = SplitLines(row.Text(7)),
+                                .correction = row.Text(8),
+                                .photo_id = row.OptionalInt(9),
+                                .photo_caption = row.Text(10),
+                                .photo_credit = row.Text(11),
+                                .kind = ParseArticleKind(row.Text(13)).value_or(ArticleKind::kOwn),
+                                .video = row.Text(14)}};
 }
 
 // id, status, headline, section name, created_by, changed, publish_at, registered_at,
@@ -189,7 +194,8 @@ DeskSummary ReadDeskSummary(const Row& row) {
 }
 
 // id, status, section_id, headline, registered_at, modified_at, revision, created_by,
-// updated_at, publish_at, published_once, body_markdown, kind: a desk article without its lists.
+// updated_at, publish_at, published_once, body_markdown, kind, video: a desk article without its
+// lists.
 template <typename Row>
 DeskArticle ReadDeskArticleHead(const Row& row) {
   DeskArticle a;
@@ -209,6 +215,7 @@ DeskArticle ReadDeskArticleHead(const Row& row) {
   a.publish_at = row.OptionalInt(9);
   a.content.body_markdown = row.Text(11);
   a.content.kind = ParseArticleKind(row.Text(12)).value_or(ArticleKind::kOwn);
+  a.content.video = row.Text(13);
   return a;
 }
 

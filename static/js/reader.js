@@ -92,4 +92,22 @@
       }
     });
   }
+
+  // 영상뉴스: the play link leads to the video's own page; here it swaps in the player, so
+  // nothing is asked of the video's host before the reader chooses to play.
+  var videoFrame = document.querySelector(".video-frame[data-player]");
+  if (videoFrame) {
+    var play = videoFrame.querySelector(".video-play");
+    play.addEventListener("click", function (event) {
+      event.preventDefault();
+      var player = document.createElement("iframe");
+      player.src = videoFrame.getAttribute("data-player");
+      player.title = videoFrame.getAttribute("data-title");
+      player.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      player.allowFullscreen = true;
+      player.referrerPolicy = "strict-origin-when-cross-origin";
+      videoFrame.replaceChildren(player);
+      player.focus();
+    });
+  }
 }());

@@ -441,6 +441,22 @@ TEST_F(ReaderTest, TheDemoPaperHasPhotosServedAsWebpAndJpeg) {
   EXPECT_EQ(jpeg_file.body.substr(0, 3), "\xFF\xD8\xFF");
 }
 
+// An upload's original (DIR/originals, issue #19) is never served: only the derived sizes
+// under /uploads/ are public, whatever path asks for it.
+TEST_F(ReaderTest, AnOriginalUploadIsNotServed) {
+  const std::string folder = *root_ + "/paper/originals/2026/12";
+  ASSERT_TRUE(std::filesystem::is_directory(*root_ + "/paper/originals"));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder + "/original.jpg", std::ios::binary) << "\xFF\xD8\xFF GPS-SECRET";
+  for (const char* target :
+       {"/originals/2026/12/original.jpg", "/uploads/../originals/2026/12/original.jpg",
+        "/uploads/%2E%2E/originals/2026/12/original.jpg", "/uploads/2026/12/original.jpg"}) {
+    const HttpResponse response = HttpGet(port(), target);
+    EXPECT_EQ(response.status, 404) << target;
+    EXPECT_EQ(response.body.find("GPS-SECRET"), std::string::npos) << target;
+  }
+}
+
 TEST_F(ReaderTest, MostViewedRanksByViews) {
   const HttpResponse page = HttpGet(port(), "/most-viewed");
   ASSERT_EQ(page.status, 200);
@@ -456,14 +472,22 @@ TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
   const json article = MiddleArticle();
   const std::string id = std::to_string(article["id"].get<long>());
   const std::string reporter = std::to_string(article["reporters"][0]["id"].get<long>());
+  // An article with a video (영상뉴스), the first that its list shows: the demo gives a few.
+  const HttpResponse videos = HttpGet(port(), "/video");
+  ASSERT_EQ(videos.status, 200);
+  const size_t link = videos.body.find("href=\"/article/", videos.body.find("<main"));
+  ASSERT_NE(link, std::string::npos) << "the demo paper has no video article";
+  const std::string video_article =
+      videos.body.substr(link + 6, videos.body.find('"', link + 6) - link - 6);
   const std::string dir = *root_ + "/html";
   std::filesystem::create_directories(dir);
   int n = 0;
   for (const std::string& target :
        {std::string("/"), std::string("/section/politics"), std::string("/section/sports?page=2"),
         "/article/" + id, "/article/" + id + "/print", "/reporter/" + reporter,
-        std::string("/most-viewed"), std::string("/most-viewed?section=culture"),
-        std::string("/no/such/page"), std::string("/article/abc"), std::string("/search"),
+        std::string("/video"), video_article, std::string("/most-viewed"),
+        std::string("/most-viewed?section=culture"), std::string("/no/such/page"),
+        std::string("/article/abc"), std::string("/search"),
         std::string("/search?q=%EC%A0%95%EB%B6%80"),
         std::string("/search?q=%3Cscript%3E%22&section=politics&sort=newest&page=2")}) {
     for (const char* cookie : {"view=pc", "view=mobile"}) {

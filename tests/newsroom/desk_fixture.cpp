@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include "http/static_files.hpp"
 #include "render/renderer.hpp"
@@ -26,9 +27,11 @@ void DeskTest::UseSearcher(const search::Searcher* searcher) {
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;
-  newsroom_ = std::make_unique<Newsroom>(NewsroomDeps{store_.get(), &clock_, *renderer,
-                                                      *static_files, Config(),
-                                                      uploads_.path().string(), nullptr, searcher});
+  NewsroomDeps deps{store_.get(),  &clock_,  *renderer,
+                    *static_files, Config(), uploads_.path().string(),
+                    nullptr,       searcher};
+  deps.originals_dir = originals_.path().string();
+  newsroom_ = std::make_unique<Newsroom>(std::move(deps));
   router_ = http::Router();
   newsroom_->AddRoutes(router_);
 }

@@ -39,8 +39,9 @@ class DeskTest : public NewsroomTest {
   std::vector<std::string> UploadedFiles() const;
 
   sinmun::testing::TempDir uploads_;
-  Browser reporter_;  // reporter@example.com, writes as reporters_[0]
-  Browser editor_;    // editor@example.com
+  sinmun::testing::TempDir originals_;  // the uploads as sent (NewsroomDeps::originals_dir)
+  Browser reporter_;                    // reporter@example.com, writes as reporters_[0]
+  Browser editor_;                      // editor@example.com
   store::UserId reporter_user_ = 0;
   store::UserId editor_user_ = 0;
 };

@@ -62,6 +62,12 @@ TEST_F(PhotoTest, AJpegIsStoredAtThreeWidthsWithoutItsExif) {
       EXPECT_EQ(bytes.find("Exif"), std::string::npos) << name;
     }
   }
+  // The file as sent is kept outside the public uploads, whole (EXIF and all), for this
+  // user's eyes only.
+  const std::filesystem::path original = originals_.path() / (photo.name + ".jpg");
+  EXPECT_EQ(Contents(original), jpeg);
+  EXPECT_EQ(std::filesystem::status(original).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   // The edit page shows the photo and keeps it on the next save.
   EXPECT_NE(Body(Get(reporter_, "/newsroom/articles/" + std::to_string(article.id)))
                 .find("/uploads/" + photo.name + "-400.jpg"),
@@ -98,6 +104,7 @@ TEST_F(PhotoTest, ATruncatedJpegIsRefusedAndNothingIsStored) {
             std::string::npos);
   EXPECT_NE(html.find("value=\"잘린 사진\""), std::string::npos);  // the form keeps the text
   EXPECT_TRUE(UploadedFiles().empty());
+  EXPECT_TRUE(std::filesystem::is_empty(originals_.path()));
   EXPECT_TRUE(Must(store_->DeskArticles({})).empty());
 }
 

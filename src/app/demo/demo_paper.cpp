@@ -23,6 +23,13 @@ constexpr std::uint64_t kDayStream = 2;
 constexpr std::uint64_t kArticleStream = 3;
 constexpr std::uint64_t kPhotoStream = 4;
 constexpr int kPhotoPercent = 70;
+constexpr std::uint64_t kVideoStream = 5;
+constexpr int kVideoPercent = 4;
+// The demo's videos, in the stored form (render/video_link.hpp). The ids only have the right
+// shape: the paper is offline and the page asks nothing of the host before a click, so a
+// click on a demo video shows the host's own "unavailable" page.
+constexpr const char* kDemoVideos[] = {"youtube:sinmunDemo1", "youtube:sinmunDemo2",
+                                       "youtube:sinmunDemo3", "navertv:1000001"};
 
 // Relative chance (out of 10) that an article appears in each KST hour: a newsroom publishes
 // from early morning into the evening, rarely at night.
@@ -160,6 +167,13 @@ std::optional<store::NewArticlePhoto> LeadPhotoFor(std::uint64_t seed, std::int6
       .credit = rng.Percent(50) ? "그래픽=한밭일보 디자인팀" : "ⓒ 한밭일보 그래픽"};
 }
 
+// A video for about kVideoPercent of the articles, from the article's own random stream.
+std::string DemoVideoFor(std::uint64_t seed, std::int64_t article) {
+  Rng rng(StreamSeed(seed, kVideoStream, static_cast<std::uint64_t>(article)));
+  if (!rng.Percent(kVideoPercent)) return "";
+  return kDemoVideos[rng.Below(std::size(kDemoVideos))];
+}
+
 }  // namespace
 
 Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& options) {
@@ -219,6 +233,7 @@ Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& option
         article.photo =
             LeadPhotoFor(options.seed, i, options.section_photos[section], text.headline);
       }
+      article.video = DemoVideoFor(options.seed, i);
       article.headline = std::move(text.headline);
       article.subheadlines = std::move(text.subheadlines);
       article.body_markdown = std::move(text.body_markdown);

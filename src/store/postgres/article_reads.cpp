@@ -25,19 +25,19 @@ constexpr char kArticle[] =
     "WHERE ar.article_id = a.id ORDER BY ar.position), "
     "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
     "(SELECT text FROM article_corrections WHERE article_id = a.id), "
-    "p.name, p.format, p.width, p.height, p.widths, p.webp::int, ap.caption, ap.credit, a.kind "
-    "FROM articles a JOIN sections s ON s.id = a.section_id "
+    "p.name, p.format, p.width, p.height, p.widths, p.webp::int, ap.caption, ap.credit, a.kind, "
+    "a.video FROM articles a JOIN sections s ON s.id = a.section_id "
     "LEFT JOIN article_photos ap ON ap.article_id = a.id "
     "LEFT JOIN photos p ON p.id = ap.photo_id "
     "WHERE a.status = 'published' AND a.registered_at <= $1::bigint AND a.id = $2";
 
 // An article in any status whole, in one statement: the head that ReadDeskArticleHead reads
-// (columns 0-12), then sub-headlines, byline ids and tags as arrays, the correction and the
+// (columns 0-13), then sub-headlines, byline ids and tags as arrays, the correction and the
 // lead photo's id, caption and credit.
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
-    "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown, a.kind, "
+    "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown, a.kind, a.video, "
     "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
     "ARRAY(SELECT reporter_id FROM article_reporters WHERE article_id = a.id "
     "ORDER BY position), "
@@ -62,7 +62,8 @@ Article ReadArticle(const Row& row) {
                   .tags = row.TextArray(15),
                   .correction = row.IsNull(16) ? std::string() : row.Text(16),
                   .photo = std::nullopt,
-                  .kind = ParseArticleKind(row.Text(25)).value_or(ArticleKind::kOwn)};
+                  .kind = ParseArticleKind(row.Text(25)).value_or(ArticleKind::kOwn),
+                  .video = row.Text(26)};
   const std::vector<std::int64_t> ids = row.IntArray(12);
   const std::vector<std::string> names = row.TextArray(13);
   const std::vector<std::string> emails = row.TextArray(14);
@@ -87,14 +88,14 @@ Result<DeskArticle> PgStore::ReadDeskArticle(Connection& connection, ArticleId i
       [](const Row& row) {
         DeskArticle article = store::rows::ReadDeskArticleHead(row);
         ArticleContent& content = article.content;
-        content.subheadlines = row.TextArray(13);
-        content.reporter_ids = row.IntArray(14);
-        content.tags = row.TextArray(15);
-        if (!row.IsNull(16)) content.correction = row.Text(16);
-        if (!row.IsNull(17)) {
-          content.photo_id = row.Int(17);
-          content.photo_caption = row.Text(18);
-          content.photo_credit = row.Text(19);
+        content.subheadlines = row.TextArray(14);
+        content.reporter_ids = row.IntArray(15);
+        content.tags = row.TextArray(16);
+        if (!row.IsNull(17)) content.correction = row.Text(17);
+        if (!row.IsNull(18)) {
+          content.photo_id = row.Int(18);
+          content.photo_caption = row.Text(19);
+          content.photo_credit = row.Text(20);
         }
         return article;
       },

@@ -85,7 +85,9 @@ struct LatestSql {
   Sql from;    // … (?n, ?n+1) the first key, ?n+2 limit
 };
 
-inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
+// `video_only` adds a test with no parameter, which the partial index articles_video_latest
+// (the articles with a video) matches, so the 영상뉴스 list walks only those.
+inline LatestSql MakeLatestSql(bool by_section, bool by_reporter, bool video_only) {
   // CROSS JOIN makes SQLite start from the reporter's few bylines instead of walking all
   // articles newest first and probing each one for the reporter; PostgreSQL plans it freely.
   const std::string_view from =
@@ -98,6 +100,7 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
   std::string filters;
   if (by_section) filters += fmt::format(" AND a.section_id = ?{}", next++);
   if (by_reporter) filters += fmt::format(" AND f.reporter_id = ?{}", next++);
+  if (video_only) filters += " AND a.video <> ''";
   where += filters;
   seek_where += filters;
   return LatestSql{
@@ -129,9 +132,16 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter) {
   };
 }
 
-// Indexed by (section ? 1 : 0) + (reporter ? 2 : 0).
-inline const LatestSql kLatest[] = {MakeLatestSql(false, false), MakeLatestSql(true, false),
-                                    MakeLatestSql(false, true), MakeLatestSql(true, true)};
+// Indexed by (section ? 1 : 0) + (reporter ? 2 : 0) + (video only ? 4 : 0): LatestSqlFor.
+inline const LatestSql kLatest[] = {
+    MakeLatestSql(false, false, false), MakeLatestSql(true, false, false),
+    MakeLatestSql(false, true, false),  MakeLatestSql(true, true, false),
+    MakeLatestSql(false, false, true),  MakeLatestSql(true, false, true),
+    MakeLatestSql(false, true, true),   MakeLatestSql(true, true, true)};
+inline const LatestSql& LatestSqlFor(const ArticleFilter& filter) {
+  return kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0) +
+                 (filter.video_only ? 4 : 0)];
+}
 
 // MostViewed: ?1 now, ?2 limit, then since and section when present.
 inline Sql MakeMostViewedSql(bool by_section, bool since) {
@@ -206,18 +216,18 @@ inline const Sql kInsertReporter{
     "INSERT INTO reporters (name, email, bio) VALUES (?1, ?2, ?3) RETURNING id"};
 inline const Sql kInsertArticle{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
-    "created_at, headline, snippet, body_markdown, kind) "
-    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id"};
+    "created_at, headline, snippet, body_markdown, kind, video) "
+    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id"};
 
 // Writes one article with its sub-headlines, bylines, lead photo and change row. `index` is the
 // article's place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
 template <typename Db>
 Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, Timestamp at) {
   const std::string snippet = Excerpt(article.body_markdown, desk_sql::kSnippetChars);
-  const Result<ArticleId> id =
-      ReadCount(Query(db, kInsertArticle, article.section_id, article.registered_at,
-                      article.modified_at, article.views, article.recommends, at, article.headline,
-                      snippet, article.body_markdown, ArticleKindName(article.kind)));
+  const Result<ArticleId> id = ReadCount(
+      Query(db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
+            article.views, article.recommends, at, article.headline, snippet, article.body_markdown,
+            ArticleKindName(article.kind), article.video));
   if (!id) {
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));
@@ -291,8 +301,7 @@ Result<ArticleList> SqlStore<B>::LatestArticles(const ArticleFilter& filter, Pag
     return Fail(ErrorCode::kInvalidInput,
                 fmt::format("bad page {} of size {}", page.number, page.size));
   }
-  const catalog_sql::LatestSql& sql =
-      catalog_sql::kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0)];
+  const catalog_sql::LatestSql& sql = catalog_sql::LatestSqlFor(filter);
   // The page and its total come from one snapshot, so they agree.
   return backend().OnSnapshot([&](auto& db) -> Result<ArticleList> {
     Result<std::vector<ArticleSummary>> items = ReadAll<ArticleSummary>(
@@ -318,8 +327,7 @@ Result<ListPages> SqlStore<B>::ListPageStarts(const ArticleFilter& filter, int p
   if (page_size < 1 || page_size > 100) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad page size {}", page_size));
   }
-  const catalog_sql::LatestSql& sql =
-      catalog_sql::kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0)];
+  const catalog_sql::LatestSql& sql = catalog_sql::LatestSqlFor(filter);
   return backend().OnSnapshot([&](auto& db) -> Result<ListPages> {
     // A row starts a page when the articles before it fill whole pages.
     std::vector<ArticleKey> starts;
@@ -354,8 +362,7 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::LatestArticlesFrom(const Articl
   }
   // The seek has no `now` bound of its own (LatestSql::from): a key past now starts at now.
   if (first.registered_at > now) first = {now, std::numeric_limits<ArticleId>::max()};
-  const catalog_sql::LatestSql& sql =
-      catalog_sql::kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0)];
+  const catalog_sql::LatestSql& sql = catalog_sql::LatestSqlFor(filter);
   return backend().OnReader([&](auto& db) {
     return ReadAll<ArticleSummary>(
         catalog_sql::WithPresent(filter.section_id, filter.reporter_id,

@@ -28,11 +28,12 @@ constexpr size_t kSnippetChars = 150;  // as for articles inserted by InsertArti
 
 inline const Sql kInsertDraft{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
-    "created_at, headline, snippet, body_markdown, kind) "
-    "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5, ?6) RETURNING id"};
+    "created_at, headline, snippet, body_markdown, kind, video) "
+    "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
 inline const Sql kUpdateContent{
     "UPDATE articles SET section_id = ?2, headline = ?3, snippet = ?4, body_markdown = ?5, "
-    "kind = ?7, modified_at = CASE WHEN status = 'published' THEN ?6 ELSE modified_at END WHERE id "
+    "kind = ?7, video = ?8, modified_at = CASE WHEN status = 'published' THEN ?6 ELSE modified_at "
+    "END WHERE id "
     "= ?1"};
 // Creates or updates the desk row. A row created here for an article that predates the
 // newsroom (an import or the demo) counts it as published once: those were all published.
@@ -59,8 +60,8 @@ inline const Sql kInsertArticlePhoto{
 inline const Sql kInsertRevision{
     "INSERT INTO article_revisions (article_id, revision, saved_by, saved_at, section_id, "
     "headline, subheadlines, reporter_ids, tags, correction, photo_id, photo_caption, "
-    "photo_credit, body_markdown, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-    "?12, ?13, ?14, ?15)"};
+    "photo_credit, body_markdown, kind, video) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12, ?13, ?14, ?15, ?16)"};
 
 // Status and revision of one article, for the checks that precede a write; PostgreSQL keeps
 // the article row locked until the writing transaction ends, so no other node writes between.
@@ -95,7 +96,7 @@ inline const Sql kRevisions{
     "WHERE article_id = ?1 ORDER BY revision DESC"};
 inline const Sql kRevision{
     "SELECT revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, "
-    "tags, correction, photo_id, photo_caption, photo_credit, body_markdown, kind "
+    "tags, correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video "
     "FROM article_revisions WHERE article_id = ?1 AND revision = ?2"};
 inline const Sql kInsertPhoto{
     "INSERT INTO photos (name, format, width, height, widths, uploaded_by, uploaded_at, webp) "
@@ -183,7 +184,7 @@ Result<ArticleId> SqlStore<B>::CreateDraft(const ArticleContent& content, UserId
   return backend().OnWriteTransaction([&](auto& db) -> Result<ArticleId> {
     const Result<std::int64_t> id =
         ReadCount(Query(db, kInsertDraft, content.section_id, at, content.headline, snippet,
-                        content.body_markdown, ArticleKindName(content.kind)));
+                        content.body_markdown, ArticleKindName(content.kind), content.video));
     if (!id) return tl::unexpected(ExplainContentError(id.error()));
     if (Result<> done = Write(db, kUpsertDesk, *id, RevisionNumber{1}, by, at, std::int64_t{0});
         !done) {

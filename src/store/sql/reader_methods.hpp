@@ -133,10 +133,10 @@ Result<std::vector<RankedSummary>> RankedSince(const Backend& backend, const Sql
                                                Timestamp since, int limit, Timestamp now) {
   if (limit <= 0) return std::vector<RankedSummary>{};
   return backend.OnReader([&](auto& db) {
-    return ReadAll<RankedSummary>(Query(db, sql, now, since, std::int64_t{limit}),
-                                  [](const auto& row) {
-                                    return RankedSummary{rows::ReadSummary(row), row.Int(20)};
-                                  });
+    return ReadAll<RankedSummary>(
+        Query(db, sql, now, since, std::int64_t{limit}), [](const auto& row) {
+          return RankedSummary{rows::ReadSummary(row), row.Int(rows::kSummaryColumnCount)};
+        });
   });
 }
 

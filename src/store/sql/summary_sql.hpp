@@ -2,7 +2,8 @@
 // The columns of an article summary, shared by every statement that lists articles
 // (catalog_methods.hpp, reader_methods.hpp), so that rows::ReadSummary reads them all alike:
 // id, section (4), headline, snippet, first byline, registered_at, views, kind, then the lead
-// photo's id (NULL when none), name, format, width, height, widths, webp, caption and credit.
+// photo's id (NULL when none), name, format, width, height, widths, webp, caption and credit,
+// then the video ('' when none).
 // The statement names the article `a`, joins `sections s ON s.id = a.section_id`, and adds
 // SINMUN_SUMMARY_PHOTO_JOIN. Internal to store/sql/.
 
@@ -11,7 +12,7 @@
   "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "            \
   "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), "           \
   "a.registered_at, a.views, a.kind, ap.photo_id, ph.name, ph.format, ph.width, ph.height, " \
-  "ph.widths, ph.webp{::int}, ap.caption, ap.credit "
+  "ph.widths, ph.webp{::int}, ap.caption, ap.credit, a.video "
 
 // The lead photo of each listed article: one primary-key probe of article_photos and one of
 // photos per row of the page, in the same statement (no query per row).

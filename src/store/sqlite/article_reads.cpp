@@ -21,7 +21,7 @@ namespace {
 // A published article's head (?1 now: the visibility rule of store.hpp), then its lists.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
-    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind "
+    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video "
     "FROM articles a JOIN sections s ON s.id = a.section_id "
     "WHERE a.status = 'published' AND a.registered_at <= ?1 AND a.id = ?2";
 constexpr char kBylines[] =
@@ -31,7 +31,7 @@ constexpr char kBylines[] =
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
-    "d.publish_at, COALESCE(d.published_once, 1), a.body_markdown, a.kind "
+    "d.publish_at, COALESCE(d.published_once, 1), a.body_markdown, a.kind, a.video "
     "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = ?1";
 constexpr char kSubheadlines[] =
     "SELECT text FROM article_subheadlines WHERE article_id = ?1 ORDER BY position";
@@ -105,7 +105,8 @@ Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, Articl
                          .tags = {},
                          .correction = {},
                          .photo = std::nullopt,
-                         .kind = ParseArticleKind(row.Text(11)).value_or(ArticleKind::kOwn)};
+                         .kind = ParseArticleKind(row.Text(11)).value_or(ArticleKind::kOwn),
+                         .video = row.Text(12)};
         },
         fmt::format("no published article {}", id));
     if (!article) return article;
