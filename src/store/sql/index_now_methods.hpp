@@ -20,10 +20,10 @@ namespace index_now_sql {
 // where this one left off, so no change is queued twice.
 inline const Sql kPosition{"SELECT seq FROM indexnow_position{for:UPDATE}"};
 // The first follow starts at the present; a follower on another node starting at the same
-// moment inserts nothing.
+// moment inserts nothing. (SQLite needs the WHERE to read ON CONFLICT as the upsert clause.)
 inline const Sql kStartPosition{
     "INSERT INTO indexnow_position (one, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM changes "
-    "ON CONFLICT (one) DO NOTHING"};
+    "WHERE TRUE ON CONFLICT (one) DO NOTHING"};
 // The article as it is now: an update counts only while the article is published.
 inline const Sql kChanges{
     "SELECT c.seq, c.article_id, c.kind, COALESCE(a.status, ''), COALESCE(a.kind, '') "
