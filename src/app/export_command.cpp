@@ -125,8 +125,7 @@ int ExportArticles(const ExportOptions& options) {
     for (const store::ArticleSummary& item : *batch) {
       // Per-destination rules (issue #18): 광고 and 협찬 never go to the portals; press
       // releases only with --press-releases.
-      if (store::IsPaid(item.kind)) continue;
-      if (item.kind == store::ArticleKind::kPressRelease && !press_releases) continue;
+      if (!store::SentTo(item.kind, store::Destination::kPortalExport, press_releases)) continue;
       const std::string link = base + "/article/" + std::to_string(item.id);
       if (csv) {
         AppendCsvRow(out, {link, item.headline, item.reporter_name, FormatKst(item.registered_at),

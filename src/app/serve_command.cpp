@@ -11,6 +11,7 @@
 #include "app/backup_schedule.hpp"
 #include "app/commands.hpp"
 #include "app/data_dir.hpp"
+#include "app/index_now_sender.hpp"
 #include "app/ops_pages.hpp"
 #include "app/request_stats.hpp"
 #include "app/security_headers.hpp"
@@ -128,6 +129,9 @@ int Serve(const ServeOptions& options) {
   mail::OutboxSender mail_sender(&outbox, mail::MakeSmtpTransport(config->smtp_url), &clock,
                                  mail_options);
 
+  // Search engines hear of publications, updates and unpublications (IndexNow, issue #18).
+  IndexNowSender index_now(store->get(), &clock, *config, IndexNowOptions{});
+
   // A moderator's action on a comment makes the site's comment part of that article again;
   // the site is made after the newsroom (it asks the newsroom for edit links), hence the
   // pointer.
@@ -235,6 +239,7 @@ int Serve(const ServeOptions& options) {
   (*counters)->StartFlushing();
   ad_counter.StartFlushing();
   mail_sender.Start();
+  index_now.Start();
   scheduler.Start();
   if (backups) backups->Start();
   // Tests and scripts read this line to learn the port when listening on port 0.
@@ -246,6 +251,7 @@ int Serve(const ServeOptions& options) {
   (*counters)->StopFlushing();
   ad_counter.StopFlushing();
   mail_sender.Stop();
+  index_now.Stop();
   scheduler.Stop();
   if (backups) backups->Stop();
   (*searcher)->StopFollowing();

@@ -66,6 +66,8 @@ std::string DefaultConfigText() {
 
 [site]
 # language = "{language}"                 # labels: "ko" (한국어) or "en" (English)
+# naver_site_verification = ""     # Naver Search Advisor's meta tag content (settings page too)
+# google_site_verification = ""    # Google Search Console's meta tag content (settings page too)
 
 [paper]
 # Shown in every page's footer, as Korean law asks of an online newspaper.
@@ -105,6 +107,13 @@ std::string DefaultConfigText() {
 # best_min_score = {best_score}              # recommends + replies a comment needs to be BEST
 # best_after_minutes = {best_after}          # no BEST on articles published less than this long ago
 # show_partial_address = false      # show a guest's address start beside the nickname (211.234.*.*)
+
+[indexnow]
+# Search engines hear of every publication, update and unpublication (IndexNow), once
+# [server] base_url is set. Comma-separated, e.g.
+# "https://searchadvisor.naver.com/indexnow, https://www.bing.com/indexnow".
+# endpoints = ""
+# key = ""                         # "": made on first start; served at /KEY.txt
 
 [share]
 # kakao_app_key = ""                # set to load the Kakao JavaScript SDK for KakaoTalk sharing
@@ -200,6 +209,7 @@ Result<Config> ParseConfig(std::string_view text, const std::string& path) {
   const toml::table& counters = section("counters");
   const toml::table& mail = section("mail");
   const toml::table& share = section("share");
+  const toml::table& indexnow = section("indexnow");
   const toml::table& comments = section("comments");
   const toml::table& newsroom = section("newsroom");
   const toml::table& redis = section("redis");
@@ -237,6 +247,10 @@ Result<Config> ParseConfig(std::string_view text, const std::string& path) {
            ReadInt(mail, "site_per_hour", 1, 1000000, &config.mail_site_per_hour),
            ReadInt(mail, "min_fill_seconds", 0, 3600, &config.mail_min_fill_seconds),
            ReadString(share, "kakao_app_key", &config.kakao_app_key),
+           ReadString(indexnow, "endpoints", &config.indexnow_endpoints),
+           ReadString(indexnow, "key", &config.indexnow_key),
+           ReadString(site, "naver_site_verification", &config.naver_site_verification),
+           ReadString(site, "google_site_verification", &config.google_site_verification),
            ReadBool(comments, "enabled", &config.comments_enabled),
            ReadInt(comments, "hide_after_reports", 1, 1000, &config.comment_hide_after_reports),
            ReadInt(comments, "min_interval_seconds", 0, 3600, &config.comment_min_interval_seconds),

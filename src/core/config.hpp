@@ -65,6 +65,18 @@ struct Config {
   int mail_min_fill_seconds = 3;       // [mail] min_fill_seconds: a form sent sooner is refused
   std::string kakao_app_key;           // [share] kakao_app_key: loads the Kakao JS SDK when set
 
+  // ---- Search engines (issue #18) ----
+  // [indexnow] endpoints: IndexNow endpoints told of every publication, update and
+  // unpublication, comma-separated ("https://searchadvisor.naver.com/indexnow, …"); "": none.
+  // Nothing is sent without base_url. [indexnow] key: the key served at /{key}.txt; "": made
+  // on first start and kept in the site settings.
+  std::string indexnow_endpoints;
+  std::string indexnow_key;
+  // [site] naver_site_verification, google_site_verification: the content of the
+  // verification meta tags of Naver Search Advisor and Google Search Console; "": no tag.
+  std::string naver_site_verification;
+  std::string google_site_verification;
+
   // ---- Reader comments (issue #16) ----
   bool comments_enabled = true;           // [comments] enabled: false hides and refuses them
   int comment_hide_after_reports = 3;     // [comments] hide_after_reports: 신고 that hide one

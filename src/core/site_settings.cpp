@@ -16,6 +16,10 @@ const std::vector<SettingField>& SettingFields() {
       {"paper.address", nullptr, &PaperInfo::address},
       {"paper.phone", nullptr, &PaperInfo::phone},
       {"paper.email", nullptr, &PaperInfo::email},
+      {"verification.naver", &Config::naver_site_verification, nullptr},
+      {"verification.google", &Config::google_site_verification, nullptr},
+      {"indexnow.endpoints", &Config::indexnow_endpoints, nullptr},
+      {"indexnow.key", &Config::indexnow_key, nullptr},
       {"language", &Config::language, nullptr},
       {"comments.close_after_days", nullptr, nullptr, &Config::comment_close_after_days, 0, 36500},
   };

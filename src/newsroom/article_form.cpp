@@ -20,6 +20,7 @@ constexpr size_t kMaxBylines = 10;
 constexpr size_t kMaxBodyBytes = 1 << 20;
 constexpr size_t kMaxShortTextChars = 500;  // correction, caption, credit
 constexpr std::int64_t kMaxCommentDays = 36500;
+constexpr std::int64_t kMaxSeriesEpisode = 9999;
 
 size_t CharCount(std::string_view utf8) {
   size_t count = 0;
@@ -119,7 +120,32 @@ ArticleForm FormFromRequest(const http::Request& request,
   form.confirm_change = !fields.Get("confirm_change").empty();
   form.comments = fields.Get("comments");
   form.comment_days = fields.Get("comment_days");
+  form.series_id = fields.Get("series");
+  form.series_episode = fields.Get("series_episode");
   return form;
+}
+
+void LoadSeriesPlace(const NewsroomContext& context, store::ArticleId article, ArticleForm& form) {
+  if (context.deps.store.series == nullptr) return;
+  const Result<std::optional<store::SeriesPlace>> place =
+      context.deps.store.series->SeriesPlaceOf(article);
+  if (!place || !*place) return;
+  form.series_id = std::to_string((*place)->series_id);
+  form.series_episode = std::to_string((*place)->episode);
+}
+
+std::optional<store::SeriesPlace> SeriesPlaceFromForm(const NewsroomContext& context,
+                                                      const ArticleForm& form,
+                                                      FieldErrors& errors) {
+  if (Trim(form.series_id).empty() || context.deps.store.series == nullptr) return std::nullopt;
+  const std::optional<std::int64_t> series = ParseInt(Trim(form.series_id));
+  const std::optional<std::int64_t> episode = ParseInt(Trim(form.series_episode));
+  if (!series || !episode || *episode < 1 || *episode > kMaxSeriesEpisode ||
+      !context.deps.store.series->SeriesById(*series)) {
+    errors["series"] = "desk_error_series";
+    return std::nullopt;
+  }
+  return store::SeriesPlace{*series, static_cast<int>(*episode)};
 }
 
 void LoadCommentSetting(const NewsroomContext& context, store::ArticleId article,
@@ -213,7 +239,8 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
   } else {
     errors["kind"] = "desk_error_kind";
   }
-  CommentSettingFromForm(form, errors);  // saved apart from the content, checked with it
+  CommentSettingFromForm(form, errors);        // saved apart from the content, checked with it
+  SeriesPlaceFromForm(context, form, errors);  // so is the series place
 
   const std::string_view headline = Trim(form.headline);
   if (headline.empty()) {
@@ -375,8 +402,26 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
          {"label", Label(context, "desk_comments_" + std::string(name.empty() ? "default" : name))},
          {"selected", name == form.comments}});
   }
+  // The series picker: none, or one of the series, newest first.
+  nlohmann::json series = nlohmann::json::array();
+  if (context.deps.store.series != nullptr) {
+    if (Result<std::vector<store::Series>> all = context.deps.store.series->AllSeries()) {
+      series.push_back({{"value", ""},
+                        {"label", Label(context, "desk_series_none")},
+                        {"selected", Trim(form.series_id).empty()}});
+      for (const store::Series& one : *all) {
+        series.push_back({{"value", std::to_string(one.id)},
+                          {"label", one.title},
+                          {"selected", std::to_string(one.id) == Trim(form.series_id)}});
+      }
+    }
+  }
+  const bool has_series = series.size() > 1;  // a picker only once a series exists
   return {{"base_revision", form.base_revision},
           {"kinds", std::move(kinds)},
+          {"series", std::move(series)},
+          {"has_series", has_series},
+          {"series_episode", form.series_episode},
           {"comment_policies", std::move(comment_policies)},
           {"comment_days", form.comment_days},
           {"sections", std::move(sections)},

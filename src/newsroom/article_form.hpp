@@ -16,6 +16,7 @@
 #include "store/catalog.hpp"
 #include "store/comment_book.hpp"
 #include "store/desk_records.hpp"
+#include "store/series_book.hpp"
 
 namespace sinmun::newsroom {
 
@@ -41,6 +42,10 @@ struct ArticleForm {
   // comment_days is used with "closes". Not content: kept apart from the revisions.
   std::string comments;
   std::string comment_days;
+  // Series (연재, issue #18): "" for none, else a series id, with the episode number. Not
+  // content either: kept apart from the revisions.
+  std::string series_id;
+  std::string series_episode;
 };
 
 // Field name -> message label key ("desk_error_headline_required", …).
@@ -60,6 +65,15 @@ void LoadCommentSetting(const NewsroomContext& context, store::ArticleId article
 // unknown choice or days that are not a whole number from 0 to 36500.
 std::optional<store::CommentSetting> CommentSettingFromForm(const ArticleForm& form,
                                                             FieldErrors& errors);
+
+// Fills the form's series fields with the article's place (none: not in a series). A place
+// that cannot be read leaves none shown.
+void LoadSeriesPlace(const NewsroomContext& context, store::ArticleId article, ArticleForm& form);
+
+// The form's series place: nullopt for none. Sets errors["series"] for an unknown series or an
+// episode that is not a whole number from 1 to 9999.
+std::optional<store::SeriesPlace> SeriesPlaceFromForm(const NewsroomContext& context,
+                                                      const ArticleForm& form, FieldErrors& errors);
 
 // The lists the form chooses from.
 struct FormChoices {

@@ -291,6 +291,7 @@ http::Response EditArticlePage(const NewsroomContext& context, const http::Reque
   }
   ArticleForm form = FormFromContent(article->content, article->revision);
   LoadCommentSetting(context, article->id, form);
+  LoadSeriesPlace(context, article->id, form);
   return FormPage(context, staff, form, *choices, {}, &*article, std::move(extra), 200);
 }
 
@@ -318,6 +319,23 @@ Result<> SaveCommentSetting(const NewsroomContext& context, const http::Request&
   }
   if (context.deps.comments_changed) context.deps.comments_changed(request, article);
   return {};
+}
+
+// Stores the form's series place for `article` (checked by ValidateForm).
+Result<> SaveSeriesPlace(const NewsroomContext& context, store::ArticleId article,
+                         const ArticleForm& form) {
+  if (context.deps.store.series == nullptr) return {};
+  FieldErrors errors;
+  const std::optional<store::SeriesPlace> place = SeriesPlaceFromForm(context, form, errors);
+  // Unchanged: no change appended, so the article's pages stay cached.
+  const Result<std::optional<store::SeriesPlace>> before =
+      context.deps.store.series->SeriesPlaceOf(article);
+  if (before && before->has_value() == place.has_value() &&
+      (!place ||
+       ((*before)->series_id == place->series_id && (*before)->episode == place->episode))) {
+    return {};
+  }
+  return context.deps.store.series->SetArticleSeries(article, place, context.deps.clock->Now());
 }
 
 const http::FormPart* FilePart(const std::vector<http::FormPart>& parts, std::string_view name) {
@@ -374,6 +392,9 @@ http::Response CreateArticle(const NewsroomContext& context, const http::Request
       std::get<store::ArticleContent>(read), staff.user_id, context.deps.clock->Now());
   if (!id) return NewsroomErrorFor(context, id.error());
   if (Result<> done = SaveCommentSetting(context, request, *id, form); !done) {
+    return NewsroomErrorFor(context, done.error());
+  }
+  if (Result<> done = SaveSeriesPlace(context, *id, form); !done) {
     return NewsroomErrorFor(context, done.error());
   }
   return SeeOther(EditPath(*id) + "?done=saved");
@@ -446,6 +467,9 @@ http::Response SaveArticle(const NewsroomContext& context, const http::Request& 
   }
   if (!saved) return NewsroomErrorFor(context, saved.error());
   if (Result<> done = SaveCommentSetting(context, request, article->id, form); !done) {
+    return NewsroomErrorFor(context, done.error());
+  }
+  if (Result<> done = SaveSeriesPlace(context, article->id, form); !done) {
     return NewsroomErrorFor(context, done.error());
   }
   if (article->status == store::ArticleStatus::kPublished) {

@@ -87,6 +87,11 @@ http::Response CorrectionEvidence(const NewsroomContext&, const http::Request&, 
 http::Response BreakingDeskPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response SetBreakingNews(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response ClearBreakingNews(const NewsroomContext&, const http::Request&, const Staff&);
+// series_desk.cpp (issue #18): series (연재).
+http::Response SeriesDeskPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response CreateSeries(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response EditSeriesPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response SaveSeries(const NewsroomContext&, const http::Request&, const Staff&);
 // For the dashboard: open cases past a deadline at `now`; 0 for a role that does not see them.
 std::int64_t OverdueCorrections(const NewsroomContext&, const Staff&, Timestamp now);
 

@@ -46,6 +46,7 @@
 #include "store/desk.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
+#include "store/series_book.hpp"
 #include "store/static_pages.hpp"
 #include "store/traffic_reads.hpp"
 
@@ -75,7 +76,8 @@ struct NewsroomStore {
         traffic(store),
         corrections(store),
         outbox(store),
-        breaking(store) {}
+        breaking(store),
+        series(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -94,6 +96,9 @@ struct NewsroomStore {
   store::MailOutbox* outbox = nullptr;
   // Optional: the breaking-news ticker (issue #18). Null: its page answers 503.
   store::BreakingNews* breaking = nullptr;
+  // Optional: series (연재, issue #18). Null: its pages answer 503 and the article form has
+  // no series picker.
+  store::SeriesBook* series = nullptr;
 };
 
 struct NewsroomDeps {

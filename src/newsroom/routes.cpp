@@ -80,6 +80,12 @@ const Route kRoutes[] = {
     {kPost, "/newsroom/breaking", kDesk, &SetBreakingNews},
     {kPost, "/newsroom/breaking/clear", kDesk, &ClearBreakingNews},
 
+    // series_desk.cpp: series (연재, issue #18), for the desk; articles join one in their form.
+    {kGet, "/newsroom/series", kDesk, &SeriesDeskPage},
+    {kPost, "/newsroom/series", kDesk, &CreateSeries},
+    {kGet, "/newsroom/series/{id}", kDesk, &EditSeriesPage},
+    {kPost, "/newsroom/series/{id}", kDesk, &SaveSeries},
+
     // stats.cpp: readers' traffic (issue #20), for the desk; ?format=csv gives one table.
     {kGet, "/newsroom/stats", kDesk, &StatsPage},
 

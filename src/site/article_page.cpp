@@ -56,11 +56,20 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
+  // The series box (issue #18) is a part of the page: a failed read leaves it out.
+  nlohmann::json series = nullptr;
+  if (site.deps.store.series != nullptr) {
+    if (Result<std::optional<store::ArticleSeries>> found =
+            site.deps.store.series->ArticleSeriesAt(data->article.id, now)) {
+      series = ArticleSeriesView(*site.deps.renderer, *found);
+    }
+  }
   const nlohmann::json related = RelatedView(site, data->article.id, now);
   const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
   const nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
       {"most_viewed", std::move(*most_viewed)},
+      {"series", std::move(series)},
       {"related", related},
       {"has_related", !related.empty()},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},

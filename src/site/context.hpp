@@ -76,6 +76,10 @@ http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status = 200);
 
+// sinmun.toml's settings with those saved in the newsroom laid over them (read once per
+// change of the store).
+Config CurrentConfig(const SiteContext& site);
+
 // A page's body as the cache keeps it: RenderPage leaves pages uncompressed, so that a page
 // cut for banners is compressed once; a body already prepared is returned as it is.
 http::PreparedBody PreparedOnce(const http::PreparedBody& body);

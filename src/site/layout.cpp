@@ -49,6 +49,21 @@ std::string ViewSwitchUrl(std::string_view mode, const std::string& self_url) {
   return "/view-mode?m=" + std::string(mode) + "&return=" + http::PercentEncode(self_url);
 }
 
+}  // namespace
+
+Config CurrentConfig(const SiteContext& site) {
+  // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
+  // the change sequence, so cached pages are rendered again).
+  Config config = site.deps.config;
+  if (Result<std::shared_ptr<const store::Settings>> stored = site.shared->settings.Get(
+          site.cache->Generation(), [&] { return site.deps.store.catalog->SiteSettings(); })) {
+    ApplySettings(**stored, &config);
+  }
+  return config;
+}
+
+namespace {
+
 nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, const PageMeta& meta) {
   const SiteDeps& deps = site.deps;
   const render::Renderer& renderer = *deps.renderer;
@@ -74,17 +89,22 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
     nav.push_back(SectionView(section, section.slug == meta.section_slug));
   }
 
-  // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
-  // the change sequence, so cached pages are rendered again).
-  Config config = deps.config;
-  if (Result<std::shared_ptr<const store::Settings>> stored = site.shared->settings.Get(
-          generation, [&] { return deps.store.catalog->SiteSettings(); })) {
-    ApplySettings(**stored, &config);
-  }
+  const Config config = CurrentConfig(site);
   nlohmann::json footer_links = nlohmann::json::array();
   if (Result<std::shared_ptr<const nlohmann::json>> links =
           site.shared->footer_links.Get(generation, [&] { return FooterLinks(site, now); })) {
     footer_links = **links;
+  }
+  // Naver Search Advisor and Google Search Console check that the site is the paper's by
+  // these tags on its pages (issue #18); escaped by the template like every value.
+  nlohmann::json verifications = nlohmann::json::array();
+  if (!config.naver_site_verification.empty()) {
+    verifications.push_back(
+        {{"name", "naver-site-verification"}, {"content", config.naver_site_verification}});
+  }
+  if (!config.google_site_verification.empty()) {
+    verifications.push_back(
+        {{"name", "google-site-verification"}, {"content", config.google_site_verification}});
   }
   const std::string& paper = config.paper.name;
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
@@ -114,7 +134,8 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           {"meta_properties",
            meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["properties"]},
           {"meta_names",
-           meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]}};
+           meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]},
+          {"site_verifications", std::move(verifications)}};
 }
 
 // Left uncompressed: whoever keeps the page compresses it once (the page cache, the banner

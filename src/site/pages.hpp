@@ -61,6 +61,9 @@ http::Response ApiComments(const SiteContext& site, const http::Request& request
 // static_page.cpp: GET /page/{path...}?version=N: a static page (issue #18) in the version in
 // force, or an earlier one; /page/comment-policy shows sinmun's own comment rules until the
 // paper saves its own.
+// series_page.cpp: GET /series/{id}, a series' published episodes in order
+http::Response SeriesPage(const SiteContext& site, const http::Request& request,
+                          const PageRequest& page);
 http::Response StaticPage(const SiteContext& site, const http::Request& request,
                           const PageRequest& page);
 // correction_pages.cpp (issue #18): GET and POST /corrections/request (the request form, a
@@ -93,6 +96,10 @@ http::Response LegacyArticleRedirect(const SiteContext& site, const http::Reques
 // /?page_id=ID, a category, tag or author archive) -> 301 to its new page; nullopt when the
 // address is none of them (or no store of imports is set).
 std::optional<http::Response> OldSiteRedirect(const SiteContext& site,
+                                              const http::Request& request);
+// index_now_key.cpp: GET /{key}.txt, IndexNow's key file (text/plain, the key itself), for
+// the key in force; nullopt for any other address.
+std::optional<http::Response> IndexNowKeyFile(const SiteContext& site,
                                               const http::Request& request);
 http::Response BackToListRedirect(const SiteContext& site, const http::Request& request);
 // view_mode.cpp: GET /view-mode?m=mobile|pc&return=/path -> cookie + 303

@@ -276,6 +276,7 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/article/{id}/list",
              [site](const http::Request& request) { return BackToListRedirect(*site, request); });
   router.Get("/reporter/{id}", Cached(site, Kind::kHtml, {"page"}, ReporterPage));
+  router.Get("/series/{id}", Cached(site, Kind::kHtml, {}, SeriesPage));
   router.Get("/most-viewed", Cached(site, Kind::kHtml, {"window", "section"}, MostViewedPage));
   router.Get("/api/v1/most-viewed",
              Cached(site, Kind::kJson, {"window", "section", "limit"}, ApiMostViewed));
@@ -306,6 +307,9 @@ void Site::AddRoutes(http::Router& router) {
   site->deps.static_files->AddRoutes(router);
   router.SetNotFound([site](const http::Request& request) {
     if (request.method == http::Method::kGet || request.method == http::Method::kHead) {
+      if (std::optional<http::Response> key = IndexNowKeyFile(*site, request)) {
+        return std::move(*key);
+      }
       if (std::optional<http::Response> moved = OldSiteRedirect(*site, request)) {
         return std::move(*moved);
       }

@@ -61,6 +61,7 @@
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
+#include "store/series_book.hpp"
 #include "store/static_pages.hpp"
 
 namespace sinmun::ads {
@@ -97,7 +98,8 @@ struct SiteStore {
         imports(store),
         pages(store),
         corrections(store),
-        breaking(store) {}
+        breaking(store),
+        series(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -123,6 +125,8 @@ struct SiteStore {
   store::CorrectionDesk* corrections = nullptr;
   // Optional: the breaking-news ticker (issue #18). Null: pages show none.
   const store::BreakingNews* breaking = nullptr;
+  // Optional: series (연재, issue #18). Null: /series/ answers 404 and articles show none.
+  const store::SeriesBook* series = nullptr;
 };
 
 struct SiteDeps {

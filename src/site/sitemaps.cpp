@@ -155,7 +155,9 @@ http::Response NewsSitemap(const SiteContext& site, const http::Request& request
     after = {batch->back().registered_at, batch->back().id};
     for (store::ArticleSummary& item : *batch) {
       // 광고 and 협찬 are not news (issue #18): the portals penalise papers that send them.
-      if (!store::IsPaid(item.kind)) items.push_back(std::move(item));
+      if (store::SentTo(item.kind, store::Destination::kNewsSitemap)) {
+        items.push_back(std::move(item));
+      }
     }
     if (items.size() > kNewsLimit) items.erase(items.begin(), items.end() - kNewsLimit);
     if (batch->size() < static_cast<size_t>(kNewsBatch)) break;

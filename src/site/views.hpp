@@ -13,7 +13,9 @@
 #include "core/config.hpp"
 #include "core/time.hpp"
 #include "render/article_view.hpp"
+#include "render/renderer.hpp"
 #include "store/records.hpp"
+#include "store/series_book.hpp"
 
 namespace sinmun::site {
 
@@ -21,6 +23,13 @@ std::string ArticlePath(store::ArticleId id);       // "/article/12"
 std::string SectionPath(std::string_view slug);     // "/section/politics"
 std::string ReporterPath(store::ReporterId id);     // "/reporter/3"
 std::string StaticPagePath(std::string_view path);  // "/page/privacy", percent-encoded
+std::string SeriesPath(store::SeriesId id);         // "/series/4"
+// An episode number as Korean papers print it: 5 -> "⑤" (circled up to 50, "(51)" beyond).
+std::string CircledNumber(int number);
+// An episode's series box: {"url", "label" (연재), "title", "mark", "previous", "next",
+// "has_neighbors"}, previous and next {"url", "headline", "mark"} or null; null without a series.
+nlohmann::json ArticleSeriesView(const render::Renderer& renderer,
+                                 const std::optional<store::ArticleSeries>& series);
 // config.base_url + path; the path alone when no base_url is configured.
 std::string AbsoluteUrl(const Config& config, std::string_view path);
 

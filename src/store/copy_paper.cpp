@@ -88,6 +88,11 @@ constexpr Table kTables[] = {
     {"correction_files", "correction_id, position", "name, media_type, data"},
     {"breaking_news", "id", "text, url, starts_at, expires_at, set_by, cleared_at"},
     {"view_slots", "slot, referrer, mobile", "views"},
+    {"indexnow_queue", "id",
+     "endpoint, article_id, status, attempts, created_at, next_attempt_at, last_error, sent_at"},
+    {"indexnow_position", "one", "seq"},
+    {"series", "id", "title, description, created_at"},
+    {"article_series", "article_id", "series_id, episode"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

@@ -30,6 +30,18 @@ inline bool IsPaid(ArticleKind kind) {
   return kind == ArticleKind::kAdvertisement || kind == ArticleKind::kSponsored;
 }
 
+// Where an article may be sent beyond the site's own pages (issue #18's per-destination
+// rules): the portal export (`sinmun export`), the news sitemap and IndexNow's pings.
+enum class Destination { kPortalExport, kNewsSitemap, kIndexNow };
+// 광고 and 협찬 go to none of them. 보도자료 go to the portal export only when the export
+// asks for them (`press_releases`): the portals penalise press releases sent in bulk; a search
+// engine hears of them as of any page of the site.
+inline bool SentTo(ArticleKind kind, Destination destination, bool press_releases = false) {
+  if (IsPaid(kind)) return false;
+  return destination != Destination::kPortalExport || kind != ArticleKind::kPressRelease ||
+         press_releases;
+}
+
 // A desk of the paper: 정치, 경제, … `slug` is the URL name (/section/{slug}).
 struct Section {
   SectionId id = 0;

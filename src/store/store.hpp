@@ -20,11 +20,13 @@
 #include "store/corrections.hpp"
 #include "store/desk.hpp"
 #include "store/import_book.hpp"
+#include "store/index_now_queue.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
+#include "store/series_book.hpp"
 #include "store/static_pages.hpp"
 #include "store/traffic_reads.hpp"
 
@@ -48,6 +50,8 @@ class Store : public Catalog,
               public StaticPages,
               public CorrectionDesk,
               public BreakingNews,
+              public IndexNowQueue,
+              public SeriesBook,
               public TrafficReads {};
 
 // Opens the store at `url` and runs pending migrations before returning.

@@ -3,8 +3,9 @@
 // without consent and with a file that only pretends to be a picture (both sent back as
 // typed, the field in error marked), then with a real picture, and lands on the status page;
 // the 고충처리인 takes the case through review, acceptance and publication in the newsroom;
-// the article then shows the correction at its top and /corrections lists it. Every new page
-// passes the Nu Html Checker. At 1280 px and at 360 px.
+// the article then shows the correction at its top and /corrections lists it. The desk also
+// puts up a 속보 ticker and starts a series (연재). Every new page, the series page and the
+// newsroom's series pages included, passes the Nu Html Checker. At 1280 px and at 360 px.
 //
 //   node tests/e2e/corrections_e2e.mjs --binary build/sinmun --out build/e2e
 //
@@ -90,6 +91,16 @@ async function handle(base, editor) {
   await Promise.all([page.waitForURL(/done=1/), page.click('form[action="/newsroom/breaking"] button')]);
   check('the desk shows the ticker up', (await page.textContent('#breaking-current')).includes('시험 속보'));
   pages.push(await (await page.context().request.get(`${base}/newsroom/breaking`)).text());
+
+  // A series (연재, item 6), started from the desk; the article form then offers it.
+  await page.goto(`${base}/newsroom/series`);
+  await page.fill('#series-title', '대전의 골목');
+  await page.fill('#series-description', '골목을 걷는 연재');
+  await Promise.all([page.waitForURL(/done=1/), page.click('form[action="/newsroom/series"] button')]);
+  check('the desk lists the series', (await page.textContent('main')).includes('대전의 골목'));
+  pages.push(await (await page.context().request.get(`${base}/newsroom/series`)).text());
+  pages.push(await (await page.context().request.get(`${base}/newsroom/series/1`)).text());
+  pages.push(await (await page.context().request.get(`${base}/newsroom/articles/3`)).text());
   return pages;
 }
 
@@ -132,11 +143,12 @@ async function main() {
   await page.screenshot({ path: path.join(out, 'breaking-news.png') });
 
   const pages = [];
-  for (const target of [`/article/${id}`, '/corrections', `/corrections/request?article=${id}`]) {
+  for (const target of [`/article/${id}`, '/corrections', `/corrections/request?article=${id}`,
+                        '/series/1']) {
     pages.push(await (await fetch(`${base}${target}`)).text());
   }
   pages.push(await (await fetch(status)).text());
-  run.checkHtml('the correction pages', pages.concat(newsroomPages));
+  run.checkHtml('the correction, breaking-news and series pages', pages.concat(newsroomPages));
 }
 
 await run.execute(main, out);

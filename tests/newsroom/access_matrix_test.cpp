@@ -76,6 +76,8 @@ class AccessMatrixTest : public NewsroomTest {
                                                          .received_at = kStart}));
   }
   store::CorrectionId correction_ = 0;
+  // A series (연재), for the {series} routes.
+  store::SeriesId series_ = 0;
 
   // A draft written by `author`, for the {article} routes.
   store::ArticleId Draft(store::UserId author) {
@@ -103,6 +105,7 @@ class AccessMatrixTest : public NewsroomTest {
     fill("articles", article);
     fill("ads", ad_);
     fill("corrections", correction_);
+    fill("series", series_);
     if (const size_t at = target.find("{n}"); at != std::string::npos) target.replace(at, 3, "1");
     EXPECT_EQ(target.find('{'), std::string::npos) << "no seeded record for " << route.pattern;
     return target;
@@ -119,6 +122,7 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   const store::UserId target_user = AddUser("target@example.com", store::Role::kReporter);
   ad_ = AddCampaign();
   correction_ = AddCorrection();
+  series_ = sinmun::testing::Must(store_->CreateSeries({.title = "연재", .created_at = kStart}));
   Browser nobody;
   const std::vector<Route> routes = StaffRoutes();
   ASSERT_GE(routes.size(), 40u);

@@ -112,6 +112,15 @@ void Seed(Store& store) {
   ASSERT_TRUE(store.AssignCorrection(correction, user));
   Must(store.SetBreaking(
       {.text = "속보", .starts_at = kNow, .expires_at = kNow + 60, .set_by = user}));
+  // A series with the article as its first episode; the draft published, and its IndexNow
+  // ping queued.
+  const SeriesId series =
+      Must(store.CreateSeries({.title = "연재", .description = "소개", .created_at = kNow}));
+  ASSERT_TRUE(store.SetArticleSeries(article, SeriesPlace{series, 1}, kNow));
+  const std::vector<std::string> endpoints = {"https://searchadvisor.naver.com/indexnow"};
+  Must(store.QueueIndexNowChanges(endpoints, 1000, kNow));  // starts following
+  ASSERT_TRUE(store.PublishArticle(draft, kNow));
+  Must(store.QueueIndexNowChanges(endpoints, 1000, kNow));
   const AdCampaignId campaign = Must(store.InsertAdCampaign({.advertiser = "광고주",
                                                              .title = "배너",
                                                              .slots = {"top"},

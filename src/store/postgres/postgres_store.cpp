@@ -19,9 +19,11 @@
 #include "store/sql/correction_methods.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/import_methods.hpp"
+#include "store/sql/index_now_methods.hpp"
 #include "store/sql/page_methods.hpp"
 #include "store/sql/reader_methods.hpp"
 #include "store/sql/related_methods.hpp"
+#include "store/sql/series_methods.hpp"
 #include "store/sql/traffic_methods.hpp"
 
 namespace sinmun::store::postgres {

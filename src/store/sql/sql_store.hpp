@@ -223,6 +223,30 @@ class SqlStore : public Store {
   Result<std::optional<BreakingItem>> BreakingAt(Timestamp now) const override;
   Result<std::vector<BreakingItem>> RecentBreaking(int limit) const override;
 
+  // IndexNowQueue: sql/index_now_methods.hpp
+  Result<int> QueueIndexNowChanges(const std::vector<std::string>& endpoints, int limit,
+                                   Timestamp now) override;
+  Result<std::vector<IndexNowPing>> ClaimDueIndexNow(Timestamp now, int limit,
+                                                     Timestamp lease_until) override;
+  Result<> MarkIndexNowSent(const std::vector<std::int64_t>& ids, Timestamp at) override;
+  Result<> MarkIndexNowRetry(const std::vector<std::int64_t>& ids, Timestamp next_attempt_at,
+                             std::string_view error) override;
+  Result<> MarkIndexNowRejected(const std::vector<std::int64_t>& ids,
+                                std::string_view error) override;
+  Result<std::int64_t> PendingIndexNowCount() const override;
+
+  // SeriesBook: sql/series_methods.hpp
+  Result<SeriesId> CreateSeries(const Series& series) override;
+  Result<> UpdateSeries(const Series& series) override;
+  Result<std::vector<Series>> AllSeries() const override;
+  Result<Series> SeriesById(SeriesId id) const override;
+  Result<> SetArticleSeries(ArticleId article, std::optional<SeriesPlace> place,
+                            Timestamp at) override;
+  Result<std::optional<SeriesPlace>> SeriesPlaceOf(ArticleId article) const override;
+  Result<std::optional<ArticleSeries>> ArticleSeriesAt(ArticleId article,
+                                                       Timestamp now) const override;
+  Result<std::vector<SeriesEpisode>> SeriesEpisodes(SeriesId series, Timestamp now) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;

@@ -1,0 +1,74 @@
+// Series (연재, issue #18) for readers: the series page listing the published episodes in order,
+// and the series box of an episode's page (its label and the episodes before and after it).
+
+#include <fmt/format.h>
+
+#include "site/pages.hpp"
+#include "site/views.hpp"
+
+namespace sinmun::site {
+
+std::string SeriesPath(store::SeriesId id) { return fmt::format("/series/{}", id); }
+
+// ① … ⑳, ㉑ … ㉟, ㊱ … ㊿ as Korean papers number episodes; "(51)" beyond.
+std::string CircledNumber(int number) {
+  char32_t code = 0;
+  if (number >= 1 && number <= 20) code = 0x2460 + (number - 1);
+  if (number >= 21 && number <= 35) code = 0x3251 + (number - 21);
+  if (number >= 36 && number <= 50) code = 0x32B1 + (number - 36);
+  if (code == 0) return fmt::format("({})", number);
+  // Every one of these is three bytes of UTF-8.
+  return {static_cast<char>(0xE0 | (code >> 12)), static_cast<char>(0x80 | ((code >> 6) & 0x3F)),
+          static_cast<char>(0x80 | (code & 0x3F))};
+}
+
+nlohmann::json ArticleSeriesView(const render::Renderer& renderer,
+                                 const std::optional<store::ArticleSeries>& series) {
+  if (!series) return nullptr;
+  const auto episode = [](const std::optional<store::SeriesEpisode>& near) -> nlohmann::json {
+    if (!near) return nullptr;
+    return {{"url", ArticlePath(near->article_id)},
+            {"headline", near->headline},
+            {"mark", CircledNumber(near->episode)}};
+  };
+  return {{"url", SeriesPath(series->series.id)},
+          {"label", renderer.Label("series_label")},
+          {"title", series->series.title},
+          {"mark", CircledNumber(series->episode)},
+          {"previous", episode(series->previous)},
+          {"next", episode(series->next)},
+          {"has_neighbors", series->previous.has_value() || series->next.has_value()}};
+}
+
+http::Response SeriesPage(const SiteContext& site, const http::Request& request,
+                          const PageRequest& page) {
+  const store::SeriesBook* book = site.deps.store.series;
+  if (book == nullptr) return ErrorResponse(site, 404, page.view_mode);
+  const Result<std::int64_t> id = ParseId(request.PathParam("id"));
+  if (!id) return ErrorResponse(site, id.error(), page.view_mode);
+  const Result<store::Series> series = book->SeriesById(*id);
+  if (!series) return ErrorResponse(site, series.error(), page.view_mode);
+  const Result<std::vector<store::SeriesEpisode>> episodes =
+      book->SeriesEpisodes(*id, site.deps.clock->Now());
+  if (!episodes) return ErrorResponse(site, episodes.error(), page.view_mode);
+
+  nlohmann::json items = nlohmann::json::array();
+  for (const store::SeriesEpisode& episode : *episodes) {
+    items.push_back({{"url", ArticlePath(episode.article_id)},
+                     {"headline", episode.headline},
+                     {"mark", CircledNumber(episode.episode)},
+                     {"registered", TimeView(episode.registered_at)}});
+  }
+  const nlohmann::json view = {{"series",
+                                {{"label", site.deps.renderer->Label("series_label")},
+                                 {"title", series->title},
+                                 {"description", series->description}}},
+                               {"has_items", !items.empty()},
+                               {"items", std::move(items)}};
+  PageMeta meta{.title = series->title,
+                .description = series->description,
+                .canonical_path = SeriesPath(series->id)};
+  return RenderPage(site, page, "site/series", view, meta);
+}
+
+}  // namespace sinmun::site

@@ -1,0 +1,72 @@
+// Series (연재, issue #18) on the site: the series page lists the published episodes in order,
+// and an episode's page carries "[연재] 제목 ⑤" and links to the episodes before and after it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "site_fixture.hpp"
+
+namespace sinmun::site {
+namespace {
+
+using sinmun::testing::MakeArticle;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class SeriesSiteTest : public SiteTest {
+ protected:
+  store::ArticleId EpisodeAt(store::SeriesId series, int episode, const std::string& headline,
+                             Timestamp at) {
+    const store::ArticleId id = Insert(MakeArticle(sections_[0].id, headline, at));
+    EXPECT_TRUE(store_->SetArticleSeries(id, store::SeriesPlace{series, episode}, at).has_value());
+    return id;
+  }
+};
+
+TEST_F(SeriesSiteTest, TheSeriesPageListsPublishedEpisodesInOrder) {
+  const store::SeriesId series =
+      store_
+          ->CreateSeries(
+              {.title = "대전의 골목 <탐방>", .description = "골목을 걷는다", .created_at = kNow})
+          .value();
+  EpisodeAt(series, 2, "둘째 회 선화동", kNow - 2 * kHour);
+  EpisodeAt(series, 1, "첫 회 은행동", kNow - 3 * kHour);
+  EpisodeAt(series, 3, "셋째 회 예약", kNow + kHour);  // not published yet
+
+  const http::Response page = Get("/series/" + std::to_string(series));
+  ASSERT_EQ(page.status, 200);
+  const std::string html = Body(page);
+  EXPECT_THAT(html, HasSubstr("[연재] 대전의 골목 &lt;탐방&gt;</h1>"));
+  EXPECT_THAT(html, HasSubstr("골목을 걷는다"));
+  const size_t first = html.find("①</span> 첫 회 은행동");
+  const size_t second = html.find("②</span> 둘째 회 선화동");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_THAT(html, Not(HasSubstr("셋째 회 예약")));
+
+  EXPECT_EQ(Get("/series/999").status, 404);
+  const int bad = Get("/series/abc").status;
+  EXPECT_TRUE(bad == 400 || bad == 404) << bad;
+}
+
+TEST_F(SeriesSiteTest, AnEpisodeCarriesItsLabelAndLinksToItsNeighbours) {
+  const store::SeriesId series =
+      store_->CreateSeries({.title = "대전의 골목", .created_at = kNow}).value();
+  const store::ArticleId first = EpisodeAt(series, 4, "넷째 회", kNow - 3 * kHour);
+  const store::ArticleId middle = EpisodeAt(series, 5, "다섯째 회", kNow - 2 * kHour);
+  const store::ArticleId last = EpisodeAt(series, 6, "여섯째 회", kNow - kHour);
+  const store::ArticleId alone =
+      Insert(MakeArticle(sections_[0].id, "연재 아닌 기사", kNow - kHour));
+
+  const std::string html = GetBody("/article/" + std::to_string(middle));
+  EXPECT_THAT(html, HasSubstr("<a href=\"/series/" + std::to_string(series) +
+                              "\">[연재] 대전의 골목 ⑤</a>"));
+  EXPECT_THAT(html, HasSubstr("href=\"/article/" + std::to_string(first) +
+                              "\"><span class=\"label\">이전 회</span> ④ 넷째 회</a>"));
+  EXPECT_THAT(html, HasSubstr("href=\"/article/" + std::to_string(last) +
+                              "\"><span class=\"label\">다음 회</span> ⑥ 여섯째 회</a>"));
+  EXPECT_THAT(GetBody("/article/" + std::to_string(alone)), Not(HasSubstr("[연재]")));
+}
+
+}  // namespace
+}  // namespace sinmun::site
