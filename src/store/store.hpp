@@ -26,6 +26,7 @@
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
 #include "store/static_pages.hpp"
+#include "store/tips.hpp"
 #include "store/traffic_reads.hpp"
 
 namespace sinmun::store {
@@ -48,6 +49,7 @@ class Store : public Catalog,
               public StaticPages,
               public CorrectionDesk,
               public BreakingNews,
+              public TipBox,
               public TrafficReads {};
 
 // Opens the store at `url` and runs pending migrations before returning.
