@@ -62,6 +62,7 @@
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
 #include "store/static_pages.hpp"
+#include "store/tips.hpp"
 
 namespace sinmun::ads {
 class AdCounter;    // ads/ad_counter.hpp
@@ -97,7 +98,8 @@ struct SiteStore {
         imports(store),
         pages(store),
         corrections(store),
-        breaking(store) {}
+        breaking(store),
+        tips(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -123,6 +125,8 @@ struct SiteStore {
   store::CorrectionDesk* corrections = nullptr;
   // Optional: the breaking-news ticker (issue #18). Null: pages show none.
   const store::BreakingNews* breaking = nullptr;
+  // Optional: readers' news tips and submissions (issue #18). Null: /tip answers 404.
+  store::TipBox* tips = nullptr;
 };
 
 struct SiteDeps {
