@@ -47,6 +47,7 @@
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
 #include "store/static_pages.hpp"
+#include "store/tips.hpp"
 #include "store/traffic_reads.hpp"
 
 namespace sinmun::ads {
@@ -75,7 +76,8 @@ struct NewsroomStore {
         traffic(store),
         corrections(store),
         outbox(store),
-        breaking(store) {}
+        breaking(store),
+        tips(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -94,6 +96,8 @@ struct NewsroomStore {
   store::MailOutbox* outbox = nullptr;
   // Optional: the breaking-news ticker (issue #18). Null: its page answers 503.
   store::BreakingNews* breaking = nullptr;
+  // Optional: readers' news tips and submissions (issue #18). Null: the inbox answers 503.
+  store::TipBox* tips = nullptr;
 };
 
 struct NewsroomDeps {
