@@ -84,12 +84,13 @@ std::string RefusalText(const std::string& label_key) {
 
 // The newsroom's photo pipeline for the importer's --media images: stored as an upload of
 // nobody (uploaded_by 0) at the import's time, addressed by their largest size.
-archive::PhotoPipeline ImportPhotos(store::Store& store, const std::string& uploads_dir,
-                                    Timestamp now) {
+archive::PhotoPipeline ImportPhotos(store::Store& store, const DataDir& data, Timestamp now) {
   archive::PhotoPipeline photos;
-  photos.store = [&store, uploads_dir, now](std::string_view bytes) -> Result<store::PhotoId> {
+  const newsroom::PhotoFolders folders{.uploads = data.uploads_path,
+                                       .originals = data.originals_path};
+  photos.store = [&store, folders, now](std::string_view bytes) -> Result<store::PhotoId> {
     newsroom::PhotoUploadResult stored =
-        newsroom::StoreUploadedPhoto(store, uploads_dir, bytes, /*by=*/0, now);
+        newsroom::StoreUploadedPhoto(store, folders, bytes, /*by=*/0, now);
     if (const auto* id = std::get_if<store::PhotoId>(&stored)) return *id;
     if (const auto* refusal = std::get_if<newsroom::PhotoRefusal>(&stored)) {
       return Fail(ErrorCode::kInvalidInput, RefusalText(refusal->label_key));
@@ -144,7 +145,7 @@ int ImportWordPress(const ImportWordPressOptions& options) {
   std::unique_ptr<archive::ImportStoreSink> sink;
   if (store) {
     archive::PhotoPipeline photos;
-    if (!options.media_dir.empty()) photos = ImportPhotos(*store, data->uploads_path, now);
+    if (!options.media_dir.empty()) photos = ImportPhotos(*store, *data, now);
     sink = std::make_unique<archive::ImportStoreSink>(*store, *store, now, /*batch=*/200,
                                                       std::move(photos));
   }

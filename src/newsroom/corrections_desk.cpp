@@ -16,6 +16,7 @@
 #include "newsroom/guard.hpp"
 #include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
+#include "newsroom/reader_files.hpp"
 #include "store/corrections.hpp"
 
 namespace sinmun::newsroom {
@@ -266,16 +267,8 @@ http::Response CorrectionEvidence(const NewsroomContext& context, const http::Re
       context.deps.store.corrections->CorrectionFiles(*id);
   if (!files) return NewsroomErrorFor(context, files.error());
   if (*n < 1 || static_cast<std::size_t>(*n) > files->size()) return NewsroomError(context, 404);
-  const store::EvidenceFile& file = (*files)[static_cast<std::size_t>(*n - 1)];
-  http::Response response;
-  response.content_type = file.media_type;
-  response.body = http::Prepare(file.data, false);
-  // A reader's file is downloaded, never shown inside the newsroom's origin.
-  response.headers.emplace_back("Content-Disposition",
-                                fmt::format("attachment; filename=\"evidence-{}-{}\"", *id, *n));
-  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  response.headers.emplace_back("Content-Security-Policy", "sandbox");
-  return response;
+  return ReaderFileDownload((*files)[static_cast<std::size_t>(*n - 1)],
+                            fmt::format("evidence-{}-{}", *id, *n));
 }
 
 // For the dashboard: how many open cases are past a deadline at `now`; 0 without the role.

@@ -13,6 +13,7 @@
 
 #include "core/check.hpp"
 #include "newsroom/photo_upload.hpp"
+#include "render/picture.hpp"
 
 namespace sinmun::newsroom {
 namespace {
@@ -176,7 +177,7 @@ void DrawTitle(DemoCanvas& canvas, std::string_view title) {
 Result<std::string> DrawDemoPicture(std::string_view title, std::uint64_t seed, int width,
                                     int height) {
   SINMUN_CHECK(width >= 64 && height >= 64 && width <= 4000 && height <= 4000);
-  InitVips();
+  render::InitVips();
   DemoPictureRandom random(seed);
   const double hue = random.Unit();
   DemoCanvas canvas(width, height);

@@ -83,6 +83,15 @@ http::Response CorrectionCasePage(const NewsroomContext&, const http::Request&, 
 http::Response AssignCorrectionCase(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response MoveCorrectionCase(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response CorrectionEvidence(const NewsroomContext&, const http::Request&, const Staff&);
+// tips_inbox.cpp (issue #18): the inbox of news tips and reader submissions (제보함).
+http::Response TipsInboxPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response TipCasePage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AssignTipCase(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response MoveTipCase(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response ReplyTipCase(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response NoteTipCase(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response DraftFromTip(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response TipCaseFile(const NewsroomContext&, const http::Request&, const Staff&);
 // breaking_desk.cpp (issue #18): the breaking-news ticker.
 http::Response BreakingDeskPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response SetBreakingNews(const NewsroomContext&, const http::Request&, const Staff&);

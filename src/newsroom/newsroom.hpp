@@ -48,6 +48,7 @@
 #include "store/masthead.hpp"
 #include "store/series_book.hpp"
 #include "store/static_pages.hpp"
+#include "store/tips.hpp"
 #include "store/traffic_reads.hpp"
 
 namespace sinmun::ads {
@@ -77,7 +78,8 @@ struct NewsroomStore {
         corrections(store),
         outbox(store),
         breaking(store),
-        series(store) {}
+        series(store),
+        tips(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -99,6 +101,8 @@ struct NewsroomStore {
   // Optional: series (연재, issue #18). Null: its pages answer 503 and the article form has
   // no series picker.
   store::SeriesBook* series = nullptr;
+  // Optional: readers' news tips and submissions (issue #18). Null: the inbox answers 503.
+  store::TipBox* tips = nullptr;
 };
 
 struct NewsroomDeps {

@@ -1,7 +1,7 @@
 #pragma once
 // Turning an uploaded file into a stored photo: the newsroom's uploads, and the demo paper's
 // made-up pictures (app/), which go through the same steps. libvips stays inside
-// photo_upload.cpp (and demo_picture.cpp).
+// photo_upload.cpp, demo_picture.cpp and render/picture.cpp (decoding, re-encoding).
 //
 // A JPEG, PNG or WebP of at most kMaxPhotoBytes is decoded whole (a truncated or damaged
 // file is refused), turned upright by its EXIF orientation, resized to the widths of
@@ -34,10 +34,6 @@ struct PhotoRefusal {
   std::string label_key;  // "desk_error_photo_type", "desk_error_photo_damaged", …
 };
 using PhotoUploadResult = std::variant<store::PhotoId, PhotoRefusal, Error>;
-
-// Starts libvips once per process; later calls return at once. Called by the functions here
-// and in demo_picture.cpp before they use it.
-void InitVips();
 
 // Where an upload's files go. `uploads` is served to everyone at /uploads/; `originals` never
 // is, and only the derived sizes are public. An empty `originals` keeps no original (the

@@ -75,6 +75,17 @@ const Route kRoutes[] = {
     {kPost, "/newsroom/corrections/{id}/move", kCorrections, &MoveCorrectionCase},
     {kGet, "/newsroom/corrections/{id}/files/{n}", kCorrections, &CorrectionEvidence},
 
+    // tips_inbox.cpp: readers' news tips and submissions (issue #18), for everyone who
+    // writes. Files are downloaded one at a time, by staff only.
+    {kGet, "/newsroom/tips", kWrite, &TipsInboxPage},
+    {kGet, "/newsroom/tips/{id}", kWrite, &TipCasePage},
+    {kPost, "/newsroom/tips/{id}/assign", kWrite, &AssignTipCase},
+    {kPost, "/newsroom/tips/{id}/move", kWrite, &MoveTipCase},
+    {kPost, "/newsroom/tips/{id}/reply", kWrite, &ReplyTipCase},
+    {kPost, "/newsroom/tips/{id}/note", kWrite, &NoteTipCase},
+    {kPost, "/newsroom/tips/{id}/draft", kWrite, &DraftFromTip},
+    {kGet, "/newsroom/tips/{id}/files/{n}", kWrite, &TipCaseFile},
+
     // breaking_desk.cpp: the 속보 ticker on every page of the site (issue #18), for the desk.
     {kGet, "/newsroom/breaking", kDesk, &BreakingDeskPage},
     {kPost, "/newsroom/breaking", kDesk, &SetBreakingNews},

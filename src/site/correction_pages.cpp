@@ -3,14 +3,13 @@
 
 #include <fmt/format.h>
 
-#include <random>
-
 #include "core/text.hpp"
 #include "core/time.hpp"
-#include "http/multipart.hpp"
 #include "mail/correction_mail.hpp"
+#include "render/picture.hpp"
 #include "site/form_token.hpp"
 #include "site/pages.hpp"
+#include "site/reader_upload.hpp"
 #include "site/readers.hpp"
 #include "site/views.hpp"
 
@@ -51,10 +50,8 @@ struct CorrectionFormErrors {
 // What an evidence file is, by its first bytes: JPEG, PNG, WebP or PDF; nullopt for anything
 // else, whatever its name or the type the browser claimed.
 std::optional<std::string> SniffEvidenceType(std::string_view bytes) {
-  if (bytes.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
-  if (bytes.starts_with("\x89PNG\r\n\x1A\n")) return "image/png";
-  if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") {
-    return "image/webp";
+  if (const std::optional<render::PictureFormat> picture = render::SniffPicture(bytes)) {
+    return std::string(render::PictureMediaType(*picture));
   }
   if (bytes.starts_with("%PDF-")) return "application/pdf";
   return std::nullopt;
@@ -77,11 +74,6 @@ std::optional<store::ArticleId> ArticleIdIn(std::string_view typed) {
   return *id;
 }
 
-std::string StatusToken() {
-  static thread_local std::mt19937_64 random{std::random_device{}()};
-  return fmt::format("{:016x}{:016x}", random(), random());
-}
-
 std::string StatusPath(std::string_view token) {
   return "/corrections/status/" + std::string(token);
 }
@@ -92,37 +84,11 @@ CorrectionForm ParseCorrectionForm(const http::Request& request, bool* too_big, 
                                    std::size_t max_file_bytes) {
   CorrectionForm form;
   form.kind.clear();
-  const std::optional<std::string> boundary =
-      http::MultipartBoundary(request.Header("content-type"));
-  std::vector<std::pair<std::string, std::string>> fields;
-  if (boundary) {
-    const std::optional<std::vector<http::FormPart>> parts =
-        http::ParseMultipart(request.body, *boundary);
-    if (parts) {
-      for (const http::FormPart& part : *parts) {
-        if (part.filename) {
-          if (part.name != "evidence" || part.data.empty()) continue;
-          if (part.data.size() > max_file_bytes) {
-            *too_big = true;
-            continue;
-          }
-          const std::optional<std::string> type = SniffEvidenceType(part.data);
-          if (!type) {
-            *bad_type = true;
-            continue;
-          }
-          form.files.push_back({.name = TruncateUtf8(*part.filename, 200),
-                                .media_type = *type,
-                                .data = std::string(part.data)});
-        } else {
-          fields.emplace_back(part.name, std::string(part.data));
-        }
-      }
-    }
-  } else {
-    fields = http::ParseQuery(request.body);
-  }
-  for (const auto& [key, value] : fields) {
+  ReaderUpload upload = ParseReaderUpload(request, "evidence", max_file_bytes, SniffEvidenceType);
+  *too_big = upload.too_big;
+  *bad_type = upload.bad_type;
+  form.files = std::move(upload.files);
+  for (const auto& [key, value] : upload.fields) {
     if (key == "article")
       form.article = value;
     else if (key == "kind")
@@ -173,10 +139,7 @@ CorrectionFormErrors CheckCorrectionForm(const render::Renderer& labels, const C
 http::Response RenderCorrectionForm(const SiteContext& site, const PageRequest& page,
                                     const CorrectionForm& form, const CorrectionFormErrors& errors,
                                     int status) {
-  const std::string token =
-      site.deps.form_signer == nullptr
-          ? ""
-          : FormToken(*site.deps.form_signer, kCorrectionFormPurpose, 0, site.deps.clock->Now());
+  const std::string token = ReaderFormToken(site, kCorrectionFormPurpose);
   nlohmann::json kinds = nlohmann::json::array();
   for (const store::CorrectionKind kind :
        {store::CorrectionKind::kCorrection, store::CorrectionKind::kReply,
@@ -262,12 +225,8 @@ http::Response CorrectionRequestPage(const SiteContext& site, const http::Reques
     form.article = request.Query("article").value_or("");
     return RenderCorrectionForm(site, page, form, CorrectionFormErrors{}, 200);
   }
-  if (site.deps.form_signer == nullptr) {
-    return ErrorResponse(site, Error{ErrorCode::kUnavailable, "no form signer"}, page.view_mode);
-  }
-  if (!IsSameOrigin(site, request)) {
-    return ErrorResponse(site, Error{ErrorCode::kForbidden, "correction form from elsewhere"},
-                         page.view_mode);
+  if (std::optional<http::Response> refused = RefuseReaderPost(site, request, page)) {
+    return std::move(*refused);
   }
   const Timestamp now = site.deps.clock->Now();
   bool too_big = false;
@@ -296,12 +255,18 @@ http::Response CorrectionRequestPage(const SiteContext& site, const http::Reques
                              .contact = TrimSpace(form.contact),
                              .text = TrimSpace(form.text),
                              .reason = TrimSpace(form.reason),
-                             .status_token = StatusToken(),
+                             .status_token = ReaderStatusToken(),
                              .files = std::move(form.files),
+                             .limit = ReaderLimit(site, request, now),
                              .received_at = now};
   // Durable before the requester is told it is received.
   const Result<store::CorrectionId> id = desk->FileCorrection(filed);
   if (!id) {
+    if (id.error().code == ErrorCode::kConflict) {
+      errors.form = labels.Label("readers_error_rate_form");
+      form.files.clear();
+      return RenderCorrectionForm(site, page, form, errors, 429);
+    }
     if (id.error().code == ErrorCode::kNotFound) {
       errors.article = labels.Label("correction_error_article");
       errors.form = labels.Label("readers_error_form");
@@ -345,9 +310,7 @@ http::Response CorrectionStatusPage(const SiteContext& site, const http::Request
   meta.title = labels.Label("correction_status_title");
   http::Response response = RenderPage(site, page, "site/correction_status", view, meta);
   // The address is the requester's key: never kept by a cache, never sent on as a Referer.
-  response.cache_control = "no-store";
-  response.headers.emplace_back("Referrer-Policy", "no-referrer");
-  response.headers.emplace_back("X-Robots-Tag", "noindex");
+  KeepTokenPagePrivate(response);
   return response;
 }
 

@@ -79,6 +79,15 @@ http::Response CorrectionStatusPage(const SiteContext& site, const http::Request
 http::Response CorrectionsList(const SiteContext& site, const http::Request& request,
                                const PageRequest& page);
 nlohmann::json ArticleCorrectionsView(const SiteContext& site, store::ArticleId id);
+// tip_pages.cpp (issue #18): GET and POST /tip and /submit (제보하기 and 독자투고: one form
+// with a kind, a multipart body of at most kTipBodyBytes, each file at most kMaxTipFileBytes;
+// bigger gets 413) and GET /tip/status/{token} (the tipster's status page).
+inline constexpr std::size_t kMaxTipFileBytes = std::size_t{25} << 20;
+inline constexpr std::size_t kTipBodyBytes = std::size_t{64} << 20;
+http::Response TipFormPage(const SiteContext& site, const http::Request& request,
+                           const PageRequest& page);
+http::Response TipStatusPage(const SiteContext& site, const http::Request& request,
+                             const PageRequest& page);
 // comment_actions.cpp: POST /article/{id}/comments (a comment or a reply), POST
 // /comment/{id}/vote and /comment/{id}/report, GET and POST /comment/{id}/edit (a guest's
 // edit or delete, with the password)

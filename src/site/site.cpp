@@ -264,6 +264,11 @@ void Site::AddRoutes(http::Router& router) {
               http::Admission{.max_body_bytes = kCorrectionBodyBytes});
   router.Get("/corrections/status/{token}",
              Uncached(site, Kind::kHtml, {"received"}, CorrectionStatusPage));
+  router.Get("/tip", Uncached(site, Kind::kHtml, {}, TipFormPage));
+  router.Get("/submit", Uncached(site, Kind::kHtml, {}, TipFormPage));
+  router.Post("/tip", Uncached(site, Kind::kHtml, {}, TipFormPage),
+              http::Admission{.max_body_bytes = kTipBodyBytes});
+  router.Get("/tip/status/{token}", Uncached(site, Kind::kHtml, {"received"}, TipStatusPage));
   router.Get("/page/{path...}", Cached(site, Kind::kHtml, {"version"}, StaticPage));
   // The comment rules' first address, which the comment pages of issue #16 linked.
   router.Get("/comment-policy",

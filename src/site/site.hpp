@@ -63,6 +63,7 @@
 #include "store/related_lists.hpp"
 #include "store/series_book.hpp"
 #include "store/static_pages.hpp"
+#include "store/tips.hpp"
 
 namespace sinmun::ads {
 class AdCounter;    // ads/ad_counter.hpp
@@ -99,7 +100,8 @@ struct SiteStore {
         pages(store),
         corrections(store),
         breaking(store),
-        series(store) {}
+        series(store),
+        tips(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -127,6 +129,8 @@ struct SiteStore {
   const store::BreakingNews* breaking = nullptr;
   // Optional: series (연재, issue #18). Null: /series/ answers 404 and articles show none.
   const store::SeriesBook* series = nullptr;
+  // Optional: readers' news tips and submissions (issue #18). Null: /tip answers 404.
+  store::TipBox* tips = nullptr;
 };
 
 struct SiteDeps {

@@ -61,7 +61,9 @@ http::Response StaticPage(const SiteContext& site, const http::Request& request,
                                  {"effective_iso", FormatIso8601Kst(shown->effective_at)},
                                  {"effective_text", FormatKstDate(shown->effective_at)},
                                  {"earlier", earlier},
-                                 {"current_url", StaticPagePath(path)}}},
+                                 {"current_url", StaticPagePath(path)},
+                                 // 제보 안내 leads to the form it explains (issue #18).
+                                 {"tip_form", path == "tips" && site.deps.store.tips != nullptr}}},
                                {"versions", std::move(listed)},
                                {"has_versions", has_versions}};
   PageMeta meta{.title = shown->title, .canonical_path = StaticPagePath(path)};

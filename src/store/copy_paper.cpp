@@ -84,8 +84,13 @@ constexpr Table kTables[] = {
     {"static_pages", "path, version", "title, body, footer, effective_at, saved_at, saved_by"},
     {"corrections", "id",
      "article_id, kind, state, requester, contact, text, reason, status_token, assignee, answer, "
-     "published_text, received_at, decided_at, published_at"},
+     "published_text, received_at, decided_at, published_at, client"},
     {"correction_files", "correction_id, position", "name, media_type, data"},
+    {"tips", "id",
+     "kind, state, anonymous, name, contact, title, text, status_token, client, assignee, reply, "
+     "draft_id, received_at, updated_at"},
+    {"tip_files", "tip_id, position", "name, media_type, data"},
+    {"tip_events", "id", "tip_id, at, user_id, action, text"},
     {"breaking_news", "id", "text, url, starts_at, expires_at, set_by, cleared_at"},
     {"view_slots", "slot, referrer, mobile", "views"},
     {"indexnow_queue", "id",

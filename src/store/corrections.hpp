@@ -50,6 +50,15 @@ struct EvidenceFile {
   std::string data;
 };
 
+// A per-client limit on what readers send (corrections, tips): a client is the day's hash of
+// its address (counters' visitor id), and the store refuses with kConflict a request from a
+// client that sent `max` since `since`, checked in the write that stores it. max 0: no limit.
+struct ClientLimit {
+  std::string client;
+  Timestamp since = 0;
+  int max = 0;
+};
+
 struct NewCorrection {
   ArticleId article_id = 0;
   CorrectionKind kind = CorrectionKind::kCorrection;
@@ -59,6 +68,7 @@ struct NewCorrection {
   std::string reason;        // why (what was wrong); may be empty
   std::string status_token;  // unguessable: the requester's status link; unique
   std::vector<EvidenceFile> files;
+  ClientLimit limit;
   Timestamp received_at = 0;
 };
 
@@ -120,7 +130,8 @@ class CorrectionDesk {
   virtual ~CorrectionDesk() = default;
 
   // Records a request, its evidence with it, as received. kNotFound unless the article is
-  // published at received_at; kInvalidInput for an empty requester, contact, text or token.
+  // published at received_at; kInvalidInput for an empty requester, contact, text or token;
+  // kConflict past request.limit.
   virtual Result<CorrectionId> FileCorrection(const NewCorrection& request) = 0;
 
   // kNotFound when there is none.

@@ -28,6 +28,7 @@
 #include "store/related_lists.hpp"
 #include "store/series_book.hpp"
 #include "store/static_pages.hpp"
+#include "store/tips.hpp"
 #include "store/traffic_reads.hpp"
 
 namespace sinmun::store {
@@ -52,6 +53,7 @@ class Store : public Catalog,
               public BreakingNews,
               public IndexNowQueue,
               public SeriesBook,
+              public TipBox,
               public TrafficReads {};
 
 // Opens the store at `url` and runs pending migrations before returning.

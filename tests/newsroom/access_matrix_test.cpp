@@ -79,6 +79,18 @@ class AccessMatrixTest : public NewsroomTest {
   // A series (연재), for the {series} routes.
   store::SeriesId series_ = 0;
 
+  // A reader's submission with a file, for the {tip} routes.
+  store::TipId AddTip() {
+    return sinmun::testing::Must(store_->FileTip(
+        {.kind = store::TipKind::kSubmission,
+         .title = "독자투고",
+         .text = "본문",
+         .status_token = "matrix-tip",
+         .files = {{.name = "a.pdf", .media_type = "application/pdf", .data = "%PDF-"}},
+         .received_at = kStart}));
+  }
+  store::TipId tip_ = 0;
+
   // A draft written by `author`, for the {article} routes.
   store::ArticleId Draft(store::UserId author) {
     store::ArticleContent content;
@@ -106,6 +118,7 @@ class AccessMatrixTest : public NewsroomTest {
     fill("ads", ad_);
     fill("corrections", correction_);
     fill("series", series_);
+    fill("tips", tip_);
     if (const size_t at = target.find("{n}"); at != std::string::npos) target.replace(at, 3, "1");
     EXPECT_EQ(target.find('{'), std::string::npos) << "no seeded record for " << route.pattern;
     return target;
@@ -123,6 +136,7 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   ad_ = AddCampaign();
   correction_ = AddCorrection();
   series_ = sinmun::testing::Must(store_->CreateSeries({.title = "연재", .created_at = kStart}));
+  tip_ = AddTip();
   Browser nobody;
   const std::vector<Route> routes = StaffRoutes();
   ASSERT_GE(routes.size(), 40u);

@@ -62,21 +62,7 @@ class CorrectionsDeskTest : public NewsroomTest {
 
   store::CaseState State() const { return store_->CorrectionById(case_).value().state; }
 
-  // The plain text of every mail queued so far, in order (claimed, so asked once).
-  std::vector<std::pair<std::string, std::string>> Mails() {
-    std::vector<std::pair<std::string, std::string>> out;
-    const std::vector<store::OutboxMail> claimed =
-        store_->ClaimDueMails(clock_.Now() + 1, 100, clock_.Now() + 600).value();
-    for (const store::OutboxMail& mail : claimed) {
-      const size_t body = mail.message.find("\r\n\r\n");
-      std::string encoded;
-      for (const char c : mail.message.substr(body + 4)) {
-        if (c != '\r' && c != '\n') encoded += c;
-      }
-      out.emplace_back(mail.recipient, store::FromBase64(encoded));
-    }
-    return out;
-  }
+  std::vector<std::pair<std::string, std::string>> Mails() { return QueuedMails(); }
 
   Browser ombudsman_;
   Browser editor_;

@@ -3,6 +3,7 @@
 #include "http/static_files.hpp"
 #include "newsroom/crypto.hpp"
 #include "render/renderer.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::newsroom {
 
@@ -158,6 +159,21 @@ std::vector<std::string> NewsroomTest::AuditActions(int count) const {
     actions.push_back(entry.action);
   }
   return actions;
+}
+
+std::vector<std::pair<std::string, std::string>> NewsroomTest::QueuedMails() {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::vector<store::OutboxMail> claimed =
+      store_->ClaimDueMails(clock_.Now() + 1, 100, clock_.Now() + 600).value();
+  for (const store::OutboxMail& mail : claimed) {
+    const size_t body = mail.message.find("\r\n\r\n");
+    std::string encoded;
+    for (const char c : mail.message.substr(body + 4)) {
+      if (c != '\r' && c != '\n') encoded += c;
+    }
+    out.emplace_back(mail.recipient, store::FromBase64(encoded));
+  }
+  return out;
 }
 
 }  // namespace sinmun::newsroom

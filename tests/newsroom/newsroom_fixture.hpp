@@ -84,6 +84,10 @@ class NewsroomTest : public ::testing::Test {
   // The value="…" of the input named `name` in `html`, or "".
   static std::string InputValue(const std::string& html, const std::string& name);
 
+  // The recipient and plain text of every mail queued so far, in order (claimed, so each is
+  // returned once).
+  std::vector<std::pair<std::string, std::string>> QueuedMails();
+
   std::int64_t AuditCount() const;
   // The newest audit entries' actions, newest first.
   std::vector<std::string> AuditActions(int count) const;

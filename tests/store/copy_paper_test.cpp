@@ -110,6 +110,20 @@ void Seed(Store& store) {
                                             .data = std::string("\x89PNG\r\n\x1A\n\0\xff", 10)}},
                                  .received_at = kNow}));
   ASSERT_TRUE(store.AssignCorrection(correction, user));
+  // A tip with a file, assigned (its history has an event) and made into a draft.
+  const TipId tip = Must(store.FileTip({.kind = TipKind::kSubmission,
+                                        .name = "독자",
+                                        .contact = "reader@example.com",
+                                        .title = "투고",
+                                        .text = "본문",
+                                        .status_token = "tip-token",
+                                        .files = {{.name = "b.pdf",
+                                                   .media_type = "application/pdf",
+                                                   .data = std::string("%PDF-\0\xff", 7)}},
+                                        .limit = {.client = "client"},
+                                        .received_at = kNow}));
+  ASSERT_TRUE(store.AssignTip(tip, user, user, kNow));
+  ASSERT_TRUE(store.LinkTipDraft(tip, article, user, kNow));
   Must(store.SetBreaking(
       {.text = "속보", .starts_at = kNow, .expires_at = kNow + 60, .set_by = user}));
   // A series with the article as its first episode; the draft published, and its IndexNow

@@ -24,6 +24,7 @@
 #include "store/sql/reader_methods.hpp"
 #include "store/sql/related_methods.hpp"
 #include "store/sql/series_methods.hpp"
+#include "store/sql/tip_methods.hpp"
 #include "store/sql/traffic_methods.hpp"
 
 namespace sinmun::store::postgres {

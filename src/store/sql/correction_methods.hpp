@@ -11,6 +11,7 @@
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/reader_sends.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
@@ -45,7 +46,9 @@ inline const Sql kIsPublished{
     "AND a.id = ?2{for:SHARE}"};
 inline const Sql kInsert{
     "INSERT INTO corrections (article_id, kind, requester, contact, text, reason, status_token, "
-    "received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
+    "received_at, client) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id"};
+inline const Sql kSentSince{
+    "SELECT COUNT(*) FROM corrections WHERE client = ?1 AND received_at >= ?2{::bigint}"};
 inline const Sql kInsertFile{
     "INSERT INTO correction_files (correction_id, position, name, media_type, data) "
     "VALUES (?1, ?2, ?3, ?4, ?5)"};
@@ -105,24 +108,24 @@ Result<CorrectionId> SqlStore<B>::FileCorrection(const NewCorrection& request) {
                 "a correction request needs a requester, a contact, a text and a token");
   }
   return backend().OnWriteTransaction([&](auto& db) -> Result<CorrectionId> {
+    if (Result<> allowed = CheckClientLimit(db, correction_sql::kSentSince, request.limit);
+        !allowed) {
+      return tl::unexpected(allowed.error());
+    }
     const Result<std::optional<std::int64_t>> published = ReadOptionalInt(
         Query(db, correction_sql::kIsPublished, request.received_at, request.article_id));
     if (!published) return tl::unexpected(published.error());
     if (!*published) {
       return Fail(ErrorCode::kNotFound, fmt::format("article {}", request.article_id));
     }
-    const Result<std::int64_t> id =
-        ReadCount(Query(db, correction_sql::kInsert, request.article_id,
-                        CorrectionKindName(request.kind), request.requester, request.contact,
-                        request.text, request.reason, request.status_token, request.received_at));
+    const Result<std::int64_t> id = ReadCount(
+        Query(db, correction_sql::kInsert, request.article_id, CorrectionKindName(request.kind),
+              request.requester, request.contact, request.text, request.reason,
+              request.status_token, request.received_at, request.limit.client));
     if (!id) return id;
-    std::int64_t position = 0;
-    for (const EvidenceFile& file : request.files) {
-      if (Result<> done = Write(db, correction_sql::kInsertFile, *id, ++position, file.name,
-                                file.media_type, ToBase64(file.data));
-          !done) {
-        return tl::unexpected(done.error());
-      }
+    if (Result<> kept = InsertReaderFiles(db, correction_sql::kInsertFile, *id, request.files);
+        !kept) {
+      return tl::unexpected(kept.error());
     }
     return *id;
   });
@@ -142,13 +145,7 @@ Result<CorrectionCase> SqlStore<B>::CorrectionByToken(std::string_view status_to
 
 template <typename B>
 Result<std::vector<EvidenceFile>> SqlStore<B>::CorrectionFiles(CorrectionId id) const {
-  return ReadAllOn<EvidenceFile>(
-      backend(),
-      [](const auto& row) {
-        return EvidenceFile{
-            .name = row.Text(0), .media_type = row.Text(1), .data = FromBase64(row.Text(2))};
-      },
-      correction_sql::kFiles, id);
+  return ReadAllOn<EvidenceFile>(backend(), ReadReaderFileRow(), correction_sql::kFiles, id);
 }
 
 template <typename B>

@@ -217,6 +217,19 @@ class SqlStore : public Store {
   Result<std::vector<PublishedCorrection>> PublishedCorrections(std::optional<ArticleId> article,
                                                                 Page page) const override;
 
+  // TipBox: sql/tip_methods.hpp
+  Result<TipId> FileTip(const NewTip& tip) override;
+  Result<Tip> TipById(TipId id) const override;
+  Result<Tip> TipByToken(std::string_view status_token) const override;
+  Result<std::vector<EvidenceFile>> TipFiles(TipId id) const override;
+  Result<TipPage> Tips(const TipQuery& query) const override;
+  Result<std::vector<TipEvent>> TipEvents(TipId id) const override;
+  Result<> AssignTip(TipId id, std::optional<UserId> user, UserId by, Timestamp at) override;
+  Result<Tip> MoveTip(TipId id, TipState to, UserId by, Timestamp at) override;
+  Result<> ReplyToTip(TipId id, std::string_view reply, UserId by, Timestamp at) override;
+  Result<> AddTipNote(TipId id, std::string_view note, UserId by, Timestamp at) override;
+  Result<> LinkTipDraft(TipId id, ArticleId draft, UserId by, Timestamp at) override;
+
   // BreakingNews: sql/breaking_methods.hpp
   Result<std::int64_t> SetBreaking(const BreakingItem& item) override;
   Result<> ClearBreaking(Timestamp at) override;

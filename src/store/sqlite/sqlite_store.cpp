@@ -22,6 +22,7 @@
 #include "store/sql/reader_methods.hpp"
 #include "store/sql/related_methods.hpp"
 #include "store/sql/series_methods.hpp"
+#include "store/sql/tip_methods.hpp"
 #include "store/sql/traffic_methods.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
