@@ -129,7 +129,8 @@ PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const PhotoFolders& fol
     // The file as sent, for a later crop or a larger size; private, since it keeps what the
     // variants drop (EXIF with the camera's GPS position) and the full resolution.
     const std::filesystem::path original =
-        std::filesystem::path(folders.originals) / fmt::format("{}.{}", name, Extension(*format));
+        std::filesystem::path(folders.originals) /
+        fmt::format("{}.{}", name, render::PictureExtension(*format));
     std::filesystem::create_directories(original.parent_path(), error);
     if (error || !WriteFile(original, std::string(bytes))) {
       return Error{ErrorCode::kUnavailable, "cannot write " + original.string()};
