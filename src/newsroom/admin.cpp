@@ -23,12 +23,9 @@ http::Response AdminIndex(const NewsroomContext& context, const http::Request& r
 
 http::Response AuditPage(const NewsroomContext& context, const http::Request& request,
                          const Staff& staff) {
-  std::int64_t page = 1;
-  if (const std::optional<std::string> text = request.Query("page")) {
-    const std::optional<std::int64_t> number = ParseId(*text);
-    if (!number || *number > 1'000'000) return NewsroomError(context, 400);
-    page = *number;
-  }
+  const std::optional<std::int64_t> page_number = ListPageNumber(request, 1);
+  if (!page_number) return NewsroomError(context, 400);
+  const std::int64_t page = *page_number;
   const Result<store::AuditPage> log =
       context.deps.store.audit->AuditLog(store::Page{.number = page, .size = kAuditPageSize});
   if (!log) return NewsroomErrorFor(context, log.error());

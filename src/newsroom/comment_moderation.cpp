@@ -60,11 +60,9 @@ http::Response CommentQueuePage(const NewsroomContext& context, const http::Requ
   }
   query.client = request.Query("client").value_or("");
   if (query.client.size() > 200) return NewsroomError(context, 400);
-  if (const std::optional<std::string> page = request.Query("page")) {
-    const std::optional<std::int64_t> number = ParseId(*page);
-    if (!number || *number > 1'000'000) return NewsroomError(context, 400);
-    query.page.number = *number;
-  }
+  const std::optional<std::int64_t> page_number = ListPageNumber(request, query.page.number);
+  if (!page_number) return NewsroomError(context, 400);
+  query.page.number = *page_number;
   const Result<store::ModerationPage> queue =
       context.deps.store.comments->CommentsForModeration(query);
   if (!queue) return NewsroomErrorFor(context, queue.error());

@@ -113,11 +113,9 @@ http::Response CorrectionCasesPage(const NewsroomContext& context, const http::R
     query.state = store::ParseCaseState(state);
     if (!query.state) return NewsroomError(context, 400);
   }
-  if (const std::optional<std::string> page = request.Query("page")) {
-    const std::optional<std::int64_t> number = ParseId(*page);
-    if (!number || *number > 1'000'000) return NewsroomError(context, 400);
-    query.page.number = *number;
-  }
+  const std::optional<std::int64_t> page_number = ListPageNumber(request, query.page.number);
+  if (!page_number) return NewsroomError(context, 400);
+  query.page.number = *page_number;
   const Result<store::CasePage> cases = context.deps.store.corrections->CorrectionCases(query);
   if (!cases) return NewsroomErrorFor(context, cases.error());
   const Result<std::vector<store::CorrectionCase>> open =

@@ -6,6 +6,7 @@
 
 #include "core/site_settings.hpp"
 #include "http/static_files.hpp"
+#include "newsroom/admin_pages.hpp"
 #include "newsroom/guard.hpp"
 
 namespace sinmun::newsroom {
@@ -81,6 +82,14 @@ http::Response RenderNewsroomPage(const NewsroomContext& context, const Staff& s
 http::Response RenderGuestPage(const NewsroomContext& context, std::string_view template_name,
                                nlohmann::json view, std::string_view title, int status) {
   return Render(context, nullptr, template_name, std::move(view), title, status);
+}
+
+std::optional<std::int64_t> ListPageNumber(const http::Request& request, std::int64_t absent) {
+  const std::optional<std::string> text = request.Query("page");
+  if (!text) return absent;
+  const std::optional<std::int64_t> number = ParseId(*text);
+  if (!number || *number > 1'000'000) return std::nullopt;
+  return number;
 }
 
 http::Response NewsroomError(const NewsroomContext& context, int status) {

@@ -1,10 +1,13 @@
 #pragma once
 // Private to newsroom/: rendering newsroom pages inside templates/newsroom/layout.
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 
 #include "core/error.hpp"
+#include "http/request.hpp"
 #include "http/response.hpp"
 #include "newsroom/context.hpp"
 #include "newsroom/staff.hpp"
@@ -26,6 +29,10 @@ http::Response NewsroomError(const NewsroomContext& context, int status);
 // The error page for a failed call: http::StatusFor(error.code); server-side failures
 // (kInternal, kUnavailable) are logged here, the one place that handles them.
 http::Response NewsroomErrorFor(const NewsroomContext& context, const Error& error);
+
+// The page of a list that `?page=` asks for: `absent` without one, nullopt when it is no page
+// number (not 1 to 1,000,000): the caller answers 400.
+std::optional<std::int64_t> ListPageNumber(const http::Request& request, std::int64_t absent);
 
 // The label `key` from the messages file.
 std::string Label(const NewsroomContext& context, std::string_view key);

@@ -100,11 +100,9 @@ http::Response TipsInboxPage(const NewsroomContext& context, const http::Request
     query.kind = store::ParseTipKind(kind);
     if (!query.kind) return NewsroomError(context, 400);
   }
-  if (const std::optional<std::string> page = request.Query("page")) {
-    const std::optional<std::int64_t> number = ParseId(*page);
-    if (!number || *number > 1'000'000) return NewsroomError(context, 400);
-    query.page.number = *number;
-  }
+  const std::optional<std::int64_t> page_number = ListPageNumber(request, query.page.number);
+  if (!page_number) return NewsroomError(context, 400);
+  query.page.number = *page_number;
   const Result<store::TipPage> tips = context.deps.store.tips->Tips(query);
   if (!tips) return NewsroomErrorFor(context, tips.error());
 
