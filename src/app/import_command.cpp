@@ -70,12 +70,15 @@ std::string ReportFileName(Timestamp now, bool dry_run) {
   return fmt::format("import-wordpress-{}{}.txt", stamp, dry_run ? "-dry-run" : "");
 }
 
-// Why the photo pipeline refused a file, as the newsroom says it (messages/en.json: the
-// report is in English), or the message's key when the messages cannot be read.
-std::string RefusalText(const std::string& label_key) {
-  const std::string share = FindShareDir("");
-  std::ifstream file(share + "/messages/en.json", std::ios::binary);
-  const nlohmann::json messages = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+// The newsroom's messages in English (messages/en.json: the report is in English), read once
+// per import; null when they cannot be read.
+nlohmann::json EnglishMessages() {
+  std::ifstream file(FindShareDir("") + "/messages/en.json", std::ios::binary);
+  return nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+}
+
+// Why the photo pipeline refused a file, as the newsroom says it, or the message's key.
+std::string RefusalText(const nlohmann::json& messages, const std::string& label_key) {
   if (messages.is_object() && messages.contains(label_key) && messages[label_key].is_string()) {
     return messages[label_key].get<std::string>();
   }
@@ -88,12 +91,14 @@ archive::PhotoPipeline ImportPhotos(store::Store& store, const DataDir& data, Ti
   archive::PhotoPipeline photos;
   const newsroom::PhotoFolders folders{.uploads = data.uploads_path,
                                        .originals = data.originals_path};
-  photos.store = [&store, folders, now](std::string_view bytes) -> Result<store::PhotoId> {
+  auto messages = std::make_shared<const nlohmann::json>(EnglishMessages());
+  photos.store = [&store, folders, now,
+                  messages](std::string_view bytes) -> Result<store::PhotoId> {
     newsroom::PhotoUploadResult stored =
         newsroom::StoreUploadedPhoto(store, folders, bytes, /*by=*/0, now);
     if (const auto* id = std::get_if<store::PhotoId>(&stored)) return *id;
     if (const auto* refusal = std::get_if<newsroom::PhotoRefusal>(&stored)) {
-      return Fail(ErrorCode::kInvalidInput, RefusalText(refusal->label_key));
+      return Fail(ErrorCode::kInvalidInput, RefusalText(*messages, refusal->label_key));
     }
     return tl::unexpected(std::get<Error>(stored));
   };
