@@ -27,7 +27,7 @@ std::string ClickLink(const std::string& html) {
 TEST(AdsFlowTest, BannersAreServedClickedAndCounted) {
   TempDir dir;
   const std::string data = (dir.path() / "paper").string();
-  const CommandResult demo = RunSinmun({"demo", "--data", data, "--articles", "30", "--seed", "5"});
+  const CommandResult demo = MakeDemoPaper(data, {"--articles", "30", "--seed", "5"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   EXPECT_NE(demo.out.find("sponsor banner campaigns"), std::string::npos) << demo.out;
   std::ofstream(data + "/sinmun.toml") << "[counters]\nflush_seconds = 3600\n";

@@ -53,8 +53,7 @@ class BackupTest : public ::testing::Test {
  protected:
   void SetUp() override {
     data_ = dir_.path() / "paper";
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", data_.string(), "--articles", "30", "--seed", "3"});
+    const CommandResult demo = MakeDemoPaper(data_.string(), {"--articles", "30", "--seed", "3"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     const std::string password_file = (dir_.path() / "password").string();
     std::ofstream(password_file) << kBackupEditorPassword << "\n";

@@ -113,8 +113,7 @@ class CrashSafetyTest : public ::testing::Test {
   void SetUp() override {
     data_ = (dir_.path() / "paper").string();
     db_ = data_ + "/sinmun.db";
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", data_, "--articles", "40", "--seed", "5"});
+    const CommandResult demo = MakeDemoPaper(data_, {"--articles", "40", "--seed", "5"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     const std::string password_file = (dir_.path() / "password").string();
     std::ofstream(password_file) << kCrashEditorPassword << "\n";

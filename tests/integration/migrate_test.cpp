@@ -23,7 +23,7 @@ constexpr Timestamp kFarFuture = 4'000'000'000;
 TEST(MigrateTest, CopiesAPaperToPostgresTwiceAndItServesTheSameArticles) {
   TempDir dir;
   const std::string data = (dir.path() / "paper").string();
-  const CommandResult demo = RunSinmun({"demo", "--data", data, "--articles", "60", "--seed", "7"});
+  const CommandResult demo = MakeDemoPaper(data, {"--articles", "60", "--seed", "7"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   // What the demo does not make: a newsroom draft with tags, a correction and two revisions,
   // a recommend, hourly views, a session, an audit line and a site setting.

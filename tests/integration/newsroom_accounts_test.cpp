@@ -42,7 +42,7 @@ class NewsroomAccountsTest : public ::testing::Test {
 };
 
 TEST_F(NewsroomAccountsTest, UserAddCreatesAnAccountThatCanLogIn) {
-  ASSERT_EQ(RunSinmun({"demo", "--data", data_, "--articles", "20"}).exit_code, 0);
+  ASSERT_EQ(MakeDemoPaper(data_, {"--articles", "20"}).exit_code, 0);
   const CommandResult added =
       RunSinmun({"user", "add", "--data", data_, "--email", "desk@example.com", "--name", "데스크",
                  "--role", "editor", "--password-file", PasswordFile("editor password 1")});
@@ -70,7 +70,7 @@ TEST_F(NewsroomAccountsTest, UserAddCreatesAnAccountThatCanLogIn) {
 }
 
 TEST_F(NewsroomAccountsTest, UserAddRefusesBadInputWithOneLineAndExitCode2) {
-  ASSERT_EQ(RunSinmun({"demo", "--data", data_, "--articles", "0"}).exit_code, 0);
+  ASSERT_EQ(MakeDemoPaper(data_, {"--articles", "0"}).exit_code, 0);
   const std::string good = PasswordFile("a good password");
   const auto add = [&](const std::string& email, const std::string& role,
                        const std::string& password_file) {
@@ -109,7 +109,7 @@ TEST_F(NewsroomAccountsTest, UserAddRefusesBadInputWithOneLineAndExitCode2) {
 }
 
 TEST_F(NewsroomAccountsTest, DemoAccountsLogInAndTheAdminsChangesReachThePublicSite) {
-  const CommandResult demo = RunSinmun({"demo", "--data", data_, "--articles", "30"});
+  const CommandResult demo = MakeDemoPaper(data_, {"--articles", "30"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   std::smatch match;
   ASSERT_TRUE(
@@ -178,7 +178,7 @@ TEST_F(NewsroomAccountsTest, NewsroomPagesPassTheNuHtmlChecker) {
   const std::string vnu =
       std::string(SINMUN_SOURCE_DIR) + "/node_modules/vnu-jar/build/dist/vnu.jar";
   ASSERT_TRUE(fs::exists(vnu)) << vnu << " is missing: run `make deps`";
-  const CommandResult demo = RunSinmun({"demo", "--data", data_, "--articles", "10"});
+  const CommandResult demo = MakeDemoPaper(data_, {"--articles", "10"});
   ASSERT_EQ(demo.exit_code, 0) << demo.out;
   std::smatch match;
   ASSERT_TRUE(

@@ -37,8 +37,7 @@ class NodesTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     ASSERT_TRUE(redis_.running()) << redis_.error();
     data_ = (dir_.path() / "paper").string();
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", data_, "--articles", "60", "--seed", "8"});
+    const CommandResult demo = MakeDemoPaper(data_, {"--articles", "60", "--seed", "8"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     std::ofstream(dir_.path() / "password.txt") << kPassword << "\n";
     const CommandResult added =

@@ -29,8 +29,7 @@ class OpsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     data_ = (dir_.path() / "paper").string();
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", data_, "--articles", "40", "--seed", "5"});
+    const CommandResult demo = MakeDemoPaper(data_, {"--articles", "40", "--seed", "5"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
   }
   void Configure(const std::string& toml) { std::ofstream(data_ + "/sinmun.toml") << toml; }

@@ -33,8 +33,7 @@ std::vector<std::string> SortedRows(const fs::path& dump, const std::string& tab
 class PaperDumpTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", paper_.string(), "--articles", "40", "--seed", "9"});
+    const CommandResult demo = MakeDemoPaper(paper_.string(), {"--articles", "40", "--seed", "9"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
     // Rows the demo does not make: a recommend, hourly views, a session, a setting, a comment
     // with a reply and a vote, an imported section with its old address.

@@ -53,8 +53,7 @@ class ReaderTest : public ::testing::Test {
     char pattern[] = "/tmp/sinmun-reader-XXXXXX";
     root_ = new std::string(::mkdtemp(pattern));
     const std::string data = *root_ + "/paper";
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", data, "--articles", "400", "--seed", "5"});
+    const CommandResult demo = MakeDemoPaper(data, {"--articles", "400", "--seed", "5"});
     // A failed assertion here would make GoogleTest skip every test of the suite, which CTest
     // reports as skipped, not failed: the failure is kept for SetUp to report in each test.
     if (demo.exit_code != 0) {

@@ -27,8 +27,7 @@ class ReadersFlowTest : public ::testing::Test {
  protected:
   void SetUp() override {
     data_ = (dir_.path() / "paper").string();
-    const CommandResult demo =
-        RunSinmun({"demo", "--data", data_, "--articles", "60", "--seed", "3"});
+    const CommandResult demo = MakeDemoPaper(data_, {"--articles", "60", "--seed", "3"});
     ASSERT_EQ(demo.exit_code, 0) << demo.out;
   }
   // Replaces sinmun.toml with `toml` (every other key keeps its default).

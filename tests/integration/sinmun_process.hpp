@@ -20,6 +20,13 @@ struct CommandResult {
 // Runs `sinmun args...` and waits for it (killed after 120 s).
 CommandResult RunSinmun(const std::vector<std::string>& args);
 
+// `sinmun demo --data DATA_DIR demo_args...` for a test that needs a demo paper of its own on
+// SQLite. The paper is made once per build of the binary and demo_args, then copied: a demo
+// costs seconds (argon2id hashes of the accounts' passwords, photos in every size), a copy of
+// its folder milliseconds, and many tests of one binary start from the same paper. The result
+// is the demo's own (its exit code and output, with the accounts' one-time passwords).
+CommandResult MakeDemoPaper(const std::string& data_dir, const std::vector<std::string>& demo_args);
+
 // Runs the Nu Html Checker (`jar`, npm vnu-jar, with the machine's Java) over every page in
 // `folder`, writing its report to `report`. Returns the errors it found, "" when none; when
 // it exits with a failure and prints nothing, a line saying so.
