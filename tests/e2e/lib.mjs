@@ -135,13 +135,18 @@ export class Run {
     });
   }
 
-  // A fresh browser profile (no cookies, no storage); `options` go to Playwright's context.
+  // A fresh browser context: no cookies, no storage, nothing shared with the others, as a new
+  // visitor's browser. One Chromium serves every context of the run: starting a browser costs
+  // seconds of CPU, a context milliseconds. `name` names the visitor for the test's reader.
+  // `options` go to Playwright's context.
   async browser(name, options = {}) {
-    const context = await chromium.launchPersistentContext(path.join(this.work, name), {
+    this.chromium ??= await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
              '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await this.chromium.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'ko-KR',
       ...options,
@@ -165,6 +170,7 @@ export class Run {
       console.log(`not ok - ${error.stack || error}`);
     } finally {
       for (const context of this.contexts) await context.close().catch(() => {});
+      if (this.chromium) await this.chromium.close().catch(() => {});
       if (this.server) this.server.kill('SIGTERM');
       rmSync(this.work, { recursive: true, force: true });
       console.log(`screenshots: ${out}`);
