@@ -82,10 +82,14 @@ inline const Sql kInsertComment{
     "RETURNING id"};
 inline const Sql kUpdateComment{
     "UPDATE comments SET nickname = ?2, body = ?3 WHERE id = ?1 AND article_id = ?4"};
-// The counts the comment store keeps (comment_methods.hpp), made again for the article.
+// The counts the comment store keeps (comment_methods.hpp), made again for the article. The
+// replies are counted among the article's own visible comments (comments_article): asked by
+// parent and state alone, SQLite chose the state index and read every visible comment of the
+// paper for each comment imported.
 inline const Sql kRecountReplies{
-    "UPDATE comments SET replies = (SELECT COUNT(*) FROM comments r WHERE r.parent_id = "
-    "comments.id AND r.state = 'visible') WHERE article_id = ?1 AND parent_id IS NULL"};
+    "UPDATE comments SET replies = (SELECT COUNT(*) FROM comments r WHERE r.article_id = ?1 "
+    "AND r.parent_id = comments.id AND r.state = 'visible') "
+    "WHERE article_id = ?1 AND parent_id IS NULL"};
 inline const Sql kRecountComments{
     "INSERT INTO comment_counts (article_id, visible) SELECT ?1{::bigint}, COUNT(*) FROM comments "
     "WHERE article_id = ?1 AND state = 'visible' "
