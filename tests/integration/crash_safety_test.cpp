@@ -1,7 +1,7 @@
 // Crash safety: `sinmun serve` is killed with SIGKILL (a crash, the OOM killer, a power cut for
 // the process) in the middle of mixed writes, again and again. After each kill:
 // - every write the server acknowledged is in the store: newsroom saves and publishes (303),
-//   recommends (counted: true), queued e-mails (303);
+//   recommends (counted: true), queued e-mails (303), readers' comments (303 to the comment);
 // - PRAGMA integrity_check says ok;
 // - the views lost are only the last flush interval's (counted in memory, docs/DESIGN.md).
 // SINMUN_CRASH_ROUNDS sets the number of kills (default 10 here; bench/crash_safety.sh runs
@@ -36,6 +36,18 @@ using Clock = std::chrono::steady_clock;
 
 constexpr char kCrashEditorPassword[] = "crash test editor 1";
 constexpr int kFlushSeconds = 1;
+// The paper's address ([server] base_url, which mail needs for its links); readers' forms come
+// from pages of it.
+constexpr char kOrigin[] = "http://news.example";
+
+// The form token of the form on `page` (e-mail and comment forms carry one).
+std::string FormToken(const std::string& page) {
+  constexpr std::string_view kToken = R"(name="form_token" value=")";
+  const size_t at = page.find(kToken);
+  if (at == std::string::npos) return "";
+  const size_t from = at + kToken.size();
+  return page.substr(from, page.find('"', from) - from);
+}
 
 int Rounds() {
   const char* text = std::getenv("SINMUN_CRASH_ROUNDS");
@@ -104,6 +116,7 @@ struct AcknowledgedInRound {
   std::vector<std::int64_t> saved;      // article ids, headline "충돌 r{round} n{n}"
   std::vector<std::int64_t> published;  // of those
   std::vector<std::string> mails;       // recipients
+  std::vector<std::int64_t> comments;   // comment ids
   std::int64_t recommends = 0;
   std::vector<Clock::time_point> views;  // when each counted view was answered
 };
@@ -124,10 +137,12 @@ class CrashSafetyTest : public ::testing::Test {
     // Mail is queued for a server that is not there, so queued rows stay in the outbox; the
     // rate limits are lifted because every request comes from one address.
     std::ofstream(data_ + "/sinmun.toml")
-        << "[counters]\nflush_seconds = " << kFlushSeconds
+        << "[server]\nbase_url = \"" << kOrigin
+        << "\"\n[counters]\nflush_seconds = " << kFlushSeconds
         << "\n[mail]\nsmtp_url = \"smtp://127.0.0.1:9\"\nretry_seconds = 3600\n"
            "per_client_per_hour = 10000\nper_sender_per_day = 10000\nper_article_per_hour = "
-           "10000\n";
+           "10000\nsite_per_hour = 100000\nmin_fill_seconds = 0\n"
+           "[comments]\nmin_interval_seconds = 0\nper_hour = 100000\n";
   }
 
   // Newsroom saves and publishes, one after the other, until `stop`.
@@ -141,8 +156,10 @@ class CrashSafetyTest : public ::testing::Test {
   // Recommends and e-mails of one article, by ever new readers, until `stop`.
   static void Readers(std::uint16_t port, std::int64_t article, int round,
                       const std::atomic<bool>& stop, AcknowledgedInRound& acked) {
-    const std::string origin = "http://127.0.0.1:" + std::to_string(port);
+    const std::string origin = kOrigin;
     const std::string target = "/article/" + std::to_string(article);
+    const std::string mail_token =
+        FormToken(HttpGet(port, target + "/email", {{"User-Agent", kDesktopChrome}}).body);
     for (int n = 0; !stop; ++n) {
       char cookie[64];
       std::snprintf(cookie, sizeof cookie, "sinmun_v=%08x%08x%016x", round, n, 0xabcdefu);
@@ -160,15 +177,40 @@ class CrashSafetyTest : public ::testing::Test {
       }
       const std::string recipient =
           "r" + std::to_string(round) + "-" + std::to_string(n) + "@example.org";
-      const HttpResponse mail = HttpRequest(
-          port, "POST", target + "/email",
-          {{"Origin", origin},
-           {"Content-Type", "application/x-www-form-urlencoded"},
-           {"User-Agent", kDesktopChrome}},
-          "sender_name=crash&sender_email=crash%40example.com&recipients=" + recipient + "&note=");
+      const HttpResponse mail =
+          HttpRequest(port, "POST", target + "/email",
+                      {{"Origin", origin},
+                       {"Content-Type", "application/x-www-form-urlencoded"},
+                       {"User-Agent", kDesktopChrome}},
+                      "sender_name=crash&sender_email=crash%40example.com&recipients=" + recipient +
+                          "&note=&form_token=" + mail_token);
       if (mail.status == 303 && mail.Header("location").find("sent=1") != std::string::npos) {
         std::lock_guard lock(acked.mutex);
         acked.mails.push_back(recipient);
+      }
+    }
+  }
+
+  // Guest comments on one article, each with its own text, until `stop`.
+  static void Commenters(std::uint16_t port, std::int64_t article, int round,
+                         const std::atomic<bool>& stop, AcknowledgedInRound& acked) {
+    const std::string origin = kOrigin;
+    const std::string target = "/article/" + std::to_string(article) + "/comments";
+    const std::string token =
+        FormToken(HttpGet(port, target, {{"User-Agent", kDesktopChrome}}).body);
+    for (int n = 0; !stop; ++n) {
+      const HttpResponse posted =
+          HttpRequest(port, "POST", target,
+                      {{"Origin", origin},
+                       {"Content-Type", "application/x-www-form-urlencoded"},
+                       {"User-Agent", kDesktopChrome}},
+                      "nickname=crash&password=secret1&body=r" + std::to_string(round) + "n" +
+                          std::to_string(n) + "&form_token=" + token);
+      const std::string location = posted.Header("location");
+      const size_t anchor = location.find("#c");
+      if (posted.status == 303 && anchor != std::string::npos) {
+        std::lock_guard lock(acked.mutex);
+        acked.comments.push_back(std::atoll(location.c_str() + anchor + 2));
       }
     }
   }
@@ -202,6 +244,7 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
   std::int64_t max_lost_views = 0;
   double max_lost_ms = 0;
   std::int64_t total_writes = 0;
+  std::int64_t total_comments = 0;
   std::vector<std::int64_t> all_published;
   std::vector<std::string> sample_mails;
 
@@ -229,6 +272,8 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
     clients.emplace_back(Readers, server.port(), recommended, round, std::cref(stop),
                          std::ref(acked));
     clients.emplace_back(Viewers, server.port(), viewed, round, std::cref(stop), std::ref(acked));
+    clients.emplace_back(Commenters, server.port(), recommended, round, std::cref(stop),
+                         std::ref(acked));
     // Killed at a different moment each round: within a flush interval, across one, or later.
     std::this_thread::sleep_for(std::chrono::milliseconds(
         std::uniform_int_distribution<int>(700, 700 + 1500 * kFlushSeconds)(random)));
@@ -265,6 +310,13 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
       }
       sample_mails.push_back(acked.mails.back());
     }
+    if (!acked.comments.empty()) {
+      const std::set<std::string> stored =
+          Lines(Sql(db_, "SELECT id FROM comments WHERE id IN (" + Join(acked.comments) + ")"));
+      for (const std::int64_t id : acked.comments) {
+        EXPECT_TRUE(stored.contains(std::to_string(id))) << "comment " << id << " lost";
+      }
+    }
     const std::int64_t recommends_after =
         std::atoll(Sql(db_, "SELECT count(*) FROM recommends WHERE article_id = " +
                                 std::to_string(recommended))
@@ -289,13 +341,15 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
     }
     max_lost_views = std::max(max_lost_views, lost);
     total_writes += static_cast<std::int64_t>(acked.saved.size() + acked.published.size() +
-                                              acked.mails.size()) +
+                                              acked.mails.size() + acked.comments.size()) +
                     acked.recommends;
+    total_comments += static_cast<std::int64_t>(acked.comments.size());
     std::printf(
-        "round %d: %zu saves, %zu publishes, %lld recommends, %zu mails, %lld views "
+        "round %d: %zu saves, %zu publishes, %lld recommends, %zu mails, %zu comments, %lld views "
         "(%lld lost)\n",
         round, acked.saved.size(), acked.published.size(), static_cast<long long>(acked.recommends),
-        acked.mails.size(), static_cast<long long>(acked_views), static_cast<long long>(lost));
+        acked.mails.size(), acked.comments.size(), static_cast<long long>(acked_views),
+        static_cast<long long>(lost));
   }
 
   // After the last kill the paper serves what was acknowledged.
@@ -313,6 +367,8 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
       rounds, static_cast<long long>(total_writes), static_cast<long long>(max_lost_views),
       max_lost_ms, kFlushSeconds);
   EXPECT_GT(total_writes, 0);
+  EXPECT_GT(total_comments, 0) << "no comment was acknowledged in any round";
+  EXPECT_FALSE(sample_mails.empty()) << "no mail was acknowledged in any round";
 }
 
 }  // namespace
