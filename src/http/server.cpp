@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "http/encoding.hpp"
+#include "http/request_parser.hpp"
 #include "http/work_pool.hpp"
 
 namespace sinmun::http {
@@ -75,17 +76,6 @@ bool HasHeader(const std::vector<std::pair<std::string, std::string>>& headers,
   return false;
 }
 
-// RFC 9112 3.2 / RFC 3986 3.2.2: a host (reg-name, IPv4 or bracketed IP literal) and an
-// optional port. Empty is allowed: a client sends it when the target has no authority.
-bool IsValidHost(std::string_view host) {
-  for (const char c : host) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    std::string_view("-._~%!$&'()*+,;=:[]").find(c) != std::string_view::npos;
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // A request id a proxy may hand on: short, and only characters safe in a header and a log.
 bool IsUsableRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -93,157 +83,6 @@ bool IsUsableRequestId(std::string_view id) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_' || c == '.';
     if (!ok) return false;
-  }
-  return true;
-}
-
-// Told by the parser when a request's head is complete, before any of its body is read.
-class HeadListener {
- public:
-  // The body limit that applies, or nullopt when the request is answered now.
-  virtual std::optional<std::uint64_t> OnHead() = 0;
-
- protected:
-  ~HeadListener() = default;
-};
-
-// Fills a Request straight from Beast's parser callbacks, reusing the strings of the previous
-// request on the connection: no beast::http::fields, no allocation in the steady state.
-class RequestParser final : public bhttp::basic_parser<true> {
- public:
-  // `largest_body_limit` holds until the route is known: Beast checks a Content-Length
-  // against it before on_header_impl, which then applies the route's own limit.
-  RequestParser(Request& request, std::uint32_t header_limit, std::uint64_t largest_body_limit,
-                HeadListener& listener)
-      : request_(request), listener_(listener) {
-    this->header_limit(header_limit);
-    this->body_limit(largest_body_limit);
-    eager(true);
-    request_.body.clear();
-    // A request refused before its request line is read must not be logged as the previous one.
-    request_.method = Method::kOther;
-    request_.target.clear();
-  }
-
-  int version() const { return version_; }
-  bool expects_continue() const { return expects_continue_; }
-
- private:
-  void on_request_impl(bhttp::verb verb, beast::string_view, beast::string_view target, int version,
-                       error_code& ec) override {
-    if (version != 10 && version != 11) {
-      ec = bhttp::error::bad_version;
-      return;
-    }
-    switch (verb) {
-      case bhttp::verb::get:
-        request_.method = Method::kGet;
-        break;
-      case bhttp::verb::head:
-        request_.method = Method::kHead;
-        break;
-      case bhttp::verb::post:
-        request_.method = Method::kPost;
-        break;
-      default:
-        request_.method = Method::kOther;
-    }
-    request_.target.assign(target.data(), target.size());
-    version_ = version;
-  }
-
-  void on_response_impl(int, beast::string_view, int, error_code& ec) override {
-    ec = bhttp::error::bad_method;
-  }
-
-  void on_field_impl(bhttp::field field, beast::string_view name, beast::string_view value,
-                     error_code&) override {
-    auto& headers = request_.headers;
-    if (count_ == headers.size()) headers.emplace_back();
-    std::string& lower = headers[count_].first;
-    lower.assign(name.data(), name.size());
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    headers[count_].second.assign(value.data(), value.size());
-    ++count_;
-    if (field == bhttp::field::host) {
-      ++hosts_;
-      if (!IsValidHost(std::string_view(value.data(), value.size()))) bad_host_ = true;
-    } else if (field == bhttp::field::transfer_encoding) {
-      // Several fields form one list; only the last coding decides how the body is framed.
-      const std::string_view codings(value.data(), value.size());
-      const size_t comma = codings.rfind(',');
-      const std::string_view last =
-          TrimSpaces(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
-      if (!last.empty()) last_coding_chunked_ = EqualsIgnoreCase(last, "chunked");
-      transfer_encoding_ = true;
-    }
-    if (field == bhttp::field::expect &&
-        EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
-                         "100-continue")) {
-      expects_continue_ = true;
-    }
-  }
-
-  // Asks the connection about the route before any of the body is read (defined below).
-  void on_header_impl(error_code& ec) override;
-
-  void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override {
-    // Beast has already checked the length against body_limit.
-    if (length) request_.body.reserve(static_cast<size_t>(*length));
-  }
-
-  size_t on_body_impl(beast::string_view body, error_code&) override {
-    request_.body.append(body.data(), body.size());
-    return body.size();
-  }
-
-  void on_chunk_header_impl(std::uint64_t, beast::string_view, error_code&) override {}
-
-  size_t on_chunk_body_impl(std::uint64_t, beast::string_view body, error_code&) override {
-    request_.body.append(body.data(), body.size());
-    return body.size();
-  }
-
-  void on_finish_impl(error_code&) override {}
-
-  Request& request_;
-  HeadListener& listener_;
-  size_t count_ = 0;
-  int version_ = 11;
-  bool expects_continue_ = false;
-  int hosts_ = 0;
-  bool bad_host_ = false;
-  bool transfer_encoding_ = false;
-  bool last_coding_chunked_ = false;
-};
-
-// The status a request the parser refused is answered with.
-int StatusForParseError(const error_code& ec) {
-  if (ec == bhttp::error::header_limit) return 431;
-  if (ec == bhttp::error::body_limit) return 413;
-  return 400;
-}
-
-// Fills request.path and request.query from request.target; false for a target the server
-// answers 400 (not origin-form, bad percent-encoding, a NUL in the path).
-bool DecodeTarget(Request& request) {
-  const std::string_view target = request.target;
-  if (target.empty() || target.front() != '/') return false;
-  const size_t question = target.find('?');
-  const std::string_view raw_path = target.substr(0, question);
-  if (raw_path.find('%') == std::string_view::npos) {
-    request.path.assign(raw_path);
-  } else {
-    std::optional<std::string> path = PercentDecode(raw_path, false);
-    if (!path || path->find('\0') != std::string::npos) return false;
-    request.path = std::move(*path);
-  }
-  if (question == std::string_view::npos) {
-    request.query.clear();
-  } else {
-    request.query = ParseQuery(target.substr(question + 1));
   }
   return true;
 }
@@ -350,31 +189,6 @@ class Connection final : public std::enable_shared_from_this<Connection>, public
   bool on_work_pool_ = false;  // the route's handler runs on the work pool
   size_t lingered_ = 0;
 };
-
-void RequestParser::on_header_impl(error_code& ec) {
-  request_.headers.resize(count_);
-  // RFC 9112 3.2: a 1.1 request has exactly one Host, and no request has two or a bad one.
-  if (bad_host_ || hosts_ > 1 || (version_ == 11 && hosts_ == 0)) {
-    ec = bhttp::error::bad_value;
-    return;
-  }
-  // RFC 9112 6.3: a request body whose last coding is not chunked has no knowable end;
-  // reading on would let the body pass for the next request (request smuggling).
-  if (transfer_encoding_ && !last_coding_chunked_) {
-    ec = bhttp::error::bad_transfer_encoding;
-    return;
-  }
-  const std::optional<std::uint64_t> limit = listener_.OnHead();
-  if (!limit) {
-    ec = bhttp::error::bad_target;  // Parse answers: the refusal, or 400
-    return;
-  }
-  if (content_length() && *content_length() > *limit) {
-    ec = bhttp::error::body_limit;
-    return;
-  }
-  this->body_limit(*limit);  // bounds a chunked body as it arrives
-}
 
 class BeastServer final : public Server {
  public:
@@ -1093,37 +907,7 @@ void Connection::Linger() {
   Read();
 }
 
-// The head's part of a connection without one: the target decoded, the server's body limit.
-class TargetDecoder final : public HeadListener {
- public:
-  TargetDecoder(Request& request, std::uint64_t body_limit)
-      : request_(request), body_limit_(body_limit) {}
-  std::optional<std::uint64_t> OnHead() override {
-    if (!DecodeTarget(request_)) return std::nullopt;
-    return body_limit_;
-  }
-
- private:
-  Request& request_;
-  std::uint64_t body_limit_;
-};
-
 }  // namespace
-
-int ParseRequest(std::string_view bytes, const ServerOptions& options, Request* request) {
-  TargetDecoder decoder(*request, options.max_body_bytes);
-  RequestParser parser(*request, static_cast<std::uint32_t>(options.max_header_bytes),
-                       options.max_body_bytes, decoder);
-  while (!parser.is_done()) {
-    error_code ec;
-    const size_t used = parser.put(asio::buffer(bytes.data(), bytes.size()), ec);
-    bytes.remove_prefix(used);
-    if (ec == bhttp::error::need_more || (!ec && used == 0)) return -1;
-    if (ec == bhttp::error::bad_target) return 400;
-    if (ec) return StatusForParseError(ec);
-  }
-  return 0;
-}
 
 Result<std::unique_ptr<Server>> Server::Open(ServerOptions options, Router router) {
   if (options.error_page && !router.HasErrorPage()) router.SetErrorPage(options.error_page);
