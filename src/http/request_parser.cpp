@@ -41,8 +41,8 @@ class TargetDecoder final : public HeadListener {
 
 }  // namespace
 
-void RequestParser::on_field_impl(bhttp::field field, beast::string_view name, beast::string_view value,
-                   error_code&) {
+void RequestParser::on_field_impl(bhttp::field field, beast::string_view name,
+                                  beast::string_view value, error_code&) {
   auto& headers = request_.headers;
   if (count_ == headers.size()) headers.emplace_back();
   std::string& lower = headers[count_].first;
@@ -65,8 +65,7 @@ void RequestParser::on_field_impl(bhttp::field field, beast::string_view name, b
     transfer_encoding_ = true;
   }
   if (field == bhttp::field::expect &&
-      EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())),
-                       "100-continue")) {
+      EqualsIgnoreCase(TrimSpaces(std::string_view(value.data(), value.size())), "100-continue")) {
     expects_continue_ = true;
   }
 }

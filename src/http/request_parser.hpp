@@ -45,7 +45,8 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
   bool expects_continue() const { return expects_continue_; }
 
  private:
-  void on_request_impl(boost::beast::http::verb verb, boost::beast::string_view, boost::beast::string_view target, int version,
+  void on_request_impl(boost::beast::http::verb verb, boost::beast::string_view,
+                       boost::beast::string_view target, int version,
                        boost::system::error_code& ec) override {
     if (version != 10 && version != 11) {
       ec = boost::beast::http::error::bad_version;
@@ -68,17 +69,19 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
     version_ = version;
   }
 
-  void on_response_impl(int, boost::beast::string_view, int, boost::system::error_code& ec) override {
+  void on_response_impl(int, boost::beast::string_view, int,
+                        boost::system::error_code& ec) override {
     ec = boost::beast::http::error::bad_method;
   }
 
-  void on_field_impl(boost::beast::http::field field, boost::beast::string_view name, boost::beast::string_view value,
-                     boost::system::error_code&) override;
+  void on_field_impl(boost::beast::http::field field, boost::beast::string_view name,
+                     boost::beast::string_view value, boost::system::error_code&) override;
 
   // Asks the listener about the route before any of the body is read.
   void on_header_impl(boost::system::error_code& ec) override;
 
-  void on_body_init_impl(const boost::optional<std::uint64_t>& length, boost::system::error_code&) override {
+  void on_body_init_impl(const boost::optional<std::uint64_t>& length,
+                         boost::system::error_code&) override {
     // Beast has already checked the length against body_limit.
     if (length) request_.body.reserve(static_cast<size_t>(*length));
   }
@@ -88,9 +91,11 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
     return body.size();
   }
 
-  void on_chunk_header_impl(std::uint64_t, boost::beast::string_view, boost::system::error_code&) override {}
+  void on_chunk_header_impl(std::uint64_t, boost::beast::string_view,
+                            boost::system::error_code&) override {}
 
-  size_t on_chunk_body_impl(std::uint64_t, boost::beast::string_view body, boost::system::error_code&) override {
+  size_t on_chunk_body_impl(std::uint64_t, boost::beast::string_view body,
+                            boost::system::error_code&) override {
     request_.body.append(body.data(), body.size());
     return body.size();
   }
