@@ -388,6 +388,17 @@ struct NewMailRequest {
   std::vector<Recipient> recipients;
 };
 
+// A mail from the paper to a reader about their correction request or tip (issue #18): one
+// recipient, no hourly cap, never counted as an article e-mailed. Exactly one of
+// correction_id and tip_id is set.
+struct NewNoticeMail {
+  std::optional<std::int64_t> correction_id;
+  std::optional<std::int64_t> tip_id;
+  std::string recipient;
+  std::string message;  // the whole message, headers and body, CRLF line ends
+  Timestamp created_at = 0;
+};
+
 enum class MailStatus { kPending, kSent, kRejected };
 
 // One outbox row: one message to one recipient.

@@ -92,6 +92,7 @@ class SqlStore : public Store {
                                               std::string_view sender_email,
                                               Timestamp since) const override;
   Result<std::int64_t> EnqueueMail(const NewMailRequest& request, MailCaps caps) override;
+  Result<std::int64_t> EnqueueNotice(const NewNoticeMail& notice) override;
   Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
                                                 Timestamp lease_until) override;
   Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
