@@ -120,6 +120,7 @@ struct ArticleSummary {
   ArticleKind kind = ArticleKind::kOwn;
   std::optional<LeadPhoto> photo;  // the lead photo, for a thumbnail
   std::string video;               // as Article::video: lists mark such articles 영상
+  int series_episode = 0;          // its episode in a series (연재), 0 when in none
 };
 
 // A lead photo given to a new article: an uploaded photo, with its caption and credit.
