@@ -237,10 +237,9 @@ Result<std::string> EnsureIndexNowKey(store::Store& store, const Config& config)
   std::random_device random;
   std::string key;
   for (int i = 0; i < 4; ++i) key += fmt::format("{:08x}", random());
-  if (Result<> put = store.PutSiteSettings({{"indexnow.key", key}}); !put) {
-    return tl::unexpected(put.error());
-  }
-  return key;
+  // Two nodes starting at once on an empty store both get here: the first key stored is the
+  // one both use, so that every node pings with the key the site serves.
+  return store.PutSiteSettingIfUnset("indexnow.key", key);
 }
 
 }  // namespace sinmun::app

@@ -4,7 +4,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <latch>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "app/index_now_sender.hpp"
 #include "app/ops_pages.hpp"
@@ -203,6 +205,34 @@ TEST_P(IndexNowSenderTest, MetricsShowTheQueueAndEachEndpointsPingsAndPassPromto
   while (std::fgets(buffer, sizeof buffer, promtool) != nullptr) said += buffer;
   EXPECT_EQ(::pclose(promtool), 0) << said;
   EXPECT_EQ(said, "");  // lint findings are printed even when it passes
+}
+
+// Two nodes starting at once on an empty store (issue #18) make a key each; both must end
+// with the one stored, or one of them would ping with a key the site does not serve. Several
+// rounds, each from an empty key, both threads let go at the same moment.
+TEST_P(IndexNowSenderTest, TwoNodesStartingAtOnceOnAnEmptyStoreEndWithOneKey) {
+  testing::TestDatabase database(GetParam());
+  const std::unique_ptr<store::Store> first = database.Open();
+  const std::unique_ptr<store::Store> second = database.Open();
+  for (int round = 0; round < 10; ++round) {
+    ASSERT_TRUE(first->PutSiteSettings({{"indexnow.key", ""}}).has_value());
+    std::latch start(2);
+    std::string first_key;
+    std::string second_key;
+    const auto node = [&](store::Store* store, std::string* key) {
+      start.arrive_and_wait();
+      *key = Must(EnsureIndexNowKey(*store, config_));
+    };
+    std::thread a(node, first.get(), &first_key);
+    std::thread b(node, second.get(), &second_key);
+    a.join();
+    b.join();
+    EXPECT_EQ(first_key.size(), 32U);
+    EXPECT_EQ(first_key, second_key) << "round " << round;
+    for (const auto& [key, value] : Must(second->SiteSettings())) {
+      if (key == "indexnow.key") EXPECT_EQ(value, first_key);
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, IndexNowSenderTest, testing::AllBackends(),

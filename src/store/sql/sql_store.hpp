@@ -130,6 +130,7 @@ class SqlStore : public Store {
   Result<> SetReporterPhoto(ReporterId id, std::string_view photo) override;
   Result<Settings> SiteSettings() const override;
   Result<> PutSiteSettings(const Settings& settings) override;
+  Result<std::string> PutSiteSettingIfUnset(std::string_view key, std::string_view value) override;
 
   // AdBook: sql/ad_methods.hpp
   Result<AdCampaignId> InsertAdCampaign(const AdCampaign& campaign) override;
