@@ -135,6 +135,11 @@ Result<int> IndexNowSender::SendDue() {
     }
   }
   if (endpoints.empty()) return 0;
+  {
+    // Every endpoint in the settings has its series from the first pass on, at 0 until used.
+    std::lock_guard lock(stats_mutex_);
+    for (const std::string& endpoint : endpoints) stats_.endpoints.try_emplace(endpoint);
+  }
 
   Result<std::vector<store::IndexNowPing>> due =
       store_->ClaimDueIndexNow(now, kIndexNowPingsPerPass, now + kIndexNowLease);
@@ -162,24 +167,35 @@ Result<int> IndexNowSender::SendDue() {
                                  {"urlList", std::move(urls)}};
     const IndexNowAnswer answer = PostIndexNow(endpoint, body.dump());
     Result<> recorded;
+    std::uint64_t IndexNowCounts::*outcome = nullptr;
     if (answer.status == 200 || answer.status == 202) {
       recorded = store_->MarkIndexNowSent(ids, clock_->Now());
       sent += static_cast<int>(ids.size());
-      sent_ += ids.size();
+      outcome = &IndexNowCounts::sent;
     } else if (answer.status == 400 || answer.status == 422) {
       spdlog::warn("indexnow: {} refused {} URLs: {}", endpoint, articles.size(), answer.detail);
       recorded = store_->MarkIndexNowRejected(ids, answer.detail);
-      rejected_ += ids.size();
+      outcome = &IndexNowCounts::rejected;
     } else {
       const auto wait = std::min<std::int64_t>(
           options_.max_retry.count(), options_.first_retry.count() << std::min(attempts, 20));
       spdlog::info("indexnow: {} again in {} s: {}", endpoint, wait, answer.detail);
       recorded = store_->MarkIndexNowRetry(ids, clock_->Now() + wait, answer.detail);
-      temporary_failures_ += ids.size();
+      outcome = &IndexNowCounts::temporary_failures;
+    }
+    {
+      std::lock_guard lock(stats_mutex_);
+      stats_.*outcome += ids.size();
+      stats_.endpoints[endpoint].*outcome += ids.size();
     }
     if (!recorded) return tl::unexpected(recorded.error());
   }
   return sent;
+}
+
+IndexNowStats IndexNowSender::stats() const {
+  std::lock_guard lock(stats_mutex_);
+  return stats_;
 }
 
 void IndexNowSender::Start() {
@@ -221,10 +237,9 @@ Result<std::string> EnsureIndexNowKey(store::Store& store, const Config& config)
   std::random_device random;
   std::string key;
   for (int i = 0; i < 4; ++i) key += fmt::format("{:08x}", random());
-  if (Result<> put = store.PutSiteSettings({{"indexnow.key", key}}); !put) {
-    return tl::unexpected(put.error());
-  }
-  return key;
+  // Two nodes starting at once on an empty store both get here: the first key stored is the
+  // one both use, so that every node pings with the key the site serves.
+  return store.PutSiteSettingIfUnset("indexnow.key", key);
 }
 
 }  // namespace sinmun::app

@@ -12,10 +12,10 @@
 // Nothing is sent while base_url is unset: the URLs would name no host (logged once).
 // Thread safety: Start/Stop from one controlling thread; the work runs on one thread.
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -34,11 +34,15 @@ struct IndexNowOptions {
   std::chrono::seconds max_retry{3600};
 };
 
-// What the sender has done since it was made.
-struct IndexNowStats {
+// What the sender has done since it was made: in all, and for each endpoint (URL) of the
+// settings since it was first read (for /metrics).
+struct IndexNowCounts {
   std::uint64_t sent = 0;                // pings delivered
   std::uint64_t temporary_failures = 0;  // pings to be retried
   std::uint64_t rejected = 0;            // pings refused for good
+};
+struct IndexNowStats : IndexNowCounts {
+  std::map<std::string, IndexNowCounts> endpoints;
 };
 
 class IndexNowSender {
@@ -57,9 +61,9 @@ class IndexNowSender {
   void Start();
   void Stop();  // waits for the request in flight
 
-  IndexNowStats stats() const {
-    return {sent_.load(), temporary_failures_.load(), rejected_.load()};
-  }
+  IndexNowStats stats() const;
+  // The pings waiting to be sent, due or waiting for a retry (for /metrics).
+  Result<std::int64_t> QueueDepth() const { return store_->PendingIndexNowCount(); }
 
  private:
   void Loop();
@@ -76,7 +80,8 @@ class IndexNowSender {
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
   std::thread worker_;
-  std::atomic<std::uint64_t> sent_{0}, temporary_failures_{0}, rejected_{0};
+  mutable std::mutex stats_mutex_;
+  IndexNowStats stats_;  // guarded by stats_mutex_
 };
 
 // Makes a key (32 hexadecimal digits) and keeps it in the site settings, unless sinmun.toml or

@@ -106,6 +106,34 @@ void WriteMail(PrometheusText& out, const mail::OutboxSenderStats& sent,
              static_cast<double>(sent.rejected));
 }
 
+// The IndexNow queue (issue #18) and each endpoint's pings, labelled by the endpoint's URL.
+void WriteIndexNow(PrometheusText& out, const IndexNowStats& stats,
+                   const Result<std::int64_t>& depth) {
+  if (depth) {
+    out.Family("sinmun_indexnow_queue_depth", "gauge",
+               "IndexNow pings waiting to be sent, due or waiting for a retry.");
+    out.Sample("sinmun_indexnow_queue_depth", static_cast<double>(*depth));
+  }
+  if (stats.endpoints.empty()) return;  // none configured yet: families without samples
+  out.Family("sinmun_indexnow_pings_sent_total", "counter",
+             "IndexNow pings (one article to one endpoint) the endpoint accepted.");
+  for (const auto& [endpoint, counts] : stats.endpoints) {
+    out.Sample("sinmun_indexnow_pings_sent_total", {{"endpoint", endpoint}},
+               static_cast<double>(counts.sent));
+  }
+  out.Family("sinmun_indexnow_ping_failures_total", "counter",
+             "IndexNow pings that failed: temporary (retried later) or rejected (400, 422: "
+             "never retried).");
+  for (const auto& [endpoint, counts] : stats.endpoints) {
+    out.Sample("sinmun_indexnow_ping_failures_total",
+               {{"endpoint", endpoint}, {"kind", "temporary"}},
+               static_cast<double>(counts.temporary_failures));
+    out.Sample("sinmun_indexnow_ping_failures_total",
+               {{"endpoint", endpoint}, {"kind", "rejected"}},
+               static_cast<double>(counts.rejected));
+  }
+}
+
 void WriteCounters(PrometheusText& out, const counters::CountersStats& stats) {
   out.Family("sinmun_views_counted_total", "counter",
              "Article views counted (once per reader per article per 30 minutes).");
@@ -163,6 +191,9 @@ std::string MetricsText(const OpsSources& sources) {
   if (sources.searcher != nullptr) WriteSearch(out, sources.searcher->Status(), store_sequence);
   if (sources.mail_sender != nullptr && sources.outbox != nullptr) {
     WriteMail(out, sources.mail_sender->stats(), sources.outbox->Depth());
+  }
+  if (sources.index_now != nullptr) {
+    WriteIndexNow(out, sources.index_now->stats(), sources.index_now->QueueDepth());
   }
   if (sources.counters != nullptr) WriteCounters(out, sources.counters->Stats());
   WriteProcess(out);

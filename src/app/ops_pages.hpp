@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/index_now_sender.hpp"
 #include "app/request_stats.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
@@ -31,6 +32,7 @@ struct OpsSources {
   mail::Outbox* outbox = nullptr;
   const RequestStats* requests = nullptr;
   const http::AccessLog* access_log = nullptr;  // null without an access log
+  const IndexNowSender* index_now = nullptr;
 };
 
 // Adds /metrics, /healthz and /readyz. kInvalidInput for a malformed [metrics] allow.

@@ -178,8 +178,8 @@ int Serve(const ServeOptions& options) {
     }
     access_log = std::move(*opened);
   }
-  OpsSources ops{store->get(), nullptr, &site,          searcher->get(), counters->get(),
-                 &mail_sender, &outbox, &request_stats, access_log.get()};
+  OpsSources ops{store->get(), nullptr, &site,          searcher->get(),  counters->get(),
+                 &mail_sender, &outbox, &request_stats, access_log.get(), &index_now};
   http::Router router;
   if (Result<> added = AddOpsRoutes(router, &ops, *config); !added) {
     fmt::print(stderr, "sinmun serve: {}\n", added.error().detail);

@@ -10,7 +10,7 @@
 
 #include "core/time.hpp"
 #include "http/encoding.hpp"
-#include "mail/correction_mail.hpp"
+#include "mail/reader_mail.hpp"
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/guard.hpp"
@@ -88,12 +88,11 @@ void MailRequester(const NewsroomContext& context, const store::CorrectionCase& 
        .status_token = item.status_token},
       {context.deps.config.mail_from, item.contact, context.deps.config.base_url, now});
   Result<std::int64_t> queued = message.and_then([&](std::string& text) {
-    return context.deps.store.outbox->EnqueueMail({.article_id = item.article_id,
-                                                   .client = fmt::format("correction:{}", item.id),
-                                                   .sender_email = "",
-                                                   .created_at = now,
-                                                   .recipients = {{item.contact, std::move(text)}}},
-                                                  {});
+    return context.deps.store.outbox->EnqueueNotice({.correction_id = item.id,
+                                                     .tip_id = std::nullopt,
+                                                     .recipient = item.contact,
+                                                     .message = std::move(text),
+                                                     .created_at = now});
   });
   if (!queued) {
     spdlog::error("newsroom: correction {} mail not queued: {}", item.id, queued.error().detail);

@@ -2,10 +2,11 @@
 // state and kind, one tip with its files and history, handing it to a member of staff,
 // notes, the reply the tipster sees, its moves (received -> reviewing -> used or declined),
 // and a submission made into a draft bylined 독자. Every step is in the tip's history and
-// the audit log. The tipster sees the state and the reply on the status page; no mail goes
-// out (the outbox's requests belong to an article).
+// the audit log. The tipster sees the state and the reply on the status page, and one who
+// gave an e-mail address gets a mail through the outbox at each move.
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -14,6 +15,7 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/encoding.hpp"
+#include "mail/reader_mail.hpp"
 #include "newsroom/admin_pages.hpp"
 #include "newsroom/audit.hpp"
 #include "newsroom/guard.hpp"
@@ -81,6 +83,31 @@ std::variant<store::Tip, http::Response> TipOfRoute(const NewsroomContext& conte
   Result<store::Tip> tip = context.deps.store.tips->TipById(*id);
   if (!tip) return NewsroomErrorFor(context, tip.error());
   return std::move(*tip);
+}
+
+// The tipster's mail for the state `tip` has reached, through the outbox, when they gave an
+// e-mail address. A mail that cannot be queued is logged, not returned: the move it tells of
+// has happened.
+void MailTipster(const NewsroomContext& context, const store::Tip& tip, Timestamp now) {
+  if (context.deps.store.outbox == nullptr || !mail::IsPlausibleAddress(tip.contact)) return;
+  Result<std::string> message = mail::ComposeTipMail(
+      *context.deps.renderer,
+      {.paper_name = context.deps.config.paper.name,
+       .tip_id = tip.id,
+       .kind = std::string(store::TipKindName(tip.kind)),
+       .title = tip.title,
+       .state = std::string(store::TipStateName(tip.state)),
+       .reply = tip.reply,
+       .status_token = tip.status_token},
+      {context.deps.config.mail_from, tip.contact, context.deps.config.base_url, now});
+  Result<std::int64_t> queued = message.and_then([&](std::string& text) {
+    return context.deps.store.outbox->EnqueueNotice({.correction_id = std::nullopt,
+                                                     .tip_id = tip.id,
+                                                     .recipient = tip.contact,
+                                                     .message = std::move(text),
+                                                     .created_at = now});
+  });
+  if (!queued) spdlog::error("newsroom: tip {} mail not queued: {}", tip.id, queued.error().detail);
 }
 
 }  // namespace
@@ -250,6 +277,7 @@ http::Response MoveTipCase(const NewsroomContext& context, const http::Request& 
   }
   RecordAudit(context, staff, request, fmt::format("tip_{}", store::TipStateName(*to)),
               fmt::format("tip:{}", id), "");
+  MailTipster(context, *moved, now);
   return SeeOther(TipPath(id) + "?done=1");
 }
 

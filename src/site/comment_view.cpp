@@ -178,7 +178,7 @@ std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
 
 nlohmann::json ListViewWithComments(const SiteContext& site,
                                     const std::vector<store::ArticleSummary>& summaries) {
-  nlohmann::json items = SummaryListView(summaries);
+  nlohmann::json items = SummaryListView(*site.deps.renderer, summaries);
   for (nlohmann::json& item : items) item["comments"] = nullptr;
   if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) return items;
   std::vector<store::ArticleId> ids;

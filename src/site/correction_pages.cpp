@@ -5,7 +5,7 @@
 
 #include "core/text.hpp"
 #include "core/time.hpp"
-#include "mail/correction_mail.hpp"
+#include "mail/reader_mail.hpp"
 #include "render/picture.hpp"
 #include "site/form_token.hpp"
 #include "site/pages.hpp"
@@ -194,12 +194,11 @@ Result<std::int64_t> MailReceipt(const SiteContext& site, const store::Correctio
        .status_token = item.status_token},
       {site.deps.config.mail_from, item.contact, site.deps.config.base_url, now});
   if (!message) return tl::unexpected(message.error());
-  return site.deps.store.outbox->EnqueueMail({.article_id = item.article_id,
-                                              .client = fmt::format("correction:{}", item.id),
-                                              .sender_email = "",
-                                              .created_at = now,
-                                              .recipients = {{item.contact, std::move(*message)}}},
-                                             {});
+  return site.deps.store.outbox->EnqueueNotice({.correction_id = item.id,
+                                                .tip_id = std::nullopt,
+                                                .recipient = item.contact,
+                                                .message = std::move(*message),
+                                                .created_at = now});
 }
 
 nlohmann::json PublishedView(const SiteContext& site, const store::PublishedCorrection& item) {

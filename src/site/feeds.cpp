@@ -101,7 +101,9 @@ std::string RssDocument(const SiteContext& site, const PageRequest& page, const 
             ? site.deps.renderer->Label(std::string("kind_") +
                                         std::string(store::ArticleKindName(item.kind)))
             : "";
-    AppendElement(out, "title", label.empty() ? item.headline : "[" + label + "] " + item.headline);
+    const std::string title =
+        ListedHeadline(*site.deps.renderer, item.headline, item.series_episode);
+    AppendElement(out, "title", label.empty() ? title : "[" + label + "] " + title);
     AppendElement(out, "link", link);
     AppendElement(out, "description", item.snippet);
     if (!item.reporter_name.empty()) AppendElement(out, "dc:creator", item.reporter_name);

@@ -23,7 +23,7 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
   if (!newest->items.empty()) {
     const Result<store::Article> top = store.PublishedArticle(newest->items.front().id, now);
     if (!top) return ErrorResponse(site, top.error(), page.view_mode);
-    nlohmann::json top_view = SummaryView(newest->items.front());
+    nlohmann::json top_view = SummaryView(*site.deps.renderer, newest->items.front());
     // The top story's photo is large and the first thing a reader sees: asked for first.
     if (const std::optional<store::LeadPhoto>& photo = newest->items.front().photo) {
       top_view["photo"] = render::PictureView(PhotoData(*photo), render::kColumnSizes,
@@ -44,7 +44,7 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
     if (!latest) return ErrorResponse(site, latest.error(), page.view_mode);
     section_lists.push_back(*latest);
     nlohmann::json box = SectionView(section);
-    box["items"] = SummaryListView(latest->items);
+    box["items"] = SummaryListView(*site.deps.renderer, latest->items);
     // The box leads with its newest article's photo; the rest are headlines only.
     box["lead_photo"] = latest->items.empty() ? nlohmann::json(nullptr)
                                               : ThumbnailView(latest->items.front().photo);

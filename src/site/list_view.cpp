@@ -51,10 +51,10 @@ nlohmann::json ThumbnailView(const std::optional<store::LeadPhoto>& photo) {
   return render::PictureView(PhotoData(*photo), kThumbnailSizes, render::PhotoLoading::kLazy);
 }
 
-nlohmann::json SummaryView(const store::ArticleSummary& summary) {
+nlohmann::json SummaryView(const render::Renderer& labels, const store::ArticleSummary& summary) {
   return {{"id", summary.id},
           {"url", ArticlePath(summary.id)},
-          {"headline", summary.headline},
+          {"headline", ListedHeadline(labels, summary.headline, summary.series_episode)},
           {"snippet", summary.snippet},
           {"reporter", summary.reporter_name},
           {"section", SectionView(summary.section)},
@@ -72,9 +72,12 @@ void LoadFirstPhotos(nlohmann::json& items, std::size_t count) {
   }
 }
 
-nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries) {
+nlohmann::json SummaryListView(const render::Renderer& labels,
+                               const std::vector<store::ArticleSummary>& summaries) {
   nlohmann::json list = nlohmann::json::array();
-  for (const store::ArticleSummary& summary : summaries) list.push_back(SummaryView(summary));
+  for (const store::ArticleSummary& summary : summaries) {
+    list.push_back(SummaryView(labels, summary));
+  }
   return list;
 }
 

@@ -30,10 +30,11 @@ Result<WindowChoice> ParseWindowParam(const SiteContext& site, const http::Reque
 }
 
 // {"name", "url", "current"} tabs, the list's "rank" numbers and the weekly lists.
-nlohmann::json RankedListView(const std::vector<store::RankedSummary>& ranked) {
+nlohmann::json RankedListView(const render::Renderer& labels,
+                              const std::vector<store::RankedSummary>& ranked) {
   nlohmann::json items = nlohmann::json::array();
   for (const store::RankedSummary& entry : ranked) {
-    nlohmann::json item = SummaryView(entry.article);
+    nlohmann::json item = SummaryView(labels, entry.article);
     item["count"] = entry.count;
     items.push_back(std::move(item));
   }
@@ -94,7 +95,8 @@ Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now) {
           top = RankedArticles(site, std::nullopt, std::nullopt, kBoxSize, now);
         }
         if (!top) return tl::unexpected(top.error());
-        return nlohmann::json{{"items", SummaryListView(*top)}, {"has_items", !top->empty()}};
+        return nlohmann::json{{"items", SummaryListView(*site.deps.renderer, *top)},
+                              {"has_items", !top->empty()}};
       });
   if (!box) return tl::unexpected(box.error());
   return **box;
@@ -147,7 +149,7 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
                     {"url", MostViewedUrl(site, window->name, &section)},
                     {"current", selected && selected->id == section.id}});
   }
-  nlohmann::json items = SummaryListView(*ranking);
+  nlohmann::json items = SummaryListView(*site.deps.renderer, *ranking);
   for (size_t i = 0; i < items.size(); ++i) items[i]["rank"] = i + 1;
 
   const nlohmann::json view = {{"windows", std::move(windows)},
@@ -156,11 +158,11 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
                                {"has_items", !items.empty()},
                                {"items", std::move(items)},
                                {"selected", selected ? SectionView(*selected) : nullptr},
-                               {"recommended", RankedListView(*recommended)},
+                               {"recommended", RankedListView(*site.deps.renderer, *recommended)},
                                {"has_recommended", !recommended->empty()},
-                               {"emailed", RankedListView(*emailed)},
+                               {"emailed", RankedListView(*site.deps.renderer, *emailed)},
                                {"has_emailed", !emailed->empty()},
-                               {"commented", RankedListView(*commented)},
+                               {"commented", RankedListView(*site.deps.renderer, *commented)},
                                {"has_commented", !commented->empty()}};
   PageMeta meta;
   meta.title = labels.Label("most_viewed");

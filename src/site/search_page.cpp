@@ -101,6 +101,24 @@ struct Found {
   std::vector<store::Article> articles;  // in result order; ones gone since indexing skipped
 };
 
+// The result's headline with the query's words marked, named as lists name it (ListedHeadline:
+// "[연재] 제목 ⑤" for an episode). The series is a part of the page: a failed read leaves it out.
+nlohmann::json SearchHeadlineView(const SiteContext& site, const store::Article& article,
+                                  const std::vector<std::string>& highlight) {
+  nlohmann::json parts = PartsView(search::Highlight(article.headline, highlight));
+  int episode = 0;
+  if (site.deps.store.series != nullptr) {
+    const Result<std::optional<store::SeriesPlace>> place =
+        site.deps.store.series->SeriesPlaceOf(article.id);
+    if (place && *place) episode = (*place)->episode;
+  }
+  if (episode == 0) return parts;
+  const ListedMarks marks = ListedHeadlineMarks(*site.deps.renderer, episode);
+  parts.insert(parts.begin(), nlohmann::json{{"text", marks.before}, {"mark", false}});
+  parts.push_back(nlohmann::json{{"text", marks.after}, {"mark", false}});
+  return parts;
+}
+
 Result<Found> RunSearch(const SiteContext& site, const SearchParams& params, Timestamp now) {
   Result<search::SearchResult> result = site.deps.searcher->Search(ToRequest(params, now));
   if (!result) return tl::unexpected(result.error());
@@ -163,7 +181,7 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
     for (const store::Article& article : found->articles) {
       items.push_back(
           {{"url", ArticlePath(article.id)},
-           {"headline", PartsView(search::Highlight(article.headline, result.highlight))},
+           {"headline", SearchHeadlineView(site, article, result.highlight)},
            {"snippet", PartsView(search::Snippet(Excerpt(article.body_markdown, 100'000),
                                                  result.highlight, kSnippetChars))},
            {"section", SectionView(article.section)},

@@ -10,16 +10,25 @@ namespace sinmun::site {
 
 std::string SeriesPath(store::SeriesId id) { return fmt::format("/series/{}", id); }
 
-// ① … ⑳, ㉑ … ㉟, ㊱ … ㊿ as Korean papers number episodes; "(51)" beyond.
+// ① … ⑳ as Korean papers number episodes; "(21)" beyond. The circled 21 to 50 (㉑ …) come from
+// another Unicode block, which many Korean fonts draw in another size and style.
 std::string CircledNumber(int number) {
-  char32_t code = 0;
-  if (number >= 1 && number <= 20) code = 0x2460 + (number - 1);
-  if (number >= 21 && number <= 35) code = 0x3251 + (number - 21);
-  if (number >= 36 && number <= 50) code = 0x32B1 + (number - 36);
-  if (code == 0) return fmt::format("({})", number);
+  if (number < 1 || number > 20) return fmt::format("({})", number);
+  const char32_t code = 0x2460 + (number - 1);
   // Every one of these is three bytes of UTF-8.
   return {static_cast<char>(0xE0 | (code >> 12)), static_cast<char>(0x80 | ((code >> 6) & 0x3F)),
           static_cast<char>(0x80 | (code & 0x3F))};
+}
+
+ListedMarks ListedHeadlineMarks(const render::Renderer& labels, int series_episode) {
+  if (series_episode <= 0) return {};
+  return {fmt::format("[{}] ", labels.Label("series_label")), " " + CircledNumber(series_episode)};
+}
+
+std::string ListedHeadline(const render::Renderer& labels, std::string_view headline,
+                           int series_episode) {
+  const ListedMarks marks = ListedHeadlineMarks(labels, series_episode);
+  return marks.before + std::string(headline) + marks.after;
 }
 
 nlohmann::json ArticleSeriesView(const render::Renderer& renderer,

@@ -1,13 +1,14 @@
 // News tips and reader submissions (제보하기, 독자투고, issue #18) for readers: the form, with
 // its consent block, the anonymous option and files typed by content (photos written again
-// without EXIF), and the tipster's status page. No mail is sent: the outbox's requests belong
-// to an article (mail_requests.article_id), which a tip has not.
+// without EXIF), and the tipster's status page. A tipster who gave an e-mail address gets a
+// receipt with the status link through the outbox.
 
 #include <fmt/format.h>
 
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "mail/message.hpp"
+#include "mail/reader_mail.hpp"
 #include "render/picture.hpp"
 #include "site/form_token.hpp"
 #include "site/pages.hpp"
@@ -97,6 +98,28 @@ bool IsTipContact(std::string_view contact) {
 bool IsTipOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }
 
 std::string TipStatusPath(std::string_view token) { return "/tip/status/" + std::string(token); }
+
+// The tipster's receipt with the status link, through the outbox, when they gave an e-mail
+// address; a failure to queue it is the caller's to ignore (the tip is kept, and the status
+// page the tipster is sent to says where it is).
+Result<std::int64_t> MailTipReceipt(const SiteContext& site, const store::Tip& tip, Timestamp now) {
+  if (site.deps.store.outbox == nullptr || !mail::IsPlausibleAddress(tip.contact)) return 0;
+  Result<std::string> message = mail::ComposeTipMail(
+      *site.deps.renderer,
+      {.paper_name = site.deps.config.paper.name,
+       .tip_id = tip.id,
+       .kind = std::string(store::TipKindName(tip.kind)),
+       .title = tip.title,
+       .state = std::string(store::TipStateName(tip.state)),
+       .status_token = tip.status_token},
+      {site.deps.config.mail_from, tip.contact, site.deps.config.base_url, now});
+  if (!message) return tl::unexpected(message.error());
+  return site.deps.store.outbox->EnqueueNotice({.correction_id = std::nullopt,
+                                                .tip_id = tip.id,
+                                                .recipient = tip.contact,
+                                                .message = std::move(*message),
+                                                .created_at = now});
+}
 
 TipForm ReadTipForm(ReaderUpload upload) {
   TipForm form;
@@ -265,6 +288,8 @@ http::Response TipFormPage(const SiteContext& site, const http::Request& request
     }
     return ErrorResponse(site, id.error(), page.view_mode);
   }
+  if (const Result<store::Tip> filed = box->TipById(*id); filed)
+    (void)MailTipReceipt(site, *filed, now);
   return http::Redirect(TipStatusPath(tip.status_token) + "?received=1", 303);
 }
 

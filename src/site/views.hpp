@@ -24,8 +24,20 @@ std::string SectionPath(std::string_view slug);     // "/section/politics"
 std::string ReporterPath(store::ReporterId id);     // "/reporter/3"
 std::string StaticPagePath(std::string_view path);  // "/page/privacy", percent-encoded
 std::string SeriesPath(store::SeriesId id);         // "/series/4"
-// An episode number as Korean papers print it: 5 -> "⑤" (circled up to 50, "(51)" beyond).
+// An episode number as Korean papers print it: 5 -> "⑤" (circled up to 20, "(21)" beyond).
 std::string CircledNumber(int number);
+// How a list names an article (issue #18): "[연재] 제목 ⑤" for episode 5 of a series, the
+// headline alone for an article in none (series_episode 0). Every list, ranking, search
+// result and feed title that names an article goes through it.
+std::string ListedHeadline(const render::Renderer& labels, std::string_view headline,
+                           int series_episode);
+// What ListedHeadline puts before and after the headline ("[연재] ", " ⑤"; both "" for none),
+// for a headline shown in parts (search results mark the words searched for).
+struct ListedMarks {
+  std::string before;
+  std::string after;
+};
+ListedMarks ListedHeadlineMarks(const render::Renderer& labels, int series_episode);
 // An episode's series box: {"url", "label" (연재), "title", "mark", "previous", "next",
 // "has_neighbors"}, previous and next {"url", "headline", "mark"} or null; null without a series.
 nlohmann::json ArticleSeriesView(const render::Renderer& renderer,
@@ -42,14 +54,16 @@ render::ArticleContentData::Photo PhotoData(const store::LeadPhoto& photo);
 // A list's small thumbnail (render::PictureView, loaded lazily); null without a photo.
 nlohmann::json ThumbnailView(const std::optional<store::LeadPhoto>& photo);
 // {"id", "url", "headline", "snippet", "reporter", "section", "registered", "views", "kind",
-//  "photo"}: photo is a thumbnail's render::PictureView, loaded lazily, or null.
-nlohmann::json SummaryView(const store::ArticleSummary& summary);
+//  "photo"}: headline is ListedHeadline's, photo a thumbnail's render::PictureView, loaded
+//  lazily, or null.
+nlohmann::json SummaryView(const render::Renderer& labels, const store::ArticleSummary& summary);
 // Makes the thumbnails of the first `count` items of a SummaryView list load at once: they are
 // above the fold.
 void LoadFirstPhotos(nlohmann::json& items, std::size_t count);
 // How many thumbnails a list page shows above the fold on a phone.
 inline constexpr std::size_t kPhotosAboveTheFold = 2;
-nlohmann::json SummaryListView(const std::vector<store::ArticleSummary>& summaries);
+nlohmann::json SummaryListView(const render::Renderer& labels,
+                               const std::vector<store::ArticleSummary>& summaries);
 
 // Number of pages for `total` items (at least 1, so an empty list has its page 1).
 std::int64_t PageCount(std::int64_t total, int page_size);

@@ -1,5 +1,6 @@
 #pragma once
-// "E-mail this article": requests, their rate limits, and the outbox the sender drains
+// "E-mail this article" and the notices to correction requesters and tipsters: requests, the
+// rate limits of the first, and the outbox the sender drains
 // (several nodes may drain one outbox: see ClaimDueMails).
 // Thread safety: all methods may be called concurrently from any thread.
 // Durability: a write returns success only after the backend has committed it.
@@ -42,6 +43,12 @@ class MailOutbox {
   // write are one step for every writer, so concurrent requests on several nodes cannot
   // pass a cap together. Returns the request id.
   virtual Result<std::int64_t> EnqueueMail(const NewMailRequest& request, MailCaps caps) = 0;
+
+  // Writes one pending outbox row about a correction case or a tip (due at created_at) with
+  // its request, in one transaction; durable when it returns. kInvalidInput unless exactly
+  // one of the two is set and there is a recipient, kNotFound for an unknown case or tip.
+  // Returns the request id.
+  virtual Result<std::int64_t> EnqueueNotice(const NewNoticeMail& notice) = 0;
 
   // The pending rows due at `now` (oldest first, at most `limit`) whose next_attempt_at moves to
   // `lease_until` in the same statement, so a sender on another node asking at the same moment does

@@ -41,6 +41,12 @@ class Masthead {
   // Stores each key's value (other keys are kept) in one transaction and bumps the change
   // sequence. kInvalidInput for an empty key.
   virtual Result<> PutSiteSettings(const Settings& settings) = 0;
+
+  // Stores `value` under `key` unless the key already holds a non-empty value, and returns
+  // the value in force after: of several nodes writing at once, the first one's. Bumps the
+  // change sequence when it wrote. kInvalidInput for an empty key or value.
+  virtual Result<std::string> PutSiteSettingIfUnset(std::string_view key,
+                                                    std::string_view value) = 0;
 };
 
 }  // namespace sinmun::store

@@ -120,6 +120,7 @@ struct ArticleSummary {
   ArticleKind kind = ArticleKind::kOwn;
   std::optional<LeadPhoto> photo;  // the lead photo, for a thumbnail
   std::string video;               // as Article::video: lists mark such articles 영상
+  int series_episode = 0;          // its episode in a series (연재), 0 when in none
 };
 
 // A lead photo given to a new article: an uploaded photo, with its caption and credit.
@@ -386,6 +387,17 @@ struct NewMailRequest {
     std::string message;  // the whole message, headers and body, CRLF line ends
   };
   std::vector<Recipient> recipients;
+};
+
+// A mail from the paper to a reader about their correction request or tip (issue #18): one
+// recipient, no hourly cap, never counted as an article e-mailed. Exactly one of
+// correction_id and tip_id is set.
+struct NewNoticeMail {
+  std::optional<std::int64_t> correction_id;
+  std::optional<std::int64_t> tip_id;
+  std::string recipient;
+  std::string message;  // the whole message, headers and body, CRLF line ends
+  Timestamp created_at = 0;
 };
 
 enum class MailStatus { kPending, kSent, kRejected };

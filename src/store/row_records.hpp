@@ -65,10 +65,10 @@ LeadPhoto ReadLeadPhoto(const Row& row, int first) {
 }
 
 // id, section (4 columns), headline, snippet, first byline's name, registered_at, views, kind,
-// then the lead photo's id (NULL for none), the photo (ReadLeadPhoto) and the video: the columns
-// of SINMUN_SUMMARY_COLUMNS (sql/summary_sql.hpp). A statement's own columns follow from
-// kSummaryColumnCount on.
-inline constexpr int kSummaryColumnCount = 21;
+// then the lead photo's id (NULL for none), the photo (ReadLeadPhoto), the video and the series
+// episode (0 for none): the columns of SINMUN_SUMMARY_COLUMNS (sql/summary_sql.hpp). A
+// statement's own columns follow from kSummaryColumnCount on.
+inline constexpr int kSummaryColumnCount = 22;
 template <typename Row>
 ArticleSummary ReadSummary(const Row& row) {
   return ArticleSummary{.id = row.Int(0),
@@ -82,7 +82,8 @@ ArticleSummary ReadSummary(const Row& row) {
                         .photo = row.OptionalInt(11)
                                      ? std::optional<LeadPhoto>(ReadLeadPhoto(row, 12))
                                      : std::nullopt,
-                        .video = row.Text(20)};
+                        .video = row.Text(20),
+                        .series_episode = static_cast<int>(row.Int(21))};
 }
 
 // id, email, name, role, reporter_id, active, created_at from column `first` on.

@@ -2,9 +2,14 @@
 // the endpoint is down and once it is back. The clock is moved by hand; nothing waits.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <latch>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "app/index_now_sender.hpp"
+#include "app/ops_pages.hpp"
 #include "app/stand_in_endpoint.hpp"
 #include "counters/manual_clock.hpp"
 #include "support/test_store.hpp"
@@ -161,6 +166,73 @@ TEST_P(IndexNowSenderTest, EndpointsSavedInTheSettingsAreUsedAtTheNextPass) {
   EXPECT_EQ(body["key"], "0123456789abcdef");
   EXPECT_EQ(body["urlList"],
             nlohmann::json::array({"https://news.example.com/article/" + std::to_string(id)}));
+}
+
+// /metrics (issue #18): the queue's length and each endpoint's pings, one endpoint up and one
+// refusing connections, in text that Prometheus's promtool accepts.
+TEST_P(IndexNowSenderTest, MetricsShowTheQueueAndEachEndpointsPingsAndPassPromtool) {
+  testing::StandInEndpoint down;
+  down.Close();
+  config_.indexnow_endpoints = endpoint_.url("/indexnow") + "," + down.url("/indexnow");
+  IndexNowSender sender(store_.get(), &clock_, config_, options_);
+  ASSERT_EQ(Must(sender.SendDue()), 0);  // the first pass starts following at the present
+  Publish("지표에 나올 기사");
+  EXPECT_EQ(Must(sender.SendDue()), 1);
+
+  const std::string text = MetricsText({.index_now = &sender});
+  const auto has = [&](const std::string& line) {
+    return text.find("\n" + line + "\n") != std::string::npos;
+  };
+  const std::string up = endpoint_.url("/indexnow");
+  const std::string refusing = down.url("/indexnow");
+  EXPECT_TRUE(has("sinmun_indexnow_queue_depth 1")) << text;
+  EXPECT_TRUE(has("sinmun_indexnow_pings_sent_total{endpoint=\"" + up + "\"} 1")) << text;
+  EXPECT_TRUE(has("sinmun_indexnow_pings_sent_total{endpoint=\"" + refusing + "\"} 0")) << text;
+  EXPECT_TRUE(has("sinmun_indexnow_ping_failures_total{endpoint=\"" + refusing +
+                  "\",kind=\"temporary\"} 1"))
+      << text;
+  EXPECT_TRUE(
+      has("sinmun_indexnow_ping_failures_total{endpoint=\"" + up + "\",kind=\"temporary\"} 0"))
+      << text;
+
+  testing::TempDir dir;
+  const std::string file = (dir.path() / "metrics.txt").string();
+  std::ofstream(file) << text;
+  FILE* promtool = ::popen(("promtool check metrics < " + file + " 2>&1").c_str(), "r");
+  ASSERT_NE(promtool, nullptr);
+  std::string said;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, promtool) != nullptr) said += buffer;
+  EXPECT_EQ(::pclose(promtool), 0) << said;
+  EXPECT_EQ(said, "");  // lint findings are printed even when it passes
+}
+
+// Two nodes starting at once on an empty store (issue #18) make a key each; both must end
+// with the one stored, or one of them would ping with a key the site does not serve. Several
+// rounds, each from an empty key, both threads let go at the same moment.
+TEST_P(IndexNowSenderTest, TwoNodesStartingAtOnceOnAnEmptyStoreEndWithOneKey) {
+  testing::TestDatabase database(GetParam());
+  const std::unique_ptr<store::Store> first = database.Open();
+  const std::unique_ptr<store::Store> second = database.Open();
+  for (int round = 0; round < 10; ++round) {
+    ASSERT_TRUE(first->PutSiteSettings({{"indexnow.key", ""}}).has_value());
+    std::latch start(2);
+    std::string first_key;
+    std::string second_key;
+    const auto node = [&](store::Store* store, std::string* key) {
+      start.arrive_and_wait();
+      *key = Must(EnsureIndexNowKey(*store, config_));
+    };
+    std::thread a(node, first.get(), &first_key);
+    std::thread b(node, second.get(), &second_key);
+    a.join();
+    b.join();
+    EXPECT_EQ(first_key.size(), 32U);
+    EXPECT_EQ(first_key, second_key) << "round " << round;
+    for (const auto& [key, value] : Must(second->SiteSettings())) {
+      if (key == "indexnow.key") EXPECT_EQ(value, first_key);
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, IndexNowSenderTest, testing::AllBackends(),

@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 #include "mail/outbox_sender.hpp"
 #include "mail/parse_mail.hpp"
+#include "mail/reader_mail.hpp"
 #include "mail/smtp_server.hpp"
 #include "mail/transport.hpp"
 #include "support/store_probe.hpp"
@@ -109,6 +110,66 @@ TEST_F(SmtpTest, BackoffDoublesUpToTheCap) {
     now = mail.next_attempt_at;
   }
   EXPECT_EQ(waits, (std::vector<Timestamp>{10, 20, 35, 35}));
+}
+
+// A tipster's receipt (issue #18) goes through the same outbox as any mail: kept while the
+// server is down, delivered once it is back, and read by a mail client as the paper wrote it.
+TEST_F(SmtpTest, ATipstersReceiptWaitsForADownServerAndArrivesWithItsStatusLink) {
+  std::unique_ptr<store::Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
+  const store::TipId tip = store
+                               ->FileTip({.kind = store::TipKind::kTip,
+                                          .name = "김제보",
+                                          .contact = "tipster@example.org",
+                                          .title = "하천 오염 제보",
+                                          .text = "거품이 흘러나옵니다.",
+                                          .status_token = "tip-token",
+                                          .received_at = 1'000})
+                               .value();
+  const std::string root = SINMUN_SOURCE_DIR;
+  const auto labels = render::Renderer::Load(root + "/templates", root + "/messages", "ko").value();
+  const std::string message = ComposeTipMail(*labels,
+                                             {.paper_name = "한밭일보",
+                                              .tip_id = tip,
+                                              .kind = "tip",
+                                              .title = "하천 오염 제보",
+                                              .state = "received",
+                                              .reply = "",
+                                              .status_token = "tip-token"},
+                                             {"news@example.com", "tipster@example.org",
+                                              "https://news.example.com/", 1'000})
+                                  .value();
+  store
+      ->EnqueueNotice({.correction_id = std::nullopt,
+                       .tip_id = tip,
+                       .recipient = "tipster@example.org",
+                       .message = message,
+                       .created_at = 1'000})
+      .value();
+
+  server_.Stop();
+  app::StoreOutbox outbox(store.get());
+  OutboxSenderOptions options;
+  options.from = "news@example.com";
+  options.first_retry = std::chrono::seconds(30);
+  FixedClock clock(1'000);
+  OutboxSender sender(&outbox, MakeSmtpTransport(Url()), &clock, options);
+  EXPECT_EQ(sender.SendDue().value(), 0);
+  EXPECT_EQ(store->PendingMailCount().value(), 1);
+
+  ASSERT_TRUE(server_.Start());
+  FixedClock later(1'030);
+  OutboxSender again(&outbox, MakeSmtpTransport(Url()), &later, options);
+  EXPECT_EQ(again.SendDue().value(), 1);
+  const std::vector<std::string> received = server_.WaitForMessages(1, 10);
+  ASSERT_EQ(received.size(), 1u);
+  const nlohmann::json parsed = testing::ParseMail(received[0]);
+  EXPECT_EQ(parsed["rcpt"], nlohmann::json::array({"tipster@example.org"}));
+  EXPECT_EQ(parsed["subject"], "[한밭일보] 제보 #" + std::to_string(tip));
+  const std::string text = parsed["text"];
+  EXPECT_NE(text.find("하천 오염 제보"), std::string::npos) << text;
+  EXPECT_NE(text.find("https://news.example.com/tip/status/tip-token"), std::string::npos) << text;
+  EXPECT_EQ(parsed["defects"], 0);
+  EXPECT_EQ(store->PendingMailCount().value(), 0);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include "http/static_files.hpp"
 #include "newsroom/crypto.hpp"
 #include "render/renderer.hpp"
-#include "store/store_text.hpp"
+#include "support/store_probe.hpp"
 
 namespace sinmun::newsroom {
 
@@ -188,18 +188,7 @@ std::vector<std::string> NewsroomTest::AuditActions(int count) const {
 }
 
 std::vector<std::pair<std::string, std::string>> NewsroomTest::QueuedMails() {
-  std::vector<std::pair<std::string, std::string>> out;
-  const std::vector<store::OutboxMail> claimed =
-      store_->ClaimDueMails(clock_.Now() + 1, 100, clock_.Now() + 600).value();
-  for (const store::OutboxMail& mail : claimed) {
-    const size_t body = mail.message.find("\r\n\r\n");
-    std::string encoded;
-    for (const char c : mail.message.substr(body + 4)) {
-      if (c != '\r' && c != '\n') encoded += c;
-    }
-    out.emplace_back(mail.recipient, store::FromBase64(encoded));
-  }
-  return out;
+  return sinmun::testing::ClaimMailTexts(*store_, clock_.Now() + 1);
 }
 
 }  // namespace sinmun::newsroom

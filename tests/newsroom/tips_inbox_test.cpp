@@ -97,6 +97,27 @@ TEST_F(TipsInboxTest, ATipIsAssignedNotedRepliedToAndUsedWithAHistory) {
                                                        "tip_reviewing", "tip_assign"}));
 }
 
+// The tipster who gave an e-mail address hears of each move, with the desk's reply once there
+// is one; a sender without an address is sent nothing.
+TEST_F(TipsInboxTest, EachMoveIsMailedToATipsterWhoGaveAnAddress) {
+  ASSERT_EQ(Act(editor_, TipUrl(tip_) + "/move", {{"to", "reviewing"}}).status, 303);
+  ASSERT_EQ(Act(editor_, TipUrl(tip_) + "/reply", {{"reply", "내일 취재합니다."}}).status, 303);
+  ASSERT_EQ(Act(editor_, TipUrl(tip_) + "/move", {{"to", "used"}}).status, 303);
+  ASSERT_EQ(Act(editor_, TipUrl(submission_) + "/move", {{"to", "declined"}}).status, 303);
+
+  const auto mails = QueuedMails();
+  ASSERT_EQ(mails.size(), 2u);
+  for (const auto& [to, text] : mails) {
+    EXPECT_EQ(to, "tipster@example.com");
+    EXPECT_THAT(text, HasSubstr("/tip/status/tip-token"));
+    EXPECT_THAT(text, HasSubstr("골목 불법 주차"));
+  }
+  EXPECT_THAT(mails[0].second, HasSubstr("검토하고"));
+  EXPECT_THAT(mails[0].second, Not(HasSubstr("내일 취재합니다.")));
+  EXPECT_THAT(mails[1].second, HasSubstr("활용하기로"));
+  EXPECT_THAT(mails[1].second, HasSubstr("내일 취재합니다."));
+}
+
 TEST_F(TipsInboxTest, FilesAreDownloadedByStaffOnlyAsAttachments) {
   const http::Response file = Get(editor_, TipUrl(tip_) + "/files/1");
   ASSERT_EQ(file.status, 200);

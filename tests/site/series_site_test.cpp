@@ -65,7 +65,40 @@ TEST_F(SeriesSiteTest, AnEpisodeCarriesItsLabelAndLinksToItsNeighbours) {
                               "\"><span class=\"label\">이전 회</span> ④ 넷째 회</a>"));
   EXPECT_THAT(html, HasSubstr("href=\"/article/" + std::to_string(last) +
                               "\"><span class=\"label\">다음 회</span> ⑥ 여섯째 회</a>"));
-  EXPECT_THAT(GetBody("/article/" + std::to_string(alone)), Not(HasSubstr("[연재]")));
+  // No series box; the episodes its most-viewed box lists carry their mark there.
+  const std::string other = GetBody("/article/" + std::to_string(alone));
+  EXPECT_THAT(other, Not(HasSubstr("series-label")));
+  EXPECT_THAT(other, Not(HasSubstr("series-neighbors")));
+}
+
+// Wherever a list names an article (issue #18), an episode is "[연재] 제목 ⑤": the section
+// list, the front page, the most-viewed box, search results and the RSS feed; circled up to
+// ⑳, then "(21)". An article in no series keeps its bare headline.
+class SeriesListsTest : public SearchSiteTest {};
+
+TEST_F(SeriesListsTest, ListsFeedsAndSearchResultsNameAnEpisodeWithItsMark) {
+  const store::SeriesId series =
+      store_->CreateSeries({.title = "대전의 골목", .created_at = kNow}).value();
+  const store::ArticleId fifth = Add("골목의 밤", "으능정이 골목을 걷는다.", kNow - 2 * kHour);
+  const store::ArticleId later = Add("스물한째 골목", "선화동 골목.", kNow - 3 * kHour);
+  const store::ArticleId alone = Add("연재 아닌 기사", "다른 이야기.", kNow - 4 * kHour);
+  ASSERT_TRUE(store_->SetArticleSeries(fifth, store::SeriesPlace{series, 5}, kNow));
+  ASSERT_TRUE(store_->SetArticleSeries(later, store::SeriesPlace{series, 21}, kNow));
+
+  const std::string listed = "[연재] 골목의 밤 ⑤";
+  const std::string section = GetBody("/section/" + sections_[0].slug);
+  EXPECT_THAT(section, HasSubstr(listed));
+  EXPECT_THAT(section, HasSubstr("[연재] 스물한째 골목 (21)"));
+  EXPECT_THAT(section, HasSubstr(">연재 아닌 기사<"));
+  EXPECT_THAT(GetBody("/"), HasSubstr(listed));
+  // The most-viewed box of another article's page: its only list naming the episode.
+  EXPECT_THAT(GetBody("/article/" + std::to_string(alone)), HasSubstr(listed));
+  EXPECT_THAT(GetBody("/rss"), HasSubstr("<title>" + listed + "</title>"));
+  EXPECT_THAT(GetBody("/rss"), HasSubstr("<title>연재 아닌 기사</title>"));
+
+  // 으능정이: a word of the body only, so the headline has no marked words.
+  const std::string found = GetBody("/search?q=%EC%9C%BC%EB%8A%A5%EC%A0%95%EC%9D%B4");
+  EXPECT_THAT(found, HasSubstr(listed + "</a></h2>"));
 }
 
 }  // namespace

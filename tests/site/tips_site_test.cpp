@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "site_fixture.hpp"
+#include "support/store_probe.hpp"
 
 namespace sinmun::site {
 namespace {
@@ -145,6 +146,30 @@ TEST_F(TipsSiteTest, ATipWithAPhotoIsKeptWithoutItsExifAndHasAStatusPage) {
   const std::string later = GetBody(location);
   EXPECT_THAT(later, HasSubstr("현장 취재를 하겠습니다."));
   EXPECT_THAT(later, HasSubstr("data-state=\"used\""));
+}
+
+// A tipster who gave an e-mail address gets a receipt with the status link; one who gave a
+// phone number, or sent anonymously, gets none.
+TEST_F(TipsSiteTest, ATipsterWhoGaveAnAddressGetsAReceiptWithTheStatusLink) {
+  const http::Response sent = Send(GoodForm());
+  ASSERT_EQ(sent.status, 303) << Body(sent);
+  const std::string status_path =
+      Header(sent, "Location").substr(0, Header(sent, "Location").find('?'));
+  const auto mails = sinmun::testing::ClaimMailTexts(*store_, kNow + 1);
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_EQ(mails[0].first, "tipster@example.com");
+  EXPECT_THAT(mails[0].second, HasSubstr("접수했습니다"));
+  EXPECT_THAT(mails[0].second, HasSubstr("하천 오염 제보"));
+  EXPECT_THAT(mails[0].second, HasSubstr(status_path));
+
+  std::vector<TipPart> phone = GoodForm();
+  phone[3].value = "010-1234-5678";
+  ASSERT_EQ(Send(phone, "203.0.113.6").status, 303);
+  std::vector<TipPart> anonymous = GoodForm();
+  anonymous.push_back({"anonymous", "yes", ""});
+  ASSERT_EQ(Send(anonymous, "203.0.113.7").status, 303);
+  EXPECT_EQ(Tips().total, 3);
+  EXPECT_TRUE(sinmun::testing::ClaimMailTexts(*store_, kNow + 1).empty());
 }
 
 TEST_F(TipsSiteTest, AnAnonymousTipKeepsNoNameOrContactEvenIfTyped) {

@@ -138,6 +138,21 @@ TEST_P(StoreIndexNowTest, ClaimedPingsWaitForTheirOutcomeAndRetriesComeBackLater
   EXPECT_TRUE(Must(store_->ClaimDueIndexNow(kNow + 7200, 100, kNow + 9000)).empty());
 }
 
+// The key a node makes on its first start is kept only when none is set yet (issue #18): the
+// second node to write gets the first one's back, an empty value counts as none, and a write
+// moves the change sequence so that every node's cached settings see the key.
+TEST_P(StoreIndexNowTest, AKeyIsSetOnlyWhenNoneIsAndTheFirstWriterWins) {
+  const std::int64_t before = Must(store_->ChangeSequence());
+  EXPECT_EQ(Must(store_->PutSiteSettingIfUnset("indexnow.key", "aaaa")), "aaaa");
+  EXPECT_GT(Must(store_->ChangeSequence()), before);
+  const std::unique_ptr<Store> other = database_.Open();
+  EXPECT_EQ(Must(other->PutSiteSettingIfUnset("indexnow.key", "bbbb")), "aaaa");
+  ASSERT_TRUE(store_->PutSiteSettings({{"indexnow.key", ""}}).has_value());
+  EXPECT_EQ(Must(other->PutSiteSettingIfUnset("indexnow.key", "cccc")), "cccc");
+  EXPECT_EQ(testing::ErrorCodeOf(store_->PutSiteSettingIfUnset("indexnow.key", "")),
+            ErrorCode::kInvalidInput);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllBackends, StoreIndexNowTest, testing::AllBackends(),
                          testing::BackendParamName());
 

@@ -167,6 +167,63 @@ TEST_P(StoreReadersTest, OutboxKeepsMailUntilSentOrRejected) {
             ErrorCode::kNotFound);
 }
 
+// Mail to a correction requester or a tipster (issue #18) belongs to the case or the tip: it
+// is sent and retried as any outbox mail, but is neither an article e-mailed nor counted in the
+// hourly caps of "e-mail this article", and goes when its case or tip does.
+TEST_P(StoreReadersTest, NoticesAboutACaseOrATipAreQueuedButNeverCountAsArticlesEmailed) {
+  const ArticleId a = Insert(0, "가", kNow - 7200);
+  const CorrectionId case_id = store_
+                                   ->FileCorrection({.article_id = a,
+                                                     .kind = CorrectionKind::kCorrection,
+                                                     .requester = "홍길동",
+                                                     .contact = "hong@example.com",
+                                                     .text = "바로잡아 주십시오.",
+                                                     .status_token = "case-token",
+                                                     .received_at = kNow})
+                                   .value();
+  const TipId tip = store_
+                        ->FileTip({.kind = TipKind::kTip,
+                                   .name = "김제보",
+                                   .contact = "tipster@example.com",
+                                   .title = "제보",
+                                   .text = "내용",
+                                   .status_token = "tip-token",
+                                   .received_at = kNow})
+                        .value();
+  const auto notice = [&](std::optional<std::int64_t> about_case,
+                          std::optional<std::int64_t> about_tip, std::string to) {
+    return store_->EnqueueNotice({.correction_id = about_case,
+                                  .tip_id = about_tip,
+                                  .recipient = std::move(to),
+                                  .message = "Subject: step\r\n\r\nreceived",
+                                  .created_at = kNow});
+  };
+  ASSERT_TRUE(notice(case_id, std::nullopt, "hong@example.com"));
+  ASSERT_TRUE(notice(std::nullopt, tip, "tipster@example.com"));
+  EXPECT_EQ(testing::ErrorCodeOf(notice(case_id, tip, "x@example.com")), ErrorCode::kInvalidInput);
+  EXPECT_EQ(testing::ErrorCodeOf(notice(std::nullopt, std::nullopt, "x@example.com")),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(testing::ErrorCodeOf(notice(std::nullopt, tip, "")), ErrorCode::kInvalidInput);
+  EXPECT_EQ(testing::ErrorCodeOf(notice(std::nullopt, tip + 100, "x@example.com")),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorCodeOf(notice(case_id + 100, std::nullopt, "x@example.com")),
+            ErrorCode::kNotFound);
+
+  const std::vector<OutboxMail> due = sinmun::testing::DueMails(*store_, kNow, 10);
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].recipient, "hong@example.com");
+  EXPECT_EQ(due[1].recipient, "tipster@example.com");
+  EXPECT_EQ(due[1].message, "Subject: step\r\n\r\nreceived");
+  ASSERT_TRUE(store_->MarkMailRetry(due[1].id, kNow + 60, "connection refused"));
+  EXPECT_EQ(store_->PendingMailCount().value(), 2);
+
+  // Not an article e-mailed, and no part of the site's hourly cap of one.
+  EXPECT_TRUE(store_->MostEmailed(kNow - 86400, 10, kNow).value().empty());
+  EXPECT_TRUE(store_->EnqueueMail(Mail(a, "x", "s@example.com", {"r@example.com"}),
+                                  {.per_article_per_hour = 1, .site_per_hour = 1}));
+  EXPECT_EQ(store_->MailRequestsSince("x", "s@example.com", kNow - 60).value().by_client, 1);
+}
+
 // Several nodes (issue #8): each runs a sender over the same outbox, through its own store.
 TEST_P(StoreReadersTest, TwoSendersClaimingAtOnceNeverGetTheSameMail) {
   const ArticleId a = Insert(0, "가");

@@ -47,14 +47,19 @@ class SqliteStoreTest : public testing::Test {
   // and redone: only this one is at stake.
   void RerunMigration(const std::string& table, std::string_view name) {
     QueryFile(file_, "DROP TABLE " + table);
+    RunMigration(name);
+  }
+
+  // Runs the migration `name` on the file as the migrator does: with foreign keys on.
+  void RunMigration(std::string_view name) {
     const std::span<const Migration> migrations = sqlite::Migrations();
     const auto found = std::find_if(migrations.begin(), migrations.end(),
                                     [&](const Migration& m) { return m.name == name; });
     ASSERT_NE(found, migrations.end());
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open_v2(file_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(db, std::string(found->sql).c_str(), nullptr, nullptr, nullptr),
-              SQLITE_OK)
+    const std::string sql = "PRAGMA foreign_keys = ON; " + std::string(found->sql);
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
         << sqlite3_errmsg(db);
     sqlite3_close(db);
   }
@@ -158,6 +163,58 @@ TEST_F(SqliteStoreTest, MissingFolderIsUnavailable) {
   ASSERT_FALSE(store.has_value());
   EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
   EXPECT_NE(store.error().detail.find("does not exist"), std::string::npos) << store.error().detail;
+}
+
+// 0029 (issue #18): a correction requester's mail queued before it kept the case's article
+// and the client "correction:<case>"; it moves to its case, so it no longer counts as the
+// article e-mailed, and no outbox row is lost on the way (the tables are made again).
+TEST_F(SqliteStoreTest, OldCorrectionMailMovesToItsCaseAndTheOutboxIsKept) {
+  ArticleId article = 0;
+  CorrectionId case_id = 0;
+  {
+    std::unique_ptr<Store> store = OpenStore(Url()).value();
+    const std::vector<Section> sections = testing::SeedSections(*store);
+    article = testing::InsertArticle(*store, testing::MakeArticle(sections[0].id, "가", 1'000));
+    case_id = store
+                  ->FileCorrection({.article_id = article,
+                                    .kind = CorrectionKind::kCorrection,
+                                    .requester = "홍길동",
+                                    .contact = "hong@example.com",
+                                    .text = "바로잡아 주십시오.",
+                                    .status_token = "case-token",
+                                    .received_at = 2'000})
+                  .value();
+    ASSERT_TRUE(store->EnqueueMail({.article_id = article,
+                                    .client = "reader",
+                                    .sender_email = "s@example.com",
+                                    .created_at = 2'000,
+                                    .recipients = {{"friend@example.com", "article mail"}}},
+                                   {}));
+  }
+  // As the correction desk queued it before: about the article, the case in the client.
+  const std::string old_row =
+      std::to_string(article) + ", 'correction:" + std::to_string(case_id) + "', '', 1, 2000";
+  QueryFile(file_,
+            "INSERT INTO mail_requests (article_id, client, sender_email, recipients, "
+            "created_at) VALUES (" +
+                old_row + ")");
+  QueryFile(file_,
+            "INSERT INTO mail_outbox (request_id, recipient, message, next_attempt_at) "
+            "SELECT MAX(id), 'hong@example.com', 'received', 2000 FROM mail_requests");
+  RunMigration("0029_notice_mail.sql");
+
+  EXPECT_EQ(QueryFile(file_, "SELECT COUNT(*) FROM mail_outbox"), "2");
+  EXPECT_EQ(QueryFile(file_,
+                      "SELECT correction_id FROM mail_requests WHERE client LIKE "
+                      "'correction:%' AND article_id IS NULL"),
+            std::to_string(case_id));
+  EXPECT_EQ(QueryFile(file_, "SELECT article_id FROM mail_requests WHERE client = 'reader'"),
+            std::to_string(article));
+  std::unique_ptr<Store> store = OpenStore(Url()).value();
+  const std::vector<RankedSummary> emailed = store->MostEmailed(0, 10, 1'000'000).value();
+  ASSERT_EQ(emailed.size(), 1u);
+  EXPECT_EQ(emailed[0].count, 1);  // the reader's mail, not the requester's
+  EXPECT_EQ(store->PendingMailCount().value(), 2);
 }
 
 TEST_F(SqliteStoreTest, UnwritableFolderIsUnavailable) {

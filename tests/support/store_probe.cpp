@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "store/store_text.hpp"
+
 namespace sinmun::testing {
 namespace {
 
@@ -168,6 +170,21 @@ std::vector<std::string> TableNames(const store::Store& store) {
     names.push_back(*cells[0]);
   }
   return names;
+}
+
+std::vector<std::pair<std::string, std::string>> ClaimMailTexts(store::Store& store,
+                                                                Timestamp now) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::vector<store::OutboxMail> claimed = store.ClaimDueMails(now, 100, now + 600).value();
+  for (const store::OutboxMail& mail : claimed) {
+    const size_t body = mail.message.find("\r\n\r\n");
+    std::string encoded;
+    for (const char c : mail.message.substr(body + 4)) {
+      if (c != '\r' && c != '\n') encoded += c;
+    }
+    out.emplace_back(mail.recipient, store::FromBase64(encoded));
+  }
+  return out;
 }
 
 }  // namespace sinmun::testing

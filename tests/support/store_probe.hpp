@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/time.hpp"
@@ -19,6 +20,9 @@ namespace sinmun::testing {
 std::vector<store::OutboxMail> DueMails(const store::Store& store, Timestamp now, int limit);
 // The outbox row `id`; throws when there is none.
 store::OutboxMail MailById(const store::Store& store, std::int64_t id);
+// Claims the outbox mail due at `now` (as a sender would) and returns each one's recipient
+// and its body decoded from base64: the plain-text notices of store and mail tests.
+std::vector<std::pair<std::string, std::string>> ClaimMailTexts(store::Store& store, Timestamp now);
 // The earliest publish_at of a scheduled article, if any.
 std::optional<Timestamp> NextScheduled(const store::Store& store);
 

@@ -104,6 +104,11 @@ inline const Sql kSettings{"SELECT key, value FROM site_settings ORDER BY key"};
 inline const Sql kPutSetting{
     "INSERT INTO site_settings (key, value) VALUES (?1, ?2) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"};
+// Sets ?1 only when it is missing or empty: the first of several writers wins.
+inline const Sql kPutSettingIfUnset{
+    "INSERT INTO site_settings (key, value) VALUES (?1, ?2) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE site_settings.value = ''"};
+inline const Sql kSettingValue{"SELECT value FROM site_settings WHERE key = ?1"};
 
 #undef SINMUN_USER_COLUMNS
 
@@ -408,6 +413,27 @@ Result<> SqlStore<B>::PutSiteSettings(const Settings& settings) {
       if (Result<> done = Write(db, account_sql::kPutSetting, key, value); !done) return done;
     }
     return LogSiteChange(db, "settings");
+  });
+}
+
+template <typename B>
+Result<std::string> SqlStore<B>::PutSiteSettingIfUnset(std::string_view key,
+                                                       std::string_view value) {
+  if (key.empty() || value.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "settings: empty key or value");
+  }
+  return backend().OnWriteTransaction([&](auto& db) -> Result<std::string> {
+    const Result<std::int64_t> written =
+        ReadAffected(Query(db, account_sql::kPutSettingIfUnset, key, value));
+    if (!written) return tl::unexpected(written.error());
+    if (*written > 0) {
+      if (Result<> logged = LogSiteChange(db, "settings"); !logged) {
+        return tl::unexpected(logged.error());
+      }
+    }
+    return ReadOne<std::string>(
+        Query(db, account_sql::kSettingValue, key), [](const auto& row) { return row.Text(0); },
+        "setting");
   });
 }
 

@@ -102,10 +102,16 @@ inline const Sql kLockMailRequests =
 // The requests about article ?1, and on the whole site, made after ?2.
 inline const Sql kMailRequestsAfter{
     "SELECT (SELECT COUNT(*) FROM mail_requests WHERE article_id = ?1 AND created_at > ?2), "
-    "(SELECT COUNT(*) FROM mail_requests WHERE created_at > ?2)"};
+    "(SELECT COUNT(*) FROM mail_requests WHERE article_id IS NOT NULL AND created_at > ?2)"};
 inline const Sql kInsertMailRequest{
     "INSERT INTO mail_requests (article_id, client, sender_email, recipients, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id"};
+// A notice about correction case ?1 or tip ?2 (the other NULL) to one recipient.
+inline const Sql kInsertNoticeRequest{
+    "INSERT INTO mail_requests (correction_id, tip_id, client, sender_email, recipients, "
+    "created_at) VALUES (?1, ?2, ?3, '', 1, ?4) RETURNING id"};
+inline const Sql kCorrectionExists{"SELECT 1 FROM corrections WHERE id = ?1{for:SHARE}"};
+inline const Sql kTipExists{"SELECT 1 FROM tips WHERE id = ?1{for:SHARE}"};
 inline const Sql kInsertOutbox{
     "INSERT INTO mail_outbox (request_id, recipient, message, next_attempt_at) "
     "VALUES (?1, ?2, ?3, ?4)"};
@@ -333,6 +339,32 @@ Result<std::int64_t> SqlStore<B>::EnqueueMail(const NewMailRequest& request, Mai
           !done) {
         return tl::unexpected(done.error());
       }
+    }
+    return request_id;
+  });
+}
+
+template <typename B>
+Result<std::int64_t> SqlStore<B>::EnqueueNotice(const NewNoticeMail& notice) {
+  if (notice.correction_id.has_value() == notice.tip_id.has_value() || notice.recipient.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "a notice is about one case or one tip, to someone");
+  }
+  const bool about_case = notice.correction_id.has_value();
+  const std::int64_t about = about_case ? *notice.correction_id : *notice.tip_id;
+  const std::string client = fmt::format("{}:{}", about_case ? "correction" : "tip", about);
+  return backend().OnWriteTransaction([&](auto& db) -> Result<std::int64_t> {
+    const Result<std::optional<std::int64_t>> exists = ReadOptionalInt(
+        Query(db, about_case ? reader_sql::kCorrectionExists : reader_sql::kTipExists, about));
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, client);
+    const Result<std::int64_t> request_id =
+        ReadCount(Query(db, reader_sql::kInsertNoticeRequest, notice.correction_id, notice.tip_id,
+                        client, notice.created_at));
+    if (!request_id) return request_id;
+    if (Result<> done = Write(db, reader_sql::kInsertOutbox, *request_id, notice.recipient,
+                              notice.message, notice.created_at);
+        !done) {
+      return tl::unexpected(done.error());
     }
     return request_id;
   });

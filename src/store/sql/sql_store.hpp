@@ -92,6 +92,7 @@ class SqlStore : public Store {
                                               std::string_view sender_email,
                                               Timestamp since) const override;
   Result<std::int64_t> EnqueueMail(const NewMailRequest& request, MailCaps caps) override;
+  Result<std::int64_t> EnqueueNotice(const NewNoticeMail& notice) override;
   Result<std::vector<OutboxMail>> ClaimDueMails(Timestamp now, int limit,
                                                 Timestamp lease_until) override;
   Result<> MarkMailSent(std::int64_t id, Timestamp at) override;
@@ -129,6 +130,7 @@ class SqlStore : public Store {
   Result<> SetReporterPhoto(ReporterId id, std::string_view photo) override;
   Result<Settings> SiteSettings() const override;
   Result<> PutSiteSettings(const Settings& settings) override;
+  Result<std::string> PutSiteSettingIfUnset(std::string_view key, std::string_view value) override;
 
   // AdBook: sql/ad_methods.hpp
   Result<AdCampaignId> InsertAdCampaign(const AdCampaign& campaign) override;

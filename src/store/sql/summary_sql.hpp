@@ -12,7 +12,8 @@
   "COALESCE((SELECT r.name FROM article_reporters ar JOIN reporters r ON r.id = "            \
   "ar.reporter_id WHERE ar.article_id = a.id ORDER BY ar.position LIMIT 1), ''), "           \
   "a.registered_at, a.views, a.kind, ap.photo_id, ph.name, ph.format, ph.width, ph.height, " \
-  "ph.widths, ph.webp{::int}, ap.caption, ap.credit, a.video "
+  "ph.widths, ph.webp{::int}, ap.caption, ap.credit, a.video, "                              \
+  "COALESCE((SELECT ase.episode FROM article_series ase WHERE ase.article_id = a.id), 0) "
 
 // The lead photo of each listed article: one primary-key probe of article_photos and one of
 // photos per row of the page, in the same statement (no query per row).
