@@ -4,6 +4,8 @@
 // them and lifts one. The site refuses a banned poster (site/comment_actions.cpp). Every
 // action is in the audit log.
 
+#include "store/comment_bans.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -18,7 +20,6 @@
 #include "newsroom/handlers.hpp"
 #include "newsroom/page.hpp"
 #include "render/comment_text.hpp"
-#include "store/comment_bans.hpp"
 #include "store/comment_book.hpp"
 
 namespace sinmun::newsroom {
@@ -33,10 +34,11 @@ constexpr std::array<int, 4> kBanDays = {1, 7, 30, 0};
 nlohmann::json BanDurationOptions(const NewsroomContext& context, int chosen) {
   nlohmann::json options = nlohmann::json::array();
   for (const int days : kBanDays) {
-    options.push_back({{"value", days},
-                       {"label", days == 0 ? Label(context, "bans_permanent")
-                                           : fmt::format("{}{}", days, Label(context, "bans_days"))},
-                       {"selected", days == chosen}});
+    options.push_back(
+        {{"value", days},
+         {"label", days == 0 ? Label(context, "bans_permanent")
+                             : fmt::format("{}{}", days, Label(context, "bans_days"))},
+         {"selected", days == chosen}});
   }
   return options;
 }
@@ -135,8 +137,7 @@ http::Response AddCommentBan(const NewsroomContext& context, const http::Request
     return NewsroomError(context, 503);
   }
   const Timestamp now = context.deps.clock->Now();
-  const std::optional<store::BanKind> kind =
-      store::ParseBanKind(request.Form("kind").value_or(""));
+  const std::optional<store::BanKind> kind = store::ParseBanKind(request.Form("kind").value_or(""));
   const std::optional<int> days = BanDaysOf(request);
   BanFormInput form{.days = days.value_or(7),
                     .reason = TrimSpace(request.Form("reason").value_or("")),
@@ -145,10 +146,8 @@ http::Response AddCommentBan(const NewsroomContext& context, const http::Request
   if (!kind || !days || Utf8Length(form.reason) > kMaxBanReasonChars) {
     return NewsroomError(context, 400);
   }
-  store::NewCommentBan ban{.kind = *kind,
-                           .reason = form.reason,
-                           .created_by = staff.user_id,
-                           .created_at = now};
+  store::NewCommentBan ban{
+      .kind = *kind, .reason = form.reason, .created_by = staff.user_id, .created_at = now};
   if (*days > 0) ban.expires_at = now + *days * kBanDaySeconds;
   std::string detail;
   if (*kind == store::BanKind::kRange) {

@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "site/article_data.hpp"
+#include "site/comment_words.hpp"
 #include "site/comments.hpp"
 #include "site/form_token.hpp"
 #include "site/pages.hpp"
@@ -238,11 +239,26 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
     return refuse("comments_error_rate", 429);
   }
 
+  // Banned words, in the nickname or the body (staff are not filtered): refused with the text
+  // kept, or stored held for a moderator.
+  store::CommentState state = store::CommentState::kVisible;
+  if (!form.staff) {
+    const CommentWordFilter words = CommentWordFilterOf(site);
+    if (const std::optional<std::string> word =
+            FindBannedWord(words.words, nickname + "\n" + body)) {
+      if (words.action == BannedWordAction::kRefuse) {
+        return refuse_with(fmt::format("{} {}", labels.Label("comments_error_banned_word"), *word),
+                           400);
+      }
+      state = store::CommentState::kHeld;
+    }
+  }
+
   store::NewComment comment{.article_id = *id,
                             .parent_id = parent,
                             .nickname = nickname,
                             .body = body,
-                            .state = store::CommentState::kVisible,
+                            .state = state,
                             .client = client,
                             .visitor = visitor_id,
                             .address_hash = address_hash,
@@ -264,8 +280,12 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
       return refuse("comments_error_parent", 400);
     return ErrorResponse(site, posted.error(), page.view_mode);
   }
-  ForgetCommentPart(site, *id);
-  http::Response response = BackToComment(*id, *posted);
+  http::Response response = http::Redirect(CommentsPath(*id) + "?held=1#comments", 303);
+  if (state == store::CommentState::kVisible) {
+    ForgetCommentPart(site, *id);
+    response = BackToComment(*id, *posted);
+  }
+  response.cache_control = "no-store";
   RememberVisitor(visitor, response);
   return response;
 }
@@ -387,6 +407,12 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
     } else if (!VerifyPassword(comment->password_hash, password)) {
       error = labels.Label("comments_error_wrong_password");
       status = 403;
+    } else if (const std::optional<std::string> word =
+                   remove ? std::nullopt
+                          : FindBannedWord(CommentWordFilterOf(site).words, trimmed)) {
+      // An edit cannot be held (the comment is up already): a banned word refuses it.
+      error = fmt::format("{} {}", labels.Label("comments_error_banned_word"), *word);
+      status = 400;
     } else {
       const Result<> done =
           remove

@@ -519,6 +519,44 @@ TEST_F(CommentsSiteTest, AnAddressRangeBanRefusesEveryoneInIt) {
   EXPECT_EQ(store_->CommentCount(article_).value(), 1);
 }
 
+// Banned words (issue #16): with "hold" a hit is stored held, unseen by readers, and the
+// writer is told it awaits review; with "refuse" it is a field error with the text kept.
+// Latin letters match without case, 한글 typed decomposed (NFD, as a Mac sends it) matches the
+// composed word, and a word matches inside a longer one (바보야 holds 바보).
+TEST_F(CommentsSiteTest, ABannedWordHoldsOrRefusesAComment) {
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.banned_words", " 바보 \n\nSPAM\n"}}));
+  MakeSite();
+  const http::Response held = Comment("이 바보야", "203.0.113.1");
+  ASSERT_EQ(held.status, 303);
+  EXPECT_EQ(Header(held, "Location"), CommentsUrl() + "?held=1#comments");
+  EXPECT_NE(GetBody(CommentsUrl() + "?held=1").find("검토 후 게시됩니다"), std::string::npos);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 0);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("이 바보야"), std::string::npos);
+  const store::ModerationPage queue =
+      store_->CommentsForModeration({.state = store::CommentState::kHeld}).value();
+  ASSERT_EQ(queue.total, 1);
+  EXPECT_EQ(queue.items[0].body, "이 바보야");
+
+  // ㅂㅏㅂㅗ as conjoining jamo: U+1107 U+1161 U+1107 U+1169.
+  EXPECT_EQ(
+      Comment("\xe1\x84\x87\xe1\x85\xa1\xe1\x84\x87\xe1\x85\xa9 같으니", "203.0.113.2").status,
+      303);
+  EXPECT_EQ(Comment("free Spam here", "203.0.113.3").status, 303);
+  EXPECT_EQ(store_->CommentsForModeration({.state = store::CommentState::kHeld}).value().total, 3);
+  EXPECT_EQ(Comment("바다가 보인다", "203.0.113.4").status, 303);  // 바 and 보 apart
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+
+  ASSERT_TRUE(store_->PutSiteSettings(
+      {{"comments.banned_words", "바보"}, {"comments.banned_word_action", "refuse"}}));
+  MakeSite();
+  const http::Response refused = Comment("바보들의 행진", "203.0.113.5");
+  EXPECT_EQ(refused.status, 400);
+  const std::string page = Body(refused);
+  EXPECT_NE(page.find("사용할 수 없는 낱말"), std::string::npos) << page;
+  EXPECT_NE(page.find("바보들의 행진</textarea>"), std::string::npos);
+  EXPECT_EQ(store_->CommentsForModeration({.state = store::CommentState::kHeld}).value().total, 3);
+}
+
 TEST_F(CommentsSiteTest, AnUnpublishedArticleTakesNoComments) {
   const store::ArticleId later = Insert(
       sinmun::testing::MakeArticle(sections_[0].id, "예약 기사", kNow + 3600, {reporters_[0]}));

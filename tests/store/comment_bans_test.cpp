@@ -55,11 +55,11 @@ TEST_P(StoreCommentBansTest, AVisitorBanHoldsUntilItExpires) {
   EXPECT_EQ(found->reason, "욕설 반복");
   EXPECT_EQ(found->expires_at, kNow + kDay);
 
-  EXPECT_FALSE(InForce("c9999", "", "", kNow + 10));         // another visitor
-  EXPECT_FALSE(InForce("", "c0123", "", kNow + 10));         // a visitor id is no address hash
-  EXPECT_TRUE(InForce("c0123", "", "", kNow + kDay - 1));    // the last second
-  EXPECT_FALSE(InForce("c0123", "", "", kNow + kDay));       // over by the clock
-  EXPECT_FALSE(InForce("", "", "", kNow + 10));              // nothing to match
+  EXPECT_FALSE(InForce("c9999", "", "", kNow + 10));       // another visitor
+  EXPECT_FALSE(InForce("", "c0123", "", kNow + 10));       // a visitor id is no address hash
+  EXPECT_TRUE(InForce("c0123", "", "", kNow + kDay - 1));  // the last second
+  EXPECT_FALSE(InForce("c0123", "", "", kNow + kDay));     // over by the clock
+  EXPECT_FALSE(InForce("", "", "", kNow + 10));            // nothing to match
 }
 
 TEST_P(StoreCommentBansTest, AnAddressBanAndAPermanentOne) {
@@ -124,8 +124,8 @@ TEST_P(StoreCommentBansTest, BadBansAreRefused) {
     return !put && put.error().code == ErrorCode::kInvalidInput;
   };
   EXPECT_TRUE(refused({.kind = BanKind::kVisitor, .target = "", .created_at = kNow}));
-  EXPECT_TRUE(refused(
-      {.kind = BanKind::kVisitor, .target = "c1", .created_at = kNow, .expires_at = kNow}));
+  EXPECT_TRUE(
+      refused({.kind = BanKind::kVisitor, .target = "c1", .created_at = kNow, .expires_at = kNow}));
   EXPECT_TRUE(refused({.kind = BanKind::kRange, .target = "1.0.0.0/8", .created_at = kNow}));
   const AddressRange range = ParseAddressRange("1.0.0.0/8").value();
   EXPECT_TRUE(refused({.kind = BanKind::kRange,
@@ -143,8 +143,8 @@ TEST_P(StoreCommentBansTest, BadBansAreRefused) {
 
 TEST_P(StoreCommentBansTest, ACommentKeepsItsVisitorAndAddressHash) {
   const std::vector<Section> sections = testing::SeedSections(*store_);
-  const ArticleId article = testing::InsertArticle(
-      *store_, testing::MakeArticle(sections[0].id, "가", kNow - 7200));
+  const ArticleId article =
+      testing::InsertArticle(*store_, testing::MakeArticle(sections[0].id, "가", kNow - 7200));
   const CommentId id = store_
                            ->PostComment(NewComment{.article_id = article,
                                                     .nickname = "독자",

@@ -17,17 +17,18 @@
 namespace sinmun::store {
 namespace comment_ban_sql {
 
-#define SINMUN_BAN_COLUMNS                                                                   \
+#define SINMUN_BAN_COLUMNS                                                                \
   "id, kind, target, range_low, range_high, reason, created_by, created_at, expires_at, " \
   "lifted_at, lifted_by "
 
 inline const Sql kInsert{
     "INSERT INTO comment_bans (kind, target, range_low, range_high, reason, created_by, "
     "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
-inline const Sql kLift{"UPDATE comment_bans SET lifted_at = ?2, lifted_by = ?3 "
-                       "WHERE id = ?1 AND lifted_at IS NULL RETURNING " SINMUN_BAN_COLUMNS};
+inline const Sql kLift{
+    "UPDATE comment_bans SET lifted_at = ?2, lifted_by = ?3 "
+    "WHERE id = ?1 AND lifted_at IS NULL RETURNING " SINMUN_BAN_COLUMNS};
 // ?1: 1 for the bans in force at ?2 only, 0 for all.
-#define SINMUN_BAN_LIST_FILTER                                                        \
+#define SINMUN_BAN_LIST_FILTER                                                       \
   "FROM comment_bans WHERE (?1{::bigint} = 0 OR (lifted_at IS NULL AND (expires_at " \
   "IS NULL OR expires_at > ?2{::bigint}))) "
 inline const Sql kList{"SELECT " SINMUN_BAN_COLUMNS SINMUN_BAN_LIST_FILTER
