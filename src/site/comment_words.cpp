@@ -14,8 +14,7 @@
 namespace sinmun::site {
 
 std::string FoldForWordMatch(std::string_view text) {
-  if (text.empty() ||
-      !g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+  if (text.empty() || !g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
     return "";
   }
   const std::unique_ptr<gchar, decltype(&g_free)> folded(

@@ -15,7 +15,7 @@ TEST(CommentWordsTest, TheListIsOneWordALineTrimmedAndFolded) {
 
 TEST(CommentWordsTest, AWordMatchesInsideLongerTextWhateverItsFormOrCase) {
   const std::vector<std::string> words = ParseBannedWords("바보\nspam\ncafé");
-  EXPECT_EQ(FindBannedWord(words, "이 바보야"), "바보");                  // a particle follows
+  EXPECT_EQ(FindBannedWord(words, "이 바보야"), "바보");  // a particle follows
   EXPECT_EQ(FindBannedWord(words, "\xe1\x84\x87\xe1\x85\xa1\xe1\x84\x87\xe1\x85\xa9야"), "바보");
   EXPECT_EQ(FindBannedWord(words, "free SPAMmers"), "spam");
   EXPECT_EQ(FindBannedWord(words, "CAFE\xcc\x81 au lait"), "café");  // E + combining acute
