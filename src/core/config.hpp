@@ -95,6 +95,11 @@ struct Config {
   // posted from (211.234.*.*, IPv6 its first two groups), as Korean boards do. Only that
   // start is stored, whatever this says.
   bool comment_show_partial_address = false;
+  // The banned-word filter, set on the newsroom's settings page only (site_settings.hpp):
+  // one word a line, and what a comment holding one gets: "hold" (kept for a moderator) or
+  // "refuse" (the writer is told to change it).
+  std::string comment_banned_words;
+  std::string comment_banned_word_action = "hold";
 
   // ---- Several nodes (issue #8) ----
   std::string redis_url;   // [redis] url: "redis://host:port/db" shares the rankings; "": one node

@@ -1,5 +1,6 @@
 #include "core/site_settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace sinmun {
@@ -22,6 +23,15 @@ const std::vector<SettingField>& SettingFields() {
       {"indexnow.key", &Config::indexnow_key, nullptr},
       {"language", &Config::language, nullptr},
       {"comments.close_after_days", nullptr, nullptr, &Config::comment_close_after_days, 0, 36500},
+      {"comments.banned_words", &Config::comment_banned_words, nullptr, nullptr, 0, 0, true},
+      {"comments.banned_word_action",
+       &Config::comment_banned_word_action,
+       nullptr,
+       nullptr,
+       0,
+       0,
+       false,
+       {"hold", "refuse"}},
   };
   return fields;
 }
@@ -60,7 +70,9 @@ void ApplySettings(const SettingPairs& stored, Config* config) {
           config->*field.number = *number;
       } else if (field.paper_text != nullptr) {
         config->paper.*field.paper_text = value;
-      } else if (key != "language" || value == "ko" || value == "en") {
+      } else if ((key != "language" || value == "ko" || value == "en") &&
+                 (field.choices.empty() || std::find(field.choices.begin(), field.choices.end(),
+                                                     value) != field.choices.end())) {
         config->*field.text = value;
       }
     }

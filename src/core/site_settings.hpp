@@ -23,7 +23,15 @@ struct SettingField {
   int Config::*number = nullptr;                 // a whole number from `min` to `max`
   int min = 0;
   int max = 0;
+  // Text of several lines (a textarea), up to kMaxMultilineSetting bytes; one line of
+  // kMaxSetting bytes otherwise.
+  bool multiline = false;
+  // A text that must be one of these; empty: any text.
+  std::vector<std::string_view> choices = {};
 };
+
+inline constexpr size_t kMaxSetting = 500;
+inline constexpr size_t kMaxMultilineSetting = 20000;
 
 // Every administrable setting, in form order.
 const std::vector<SettingField>& SettingFields();

@@ -5,6 +5,7 @@
 // article page within page_cache_seconds; the language applies from the next start, since
 // the labels are loaded once. SMTP settings: issue #4.
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/site_settings.hpp"
@@ -16,8 +17,6 @@
 
 namespace sinmun::newsroom {
 namespace {
-
-constexpr size_t kMaxSetting = 500;
 
 std::string LabelKey(std::string_view key) {
   std::string label = "newsroom_setting_" + std::string(key);
@@ -31,12 +30,13 @@ http::Response Render(const NewsroomContext& context, const Staff& staff, const 
                       std::string_view error, std::string_view done, int status) {
   nlohmann::json fields = nlohmann::json::array();
   for (const SettingField& field : SettingFields()) {
-    if (field.key == "language") continue;  // a select of its own below
+    if (field.key == "language" || !field.choices.empty()) continue;  // selects, below
     fields.push_back({{"key", field.key},
                       {"id", LabelKey(field.key)},
                       {"label", Label(context, LabelKey(field.key))},
                       {"value", SettingValue(shown, field)},
                       {"number", field.number != nullptr},
+                      {"multiline", field.multiline},
                       {"min", field.min},
                       {"max", field.max}});
   }
@@ -44,7 +44,14 @@ http::Response Render(const NewsroomContext& context, const Staff& staff, const 
       {"fields", std::move(fields)},
       {"languages",
        {{{"value", "ko"}, {"label", "한국어"}, {"selected", shown.language == "ko"}},
-        {{"value", "en"}, {"label", "English"}, {"selected", shown.language == "en"}}}}};
+        {{"value", "en"}, {"label", "English"}, {"selected", shown.language == "en"}}}},
+      {"word_actions",
+       {{{"value", "hold"},
+         {"label", Label(context, "newsroom_setting_banned_word_hold")},
+         {"selected", shown.comment_banned_word_action != "refuse"}},
+        {{"value", "refuse"},
+         {"label", Label(context, "newsroom_setting_banned_word_refuse")},
+         {"selected", shown.comment_banned_word_action == "refuse"}}}}};
   if (!error.empty()) view["error"] = Label(context, error);
   if (!done.empty()) view["done"] = Label(context, done);
   return RenderNewsroomPage(context, staff, "newsroom/admin_settings", std::move(view),
@@ -70,7 +77,13 @@ http::Response SaveSettings(const NewsroomContext& context, const http::Request&
   std::string_view error;
   for (const SettingField& field : SettingFields()) {
     std::string value = request.Form(field.key).value_or("");
-    if (value.size() > kMaxSetting) error = "newsroom_invalid_form";
+    if (value.size() > (field.multiline ? kMaxMultilineSetting : kMaxSetting)) {
+      error = "newsroom_invalid_form";
+    }
+    if (!field.choices.empty() && !value.empty() &&
+        std::find(field.choices.begin(), field.choices.end(), value) == field.choices.end()) {
+      error = "newsroom_invalid_form";
+    }
     if (field.key == "paper.name" && value.empty()) error = "newsroom_setting_name_required";
     if (field.key == "language" && value != "ko" && value != "en") error = "newsroom_invalid_form";
     if (field.number != nullptr && !value.empty()) {

@@ -75,6 +75,7 @@ http::Response CommentQueuePage(const NewsroomContext& context, const http::Requ
                      {"article_url", fmt::format("/article/{}", comment.article_id)},
                      {"article_filter_url", QueueUrl(state, comment.article_id, "", 1)},
                      {"client_filter_url", QueueUrl(state, 0, comment.client, 1)},
+                     {"ban_url", fmt::format("/newsroom/comments/bans/new?comment={}", comment.id)},
                      {"nickname", comment.nickname},
                      {"staff", comment.author == store::CommentAuthor::kStaff},
                      {"body_html", render::CommentBodyHtml(comment.body)},

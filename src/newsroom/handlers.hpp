@@ -55,6 +55,11 @@ http::Response AdReportCsv(const NewsroomContext&, const http::Request&, const S
 // comment_moderation.cpp: readers' comments (issue #16).
 http::Response CommentQueuePage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response ModerateComments(const NewsroomContext&, const http::Request&, const Staff&);
+// comment_bans.cpp: bans from commenting (issue #16).
+http::Response CommentBansPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response NewCommentBanPage(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response AddCommentBan(const NewsroomContext&, const http::Request&, const Staff&);
+http::Response LiftCommentBan(const NewsroomContext&, const http::Request&, const Staff&);
 
 // stats.cpp: the 통계 page of readers' traffic and its CSV tables (issue #20).
 http::Response StatsPage(const NewsroomContext&, const http::Request&, const Staff&);

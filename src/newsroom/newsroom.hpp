@@ -41,6 +41,7 @@
 #include "store/audit_trail.hpp"
 #include "store/breaking_news.hpp"
 #include "store/catalog.hpp"
+#include "store/comment_bans.hpp"
 #include "store/comment_book.hpp"
 #include "store/corrections.hpp"
 #include "store/desk.hpp"
@@ -73,6 +74,7 @@ struct NewsroomStore {
         audit(store),
         ads(store),
         comments(store),
+        comment_bans(store),
         pages(store),
         traffic(store),
         corrections(store),
@@ -89,6 +91,8 @@ struct NewsroomStore {
   store::AdBook* ads = nullptr;
   // Optional: readers' comments (issue #16). Null: the moderation queue answers 503.
   store::CommentBook* comments = nullptr;
+  // Optional: comment bans (issue #16). Null: the bans page answers 503.
+  store::CommentBans* comment_bans = nullptr;
   // Static pages (issue #18). REQUIRES: set (the administration's page editor uses it).
   store::StaticPages* pages = nullptr;
   const store::TrafficReads* traffic = nullptr;  // the 통계 page (issue #20)

@@ -66,6 +66,11 @@ const Route kRoutes[] = {
     // comment_moderation.cpp: the queue of readers' comments (issue #16), for the desk.
     {kGet, "/newsroom/comments", kDesk, &CommentQueuePage},
     {kPost, "/newsroom/comments", kDesk, &ModerateComments},
+    // comment_bans.cpp: bans of visitors, addresses and address ranges from commenting.
+    {kGet, "/newsroom/comments/bans", kDesk, &CommentBansPage},
+    {kPost, "/newsroom/comments/bans", kDesk, &AddCommentBan},
+    {kGet, "/newsroom/comments/bans/new", kDesk, &NewCommentBanPage},
+    {kPost, "/newsroom/comments/bans/{id}/lift", kDesk, &LiftCommentBan},
 
     // corrections_desk.cpp: readers' correction and reply requests (issue #18), for the
     // 고충처리인, the desk and the admin. Evidence files are downloaded one at a time.

@@ -9,9 +9,12 @@
 #include <algorithm>
 #include <array>
 
+#include "core/address_range.hpp"
 #include "core/password.hpp"
 #include "core/text.hpp"
+#include "core/time.hpp"
 #include "site/article_data.hpp"
+#include "site/comment_words.hpp"
 #include "site/comments.hpp"
 #include "site/form_token.hpp"
 #include "site/pages.hpp"
@@ -102,6 +105,37 @@ Result<store::Comment> TargetComment(const SiteContext& site, const http::Reques
   return comment;
 }
 
+// The keyed hash of `address` an address ban names: "a" and 24 hex digits of a MAC under the
+// site's token key, so it stays the same across days and restarts (unlike the day's hash the
+// rate limits use) and cannot be recomputed from an address without the server's key. The
+// address is hashed in its IPv6 form, so ::ffff:211.234.10.20 is 211.234.10.20.
+std::string CommentAddressHash(const ads::ClickSigner& signer, const std::string& address) {
+  const std::optional<std::string> hex = AddressHex(address);
+  return "a" + signer.Sign(0, "comment-address\n" + hex.value_or(address)).substr(0, 24);
+}
+
+// The ban in force that names this poster: their cookie, their address's hash, or a range
+// their address falls in.
+Result<std::optional<store::CommentBan>> CommentBanOf(const SiteContext& site,
+                                                      const std::string& visitor_id,
+                                                      const std::string& address_hash,
+                                                      const std::string& address, Timestamp now) {
+  if (site.deps.store.comment_bans == nullptr) return std::optional<store::CommentBan>();
+  return site.deps.store.comment_bans->BanInForce(
+      store::BanSubject{.visitor = visitor_id,
+                        .address_hash = address_hash,
+                        .address_hex = AddressHex(address).value_or("")},
+      now);
+}
+
+// What a banned poster reads: that they may not comment, and until when.
+std::string CommentBanMessage(const render::Renderer& labels, const store::CommentBan& ban) {
+  return fmt::format("{} {}", labels.Label("comments_error_banned"),
+                     ban.expires_at ? fmt::format("{} {}", labels.Label("comments_banned_until"),
+                                                  FormatKst(*ban.expires_at))
+                                    : labels.Label("comments_banned_permanent"));
+}
+
 http::Response BackToComment(store::ArticleId article, store::CommentId comment) {
   http::Response response =
       http::Redirect(fmt::format("{}#c{}", CommentsPath(article), comment), 303);
@@ -148,10 +182,21 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
     }
     parent = *parent_id;
   }
-  auto refuse = [&](std::string_view label, int status) {
+  // A refusal is the comment page again with the form as typed, or for a client that asks
+  // for JSON, {"error": {"status", "message"}}.
+  auto refuse_with = [&](std::string message, int status) {
+    if (WantsJson(request)) {
+      http::Response response = JsonResponse(
+          nlohmann::ordered_json{{"error", {{"status", status}, {"message", message}}}}, status);
+      response.cache_control = "no-store";
+      return response;
+    }
     form.password.clear();
-    form.error = labels.Label(label);
+    form.error = std::move(message);
     return RenderCommentsPage(site, request, page, form, status);
+  };
+  auto refuse = [&](std::string_view label, int status) {
+    return refuse_with(labels.Label(label), status);
   };
   // A closed article or one without comments refuses before anything else is looked at.
   const Result<CommentsOpen> open =
@@ -167,6 +212,20 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
     return refuse("comments_error_form_token", 400);
   }
 
+  // A reader without the visitor cookie gets it with this answer, and the comment keeps the id
+  // that cookie gives, so that a ban of the visitor holds for their next comment.
+  const counters::Visitor visitor = IdentifyVisitor(site, request);
+  const std::string visitor_id =
+      visitor.hashed ? counters::Visitor{.key = visitor.cookie_key}.Id() : visitor.Id();
+  const std::string address_hash =
+      form.staff ? "" : CommentAddressHash(*site.deps.form_signer, request.remote_address);
+  if (!form.staff) {
+    const Result<std::optional<store::CommentBan>> ban =
+        CommentBanOf(site, visitor_id, address_hash, request.remote_address, now);
+    if (!ban) return ErrorResponse(site, ban.error(), page.view_mode);
+    if (*ban) return refuse_with(CommentBanMessage(labels, **ban), 403);
+  }
+
   // Rate limits go by the day's hash of the address alone (a cookie is easy to drop).
   const std::string client =
       site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).Id();
@@ -180,12 +239,29 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
     return refuse("comments_error_rate", 429);
   }
 
+  // Banned words, in the nickname or the body (staff are not filtered): refused with the text
+  // kept, or stored held for a moderator.
+  store::CommentState state = store::CommentState::kVisible;
+  if (!form.staff) {
+    const CommentWordFilter words = CommentWordFilterOf(site);
+    if (const std::optional<std::string> word =
+            FindBannedWord(words.words, nickname + "\n" + body)) {
+      if (words.action == BannedWordAction::kRefuse) {
+        return refuse_with(fmt::format("{} {}", labels.Label("comments_error_banned_word"), *word),
+                           400);
+      }
+      state = store::CommentState::kHeld;
+    }
+  }
+
   store::NewComment comment{.article_id = *id,
                             .parent_id = parent,
                             .nickname = nickname,
                             .body = body,
-                            .state = store::CommentState::kVisible,
+                            .state = state,
                             .client = client,
+                            .visitor = visitor_id,
+                            .address_hash = address_hash,
                             .created_at = now};
   if (form.staff) {
     comment.author = store::CommentAuthor::kStaff;
@@ -204,8 +280,14 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
       return refuse("comments_error_parent", 400);
     return ErrorResponse(site, posted.error(), page.view_mode);
   }
-  ForgetCommentPart(site, *id);
-  return BackToComment(*id, *posted);
+  http::Response response = http::Redirect(CommentsPath(*id) + "?held=1#comments", 303);
+  if (state == store::CommentState::kVisible) {
+    ForgetCommentPart(site, *id);
+    response = BackToComment(*id, *posted);
+  }
+  response.cache_control = "no-store";
+  RememberVisitor(visitor, response);
+  return response;
 }
 
 // A public counter: like the article recommend, no token, but only from our own pages.
@@ -325,6 +407,12 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
     } else if (!VerifyPassword(comment->password_hash, password)) {
       error = labels.Label("comments_error_wrong_password");
       status = 403;
+    } else if (const std::optional<std::string> word =
+                   remove ? std::nullopt
+                          : FindBannedWord(CommentWordFilterOf(site).words, trimmed)) {
+      // An edit cannot be held (the comment is up already): a banned word refuses it.
+      error = fmt::format("{} {}", labels.Label("comments_error_banned_word"), *word);
+      status = 400;
     } else {
       const Result<> done =
           remove

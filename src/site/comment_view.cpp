@@ -114,6 +114,7 @@ nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId articl
         {"nickname", form.nickname},
         {"body", form.body},
         {"error", form.error},
+        {"notice", form.notice},
         {"staff", form.staff ? nlohmann::json{{"name", form.staff->name},
                                               {"desk", form.staff->role != store::Role::kReporter}}
                              : nlohmann::json(nullptr)},

@@ -46,6 +46,7 @@ struct CommentForm {
   std::string honeypot;  // "website": hidden from people, filled in by form-spamming bots
   std::string token;     // "form_token"
   std::string error;     // shown above the form; "" when none
+  std::string notice;    // a note above the form (a comment held for review); "" when none
   // The newsroom's staff member writing: posts under their name with their role's badge,
   // without a nickname or password; nullopt for a guest.
   std::optional<store::User> staff;

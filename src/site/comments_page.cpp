@@ -104,7 +104,10 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
 
 http::Response CommentsPage(const SiteContext& site, const http::Request& request,
                             const PageRequest& page) {
-  return RenderCommentsPage(site, request, page, CommentForm{}, 200);
+  // After a post the word filter held: the writer is told it awaits review.
+  CommentForm form;
+  if (request.Query("held")) form.notice = site.deps.renderer->Label("comments_held");
+  return RenderCommentsPage(site, request, page, std::move(form), 200);
 }
 
 http::Response ApiComments(const SiteContext& site, const http::Request& request,

@@ -54,6 +54,7 @@
 #include "store/breaking_news.hpp"
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
+#include "store/comment_bans.hpp"
 #include "store/comment_book.hpp"
 #include "store/corrections.hpp"
 #include "store/import_book.hpp"
@@ -95,6 +96,7 @@ struct SiteStore {
         activity(store),
         outbox(store),
         comments(store),
+        comment_bans(store),
         related(store),
         imports(store),
         pages(store),
@@ -115,6 +117,8 @@ struct SiteStore {
   // Optional: reader comments (issue #16). Null: the article shows none and the comment
   // routes answer 503.
   store::CommentBook* comments = nullptr;
+  // Optional: the moderators' bans (issue #16). Null: nobody is refused for a ban.
+  const store::CommentBans* comment_bans = nullptr;
   // Optional: the related lists the search index keeps (issue #14). Null: no related box.
   const store::RelatedLists* related = nullptr;
   // Optional: the old addresses of imported archives (issue #15), answered with a 301.

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "store/comment_bans.hpp"
+
 namespace sinmun::store {
 namespace {
 
@@ -25,6 +27,12 @@ constexpr std::array<std::pair<CommentPolicy, std::string_view>, 3> kPolicies{{
     {CommentPolicy::kOpen, "open"},
     {CommentPolicy::kOff, "off"},
     {CommentPolicy::kCloses, "closes"},
+}};
+
+constexpr std::array<std::pair<BanKind, std::string_view>, 3> kBanKinds{{
+    {BanKind::kVisitor, "visitor"},
+    {BanKind::kAddress, "address"},
+    {BanKind::kRange, "range"},
 }};
 
 constexpr std::array<std::pair<StaffBadge, std::string_view>, 3> kBadges{{
@@ -51,6 +59,9 @@ std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, 
 }
 
 }  // namespace
+
+std::string_view BanKindName(BanKind kind) { return NameOf(kBanKinds, kind); }
+std::optional<BanKind> ParseBanKind(std::string_view name) { return ValueOf(kBanKinds, name); }
 
 std::string_view CommentStateName(CommentState state) { return NameOf(kStates, state); }
 std::optional<CommentState> ParseCommentState(std::string_view name) {

@@ -46,7 +46,9 @@ struct NewComment {
   std::string password_hash;                    // guests only: argon2id (core/password.hpp)
   std::string body;                             // plain text as sent
   CommentState state = CommentState::kVisible;  // kHeld when the word filter holds it
-  std::string client;                           // the visitor's opaque hash
+  std::string client;                           // the day's hash of the address (rate limits)
+  std::string visitor;       // the reader's cookie id ("c…"), what a visitor ban names
+  std::string address_hash;  // the keyed hash of the address ("a…"), what an address ban names
   // The start of the guest's address ("211.234", IPv6 "2001:db8"), never the whole address.
   std::string address_prefix;
   Timestamp created_at = 0;
@@ -68,6 +70,8 @@ struct Comment {
   std::int64_t reports = 0;
   std::int64_t replies = 0;  // visible replies
   std::string client;
+  std::string visitor;         // "" for comments from before bans
+  std::string address_hash;    // "" for staff and for comments from before bans
   std::string address_prefix;  // "211.234", IPv6 "2001:db8"; "" when unknown
   Timestamp created_at = 0;
   std::optional<Timestamp> edited_at;

@@ -70,11 +70,14 @@ constexpr Table kTables[] = {
     {"comments", "id",
      "article_id, parent_id, author_kind, nickname, user_id, password_hash, body, state, "
      "recommends, not_recommends, reports, replies, client, created_at, edited_at, badge, "
-     "address_prefix"},
+     "address_prefix, visitor, address_hash"},
     {"comment_counts", "article_id", "visible"},
     {"comment_votes", "comment_id, visitor", "up:bool, at"},
     {"comment_reports", "comment_id, visitor", "reason, at"},
     {"article_comment_settings", "article_id", "policy, close_days"},
+    {"comment_bans", "id",
+     "kind, target, range_low, range_high, reason, created_by, created_at, expires_at, "
+     "lifted_at, lifted_by"},
     {"article_related", "article_id, position", "related_id"},
     {"import_keys", "origin, kind, source_id", "target_id, fingerprint"},
     {"legacy_paths", "path", "kind, target_id, target"},

@@ -16,6 +16,7 @@
 #include "store/bulk_load.hpp"
 #include "store/catalog.hpp"
 #include "store/change_feed.hpp"
+#include "store/comment_bans.hpp"
 #include "store/comment_book.hpp"
 #include "store/corrections.hpp"
 #include "store/desk.hpp"
@@ -46,6 +47,7 @@ class Store : public Catalog,
               public AdBook,
               public BulkLoad,
               public CommentBook,
+              public CommentBans,
               public RelatedLists,
               public ImportBook,
               public StaticPages,

@@ -80,11 +80,20 @@ TEST(SiteSettingsTest, ANumberSettingTakesWholeNumbersInItsRangeOnly) {
   EXPECT_EQ(StoredSettingNumber({{"paper.name", "x"}}, "comments.close_after_days"), std::nullopt);
 }
 
+TEST(SiteSettingsTest, AChoiceTakesOnlyItsChoices) {
+  Config config;
+  ApplySettings({{"comments.banned_word_action", "delete"}}, &config);
+  EXPECT_EQ(config.comment_banned_word_action, "hold");
+  ApplySettings({{"comments.banned_word_action", "refuse"}}, &config);
+  EXPECT_EQ(config.comment_banned_word_action, "refuse");
+}
+
 TEST(SiteSettingsTest, EveryFieldReadsBackWhatWasApplied) {
   for (const SettingField& field : SettingFields()) {
     Config config;
     const std::string value = field.key == "language"   ? "en"
                               : field.number != nullptr ? "7"
+                              : !field.choices.empty()  ? std::string(field.choices.back())
                                                         : "값 " + std::string(field.key);
     ApplySettings({{std::string(field.key), value}}, &config);
     EXPECT_EQ(SettingValue(config, field), value) << field.key;

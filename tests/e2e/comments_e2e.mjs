@@ -4,9 +4,10 @@
 // their own comment with the password, after a wrong one changed nothing; an editor restores
 // the hidden comment from the moderation queue; an editor signed in to the newsroom comments
 // under their name with the 편집국 badge and deletes it again; the comment recommended and
-// replied to is pinned as BEST; guests show their partial address; the comment pages (the
-// staff's included) pass the Nu Html Checker; without JavaScript the same forms post and
-// come back. At 1280 px and at 360 px.
+// replied to is pinned as BEST; guests show their partial address; a moderator bans a visitor,
+// whose next post is refused; a banned word holds a comment until a moderator releases it;
+// the comment pages (the staff's included) pass the Nu Html Checker; without JavaScript the
+// same forms post and come back. At 1280 px and at 360 px.
 //
 //   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
 //
@@ -209,6 +210,73 @@ async function withoutScript(base, id) {
           .locator('.comment-vote button[value=up] .count').innerText()) === '1');
 }
 
+// A moderator bans the visitor behind a comment from the queue (their cookie); that reader's
+// next post, in place with JavaScript, is refused with the ban's message and stored nowhere.
+async function banVisitor(base, id, editor) {
+  const text = '차단될 사람의 댓글';
+  const { page } = await run.browser('banned', { userAgent: readerAgent });
+  await page.goto(`${base}/article/${id}/comments`);
+  await fillComment(page, '말썽꾼', 'pass1234', text);
+  await page.click('.comment-form button[type=submit]');
+  await page.waitForSelector(`.comment:has-text("${text}")`);
+
+  const { page: desk } = await run.browser('ban-editor');
+  await logIn(desk, base, editor);
+  await desk.goto(`${base}/newsroom/comments`);
+  const row = desk.locator('tr').filter({ hasText: text }).first();
+  await Promise.all([desk.waitForURL(/bans\/new/), row.locator('a[href*="/bans/new"]').click()]);
+  await desk.check('#ban-kind-visitor');
+  await desk.selectOption('#ban-days', '7');
+  await desk.fill('#ban-reason', '반복된 욕설');
+  await Promise.all([desk.waitForURL(/bans\?done=1/), desk.click('form.nr-panel button[type=submit]')]);
+  check('the ban is listed on the bans page',
+        (await desk.locator('tr').filter({ hasText: '반복된 욕설' }).count()) === 1);
+
+  await page.goto(`${base}/article/${id}/comments`);
+  const refusal = page.waitForResponse((r) => r.request().method() === 'POST');
+  await fillComment(page, '말썽꾼', 'pass1234', '차단 뒤에 또 쓴 댓글');
+  await page.click('.comment-form button[type=submit]');
+  check('the banned visitor\'s next post is refused with 403', (await refusal).status() === 403);
+  await page.waitForSelector('.form-error');
+  check('and told why', (await page.locator('.form-error').innerText()).includes('댓글 작성이 제한된'));
+  check('with the text kept in the form', (await page.inputValue('#comment-body')) === '차단 뒤에 또 쓴 댓글');
+  const { page: reader } = await run.browser('reader-ban', { userAgent: readerAgent });
+  await reader.goto(`${base}/article/${id}/comments`);
+  check('and nothing is shown', (await reader.locator('.comment:has-text("차단 뒤에 또 쓴 댓글")').count()) === 0);
+}
+
+// An administrator lists a banned word on the settings page; a comment holding it inside a
+// longer word is held (the writer is told it awaits review, readers do not see it) until a
+// moderator releases it from the queue's 보류 filter.
+async function holdByWord(base, id, admin) {
+  const { page: desk } = await run.browser('word-admin');
+  await logIn(desk, base, admin);
+  await desk.goto(`${base}/newsroom/admin/settings`);
+  await desk.fill('#newsroom_setting_comments_banned_words', '광고문자\n바보');
+  await desk.selectOption('#newsroom_setting_comments_banned_word_action', 'hold');
+  await Promise.all([desk.waitForURL(/saved=1/), desk.click('form.nr-panel button[type=submit]')]);
+
+  const text = '이런 바보야 정신 차려';
+  const { page } = await run.browser('word-writer', { userAgent: readerAgent });
+  await page.goto(`${base}/article/${id}/comments`);
+  await fillComment(page, '성난독자', 'pass1234', text);
+  await page.click('.comment-form button[type=submit]');
+  await page.waitForSelector('.form-notice');
+  check('a comment with a banned word is held and its writer told',
+        (await page.locator('.form-notice').innerText()).includes('검토 후 게시'));
+  check('readers do not see the held comment', (await page.locator(`.comment:has-text("${text}")`).count()) === 0);
+
+  await desk.goto(`${base}/newsroom/comments?state=held`);
+  const row = desk.locator('tr').filter({ hasText: text }).first();
+  check('the held comment waits under the 보류 filter', (await row.count()) === 1);
+  await row.locator('input[type=checkbox]').check();
+  await Promise.all([desk.waitForURL(/done=1/), desk.click('button[value=restore]')]);
+  const { page: reader } = await run.browser('word-reader', { userAgent: readerAgent });
+  await reader.goto(`${base}/article/${id}/comments`);
+  check('the released comment is shown to readers',
+        (await reader.locator(`.comment:has-text("${text}")`).count()) === 1);
+}
+
 async function main() {
   const accounts = run.makePaper(10);
   relaxLimits(run.data, { mail: 'min_fill_seconds = 0',
@@ -221,6 +289,8 @@ async function main() {
   await deleteOwn(base, 3);
   const staffPage = await staffComment(base, 3, accounts.editor);
   await bestAndAddress(base, 3);
+  await banVisitor(base, 3, accounts.editor);
+  await holdByWord(base, 3, accounts.admin);
   await withoutScript(base, 4);
   await checkHtml(base, 3, [staffPage]);
 }

@@ -90,6 +90,8 @@ class AccessMatrixTest : public NewsroomTest {
          .received_at = kStart}));
   }
   store::TipId tip_ = 0;
+  // A comment ban, for the {ban} routes.
+  store::CommentBanId ban_ = 0;
 
   // A draft written by `author`, for the {article} routes.
   store::ArticleId Draft(store::UserId author) {
@@ -119,6 +121,7 @@ class AccessMatrixTest : public NewsroomTest {
     fill("corrections", correction_);
     fill("series", series_);
     fill("tips", tip_);
+    fill("comments/bans", ban_);
     if (const size_t at = target.find("{n}"); at != std::string::npos) target.replace(at, 3, "1");
     EXPECT_EQ(target.find('{'), std::string::npos) << "no seeded record for " << route.pattern;
     return target;
@@ -137,6 +140,8 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEachRoleAsItsPermissionSays) {
   correction_ = AddCorrection();
   series_ = sinmun::testing::Must(store_->CreateSeries({.title = "연재", .created_at = kStart}));
   tip_ = AddTip();
+  ban_ = sinmun::testing::Must(store_->PutCommentBan(
+      {.kind = store::BanKind::kVisitor, .target = "c1", .created_at = kStart}));
   Browser nobody;
   const std::vector<Route> routes = StaffRoutes();
   ASSERT_GE(routes.size(), 40u);

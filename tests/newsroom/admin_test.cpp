@@ -194,6 +194,33 @@ TEST_F(AdminTest, SiteSettingsAreStoredAndShown) {
       400);
 }
 
+// The comments' banned words (issue #16): a list of lines on the settings page and what a hit
+// does, saved and shown; an action other than hold or refuse is refused with nothing stored.
+TEST_F(AdminTest, TheBannedWordsAreAListOnTheSettingsPage) {
+  const std::string before = Body(Get(admin_, "/newsroom/admin/settings"));
+  EXPECT_NE(before.find("<textarea id=\"newsroom_setting_comments_banned_words\" "
+                        "name=\"comments.banned_words\""),
+            std::string::npos)
+      << before;
+  EXPECT_NE(before.find("<option value=\"hold\" selected>"), std::string::npos);
+  Fields fields = {{"paper.name", "대전매일"},
+                   {"language", "ko"},
+                   {"comments.banned_words", "바보\r\n<광고>"},
+                   {"comments.banned_word_action", "refuse"}};
+  ASSERT_EQ(Act(admin_, "/newsroom/admin/settings", fields).status, 303);
+  const std::string after = Body(Get(admin_, "/newsroom/admin/settings"));
+  EXPECT_NE(after.find("name=\"comments.banned_words\" rows=\"6\">바보\r\n&lt;광고&gt;</textarea>"),
+            std::string::npos)
+      << after;
+  EXPECT_NE(after.find("<option value=\"refuse\" selected>"), std::string::npos);
+  fields.back().second = "delete";
+  EXPECT_EQ(Act(admin_, "/newsroom/admin/settings", fields).status, 400);
+  const store::Settings stored = *store_->SiteSettings();
+  EXPECT_NE(std::find(stored.begin(), stored.end(),
+                      std::pair<std::string, std::string>{"comments.banned_word_action", "refuse"}),
+            stored.end());
+}
+
 // The comments' closing default (issue #16), today in sinmun.toml, is a number on the
 // settings page: saved and shown, refused out of its range with nothing stored.
 TEST_F(AdminTest, TheCommentsClosingDefaultIsANumberOnTheSettingsPage) {

@@ -1,8 +1,10 @@
 // The comment moderation queue (issue #16): what a moderator sees by state, article and
 // visitor, and hide, restore and delete (one or many) with each action in the audit log.
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 
+#include "core/address_range.hpp"
 #include "newsroom_fixture.hpp"
 
 namespace sinmun::newsroom {
@@ -95,6 +97,74 @@ TEST_F(CommentModerationTest, HideRestoreAndDeleteManyAtOnceAreAudited) {
   EXPECT_EQ(AuditCount(), before);
 }
 
+// Bans (issue #16): from a comment in the queue a moderator bans its visitor for a while; the
+// bans page lists it, and lifting it ends it. A range ban is typed on the bans page; a range
+// that is no CIDR (or a wider one than allowed) is refused with the text kept. Each audited.
+TEST_F(CommentModerationTest, AModeratorBansAVisitorAndARangeAndLiftsABan) {
+  const store::CommentId id = Post("나쁜 글");
+  // Comments posted on the site carry the visitor's cookie id and address hash.
+  const store::CommentId posted = store_
+                                      ->PostComment(store::NewComment{.article_id = article_,
+                                                                      .nickname = "독자",
+                                                                      .password_hash = "x",
+                                                                      .body = "또 나쁜 글",
+                                                                      .client = "h1",
+                                                                      .visitor = "c00ff",
+                                                                      .address_hash = "a00ff",
+                                                                      .created_at = kStart})
+                                      .value();
+  EXPECT_THAT(Body(Get(editor_, "/newsroom/comments")),
+              HasSubstr("/newsroom/comments/bans/new?comment=" + std::to_string(posted)));
+  const std::string form =
+      Body(Get(editor_, "/newsroom/comments/bans/new?comment=" + std::to_string(posted)));
+  EXPECT_THAT(form, HasSubstr("또 나쁜 글"));
+  EXPECT_THAT(form, HasSubstr("value=\"visitor\""));
+  EXPECT_THAT(Body(Get(editor_, "/newsroom/comments/bans/new?comment=" + std::to_string(id))),
+              HasSubstr("차단에 쓸 방문자 정보가 없습니다"));
+
+  const std::int64_t audits = AuditCount();
+  const http::Response banned = Act(editor_, "/newsroom/comments/bans",
+                                    {{"comment", std::to_string(posted)},
+                                     {"kind", "visitor"},
+                                     {"days", "7"},
+                                     {"reason", "<b>욕설</b>"}});
+  ASSERT_EQ(banned.status, 303);
+  EXPECT_EQ(Header(banned, "Location"), "/newsroom/comments/bans?done=1");
+  EXPECT_EQ(AuditActions(1), std::vector<std::string>{"comment_ban_visitor"});
+  const std::optional<store::CommentBan> ban =
+      store_->BanInForce({.visitor = "c00ff"}, kStart + 60).value();
+  ASSERT_TRUE(ban);
+  EXPECT_EQ(ban->expires_at, clock_.Now() + 7 * 86400);
+  EXPECT_FALSE(store_->BanInForce({.visitor = "c00ff"}, clock_.Now() + 7 * 86400).value());
+  const std::string list = Body(Get(editor_, "/newsroom/comments/bans"));
+  EXPECT_THAT(list, HasSubstr("c00ff"));
+  EXPECT_THAT(list, HasSubstr("&lt;b&gt;욕설&lt;/b&gt;"));
+  EXPECT_THAT(list, HasSubstr(fmt::format("/newsroom/comments/bans/{}/lift", ban->id)));
+
+  const http::Response bad = Act(editor_, "/newsroom/comments/bans",
+                                 {{"kind", "range"}, {"range", "0.0.0.0/0"}, {"days", "0"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_THAT(Body(bad), HasSubstr("value=\"0.0.0.0/0\""));
+  ASSERT_EQ(Act(editor_, "/newsroom/comments/bans",
+                {{"kind", "range"}, {"range", "211.234.5.6/16"}, {"days", "0"}})
+                .status,
+            303);
+  EXPECT_THAT(Body(Get(editor_, "/newsroom/comments/bans")), HasSubstr("211.234.0.0/16"));
+  EXPECT_TRUE(store_->BanInForce({.address_hex = *AddressHex("211.234.9.9")}, kStart).value());
+  EXPECT_EQ(Act(editor_, "/newsroom/comments/bans",
+                {{"comment", std::to_string(posted)}, {"kind", "visitor"}, {"days", "3"}})
+                .status,
+            400);  // not one of the durations
+
+  ASSERT_EQ(Act(editor_, fmt::format("/newsroom/comments/bans/{}/lift", ban->id), {}).status, 303);
+  EXPECT_FALSE(store_->BanInForce({.visitor = "c00ff"}, clock_.Now()).value());
+  EXPECT_EQ(Act(editor_, fmt::format("/newsroom/comments/bans/{}/lift", ban->id), {}).status, 404);
+  EXPECT_EQ(AuditCount(), audits + 3);
+  EXPECT_EQ(AuditActions(1), std::vector<std::string>{"comment_ban_lift"});
+  EXPECT_THAT(Body(Get(editor_, "/newsroom/comments/bans")), Not(HasSubstr("c00ff")));
+  EXPECT_THAT(Body(Get(editor_, "/newsroom/comments/bans?all=1")), HasSubstr("c00ff"));
+}
+
 TEST_F(CommentModerationTest, ReportersMayNotModerate) {
   AddUser("reporter@example.com", store::Role::kReporter);
   Browser reporter;
@@ -105,6 +175,11 @@ TEST_F(CommentModerationTest, ReportersMayNotModerate) {
       Act(reporter, "/newsroom/comments", {{"action", "delete"}, {"id", std::to_string(a)}}).status,
       403);
   EXPECT_EQ(store_->CommentById(a)->state, store::CommentState::kVisible);
+  EXPECT_EQ(Get(reporter, "/newsroom/comments/bans").status, 403);
+  EXPECT_EQ(Act(reporter, "/newsroom/comments/bans",
+                {{"kind", "range"}, {"range", "211.234.0.0/16"}, {"days", "0"}})
+                .status,
+            403);
 }
 
 }  // namespace

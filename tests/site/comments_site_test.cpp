@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/address_range.hpp"
 #include "site/page_cache.hpp"
 #include "site_fixture.hpp"
 
@@ -451,6 +452,109 @@ TEST_F(CommentsSiteTest, RateLimitsAndTheSameTextAgainAreRefused) {
   clock_ = FixedClock(kNow + 20);
   EXPECT_EQ(Comment("하나").status, 409);  // the same text again
   EXPECT_EQ(Comment("둘").status, 303);
+}
+
+// Bans (issue #16): a visitor banned by the cookie their comment was posted with is refused
+// with a 403 from any address, the page keeping what they typed (or a JSON message for a
+// client that asks for JSON), nothing stored; the ban stops applying by the clock.
+TEST_F(CommentsSiteTest, ABannedVisitorIsRefusedUntilTheBanEnds) {
+  const http::Response first = Comment("첫 댓글", "203.0.113.5");
+  ASSERT_EQ(first.status, 303);
+  const std::string set_cookie = Header(first, "Set-Cookie");
+  ASSERT_EQ(set_cookie.rfind("sinmun_v=", 0), 0u) << set_cookie;
+  const std::string cookie = set_cookie.substr(9, set_cookie.find(';') - 9);
+  const store::Comment posted = store_->CommentById(PostedId(first)).value();
+  ASSERT_FALSE(posted.visitor.empty());
+  ASSERT_EQ(posted.address_hash.rfind('a', 0), 0u);
+  EXPECT_EQ(posted.address_hash.find("203.0.113"), std::string::npos);
+
+  ASSERT_TRUE(store_->PutCommentBan({.kind = store::BanKind::kVisitor,
+                                     .target = posted.visitor,
+                                     .created_at = kNow,
+                                     .expires_at = kNow + 86400}));
+  clock_ = FixedClock(kNow + 60);
+  auto post = [&](const std::string& body, const std::string& accept) {
+    const std::string issued = std::to_string(clock_.Now() - 60);
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"user-agent", kChrome},
+        {"origin", kOrigin},
+        {"content-type", "application/x-www-form-urlencoded"},
+        {"cookie", "sinmun_v=" + cookie}};
+    if (!accept.empty()) headers.emplace_back("accept", accept);
+    return Send(http::Method::kPost, CommentsUrl(), headers,
+                "nickname=" + http::PercentEncode("독자") + "&password=secret1&body=" +
+                    http::PercentEncode(body) + "&form_token=" + issued + "." +
+                    form_signer_.Sign(article_, "comment-form\n" + issued),
+                "198.51.100.77");  // another address: the cookie is what is banned
+  };
+  const http::Response refused = post("차단된 뒤의 댓글", "");
+  EXPECT_EQ(refused.status, 403);
+  const std::string page = Body(refused);
+  EXPECT_NE(page.find("댓글 작성이 제한된 방문자입니다."), std::string::npos) << page;
+  EXPECT_NE(page.find("차단된 뒤의 댓글</textarea>"), std::string::npos);  // kept as typed
+
+  const http::Response json = post("차단된 뒤의 댓글", "application/json");
+  EXPECT_EQ(json.status, 403);
+  const nlohmann::json error = nlohmann::json::parse(Body(json), nullptr, false);
+  ASSERT_TRUE(error.is_object()) << Body(json);
+  EXPECT_EQ(error["error"]["status"], 403);
+  EXPECT_NE(error["error"]["message"].get<std::string>().find("제한 기간:"), std::string::npos);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+
+  clock_ = FixedClock(kNow + 86400);  // the day is over
+  EXPECT_EQ(post("하루 뒤의 댓글", "").status, 303);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 2);
+}
+
+TEST_F(CommentsSiteTest, AnAddressRangeBanRefusesEveryoneInIt) {
+  const AddressRange range = ParseAddressRange("198.51.100.0/24").value();
+  ASSERT_TRUE(store_->PutCommentBan({.kind = store::BanKind::kRange,
+                                     .target = range.text,
+                                     .range_low = range.low,
+                                     .range_high = range.high,
+                                     .created_at = kNow}));
+  EXPECT_EQ(Comment("대역 안", "198.51.100.9").status, 403);
+  EXPECT_EQ(Comment("대역 안", "::ffff:198.51.100.200").status, 403);
+  EXPECT_EQ(Comment("대역 밖", "198.51.101.9").status, 303);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+}
+
+// Banned words (issue #16): with "hold" a hit is stored held, unseen by readers, and the
+// writer is told it awaits review; with "refuse" it is a field error with the text kept.
+// Latin letters match without case, 한글 typed decomposed (NFD, as a Mac sends it) matches the
+// composed word, and a word matches inside a longer one (바보야 holds 바보).
+TEST_F(CommentsSiteTest, ABannedWordHoldsOrRefusesAComment) {
+  ASSERT_TRUE(store_->PutSiteSettings({{"comments.banned_words", " 바보 \n\nSPAM\n"}}));
+  MakeSite();
+  const http::Response held = Comment("이 바보야", "203.0.113.1");
+  ASSERT_EQ(held.status, 303);
+  EXPECT_EQ(Header(held, "Location"), CommentsUrl() + "?held=1#comments");
+  EXPECT_NE(GetBody(CommentsUrl() + "?held=1").find("검토 후 게시됩니다"), std::string::npos);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 0);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("이 바보야"), std::string::npos);
+  const store::ModerationPage queue =
+      store_->CommentsForModeration({.state = store::CommentState::kHeld}).value();
+  ASSERT_EQ(queue.total, 1);
+  EXPECT_EQ(queue.items[0].body, "이 바보야");
+
+  // ㅂㅏㅂㅗ as conjoining jamo: U+1107 U+1161 U+1107 U+1169.
+  EXPECT_EQ(
+      Comment("\xe1\x84\x87\xe1\x85\xa1\xe1\x84\x87\xe1\x85\xa9 같으니", "203.0.113.2").status,
+      303);
+  EXPECT_EQ(Comment("free Spam here", "203.0.113.3").status, 303);
+  EXPECT_EQ(store_->CommentsForModeration({.state = store::CommentState::kHeld}).value().total, 3);
+  EXPECT_EQ(Comment("바다가 보인다", "203.0.113.4").status, 303);  // 바 and 보 apart
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+
+  ASSERT_TRUE(store_->PutSiteSettings(
+      {{"comments.banned_words", "바보"}, {"comments.banned_word_action", "refuse"}}));
+  MakeSite();
+  const http::Response refused = Comment("바보들의 행진", "203.0.113.5");
+  EXPECT_EQ(refused.status, 400);
+  const std::string page = Body(refused);
+  EXPECT_NE(page.find("사용할 수 없는 낱말"), std::string::npos) << page;
+  EXPECT_NE(page.find("바보들의 행진</textarea>"), std::string::npos);
+  EXPECT_EQ(store_->CommentsForModeration({.state = store::CommentState::kHeld}).value().total, 3);
 }
 
 TEST_F(CommentsSiteTest, AnUnpublishedArticleTakesNoComments) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/address_range.hpp"
 #include "store/store.hpp"
 #include "support/store_probe.hpp"
 #include "support/test_store.hpp"
@@ -68,8 +69,19 @@ void Seed(Store& store) {
                           .password_hash = "hash",
                           .body = "답글",
                           .client = "client-2",
+                          .visitor = "c2",
+                          .address_hash = "a2",
                           .created_at = kNow + 1}));
   Must(store.VoteComment(comment, "visitor-2", false, kNow));
+  const AddressRange range = ParseAddressRange("211.234.0.0/16").value();
+  Must(store.PutCommentBan({.kind = BanKind::kRange,
+                            .target = range.text,
+                            .range_low = range.low,
+                            .range_high = range.high,
+                            .reason = "광고",
+                            .created_by = 1,
+                            .created_at = kNow,
+                            .expires_at = kNow + 86400}));
   Must(store.ReportComment(comment, "visitor-3", ReportReason::kSpam, 3, kNow));
   ASSERT_TRUE(store.PutCommentSetting(
       article, CommentSetting{.policy = CommentPolicy::kCloses, .close_days = 30}));

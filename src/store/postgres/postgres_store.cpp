@@ -15,6 +15,7 @@
 #include "store/sql/ad_methods.hpp"
 #include "store/sql/breaking_methods.hpp"
 #include "store/sql/catalog_methods.hpp"
+#include "store/sql/comment_ban_methods.hpp"
 #include "store/sql/comment_methods.hpp"
 #include "store/sql/correction_methods.hpp"
 #include "store/sql/desk_methods.hpp"

@@ -23,7 +23,7 @@ namespace comment_sql {
 #define SINMUN_COMMENT_COLUMNS                                                               \
   "c.id, c.article_id, c.parent_id, c.author_kind, c.nickname, c.user_id, c.password_hash, " \
   "c.body, c.state, c.recommends, c.not_recommends, c.reports, c.replies, c.client, "        \
-  "c.created_at, c.edited_at, c.badge, c.address_prefix "
+  "c.created_at, c.edited_at, c.badge, c.address_prefix, c.visitor, c.address_hash "
 
 // Locks the article row: a comment and an unpublish cannot interleave.
 inline const Sql kIsPublished{
@@ -34,8 +34,9 @@ inline const Sql kCommentForUpdate{"SELECT " SINMUN_COMMENT_COLUMNS
 inline const Sql kCommentById{"SELECT " SINMUN_COMMENT_COLUMNS "FROM comments c WHERE c.id = ?1"};
 inline const Sql kInsert{
     "INSERT INTO comments (article_id, parent_id, author_kind, nickname, user_id, "
-    "password_hash, body, state, client, created_at, badge, address_prefix) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"};
+    "password_hash, body, state, client, created_at, badge, address_prefix, visitor, "
+    "address_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    "RETURNING id"};
 // The article's count and the parent's reply count follow every change of visibility.
 // SQLite checks visible >= 0 on the row an upsert proposes, before the conflict turns it into
 // an update: a decrement is an UPDATE of the row the first increment made.
@@ -135,6 +136,8 @@ Comment ReadComment(const Row& row) {
   comment.edited_at = row.OptionalInt(15);
   comment.badge = ParseStaffBadge(row.Text(16)).value_or(StaffBadge::kNone);
   comment.address_prefix = row.Text(17);
+  comment.visitor = row.Text(18);
+  comment.address_hash = row.Text(19);
   return comment;
 }
 
@@ -201,11 +204,12 @@ Result<CommentId> SqlStore<B>::PostComment(const NewComment& comment) {
                     fmt::format("comment {} takes no replies", *comment.parent_id));
       }
     }
-    const Result<std::int64_t> id = ReadCount(
-        Query(db, comment_sql::kInsert, comment.article_id, comment.parent_id,
-              comment_sql::AuthorName(comment.author), comment.nickname, comment.user_id,
-              comment.password_hash, comment.body, CommentStateName(comment.state), comment.client,
-              comment.created_at, StaffBadgeName(comment.badge), comment.address_prefix));
+    const Result<std::int64_t> id =
+        ReadCount(Query(db, comment_sql::kInsert, comment.article_id, comment.parent_id,
+                        comment_sql::AuthorName(comment.author), comment.nickname, comment.user_id,
+                        comment.password_hash, comment.body, CommentStateName(comment.state),
+                        comment.client, comment.created_at, StaffBadgeName(comment.badge),
+                        comment.address_prefix, comment.visitor, comment.address_hash));
     if (!id) return id;
     if (comment.state == CommentState::kVisible) {
       Comment posted;

@@ -186,6 +186,15 @@ class SqlStore : public Store {
   Result<CommentSetting> CommentSettingOf(ArticleId article) const override;
   Result<> PutCommentSetting(ArticleId article, std::optional<CommentSetting> setting) override;
 
+  // CommentBans: sql/comment_ban_methods.hpp
+  Result<CommentBanId> PutCommentBan(const NewCommentBan& ban) override;
+  Result<CommentBan> LiftCommentBan(CommentBanId id, std::optional<std::int64_t> by,
+                                    Timestamp at) override;
+  Result<CommentBanPage> CommentBansList(bool current_only, Timestamp now,
+                                         Page page) const override;
+  Result<std::optional<CommentBan>> BanInForce(const BanSubject& subject,
+                                               Timestamp now) const override;
+
   // RelatedLists: sql/related_methods.hpp
   Result<> PutRelated(const std::vector<RelatedList>& lists) override;
   Result<std::vector<ArticleHeadline>> RelatedHeadlines(ArticleId id, int limit,

@@ -1,0 +1,138 @@
+#pragma once
+// SqlStore: comment bans (issue #16), for both backends. Table in
+// sqlite/migrations/0027_comment_bans.sql and postgres/migrations/0023_comment_bans.sql.
+// Included by the backends' store .cpp files only (sql_store.hpp).
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "store/comment_bans.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sql/one_statement.hpp"
+#include "store/sql/sql_store.hpp"
+
+namespace sinmun::store {
+namespace comment_ban_sql {
+
+#define SINMUN_BAN_COLUMNS                                                                \
+  "id, kind, target, range_low, range_high, reason, created_by, created_at, expires_at, " \
+  "lifted_at, lifted_by "
+
+inline const Sql kInsert{
+    "INSERT INTO comment_bans (kind, target, range_low, range_high, reason, created_by, "
+    "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
+inline const Sql kLift{
+    "UPDATE comment_bans SET lifted_at = ?2, lifted_by = ?3 "
+    "WHERE id = ?1 AND lifted_at IS NULL RETURNING " SINMUN_BAN_COLUMNS};
+// ?1: 1 for the bans in force at ?2 only, 0 for all.
+#define SINMUN_BAN_LIST_FILTER                                                       \
+  "FROM comment_bans WHERE (?1{::bigint} = 0 OR (lifted_at IS NULL AND (expires_at " \
+  "IS NULL OR expires_at > ?2{::bigint}))) "
+inline const Sql kList{"SELECT " SINMUN_BAN_COLUMNS SINMUN_BAN_LIST_FILTER
+                       "ORDER BY created_at DESC, id DESC LIMIT ?3 OFFSET ?4"};
+inline const Sql kListCount{"SELECT COUNT(*) " SINMUN_BAN_LIST_FILTER};
+#undef SINMUN_BAN_LIST_FILTER
+// A range matches by comparing hex text of equal length (PostgreSQL: columns COLLATE "C").
+// Of several bans, the one that ends last: a permanent one first.
+inline const Sql kInForce{
+    "SELECT " SINMUN_BAN_COLUMNS
+    "FROM comment_bans WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > "
+    "?1{::bigint}) AND ((kind = 'visitor' AND target = ?2) OR (kind = 'address' AND target = ?3) "
+    "OR (kind = 'range' AND ?4 <> '' AND range_low <= ?4 AND range_high >= ?4)) "
+    "ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END DESC, expires_at DESC, id DESC "
+    "LIMIT 1"};
+#undef SINMUN_BAN_COLUMNS
+
+template <typename Row>
+CommentBan ReadBan(const Row& row) {
+  CommentBan ban;
+  ban.id = row.Int(0);
+  ban.kind = ParseBanKind(row.Text(1)).value_or(BanKind::kVisitor);
+  ban.target = row.Text(2);
+  ban.range_low = row.Text(3);
+  ban.range_high = row.Text(4);
+  ban.reason = row.Text(5);
+  ban.created_by = row.OptionalInt(6);
+  ban.created_at = row.Int(7);
+  ban.expires_at = row.OptionalInt(8);
+  ban.lifted_at = row.OptionalInt(9);
+  ban.lifted_by = row.OptionalInt(10);
+  return ban;
+}
+
+inline bool IsAddressHex(std::string_view text) {
+  return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace comment_ban_sql
+
+template <typename B>
+Result<CommentBanId> SqlStore<B>::PutCommentBan(const NewCommentBan& ban) {
+  if (ban.target.empty()) return Fail(ErrorCode::kInvalidInput, "a ban needs a target");
+  const bool range = ban.kind == BanKind::kRange;
+  if (range && (!comment_ban_sql::IsAddressHex(ban.range_low) ||
+                !comment_ban_sql::IsAddressHex(ban.range_high) || ban.range_low > ban.range_high)) {
+    return Fail(ErrorCode::kInvalidInput, "a range ban needs its first and last address");
+  }
+  if (!range && (!ban.range_low.empty() || !ban.range_high.empty())) {
+    return Fail(ErrorCode::kInvalidInput, "only a range ban has ends");
+  }
+  if (ban.expires_at && *ban.expires_at <= ban.created_at) {
+    return Fail(ErrorCode::kInvalidInput, "a ban that ends before it starts");
+  }
+  return backend().OnWriter([&](auto& db) {
+    return ReadCount(Query(db, comment_ban_sql::kInsert, BanKindName(ban.kind), ban.target,
+                           ban.range_low, ban.range_high, ban.reason, ban.created_by,
+                           ban.created_at, ban.expires_at));
+  });
+}
+
+template <typename B>
+Result<CommentBan> SqlStore<B>::LiftCommentBan(CommentBanId id, std::optional<std::int64_t> by,
+                                               Timestamp at) {
+  return backend().OnWriter([&](auto& db) {
+    return ReadOne<CommentBan>(
+        Query(db, comment_ban_sql::kLift, id, at, by),
+        [](const auto& row) { return comment_ban_sql::ReadBan(row); },
+        fmt::format("ban {} in force", id));
+  });
+}
+
+template <typename B>
+Result<CommentBanPage> SqlStore<B>::CommentBansList(bool current_only, Timestamp now,
+                                                    Page page) const {
+  if (page.number < 1 || page.size < 1) return Fail(ErrorCode::kInvalidInput, "bad page");
+  const std::int64_t current = current_only ? 1 : 0;
+  const std::int64_t offset = (page.number - 1) * page.size;
+  return backend().OnSnapshot([&](auto& db) -> Result<CommentBanPage> {
+    CommentBanPage result;
+    const Result<std::int64_t> total =
+        ReadCount(Query(db, comment_ban_sql::kListCount, current, now));
+    if (!total) return tl::unexpected(total.error());
+    result.total = *total;
+    Result<std::vector<CommentBan>> items = ReadAll<CommentBan>(
+        Query(db, comment_ban_sql::kList, current, now, std::int64_t{page.size}, offset),
+        [](const auto& row) { return comment_ban_sql::ReadBan(row); });
+    if (!items) return tl::unexpected(items.error());
+    result.items = std::move(*items);
+    return result;
+  });
+}
+
+template <typename B>
+Result<std::optional<CommentBan>> SqlStore<B>::BanInForce(const BanSubject& subject,
+                                                          Timestamp now) const {
+  Result<std::vector<CommentBan>> found = ReadAllOn<CommentBan>(
+      backend(), [](const auto& row) { return comment_ban_sql::ReadBan(row); },
+      comment_ban_sql::kInForce, now, subject.visitor, subject.address_hash, subject.address_hex);
+  if (!found) return tl::unexpected(found.error());
+  if (found->empty()) return std::optional<CommentBan>();
+  return std::optional<CommentBan>(std::move(found->front()));
+}
+
+}  // namespace sinmun::store
