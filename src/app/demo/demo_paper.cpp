@@ -25,6 +25,8 @@ constexpr std::uint64_t kPhotoStream = 4;
 constexpr int kPhotoPercent = 70;
 constexpr std::uint64_t kVideoStream = 5;
 constexpr int kVideoPercent = 4;
+constexpr std::uint64_t kGalleryStream = 6;
+constexpr int kGalleryPercent = 3;  // 포토뉴스: a gallery of up to 6 of its section's photos
 // The demo's videos, in the stored form (render/video_link.hpp). The ids only have the right
 // shape: the paper is offline and the page asks nothing of the host before a click, so a
 // click on a demo video shows the host's own "unavailable" page.
@@ -174,6 +176,28 @@ std::string DemoVideoFor(std::uint64_t seed, std::int64_t article) {
   return kDemoVideos[rng.Below(std::size(kDemoVideos))];
 }
 
+// Makes about kGalleryPercent of the articles 포토뉴스, from the article's own random stream:
+// its lead photo and the next 3 to 5 of the section's photos, taken in turn and never one
+// twice, each with a numbered caption.
+void MakeDemoGallery(std::uint64_t seed, std::int64_t index,
+                     const std::vector<store::PhotoId>& photos, store::NewArticle& article) {
+  if (photos.size() < 2) return;
+  Rng rng(StreamSeed(seed, kGalleryStream, static_cast<std::uint64_t>(index)));
+  if (!rng.Percent(kGalleryPercent)) return;
+  const std::size_t first = rng.Below(photos.size());
+  const std::size_t more = std::min<std::size_t>(photos.size() - 1, 3 + rng.Below(3));
+  const char* credit = rng.Percent(50) ? "ⓒ 한밭일보 사진부" : "사진=대전시 제공";
+  article.gallery = true;
+  article.photo = store::NewArticlePhoto{
+      .photo_id = photos[first], .caption = article.headline + " (1)", .credit = credit};
+  for (std::size_t i = 1; i <= more; ++i) {
+    article.photos.push_back(
+        store::PhotoPlacement{.photo_id = photos[(first + i) % photos.size()],
+                              .caption = article.headline + " (" + std::to_string(i + 1) + ")",
+                              .credit = credit});
+  }
+}
+
 }  // namespace
 
 Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& options) {
@@ -235,6 +259,9 @@ Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& option
       }
       article.video = DemoVideoFor(options.seed, i);
       article.headline = std::move(text.headline);
+      if (section < options.section_photos.size()) {
+        MakeDemoGallery(options.seed, i, options.section_photos[section], article);
+      }
       article.subheadlines = std::move(text.subheadlines);
       article.body_markdown = std::move(text.body_markdown);
       article.reporter_ids =
