@@ -26,12 +26,17 @@ async function publishGallery(base, editor) {
   await page.goto(`${base}/newsroom/articles/new`);
   const headline = `갑천 야경 포토뉴스 ${Date.now()}`;
   await page.fill('#headline', headline);
+  if ((await page.inputValue('#reporter-1')) === '') {
+    await page.selectOption('#reporter-1', { index: 1 });  // the editor writes under a reporter
+  }
   await page.check('#gallery');
   await page.setInputFiles('#more-photos-file', [path.join(photos, 'small.png'),
     path.join(photos, 'small.webp'), path.join(photos, 'landscape-exif.jpg')]);
   await page.fill('#photo_caption', '엑스포다리의 밤');
   await page.fill('#photo_credit', 'ⓒ 한밭일보 홍길동 기자');
-  await Promise.all([page.waitForURL(/\?done=saved$/), page.click('#save-article')]);
+  // Three photos through libvips on a loaded machine: more than the default 15 s.
+  await Promise.all([page.waitForURL(/\?done=saved$/, { timeout: 120000 }),
+                     page.click('#save-article')]);
   check('the first photo became the lead', (await page.inputValue('input[name=photo_id]')) !== '');
   check('the two others are 사진 2 and 사진 3', (await page.locator('.nr-more-photo').count()) === 2);
   await page.fill('#more-photo-caption-1', '둘째로 올린 사진');
@@ -40,7 +45,10 @@ async function publishGallery(base, editor) {
   await page.fill('#more-photo-position-1', '2');
   await page.fill('#more-photo-position-2', '1');
   await page.screenshot({ path: path.join(out, 'gallery-form.png'), fullPage: true });
-  await Promise.all([page.waitForURL(/\?done=saved$/), page.click('#save-article')]);
+  // Saved by Enter in a caption box (the form's first button, 저장, submits it); the address
+  // already ends in ?done=saved, so the wait is for the new page itself.
+  await Promise.all([page.waitForNavigation({ url: /\?done=saved$/ }),
+                     page.press('#more-photo-caption-2', 'Enter')]);
   check('the order was turned round',
         (await page.inputValue('#more-photo-caption-1')) === '셋째로 올린 사진');
   await Promise.all([page.waitForURL(/\?done=published$/), page.click('#publish-article')]);
