@@ -1,6 +1,8 @@
 #include "newsroom/article_form.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 #include <set>
 #include <string_view>
 
@@ -19,6 +21,7 @@ constexpr size_t kMaxTags = 20;
 constexpr size_t kMaxBylines = 10;
 constexpr size_t kMaxBodyBytes = 1 << 20;
 constexpr size_t kMaxShortTextChars = 500;  // correction, caption, credit
+constexpr size_t kMaxMorePhotos = 50;       // further photos of one article
 constexpr std::int64_t kMaxCommentDays = 36500;
 constexpr std::int64_t kMaxSeriesEpisode = 9999;
 
@@ -114,6 +117,26 @@ ArticleForm FormFromRequest(const http::Request& request,
   form.photo_caption = fields.Get("photo_caption");
   form.photo_credit = fields.Get("photo_credit");
   form.remove_photo = !fields.Get("remove_photo").empty();
+  {
+    const std::vector<std::string> ids = fields.All("more_photo_id");
+    const std::vector<std::string> captions = fields.All("more_photo_caption");
+    const std::vector<std::string> credits = fields.All("more_photo_credit");
+    const std::vector<std::string> positions = fields.All("more_photo_position");
+    const std::vector<std::string> removed = fields.All("more_photo_remove");  // row numbers
+    const auto at = [](const std::vector<std::string>& list, size_t i) {
+      return i < list.size() ? list[i] : std::string();
+    };
+    for (size_t i = 0; i < ids.size() && i < kMaxMorePhotos * 2; ++i) {
+      form.photos.push_back(PhotoRowForm{
+          .photo_id = ids[i],
+          .caption = at(captions, i),
+          .credit = at(credits, i),
+          .position = at(positions, i),
+          .remove =
+              std::find(removed.begin(), removed.end(), std::to_string(i + 1)) != removed.end()});
+    }
+  }
+  form.gallery = !fields.Get("gallery").empty();
   form.video = fields.Get("video");
   // The select always sends one; a client that leaves it out gets the default, 자체기사.
   if (std::string kind = fields.Get("kind"); !kind.empty()) form.kind = std::move(kind);
@@ -195,6 +218,14 @@ ArticleForm FormFromContent(const store::ArticleContent& content, store::Revisio
   form.photo_id = content.photo_id ? std::to_string(*content.photo_id) : "";
   form.photo_caption = content.photo_caption;
   form.photo_credit = content.photo_credit;
+  for (size_t i = 0; i < content.photos.size(); ++i) {
+    const store::PhotoPlacement& photo = content.photos[i];
+    form.photos.push_back(PhotoRowForm{.photo_id = std::to_string(photo.photo_id),
+                                       .caption = photo.caption,
+                                       .credit = photo.credit,
+                                       .position = std::to_string(i + 1)});
+  }
+  form.gallery = content.gallery;
   form.kind = std::string(store::ArticleKindName(content.kind));
   if (const std::optional<render::VideoLink> video = render::ParseStoredVideo(content.video)) {
     form.video = render::WatchAddress(*video);
@@ -211,15 +242,51 @@ Result<FormChoices> LoadFormChoices(const store::Catalog& store) {
 }
 
 bool MayUsePhoto(const Staff& staff, const store::Photo& photo,
-                 std::optional<store::PhotoId> article_photo) {
+                 const std::vector<store::PhotoId>& article_photos) {
   return Allows(staff.role, Permission::kDesk) || photo.uploaded_by == staff.user_id ||
-         (article_photo && *article_photo == photo.id);
+         std::find(article_photos.begin(), article_photos.end(), photo.id) != article_photos.end();
 }
+
+std::vector<store::PhotoId> ArticlePhotoIds(const store::DeskArticle* article) {
+  std::vector<store::PhotoId> ids;
+  if (article == nullptr) return ids;
+  if (article->content.photo_id) ids.push_back(*article->content.photo_id);
+  for (const store::PhotoPlacement& photo : article->content.photos) ids.push_back(photo.photo_id);
+  return ids;
+}
+
+namespace {
+
+// The rows of the further photos that are kept, in the order their positions give: a
+// position that is not a number sorts after the numbered ones, ties in form order.
+std::vector<const PhotoRowForm*> KeptPhotoRows(const ArticleForm& form) {
+  std::vector<const PhotoRowForm*> rows;
+  for (const PhotoRowForm& row : form.photos) {
+    if (!row.remove && !Trim(row.photo_id).empty()) rows.push_back(&row);
+  }
+  const auto position = [](const PhotoRowForm* row) {
+    return ParseInt(Trim(row->position)).value_or(std::numeric_limits<std::int64_t>::max());
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const PhotoRowForm* a, const PhotoRowForm* b) {
+    return position(a) < position(b);
+  });
+  return rows;
+}
+
+// A caption or credit as one line: the store keeps them one line each, without tabs.
+std::string CaptionLine(std::string_view text) {
+  std::string line(Trim(text));
+  std::replace_if(
+      line.begin(), line.end(), [](char c) { return c == '\t' || c == '\r' || c == '\n'; }, ' ');
+  return line;
+}
+
+}  // namespace
 
 std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
                                                   const Staff& staff, const ArticleForm& form,
                                                   const FormChoices& choices,
-                                                  std::optional<store::PhotoId> article_photo,
+                                                  const std::vector<store::PhotoId>& article_photos,
                                                   FieldErrors& errors) {
   store::ArticleContent content;
 
@@ -313,7 +380,7 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
         photo ? context.deps.store.catalog->PhotoById(*photo)
               : Result<store::Photo>(Fail(ErrorCode::kNotFound, "not a photo id"));
     // Someone else's photo reads as unknown: the answer does not say that it exists.
-    if (!stored || !MayUsePhoto(staff, *stored, article_photo)) {
+    if (!stored || !MayUsePhoto(staff, *stored, article_photos)) {
       errors["photo"] = "desk_error_photo_unknown";
     } else {
       content.photo_id = *photo;
@@ -325,6 +392,24 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
       CharCount(content.photo_credit) > kMaxShortTextChars) {
     errors["photo"] = "desk_error_caption_long";
   }
+  for (const PhotoRowForm* row : KeptPhotoRows(form)) {
+    const std::optional<std::int64_t> photo = ParseInt(Trim(row->photo_id));
+    const Result<store::Photo> stored =
+        photo ? context.deps.store.catalog->PhotoById(*photo)
+              : Result<store::Photo>(Fail(ErrorCode::kNotFound, "not a photo id"));
+    store::PhotoPlacement placement{.photo_id = photo.value_or(0),
+                                    .caption = CaptionLine(row->caption),
+                                    .credit = CaptionLine(row->credit)};
+    if (!stored || !MayUsePhoto(staff, *stored, article_photos) ||
+        CharCount(placement.caption) > kMaxShortTextChars ||
+        CharCount(placement.credit) > kMaxShortTextChars) {
+      errors["photos"] = "desk_error_photos";
+    } else {
+      content.photos.push_back(std::move(placement));
+    }
+  }
+  if (content.photos.size() > kMaxMorePhotos) errors["photos"] = "desk_error_photos_many";
+  content.gallery = form.gallery;
   if (!Trim(form.video).empty()) {
     // Only the two hosts the page knows how to frame: anything else is refused here, with the
     // address left in the field to correct.
@@ -339,7 +424,8 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
 }
 
 nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
-                        const FormChoices& choices, std::optional<store::PhotoId> article_photo,
+                        const FormChoices& choices,
+                        const std::vector<store::PhotoId>& article_photos,
                         const FieldErrors& errors) {
   nlohmann::json sections = nlohmann::json::array();
   for (const store::SectionAdmin& section : choices.sections) {
@@ -377,7 +463,7 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
   if (const std::optional<std::int64_t> id = ParseInt(Trim(form.photo_id));
       id && !form.remove_photo) {
     if (Result<store::Photo> stored = context.deps.store.catalog->PhotoById(*id);
-        stored && MayUsePhoto(staff, *stored, article_photo)) {
+        stored && MayUsePhoto(staff, *stored, article_photos)) {
       const int width = stored->widths.empty() ? 0 : stored->widths.front();
       photo = {{"id", stored->id},
                {"thumbnail", render::PhotoUrl(stored->name, stored->format, width)},
@@ -385,6 +471,27 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
                {"height", stored->height}};
     }
   }
+  // The further photos kept so far, in their order, numbered from 사진 2 (the lead is 사진 1):
+  // the numbers an editor types in the body to place them.
+  nlohmann::json more_photos = nlohmann::json::array();
+  for (const PhotoRowForm* row : KeptPhotoRows(form)) {
+    const size_t index = more_photos.size() + 1;
+    nlohmann::json thumbnail = nullptr;
+    if (const std::optional<std::int64_t> id = ParseInt(Trim(row->photo_id))) {
+      if (Result<store::Photo> stored = context.deps.store.catalog->PhotoById(*id);
+          stored && MayUsePhoto(staff, *stored, article_photos)) {
+        const int width = stored->widths.empty() ? 0 : stored->widths.front();
+        thumbnail = render::PhotoUrl(stored->name, stored->format, width);
+      }
+    }
+    more_photos.push_back({{"index", index},
+                           {"number", index + 1},
+                           {"photo_id", row->photo_id},
+                           {"caption", row->caption},
+                           {"credit", row->credit},
+                           {"thumbnail", std::move(thumbnail)}});
+  }
+  const bool has_more_photos = !more_photos.empty();
   nlohmann::json kinds = nlohmann::json::array();
   for (const store::ArticleKind kind :
        {store::ArticleKind::kOwn, store::ArticleKind::kPressRelease,
@@ -435,6 +542,9 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
           {"photo_id", form.photo_id},
           {"photo_caption", form.photo_caption},
           {"photo_credit", form.photo_credit},
+          {"more_photos", std::move(more_photos)},
+          {"has_more_photos", has_more_photos},
+          {"gallery", form.gallery},
           {"video", form.video},
           {"errors", std::move(messages)},
           {"has_errors", !errors.empty()}};

@@ -20,6 +20,15 @@
 
 namespace sinmun::newsroom {
 
+// One of the further photos (사진 2, 3, …) as the form sent it.
+struct PhotoRowForm {
+  std::string photo_id;
+  std::string caption;
+  std::string credit;
+  std::string position;  // the order typed: rows are sorted by it, ties kept in form order
+  bool remove = false;
+};
+
 // The form's fields as text, exactly as typed.
 struct ArticleForm {
   std::string base_revision = "0";  // the revision the edit started from
@@ -35,9 +44,11 @@ struct ArticleForm {
   std::string photo_caption;
   std::string photo_credit;
   bool remove_photo = false;
-  std::string video;            // a YouTube or Naver TV address as pasted ("" for none)
-  std::string kind = "own";     // store::ArticleKindName; 자체기사 unless chosen otherwise
-  bool confirm_change = false;  // the editor saw the large-change warning and saves anyway
+  std::vector<PhotoRowForm> photos;  // the further photos, in the order of the form
+  bool gallery = false;              // 포토뉴스
+  std::string video;                 // a YouTube or Naver TV address as pasted ("" for none)
+  std::string kind = "own";          // store::ArticleKindName; 자체기사 unless chosen otherwise
+  bool confirm_change = false;       // the editor saw the large-change warning and saves anyway
   // Reader comments (issue #16): "" follows the site's default, else store::CommentPolicyName;
   // comment_days is used with "closes". Not content: kept apart from the revisions.
   std::string comments;
@@ -87,21 +98,26 @@ Result<FormChoices> LoadFormChoices(const store::Catalog& store);
 // else would let a typed photo id show (in the form or the preview) the unguessable address
 // of a photo someone else uploaded for a story not yet published.
 bool MayUsePhoto(const Staff& staff, const store::Photo& photo,
-                 std::optional<store::PhotoId> article_photo);
+                 const std::vector<store::PhotoId>& article_photos);
 
-// Validates `form` into content, or fills `errors`. The photo id, when set, must be a
-// stored photo that MayUsePhoto allows (`article_photo`: the edited article's photo).
+// The photos `article` has (lead and further), which MayUsePhoto lets its editors keep; none
+// when `article` is null (a new article).
+std::vector<store::PhotoId> ArticlePhotoIds(const store::DeskArticle* article);
+
+// Validates `form` into content, or fills `errors`. Each photo id must be a stored photo that
+// MayUsePhoto allows (`article_photos`: the edited article's, ArticlePhotoIds).
 std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
                                                   const Staff& staff, const ArticleForm& form,
                                                   const FormChoices& choices,
-                                                  std::optional<store::PhotoId> article_photo,
+                                                  const std::vector<store::PhotoId>& article_photos,
                                                   FieldErrors& errors);
 
 // The view of the form: every field as typed, selections marked, `errors` as messages next
 // to their fields ("errors": {"headline": "…"} and "<field>_error" keys). The photo is shown
 // only when MayUsePhoto allows it.
 nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
-                        const FormChoices& choices, std::optional<store::PhotoId> article_photo,
+                        const FormChoices& choices,
+                        const std::vector<store::PhotoId>& article_photos,
                         const FieldErrors& errors);
 
 }  // namespace sinmun::newsroom

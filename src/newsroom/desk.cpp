@@ -62,6 +62,17 @@ std::string PhotoText(const store::ArticleContent& content) {
          content.photo_credit;
 }
 
+// The further photos one line each ("#12 caption / credit"), led by the 포토뉴스 mark.
+std::string MorePhotosText(const store::ArticleContent& content) {
+  std::vector<std::string> lines;
+  if (content.gallery) lines.emplace_back("[포토뉴스]");
+  for (const store::PhotoPlacement& photo : content.photos) {
+    lines.push_back("#" + std::to_string(photo.photo_id) + " " + photo.caption + " / " +
+                    photo.credit);
+  }
+  return JoinLines(lines);
+}
+
 }  // namespace
 
 bool MayEdit(const Staff& staff, const store::DeskArticle& article) {
@@ -137,6 +148,7 @@ nlohmann::json ContentDiffView(const NewsroomContext& context, const store::Arti
       {"desk_field_tags", {JoinLines(older.tags), JoinLines(newer.tags)}},
       {"desk_field_correction", {older.correction, newer.correction}},
       {"desk_field_photo", {PhotoText(older), PhotoText(newer)}},
+      {"desk_field_photos", {MorePhotosText(older), MorePhotosText(newer)}},
       {"desk_field_video", {older.video, newer.video}},
       {"desk_field_body", {older.body_markdown, newer.body_markdown}},
   };

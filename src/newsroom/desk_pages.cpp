@@ -204,9 +204,7 @@ std::int64_t ChangedPercent(const store::ArticleContent& before,
 http::Response FormPage(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
                         const FormChoices& choices, const FieldErrors& errors,
                         const store::DeskArticle* article, nlohmann::json extra, int status) {
-  const std::optional<store::PhotoId> article_photo =
-      article == nullptr ? std::nullopt : article->content.photo_id;
-  nlohmann::json view = FormView(context, staff, form, choices, article_photo, errors);
+  nlohmann::json view = FormView(context, staff, form, choices, ArticlePhotoIds(article), errors);
   for (auto& [key, value] : extra.items()) view[key] = value;
   view["editor_js"] = context.deps.static_files->Url("gen/editor.js");
   view["editor_css"] = context.deps.static_files->Url("gen/editor.css");
@@ -370,9 +368,28 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
       return NewsroomErrorFor(context, std::get<Error>(uploaded));
     }
   }
+  // Further photos, several at once: the first becomes the lead when there is none, the
+  // others follow the photos already there. A refused file leaves the others stored.
+  for (const http::FormPart& file : multipart ? *parts : std::vector<http::FormPart>{}) {
+    if (file.name != "more_photos" || !file.filename || file.filename->empty()) continue;
+    PhotoUploadResult uploaded = StoreUploadedPhoto(
+        *context.deps.store.desk, {context.deps.uploads_dir, context.deps.originals_dir}, file.data,
+        staff.user_id, context.deps.clock->Now());
+    if (const store::PhotoId* id = std::get_if<store::PhotoId>(&uploaded)) {
+      if (form.remove_photo || TrimSpace(form.photo_id).empty()) {
+        form.photo_id = std::to_string(*id);
+        form.remove_photo = false;
+      } else {
+        form.photos.push_back(PhotoRowForm{.photo_id = std::to_string(*id)});
+      }
+    } else if (const PhotoRefusal* refusal = std::get_if<PhotoRefusal>(&uploaded)) {
+      errors["photos"] = refusal->label_key;
+    } else {
+      return NewsroomErrorFor(context, std::get<Error>(uploaded));
+    }
+  }
   std::optional<store::ArticleContent> content =
-      ValidateForm(context, staff, form, choices,
-                   article == nullptr ? std::nullopt : article->content.photo_id, errors);
+      ValidateForm(context, staff, form, choices, ArticlePhotoIds(article), errors);
   if (!errors.empty() || !content) {
     return FormPage(context, staff, form, choices, errors, article, nlohmann::json::object(), 422);
   }
@@ -491,7 +508,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   FieldErrors errors;
   // The article being edited, when the form says which: its photo may be shown to whoever
   // may view the article, whoever uploaded it.
-  std::optional<store::PhotoId> article_photo;
+  std::vector<store::PhotoId> article_photos;
   store::ArticleId article_id = 0;
   const std::string& id_text = form.article_id;
   if (std::from_chars(id_text.data(), id_text.data() + id_text.size(), article_id).ec ==
@@ -499,12 +516,12 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
       article_id > 0) {
     if (Result<store::DeskArticle> article = context.deps.store.desk->DeskArticleById(article_id);
         article && MayView(staff, *article)) {
-      article_photo = article->content.photo_id;
+      article_photos = ArticlePhotoIds(&*article);
     }
   }
   // A preview shows whatever can be shown: errors are for saving.
   const std::optional<store::ArticleContent> valid =
-      ValidateForm(context, staff, form, *choices, article_photo, errors);
+      ValidateForm(context, staff, form, *choices, article_photos, errors);
   store::ArticleContent content;
   if (valid) content = *valid;
   if (!valid) {
@@ -542,18 +559,29 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
       }
     }
   }
+  const auto preview_photo =
+      [&](store::PhotoId id, const std::string& caption,
+          const std::string& credit) -> std::optional<render::ArticleContentData::Photo> {
+    Result<store::Photo> photo = context.deps.store.catalog->PhotoById(id);
+    if (!photo) return std::nullopt;
+    return render::ArticleContentData::Photo{.name = photo->name,
+                                             .format = photo->format,
+                                             .widths = photo->widths,
+                                             .width = photo->width,
+                                             .height = photo->height,
+                                             .webp = photo->webp,
+                                             .caption = caption,
+                                             .credit = credit};
+  };
   if (content.photo_id) {
-    if (Result<store::Photo> photo = context.deps.store.catalog->PhotoById(*content.photo_id)) {
-      data.photo = render::ArticleContentData::Photo{.name = photo->name,
-                                                     .format = photo->format,
-                                                     .widths = photo->widths,
-                                                     .width = photo->width,
-                                                     .height = photo->height,
-                                                     .webp = photo->webp,
-                                                     .caption = content.photo_caption,
-                                                     .credit = content.photo_credit};
+    data.photo = preview_photo(*content.photo_id, content.photo_caption, content.photo_credit);
+  }
+  for (const store::PhotoPlacement& placement : content.photos) {
+    if (auto photo = preview_photo(placement.photo_id, placement.caption, placement.credit)) {
+      data.photos.push_back(std::move(*photo));
     }
   }
+  data.gallery = content.gallery;
   const nlohmann::json view = {{"article", render::ArticleContentView(data)},
                                {"lang", context.deps.renderer->language()},
                                {"css_url", context.deps.static_files->Url("css/site.css")},

@@ -125,6 +125,20 @@ PhotoUploadResult StoreUploadedPhoto(store::Desk& store, const PhotoFolders& fol
     }
   }
 
+  // The social image (Open Graph), always a JPEG: every site that shows link previews reads one.
+  {
+    const render::Picture social = render::SocialImage(decoded.get());
+    std::string encoded;
+    if (!social || !render::EncodePicture(social.get(), PictureFormat::kJpeg, encoded)) {
+      return Error{ErrorCode::kInternal, "vips social image: " + render::VipsErrorText()};
+    }
+    const std::filesystem::path path = std::filesystem::path(uploads_dir) / (name + "-og.jpg");
+    if (!WriteFile(path, encoded)) {
+      return Error{ErrorCode::kUnavailable, "cannot write " + path.string()};
+    }
+    files.Add(path);
+  }
+
   if (!folders.originals.empty()) {
     // The file as sent, for a later crop or a larger size; private, since it keeps what the
     // variants drop (EXIF with the camera's GPS position) and the full resolution.

@@ -1,6 +1,8 @@
 #include "render/article_view.hpp"
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "render/markdown.hpp"
 #include "render/video_link.hpp"
@@ -73,6 +75,95 @@ nlohmann::json VideoView(std::string_view video, const nlohmann::json& poster) {
           {"poster", poster}};
 }
 
+namespace {
+
+// The photo a body's line places, when the line is a marker for one: "[사진 N]" alone on
+// its line (spaces around allowed, the space inside optional), N counting the lead photo as 1
+// and the further photos from 2. nullptr for any other line and for a number with no photo.
+const ArticleContentData::Photo* BodyMarkerPhoto(const ArticleContentData& article,
+                                                 std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+    line.remove_suffix(1);
+  }
+  constexpr std::string_view kOpen = "[사진";
+  if (!line.starts_with(kOpen) || !line.ends_with(']')) return nullptr;
+  std::string_view number = line.substr(kOpen.size(), line.size() - kOpen.size() - 1);
+  if (!number.empty() && number.front() == ' ') number.remove_prefix(1);
+  if (number.empty() || number.size() > 3 ||
+      number.find_first_not_of("0123456789") != std::string_view::npos) {
+    return nullptr;
+  }
+  const size_t n = std::stoul(std::string(number));
+  if (n == 1) return article.photo ? &*article.photo : nullptr;
+  if (n >= 2 && n - 2 < article.photos.size()) return &article.photos[n - 2];
+  return nullptr;
+}
+
+// A fence of a fenced code block ("```" or "~~~" after up to three spaces): markers inside
+// one are code, shown as typed.
+bool IsCodeFence(std::string_view line) {
+  size_t indent = 0;
+  while (indent < line.size() && indent < 3 && line[indent] == ' ') ++indent;
+  line.remove_prefix(indent);
+  return line.starts_with("```") || line.starts_with("~~~");
+}
+
+}  // namespace
+
+nlohmann::json BodyPartsView(const ArticleContentData& article) {
+  nlohmann::json parts = nlohmann::json::array();
+  const std::string_view body = article.body_markdown;
+  size_t piece = 0;  // where the Markdown not yet rendered starts
+  size_t at = 0;
+  bool in_code = false;
+  const auto flush = [&](size_t end) {
+    if (end > piece) {
+      parts.push_back(
+          {{"html", MarkdownToHtml(body.substr(piece, end - piece))}, {"figure", nullptr}});
+    }
+  };
+  while (at < body.size()) {
+    const size_t newline = body.find('\n', at);
+    const size_t end = newline == std::string_view::npos ? body.size() : newline;
+    const std::string_view line = body.substr(at, end - at);
+    const size_t next = newline == std::string_view::npos ? body.size() : newline + 1;
+    if (IsCodeFence(line)) in_code = !in_code;
+    const ArticleContentData::Photo* photo = in_code ? nullptr : BodyMarkerPhoto(article, line);
+    nlohmann::json figure =
+        photo == nullptr ? nullptr : PictureView(*photo, kColumnSizes, PhotoLoading::kLazy);
+    if (!figure.is_null()) {
+      flush(at);
+      parts.push_back({{"html", ""}, {"figure", std::move(figure)}});
+      piece = next;
+    }
+    at = next;
+  }
+  flush(body.size());
+  return parts;
+}
+
+nlohmann::json GalleryView(const ArticleContentData& article) {
+  if (!article.gallery) return nullptr;
+  std::vector<const ArticleContentData::Photo*> shown;
+  if (article.photo) shown.push_back(&*article.photo);
+  for (const ArticleContentData::Photo& photo : article.photos) shown.push_back(&photo);
+  nlohmann::json photos = nlohmann::json::array();
+  for (const ArticleContentData::Photo* photo : shown) {
+    const PhotoLoading loading = photos.empty() ? PhotoLoading::kPriority : PhotoLoading::kLazy;
+    nlohmann::json picture = PictureView(*photo, kColumnSizes, loading);
+    if (picture.is_null()) continue;
+    const size_t number = photos.size() + 1;
+    picture["number"] = number;
+    picture["anchor"] = "photo-" + std::to_string(number);
+    photos.push_back(std::move(picture));
+  }
+  if (photos.empty()) return nullptr;
+  for (nlohmann::json& photo : photos) photo["total"] = photos.size();
+  const size_t count = photos.size();
+  return {{"count", count}, {"photos", std::move(photos)}};
+}
+
 nlohmann::json ArticleContentView(const ArticleContentData& article) {
   nlohmann::json bylines = nlohmann::json::array();
   for (const ArticleContentData::Byline& byline : article.bylines) {
@@ -82,6 +173,7 @@ nlohmann::json ArticleContentView(const ArticleContentData& article) {
   nlohmann::json photo =
       article.photo ? PictureView(*article.photo, kColumnSizes, PhotoLoading::kPriority) : nullptr;
   nlohmann::json video = VideoView(article.video, photo);
+  nlohmann::json gallery = GalleryView(article);
   return {{"id", article.id},
           {"url", article.url},
           {"section",
@@ -95,14 +187,15 @@ nlohmann::json ArticleContentView(const ArticleContentData& article) {
           {"bylines", std::move(bylines)},
           {"registered", TimeView(article.registered_at)},
           {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
-          {"body_html", MarkdownToHtml(article.body_markdown)},
+          {"body_parts", BodyPartsView(article)},
           {"tags", article.tags},
           {"has_tags", !article.tags.empty()},
           {"correction", article.correction.empty() ? nlohmann::json(nullptr)
                                                     : nlohmann::json(article.correction)},
           {"photo", std::move(photo)},
           {"kind", KindView(article.kind)},
-          {"video", std::move(video)}};
+          {"video", std::move(video)},
+          {"gallery", std::move(gallery)}};
 }
 
 }  // namespace sinmun::render

@@ -49,8 +49,10 @@ struct ArticleContentData {
   std::vector<std::string> tags;
   std::string correction;
   std::optional<Photo> photo;
-  std::string kind = "own";  // store::ArticleKindName: the label templates show (issue #18)
-  std::string video;         // the stored form of render/video_link.hpp; "" for none
+  std::string kind = "own";   // store::ArticleKindName: the label templates show (issue #18)
+  std::string video;          // the stored form of render/video_link.hpp; "" for none
+  std::vector<Photo> photos;  // the further photos after the lead (사진 2, 3, …), in order
+  bool gallery = false;       // 포토뉴스: the lead photo and `photos` shown as a gallery
 };
 
 // {"name": kind, "paid": bool, "own" … "sponsored": whether it is that kind} for an article
@@ -80,11 +82,24 @@ nlohmann::json PictureView(const ArticleContentData::Photo& photo, std::string_v
 
 // {"id", "url", "section": {"name", "slug", "url", "current"}, "headline", "subheadlines",
 //  "has_subheadlines", "bylines": [{"id", "name", "email", "url"}], "registered", "modified"
-//  (or null), "body_html" (sanitized), "tags": [..], "has_tags", "correction" (or null),
+//  (or null), "body_parts" (BodyPartsView), "tags": [..], "has_tags", "correction" (or null),
 //  "photo": PictureView at the column's width, fetched first, or null,
 //  "kind": {"name", "<name>": true, "paid": 광고 or 협찬},
-//  "video": VideoView or null}
+//  "video": VideoView or null, "gallery": GalleryView or null (then no separate lead photo)}
 nlohmann::json ArticleContentView(const ArticleContentData& article);
+
+// The body as rendered, in pieces: [{"html": sanitized HTML, "figure": null} or {"html": "",
+// "figure": PictureView}]. A line "[사진 N]" alone (the lead photo is 사진 1, the further
+// photos 사진 2, 3, …) places that photo there as a figure with its caption and credit; the
+// Markdown around it is rendered piece by piece. A marker for a photo the article does not
+// have, or inside a fenced code block, stays text: never an error.
+nlohmann::json BodyPartsView(const ArticleContentData& article);
+
+// A 포토뉴스 gallery (templates/partials/gallery): the lead photo, when there is one, then the
+// further photos: {"count", "photos": [PictureView + {"number" (1-based), "total", "anchor"
+// ("photo-<number>")}]}, the first fetched first and the others lazily; null when the article
+// is not a gallery or has no photo to show.
+nlohmann::json GalleryView(const ArticleContentData& article);
 
 // The video placeholder of an article (templates/partials/video): {"watch_url", "player_url",
 // "youtube" / "navertv": the host, "poster": the lead photo's PictureView or null (then the

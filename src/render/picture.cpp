@@ -79,6 +79,21 @@ std::string_view PictureExtension(PictureFormat format) {
   return format == PictureFormat::kJpeg ? "jpg" : PictureFormatName(format);
 }
 
+std::string SocialImageUrl(std::string_view name) {
+  return "/uploads/" + std::string(name) + "-og.jpg";
+}
+
+Picture SocialImage(_VipsImage* image) {
+  VipsImage* out = nullptr;
+  // thumbnail scales the picture to cover the box (up when it is smaller) and crops the rest;
+  // "attention" keeps the part with the most edges, saturation and skin tones.
+  if (vips_thumbnail_image(image, &out, kSocialImageWidth, "height", kSocialImageHeight, "crop",
+                           VIPS_INTERESTING_ATTENTION, nullptr) != 0) {
+    return Picture(nullptr);
+  }
+  return Picture(out);
+}
+
 std::string_view PictureMediaType(PictureFormat format) {
   switch (format) {
     case PictureFormat::kJpeg:

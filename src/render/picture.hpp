@@ -44,6 +44,16 @@ using DecodeResult = std::variant<Picture, std::string>;
 // orientation, with its metadata (EXIF with GPS, XMP, IPTC, ICC) removed.
 DecodeResult DecodePicture(std::string_view bytes);
 
+// The social image of a photo (Open Graph, Twitter's large card): 1200 x 630, the crop
+// chosen where libvips finds the most detail and colour (its "attention" strategy), written
+// by the photo pipeline beside the widths as "<name>-og.jpg" (SocialImageUrl).
+inline constexpr int kSocialImageWidth = 1200;
+inline constexpr int kSocialImageHeight = 630;
+std::string SocialImageUrl(std::string_view name);  // "/uploads/<name>-og.jpg"
+// `image` cut to kSocialImageWidth x kSocialImageHeight, scaled to cover it; nullptr with
+// VipsErrorText() on failure.
+Picture SocialImage(_VipsImage* image);
+
 // Encodes `image` in `format` without any metadata; false with VipsErrorText() on failure.
 bool EncodePicture(_VipsImage* image, PictureFormat format, std::string& out);
 

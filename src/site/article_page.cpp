@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <system_error>
+
 #include "site/article_data.hpp"
 #include "site/comments.hpp"
 #include "site/pages.hpp"
@@ -93,8 +96,15 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
          {"datePublished", correction["published_iso"]},
          {"url", page.origin + "/corrections#correction-" + correction["id"].dump()}});
   }
+  // Photos from before the social image (issue #19) have none: their largest width is shown.
+  bool social_image = false;
+  if (data->article.photo && !site.deps.uploads_dir.empty()) {
+    std::error_code error;
+    social_image = std::filesystem::is_regular_file(
+        site.deps.uploads_dir / (data->article.photo->name + "-og.jpg"), error);
+  }
   meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
-                                     page.origin + meta.canonical_path);
+                                     page.origin + meta.canonical_path, social_image);
   return RenderPage(site, page, "site/article", view, meta);
 }
 

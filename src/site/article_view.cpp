@@ -34,6 +34,8 @@ render::ArticleContentData ArticleContent(const store::Article& article) {
                             .url = ReporterPath(byline.id)});
   }
   if (article.photo) data.photo = PhotoData(*article.photo);
+  for (const store::LeadPhoto& photo : article.photos) data.photos.push_back(PhotoData(photo));
+  data.gallery = article.gallery;
   return data;
 }
 

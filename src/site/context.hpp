@@ -64,6 +64,7 @@ struct PageMeta {
   std::string section_slug;  // highlighted in the section bar
   bool home = false;         // highlights "home" in the section bar
   bool video = false;        // highlights 영상뉴스 in the section bar
+  bool photos = false;       // highlights 포토뉴스 in the section bar
   const std::vector<store::Section>* sections = nullptr;  // when the handler has them already
   std::string canonical_path;      // <link rel="canonical"> (with the origin); none when ""
   nlohmann::json structured_data;  // schema.org JSON-LD object; none when null

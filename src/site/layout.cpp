@@ -126,6 +126,7 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
           {"year", FormatKstDate(now).substr(0, 4)},
           {"home_current", meta.home},
           {"video_current", meta.video},
+          {"photos_current", meta.photos},
           {"nav", std::move(nav)},
           {"has_footer_links", !footer_links.empty()},
           {"footer_links", std::move(footer_links)},

@@ -10,6 +10,7 @@ SharedPart<store::ListPages>& ListPageStartsCache::For(const store::ArticleFilte
   key += ':';
   if (filter.reporter_id) key += std::to_string(*filter.reporter_id);
   if (filter.video_only) key += ":video";
+  if (filter.gallery_only) key += ":gallery";
   const std::lock_guard lock(mutex_);
   std::unique_ptr<SharedPart<store::ListPages>>& part = parts_[key];
   if (!part) part = std::make_unique<SharedPart<store::ListPages>>(max_age_);

@@ -20,6 +20,9 @@ http::Response SectionPage(const SiteContext& site, const http::Request& request
 // video_page.cpp: GET /video?page=N, 영상뉴스: the articles with a video, newest first
 http::Response VideoPage(const SiteContext& site, const http::Request& request,
                          const PageRequest& page);
+// photo_news_page.cpp: GET /photos?page=N, 포토뉴스: the published galleries as a grid
+http::Response PhotoNewsPage(const SiteContext& site, const http::Request& request,
+                             const PageRequest& page);
 // article_page.cpp: GET /article/{id}
 http::Response ArticlePage(const SiteContext& site, const http::Request& request,
                            const PageRequest& page);

@@ -238,6 +238,7 @@ void Site::AddRoutes(http::Router& router) {
       });
   router.Get("/section/{slug}", Cached(site, Kind::kHtml, {"page"}, SectionPage));
   router.Get("/video", Cached(site, Kind::kHtml, {"page"}, VideoPage));
+  router.Get("/photos", Cached(site, Kind::kHtml, {"page"}, PhotoNewsPage));
   // Views are counted for cached pages too: the counting wraps the cache.
   router.Get("/article/{id}", CountingViews(site, ArticleRoute(site)));
   router.Post("/article/{id}/recommend",

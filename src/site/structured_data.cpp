@@ -2,6 +2,7 @@
 
 #include "core/time.hpp"
 #include "render/article_view.hpp"
+#include "render/picture.hpp"
 #include "render/video_link.hpp"
 #include "site/views.hpp"
 
@@ -100,7 +101,7 @@ nlohmann::json ListPageJsonLd(std::string_view type, std::string_view name, std:
 }
 
 nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view description,
-                                const Config& config, std::string_view url) {
+                                const Config& config, std::string_view url, bool social_image) {
   const auto tag = [](std::string_view key, std::string_view name, std::string_view content) {
     return nlohmann::json{{key, name}, {"content", content}};
   };
@@ -122,8 +123,18 @@ nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view 
       tag("name", "twitter:title", article.headline),
       tag("name", "twitter:description", description)};
   if (!image.empty()) {
-    properties.push_back(tag("property", "og:image", image));
-    names.push_back(tag("name", "twitter:image", image));
+    const bool social = social_image && article.photo;
+    const std::string shown =
+        social ? std::string(OriginOf(url)) + render::SocialImageUrl(article.photo->name) : image;
+    const int width = social ? render::kSocialImageWidth : lead["width"].get<int>();
+    const int height = social ? render::kSocialImageHeight : lead["height"].get<int>();
+    properties.push_back(tag("property", "og:image", shown));
+    properties.push_back(tag("property", "og:image:width", std::to_string(width)));
+    properties.push_back(tag("property", "og:image:height", std::to_string(height)));
+    if (!article.photo->caption.empty()) {
+      properties.push_back(tag("property", "og:image:alt", article.photo->caption));
+    }
+    names.push_back(tag("name", "twitter:image", shown));
   }
   return {{"properties", std::move(properties)}, {"names", std::move(names)}};
 }

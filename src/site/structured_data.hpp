@@ -31,10 +31,12 @@ nlohmann::json ListPageJsonLd(std::string_view type, std::string_view name, std:
                               std::string_view origin);
 
 // {"properties": [{"property", "content"}…], "names": [{"name", "content"}…]}: Open Graph
-// (og:*, article:*) and Twitter card tags of an article page; og:image and a large-image card
-// when the article has a lead photo. `url` is the page's absolute address.
+// (og:*, article:*) and Twitter card tags of an article page; og:image with its width, height
+// and alt text and a large-image card when the article has a lead photo: its 1200 x 630
+// social image when `social_image` (the pipeline wrote one), else its largest width. `url` is
+// the page's absolute address.
 nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view description,
-                                const Config& config, std::string_view url);
+                                const Config& config, std::string_view url, bool social_image);
 
 // `value` as JSON text that is safe inside <script type="application/ld+json">: '<', '>' and
 // '&' (which JSON allows only inside strings) become \u003c, \u003e and \u0026, so a

@@ -39,7 +39,9 @@ struct ArticleContent {
   std::string photo_caption;
   std::string photo_credit;
   ArticleKind kind = ArticleKind::kOwn;
-  std::string video;  // as Article::video; "" for none
+  std::string video;                   // as Article::video; "" for none
+  std::vector<PhotoPlacement> photos;  // after the lead photo, in order (Article::photos)
+  bool gallery = false;                // 포토뉴스 (Article::gallery)
 
   bool operator==(const ArticleContent&) const = default;
 };

@@ -49,19 +49,23 @@ struct DeskSql {
   const Sql& insert_correction;     // article, text
   const Sql& delete_article_photo;  // article
   const Sql& insert_article_photo;  // article, photo, caption, credit
+  const Sql& delete_gallery;        // article
+  const Sql& insert_gallery;        // article, position, photo, caption, credit
   // article, revision, saved_by, saved_at, section, headline, subheadlines, reporter_ids,
-  // tags, correction, photo, photo_caption, photo_credit, body_markdown, kind
+  // tags, correction, photo, photo_caption, photo_credit, body_markdown, kind, video, gallery,
+  // photos (JoinPlacements)
   const Sql& insert_revision;
   const Sql& upsert_desk;        // article, revision, created_by, updated_at, published_once
   const Sql& set_status;         // article, status
   const Sql& first_publication;  // article, registered_at
   const Sql& republication;      // article, modified_at
   const Sql& desk_status;        // article, publish_at, updated_at, published_once
-  // article, section, headline, snippet, body_markdown, modified_at (when published), kind
+  // article, section, headline, snippet, body_markdown, modified_at (when published), kind,
+  // video, gallery
   const Sql& update_content;
 };
 
-// Replaces the article's sub-headlines, bylines, tags, correction and photo with `content`'s.
+// Replaces the article's sub-headlines, bylines, tags, correction and photos with `content`'s.
 template <typename Db>
 Result<> WriteChildren(Db& writer, ArticleId id, const ArticleContent& content,
                        const DeskSql& sql) {
@@ -106,6 +110,15 @@ Result<> WriteChildren(Db& writer, ArticleId id, const ArticleContent& content,
       return done;
     }
   }
+  if (Result<> done = Write(writer, sql.delete_gallery, id); !done) return done;
+  for (size_t i = 0; i < content.photos.size(); ++i) {
+    const PhotoPlacement& photo = content.photos[i];
+    if (Result<> done = Write(writer, sql.insert_gallery, id, static_cast<std::int64_t>(i),
+                              photo.photo_id, photo.caption, photo.credit);
+        !done) {
+      return done;
+    }
+  }
   return {};
 }
 
@@ -117,7 +130,8 @@ Result<> WriteRevision(Db& writer, ArticleId id, RevisionNumber number,
                content.headline, JoinLines(content.subheadlines), JoinIds(content.reporter_ids),
                JoinLines(content.tags), content.correction, content.photo_id, content.photo_caption,
                content.photo_credit, content.body_markdown, ArticleKindName(content.kind),
-               content.video);
+               content.video, std::int64_t{content.gallery ? 1 : 0},
+               JoinPlacements(content.photos));
 }
 
 // Sets the status of an article whose `state` was just read (and locked) to `to`, when it is
@@ -184,9 +198,9 @@ Result<RevisionNumber> SaveContent(Db& writer, ArticleId id, const ArticleConten
     }
     number = 2;
   }
-  if (Result<> done =
-          Write(writer, sql.update_content, id, content.section_id, content.headline, snippet,
-                content.body_markdown, at, ArticleKindName(content.kind), content.video);
+  if (Result<> done = Write(writer, sql.update_content, id, content.section_id, content.headline,
+                            snippet, content.body_markdown, at, ArticleKindName(content.kind),
+                            content.video, std::int64_t{content.gallery ? 1 : 0});
       !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }

@@ -106,6 +106,9 @@ struct Article {
   std::optional<LeadPhoto> photo;  // shown above the body
   ArticleKind kind = ArticleKind::kOwn;
   std::string video;  // "youtube:<id>" or "navertv:<number>" (render/video_link.hpp); "" for none
+  // The further photos after the lead, in order (사진 2, 3, …), each with caption and credit.
+  std::vector<LeadPhoto> photos;
+  bool gallery = false;  // 포토뉴스: the page shows the lead photo and `photos` as a gallery
 };
 
 // An article in a list: what a list item, a ranking row or a feed entry needs.
@@ -123,12 +126,16 @@ struct ArticleSummary {
   int series_episode = 0;          // its episode in a series (연재), 0 when in none
 };
 
-// A lead photo given to a new article: an uploaded photo, with its caption and credit.
-struct NewArticlePhoto {
+// An uploaded photo placed in an article, with its caption and credit: the lead photo of a new
+// article, or one of an article's further photos (ArticleContent::photos).
+struct PhotoPlacement {
   PhotoId photo_id = 0;
-  std::string caption;
-  std::string credit;
+  std::string caption;  // one line; no tab among the further photos (store_text.hpp)
+  std::string credit;   // likewise
+
+  bool operator==(const PhotoPlacement&) const = default;
 };
+using NewArticlePhoto = PhotoPlacement;
 
 struct NewArticle {
   SectionId section_id = 0;
@@ -143,13 +150,16 @@ struct NewArticle {
   ArticleKind kind = ArticleKind::kOwn;
   std::optional<NewArticlePhoto> photo;  // REQUIRES: a photo id the store has
   std::string video;                     // as Article::video; "" for none
+  std::vector<PhotoPlacement> photos;    // as Article::photos; REQUIRES: ids the store has
+  bool gallery = false;                  // as Article::gallery
 };
 
 // Which published articles a list shows. Unset fields do not filter.
 struct ArticleFilter {
   std::optional<SectionId> section_id;
   std::optional<ReporterId> reporter_id;
-  bool video_only = false;  // only articles with a video (영상뉴스)
+  bool video_only = false;    // only articles with a video (영상뉴스)
+  bool gallery_only = false;  // only 포토뉴스 galleries
 };
 
 // 1-based page number and page size. Callers validate number >= 1 and 1 <= size <= 100.

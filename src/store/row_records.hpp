@@ -151,8 +151,8 @@ Photo ReadPhoto(const Row& row) {
 }
 
 // revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags,
-// correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video: a revision of
-// `id`.
+// correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video, gallery,
+// photos: a revision of `id`.
 template <typename Row>
 Revision ReadRevision(const Row& row, ArticleId id) {
   return Revision{
@@ -171,7 +171,9 @@ Revision ReadRevision(const Row& row, ArticleId id) {
                                 .photo_caption = row.Text(10),
                                 .photo_credit = row.Text(11),
                                 .kind = ParseArticleKind(row.Text(13)).value_or(ArticleKind::kOwn),
-                                .video = row.Text(14)}};
+                                .video = row.Text(14),
+                                .photos = SplitPlacements(row.Text(16)),
+                                .gallery = row.Int(15) != 0}};
 }
 
 // id, status, headline, section name, created_by, changed, publish_at, registered_at,
@@ -195,8 +197,8 @@ DeskSummary ReadDeskSummary(const Row& row) {
 }
 
 // id, status, section_id, headline, registered_at, modified_at, revision, created_by,
-// updated_at, publish_at, published_once, body_markdown, kind, video: a desk article without its
-// lists.
+// updated_at, publish_at, published_once, body_markdown, kind, video, gallery: a desk article
+// without its lists.
 template <typename Row>
 DeskArticle ReadDeskArticleHead(const Row& row) {
   DeskArticle a;
@@ -217,6 +219,7 @@ DeskArticle ReadDeskArticleHead(const Row& row) {
   a.content.body_markdown = row.Text(11);
   a.content.kind = ParseArticleKind(row.Text(12)).value_or(ArticleKind::kOwn);
   a.content.video = row.Text(13);
+  a.content.gallery = row.Int(14) != 0;
   return a;
 }
 

@@ -92,6 +92,14 @@ Result<> ValidateContent(const ArticleContent& content) {
       return Fail(ErrorCode::kInvalidInput, fmt::format("bad or repeated tag '{}'", tag));
     }
   }
+  for (const PhotoPlacement& photo : content.photos) {
+    if (!IsOneLine(photo.caption) || !IsOneLine(photo.credit) ||
+        (photo.caption + photo.credit).find('\t') != std::string::npos) {
+      return Fail(
+          ErrorCode::kInvalidInput,
+          fmt::format("photo {}: caption and credit must be one line each", photo.photo_id));
+    }
+  }
   std::unordered_set<ReporterId> reporters;
   for (const ReporterId id : content.reporter_ids) {
     if (!reporters.insert(id).second) {
@@ -99,6 +107,30 @@ Result<> ValidateContent(const ArticleContent& content) {
     }
   }
   return {};
+}
+
+std::string JoinPlacements(const std::vector<PhotoPlacement>& photos) {
+  std::vector<std::string> lines;
+  lines.reserve(photos.size());
+  for (const PhotoPlacement& photo : photos) {
+    lines.push_back(fmt::format("{}\t{}\t{}", photo.photo_id, photo.caption, photo.credit));
+  }
+  return JoinLines(lines);
+}
+
+std::vector<PhotoPlacement> SplitPlacements(std::string_view text) {
+  std::vector<PhotoPlacement> photos;
+  for (const std::string& line : SplitLines(text)) {
+    const size_t first = line.find('\t');
+    const size_t second = first == std::string::npos ? first : line.find('\t', first + 1);
+    if (second == std::string::npos) continue;
+    const std::vector<PhotoId> id = SplitIds<PhotoId>(line.substr(0, first), ',');
+    if (id.size() != 1) continue;
+    photos.push_back(PhotoPlacement{.photo_id = id.front(),
+                                    .caption = line.substr(first + 1, second - first - 1),
+                                    .credit = line.substr(second + 1)});
+  }
+  return photos;
 }
 
 Error ExplainContentError(Error error) {

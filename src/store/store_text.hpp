@@ -40,6 +40,12 @@ std::vector<Int> SplitIds(std::string_view text, char separator) {
   return ids;
 }
 
+// An article's further photos as revisions keep them: one "id<TAB>caption<TAB>credit" line
+// each (ValidateContent keeps tabs and line breaks out of captions and credits), and back;
+// a malformed line (which JoinPlacements never writes) is skipped.
+std::string JoinPlacements(const std::vector<PhotoPlacement>& photos);
+std::vector<PhotoPlacement> SplitPlacements(std::string_view text);
+
 // Bytes as base64 text (RFC 4648, padded), for files kept in a TEXT column, and back; the
 // decoder stops at the first character that is not base64.
 std::string ToBase64(std::string_view bytes);

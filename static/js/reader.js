@@ -110,4 +110,50 @@
       player.focus();
     });
   }
+
+  // 포토뉴스 viewer: without JavaScript every photo is on the page, each with its anchor; here
+  // the gallery shows one at a time, stepped by the buttons or the arrow keys anywhere in the
+  // gallery, with the counter read out (aria-live) and focus left where the reader put it.
+  var gallery = document.querySelector("[data-gallery]");
+  var galleryItems = gallery ? gallery.querySelectorAll(".gallery-item") : [];
+  if (galleryItems.length > 1) {
+    var galleryControls = gallery.querySelector(".gallery-controls");
+    var galleryCounter = gallery.querySelector(".gallery-counter");
+    var galleryList = gallery.querySelector(".gallery-photos");
+    var current = 0;
+    var showPhoto = function (index) {
+      current = (index + galleryItems.length) % galleryItems.length;
+      for (var i = 0; i < galleryItems.length; i++) galleryItems[i].hidden = i !== current;
+      galleryCounter.textContent = (current + 1) + " / " + galleryItems.length;
+    };
+    var startAt = 0;
+    for (var i = 0; i < galleryItems.length; i++) {
+      if ("#" + galleryItems[i].id === window.location.hash) startAt = i;
+    }
+    gallery.classList.add("gallery-viewer");
+    galleryControls.hidden = false;
+    showPhoto(startAt);
+    galleryControls.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-gallery-step]");
+      if (button) showPhoto(current + parseInt(button.getAttribute("data-gallery-step"), 10));
+    });
+    gallery.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      if (event.target.closest("input, textarea, select")) return;
+      event.preventDefault();
+      showPhoto(current + (event.key === "ArrowRight" ? 1 : -1));
+    });
+    // The numbered links show their photo and move focus onto it, as the anchor would.
+    gallery.querySelector(".gallery-index").addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#photo-']");
+      if (!link) return;
+      for (var j = 0; j < galleryItems.length; j++) {
+        if ("#" + galleryItems[j].id === link.getAttribute("href")) {
+          event.preventDefault();
+          showPhoto(j);
+          galleryList.focus();
+        }
+      }
+    });
+  }
 }());

@@ -478,15 +478,23 @@ TEST_F(ReaderTest, PagesPassTheNuHtmlChecker) {
   ASSERT_NE(link, std::string::npos) << "the demo paper has no video article";
   const std::string video_article =
       videos.body.substr(link + 6, videos.body.find('"', link + 6) - link - 6);
+  // A 포토뉴스 gallery (issue #19), the first of the 포토뉴스 grid: the demo makes a few.
+  const HttpResponse photos = HttpGet(port(), "/photos");
+  ASSERT_EQ(photos.status, 200);
+  const size_t card = photos.body.find("href=\"/article/", photos.body.find("<main"));
+  ASSERT_NE(card, std::string::npos) << "the demo paper has no gallery";
+  const std::string gallery =
+      photos.body.substr(card + 6, photos.body.find('"', card + 6) - card - 6);
+  EXPECT_NE(HttpGet(port(), gallery).body.find("<section class=\"gallery\""), std::string::npos);
   const std::string dir = *root_ + "/html";
   std::filesystem::create_directories(dir);
   int n = 0;
   for (const std::string& target :
        {std::string("/"), std::string("/section/politics"), std::string("/section/sports?page=2"),
         "/article/" + id, "/article/" + id + "/print", "/reporter/" + reporter,
-        std::string("/video"), video_article, std::string("/most-viewed"),
-        std::string("/most-viewed?section=culture"), std::string("/no/such/page"),
-        std::string("/article/abc"), std::string("/search"),
+        std::string("/video"), video_article, std::string("/photos"), gallery,
+        std::string("/most-viewed"), std::string("/most-viewed?section=culture"),
+        std::string("/no/such/page"), std::string("/article/abc"), std::string("/search"),
         std::string("/search?q=%EC%A0%95%EB%B6%80"),
         std::string("/search?q=%3Cscript%3E%22&section=politics&sort=newest&page=2")}) {
     for (const char* cookie : {"view=pc", "view=mobile"}) {

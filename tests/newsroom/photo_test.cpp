@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include "desk_fixture.hpp"
 
@@ -21,6 +22,20 @@ class PhotoTest : public DeskTest {
     fields[11].second = "갑천 야경";
     fields[12].second = "한밭일보 사진부";
     return Send(reporter_, "/newsroom/articles", fields, {file});
+  }
+
+  // Width and height from a JPEG's first start-of-frame marker; {0, 0} when there is none.
+  static std::pair<int, int> JpegSize(const std::string& jpeg) {
+    for (size_t at = 2; at + 9 < jpeg.size();) {
+      const auto byte = [&](size_t i) { return static_cast<unsigned char>(jpeg[i]); };
+      if (byte(at) != 0xFF) return {0, 0};
+      const unsigned char marker = byte(at + 1);
+      if (marker >= 0xC0 && marker <= 0xC3) {
+        return {byte(at + 7) * 256 + byte(at + 8), byte(at + 5) * 256 + byte(at + 6)};
+      }
+      at += 2 + byte(at + 2) * 256 + byte(at + 3);
+    }
+    return {0, 0};
   }
 
   static std::string Contents(const std::filesystem::path& path) {
@@ -47,7 +62,7 @@ TEST_F(PhotoTest, AJpegIsStoredAtThreeWidthsWithoutItsExif) {
   EXPECT_TRUE(photo.webp);
 
   const std::vector<std::string> files = UploadedFiles();
-  ASSERT_EQ(files.size(), 6u);
+  ASSERT_EQ(files.size(), 7u);  // three widths as WebP and JPEG, and the social image
   for (const int width : {400, 800, 1600}) {
     for (const std::string extension : {".jpg", ".webp"}) {
       const std::string name = photo.name + "-" + std::to_string(width) + extension;
@@ -62,6 +77,11 @@ TEST_F(PhotoTest, AJpegIsStoredAtThreeWidthsWithoutItsExif) {
       EXPECT_EQ(bytes.find("Exif"), std::string::npos) << name;
     }
   }
+  // The social image (Open Graph): 1200 x 630 whatever the photo's shape, a JPEG without EXIF.
+  const std::string social = Contents(uploads_.path() / (photo.name + "-og.jpg"));
+  EXPECT_EQ(social.substr(0, 3), "\xFF\xD8\xFF");
+  EXPECT_EQ(social.find("GPS-SECRET"), std::string::npos);
+  EXPECT_EQ(JpegSize(social), (std::pair<int, int>{1200, 630}));
   // The file as sent is kept outside the public uploads, whole (EXIF and all), for this
   // user's eyes only.
   const std::filesystem::path original = originals_.path() / (photo.name + ".jpg");
@@ -90,7 +110,8 @@ TEST_F(PhotoTest, APngKeepsItsFormatAWebpFallsBackToJpegAndASmallPhotoIsNotEnlar
       Must(store_->PhotoById(*Must(store_->DeskArticleById(IdInLocation(webp))).content.photo_id));
   EXPECT_EQ(webp_photo.format, "jpeg");  // the fallback for browsers without WebP
   EXPECT_TRUE(webp_photo.webp);
-  EXPECT_EQ(UploadedFiles().size(), 8u);  // two widths each, as WebP and as the fallback
+  // Two widths each, as WebP and as the fallback, and a social image each.
+  EXPECT_EQ(UploadedFiles().size(), 10u);
 }
 
 TEST_F(PhotoTest, ATruncatedJpegIsRefusedAndNothingIsStored) {
@@ -133,7 +154,7 @@ TEST_F(PhotoTest, APhotoUploadedWithAFormThatFailsIsKeptForTheNextTry) {
   ASSERT_EQ(saved.status, 303);
   EXPECT_EQ(Must(store_->DeskArticleById(IdInLocation(saved))).content.photo_id,
             std::stoll(photo_id));
-  EXPECT_EQ(UploadedFiles().size(), 6u);  // three widths, as WebP and JPEG
+  EXPECT_EQ(UploadedFiles().size(), 7u);  // three widths as WebP and JPEG, the social image
 }
 
 // A photo's id is a small number; its address is not guessable. A reporter who types

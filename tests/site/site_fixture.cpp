@@ -49,6 +49,7 @@ void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
     deps.store.outbox = nullptr;
   }
   deps.staff_edit_url = staff_edit_url_;
+  deps.uploads_dir = uploads_dir_;
   deps.comment_staff = comment_staff_;
   deps.ad_signer = ad_signer_;
   deps.form_signer = &form_signer_;

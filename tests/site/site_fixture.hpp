@@ -2,6 +2,7 @@
 // A Site over a real SQLite test store, with the project's templates, messages and static
 // files, driven through its Router without sockets.
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -76,6 +77,7 @@ class SiteTest : public ::testing::Test {
   ads::AdCounter* ad_counter_ = nullptr;
   // Signs the e-mail form's tokens (issue #17).
   ads::ClickSigner form_signer_{std::array<unsigned char, 32>{1, 7}};
+  std::filesystem::path uploads_dir_;  // SiteDeps::uploads_dir; none unless a test sets it
   Config config_;  // MakeSite starts from this (language, cache time and base URL aside)
   std::unique_ptr<Site> site_;
   http::Router router_;

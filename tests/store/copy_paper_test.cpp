@@ -45,15 +45,18 @@ void Seed(Store& store) {
                                                 .widths = {400, 800},
                                                 .uploaded_by = user,
                                                 .uploaded_at = kNow}));
-  const ArticleId draft = Must(store.CreateDraft({.section_id = sections[1].id,
-                                                  .headline = "초고",
-                                                  .subheadlines = {"부제"},
-                                                  .reporter_ids = {reporters[1]},
-                                                  .tags = {"태그"},
-                                                  .correction = "바로잡습니다",
-                                                  .photo_id = photo,
-                                                  .photo_caption = "사진 설명"},
-                                                 user, kNow));
+  const ArticleId draft = Must(store.CreateDraft(
+      {.section_id = sections[1].id,
+       .headline = "초고",
+       .subheadlines = {"부제"},
+       .reporter_ids = {reporters[1]},
+       .tags = {"태그"},
+       .correction = "바로잡습니다",
+       .photo_id = photo,
+       .photo_caption = "사진 설명",
+       .photos = {{.photo_id = photo, .caption = "둘째 사진", .credit = "ⓒ 김기자"}},
+       .gallery = true},
+      user, kNow));
   ASSERT_TRUE(store.PutRelated({{article, {draft}}}));
   Must(store.Recommend(article, "visitor-1", kNow));
   // A comment and a reply to it (the copy must write the parent first), a vote and a report.

@@ -25,6 +25,8 @@ constexpr std::uint64_t kPhotoStream = 4;
 constexpr int kPhotoPercent = 70;
 constexpr std::uint64_t kVideoStream = 5;
 constexpr int kVideoPercent = 4;
+constexpr std::uint64_t kGalleryStream = 6;
+constexpr int kGalleryPercent = 3;  // 포토뉴스: a gallery of up to 6 of the paper's pictures
 // The demo's videos, in the stored form (render/video_link.hpp). The ids only have the right
 // shape: the paper is offline and the page asks nothing of the host before a click, so a
 // click on a demo video shows the host's own "unavailable" page.
@@ -174,6 +176,32 @@ std::string DemoVideoFor(std::uint64_t seed, std::int64_t article) {
   return kDemoVideos[rng.Below(std::size(kDemoVideos))];
 }
 
+// Makes about kGalleryPercent of the articles 포토뉴스, from the article's own random stream:
+// a lead photo of the article's own section, then the next 3 to 5 of the paper's pictures (a
+// small paper has one a section), taken in turn and never one twice, each with a numbered
+// caption.
+void MakeDemoGallery(std::uint64_t seed, std::int64_t index,
+                     const std::vector<store::PhotoId>& section_photos,
+                     const std::vector<store::PhotoId>& all_photos, store::NewArticle& article) {
+  if (section_photos.empty() || all_photos.size() < 2) return;
+  Rng rng(StreamSeed(seed, kGalleryStream, static_cast<std::uint64_t>(index)));
+  if (!rng.Percent(kGalleryPercent)) return;
+  const store::PhotoId lead = rng.Pick(section_photos);
+  const std::size_t first = static_cast<std::size_t>(
+      std::find(all_photos.begin(), all_photos.end(), lead) - all_photos.begin());
+  const std::size_t more = std::min<std::size_t>(all_photos.size() - 1, 3 + rng.Below(3));
+  const char* credit = rng.Percent(50) ? "ⓒ 한밭일보 사진부" : "사진=대전시 제공";
+  article.gallery = true;
+  article.photo = store::NewArticlePhoto{
+      .photo_id = lead, .caption = article.headline + " (1)", .credit = credit};
+  for (std::size_t i = 1; i <= more; ++i) {
+    article.photos.push_back(
+        store::PhotoPlacement{.photo_id = all_photos[(first + i) % all_photos.size()],
+                              .caption = article.headline + " (" + std::to_string(i + 1) + ")",
+                              .credit = credit});
+  }
+}
+
 }  // namespace
 
 Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& options) {
@@ -203,6 +231,10 @@ Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& option
   const std::int64_t count = options.articles;
   const std::int64_t days = std::max<std::int64_t>(1, count / kArticlesPerDay);
   const Timestamp first_day_start = options.now - days * kDay;
+  std::vector<store::PhotoId> all_photos;
+  for (const std::vector<store::PhotoId>& photos : options.section_photos) {
+    all_photos.insert(all_photos.end(), photos.begin(), photos.end());
+  }
   std::vector<store::NewArticle> batch;
   batch.reserve(kBatchSize);
   auto flush = [&]() -> Result<> {
@@ -235,6 +267,9 @@ Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& option
       }
       article.video = DemoVideoFor(options.seed, i);
       article.headline = std::move(text.headline);
+      if (section < options.section_photos.size()) {
+        MakeDemoGallery(options.seed, i, options.section_photos[section], all_photos, article);
+      }
       article.subheadlines = std::move(text.subheadlines);
       article.body_markdown = std::move(text.body_markdown);
       article.reporter_ids =

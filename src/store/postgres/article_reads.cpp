@@ -7,6 +7,7 @@
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/query.hpp"
 #include "store/row_records.hpp"
+#include "store/sql/gallery_sql.hpp"
 
 namespace sinmun::store::postgres {
 namespace {
@@ -26,19 +27,20 @@ constexpr char kArticle[] =
     "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
     "(SELECT text FROM article_corrections WHERE article_id = a.id), "
     "p.name, p.format, p.width, p.height, p.widths, p.webp::int, ap.caption, ap.credit, a.kind, "
-    "a.video FROM articles a JOIN sections s ON s.id = a.section_id "
+    "a.video, a.gallery FROM articles a JOIN sections s ON s.id = a.section_id "
     "LEFT JOIN article_photos ap ON ap.article_id = a.id "
     "LEFT JOIN photos p ON p.id = ap.photo_id "
     "WHERE a.status = 'published' AND a.registered_at <= $1::bigint AND a.id = $2";
 
 // An article in any status whole, in one statement: the head that ReadDeskArticleHead reads
-// (columns 0-13), then sub-headlines, byline ids and tags as arrays, the correction and the
+// (columns 0-14), then sub-headlines, byline ids and tags as arrays, the correction and the
 // lead photo's id, caption and credit.
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
     "d.publish_at, COALESCE(d.published_once, true)::int, a.body_markdown, a.kind, a.video, "
-    "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
+    "a.gallery, ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY "
+    "position), "
     "ARRAY(SELECT reporter_id FROM article_reporters WHERE article_id = a.id "
     "ORDER BY position), "
     "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
@@ -63,7 +65,9 @@ Article ReadArticle(const Row& row) {
                   .correction = row.IsNull(16) ? std::string() : row.Text(16),
                   .photo = std::nullopt,
                   .kind = ParseArticleKind(row.Text(25)).value_or(ArticleKind::kOwn),
-                  .video = row.Text(26)};
+                  .video = row.Text(26),
+                  .photos = {},
+                  .gallery = row.Int(27) != 0};
   const std::vector<std::int64_t> ids = row.IntArray(12);
   const std::vector<std::string> names = row.TextArray(13);
   const std::vector<std::string> emails = row.TextArray(14);
@@ -76,30 +80,42 @@ Article ReadArticle(const Row& row) {
 
 }  // namespace
 
+// The further photos come in a second statement: a save between the two is followed by a change
+// that drops the page from the cache, so a page mixing the two versions does not stay.
 Result<Article> PgStore::ReadPublishedArticle(Connection& connection, ArticleId id, Timestamp now) {
-  return ReadOne<Article>(Query(connection, kArticle, now, id), ReadArticle,
-                          fmt::format("no published article {}", id));
+  Result<Article> article = ReadOne<Article>(Query(connection, kArticle, now, id), ReadArticle,
+                                             fmt::format("no published article {}", id));
+  if (!article) return article;
+  Result<std::vector<gallery_sql::GalleryRow>> gallery = gallery_sql::ReadGallery(connection, id);
+  if (!gallery) return tl::unexpected(gallery.error());
+  article->photos = gallery_sql::GalleryPhotos(std::move(*gallery));
+  return article;
 }
 
 // REQUIRES: inside a snapshot or a write transaction.
 Result<DeskArticle> PgStore::ReadDeskArticle(Connection& connection, ArticleId id) {
-  return ReadOne<DeskArticle>(
+  Result<DeskArticle> desk = ReadOne<DeskArticle>(
       Query(connection, kDeskArticle, id),
       [](const Row& row) {
         DeskArticle article = store::rows::ReadDeskArticleHead(row);
         ArticleContent& content = article.content;
-        content.subheadlines = row.TextArray(14);
-        content.reporter_ids = row.IntArray(15);
-        content.tags = row.TextArray(16);
-        if (!row.IsNull(17)) content.correction = row.Text(17);
-        if (!row.IsNull(18)) {
-          content.photo_id = row.Int(18);
-          content.photo_caption = row.Text(19);
-          content.photo_credit = row.Text(20);
+        content.subheadlines = row.TextArray(15);
+        content.reporter_ids = row.IntArray(16);
+        content.tags = row.TextArray(17);
+        if (!row.IsNull(18)) content.correction = row.Text(18);
+        if (!row.IsNull(19)) {
+          content.photo_id = row.Int(19);
+          content.photo_caption = row.Text(20);
+          content.photo_credit = row.Text(21);
         }
         return article;
       },
       fmt::format("no article {}", id));
+  if (!desk) return desk;
+  Result<std::vector<gallery_sql::GalleryRow>> gallery = gallery_sql::ReadGallery(connection, id);
+  if (!gallery) return tl::unexpected(gallery.error());
+  desk->content.photos = gallery_sql::GalleryPlacements(std::move(*gallery));
+  return desk;
 }
 
 }  // namespace sinmun::store::postgres

@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/text.hpp"
 #include "store/row_records.hpp"
@@ -85,9 +87,11 @@ struct LatestSql {
   Sql from;    // … (?n, ?n+1) the first key, ?n+2 limit
 };
 
-// `video_only` adds a test with no parameter, which the partial index articles_video_latest
-// (the articles with a video) matches, so the 영상뉴스 list walks only those.
-inline LatestSql MakeLatestSql(bool by_section, bool by_reporter, bool video_only) {
+// `video_only` and `gallery_only` add a test with no parameter, which the partial index
+// articles_video_latest (the articles with a video) or articles_gallery_latest (포토뉴스)
+// matches, so the 영상뉴스 and 포토뉴스 lists walk only those.
+inline LatestSql MakeLatestSql(bool by_section, bool by_reporter, bool video_only,
+                               bool gallery_only) {
   // CROSS JOIN makes SQLite start from the reporter's few bylines instead of walking all
   // articles newest first and probing each one for the reporter; PostgreSQL plans it freely.
   const std::string_view from =
@@ -101,6 +105,7 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter, bool video_onl
   if (by_section) filters += fmt::format(" AND a.section_id = ?{}", next++);
   if (by_reporter) filters += fmt::format(" AND f.reporter_id = ?{}", next++);
   if (video_only) filters += " AND a.video <> ''";
+  if (gallery_only) filters += " AND a.gallery = 1";
   where += filters;
   seek_where += filters;
   return LatestSql{
@@ -132,15 +137,16 @@ inline LatestSql MakeLatestSql(bool by_section, bool by_reporter, bool video_onl
   };
 }
 
-// Indexed by (section ? 1 : 0) + (reporter ? 2 : 0) + (video only ? 4 : 0): LatestSqlFor.
-inline const LatestSql kLatest[] = {
-    MakeLatestSql(false, false, false), MakeLatestSql(true, false, false),
-    MakeLatestSql(false, true, false),  MakeLatestSql(true, true, false),
-    MakeLatestSql(false, false, true),  MakeLatestSql(true, false, true),
-    MakeLatestSql(false, true, true),   MakeLatestSql(true, true, true)};
+// Indexed by (section ? 1 : 0) + (reporter ? 2 : 0) + (video only ? 4 : 0) + (galleries only ?
+// 8 : 0): LatestSqlFor.
+template <size_t... Index>
+std::array<LatestSql, sizeof...(Index)> MakeAllLatestSql(std::index_sequence<Index...>) {
+  return {MakeLatestSql((Index & 1) != 0, (Index & 2) != 0, (Index & 4) != 0, (Index & 8) != 0)...};
+}
+inline const std::array<LatestSql, 16> kLatest = MakeAllLatestSql(std::make_index_sequence<16>());
 inline const LatestSql& LatestSqlFor(const ArticleFilter& filter) {
   return kLatest[(filter.section_id ? 1 : 0) + (filter.reporter_id ? 2 : 0) +
-                 (filter.video_only ? 4 : 0)];
+                 (filter.video_only ? 4 : 0) + (filter.gallery_only ? 8 : 0)];
 }
 
 // MostViewed: ?1 now, ?2 limit, then since and section when present.
@@ -216,10 +222,10 @@ inline const Sql kInsertReporter{
     "INSERT INTO reporters (name, email, bio) VALUES (?1, ?2, ?3) RETURNING id"};
 inline const Sql kInsertArticle{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
-    "created_at, headline, snippet, body_markdown, kind, video) "
-    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id"};
+    "created_at, headline, snippet, body_markdown, kind, video, gallery) "
+    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"};
 
-// Writes one article with its sub-headlines, bylines, lead photo and change row. `index` is the
+// Writes one article with its sub-headlines, bylines, photos and change row. `index` is the
 // article's place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
 template <typename Db>
 Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, Timestamp at) {
@@ -227,7 +233,7 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
   const Result<ArticleId> id = ReadCount(
       Query(db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
             article.views, article.recommends, at, article.headline, snippet, article.body_markdown,
-            ArticleKindName(article.kind), article.video));
+            ArticleKindName(article.kind), article.video, std::int64_t{article.gallery ? 1 : 0}));
   if (!id) {
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));
@@ -254,6 +260,15 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
         !done) {
       return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown photo id {}",
                                                               index, article.photo->photo_id)));
+    }
+  }
+  for (size_t i = 0; i < article.photos.size(); ++i) {
+    const PhotoPlacement& photo = article.photos[i];
+    if (Result<> done = Write(db, desk_sql::kInsertGallery, *id, static_cast<std::int64_t>(i),
+                              photo.photo_id, photo.caption, photo.credit);
+        !done) {
+      return tl::unexpected(Explain(
+          done.error(), fmt::format("article {}: unknown photo id {}", index, photo.photo_id)));
     }
   }
   if (Result<> done = LogChange(db, *id, "insert", at); !done) return tl::unexpected(done.error());

@@ -28,11 +28,12 @@ constexpr size_t kSnippetChars = 150;  // as for articles inserted by InsertArti
 
 inline const Sql kInsertDraft{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
-    "created_at, headline, snippet, body_markdown, kind, video) "
-    "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
+    "created_at, headline, snippet, body_markdown, kind, video, gallery) "
+    "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
 inline const Sql kUpdateContent{
     "UPDATE articles SET section_id = ?2, headline = ?3, snippet = ?4, body_markdown = ?5, "
-    "kind = ?7, video = ?8, modified_at = CASE WHEN status = 'published' THEN ?6 ELSE modified_at "
+    "kind = ?7, video = ?8, gallery = ?9, modified_at = CASE WHEN status = 'published' THEN ?6 "
+    "ELSE modified_at "
     "END WHERE id "
     "= ?1"};
 // Creates or updates the desk row. A row created here for an article that predates the
@@ -57,11 +58,15 @@ inline const Sql kInsertCorrection{
 inline const Sql kDeleteArticlePhoto{"DELETE FROM article_photos WHERE article_id = ?1"};
 inline const Sql kInsertArticlePhoto{
     "INSERT INTO article_photos (article_id, photo_id, caption, credit) VALUES (?1, ?2, ?3, ?4)"};
+inline const Sql kDeleteGallery{"DELETE FROM article_gallery WHERE article_id = ?1"};
+inline const Sql kInsertGallery{
+    "INSERT INTO article_gallery (article_id, position, photo_id, caption, credit) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)"};
 inline const Sql kInsertRevision{
     "INSERT INTO article_revisions (article_id, revision, saved_by, saved_at, section_id, "
     "headline, subheadlines, reporter_ids, tags, correction, photo_id, photo_caption, "
-    "photo_credit, body_markdown, kind, video) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-    "?11, ?12, ?13, ?14, ?15, ?16)"};
+    "photo_credit, body_markdown, kind, video, gallery, photos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"};
 
 // Status and revision of one article, for the checks that precede a write; PostgreSQL keeps
 // the article row locked until the writing transaction ends, so no other node writes between.
@@ -96,8 +101,8 @@ inline const Sql kRevisions{
     "WHERE article_id = ?1 ORDER BY revision DESC"};
 inline const Sql kRevision{
     "SELECT revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, "
-    "tags, correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video "
-    "FROM article_revisions WHERE article_id = ?1 AND revision = ?2"};
+    "tags, correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video, "
+    "gallery, photos FROM article_revisions WHERE article_id = ?1 AND revision = ?2"};
 inline const Sql kInsertPhoto{
     "INSERT INTO photos (name, format, width, height, widths, uploaded_by, uploaded_at, webp) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
@@ -137,6 +142,8 @@ inline const desk::DeskSql kDeskSql = {
     .insert_correction = kInsertCorrection,
     .delete_article_photo = kDeleteArticlePhoto,
     .insert_article_photo = kInsertArticlePhoto,
+    .delete_gallery = kDeleteGallery,
+    .insert_gallery = kInsertGallery,
     .insert_revision = kInsertRevision,
     .upsert_desk = kUpsertDesk,
     .set_status = kSetStatus,
@@ -182,9 +189,9 @@ Result<ArticleId> SqlStore<B>::CreateDraft(const ArticleContent& content, UserId
   if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
   const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
   return backend().OnWriteTransaction([&](auto& db) -> Result<ArticleId> {
-    const Result<std::int64_t> id =
-        ReadCount(Query(db, kInsertDraft, content.section_id, at, content.headline, snippet,
-                        content.body_markdown, ArticleKindName(content.kind), content.video));
+    const Result<std::int64_t> id = ReadCount(Query(
+        db, kInsertDraft, content.section_id, at, content.headline, snippet, content.body_markdown,
+        ArticleKindName(content.kind), content.video, std::int64_t{content.gallery ? 1 : 0}));
     if (!id) return tl::unexpected(ExplainContentError(id.error()));
     if (Result<> done = Write(db, kUpsertDesk, *id, RevisionNumber{1}, by, at, std::int64_t{0});
         !done) {

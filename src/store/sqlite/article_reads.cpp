@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "store/records.hpp"
 #include "store/row_records.hpp"
+#include "store/sql/gallery_sql.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -21,7 +22,7 @@ namespace {
 // A published article's head (?1 now: the visibility rule of store.hpp), then its lists.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
-    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video "
+    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video, a.gallery "
     "FROM articles a JOIN sections s ON s.id = a.section_id "
     "WHERE a.status = 'published' AND a.registered_at <= ?1 AND a.id = ?2";
 constexpr char kBylines[] =
@@ -31,7 +32,7 @@ constexpr char kBylines[] =
 constexpr char kDeskArticle[] =
     "SELECT a.id, a.status, a.section_id, a.headline, a.registered_at, a.modified_at, "
     "COALESCE(d.revision, 0), COALESCE(d.created_by, 0), COALESCE(d.updated_at, a.created_at), "
-    "d.publish_at, COALESCE(d.published_once, 1), a.body_markdown, a.kind, a.video "
+    "d.publish_at, COALESCE(d.published_once, 1), a.body_markdown, a.kind, a.video, a.gallery "
     "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = ?1";
 constexpr char kSubheadlines[] =
     "SELECT text FROM article_subheadlines WHERE article_id = ?1 ORDER BY position";
@@ -61,6 +62,7 @@ struct Lists {
   std::vector<std::string> tags;
   std::string correction;
   std::optional<PhotoRow> photo;
+  std::vector<gallery_sql::GalleryRow> gallery;
 };
 
 Result<Lists> ReadLists(Connection& connection, ArticleId id) {
@@ -80,6 +82,9 @@ Result<Lists> ReadLists(Connection& connection, ArticleId id) {
       });
   if (!photo) return tl::unexpected(photo.error());
   if (!photo->empty()) lists.photo = std::move(photo->front());
+  Result<std::vector<gallery_sql::GalleryRow>> gallery = gallery_sql::ReadGallery(connection, id);
+  if (!gallery) return tl::unexpected(gallery.error());
+  lists.gallery = std::move(*gallery);
   return lists;
 }
 
@@ -106,7 +111,9 @@ Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, Articl
                          .correction = {},
                          .photo = std::nullopt,
                          .kind = ParseArticleKind(row.Text(11)).value_or(ArticleKind::kOwn),
-                         .video = row.Text(12)};
+                         .video = row.Text(12),
+                         .photos = {},
+                         .gallery = row.Int(13) != 0};
         },
         fmt::format("no published article {}", id));
     if (!article) return article;
@@ -122,6 +129,7 @@ Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, Articl
     article->tags = std::move(lists->tags);
     article->correction = std::move(lists->correction);
     if (lists->photo) article->photo = std::move(lists->photo->photo);
+    article->photos = gallery_sql::GalleryPhotos(std::move(lists->gallery));
     return article;
   });
 }
@@ -147,6 +155,7 @@ Result<DeskArticle> SqliteStore::ReadDeskArticle(Connection& connection, Article
     content.photo_caption = std::move(lists->photo->photo.caption);
     content.photo_credit = std::move(lists->photo->photo.credit);
   }
+  content.photos = gallery_sql::GalleryPlacements(std::move(lists->gallery));
   return article;
 }
 
