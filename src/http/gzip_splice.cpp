@@ -3,6 +3,7 @@
 #include <libdeflate.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -16,15 +17,31 @@ std::uint64_t CrcCombineOp(std::uint64_t size) {
 
 namespace {
 
-// One compressor and one inflater a thread: allocating libdeflate's compressor (about half a
-// megabyte of tables) or zlib's window per piece would cost more than small pieces do.
-libdeflate_compressor* PieceCompressor() {
-  struct Owner {
-    libdeflate_compressor* compressor = libdeflate_alloc_compressor(6);
-    ~Owner() { libdeflate_free_compressor(compressor); }
+// One compressor per level and one inflater a thread: allocating libdeflate's compressor (about
+// half a megabyte of tables) or zlib's window per piece would cost more than small pieces do.
+constexpr int kMaxPieceLevel = 12;
+libdeflate_compressor* PieceCompressor(int level) {
+  struct Owners {
+    std::array<libdeflate_compressor*, kMaxPieceLevel + 1> compressors{};
+    ~Owners() {
+      for (libdeflate_compressor* compressor : compressors) {
+        if (compressor != nullptr) libdeflate_free_compressor(compressor);
+      }
+    }
   };
-  thread_local Owner owner;
-  return owner.compressor;
+  thread_local Owners owners;
+  level = std::clamp(level, 1, kMaxPieceLevel);
+  libdeflate_compressor*& compressor = owners.compressors[static_cast<std::size_t>(level)];
+  if (compressor == nullptr) compressor = libdeflate_alloc_compressor(level);
+  return compressor;
+}
+
+// Where a piece is compressed before its exact size is copied out: sizing each piece's string
+// to libdeflate's bound zeroed about the page's size again per miss (2 % of one).
+std::string& PieceScratch(std::size_t size) {
+  thread_local std::string scratch;
+  if (scratch.size() < size) scratch.resize(size);
+  return scratch;
 }
 
 struct BlockScanner {
@@ -78,10 +95,11 @@ std::optional<FinalBlock> FindFinalBlock(std::string_view deflate) {
 }
 
 // The old way, kept for a stream FindFinalBlock does not read: zlib with a sync flush.
-std::string DeflateWithSyncFlush(std::string_view bytes) {
+std::string DeflateWithSyncFlush(std::string_view bytes, int level) {
   z_stream stream{};
   // windowBits -15: raw deflate, no zlib or gzip wrapper, so pieces can be laid end to end.
-  SINMUN_CHECK(deflateInit2(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  SINMUN_CHECK(deflateInit2(&stream, std::clamp(level, 1, 9), Z_DEFLATED, -15, 8,
+                            Z_DEFAULT_STRATEGY) == Z_OK);
   std::string out(deflateBound(&stream, bytes.size()) + 16, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   stream.avail_in = static_cast<uInt>(bytes.size());
@@ -95,7 +113,7 @@ std::string DeflateWithSyncFlush(std::string_view bytes) {
 
 }  // namespace
 
-DeflatePiece DeflateForJoin(std::string_view bytes) {
+DeflatePiece DeflateForJoin(std::string_view bytes, int level) {
   DeflatePiece piece;
   piece.size = bytes.size();
   piece.crc_op = CrcCombineOp(bytes.size());
@@ -105,12 +123,14 @@ DeflatePiece DeflateForJoin(std::string_view bytes) {
   // block at any bit. So the final block's BFINAL bit is cleared and an empty stored block
   // appended, which ends the piece on a byte boundary, not final, as a sync flush would: the
   // next piece's blocks may follow directly, and no piece refers back into another's bytes.
-  libdeflate_compressor* compressor = PieceCompressor();
+  libdeflate_compressor* compressor = PieceCompressor(level);
   if (compressor != nullptr) {
-    piece.deflate.resize(libdeflate_deflate_compress_bound(compressor, bytes.size()) + 5);
-    const std::size_t written = libdeflate_deflate_compress(
-        compressor, bytes.data(), bytes.size(), piece.deflate.data(), piece.deflate.size() - 5);
-    piece.deflate.resize(written);
+    std::string& scratch =
+        PieceScratch(libdeflate_deflate_compress_bound(compressor, bytes.size()));
+    const std::size_t written = libdeflate_deflate_compress(compressor, bytes.data(), bytes.size(),
+                                                            scratch.data(), scratch.size());
+    piece.deflate.reserve(written + 5);
+    piece.deflate.assign(scratch.data(), written);
     if (const std::optional<FinalBlock> last =
             written == 0 ? std::nullopt : FindFinalBlock(piece.deflate)) {
       piece.deflate[last->byte] =
@@ -123,7 +143,7 @@ DeflatePiece DeflateForJoin(std::string_view bytes) {
       return piece;
     }
   }
-  piece.deflate = DeflateWithSyncFlush(bytes);
+  piece.deflate = DeflateWithSyncFlush(bytes, level);
   return piece;
 }
 

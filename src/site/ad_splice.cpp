@@ -52,9 +52,29 @@ std::optional<std::uint64_t> CountedVisitor(const SiteContext& site, const http:
   return IdentifyVisitor(site, request).key;
 }
 
+// Compresses each of `page.texts` as a piece at `level` and joins them into the page's gzip
+// form: a page miss compresses the page once, not once for the pieces and again for the whole
+// (issue #14).
+void CompressAdPagePieces(AdPage& page, int level) {
+  page.level = level;
+  page.bytes = 0;
+  for (const std::string_view text : page.texts) {
+    page.pieces.push_back(http::DeflateForJoin(text, level));
+    page.bytes += page.pieces.back().deflate.size();
+  }
+  std::vector<http::DeflateView> views;  // once the pieces stopped moving
+  for (const http::DeflatePiece& piece : page.pieces) views.push_back(piece.View());
+  std::string gzip;
+  http::JoinGzip(views, gzip);
+  if (gzip.size() < page.plain.bytes->size()) {
+    page.plain.gzip = std::make_shared<const std::string>(std::move(gzip));
+  }
+}
+
 }  // namespace
 
-std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live) {
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live,
+                                             int level) {
   if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
   auto page = std::make_shared<AdPage>();
   std::string plain;
@@ -115,23 +135,27 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
   const std::string_view text = *page->plain.bytes;
   std::size_t from = 0;
   cuts.push_back(text.size());
-  std::vector<http::DeflateView> views;
   for (const std::size_t cut : cuts) {
     page->texts.push_back(text.substr(from, cut - from));
-    page->pieces.push_back(http::DeflateForJoin(page->texts.back()));
-    page->bytes += page->pieces.back().deflate.size();
     from = cut;
   }
-  // The page without banners is its pieces joined: a page miss compresses the page once, not
-  // once for the pieces and again for the whole (issue #14).
-  for (const http::DeflatePiece& piece : page->pieces) views.push_back(piece.View());
-  std::string gzip;
-  http::JoinGzip(views, gzip);
-  if (gzip.size() < text.size()) {
-    page->plain.gzip = std::make_shared<const std::string>(std::move(gzip));
-    page->plain.brotli = std::make_shared<const http::BrotliForm>();
-  }
+  CompressAdPagePieces(*page, level);
+  if (page->plain.gzip) page->plain.brotli = std::make_shared<const http::BrotliForm>();
   return page;
+}
+
+std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) {
+  auto again = std::make_shared<AdPage>();
+  again->plain.bytes = page.plain.bytes;  // `texts` point into these shared bytes
+  again->plain.etag = page.plain.etag;
+  again->texts = page.texts;
+  again->holes = page.holes;
+  CompressAdPagePieces(*again, level);
+  if (again->plain.gzip) {
+    again->plain.brotli =
+        page.plain.brotli ? page.plain.brotli : std::make_shared<const http::BrotliForm>();
+  }
+  return again;
 }
 
 ads::BannerBytes SplicedBytes(std::string html) {
@@ -312,7 +336,9 @@ http::Response FillAdSlots(const SiteContext& site, const http::Request& request
   }
   std::shared_ptr<const ads::LiveSet> live;
   if (site.rotation != nullptr) live = site.rotation->Current();
-  const std::shared_ptr<const AdPage> page = CutAtAdMarkers(*response.body.bytes, live.get());
+  // Answered once: the fast level (the page cache's pages are made smaller when asked again).
+  const std::shared_ptr<const AdPage> page =
+      CutAtAdMarkers(*response.body.bytes, live.get(), http::kFastJoinLevel);
   if (!page) return response;
   http::Response filled = ServeWithAds(site, request, *page, response.content_type);
   filled.cache_control = response.cache_control;

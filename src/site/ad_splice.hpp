@@ -54,7 +54,9 @@ struct AdPage {
   std::vector<std::string_view> texts;     // holes.size() + 1 pieces of *plain.bytes
   std::vector<http::DeflatePiece> pieces;  // their deflate forms
   std::vector<Hole> holes;
-  std::size_t bytes = 0;  // memory held beyond `plain`, for the cache
+  std::size_t bytes = 0;                              // memory held beyond `plain`, for the cache
+  int level = http::kBestJoinLevel;                   // of `pieces` (libdeflate)
+  mutable std::atomic<bool> recompress_asked{false};  // see RecompressedAdPage
 
   // A body (gzip and plain) already joined for one choice of banners and comment part. A page has
   // few likely choices (a slot's live campaigns, the article's current comments), so the first
@@ -84,7 +86,14 @@ struct AdPage {
 // null when it has no marker. Every marker is
 // taken out of the page. A page kept must be cut again when the campaigns change: the page
 // cache is dropped when the change sequence moves, which campaign writes move.
-std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live);
+// `level`: the pieces' deflate level (a miss answers with kFastJoinLevel; RecompressedAdPage
+// makes the best form later, off the request path).
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live,
+                                             int level = http::kBestJoinLevel);
+
+// `page` with its pieces and gzip form compressed again at `level`; the same plain bytes,
+// ETag, holes and brotli form (made from the plain bytes, so it stays valid).
+std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level);
 
 // `html` with the deflate form and CRC that splicing it into a page needs.
 ads::BannerBytes SplicedBytes(std::string html);

@@ -69,7 +69,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   }
   const nlohmann::json related = RelatedView(site, data->article.id, now);
   const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
-  const nlohmann::json view = {
+  nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
       {"most_viewed", std::move(*most_viewed)},
       {"series", std::move(series)},
@@ -105,7 +105,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   }
   meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
                                      page.origin + meta.canonical_path, social_image);
-  return RenderPage(site, page, "site/article", view, meta);
+  return RenderPage(site, page, "site/article", std::move(view), meta);
 }
 
 }  // namespace sinmun::site

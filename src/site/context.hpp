@@ -39,14 +39,16 @@ struct SharedParts {
 };
 
 class CommentParts;
+class PageRecompressor;  // site/page_recompressor.hpp
 
 struct SiteContext {
   SiteDeps deps;
   PageCache* cache = nullptr;
   ads::Rotation* rotation = nullptr;  // null without deps.ad_signer: slots stay empty
   SharedParts* shared = nullptr;
-  BreakingTicker* breaking = nullptr;     // null without deps.store.breaking: no ticker
-  CommentParts* comment_parts = nullptr;  // site/comment_part.hpp
+  BreakingTicker* breaking = nullptr;        // null without deps.store.breaking: no ticker
+  CommentParts* comment_parts = nullptr;     // site/comment_part.hpp
+  PageRecompressor* recompressor = nullptr;  // null when the page cache is off
 };
 
 // Per request, worked out before the handler runs (and part of the cache key).

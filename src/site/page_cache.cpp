@@ -149,12 +149,7 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
                        Freshness freshness, store::ArticleId article_id) {
   if (options_.ttl.count() <= 0 || !page) return;
   const std::int64_t now_ns = NowNs();
-  // A body's brotli form is made later, on the first request that takes it (http::BrotliForm),
-  // so the gzip form's size is counted for it now: brotli at its quality is the smaller.
-  const std::size_t gzip_bytes = page->body.gzip ? page->body.gzip->size() : 0;
-  const std::size_t bytes = key.size() + (page->body.bytes ? page->body.bytes->size() : 0) +
-                            gzip_bytes + (page->body.brotli ? gzip_bytes : 0) +
-                            (page->ads ? page->ads->bytes : 0);
+  const std::size_t bytes = PageBytes(key, *page);
   const std::int64_t expires_ns = freshness == Freshness::kUntilChange
                                       ? std::numeric_limits<std::int64_t>::max()
                                       : now_ns + std::chrono::nanoseconds(options_.ttl).count();
@@ -191,6 +186,28 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
     }
   }
   shard.landed.notify_all();
+}
+
+std::size_t PageCache::PageBytes(std::string_view key, const Page& page) {
+  // A body's brotli form is made later, on the first request that takes it (http::BrotliForm),
+  // so the gzip form's size is counted for it now: brotli at its quality is the smaller.
+  const std::size_t gzip_bytes = page.body.gzip ? page.body.gzip->size() : 0;
+  return key.size() + (page.body.bytes ? page.body.bytes->size() : 0) + gzip_bytes +
+         (page.body.brotli ? gzip_bytes : 0) + (page.ads ? page.ads->bytes : 0);
+}
+
+bool PageCache::Replace(std::string_view key, const Page* old, std::shared_ptr<const Page> page) {
+  if (!page) return false;
+  const std::size_t bytes = PageBytes(key, *page);
+  Shard& shard = ShardFor(key);
+  const std::unique_lock lock(shard.mutex);
+  const auto found = shard.slots.find(key);
+  if (found == shard.slots.end() || found->second.page.get() != old) return false;
+  Slot& slot = found->second;
+  shard.bytes = shard.bytes - slot.bytes + bytes;
+  slot.bytes = bytes;
+  slot.page = std::move(page);
+  return true;
 }
 
 void PageCache::EraseLocked(Shard& shard, decltype(Shard::slots)::iterator found) {

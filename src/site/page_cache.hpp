@@ -90,6 +90,10 @@ class PageCache {
   // a change to that article makes stale; 0 for any other page. A ttl of 0 keeps nothing.
   void Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
               Freshness freshness = Freshness::kTimed, store::ArticleId article_id = 0);
+  // Puts `page` in place of `old` under `key` when the entry still holds `old`, keeping its
+  // expiry and freshness: the same page in another form (its pieces compressed again).
+  // Returns whether it did.
+  bool Replace(std::string_view key, const Page* old, std::shared_ptr<const Page> page);
   // Drops every entry (and makes renders in flight unable to insert).
   void Clear();
   // Drops the entry under `key`, if any: a page whose counter a reader just changed
@@ -137,6 +141,7 @@ class PageCache {
   static constexpr std::size_t kShards = 16;
 
   static std::int64_t NowNs();
+  static std::size_t PageBytes(std::string_view key, const Page& page);
   // One thread per interval reads the change sequence; the others go on without waiting.
   void MaybeCheckChanges(std::int64_t now_ns);
   // Marks stale what the changes after `seen` touched, up to `sequence`; returns the sequence

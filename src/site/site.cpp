@@ -12,6 +12,7 @@
 #include "site/comments.hpp"
 #include "site/context.hpp"
 #include "site/page_cache.hpp"
+#include "site/page_recompressor.hpp"
 #include "site/pages.hpp"
 
 namespace sinmun::site {
@@ -82,6 +83,8 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
     const PageCache::Lookup lookup = site->cache->Find(key);
     http::Response response;
     if (lookup.page && lookup.page->ads) {
+      // Asked for again: worth its best compression, made off the request path.
+      if (site->recompressor != nullptr) site->recompressor->Ask(key, lookup.page);
       response = ServeWithAds(*site, request, *lookup.page->ads, lookup.page->content_type);
     } else if (lookup.page) {
       response = http::Prepared(lookup.page->body, lookup.page->content_type);
@@ -95,7 +98,10 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         if (kind == Kind::kHtml && response.body.bytes) {
           std::shared_ptr<const ads::LiveSet> live;
           if (site->rotation != nullptr) live = site->rotation->CurrentChecked();
-          entry->ads = CutAtAdMarkers(*response.body.bytes, live.get());
+          // The fast level: a page asked for again is compressed at the best one later.
+          entry->ads = CutAtAdMarkers(
+              *response.body.bytes, live.get(),
+              site->recompressor != nullptr ? http::kFastJoinLevel : http::kBestJoinLevel);
         }
         if (!entry->ads) {
           response.body = PreparedOnce(response.body);
@@ -195,10 +201,13 @@ Site::Site(SiteDeps deps) {
   shared_ = std::make_unique<SharedParts>(cache_options.ttl);
   // The comment parts live as long as the pages they fill, in a quarter of their budget.
   comment_parts_ = std::make_unique<CommentParts>(cache_options.ttl, cache_options.max_bytes / 4);
+  if (cache_options.ttl.count() > 0)
+    recompressor_ = std::make_unique<PageRecompressor>(cache_.get());
   context_ = std::make_unique<SiteContext>(SiteContext{.deps = std::move(deps),
                                                        .cache = cache_.get(),
                                                        .shared = shared_.get(),
-                                                       .comment_parts = comment_parts_.get()});
+                                                       .comment_parts = comment_parts_.get(),
+                                                       .recompressor = recompressor_.get()});
   if (context_->deps.ad_signer != nullptr) {
     rotation_ = std::make_unique<ads::Rotation>(
         ads::RotationStore(context_->deps.store.ads, context_->deps.store.changes,

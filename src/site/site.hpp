@@ -190,6 +190,7 @@ class PageCache;
 struct SharedParts;
 struct SiteContext;
 class CommentParts;
+class PageRecompressor;
 
 class Site {
  public:
@@ -218,6 +219,8 @@ class Site {
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<SharedParts> shared_;
   std::unique_ptr<CommentParts> comment_parts_;
+  // After cache_: stopped before the cache it writes to goes.
+  std::unique_ptr<PageRecompressor> recompressor_;
   std::unique_ptr<SiteContext> context_;
   std::unique_ptr<ads::Rotation> rotation_;
   std::unique_ptr<BreakingTicker> breaking_;

@@ -85,5 +85,28 @@ TEST(GzipSpliceTest, NoPiecesIsAnEmptyBody) {
   EXPECT_EQ(out, "");
 }
 
+// A page miss's pieces are compressed at the fast level and those of a page asked for again at
+// the best one (issue #14): pieces of either level join with each other to the same bytes, and
+// the best level is no larger.
+TEST(GzipSpliceTest, PiecesOfTheFastAndTheBestLevelJoinAlike) {
+  std::string page;
+  for (int i = 0; i < 500; ++i)
+    page += "<li><a href=\"/article/" + std::to_string(i * 37) + "\">대전시 기사 " +
+            std::to_string(i) + "</a></li>\n";
+  const std::string head = page.substr(0, 9'000);
+  const std::string tail = page.substr(9'000);
+  const DeflatePiece fast_head = DeflateForJoin(head, kFastJoinLevel);
+  const DeflatePiece best_head = DeflateForJoin(head, kBestJoinLevel);
+  const DeflatePiece fast_tail = DeflateForJoin(tail, kFastJoinLevel);
+  std::string out;
+  ASSERT_TRUE(Gunzip(Joined({fast_head, fast_tail}), out));
+  EXPECT_EQ(out, page);
+  ASSERT_TRUE(Gunzip(Joined({best_head, fast_tail}), out));
+  EXPECT_EQ(out, page);
+  EXPECT_EQ(fast_head.crc32, best_head.crc32);
+  EXPECT_LE(best_head.deflate.size(), fast_head.deflate.size());
+  EXPECT_LT(fast_head.deflate.size(), head.size() / 2);  // still compressed
+}
+
 }  // namespace
 }  // namespace sinmun::http

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "http/encoding.hpp"
+#include "site/ad_splice.hpp"
 #include "support/test_store.hpp"
 
 namespace sinmun::site {
@@ -42,6 +44,49 @@ TEST_F(PageCacheTest, MissThenHitWithTheSameBytes) {
   ASSERT_NE(hit.page, nullptr);
   EXPECT_EQ(hit.page->body.bytes, page->body.bytes);
   EXPECT_EQ(cache.Find("/a\nmobile").page, nullptr);
+}
+
+// The page recompressor's swap (issue #14): the same page in another form takes the place of
+// the one it was made from, and of nothing else.
+TEST_F(PageCacheTest, ReplacePutsAPageInPlaceOfTheOneItWasMadeFrom) {
+  PageCache cache(store_.get(), {});
+  const auto fast = MakePage("<p>fast</p>");
+  cache.Insert("/a", cache.Find("/a").generation, fast);
+  const auto best = MakePage("<p>best</p>");
+  EXPECT_TRUE(cache.Replace("/a", fast.get(), best));
+  EXPECT_EQ(cache.Find("/a").page, best);
+  // The entry moved on meanwhile (rendered again): the older form does not come back.
+  EXPECT_FALSE(cache.Replace("/a", fast.get(), MakePage("<p>old</p>")));
+  EXPECT_EQ(cache.Find("/a").page, best);
+  // A page no longer kept is not put back.
+  EXPECT_FALSE(cache.Replace("/gone", fast.get(), MakePage("<p>gone</p>")));
+  EXPECT_EQ(cache.Find("/gone").page, nullptr);
+  EXPECT_EQ(cache.size(), 1u);
+}
+
+// A page cut at its holes on a miss (fast level) and compressed again for the pages asked for
+// again: the same bytes, ETag and holes, a gzip form that reads as the page, no larger.
+TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
+  std::string html = "<html><!--sinmun-ad:breaking:--><main>";
+  for (int i = 0; i < 300; ++i) html += "<p>대전시 기사 " + std::to_string(i) + "</p>\n";
+  html += "<!--sinmun-comments:7:count--></main><!--sinmun-comments:7:block--></html>";
+  const std::shared_ptr<const AdPage> fast = CutAtAdMarkers(html, nullptr, http::kFastJoinLevel);
+  ASSERT_NE(fast, nullptr);
+  ASSERT_NE(fast->plain.gzip, nullptr);
+  EXPECT_EQ(fast->level, http::kFastJoinLevel);
+  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*fast, http::kBestJoinLevel);
+  EXPECT_EQ(best->level, http::kBestJoinLevel);
+  EXPECT_EQ(best->plain.bytes, fast->plain.bytes);
+  EXPECT_EQ(best->plain.etag, fast->plain.etag);
+  EXPECT_EQ(best->plain.brotli, fast->plain.brotli);
+  EXPECT_EQ(best->holes.size(), 3u);
+  ASSERT_EQ(best->pieces.size(), fast->pieces.size());
+  ASSERT_NE(best->plain.gzip, nullptr);
+  std::string out;
+  ASSERT_TRUE(http::Gunzip(*best->plain.gzip, out));
+  EXPECT_EQ(out, *fast->plain.bytes);
+  EXPECT_EQ(out.find("sinmun-"), std::string::npos);  // the markers are out
+  EXPECT_LE(best->plain.gzip->size(), fast->plain.gzip->size());
 }
 
 TEST_F(PageCacheTest, APageTooLargeToKeepLeavesTheOthersAlone) {
