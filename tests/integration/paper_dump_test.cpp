@@ -121,7 +121,7 @@ TEST_F(PaperDumpTest, SqliteToPostgresToSqliteKeepsEveryRecord) {
   ASSERT_TRUE(manifest.is_object());
   EXPECT_EQ(manifest.at("version"), 1);
   // Every table of the paper (store/copy_paper.cpp).
-  ASSERT_EQ(manifest.at("tables").size(), 46u);
+  ASSERT_EQ(manifest.at("tables").size(), 47u);
   std::int64_t rows = 0;
   for (const json& table : manifest.at("tables")) {
     const std::string name = table.at("name");
