@@ -40,15 +40,6 @@ constexpr int kFlushSeconds = 1;
 // from pages of it.
 constexpr char kOrigin[] = "http://news.example";
 
-// The form token of the form on `page` (e-mail and comment forms carry one).
-std::string FormToken(const std::string& page) {
-  constexpr std::string_view kToken = R"(name="form_token" value=")";
-  const size_t at = page.find(kToken);
-  if (at == std::string::npos) return "";
-  const size_t from = at + kToken.size();
-  return page.substr(from, page.find('"', from) - from);
-}
-
 int Rounds() {
   const char* text = std::getenv("SINMUN_CRASH_ROUNDS");
   const int rounds = text == nullptr ? 10 : std::atoi(text);
@@ -158,8 +149,8 @@ class CrashSafetyTest : public ::testing::Test {
                       const std::atomic<bool>& stop, AcknowledgedInRound& acked) {
     const std::string origin = kOrigin;
     const std::string target = "/article/" + std::to_string(article);
-    const std::string mail_token =
-        FormToken(HttpGet(port, target + "/email", {{"User-Agent", kDesktopChrome}}).body);
+    const std::string mail_token = InputValue(
+        HttpGet(port, target + "/email", {{"User-Agent", kDesktopChrome}}).body, "form_token");
     for (int n = 0; !stop; ++n) {
       char cookie[64];
       std::snprintf(cookie, sizeof cookie, "sinmun_v=%08x%08x%016x", round, n, 0xabcdefu);
@@ -197,7 +188,7 @@ class CrashSafetyTest : public ::testing::Test {
     const std::string origin = kOrigin;
     const std::string target = "/article/" + std::to_string(article) + "/comments";
     const std::string token =
-        FormToken(HttpGet(port, target, {{"User-Agent", kDesktopChrome}}).body);
+        InputValue(HttpGet(port, target, {{"User-Agent", kDesktopChrome}}).body, "form_token");
     for (int n = 0; !stop; ++n) {
       const HttpResponse posted =
           HttpRequest(port, "POST", target,

@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "integration/newsroom_staff.hpp"
 #include "integration/sinmun_process.hpp"
 #include "mail/parse_mail.hpp"
 #include "mail/smtp_server.hpp"
@@ -167,9 +168,7 @@ TEST_F(ReadersFlowTest, EmailReachesTheSmtpServerEvenWhenItWasDown) {
   auto send = [&](const std::string& to) {
     const std::string form =
         HttpGet(server.port(), form_url, {{"User-Agent", kDesktopChrome}}).body;
-    const std::string marker = "name=\"form_token\" value=\"";
-    const size_t start = form.find(marker) + marker.size();
-    const std::string token = form.substr(start, form.find('"', start) - start);
+    const std::string token = InputValue(form, "form_token");
     return HttpRequest(server.port(), "POST", form_url,
                        {{"Origin", origin},
                         {"Content-Type", "application/x-www-form-urlencoded"},
