@@ -21,7 +21,6 @@
 #include "core/time.hpp"
 #include "counters/counters.hpp"
 #include "http/access_log.hpp"
-#include "http/folder_files.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "mail/outbox_sender.hpp"
@@ -186,9 +185,6 @@ int Serve(const ServeOptions& options) {
     return kExitUsage;
   }
   newsroom.AddRoutes(router);
-  router.Get("/uploads/{path...}",
-             http::FolderFiles(data->uploads_path,
-                               [&site](const http::Request&) { return site.ErrorPage(404); }));
   site.AddRoutes(router);
 
   http::ServerOptions server_options;

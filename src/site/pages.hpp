@@ -114,6 +114,9 @@ std::optional<http::Response> OldSiteRedirect(const SiteContext& site,
 std::optional<http::Response> IndexNowKeyFile(const SiteContext& site,
                                               const http::Request& request);
 http::Response BackToListRedirect(const SiteContext& site, const http::Request& request);
+// uploads.cpp: GET /uploads/{path...}, a file of SiteDeps::uploads_dir, cached for a year
+// while readers are shown its photo, else "private, no-cache".
+http::Handler UploadFiles(const SiteContext* site);
 // view_mode.cpp: GET /view-mode?m=mobile|pc&return=/path -> cookie + 303
 http::Response ViewModeSwitch(const SiteContext& site, const http::Request& request);
 // api.cpp: GET /api/v1/articles and /api/v1/articles/{id}

@@ -319,6 +319,7 @@ void Site::AddRoutes(http::Router& router) {
   router.Get("/robots.txt", Cached(site, Kind::kXml, {}, RobotsTxt));
   router.Get("/ad/click/{campaign}",
              [site](const http::Request& request) { return AdClick(*site, request); });
+  if (!site->deps.uploads_dir.empty()) router.Get("/uploads/{path...}", UploadFiles(site));
   site->deps.static_files->AddRoutes(router);
   router.SetNotFound([site](const http::Request& request) {
     if (request.method == http::Method::kGet || request.method == http::Method::kHead) {

@@ -162,8 +162,9 @@ struct SiteDeps {
   // the newsroom, like staff_edit_url: staff comment under their name with the badge of
   // their role, without a guest's password, and delete their own comments (issue #16).
   std::function<std::optional<store::User>(const http::Request&)> comment_staff;
-  // Optional: the folder /uploads/ serves (DIR/uploads), so that a feed's photo enclosure can
-  // give its length in bytes. Empty: length 0, which RSS readers take as unknown.
+  // Optional: the folder of the photos' files (DIR/uploads), which the site serves under
+  // /uploads/ (uploads.cpp) and whose sizes a feed's photo enclosure gives. Empty: no
+  // /uploads/ route, and enclosures of length 0, which RSS readers take as unknown.
   std::filesystem::path uploads_dir;
 
   // ---- Ads: slots, campaigns, impressions (issue #7) ----

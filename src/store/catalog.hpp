@@ -70,6 +70,12 @@ class Catalog {
   // kNotFound for an unknown id.
   virtual Result<Photo> PhotoById(PhotoId id) const = 0;
 
+  // Whether readers are shown the file `file` of the uploads folder ("2026/11/abc-400.jpg") at
+  // `now`: a size of a photo placed in a published article (lead, body or gallery) or in a
+  // sponsor banner, or a reporter's profile photo. False for any other name, known or not
+  // (an image a body links by its address is not looked for).
+  virtual Result<bool> IsUploadPublic(std::string_view file, Timestamp now) const = 0;
+
   // The stored site settings, by key.
   virtual Result<Settings> SiteSettings() const = 0;
 };

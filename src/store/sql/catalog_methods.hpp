@@ -58,6 +58,16 @@ inline const Sql kNeighbors{
                    "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY "
                    "x.registered_at, x.id LIMIT 1) AS newer" SINMUN_FROM_P ") n"};
 #undef SINMUN_HEADLINE_OF
+// ?2 the photo's name (the file name up to its last '-'), ?3 the file. Each use of a photo
+// is found by its photo_id index (migrations 0031 and 0027); a reporter's photo column holds one file.
+inline const Sql kUploadIsPublic{
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM reporters r WHERE r.photo = ?3) OR "
+    "EXISTS (SELECT 1 FROM photos p WHERE p.name = ?2 AND ("
+    "EXISTS (SELECT 1 FROM article_photos u JOIN articles a ON a.id = u.article_id "
+    "WHERE u.photo_id = p.id AND " SINMUN_PUBLISHED("a.") ") OR "
+    "EXISTS (SELECT 1 FROM article_gallery u JOIN articles a ON a.id = u.article_id "
+    "WHERE u.photo_id = p.id AND " SINMUN_PUBLISHED("a.") ") OR "
+    "EXISTS (SELECT 1 FROM ad_campaigns c WHERE c.photo_id = p.id))) THEN 1 ELSE 0 END"};
 inline const Sql kPosition{"SELECT (SELECT COUNT(*) FROM articles x WHERE " SINMUN_AROUND_P
                            "x.registered_at <= ?1{::bigint} AND (x.registered_at, x.id) > "
                            "(p.registered_at, p.id))" SINMUN_FROM_P};
@@ -407,6 +417,19 @@ Result<std::int64_t> SqlStore<B>::PositionInSection(ArticleId id, Timestamp now)
   return ReadOneOn<std::int64_t>(
       backend(), [](const auto& row) { return row.Int(0); },
       fmt::format("no published article {}", id), catalog_sql::kPosition, now, id);
+}
+
+template <typename B>
+Result<bool> SqlStore<B>::IsUploadPublic(std::string_view file, Timestamp now) const {
+  // "2026/11/abc-400.jpg" and "2026/11/abc-og.jpg" are sizes of photo "2026/11/abc".
+  const size_t dash = file.rfind('-');
+  if (dash == std::string_view::npos) return false;
+  const std::string_view name = file.substr(0, dash);
+  Result<std::int64_t> shown = ReadOneOn<std::int64_t>(
+      backend(), [](const auto& row) { return row.Int(0); }, "", catalog_sql::kUploadIsPublic,
+      now, name, file);
+  if (!shown) return tl::unexpected(shown.error());
+  return *shown != 0;
 }
 
 template <typename B>

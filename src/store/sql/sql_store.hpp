@@ -43,6 +43,7 @@ class SqlStore : public Store {
                                                          Timestamp now) const override;
   Result<Neighbors> NeighborsInSection(ArticleId id, Timestamp now) const override;
   Result<std::int64_t> PositionInSection(ArticleId id, Timestamp now) const override;
+  Result<bool> IsUploadPublic(std::string_view file, Timestamp now) const override;
   Result<std::vector<ArticleSummary>> MostViewed(std::optional<SectionId> section,
                                                  std::optional<Timestamp> since, int limit,
                                                  Timestamp now) const override;
