@@ -18,8 +18,8 @@ http::Handler UploadFiles(const SiteContext* site) {
   };
   return [site, files = http::FolderFiles(site->deps.uploads_dir.string(), not_found)](
              const http::Request& request) {
-    const Result<bool> shown =
-        site->deps.store.catalog->IsUploadPublic(request.PathParam("path"), site->deps.clock->Now());
+    const Result<bool> shown = site->deps.store.catalog->IsUploadPublic(request.PathParam("path"),
+                                                                        site->deps.clock->Now());
     if (!shown) return ErrorResponse(*site, shown.error(), ViewModeOf(request));
     http::Response response = files(request);  // a year, immutable
     if (!*shown && response.status == 200) response.cache_control = "private, no-cache";

@@ -59,7 +59,8 @@ inline const Sql kNeighbors{
                    "x.registered_at, x.id LIMIT 1) AS newer" SINMUN_FROM_P ") n"};
 #undef SINMUN_HEADLINE_OF
 // ?2 the photo's name (the file name up to its last '-'), ?3 the file. Each use of a photo
-// is found by its photo_id index (migrations 0031 and 0027); a reporter's photo column holds one file.
+// is found by its photo_id index (migrations 0031 and 0027); a reporter's photo column holds one
+// file.
 inline const Sql kUploadIsPublic{
     "SELECT CASE WHEN EXISTS (SELECT 1 FROM reporters r WHERE r.photo = ?3) OR "
     "EXISTS (SELECT 1 FROM photos p WHERE p.name = ?2 AND ("
@@ -426,8 +427,8 @@ Result<bool> SqlStore<B>::IsUploadPublic(std::string_view file, Timestamp now) c
   if (dash == std::string_view::npos) return false;
   const std::string_view name = file.substr(0, dash);
   Result<std::int64_t> shown = ReadOneOn<std::int64_t>(
-      backend(), [](const auto& row) { return row.Int(0); }, "", catalog_sql::kUploadIsPublic,
-      now, name, file);
+      backend(), [](const auto& row) { return row.Int(0); }, "", catalog_sql::kUploadIsPublic, now,
+      name, file);
   if (!shown) return tl::unexpected(shown.error());
   return *shown != 0;
 }
