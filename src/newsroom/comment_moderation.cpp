@@ -33,9 +33,10 @@ std::string QueueUrl(std::string_view state, std::int64_t article, std::string_v
   return url;
 }
 
-// What a moderator's action moves a comment to: hide holds it for review.
+// What a moderator's action moves a comment to. A hide is a state of its own, not the word
+// filter's hold, so that the queue tells them apart (issue #16).
 std::optional<store::CommentState> TargetState(std::string_view action) {
-  if (action == "hide") return store::CommentState::kHeld;
+  if (action == "hide") return store::CommentState::kHiddenByModerator;
   if (action == "restore") return store::CommentState::kVisible;
   if (action == "delete") return store::CommentState::kDeleted;
   return std::nullopt;
@@ -94,7 +95,8 @@ http::Response CommentQueuePage(const NewsroomContext& context, const http::Requ
                     {"current", state.empty()}});
   for (const store::CommentState each :
        {store::CommentState::kVisible, store::CommentState::kHiddenByReports,
-        store::CommentState::kHeld, store::CommentState::kDeleted}) {
+        store::CommentState::kHeld, store::CommentState::kHiddenByModerator,
+        store::CommentState::kDeleted}) {
     const std::string name(store::CommentStateName(each));
     states.push_back({{"name", name},
                       {"label", Label(context, "moderation_state_" + name)},

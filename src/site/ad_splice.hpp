@@ -5,7 +5,8 @@
 // section slug, or empty). A rendered page is cut at its markers once, when it enters the
 // page cache: its pieces keep their bytes and a raw deflate form each. Every response then
 // asks the rotation for a banner per slot and lays pieces and banners end to end — memcpy and
-// CRC arithmetic, no render and no compression on the request path. A page whose slots all
+// CRC arithmetic, no render and no compression on the request path (but for the few bodies a
+// page asked for again keeps: see AdPage::Joined). A page whose slots all
 // stay empty is served as its prepared marker-free body, shared bytes as before.
 // Impressions are counted for GET requests of readers (not bots), once per visitor per slot
 // per minute.
@@ -57,6 +58,9 @@ struct AdPage {
   std::size_t bytes = 0;                              // memory held beyond `plain`, for the cache
   int level = http::kBestJoinLevel;                   // of `pieces` (libdeflate)
   mutable std::atomic<bool> recompress_asked{false};  // see RecompressedAdPage
+  // Made by RecompressedAdPage: a cached page asked for again, whose kept joined bodies are
+  // compressed whole (see Joined).
+  bool asked_again = false;
 
   // A body (gzip and plain) already joined for one choice of banners and comment part. A page has
   // few likely choices (a slot's live campaigns, the article's current comments), so the first
@@ -65,7 +69,10 @@ struct AdPage {
   // replaced (the page is cut again when the campaigns change); further choices (an article
   // whose comments changed more than kJoined times while its page stayed cached) are joined
   // per response, as are all choices once the kept bodies of every page reach
-  // kJoinedBudgetBytes (they sit beside the page cache's own budget).
+  // kJoinedBudgetBytes (they sit beside the page cache's own budget). On a page asked for
+  // again (asked_again) a body to be kept is compressed whole, once, rather than joined from
+  // the pieces: pieces compressed apart share no history, and their join of an article page
+  // with its comment block was about 40 % larger (issue #16).
   struct Joined {
     std::int64_t sequence = 0;                          // of the LiveSet chosen from
     std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
@@ -92,7 +99,8 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
                                              int level = http::kBestJoinLevel);
 
 // `page` with its pieces and gzip form compressed again at `level`; the same plain bytes,
-// ETag, holes and brotli form (made from the plain bytes, so it stays valid).
+// ETag, holes and brotli form (made from the plain bytes, so it stays valid). Marked
+// asked_again: its kept joined bodies are compressed whole.
 std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level);
 
 // `html` with the deflate form and CRC that splicing it into a page needs.

@@ -8,10 +8,11 @@
 namespace sinmun::store {
 namespace {
 
-constexpr std::array<std::pair<CommentState, std::string_view>, 4> kStates{{
+constexpr std::array<std::pair<CommentState, std::string_view>, 5> kStates{{
     {CommentState::kVisible, "visible"},
     {CommentState::kHiddenByReports, "hidden_by_reports"},
     {CommentState::kHeld, "held"},
+    {CommentState::kHiddenByModerator, "hidden_by_moderator"},
     {CommentState::kDeleted, "deleted"},
 }};
 

@@ -18,7 +18,9 @@ namespace sinmun::store {
 
 using CommentId = std::int64_t;
 
-enum class CommentState { kVisible, kHiddenByReports, kHeld, kDeleted };
+// kHeld: held by the banned-word filter as it was posted; kHiddenByModerator: hidden by a
+// moderator in the newsroom (both wait for a moderator; the queue filters them apart).
+enum class CommentState { kVisible, kHiddenByReports, kHeld, kDeleted, kHiddenByModerator };
 enum class CommentSort { kLatest, kRecommended, kReplies };
 enum class CommentAuthor { kGuest, kStaff };
 // A staff comment's badge, by the writer's role when posting: 기자 or 편집국.
@@ -27,7 +29,8 @@ enum class StaffBadge { kNone, kReporter, kDesk };
 std::string_view StaffBadgeName(StaffBadge badge);
 std::optional<StaffBadge> ParseStaffBadge(std::string_view name);
 
-// "visible", "hidden_by_reports", "held", "deleted": the stored names, also used in URLs.
+// "visible", "hidden_by_reports", "held", "hidden_by_moderator", "deleted": the stored names,
+// also used in URLs.
 std::string_view CommentStateName(CommentState state);
 std::optional<CommentState> ParseCommentState(std::string_view name);
 

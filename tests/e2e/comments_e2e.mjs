@@ -5,9 +5,10 @@
 // the hidden comment from the moderation queue; an editor signed in to the newsroom comments
 // under their name with the 편집국 badge and deletes it again; the comment recommended and
 // replied to is pinned as BEST; guests show their partial address; a moderator bans a visitor,
-// whose next post is refused; a banned word holds a comment until a moderator releases it;
-// the comment pages (the staff's included) pass the Nu Html Checker; without JavaScript the
-// same forms post and come back. At 1280 px and at 360 px.
+// whose next post is refused, and the bans page fits a phone; a banned word holds a comment
+// until a moderator releases it; the comment pages (the staff's included) and the newsroom's
+// bans and banned-word pages pass the Nu Html Checker; without JavaScript the same forms post
+// and come back. At 1280 px and at 360 px.
 //
 //   node tests/e2e/comments_e2e.mjs --binary build/sinmun --out build/e2e
 //
@@ -231,6 +232,21 @@ async function banVisitor(base, id, editor) {
   await Promise.all([desk.waitForURL(/bans\?done=1/), desk.click('form.nr-panel button[type=submit]')]);
   check('the ban is listed on the bans page',
         (await desk.locator('tr').filter({ hasText: '반복된 욕설' }).count()) === 1);
+  // The bans page on a phone: its table and range form fit 360 px.
+  await desk.setViewportSize(phone);
+  await desk.goto(`${base}/newsroom/comments/bans`);
+  const overflow = await desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(`the bans page fits 360 px (${overflow} px too wide)`, overflow <= 0);
+  check('and still lists the ban there',
+        await desk.locator('tr').filter({ hasText: '반복된 욕설' }).first().isVisible());
+  await desk.screenshot({ path: path.join(out, 'comment-bans-360.png'), fullPage: true });
+  // The newsroom's bans pages as the server sent them, for the Nu Html Checker.
+  const deskPages = [await (await desk.request.get(`${base}/newsroom/comments/bans`)).text(),
+                     await (await desk.request.get(`${base}/newsroom/comments/bans?all=1`)).text()];
+  const banLink = await (await desk.request.get(`${base}/newsroom/comments`)).text();
+  const banForm = banLink.match(/href="(\/newsroom\/comments\/bans\/new\?comment=\d+)"/);
+  check('the queue links a ban form for a comment', banForm !== null);
+  if (banForm) deskPages.push(await (await desk.request.get(`${base}${banForm[1]}`)).text());
 
   await page.goto(`${base}/article/${id}/comments`);
   const refusal = page.waitForResponse((r) => r.request().method() === 'POST');
@@ -243,11 +259,13 @@ async function banVisitor(base, id, editor) {
   const { page: reader } = await run.browser('reader-ban', { userAgent: readerAgent });
   await reader.goto(`${base}/article/${id}/comments`);
   check('and nothing is shown', (await reader.locator('.comment:has-text("차단 뒤에 또 쓴 댓글")').count()) === 0);
+  return deskPages;
 }
 
 // An administrator lists a banned word on the settings page; a comment holding it inside a
 // longer word is held (the writer is told it awaits review, readers do not see it) until a
-// moderator releases it from the queue's 보류 filter.
+// moderator releases it from the queue's 금칙어 보류 filter (held by the word filter, apart
+// from a moderator's hide).
 async function holdByWord(base, id, admin) {
   const { page: desk } = await run.browser('word-admin');
   await logIn(desk, base, admin);
@@ -268,13 +286,16 @@ async function holdByWord(base, id, admin) {
 
   await desk.goto(`${base}/newsroom/comments?state=held`);
   const row = desk.locator('tr').filter({ hasText: text }).first();
-  check('the held comment waits under the 보류 filter', (await row.count()) === 1);
+  check('the held comment waits under the 금칙어 보류 filter', (await row.count()) === 1);
   await row.locator('input[type=checkbox]').check();
   await Promise.all([desk.waitForURL(/done=1/), desk.click('button[value=restore]')]);
   const { page: reader } = await run.browser('word-reader', { userAgent: readerAgent });
   await reader.goto(`${base}/article/${id}/comments`);
   check('the released comment is shown to readers',
         (await reader.locator(`.comment:has-text("${text}")`).count()) === 1);
+  // The settings page with its banned words and the queue's 금칙어 보류 filter, for the Nu Html Checker.
+  return [await (await desk.request.get(`${base}/newsroom/admin/settings`)).text(),
+          await (await desk.request.get(`${base}/newsroom/comments?state=held`)).text()];
 }
 
 async function main() {
@@ -289,10 +310,11 @@ async function main() {
   await deleteOwn(base, 3);
   const staffPage = await staffComment(base, 3, accounts.editor);
   await bestAndAddress(base, 3);
-  await banVisitor(base, 3, accounts.editor);
-  await holdByWord(base, 3, accounts.admin);
+  const bansPages = await banVisitor(base, 3, accounts.editor);
+  const wordPages = await holdByWord(base, 3, accounts.admin);
   await withoutScript(base, 4);
   await checkHtml(base, 3, [staffPage]);
+  run.checkHtml('the newsroom\'s bans and banned-word pages', [...bansPages, ...wordPages]);
 }
 
 await run.execute(main, out);

@@ -23,12 +23,14 @@ class CommentModerationTest : public NewsroomTest {
         *store_, sinmun::testing::MakeArticle(sections_[0].id, "댓글 기사", kStart - 3600));
   }
 
-  store::CommentId Post(const std::string& body, const std::string& client = "client-a") {
+  store::CommentId Post(const std::string& body, const std::string& client = "client-a",
+                        store::CommentState state = store::CommentState::kVisible) {
     return store_
         ->PostComment(store::NewComment{.article_id = article_,
                                         .nickname = "<i>독자</i>",
                                         .password_hash = "x",
                                         .body = body,
+                                        .state = state,
                                         .client = client,
                                         .created_at = kStart})
         .value();
@@ -70,11 +72,11 @@ TEST_F(CommentModerationTest, HideRestoreAndDeleteManyAtOnceAreAudited) {
                                      {"return_to", "/newsroom/comments?state=visible"}});
   ASSERT_EQ(hidden.status, 303);
   EXPECT_EQ(Header(hidden, "Location"), "/newsroom/comments?state=visible&done=1");
-  EXPECT_EQ(store_->CommentById(a)->state, store::CommentState::kHeld);
-  EXPECT_EQ(store_->CommentById(b)->state, store::CommentState::kHeld);
+  EXPECT_EQ(store_->CommentById(a)->state, store::CommentState::kHiddenByModerator);
+  EXPECT_EQ(store_->CommentById(b)->state, store::CommentState::kHiddenByModerator);
   EXPECT_EQ(store_->CommentCount(article_).value(), 0);
   EXPECT_EQ(AuditCount(), audits + 2);
-  EXPECT_EQ(AuditActions(1), std::vector<std::string>{"comment_held"});
+  EXPECT_EQ(AuditActions(1), std::vector<std::string>{"comment_hidden_by_moderator"});
 
   ASSERT_EQ(
       Act(editor_, "/newsroom/comments", {{"action", "restore"}, {"id", std::to_string(a)}}).status,
@@ -95,6 +97,36 @@ TEST_F(CommentModerationTest, HideRestoreAndDeleteManyAtOnceAreAudited) {
   EXPECT_EQ(Act(editor_, "/newsroom/comments", {{"action", "hide"}, {"id", "x"}}).status, 400);
   EXPECT_EQ(Act(editor_, "/newsroom/comments", {{"action", "hide"}}).status, 400);
   EXPECT_EQ(AuditCount(), before);
+}
+
+// The queue's filter tells the four states of the issue apart (visible, hidden by reports, held
+// by the word filter, deleted) and keeps a moderator's hide apart from the word filter's hold:
+// a comment the moderator hid is not under 금칙어 보류, nor a held one under 관리자 숨김.
+TEST_F(CommentModerationTest, HeldByTheWordFilterAndHiddenByAModeratorAreFilteredApart) {
+  Post("금칙어로 보류된 글", "client-a", store::CommentState::kHeld);
+  const store::CommentId hide = Post("관리자가 숨길 글", "client-b");
+  ASSERT_EQ(
+      Act(editor_, "/newsroom/comments", {{"action", "hide"}, {"id", std::to_string(hide)}}).status,
+      303);
+
+  const std::string all = Body(Get(editor_, "/newsroom/comments"));
+  EXPECT_THAT(all, HasSubstr("href=\"/newsroom/comments?state=held\">금칙어 보류</a>"));
+  EXPECT_THAT(all,
+              HasSubstr("href=\"/newsroom/comments?state=hidden_by_moderator\">관리자 숨김</a>"));
+  EXPECT_THAT(all,
+              HasSubstr("href=\"/newsroom/comments?state=hidden_by_reports\">신고로 숨김</a>"));
+  EXPECT_THAT(all, HasSubstr("href=\"/newsroom/comments?state=deleted\">삭제됨</a>"));
+
+  const std::string held = Body(Get(editor_, "/newsroom/comments?state=held"));
+  EXPECT_THAT(held, HasSubstr("금칙어로 보류된 글"));
+  EXPECT_THAT(held, Not(HasSubstr("관리자가 숨길 글")));
+  EXPECT_THAT(held, HasSubstr("<td class=\"comment-state\">금칙어 보류</td>"));
+  const std::string hidden = Body(Get(editor_, "/newsroom/comments?state=hidden_by_moderator"));
+  EXPECT_THAT(hidden, HasSubstr("관리자가 숨길 글"));
+  EXPECT_THAT(hidden, Not(HasSubstr("금칙어로 보류된 글")));
+  EXPECT_THAT(hidden, HasSubstr("<td class=\"comment-state\">관리자 숨김</td>"));
+  EXPECT_THAT(Body(Get(editor_, "/newsroom/comments?state=hidden_by_reports")),
+              Not(HasSubstr("관리자가 숨길 글")));
 }
 
 // Bans (issue #16): from a comment in the queue a moderator bans its visitor for a while; the

@@ -299,6 +299,28 @@ TEST_P(StoreCommentsTest, TheQueueFiltersByArticleAndVisitor) {
   EXPECT_EQ(store_->CommentsForModeration(CommentQuery{.state = CommentState::kDeleted})->total, 0);
 }
 
+// A moderator's hide is its own state (SQLite 0030, PostgreSQL 0026): stored and read back on
+// both backends, out of the count like the word filter's hold, and filtered apart from it.
+TEST_P(StoreCommentsTest, AModeratorsHideIsApartFromTheWordFiltersHold) {
+  Post("보류", std::nullopt, "client-a", kNow, CommentState::kHeld);
+  const CommentId hidden = Post("숨김");
+  ASSERT_EQ(store_->CommentCount(article_).value(), 1);
+  ASSERT_TRUE(store_->SetCommentState(hidden, CommentState::kHiddenByModerator));
+  EXPECT_EQ(store_->CommentById(hidden)->state, CommentState::kHiddenByModerator);
+  EXPECT_EQ(store_->CommentCount(article_).value(), 0);
+  const ModerationPage held =
+      store_->CommentsForModeration(CommentQuery{.state = CommentState::kHeld}).value();
+  ASSERT_EQ(held.total, 1);
+  EXPECT_EQ(held.items[0].body, "보류");
+  const ModerationPage by_moderator =
+      store_->CommentsForModeration(CommentQuery{.state = CommentState::kHiddenByModerator})
+          .value();
+  ASSERT_EQ(by_moderator.total, 1);
+  EXPECT_EQ(by_moderator.items[0].body, "숨김");
+  ASSERT_TRUE(store_->SetCommentState(hidden, CommentState::kVisible));
+  EXPECT_EQ(store_->CommentCount(article_).value(), 1);
+}
+
 // Per-article comment settings: none until set (the site's default), replaced, cleared.
 TEST_P(StoreCommentsTest, AnArticleKeepsItsOwnCommentSettingUntilCleared) {
   EXPECT_EQ(store_->CommentSettingOf(article_).error().code, ErrorCode::kNotFound);

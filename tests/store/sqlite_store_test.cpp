@@ -217,6 +217,64 @@ TEST_F(SqliteStoreTest, OldCorrectionMailMovesToItsCaseAndTheOutboxIsKept) {
   EXPECT_EQ(store->PendingMailCount().value(), 2);
 }
 
+// 0030 (issue #16): a moderator's hide becomes a state of its own. A held comment that the
+// audit log shows a moderator holding moves to hidden_by_moderator; one the word filter held
+// stays held; every comment, reply, vote and report is kept though the tables are made again.
+TEST_F(SqliteStoreTest, AModeratorsHoldMovesToItsOwnStateAndNothingIsLost) {
+  ArticleId article = 0;
+  CommentId by_words = 0, by_moderator = 0, top = 0, reply = 0;
+  {
+    std::unique_ptr<Store> store = OpenStore(Url()).value();
+    const std::vector<Section> sections = testing::SeedSections(*store);
+    article = testing::InsertArticle(*store, testing::MakeArticle(sections[0].id, "가", 1'000));
+    const auto post = [&](std::string body, CommentState state,
+                          std::optional<CommentId> parent = std::nullopt) {
+      return store
+          ->PostComment({.article_id = article,
+                         .parent_id = parent,
+                         .nickname = "독자",
+                         .password_hash = "x",
+                         .body = std::move(body),
+                         .state = state,
+                         .client = "client",
+                         .visitor = "c01",
+                         .created_at = 2'000})
+          .value();
+    };
+    by_words = post("금칙어 글", CommentState::kHeld);
+    by_moderator = post("숨긴 글", CommentState::kVisible);
+    top = post("보이는 글", CommentState::kVisible);
+    reply = post("답글", CommentState::kVisible, top);
+    ASSERT_TRUE(store->VoteComment(top, "reader-1", true, 2'100));
+    ASSERT_TRUE(store->ReportComment(top, "reader-2", ReportReason::kSpam, 3, 2'200));
+  }
+  // As a moderator's hide was stored before: held, with its audit line.
+  QueryFile(file_, "UPDATE comments SET state = 'held' WHERE id = " + std::to_string(by_moderator));
+  QueryFile(file_,
+            "INSERT INTO audit_log (at, actor, action, target) VALUES (2300, 'editor', "
+            "'comment_held', 'comment:" +
+                std::to_string(by_moderator) + "')");
+  RunMigration("0030_comment_hidden_by_moderator.sql");
+
+  std::unique_ptr<Store> store = OpenStore(Url()).value();
+  EXPECT_EQ(store->CommentById(by_words)->state, CommentState::kHeld);
+  EXPECT_EQ(store->CommentById(by_moderator)->state, CommentState::kHiddenByModerator);
+  const Comment kept = store->CommentById(top).value();
+  EXPECT_EQ(kept.recommends, 1);
+  EXPECT_EQ(kept.reports, 1);
+  EXPECT_EQ(kept.replies, 1);
+  EXPECT_EQ(store->CommentById(reply)->parent_id, top);
+  EXPECT_EQ(QueryFile(file_, "SELECT COUNT(*) FROM comment_votes"), "1");
+  EXPECT_EQ(QueryFile(file_, "SELECT COUNT(*) FROM comment_reports"), "1");
+  EXPECT_EQ(store->CommentsForModeration({.state = CommentState::kHeld})->total, 1);
+  EXPECT_EQ(store->CommentsForModeration({.state = CommentState::kHiddenByModerator})->total, 1);
+  // The votes and reports still refer to the comments, not to the copy the migration dropped.
+  EXPECT_EQ(QueryFile(file_, "SELECT \"table\" FROM pragma_foreign_key_list('comment_votes')"),
+            "comments");
+  EXPECT_EQ(QueryFile(file_, "SELECT \"table\" FROM pragma_foreign_key_list('comment_reports')"),
+            "comments");
+}
+
 TEST_F(SqliteStoreTest, UnwritableFolderIsUnavailable) {
   const std::filesystem::path locked = dir_.path() / "locked";
   std::filesystem::create_directory(locked);
