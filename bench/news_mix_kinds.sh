@@ -7,7 +7,8 @@
 # per request (utime + stime from /proc/PID/stat over the run, divided by wrk's requests),
 # which a loaded machine moves less than req/s.
 # With BIN_BEFORE=<another sinmun binary>, that binary is measured first on its own copy of
-# the paper, then BIN, back to back: an A/B in one run.
+# the paper, then BIN, back to back: an A/B in one run. Both are given this checkout's
+# templates (SINMUN_SHARE), so a binary copied out of its build folder still finds them.
 #   PAPER=/tmp/paper bench/news_mix_kinds.sh
 #   PAPER=/tmp/paper BIN_BEFORE=/tmp/sinmun-main DURATION=10s bench/news_mix_kinds.sh
 set -euo pipefail
@@ -17,6 +18,7 @@ DURATION=${DURATION:-10s}
 WARM=${WARM:-10s}
 PORT=${PORT:-18110}
 base="http://127.0.0.1:$PORT"
+export SINMUN_SHARE=${SINMUN_SHARE:-$PWD}
 ticks=$(getconf CLK_TCK)
 max_id=$(sqlite3 "$PAPER/sinmun.db" "SELECT MAX(id) FROM articles")
 export MAX_ID=$max_id QUERIES=bench/search_queries.tsv
