@@ -7,10 +7,11 @@
 # per request (utime + stime from /proc/PID/stat over the run, divided by wrk's requests),
 # which a loaded machine moves less than req/s.
 # With BIN_BEFORE=<another sinmun binary>, that binary is measured first on its own copy of
-# the paper, then BIN, back to back: an A/B in one run. Both are given this checkout's
+# the paper, then BIN, back to back: an A/B in one run (rows labelled BEFORE_LABEL and
+# AFTER_LABEL, "before" and "after" unless set). Both are given this checkout's
 # templates (SINMUN_SHARE), so a binary copied out of its build folder still finds them.
-#   PAPER=/tmp/paper bench/news_mix_kinds.sh
-#   PAPER=/tmp/paper BIN_BEFORE=/tmp/sinmun-main DURATION=10s bench/news_mix_kinds.sh
+#   PAPER=paper-100k bench/news_mix_kinds.sh
+#   PAPER=paper-100k BIN_BEFORE=sinmun-main DURATION=10s bench/news_mix_kinds.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" news-mix-kinds
 : "${PAPER:?PAPER=<a paper made by bench/archive.sh (KEEP_PAPER=…)>}"
@@ -60,6 +61,6 @@ run_binary() {  # label binary
 
 echo "| binary | load | req/s | p99 | cache hits | server CPU per request |"
 echo "|---|---|---|---|---|---|"
-[ -n "${BIN_BEFORE:-}" ] && run_binary before "$BIN_BEFORE"
-run_binary after "$BIN"
+[ -n "${BIN_BEFORE:-}" ] && run_binary "${BEFORE_LABEL:-before}" "$BIN_BEFORE"
+run_binary "${AFTER_LABEL:-after}" "$BIN"
 machine

@@ -2,7 +2,7 @@
 //
 // The page goes through the page cache, keyed also by the index's state (site.cpp): readers
 // ask the queries of the day over and over, and a search (Xapian with its checks against the
-// stored text, ten article reads, the render) costs about 2.5 times an article page's miss
+// stored text, ten article reads, the render) costs about twice an article page's miss
 // (issue #14, docs/BENCHMARKS.md). A query asked once is a page asked once: the cache evicts
 // by use, so a flood of new queries cycles through its unused entries and leaves the pages
 // readers keep asking for. The JSON API stays uncached.
