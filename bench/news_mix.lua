@@ -6,7 +6,9 @@
 --    7 % section pages: page 1 three times in four, else pages 2-5;
 --    2 % most viewed (one of its windows);
 --    5 % search, one of the queries of bench/search_queries.tsv.
--- Environment: MAX_ID, SECTIONS (slugs, comma-separated), QUERIES (a search_queries.tsv).
+-- Environment: MAX_ID, SECTIONS (slugs, comma-separated), QUERIES (a search_queries.tsv);
+-- ONLY=article|front|section|most_viewed|search sends that kind of the mix alone, as the mix
+-- makes it, so that bench/news_mix_kinds.sh can price each kind.
 local max_id = tonumber(os.getenv("MAX_ID") or "100000")
 local headers = {
   ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) " ..
@@ -32,6 +34,10 @@ if file then
   file:close()
 end
 local windows = {"24h", "7d", "30d"}
+-- Where each kind's share of the mix begins and ends, for ONLY.
+local shares = {article = {0, 0.80}, front = {0.80, 0.86}, section = {0.86, 0.93},
+                most_viewed = {0.93, 0.95}, search = {0.95, 1}}
+local only = shares[os.getenv("ONLY") or ""]
 
 setup = function(thread)
   thread:set("seed", math.random(1, 0x7fffffff))
@@ -41,6 +47,7 @@ init = function()
 end
 request = function()
   local r = math.random()
+  if only then r = only[1] + r * (only[2] - only[1]) end
   local path
   if r < 0.80 or #sections == 0 then
     path = "/article/" .. (max_id - math.floor(max_id * math.random() ^ 4))

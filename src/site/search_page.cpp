@@ -1,9 +1,11 @@
 // GET /search and GET /api/v1/search: the reader's search over search::Searcher.
 //
-// Neither goes through the page cache: every query is a new address, so cached search pages
-// would mostly be written and never read again, and they would push the front, section and
-// article pages (read many times each) out of the cache's byte budget. A search is a few
-// milliseconds of Xapian plus ten article reads, well under a page render.
+// The page goes through the page cache, keyed also by the index's state (site.cpp): readers
+// ask the queries of the day over and over, and a search (Xapian with its checks against the
+// stored text, ten article reads, the render) costs about twice an article page's miss
+// (issue #14, docs/BENCHMARKS.md). A query asked once is a page asked once: the cache evicts
+// by use, so a flood of new queries cycles through its unused entries and leaves the pages
+// readers keep asking for. The JSON API stays uncached.
 
 #include <algorithm>
 

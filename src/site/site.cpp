@@ -68,17 +68,30 @@ std::optional<http::Response> NonCanonical(const SiteContext& site, const http::
 // article leaves it in the cache.
 enum class Subject { kList, kArticle };
 
+// What a page shows besides what its address and the store say, as a part of its cache key;
+// null for most pages.
+using KeyPart = std::string (*)(const SiteContext&);
+
+// Search pages: the index's state (its last indexed change). The search follower indexes a
+// change some time after the page cache has seen it, so a page made in between holds the
+// index as it was; under the index's next state it is not found again.
+std::string SearchIndexState(const SiteContext& site) {
+  if (site.deps.searcher == nullptr) return "\nsearch off";
+  return "\nindexed " + std::to_string(site.deps.searcher->Status().indexed_sequence);
+}
+
 http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
                      PageHandler handler,
                      PageCache::Freshness freshness = PageCache::Freshness::kTimed,
-                     Subject subject = Subject::kList) {
-  return [site, kind, query_keys = std::move(query_keys), handler, freshness,
-          subject](const http::Request& request) {
+                     Subject subject = Subject::kList, KeyPart key_part = nullptr) {
+  return [site, kind, query_keys = std::move(query_keys), handler, freshness, subject,
+          key_part](const http::Request& request) {
     if (std::optional<http::Response> moved = NonCanonical(*site, request, query_keys)) {
       return std::move(*moved);
     }
     const PageRequest page = MakePageRequest(*site, kind, request, query_keys);
     std::string key = PageCacheKey(page.self_url, page.view_mode, page.origin);
+    if (key_part != nullptr) key += key_part(*site);
 
     const PageCache::Lookup lookup = site->cache->Find(key);
     http::Response response;
@@ -307,7 +320,11 @@ void Site::AddRoutes(http::Router& router) {
              Uncached(site, Kind::kJson, {"sort", "page"}, ApiComments));
   const std::vector<std::string> search_keys = {"q",  "section", "reporter", "from",
                                                 "to", "sort",    "page"};
-  router.Get("/search", Uncached(site, Kind::kHtml, search_keys, SearchPage));
+  // The search page is kept like a list page (a change to the paper makes it stale), and per
+  // state of the index: readers ask the same few queries of the day over and over, and a
+  // search is the dearest page to make (issue #14). Every new query is still a render.
+  router.Get("/search", Cached(site, Kind::kHtml, search_keys, SearchPage,
+                               PageCache::Freshness::kTimed, Subject::kList, SearchIndexState));
   router.Get("/api/v1/search", Uncached(site, Kind::kJson, search_keys, ApiSearch));
   router.Get("/rss", CachedUntilChange(site, RssFeed));
   router.Get("/rss/section/{slug}", CachedUntilChange(site, SectionRssFeed));

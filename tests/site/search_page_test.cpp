@@ -30,6 +30,18 @@ TEST_F(SearchPageTest, ResultsAreCountedHighlightedAndPaged) {
   EXPECT_EQ(Get("/search?q=%EC%82%B0%EC%97%85%ED%98%81%EB%AA%85&page=9").status, 404);
 }
 
+// Search pages are cached (issue #14); an article indexed since the last answer shows at
+// once, without waiting for the cache's next look at the change sequence.
+TEST_F(SearchPageTest, AskedAgainShowsWhatWasIndexedSince) {
+  Add("세종시 예산안 통과", "세종시 의회가 예산안을 통과시켰다.");
+  const std::string query = "/search?q=%EC%84%B8%EC%A2%85%EC%8B%9C";  // 세종시
+  EXPECT_NE(Find(GetBody(query), "검색 결과 1건"), std::string::npos);
+  Add("세종시 새 청사 개청", "세종시가 새 청사를 열었다.");
+  const std::string again = GetBody(query);
+  EXPECT_NE(Find(again, "검색 결과 2건"), std::string::npos);
+  EXPECT_NE(Find(again, "<mark>세종시</mark> 새 청사 개청"), std::string::npos);
+}
+
 TEST_F(SearchPageTest, QueriesAndContentAreEscaped) {
   Add("<script>alert(1)</script> 보도", "<script>x</script> 보도 자료");
   const std::string html = GetBody("/search?q=%3Cscript%3E%22%20%EB%B3%B4%EB%8F%84");
