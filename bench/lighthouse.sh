@@ -38,7 +38,8 @@ for candidate in $(curl -s "$base$section" | grep -oE 'href="/article/[0-9]+"' |
   fi
 done
 if [ -z "$section" ] || [ -z "$gallery" ] || [ -z "$article" ]; then
-  echo "demo paper lacks a page kind: section '$section', gallery '$gallery', article '$article'" >&2
+  echo "the demo paper lacks a page kind: section '$section', gallery '$gallery'," \
+    "article with body photos '$article'" >&2
   exit 1
 fi
 
@@ -54,18 +55,18 @@ scores() {  # report.json
                 .join(" "));' "$1"
 }
 
-# The audits of a report that did not pass: "id (score): title", for the reader to fix.
-failing() {  # report.json
+# The weighted audits of a report that did not pass: "page category: id (score): title".
+failing() {  # name report.json
   node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const r = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
     for (const [k, cat] of Object.entries(r.categories)) {
       for (const ref of cat.auditRefs) {
         const a = r.audits[ref.id];
         if (ref.weight > 0 && a.score !== null && a.score < 1) {
-          console.log(`  ${k}: ${a.id} (${a.score}): ${a.title}`);
+          console.log(`  ${process.argv[1]} ${k}: ${a.id} (${a.score}): ${a.title}`);
         }
       }
-    }' "$1"
+    }' "$1" "$2"
 }
 
 audit() {  # name path -> prints the table row
@@ -81,7 +82,7 @@ audit() {  # name path -> prints the table row
   read -r perf a11y bp seo cls lcp tbt report <<<"$row"
   printf '| %s (`%s`) | %s | %s | %s | %s | %s | %s ms | %s ms |\n' \
     "$name" "$path" "$perf" "$a11y" "$bp" "$seo" "$cls" "$lcp" "$tbt"
-  failing "$report" >>"$work/failing.txt"
+  failing "$name" "$report" >>"$work/failing.txt"
   if [ -n "${REPORTS:-}" ]; then
     mkdir -p "$REPORTS"
     cp "$report" "$REPORTS/$name.json"

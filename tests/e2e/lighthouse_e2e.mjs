@@ -20,8 +20,8 @@ const categories = ['accessibility', 'best-practices', 'seo'];
 // The addresses of the links on `path` whose href matches `pattern`, first first, once each.
 async function links(base, path, pattern) {
   const html = await (await fetch(`${base}${path}`)).text();
-  const found = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((href) => pattern.test(href));
-  return [...new Set(found)];
+  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+  return [...new Set(hrefs.filter((href) => pattern.test(href)))];
 }
 
 // The four page kinds of the issue, found on the paper as a reader would find them.
@@ -47,6 +47,10 @@ async function audit(port, base, name, path) {
     // The report's picture of the whole page is for people reading it; nothing here looks at it.
     disableFullPageScreenshot: true,
   });
+  if (lhr.runtimeError) {
+    run.check(`${name} (${path}): Lighthouse ran: ${lhr.runtimeError.message}`, false);
+    return;
+  }
   for (const item of lhr.audits['errors-in-console'].details?.items ?? []) {
     if (String(item.description).includes('Content Security Policy')) {
       run.cspViolations.push(`${path}: ${item.description}`);
@@ -71,7 +75,8 @@ await run.execute(async () => {
   const chrome = await chromeLauncher.launch({
     chromePath: '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
-                  '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+                  '--disable-background-networking', '--disable-component-update',
+                  '--disable-sync'],
   });
   try {
     for (const [name, path] of Object.entries(pages)) {
