@@ -76,6 +76,9 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       {"related", related},
       {"has_related", !related.empty()},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
+      // This page runs reader.js, which turns a gallery into its viewer (site.css lays the
+      // viewer out before the script starts); the print view and the newsroom's preview do not.
+      {"gallery_viewer", true},
       {"staff_edit_url", page.staff_edit_url},
       {"comments", ArticleCommentHoles(site, data->article.id)},
       {"published_corrections", corrections},

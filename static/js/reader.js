@@ -131,7 +131,6 @@
       if ("#" + galleryItems[i].id === window.location.hash) startAt = i;
     }
     gallery.classList.add("gallery-viewer");
-    galleryControls.hidden = false;
     showPhoto(startAt);
     galleryControls.addEventListener("click", function (event) {
       var button = event.target.closest("[data-gallery-step]");

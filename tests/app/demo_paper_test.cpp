@@ -300,6 +300,40 @@ TEST(DemoPaperFillTest, MostArticlesGetOneOfTheirSectionsPhotos) {
   EXPECT_LT(with_photo, 320);
 }
 
+// Some articles with a lead photo place one or two more in their body, each by its "[사진 N]"
+// marker after the fourth paragraph or later, with a caption and a credit (issue #19): a new
+// user sees photos inside an article as well as in galleries.
+TEST(DemoPaperFillTest, SomeArticlesPlacePhotosInTheirBody) {
+  auto store = OpenTestStore(Backend::kSqlite);
+  DemoOptions options = Options(400, 3);
+  for (const SectionVocab& section : GetVocabulary().sections) {
+    options.section_photos.push_back(
+        {sinmun::testing::InsertWidePhoto(*store, "demo/" + section.slug, kNow)});
+  }
+  Must(FillDemoPaper(*store, options));
+
+  int with_body_photos = 0;
+  for (const store::Article& article : AllArticles(*store)) {
+    if (article.gallery || article.photos.empty()) continue;
+    ++with_body_photos;
+    ASSERT_TRUE(article.photo.has_value()) << article.headline;
+    ASSERT_LE(article.photos.size(), 2u) << article.headline;
+    const size_t first_marker = article.body_markdown.find("\n\n[사진 2]\n\n");
+    ASSERT_NE(first_marker, std::string::npos) << article.body_markdown;
+    EXPECT_EQ(ParagraphCount(article.body_markdown.substr(0, first_marker)), 4);
+    if (article.photos.size() == 2) {
+      EXPECT_NE(article.body_markdown.find("\n\n[사진 3]\n\n"), std::string::npos);
+    }
+    for (const store::LeadPhoto& photo : article.photos) {
+      EXPECT_NE(photo.name, article.photo->name) << article.headline;
+      EXPECT_FALSE(photo.caption.empty());
+      EXPECT_FALSE(photo.credit.empty());
+    }
+  }
+  EXPECT_GT(with_body_photos, 10);  // about 1 in 10 of the 7 in 10 with a lead photo
+  EXPECT_LT(with_body_photos, 50);
+}
+
 TEST(DemoPaperFillTest, RejectsANegativeArticleCount) {
   auto store = OpenTestStore(Backend::kSqlite);
   EXPECT_EQ(ErrorCodeOf(FillDemoPaper(*store, Options(-1, 1))), ErrorCode::kInvalidInput);

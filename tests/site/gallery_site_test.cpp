@@ -43,7 +43,7 @@ TEST_F(GallerySiteTest, EveryPhotoIsOnTheGalleryPageWithItsNumberCaptionAndAncho
   const store::ArticleId id = AddArticle("갑천", "gapcheon", true, 600);
   const std::string page = GetBody("/article/" + std::to_string(id));
   EXPECT_THAT(page, HasSubstr("<section class=\"gallery\" id=\"gallery\" "
-                              "aria-labelledby=\"gallery-heading\" data-gallery>"));
+                              "aria-labelledby=\"gallery-heading\" data-gallery=\"viewer\">"));
   EXPECT_THAT(page, HasSubstr("<span class=\"gallery-total\">3장</span>"));
   // In order, the lead first (fetched first), the others lazily, with no separate lead figure.
   const size_t one = page.find("<li class=\"gallery-item\" id=\"photo-1\">");
@@ -67,12 +67,23 @@ TEST_F(GallerySiteTest, EveryPhotoIsOnTheGalleryPageWithItsNumberCaptionAndAncho
   EXPECT_THAT(page,
               HasSubstr("<span class=\"gallery-number\">3 / 3</span> 셋째 사진</figcaption>"));
   EXPECT_THAT(page, HasSubstr("alt=\"둘째 &lt;사진&gt; &amp; &quot;설명&quot;\""));
-  // The index links every photo by its anchor; the viewer's controls wait for the script.
+  // The index links every photo by its anchor; the viewer's controls are for browsers that
+  // run scripts (site.css shows them there from the first paint).
   EXPECT_THAT(page, HasSubstr("<nav class=\"gallery-index\" aria-label=\"사진 목록\">"));
   EXPECT_THAT(page, HasSubstr("<a href=\"#photo-3\">사진 3</a>"));
-  EXPECT_THAT(page, HasSubstr("<div class=\"gallery-controls\" hidden>"));
+  EXPECT_THAT(page, HasSubstr("<div class=\"gallery-controls\">"));
   EXPECT_THAT(page, HasSubstr("<p class=\"gallery-counter\" aria-live=\"polite\""));
   EXPECT_THAT(page, HasSubstr("data-gallery-step=\"1\">다음 사진</button>"));
+}
+
+// The print view runs no reader.js: its gallery is not marked for the viewer, so site.css
+// keeps every photo on the paper and no controls, even where the browser runs scripts.
+TEST_F(GallerySiteTest, ThePrintViewShowsEveryPhotoWithoutTheViewer) {
+  const store::ArticleId id = AddArticle("갑천", "gapcheon", true, 600);
+  const std::string page = GetBody("/article/" + std::to_string(id) + "/print");
+  EXPECT_THAT(page, HasSubstr("aria-labelledby=\"gallery-heading\" data-gallery>"));
+  EXPECT_THAT(page, Not(HasSubstr("data-gallery=\"viewer\"")));
+  EXPECT_THAT(page, HasSubstr("<li class=\"gallery-item\" id=\"photo-3\">"));
 }
 
 TEST_F(GallerySiteTest, AnArticleThatIsNoGalleryShowsItsLeadPhotoAlone) {

@@ -27,6 +27,8 @@ constexpr std::uint64_t kVideoStream = 5;
 constexpr int kVideoPercent = 4;
 constexpr std::uint64_t kGalleryStream = 6;
 constexpr int kGalleryPercent = 3;  // 포토뉴스: a gallery of up to 6 of the paper's pictures
+constexpr std::uint64_t kBodyPhotoStream = 7;
+constexpr int kBodyPhotoPercent = 10;  // of the articles with a lead photo, no gallery
 // The demo's videos, in the stored form (render/video_link.hpp). The ids only have the right
 // shape: the paper is offline and the page asks nothing of the host before a click, so a
 // click on a demo video shows the host's own "unavailable" page.
@@ -202,6 +204,40 @@ void MakeDemoGallery(std::uint64_t seed, std::int64_t index,
   }
 }
 
+// Places one or two more of the paper's pictures in the body of about kBodyPhotoPercent of the
+// articles that have a lead photo and are no gallery, as an editor does: a "[사진 N]" marker
+// line between paragraphs (render/article_view.cpp). The first marker follows the fourth
+// paragraph, so that the lists' snippet (the body's first 150 characters) is all text; a body
+// too short for a marker keeps none.
+void AddDemoBodyPhotos(std::uint64_t seed, std::int64_t index,
+                       const std::vector<store::PhotoId>& all_photos, store::NewArticle& article) {
+  if (!article.photo || article.gallery || all_photos.size() < 2) return;
+  Rng rng(StreamSeed(seed, kBodyPhotoStream, static_cast<std::uint64_t>(index)));
+  if (!rng.Percent(kBodyPhotoPercent)) return;
+  constexpr std::size_t kAfterParagraph[] = {4, 7};
+  const std::size_t wanted = 1 + rng.Below(2);
+  const std::size_t lead = static_cast<std::size_t>(
+      std::find(all_photos.begin(), all_photos.end(), article.photo->photo_id) -
+      all_photos.begin());
+  std::string& body = article.body_markdown;
+  std::size_t paragraph = 0;
+  std::size_t at = 0;
+  while (article.photos.size() < wanted) {
+    const std::size_t gap = body.find("\n\n", at);
+    if (gap == std::string::npos) break;
+    at = gap + 2;
+    if (++paragraph != kAfterParagraph[article.photos.size()]) continue;
+    const std::size_t number = article.photos.size() + 2;  // the lead photo is 사진 1
+    article.photos.push_back(store::PhotoPlacement{
+        .photo_id = all_photos[(lead + number - 1) % all_photos.size()],
+        .caption = article.headline + " 관련 사진 " + std::to_string(number),
+        .credit = rng.Percent(50) ? "ⓒ 한밭일보 사진부" : "사진=대전시 제공"});
+    const std::string marker = "[사진 " + std::to_string(number) + "]\n\n";
+    body.insert(at, marker);
+    at += marker.size();
+  }
+}
+
 }  // namespace
 
 Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& options) {
@@ -272,6 +308,7 @@ Result<DemoSummary> FillDemoPaper(store::Store& store, const DemoOptions& option
       }
       article.subheadlines = std::move(text.subheadlines);
       article.body_markdown = std::move(text.body_markdown);
+      AddDemoBodyPhotos(options.seed, i, all_photos, article);
       article.reporter_ids =
           Bylines(rng, (*desks)[section], vocab.sections[section].kind != SectionKind::kOpinion);
       article.registered_at = registered_at;
