@@ -123,6 +123,7 @@ nlohmann::json PhotoView(const NewsroomContext& context, const store::LibraryPho
   nlohmann::json uses = nlohmann::json::array();
   for (const store::PhotoUse& use : item.uses) uses.push_back(UseView(context, use));
   const bool has_uses = !uses.empty();
+  const std::int64_t more_uses = item.use_count - static_cast<std::int64_t>(item.uses.size());
   return {{"id", photo.id},
           {"thumbnail", render::PhotoUrl(photo.name, photo.format, thumb_width)},
           {"large", render::PhotoUrl(photo.name, photo.format,
@@ -136,7 +137,8 @@ nlohmann::json PhotoView(const NewsroomContext& context, const store::LibraryPho
           {"uploaded_iso", FormatIso8601Kst(photo.uploaded_at)},
           {"size", fmt::format("{}×{}", photo.width, photo.height)},
           {"uses", std::move(uses)},
-          {"has_uses", has_uses}};
+          {"has_uses", has_uses},
+          {"more_uses", more_uses > 0 ? fmt::format("{}", more_uses) : ""}};
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ Result<store::LibraryPhoto> UsablePhoto(const NewsroomContext& context, const St
   }
   Result<store::Photo> kept = context.deps.store.catalog->PhotoById(id);
   if (!kept) return tl::unexpected(kept.error());
-  return store::LibraryPhoto{.photo = std::move(*kept), .uses = {}};
+  return store::LibraryPhoto{.photo = std::move(*kept), .uses = {}, .use_count = 0};
 }
 
 }  // namespace sinmun::newsroom

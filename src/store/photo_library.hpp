@@ -56,8 +56,10 @@ struct PhotoUse {
 };
 
 struct LibraryPhoto {
+  static constexpr int kUsesShown = 5;
   Photo photo;
-  std::vector<PhotoUse> uses;  // in the scope, newest article first
+  std::vector<PhotoUse> uses;  // in the scope, newest article first, at most kUsesShown
+  std::int64_t use_count = 0;  // all its uses in the scope
 };
 
 struct PhotoPage {

@@ -180,6 +180,7 @@ TEST_P(StorePhotoLibraryTest, WordsAreFoundInTheCaptionsAndCreditsTheScopeSees) 
   // Each use with its own caption, newest article first.
   const LibraryPhoto uses = Must(store_->LibraryPhotoById(bridge, a));
   ASSERT_EQ(uses.uses.size(), 2u);
+  EXPECT_EQ(uses.use_count, 2);
   EXPECT_EQ(uses.uses[0].headline, "대전역 새 단장");
   EXPECT_FALSE(uses.uses[0].lead);
   EXPECT_EQ(uses.uses[0].caption, "다리 위 불꽃");
@@ -199,6 +200,24 @@ TEST_P(StorePhotoLibraryTest, UploadDatesBoundTheSearch) {
                    .uploaded_from = kNow - 2 * kDay,
                    .uploaded_until = kNow - 2 * kDay + 1}),
             (std::vector<PhotoId>{tuesday}));
+}
+
+TEST_P(StorePhotoLibraryTest, APhotoSharedByManyArticlesListsItsNewestUsesAndCountsThemAll) {
+  const PhotoId shared = StorePhoto("2026/12/shared", kEditor, kNow - 3 * kDay);
+  std::vector<ArticleId> articles;
+  for (int i = 0; i < LibraryPhoto::kUsesShown + 2; ++i) {
+    articles.push_back(Published(Content("기사 " + std::to_string(i), shared, "공유 사진", ""),
+                                 kReporterB, kNow - kDay + i));
+  }
+  Draft(Content("초안", shared, "초안 속 사진", ""), kReporterB);
+  const PhotoPage page = Must(store_->SearchPhotos({.scope = Reporter(kReporterA)}));
+  ASSERT_EQ(page.photos.size(), 1u);
+  const LibraryPhoto& photo = page.photos[0];
+  EXPECT_EQ(photo.use_count, LibraryPhoto::kUsesShown + 2);  // the draft is not A's to see
+  ASSERT_EQ(photo.uses.size(), static_cast<size_t>(LibraryPhoto::kUsesShown));
+  EXPECT_EQ(photo.uses[0].article_id, articles.back());
+  EXPECT_EQ(photo.uses[1].article_id, articles[articles.size() - 2]);
+  EXPECT_EQ(Must(store_->LibraryPhotoById(shared, Desk())).use_count, LibraryPhoto::kUsesShown + 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, StorePhotoLibraryTest, testing::AllBackends(),

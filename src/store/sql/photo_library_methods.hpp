@@ -55,13 +55,17 @@ inline const Sql kSearch{
 inline const Sql kById{"SELECT " SINMUN_LIBRARY_PHOTO_COLUMNS
                        " FROM photos p WHERE p.id = ?4 AND " SINMUN_PHOTO_IN_SCOPE};
 
-// ?4 the photo ids as a JSON array: their uses in the scope, newest article first.
+// ?4 the photo ids as a JSON array, ?5 how many uses of each: their newest uses in the scope
+// (newest article first), each row with the count of all of them. A demo picture is shared by
+// thousands of articles: a page lists a few, and says how many there are.
 inline const Sql kUses{
-    "SELECT u.photo_id, a.id, a.headline, a.status, u.is_lead, u.caption, u.credit "
-    "FROM " SINMUN_PHOTO_USES
+    "SELECT photo_id, article_id, headline, status, is_lead, caption, credit, uses FROM ("
+    "SELECT u.photo_id, a.id AS article_id, a.headline, a.status, u.is_lead, u.caption, "
+    "u.credit, ROW_NUMBER() OVER (PARTITION BY u.photo_id ORDER BY a.id DESC, u.is_lead DESC) "
+    "AS n, COUNT(*) OVER (PARTITION BY u.photo_id) AS uses FROM " SINMUN_PHOTO_USES
     " u JOIN articles a ON a.id = u.article_id LEFT JOIN article_desk d ON d.article_id = a.id "
     "WHERE u.photo_id IN ({ids:?4}) AND " SINMUN_USE_IN_SCOPE
-    " ORDER BY u.photo_id, a.id DESC, u.is_lead DESC"};
+    ") shown WHERE n <= ?5 ORDER BY photo_id, n"};
 
 #undef SINMUN_PHOTO_USES
 #undef SINMUN_USE_IN_SCOPE
@@ -69,6 +73,7 @@ inline const Sql kUses{
 #undef SINMUN_LIBRARY_PHOTO_COLUMNS
 
 inline constexpr int kMaxLimit = 100;
+inline constexpr int kUsesShown = LibraryPhoto::kUsesShown;
 inline constexpr Timestamp kNever = std::numeric_limits<Timestamp>::max();
 
 // The words as the statement compares them: ASCII letters in lower case, as lower() makes
@@ -100,8 +105,11 @@ Result<> ReadUses(Db& db, const PhotoScope& scope, std::vector<LibraryPhoto>& ph
   using Row = std::pair<PhotoId, PhotoUse>;
   Result<std::vector<Row>> uses = ReadAll<Row>(
       Query(db, kUses, std::int64_t{scope.all ? 1 : 0}, scope.user, scope.now,
-            std::string_view(json_ids)),
-      [](const auto& row) {
+            std::string_view(json_ids), std::int64_t{kUsesShown}),
+      [&](const auto& row) {
+        if (const auto found = by_id.find(row.Int(0)); found != by_id.end()) {
+          found->second->use_count = row.Int(7);
+        }
         return Row(row.Int(0),
                    PhotoUse{.article_id = row.Int(1),
                             .headline = row.Text(2),
@@ -137,7 +145,9 @@ Result<PhotoPage> SqlStore<B>::SearchPhotos(const PhotoSearch& search) const {
               search.uploaded_until.value_or(kNever),
               search.after ? search.after->uploaded_at : kNever,
               search.after ? search.after->id : kNever, std::int64_t{search.limit + 1}),
-        [](const auto& row) { return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}}; });
+        [](const auto& row) {
+          return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}, .use_count = 0};
+        });
     if (!photos) return tl::unexpected(photos.error());
     PhotoPage page;
     page.more = photos->size() > static_cast<size_t>(search.limit);
@@ -154,7 +164,9 @@ Result<LibraryPhoto> SqlStore<B>::LibraryPhotoById(PhotoId id, const PhotoScope&
   return backend().OnSnapshot([&](auto& db) -> Result<LibraryPhoto> {
     Result<LibraryPhoto> photo = ReadOne<LibraryPhoto>(
         Query(db, kById, std::int64_t{scope.all ? 1 : 0}, scope.user, scope.now, id),
-        [](const auto& row) { return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}}; },
+        [](const auto& row) {
+          return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}, .use_count = 0};
+        },
         fmt::format("no photo {} in the scope", id));
     if (!photo) return photo;
     std::vector<LibraryPhoto> one{std::move(*photo)};
