@@ -32,6 +32,7 @@ bench: build
 	$(BUILD_DIR)/bench/counters_bench
 	bench/counting.sh
 	bench/ads.sh
+	bench/images.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -8,6 +8,7 @@
 
 #include "newsroom/guard.hpp"
 #include "newsroom/page.hpp"
+#include "newsroom/photo_scope.hpp"
 #include "render/article_view.hpp"
 #include "render/video_link.hpp"
 
@@ -145,6 +146,8 @@ ArticleForm FormFromRequest(const http::Request& request,
   form.comment_days = fields.Get("comment_days");
   form.series_id = fields.Get("series");
   form.series_episode = fields.Get("series_episode");
+  form.library_photo = fields.Get("library_photo");
+  form.library_place = fields.Get("library_place");
   return form;
 }
 
@@ -239,12 +242,6 @@ Result<FormChoices> LoadFormChoices(const store::Catalog& store) {
   Result<std::vector<store::Reporter>> reporters = store.Reporters();
   if (!reporters) return tl::unexpected(reporters.error());
   return FormChoices{.sections = std::move(*sections), .reporters = std::move(*reporters)};
-}
-
-bool MayUsePhoto(const Staff& staff, const store::Photo& photo,
-                 const std::vector<store::PhotoId>& article_photos) {
-  return Allows(staff.role, Permission::kDesk) || photo.uploaded_by == staff.user_id ||
-         std::find(article_photos.begin(), article_photos.end(), photo.id) != article_photos.end();
 }
 
 std::vector<store::PhotoId> ArticlePhotoIds(const store::DeskArticle* article) {
@@ -376,11 +373,8 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
 
   if (!form.remove_photo && !Trim(form.photo_id).empty()) {
     const std::optional<std::int64_t> photo = ParseInt(Trim(form.photo_id));
-    const Result<store::Photo> stored =
-        photo ? context.deps.store.catalog->PhotoById(*photo)
-              : Result<store::Photo>(Fail(ErrorCode::kNotFound, "not a photo id"));
-    // Someone else's photo reads as unknown: the answer does not say that it exists.
-    if (!stored || !MayUsePhoto(staff, *stored, article_photos)) {
+    // A photo outside the staff's scope reads as unknown: the answer does not say it exists.
+    if (!photo || !UsablePhoto(context, staff, *photo, article_photos)) {
       errors["photo"] = "desk_error_photo_unknown";
     } else {
       content.photo_id = *photo;
@@ -394,13 +388,10 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
   }
   for (const PhotoRowForm* row : KeptPhotoRows(form)) {
     const std::optional<std::int64_t> photo = ParseInt(Trim(row->photo_id));
-    const Result<store::Photo> stored =
-        photo ? context.deps.store.catalog->PhotoById(*photo)
-              : Result<store::Photo>(Fail(ErrorCode::kNotFound, "not a photo id"));
     store::PhotoPlacement placement{.photo_id = photo.value_or(0),
                                     .caption = CaptionLine(row->caption),
                                     .credit = CaptionLine(row->credit)};
-    if (!stored || !MayUsePhoto(staff, *stored, article_photos) ||
+    if (!photo || !UsablePhoto(context, staff, *photo, article_photos) ||
         CharCount(placement.caption) > kMaxShortTextChars ||
         CharCount(placement.credit) > kMaxShortTextChars) {
       errors["photos"] = "desk_error_photos";
@@ -462,13 +453,13 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
   nlohmann::json photo = nullptr;
   if (const std::optional<std::int64_t> id = ParseInt(Trim(form.photo_id));
       id && !form.remove_photo) {
-    if (Result<store::Photo> stored = context.deps.store.catalog->PhotoById(*id);
-        stored && MayUsePhoto(staff, *stored, article_photos)) {
-      const int width = stored->widths.empty() ? 0 : stored->widths.front();
-      photo = {{"id", stored->id},
-               {"thumbnail", render::PhotoUrl(stored->name, stored->format, width)},
-               {"width", stored->width},
-               {"height", stored->height}};
+    if (Result<store::LibraryPhoto> stored = UsablePhoto(context, staff, *id, article_photos)) {
+      const store::Photo& shown = stored->photo;
+      const int width = shown.widths.empty() ? 0 : shown.widths.front();
+      photo = {{"id", shown.id},
+               {"thumbnail", render::PhotoUrl(shown.name, shown.format, width)},
+               {"width", shown.width},
+               {"height", shown.height}};
     }
   }
   // The further photos kept so far, in their order, numbered from 사진 2 (the lead is 사진 1):
@@ -478,10 +469,10 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
     const size_t index = more_photos.size() + 1;
     nlohmann::json thumbnail = nullptr;
     if (const std::optional<std::int64_t> id = ParseInt(Trim(row->photo_id))) {
-      if (Result<store::Photo> stored = context.deps.store.catalog->PhotoById(*id);
-          stored && MayUsePhoto(staff, *stored, article_photos)) {
-        const int width = stored->widths.empty() ? 0 : stored->widths.front();
-        thumbnail = render::PhotoUrl(stored->name, stored->format, width);
+      if (Result<store::LibraryPhoto> stored = UsablePhoto(context, staff, *id, article_photos)) {
+        const store::Photo& shown = stored->photo;
+        const int width = shown.widths.empty() ? 0 : shown.widths.front();
+        thumbnail = render::PhotoUrl(shown.name, shown.format, width);
       }
     }
     more_photos.push_back({{"index", index},
@@ -546,6 +537,8 @@ nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, cons
           {"has_more_photos", has_more_photos},
           {"gallery", form.gallery},
           {"video", form.video},
+          {"library_photo", form.library_photo},
+          {"library_in_body", form.library_place == "body"},
           {"errors", std::move(messages)},
           {"has_errors", !errors.empty()}};
 }

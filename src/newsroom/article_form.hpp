@@ -57,6 +57,10 @@ struct ArticleForm {
   // content either: kept apart from the revisions.
   std::string series_id;
   std::string series_episode;
+  // A photo taken from the library by its number (photo_pick.hpp), "" for none, and where it
+  // goes: "lead" or "body".
+  std::string library_photo;
+  std::string library_place;
 };
 
 // Field name -> message label key ("desk_error_headline_required", …).
@@ -93,19 +97,12 @@ struct FormChoices {
 };
 Result<FormChoices> LoadFormChoices(const store::Catalog& store);
 
-// Whether `staff` may attach `photo` to an article whose photo is now `article_photo`: the
-// desk any photo, a reporter one they uploaded or the one the article already has. Anything
-// else would let a typed photo id show (in the form or the preview) the unguessable address
-// of a photo someone else uploaded for a story not yet published.
-bool MayUsePhoto(const Staff& staff, const store::Photo& photo,
-                 const std::vector<store::PhotoId>& article_photos);
-
-// The photos `article` has (lead and further), which MayUsePhoto lets its editors keep; none
-// when `article` is null (a new article).
+// The photos `article` has (lead and further), which UsablePhoto (photo_scope.hpp) lets its
+// editors keep; none when `article` is null (a new article).
 std::vector<store::PhotoId> ArticlePhotoIds(const store::DeskArticle* article);
 
 // Validates `form` into content, or fills `errors`. Each photo id must be a stored photo that
-// MayUsePhoto allows (`article_photos`: the edited article's, ArticlePhotoIds).
+// UsablePhoto allows (`article_photos`: the edited article's, ArticlePhotoIds).
 std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context,
                                                   const Staff& staff, const ArticleForm& form,
                                                   const FormChoices& choices,
@@ -114,7 +111,7 @@ std::optional<store::ArticleContent> ValidateForm(const NewsroomContext& context
 
 // The view of the form: every field as typed, selections marked, `errors` as messages next
 // to their fields ("errors": {"headline": "…"} and "<field>_error" keys). The photo is shown
-// only when MayUsePhoto allows it.
+// only when UsablePhoto allows it.
 nlohmann::json FormView(const NewsroomContext& context, const Staff& staff, const ArticleForm& form,
                         const FormChoices& choices,
                         const std::vector<store::PhotoId>& article_photos,

@@ -20,6 +20,7 @@
 #include "newsroom/handlers.hpp"
 #include "newsroom/line_diff.hpp"
 #include "newsroom/page.hpp"
+#include "newsroom/photo_pick.hpp"
 #include "newsroom/photo_upload.hpp"
 #include "render/article_view.hpp"
 
@@ -388,6 +389,7 @@ std::variant<store::ArticleContent, http::Response> ReadArticleForm(
       return NewsroomErrorFor(context, std::get<Error>(uploaded));
     }
   }
+  TakeLibraryPhoto(context, staff, ArticlePhotoIds(article), form, errors);
   std::optional<store::ArticleContent> content =
       ValidateForm(context, staff, form, choices, ArticlePhotoIds(article), errors);
   if (!errors.empty() || !content) {
@@ -504,7 +506,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
   bool multipart = false;
   const std::optional<std::vector<http::FormPart>> parts = Parts(request, multipart);
   if (!parts) return NewsroomError(context, 400);
-  const ArticleForm form = FormFromRequest(request, multipart ? &*parts : nullptr);
+  ArticleForm form = FormFromRequest(request, multipart ? &*parts : nullptr);
   FieldErrors errors;
   // The article being edited, when the form says which: its photo may be shown to whoever
   // may view the article, whoever uploaded it.
@@ -519,6 +521,7 @@ http::Response PreviewArticle(const NewsroomContext& context, const http::Reques
       article_photos = ArticlePhotoIds(&*article);
     }
   }
+  TakeLibraryPhoto(context, staff, article_photos, form, errors);
   // A preview shows whatever can be shown: errors are for saving.
   const std::optional<store::ArticleContent> valid =
       ValidateForm(context, staff, form, *choices, article_photos, errors);

@@ -106,6 +106,8 @@ http::Response SeriesDeskPage(const NewsroomContext&, const http::Request&, cons
 http::Response CreateSeries(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response EditSeriesPage(const NewsroomContext&, const http::Request&, const Staff&);
 http::Response SaveSeries(const NewsroomContext&, const http::Request&, const Staff&);
+// photo_library.cpp (issue #19): the photo library (사진 보관함).
+http::Response PhotoLibraryPage(const NewsroomContext&, const http::Request&, const Staff&);
 // For the dashboard: open cases past a deadline at `now`; 0 for a role that does not see them.
 std::int64_t OverdueCorrections(const NewsroomContext&, const Staff&, Timestamp now);
 

@@ -47,6 +47,7 @@
 #include "store/desk.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
+#include "store/photo_library.hpp"
 #include "store/series_book.hpp"
 #include "store/static_pages.hpp"
 #include "store/tips.hpp"
@@ -81,7 +82,8 @@ struct NewsroomStore {
         outbox(store),
         breaking(store),
         series(store),
-        tips(store) {}
+        tips(store),
+        photos(store) {}
 
   const store::Catalog* catalog = nullptr;
   store::Accounts* accounts = nullptr;
@@ -107,6 +109,9 @@ struct NewsroomStore {
   store::SeriesBook* series = nullptr;
   // Optional: readers' news tips and submissions (issue #18). Null: the inbox answers 503.
   store::TipBox* tips = nullptr;
+  // The photo library (issue #19): its page and the article form's check of a photo id.
+  // REQUIRES: set.
+  const store::PhotoLibrary* photos = nullptr;
 };
 
 struct NewsroomDeps {

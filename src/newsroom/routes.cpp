@@ -62,6 +62,9 @@ const Route kRoutes[] = {
     {kGet, "/newsroom/articles/{id}/revisions", kWrite, &HistoryPage},
     {kGet, "/newsroom/articles/{id}/revisions/{n}", kWrite, &RevisionPage},
     {kPost, "/newsroom/articles/{id}/revisions/{n}/restore", kWrite, &RestoreRevision},
+    // photo_library.cpp: the photo library, the photos this member of staff may use (the
+    // article form's rule, photo_scope.hpp); the form takes one by its number.
+    {kGet, "/newsroom/photos", kWrite, &PhotoLibraryPage},
 
     // comment_moderation.cpp: the queue of readers' comments (issue #16), for the desk.
     {kGet, "/newsroom/comments", kDesk, &CommentQueuePage},

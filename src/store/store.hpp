@@ -24,6 +24,7 @@
 #include "store/index_now_queue.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/masthead.hpp"
+#include "store/photo_library.hpp"
 #include "store/rankings.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
@@ -56,7 +57,8 @@ class Store : public Catalog,
               public IndexNowQueue,
               public SeriesBook,
               public TipBox,
-              public TrafficReads {};
+              public TrafficReads,
+              public PhotoLibrary {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

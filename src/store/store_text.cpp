@@ -62,6 +62,26 @@ std::string FromBase64(std::string_view text) {
   return out;
 }
 
+std::string JsonStrings(const std::vector<std::string>& texts) {
+  std::string json = "[";
+  for (const std::string& text : texts) {
+    if (json.size() > 1) json += ',';
+    json += '"';
+    for (const char c : text) {
+      if (c == '"' || c == '\\') {
+        json += '\\';
+        json += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        json += fmt::format("\\u{:04x}", static_cast<int>(c));
+      } else {
+        json += c;
+      }
+    }
+    json += '"';
+  }
+  return json + "]";
+}
+
 std::string JoinIds(const std::vector<std::int64_t>& ids) {
   std::string joined;
   for (const std::int64_t id : ids) {

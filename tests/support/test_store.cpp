@@ -150,14 +150,15 @@ std::vector<store::ReporterId> SeedReporters(store::Store& store, int count) {
   return ids;
 }
 
-store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp at) {
+store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp at,
+                               store::UserId by) {
   return Must(store.InsertPhoto(store::Photo{.name = std::move(name),
                                              .format = "jpeg",
                                              .width = 1600,
                                              .height = 900,
                                              .widths = {400, 800, 1600},
                                              .webp = true,
-                                             .uploaded_by = 0,
+                                             .uploaded_by = by,
                                              .uploaded_at = at}));
 }
 

@@ -123,8 +123,9 @@ store::NewArticle MakeArticle(store::SectionId section, std::string headline,
                               std::int64_t views = 0);
 
 // Records a 1600 x 900 photo `name` in 400, 800 and 1600 px, as JPEG and WebP (no files are
-// written) and returns its id. Throws on failure.
-store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp at);
+// written), uploaded by `by` at `at`, and returns its id. Throws on failure.
+store::PhotoId InsertWidePhoto(store::Store& store, std::string name, Timestamp at,
+                               store::UserId by = 0);
 
 // Inserts one article and returns its id. Throws on failure.
 store::ArticleId InsertArticle(store::Store& store, const store::NewArticle& article);

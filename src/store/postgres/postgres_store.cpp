@@ -22,6 +22,7 @@
 #include "store/sql/import_methods.hpp"
 #include "store/sql/index_now_methods.hpp"
 #include "store/sql/page_methods.hpp"
+#include "store/sql/photo_library_methods.hpp"
 #include "store/sql/reader_methods.hpp"
 #include "store/sql/related_methods.hpp"
 #include "store/sql/series_methods.hpp"

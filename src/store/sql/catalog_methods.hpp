@@ -59,8 +59,8 @@ inline const Sql kNeighbors{
                    "x.registered_at, x.id LIMIT 1) AS newer" SINMUN_FROM_P ") n"};
 #undef SINMUN_HEADLINE_OF
 // ?2 the photo's name (the file name up to its last '-'), ?3 the file. Each use of a photo
-// is found by its photo_id index (migrations 0031 and 0027); a reporter's photo column holds one
-// file.
+// is found by its photo_id index (SQLite 0031 and 0032, PostgreSQL 0027 and 0028); a
+// reporter's photo column holds one file.
 inline const Sql kUploadIsPublic{
     "SELECT CASE WHEN EXISTS (SELECT 1 FROM reporters r WHERE r.photo = ?3) OR "
     "EXISTS (SELECT 1 FROM photos p WHERE p.name = ?2 AND ("

@@ -38,6 +38,10 @@ std::string Render(std::string_view text, Dialect dialect) {
       const std::string param = Render(mark.substr(4), dialect);
       out += pg ? "SELECT value::bigint FROM json_array_elements_text(" + param + "::json)"
                 : "SELECT value FROM json_each(" + param + ")";
+    } else if (mark.starts_with("texts:")) {
+      const std::string param = Render(mark.substr(6), dialect);
+      out += pg ? "SELECT value FROM json_array_elements_text(" + param + "::json)"
+                : "SELECT value FROM json_each(" + param + ")";
     } else if (mark == "strpos") {
       out += pg ? "strpos" : "instr";
     } else if (mark == "greatest") {

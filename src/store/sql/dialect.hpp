@@ -10,6 +10,9 @@
 //   {ids:?N}    SELECT value FROM json_each(?N)
 //                              | SELECT value::bigint FROM json_array_elements_text($N::json)
 //                                            (a list of ids bound as one JSON array "[1,2]")
+//   {texts:?N}  SELECT value FROM json_each(?N)
+//                              | SELECT value FROM json_array_elements_text($N::json)
+//                                            (a list of texts bound as one JSON array, JsonStrings)
 // Booleans are written TRUE/FALSE and NOT x, which both read; RETURNING works in both.
 // Where a backend needs another plan on purpose, Sql::Override takes both texts; the constant
 // says why in its comment.

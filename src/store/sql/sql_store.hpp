@@ -272,6 +272,10 @@ class SqlStore : public Store {
                                                        Timestamp now) const override;
   Result<std::vector<SeriesEpisode>> SeriesEpisodes(SeriesId series, Timestamp now) const override;
 
+  // PhotoLibrary: sql/photo_library_methods.hpp
+  Result<PhotoPage> SearchPhotos(const PhotoSearch& search) const override;
+  Result<LibraryPhoto> LibraryPhotoById(PhotoId id, const PhotoScope& scope) const override;
+
  protected:
   // A store owns its connections: it is not copied.
   SqlStore() = default;
