@@ -13,7 +13,7 @@ using testing::Backend;
 using testing::Must;
 
 using testing::kNow;
-constexpr UserId kEditor = 11;
+constexpr UserId kUploader = 11;
 
 class StorePublicUploadsTest : public testing::TestWithParam<Backend> {
  protected:
@@ -29,7 +29,7 @@ class StorePublicUploadsTest : public testing::TestWithParam<Backend> {
                                           .height = 900,
                                           .widths = {400, 800, 1600},
                                           .webp = true,
-                                          .uploaded_by = kEditor,
+                                          .uploaded_by = kUploader,
                                           .uploaded_at = kNow}));
   }
   ArticleContent Content(std::optional<PhotoId> lead, std::vector<PhotoPlacement> photos) const {
@@ -51,11 +51,11 @@ TEST_P(StorePublicUploadsTest, APhotoIsPublicWhileAPublishedArticleShowsIt) {
                                                       .width = 800,
                                                       .height = 450,
                                                       .widths = {400, 800},
-                                                      .uploaded_by = kEditor,
+                                                      .uploaded_by = kUploader,
                                                       .uploaded_at = kNow}));
   const PhotoId body = StorePhoto("2026/12/body");
   const ArticleContent content = Content(lead, {{.photo_id = body, .caption = "둘째"}});
-  const ArticleId id = Must(store_->CreateDraft(content, kEditor, kNow - 600));
+  const ArticleId id = Must(store_->CreateDraft(content, kUploader, kNow - 600));
 
   // A draft's photos are nobody's business but the newsroom's.
   EXPECT_FALSE(Public("2026/12/lead-400.jpg"));
@@ -72,7 +72,7 @@ TEST_P(StorePublicUploadsTest, APhotoIsPublicWhileAPublishedArticleShowsIt) {
   // Taken out of the story: no longer public, while the one kept stays so.
   DeskArticle desk = Must(store_->DeskArticleById(id));
   desk.content.photo_id = std::nullopt;
-  Must(store_->SaveArticle(id, desk.content, desk.revision, kEditor, kNow - 200));
+  Must(store_->SaveArticle(id, desk.content, desk.revision, kUploader, kNow - 200));
   EXPECT_FALSE(Public("2026/12/lead-400.jpg"));
   EXPECT_TRUE(Public("2026/12/body-400.jpg"));
 
