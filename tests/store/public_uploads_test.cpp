@@ -22,15 +22,7 @@ class StorePublicUploadsTest : public testing::TestWithParam<Backend> {
   std::vector<ReporterId> reporters_ = testing::SeedReporters(*store_, 1);
 
   PhotoId StorePhoto(std::string name) {
-    return Must(store_->InsertPhoto(Photo{.id = 0,
-                                          .name = std::move(name),
-                                          .format = "jpeg",
-                                          .width = 1600,
-                                          .height = 900,
-                                          .widths = {400, 800, 1600},
-                                          .webp = true,
-                                          .uploaded_by = kUploader,
-                                          .uploaded_at = kNow}));
+    return testing::InsertWidePhoto(*store_, std::move(name), kNow, kUploader);
   }
   ArticleContent Content(std::optional<PhotoId> lead, std::vector<PhotoPlacement> photos) const {
     return ArticleContent{.section_id = sections_[0].id,
@@ -45,19 +37,12 @@ class StorePublicUploadsTest : public testing::TestWithParam<Backend> {
 
 TEST_P(StorePublicUploadsTest, APhotoIsPublicWhileAPublishedArticleShowsIt) {
   StorePhoto("2026/12/a-b_c");  // '-' and '_' may be part of a name
-  const PhotoId lead = Must(store_->InsertPhoto(Photo{.id = 0,
-                                                      .name = "2026/12/lead",
-                                                      .format = "jpeg",
-                                                      .width = 800,
-                                                      .height = 450,
-                                                      .widths = {400, 800},
-                                                      .uploaded_by = kUploader,
-                                                      .uploaded_at = kNow}));
+  const PhotoId lead = StorePhoto("2026/12/lead");
   const PhotoId body = StorePhoto("2026/12/body");
   const ArticleContent content = Content(lead, {{.photo_id = body, .caption = "둘째"}});
   const ArticleId id = Must(store_->CreateDraft(content, kUploader, kNow - 600));
 
-  // A draft's photos are nobody's business but the newsroom's.
+  // A draft's photos are not yet shown to readers.
   EXPECT_FALSE(Public("2026/12/lead-400.jpg"));
   EXPECT_FALSE(Public("2026/12/body-400.webp"));
 
