@@ -18,11 +18,13 @@ http::Handler UploadFiles(const SiteContext* site) {
   };
   return [site, files = http::FolderFiles(site->deps.uploads_dir.string(), not_found)](
              const http::Request& request) {
+    http::Response response = files(request);  // a year, immutable
+    // The store is asked only about a file that exists: a probe for a missing one costs no read.
+    if (response.status != 200) return response;
     const Result<bool> shown = site->deps.store.catalog->IsUploadPublic(request.PathParam("path"),
                                                                         site->deps.clock->Now());
     if (!shown) return ErrorResponse(*site, shown.error(), ViewModeOf(request));
-    http::Response response = files(request);  // a year, immutable
-    if (!*shown && response.status == 200) response.cache_control = "private, no-cache";
+    if (!*shown) response.cache_control = "private, no-cache";
     return response;
   };
 }
