@@ -438,6 +438,11 @@ class Converter {
   }
 
   void List(xmlNode* node, bool ordered, std::vector<std::string>& blocks) {
+    if (nesting_ >= kMaxNesting) {
+      AppendFlattened(node, blocks);
+      return;
+    }
+    const Nested nested_here(nesting_);
     std::vector<std::string> items;
     bool loose = false;
     int number = 1;
@@ -540,6 +545,11 @@ class Converter {
     } else if (name == "ul" || name == "ol") {
       List(node, name == "ol", blocks);
     } else if (name == "blockquote") {
+      if (nesting_ >= kMaxNesting) {
+        AppendFlattened(node, blocks);
+        return;
+      }
+      const Nested nested_here(nesting_);
       const std::string inner = Join(Blocks(node->children), "\n\n");
       if (!inner.empty()) blocks.push_back(PrefixLines(inner, "> ", ">"));
     } else if (name == "pre") {
@@ -561,8 +571,25 @@ class Converter {
     }
   }
 
+  // Lists and quotes nested past kMaxNesting keep their text as plain blocks at the deepest
+  // level. Each level indents or prefixes every line below it, so a body nested hundreds
+  // deep (a few kilobytes of unclosed <ul><li>, as a fuzzer found) would cost time cubic in
+  // its depth; no reader follows a list eight levels down anyway.
+  static constexpr int kMaxNesting = 8;
+  struct Nested {
+    explicit Nested(int& depth) : depth_(depth) { ++depth_; }
+    ~Nested() { --depth_; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+    int& depth_;
+  };
+  void AppendFlattened(xmlNode* node, std::vector<std::string>& blocks) {
+    for (std::string& block : Blocks(node->children)) blocks.push_back(std::move(block));
+  }
+
   bool classic_;
   const ImageRewriter& rewrite_;
+  int nesting_ = 0;
   bool plain_ = false;  // emphasis markers left out (inside a caption set in italics)
   std::vector<std::string> images_;
   std::set<std::string> seen_images_;

@@ -3,7 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "render/markdown.hpp"
 
@@ -135,6 +137,37 @@ TEST(HtmlToMarkdownTest, ImagesCanBeRewrittenToTheirNewAddress) {
 TEST(HtmlToMarkdownTest, EmptyAndWhitespaceBodiesGiveNothing) {
   EXPECT_EQ(WordPressBodyToMarkdown("").markdown, "");
   EXPECT_EQ(WordPressBodyToMarkdown("  \n\n<p>&nbsp;</p>\n").markdown, "");
+}
+
+// A body with lists or quotes nested a hundred deep (unclosed <ul><li>, as a broken editor or a
+// crafted export leaves them) keeps all its text, but no deeper than eight levels: each level
+// indents or prefixes every line below it, so without a limit the conversion's time grows
+// with the cube of the depth (the WXR fuzzer's timeout) and the page nests past reading.
+TEST(HtmlToMarkdownTest, DeeplyNestedListsAndQuotesKeepTheirTextAtEightLevels) {
+  constexpr int kDepth = 100;  // within libxml2's own limit of 256 open elements
+  std::string lists;
+  std::string quotes;
+  for (int i = 0; i < kDepth; ++i) {
+    lists += "<ul><li>항목" + std::to_string(i);
+    quotes += "<blockquote><p>인용" + std::to_string(i) + "</p>";
+  }
+  for (const std::string& body : {lists, quotes}) {
+    const std::string markdown = WordPressBodyToMarkdown(body).markdown;
+    const std::string word = body == lists ? "항목" : "인용";
+    EXPECT_THAT(markdown, HasSubstr(word + "0"));
+    EXPECT_THAT(markdown, HasSubstr(word + std::to_string(kDepth - 1)));
+    size_t widest = 0;
+    size_t line_start = 0;
+    while (line_start < markdown.size()) {
+      size_t end = markdown.find('\n', line_start);
+      if (end == std::string::npos) end = markdown.size();
+      const std::string_view line(markdown.data() + line_start, end - line_start);
+      const size_t text = line.find_first_not_of(" >");  // npos: a blank or ">" line
+      if (text != std::string_view::npos) widest = std::max(widest, text);
+      line_start = end + 1;
+    }
+    EXPECT_LE(widest, 8u * 2u) << body.substr(0, 40);  // "- " or "> " per level, eight levels
+  }
 }
 
 }  // namespace
