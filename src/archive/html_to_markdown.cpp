@@ -207,8 +207,9 @@ class Converter {
  public:
   Converter(bool classic, const ImageRewriter& rewrite) : classic_(classic), rewrite_(rewrite) {}
 
-  // The Markdown blocks of a node's children.
-  std::vector<std::string> Blocks(xmlNode* first) {
+  // The Markdown blocks of the siblings from `first` up to (not including) `end`: a node's
+  // children, or one node alone with Blocks(node, node->next).
+  std::vector<std::string> Blocks(xmlNode* first, xmlNode* end = nullptr) {
     std::vector<std::string> blocks;
     std::string paragraph;
     const auto flush = [&] {
@@ -216,7 +217,7 @@ class Converter {
       if (!text.empty()) blocks.push_back(EscapeLineStarts(text));
       paragraph.clear();
     };
-    for (xmlNode* node = first; node != nullptr; node = node->next) {
+    for (xmlNode* node = first; node != end; node = node->next) {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
         AppendText(paragraph, reinterpret_cast<const char*>(node->content), flush);
         continue;
@@ -471,7 +472,7 @@ class Converter {
         }
         content = std::move(nested);
       } else {
-        content = Blocks(child);
+        content = Blocks(child, child->next);  // this child alone, not its later siblings
       }
       // A nested list right after the item's text keeps the list tight, as in "둘<ul>…</ul>";
       // two paragraphs in an item make it loose.
