@@ -56,7 +56,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   if (!id) return ErrorResponse(site, id.error(), page.view_mode);
   const Result<ArticleData> data = LoadArticle(*site.deps.store.catalog, *id, now);
   if (!data) return ErrorResponse(site, data.error(), page.view_mode);
-  Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
+  Result<std::shared_ptr<const std::string>> most_viewed = MostViewedBoxHtml(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
   // The series box (issue #18) is a part of the page: a failed read leaves it out.
@@ -71,7 +71,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
   nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
-      {"most_viewed", std::move(*most_viewed)},
+      {"most_viewed_box_html", **most_viewed},
       {"series", std::move(series)},
       {"related", related},
       {"has_related", !related.empty()},

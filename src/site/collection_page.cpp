@@ -11,7 +11,7 @@ http::Response RenderCollectionPage(const SiteContext& site, const PageRequest& 
                                     std::string_view base, std::int64_t number, nlohmann::json view,
                                     PageMeta meta) {
   const Timestamp now = site.deps.clock->Now();
-  Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
+  Result<std::shared_ptr<const std::string>> most_viewed = MostViewedBoxHtml(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
   nlohmann::json items = ListViewWithComments(site, list.items);
@@ -20,7 +20,7 @@ http::Response RenderCollectionPage(const SiteContext& site, const PageRequest& 
   view["has_items"] = !list.items.empty();
   view["total"] = list.total;
   view["pagination"] = PaginationView(base, number, list.total, kPageSize);
-  view["most_viewed"] = std::move(*most_viewed);
+  view["most_viewed_box_html"] = **most_viewed;
 
   if (number > 1) meta.title += " (" + std::to_string(number) + ")";
   meta.canonical_path = PageUrl(base, number);

@@ -13,6 +13,7 @@
 #include "site/page_cache.hpp"
 #include "site/params.hpp"
 #include "site/shared_part.hpp"
+#include "site/shared_variants.hpp"
 #include "site/site.hpp"
 
 namespace sinmun::site {
@@ -27,8 +28,10 @@ struct SharedParts {
         sections(max_age),
         settings(max_age),
         footer_links(max_age),
-        list_pages(max_age) {}
-  SharedPart<nlohmann::json> most_viewed_box;
+        list_pages(max_age),
+        mastheads(max_age),
+        colophons(max_age) {}
+  SharedPart<std::string> most_viewed_box;  // its HTML (MostViewedBoxHtml)
   SharedPart<std::vector<store::Section>> sections;
   SharedPart<store::Settings> settings;
   // The static pages linked from the footer, as {"title", "url"} items. Kept for max_age at
@@ -36,6 +39,10 @@ struct SharedParts {
   SharedPart<nlohmann::json> footer_links;
   // Where each page of the section, reporter and paper lists begins (site/list_pages.hpp).
   ListPageStartsCache list_pages;
+  // The layout's rendered parts (layout.cpp): the masthead and section bar, by day and
+  // highlighted entry, and the footer's paper information, by year.
+  SharedVariants<std::string> mastheads;
+  SharedVariants<std::string> colophons;
 };
 
 class CommentParts;

@@ -59,9 +59,9 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
     for (const store::ArticleSummary& item : latest.items) listed.push_back(&item);
   }
 
-  Result<nlohmann::json> most_viewed = MostViewedBox(site, now);
+  Result<std::shared_ptr<const std::string>> most_viewed = MostViewedBoxHtml(site, now);
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
-  view["most_viewed"] = std::move(*most_viewed);
+  view["most_viewed_box_html"] = **most_viewed;
 
   PageMeta meta;
   meta.home = true;

@@ -64,37 +64,87 @@ Config CurrentConfig(const SiteContext& site) {
 
 namespace {
 
-nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, const PageMeta& meta) {
+// The masthead and the section bar (templates/partials/masthead): the same on every page of a
+// day but for the entry the bar highlights, so each variant is rendered once per change and
+// included as HTML; building and walking its view was a part of every page miss (issue #14).
+Result<std::shared_ptr<const std::string>> MastheadHtml(const SiteContext& site,
+                                                        const PageMeta& meta, const Config& config,
+                                                        Timestamp now) {
+  const SiteDeps& deps = site.deps;
+  const render::Renderer& renderer = *deps.renderer;
+  const std::uint64_t generation = site.cache->Generation();
+  const std::string today = FormatKstDate(now);
+  const auto make = [&]() -> Result<std::string> {
+    std::shared_ptr<const std::vector<store::Section>> fetched;
+    const std::vector<store::Section>* sections = meta.sections;
+    if (sections == nullptr) {
+      // The section bar is decoration: a store that fails here still gets its page (or the
+      // error page it asked for) without the bar.
+      if (Result<std::shared_ptr<const std::vector<store::Section>>> all =
+              site.shared->sections.Get(generation,
+                                        [&] { return deps.store.catalog->Sections(); })) {
+        fetched = std::move(*all);
+      } else {
+        fetched = std::make_shared<const std::vector<store::Section>>();
+      }
+      sections = fetched.get();
+    }
+    nlohmann::json nav = nlohmann::json::array();
+    for (const store::Section& section : *sections) {
+      nav.push_back(SectionView(section, section.slug == meta.section_slug));
+    }
+    const nlohmann::json layout = {
+        {"paper", {{"name", config.paper.name}}},
+        {"today_iso", today},
+        {"today_text", today + " " + renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
+        {"home_current", meta.home},
+        {"video_current", meta.video},
+        {"photos_current", meta.photos},
+        {"nav", std::move(nav)}};
+    return renderer.Render("partials/masthead", {{"layout", layout}});
+  };
+  // A handler that read the sections itself gets a bar made of them, not kept.
+  if (meta.sections != nullptr) {
+    Result<std::string> made = make();
+    if (!made) return tl::unexpected(made.error());
+    return std::make_shared<const std::string>(std::move(*made));
+  }
+  const std::string key = today + '\n' + meta.section_slug + '\n' + (meta.home ? "h" : "") +
+                          (meta.video ? "v" : "") + (meta.photos ? "p" : "");
+  return site.shared->mastheads.Get(generation, key, make);
+}
+
+// The footer's paper information and links (templates/partials/colophon), the same on every
+// page of a year: rendered once per change, as the masthead is.
+Result<std::shared_ptr<const std::string>> ColophonHtml(const SiteContext& site,
+                                                        const Config& config, Timestamp now) {
+  const std::uint64_t generation = site.cache->Generation();
+  const std::string year = FormatKstDate(now).substr(0, 4);
+  return site.shared->colophons.Get(generation, year, [&]() -> Result<std::string> {
+    nlohmann::json footer_links = nlohmann::json::array();
+    if (Result<std::shared_ptr<const nlohmann::json>> links =
+            site.shared->footer_links.Get(generation, [&] { return FooterLinks(site, now); })) {
+      footer_links = **links;
+    }
+    const nlohmann::json layout = {{"paper", PaperView(config.paper)},
+                                   {"year", year},
+                                   {"has_footer_links", !footer_links.empty()},
+                                   {"footer_links", std::move(footer_links)}};
+    return site.deps.renderer->Render("partials/colophon", {{"layout", layout}});
+  });
+}
+
+Result<nlohmann::json> LayoutView(const SiteContext& site, const PageRequest& page,
+                                  const PageMeta& meta) {
   const SiteDeps& deps = site.deps;
   const render::Renderer& renderer = *deps.renderer;
   const Timestamp now = deps.clock->Now();
 
-  // The section bar and the settings are the same on every page: made once per change.
-  const std::uint64_t generation = site.cache->Generation();
-  std::shared_ptr<const std::vector<store::Section>> fetched;
-  const std::vector<store::Section>* sections = meta.sections;
-  if (sections == nullptr) {
-    // The section bar is decoration: a store that fails here still gets its page (or the
-    // error page it asked for) without the bar.
-    if (Result<std::shared_ptr<const std::vector<store::Section>>> all =
-            site.shared->sections.Get(generation, [&] { return deps.store.catalog->Sections(); })) {
-      fetched = std::move(*all);
-    } else {
-      fetched = std::make_shared<const std::vector<store::Section>>();
-    }
-    sections = fetched.get();
-  }
-  nlohmann::json nav = nlohmann::json::array();
-  for (const store::Section& section : *sections) {
-    nav.push_back(SectionView(section, section.slug == meta.section_slug));
-  }
-
   const Config config = CurrentConfig(site);
-  nlohmann::json footer_links = nlohmann::json::array();
-  if (Result<std::shared_ptr<const nlohmann::json>> links =
-          site.shared->footer_links.Get(generation, [&] { return FooterLinks(site, now); })) {
-    footer_links = **links;
-  }
+  Result<std::shared_ptr<const std::string>> masthead = MastheadHtml(site, meta, config, now);
+  if (!masthead) return tl::unexpected(masthead.error());
+  Result<std::shared_ptr<const std::string>> colophon = ColophonHtml(site, config, now);
+  if (!colophon) return tl::unexpected(colophon.error());
   // Naver Search Advisor and Google Search Console check that the site is the paper's by
   // these tags on its pages (issue #18); escaped by the template like every value.
   nlohmann::json verifications = nlohmann::json::array();
@@ -109,34 +159,29 @@ nlohmann::json LayoutView(const SiteContext& site, const PageRequest& page, cons
   const std::string& paper = config.paper.name;
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
   const std::string_view mode = ViewModeName(page.view_mode);
-  return {{"lang", renderer.language()},
-          {"title", title},
-          {"description", meta.description},
-          {"css_url", deps.static_files->Url("css/site.css")},
-          {"favicon_url", deps.static_files->Url("img/favicon.svg")},
-          {"body_class", mode},
-          {"is_mobile", page.view_mode == ViewMode::kMobile},
-          {"is_pc", page.view_mode == ViewMode::kPc},
-          {"mobile_url", ViewSwitchUrl("mobile", page.self_url)},
-          {"pc_url", ViewSwitchUrl("pc", page.self_url)},
-          {"paper", PaperView(config.paper)},
-          {"today_iso", FormatKstDate(now)},
-          {"today_text",
-           FormatKstDate(now) + " " + renderer.Label("weekday_" + std::to_string(KstWeekday(now)))},
-          {"year", FormatKstDate(now).substr(0, 4)},
-          {"home_current", meta.home},
-          {"video_current", meta.video},
-          {"photos_current", meta.photos},
-          {"nav", std::move(nav)},
-          {"has_footer_links", !footer_links.empty()},
-          {"footer_links", std::move(footer_links)},
-          {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
-          {"json_ld", meta.structured_data.is_null() ? "" : ScriptSafeJson(meta.structured_data)},
-          {"meta_properties",
-           meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["properties"]},
-          {"meta_names",
-           meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]},
-          {"site_verifications", std::move(verifications)}};
+  // The print page and the front page name the paper and the year themselves.
+  return nlohmann::json{
+      {"lang", renderer.language()},
+      {"title", title},
+      {"description", meta.description},
+      {"css_url", deps.static_files->Url("css/site.css")},
+      {"favicon_url", deps.static_files->Url("img/favicon.svg")},
+      {"body_class", mode},
+      {"is_mobile", page.view_mode == ViewMode::kMobile},
+      {"is_pc", page.view_mode == ViewMode::kPc},
+      {"mobile_url", ViewSwitchUrl("mobile", page.self_url)},
+      {"pc_url", ViewSwitchUrl("pc", page.self_url)},
+      {"paper", {{"name", paper}}},
+      {"year", FormatKstDate(now).substr(0, 4)},
+      {"masthead_html", **masthead},
+      {"colophon_html", **colophon},
+      {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
+      {"json_ld", meta.structured_data.is_null() ? "" : ScriptSafeJson(meta.structured_data)},
+      {"meta_properties",
+       meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["properties"]},
+      {"meta_names",
+       meta.open_graph.is_null() ? nlohmann::json::array() : meta.open_graph["names"]},
+      {"site_verifications", std::move(verifications)}};
 }
 
 // Left uncompressed: whoever keeps the page compresses it once (the page cache, the banner
@@ -174,12 +219,14 @@ std::string LabelWith(const render::Renderer& renderer, std::string_view key,
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status) {
-  view["layout"] = LayoutView(site, page, meta);
-  // Banner slots (issue #7): pages place markers the ad splicing fills per response; error
-  // pages show none.
-  view["layout"]["show_ads"] = status == 200;
-  view["layout"]["ad_section"] = meta.section_slug;
-  Result<std::string> html = site.deps.renderer->Render(template_name, view);
+  Result<std::string> html = LayoutView(site, page, meta).and_then([&](nlohmann::json layout) {
+    // Banner slots (issue #7): pages place markers the ad splicing fills per response; error
+    // pages show none.
+    layout["show_ads"] = status == 200;
+    layout["ad_section"] = meta.section_slug;
+    view["layout"] = std::move(layout);
+    return site.deps.renderer->Render(template_name, view);
+  });
   if (!html) {
     spdlog::error("site: {}", html.error().detail);
     if (template_name == "site/error") return http::Text("Internal Server Error", 500);

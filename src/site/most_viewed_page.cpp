@@ -83,23 +83,24 @@ Result<std::vector<store::ArticleSummary>> RankedArticles(const SiteContext& sit
   return summaries;
 }
 
-Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now) {
-  // The same on every page that shows it: made once per change or page_cache_seconds (pages
-  // showing it were cached that long anyway), not on every render.
-  const Result<std::shared_ptr<const nlohmann::json>> box =
-      site.shared->most_viewed_box.Get(site.cache->Generation(), [&]() -> Result<nlohmann::json> {
-        Result<std::vector<store::ArticleSummary>> top =
-            RankedArticles(site, counters::Window::k24Hours, std::nullopt, kBoxSize, now);
-        // A new paper (or a quiet day): the all-time ranking rather than an empty box.
-        if (top && top->empty()) {
-          top = RankedArticles(site, std::nullopt, std::nullopt, kBoxSize, now);
-        }
-        if (!top) return tl::unexpected(top.error());
-        return nlohmann::json{{"items", SummaryListView(*site.deps.renderer, *top)},
-                              {"has_items", !top->empty()}};
-      });
-  if (!box) return tl::unexpected(box.error());
-  return **box;
+Result<std::shared_ptr<const std::string>> MostViewedBoxHtml(const SiteContext& site,
+                                                             Timestamp now) {
+  // The same on every page that shows it: ranked, read and rendered once per change or
+  // page_cache_seconds (pages showing it were cached that long anyway), not on every render.
+  // Kept as HTML, which the pages include as it is: converting and walking the box's view was
+  // a part of every article miss's render (issue #14).
+  return site.shared->most_viewed_box.Get(site.cache->Generation(), [&]() -> Result<std::string> {
+    Result<std::vector<store::ArticleSummary>> top =
+        RankedArticles(site, counters::Window::k24Hours, std::nullopt, kBoxSize, now);
+    // A new paper (or a quiet day): the all-time ranking rather than an empty box.
+    if (top && top->empty()) {
+      top = RankedArticles(site, std::nullopt, std::nullopt, kBoxSize, now);
+    }
+    if (!top) return tl::unexpected(top.error());
+    const nlohmann::json box = {{"items", SummaryListView(*site.deps.renderer, *top)},
+                                {"has_items", !top->empty()}};
+    return site.deps.renderer->Render("partials/most_viewed_box", {{"most_viewed", box}});
+  });
 }
 
 http::Response MostViewedPage(const SiteContext& site, const http::Request& request,

@@ -36,8 +36,10 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
 http::Response MostViewedPage(const SiteContext& site, const http::Request& request,
                               const PageRequest& page);
 // The right-rail box of the most-viewed page: the last 24 hours' top 7 (all-time views when
-// nothing was counted in 24 hours) as a summary list view.
-Result<nlohmann::json> MostViewedBox(const SiteContext& site, Timestamp now);
+// nothing was counted in 24 hours), rendered (templates/partials/most_viewed_box): pages
+// include it unescaped as {{{most_viewed_box_html}}}.
+Result<std::shared_ptr<const std::string>> MostViewedBoxHtml(const SiteContext& site,
+                                                             Timestamp now);
 // Published articles ranked by views in `window` (nullopt: all-time totals from the store),
 // optionally in one section, at most `limit`; each summary's views are the window's.
 Result<std::vector<store::ArticleSummary>> RankedArticles(const SiteContext& site,

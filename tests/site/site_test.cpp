@@ -147,6 +147,30 @@ TEST_F(SiteTest, ArticleNotYetPublishedIs404) {
   EXPECT_EQ(Get("/article/" + std::to_string(id)).status, 404);
 }
 
+// The masthead and its section bar are rendered once per change and kept (issue #14), one
+// for each entry they highlight: every page still marks its own.
+TEST_F(SiteTest, SectionBarMarksEachPagesOwnSectionThoughTheBarIsKept) {
+  const auto politics = Insert(Article(sections_, 0, "정치 기사", kAugustFirst));
+  const auto economy = Insert(Article(sections_, 1, "경제 기사", kAugustFirst));
+  const std::string politics_current =
+      "<a href=\"/section/politics\" aria-current=\"page\">정치</a>";
+  const std::string economy_current = "<a href=\"/section/economy\" aria-current=\"page\">경제</a>";
+  const std::string home_current = "<a href=\"/\" aria-current=\"page\">";
+
+  const std::string first = GetBody("/article/" + std::to_string(politics));
+  EXPECT_THAT(first, HasSubstr(politics_current));
+  EXPECT_THAT(first, Not(HasSubstr(economy_current)));
+  const std::string second = GetBody("/article/" + std::to_string(economy));
+  EXPECT_THAT(second, HasSubstr(economy_current));
+  EXPECT_THAT(second, Not(HasSubstr(politics_current)));
+  EXPECT_THAT(second, HasSubstr("<a href=\"/section/politics\">정치</a>"));
+  const std::string front = GetBody("/");
+  EXPECT_THAT(front, HasSubstr(home_current));
+  EXPECT_THAT(front, Not(HasSubstr(politics_current)));
+  EXPECT_THAT(front, Not(HasSubstr(economy_current)));
+  EXPECT_THAT(GetBody("/section/economy"), HasSubstr(economy_current));
+}
+
 TEST_F(SiteTest, SectionListIsPaginatedNewestFirst) {
   std::vector<store::NewArticle> articles;
   for (int i = 0; i < 45; ++i) {
