@@ -33,8 +33,7 @@ double ExpandWeight(Xapian::termcount wdf, Xapian::termcount length, double aver
   multiplier += (kExpandK + 1) * wdf / (kExpandK * length / average_length + wdf);
   const Xapian::doccount relevant = 1;
   const double relevant_without_term = relevant - relevant;
-  const double num =
-      (relevant + 0.5) * (documents - frequency - relevant_without_term + 0.5);
+  const double num = (relevant + 0.5) * (documents - frequency - relevant_without_term + 0.5);
   const double denom = (frequency - relevant + 0.5) * (relevant_without_term + 0.5);
   return multiplier * std::log(num / denom);
 }
@@ -96,8 +95,8 @@ std::vector<std::string> TopContentTerms(const Xapian::Database& database, Xapia
   std::vector<WeightedTerm> kept;
   double lightest = 0;
   bool is_heap = false;
-  for (Xapian::TermIterator it = database.termlist_begin(docid);
-       it != database.termlist_end(docid); ++it) {
+  for (Xapian::TermIterator it = database.termlist_begin(docid); it != database.termlist_end(docid);
+       ++it) {
     const std::string term = *it;
     if (!IsContentTerm(term)) continue;
     const Xapian::doccount frequency =

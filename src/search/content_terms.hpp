@@ -39,8 +39,8 @@ class TermFrequencies {
   std::size_t size() const { return frequencies_.size(); }
 
  private:
-  std::string text_;                  // every term, ascending, back to back
-  std::vector<std::uint64_t> ends_;   // where each term ends in text_
+  std::string text_;                 // every term, ascending, back to back
+  std::vector<std::uint64_t> ends_;  // where each term ends in text_
   std::vector<Xapian::doccount> frequencies_;
 };
 

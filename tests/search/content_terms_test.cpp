@@ -41,9 +41,9 @@ Terms XapianExpandSet(const Xapian::Database& database, Xapian::docid docid,
 // frequency), terms of one document alone, prefixed terms and short words, and lengths that
 // differ, so that the choice among ties and the filters are all exercised.
 void Fill(Xapian::WritableDatabase& database) {
-  const std::vector<std::string> words = {"가나", "나다", "다라", "라마", "마바", "바사", "사아",
-                                          "아자", "자차", "차카", "카타", "타파", "파하", "하가",
-                                          "Wseoul", "Wbusan", "W12", "Wab"};
+  const std::vector<std::string> words = {"가나", "나다", "다라",   "라마",   "마바", "바사",
+                                          "사아", "아자", "자차",   "차카",   "카타", "타파",
+                                          "파하", "하가", "Wseoul", "Wbusan", "W12",  "Wab"};
   for (int d = 0; d < 60; ++d) {
     Xapian::Document document;
     for (std::size_t w = 0; w < words.size(); ++w) {
@@ -54,7 +54,7 @@ void Fill(Xapian::WritableDatabase& database) {
     document.add_term("S가나", 2);
     document.add_term("XS" + std::to_string(d % 4));
     document.add_term("외톨" + std::to_string(d), 5);  // this document's alone
-    if (d % 5 == 0) document.add_term("긴문서", 40);    // a few long documents
+    if (d % 5 == 0) document.add_term("긴문서", 40);   // a few long documents
     database.add_document(document);
   }
   database.commit();
