@@ -13,6 +13,8 @@
 #   (e) 30 s of random article ids on a freshly started server, in three 10 s parts
 #   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s and anonymous memory
 #       (RssAnon), against (b). BIG_ARTICLES=0 skips it (its demo and reindex take minutes).
+#       BIG_PAPER=/tmp/big measures a copy of a big paper made before (KEEP_BIG_PAPER=/tmp/big
+#       keeps the one a run makes); BIG_ARTICLES must then be its article count.
 #   bench/archive.sh                                         (make bench)
 #   KEEP_PAPER=/tmp/paper bench/archive.sh, then PAPER=/tmp/paper bench/archive.sh
 #                                  (the 100,000-article paper made once, measured again)
@@ -28,17 +30,22 @@ NGINX_PORT=${NGINX_PORT:-18101}
 base="http://127.0.0.1:$PORT"
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
-if [ -n "${PAPER:-}" ]; then
-  # A paper this script made before (demo --seed 7 and reindex, ARTICLES articles), copied so
-  # that it stays as it was: a second build is measured on the same paper without the wait.
-  echo "== a copy of $PAPER"
-  cp -r "$PAPER" "$work/paper"
-else
-  echo "== a paper of $ARTICLES articles"
-  make_paper "$work/paper" "$ARTICLES"
-  printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
-  [ -n "${KEEP_PAPER:-}" ] && cp -r "$work/paper" "$KEEP_PAPER"
-fi
+# A paper of ARTICLES articles in FOLDER: a copy of FROM when given (a paper this script made
+# before, demo --seed 7 and reindex, copied so that it stays as it was: a second build is
+# measured on the same paper without the wait), else made here and, with KEEP given, copied
+# there to be measured again.
+paper() {  # folder articles from keep
+  if [ -n "$3" ]; then
+    echo "== a copy of $3"
+    cp -r "$3" "$1"
+  else
+    echo "== a paper of $2 articles"
+    make_paper "$1" "$2"
+    printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
+    if [ -n "$4" ]; then cp -r "$1" "$4"; fi
+  fi
+}
+paper "$work/paper" "$ARTICLES" "${PAPER:-}" "${KEEP_PAPER:-}"
 # Section slugs, largest section first.
 sections() {  # folder
   sqlite3 "$1/sinmun.db" "SELECT s.slug FROM sections s JOIN articles a ON a.section_id = s.id
@@ -93,8 +100,10 @@ bench_stop "$nginx_pid"
 # (a) random ids, (b) the news mix.
 read -r random_rps random_p50 random_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/random.out" \
   "$base" bench/archive_random.lua)
+ticks=$(cpu_ticks "$sinmun_pid")
 read -r mix_rps mix_p50 mix_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/mix.out" "$base" \
   bench/news_mix.lua)
+mix_cpu=$(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/mix.out")
 read -r _ mix_anon _ < <(rss_mb "$sinmun_pid")
 stop_sinmun
 
@@ -110,12 +119,12 @@ stop_sinmun
 
 # (f) the big paper under the news mix.
 if [ "$BIG_ARTICLES" -gt 0 ]; then
-  echo "== a paper of $BIG_ARTICLES articles"
-  make_paper "$work/big" "$BIG_ARTICLES"
-  printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
+  paper "$work/big" "$BIG_ARTICLES" "${BIG_PAPER:-}" "${KEEP_BIG_PAPER:-}"
   start_sinmun "$work/big" "$PORT"
+  ticks=$(cpu_ticks "$sinmun_pid")
   read -r big_rps _ big_p99 < <(MAX_ID=$BIG_ARTICLES SECTIONS=$(sections "$work/big") \
     wrk_run "$work/big.out" "$base" bench/news_mix.lua)
+  big_cpu=$(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/big.out")
   read -r _ big_anon _ < <(rss_mb "$sinmun_pid")
   stop_sinmun
 fi
@@ -135,9 +144,9 @@ printf '(d) idle server, p50 of %d single requests: uncached article %.2f ms; se
   "$SINGLE" "$uncached_p50" "$deep_section" "$deep_page" "$deep_p50"
 printf '(e) random ids on a fresh server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \
   "${parts[0]}" "${parts[1]}" "${parts[2]}" "$(ratio "${parts[2]}" "${parts[0]}")"
-echo "(b) anonymous memory after the mix: $mix_anon MB"
+echo "(b) anonymous memory after the mix: $mix_anon MB; server CPU $mix_cpu ms per request"
 if [ "$BIG_ARTICLES" -gt 0 ]; then
-  printf '(f) %d articles, news mix: %.0f req/s (%s of (b)), p99 %.2f ms, anonymous memory %d MB\n' \
-    "$BIG_ARTICLES" "$big_rps" "$(ratio "$big_rps" "$mix_rps")" "$big_p99" "$big_anon"
+  printf '(f) %d articles, news mix: %.0f req/s (%s of (b)), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
+    "$BIG_ARTICLES" "$big_rps" "$(ratio "$big_rps" "$mix_rps")" "$big_p99" "$big_anon" "$big_cpu"
 fi
 machine

@@ -138,6 +138,14 @@ rss_mb() {  # pid
     "/proc/$1/status"
 }
 
+# Server CPU time (utime + stime) of PID in clock ticks, and in ms per request over a wrk run
+# (the steadier figure on a shared machine, where req/s follow the load of the minute).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # pid
+cpu_ms_per_request() {  # pid ticks-before wrk-output
+  echo "scale=3; ($(cpu_ticks "$1") - $2) * 1000 / $(getconf CLK_TCK) / \
+    $(awk '/requests in/ {print $1}' "$3")" | bc
+}
+
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
 machine() {

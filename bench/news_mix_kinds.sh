@@ -28,7 +28,6 @@ SECTIONS=$(sqlite3 "$PAPER/sinmun.db" "SELECT s.slug FROM sections s JOIN articl
   paste -sd, -)
 export SECTIONS
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # pid -> utime + stime
 cache_counts() {  # -> "hits misses"
   curl -fs "$base/metrics" | awk '$1 == "sinmun_page_cache_hits_total" {h = $2}
     $1 == "sinmun_page_cache_misses_total" {m = $2} END {printf "%d %d\n", h, m}'

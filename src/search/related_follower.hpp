@@ -7,11 +7,13 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "search/content_terms.hpp"
 #include "search/searcher.hpp"
 
 namespace sinmun::search {
@@ -23,9 +25,12 @@ inline constexpr int kRelatedKept = 8;
 inline constexpr char kRelatedSeqKey[] = "related_seq";
 
 // Up to `limit` articles most like `id` in `database` (never `id` itself), public at `now`,
-// best first; empty when `id` is not indexed. Xapian errors throw.
+// best first; empty when `id` is not indexed. The query's terms are weighted with
+// `frequencies` when given (read from this same database), else with lookups in it; the list
+// is the same either way. Xapian errors throw.
 std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store::ArticleId id,
-                                        int limit, Timestamp now);
+                                        int limit, Timestamp now,
+                                        const TermFrequencies* frequencies = nullptr);
 
 // Computes the related list of every article changed after the database's related_seq up to
 // its last indexed sequence, writes them to the store a batch at a time and moves related_seq
@@ -36,5 +41,14 @@ std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store:
 // Returns the lists written. Store errors are returned; Xapian errors throw.
 Result<std::int64_t> RelateChanges(Xapian::WritableDatabase& database, SearchStore store,
                                    const std::function<bool()>& keep_going);
+
+// What RelateChanges does for a database whose related_seq is 0, for a reindex: the list of
+// every article changed up to the database's last indexed sequence, against the whole
+// database at `path`, then related_seq set to that sequence and committed. The terms'
+// frequencies are read once for all lists, and `threads` readers share the articles (the
+// lists are independent of each other). REQUIRES: nothing else writes the database
+// meanwhile (a reindex's database before it goes live). Returns the lists written. Store
+// errors are returned; Xapian errors throw (in this thread).
+Result<std::int64_t> RelateAll(const std::filesystem::path& path, SearchStore store, int threads);
 
 }  // namespace sinmun::search

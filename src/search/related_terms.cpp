@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "search/content_terms.hpp"
 #include "search/related_follower.hpp"
 #include "search/xapian_index.hpp"
 #include "search/xapian_searcher.hpp"
@@ -18,44 +19,21 @@ namespace {
 constexpr Xapian::termcount kRelatedTerms = 8;
 constexpr Xapian::doccount kRelatedSpare = 4;
 
-// Terms that describe an article's content: chain bigrams and words, not prefixed fields, and
-// only those some other article has too (a term of this article alone finds nothing related,
-// yet it is what the expand set ranks first).
-class ContentTerms final : public Xapian::ExpandDecider {
- public:
-  explicit ContentTerms(const Xapian::Database& database) : database_(database) {}
-  bool operator()(const std::string& term) const override {
-    // The checks on the term's text first: the frequency is a lookup in the index, asked
-    // for every term of the article on each uncached article page.
-    if (term.empty()) return false;
-    if (term[0] == 'W' ? term.size() <= 4  // skip very short words (numbers, "a")
-                       : term[0] >= 'A' && term[0] <= 'Z') {
-      return false;
-    }
-    return database_.get_termfreq(term) >= 2;
-  }
-
- private:
-  const Xapian::Database& database_;
-};
-
 }  // namespace
 
 std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store::ArticleId id,
-                                        int limit, Timestamp now) {
+                                        int limit, Timestamp now,
+                                        const TermFrequencies* frequencies) {
   std::vector<store::ArticleId> ids;
   if (limit <= 0) return ids;
-  Xapian::RSet relevant;
+  std::vector<std::string> terms;
   try {
-    (void)database.get_document(DocId(id));
+    terms = TopContentTerms(database, DocId(id), kRelatedTerms, frequencies);
   } catch (const Xapian::DocNotFoundError&) {
     return ids;  // not indexed (or no longer published)
   }
-  relevant.add_document(DocId(id));
-  Xapian::Enquire enquire(database);
-  const ContentTerms decider(database);
-  const Xapian::ESet terms = enquire.get_eset(kRelatedTerms, relevant, &decider);
   if (terms.empty()) return ids;
+  Xapian::Enquire enquire(database);
   // A plain OR of weighted terms lets Xapian skip documents that cannot reach the top
   // (max-weight pruning); a value range on publication time made it read every posting of
   // every term, 3 ms an article page at 100,000 articles. Articles not public at `now` are

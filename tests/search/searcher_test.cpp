@@ -334,6 +334,40 @@ TEST_P(SearcherTest, TheFollowerKeepsRelatedListsInTheStore) {
   EXPECT_EQ(kept(b), Ids{a});
 }
 
+// A reindex makes its lists with several readers and a table of term frequencies read once;
+// every article shows what the follower had shown, in the same order.
+TEST_P(SearcherTest, AReindexKeepsTheListsTheFollowerMade) {
+  const std::vector<std::string> words = {"가야금", "국악원", "연주회", "산조",   "명인",
+                                          "대전시", "의회",   "예산",   "교육청", "학교",
+                                          "축제",   "관광객", "하천",   "정비",   "주민"};
+  std::vector<store::ArticleId> ids;
+  for (int i = 0; i < 40; ++i) {
+    std::string body;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if ((i * 3 + static_cast<int>(w) * 5) % 7 < 3) body += words[w] + "에서 " + words[w] + " ";
+    }
+    ids.push_back(Add(words[i % words.size()] + " 소식 " + std::to_string(i), body + "열렸다."));
+  }
+  const auto kept = [&](store::ArticleId id) {
+    Ids related;
+    const std::vector<store::ArticleHeadline> items = store_->RelatedHeadlines(id, 8, kNow).value();
+    for (const store::ArticleHeadline& item : items) related.push_back(item.id);
+    return related;
+  };
+  ASSERT_FALSE(Find("소식").empty());
+  std::vector<Ids> before;
+  std::vector<store::RelatedList> cleared;
+  for (const store::ArticleId id : ids) {
+    before.push_back(kept(id));
+    cleared.push_back({id, {}});
+  }
+  ASSERT_GT(std::count_if(before.begin(), before.end(), [](const Ids& l) { return l.size() >= 5; }),
+            30);
+  ASSERT_TRUE(store_->PutRelated(cleared).has_value());
+  ASSERT_TRUE(Reindex(*store_, dir_.path() / "search").has_value());
+  for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(kept(ids[i]), before[i]) << ids[i];
+}
+
 TEST_P(SearcherTest, ExcludingACompoundKeepsArticlesWithItsPartsApart) {
   const auto apart = Add("시정 소식", "대전시는 오늘 발표했다. 지방 의회는 조용했다.");
   Add("의회 소식", "대전시의회가 임시회를 열었다.");
