@@ -1,3 +1,4 @@
+#include "core/photo_marker.hpp"
 #include "render/markdown.hpp"
 #include "site/views.hpp"
 
@@ -49,7 +50,8 @@ nlohmann::ordered_json ApiArticleView(const store::Article& article, const Artic
       {"url", AbsoluteUrl(config, ArticlePath(article.id))},
       {"prev_id", OptionalId(links.previous)},
       {"next_id", OptionalId(links.next)},
-      {"body_html", render::MarkdownToHtml(article.body_markdown)}};
+      // The API carries no photos: the lines that place them in the body go.
+      {"body_html", render::MarkdownToHtml(WithoutPhotoMarkers(article.body_markdown))}};
 }
 
 }  // namespace sinmun::site
