@@ -171,6 +171,10 @@ Result<std::vector<WriteOutcome>> ImportStoreSink::PutArticle(MappedArticle&& ma
     }
   }
   article.content.body_markdown = std::move(mapped.body_markdown);
+  if (mapped.lead_photo) {
+    article.content.photo_id = mapped.lead_photo->photo_id;
+    article.content.photo_caption = OneLine(mapped.lead_photo->caption);
+  }
   if (auto reporter = reporters_.find(mapped.author_login); reporter != reporters_.end()) {
     article.content.reporter_ids.push_back(reporter->second);
   }
@@ -199,6 +203,10 @@ Result<std::vector<WriteOutcome>> ImportStoreSink::PutArticle(MappedArticle&& ma
       .Add(dated ? article.registered_at : 0)
       .Add(article.modified_at.value_or(0))
       .Add(article.old_paths);
+  // Only when there is one, so that the articles without stay unchanged on the next run.
+  if (article.content.photo_id) {
+    print.Add(*article.content.photo_id).Add(article.content.photo_caption);
+  }
   for (const store::ImportedComment& comment : article.comments) {
     print.Add(comment.source_id).Add(comment.parent).Add(comment.nickname).Add(comment.body);
   }
@@ -281,7 +289,7 @@ Result<WriteOutcome> ImportStoreSink::PutPage(const MappedPage& page) {
   return before->front().version == *version ? WriteOutcome::kUnchanged : WriteOutcome::kUpdated;
 }
 
-Result<std::string> ImportStoreSink::PutImage(const std::string& relative,
+Result<StoredImage> ImportStoreSink::PutImage(const std::string& relative,
                                               const std::filesystem::path& file) {
   if (!photos_.store || !photos_.address) return ImportSink::PutImage(relative, file);
   std::ifstream in(file, std::ios::binary);
@@ -298,13 +306,18 @@ Result<std::string> ImportStoreSink::PutImage(const std::string& relative,
       .id = static_cast<std::int64_t>(std::stoull(path_digest.substr(0, 16), nullptr, 16) >> 1)};
   const Result<std::optional<store::ImportedRecord>> known = book_.ImportedRecordOf(key);
   if (!known) return tl::unexpected(known.error());
-  if (*known && (*known)->fingerprint == digest) return photos_.address((*known)->id);
+  const auto stored = [&](store::PhotoId photo) -> Result<StoredImage> {
+    Result<std::string> address = photos_.address(photo);
+    if (!address) return tl::unexpected(address.error());
+    return StoredImage{.photo_id = photo, .address = std::move(*address)};
+  };
+  if (*known && (*known)->fingerprint == digest) return stored((*known)->id);
   const Result<store::PhotoId> photo = photos_.store(bytes);
   if (!photo) return tl::unexpected(photo.error());
   if (Result<> recorded = book_.RecordImport(key, *photo, digest); !recorded) {
     return tl::unexpected(recorded.error());
   }
-  return photos_.address(*photo);
+  return stored(*photo);
 }
 
 }  // namespace sinmun::archive

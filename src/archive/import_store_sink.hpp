@@ -49,7 +49,7 @@ class ImportStoreSink final : public ImportSink {
   // Each file is stored once: keyed by its path under the site's address ("media"), with its
   // SHA-256 as the fingerprint, so a second run reuses the photo and a changed file is stored
   // again.
-  Result<std::string> PutImage(const std::string& relative,
+  Result<StoredImage> PutImage(const std::string& relative,
                                const std::filesystem::path& file) override;
 
  private:

@@ -41,10 +41,34 @@ void Count(ImportCounts& counts, WriteOutcome outcome) {
   }
 }
 
+// The export's attachments (the first reading of an import with --media): what a featured
+// image's id names.
+class AttachmentCollector final : public WxrVisitor {
+ public:
+  explicit AttachmentCollector(Timestamp now) : now_(now) {}
+  Result<> OnSite(const WxrSite& /*site*/) override { return {}; }
+  Result<> OnAuthor(const WxrAuthor& /*author*/) override { return {}; }
+  Result<> OnTerm(const WxrTerm& /*term*/) override { return {}; }
+  Result<> OnItem(WxrItem&& item) override {
+    if (item.post_type != "attachment") return {};
+    MappedItem mapped = MapItem(item, Taxonomy(), now_);
+    if (auto* attachment = std::get_if<MappedAttachment>(&mapped)) {
+      attachments_[attachment->wordpress_id] = std::move(*attachment);
+    }
+    return {};
+  }
+  std::map<std::int64_t, MappedAttachment> Take() { return std::move(attachments_); }
+
+ private:
+  Timestamp now_;
+  std::map<std::int64_t, MappedAttachment> attachments_;
+};
+
 class ImportVisitor final : public WxrVisitor {
  public:
-  ImportVisitor(const ImportOptions& options, ImportSink* sink, ImportReport& report)
-      : options_(options), sink_(sink), report_(report) {
+  ImportVisitor(const ImportOptions& options, ImportSink* sink, ImportReport& report,
+                std::map<std::int64_t, MappedAttachment> attachments)
+      : options_(options), sink_(sink), report_(report), attachments_(std::move(attachments)) {
     if (sink_ != nullptr && !options_.media_dir.empty()) {
       store_images_ = [this](std::string_view url) { return StoredImageAddress(url); };
     }
@@ -108,6 +132,7 @@ class ImportVisitor final : public WxrVisitor {
     report_.comments_skipped += article.comments - approved;
     report_.redirects += static_cast<std::int64_t>(article.old_paths.size());
     CheckImages(article.images);
+    LeadPhoto(article);
     if (sink_ == nullptr) {
       ++report_.articles.created;
       return {};
@@ -176,25 +201,59 @@ class ImportVisitor final : public WxrVisitor {
     return std::nullopt;
   }
 
-  // The photo an image address of the old site became (--media), "" to keep the address.
-  // Each file is stored once a run, however many posts show it.
-  std::string StoredImageAddress(std::string_view url) {
+  // The photo an image address of the old site became (--media); nullopt when its file is
+  // not under --media (counted as missing by the caller) or the pipeline refused it. Each file
+  // is stored once a run, however many posts show it.
+  std::optional<StoredImage> StoredPhoto(std::string_view url) {
     const std::optional<std::filesystem::path> file = MediaFile(url);
-    if (!file) return "";  // counted as missing by CheckImages
+    if (!file) return std::nullopt;
     const std::filesystem::path relative = file->lexically_relative(options_.media_dir);
     const auto [known, fresh] = stored_images_.try_emplace(relative.string());
     if (!fresh) return known->second;
-    Result<std::string> address = sink_->PutImage(relative.string(), *file);
-    if (!address) {
+    Result<StoredImage> stored = sink_->PutImage(relative.string(), *file);
+    if (!stored) {
       ++report_.images_refused_count;
       if (report_.images_refused.size() < kMissingListed) {
-        report_.images_refused.push_back(std::string(url) + ": " + address.error().detail);
+        report_.images_refused.push_back(std::string(url) + ": " + stored.error().detail);
       }
-      return "";
+      return std::nullopt;
     }
     ++report_.images_stored;
-    known->second = std::move(*address);
+    known->second = std::move(*stored);
     return known->second;
+  }
+
+  // A body's image address rewritten to the paper's copy; "" keeps the old address.
+  std::string StoredImageAddress(std::string_view url) {
+    const std::optional<StoredImage> photo = StoredPhoto(url);
+    return photo ? photo->address : "";
+  }
+
+  // The post's featured image becomes its lead photo when images are stored (--media).
+  void LeadPhoto(MappedArticle& article) {
+    if (article.featured_image <= 0) return;
+    ++report_.featured;
+    if (options_.media_dir.empty()) return;
+    const auto attachment = attachments_.find(article.featured_image);
+    if (attachment == attachments_.end()) {
+      ++report_.featured_not_in_export;
+      return;
+    }
+    if (!MediaFile(attachment->second.url)) {
+      ++report_.featured_missing_count;
+      if (report_.featured_missing.size() < kMissingListed) {
+        report_.featured_missing.push_back(
+            fmt::format("#{}: {}", article.wordpress_id, attachment->second.url));
+      }
+      return;
+    }
+    ++report_.featured_found;
+    if (sink_ == nullptr) return;
+    const std::optional<StoredImage> photo = StoredPhoto(attachment->second.url);
+    if (!photo) return;  // refused, and listed as such
+    article.lead_photo =
+        MappedLeadPhoto{.photo_id = photo->photo_id, .caption = attachment->second.caption};
+    ++report_.featured_stored;
   }
 
   void CheckImages(const std::vector<std::string>& images) {
@@ -216,7 +275,9 @@ class ImportVisitor final : public WxrVisitor {
   Taxonomy taxonomy_;
   bool sections_done_ = false;
   ImageRewriter store_images_;  // set when images go through the photo pipeline (--media)
-  std::map<std::string, std::string> stored_images_;  // relative path → address ("": refused)
+  // Relative path → the photo it became (nullopt: refused).
+  std::map<std::string, std::optional<StoredImage>> stored_images_;
+  std::map<std::int64_t, MappedAttachment> attachments_;  // by id; only with --media
 };
 
 std::string CountsLine(std::string_view what, const ImportCounts& counts, bool dry_run) {
@@ -231,7 +292,13 @@ Result<> ImportWordPress(const std::string& path, const ImportOptions& options, 
                          ImportReport& report,
                          const std::function<void(const WxrProgress&)>& progress) {
   report.dry_run = sink == nullptr;
-  ImportVisitor visitor(options, sink, report);
+  std::map<std::int64_t, MappedAttachment> attachments;
+  if (!options.media_dir.empty()) {
+    AttachmentCollector collector(options.now);
+    if (auto read = ReadWxr(path, collector); !read) return read;
+    attachments = collector.Take();
+  }
+  ImportVisitor visitor(options, sink, report, std::move(attachments));
   if (auto read = ReadWxr(path, visitor, progress); !read) return read;
   return visitor.Finish();
 }
@@ -282,6 +349,20 @@ std::string FormatImportReport(const ImportReport& report) {
     }
     out += "\n";
   }
+  if (report.featured > 0) {
+    out += fmt::format("featured    {:>8} posts with a featured image", report.featured);
+    if (report.featured_found + report.featured_missing_count + report.featured_not_in_export > 0) {
+      out += fmt::format(", {} found in --media, {} missing, {} not in the export",
+                         report.featured_found, report.featured_missing_count,
+                         report.featured_not_in_export);
+      if (!report.dry_run) {
+        out += fmt::format("; {} became lead photos", report.featured_stored);
+      }
+    } else {
+      out += " (no --media: the articles have no lead photo)";
+    }
+    out += "\n";
+  }
   out += fmt::format("comments    {:>8} approved comments and replies{}\n", report.comments,
                      report.dry_run ? " to import" : ", with their articles");
   out += fmt::format("skipped     {:>8} items, {} comments\n", report.skipped.size(),
@@ -296,6 +377,7 @@ std::string FormatImportReport(const ImportReport& report) {
   }
   ListImages(out, "missing", report.images_missing, report.images_missing_count);
   ListImages(out, "refused", report.images_refused, report.images_refused_count);
+  ListImages(out, "missing featured", report.featured_missing, report.featured_missing_count);
   return out;
 }
 

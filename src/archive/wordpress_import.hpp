@@ -22,6 +22,13 @@ namespace sinmun::archive {
 // is; the sink lists it with TakeSkipped() for the report.
 enum class WriteOutcome { kCreated, kUpdated, kUnchanged, kKeptNewsroomEdit };
 
+// An image file of --media as the sink stored it: a photo of the paper and its address on
+// the site (its largest size, in the original's format).
+struct StoredImage {
+  std::int64_t photo_id = 0;
+  std::string address;
+};
+
 // Where imported records go, keyed by WordPress ids so that a second run updates instead of
 // duplicating. An article is written whole or not at all.
 class ImportSink {
@@ -38,10 +45,10 @@ class ImportSink {
   virtual Result<std::vector<WriteOutcome>> PutArticle(MappedArticle&& article) = 0;
   virtual Result<std::vector<WriteOutcome>> Flush() = 0;
   // An image file of --media (`relative` to it, as the old site's uploads address has it):
-  // stored as a photo, its address on this site returned. kUnavailable when this sink keeps
-  // no images (the body keeps the old address); kInvalidInput, with the reason, for a file
-  // that is no usable image.
-  virtual Result<std::string> PutImage(const std::string& relative,
+  // stored as a photo, which is returned. kUnavailable when this sink keeps no images (the
+  // body keeps the old address, a featured image is left out); kInvalidInput, with the
+  // reason, for a file that is no usable image.
+  virtual Result<StoredImage> PutImage(const std::string& relative,
                                        const std::filesystem::path& file) {
     (void)relative;
     (void)file;
@@ -54,8 +61,11 @@ class ImportSink {
 };
 
 struct ImportOptions {
-  std::string media_dir;  // a copy of wp-content/uploads; "" leaves images at the old site
-  Timestamp now = 0;      // dates the drafts that have none
+  // A copy of wp-content/uploads; "" leaves images at the old site and the articles without
+  // their featured image. With it the export is read twice: its attachments first (a featured
+  // image's attachment tends to come after its post), then everything.
+  std::string media_dir;
+  Timestamp now = 0;  // dates the drafts that have none
 };
 
 struct ImportCounts {
@@ -86,6 +96,12 @@ struct ImportReport {
   std::int64_t images_stored = 0;           // … that went through the photo pipeline
   std::vector<std::string> images_refused;  // address: why the pipeline refused it (first 1,000)
   std::int64_t images_refused_count = 0;
+  std::int64_t featured = 0;                  // posts with a featured image
+  std::int64_t featured_found = 0;            // … whose file is in --media
+  std::int64_t featured_not_in_export = 0;    // … whose attachment the export lacks
+  std::vector<std::string> featured_missing;  // "#post: address" of files not in --media
+  std::int64_t featured_missing_count = 0;
+  std::int64_t featured_stored = 0;  // … that became the article's lead photo
   std::vector<SkippedItem> skipped;
 };
 

@@ -1,5 +1,6 @@
 #include "archive/wordpress_mapping.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <set>
@@ -69,6 +70,46 @@ std::vector<std::string> ExcerptLines(std::string_view excerpt) {
     start = end + 1;
   }
   return lines;
+}
+
+// The value of the item's postmeta `key`; "" when it has none.
+std::string_view MetaValue(const WxrItem& item, std::string_view key) {
+  for (const auto& [name, value] : item.meta) {
+    if (name == key) return value;
+  }
+  return "";
+}
+
+// The attachment id of _thumbnail_id, 0 when there is none or it is no positive number.
+std::int64_t FeaturedImage(const WxrItem& item) {
+  const std::string_view text = MetaValue(item, "_thumbnail_id");
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id < 0) return 0;
+  return id;
+}
+
+// Text without markup on one line: each run of spaces and line breaks one space.
+std::string OneLineText(std::string_view html) {
+  std::string line;
+  for (const char c : PlainText(html)) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!space) {
+      line += c;
+    } else if (!line.empty() && line.back() != ' ') {
+      line += ' ';
+    }
+  }
+  if (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
+// An attachment's caption: WordPress keeps it as the excerpt (HTML allowed) and the alt text
+// in a postmeta; in sinmun a photo's caption is both.
+std::string AttachmentCaption(const WxrItem& item) {
+  std::string caption = OneLineText(item.excerpt);
+  if (caption.empty()) caption = OneLineText(MetaValue(item, "_wp_attachment_image_alt"));
+  return caption;
 }
 
 std::optional<ArticleState> StateOf(std::string_view status) {
@@ -272,7 +313,9 @@ MappedItem MapItem(const WxrItem& item, const Taxonomy& taxonomy, Timestamp now,
   if (item.post_id <= 0) return skip("no wp:post_id");
   if (item.post_type == "attachment") {
     if (item.attachment_url.empty()) return skip("attachment without wp:attachment_url");
-    return MappedAttachment{.wordpress_id = item.post_id, .url = item.attachment_url};
+    return MappedAttachment{.wordpress_id = item.post_id,
+                            .url = item.attachment_url,
+                            .caption = AttachmentCaption(item)};
   }
   if (item.post_type != "post" && item.post_type != "page") {
     return skip("post type " + (item.post_type.empty() ? std::string("(none)") : item.post_type) +
@@ -305,6 +348,7 @@ MappedItem MapItem(const WxrItem& item, const Taxonomy& taxonomy, Timestamp now,
   article.headline = title.empty() ? "(제목 없음)" : title;
   article.body_markdown = std::move(body.markdown);
   article.images = std::move(body.images);
+  article.featured_image = FeaturedImage(item);
   article.author_login = item.creator;
   article.comments = CommentCount(item);
   const std::optional<Timestamp> date = ParseWordPressGmt(item.post_date_gmt);

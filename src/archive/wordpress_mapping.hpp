@@ -17,6 +17,9 @@
 //   percent-decoded (%ec%a0%95 → 정).
 // - Tags → tags, by name.
 // - Pages → static pages served at their old path.
+// - The featured image (the post's _thumbnail_id postmeta, an attachment's id) becomes the
+//   article's lead photo when the import stores images (--media; wordpress_import.hpp), with
+//   the attachment's caption (its excerpt; its alt text when it has none).
 // - Approved comments and their replies (not pingbacks, trackbacks, spam, trash or comments
 //   awaiting moderation) become reader comments, as plain text; the others are counted.
 
@@ -93,6 +96,12 @@ struct MappedComment {
   Timestamp created_at = 0;
 };
 
+// The featured image of a post as the import stored it (a photo of the paper) and its caption.
+struct MappedLeadPhoto {
+  std::int64_t photo_id = 0;
+  std::string caption;
+};
+
 struct MappedArticle {
   std::int64_t wordpress_id = 0;
   ArticleState state = ArticleState::kDraft;
@@ -103,6 +112,8 @@ struct MappedArticle {
   std::vector<std::string> subheadlines;
   std::string body_markdown;
   std::vector<std::string> images;  // as written in the body
+  std::int64_t featured_image = 0;  // the attachment that is its featured image; 0 for none
+  std::optional<MappedLeadPhoto> lead_photo;  // set by the import when it stored that image
   std::string author_login;
   std::string section_slug;  // "" when the post has no category
   std::vector<std::string> tags;
@@ -125,6 +136,7 @@ struct MappedPage {
 struct MappedAttachment {
   std::int64_t wordpress_id = 0;
   std::string url;
+  std::string caption;  // one line: its caption (excerpt), else its alt text; "" for none
 };
 
 struct SkippedItem {

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include "core/photo_marker.hpp"
+
 namespace sinmun {
 namespace {
 
@@ -31,6 +33,9 @@ std::string TruncateUtf8(std::string_view text, size_t max_chars) {
 }
 
 std::string Excerpt(std::string_view markdown, size_t max_chars) {
+  // An excerpt shows no photos, so the lines that place them are no text of it either.
+  const std::string without_markers = WithoutPhotoMarkers(markdown);
+  markdown = without_markers;
   std::string plain;
   plain.reserve(std::min(markdown.size(), max_chars * 4));
   bool in_link_target = false;

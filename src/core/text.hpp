@@ -11,8 +11,8 @@ namespace sinmun {
 std::string TruncateUtf8(std::string_view text, size_t max_chars);
 
 // A plain-text excerpt of a Markdown body: the first paragraphs with Markdown punctuation
-// (#, *, _, `, >, [, ], link targets, images) dropped and whitespace folded, at most
-// `max_chars`.
+// (#, *, _, `, >, [, ], link targets, images), photo marker lines (core/photo_marker.hpp)
+// dropped and whitespace folded, at most `max_chars`.
 std::string Excerpt(std::string_view markdown, size_t max_chars);
 
 // `text` without the spaces, tabs and line breaks at its ends (what a form field's value means).

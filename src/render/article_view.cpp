@@ -1,9 +1,11 @@
 #include "render/article_view.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/photo_marker.hpp"
 #include "render/markdown.hpp"
 #include "render/video_link.hpp"
 
@@ -77,36 +79,16 @@ nlohmann::json VideoView(std::string_view video, const nlohmann::json& poster) {
 
 namespace {
 
-// The photo a body's line places, when the line is a marker for one: "[사진 N]" alone on
-// its line (spaces around allowed, the space inside optional), N counting the lead photo as 1
-// and the further photos from 2. nullptr for any other line and for a number with no photo.
+// The photo a body's line places, when the line is a marker for one (core/photo_marker.hpp);
+// nullptr for any other line and for a number with no photo.
 const ArticleContentData::Photo* BodyMarkerPhoto(const ArticleContentData& article,
                                                  std::string_view line) {
-  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
-    line.remove_suffix(1);
-  }
-  constexpr std::string_view kOpen = "[사진";
-  if (!line.starts_with(kOpen) || !line.ends_with(']')) return nullptr;
-  std::string_view number = line.substr(kOpen.size(), line.size() - kOpen.size() - 1);
-  if (!number.empty() && number.front() == ' ') number.remove_prefix(1);
-  if (number.empty() || number.size() > 3 ||
-      number.find_first_not_of("0123456789") != std::string_view::npos) {
-    return nullptr;
-  }
-  const size_t n = std::stoul(std::string(number));
-  if (n == 1) return article.photo ? &*article.photo : nullptr;
-  if (n >= 2 && n - 2 < article.photos.size()) return &article.photos[n - 2];
+  const std::optional<int> n = PhotoMarkerNumber(line);
+  if (!n) return nullptr;
+  if (*n == 1) return article.photo ? &*article.photo : nullptr;
+  const auto further = static_cast<size_t>(*n);
+  if (further >= 2 && further - 2 < article.photos.size()) return &article.photos[further - 2];
   return nullptr;
-}
-
-// A fence of a fenced code block ("```" or "~~~" after up to three spaces): markers inside
-// one are code, shown as typed.
-bool IsCodeFence(std::string_view line) {
-  size_t indent = 0;
-  while (indent < line.size() && indent < 3 && line[indent] == ' ') ++indent;
-  line.remove_prefix(indent);
-  return line.starts_with("```") || line.starts_with("~~~");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include "core/photo_marker.hpp"
 #include "core/text.hpp"
 
 namespace sinmun::search {
@@ -240,7 +241,7 @@ std::string StoredText(const KoreanAnalyzer& analyzer, const Xapian::Stem& stemm
   FieldWriter writer(scratch, analyzer, stemmer);
   writer.Add(article.headline, true);
   for (const std::string& subheadline : article.subheadlines) writer.Add(subheadline, false);
-  writer.Add(article.body_markdown, false);
+  writer.Add(WithoutPhotoMarkers(article.body_markdown), false);
   return std::move(writer.stored());
 }
 
@@ -285,7 +286,7 @@ Xapian::Document ArticleDocument(const KoreanAnalyzer& analyzer, const Xapian::S
   FieldWriter writer(document, analyzer, stemmer);
   writer.Add(article.headline, /*headline=*/true);
   for (const std::string& subheadline : article.subheadlines) writer.Add(subheadline, false);
-  writer.Add(article.body_markdown, false);
+  writer.Add(WithoutPhotoMarkers(article.body_markdown), false);
   document.set_data(writer.stored());
   for (const store::Byline& byline : article.bylines) {
     document.add_boolean_term("XR" + std::to_string(byline.id));

@@ -1,3 +1,4 @@
+#include "site/api_series.hpp"
 #include "site/article_data.hpp"
 #include "site/list_pages.hpp"
 #include "site/pages.hpp"
@@ -21,8 +22,9 @@ http::Response ApiArticleList(const SiteContext& site, const http::Request& requ
   if (!list) return JsonError(site, list.error());
 
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  ApiSeriesReader series(site.deps.store.series, site.deps.config);
   for (const store::ArticleSummary& summary : list->items) {
-    items.push_back(ApiSummaryView(summary, site.deps.config));
+    items.push_back(ApiSummaryView(summary, site.deps.config, series.Of(summary)));
   }
   const nlohmann::ordered_json body = {{"items", std::move(items)},
                                        {"page", *number},
@@ -38,7 +40,16 @@ http::Response ApiArticle(const SiteContext& site, const http::Request& request,
   const Result<ArticleData> data =
       LoadArticle(*site.deps.store.catalog, *id, site.deps.clock->Now());
   if (!data) return JsonError(site, data.error());
-  return JsonResponse(ApiArticleView(data->article, data->links, site.deps.config));
+  // As on the article page, a series that cannot be read is left out.
+  std::optional<store::ArticleSeries> series;
+  if (site.deps.store.series != nullptr) {
+    if (Result<std::optional<store::ArticleSeries>> found =
+            site.deps.store.series->ArticleSeriesAt(*id, site.deps.clock->Now())) {
+      series = std::move(*found);
+    }
+  }
+  return JsonResponse(ApiArticleView(data->article, data->links, site.deps.config,
+                                     ApiArticleSeriesView(series, site.deps.config)));
 }
 
 }  // namespace sinmun::site

@@ -1,3 +1,4 @@
+#include "core/photo_marker.hpp"
 #include "render/markdown.hpp"
 #include "site/views.hpp"
 
@@ -14,7 +15,22 @@ nlohmann::ordered_json OptionalId(const std::optional<NeighborLink>& link) {
 
 }  // namespace
 
-nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config) {
+nlohmann::ordered_json ApiArticleSeriesView(const std::optional<store::ArticleSeries>& series,
+                                            const Config& config) {
+  if (!series) return nullptr;
+  const auto near = [](const std::optional<store::SeriesEpisode>& episode) {
+    return episode ? nlohmann::ordered_json(episode->article_id) : nlohmann::ordered_json(nullptr);
+  };
+  return {{"id", series->series.id},
+          {"title", series->series.title},
+          {"episode", series->episode},
+          {"url", AbsoluteUrl(config, SeriesPath(series->series.id))},
+          {"prev_id", near(series->previous)},
+          {"next_id", near(series->next)}};
+}
+
+nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config,
+                                      nlohmann::ordered_json series) {
   return {{"id", summary.id},
           {"section", ApiSectionView(summary.section)},
           {"headline", summary.headline},
@@ -23,11 +39,12 @@ nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, cons
           {"snippet", summary.snippet},
           {"reporter", summary.reporter_name},
           {"registered_at", FormatIso8601Kst(summary.registered_at)},
-          {"url", AbsoluteUrl(config, ArticlePath(summary.id))}};
+          {"url", AbsoluteUrl(config, ArticlePath(summary.id))},
+          {"series", std::move(series)}};
 }
 
 nlohmann::ordered_json ApiArticleView(const store::Article& article, const ArticleLinks& links,
-                                      const Config& config) {
+                                      const Config& config, nlohmann::ordered_json series) {
   nlohmann::ordered_json reporters = nlohmann::ordered_json::array();
   for (const store::Byline& byline : article.bylines) {
     reporters.push_back({{"id", byline.id}, {"name", byline.name}, {"email", byline.email}});
@@ -49,7 +66,9 @@ nlohmann::ordered_json ApiArticleView(const store::Article& article, const Artic
       {"url", AbsoluteUrl(config, ArticlePath(article.id))},
       {"prev_id", OptionalId(links.previous)},
       {"next_id", OptionalId(links.next)},
-      {"body_html", render::MarkdownToHtml(article.body_markdown)}};
+      {"series", std::move(series)},
+      // The API carries no photos: the lines that place them in the body go.
+      {"body_html", render::MarkdownToHtml(WithoutPhotoMarkers(article.body_markdown))}};
 }
 
 }  // namespace sinmun::site

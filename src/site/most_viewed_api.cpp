@@ -1,5 +1,6 @@
 #include <charconv>
 
+#include "site/api_series.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
 
@@ -42,11 +43,13 @@ http::Response ApiMostViewed(const SiteContext& site, const http::Request& reque
   if (!ranking) return JsonError(site, ranking.error());
 
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  ApiSeriesReader series(site.deps.store.series, site.deps.config);
   for (const store::ArticleSummary& summary : *ranking) {
     items.push_back({{"id", summary.id},
                      {"headline", summary.headline},
                      {"url", AbsoluteUrl(site.deps.config, ArticlePath(summary.id))},
-                     {"views", summary.views}});
+                     {"views", summary.views},
+                     {"series", series.Of(summary)}});
   }
   return JsonResponse(nlohmann::ordered_json{{"window", counters::WindowName(*window)},
                                              {"items", std::move(items)}});

@@ -7,20 +7,23 @@
 // JSON API (Content-Type application/json; charset=utf-8; errors are
 // {"error": {"status": 404, "message": "…"}} with that status):
 //   GET /api/v1/articles?section=<slug>&page=<n>
-//     {"items": [{"id", "section": {"slug", "name"}, "headline", "snippet", "reporter",
-//                 "registered_at", "url"}…], "page", "page_size", "total"}
-//     section optional; a page past the end has empty items (200).
+//     {"items": [{"id", "section": {"slug", "name"}, "headline", "type", "paid", "snippet",
+//                 "reporter", "registered_at", "url", "series"}…], "page", "page_size", "total"}
+//     section optional; a page past the end has empty items (200). series (연재, issue #18):
+//     {"id", "title", "episode", "url"} or null; the headline is without the series marks.
 //   GET /api/v1/articles/<id>
-//     {"id", "section": {"slug", "name"}, "headline", "subheadlines": [..], "reporter": first
-//      byline's name or null, "reporters": [{"id", "name", "email"}], "registered_at",
-//      "modified_at": or null, "url", "prev_id", "next_id": older/newer in the section or null,
-//      "body_html"}
+//     {"id", "section": {"slug", "name"}, "headline", "type", "paid", "subheadlines": [..],
+//      "reporter": first byline's name or null, "reporters": [{"id", "name", "email"}],
+//      "registered_at", "modified_at": or null, "url", "prev_id", "next_id": older/newer in
+//      the section or null, "series": as above with "prev_id", "next_id" (the episodes
+//      published before and after it, or null), "body_html": without photo marker lines}
 //   Times are ISO 8601 in KST ("2017-08-01T13:13:00+09:00"); url is absolute when
 //   config.base_url is set, else a path.
 //
 // Readers (issue #4):
 //   GET /api/v1/most-viewed?window=24h|7d|30d&section=<slug>&limit=1..50 (default 24h, 10)
-//     {"window": "24h", "items": [{"id", "headline", "url", "views"}…]}: views in the window.
+//     {"window": "24h", "items": [{"id", "headline", "url", "views", "series"}…]}: views in
+//     the window; series as in /api/v1/articles.
 //     A bad window or limit is 400, an unknown section 404 (JSON errors as above).
 //   POST /article/<id>/recommend: one per visitor per article; 303 back to the article, or
 //     {"recommends": n, "counted": bool} when the request accepts application/json.

@@ -1,11 +1,14 @@
 // Sitemaps for search engines: GET /sitemap.xml (an index), /sitemaps/{file} (sections.xml,
-// reporters.xml, articles-N.xml), /news-sitemap.xml (Google News, last 48 hours) and
+// reporters.xml, series.xml, articles-N.xml), /news-sitemap.xml (Google News, last 48 hours) and
 // /robots.txt, which names both.
 //
 // articles-N.xml holds the Nth run of kArticlesPerFile published articles, oldest first, so a
 // file's contents only change when one of its articles is edited or an older one appears.
 
+#include <algorithm>
 #include <charconv>
+#include <utility>
+#include <vector>
 
 #include "site/pages.hpp"
 #include "site/views.hpp"
@@ -109,6 +112,40 @@ http::Response ReportersFile(const SiteContext& site, const PageRequest& page) {
   return Xml(std::move(out));
 }
 
+// The series (연재, issue #18) that have a published episode, each with when its latest
+// episode came out; a series nobody can read yet is no page to crawl. Empty without series.
+Result<std::vector<std::pair<store::SeriesId, Timestamp>>> SeriesPages(const SiteContext& site) {
+  std::vector<std::pair<store::SeriesId, Timestamp>> pages;
+  const store::SeriesBook* book = site.deps.store.series;
+  if (book == nullptr) return pages;
+  const Result<std::vector<store::Series>> all = book->AllSeries();
+  if (!all) return tl::unexpected(all.error());
+  const Timestamp now = site.deps.clock->Now();
+  for (const store::Series& series : *all) {
+    const Result<std::vector<store::SeriesEpisode>> episodes = book->SeriesEpisodes(series.id, now);
+    if (!episodes) return tl::unexpected(episodes.error());
+    if (episodes->empty()) continue;
+    Timestamp latest = 0;
+    for (const store::SeriesEpisode& episode : *episodes) {
+      latest = std::max(latest, episode.registered_at);
+    }
+    pages.emplace_back(series.id, latest);
+  }
+  return pages;
+}
+
+// series.xml: the series pages, each last modified at its latest episode; 404 when there are
+// none (a urlset must hold a <url>), as the index then does not name it.
+http::Response SeriesFile(const SiteContext& site, const PageRequest& page) {
+  const Result<std::vector<std::pair<store::SeriesId, Timestamp>>> pages = SeriesPages(site);
+  if (!pages) return ErrorResponse(site, pages.error(), page.view_mode);
+  if (pages->empty()) return ErrorResponse(site, 404, page.view_mode);
+  std::string out(kUrlsetOpen);
+  for (const auto& [id, latest] : *pages) AppendUrl(out, page.origin + SeriesPath(id), latest);
+  out += "</urlset>\n";
+  return Xml(std::move(out));
+}
+
 }  // namespace
 
 http::Response SitemapIndex(const SiteContext& site, const http::Request& request,
@@ -121,6 +158,9 @@ http::Response SitemapIndex(const SiteContext& site, const http::Request& reques
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   AppendSitemap(out, page.origin + "/sitemaps/sections.xml", std::nullopt);
   AppendSitemap(out, page.origin + "/sitemaps/reporters.xml", std::nullopt);
+  const Result<std::vector<std::pair<store::SeriesId, Timestamp>>> series = SeriesPages(site);
+  if (!series) return ErrorResponse(site, series.error(), page.view_mode);
+  if (!series->empty()) AppendSitemap(out, page.origin + "/sitemaps/series.xml", std::nullopt);
   for (size_t i = 0; i < batches->size(); ++i) {
     AppendSitemap(out, page.origin + "/sitemaps/articles-" + std::to_string(i + 1) + ".xml",
                   (*batches)[i].last_modified);
@@ -134,6 +174,7 @@ http::Response SitemapFile(const SiteContext& site, const http::Request& request
   const std::string_view file = request.PathParam("file");
   if (file == "sections.xml") return SectionsFile(site, page);
   if (file == "reporters.xml") return ReportersFile(site, page);
+  if (file == "series.xml") return SeriesFile(site, page);
   if (const std::optional<std::int64_t> number = ArticleFileNumber(file)) {
     return ArticlesFile(site, page, *number);
   }
@@ -177,7 +218,8 @@ http::Response NewsSitemap(const SiteContext& site, const http::Request& request
         "<news:publication_date>";
     out += FormatIso8601Kst(item.registered_at);
     out += "</news:publication_date><news:title>";
-    AppendXmlEscaped(out, item.headline);
+    // As the feeds title it, with its series mark ("[연재] 제목 ⑤", issue #18).
+    AppendXmlEscaped(out, ListedHeadline(*site.deps.renderer, item.headline, item.series_episode));
     out += "</news:title></news:news></url>\n";
   }
   out += "</urlset>\n";

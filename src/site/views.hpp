@@ -92,9 +92,17 @@ nlohmann::json ArticleView(const store::Article& article, const ArticleLinks& li
 
 namespace sinmun::site {
 
-// The JSON API's shapes (documented in site.hpp), keys in the documented order.
-nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config);
+// The JSON API's shapes (documented in site.hpp), keys in the documented order. `series` is
+// ApiSeriesReader::Of's for a summary (site/api_series.hpp), ApiArticleSeriesView's for an
+// article.
+nlohmann::ordered_json ApiSummaryView(const store::ArticleSummary& summary, const Config& config,
+                                      nlohmann::ordered_json series);
 nlohmann::ordered_json ApiArticleView(const store::Article& article, const ArticleLinks& links,
-                                      const Config& config);
+                                      const Config& config, nlohmann::ordered_json series);
+
+// An article's series for the JSON API: the summary's keys and "prev_id", "next_id" (the
+// episodes published before and after it, or null); null for none.
+nlohmann::ordered_json ApiArticleSeriesView(const std::optional<store::ArticleSeries>& series,
+                                            const Config& config);
 
 }  // namespace sinmun::site

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "store/migration.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/migration_steps.hpp"
 #include "store/transaction.hpp"
 
 namespace sinmun::store {
@@ -38,8 +39,9 @@ inline const Sql kRecord{
 
 }  // namespace migrate_sql
 
-// Applies `migration` with its schema_migrations row in one write transaction, so that a crash
-// leaves the database at a whole version; nothing when another process applied it meanwhile.
+// Applies `migration` (its SQL, then its step in sql/migration_steps.hpp if it has one) with
+// its schema_migrations row in one write transaction, so that a crash leaves the database at a
+// whole version; nothing when another process applied it meanwhile.
 template <typename Connection>
 Result<> ApplyMigration(Connection& connection, const Migration& migration) {
   auto transaction = Transaction<Connection>::Begin(connection, TransactionMode::kWrite);
@@ -48,6 +50,10 @@ Result<> ApplyMigration(Connection& connection, const Migration& migration) {
   if (!newest) return tl::unexpected(newest.error());
   if (*newest >= migration.version) return {};
   if (Result<> done = connection.Execute(std::string(migration.sql)); !done) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("migration {} failed: {}", migration.name, done.error().detail));
+  }
+  if (Result<> done = RunMigrationStep(connection, migration.name); !done) {
     return Fail(ErrorCode::kUnavailable,
                 fmt::format("migration {} failed: {}", migration.name, done.error().detail));
   }

@@ -199,12 +199,18 @@ TEST(WordPressMappingTest, ApprovedCommentsComeAsPlainTextAndTheOthersAreCounted
               HasSubstr("2 skipped (not approved: held, spam or trash)"));
 }
 
-TEST(WordPressMappingTest, ImagesMissingFromTheMediaFolderAreReportedNotFatal) {
+// A --media folder `name` under the test's temporary folder holding the file 2023/03/<file>.
+std::filesystem::path MediaFolder(const std::string& name, const std::string& file) {
   const std::filesystem::path media =
       std::filesystem::path(WriteTempFile("")).parent_path() /
-      ("media-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+      (name + "-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   std::filesystem::create_directories(media / "2023/03");
-  std::ofstream(media / "2023/03/here.jpg") << "jpeg";
+  std::ofstream(media / "2023/03" / file) << "jpeg";
+  return media;
+}
+
+TEST(WordPressMappingTest, ImagesMissingFromTheMediaFolderAreReportedNotFatal) {
+  const std::filesystem::path media = MediaFolder("media", "here.jpg");
   ImportReport report;
   const RecordingSink sink =
       Import({Post(1, "사진 기사",
@@ -216,6 +222,92 @@ TEST(WordPressMappingTest, ImagesMissingFromTheMediaFolderAreReportedNotFatal) {
   EXPECT_EQ(report.images_found, 1);
   EXPECT_THAT(report.images_missing,
               ElementsAre("https://news.example.kr/wp-content/uploads/2023/03/gone.jpg"));
+}
+
+// A post's featured image (_thumbnail_id) names an attachment, which WordPress exports by id,
+// so mostly after the post: with --media its file becomes the article's lead photo, captioned
+// as the attachment is; without the file, or without the attachment, the article comes all
+// the same, and the report says why it has no lead photo.
+TEST(WordPressMappingTest, TheFeaturedImageBecomesTheLeadPhotoWithItsCaption) {
+  const std::filesystem::path media = MediaFolder("featured", "night.jpg");
+  const auto featured = [](int post, int attachment) {
+    FixturePost item = Post(post, "기사 " + std::to_string(post));
+    item.extra = {kPolitics,
+                  "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>"
+                  "<wp:meta_value><![CDATA[" +
+                      std::to_string(attachment) + "]]></wp:meta_value></wp:postmeta>"};
+    return item;
+  };
+  const auto attachment = [](int id, const std::string& file, const std::string& caption,
+                             const std::string& alt) {
+    FixturePost item = Post(id, file);
+    item.type = "attachment";
+    item.status = "inherit";
+    item.excerpt = caption;
+    item.extra = {"<wp:attachment_url>https://news.example.kr/wp-content/uploads/2023/03/" + file +
+                      "</wp:attachment_url>",
+                  "<wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key>"
+                  "<wp:meta_value><![CDATA[" +
+                      alt + "]]></wp:meta_value></wp:postmeta>"};
+    return item;
+  };
+  struct PhotoSink : RecordingSink {
+    std::vector<std::string> stored;
+    Result<StoredImage> PutImage(const std::string& relative,
+                                 const std::filesystem::path& /*file*/) override {
+      stored.push_back(relative);
+      return StoredImage{.photo_id = 70 + static_cast<std::int64_t>(stored.size()),
+                         .address = "/uploads/" + relative};
+    }
+  };
+  const std::vector<FixturePost> posts = {
+      featured(1, 30),
+      featured(2, 99),
+      featured(3, 31),
+      Post(4),
+      attachment(30, "night.jpg", "<b>갑천</b>\n 야경", "밤의 갑천"),
+      attachment(31, "gone.jpg", "", "없는 사진")};
+
+  PhotoSink sink;
+  ImportReport report;
+  ASSERT_TRUE(ImportWordPress(WriteTempFile(WxrDocument(posts)),
+                              ImportOptions{.media_dir = media.string(), .now = kNow}, &sink,
+                              report)
+                  .has_value());
+  ASSERT_EQ(sink.articles.size(), 4u);
+  ASSERT_TRUE(sink.articles[0].lead_photo.has_value());
+  EXPECT_EQ(sink.articles[0].lead_photo->photo_id, 71);
+  EXPECT_EQ(sink.articles[0].lead_photo->caption, "갑천 야경");
+  EXPECT_THAT(sink.stored, ElementsAre("2023/03/night.jpg"));
+  for (size_t i = 1; i < 4; ++i) EXPECT_FALSE(sink.articles[i].lead_photo.has_value()) << i;
+  EXPECT_THAT(FormatImportReport(report),
+              HasSubstr("featured           3 posts with a featured image, 1 found in --media, 1 "
+                        "missing, 1 not in the export; 1 became lead photos\n"));
+  EXPECT_THAT(FormatImportReport(report),
+              HasSubstr("missing featured image: #3: "
+                        "https://news.example.kr/wp-content/uploads/2023/03/gone.jpg\n"));
+
+  // Without --media there are no files to make photos of.
+  ImportReport without;
+  const RecordingSink plain = Import(posts, &without);
+  EXPECT_FALSE(plain.articles[0].lead_photo.has_value());
+  EXPECT_THAT(FormatImportReport(without),
+              HasSubstr("featured           3 posts with a featured image (no --media: the "
+                        "articles have no lead photo)"));
+}
+
+TEST(WordPressMappingTest, AnAttachmentsCaptionIsItsExcerptElseItsAltText) {
+  WxrItem item;
+  item.post_id = 30;
+  item.post_type = "attachment";
+  item.attachment_url = "https://news.example.kr/wp-content/uploads/a.jpg";
+  item.meta = {{"_wp_attachment_image_alt", " 대전 <i>야경</i> "}};
+  const auto caption = [&] {
+    return std::get<MappedAttachment>(MapItem(item, Taxonomy(), kNow)).caption;
+  };
+  EXPECT_EQ(caption(), "대전 야경");
+  item.excerpt = "갑천\r\n불꽃 &amp; 야경";
+  EXPECT_EQ(caption(), "갑천 불꽃 & 야경");
 }
 
 TEST(WordPressMappingTest, ADryRunCountsWithoutASink) {

@@ -21,6 +21,18 @@ TEST(TextTest, ExcerptLeavesImagesOut) {
             "대전 야경! 링크");
 }
 
+// Photo markers (issue #19) place photos on the article page; an excerpt shows none, so it
+// leaves their lines out rather than showing "사진 2" amid the text.
+TEST(TextTest, ExcerptLeavesPhotoMarkersOut) {
+  EXPECT_EQ(Excerpt("첫 문단이다.\n\n[사진 2]\n\n둘째 문단이다.\n  [사진3]  \r\n끝.", 100),
+            "첫 문단이다. 둘째 문단이다. 끝.");
+  EXPECT_EQ(Excerpt("[사진 1]\n본문", 100), "본문");
+  // Text that only mentions a photo is text.
+  EXPECT_EQ(Excerpt("[사진 2] 설명\n\n사진 2를 보라", 100), "사진 2 설명 사진 2를 보라");
+  // The limit counts the text that is left.
+  EXPECT_EQ(Excerpt("[사진 2]\n가나다라마바사", 4), "가나다라…");
+}
+
 TEST(TextTest, ExcerptIsCutAtTheLimit) { EXPECT_EQ(Excerpt("가나다라마바사", 4), "가나다라…"); }
 
 }  // namespace

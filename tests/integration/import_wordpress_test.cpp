@@ -120,10 +120,19 @@ class ImportWordPressPaperTest : public ImportWordPressCliTest,
     if (!database_) return {};
     return {"--store", database_->url()};
   }
-  CommandResult Import(const std::string& file) {
+  CommandResult Import(const std::string& file, const std::string& media = "") {
     std::vector<std::string> args = {"import", "wordpress", "--data", root_ + "/paper", file};
+    if (!media.empty()) args.insert(args.end(), {"--media", media});
     for (const std::string& arg : StoreArgs()) args.push_back(arg);
     return RunSinmun(args);
+  }
+  // A copy of the old site's uploads holding one real photo, 2023/03/night.jpg.
+  std::string MediaWithNightPhoto() {
+    const std::string media = root_ + "/uploads-copy";
+    fs::create_directories(media + "/2023/03");
+    fs::copy_file(std::string(SINMUN_SOURCE_DIR) + "/tests/data/photos/landscape-exif.jpg",
+                  media + "/2023/03/night.jpg");
+    return media;
   }
   std::unique_ptr<TestDatabase> database_ = GetParam() == Backend::kPostgres
                                                 ? std::make_unique<TestDatabase>(Backend::kPostgres)
@@ -200,22 +209,13 @@ TEST_P(ImportWordPressPaperTest, MediaImagesBecomePhotosOnceAndTheArticleShowsTh
                           "notes.jpg\" alt=\"사진 아닌 파일\"></p>"
                           "<p><img src=\"" +
                           uploads + "../../../secret.jpg\" alt=\"밖\"></p><p>본문");
-  const std::string media = root_ + "/uploads-copy";
-  fs::create_directories(media + "/2023/03");
   // WordPress's resized copy and its original: the original is the one stored.
-  fs::copy_file(std::string(SINMUN_SOURCE_DIR) + "/tests/data/photos/landscape-exif.jpg",
-                media + "/2023/03/night.jpg");
+  const std::string media = MediaWithNightPhoto();
   Write("uploads-copy/2023/03/night-300x200.jpg", "a thumbnail WordPress made");
   Write("uploads-copy/2023/03/notes.jpg", "plain text, named as a photo");
   Write("secret.jpg", "outside the media folder");
   const std::string file = Write("export.xml", with_images);
-  const auto import = [&] {
-    std::vector<std::string> args = {"import", "wordpress", "--data", root_ + "/paper",
-                                     file,     "--media",   media};
-    for (const std::string& arg : StoreArgs()) args.push_back(arg);
-    return RunSinmun(args);
-  };
-  const CommandResult first = import();
+  const CommandResult first = Import(file, media);
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_NE(first.out.find("images             4 in bodies, 2 found in --media, 2 missing; 1 files "
                            "stored as photos, 1 refused"),
@@ -226,7 +226,7 @@ TEST_P(ImportWordPressPaperTest, MediaImagesBecomePhotosOnceAndTheArticleShowsTh
   EXPECT_NE(first.out.find("refused image: " + uploads + "notes.jpg: Only JPEG, PNG and WebP"),
             std::string::npos)
       << first.out;
-  const CommandResult second = import();
+  const CommandResult second = Import(file, media);
   ASSERT_EQ(second.exit_code, 0) << second.out;
   EXPECT_NE(second.out.find("articles           0 created       0 updated       1 unchanged"),
             std::string::npos)
@@ -251,6 +251,52 @@ TEST_P(ImportWordPressPaperTest, MediaImagesBecomePhotosOnceAndTheArticleShowsTh
     if (entry.path().string().ends_with("-1600.jpg")) ++largest;
   }
   EXPECT_EQ(largest, 1);
+}
+
+// The featured image (_thumbnail_id) of a post is its lead photo on the site, captioned as the
+// attachment was, though WordPress exports the attachment after the post; a second run keeps it.
+TEST_P(ImportWordPressPaperTest, TheFeaturedImageIsTheArticlesLeadPhoto) {
+  std::string with_featured = kExport;
+  const std::string post_end =
+      "<category domain=\"category\" nicename=\"%ec%a0%95%ec%b9%98\">"
+      "<![CDATA[정치]]></category>\n </item>";
+  with_featured.replace(
+      with_featured.find(post_end), post_end.size(),
+      "<category domain=\"category\" nicename=\"%ec%a0%95%ec%b9%98\"><![CDATA[정치]]></category>"
+      "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>"
+      "<wp:meta_value><![CDATA[40]]></wp:meta_value></wp:postmeta>\n </item>\n"
+      " <item><title><![CDATA[night]]></title><excerpt:encoded><![CDATA[갑천의 <b>밤</b>]]>"
+      "</excerpt:encoded><wp:post_id>40</wp:post_id><wp:status><![CDATA[inherit]]></wp:status>"
+      "<wp:post_type><![CDATA[attachment]]></wp:post_type><wp:attachment_url>"
+      "https://news.example.kr/wp-content/uploads/2023/03/night.jpg</wp:attachment_url></item>");
+  const std::string media = MediaWithNightPhoto();
+  const std::string file = Write("export.xml", with_featured);
+  const CommandResult first = Import(file, media);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("featured           1 posts with a featured image, 1 found in --media, "
+                           "0 missing, 0 not in the export; 1 became lead photos"),
+            std::string::npos)
+      << first.out;
+  const CommandResult second = Import(file, media);
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("articles           0 created       0 updated       1 unchanged"),
+            std::string::npos)
+      << second.out;
+
+  ServeProcess serve(root_ + "/paper", StoreArgs());
+  ASSERT_NE(serve.port(), 0) << serve.output();
+  const HttpResponse page =
+      HttpGet(serve.port(), MovedTo(serve.port(), "/?p=11"), {{"User-Agent", kDesktopChrome}});
+  ASSERT_EQ(page.status, 200) << page.body;
+  const size_t lead = page.body.find("<figure class=\"lead-photo\">");
+  ASSERT_NE(lead, std::string::npos) << page.body;
+  const std::string figure = page.body.substr(lead, page.body.find("</figure>", lead) - lead);
+  EXPECT_NE(figure.find("src=\"/uploads/"), std::string::npos) << figure;
+  EXPECT_NE(figure.find("alt=\"갑천의 밤\""), std::string::npos) << figure;
+  // The section list shows it as the article's thumbnail.
+  const HttpResponse section =
+      HttpGet(serve.port(), "/section/%EC%A0%95%EC%B9%98", {{"User-Agent", kDesktopChrome}});
+  EXPECT_NE(section.body.find("alt=\"갑천의 밤\""), std::string::npos) << section.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, ImportWordPressPaperTest, AllBackends(), BackendParamName());

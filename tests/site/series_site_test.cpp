@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "site_fixture.hpp"
 
 namespace sinmun::site {
@@ -69,6 +71,89 @@ TEST_F(SeriesSiteTest, AnEpisodeCarriesItsLabelAndLinksToItsNeighbours) {
   const std::string other = GetBody("/article/" + std::to_string(alone));
   EXPECT_THAT(other, Not(HasSubstr("series-label")));
   EXPECT_THAT(other, Not(HasSubstr("series-neighbors")));
+}
+
+// The JSON APIs (issue #18's caveat): a listed episode and an article name their series, its
+// episode and where it is; the article also its published neighbours in the series. The
+// headline stays the headline: a client shows the marks its own way.
+TEST_F(SeriesSiteTest, TheJsonApisNameAnEpisodesSeries) {
+  const store::SeriesId series =
+      store_->CreateSeries({.title = "대전의 골목", .created_at = kNow}).value();
+  const store::ArticleId first = EpisodeAt(series, 1, "첫 회", kNow - 3 * kHour);
+  const store::ArticleId second = EpisodeAt(series, 2, "둘째 회", kNow - 2 * kHour);
+  EpisodeAt(series, 3, "셋째 회 예약", kNow + kHour);  // not published yet
+  const store::ArticleId alone =
+      Insert(MakeArticle(sections_[0].id, "연재 아닌 기사", kNow - kHour));
+  const std::string url = "https://news.example.com/series/" + std::to_string(series);
+
+  const nlohmann::json list = nlohmann::json::parse(GetBody("/api/v1/articles"));
+  ASSERT_EQ(list["items"].size(), 3u);
+  EXPECT_EQ(list["items"][0]["id"], alone);
+  EXPECT_TRUE(list["items"][0]["series"].is_null());
+  EXPECT_EQ(list["items"][1]["headline"], "둘째 회");
+  EXPECT_EQ(
+      list["items"][1]["series"],
+      nlohmann::json({{"id", series}, {"title", "대전의 골목"}, {"episode", 2}, {"url", url}}));
+  EXPECT_EQ(list["items"][2]["series"]["episode"], 1);
+
+  const nlohmann::json article =
+      nlohmann::json::parse(GetBody("/api/v1/articles/" + std::to_string(second)));
+  EXPECT_EQ(article["headline"], "둘째 회");
+  EXPECT_EQ(article["series"], nlohmann::json({{"id", series},
+                                               {"title", "대전의 골목"},
+                                               {"episode", 2},
+                                               {"url", url},
+                                               {"prev_id", first},
+                                               {"next_id", nullptr}}));
+  EXPECT_TRUE(nlohmann::json::parse(GetBody("/api/v1/articles/" + std::to_string(alone)))["series"]
+                  .is_null());
+
+  // The most-viewed API ranks views counted in its window: a reader reads both articles.
+  CountReaders();
+  MakeSite("ko", 0);
+  for (const store::ArticleId id : {second, alone}) {
+    Send(http::Method::kGet, "/article/" + std::to_string(id),
+         {{"user-agent", kChrome}, {"cookie", "sinmun_v=" + std::string(32, 'a')}});
+  }
+  ASSERT_TRUE(counters_->Flush().has_value());
+  const nlohmann::json ranked = nlohmann::json::parse(GetBody("/api/v1/most-viewed"));
+  int named = 0;
+  for (const nlohmann::json& item : ranked["items"]) {
+    if (item["id"] == second) {
+      EXPECT_EQ(item["series"]["title"], "대전의 골목");
+      ++named;
+    }
+    if (item["id"] == alone) EXPECT_TRUE(item["series"].is_null());
+  }
+  EXPECT_EQ(named, 1) << ranked.dump();
+  EXPECT_EQ(ranked["items"].size(), 2u) << ranked.dump();
+}
+
+// The news sitemap titles an episode as the feeds do; the series pages with a published
+// episode are in the sitemap, each last modified when its latest episode came out, and a
+// paper without one has no series file (a urlset must hold a <url>).
+TEST_F(SeriesSiteTest, SitemapsNameEpisodesAndListTheSeriesPages) {
+  EXPECT_THAT(GetBody("/sitemap.xml"), Not(HasSubstr("series.xml")));
+  EXPECT_EQ(Get("/sitemaps/series.xml").status, 404);
+  MakeSite();  // a new page cache: the sitemaps follow the store's changes below at once
+
+  const store::SeriesId series =
+      store_->CreateSeries({.title = "대전의 골목", .created_at = kNow}).value();
+  const store::SeriesId unpublished =
+      store_->CreateSeries({.title = "예고된 연재", .created_at = kNow}).value();
+  EpisodeAt(series, 1, "첫 회", kNow - 3 * kHour);
+  EpisodeAt(series, 2, "둘째 회", kNow - 2 * kHour);
+  EpisodeAt(unpublished, 1, "예약된 첫 회", kNow + kHour);
+
+  const std::string news = GetBody("/news-sitemap.xml");
+  EXPECT_THAT(news, HasSubstr("<news:title>[연재] 둘째 회 ②</news:title>"));
+  EXPECT_THAT(GetBody("/sitemap.xml"),
+              HasSubstr("<loc>https://news.example.com/sitemaps/series.xml</loc>"));
+  const std::string file = GetBody("/sitemaps/series.xml");
+  EXPECT_THAT(
+      file, HasSubstr("<url><loc>https://news.example.com/series/" + std::to_string(series) +
+                      "</loc><lastmod>" + FormatIso8601Kst(kNow - 2 * kHour) + "</lastmod></url>"));
+  EXPECT_EQ(Count(file, "<url>"), 1);
 }
 
 // Wherever a list names an article (issue #18), an episode is "[연재] 제목 ⑤": the section

@@ -347,7 +347,7 @@ TEST_F(SiteTest, ApiArticleHasTheDocumentedFields) {
   EXPECT_EQ(keys,
             (std::vector<std::string>{"body_html", "headline", "id", "modified_at", "next_id",
                                       "paid", "prev_id", "registered_at", "reporter", "reporters",
-                                      "section", "subheadlines", "type", "url"}));
+                                      "section", "series", "subheadlines", "type", "url"}));
   EXPECT_EQ(json["id"], id);
   EXPECT_EQ(json["section"], (nlohmann::json{{"slug", "politics"}, {"name", "정치"}}));
   EXPECT_EQ(json["headline"], "가운데 & <기사>");
@@ -361,6 +361,7 @@ TEST_F(SiteTest, ApiArticleHasTheDocumentedFields) {
   EXPECT_EQ(json["url"], "https://news.example.com/article/" + std::to_string(id));
   EXPECT_EQ(json["prev_id"], older);
   EXPECT_TRUE(json["next_id"].is_null());
+  EXPECT_TRUE(json["series"].is_null());
   EXPECT_NE(json["body_html"].get<std::string>().find("<p>"), std::string::npos);
 
   const nlohmann::json first =

@@ -302,6 +302,33 @@ TEST_F(SqliteStoreTest, FileThatIsNoDatabaseIsUnavailable) {
   EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
 }
 
+// Snippets made before they left photo markers out (issue #19) showed "사진 2" in lists and
+// feeds: the migration that changed the rule makes them again, by the program's own excerpt.
+TEST_F(SqliteStoreTest, TheMarkerMigrationMakesOldSnippetsAgainWithoutMarkers) {
+  {
+    std::unique_ptr<Store> store = OpenStore(Url()).value();
+    const std::vector<Section> sections = testing::SeedSections(*store);
+    NewArticle article = testing::MakeArticle(sections[0].id, "사진 기사", testing::kNow);
+    article.body_markdown = "첫 문단이다.\n\n[사진 2]\n\n둘째 문단이다.";
+    testing::InsertArticle(*store, article);
+  }
+  // The snippet as the excerpt made it before, and the database before the migration.
+  const std::span<const Migration> migrations = sqlite::Migrations();
+  const auto found =
+      std::find_if(migrations.begin(), migrations.end(), [](const Migration& migration) {
+        return migration.name.ends_with("_snippets_without_photo_markers.sql");
+      });
+  ASSERT_NE(found, migrations.end());
+  QueryFile(file_, "UPDATE articles SET snippet = '첫 문단이다. 사진 2 둘째 문단이다.'");
+  QueryFile(file_,
+            "DELETE FROM schema_migrations WHERE version = " + std::to_string(found->version));
+
+  std::unique_ptr<Store> store = OpenStore(Url()).value();
+  const ArticleList list = store->LatestArticles({}, Page{1, 10}, testing::kNow).value();
+  ASSERT_EQ(list.items.size(), 1u);
+  EXPECT_EQ(list.items[0].snippet, "첫 문단이다. 둘째 문단이다.");
+}
+
 TEST_F(SqliteStoreTest, RelativePathOpens) {
   const std::filesystem::path before = std::filesystem::current_path();
   std::filesystem::current_path(dir_.path());

@@ -14,12 +14,12 @@
 #include <string>
 #include <utility>
 
-#include "core/text.hpp"
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/snippet.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/summary_sql.hpp"
 #include "store/store_text.hpp"
@@ -240,7 +240,7 @@ inline const Sql kInsertArticle{
 // article's place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
 template <typename Db>
 Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, Timestamp at) {
-  const std::string snippet = Excerpt(article.body_markdown, desk_sql::kSnippetChars);
+  const std::string snippet = SnippetOf(article.body_markdown);
   const Result<ArticleId> id = ReadCount(
       Query(db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
             article.views, article.recommends, at, article.headline, snippet, article.body_markdown,

@@ -12,19 +12,17 @@
 #include <initializer_list>
 #include <string>
 
-#include "core/text.hpp"
 #include "store/desk_writes.hpp"
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/snippet.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace desk_sql {
-
-constexpr size_t kSnippetChars = 150;  // as for articles inserted by InsertArticles
 
 inline const Sql kInsertDraft{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
@@ -187,7 +185,7 @@ template <typename B>
 Result<ArticleId> SqlStore<B>::CreateDraft(const ArticleContent& content, UserId by, Timestamp at) {
   using namespace desk_sql;  // NOLINT(google-build-using-namespace): this file's statements
   if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
-  const std::string snippet = Excerpt(content.body_markdown, kSnippetChars);
+  const std::string snippet = SnippetOf(content.body_markdown);
   return backend().OnWriteTransaction([&](auto& db) -> Result<ArticleId> {
     const Result<std::int64_t> id = ReadCount(Query(
         db, kInsertDraft, content.section_id, at, content.headline, snippet, content.body_markdown,
@@ -215,7 +213,7 @@ Result<RevisionNumber> SqlStore<B>::SaveArticle(ArticleId id, const ArticleConte
                                                 RevisionNumber base_revision, UserId by,
                                                 Timestamp at) {
   if (Result<> valid = ValidateContent(content); !valid) return tl::unexpected(valid.error());
-  const std::string snippet = Excerpt(content.body_markdown, desk_sql::kSnippetChars);
+  const std::string snippet = SnippetOf(content.body_markdown);
   return backend().OnWriteTransaction([&](auto& db) -> Result<RevisionNumber> {
     // The state is read under the write lock (SQLite) or locked (PostgreSQL): no save can
     // come between the check and the write.

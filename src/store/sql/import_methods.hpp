@@ -12,13 +12,13 @@
 #include <string>
 #include <utility>
 
-#include "core/text.hpp"
 #include "store/desk_writes.hpp"
 #include "store/import_book.hpp"
 #include "store/sql/catalog_methods.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/desk_methods.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/sql/snippet.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
@@ -176,7 +176,7 @@ Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Ti
     }
   }
   const ArticleContent& content = article.content;
-  const std::string snippet = Excerpt(content.body_markdown, desk_sql::kSnippetChars);
+  const std::string snippet = SnippetOf(content.body_markdown);
   const std::string_view status = StatusName(article.status);
   Imported result{.outcome = ImportOutcome::kCreated};
   if (*key) {
