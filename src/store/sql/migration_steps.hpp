@@ -4,7 +4,7 @@
 // to, in that migration's transaction (store/migrate.hpp), on either backend: a crash leaves
 // the database before the migration or after both. The backends number their migrations
 // apart, so a step is known by the migration file's name without its number
-// ("0034_snippets_without_photo_markers.sql" → "snippets_without_photo_markers").
+// ("0033_snippets_without_photo_markers.sql" → "snippets_without_photo_markers").
 // Internal to store/.
 
 #include <cstdint>
