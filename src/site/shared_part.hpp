@@ -16,6 +16,20 @@
 
 namespace sinmun::site {
 
+// A part as made, with what says whether it may still be shown: the page cache's generation
+// it was made at and when. SharedPart and SharedVariants keep their parts in these.
+template <typename T>
+struct KeptPart {
+  using Clock = std::chrono::steady_clock;
+  std::shared_ptr<const T> value;
+  std::uint64_t generation = 0;
+  Clock::time_point made;
+
+  bool FreshAt(std::uint64_t current, std::chrono::milliseconds max_age) const {
+    return generation == current && Clock::now() - made < max_age;
+  }
+};
+
 template <typename T>
 class SharedPart {
  public:
@@ -45,12 +59,8 @@ class SharedPart {
   }
 
  private:
-  using Clock = std::chrono::steady_clock;
-  struct Entry {
-    std::shared_ptr<const T> value;
-    std::uint64_t generation = 0;
-    Clock::time_point made;
-  };
+  using Entry = KeptPart<T>;
+  using Clock = typename Entry::Clock;
 
   static Result<std::shared_ptr<const T>> Made(Result<T> made) {
     if (!made) return tl::unexpected(made.error());
@@ -61,8 +71,7 @@ class SharedPart {
     return entry_;
   }
   bool Fresh(const Entry* entry, std::uint64_t generation) const {
-    return entry != nullptr && entry->generation == generation &&
-           Clock::now() - entry->made < max_age_;
+    return entry != nullptr && entry->FreshAt(generation, max_age_);
   }
 
   const std::chrono::milliseconds max_age_;

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "site/shared_part.hpp"
 
 namespace sinmun::site {
 
@@ -37,8 +38,7 @@ class SharedVariants {
     if (max_age_.count() > 0) {
       const std::lock_guard lock(mutex_);
       const auto found = entries_.find(key);
-      if (found != entries_.end() && found->second.generation == generation &&
-          Clock::now() - found->second.made < max_age_) {
+      if (found != entries_.end() && found->second.FreshAt(generation, max_age_)) {
         return found->second.value;
       }
     }
@@ -54,12 +54,8 @@ class SharedVariants {
   }
 
  private:
-  using Clock = std::chrono::steady_clock;
-  struct Entry {
-    std::shared_ptr<const T> value;
-    std::uint64_t generation = 0;
-    Clock::time_point made;
-  };
+  using Entry = KeptPart<T>;
+  using Clock = typename Entry::Clock;
 
   const std::chrono::milliseconds max_age_;
   std::mutex mutex_;
