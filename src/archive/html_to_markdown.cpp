@@ -406,7 +406,7 @@ class Converter {
     CollectImages(node, images);
     if (images.empty()) {
       // A figure of text (a pull quote, an embed that was dropped): its content as blocks.
-      for (std::string& block : Blocks(node->children)) blocks.push_back(std::move(block));
+      AppendChildBlocks(node, blocks);
       return;
     }
     std::string caption;
@@ -440,7 +440,7 @@ class Converter {
 
   void List(xmlNode* node, bool ordered, std::vector<std::string>& blocks) {
     if (nesting_ >= kMaxNesting) {
-      AppendFlattened(node, blocks);
+      AppendChildBlocks(node, blocks);
       return;
     }
     const Nested nested_here(nesting_);
@@ -547,7 +547,7 @@ class Converter {
       List(node, name == "ol", blocks);
     } else if (name == "blockquote") {
       if (nesting_ >= kMaxNesting) {
-        AppendFlattened(node, blocks);
+        AppendChildBlocks(node, blocks);
         return;
       }
       const Nested nested_here(nesting_);
@@ -568,7 +568,7 @@ class Converter {
       Figure(node, blocks);
     } else {
       // p, div, section, li outside a list, figcaption outside a figure, …: their content.
-      for (std::string& block : Blocks(node->children)) blocks.push_back(std::move(block));
+      AppendChildBlocks(node, blocks);
     }
   }
 
@@ -584,7 +584,8 @@ class Converter {
     Nested& operator=(const Nested&) = delete;
     int& depth_;
   };
-  void AppendFlattened(xmlNode* node, std::vector<std::string>& blocks) {
+  // A node's content as blocks of their own, with nothing of the node's itself.
+  void AppendChildBlocks(xmlNode* node, std::vector<std::string>& blocks) {
     for (std::string& block : Blocks(node->children)) blocks.push_back(std::move(block));
   }
 
