@@ -60,13 +60,14 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   if (!most_viewed) return ErrorResponse(site, most_viewed.error(), page.view_mode);
 
   // The series box (issue #18) is a part of the page: a failed read leaves it out.
-  nlohmann::json series = nullptr;
+  std::optional<store::ArticleSeries> in_series;
   if (site.deps.store.series != nullptr) {
     if (Result<std::optional<store::ArticleSeries>> found =
             site.deps.store.series->ArticleSeriesAt(data->article.id, now)) {
-      series = ArticleSeriesView(*site.deps.renderer, *found);
+      in_series = std::move(*found);
     }
   }
+  nlohmann::json series = ArticleSeriesView(*site.deps.renderer, in_series);
   const nlohmann::json related = RelatedView(site, data->article.id, now);
   const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
   nlohmann::json view = {
@@ -91,6 +92,13 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   meta.canonical_path = ArticlePath(data->article.id);
   const PageOrigin where{page.origin, page.origin + site.deps.static_files->Url("img/logo.svg")};
   meta.structured_data = NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where);
+  // An episode names its series and its place in it, as the series box does.
+  if (in_series) {
+    meta.structured_data["isPartOf"] = {{"@type", "CreativeWorkSeries"},
+                                        {"name", in_series->series.title},
+                                        {"url", page.origin + SeriesPath(in_series->series.id)}};
+    meta.structured_data["position"] = in_series->episode;
+  }
   // Published corrections (issue #18) as schema.org's `correction`.
   for (const nlohmann::json& correction : corrections) {
     meta.structured_data["correction"].push_back(

@@ -31,15 +31,6 @@ class FeedsTest : public SiteTest {
   store::ArticleId InsertAt(int section, const std::string& headline, Timestamp at) {
     return Insert(MakeArticle(sections_.at(section).id, headline, at, {reporters_[0]}));
   }
-
-  // The text of the page's one JSON-LD script element.
-  static std::string JsonLdText(const std::string& html) {
-    const std::string open = "<script type=\"application/ld+json\">";
-    const size_t start = html.find(open);
-    if (start == std::string::npos) return "";
-    const size_t end = html.find("</script>", start);
-    return html.substr(start + open.size(), end - start - open.size());
-  }
 };
 
 TEST_F(FeedsTest, ArticleJsonLdParsesBackAndCannotEndTheScriptElement) {

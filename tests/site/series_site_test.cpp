@@ -67,8 +67,16 @@ TEST_F(SeriesSiteTest, AnEpisodeCarriesItsLabelAndLinksToItsNeighbours) {
                               "\"><span class=\"label\">이전 회</span> ④ 넷째 회</a>"));
   EXPECT_THAT(html, HasSubstr("href=\"/article/" + std::to_string(last) +
                               "\"><span class=\"label\">다음 회</span> ⑥ 여섯째 회</a>"));
+  // Search engines read the same: the episode is part of its series, at its place.
+  const nlohmann::json data = nlohmann::json::parse(JsonLdText(html));
+  EXPECT_EQ(data["isPartOf"]["@type"], "CreativeWorkSeries");
+  EXPECT_EQ(data["isPartOf"]["name"], "대전의 골목");
+  EXPECT_THAT(data["isPartOf"]["url"].get<std::string>(),
+              ::testing::EndsWith("/series/" + std::to_string(series)));
+  EXPECT_EQ(data["position"], 5);
   // No series box; the episodes its most-viewed box lists carry their mark there.
   const std::string other = GetBody("/article/" + std::to_string(alone));
+  EXPECT_FALSE(nlohmann::json::parse(JsonLdText(other)).contains("isPartOf"));
   EXPECT_THAT(other, Not(HasSubstr("series-label")));
   EXPECT_THAT(other, Not(HasSubstr("series-neighbors")));
 }

@@ -123,4 +123,12 @@ int Count(const std::string& haystack, const std::string& needle) {
   return count;
 }
 
+std::string JsonLdText(const std::string& html) {
+  const std::string open = "<script type=\"application/ld+json\">";
+  const size_t start = html.find(open);
+  if (start == std::string::npos) return "";
+  const size_t end = html.find("</script>", start);
+  return html.substr(start + open.size(), end - start - open.size());
+}
+
 }  // namespace sinmun::site

@@ -97,5 +97,7 @@ class SearchSiteTest : public SiteTest {
 // Where `needle` starts in `haystack`, or npos; for checking the order of page parts.
 size_t Find(const std::string& haystack, const std::string& needle);
 int Count(const std::string& haystack, const std::string& needle);
+// The text of the page's first JSON-LD script element, or "" when it has none.
+std::string JsonLdText(const std::string& html);
 
 }  // namespace sinmun::site
