@@ -10,11 +10,13 @@
 #include <exception>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
 
 #include "search/index_generations.hpp"
+#include "search/related_scorer.hpp"
 
 namespace sinmun::search {
 namespace {
@@ -99,6 +101,7 @@ Result<std::int64_t> RelateAll(const std::filesystem::path& path, SearchStore st
   const Xapian::Database database(path.string());
   const std::int64_t indexed = LastSequence(database);
   const TermFrequencies frequencies = TermFrequencies::ReadAll(database);
+  const DocumentLengths lengths = DocumentLengths::ReadAll(database);
   const Result<std::vector<store::ArticleId>> ids = ChangedArticles(store, indexed);
   if (!ids) return tl::unexpected(ids.error());
   spdlog::info("search: making the related lists of {} articles on {} threads ({} terms)",
@@ -115,6 +118,8 @@ Result<std::int64_t> RelateAll(const std::filesystem::path& path, SearchStore st
   const auto work = [&] {
     try {
       const Xapian::Database reader(path.string());
+      std::optional<RelatedScorer> scorer;
+      if (lengths.span() > 0) scorer.emplace(reader, lengths);
       while (!failed) {
         const std::size_t begin = next.fetch_add(kRelateBatch);
         if (begin >= ids->size()) return;
@@ -123,7 +128,9 @@ Result<std::int64_t> RelateAll(const std::filesystem::path& path, SearchStore st
         lists.reserve(end - begin);
         for (std::size_t i = begin; i < end; ++i) {
           const store::ArticleId id = (*ids)[i];
-          lists.push_back({id, RelatedIn(reader, id, kRelatedKept, kEndOfTime, &frequencies)});
+          lists.push_back(
+              {id, scorer ? RelatedByPostings(reader, *scorer, id, kRelatedKept, frequencies)
+                          : RelatedIn(reader, id, kRelatedKept, kEndOfTime, &frequencies)});
         }
         if (Result<> put = store.related->PutRelated(lists); !put) {
           std::lock_guard lock(mutex);

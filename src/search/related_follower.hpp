@@ -32,6 +32,14 @@ std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store:
                                         int limit, Timestamp now,
                                         const TermFrequencies* frequencies = nullptr);
 
+class RelatedScorer;
+// RelatedIn's list at the end of time (every indexed article counts) for a reindex: the same
+// terms, weighed with `frequencies`, scored by `scorer` over the postings (related_scorer.hpp)
+// rather than by Xapian's matcher. Xapian errors throw.
+std::vector<store::ArticleId> RelatedByPostings(const Xapian::Database& database,
+                                                RelatedScorer& scorer, store::ArticleId id,
+                                                int limit, const TermFrequencies& frequencies);
+
 // Computes the related list of every article changed after the database's related_seq up to
 // its last indexed sequence, writes them to the store a batch at a time and moves related_seq
 // along (committed with the database). When related_seq was 0 (a new index, or one from
@@ -45,8 +53,9 @@ Result<std::int64_t> RelateChanges(Xapian::WritableDatabase& database, SearchSto
 // What RelateChanges does for a database whose related_seq is 0, for a reindex: the list of
 // every article changed up to the database's last indexed sequence, against the whole
 // database at `path`, then related_seq set to that sequence and committed. The terms'
-// frequencies are read once for all lists, and `threads` readers share the articles (the
-// lists are independent of each other). REQUIRES: nothing else writes the database
+// frequencies and the documents' lengths are read once for all lists, which are scored over
+// the postings (RelatedByPostings), and `threads` readers share the articles (the lists are
+// independent of each other). REQUIRES: nothing else writes the database
 // meanwhile (a reindex's database before it goes live). Returns the lists written. Store
 // errors are returned; Xapian errors throw (in this thread).
 Result<std::int64_t> RelateAll(const std::filesystem::path& path, SearchStore store, int threads);

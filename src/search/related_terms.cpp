@@ -8,6 +8,7 @@
 
 #include "search/content_terms.hpp"
 #include "search/related_follower.hpp"
+#include "search/related_scorer.hpp"
 #include "search/xapian_index.hpp"
 #include "search/xapian_searcher.hpp"
 
@@ -49,6 +50,26 @@ std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store:
     if (*it == DocId(id) || std::ssize(ids) >= limit) continue;
     if (it.get_document().get_value(kSlotTime) > not_after) continue;
     ids.push_back(ArticleIdOf(*it));
+  }
+  return ids;
+}
+
+std::vector<store::ArticleId> RelatedByPostings(const Xapian::Database& database,
+                                                RelatedScorer& scorer, store::ArticleId id,
+                                                int limit, const TermFrequencies& frequencies) {
+  std::vector<store::ArticleId> ids;
+  if (limit <= 0) return ids;
+  std::vector<std::string> terms;
+  try {
+    terms = TopContentTerms(database, DocId(id), kRelatedTerms, &frequencies);
+  } catch (const Xapian::DocNotFoundError&) {
+    return ids;  // not indexed (or no longer published)
+  }
+  std::vector<Xapian::doccount> held;
+  held.reserve(terms.size());
+  for (const std::string& term : terms) held.push_back(frequencies.Of(term));
+  for (const Xapian::docid docid : scorer.Best(terms, held, DocId(id), limit)) {
+    ids.push_back(ArticleIdOf(docid));
   }
   return ids;
 }
