@@ -41,17 +41,24 @@ void FillArticles(Xapian::WritableDatabase& database) {
   database.commit();
 }
 
-TEST(RelatedScorerTest, SameListsAsXapiansMatcher) {
-  const testing::TempDir dir;
-  const std::string path = (dir.path() / "db").string();
-  {
+// An index of FillArticles' articles, its term frequencies and document lengths.
+class RelatedScorerTest : public ::testing::Test {
+ protected:
+  static std::string Made(const testing::TempDir& dir) {
+    const std::string path = (dir.path() / "db").string();
     Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
     FillArticles(writable);
+    return path;
   }
-  const Xapian::Database database(path);
+
+  const testing::TempDir dir_;
+  const Xapian::Database database{Made(dir_)};
   const TermFrequencies frequencies = TermFrequencies::ReadAll(database);
   const DocumentLengths lengths = DocumentLengths::ReadAll(database);
-  RelatedScorer scorer(database, lengths);
+  RelatedScorer scorer{database, lengths};
+};
+
+TEST_F(RelatedScorerTest, SameListsAsXapiansMatcher) {
   int same = 0;
   int ties = 0;
   for (store::ArticleId id = 1; id <= kScoredArticles; ++id) {
@@ -85,17 +92,7 @@ TEST(RelatedScorerTest, SameListsAsXapiansMatcher) {
   EXPECT_GT(same, kScoredArticles / 2) << ties;
 }
 
-TEST(RelatedScorerTest, AnArticleNotIndexedHasNoList) {
-  const testing::TempDir dir;
-  const std::string path = (dir.path() / "db").string();
-  {
-    Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
-    FillArticles(writable);
-  }
-  const Xapian::Database database(path);
-  const TermFrequencies frequencies = TermFrequencies::ReadAll(database);
-  const DocumentLengths lengths = DocumentLengths::ReadAll(database);
-  RelatedScorer scorer(database, lengths);
+TEST_F(RelatedScorerTest, AnArticleNotIndexedHasNoList) {
   EXPECT_TRUE(RelatedByPostings(database, scorer, 37, 8, frequencies).empty());
   EXPECT_TRUE(RelatedByPostings(database, scorer, kScoredArticles + 5, 8, frequencies).empty());
   // Asking for fewer gives the first of the longer list.
