@@ -45,31 +45,52 @@ RelatedScorer::RelatedScorer(const Xapian::Database& database, const DocumentLen
     : database_(database),
       lengths_(lengths),
       documents_(database.get_doccount()),
-      length_factor_(database.get_avlength()),
-      weights_(lengths.span(), 0.0),
-      touched_(lengths.span(), 0) {
-  if (length_factor_ != 0) length_factor_ = 1 / length_factor_;
+      slots_(lengths.span()),
+      blocks_((lengths.span() >> kBlockBits) + 1) {
+  // BM25Weight::init's len_factor and get_sumpart's denominator without the wdf, in their
+  // order of operations, so that adding the wdf gives Xapian's denominator bit for bit.
+  double length_factor = database.get_avlength();
+  if (length_factor != 0) length_factor = 1 / length_factor;
+  for (std::size_t slot = 0; slot < slots_.size(); ++slot) {
+    const double normalised = std::max(lengths.At(slot) * length_factor, kMinNormalisedLength);
+    slots_[slot].length_part = kK1 * (normalised * kB + (1 - kB));
+  }
 }
 
 std::vector<Xapian::docid> RelatedScorer::Best(const std::vector<std::string>& terms,
                                                const std::vector<Xapian::doccount>& frequencies,
                                                Xapian::docid self, int limit) {
+  // First the postings, in the order read, into the block of slots each falls in; then each
+  // block's postings summed while its part of the table stays in the cache. Summing straight
+  // into the table as the postings came touched a new cache line far from the last for nearly
+  // every posting at 1,000,000 articles (the postings of a term held by 1 % of them are 100
+  // slots apart), which cost more than reading the postings. A slot's terms are still summed
+  // in the terms' order, as before.
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    const double term_weight = TermWeight(documents_, frequencies[i]);
     for (Xapian::PostingIterator it = database_.postlist_begin(terms[i]);
          it != database_.postlist_end(terms[i]); ++it) {
       const std::size_t slot = lengths_.Slot(*it);
-      if (slot == lengths_.span()) continue;  // added after the lengths were read
-      // BM25Weight::get_sumpart.
-      const double normalised = std::max(lengths_.At(slot) * length_factor_, kMinNormalisedLength);
-      const double wdf = it.get_wdf();
-      const double denominator = kK1 * (normalised * kB + (1 - kB)) + wdf;
-      if (touched_[slot] == 0) {
-        touched_[slot] = 1;
-        matched_.push_back(slot);
-      }
-      weights_[slot] += term_weight * (wdf / denominator);
+      const Xapian::termcount wdf = it.get_wdf();
+      // A document added after the lengths were read, or a posting that weighs nothing.
+      if (slot == slots_.size() || wdf == 0) continue;
+      blocks_[slot >> kBlockBits].push_back(
+          {static_cast<std::uint32_t>(slot), wdf, static_cast<std::uint32_t>(i)});
     }
+  }
+  std::vector<double> term_weights;
+  term_weights.reserve(terms.size());
+  for (const Xapian::doccount frequency : frequencies) {
+    term_weights.push_back(TermWeight(documents_, frequency));
+  }
+  for (std::vector<Posting>& block : blocks_) {
+    for (const Posting& posting : block) {
+      Slot& scored = slots_[posting.slot];
+      if (scored.weight == 0) matched_.push_back(posting.slot);
+      // BM25Weight::get_sumpart.
+      const double wdf = posting.wdf;
+      scored.weight += term_weights[posting.term] * (wdf / (scored.length_part + wdf));
+    }
+    block.clear();
   }
   // The heaviest `limit`: a heap whose top is the one to drop first (the lightest, of equal
   // weights the larger docid).
@@ -80,8 +101,7 @@ std::vector<Xapian::docid> RelatedScorer::Best(const std::vector<std::string>& t
   std::vector<std::pair<double, Xapian::docid>> best;
   if (limit > 0) best.reserve(static_cast<std::size_t>(limit) + 1);
   for (const std::size_t slot : matched_) {
-    const double weight = std::exchange(weights_[slot], 0.0);
-    touched_[slot] = 0;
+    const double weight = std::exchange(slots_[slot].weight, 0.0);
     const Xapian::docid docid = lengths_.DocidAt(slot);
     if (docid == self || limit <= 0) continue;
     if (std::ssize(best) == limit && !heavier({weight, docid}, best.front())) continue;
