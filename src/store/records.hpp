@@ -168,10 +168,15 @@ struct Page {
   int size = 20;
 };
 
-struct ArticleList {
-  std::vector<ArticleSummary> items;  // newest first
-  std::int64_t total = 0;             // all matching articles, for pagination
+// One page of a list (newest first, unless the list says otherwise) and how many items the
+// whole list holds, for pagination; read in one snapshot, so that the two agree.
+template <typename T>
+struct ItemPage {
+  std::vector<T> items;
+  std::int64_t total = 0;
 };
+
+using ArticleList = ItemPage<ArticleSummary>;
 
 // A position in the (registered_at, id) order of articles, for keyset pagination: a call
 // given `after` continues with the articles strictly after it. {t, 0} starts at time t.
@@ -323,10 +328,7 @@ struct AuditEntry {
   std::string remote_address;
 };
 
-struct AuditPage {
-  std::vector<AuditEntry> items;  // newest first
-  std::int64_t total = 0;
-};
+using AuditPage = ItemPage<AuditEntry>;
 
 // A section as the administration sees it: hidden sections are left out of Sections() (and
 // so of the public section bar) but their pages and articles stay reachable.

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/records.hpp"
 
 namespace sinmun::store {
 
@@ -50,6 +51,17 @@ Result<T> ReadOne(Result<Rows> rows, ReadRow read, std::string_view what) {
   return read(rows->row());
 }
 
+// The first row read with `read`, or nullopt when there is none. For reads only: a write that
+// returns rows is read to its end (ReadAll), so that SQLite has run it whole.
+template <typename T, typename Rows, typename ReadRow>
+Result<std::optional<T>> ReadFirst(Result<Rows> rows, ReadRow read) {
+  if (!rows) return tl::unexpected(rows.error());
+  const Result<bool> row = rows->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::nullopt;
+  return std::optional<T>(read(rows->row()));
+}
+
 // The integer in the first column of the first row, or nullopt when there is no row.
 template <typename Rows>
 Result<std::optional<std::int64_t>> ReadOptionalInt(Result<Rows> rows) {
@@ -64,6 +76,17 @@ template <typename Rows>
 Result<std::int64_t> ReadCount(Result<Rows> rows) {
   return ReadOne<std::int64_t>(
       std::move(rows), [](const auto& row) { return row.Int(0); }, "count");
+}
+
+// A page: the rows of `items` read with `read`, and the count `total` (one row, one column) of
+// the whole list. REQUIRES: both statements run in one snapshot, so that the two agree.
+template <typename T, typename Rows, typename ReadRow>
+Result<ItemPage<T>> ReadPage(Result<Rows> items, ReadRow read, Result<Rows> total) {
+  Result<std::vector<T>> page = ReadAll<T>(std::move(items), read);
+  if (!page) return tl::unexpected(page.error());
+  const Result<std::int64_t> count = ReadCount(std::move(total));
+  if (!count) return tl::unexpected(count.error());
+  return ItemPage<T>{.items = std::move(*page), .total = *count};
 }
 
 // Runs a write and returns how many rows it changed.

@@ -312,14 +312,11 @@ Result<AuditPage> SqlStore<B>::AuditLog(Page page) const {
   if (page.number < 1 || page.size < 1 || page.number > (std::int64_t{1} << 40)) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad page {}", page.number));
   }
-  return backend().OnSnapshot([page](auto& db) -> Result<AuditPage> {
-    Result<std::vector<AuditEntry>> items = ReadAll<AuditEntry>(
+  return backend().OnSnapshot([page](auto& db) {
+    return ReadPage<AuditEntry>(
         Query(db, account_sql::kAuditPage, std::int64_t{page.size}, (page.number - 1) * page.size),
-        [](const auto& row) { return rows::ReadAuditEntry(row); });
-    if (!items) return tl::unexpected(items.error());
-    const Result<std::int64_t> total = ReadCount(Query(db, account_sql::kAuditCount));
-    if (!total) return tl::unexpected(total.error());
-    return AuditPage{.items = std::move(*items), .total = *total};
+        [](const auto& row) { return rows::ReadAuditEntry(row); },
+        Query(db, account_sql::kAuditCount));
   });
 }
 

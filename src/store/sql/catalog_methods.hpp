@@ -328,22 +328,18 @@ Result<ArticleList> SqlStore<B>::LatestArticles(const ArticleFilter& filter, Pag
                 fmt::format("bad page {} of size {}", page.number, page.size));
   }
   const catalog_sql::LatestSql& sql = catalog_sql::LatestSqlFor(filter);
-  // The page and its total come from one snapshot, so they agree.
-  return backend().OnSnapshot([&](auto& db) -> Result<ArticleList> {
-    Result<std::vector<ArticleSummary>> items = ReadAll<ArticleSummary>(
+  return backend().OnSnapshot([&](auto& db) {
+    return ReadPage<ArticleSummary>(
         catalog_sql::WithPresent(filter.section_id, filter.reporter_id,
                                  [&](auto... filters) {
                                    return Query(db, sql.list, now, filters...,
                                                 std::int64_t{page.size},
                                                 (page.number - 1) * page.size);
                                  }),
-        [](const auto& row) { return rows::ReadSummary(row); });
-    if (!items) return tl::unexpected(items.error());
-    Result<std::int64_t> total = ReadCount(catalog_sql::WithPresent(
-        filter.section_id, filter.reporter_id,
-        [&](auto... filters) { return Query(db, sql.count, now, filters...); }));
-    if (!total) return tl::unexpected(total.error());
-    return ArticleList{.items = std::move(*items), .total = *total};
+        [](const auto& row) { return rows::ReadSummary(row); },
+        catalog_sql::WithPresent(filter.section_id, filter.reporter_id, [&](auto... filters) {
+          return Query(db, sql.count, now, filters...);
+        }));
   });
 }
 

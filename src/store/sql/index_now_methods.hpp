@@ -3,15 +3,13 @@
 // sqlite/migrations/0022_index_now.sql and postgres/migrations/0018_index_now.sql.
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 
 #include "store/index_now_queue.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace index_now_sql {
@@ -64,10 +62,6 @@ inline bool Announced(const ChangeRow& change) {
   if (!kind || !SentTo(*kind, Destination::kIndexNow)) return false;
   if (change.kind == "published" || change.kind == "unpublished") return true;
   return (change.kind == "update" || change.kind == "correction") && change.status == "published";
-}
-
-inline std::string JsonIds(const std::vector<std::int64_t>& ids) {
-  return fmt::format("[{}]", fmt::join(ids, ","));
 }
 
 }  // namespace index_now_sql
@@ -130,7 +124,7 @@ Result<std::vector<IndexNowPing>> SqlStore<B>::ClaimDueIndexNow(Timestamp now, i
 
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowSent(const std::vector<std::int64_t>& ids, Timestamp at) {
-  const std::string json = index_now_sql::JsonIds(ids);
+  const std::string json = JsonIds(ids);
   return backend().OnWriter(
       [&](auto& db) { return Write(db, index_now_sql::kSent, std::string_view(json), at); });
 }
@@ -138,7 +132,7 @@ Result<> SqlStore<B>::MarkIndexNowSent(const std::vector<std::int64_t>& ids, Tim
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowRetry(const std::vector<std::int64_t>& ids,
                                         Timestamp next_attempt_at, std::string_view error) {
-  const std::string json = index_now_sql::JsonIds(ids);
+  const std::string json = JsonIds(ids);
   return backend().OnWriter([&](auto& db) {
     return Write(db, index_now_sql::kRetry, std::string_view(json), next_attempt_at, error);
   });
@@ -147,7 +141,7 @@ Result<> SqlStore<B>::MarkIndexNowRetry(const std::vector<std::int64_t>& ids,
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowRejected(const std::vector<std::int64_t>& ids,
                                            std::string_view error) {
-  const std::string json = index_now_sql::JsonIds(ids);
+  const std::string json = JsonIds(ids);
   return backend().OnWriter(
       [&](auto& db) { return Write(db, index_now_sql::kRejected, std::string_view(json), error); });
 }

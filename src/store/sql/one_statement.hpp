@@ -3,6 +3,7 @@
 // (sql/sql_store.hpp): the statement, its parameters and how a row is read, nothing else.
 // Internal to store/.
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,13 @@ Result<T> ReadOneOn(const Backend& backend, Read read, std::string_view what, co
                     const Params&... params) {
   return backend.OnReader(
       [&](auto& db) { return ReadOne<T>(Query(db, sql, params...), read, what); });
+}
+
+// The first row of `sql` read with read(row), or nullopt when there is none.
+template <typename T, typename Backend, typename Read, typename... Params>
+Result<std::optional<T>> ReadFirstOn(const Backend& backend, Read read, const Sql& sql,
+                                     const Params&... params) {
+  return backend.OnReader([&](auto& db) { return ReadFirst<T>(Query(db, sql, params...), read); });
 }
 
 }  // namespace sinmun::store

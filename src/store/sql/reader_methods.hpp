@@ -4,7 +4,6 @@
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -17,6 +16,7 @@
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/summary_sql.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace reader_sql {
@@ -230,7 +230,7 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::SummariesByIds(const std::vecto
                                                                 Timestamp now) const {
   if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
   if (ids.empty()) return std::vector<ArticleSummary>{};
-  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  const std::string json_ids = JsonIds(ids);
   Result<std::vector<ArticleSummary>> read = backend().OnReader([&](auto& db) {
     return ReadAll<ArticleSummary>(
         Query(db, reader_sql::kSummariesByIds, now, std::string_view(json_ids)),
