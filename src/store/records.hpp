@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "store/enum_names.hpp"
 
 namespace sinmun::store {
 
@@ -243,30 +244,15 @@ using UserId = std::int64_t;
 // kOmbudsman (고충처리인, issue #18) handles readers' correction requests and nothing else.
 enum class Role { kReporter, kEditor, kAdmin, kAdManager, kOmbudsman };
 
-inline std::string_view RoleName(Role role) {
-  switch (role) {
-    case Role::kReporter:
-      return "reporter";
-    case Role::kEditor:
-      return "editor";
-    case Role::kAdmin:
-      return "admin";
-    case Role::kAdManager:
-      return "ad_manager";
-    case Role::kOmbudsman:
-      return "ombudsman";
-  }
-  return "reporter";
-}
-
-inline std::optional<Role> ParseRole(std::string_view name) {
-  if (name == "reporter") return Role::kReporter;
-  if (name == "editor") return Role::kEditor;
-  if (name == "admin") return Role::kAdmin;
-  if (name == "ad_manager") return Role::kAdManager;
-  if (name == "ombudsman") return Role::kOmbudsman;
-  return std::nullopt;
-}
+inline constexpr EnumNames<Role, 5> kRoleNames{{
+    {Role::kReporter, "reporter"},
+    {Role::kEditor, "editor"},
+    {Role::kAdmin, "admin"},
+    {Role::kAdManager, "ad_manager"},
+    {Role::kOmbudsman, "ombudsman"},
+}};
+inline std::string_view RoleName(Role role) { return NameOf(kRoleNames, role); }
+inline std::optional<Role> ParseRole(std::string_view name) { return ValueOf(kRoleNames, name); }
 
 // A newsroom account. E-mail addresses are unique regardless of letter case.
 struct User {
