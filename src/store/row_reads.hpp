@@ -97,6 +97,16 @@ Result<std::int64_t> ReadAffected(Result<Rows> rows) {
   return rows->Changes();
 }
 
+// Runs a write and fails with kNotFound and `what` when it changed no row.
+template <typename Connection, typename Text, typename... Params>
+Result<> WriteOne(Connection& connection, std::string what, const Text& sql,
+                  const Params&... params) {
+  const Result<std::int64_t> changed = ReadAffected(Query(connection, sql, params...));
+  if (!changed) return tl::unexpected(changed.error());
+  if (*changed == 0) return Fail(ErrorCode::kNotFound, std::move(what));
+  return {};
+}
+
 // Runs a statement whose rows are not needed, with `params` bound as by the backend's Query.
 template <typename Connection, typename Text, typename... Params>
 Result<> Write(Connection& connection, const Text& sql, const Params&... params) {

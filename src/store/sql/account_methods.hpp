@@ -112,15 +112,6 @@ inline const Sql kSettingValue{"SELECT value FROM site_settings WHERE key = ?1"}
 
 #undef SINMUN_USER_COLUMNS
 
-// Runs a write and fails with kNotFound and `what` when it changed no row.
-template <typename Db, typename... Params>
-Result<> WriteOne(Db& db, std::string what, const Sql& sql, const Params&... params) {
-  const Result<std::int64_t> changed = ReadAffected(Query(db, sql, params...));
-  if (!changed) return tl::unexpected(changed.error());
-  if (*changed == 0) return Fail(ErrorCode::kNotFound, std::move(what));
-  return {};
-}
-
 // WriteOne of `sql` and a site change of `kind`, in one write transaction.
 template <typename Backend, typename... Params>
 Result<> UpdateSite(Backend& backend, std::string_view kind, std::string what, const Sql& sql,

@@ -313,11 +313,8 @@ Result<Comment> SqlStore<B>::CommentById(CommentId id) const {
 template <typename B>
 Result<> SqlStore<B>::EditComment(CommentId id, std::string_view body, Timestamp at) {
   if (body.empty()) return Fail(ErrorCode::kInvalidInput, "an empty comment");
-  return backend().OnWriter([&](auto& db) -> Result<> {
-    const Result<std::int64_t> changed = ReadAffected(Query(db, comment_sql::kEdit, id, body, at));
-    if (!changed) return tl::unexpected(changed.error());
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("visible comment {}", id));
-    return {};
+  return backend().OnWriter([&](auto& db) {
+    return WriteOne(db, fmt::format("visible comment {}", id), comment_sql::kEdit, id, body, at);
   });
 }
 

@@ -156,10 +156,7 @@ Result<> SqlStore<B>::AssignCorrection(CorrectionId id, std::optional<UserId> us
       if (!known) return tl::unexpected(known.error());
       if (!*known) return Fail(ErrorCode::kNotFound, fmt::format("user {}", *user));
     }
-    const Result<std::int64_t> changed = ReadAffected(Query(db, correction_sql::kAssign, id, user));
-    if (!changed) return tl::unexpected(changed.error());
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("correction {}", id));
-    return {};
+    return WriteOne(db, fmt::format("correction {}", id), correction_sql::kAssign, id, user);
   });
 }
 

@@ -149,11 +149,8 @@ Result<std::vector<RankedSummary>> RankedSince(const Backend& backend, const Sql
 // Runs one UPDATE of an outbox row; kNotFound when it changed no row.
 template <typename Backend, typename... Params>
 Result<> UpdateOutbox(Backend& backend, const Sql& sql, std::int64_t id, const Params&... params) {
-  return backend.OnWriter([&](auto& db) -> Result<> {
-    const Result<std::int64_t> changed = ReadAffected(Query(db, sql, id, params...));
-    if (!changed) return tl::unexpected(changed.error());
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("pending outbox mail {}", id));
-    return {};
+  return backend.OnWriter([&](auto& db) {
+    return WriteOne(db, fmt::format("pending outbox mail {}", id), sql, id, params...);
   });
 }
 

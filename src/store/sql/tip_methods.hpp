@@ -73,9 +73,9 @@ struct DeskStep {
 template <typename Db, typename... Values>
 Result<> UpdateWithEvent(Db& db, TipId id, const Sql& update, const DeskStep& step,
                          const Values&... values) {
-  const Result<std::int64_t> changed = ReadAffected(Query(db, update, id, values...));
-  if (!changed) return tl::unexpected(changed.error());
-  if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("tip {}", id));
+  if (Result<> done = WriteOne(db, fmt::format("tip {}", id), update, id, values...); !done) {
+    return done;
+  }
   return Write(db, kInsertEvent, id, step.at, step.by, step.action, step.text);
 }
 
