@@ -189,28 +189,20 @@ Photo ReadPhoto(const Row& row) {
 
 // revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags,
 // correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video, gallery,
-// photos: a revision of `id`.
+// photos: a revision of `id`, its lists in their text forms (store_text.hpp).
 template <typename Row>
 Revision ReadRevision(const Row& row, ArticleId id) {
-  return Revision{
-      .article_id = id,
-      .number = row.Int(0),
-      .saved_by = row.Int(1),
-      .saved_at = row.Int(2),
-      .content = ArticleContent{.section_id = row.Int(3),
-                                .headline = row.Text(4),
-                                .subheadlines = SplitLines(row.Text(5)),
-                                .body_markdown = row.Text(12),
-                                .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                                .tags = SplitLines(row.Text(7)),
-                                .correction = row.Text(8),
-                                .photo_id = row.OptionalInt(9),
-                                .photo_caption = row.Text(10),
-                                .photo_credit = row.Text(11),
-                                .kind = ParseArticleKind(row.Text(13)).value_or(ArticleKind::kOwn),
-                                .video = row.Text(14),
-                                .photos = SplitPlacements(row.Text(16)),
-                                .gallery = row.Int(15) != 0}};
+  using C = ArticleContent;
+  Revision revision =
+      ReadFields<Revision>(row, 0, &Revision::number, &Revision::saved_by, &Revision::saved_at);
+  revision.article_id = id;
+  revision.content = ReadFields<C>(
+      row, 3, &C::section_id, &C::headline, Parsed{&C::subheadlines, SplitLines},
+      Parsed{&C::reporter_ids, [](std::string_view ids) { return SplitIds<ReporterId>(ids, ','); }},
+      Parsed{&C::tags, SplitLines}, &C::correction, &C::photo_id, &C::photo_caption,
+      &C::photo_credit, &C::body_markdown, Parsed{&C::kind, ParseArticleKind}, &C::video,
+      &C::gallery, Parsed{&C::photos, SplitPlacements});
+  return revision;
 }
 
 // id, status, headline, section name, created_by, changed, publish_at, registered_at,
