@@ -3,8 +3,6 @@
 // sqlite/migrations/0022_index_now.sql and postgres/migrations/0018_index_now.sql.
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
-#include <algorithm>
-
 #include "store/index_now_queue.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
@@ -107,19 +105,12 @@ Result<int> SqlStore<B>::QueueIndexNowChanges(const std::vector<std::string>& en
 template <typename B>
 Result<std::vector<IndexNowPing>> SqlStore<B>::ClaimDueIndexNow(Timestamp now, int limit,
                                                                 Timestamp lease_until) {
-  if (limit <= 0) return std::vector<IndexNowPing>{};
-  Result<std::vector<IndexNowPing>> claimed = backend().OnWriter([&](auto& db) {
-    return ReadAll<IndexNowPing>(
-        Query(db, index_now_sql::kClaim, now, std::int64_t{limit}, lease_until),
-        [](const auto& row) {
-          return IndexNowPing{row.Int(0), row.Text(1), row.Int(2), static_cast<int>(row.Int(3))};
-        });
-  });
-  if (!claimed) return claimed;
-  // RETURNING follows no ORDER BY; ids grow with queueing, so this is oldest first.
-  std::sort(claimed->begin(), claimed->end(),
-            [](const IndexNowPing& a, const IndexNowPing& b) { return a.id < b.id; });
-  return claimed;
+  return ClaimDueOn<IndexNowPing>(
+      backend(),
+      [](const auto& row) {
+        return IndexNowPing{row.Int(0), row.Text(1), row.Int(2), static_cast<int>(row.Int(3))};
+      },
+      index_now_sql::kClaim, now, limit, lease_until);
 }
 
 template <typename B>

@@ -370,17 +370,9 @@ Result<std::int64_t> SqlStore<B>::EnqueueNotice(const NewNoticeMail& notice) {
 template <typename B>
 Result<std::vector<OutboxMail>> SqlStore<B>::ClaimDueMails(Timestamp now, int limit,
                                                            Timestamp lease_until) {
-  if (limit <= 0) return std::vector<OutboxMail>{};
-  Result<std::vector<OutboxMail>> claimed = backend().OnWriter([&](auto& db) {
-    return ReadAll<OutboxMail>(
-        Query(db, reader_sql::kClaimDueMails, now, std::int64_t{limit}, lease_until),
-        [](const auto& row) { return rows::ReadOutboxMail(row); });
-  });
-  if (!claimed) return claimed;
-  // RETURNING follows no ORDER BY; ids grow with enqueueing, so this is oldest first.
-  std::sort(claimed->begin(), claimed->end(),
-            [](const OutboxMail& a, const OutboxMail& b) { return a.id < b.id; });
-  return claimed;
+  return ClaimDueOn<OutboxMail>(
+      backend(), [](const auto& row) { return rows::ReadOutboxMail(row); },
+      reader_sql::kClaimDueMails, now, limit, lease_until);
 }
 
 template <typename B>
