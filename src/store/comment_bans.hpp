@@ -51,10 +51,7 @@ struct BanSubject {
   std::string address_hex;   // the address as 32 hex digits (never stored)
 };
 
-struct CommentBanPage {
-  std::vector<CommentBan> items;  // newest first
-  std::int64_t total = 0;
-};
+using CommentBanPage = ItemPage<CommentBan>;
 
 class CommentBans {
  public:

@@ -1,14 +1,12 @@
 #include "store/comment_book.hpp"
 
-#include <array>
-#include <utility>
-
 #include "store/comment_bans.hpp"
+#include "store/enum_names.hpp"
 
 namespace sinmun::store {
 namespace {
 
-constexpr std::array<std::pair<CommentState, std::string_view>, 5> kStates{{
+constexpr EnumNames<CommentState, 5> kStates{{
     {CommentState::kVisible, "visible"},
     {CommentState::kHiddenByReports, "hidden_by_reports"},
     {CommentState::kHeld, "held"},
@@ -16,7 +14,7 @@ constexpr std::array<std::pair<CommentState, std::string_view>, 5> kStates{{
     {CommentState::kDeleted, "deleted"},
 }};
 
-constexpr std::array<std::pair<ReportReason, std::string_view>, 5> kReasons{{
+constexpr EnumNames<ReportReason, 5> kReasons{{
     {ReportReason::kAbuse, "abuse"},
     {ReportReason::kObscene, "obscene"},
     {ReportReason::kSpam, "spam"},
@@ -24,40 +22,23 @@ constexpr std::array<std::pair<ReportReason, std::string_view>, 5> kReasons{{
     {ReportReason::kOther, "other"},
 }};
 
-constexpr std::array<std::pair<CommentPolicy, std::string_view>, 3> kPolicies{{
+constexpr EnumNames<CommentPolicy, 3> kPolicies{{
     {CommentPolicy::kOpen, "open"},
     {CommentPolicy::kOff, "off"},
     {CommentPolicy::kCloses, "closes"},
 }};
 
-constexpr std::array<std::pair<BanKind, std::string_view>, 3> kBanKinds{{
+constexpr EnumNames<BanKind, 3> kBanKinds{{
     {BanKind::kVisitor, "visitor"},
     {BanKind::kAddress, "address"},
     {BanKind::kRange, "range"},
 }};
 
-constexpr std::array<std::pair<StaffBadge, std::string_view>, 3> kBadges{{
+constexpr EnumNames<StaffBadge, 3> kBadges{{
     {StaffBadge::kNone, ""},
     {StaffBadge::kReporter, "reporter"},
     {StaffBadge::kDesk, "desk"},
 }};
-
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-  for (const auto& [each, name] : names) {
-    if (each == value) return name;
-  }
-  return names[0].second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ValueOf(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                            std::string_view name) {
-  for (const auto& [each, each_name] : names) {
-    if (each_name == name) return each;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

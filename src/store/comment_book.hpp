@@ -121,10 +121,7 @@ struct CommentQuery {
   Page page;
 };
 
-struct ModerationPage {
-  std::vector<Comment> items;  // newest first
-  std::int64_t total = 0;
-};
+using ModerationPage = ItemPage<Comment>;
 
 // Whether an article takes comments: its own setting, or the site's default without one.
 enum class CommentPolicy { kOpen, kOff, kCloses };

@@ -1,11 +1,26 @@
 #include "store/corrections.hpp"
 
 #include "core/time.hpp"
+#include "store/enum_names.hpp"
 
 namespace sinmun::store {
 namespace {
 
 constexpr Timestamp kDaySeconds = 86400;
+
+constexpr EnumNames<CorrectionKind, 3> kCorrectionKinds{{
+    {CorrectionKind::kCorrection, "correction"},
+    {CorrectionKind::kReply, "reply"},
+    {CorrectionKind::kFollowUp, "follow_up"},
+}};
+
+constexpr EnumNames<CaseState, 5> kCaseStates{{
+    {CaseState::kReceived, "received"},
+    {CaseState::kReviewing, "reviewing"},
+    {CaseState::kAccepted, "accepted"},
+    {CaseState::kRefused, "refused"},
+    {CaseState::kPublished, "published"},
+}};
 
 // The end of the `days`-th day after the KST day of `received_at` (민법 제157조, 제159조: the
 // first day is not counted, a period ends at the end of its last day).
@@ -17,47 +32,14 @@ Timestamp EndOfDayCount(Timestamp received_at, int days) {
 
 }  // namespace
 
-std::string_view CorrectionKindName(CorrectionKind kind) {
-  switch (kind) {
-    case CorrectionKind::kCorrection:
-      return "correction";
-    case CorrectionKind::kReply:
-      return "reply";
-    case CorrectionKind::kFollowUp:
-      return "follow_up";
-  }
-  return "correction";
-}
-
+std::string_view CorrectionKindName(CorrectionKind kind) { return NameOf(kCorrectionKinds, kind); }
 std::optional<CorrectionKind> ParseCorrectionKind(std::string_view name) {
-  if (name == "correction") return CorrectionKind::kCorrection;
-  if (name == "reply") return CorrectionKind::kReply;
-  if (name == "follow_up") return CorrectionKind::kFollowUp;
-  return std::nullopt;
+  return ValueOf(kCorrectionKinds, name);
 }
 
-std::string_view CaseStateName(CaseState state) {
-  switch (state) {
-    case CaseState::kReceived:
-      return "received";
-    case CaseState::kReviewing:
-      return "reviewing";
-    case CaseState::kAccepted:
-      return "accepted";
-    case CaseState::kRefused:
-      return "refused";
-    case CaseState::kPublished:
-      return "published";
-  }
-  return "received";
-}
-
+std::string_view CaseStateName(CaseState state) { return NameOf(kCaseStates, state); }
 std::optional<CaseState> ParseCaseState(std::string_view name) {
-  for (const CaseState state : {CaseState::kReceived, CaseState::kReviewing, CaseState::kAccepted,
-                                CaseState::kRefused, CaseState::kPublished}) {
-    if (name == CaseStateName(state)) return state;
-  }
-  return std::nullopt;
+  return ValueOf(kCaseStates, name);
 }
 
 bool MayMove(CaseState from, CaseState to) {

@@ -110,10 +110,7 @@ struct CaseQuery {
   Page page;
 };
 
-struct CasePage {
-  std::vector<CorrectionCase> items;  // newest first
-  std::int64_t total = 0;
-};
+using CasePage = ItemPage<CorrectionCase>;
 
 // A published correction as readers see it.
 struct PublishedCorrection {

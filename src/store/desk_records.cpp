@@ -1,12 +1,11 @@
 #include "store/desk_records.hpp"
 
-#include <array>
-#include <utility>
+#include "store/enum_names.hpp"
 
 namespace sinmun::store {
 namespace {
 
-constexpr std::array<std::pair<ArticleStatus, std::string_view>, 5> kStatusNames = {{
+constexpr EnumNames<ArticleStatus, 5> kStatusNames{{
     {ArticleStatus::kDraft, "draft"},
     {ArticleStatus::kSubmitted, "submitted"},
     {ArticleStatus::kScheduled, "scheduled"},
@@ -14,7 +13,7 @@ constexpr std::array<std::pair<ArticleStatus, std::string_view>, 5> kStatusNames
     {ArticleStatus::kUnpublished, "unpublished"},
 }};
 
-constexpr std::array<std::pair<ArticleKind, std::string_view>, 6> kKindNames = {{
+constexpr EnumNames<ArticleKind, 6> kKindNames{{
     {ArticleKind::kOwn, "own"},
     {ArticleKind::kPressRelease, "press_release"},
     {ArticleKind::kContribution, "contribution"},
@@ -25,32 +24,14 @@ constexpr std::array<std::pair<ArticleKind, std::string_view>, 6> kKindNames = {
 
 }  // namespace
 
-std::string_view ArticleKindName(ArticleKind kind) {
-  for (const auto& [value, name] : kKindNames) {
-    if (value == kind) return name;
-  }
-  return "own";
-}
-
+std::string_view ArticleKindName(ArticleKind kind) { return NameOf(kKindNames, kind); }
 std::optional<ArticleKind> ParseArticleKind(std::string_view name) {
-  for (const auto& [value, kind_name] : kKindNames) {
-    if (kind_name == name) return value;
-  }
-  return std::nullopt;
+  return ValueOf(kKindNames, name);
 }
 
-std::string_view StatusName(ArticleStatus status) {
-  for (const auto& [value, name] : kStatusNames) {
-    if (value == status) return name;
-  }
-  return "draft";
-}
-
+std::string_view StatusName(ArticleStatus status) { return NameOf(kStatusNames, status); }
 std::optional<ArticleStatus> StatusNamed(std::string_view name) {
-  for (const auto& [value, status_name] : kStatusNames) {
-    if (status_name == name) return value;
-  }
-  return std::nullopt;
+  return ValueOf(kStatusNames, name);
 }
 
 }  // namespace sinmun::store

@@ -1,12 +1,11 @@
 #include "store/import_book.hpp"
 
-#include <array>
-#include <utility>
+#include "store/enum_names.hpp"
 
 namespace sinmun::store {
 namespace {
 
-constexpr std::array<std::pair<LegacyKind, std::string_view>, 5> kKinds{{
+constexpr EnumNames<LegacyKind, 5> kKinds{{
     {LegacyKind::kArticle, "article"},
     {LegacyKind::kSection, "section"},
     {LegacyKind::kReporter, "reporter"},
@@ -16,18 +15,7 @@ constexpr std::array<std::pair<LegacyKind, std::string_view>, 5> kKinds{{
 
 }  // namespace
 
-std::string_view LegacyKindName(LegacyKind kind) {
-  for (const auto& [each, name] : kKinds) {
-    if (each == kind) return name;
-  }
-  return kKinds[0].second;
-}
-
-std::optional<LegacyKind> LegacyKindNamed(std::string_view name) {
-  for (const auto& [each, each_name] : kKinds) {
-    if (each_name == name) return each;
-  }
-  return std::nullopt;
-}
+std::string_view LegacyKindName(LegacyKind kind) { return NameOf(kKinds, kind); }
+std::optional<LegacyKind> LegacyKindNamed(std::string_view name) { return ValueOf(kKinds, name); }
 
 }  // namespace sinmun::store

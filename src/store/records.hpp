@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "store/enum_names.hpp"
 
 namespace sinmun::store {
 
@@ -168,10 +169,15 @@ struct Page {
   int size = 20;
 };
 
-struct ArticleList {
-  std::vector<ArticleSummary> items;  // newest first
-  std::int64_t total = 0;             // all matching articles, for pagination
+// One page of a list (newest first, unless the list says otherwise) and how many items the
+// whole list holds, for pagination; read in one snapshot, so that the two agree.
+template <typename T>
+struct ItemPage {
+  std::vector<T> items;
+  std::int64_t total = 0;
 };
+
+using ArticleList = ItemPage<ArticleSummary>;
 
 // A position in the (registered_at, id) order of articles, for keyset pagination: a call
 // given `after` continues with the articles strictly after it. {t, 0} starts at time t.
@@ -238,30 +244,15 @@ using UserId = std::int64_t;
 // kOmbudsman (고충처리인, issue #18) handles readers' correction requests and nothing else.
 enum class Role { kReporter, kEditor, kAdmin, kAdManager, kOmbudsman };
 
-inline std::string_view RoleName(Role role) {
-  switch (role) {
-    case Role::kReporter:
-      return "reporter";
-    case Role::kEditor:
-      return "editor";
-    case Role::kAdmin:
-      return "admin";
-    case Role::kAdManager:
-      return "ad_manager";
-    case Role::kOmbudsman:
-      return "ombudsman";
-  }
-  return "reporter";
-}
-
-inline std::optional<Role> ParseRole(std::string_view name) {
-  if (name == "reporter") return Role::kReporter;
-  if (name == "editor") return Role::kEditor;
-  if (name == "admin") return Role::kAdmin;
-  if (name == "ad_manager") return Role::kAdManager;
-  if (name == "ombudsman") return Role::kOmbudsman;
-  return std::nullopt;
-}
+inline constexpr EnumNames<Role, 5> kRoleNames{{
+    {Role::kReporter, "reporter"},
+    {Role::kEditor, "editor"},
+    {Role::kAdmin, "admin"},
+    {Role::kAdManager, "ad_manager"},
+    {Role::kOmbudsman, "ombudsman"},
+}};
+inline std::string_view RoleName(Role role) { return NameOf(kRoleNames, role); }
+inline std::optional<Role> ParseRole(std::string_view name) { return ValueOf(kRoleNames, name); }
 
 // A newsroom account. E-mail addresses are unique regardless of letter case.
 struct User {
@@ -323,10 +314,7 @@ struct AuditEntry {
   std::string remote_address;
 };
 
-struct AuditPage {
-  std::vector<AuditEntry> items;  // newest first
-  std::int64_t total = 0;
-};
+using AuditPage = ItemPage<AuditEntry>;
 
 // A section as the administration sees it: hidden sections are left out of Sections() (and
 // so of the public section bar) but their pages and articles stay reachable.

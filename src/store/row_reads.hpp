@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/records.hpp"
 
 namespace sinmun::store {
 
@@ -50,6 +51,17 @@ Result<T> ReadOne(Result<Rows> rows, ReadRow read, std::string_view what) {
   return read(rows->row());
 }
 
+// The first row read with `read`, or nullopt when there is none. For reads only: a write that
+// returns rows is read to its end (ReadAll), so that SQLite has run it whole.
+template <typename T, typename Rows, typename ReadRow>
+Result<std::optional<T>> ReadFirst(Result<Rows> rows, ReadRow read) {
+  if (!rows) return tl::unexpected(rows.error());
+  const Result<bool> row = rows->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::nullopt;
+  return std::optional<T>(read(rows->row()));
+}
+
 // The integer in the first column of the first row, or nullopt when there is no row.
 template <typename Rows>
 Result<std::optional<std::int64_t>> ReadOptionalInt(Result<Rows> rows) {
@@ -66,12 +78,33 @@ Result<std::int64_t> ReadCount(Result<Rows> rows) {
       std::move(rows), [](const auto& row) { return row.Int(0); }, "count");
 }
 
+// A page: the rows of `items` read with `read`, and the count `total` (one row, one column) of
+// the whole list. REQUIRES: both statements run in one snapshot, so that the two agree.
+template <typename T, typename Rows, typename ReadRow>
+Result<ItemPage<T>> ReadPage(Result<Rows> items, ReadRow read, Result<Rows> total) {
+  Result<std::vector<T>> page = ReadAll<T>(std::move(items), read);
+  if (!page) return tl::unexpected(page.error());
+  const Result<std::int64_t> count = ReadCount(std::move(total));
+  if (!count) return tl::unexpected(count.error());
+  return ItemPage<T>{.items = std::move(*page), .total = *count};
+}
+
 // Runs a write and returns how many rows it changed.
 template <typename Rows>
 Result<std::int64_t> ReadAffected(Result<Rows> rows) {
   if (!rows) return tl::unexpected(rows.error());
   if (Result<> done = rows->Run(); !done) return tl::unexpected(done.error());
   return rows->Changes();
+}
+
+// Runs a write and fails with kNotFound and `what` when it changed no row.
+template <typename Connection, typename Text, typename... Params>
+Result<> WriteOne(Connection& connection, std::string what, const Text& sql,
+                  const Params&... params) {
+  const Result<std::int64_t> changed = ReadAffected(Query(connection, sql, params...));
+  if (!changed) return tl::unexpected(changed.error());
+  if (*changed == 0) return Fail(ErrorCode::kNotFound, std::move(what));
+  return {};
 }
 
 // Runs a statement whose rows are not needed, with `params` bound as by the backend's Query.

@@ -16,52 +16,84 @@
 
 namespace sinmun::store::rows {
 
+// A field read from the text of its column by `parse`, which returns the value or an optional
+// of it. A name `parse` does not know (the schemas' CHECK constraints allow none) leaves the
+// record's default.
+template <typename Member, typename Parse>
+struct Parsed {
+  Member member;
+  Parse parse;
+};
+
+template <typename T>
+inline constexpr bool kIsOptional = false;
+template <typename T>
+inline constexpr bool kIsOptional<std::optional<T>> = true;
+
 // A record whose fields are read in order from the columns from `first` on, each by its type:
-// integers, text, optional integers, and booleans from 0/1.
-template <typename Record, typename Row, typename... Types>
-Record ReadFields(const Row& row, int first, Types Record::*... fields) {
+// integers, text, optional integers, booleans from 0/1, and Parsed fields. The fields are
+// listed in the order of the columns, whatever their order in the record.
+template <typename Record, typename Row, typename... Fields>
+Record ReadFields(const Row& row, int first, const Fields&... fields) {
   Record record{};
   int column = first;
-  const auto read = [&]<typename T>(T& field) {
-    if constexpr (std::is_same_v<T, std::string>) {
-      field = row.Text(column++);
-    } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
-      field = row.OptionalInt(column++);
-    } else if constexpr (std::is_same_v<T, bool>) {
-      field = row.Int(column++) != 0;
+  const auto read = [&]<typename Field>(const Field& field) {
+    if constexpr (requires { field.parse; }) {
+      auto value = field.parse(row.Text(column++));
+      if constexpr (kIsOptional<decltype(value)>) {
+        if (value) record.*field.member = std::move(*value);
+      } else {
+        record.*field.member = std::move(value);
+      }
     } else {
-      field = static_cast<T>(row.Int(column++));
+      auto& target = record.*field;
+      using T = std::remove_reference_t<decltype(target)>;
+      if constexpr (std::is_same_v<T, std::string>) {
+        target = row.Text(column++);
+      } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
+        target = row.OptionalInt(column++);
+      } else if constexpr (std::is_same_v<T, bool>) {
+        target = row.Int(column++) != 0;
+      } else {
+        static_assert(std::is_integral_v<T>, "an enum or a list is read as a Parsed field");
+        target = static_cast<T>(row.Int(column++));
+      }
     }
   };
-  (read(record.*fields), ...);
+  (read(fields), ...);
   return record;
+}
+
+// A row reader for ReadAll and ReadOne: the record's `fields` from the first column on.
+template <typename Record, typename... Fields>
+auto FieldReader(Fields... fields) {
+  return [=](const auto& row) { return ReadFields<Record>(row, 0, fields...); };
 }
 
 // id, slug, name, position from column `first` on.
 template <typename Row>
 Section ReadSection(const Row& row, int first = 0) {
-  return ReadFields(row, first, &Section::id, &Section::slug, &Section::name, &Section::position);
+  return ReadFields<Section>(row, first, &Section::id, &Section::slug, &Section::name,
+                             &Section::position);
 }
 
 // id, name, email, bio, photo ('' for none).
 template <typename Row>
 Reporter ReadReporter(const Row& row) {
-  return ReadFields(row, 0, &Reporter::id, &Reporter::name, &Reporter::email, &Reporter::bio,
-                    &Reporter::photo);
+  return ReadFields<Reporter>(row, 0, &Reporter::id, &Reporter::name, &Reporter::email,
+                              &Reporter::bio, &Reporter::photo);
 }
 
-// A lead photo from column `first` on: name, format, width, height, widths ("400,800"), webp
-// (0/1), caption, credit.
+// The widths a photo is stored in, from their column ("400,800").
+inline std::vector<int> SplitWidths(std::string_view text) { return SplitIds<int>(text, ','); }
+
+// A lead photo from column `first` on: name, format, width, height, widths, webp (0/1),
+// caption, credit.
 template <typename Row>
 LeadPhoto ReadLeadPhoto(const Row& row, int first) {
-  return LeadPhoto{.name = row.Text(first),
-                   .format = row.Text(first + 1),
-                   .widths = SplitIds<int>(row.Text(first + 4), ','),
-                   .width = static_cast<int>(row.Int(first + 2)),
-                   .height = static_cast<int>(row.Int(first + 3)),
-                   .webp = row.Int(first + 5) != 0,
-                   .caption = row.Text(first + 6),
-                   .credit = row.Text(first + 7)};
+  return ReadFields<LeadPhoto>(row, first, &LeadPhoto::name, &LeadPhoto::format, &LeadPhoto::width,
+                               &LeadPhoto::height, Parsed{&LeadPhoto::widths, SplitWidths},
+                               &LeadPhoto::webp, &LeadPhoto::caption, &LeadPhoto::credit);
 }
 
 // id, section (4 columns), headline, snippet, first byline's name, registered_at, views, kind,
@@ -86,33 +118,44 @@ ArticleSummary ReadSummary(const Row& row) {
                         .series_episode = static_cast<int>(row.Int(21))};
 }
 
+// id, section (4 columns), headline, body_markdown, registered_at, modified_at, views,
+// recommends, kind, video, gallery (0/1): a published article's head, without its lists and
+// photos; each backend reads those its own way (*/article_reads.cpp).
+inline constexpr int kArticleHeadColumnCount = 14;
+template <typename Row>
+Article ReadArticleHead(const Row& row) {
+  Article article = ReadFields<Article>(
+      row, 5, &Article::headline, &Article::body_markdown, &Article::registered_at,
+      &Article::modified_at, &Article::views, &Article::recommends,
+      Parsed{&Article::kind, ParseArticleKind}, &Article::video, &Article::gallery);
+  article.id = row.Int(0);
+  article.section = ReadSection(row, 1);
+  return article;
+}
+
 // id, email, name, role, reporter_id, active, created_at from column `first` on.
 template <typename Row>
 User ReadUser(const Row& row, int first = 0) {
-  return User{.id = row.Int(first),
-              .email = row.Text(first + 1),
-              .name = row.Text(first + 2),
-              .role = ParseRole(row.Text(first + 3)).value_or(Role::kReporter),
-              .reporter_id = row.OptionalInt(first + 4),
-              .active = row.Int(first + 5) != 0,
-              .created_at = row.Int(first + 6)};
+  return ReadFields<User>(row, first, &User::id, &User::email, &User::name,
+                          Parsed{&User::role, ParseRole}, &User::reporter_id, &User::active,
+                          &User::created_at);
 }
 
 // token_hash, user_id, csrf_token, created_at, last_seen_at, then the user's columns.
 template <typename Row>
 SessionUser ReadSessionUser(const Row& row) {
-  return SessionUser{
-      .session = ReadFields(row, 0, &Session::token_hash, &Session::user_id, &Session::csrf_token,
-                            &Session::created_at, &Session::last_seen_at),
-      .user = ReadUser(row, 5)};
+  return SessionUser{.session = ReadFields<Session>(row, 0, &Session::token_hash, &Session::user_id,
+                                                    &Session::csrf_token, &Session::created_at,
+                                                    &Session::last_seen_at),
+                     .user = ReadUser(row, 5)};
 }
 
 // id, at, user_id, actor, action, target, detail, remote_address.
 template <typename Row>
 AuditEntry ReadAuditEntry(const Row& row) {
-  return ReadFields(row, 0, &AuditEntry::id, &AuditEntry::at, &AuditEntry::user_id,
-                    &AuditEntry::actor, &AuditEntry::action, &AuditEntry::target,
-                    &AuditEntry::detail, &AuditEntry::remote_address);
+  return ReadFields<AuditEntry>(row, 0, &AuditEntry::id, &AuditEntry::at, &AuditEntry::user_id,
+                                &AuditEntry::actor, &AuditEntry::action, &AuditEntry::target,
+                                &AuditEntry::detail, &AuditEntry::remote_address);
 }
 
 // id, slug, name, position, hidden.
@@ -139,41 +182,27 @@ OutboxMail ReadOutboxMail(const Row& row) {
 // id, name, format, width, height, widths ("400,800"), uploaded_by, uploaded_at, webp (0/1).
 template <typename Row>
 Photo ReadPhoto(const Row& row) {
-  return Photo{.id = row.Int(0),
-               .name = row.Text(1),
-               .format = row.Text(2),
-               .width = static_cast<int>(row.Int(3)),
-               .height = static_cast<int>(row.Int(4)),
-               .widths = SplitIds<int>(row.Text(5), ','),
-               .webp = row.Int(8) != 0,
-               .uploaded_by = row.Int(6),
-               .uploaded_at = row.Int(7)};
+  return ReadFields<Photo>(row, 0, &Photo::id, &Photo::name, &Photo::format, &Photo::width,
+                           &Photo::height, Parsed{&Photo::widths, SplitWidths}, &Photo::uploaded_by,
+                           &Photo::uploaded_at, &Photo::webp);
 }
 
 // revision, saved_by, saved_at, section_id, headline, subheadlines, reporter_ids, tags,
 // correction, photo_id, photo_caption, photo_credit, body_markdown, kind, video, gallery,
-// photos: a revision of `id`.
+// photos: a revision of `id`, its lists in their text forms (store_text.hpp).
 template <typename Row>
 Revision ReadRevision(const Row& row, ArticleId id) {
-  return Revision{
-      .article_id = id,
-      .number = row.Int(0),
-      .saved_by = row.Int(1),
-      .saved_at = row.Int(2),
-      .content = ArticleContent{.section_id = row.Int(3),
-                                .headline = row.Text(4),
-                                .subheadlines = SplitLines(row.Text(5)),
-                                .body_markdown = row.Text(12),
-                                .reporter_ids = SplitIds<ReporterId>(row.Text(6), ','),
-                                .tags = SplitLines(row.Text(7)),
-                                .correction = row.Text(8),
-                                .photo_id = row.OptionalInt(9),
-                                .photo_caption = row.Text(10),
-                                .photo_credit = row.Text(11),
-                                .kind = ParseArticleKind(row.Text(13)).value_or(ArticleKind::kOwn),
-                                .video = row.Text(14),
-                                .photos = SplitPlacements(row.Text(16)),
-                                .gallery = row.Int(15) != 0}};
+  using C = ArticleContent;
+  Revision revision =
+      ReadFields<Revision>(row, 0, &Revision::number, &Revision::saved_by, &Revision::saved_at);
+  revision.article_id = id;
+  revision.content = ReadFields<C>(
+      row, 3, &C::section_id, &C::headline, Parsed{&C::subheadlines, SplitLines},
+      Parsed{&C::reporter_ids, [](std::string_view ids) { return SplitIds<ReporterId>(ids, ','); }},
+      Parsed{&C::tags, SplitLines}, &C::correction, &C::photo_id, &C::photo_caption,
+      &C::photo_credit, &C::body_markdown, Parsed{&C::kind, ParseArticleKind}, &C::video,
+      &C::gallery, Parsed{&C::photos, SplitPlacements});
+  return revision;
 }
 
 // id, status, headline, section name, created_by, changed, publish_at, registered_at,
@@ -227,19 +256,11 @@ DeskArticle ReadDeskArticleHead(const Row& row) {
 // active, created_at, updated_at.
 template <typename Row>
 AdCampaign ReadAdCampaign(const Row& row) {
-  return AdCampaign{.id = row.Int(0),
-                    .advertiser = row.Text(1),
-                    .title = row.Text(2),
-                    .slots = SplitAdSlots(row.Text(3)),
-                    .photo_id = row.OptionalInt(4),
-                    .target_url = row.Text(5),
-                    .starts_at = row.Int(6),
-                    .ends_at = row.Int(7),
-                    .weight = static_cast<int>(row.Int(8)),
-                    .section_id = row.OptionalInt(9),
-                    .active = row.Int(10) != 0,
-                    .created_at = row.Int(11),
-                    .updated_at = row.Int(12)};
+  return ReadFields<AdCampaign>(
+      row, 0, &AdCampaign::id, &AdCampaign::advertiser, &AdCampaign::title,
+      Parsed{&AdCampaign::slots, SplitAdSlots}, &AdCampaign::photo_id, &AdCampaign::target_url,
+      &AdCampaign::starts_at, &AdCampaign::ends_at, &AdCampaign::weight, &AdCampaign::section_id,
+      &AdCampaign::active, &AdCampaign::created_at, &AdCampaign::updated_at);
 }
 
 }  // namespace sinmun::store::rows

@@ -91,6 +91,8 @@ std::string JoinIds(const std::vector<std::int64_t>& ids) {
   return joined;
 }
 
+std::string JsonIds(const std::vector<std::int64_t>& ids) { return "[" + JoinIds(ids) + "]"; }
+
 namespace {
 
 bool IsOneLine(std::string_view text) { return text.find_first_of("\r\n") == text.npos; }

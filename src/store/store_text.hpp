@@ -23,6 +23,10 @@ std::vector<std::string> SplitLines(std::string_view text);
 // Ids joined with ',' ("3,1,2"), and split back by SplitIds.
 std::string JoinIds(const std::vector<std::int64_t>& ids);
 
+// Ids as one JSON array ("[3,1,2]"), bound as one parameter where a statement reads a list of
+// ids ({ids:?N}, sql/dialect.hpp).
+std::string JsonIds(const std::vector<std::int64_t>& ids);
+
 // Texts as one JSON array of strings ("[\"a\",\"b\"]"), bound as one parameter where a
 // statement reads a list of texts ({texts:?N}, sql/dialect.hpp).
 std::string JsonStrings(const std::vector<std::string>& texts);

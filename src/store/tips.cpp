@@ -1,38 +1,29 @@
 #include "store/tips.hpp"
 
+#include "store/enum_names.hpp"
+
 namespace sinmun::store {
+namespace {
 
-std::string_view TipKindName(TipKind kind) {
-  return kind == TipKind::kSubmission ? "submission" : "tip";
-}
+constexpr EnumNames<TipKind, 2> kTipKinds{{
+    {TipKind::kTip, "tip"},
+    {TipKind::kSubmission, "submission"},
+}};
 
-std::optional<TipKind> ParseTipKind(std::string_view name) {
-  if (name == "tip") return TipKind::kTip;
-  if (name == "submission") return TipKind::kSubmission;
-  return std::nullopt;
-}
+constexpr EnumNames<TipState, 4> kTipStates{{
+    {TipState::kReceived, "received"},
+    {TipState::kReviewing, "reviewing"},
+    {TipState::kUsed, "used"},
+    {TipState::kDeclined, "declined"},
+}};
 
-std::string_view TipStateName(TipState state) {
-  switch (state) {
-    case TipState::kReceived:
-      return "received";
-    case TipState::kReviewing:
-      return "reviewing";
-    case TipState::kUsed:
-      return "used";
-    case TipState::kDeclined:
-      return "declined";
-  }
-  return "received";
-}
+}  // namespace
 
-std::optional<TipState> ParseTipState(std::string_view name) {
-  for (const TipState state :
-       {TipState::kReceived, TipState::kReviewing, TipState::kUsed, TipState::kDeclined}) {
-    if (name == TipStateName(state)) return state;
-  }
-  return std::nullopt;
-}
+std::string_view TipKindName(TipKind kind) { return NameOf(kTipKinds, kind); }
+std::optional<TipKind> ParseTipKind(std::string_view name) { return ValueOf(kTipKinds, name); }
+
+std::string_view TipStateName(TipState state) { return NameOf(kTipStates, state); }
+std::optional<TipState> ParseTipState(std::string_view name) { return ValueOf(kTipStates, name); }
 
 bool MayMoveTip(TipState from, TipState to) {
   switch (from) {

@@ -84,10 +84,7 @@ struct TipQuery {
   Page page;
 };
 
-struct TipPage {
-  std::vector<Tip> items;  // newest first
-  std::int64_t total = 0;
-};
+using TipPage = ItemPage<Tip>;
 
 class TipBox {
  public:

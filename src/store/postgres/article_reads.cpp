@@ -12,11 +12,12 @@
 namespace sinmun::store::postgres {
 namespace {
 
-// A published article whole in one statement (one round trip, one snapshot): its row, its
-// lists as arrays, its correction and lead photo. Read by ReadArticle.
+// A published article whole in one statement (one round trip, one snapshot): its head
+// (rows::ReadArticleHead), its lists as arrays, its correction and lead photo. Read by
+// ReadArticle.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
-    "a.registered_at, a.modified_at, a.views, a.recommends, "
+    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video, a.gallery, "
     "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
     "ARRAY(SELECT ar.reporter_id FROM article_reporters ar WHERE ar.article_id = a.id "
     "ORDER BY ar.position), "
@@ -26,8 +27,8 @@ constexpr char kArticle[] =
     "WHERE ar.article_id = a.id ORDER BY ar.position), "
     "ARRAY(SELECT tag FROM article_tags WHERE article_id = a.id ORDER BY position), "
     "(SELECT text FROM article_corrections WHERE article_id = a.id), "
-    "p.name, p.format, p.width, p.height, p.widths, p.webp::int, ap.caption, ap.credit, a.kind, "
-    "a.video, a.gallery FROM articles a JOIN sections s ON s.id = a.section_id "
+    "p.name, p.format, p.width, p.height, p.widths, p.webp::int, ap.caption, ap.credit "
+    "FROM articles a JOIN sections s ON s.id = a.section_id "
     "LEFT JOIN article_photos ap ON ap.article_id = a.id "
     "LEFT JOIN photos p ON p.id = ap.photo_id "
     "WHERE a.status = 'published' AND a.registered_at <= $1::bigint AND a.id = $2";
@@ -51,30 +52,18 @@ constexpr char kDeskArticle[] =
 
 // The columns of kArticle.
 Article ReadArticle(const Row& row) {
-  Article article{.id = row.Int(0),
-                  .section = rows::ReadSection(row, 1),
-                  .headline = row.Text(5),
-                  .subheadlines = row.TextArray(11),
-                  .body_markdown = row.Text(6),
-                  .bylines = {},
-                  .registered_at = row.Int(7),
-                  .modified_at = row.OptionalInt(8),
-                  .views = row.Int(9),
-                  .recommends = row.Int(10),
-                  .tags = row.TextArray(15),
-                  .correction = row.IsNull(16) ? std::string() : row.Text(16),
-                  .photo = std::nullopt,
-                  .kind = ParseArticleKind(row.Text(25)).value_or(ArticleKind::kOwn),
-                  .video = row.Text(26),
-                  .photos = {},
-                  .gallery = row.Int(27) != 0};
-  const std::vector<std::int64_t> ids = row.IntArray(12);
-  const std::vector<std::string> names = row.TextArray(13);
-  const std::vector<std::string> emails = row.TextArray(14);
+  constexpr int kLists = rows::kArticleHeadColumnCount;
+  Article article = rows::ReadArticleHead(row);
+  article.subheadlines = row.TextArray(kLists);
+  const std::vector<std::int64_t> ids = row.IntArray(kLists + 1);
+  const std::vector<std::string> names = row.TextArray(kLists + 2);
+  const std::vector<std::string> emails = row.TextArray(kLists + 3);
   for (size_t i = 0; i < ids.size() && i < names.size() && i < emails.size(); ++i) {
     article.bylines.push_back(Byline{.id = ids[i], .name = names[i], .email = emails[i]});
   }
-  if (!row.IsNull(17)) article.photo = rows::ReadLeadPhoto(row, 17);
+  article.tags = row.TextArray(kLists + 4);
+  if (!row.IsNull(kLists + 5)) article.correction = row.Text(kLists + 5);
+  if (!row.IsNull(kLists + 6)) article.photo = rows::ReadLeadPhoto(row, kLists + 6);
   return article;
 }
 

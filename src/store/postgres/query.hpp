@@ -26,8 +26,8 @@ Result<Rows> Query(Connection& connection, const Sql& sql, const Params&... para
 }
 
 // For argument-dependent lookup from the methods written once (sql/sql_store.hpp).
-using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, store::ReadOne,
-    store::ReadOptionalInt, store::Write;
+using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, store::ReadFirst,
+    store::ReadOne, store::ReadOptionalInt, store::ReadPage, store::Write, store::WriteOne;
 
 // Calls work(Connection&) on a pooled connection (see Pool::With) and returns its Result.
 template <typename Work>

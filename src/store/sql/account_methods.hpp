@@ -112,15 +112,6 @@ inline const Sql kSettingValue{"SELECT value FROM site_settings WHERE key = ?1"}
 
 #undef SINMUN_USER_COLUMNS
 
-// Runs a write and fails with kNotFound and `what` when it changed no row.
-template <typename Db, typename... Params>
-Result<> WriteOne(Db& db, std::string what, const Sql& sql, const Params&... params) {
-  const Result<std::int64_t> changed = ReadAffected(Query(db, sql, params...));
-  if (!changed) return tl::unexpected(changed.error());
-  if (*changed == 0) return Fail(ErrorCode::kNotFound, std::move(what));
-  return {};
-}
-
 // WriteOne of `sql` and a site change of `kind`, in one write transaction.
 template <typename Backend, typename... Params>
 Result<> UpdateSite(Backend& backend, std::string_view kind, std::string what, const Sql& sql,
@@ -312,14 +303,11 @@ Result<AuditPage> SqlStore<B>::AuditLog(Page page) const {
   if (page.number < 1 || page.size < 1 || page.number > (std::int64_t{1} << 40)) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad page {}", page.number));
   }
-  return backend().OnSnapshot([page](auto& db) -> Result<AuditPage> {
-    Result<std::vector<AuditEntry>> items = ReadAll<AuditEntry>(
+  return backend().OnSnapshot([page](auto& db) {
+    return ReadPage<AuditEntry>(
         Query(db, account_sql::kAuditPage, std::int64_t{page.size}, (page.number - 1) * page.size),
-        [](const auto& row) { return rows::ReadAuditEntry(row); });
-    if (!items) return tl::unexpected(items.error());
-    const Result<std::int64_t> total = ReadCount(Query(db, account_sql::kAuditCount));
-    if (!total) return tl::unexpected(total.error());
-    return AuditPage{.items = std::move(*items), .total = *total};
+        [](const auto& row) { return rows::ReadAuditEntry(row); },
+        Query(db, account_sql::kAuditCount));
   });
 }
 

@@ -4,6 +4,7 @@
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include "store/breaking_news.hpp"
+#include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
@@ -26,16 +27,9 @@ inline const Sql kRecent{"SELECT " SINMUN_BREAKING_COLUMNS
                          "FROM breaking_news ORDER BY id DESC LIMIT ?1"};
 #undef SINMUN_BREAKING_COLUMNS
 
-template <typename Row>
-BreakingItem ReadBreaking(const Row& row) {
-  return BreakingItem{.id = row.Int(0),
-                      .text = row.Text(1),
-                      .url = row.Text(2),
-                      .starts_at = row.Int(3),
-                      .expires_at = row.Int(4),
-                      .set_by = row.OptionalInt(5),
-                      .cleared_at = row.OptionalInt(6)};
-}
+inline const auto kReadBreaking = rows::FieldReader<BreakingItem>(
+    &BreakingItem::id, &BreakingItem::text, &BreakingItem::url, &BreakingItem::starts_at,
+    &BreakingItem::expires_at, &BreakingItem::set_by, &BreakingItem::cleared_at);
 
 }  // namespace breaking_sql
 
@@ -58,19 +52,13 @@ Result<> SqlStore<B>::ClearBreaking(Timestamp at) {
 
 template <typename B>
 Result<std::optional<BreakingItem>> SqlStore<B>::BreakingAt(Timestamp now) const {
-  Result<std::vector<BreakingItem>> found = ReadAllOn<BreakingItem>(
-      backend(), [](const auto& row) { return breaking_sql::ReadBreaking(row); }, breaking_sql::kAt,
-      now);
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return std::optional<BreakingItem>();
-  return std::optional<BreakingItem>(std::move(found->front()));
+  return ReadFirstOn<BreakingItem>(backend(), breaking_sql::kReadBreaking, breaking_sql::kAt, now);
 }
 
 template <typename B>
 Result<std::vector<BreakingItem>> SqlStore<B>::RecentBreaking(int limit) const {
-  return ReadAllOn<BreakingItem>(
-      backend(), [](const auto& row) { return breaking_sql::ReadBreaking(row); },
-      breaking_sql::kRecent, std::int64_t{limit});
+  return ReadAllOn<BreakingItem>(backend(), breaking_sql::kReadBreaking, breaking_sql::kRecent,
+                                 std::int64_t{limit});
 }
 
 }  // namespace sinmun::store

@@ -14,9 +14,9 @@
 #include <string>
 #include <utility>
 
+#include "store/desk_writes.hpp"
 #include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
-#include "store/sql/desk_methods.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/snippet.hpp"
@@ -251,22 +251,21 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
   }
   for (size_t i = 0; i < article.subheadlines.size(); ++i) {
     const auto position = static_cast<std::int64_t>(i);
-    if (Result<> done =
-            Write(db, desk_sql::kInsertSubheadline, *id, position, article.subheadlines[i]);
+    if (Result<> done = Write(db, desk::kInsertSubheadline, *id, position, article.subheadlines[i]);
         !done) {
       return tl::unexpected(done.error());
     }
   }
   for (size_t i = 0; i < article.reporter_ids.size(); ++i) {
     const auto position = static_cast<std::int64_t>(i);
-    if (Result<> done = Write(db, desk_sql::kInsertByline, *id, article.reporter_ids[i], position);
+    if (Result<> done = Write(db, desk::kInsertByline, *id, article.reporter_ids[i], position);
         !done) {
       return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown reporter id {}",
                                                               index, article.reporter_ids[i])));
     }
   }
   if (article.photo) {
-    if (Result<> done = Write(db, desk_sql::kInsertArticlePhoto, *id, article.photo->photo_id,
+    if (Result<> done = Write(db, desk::kInsertArticlePhoto, *id, article.photo->photo_id,
                               article.photo->caption, article.photo->credit);
         !done) {
       return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown photo id {}",
@@ -275,7 +274,7 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
   }
   for (size_t i = 0; i < article.photos.size(); ++i) {
     const PhotoPlacement& photo = article.photos[i];
-    if (Result<> done = Write(db, desk_sql::kInsertGallery, *id, static_cast<std::int64_t>(i),
+    if (Result<> done = Write(db, desk::kInsertGallery, *id, static_cast<std::int64_t>(i),
                               photo.photo_id, photo.caption, photo.credit);
         !done) {
       return tl::unexpected(Explain(
@@ -328,22 +327,18 @@ Result<ArticleList> SqlStore<B>::LatestArticles(const ArticleFilter& filter, Pag
                 fmt::format("bad page {} of size {}", page.number, page.size));
   }
   const catalog_sql::LatestSql& sql = catalog_sql::LatestSqlFor(filter);
-  // The page and its total come from one snapshot, so they agree.
-  return backend().OnSnapshot([&](auto& db) -> Result<ArticleList> {
-    Result<std::vector<ArticleSummary>> items = ReadAll<ArticleSummary>(
+  return backend().OnSnapshot([&](auto& db) {
+    return ReadPage<ArticleSummary>(
         catalog_sql::WithPresent(filter.section_id, filter.reporter_id,
                                  [&](auto... filters) {
                                    return Query(db, sql.list, now, filters...,
                                                 std::int64_t{page.size},
                                                 (page.number - 1) * page.size);
                                  }),
-        [](const auto& row) { return rows::ReadSummary(row); });
-    if (!items) return tl::unexpected(items.error());
-    Result<std::int64_t> total = ReadCount(catalog_sql::WithPresent(
-        filter.section_id, filter.reporter_id,
-        [&](auto... filters) { return Query(db, sql.count, now, filters...); }));
-    if (!total) return tl::unexpected(total.error());
-    return ArticleList{.items = std::move(*items), .total = *total};
+        [](const auto& row) { return rows::ReadSummary(row); },
+        catalog_sql::WithPresent(filter.section_id, filter.reporter_id, [&](auto... filters) {
+          return Query(db, sql.count, now, filters...);
+        }));
   });
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/comment_bans.hpp"
+#include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
@@ -46,22 +47,11 @@ inline const Sql kInForce{
     "LIMIT 1"};
 #undef SINMUN_BAN_COLUMNS
 
-template <typename Row>
-CommentBan ReadBan(const Row& row) {
-  CommentBan ban;
-  ban.id = row.Int(0);
-  ban.kind = ParseBanKind(row.Text(1)).value_or(BanKind::kVisitor);
-  ban.target = row.Text(2);
-  ban.range_low = row.Text(3);
-  ban.range_high = row.Text(4);
-  ban.reason = row.Text(5);
-  ban.created_by = row.OptionalInt(6);
-  ban.created_at = row.Int(7);
-  ban.expires_at = row.OptionalInt(8);
-  ban.lifted_at = row.OptionalInt(9);
-  ban.lifted_by = row.OptionalInt(10);
-  return ban;
-}
+inline const auto kReadBan = rows::FieldReader<CommentBan>(
+    &CommentBan::id, rows::Parsed{&CommentBan::kind, ParseBanKind}, &CommentBan::target,
+    &CommentBan::range_low, &CommentBan::range_high, &CommentBan::reason, &CommentBan::created_by,
+    &CommentBan::created_at, &CommentBan::expires_at, &CommentBan::lifted_at,
+    &CommentBan::lifted_by);
 
 inline bool IsAddressHex(std::string_view text) {
   return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -96,10 +86,8 @@ template <typename B>
 Result<CommentBan> SqlStore<B>::LiftCommentBan(CommentBanId id, std::optional<std::int64_t> by,
                                                Timestamp at) {
   return backend().OnWriter([&](auto& db) {
-    return ReadOne<CommentBan>(
-        Query(db, comment_ban_sql::kLift, id, at, by),
-        [](const auto& row) { return comment_ban_sql::ReadBan(row); },
-        fmt::format("ban {} in force", id));
+    return ReadOne<CommentBan>(Query(db, comment_ban_sql::kLift, id, at, by),
+                               comment_ban_sql::kReadBan, fmt::format("ban {} in force", id));
   });
 }
 
@@ -109,30 +97,18 @@ Result<CommentBanPage> SqlStore<B>::CommentBansList(bool current_only, Timestamp
   if (page.number < 1 || page.size < 1) return Fail(ErrorCode::kInvalidInput, "bad page");
   const std::int64_t current = current_only ? 1 : 0;
   const std::int64_t offset = (page.number - 1) * page.size;
-  return backend().OnSnapshot([&](auto& db) -> Result<CommentBanPage> {
-    CommentBanPage result;
-    const Result<std::int64_t> total =
-        ReadCount(Query(db, comment_ban_sql::kListCount, current, now));
-    if (!total) return tl::unexpected(total.error());
-    result.total = *total;
-    Result<std::vector<CommentBan>> items = ReadAll<CommentBan>(
+  return backend().OnSnapshot([&](auto& db) {
+    return ReadPage<CommentBan>(
         Query(db, comment_ban_sql::kList, current, now, std::int64_t{page.size}, offset),
-        [](const auto& row) { return comment_ban_sql::ReadBan(row); });
-    if (!items) return tl::unexpected(items.error());
-    result.items = std::move(*items);
-    return result;
+        comment_ban_sql::kReadBan, Query(db, comment_ban_sql::kListCount, current, now));
   });
 }
 
 template <typename B>
 Result<std::optional<CommentBan>> SqlStore<B>::BanInForce(const BanSubject& subject,
                                                           Timestamp now) const {
-  Result<std::vector<CommentBan>> found = ReadAllOn<CommentBan>(
-      backend(), [](const auto& row) { return comment_ban_sql::ReadBan(row); },
-      comment_ban_sql::kInForce, now, subject.visitor, subject.address_hash, subject.address_hex);
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return std::optional<CommentBan>();
-  return std::optional<CommentBan>(std::move(found->front()));
+  return ReadFirstOn<CommentBan>(backend(), comment_ban_sql::kReadBan, comment_ban_sql::kInForce,
+                                 now, subject.visitor, subject.address_hash, subject.address_hex);
 }
 
 }  // namespace sinmun::store

@@ -4,7 +4,6 @@
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <optional>
 #include <string>
@@ -13,9 +12,11 @@
 
 #include "core/check.hpp"
 #include "store/comment_book.hpp"
+#include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace comment_sql {
@@ -114,32 +115,19 @@ inline std::string_view AuthorName(CommentAuthor author) {
   return author == CommentAuthor::kStaff ? "staff" : "guest";
 }
 
-// A row of SINMUN_COMMENT_COLUMNS.
-template <typename Row>
-Comment ReadComment(const Row& row) {
-  Comment comment;
-  comment.id = row.Int(0);
-  comment.article_id = row.Int(1);
-  comment.parent_id = row.OptionalInt(2);
-  comment.author = row.Text(3) == "staff" ? CommentAuthor::kStaff : CommentAuthor::kGuest;
-  comment.nickname = row.Text(4);
-  comment.user_id = row.OptionalInt(5);
-  comment.password_hash = row.Text(6);
-  comment.body = row.Text(7);
-  comment.state = ParseCommentState(row.Text(8)).value_or(CommentState::kHeld);
-  comment.recommends = row.Int(9);
-  comment.not_recommends = row.Int(10);
-  comment.reports = row.Int(11);
-  comment.replies = row.Int(12);
-  comment.client = row.Text(13);
-  comment.created_at = row.Int(14);
-  comment.edited_at = row.OptionalInt(15);
-  comment.badge = ParseStaffBadge(row.Text(16)).value_or(StaffBadge::kNone);
-  comment.address_prefix = row.Text(17);
-  comment.visitor = row.Text(18);
-  comment.address_hash = row.Text(19);
-  return comment;
+inline CommentAuthor AuthorNamed(std::string_view name) {
+  return name == "staff" ? CommentAuthor::kStaff : CommentAuthor::kGuest;
 }
+
+// A row of SINMUN_COMMENT_COLUMNS.
+inline const auto kReadComment = rows::FieldReader<Comment>(
+    &Comment::id, &Comment::article_id, &Comment::parent_id,
+    rows::Parsed{&Comment::author, AuthorNamed}, &Comment::nickname, &Comment::user_id,
+    &Comment::password_hash, &Comment::body, rows::Parsed{&Comment::state, ParseCommentState},
+    &Comment::recommends, &Comment::not_recommends, &Comment::reports, &Comment::replies,
+    &Comment::client, &Comment::created_at, &Comment::edited_at,
+    rows::Parsed{&Comment::badge, ParseStaffBadge}, &Comment::address_prefix, &Comment::visitor,
+    &Comment::address_hash);
 
 // Inside a write transaction: the counts that follow a comment becoming visible (+1) or
 // leaving the visible state (-1).
@@ -155,14 +143,7 @@ Result<> ApplyVisibility(Db& db, const Comment& comment, std::int64_t delta) {
 
 template <typename Db>
 Result<std::optional<Comment>> LockComment(Db& db, CommentId id) {
-  Result<Comment> found = ReadOne<Comment>(
-      Query(db, kCommentForUpdate, id), [](const auto& row) { return ReadComment(row); },
-      "comment");
-  if (!found) {
-    if (found.error().code == ErrorCode::kNotFound) return std::nullopt;
-    return tl::unexpected(found.error());
-  }
-  return std::optional<Comment>(std::move(*found));
+  return ReadFirst<Comment>(Query(db, kCommentForUpdate, id), kReadComment);
 }
 
 inline const Sql kSetting{
@@ -264,9 +245,8 @@ Result<CommentPage> SqlStore<B>::ArticleComments(ArticleId article, CommentSort 
         ReadCount(Query(db, comment_sql::kTopLevelCount, article));
     if (!top_level) return tl::unexpected(top_level.error());
     result.top_level = *top_level;
-    Result<std::vector<Comment>> threads =
-        ReadAll<Comment>(Query(db, order, article, std::int64_t{page.size}, offset),
-                         [](const auto& row) { return comment_sql::ReadComment(row); });
+    Result<std::vector<Comment>> threads = ReadAll<Comment>(
+        Query(db, order, article, std::int64_t{page.size}, offset), comment_sql::kReadComment);
     if (!threads) return tl::unexpected(threads.error());
     std::vector<std::int64_t> with_replies;
     std::unordered_map<CommentId, std::size_t> position;
@@ -276,10 +256,9 @@ Result<CommentPage> SqlStore<B>::ArticleComments(ArticleId article, CommentSort 
       result.items.push_back(CommentThread{std::move(comment), {}});
     }
     if (with_replies.empty()) return result;
-    const std::string ids = fmt::format("[{}]", fmt::join(with_replies, ","));
-    Result<std::vector<Comment>> replies =
-        ReadAll<Comment>(Query(db, comment_sql::kReplies, std::string_view(ids)),
-                         [](const auto& row) { return comment_sql::ReadComment(row); });
+    const std::string ids = JsonIds(with_replies);
+    Result<std::vector<Comment>> replies = ReadAll<Comment>(
+        Query(db, comment_sql::kReplies, std::string_view(ids)), comment_sql::kReadComment);
     if (!replies) return tl::unexpected(replies.error());
     for (Comment& reply : *replies) {
       auto at = position.find(reply.parent_id.value_or(0));
@@ -295,7 +274,7 @@ Result<std::vector<Comment>> SqlStore<B>::BestComments(ArticleId article, std::i
   if (count < 1) return std::vector<Comment>{};
   return backend().OnReader([&](auto& db) {
     return ReadAll<Comment>(Query(db, comment_sql::kBest, article, min_score, std::int64_t{count}),
-                            [](const auto& row) { return comment_sql::ReadComment(row); });
+                            comment_sql::kReadComment);
   });
 }
 
@@ -315,7 +294,7 @@ Result<std::vector<std::pair<ArticleId, std::int64_t>>> SqlStore<B>::CommentCoun
   using Counts = std::vector<std::pair<ArticleId, std::int64_t>>;
   if (ids.empty()) return Counts{};
   if (ids.size() > 1000) return Fail(ErrorCode::kInvalidInput, "at most 1000 ids at once");
-  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  const std::string json_ids = JsonIds(ids);
   return backend().OnReader([&](auto& db) {
     return ReadAll<std::pair<ArticleId, std::int64_t>>(
         Query(db, comment_sql::kCounts, std::string_view(json_ids)),
@@ -326,21 +305,16 @@ Result<std::vector<std::pair<ArticleId, std::int64_t>>> SqlStore<B>::CommentCoun
 template <typename B>
 Result<Comment> SqlStore<B>::CommentById(CommentId id) const {
   return backend().OnReader([&](auto& db) {
-    return ReadOne<Comment>(
-        Query(db, comment_sql::kCommentById, id),
-        [](const auto& row) { return comment_sql::ReadComment(row); },
-        fmt::format("comment {}", id));
+    return ReadOne<Comment>(Query(db, comment_sql::kCommentById, id), comment_sql::kReadComment,
+                            fmt::format("comment {}", id));
   });
 }
 
 template <typename B>
 Result<> SqlStore<B>::EditComment(CommentId id, std::string_view body, Timestamp at) {
   if (body.empty()) return Fail(ErrorCode::kInvalidInput, "an empty comment");
-  return backend().OnWriter([&](auto& db) -> Result<> {
-    const Result<std::int64_t> changed = ReadAffected(Query(db, comment_sql::kEdit, id, body, at));
-    if (!changed) return tl::unexpected(changed.error());
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("visible comment {}", id));
-    return {};
+  return backend().OnWriter([&](auto& db) {
+    return WriteOne(db, fmt::format("visible comment {}", id), comment_sql::kEdit, id, body, at);
   });
 }
 
@@ -441,19 +415,11 @@ Result<ModerationPage> SqlStore<B>::CommentsForModeration(const CommentQuery& qu
   const std::string_view state = query.state ? CommentStateName(*query.state) : "";
   const std::int64_t article = query.article_id.value_or(0);
   const std::int64_t offset = (query.page.number - 1) * query.page.size;
-  return backend().OnSnapshot([&](auto& db) -> Result<ModerationPage> {
-    ModerationPage result;
-    const Result<std::int64_t> total =
-        ReadCount(Query(db, comment_sql::kQueueCount, state, article, query.client));
-    if (!total) return tl::unexpected(total.error());
-    result.total = *total;
-    Result<std::vector<Comment>> items =
-        ReadAll<Comment>(Query(db, comment_sql::kQueue, state, article, query.client,
-                               std::int64_t{query.page.size}, offset),
-                         [](const auto& row) { return comment_sql::ReadComment(row); });
-    if (!items) return tl::unexpected(items.error());
-    result.items = std::move(*items);
-    return result;
+  return backend().OnSnapshot([&](auto& db) {
+    return ReadPage<Comment>(Query(db, comment_sql::kQueue, state, article, query.client,
+                                   std::int64_t{query.page.size}, offset),
+                             comment_sql::kReadComment,
+                             Query(db, comment_sql::kQueueCount, state, article, query.client));
   });
 }
 

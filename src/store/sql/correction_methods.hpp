@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/corrections.hpp"
+#include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
@@ -71,32 +72,14 @@ inline const Sql kPublished{
     "WHERE c.state = 'published' AND (?1{::bigint} = 0 OR c.article_id = ?1{::bigint}) "
     "ORDER BY c.published_at DESC, c.id DESC LIMIT ?2 OFFSET ?3"};
 
-template <typename Row>
-CorrectionCase ReadCase(const Row& row) {
-  return CorrectionCase{
-      .id = row.Int(0),
-      .article_id = row.Int(1),
-      .headline = row.Text(2),
-      .kind = ParseCorrectionKind(row.Text(3)).value_or(CorrectionKind::kCorrection),
-      .state = ParseCaseState(row.Text(4)).value_or(CaseState::kReceived),
-      .requester = row.Text(5),
-      .contact = row.Text(6),
-      .text = row.Text(7),
-      .reason = row.Text(8),
-      .status_token = row.Text(9),
-      .assignee = row.OptionalInt(10),
-      .assignee_name = row.Text(11),
-      .answer = row.Text(12),
-      .published_text = row.Text(13),
-      .files = row.Int(14),
-      .received_at = row.Int(15),
-      .decided_at = row.OptionalInt(16),
-      .published_at = row.OptionalInt(17)};
-}
-
-inline auto ReadCaseRow() {
-  return [](const auto& row) { return ReadCase(row); };
-}
+inline const auto kReadCase = rows::FieldReader<CorrectionCase>(
+    &CorrectionCase::id, &CorrectionCase::article_id, &CorrectionCase::headline,
+    rows::Parsed{&CorrectionCase::kind, ParseCorrectionKind},
+    rows::Parsed{&CorrectionCase::state, ParseCaseState}, &CorrectionCase::requester,
+    &CorrectionCase::contact, &CorrectionCase::text, &CorrectionCase::reason,
+    &CorrectionCase::status_token, &CorrectionCase::assignee, &CorrectionCase::assignee_name,
+    &CorrectionCase::answer, &CorrectionCase::published_text, &CorrectionCase::files,
+    &CorrectionCase::received_at, &CorrectionCase::decided_at, &CorrectionCase::published_at);
 
 }  // namespace correction_sql
 
@@ -133,13 +116,13 @@ Result<CorrectionId> SqlStore<B>::FileCorrection(const NewCorrection& request) {
 
 template <typename B>
 Result<CorrectionCase> SqlStore<B>::CorrectionById(CorrectionId id) const {
-  return ReadOneOn<CorrectionCase>(backend(), correction_sql::ReadCaseRow(),
+  return ReadOneOn<CorrectionCase>(backend(), correction_sql::kReadCase,
                                    fmt::format("correction {}", id), correction_sql::kById, id);
 }
 
 template <typename B>
 Result<CorrectionCase> SqlStore<B>::CorrectionByToken(std::string_view status_token) const {
-  return ReadOneOn<CorrectionCase>(backend(), correction_sql::ReadCaseRow(), "correction",
+  return ReadOneOn<CorrectionCase>(backend(), correction_sql::kReadCase, "correction",
                                    correction_sql::kByToken, status_token);
 }
 
@@ -151,24 +134,17 @@ Result<std::vector<EvidenceFile>> SqlStore<B>::CorrectionFiles(CorrectionId id) 
 template <typename B>
 Result<CasePage> SqlStore<B>::CorrectionCases(const CaseQuery& query) const {
   const std::string state(query.state ? CaseStateName(*query.state) : "");
-  return backend().OnReader([&](auto& db) -> Result<CasePage> {
-    CasePage page;
-    Result<std::vector<CorrectionCase>> items = ReadAll<CorrectionCase>(
+  return backend().OnSnapshot([&](auto& db) {
+    return ReadPage<CorrectionCase>(
         Query(db, correction_sql::kCases, state, std::int64_t{query.page.size},
               (query.page.number - 1) * query.page.size),
-        correction_sql::ReadCaseRow());
-    if (!items) return tl::unexpected(items.error());
-    page.items = std::move(*items);
-    const Result<std::int64_t> total = ReadCount(Query(db, correction_sql::kCaseCount, state));
-    if (!total) return tl::unexpected(total.error());
-    page.total = *total;
-    return page;
+        correction_sql::kReadCase, Query(db, correction_sql::kCaseCount, state));
   });
 }
 
 template <typename B>
 Result<std::vector<CorrectionCase>> SqlStore<B>::OpenCorrections() const {
-  return ReadAllOn<CorrectionCase>(backend(), correction_sql::ReadCaseRow(), correction_sql::kOpen);
+  return ReadAllOn<CorrectionCase>(backend(), correction_sql::kReadCase, correction_sql::kOpen);
 }
 
 template <typename B>
@@ -180,10 +156,7 @@ Result<> SqlStore<B>::AssignCorrection(CorrectionId id, std::optional<UserId> us
       if (!known) return tl::unexpected(known.error());
       if (!*known) return Fail(ErrorCode::kNotFound, fmt::format("user {}", *user));
     }
-    const Result<std::int64_t> changed = ReadAffected(Query(db, correction_sql::kAssign, id, user));
-    if (!changed) return tl::unexpected(changed.error());
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("correction {}", id));
-    return {};
+    return WriteOne(db, fmt::format("correction {}", id), correction_sql::kAssign, id, user);
   });
 }
 
@@ -233,15 +206,11 @@ Result<std::vector<PublishedCorrection>> SqlStore<B>::PublishedCorrections(
     std::optional<ArticleId> article, Page page) const {
   return ReadAllOn<PublishedCorrection>(
       backend(),
-      [](const auto& row) {
-        return PublishedCorrection{
-            .id = row.Int(0),
-            .article_id = row.Int(1),
-            .headline = row.Text(2),
-            .kind = ParseCorrectionKind(row.Text(3)).value_or(CorrectionKind::kCorrection),
-            .text = row.Text(4),
-            .published_at = row.Int(5)};
-      },
+      rows::FieldReader<PublishedCorrection>(
+          &PublishedCorrection::id, &PublishedCorrection::article_id,
+          &PublishedCorrection::headline,
+          rows::Parsed{&PublishedCorrection::kind, ParseCorrectionKind}, &PublishedCorrection::text,
+          &PublishedCorrection::published_at),
       correction_sql::kPublished, article.value_or(0), std::int64_t{page.size},
       (page.number - 1) * page.size);
 }

@@ -1,8 +1,8 @@
 #pragma once
 // SqlStore: the newsroom desk (issue #3), for both backends. Drafts, the workflow between
-// statuses, a revision for every save, tags, correction notes and photos; the write steps are
-// in desk_writes.hpp. Where SQLite's single writer makes a check and the write after it
-// atomic, PostgreSQL locks the row checked ({for:UPDATE OF a}) until the transaction ends.
+// statuses, a revision for every save, tags, correction notes and photos; the write steps and
+// their statements are in desk_writes.hpp. Where SQLite's single writer makes a check and the write
+// after it atomic, PostgreSQL locks the row checked ({for:UPDATE OF a}) until the transaction ends.
 // Reading a whole desk article is each backend's own (Backend::ReadDeskArticle): PostgreSQL
 // reads it in one statement with arrays, SQLite in a few small ones.
 // Included by the backends' store .cpp files only (sql_store.hpp).
@@ -28,61 +28,7 @@ inline const Sql kInsertDraft{
     "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
     "created_at, headline, snippet, body_markdown, kind, video, gallery) "
     "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
-inline const Sql kUpdateContent{
-    "UPDATE articles SET section_id = ?2, headline = ?3, snippet = ?4, body_markdown = ?5, "
-    "kind = ?7, video = ?8, gallery = ?9, modified_at = CASE WHEN status = 'published' THEN ?6 "
-    "ELSE modified_at "
-    "END WHERE id "
-    "= ?1"};
-// Creates or updates the desk row. A row created here for an article that predates the
-// newsroom (an import or the demo) counts it as published once: those were all published.
-inline const Sql kUpsertDesk{
-    "INSERT INTO article_desk (article_id, revision, created_by, updated_at, publish_at, "
-    "published_once) VALUES (?1, ?2, ?3, ?4, NULL, ?5) "
-    "ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, "
-    "updated_at = excluded.updated_at"};
-inline const Sql kDeleteSubheadlines{"DELETE FROM article_subheadlines WHERE article_id = ?1"};
-inline const Sql kInsertSubheadline{
-    "INSERT INTO article_subheadlines (article_id, position, text) VALUES (?1, ?2, ?3)"};
-inline const Sql kDeleteBylines{"DELETE FROM article_reporters WHERE article_id = ?1"};
-inline const Sql kInsertByline{
-    "INSERT INTO article_reporters (article_id, reporter_id, position) VALUES (?1, ?2, ?3)"};
-inline const Sql kDeleteTags{"DELETE FROM article_tags WHERE article_id = ?1"};
-inline const Sql kInsertTag{
-    "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)"};
-inline const Sql kDeleteCorrection{"DELETE FROM article_corrections WHERE article_id = ?1"};
-inline const Sql kInsertCorrection{
-    "INSERT INTO article_corrections (article_id, text) VALUES (?1, ?2)"};
-inline const Sql kDeleteArticlePhoto{"DELETE FROM article_photos WHERE article_id = ?1"};
-inline const Sql kInsertArticlePhoto{
-    "INSERT INTO article_photos (article_id, photo_id, caption, credit) VALUES (?1, ?2, ?3, ?4)"};
-inline const Sql kDeleteGallery{"DELETE FROM article_gallery WHERE article_id = ?1"};
-inline const Sql kInsertGallery{
-    "INSERT INTO article_gallery (article_id, position, photo_id, caption, credit) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)"};
-inline const Sql kInsertRevision{
-    "INSERT INTO article_revisions (article_id, revision, saved_by, saved_at, section_id, "
-    "headline, subheadlines, reporter_ids, tags, correction, photo_id, photo_caption, "
-    "photo_credit, body_markdown, kind, video, gallery, photos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"};
 
-// Status and revision of one article, for the checks that precede a write; PostgreSQL keeps
-// the article row locked until the writing transaction ends, so no other node writes between.
-inline const Sql kDeskState{
-    "SELECT a.status, COALESCE(d.revision, 0), COALESCE(d.published_once, TRUE){::int}, "
-    "d.article_id "
-    "FROM articles a LEFT JOIN article_desk d ON d.article_id = a.id WHERE a.id = ?1"
-    "{for:UPDATE OF a}"};
-
-inline const Sql kSetStatus{"UPDATE articles SET status = ?2 WHERE id = ?1"};
-inline const Sql kFirstPublication{
-    "UPDATE articles SET status = 'published', registered_at = ?2, modified_at = NULL "
-    "WHERE id = ?1"};
-inline const Sql kRepublication{
-    "UPDATE articles SET status = 'published', modified_at = ?2 WHERE id = ?1"};
-inline const Sql kDeskStatus{
-    "UPDATE article_desk SET publish_at = ?2, updated_at = ?3, "
-    "published_once = published_once OR ?4 WHERE article_id = ?1"};
 inline const Sql kDeleteArticle{"DELETE FROM articles WHERE id = ?1"};
 // SKIP LOCKED: a scheduler on another node publishing at the same moment takes the others.
 inline const Sql kDue{
@@ -129,44 +75,14 @@ inline const Sql kDeskListAny = DeskListSql(false, false);
 inline const Sql kDeskListByStatus = DeskListSql(true, false);
 inline const Sql kDeskListPublished = DeskListSql(true, true);
 
-inline const desk::DeskSql kDeskSql = {
-    .delete_subheadlines = kDeleteSubheadlines,
-    .insert_subheadline = kInsertSubheadline,
-    .delete_bylines = kDeleteBylines,
-    .insert_byline = kInsertByline,
-    .delete_tags = kDeleteTags,
-    .insert_tag = kInsertTag,
-    .delete_correction = kDeleteCorrection,
-    .insert_correction = kInsertCorrection,
-    .delete_article_photo = kDeleteArticlePhoto,
-    .insert_article_photo = kInsertArticlePhoto,
-    .delete_gallery = kDeleteGallery,
-    .insert_gallery = kInsertGallery,
-    .insert_revision = kInsertRevision,
-    .upsert_desk = kUpsertDesk,
-    .set_status = kSetStatus,
-    .first_publication = kFirstPublication,
-    .republication = kRepublication,
-    .desk_status = kDeskStatus,
-    .update_content = kUpdateContent,
-};
-
-template <typename Db>
-Result<desk::DeskState> ReadDeskState(Db& db, ArticleId id) {
-  return ReadOne<desk::DeskState>(
-      Query(db, kDeskState, id), [](const auto& row) { return desk::ReadDeskStateRow(row); },
-      fmt::format("no article {}", id));
-}
-
 // Reads (and locks) the article's state, sets its status (desk::ApplyStatus) and appends the
 // change. REQUIRES: a write transaction is open on `db`.
 template <typename Db>
 Result<> ChangeStatus(Db& db, ArticleId id, std::initializer_list<ArticleStatus> from,
                       ArticleStatus to, Timestamp at, std::optional<Timestamp> publish_at) {
-  const Result<desk::DeskState> state = ReadDeskState(db, id);
+  const Result<desk::DeskState> state = desk::ReadDeskState(db, id);
   if (!state) return tl::unexpected(state.error());
-  if (Result<> done = desk::ApplyStatus(db, *state, id, from, to, at, publish_at, kDeskSql);
-      !done) {
+  if (Result<> done = desk::ApplyStatus(db, *state, id, from, to, at, publish_at); !done) {
     return done;
   }
   return LogChange(db, id, StatusName(to), at);
@@ -191,14 +107,15 @@ Result<ArticleId> SqlStore<B>::CreateDraft(const ArticleContent& content, UserId
         db, kInsertDraft, content.section_id, at, content.headline, snippet, content.body_markdown,
         ArticleKindName(content.kind), content.video, std::int64_t{content.gallery ? 1 : 0}));
     if (!id) return tl::unexpected(ExplainContentError(id.error()));
-    if (Result<> done = Write(db, kUpsertDesk, *id, RevisionNumber{1}, by, at, std::int64_t{0});
+    if (Result<> done =
+            Write(db, desk::kUpsertDesk, *id, RevisionNumber{1}, by, at, std::int64_t{0});
         !done) {
       return tl::unexpected(done.error());
     }
-    if (Result<> done = desk::WriteChildren(db, *id, content, kDeskSql); !done) {
+    if (Result<> done = desk::WriteChildren(db, *id, content); !done) {
       return tl::unexpected(ExplainContentError(done.error()));
     }
-    if (Result<> done = desk::WriteRevision(db, *id, 1, content, by, at, kDeskSql); !done) {
+    if (Result<> done = desk::WriteRevision(db, *id, 1, content, by, at); !done) {
       return tl::unexpected(done.error());
     }
     if (Result<> done = LogChange(db, *id, "insert", at); !done) {
@@ -218,12 +135,8 @@ Result<RevisionNumber> SqlStore<B>::SaveArticle(ArticleId id, const ArticleConte
     // The state is read under the write lock (SQLite) or locked (PostgreSQL): no save can
     // come between the check and the write.
     return desk::SaveContent(
-        db, id, content, snippet, base_revision, by, at, desk_sql::kDeskSql,
-        [](auto& writer, ArticleId article) { return desk_sql::ReadDeskState(writer, article); },
-        [](auto& writer, ArticleId article) { return B::ReadDeskArticle(writer, article); },
-        [](auto& writer, ArticleId article, std::string_view kind, Timestamp when) {
-          return LogChange(writer, article, kind, when);
-        });
+        db, id, content, snippet, base_revision, by, at,
+        [](auto& writer, ArticleId article) { return B::ReadDeskArticle(writer, article); });
   });
 }
 
@@ -287,7 +200,7 @@ Result<> SqlStore<B>::UnpublishArticle(ArticleId id, Timestamp at) {
 template <typename B>
 Result<> SqlStore<B>::DeleteDraft(ArticleId id, Timestamp at) {
   return backend().OnWriteTransaction([&](auto& db) -> Result<> {
-    const Result<desk::DeskState> state = desk_sql::ReadDeskState(db, id);
+    const Result<desk::DeskState> state = desk::ReadDeskState(db, id);
     if (!state) return tl::unexpected(state.error());
     if (state->status != ArticleStatus::kDraft) {
       return Fail(ErrorCode::kConflict, fmt::format("article {} is {}, only drafts are deleted", id,

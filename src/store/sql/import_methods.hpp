@@ -205,7 +205,7 @@ Result<Imported> WriteImportedArticle(Db& db, const ImportedArticle& article, Ti
       return tl::unexpected(done.error());
     }
   }
-  if (Result<> done = desk::WriteChildren(db, result.id, content, desk_sql::kDeskSql); !done) {
+  if (Result<> done = desk::WriteChildren(db, result.id, content); !done) {
     return tl::unexpected(ExplainContentError(done.error()));
   }
   if (Result<> done = PutPaths(db, article.old_paths, LegacyKind::kArticle, result.id, ""); !done) {

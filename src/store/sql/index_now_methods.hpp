@@ -3,15 +3,11 @@
 // sqlite/migrations/0022_index_now.sql and postgres/migrations/0018_index_now.sql.
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
-#include <algorithm>
-
 #include "store/index_now_queue.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace index_now_sql {
@@ -66,10 +62,6 @@ inline bool Announced(const ChangeRow& change) {
   return (change.kind == "update" || change.kind == "correction") && change.status == "published";
 }
 
-inline std::string JsonIds(const std::vector<std::int64_t>& ids) {
-  return fmt::format("[{}]", fmt::join(ids, ","));
-}
-
 }  // namespace index_now_sql
 
 template <typename B>
@@ -113,24 +105,17 @@ Result<int> SqlStore<B>::QueueIndexNowChanges(const std::vector<std::string>& en
 template <typename B>
 Result<std::vector<IndexNowPing>> SqlStore<B>::ClaimDueIndexNow(Timestamp now, int limit,
                                                                 Timestamp lease_until) {
-  if (limit <= 0) return std::vector<IndexNowPing>{};
-  Result<std::vector<IndexNowPing>> claimed = backend().OnWriter([&](auto& db) {
-    return ReadAll<IndexNowPing>(
-        Query(db, index_now_sql::kClaim, now, std::int64_t{limit}, lease_until),
-        [](const auto& row) {
-          return IndexNowPing{row.Int(0), row.Text(1), row.Int(2), static_cast<int>(row.Int(3))};
-        });
-  });
-  if (!claimed) return claimed;
-  // RETURNING follows no ORDER BY; ids grow with queueing, so this is oldest first.
-  std::sort(claimed->begin(), claimed->end(),
-            [](const IndexNowPing& a, const IndexNowPing& b) { return a.id < b.id; });
-  return claimed;
+  return ClaimDueOn<IndexNowPing>(
+      backend(),
+      [](const auto& row) {
+        return IndexNowPing{row.Int(0), row.Text(1), row.Int(2), static_cast<int>(row.Int(3))};
+      },
+      index_now_sql::kClaim, now, limit, lease_until);
 }
 
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowSent(const std::vector<std::int64_t>& ids, Timestamp at) {
-  const std::string json = index_now_sql::JsonIds(ids);
+  const std::string json = JsonIds(ids);
   return backend().OnWriter(
       [&](auto& db) { return Write(db, index_now_sql::kSent, std::string_view(json), at); });
 }
@@ -138,7 +123,7 @@ Result<> SqlStore<B>::MarkIndexNowSent(const std::vector<std::int64_t>& ids, Tim
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowRetry(const std::vector<std::int64_t>& ids,
                                         Timestamp next_attempt_at, std::string_view error) {
-  const std::string json = index_now_sql::JsonIds(ids);
+  const std::string json = JsonIds(ids);
   return backend().OnWriter([&](auto& db) {
     return Write(db, index_now_sql::kRetry, std::string_view(json), next_attempt_at, error);
   });
@@ -147,7 +132,7 @@ Result<> SqlStore<B>::MarkIndexNowRetry(const std::vector<std::int64_t>& ids,
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowRejected(const std::vector<std::int64_t>& ids,
                                            std::string_view error) {
-  const std::string json = index_now_sql::JsonIds(ids);
+  const std::string json = JsonIds(ids);
   return backend().OnWriter(
       [&](auto& db) { return Write(db, index_now_sql::kRejected, std::string_view(json), error); });
 }

@@ -1,12 +1,16 @@
 #pragma once
-// Methods that are one read statement on a reader connection the backend lends
-// (sql/sql_store.hpp): the statement, its parameters and how a row is read, nothing else.
+// Methods that are one statement on a connection the backend lends (sql/sql_store.hpp): the
+// statement, its parameters and how a row is read, nothing else.
 // Internal to store/.
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/time.hpp"
 #include "store/sql/dialect.hpp"
 
 namespace sinmun::store {
@@ -24,6 +28,28 @@ Result<T> ReadOneOn(const Backend& backend, Read read, std::string_view what, co
                     const Params&... params) {
   return backend.OnReader(
       [&](auto& db) { return ReadOne<T>(Query(db, sql, params...), read, what); });
+}
+
+// The first row of `sql` read with read(row), or nullopt when there is none.
+template <typename T, typename Backend, typename Read, typename... Params>
+Result<std::optional<T>> ReadFirstOn(const Backend& backend, Read read, const Sql& sql,
+                                     const Params&... params) {
+  return backend.OnReader([&](auto& db) { return ReadFirst<T>(Query(db, sql, params...), read); });
+}
+
+// The rows a queue's `claim` (one UPDATE … RETURNING: ?1 now, ?2 limit, ?3 lease end) leased,
+// read with read(row), oldest first: RETURNING follows no ORDER BY, and ids grow as rows are
+// queued.
+template <typename T, typename Backend, typename Read>
+Result<std::vector<T>> ClaimDueOn(Backend& backend, Read read, const Sql& claim, Timestamp now,
+                                  int limit, Timestamp lease_until) {
+  if (limit <= 0) return std::vector<T>{};
+  Result<std::vector<T>> claimed = backend.OnWriter([&](auto& db) {
+    return ReadAll<T>(Query(db, claim, now, std::int64_t{limit}, lease_until), read);
+  });
+  if (!claimed) return claimed;
+  std::sort(claimed->begin(), claimed->end(), [](const T& a, const T& b) { return a.id < b.id; });
+  return claimed;
 }
 
 }  // namespace sinmun::store

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "store/row_records.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
@@ -39,17 +40,9 @@ inline const Sql kInsert{
     "saved_by) SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 "
     "FROM static_pages WHERE path = ?1 RETURNING version"};
 
-template <typename Row>
-StaticPage ReadPage(const Row& row) {
-  return StaticPage{.path = row.Text(0),
-                    .version = row.Int(1),
-                    .title = row.Text(2),
-                    .body_markdown = row.Text(3),
-                    .footer = static_cast<int>(row.Int(4)),
-                    .effective_at = row.Int(5),
-                    .saved_at = row.Int(6),
-                    .saved_by = row.OptionalInt(7)};
-}
+inline const auto kReadStaticPage = rows::FieldReader<StaticPage>(
+    &StaticPage::path, &StaticPage::version, &StaticPage::title, &StaticPage::body_markdown,
+    &StaticPage::footer, &StaticPage::effective_at, &StaticPage::saved_at, &StaticPage::saved_by);
 
 }  // namespace page_sql
 
@@ -61,9 +54,8 @@ Result<std::int64_t> SqlStore<B>::SaveStaticPage(const StaticPage& page) {
   return backend().OnWriteTransaction([&](auto& db) -> Result<std::int64_t> {
     // Two nodes saving one path take turns here, so that they cannot pick the same number.
     if (Result<> locked = Write(db, kLockChanges); !locked) return tl::unexpected(locked.error());
-    Result<StaticPage> newest = ReadOne<StaticPage>(
-        Query(db, page_sql::kNewest, page.path),
-        [](const auto& row) { return page_sql::ReadPage(row); }, "static page");
+    Result<StaticPage> newest = ReadOne<StaticPage>(Query(db, page_sql::kNewest, page.path),
+                                                    page_sql::kReadStaticPage, "static page");
     if (newest && newest->title == page.title && newest->body_markdown == page.body_markdown &&
         newest->footer == page.footer && newest->effective_at == page.effective_at) {
       return newest->version;
@@ -84,22 +76,18 @@ Result<std::int64_t> SqlStore<B>::SaveStaticPage(const StaticPage& page) {
 
 template <typename B>
 Result<StaticPage> SqlStore<B>::StaticPageAt(std::string_view path, Timestamp now) const {
-  return ReadOneOn<StaticPage>(
-      backend(), [](const auto& row) { return page_sql::ReadPage(row); },
-      fmt::format("static page {}", path), page_sql::kAt, path, now);
+  return ReadOneOn<StaticPage>(backend(), page_sql::kReadStaticPage,
+                               fmt::format("static page {}", path), page_sql::kAt, path, now);
 }
 
 template <typename B>
 Result<std::vector<StaticPage>> SqlStore<B>::StaticPageVersions(std::string_view path) const {
-  return ReadAllOn<StaticPage>(
-      backend(), [](const auto& row) { return page_sql::ReadPage(row); }, page_sql::kVersions,
-      path);
+  return ReadAllOn<StaticPage>(backend(), page_sql::kReadStaticPage, page_sql::kVersions, path);
 }
 
 template <typename B>
 Result<std::vector<StaticPage>> SqlStore<B>::StaticPagesAt(Timestamp now) const {
-  return ReadAllOn<StaticPage>(
-      backend(), [](const auto& row) { return page_sql::ReadPage(row); }, page_sql::kAllAt, now);
+  return ReadAllOn<StaticPage>(backend(), page_sql::kReadStaticPage, page_sql::kAllAt, now);
 }
 
 }  // namespace sinmun::store

@@ -101,7 +101,7 @@ Result<> ReadUses(Db& db, const PhotoScope& scope, std::vector<LibraryPhoto>& ph
     ids.push_back(photo.photo.id);
     by_id[photo.photo.id] = &photo;
   }
-  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  const std::string json_ids = JsonIds(ids);
   using Row = std::pair<PhotoId, PhotoUse>;
   Result<std::vector<Row>> uses = ReadAll<Row>(
       Query(db, kUses, std::int64_t{scope.all ? 1 : 0}, scope.user, scope.now,

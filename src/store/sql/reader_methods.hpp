@@ -4,7 +4,6 @@
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -17,6 +16,7 @@
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/summary_sql.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace reader_sql {
@@ -149,11 +149,8 @@ Result<std::vector<RankedSummary>> RankedSince(const Backend& backend, const Sql
 // Runs one UPDATE of an outbox row; kNotFound when it changed no row.
 template <typename Backend, typename... Params>
 Result<> UpdateOutbox(Backend& backend, const Sql& sql, std::int64_t id, const Params&... params) {
-  return backend.OnWriter([&](auto& db) -> Result<> {
-    const Result<std::int64_t> changed = ReadAffected(Query(db, sql, id, params...));
-    if (!changed) return tl::unexpected(changed.error());
-    if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("pending outbox mail {}", id));
-    return {};
+  return backend.OnWriter([&](auto& db) {
+    return WriteOne(db, fmt::format("pending outbox mail {}", id), sql, id, params...);
   });
 }
 
@@ -230,7 +227,7 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::SummariesByIds(const std::vecto
                                                                 Timestamp now) const {
   if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
   if (ids.empty()) return std::vector<ArticleSummary>{};
-  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  const std::string json_ids = JsonIds(ids);
   Result<std::vector<ArticleSummary>> read = backend().OnReader([&](auto& db) {
     return ReadAll<ArticleSummary>(
         Query(db, reader_sql::kSummariesByIds, now, std::string_view(json_ids)),
@@ -373,17 +370,9 @@ Result<std::int64_t> SqlStore<B>::EnqueueNotice(const NewNoticeMail& notice) {
 template <typename B>
 Result<std::vector<OutboxMail>> SqlStore<B>::ClaimDueMails(Timestamp now, int limit,
                                                            Timestamp lease_until) {
-  if (limit <= 0) return std::vector<OutboxMail>{};
-  Result<std::vector<OutboxMail>> claimed = backend().OnWriter([&](auto& db) {
-    return ReadAll<OutboxMail>(
-        Query(db, reader_sql::kClaimDueMails, now, std::int64_t{limit}, lease_until),
-        [](const auto& row) { return rows::ReadOutboxMail(row); });
-  });
-  if (!claimed) return claimed;
-  // RETURNING follows no ORDER BY; ids grow with enqueueing, so this is oldest first.
-  std::sort(claimed->begin(), claimed->end(),
-            [](const OutboxMail& a, const OutboxMail& b) { return a.id < b.id; });
-  return claimed;
+  return ClaimDueOn<OutboxMail>(
+      backend(), [](const auto& row) { return rows::ReadOutboxMail(row); },
+      reader_sql::kClaimDueMails, now, limit, lease_until);
 }
 
 template <typename B>

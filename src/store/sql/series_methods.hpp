@@ -48,25 +48,19 @@ inline const Sql kAfter{"SELECT " SINMUN_EPISODE_COLUMNS SINMUN_EPISODE_FROM
 #undef SINMUN_EPISODE_COLUMNS
 #undef SINMUN_EPISODE_FROM
 
-template <typename Row>
-Series ReadSeries(const Row& row) {
-  return Series{row.Int(0), row.Text(1), row.Text(2), row.Int(3)};
-}
-
-template <typename Row>
-SeriesEpisode ReadEpisode(const Row& row) {
-  return SeriesEpisode{row.Int(0), static_cast<int>(row.Int(1)), row.Text(2), row.Int(3)};
-}
+inline const auto kReadSeries = rows::FieldReader<Series>(
+    &Series::id, &Series::title, &Series::description, &Series::created_at);
+inline const auto kReadEpisode =
+    rows::FieldReader<SeriesEpisode>(&SeriesEpisode::article_id, &SeriesEpisode::episode,
+                                     &SeriesEpisode::headline, &SeriesEpisode::registered_at);
+inline const auto kReadPlace =
+    rows::FieldReader<SeriesPlace>(&SeriesPlace::series_id, &SeriesPlace::episode);
 
 template <typename Db>
 Result<std::optional<SeriesEpisode>> EpisodeNear(Db& db, const Sql& sql, Timestamp now,
                                                  SeriesId series, int episode, ArticleId article) {
-  Result<std::vector<SeriesEpisode>> found =
-      ReadAll<SeriesEpisode>(Query(db, sql, now, series, std::int64_t{episode}, article),
-                             [](const auto& row) { return ReadEpisode(row); });
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return std::optional<SeriesEpisode>();
-  return std::optional<SeriesEpisode>(std::move(found->front()));
+  return ReadFirst<SeriesEpisode>(Query(db, sql, now, series, std::int64_t{episode}, article),
+                                  kReadEpisode);
 }
 
 }  // namespace series_sql
@@ -89,15 +83,13 @@ Result<> SqlStore<B>::UpdateSeries(const Series& series) {
 
 template <typename B>
 Result<std::vector<Series>> SqlStore<B>::AllSeries() const {
-  return ReadAllOn<Series>(
-      backend(), [](const auto& row) { return series_sql::ReadSeries(row); }, series_sql::kAll);
+  return ReadAllOn<Series>(backend(), series_sql::kReadSeries, series_sql::kAll);
 }
 
 template <typename B>
 Result<Series> SqlStore<B>::SeriesById(SeriesId id) const {
-  return ReadOneOn<Series>(
-      backend(), [](const auto& row) { return series_sql::ReadSeries(row); },
-      fmt::format("no series {}", id), series_sql::kById, id);
+  return ReadOneOn<Series>(backend(), series_sql::kReadSeries, fmt::format("no series {}", id),
+                           series_sql::kById, id);
 }
 
 template <typename B>
@@ -131,31 +123,20 @@ Result<> SqlStore<B>::SetArticleSeries(ArticleId article, std::optional<SeriesPl
 
 template <typename B>
 Result<std::optional<SeriesPlace>> SqlStore<B>::SeriesPlaceOf(ArticleId article) const {
-  Result<std::vector<SeriesPlace>> found = ReadAllOn<SeriesPlace>(
-      backend(),
-      [](const auto& row) {
-        return SeriesPlace{row.Int(0), static_cast<int>(row.Int(1))};
-      },
-      series_sql::kPlace, article);
-  if (!found) return tl::unexpected(found.error());
-  if (found->empty()) return std::optional<SeriesPlace>();
-  return std::optional<SeriesPlace>(found->front());
+  return ReadFirstOn<SeriesPlace>(backend(), series_sql::kReadPlace, series_sql::kPlace, article);
 }
 
 template <typename B>
 Result<std::optional<ArticleSeries>> SqlStore<B>::ArticleSeriesAt(ArticleId article,
                                                                   Timestamp now) const {
   return backend().OnSnapshot([&](auto& db) -> Result<std::optional<ArticleSeries>> {
-    Result<std::vector<SeriesPlace>> place =
-        ReadAll<SeriesPlace>(Query(db, series_sql::kPlace, article), [](const auto& row) {
-          return SeriesPlace{row.Int(0), static_cast<int>(row.Int(1))};
-        });
+    const Result<std::optional<SeriesPlace>> place =
+        ReadFirst<SeriesPlace>(Query(db, series_sql::kPlace, article), series_sql::kReadPlace);
     if (!place) return tl::unexpected(place.error());
-    if (place->empty()) return std::optional<ArticleSeries>();
-    const SeriesPlace& at = place->front();
-    Result<Series> series = ReadOne<Series>(
-        Query(db, series_sql::kById, at.series_id),
-        [](const auto& row) { return series_sql::ReadSeries(row); }, "series");
+    if (!*place) return std::optional<ArticleSeries>();
+    const SeriesPlace& at = **place;
+    Result<Series> series = ReadOne<Series>(Query(db, series_sql::kById, at.series_id),
+                                            series_sql::kReadSeries, "series");
     if (!series) return tl::unexpected(series.error());
     ArticleSeries result{.series = std::move(*series), .episode = at.episode};
     Result<std::optional<SeriesEpisode>> before =
@@ -173,9 +154,8 @@ Result<std::optional<ArticleSeries>> SqlStore<B>::ArticleSeriesAt(ArticleId arti
 template <typename B>
 Result<std::vector<SeriesEpisode>> SqlStore<B>::SeriesEpisodes(SeriesId series,
                                                                Timestamp now) const {
-  return ReadAllOn<SeriesEpisode>(
-      backend(), [](const auto& row) { return series_sql::ReadEpisode(row); },
-      series_sql::kEpisodes, now, series);
+  return ReadAllOn<SeriesEpisode>(backend(), series_sql::kReadEpisode, series_sql::kEpisodes, now,
+                                  series);
 }
 
 }  // namespace sinmun::store

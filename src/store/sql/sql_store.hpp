@@ -9,11 +9,12 @@
 //   OnWriteTransaction(work)        … inside one write transaction, committed when work
 //                                   succeeds and rolled back otherwise
 // where `db` is the backend's Connection, for which the backend's namespace offers Query,
-// Write, ReadAll, ReadOne, ReadOptionalInt, ReadCount, ReadAffected and ForEachRow
-// (found by argument-dependent lookup). Reading one article whole is the backend's own plan:
+// Write, WriteOne, ReadAll, ReadOne, ReadFirst, ReadPage, ReadOptionalInt, ReadCount,
+// ReadAffected and ForEachRow (found by argument-dependent lookup). Reading one article whole
+// is the backend's own plan:
 //   static ReadPublishedArticle(db, id, now), ReadDeskArticle(db, id)   (*/article_reads.cpp)
-// The definitions are in sql/*_methods.hpp, included by each backend's store .cpp, which
-// instantiates SqlStore<itself> there.
+// The definitions are in sql/*_methods.hpp, all included by sql/sql_store_methods.hpp, which
+// each backend's store .cpp includes to instantiate SqlStore<itself> there.
 // Internal to store/.
 
 #include <optional>

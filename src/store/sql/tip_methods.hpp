@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/reader_sends.hpp"
@@ -53,26 +54,11 @@ inline const Sql kReply{"UPDATE tips SET reply = ?2, updated_at = ?3 WHERE id = 
 inline const Sql kTouch{"UPDATE tips SET updated_at = ?2 WHERE id = ?1"};
 inline const Sql kDraft{"UPDATE tips SET draft_id = ?2, updated_at = ?3 WHERE id = ?1"};
 
-inline auto ReadTipRow() {
-  return [](const auto& row) {
-    return Tip{.id = row.Int(0),
-               .kind = ParseTipKind(row.Text(1)).value_or(TipKind::kTip),
-               .state = ParseTipState(row.Text(2)).value_or(TipState::kReceived),
-               .anonymous = row.Int(3) != 0,
-               .name = row.Text(4),
-               .contact = row.Text(5),
-               .title = row.Text(6),
-               .text = row.Text(7),
-               .status_token = row.Text(8),
-               .assignee = row.OptionalInt(9),
-               .assignee_name = row.Text(10),
-               .reply = row.Text(11),
-               .draft_id = row.OptionalInt(12),
-               .files = row.Int(13),
-               .received_at = row.Int(14),
-               .updated_at = row.Int(15)};
-  };
-}
+inline const auto kReadTip = rows::FieldReader<Tip>(
+    &Tip::id, rows::Parsed{&Tip::kind, ParseTipKind}, rows::Parsed{&Tip::state, ParseTipState},
+    &Tip::anonymous, &Tip::name, &Tip::contact, &Tip::title, &Tip::text, &Tip::status_token,
+    &Tip::assignee, &Tip::assignee_name, &Tip::reply, &Tip::draft_id, &Tip::files,
+    &Tip::received_at, &Tip::updated_at);
 
 // What the desk did to a tip, for its history (TipEvent).
 struct DeskStep {
@@ -87,9 +73,9 @@ struct DeskStep {
 template <typename Db, typename... Values>
 Result<> UpdateWithEvent(Db& db, TipId id, const Sql& update, const DeskStep& step,
                          const Values&... values) {
-  const Result<std::int64_t> changed = ReadAffected(Query(db, update, id, values...));
-  if (!changed) return tl::unexpected(changed.error());
-  if (*changed == 0) return Fail(ErrorCode::kNotFound, fmt::format("tip {}", id));
+  if (Result<> done = WriteOne(db, fmt::format("tip {}", id), update, id, values...); !done) {
+    return done;
+  }
   return Write(db, kInsertEvent, id, step.at, step.by, step.action, step.text);
 }
 
@@ -119,13 +105,13 @@ Result<TipId> SqlStore<B>::FileTip(const NewTip& tip) {
 
 template <typename B>
 Result<Tip> SqlStore<B>::TipById(TipId id) const {
-  return ReadOneOn<Tip>(backend(), tip_sql::ReadTipRow(), fmt::format("tip {}", id), tip_sql::kById,
+  return ReadOneOn<Tip>(backend(), tip_sql::kReadTip, fmt::format("tip {}", id), tip_sql::kById,
                         id);
 }
 
 template <typename B>
 Result<Tip> SqlStore<B>::TipByToken(std::string_view status_token) const {
-  return ReadOneOn<Tip>(backend(), tip_sql::ReadTipRow(), "tip", tip_sql::kByToken, status_token);
+  return ReadOneOn<Tip>(backend(), tip_sql::kReadTip, "tip", tip_sql::kByToken, status_token);
 }
 
 template <typename B>
@@ -137,18 +123,10 @@ template <typename B>
 Result<TipPage> SqlStore<B>::Tips(const TipQuery& query) const {
   const std::string state(query.state ? TipStateName(*query.state) : "");
   const std::string kind(query.kind ? TipKindName(*query.kind) : "");
-  return backend().OnSnapshot([&](auto& db) -> Result<TipPage> {
-    TipPage page;
-    Result<std::vector<Tip>> items =
-        ReadAll<Tip>(Query(db, tip_sql::kTips, state, kind, std::int64_t{query.page.size},
-                           (query.page.number - 1) * query.page.size),
-                     tip_sql::ReadTipRow());
-    if (!items) return tl::unexpected(items.error());
-    page.items = std::move(*items);
-    const Result<std::int64_t> total = ReadCount(Query(db, tip_sql::kCount, state, kind));
-    if (!total) return tl::unexpected(total.error());
-    page.total = *total;
-    return page;
+  return backend().OnSnapshot([&](auto& db) {
+    return ReadPage<Tip>(Query(db, tip_sql::kTips, state, kind, std::int64_t{query.page.size},
+                               (query.page.number - 1) * query.page.size),
+                         tip_sql::kReadTip, Query(db, tip_sql::kCount, state, kind));
   });
 }
 
@@ -156,13 +134,8 @@ template <typename B>
 Result<std::vector<TipEvent>> SqlStore<B>::TipEvents(TipId id) const {
   return ReadAllOn<TipEvent>(
       backend(),
-      [](const auto& row) {
-        return TipEvent{.at = row.Int(0),
-                        .user_id = row.OptionalInt(1),
-                        .user_name = row.Text(2),
-                        .action = row.Text(3),
-                        .text = row.Text(4)};
-      },
+      rows::FieldReader<TipEvent>(&TipEvent::at, &TipEvent::user_id, &TipEvent::user_name,
+                                  &TipEvent::action, &TipEvent::text),
       tip_sql::kEvents, id);
 }
 
@@ -171,11 +144,11 @@ Result<> SqlStore<B>::AssignTip(TipId id, std::optional<UserId> user, UserId by,
   return backend().OnWriteTransaction([&](auto& db) -> Result<> {
     std::string name;
     if (user) {
-      Result<std::vector<std::string>> names = ReadAll<std::string>(
-          Query(db, tip_sql::kUserName, *user), [](const auto& row) { return row.Text(0); });
-      if (!names) return tl::unexpected(names.error());
-      if (names->empty()) return Fail(ErrorCode::kNotFound, fmt::format("user {}", *user));
-      name = std::move(names->front());
+      Result<std::string> found = ReadOne<std::string>(
+          Query(db, tip_sql::kUserName, *user), [](const auto& row) { return row.Text(0); },
+          fmt::format("user {}", *user));
+      if (!found) return tl::unexpected(found.error());
+      name = std::move(*found);
     }
     return tip_sql::UpdateWithEvent(
         db, id, tip_sql::kAssign,
@@ -186,11 +159,11 @@ Result<> SqlStore<B>::AssignTip(TipId id, std::optional<UserId> user, UserId by,
 template <typename B>
 Result<Tip> SqlStore<B>::MoveTip(TipId id, TipState to, UserId by, Timestamp at) {
   Result<> moved = backend().OnWriteTransaction([&](auto& db) -> Result<> {
-    const Result<std::vector<std::string>> state = ReadAll<std::string>(
-        Query(db, tip_sql::kStateForUpdate, id), [](const auto& row) { return row.Text(0); });
+    const Result<std::string> state = ReadOne<std::string>(
+        Query(db, tip_sql::kStateForUpdate, id), [](const auto& row) { return row.Text(0); },
+        fmt::format("tip {}", id));
     if (!state) return tl::unexpected(state.error());
-    if (state->empty()) return Fail(ErrorCode::kNotFound, fmt::format("tip {}", id));
-    const TipState from = ParseTipState(state->front()).value_or(TipState::kReceived);
+    const TipState from = ParseTipState(*state).value_or(TipState::kReceived);
     if (!MayMoveTip(from, to)) {
       return Fail(ErrorCode::kConflict, fmt::format("tip {} cannot move from {} to {}", id,
                                                     TipStateName(from), TipStateName(to)));

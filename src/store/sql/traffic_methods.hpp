@@ -6,16 +6,17 @@
 // Included by the backends' store .cpp files only (sql_store.hpp).
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
 #include <string_view>
 #include <unordered_set>
 
+#include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/store_text.hpp"
 
 namespace sinmun::store {
 namespace traffic_sql {
@@ -161,7 +162,7 @@ template <typename B>
 Result<std::vector<ArticleId>> SqlStore<B>::ReporterArticlesAmong(
     ReporterId reporter, const std::vector<ArticleId>& ids) const {
   if (ids.empty()) return std::vector<ArticleId>{};
-  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  const std::string json_ids = JsonIds(ids);
   Result<std::vector<ArticleId>> found = ReadAllOn<ArticleId>(
       backend(), [](const auto& row) { return ArticleId{row.Int(0)}; },
       traffic_sql::kReporterArticlesAmong, reporter, std::string_view(json_ids));
@@ -199,21 +200,14 @@ Result<std::vector<ArticleTraffic>> SqlStore<B>::ArticlesTraffic(const std::vect
                                                                  std::int64_t current_hour) const {
   if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
   if (ids.empty()) return std::vector<ArticleTraffic>{};
-  const std::string json_ids = fmt::format("[{}]", fmt::join(ids, ","));
+  const std::string json_ids = JsonIds(ids);
   Result<std::vector<ArticleTraffic>> read = ReadAllOn<ArticleTraffic>(
       backend(),
-      [](const auto& row) {
-        return ArticleTraffic{.id = row.Int(0),
-                              .headline = row.Text(1),
-                              .section = row.Text(2),
-                              .views = row.Int(3),
-                              .this_hour = row.Int(4),
-                              .earlier = row.Int(5),
-                              .first_hour = row.Int(6),
-                              .recommends = row.Int(7),
-                              .emails = row.Int(8),
-                              .comments = row.Int(9)};
-      },
+      rows::FieldReader<ArticleTraffic>(&ArticleTraffic::id, &ArticleTraffic::headline,
+                                        &ArticleTraffic::section, &ArticleTraffic::views,
+                                        &ArticleTraffic::this_hour, &ArticleTraffic::earlier,
+                                        &ArticleTraffic::first_hour, &ArticleTraffic::recommends,
+                                        &ArticleTraffic::emails, &ArticleTraffic::comments),
       traffic_sql::kTrafficOfIds, from_hour, current_hour, std::string_view(json_ids));
   if (!read) return read;
   // Most viewed first, ties newer first; an article without views in the window is left out.

@@ -19,7 +19,8 @@
 namespace sinmun::store::sqlite {
 namespace {
 
-// A published article's head (?1 now: the visibility rule of store.hpp), then its lists.
+// A published article's head (rows::ReadArticleHead; ?1 now: the visibility rule of
+// store.hpp), then its lists.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
     "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video, a.gallery "
@@ -73,15 +74,16 @@ Result<Lists> ReadLists(Connection& connection, ArticleId id) {
   Result<std::vector<std::string>> tags = ReadTexts(connection, kTags, id);
   if (!tags) return tl::unexpected(tags.error());
   lists.tags = std::move(*tags);
-  Result<std::vector<std::string>> correction = ReadTexts(connection, kCorrection, id);
+  Result<std::optional<std::string>> correction = ReadFirst<std::string>(
+      Query(connection, kCorrection, id), [](const Statement& row) { return row.Text(0); });
   if (!correction) return tl::unexpected(correction.error());
-  if (!correction->empty()) lists.correction = std::move(correction->front());
-  Result<std::vector<PhotoRow>> photo =
-      ReadAll<PhotoRow>(Query(connection, kArticlePhoto, id), [](const Statement& row) {
+  lists.correction = std::move(correction->value_or(""));
+  Result<std::optional<PhotoRow>> photo =
+      ReadFirst<PhotoRow>(Query(connection, kArticlePhoto, id), [](const Statement& row) {
         return PhotoRow{.id = row.Int(0), .photo = rows::ReadLeadPhoto(row, 1)};
       });
   if (!photo) return tl::unexpected(photo.error());
-  if (!photo->empty()) lists.photo = std::move(photo->front());
+  lists.photo = std::move(*photo);
   Result<std::vector<gallery_sql::GalleryRow>> gallery = gallery_sql::ReadGallery(connection, id);
   if (!gallery) return tl::unexpected(gallery.error());
   lists.gallery = std::move(*gallery);
@@ -94,28 +96,9 @@ Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, Articl
                                                   Timestamp now) {
   // One snapshot for the statements, so a concurrent edit is seen whole or not at all.
   return InSnapshot(connection, [&]() -> Result<Article> {
-    Result<Article> article = ReadOne<Article>(
-        Query(connection, kArticle, now, id),
-        [](const Statement& row) {
-          return Article{.id = row.Int(0),
-                         .section = rows::ReadSection(row, 1),
-                         .headline = row.Text(5),
-                         .subheadlines = {},
-                         .body_markdown = row.Text(6),
-                         .bylines = {},
-                         .registered_at = row.Int(7),
-                         .modified_at = row.OptionalInt(8),
-                         .views = row.Int(9),
-                         .recommends = row.Int(10),
-                         .tags = {},
-                         .correction = {},
-                         .photo = std::nullopt,
-                         .kind = ParseArticleKind(row.Text(11)).value_or(ArticleKind::kOwn),
-                         .video = row.Text(12),
-                         .photos = {},
-                         .gallery = row.Int(13) != 0};
-        },
-        fmt::format("no published article {}", id));
+    Result<Article> article =
+        ReadOne<Article>(Query(connection, kArticle, now, id), rows::ReadArticleHead<Statement>,
+                         fmt::format("no published article {}", id));
     if (!article) return article;
     Result<std::vector<Byline>> bylines =
         ReadAll<Byline>(Query(connection, kBylines, id), [](const Statement& row) {

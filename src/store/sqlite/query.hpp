@@ -35,8 +35,8 @@ Result<Statement> Query(Connection& connection, const Sql& sql, const Params&...
 }
 
 // For argument-dependent lookup from the methods written once (sql/sql_store.hpp).
-using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, store::ReadOne,
-    store::ReadOptionalInt, store::Write;
+using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, store::ReadFirst,
+    store::ReadOne, store::ReadOptionalInt, store::ReadPage, store::Write, store::WriteOne;
 
 // Runs `read` inside one read transaction, so that its several queries see one snapshot.
 template <typename Read>
