@@ -99,26 +99,31 @@ newsroom_sign_in "$base" comments-bench@example.com "$work/password" "$jar"
 session=$(awk '$6 ~ /sinmun_session$/ {print $6 "=" $7}' "$jar")
 [ -n "$session" ] || { echo "the bench reporter could not sign in" >&2; exit 1; }
 stored() { sqlite3 "$work/data/sinmun.db" "SELECT COUNT(*) FROM comments"; }
-posts() {  # [cookie] -> "stored_per_s p50_ms p99_ms"
-  local before after
+# [cookie] -> "stored_per_s p50_ms p99_ms server_cpu_us_per_stored_post"
+posts() {
+  local before after cpu_before cpu_after
   before=$(stored)
+  cpu_before=$(cpu_ticks)
   TOKEN=$token ORIGIN=$base POST_PATH="/article/$id/comments" COOKIE=${1:-} \
     wrk -t2 -c16 -d"$DURATION" --latency -s "$(dirname "$0")/comment_posts.lua" "$base" \
     >"$work/wrk.txt"
+  cpu_after=$(cpu_ticks)
   after=$(stored)
   # Refusals (429, 503 from a full work pool, …) are answered but not stored: say how many.
   grep -E 'requests in|Non-2xx|Socket errors' "$work/wrk.txt" | sed 's/^ */  wrk: /' >&2
   read -r _ p50 p99 < <(wrk_stats "$work/wrk.txt")
-  echo "$(echo "scale=1; ($after - $before) / ${DURATION%s}" | bc) $p50 $p99"
+  echo "$(echo "scale=1; ($after - $before) / ${DURATION%s}" | bc) $p50 $p99" \
+    "$(echo "scale=1; ($cpu_after - $cpu_before) * 1000000 / $(getconf CLK_TCK) /" \
+      "($after - $before + ($after == $before))" | bc)"
 }
 # Staff first: posting runs on the server's work pool (for the guests' argon2id), and guest
 # posts still queued there when wrk stops would hold the staff's up.
-read -r staff_posts staff_p50 staff_p99 < <(posts "$session")
+read -r staff_posts staff_p50 staff_p99 staff_cpu < <(posts "$session")
 echo "staff posts (no password), limits off, 16 connections: $staff_posts stored/s" \
-  "(p50 $staff_p50 ms, p99 $staff_p99 ms)"
-read -r guest_posts guest_p50 guest_p99 < <(posts)
+  "(p50 $staff_p50 ms, p99 $staff_p99 ms, server CPU $staff_cpu us a stored post)"
+read -r guest_posts guest_p50 guest_p99 guest_cpu < <(posts)
 echo "guest posts (argon2id each), limits off, 16 connections: $guest_posts stored/s" \
-  "(p50 $guest_p50 ms, p99 $guest_p99 ms)"
+  "(p50 $guest_p50 ms, p99 $guest_p99 ms, server CPU $guest_cpu us a stored post)"
 stop_sinmun
 
 # The defaults written at the first start hold "# enabled = true" under [comments].

@@ -9,6 +9,11 @@
 namespace sinmun {
 namespace {
 
+static_assert(kAccountPasswordCost.passes == crypto_pwhash_OPSLIMIT_INTERACTIVE &&
+              kAccountPasswordCost.memory_bytes == crypto_pwhash_MEMLIMIT_INTERACTIVE);
+static_assert(kCommentPasswordCost.passes >= crypto_pwhash_OPSLIMIT_MIN &&
+              kCommentPasswordCost.memory_bytes >= crypto_pwhash_MEMLIMIT_MIN);
+
 // sodium_init is thread safe and idempotent, but must run before anything else of sodium.
 void EnsureSodium() {
   static const bool ready = sodium_init() >= 0;
@@ -31,12 +36,13 @@ const std::string& DummyHash() {
 
 }  // namespace
 
-Result<std::string> HashPassword(std::string_view password) {
+Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
   EnsureSodium();
+  SINMUN_CHECK(cost.passes >= crypto_pwhash_OPSLIMIT_MIN &&
+               cost.memory_bytes >= crypto_pwhash_MEMLIMIT_MIN);
   std::array<char, crypto_pwhash_STRBYTES> out{};
-  if (crypto_pwhash_str(out.data(), password.data(), password.size(),
-                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+  if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), cost.passes,
+                            cost.memory_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return Fail(ErrorCode::kInternal, "argon2id: out of memory");
   }
   return std::string(out.data());

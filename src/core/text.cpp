@@ -22,14 +22,19 @@ std::string TrimSpace(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-std::string TruncateUtf8(std::string_view text, size_t max_chars) {
+std::string_view Utf8Prefix(std::string_view text, size_t max_chars) {
   size_t chars = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if (IsContinuation(static_cast<unsigned char>(text[i]))) continue;
-    if (chars == max_chars) return std::string(text.substr(0, i)) + "…";
+    if (chars == max_chars) return text.substr(0, i);
     ++chars;
   }
-  return std::string(text);
+  return text;
+}
+
+std::string TruncateUtf8(std::string_view text, size_t max_chars) {
+  const std::string_view kept = Utf8Prefix(text, max_chars);
+  return kept.size() == text.size() ? std::string(text) : std::string(kept) + "…";
 }
 
 std::string Excerpt(std::string_view markdown, size_t max_chars) {

@@ -9,6 +9,9 @@ namespace sinmun {
 // The first `max_chars` characters (code points, not bytes) of `text`, never cutting a
 // UTF-8 sequence; "…" is appended when something was cut.
 std::string TruncateUtf8(std::string_view text, size_t max_chars);
+// The first `max_chars` characters of `text` as they are, nothing appended: what SQL's
+// substr(text, 1, max_chars) gives, in SQLite and PostgreSQL alike, for valid UTF-8.
+std::string_view Utf8Prefix(std::string_view text, size_t max_chars);
 
 // A plain-text excerpt of a Markdown body: the first paragraphs with Markdown punctuation
 // (#, *, _, `, >, [, ], link targets, images), photo marker lines (core/photo_marker.hpp)

@@ -10,10 +10,10 @@
 #include <array>
 
 #include "core/address_range.hpp"
-#include "core/password.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "site/article_data.hpp"
+#include "site/comment_password.hpp"
 #include "site/comment_words.hpp"
 #include "site/comments.hpp"
 #include "site/form_token.hpp"
@@ -270,7 +270,7 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
                                                                : store::StaffBadge::kDesk;
   } else {
     comment.address_prefix = CommentAddressPrefix(request.remote_address);
-    Result<std::string> password_hash = HashPassword(form.password);
+    Result<std::string> password_hash = HashCommentPassword(*site.deps.form_signer, form.password);
     if (!password_hash) return ErrorResponse(site, password_hash.error(), page.view_mode);
     comment.password_hash = std::move(*password_hash);
   }
@@ -392,6 +392,11 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
       return ErrorResponse(site, Error{ErrorCode::kForbidden, "edit from elsewhere"},
                            page.view_mode);
     }
+    // The key that peppers guests' passwords (comment_password.hpp).
+    if (site.deps.form_signer == nullptr) {
+      return ErrorResponse(site, Error{ErrorCode::kUnavailable, "comments are not wired"},
+                           page.view_mode);
+    }
     std::string password;
     bool remove = false;
     for (const auto& [key, value] : http::ParseQuery(request.body)) {
@@ -404,7 +409,7 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
     if (!problem.empty()) {
       error = labels.Label(problem);
       status = problem == "comments_error_too_long" ? 413 : 400;
-    } else if (!VerifyPassword(comment->password_hash, password)) {
+    } else if (!VerifyCommentPassword(*site.deps.form_signer, comment->password_hash, password)) {
       error = labels.Label("comments_error_wrong_password");
       status = 403;
     } else if (const std::optional<std::string> word =

@@ -11,6 +11,13 @@ TEST(TextTest, TruncatesKoreanByCharactersNotBytes) {
   EXPECT_EQ(Utf8Length("4차 산업혁명"), 7u);
 }
 
+TEST(TextTest, Utf8PrefixKeepsWholeCharactersAndAddsNothing) {
+  EXPECT_EQ(Utf8Prefix("대전시의회", 3), "대전시");
+  EXPECT_EQ(Utf8Prefix("대전 시", 2), "대전");
+  EXPECT_EQ(Utf8Prefix("대전", 5), "대전");
+  EXPECT_EQ(Utf8Prefix("", 3), "");
+}
+
 TEST(TextTest, ExcerptDropsMarkdownAndFoldsWhitespace) {
   EXPECT_EQ(Excerpt("## 제목\n\n**대전시**는   [위원회](https://example.com)를\n출범했다.", 100),
             "제목 대전시는 위원회를 출범했다.");

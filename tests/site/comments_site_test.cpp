@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/address_range.hpp"
+#include "core/password.hpp"
 #include "http/encoding.hpp"
 #include "http/gzip_splice.hpp"
 #include "site/page_cache.hpp"
@@ -432,6 +433,8 @@ TEST_F(CommentsSiteTest, AGuestEditsAndDeletesWithThePasswordOnly) {
   EXPECT_NE(Body(wrong).find("비밀번호가 맞지 않습니다"), std::string::npos);
   EXPECT_NE(GetBody(CommentsUrl()).find("고칠 댓글"), std::string::npos);
   EXPECT_EQ(PostForm(edit, "password=wrong1&action=delete").status, 403);
+  EXPECT_EQ(store_->CommentById(id)->body, "고칠 댓글");
+  EXPECT_EQ(store_->CommentById(id)->state, store::CommentState::kVisible);
 
   EXPECT_EQ(
       PostForm(edit, "password=secret1&action=save&body=" + http::PercentEncode("바뀐 글")).status,
@@ -442,6 +445,44 @@ TEST_F(CommentsSiteTest, AGuestEditsAndDeletesWithThePasswordOnly) {
   EXPECT_EQ(PostForm(edit, "password=secret1&action=delete").status, 303);
   EXPECT_EQ(GetBody(CommentsUrl()).find("바뀐 글"), std::string::npos);
   EXPECT_EQ(Get(edit).status, 404);
+}
+
+// A guest's password is kept as a cheap argon2id hash of the password keyed with the paper's
+// token key (site/comment_password.hpp), never as typed.
+TEST_F(CommentsSiteTest, AGuestsPasswordIsKeptPepperedAtTheCommentCost) {
+  const store::Comment stored = store_->CommentById(PostedId(Comment("비밀번호 댓글"))).value();
+  EXPECT_TRUE(stored.password_hash.starts_with("p1$argon2id$v=19$m=256,t=2,p=1$"))
+      << stored.password_hash;
+  EXPECT_EQ(stored.password_hash.find("secret1"), std::string::npos);
+}
+
+// Comments posted before the peppered hash keep a plain argon2id hash at the account limits:
+// their writers still edit and delete them with their password, and a wrong one is refused
+// with nothing changed.
+TEST_F(CommentsSiteTest, ACommentHashedTheOldWayStillAnswersToItsPassword) {
+  const store::CommentId id =
+      store_
+          ->PostComment(store::NewComment{.article_id = article_,
+                                          .nickname = "옛 독자",
+                                          .password_hash = HashPassword("oldsecret").value(),
+                                          .body = "예전에 쓴 댓글",
+                                          .client = "client-old",
+                                          .created_at = kNow - 600})
+          .value();
+  site_->CommentsChanged(article_);
+  const std::string edit = fmt::format("/comment/{}/edit", id);
+  const http::Response wrong =
+      PostForm(edit, "password=oldsecreT&action=save&body=" + http::PercentEncode("바뀐 글"));
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_NE(Body(wrong).find("비밀번호가 맞지 않습니다"), std::string::npos);
+  EXPECT_EQ(PostForm(edit, "password=oldsecreT&action=delete").status, 403);
+  EXPECT_EQ(store_->CommentById(id)->body, "예전에 쓴 댓글");
+  EXPECT_EQ(store_->CommentById(id)->state, store::CommentState::kVisible);
+  EXPECT_NE(GetBody(CommentsUrl()).find("예전에 쓴 댓글"), std::string::npos);
+
+  EXPECT_EQ(PostForm(edit, "password=oldsecret&action=delete").status, 303);
+  EXPECT_EQ(store_->CommentById(id)->state, store::CommentState::kDeleted);
+  EXPECT_EQ(GetBody(CommentsUrl()).find("예전에 쓴 댓글"), std::string::npos);
 }
 
 // A guest's password is hashed (posting) or verified (editing, deleting) with argon2id: those

@@ -147,6 +147,24 @@ TEST_P(StoreCommentsTest, ActivityCountsWindowsAndFindsTheSameText) {
       store_->CommentActivityOf("client-a", article_, "셋", kNow - 15, kNow - 3600)->same_text);
 }
 
+// The same text is looked up by its first 32 characters (an index), then compared whole:
+// texts that share a long start are different texts, and a long text is found again.
+TEST_P(StoreCommentsTest, TheSameTextIsFoundWholeBeyondItsFirst32Characters) {
+  const std::string start =
+      "대한민국 헌법 제21조는 모든 국민은 언론·출판의 자유와 집회·결사의 ";  // > 32
+  Post(start + "자유를 가진다.", std::nullopt, "client-a", kNow - 60);
+  const auto same = [&](const std::string& body, const std::string& client) {
+    return store_->CommentActivityOf(client, article_, body, kNow - 15, kNow - 3600)->same_text;
+  };
+  EXPECT_TRUE(same(start + "자유를 가진다.", "client-a"));
+  EXPECT_FALSE(same(start + "자유를 누린다.", "client-a"));
+  EXPECT_FALSE(same(start, "client-a"));
+  EXPECT_FALSE(same(start + "자유를 가진다.", "client-b"));
+  Post("짧은 글", std::nullopt, "client-a", kNow - 60);
+  EXPECT_TRUE(same("짧은 글", "client-a"));
+  EXPECT_FALSE(same("짧은 글.", "client-a"));
+}
+
 TEST_P(StoreCommentsTest, VotesCountOncePerVisitor) {
   const CommentId id = Post("추천해 주세요");
   EXPECT_TRUE(store_->VoteComment(id, "v1", true, kNow)->counted);
