@@ -240,8 +240,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       case AdPage::Filling::kCommentBlock:
         if (!comments) comments = ArticleCommentPart(site, hole.article);
         if (comments) {
-          fill[i] =
-              hole.filling == AdPage::Filling::kCommentCount ? &comments->count : &comments->block;
+          // Their deflate forms only for a page joined from its pieces.
+          const CommentPart& part = page.pieces.empty() ? *comments : comments->Spliced();
+          fill[i] = hole.filling == AdPage::Filling::kCommentCount ? &part.count : &part.block;
         }
         break;
     }

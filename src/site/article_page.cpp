@@ -67,6 +67,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       series = ArticleSeriesView(*site.deps.renderer, *found);
     }
   }
+  MakeArticleCommentPartOf(site, data->article);  // before its holes are filled
   const nlohmann::json related = RelatedView(site, data->article.id, now);
   const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
   nlohmann::json view = {

@@ -3,11 +3,22 @@
 #include <atomic>
 #include <mutex>
 
+#include "site/ad_splice.hpp"
+
 namespace sinmun::site {
 
-std::size_t CommentPart::Bytes() const {
-  return count.html.size() + count.deflate.size() + block.html.size() + block.deflate.size();
+const CommentPart& CommentPart::Spliced() const {
+  std::call_once(spliced_once_, [this] {
+    auto spliced = std::make_unique<CommentPart>();
+    spliced->version = version;
+    spliced->count = SplicedBytes(count.html);
+    spliced->block = SplicedBytes(block.html);
+    spliced_ = std::move(spliced);
+  });
+  return *spliced_;
 }
+
+std::size_t CommentPart::Bytes() const { return 2 * (count.html.size() + block.html.size()); }
 
 CommentParts::CommentParts(std::chrono::milliseconds max_age, std::size_t max_bytes)
     : max_age_ns_(std::chrono::duration_cast<std::chrono::nanoseconds>(max_age).count()),

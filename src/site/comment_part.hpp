@@ -19,6 +19,7 @@
 #include <functional>
 #include <list>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
 
@@ -29,9 +30,19 @@ namespace sinmun::site {
 
 struct CommentPart {
   std::uint64_t version = 0;  // different for every part made: names it in the page's ETag
-  ads::BannerBytes count;     // the "댓글 N" item near the headline; empty: none shown
-  ads::BannerBytes block;     // the comment block; empty: none shown
+  ads::BannerBytes count;     // the "댓글 N" item near the headline, HTML only; empty: none shown
+  ads::BannerBytes block;     // the comment block, HTML only; empty: none shown
+  // This part with the deflate forms of `count` and `block` too, which a page joined from its
+  // pieces splices in: made on the first call and kept. A miss compresses its page whole and
+  // needs none of them (issue #14), so most parts never make them.
+  const CommentPart& Spliced() const;
+  // The HTML twice: once for this part and once for its spliced copy (whose deflate forms are
+  // smaller than the HTML), made or not.
   std::size_t Bytes() const;
+
+ private:
+  mutable std::once_flag spliced_once_;
+  mutable std::unique_ptr<const CommentPart> spliced_;
 };
 
 class CommentParts {
@@ -44,6 +55,8 @@ class CommentParts {
   // `article`'s part, made by `make` (which returns null when it failed) when it is missing
   // or out of date. Null only when `make` failed and no previous part is kept.
   std::shared_ptr<const CommentPart> Get(store::ArticleId article, const Make& make);
+  // Whether a part made is kept (max_age > 0).
+  bool Keeps() const { return max_age_ns_ > 0; }
   // `article`'s comments changed: the next Get makes its part again.
   void Forget(store::ArticleId article);
   std::size_t bytes() const;

@@ -55,10 +55,10 @@ TEST(CommentPartsTest, AFailedMakeKeepsNothingAndAZeroAgeKeepsNothing) {
 }
 
 TEST(CommentPartsTest, PartsBeyondTheBudgetPushOutTheOldest) {
-  CommentParts parts(std::chrono::hours(1), 100);
+  CommentParts parts(std::chrono::hours(1), 200);
   parts.Get(1, [] { return PartSaying(std::string(60, 'a')); });
   parts.Get(2, [] { return PartSaying(std::string(60, 'b')); });
-  EXPECT_LE(parts.bytes(), 100u);
+  EXPECT_LE(parts.bytes(), 200u);
   int made = 0;
   parts.Get(2, [&] {
     ++made;
@@ -73,13 +73,13 @@ TEST(CommentPartsTest, PartsBeyondTheBudgetPushOutTheOldest) {
 }
 
 TEST(CommentPartsTest, APartMadeAgainCountsAsTheNewest) {
-  CommentParts parts(std::chrono::hours(1), 130);
+  CommentParts parts(std::chrono::hours(1), 260);
   parts.Get(1, [] { return PartSaying(std::string(60, 'a')); });
   parts.Get(2, [] { return PartSaying(std::string(60, 'b')); });
   parts.Forget(1);
   parts.Get(1, [] { return PartSaying(std::string(60, 'c')); });  // now newer than 2's
   parts.Get(3, [] { return PartSaying(std::string(60, 'd')); });  // one of the others must go
-  EXPECT_LE(parts.bytes(), 130u);
+  EXPECT_LE(parts.bytes(), 260u);
   int made = 0;
   const auto count = [&] {
     ++made;
