@@ -35,8 +35,9 @@ struct DeflatePiece {
 // per response, a tenth of a filled page's serving time).
 std::uint64_t CrcCombineOp(std::uint64_t size);
 
-// libdeflate's levels for pieces: kFastJoinLevel for a page miss's first answer (about 40 % of
-// level 6's time for 7 % more bytes, issue #14), kBestJoinLevel for pages asked for again.
+// libdeflate's levels: kFastJoinLevel for a page miss's first answer, compressed whole (about
+// 40 % of level 6's time for 7 % more bytes, issue #14), kBestJoinLevel for the pieces of pages
+// asked for again.
 inline constexpr int kFastJoinLevel = 1;
 inline constexpr int kBestJoinLevel = 6;
 

@@ -8,6 +8,7 @@
 #include "ads/ad_counter.hpp"
 #include "ads/click_signer.hpp"
 #include "ads/slots.hpp"
+#include "core/check.hpp"
 #include "http/encoding.hpp"
 #include "render/article_view.hpp"
 #include "site/breaking_ticker.hpp"
@@ -92,6 +93,11 @@ bool MayKeepJoined(const AdPage& page, std::size_t size) {
 // uncached pages and choices not kept are joined as before.
 void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts,
                   const std::string& plain, std::string& gzip) {
+  if (page.pieces.empty()) {  // kPiecesLater: a miss's answer, or a hit before the recompressor
+    thread_local http::GzipCompressor first(http::kFastJoinLevel);
+    SINMUN_CHECK(first.Compress(plain, gzip));
+    return;
+  }
   if (page.asked_again && MayKeepJoined(page, plain.size() + plain.size() / 2)) {
     thread_local http::GzipCompressor whole(http::kBestJoinLevel);
     if (whole.Compress(plain, gzip)) return;
@@ -167,7 +173,8 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
     page->texts.push_back(text.substr(from, cut - from));
     from = cut;
   }
-  CompressAdPagePieces(*page, level);
+  page->level = level;
+  if (level != kPiecesLater) CompressAdPagePieces(*page, level);
   if (page->plain.gzip) page->plain.brotli = std::make_shared<const http::BrotliForm>();
   return page;
 }
@@ -233,8 +240,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       case AdPage::Filling::kCommentBlock:
         if (!comments) comments = ArticleCommentPart(site, hole.article);
         if (comments) {
-          fill[i] =
-              hole.filling == AdPage::Filling::kCommentCount ? &comments->count : &comments->block;
+          // Their deflate forms only for a page joined from its pieces.
+          const CommentPart& part = page.pieces.empty() ? *comments : comments->Spliced();
+          fill[i] = hole.filling == AdPage::Filling::kCommentCount ? &part.count : &part.block;
         }
         break;
     }
@@ -304,15 +312,19 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       if (fill[i]) size += fill[i]->html.size();
     }
     plain->reserve(size);
+    const bool pieces = !page.pieces.empty();
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      parts[count++] = page.pieces[i].View();
+      if (pieces) parts[count++] = page.pieces[i].View();
       plain->append(page.texts[i]);
       if (fill[i]) {
-        parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(), fill[i]->crc_op};
+        if (pieces) {
+          parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(),
+                            fill[i]->crc_op};
+        }
         plain->append(fill[i]->html);
       }
     }
-    parts[count++] = page.pieces.back().View();
+    if (pieces) parts[count++] = page.pieces.back().View();
     plain->append(page.texts.back());
     auto gzip = std::make_shared<std::string>();
     GzipOfJoined(page, std::span(parts.data(), count), *plain, *gzip);
@@ -365,9 +377,9 @@ http::Response FillAdSlots(const SiteContext& site, const http::Request& request
   }
   std::shared_ptr<const ads::LiveSet> live;
   if (site.rotation != nullptr) live = site.rotation->Current();
-  // Answered once: the fast level (the page cache's pages are made smaller when asked again).
+  // Answered once: compressed whole, at the fast level.
   const std::shared_ptr<const AdPage> page =
-      CutAtAdMarkers(*response.body.bytes, live.get(), http::kFastJoinLevel);
+      CutAtAdMarkers(*response.body.bytes, live.get(), kPiecesLater);
   if (!page) return response;
   http::Response filled = ServeWithAds(site, request, *page, response.content_type);
   filled.cache_control = response.cache_control;

@@ -53,10 +53,10 @@ struct AdPage {
   };
   http::PreparedBody plain;                // the page without markers (every slot empty)
   std::vector<std::string_view> texts;     // holes.size() + 1 pieces of *plain.bytes
-  std::vector<http::DeflatePiece> pieces;  // their deflate forms
+  std::vector<http::DeflatePiece> pieces;  // their deflate forms; none at kPiecesLater
   std::vector<Hole> holes;
   std::size_t bytes = 0;                              // memory held beyond `plain`, for the cache
-  int level = http::kBestJoinLevel;                   // of `pieces` (libdeflate)
+  int level = http::kBestJoinLevel;                   // of `pieces` (libdeflate), or kPiecesLater
   mutable std::atomic<bool> recompress_asked{false};  // see RecompressedAdPage
   // Made by RecompressedAdPage: a cached page asked for again, whose kept joined bodies are
   // compressed whole (see Joined).
@@ -93,8 +93,12 @@ struct AdPage {
 // null when it has no marker. Every marker is
 // taken out of the page. A page kept must be cut again when the campaigns change: the page
 // cache is dropped when the change sequence moves, which campaign writes move.
-// `level`: the pieces' deflate level (a miss answers with kFastJoinLevel; RecompressedAdPage
-// makes the best form later, off the request path).
+// `level`: the pieces' deflate level, or kPiecesLater (what a miss uses): no piece and no gzip
+// form of `plain` is made; each body served is compressed whole at kFastJoinLevel (and kept,
+// see AdPage::Joined) until RecompressedAdPage makes the pieces, off the request path. A miss
+// is answered once with one compression of the page, not one of its pieces, an inflate to find
+// each piece's last block and two joins (issue #14).
+inline constexpr int kPiecesLater = 0;
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live,
                                              int level = http::kBestJoinLevel);
 
@@ -107,7 +111,9 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level);
 ads::BannerBytes SplicedBytes(std::string html);
 
 // The response for `page`, with a banner chosen for each slot and the current comment part in
-// each comment hole (status 200).
+// each comment hole (status 200). Without pieces (kPiecesLater) the body is compressed whole;
+// with every hole left empty it is `page.plain`, which then has no gzip form (the server
+// compresses it, as it does any body without one).
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type);
 

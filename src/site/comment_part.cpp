@@ -3,11 +3,22 @@
 #include <atomic>
 #include <mutex>
 
+#include "site/ad_splice.hpp"
+
 namespace sinmun::site {
 
-std::size_t CommentPart::Bytes() const {
-  return count.html.size() + count.deflate.size() + block.html.size() + block.deflate.size();
+const CommentPart& CommentPart::Spliced() const {
+  std::call_once(spliced_once_, [this] {
+    auto spliced = std::make_unique<CommentPart>();
+    spliced->version = version;
+    spliced->count = SplicedBytes(count.html);
+    spliced->block = SplicedBytes(block.html);
+    spliced_ = std::move(spliced);
+  });
+  return *spliced_;
 }
+
+std::size_t CommentPart::Bytes() const { return 2 * (count.html.size() + block.html.size()); }
 
 CommentParts::CommentParts(std::chrono::milliseconds max_age, std::size_t max_bytes)
     : max_age_ns_(std::chrono::duration_cast<std::chrono::nanoseconds>(max_age).count()),
@@ -55,11 +66,7 @@ std::shared_ptr<const CommentPart> CommentParts::Get(store::ArticleId article, c
     return nullptr;
   }
   if (entry.generation == generation) {
-    if (entry.part != nullptr) bytes_ -= entry.part->Bytes();
-    entry.part = made;
-    entry.made_ns = NowNs();
-    entry.stale = false;
-    bytes_ += made->Bytes();
+    KeepLocked(article, entry, made);
     TrimLocked();
   }
   return made;
@@ -78,16 +85,31 @@ std::size_t CommentParts::bytes() const {
   return bytes_;
 }
 
+void CommentParts::KeepLocked(store::ArticleId article, Entry& entry,
+                              std::shared_ptr<const CommentPart> part) {
+  if (entry.part != nullptr) {
+    bytes_ -= entry.part->Bytes();
+    order_.erase(entry.position);
+  }
+  bytes_ += part->Bytes();
+  entry.part = std::move(part);
+  entry.made_ns = NowNs();
+  entry.stale = false;
+  entry.position = order_.insert(order_.end(), article);
+}
+
 void CommentParts::TrimLocked() {
-  while (bytes_ > max_bytes_ && !entries_.empty()) {
-    auto oldest = entries_.end();
-    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-      if (it->second.part == nullptr || it->second.making != 0) continue;
-      if (oldest == entries_.end() || it->second.made_ns < oldest->second.made_ns) oldest = it;
+  // A part being made again stays (its maker will keep the new one): passed over, not dropped.
+  auto oldest = order_.begin();
+  while (bytes_ > max_bytes_ && oldest != order_.end()) {
+    const auto found = entries_.find(*oldest);
+    if (found->second.making != 0) {
+      ++oldest;
+      continue;
     }
-    if (oldest == entries_.end()) return;
-    bytes_ -= oldest->second.part->Bytes();
-    entries_.erase(oldest);
+    bytes_ -= found->second.part->Bytes();
+    oldest = order_.erase(oldest);
+    entries_.erase(found);
   }
 }
 

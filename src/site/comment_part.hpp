@@ -9,13 +9,17 @@
 // token and a change made on another node are at most that old). After a Forget the first Get
 // makes the part again while the others go on with the previous one; a make that began
 // before a Forget is returned to its caller but not kept. A failed make keeps nothing.
-// Size: parts beyond `max_bytes` push out the oldest made. Thread safety: all methods from
-// any thread; Get holds a shared lock for a hash lookup and makes outside any lock.
+// Size: parts beyond `max_bytes` push out the oldest made, found in constant time (one part is
+// kept for every article a reader asked for, so a scan of them all per part grew with the
+// archive: 6 % of a random-id load's CPU at 100,000 articles, issue #14). Thread safety: all
+// methods from any thread; Get holds a shared lock for a hash lookup and makes outside any lock.
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
 
@@ -26,9 +30,19 @@ namespace sinmun::site {
 
 struct CommentPart {
   std::uint64_t version = 0;  // different for every part made: names it in the page's ETag
-  ads::BannerBytes count;     // the "댓글 N" item near the headline; empty: none shown
-  ads::BannerBytes block;     // the comment block; empty: none shown
+  ads::BannerBytes count;     // the "댓글 N" item near the headline, HTML only; empty: none shown
+  ads::BannerBytes block;     // the comment block, HTML only; empty: none shown
+  // This part with the deflate forms of `count` and `block` too, which a page joined from its
+  // pieces splices in: made on the first call and kept. A miss compresses its page whole and
+  // needs none of them (issue #14), so most parts never make them.
+  const CommentPart& Spliced() const;
+  // The HTML twice: once for this part and once for its spliced copy (whose deflate forms are
+  // smaller than the HTML), made or not.
   std::size_t Bytes() const;
+
+ private:
+  mutable std::once_flag spliced_once_;
+  mutable std::unique_ptr<const CommentPart> spliced_;
 };
 
 class CommentParts {
@@ -41,6 +55,8 @@ class CommentParts {
   // `article`'s part, made by `make` (which returns null when it failed) when it is missing
   // or out of date. Null only when `make` failed and no previous part is kept.
   std::shared_ptr<const CommentPart> Get(store::ArticleId article, const Make& make);
+  // Whether a part made is kept (max_age > 0).
+  bool Keeps() const { return max_age_ns_ > 0; }
   // `article`'s comments changed: the next Get makes its part again.
   void Forget(store::ArticleId article);
   std::size_t bytes() const;
@@ -55,10 +71,13 @@ class CommentParts {
     std::uint64_t generation = 0;  // moved by every Forget
     std::uint64_t making = 0;      // generation + 1 while a Get makes it; 0 when none
     bool stale = false;            // Forget since the part was made
+    std::list<store::ArticleId>::iterator position;  // in order_; valid while `part` is set
   };
 
   static std::int64_t NowNs();
   bool Fresh(const Entry& entry, std::int64_t now_ns) const;
+  // Keeps `part` as `entry`'s (of `article`), the newest made. REQUIRES: mutex_ held.
+  void KeepLocked(store::ArticleId article, Entry& entry, std::shared_ptr<const CommentPart> part);
   // Drops the oldest parts until the kept ones fit max_bytes. REQUIRES: mutex_ held.
   void TrimLocked();
 
@@ -66,6 +85,7 @@ class CommentParts {
   const std::size_t max_bytes_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<store::ArticleId, Entry> entries_;
+  std::list<store::ArticleId> order_;  // articles whose part is kept, oldest made first
   std::size_t bytes_ = 0;
 };
 

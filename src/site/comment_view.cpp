@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 #include "render/comment_text.hpp"
 #include "site/ad_splice.hpp"
 #include "site/comment_part.hpp"
@@ -136,22 +138,26 @@ namespace {
 
 // The part of the article page that shows `article`'s comments, as of now; null when it cannot
 // be made.
+// `registered_at`: the article's, when the caller has it (else the article is read for it).
 std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& site,
-                                                          store::ArticleId article) {
+                                                          store::ArticleId article,
+                                                          std::optional<Timestamp> registered_at) {
   auto part = std::make_shared<CommentPart>();
   part->version = CommentParts::NextVersion();
   const Timestamp now = site.deps.clock->Now();
-  const Result<store::Article> published = site.deps.store.catalog->PublishedArticle(article, now);
-  if (!published) return nullptr;  // the article is served without its comments meanwhile
-  const Result<CommentsOpen> open =
-      ArticleCommentsOpen(site, article, published->registered_at, now);
+  if (!registered_at) {
+    const Result<store::Article> published =
+        site.deps.store.catalog->PublishedArticle(article, now);
+    if (!published) return nullptr;  // the article is served without its comments meanwhile
+    registered_at = published->registered_at;
+  }
+  const Result<CommentsOpen> open = ArticleCommentsOpen(site, article, *registered_at, now);
   if (!open) return nullptr;
   if (*open == CommentsOpen::kOff) return part;  // nothing shown
   const Result<store::CommentPage> page = site.deps.store.comments->ArticleComments(
       article, store::CommentSort::kLatest, store::Page{1, kCommentsOnArticlePage});
   if (!page) return nullptr;
-  const std::vector<store::Comment> best =
-      ArticleBestComments(site, article, published->registered_at, now);
+  const std::vector<store::Comment> best = ArticleBestComments(site, article, *registered_at, now);
   nlohmann::json view = CommentBlockView(site, article, *page, best, CommentForm{}, *open);
   view["more"] = page->top_level > kCommentsOnArticlePage;
   const nlohmann::json holder = {{"comments", std::move(view)}};
@@ -162,8 +168,8 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
                   (count ? block : count).error().detail);
     return nullptr;
   }
-  part->count = SplicedBytes(std::move(*count));
-  part->block = SplicedBytes(std::move(*block));
+  part->count.html = std::move(*count);
+  part->block.html = std::move(*block);
   return part;
 }
 
@@ -172,9 +178,18 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
 std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
                                                       store::ArticleId article) {
   if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) return nullptr;
-  const auto make = [&site, article] { return MakeArticleCommentPart(site, article); };
+  const auto make = [&site, article] { return MakeArticleCommentPart(site, article, {}); };
   if (site.comment_parts == nullptr) return make();
   return site.comment_parts->Get(article, make);
+}
+
+void MakeArticleCommentPartOf(const SiteContext& site, const store::Article& article) {
+  if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr ||
+      site.comment_parts == nullptr || !site.comment_parts->Keeps()) {
+    return;
+  }
+  site.comment_parts->Get(
+      article.id, [&] { return MakeArticleCommentPart(site, article.id, article.registered_at); });
 }
 
 nlohmann::json ListViewWithComments(const SiteContext& site,

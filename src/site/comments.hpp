@@ -82,6 +82,10 @@ nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId art
 // them.
 std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
                                                       store::ArticleId article);
+// Makes and keeps `article`'s comment part when it is not kept, from the article the caller has
+// read: the page miss that placed its holes, so that filling them reads no article again
+// (issue #14). Does nothing when parts are not kept (the page cache is off).
+void MakeArticleCommentPartOf(const SiteContext& site, const store::Article& article);
 
 // The comment page the request asks for, with `form` in its comment form (a refused post
 // shown again) and `status`.

@@ -2,6 +2,7 @@
 // Private to site/: what every page handler shares, and the page-level helpers they call.
 
 #include <chrono>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@ struct SharedParts {
       : most_viewed_box(max_age),
         sections(max_age),
         settings(max_age),
+        config(max_age),
         footer_links(max_age),
         list_pages(max_age),
         mastheads(max_age),
@@ -34,6 +36,7 @@ struct SharedParts {
   SharedPart<std::string> most_viewed_box;  // its HTML (MostViewedBoxHtml)
   SharedPart<std::vector<store::Section>> sections;
   SharedPart<store::Settings> settings;
+  SharedPart<Config> config;  // CurrentConfig
   // The static pages linked from the footer, as {"title", "url"} items. Kept for max_age at
   // most, so a version dated ahead shows once its date has come.
   SharedPart<nlohmann::json> footer_links;
@@ -86,9 +89,10 @@ http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, const PageMeta& meta,
                           int status = 200);
 
-// sinmun.toml's settings with those saved in the newsroom laid over them (read once per
-// change of the store).
-Config CurrentConfig(const SiteContext& site);
+// sinmun.toml's settings with those saved in the newsroom laid over them, made once per
+// change of the store and shared by every page made meanwhile (a copy per page was a part
+// of every miss, issue #14).
+std::shared_ptr<const Config> CurrentConfig(const SiteContext& site);
 
 // A page's body as the cache keeps it: RenderPage leaves pages uncompressed, so that a page
 // cut for banners is compressed once; a body already prepared is returned as it is.

@@ -14,7 +14,7 @@ std::optional<http::Response> IndexNowKeyFile(const SiteContext& site,
   constexpr std::string_view kSuffix = ".txt";
   // One segment ending in .txt: anything else is not the key file, and costs no settings read.
   if (!path.ends_with(kSuffix) || path.find('/', 1) != std::string_view::npos) return std::nullopt;
-  const std::string key = CurrentConfig(site).indexnow_key;
+  const std::string key = CurrentConfig(site)->indexnow_key;
   if (key.empty() || path.substr(1, path.size() - 1 - kSuffix.size()) != key) return std::nullopt;
   return PreparedText(key, "text/plain; charset=utf-8");
 }

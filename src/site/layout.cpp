@@ -51,15 +51,22 @@ std::string ViewSwitchUrl(std::string_view mode, const std::string& self_url) {
 
 }  // namespace
 
-Config CurrentConfig(const SiteContext& site) {
+std::shared_ptr<const Config> CurrentConfig(const SiteContext& site) {
   // Settings saved in the newsroom win over sinmun.toml without a restart (saving them bumps
   // the change sequence, so cached pages are rendered again).
-  Config config = site.deps.config;
-  if (Result<std::shared_ptr<const store::Settings>> stored = site.shared->settings.Get(
-          site.cache->Generation(), [&] { return site.deps.store.catalog->SiteSettings(); })) {
-    ApplySettings(**stored, &config);
-  }
-  return config;
+  const std::uint64_t generation = site.cache->Generation();
+  Result<std::shared_ptr<const Config>> current =
+      site.shared->config.Get(generation, [&]() -> Result<Config> {
+        Result<std::shared_ptr<const store::Settings>> stored = site.shared->settings.Get(
+            generation, [&] { return site.deps.store.catalog->SiteSettings(); });
+        if (!stored) return tl::unexpected(stored.error());
+        Config config = site.deps.config;
+        ApplySettings(**stored, &config);
+        return config;
+      });
+  if (current) return std::move(*current);
+  // The settings cannot be read: sinmun.toml's alone for this page, and the next one tries again.
+  return std::make_shared<const Config>(site.deps.config);
 }
 
 namespace {
@@ -140,7 +147,8 @@ Result<nlohmann::json> LayoutView(const SiteContext& site, const PageRequest& pa
   const render::Renderer& renderer = *deps.renderer;
   const Timestamp now = deps.clock->Now();
 
-  const Config config = CurrentConfig(site);
+  const std::shared_ptr<const Config> current = CurrentConfig(site);
+  const Config& config = *current;
   Result<std::shared_ptr<const std::string>> masthead = MastheadHtml(site, meta, config, now);
   if (!masthead) return tl::unexpected(masthead.error());
   Result<std::shared_ptr<const std::string>> colophon = ColophonHtml(site, config, now);

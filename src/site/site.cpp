@@ -111,10 +111,10 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         if (kind == Kind::kHtml && response.body.bytes) {
           std::shared_ptr<const ads::LiveSet> live;
           if (site->rotation != nullptr) live = site->rotation->CurrentChecked();
-          // The fast level: a page asked for again is compressed at the best one later.
-          entry->ads = CutAtAdMarkers(
-              *response.body.bytes, live.get(),
-              site->recompressor != nullptr ? http::kFastJoinLevel : http::kBestJoinLevel);
+          // Pieces later: a page asked for again is cut into pieces at the best level then.
+          entry->ads =
+              CutAtAdMarkers(*response.body.bytes, live.get(),
+                             site->recompressor != nullptr ? kPiecesLater : http::kBestJoinLevel);
         }
         if (!entry->ads) {
           response.body = PreparedOnce(response.body);

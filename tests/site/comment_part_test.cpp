@@ -55,10 +55,10 @@ TEST(CommentPartsTest, AFailedMakeKeepsNothingAndAZeroAgeKeepsNothing) {
 }
 
 TEST(CommentPartsTest, PartsBeyondTheBudgetPushOutTheOldest) {
-  CommentParts parts(std::chrono::hours(1), 100);
+  CommentParts parts(std::chrono::hours(1), 200);
   parts.Get(1, [] { return PartSaying(std::string(60, 'a')); });
   parts.Get(2, [] { return PartSaying(std::string(60, 'b')); });
-  EXPECT_LE(parts.bytes(), 100u);
+  EXPECT_LE(parts.bytes(), 200u);
   int made = 0;
   parts.Get(2, [&] {
     ++made;
@@ -70,6 +70,26 @@ TEST(CommentPartsTest, PartsBeyondTheBudgetPushOutTheOldest) {
     return PartSaying("");
   });
   EXPECT_EQ(made, 1);  // the oldest had to go
+}
+
+TEST(CommentPartsTest, APartMadeAgainCountsAsTheNewest) {
+  CommentParts parts(std::chrono::hours(1), 260);
+  parts.Get(1, [] { return PartSaying(std::string(60, 'a')); });
+  parts.Get(2, [] { return PartSaying(std::string(60, 'b')); });
+  parts.Forget(1);
+  parts.Get(1, [] { return PartSaying(std::string(60, 'c')); });  // now newer than 2's
+  parts.Get(3, [] { return PartSaying(std::string(60, 'd')); });  // one of the others must go
+  EXPECT_LE(parts.bytes(), 260u);
+  int made = 0;
+  const auto count = [&] {
+    ++made;
+    return PartSaying("");
+  };
+  EXPECT_EQ(parts.Get(1, count)->block.html, std::string(60, 'c'));
+  EXPECT_EQ(parts.Get(3, count)->block.html, std::string(60, 'd'));
+  EXPECT_EQ(made, 0);
+  parts.Get(2, count);
+  EXPECT_EQ(made, 1);  // 2's part, the oldest made, was the one pushed out
 }
 
 }  // namespace

@@ -89,6 +89,26 @@ TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
   EXPECT_LE(best->plain.gzip->size(), fast->plain.gzip->size());
 }
 
+// A miss keeps its page cut but uncompressed (its answer is compressed whole); the pieces are
+// made when it is asked for again, and they read as the page.
+TEST_F(PageCacheTest, APageCutWithPiecesLaterGetsThemWhenCompressedAgain) {
+  std::string html = "<html><!--sinmun-ad:breaking:--><main>";
+  for (int i = 0; i < 300; ++i) html += "<p>세종시 기사 " + std::to_string(i) + "</p>\n";
+  html += "<!--sinmun-comments:7:count--></main><!--sinmun-comments:7:block--></html>";
+  const std::shared_ptr<const AdPage> later = CutAtAdMarkers(html, nullptr, kPiecesLater);
+  ASSERT_NE(later, nullptr);
+  EXPECT_TRUE(later->pieces.empty());
+  EXPECT_EQ(later->plain.gzip, nullptr);
+  EXPECT_EQ(later->holes.size(), 3u);
+  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*later, http::kBestJoinLevel);
+  EXPECT_EQ(best->plain.etag, later->plain.etag);
+  EXPECT_EQ(best->pieces.size(), 4u);
+  ASSERT_NE(best->plain.gzip, nullptr);
+  std::string out;
+  ASSERT_TRUE(http::Gunzip(*best->plain.gzip, out));
+  EXPECT_EQ(out, *later->plain.bytes);
+}
+
 TEST_F(PageCacheTest, APageTooLargeToKeepLeavesTheOthersAlone) {
   PageCache::Options options;
   options.max_bytes = 16 * 1024;  // 1 KiB a shard

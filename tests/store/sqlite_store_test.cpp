@@ -321,7 +321,7 @@ TEST_F(SqliteStoreTest, TheMarkerMigrationMakesOldSnippetsAgainWithoutMarkers) {
   ASSERT_NE(found, migrations.end());
   QueryFile(file_, "UPDATE articles SET snippet = '첫 문단이다. 사진 2 둘째 문단이다.'");
   // Only migrations newer than the newest recorded run, so the later ones run again too (each
-  // of them may be run twice: 0034 creates its index only if it is not there).
+  // of them may be run twice: 0034 and 0035 create their indexes only if they are not there).
   QueryFile(file_,
             "DELETE FROM schema_migrations WHERE version >= " + std::to_string(found->version));
 

@@ -42,6 +42,8 @@ std::string Render(std::string_view text, Dialect dialect) {
       const std::string param = Render(mark.substr(6), dialect);
       out += pg ? "SELECT value FROM json_array_elements_text(" + param + "::json)"
                 : "SELECT value FROM json_each(" + param + ")";
+    } else if (mark.starts_with("indexed:")) {
+      if (!pg) out.append(" INDEXED BY ").append(mark.substr(8));
     } else if (mark == "strpos") {
       out += pg ? "strpos" : "instr";
     } else if (mark == "greatest") {

@@ -13,6 +13,8 @@
 //   {texts:?N}  SELECT value FROM json_each(?N)
 //                              | SELECT value FROM json_array_elements_text($N::json)
 //                                            (a list of texts bound as one JSON array, JsonStrings)
+//   {indexed:I} " INDEXED BY I" | nothing    (SQLite reads a row by its rowid even where index I
+//                                             covers the statement; I exists in SQLite only)
 // Booleans are written TRUE/FALSE and NOT x, which both read; RETURNING works in both.
 // Where a backend needs another plan on purpose, Sql::Override takes both texts; the constant
 // says why in its comment.
