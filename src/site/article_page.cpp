@@ -67,11 +67,8 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       in_series = std::move(*found);
     }
   }
-<<<<<<< HEAD
   nlohmann::json series = ArticleSeriesView(*site.deps.renderer, in_series);
-=======
   MakeArticleCommentPartOf(site, data->article);  // before its holes are filled
->>>>>>> miss13
   const nlohmann::json related = RelatedView(site, data->article.id, now);
   const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
   nlohmann::json view = {
