@@ -101,7 +101,7 @@ std::string DefaultConfigText() {
 # enabled = true                    # reader comments (댓글) under every article
 # hide_after_reports = {hide_after}           # a comment this many readers report waits for a moderator
 # min_interval_seconds = {comment_interval}        # one comment per visitor this often at most (0: no limit)
-# per_hour = {comment_hour}                    # comments one visitor may post an hour
+# per_hour = {comment_hour}                    # comments one visitor may post an hour (0: no limit)
 # close_after_days = {comment_close}             # articles take comments this many days (0: always); an article may choose otherwise
 # best_count = {best_count}                   # BEST comments pinned above the list (0: none)
 # best_min_score = {best_score}              # recommends + replies a comment needs to be BEST
@@ -254,7 +254,7 @@ Result<Config> ParseConfig(std::string_view text, const std::string& path) {
            ReadBool(comments, "enabled", &config.comments_enabled),
            ReadInt(comments, "hide_after_reports", 1, 1000, &config.comment_hide_after_reports),
            ReadInt(comments, "min_interval_seconds", 0, 3600, &config.comment_min_interval_seconds),
-           ReadInt(comments, "per_hour", 1, 100000, &config.comment_per_hour),
+           ReadInt(comments, "per_hour", 0, 100000, &config.comment_per_hour),
            ReadInt(comments, "close_after_days", 0, 36500, &config.comment_close_after_days),
            ReadInt(comments, "best_count", 0, 20, &config.comment_best_count),
            ReadInt(comments, "best_min_score", 1, 1000000, &config.comment_best_min_score),

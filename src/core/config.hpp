@@ -81,7 +81,7 @@ struct Config {
   bool comments_enabled = true;           // [comments] enabled: false hides and refuses them
   int comment_hide_after_reports = 3;     // [comments] hide_after_reports: 신고 that hide one
   int comment_min_interval_seconds = 15;  // [comments] min_interval_seconds: 0 for no limit
-  int comment_per_hour = 30;              // [comments] per_hour: comments one visitor may post
+  int comment_per_hour = 30;  // [comments] per_hour: comments one visitor may post (0: any number)
   // [comments] close_after_days: the site's default for articles without a setting of their
   // own: no new comments from this many days after publication; 0 never closes.
   int comment_close_after_days = 0;

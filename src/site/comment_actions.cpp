@@ -230,12 +230,14 @@ http::Response PostComment(const SiteContext& site, const http::Request& request
   const std::string client =
       site.deps.counters->visitors().Identify(std::nullopt, request.remote_address, "", now).Id();
   const int interval = site.deps.config.comment_min_interval_seconds;
+  const int per_hour = site.deps.config.comment_per_hour;  // 0: no hourly limit
   const Result<store::CommentActivity> activity = site.deps.store.comments->CommentActivityOf(
-      client, *id, body, interval > 0 ? now - interval + 1 : now + 1, now - kHour);
+      client, *id, body, interval > 0 ? now - interval + 1 : now + 1, now - kHour,
+      std::max(per_hour, 1));
   if (!activity) return ErrorResponse(site, activity.error(), page.view_mode);
   if (activity->same_text) return refuse("comments_error_same_text", 409);
   if ((interval > 0 && activity->since_short > 0) ||
-      activity->since_long >= site.deps.config.comment_per_hour) {
+      (per_hour > 0 && activity->since_long >= per_hour)) {
     return refuse("comments_error_rate", 429);
   }
 

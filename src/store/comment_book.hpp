@@ -143,11 +143,14 @@ class CommentBook {
   // or a staff comment without its user and badge.
   virtual Result<CommentId> PostComment(const NewComment& comment) = 0;
 
-  // What `client` posted since `short_since` and `long_since` (short_since >= long_since), and
-  // whether `body` is the same as one of its comments on `article` since `long_since`.
+  // What `client` posted since `short_since` and `long_since` (short_since >= long_since),
+  // each counted up to `count_up_to` at most (enough to tell whether a limit is reached: with
+  // high limits a client's hour holds thousands), and whether `body` is the same as one of its
+  // comments on `article` since `long_since`.
   virtual Result<CommentActivity> CommentActivityOf(std::string_view client, ArticleId article,
                                                     std::string_view body, Timestamp short_since,
-                                                    Timestamp long_since) const = 0;
+                                                    Timestamp long_since,
+                                                    std::int64_t count_up_to) const = 0;
 
   // Visible top-level comments of `article` in `sort` order with their visible replies.
   // Past the end: no items, the totals still set.

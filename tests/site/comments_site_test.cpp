@@ -532,6 +532,23 @@ TEST_F(CommentsSiteTest, RateLimitsAndTheSameTextAgainAreRefused) {
   EXPECT_EQ(Comment("둘").status, 303);
 }
 
+// The hourly limit counts the visitor's comments of the hour; at 0 there is none.
+TEST_F(CommentsSiteTest, TheHourlyLimitRefusesPastItAndZeroMeansNoLimit) {
+  config_.comment_min_interval_seconds = 0;
+  config_.comment_per_hour = 2;
+  MakeSite();
+  EXPECT_EQ(Comment("첫째").status, 303);
+  EXPECT_EQ(Comment("둘째").status, 303);
+  EXPECT_EQ(Comment("셋째").status, 429);
+  clock_ = FixedClock(kNow + 3601);  // the hour has passed
+  EXPECT_EQ(Comment("셋째").status, 303);
+
+  config_.comment_per_hour = 0;
+  MakeSite();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Comment("또 " + std::to_string(i)).status, 303) << i;
+  EXPECT_EQ(store_->CommentCount(article_).value(), 8);
+}
+
 // Bans (issue #16): a visitor banned by the cookie their comment was posted with is refused
 // with a 403 from any address, the page keeping what they typed (or a JSON message for a
 // client that asks for JSON), nothing stored; the ban stops applying by the clock.

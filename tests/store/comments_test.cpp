@@ -139,12 +139,17 @@ TEST_P(StoreCommentsTest, ActivityCountsWindowsAndFindsTheSameText) {
   Post("둘", std::nullopt, "client-a", kNow - 5);
   Post("둘", std::nullopt, "client-b", kNow - 5);
   const CommentActivity activity =
-      store_->CommentActivityOf("client-a", article_, "하나", kNow - 15, kNow - 3600).value();
+      store_->CommentActivityOf("client-a", article_, "하나", kNow - 15, kNow - 3600, 30).value();
   EXPECT_EQ(activity.since_short, 1);
   EXPECT_EQ(activity.since_long, 2);
   EXPECT_TRUE(activity.same_text);
   EXPECT_FALSE(
-      store_->CommentActivityOf("client-a", article_, "셋", kNow - 15, kNow - 3600)->same_text);
+      store_->CommentActivityOf("client-a", article_, "셋", kNow - 15, kNow - 3600, 30)->same_text);
+  // Counted up to the number asked for: enough to tell that a limit is reached.
+  const CommentActivity capped =
+      store_->CommentActivityOf("client-a", article_, "넷", kNow - 15, kNow - 3600, 1).value();
+  EXPECT_EQ(capped.since_short, 1);
+  EXPECT_EQ(capped.since_long, 1);
 }
 
 // The same text is looked up by its first 32 characters (an index), then compared whole:
@@ -154,7 +159,7 @@ TEST_P(StoreCommentsTest, TheSameTextIsFoundWholeBeyondItsFirst32Characters) {
       "대한민국 헌법 제21조는 모든 국민은 언론·출판의 자유와 집회·결사의 ";  // > 32
   Post(start + "자유를 가진다.", std::nullopt, "client-a", kNow - 60);
   const auto same = [&](const std::string& body, const std::string& client) {
-    return store_->CommentActivityOf(client, article_, body, kNow - 15, kNow - 3600)->same_text;
+    return store_->CommentActivityOf(client, article_, body, kNow - 15, kNow - 3600, 30)->same_text;
   };
   EXPECT_TRUE(same(start + "자유를 가진다.", "client-a"));
   EXPECT_FALSE(same(start + "자유를 누린다.", "client-a"));

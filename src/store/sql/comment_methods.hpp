@@ -50,8 +50,11 @@ inline const Sql kLowerCount{
 inline const Sql kBumpReplies{"UPDATE comments SET replies = replies + ?2 WHERE id = ?1"};
 inline const Sql kSetState{"UPDATE comments SET state = ?2 WHERE id = ?1"};
 
+// Counted up to ?3: past the limit the number does not matter, and with the limits set high
+// (or off) one client's hour can hold thousands of comments, every one read on every post.
 inline const Sql kClientSince{
-    "SELECT COUNT(*) FROM comments WHERE client = ?1 AND created_at >= ?2"};
+    "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE client = ?1 AND created_at >= ?2 "
+    "LIMIT ?3) AS recent"};
 // ?5 is the body's first kSameTextPrefixChars characters: the index on (client, that prefix,
 // created_at) of SQLite 0034 / PostgreSQL 0030 finds the few earlier comments that could be
 // the same text, where (client, created_at) read every comment of the client's hour (with the
@@ -216,14 +219,15 @@ Result<CommentId> SqlStore<B>::PostComment(const NewComment& comment) {
 template <typename B>
 Result<CommentActivity> SqlStore<B>::CommentActivityOf(std::string_view client, ArticleId article,
                                                        std::string_view body, Timestamp short_since,
-                                                       Timestamp long_since) const {
+                                                       Timestamp long_since,
+                                                       std::int64_t count_up_to) const {
   return backend().OnSnapshot([&](auto& db) -> Result<CommentActivity> {
     CommentActivity activity;
     const Result<std::int64_t> recent =
-        ReadCount(Query(db, comment_sql::kClientSince, client, short_since));
+        ReadCount(Query(db, comment_sql::kClientSince, client, short_since, count_up_to));
     if (!recent) return tl::unexpected(recent.error());
     const Result<std::int64_t> longer =
-        ReadCount(Query(db, comment_sql::kClientSince, client, long_since));
+        ReadCount(Query(db, comment_sql::kClientSince, client, long_since, count_up_to));
     if (!longer) return tl::unexpected(longer.error());
     const Result<std::optional<std::int64_t>> same =
         ReadOptionalInt(Query(db, comment_sql::kSameText, client, article, body, long_since,

@@ -168,7 +168,8 @@ class SqlStore : public Store {
   Result<CommentId> PostComment(const NewComment& comment) override;
   Result<CommentActivity> CommentActivityOf(std::string_view client, ArticleId article,
                                             std::string_view body, Timestamp short_since,
-                                            Timestamp long_since) const override;
+                                            Timestamp long_since,
+                                            std::int64_t count_up_to) const override;
   Result<CommentPage> ArticleComments(ArticleId article, CommentSort sort,
                                       Page page) const override;
   Result<std::vector<Comment>> BestComments(ArticleId article, std::int64_t min_score,
