@@ -20,6 +20,17 @@ namespace {
 constexpr Xapian::termcount kRelatedTerms = 8;
 constexpr Xapian::doccount kRelatedSpare = 4;
 
+// The related query's terms for article `id`; none when it is not indexed (or no longer
+// published).
+std::vector<std::string> QueryTerms(const Xapian::Database& database, store::ArticleId id,
+                                    const TermFrequencies* frequencies) {
+  try {
+    return TopContentTerms(database, DocId(id), kRelatedTerms, frequencies);
+  } catch (const Xapian::DocNotFoundError&) {
+    return {};
+  }
+}
+
 }  // namespace
 
 std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store::ArticleId id,
@@ -27,12 +38,7 @@ std::vector<store::ArticleId> RelatedIn(const Xapian::Database& database, store:
                                         const TermFrequencies* frequencies) {
   std::vector<store::ArticleId> ids;
   if (limit <= 0) return ids;
-  std::vector<std::string> terms;
-  try {
-    terms = TopContentTerms(database, DocId(id), kRelatedTerms, frequencies);
-  } catch (const Xapian::DocNotFoundError&) {
-    return ids;  // not indexed (or no longer published)
-  }
+  const std::vector<std::string> terms = QueryTerms(database, id, frequencies);
   if (terms.empty()) return ids;
   Xapian::Enquire enquire(database);
   // A plain OR of weighted terms lets Xapian skip documents that cannot reach the top
@@ -59,12 +65,7 @@ std::vector<store::ArticleId> RelatedByPostings(const Xapian::Database& database
                                                 int limit, const TermFrequencies& frequencies) {
   std::vector<store::ArticleId> ids;
   if (limit <= 0) return ids;
-  std::vector<std::string> terms;
-  try {
-    terms = TopContentTerms(database, DocId(id), kRelatedTerms, &frequencies);
-  } catch (const Xapian::DocNotFoundError&) {
-    return ids;  // not indexed (or no longer published)
-  }
+  const std::vector<std::string> terms = QueryTerms(database, id, &frequencies);
   std::vector<Xapian::doccount> held;
   held.reserve(terms.size());
   for (const std::string& term : terms) held.push_back(frequencies.Of(term));
