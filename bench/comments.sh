@@ -40,18 +40,19 @@ latency() {  # URL -> "req/s p50_ms p99_ms", one connection
   wrk -t1 -c1 -d"$DURATION" --latency -H "User-Agent: $agent" "$1" >"$work/wrk.txt"
   wrk_stats "$work/wrk.txt"
 }
-# The server's CPU time (user + system) in clock ticks, from /proc.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$sinmun_pid/stat"; }
-# URL -> "req/s p50_ms p99_ms server_cpu_us_per_request gzip_bytes", 2 threads, 64
-# connections, gzip. The CPU the server spent per answer depends less on what else the
-# machine runs than req/s does; the body's size, since wrk reads 8,192 bytes at a time.
+# A server's CPU time (user + system) in clock ticks, from /proc (PID: sinmun's by default).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$sinmun_pid}/stat"; }
+# URL PID -> "req/s p50_ms p99_ms server_cpu_us_per_request gzip_bytes", 2 threads, 64
+# connections, gzip, against the server PID. The CPU the server spent per answer depends less
+# on what else the machine runs than req/s does; the body's size, since wrk reads 8,192 bytes
+# at a time.
 throughput() {
   local before after requests bytes
   bytes=$(curl -fs -A "$agent" -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$1")
-  before=$(cpu_ticks)
+  before=$(cpu_ticks "$2")
   wrk -t2 -c64 -d"$DURATION" --latency -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' "$1" \
     >"$work/wrk.txt"
-  after=$(cpu_ticks)
+  after=$(cpu_ticks "$2")
   requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
   echo "$(wrk_stats "$work/wrk.txt")" \
     "$(echo "scale=1; ($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests" | bc)" \
@@ -74,11 +75,49 @@ read -r rps p50 p99 < <(latency "$base/article/$id/comments?sort=recommended")
 echo "sorted by recommends: $rps req/s, p50 $p50 ms, p99 $p99 ms"
 read -r rps p50 p99 < <(latency "$base/api/v1/articles/$id/comments")
 echo "the same as JSON: $rps req/s, p50 $p50 ms, p99 $p99 ms"
-# The page cached and asked for again (compressed at the best level) before it is measured.
-curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id"
-curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id"
+stop_sinmun
+
+# The cached article page with comments on against the same paper with them off: two servers
+# side by side, measured in turns, ROUNDS times (3 by default), the order swapped each round.
+# One run of each varied by more than the bar's 5 % from run to run on this machine (0.84 to
+# 1.05 with the same binary, docs/BENCHMARKS.md); the medians of the rounds are compared.
+cp -r "$work/data" "$work/data-off"
+# The defaults written at the first start hold "# enabled = true" under [comments].
+sed -i 's/^# enabled = true /enabled = false /' "$work/data-off/sinmun.toml"
+grep -q '^enabled = false' "$work/data-off/sinmun.toml"
+start_sinmun "$work/data" "$PORT"
+on_pid=$sinmun_pid
+start_sinmun "$work/data-off" "$((PORT + 1))"
+off_pid=$sinmun_pid
+base_off="http://127.0.0.1:$((PORT + 1))"
+# Each page cached and asked for again (compressed at the best level) before it is measured.
+for url in "$base/article/$id" "$base_off/article/$id"; do
+  curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$url"
+  curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$url"
+done
 sleep 1
-read -r on_rps _ on_p99 on_cpu on_bytes < <(throughput "$base/article/$id")
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+on_runs=() off_runs=() on_cpus=() off_cpus=()
+for round in $(seq "${ROUNDS:-3}"); do
+  for side in $( ((round % 2)) && echo on off || echo off on); do
+    if [ "$side" = on ]; then
+      read -r rps _ on_p99 cpu on_bytes < <(throughput "$base/article/$id" "$on_pid")
+      on_runs+=("$rps") on_cpus+=("$cpu")
+    else
+      read -r rps _ off_p99 cpu off_bytes < <(throughput "$base_off/article/$id" "$off_pid")
+      off_runs+=("$rps") off_cpus+=("$cpu")
+    fi
+  done
+  echo "round $round: comments on ${on_runs[-1]} req/s (${on_cpus[-1]} us/request)," \
+    "off ${off_runs[-1]} req/s (${off_cpus[-1]} us/request)," \
+    "on/off $(echo "scale=3; ${on_runs[-1]} / ${off_runs[-1]}" | bc)"
+done
+on_rps=$(printf '%s\n' "${on_runs[@]}" | median)
+off_rps=$(printf '%s\n' "${off_runs[@]}" | median)
+on_cpu=$(printf '%s\n' "${on_cpus[@]}" | median)
+off_cpu=$(printf '%s\n' "${off_cpus[@]}" | median)
+bench_stop "$off_pid"
+sinmun_pid=$on_pid
 stop_sinmun
 
 # Posts with the limits off: no interval, no hourly cap, no wait before a form may be sent.
@@ -126,16 +165,7 @@ echo "guest posts (argon2id each), limits off, 16 connections: $guest_posts stor
   "(p50 $guest_p50 ms, p99 $guest_p99 ms, server CPU $guest_cpu us a stored post)"
 stop_sinmun
 
-# The defaults written at the first start hold "# enabled = true" under [comments].
-sed -i 's/^# enabled = true /enabled = false /' "$work/data/sinmun.toml"
-grep -q '^enabled = false' "$work/data/sinmun.toml"
-start_sinmun "$work/data" "$PORT"
-curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id"
-curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id"
-sleep 1
-read -r off_rps _ off_p99 off_cpu off_bytes < <(throughput "$base/article/$id")
-stop_sinmun
-echo "cached article page, comments on: $on_rps req/s (p99 $on_p99 ms, server CPU" \
-  "$on_cpu us/request, gzip $on_bytes bytes); off: $off_rps req/s (p99 $off_p99 ms, server CPU" \
-  "$off_cpu us/request, gzip $off_bytes bytes); on/off $(echo "scale=3; $on_rps / $off_rps" | bc)"
-machine
+echo "cached article page, medians of the rounds: comments on $on_rps req/s (server CPU" \
+  "$on_cpu us/request, gzip $on_bytes bytes; p99 of the last round $on_p99 ms); off: $off_rps" \
+  "req/s ($off_cpu us/request, gzip $off_bytes bytes; p99 $off_p99 ms);" \
+  "on/off $(echo "scale=3; $on_rps / $off_rps" | bc)"
