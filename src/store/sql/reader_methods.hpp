@@ -57,13 +57,16 @@ inline const Sql kSummariesByIds{"SELECT " SINMUN_SUMMARY_COLUMNS
                                  "JOIN sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN
                                  "WHERE a.id = page.value AND " SINMUN_PUBLISHED_A};
 
-// ?1 now, ?2 since, ?3 limit.
 // Published articles ranked by `counts`, a subquery of (article_id, n) that reads ?2 (since);
-// ?1 is now, ?3 the limit. One text for the three weekly rankings below.
-#define SINMUN_RANKED_BY(counts)                                          \
-  "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (" counts                  \
-  ") t JOIN articles a ON a.id = t.article_id JOIN sections s ON s.id = " \
-  "a.section_id" SINMUN_SUMMARY_PHOTO_JOIN "WHERE " SINMUN_PUBLISHED_A    \
+// ?1 is now, ?3 the limit. One text for the three weekly rankings below. The week's counts
+// drive the join (CROSS JOIN fixes SQLite's order), one primary-key lookup each: joined the
+// other way, SQLite walked articles_stamps over every published article and looked each up
+// in the counts, 0.2-0.5 s for an empty week on a 100,000-article paper, which a /most-viewed
+// miss spent and every request queued behind it waited for (issue #14's p99).
+#define SINMUN_RANKED_BY(counts)                                                    \
+  "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (" counts                            \
+  ") t CROSS JOIN articles a JOIN sections s ON s.id = a.section_id"                \
+  SINMUN_SUMMARY_PHOTO_JOIN "WHERE a.id = t.article_id AND " SINMUN_PUBLISHED_A     \
   " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"
 inline const Sql kMostRecommended{SINMUN_RANKED_BY(
     "SELECT article_id, COUNT(*) AS n FROM recommends WHERE at >= ?2 GROUP BY article_id")};
