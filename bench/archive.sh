@@ -44,6 +44,10 @@ paper() {  # folder articles from keep
     printf 'demo %.1f s, reindex %.1f s\n' "$demo_seconds" "$reindex_seconds"
     if [ -n "$4" ]; then cp -r "$1" "$4"; fi
   fi
+  # The copy's (or the new paper's) dirty pages written out now: their writeback took the
+  # cores during the first seconds of the first load, which a server on its own data never
+  # sees (it made (e)'s first part look slow against its last).
+  sync
 }
 paper "$work/paper" "$ARTICLES" "${PAPER:-}" "${KEEP_PAPER:-}"
 # Section slugs, largest section first.
