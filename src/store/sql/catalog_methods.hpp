@@ -251,37 +251,17 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));
   }
-  for (size_t i = 0; i < article.subheadlines.size(); ++i) {
-    const auto position = static_cast<std::int64_t>(i);
-    if (Result<> done = Write(db, desk::kInsertSubheadline, *id, position, article.subheadlines[i]);
-        !done) {
-      return tl::unexpected(done.error());
-    }
-  }
-  for (size_t i = 0; i < article.reporter_ids.size(); ++i) {
-    const auto position = static_cast<std::int64_t>(i);
-    if (Result<> done = Write(db, desk::kInsertByline, *id, article.reporter_ids[i], position);
-        !done) {
-      return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown reporter id {}",
-                                                              index, article.reporter_ids[i])));
-    }
-  }
+  ArticleContent lists{.subheadlines = article.subheadlines,
+                       .reporter_ids = article.reporter_ids,
+                       .photos = article.photos};
   if (article.photo) {
-    if (Result<> done = Write(db, desk::kInsertArticlePhoto, *id, article.photo->photo_id,
-                              article.photo->caption, article.photo->credit);
-        !done) {
-      return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown photo id {}",
-                                                              index, article.photo->photo_id)));
-    }
+    lists.photo_id = article.photo->photo_id;
+    lists.photo_caption = article.photo->caption;
+    lists.photo_credit = article.photo->credit;
   }
-  for (size_t i = 0; i < article.photos.size(); ++i) {
-    const PhotoPlacement& photo = article.photos[i];
-    if (Result<> done = Write(db, desk::kInsertGallery, *id, static_cast<std::int64_t>(i),
-                              photo.photo_id, photo.caption, photo.credit);
-        !done) {
-      return tl::unexpected(Explain(
-          done.error(), fmt::format("article {}: unknown photo id {}", index, photo.photo_id)));
-    }
+  if (Result<> done = desk::InsertChildren(db, *id, lists); !done) {
+    return tl::unexpected(
+        Explain(done.error(), fmt::format("article {}: {}", index, done.error().detail)));
   }
   if (Result<> done = LogChange(db, *id, "insert", at); !done) return tl::unexpected(done.error());
   return *id;
