@@ -495,29 +495,24 @@ Result<std::vector<Change>> SqlStore<B>::ChangesSince(std::int64_t after_seq, in
       catalog_sql::kChangesSince, after_seq, std::int64_t{limit});
 }
 
-// The inserts below read their id with RETURNING inside a transaction (see InsertUser).
 template <typename B>
 Result<SectionId> SqlStore<B>::InsertSection(const NewSection& section) {
   if (section.slug.empty() || section.name.empty()) {
     return Fail(ErrorCode::kInvalidInput, "a section needs a slug and a name");
   }
-  return backend().OnWriteTransaction([&](auto& db) -> Result<SectionId> {
-    const Result<SectionId> id = ReadCount(Query(db, catalog_sql::kInsertSection, section.slug,
-                                                 section.name, std::int64_t{section.position}));
-    if (!id && id.error().code == ErrorCode::kConflict) {
-      return Fail(ErrorCode::kConflict, fmt::format("section slug {} is taken", section.slug));
-    }
-    return id;
-  });
+  const Result<SectionId> id = InsertOn(backend(), catalog_sql::kInsertSection, section.slug,
+                                        section.name, std::int64_t{section.position});
+  if (!id && id.error().code == ErrorCode::kConflict) {
+    return Fail(ErrorCode::kConflict, fmt::format("section slug {} is taken", section.slug));
+  }
+  return id;
 }
 
 template <typename B>
 Result<ReporterId> SqlStore<B>::InsertReporter(const NewReporter& reporter) {
   if (reporter.name.empty()) return Fail(ErrorCode::kInvalidInput, "a reporter needs a name");
-  return backend().OnWriteTransaction([&](auto& db) {
-    return ReadCount(
-        Query(db, catalog_sql::kInsertReporter, reporter.name, reporter.email, reporter.bio));
-  });
+  return InsertOn(backend(), catalog_sql::kInsertReporter, reporter.name, reporter.email,
+                  reporter.bio);
 }
 
 template <typename B>

@@ -269,11 +269,9 @@ Result<PhotoId> SqlStore<B>::InsertPhoto(const Photo& photo) {
   }
   const std::string widths =
       JoinIds(std::vector<std::int64_t>(photo.widths.begin(), photo.widths.end()));
-  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
-    return ReadCount(Query(db, desk_sql::kInsertPhoto, photo.name, photo.format,
-                           std::int64_t{photo.width}, std::int64_t{photo.height}, widths,
-                           photo.uploaded_by, photo.uploaded_at, photo.webp));
-  });
+  return InsertOn(backend(), desk_sql::kInsertPhoto, photo.name, photo.format,
+                  std::int64_t{photo.width}, std::int64_t{photo.height}, widths, photo.uploaded_by,
+                  photo.uploaded_at, photo.webp);
 }
 
 template <typename B>

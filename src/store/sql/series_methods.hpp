@@ -68,10 +68,8 @@ Result<std::optional<SeriesEpisode>> EpisodeNear(Db& db, const Sql& sql, Timesta
 template <typename B>
 Result<SeriesId> SqlStore<B>::CreateSeries(const Series& series) {
   if (series.title.empty()) return Fail(ErrorCode::kInvalidInput, "series: empty title");
-  return backend().OnWriter([&](auto& db) {
-    return ReadCount(
-        Query(db, series_sql::kInsert, series.title, series.description, series.created_at));
-  });
+  return InsertOn(backend(), series_sql::kInsert, series.title, series.description,
+                  series.created_at);
 }
 
 template <typename B>
