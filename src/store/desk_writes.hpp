@@ -100,59 +100,66 @@ Result<DeskState> ReadDeskState(Db& writer, ArticleId id) {
       fmt::format("no article {}", id));
 }
 
-// Replaces the article's sub-headlines, bylines, tags, correction and photos with `content`'s.
+// Inserts the article's sub-headlines, bylines, tags, correction and photos from `content`
+// (its other fields are not read), each list in its order. A foreign-key failure (kInvalidInput)
+// names the reporter or photo id that is unknown. REQUIRES: the article has none of them yet.
 template <typename Db>
-Result<> WriteChildren(Db& writer, ArticleId id, const ArticleContent& content) {
-  const auto write_list = [&](const Sql& remove, const Sql& insert, const auto& items) -> Result<> {
-    if (Result<> done = Write(writer, remove, id); !done) return done;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (Result<> done = Write(writer, insert, id, static_cast<std::int64_t>(i), items[i]);
-          !done) {
-        return done;
-      }
-    }
-    return {};
-  };
-  if (Result<> done = write_list(kDeleteSubheadlines, kInsertSubheadline, content.subheadlines);
-      !done) {
-    return done;
-  }
-  // Bylines bind (article, reporter, position): another column order than the lists above.
-  if (Result<> done = Write(writer, kDeleteBylines, id); !done) return done;
-  for (size_t i = 0; i < content.reporter_ids.size(); ++i) {
-    if (Result<> done =
-            Write(writer, kInsertByline, id, content.reporter_ids[i], static_cast<std::int64_t>(i));
+Result<> InsertChildren(Db& writer, ArticleId id, const ArticleContent& content) {
+  for (size_t i = 0; i < content.subheadlines.size(); ++i) {
+    const auto position = static_cast<std::int64_t>(i);
+    if (Result<> done = Write(writer, kInsertSubheadline, id, position, content.subheadlines[i]);
         !done) {
       return done;
     }
   }
-  if (Result<> done = write_list(kDeleteTags, kInsertTag, content.tags); !done) {
-    return done;
+  // Bylines bind (article, reporter, position): another column order than the other lists.
+  for (size_t i = 0; i < content.reporter_ids.size(); ++i) {
+    const auto position = static_cast<std::int64_t>(i);
+    if (Result<> done = Write(writer, kInsertByline, id, content.reporter_ids[i], position);
+        !done) {
+      return tl::unexpected(
+          Explain(done.error(), fmt::format("unknown reporter id {}", content.reporter_ids[i])));
+    }
   }
-  if (Result<> done = Write(writer, kDeleteCorrection, id); !done) return done;
+  for (size_t i = 0; i < content.tags.size(); ++i) {
+    const auto position = static_cast<std::int64_t>(i);
+    if (Result<> done = Write(writer, kInsertTag, id, position, content.tags[i]); !done) {
+      return done;
+    }
+  }
   if (!content.correction.empty()) {
     if (Result<> done = Write(writer, kInsertCorrection, id, content.correction); !done) {
       return done;
     }
   }
-  if (Result<> done = Write(writer, kDeleteArticlePhoto, id); !done) return done;
   if (content.photo_id) {
     if (Result<> done = Write(writer, kInsertArticlePhoto, id, *content.photo_id,
                               content.photo_caption, content.photo_credit);
         !done) {
-      return done;
+      return tl::unexpected(
+          Explain(done.error(), fmt::format("unknown photo id {}", *content.photo_id)));
     }
   }
-  if (Result<> done = Write(writer, kDeleteGallery, id); !done) return done;
   for (size_t i = 0; i < content.photos.size(); ++i) {
     const PhotoPlacement& photo = content.photos[i];
     if (Result<> done = Write(writer, kInsertGallery, id, static_cast<std::int64_t>(i),
                               photo.photo_id, photo.caption, photo.credit);
         !done) {
-      return done;
+      return tl::unexpected(
+          Explain(done.error(), fmt::format("unknown photo id {}", photo.photo_id)));
     }
   }
   return {};
+}
+
+// Replaces the article's sub-headlines, bylines, tags, correction and photos with `content`'s.
+template <typename Db>
+Result<> WriteChildren(Db& writer, ArticleId id, const ArticleContent& content) {
+  for (const Sql* remove : {&kDeleteSubheadlines, &kDeleteBylines, &kDeleteTags, &kDeleteCorrection,
+                            &kDeleteArticlePhoto, &kDeleteGallery}) {
+    if (Result<> done = Write(writer, *remove, id); !done) return done;
+  }
+  return InsertChildren(writer, id, content);
 }
 
 // Writes `content` as revision `number` of the article.

@@ -34,30 +34,31 @@ PgStore::PgStore(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
 
 PgStore::~PgStore() = default;
 
+// Each call runs on a pooled connection (Pool::With).
 template <typename Work>
 auto PgStore::OnReader(Work work) const {
-  return WithConnection(pool(), std::move(work));
+  return pool().With(std::move(work));
 }
 
 // A sitemap's scan is one statement over the network like any other.
 template <typename Work>
 auto PgStore::OnScanReader(Work work) const {
-  return WithConnection(pool(), std::move(work));
+  return pool().With(std::move(work));
 }
 
 template <typename Work>
 auto PgStore::OnSnapshot(Work work) const {
-  return InSnapshot(pool(), std::move(work));
+  return pool().With([&](Connection& db) { return Transact(db, TransactionMode::kRead, work); });
 }
 
 template <typename Work>
 auto PgStore::OnWriter(Work work) {
-  return WithConnection(pool(), std::move(work));
+  return pool().With(std::move(work));
 }
 
 template <typename Work>
 auto PgStore::OnWriteTransaction(Work work) {
-  return InWriteTransaction(pool(), std::move(work));
+  return pool().With([&](Connection& db) { return Transact(db, TransactionMode::kWrite, work); });
 }
 
 }  // namespace sinmun::store::postgres

@@ -139,19 +139,14 @@ Result<UserId> SqlStore<B>::InsertUser(const NewUser& user) {
   if (user.email.empty() || user.name.empty() || user.password_hash.empty()) {
     return Fail(ErrorCode::kInvalidInput, "user: empty e-mail, name or password hash");
   }
-  // In a transaction, as every insert that reads its id with RETURNING: SQLite commits a lone
-  // statement only when it is reset, and that commit's error would reach no one.
-  return backend().OnWriteTransaction([&](auto& db) -> Result<UserId> {
-    const Result<std::int64_t> id =
-        ReadCount(Query(db, kInsertUser, user.email, user.name, RoleName(user.role),
-                        user.reporter_id, user.password_hash, user.created_at));
-    if (!id && id.error().code == ErrorCode::kConflict) {
-      return Fail(ErrorCode::kConflict,
-                  fmt::format("an account with e-mail {} exists", user.email));
-    }
-    if (!id) return tl::unexpected(UnknownReporter(id.error(), user.reporter_id));
-    return *id;
-  });
+  const Result<std::int64_t> id =
+      InsertOn(backend(), kInsertUser, user.email, user.name, RoleName(user.role), user.reporter_id,
+               user.password_hash, user.created_at);
+  if (!id && id.error().code == ErrorCode::kConflict) {
+    return Fail(ErrorCode::kConflict, fmt::format("an account with e-mail {} exists", user.email));
+  }
+  if (!id) return tl::unexpected(UnknownReporter(id.error(), user.reporter_id));
+  return *id;
 }
 
 template <typename B>
@@ -292,10 +287,8 @@ Result<> SqlStore<B>::ClearLoginThrottle(std::string_view key) {
 
 template <typename B>
 Result<std::int64_t> SqlStore<B>::AppendAudit(const AuditEntry& entry) {
-  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
-    return ReadCount(Query(db, account_sql::kAppendAudit, entry.at, entry.user_id, entry.actor,
-                           entry.action, entry.target, entry.detail, entry.remote_address));
-  });
+  return InsertOn(backend(), account_sql::kAppendAudit, entry.at, entry.user_id, entry.actor,
+                  entry.action, entry.target, entry.detail, entry.remote_address);
 }
 
 template <typename B>

@@ -12,6 +12,7 @@
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/row_checks.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -34,7 +35,7 @@ inline const Sql kCampaignById{"SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns W
 inline const Sql kCampaigns{"SELECT " SINMUN_AD_COLUMNS " FROM ad_campaigns ORDER BY id DESC"};
 inline const Sql kServable{"SELECT " SINMUN_AD_COLUMNS
                            " FROM ad_campaigns WHERE active AND ends_at > ?1 ORDER BY id"};
-inline const Sql kCampaignExists{"SELECT COUNT(*) FROM ad_campaigns WHERE id = ?1"};
+inline const Sql kCampaignExists{"SELECT 1 FROM ad_campaigns WHERE id = ?1"};
 inline const Sql kAddCounts{
     "INSERT INTO ad_daily_counts (campaign_id, day, slot, impressions, clicks) "
     "SELECT id, ?2, ?3, ?4, ?5 FROM ad_campaigns WHERE id = ?1 "
@@ -133,9 +134,9 @@ Result<> SqlStore<B>::AddAdCounts(const std::vector<AdCountDelta>& deltas) {
 template <typename B>
 Result<std::vector<AdDayCounts>> SqlStore<B>::AdCountsByDay(AdCampaignId id) const {
   return backend().OnSnapshot([id](auto& db) -> Result<std::vector<AdDayCounts>> {
-    const Result<std::int64_t> exists = ReadCount(Query(db, ad_sql::kCampaignExists, id));
+    const Result<> exists = row_checks::RequireRow(db, fmt::format("no ad campaign {}", id),
+                                                   ad_sql::kCampaignExists, id);
     if (!exists) return tl::unexpected(exists.error());
-    if (*exists == 0) return Fail(ErrorCode::kNotFound, fmt::format("no ad campaign {}", id));
     return ReadAll<AdDayCounts>(Query(db, ad_sql::kCountsByDay, id), [](const auto& row) {
       return AdDayCounts{.day = row.Int(0), .impressions = row.Int(1), .clicks = row.Int(2)};
     });

@@ -39,10 +39,8 @@ Result<std::int64_t> SqlStore<B>::SetBreaking(const BreakingItem& item) {
       item.expires_at <= item.starts_at) {
     return Fail(ErrorCode::kInvalidInput, "a breaking news ticker needs one line and an expiry");
   }
-  return backend().OnWriter([&](auto& db) {
-    return ReadCount(Query(db, breaking_sql::kInsert, item.text, item.url, item.starts_at,
-                           item.expires_at, item.set_by));
-  });
+  return InsertOn(backend(), breaking_sql::kInsert, item.text, item.url, item.starts_at,
+                  item.expires_at, item.set_by);
 }
 
 template <typename B>

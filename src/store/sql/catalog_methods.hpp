@@ -251,37 +251,17 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));
   }
-  for (size_t i = 0; i < article.subheadlines.size(); ++i) {
-    const auto position = static_cast<std::int64_t>(i);
-    if (Result<> done = Write(db, desk::kInsertSubheadline, *id, position, article.subheadlines[i]);
-        !done) {
-      return tl::unexpected(done.error());
-    }
-  }
-  for (size_t i = 0; i < article.reporter_ids.size(); ++i) {
-    const auto position = static_cast<std::int64_t>(i);
-    if (Result<> done = Write(db, desk::kInsertByline, *id, article.reporter_ids[i], position);
-        !done) {
-      return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown reporter id {}",
-                                                              index, article.reporter_ids[i])));
-    }
-  }
+  ArticleContent lists{.subheadlines = article.subheadlines,
+                       .reporter_ids = article.reporter_ids,
+                       .photos = article.photos};
   if (article.photo) {
-    if (Result<> done = Write(db, desk::kInsertArticlePhoto, *id, article.photo->photo_id,
-                              article.photo->caption, article.photo->credit);
-        !done) {
-      return tl::unexpected(Explain(done.error(), fmt::format("article {}: unknown photo id {}",
-                                                              index, article.photo->photo_id)));
-    }
+    lists.photo_id = article.photo->photo_id;
+    lists.photo_caption = article.photo->caption;
+    lists.photo_credit = article.photo->credit;
   }
-  for (size_t i = 0; i < article.photos.size(); ++i) {
-    const PhotoPlacement& photo = article.photos[i];
-    if (Result<> done = Write(db, desk::kInsertGallery, *id, static_cast<std::int64_t>(i),
-                              photo.photo_id, photo.caption, photo.credit);
-        !done) {
-      return tl::unexpected(Explain(
-          done.error(), fmt::format("article {}: unknown photo id {}", index, photo.photo_id)));
-    }
+  if (Result<> done = desk::InsertChildren(db, *id, lists); !done) {
+    return tl::unexpected(
+        Explain(done.error(), fmt::format("article {}: {}", index, done.error().detail)));
   }
   if (Result<> done = LogChange(db, *id, "insert", at); !done) return tl::unexpected(done.error());
   return *id;
@@ -515,29 +495,24 @@ Result<std::vector<Change>> SqlStore<B>::ChangesSince(std::int64_t after_seq, in
       catalog_sql::kChangesSince, after_seq, std::int64_t{limit});
 }
 
-// The inserts below read their id with RETURNING inside a transaction (see InsertUser).
 template <typename B>
 Result<SectionId> SqlStore<B>::InsertSection(const NewSection& section) {
   if (section.slug.empty() || section.name.empty()) {
     return Fail(ErrorCode::kInvalidInput, "a section needs a slug and a name");
   }
-  return backend().OnWriteTransaction([&](auto& db) -> Result<SectionId> {
-    const Result<SectionId> id = ReadCount(Query(db, catalog_sql::kInsertSection, section.slug,
-                                                 section.name, std::int64_t{section.position}));
-    if (!id && id.error().code == ErrorCode::kConflict) {
-      return Fail(ErrorCode::kConflict, fmt::format("section slug {} is taken", section.slug));
-    }
-    return id;
-  });
+  const Result<SectionId> id = InsertOn(backend(), catalog_sql::kInsertSection, section.slug,
+                                        section.name, std::int64_t{section.position});
+  if (!id && id.error().code == ErrorCode::kConflict) {
+    return Fail(ErrorCode::kConflict, fmt::format("section slug {} is taken", section.slug));
+  }
+  return id;
 }
 
 template <typename B>
 Result<ReporterId> SqlStore<B>::InsertReporter(const NewReporter& reporter) {
   if (reporter.name.empty()) return Fail(ErrorCode::kInvalidInput, "a reporter needs a name");
-  return backend().OnWriteTransaction([&](auto& db) {
-    return ReadCount(
-        Query(db, catalog_sql::kInsertReporter, reporter.name, reporter.email, reporter.bio));
-  });
+  return InsertOn(backend(), catalog_sql::kInsertReporter, reporter.name, reporter.email,
+                  reporter.bio);
 }
 
 template <typename B>

@@ -75,17 +75,15 @@ Result<CommentBanId> SqlStore<B>::PutCommentBan(const NewCommentBan& ban) {
   if (ban.expires_at && *ban.expires_at <= ban.created_at) {
     return Fail(ErrorCode::kInvalidInput, "a ban that ends before it starts");
   }
-  return backend().OnWriter([&](auto& db) {
-    return ReadCount(Query(db, comment_ban_sql::kInsert, BanKindName(ban.kind), ban.target,
-                           ban.range_low, ban.range_high, ban.reason, ban.created_by,
-                           ban.created_at, ban.expires_at));
-  });
+  return InsertOn(backend(), comment_ban_sql::kInsert, BanKindName(ban.kind), ban.target,
+                  ban.range_low, ban.range_high, ban.reason, ban.created_by, ban.created_at,
+                  ban.expires_at);
 }
 
 template <typename B>
 Result<CommentBan> SqlStore<B>::LiftCommentBan(CommentBanId id, std::optional<std::int64_t> by,
                                                Timestamp at) {
-  return backend().OnWriter([&](auto& db) {
+  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertOn
     return ReadOne<CommentBan>(Query(db, comment_ban_sql::kLift, id, at, by),
                                comment_ban_sql::kReadBan, fmt::format("ban {} in force", id));
   });

@@ -16,6 +16,7 @@
 #include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/row_checks.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
@@ -27,10 +28,6 @@ namespace comment_sql {
   "c.body, c.state, c.recommends, c.not_recommends, c.reports, c.replies, c.client, "        \
   "c.created_at, c.edited_at, c.badge, c.address_prefix, c.visitor, c.address_hash "
 
-// Locks the article row: a comment and an unpublish cannot interleave.
-inline const Sql kIsPublished{
-    "SELECT 1 FROM articles a WHERE a.status = 'published' AND a.registered_at <= ?1{::bigint} "
-    "AND a.id = ?2{for:SHARE}"};
 inline const Sql kCommentForUpdate{"SELECT " SINMUN_COMMENT_COLUMNS
                                    "FROM comments c WHERE c.id = ?1{for:UPDATE}"};
 inline const Sql kCommentById{"SELECT " SINMUN_COMMENT_COLUMNS "FROM comments c WHERE c.id = ?1"};
@@ -167,7 +164,6 @@ inline const Sql kPutSetting{
     "ON CONFLICT (article_id) DO UPDATE SET policy = excluded.policy, "
     "close_days = excluded.close_days"};
 inline const Sql kClearSetting{"DELETE FROM article_comment_settings WHERE article_id = ?1"};
-inline const Sql kArticleExists{"SELECT 1 FROM articles WHERE id = ?1"};
 
 }  // namespace comment_sql
 
@@ -181,12 +177,10 @@ Result<CommentId> SqlStore<B>::PostComment(const NewComment& comment) {
     return Fail(ErrorCode::kInvalidInput, "a staff comment, and only one, has a user and badge");
   }
   return backend().OnWriteTransaction([&](auto& db) -> Result<CommentId> {
-    const Result<std::optional<std::int64_t>> published = ReadOptionalInt(
-        Query(db, comment_sql::kIsPublished, comment.created_at, comment.article_id));
+    const Result<> published = row_checks::RequireRow(
+        db, fmt::format("article {}", comment.article_id), row_checks::kPublishedForShare,
+        comment.created_at, comment.article_id);
     if (!published) return tl::unexpected(published.error());
-    if (!*published) {
-      return Fail(ErrorCode::kNotFound, fmt::format("article {}", comment.article_id));
-    }
     if (comment.parent_id) {
       const Result<std::optional<Comment>> parent =
           comment_sql::LockComment(db, *comment.parent_id);
@@ -462,11 +456,8 @@ Result<> SqlStore<B>::PutCommentSetting(ArticleId article, std::optional<Comment
     if (!changed) return tl::unexpected(changed.error());
     if (*changed > 0) return {};
     // Nothing written: no such article, or (clearing) none of its own to clear.
-    const Result<std::optional<std::int64_t>> exists =
-        ReadOptionalInt(Query(db, comment_sql::kArticleExists, article));
-    if (!exists) return tl::unexpected(exists.error());
-    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("article {}", article));
-    return {};
+    return row_checks::RequireRow(db, fmt::format("article {}", article),
+                                  row_checks::kArticleExists, article);
   });
 }
 

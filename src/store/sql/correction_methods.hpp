@@ -13,6 +13,7 @@
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
 #include "store/sql/reader_sends.hpp"
+#include "store/sql/row_checks.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
 
@@ -40,11 +41,6 @@ inline const Sql kOpen{"SELECT " SINMUN_CASE_COLUMNS SINMUN_CASE_FROM
 #undef SINMUN_CASE_FROM
 #undef SINMUN_CASE_COLUMNS
 inline const Sql kStateForUpdate{"SELECT state FROM corrections WHERE id = ?1{for:UPDATE}"};
-
-// Locks the article row: a request and an unpublish cannot interleave.
-inline const Sql kIsPublished{
-    "SELECT 1 FROM articles a WHERE a.status = 'published' AND a.registered_at <= ?1{::bigint} "
-    "AND a.id = ?2{for:SHARE}"};
 inline const Sql kInsert{
     "INSERT INTO corrections (article_id, kind, requester, contact, text, reason, status_token, "
     "received_at, client) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id"};
@@ -57,7 +53,6 @@ inline const Sql kFiles{
     "SELECT name, media_type, data FROM correction_files WHERE correction_id = ?1 "
     "ORDER BY position"};
 inline const Sql kAssign{"UPDATE corrections SET assignee = ?2 WHERE id = ?1"};
-inline const Sql kUserExists{"SELECT 1 FROM users WHERE id = ?1"};
 inline const Sql kMoveTo{"UPDATE corrections SET state = ?2 WHERE id = ?1"};
 inline const Sql kDecide{
     "UPDATE corrections SET state = ?2, answer = ?3, decided_at = ?4 WHERE id = ?1"};
@@ -95,12 +90,10 @@ Result<CorrectionId> SqlStore<B>::FileCorrection(const NewCorrection& request) {
         !allowed) {
       return tl::unexpected(allowed.error());
     }
-    const Result<std::optional<std::int64_t>> published = ReadOptionalInt(
-        Query(db, correction_sql::kIsPublished, request.received_at, request.article_id));
+    const Result<> published = row_checks::RequireRow(
+        db, fmt::format("article {}", request.article_id), row_checks::kPublishedForShare,
+        request.received_at, request.article_id);
     if (!published) return tl::unexpected(published.error());
-    if (!*published) {
-      return Fail(ErrorCode::kNotFound, fmt::format("article {}", request.article_id));
-    }
     const Result<std::int64_t> id = ReadCount(
         Query(db, correction_sql::kInsert, request.article_id, CorrectionKindName(request.kind),
               request.requester, request.contact, request.text, request.reason,
@@ -151,10 +144,9 @@ template <typename B>
 Result<> SqlStore<B>::AssignCorrection(CorrectionId id, std::optional<UserId> user) {
   return backend().OnWriteTransaction([&](auto& db) -> Result<> {
     if (user) {
-      const Result<std::optional<std::int64_t>> known =
-          ReadOptionalInt(Query(db, correction_sql::kUserExists, *user));
-      if (!known) return tl::unexpected(known.error());
-      if (!*known) return Fail(ErrorCode::kNotFound, fmt::format("user {}", *user));
+      const Result<> known =
+          row_checks::RequireRow(db, fmt::format("user {}", *user), row_checks::kUserExists, *user);
+      if (!known) return known;
     }
     return WriteOne(db, fmt::format("correction {}", id), correction_sql::kAssign, id, user);
   });

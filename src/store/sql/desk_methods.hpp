@@ -17,6 +17,7 @@
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/row_checks.hpp"
 #include "store/sql/snippet.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/store_text.hpp"
@@ -39,7 +40,6 @@ inline const Sql kDue{
 inline const Sql kPublishedKinds{
     "SELECT kind, COUNT(*) FROM articles WHERE status = 'published' AND registered_at >= ?1 "
     "AND registered_at < ?2 GROUP BY kind ORDER BY kind"};
-inline const Sql kArticleExists{"SELECT 1 FROM articles WHERE id = ?1"};
 inline const Sql kRevisions{
     "SELECT revision, saved_by, saved_at, headline FROM article_revisions "
     "WHERE article_id = ?1 ORDER BY revision DESC"};
@@ -243,10 +243,9 @@ Result<std::vector<ArticleId>> SqlStore<B>::PublishDue(Timestamp now) {
 template <typename B>
 Result<std::vector<RevisionInfo>> SqlStore<B>::Revisions(ArticleId id) const {
   return backend().OnSnapshot([id](auto& db) -> Result<std::vector<RevisionInfo>> {
-    const Result<std::optional<std::int64_t>> exists =
-        ReadOptionalInt(Query(db, desk_sql::kArticleExists, id));
+    const Result<> exists = row_checks::RequireRow(db, fmt::format("no article {}", id),
+                                                   row_checks::kArticleExists, id);
     if (!exists) return tl::unexpected(exists.error());
-    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("no article {}", id));
     return ReadAll<RevisionInfo>(Query(db, desk_sql::kRevisions, id), [](const auto& row) {
       return RevisionInfo{.number = row.Int(0),
                           .saved_by = row.Int(1),
@@ -270,11 +269,9 @@ Result<PhotoId> SqlStore<B>::InsertPhoto(const Photo& photo) {
   }
   const std::string widths =
       JoinIds(std::vector<std::int64_t>(photo.widths.begin(), photo.widths.end()));
-  return backend().OnWriteTransaction([&](auto& db) {  // RETURNING: see InsertUser
-    return ReadCount(Query(db, desk_sql::kInsertPhoto, photo.name, photo.format,
-                           std::int64_t{photo.width}, std::int64_t{photo.height}, widths,
-                           photo.uploaded_by, photo.uploaded_at, photo.webp));
-  });
+  return InsertOn(backend(), desk_sql::kInsertPhoto, photo.name, photo.format,
+                  std::int64_t{photo.width}, std::int64_t{photo.height}, widths, photo.uploaded_by,
+                  photo.uploaded_at, photo.webp);
 }
 
 template <typename B>

@@ -37,6 +37,15 @@ Result<std::optional<T>> ReadFirstOn(const Backend& backend, Read read, const Sq
   return backend.OnReader([&](auto& db) { return ReadFirst<T>(Query(db, sql, params...), read); });
 }
 
+// The id that `insert` (an INSERT … RETURNING id) gave its row. In a write transaction, as
+// every write that reads rows back: SQLite commits a lone statement only when it is reset, and
+// that commit's error would reach no one.
+template <typename Backend, typename... Params>
+Result<std::int64_t> InsertOn(Backend& backend, const Sql& insert, const Params&... params) {
+  return backend.OnWriteTransaction(
+      [&](auto& db) { return ReadCount(Query(db, insert, params...)); });
+}
+
 // The rows a queue's `claim` (one UPDATE … RETURNING: ?1 now, ?2 limit, ?3 lease end) leased,
 // read with read(row), oldest first: RETURNING follows no ORDER BY, and ids grow as rows are
 // queued.

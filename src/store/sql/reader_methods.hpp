@@ -14,6 +14,7 @@
 #include "store/row_records.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/row_checks.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/summary_sql.hpp"
 #include "store/store_text.hpp"
@@ -79,9 +80,6 @@ inline const Sql kMostCommented{SINMUN_RANKED_BY(
     "'visible' GROUP BY article_id")};
 #undef SINMUN_RANKED_BY
 
-// Locks the article row: a recommend and an unpublish cannot interleave.
-inline const Sql kIsPublished{"SELECT 1 FROM articles a WHERE " SINMUN_PUBLISHED_A
-                              " AND a.id = ?2{for:SHARE}"};
 inline const Sql kInsertRecommend{
     "INSERT INTO recommends (article_id, visitor, at) VALUES (?1, ?2, ?3) "
     "ON CONFLICT DO NOTHING"};
@@ -95,7 +93,6 @@ inline const Sql kClientRequests{
     "SELECT COUNT(*) FROM mail_requests WHERE client = ?1 AND created_at >= ?2"};
 inline const Sql kSenderRequests{
     "SELECT COUNT(*) FROM mail_requests WHERE sender_email = ?1 AND created_at >= ?2"};
-inline const Sql kArticleExists{"SELECT 1 FROM articles WHERE id = ?1{for:SHARE}"};
 // Every writer of a mail request takes this lock first, so that counting the hour's requests
 // and adding one are a single step across nodes (SQLite's writer holds the database lock
 // anyway). Only the enqueueing of "e-mail this article" waits for it, at most a few hundred
@@ -252,10 +249,9 @@ Result<RecommendResult> SqlStore<B>::Recommend(ArticleId id, std::string_view vi
                                                Timestamp now) {
   if (visitor.empty()) return Fail(ErrorCode::kInvalidInput, "a recommend needs a visitor");
   return backend().OnWriteTransaction([&](auto& db) -> Result<RecommendResult> {
-    const Result<std::optional<std::int64_t>> published =
-        ReadOptionalInt(Query(db, reader_sql::kIsPublished, now, id));
+    const Result<> published = row_checks::RequireRow(db, fmt::format("article {}", id),
+                                                      row_checks::kPublishedForShare, now, id);
     if (!published) return tl::unexpected(published.error());
-    if (!*published) return Fail(ErrorCode::kNotFound, fmt::format("article {}", id));
     const Result<std::int64_t> inserted =
         ReadAffected(Query(db, reader_sql::kInsertRecommend, id, visitor, now));
     if (!inserted) return tl::unexpected(inserted.error());
@@ -308,10 +304,10 @@ Result<std::int64_t> SqlStore<B>::EnqueueMail(const NewMailRequest& request, Mai
     if (Result<> locked = Write(db, reader_sql::kLockMailRequests); !locked) {
       return tl::unexpected(locked.error());
     }
-    const Result<std::optional<std::int64_t>> exists =
-        ReadOptionalInt(Query(db, reader_sql::kArticleExists, request.article_id));
+    const Result<> exists =
+        row_checks::RequireRow(db, fmt::format("article {}", request.article_id),
+                               row_checks::kArticleExistsForShare, request.article_id);
     if (!exists) return tl::unexpected(exists.error());
-    if (!*exists) return Fail(ErrorCode::kNotFound, fmt::format("article {}", request.article_id));
     struct HourCounts {
       std::int64_t article = 0;
       std::int64_t site = 0;
@@ -353,10 +349,9 @@ Result<std::int64_t> SqlStore<B>::EnqueueNotice(const NewNoticeMail& notice) {
   const std::int64_t about = about_case ? *notice.correction_id : *notice.tip_id;
   const std::string client = fmt::format("{}:{}", about_case ? "correction" : "tip", about);
   return backend().OnWriteTransaction([&](auto& db) -> Result<std::int64_t> {
-    const Result<std::optional<std::int64_t>> exists = ReadOptionalInt(
-        Query(db, about_case ? reader_sql::kCorrectionExists : reader_sql::kTipExists, about));
+    const Result<> exists = row_checks::RequireRow(
+        db, client, about_case ? reader_sql::kCorrectionExists : reader_sql::kTipExists, about);
     if (!exists) return tl::unexpected(exists.error());
-    if (!*exists) return Fail(ErrorCode::kNotFound, client);
     const Result<std::int64_t> request_id =
         ReadCount(Query(db, reader_sql::kInsertNoticeRequest, notice.correction_id, notice.tip_id,
                         client, notice.created_at));

@@ -10,6 +10,7 @@
 #include "store/sql/change_log.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/one_statement.hpp"
+#include "store/sql/row_checks.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace sinmun::store {
@@ -23,8 +24,7 @@ inline const Sql kAll{"SELECT " SINMUN_SERIES_COLUMNS " FROM series ORDER BY id 
 inline const Sql kById{"SELECT " SINMUN_SERIES_COLUMNS " FROM series WHERE id = ?1"};
 #undef SINMUN_SERIES_COLUMNS
 
-inline const Sql kArticleExists{"SELECT COUNT(*) FROM articles WHERE id = ?1"};
-inline const Sql kSeriesExists{"SELECT COUNT(*) FROM series WHERE id = ?1"};
+inline const Sql kSeriesExists{"SELECT 1 FROM series WHERE id = ?1"};
 inline const Sql kPut{
     "INSERT INTO article_series (article_id, series_id, episode) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (article_id) DO UPDATE SET series_id = excluded.series_id, "
@@ -68,10 +68,8 @@ Result<std::optional<SeriesEpisode>> EpisodeNear(Db& db, const Sql& sql, Timesta
 template <typename B>
 Result<SeriesId> SqlStore<B>::CreateSeries(const Series& series) {
   if (series.title.empty()) return Fail(ErrorCode::kInvalidInput, "series: empty title");
-  return backend().OnWriter([&](auto& db) {
-    return ReadCount(
-        Query(db, series_sql::kInsert, series.title, series.description, series.created_at));
-  });
+  return InsertOn(backend(), series_sql::kInsert, series.title, series.description,
+                  series.created_at);
 }
 
 template <typename B>
@@ -99,16 +97,14 @@ Result<> SqlStore<B>::SetArticleSeries(ArticleId article, std::optional<SeriesPl
     return Fail(ErrorCode::kInvalidInput, "series: an episode number starts at 1");
   }
   return backend().OnWriteTransaction([&](auto& db) -> Result<> {
-    const Result<std::int64_t> articles = ReadCount(Query(db, series_sql::kArticleExists, article));
-    if (!articles) return tl::unexpected(articles.error());
-    if (*articles == 0) return Fail(ErrorCode::kNotFound, fmt::format("no article {}", article));
+    const Result<> article_found = row_checks::RequireRow(db, fmt::format("no article {}", article),
+                                                          row_checks::kArticleExists, article);
+    if (!article_found) return article_found;
     if (place) {
-      const Result<std::int64_t> series =
-          ReadCount(Query(db, series_sql::kSeriesExists, place->series_id));
-      if (!series) return tl::unexpected(series.error());
-      if (*series == 0) {
-        return Fail(ErrorCode::kNotFound, fmt::format("no series {}", place->series_id));
-      }
+      const Result<> series_found =
+          row_checks::RequireRow(db, fmt::format("no series {}", place->series_id),
+                                 series_sql::kSeriesExists, place->series_id);
+      if (!series_found) return series_found;
       if (Result<> done =
               Write(db, series_sql::kPut, article, place->series_id, std::int64_t{place->episode});
           !done) {

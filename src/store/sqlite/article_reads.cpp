@@ -95,7 +95,7 @@ Result<Lists> ReadLists(Connection& connection, ArticleId id) {
 Result<Article> SqliteStore::ReadPublishedArticle(Connection& connection, ArticleId id,
                                                   Timestamp now) {
   // One snapshot for the statements, so a concurrent edit is seen whole or not at all.
-  return InSnapshot(connection, [&]() -> Result<Article> {
+  return Transact(connection, TransactionMode::kRead, [&](Connection&) -> Result<Article> {
     Result<Article> article =
         ReadOne<Article>(Query(connection, kArticle, now, id), rows::ReadArticleHead<Statement>,
                          fmt::format("no published article {}", id));

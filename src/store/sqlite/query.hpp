@@ -1,12 +1,11 @@
 #pragma once
-// Small helpers over Connection shared by the SqliteStore source files: binding parameters
-// and read snapshots; reading rows is store/row_reads.hpp. Internal to store/sqlite.
+// Query over Connection for the SqliteStore source files: binding parameters; reading rows is
+// store/row_reads.hpp. Internal to store/sqlite.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -37,11 +36,5 @@ Result<Statement> Query(Connection& connection, const Sql& sql, const Params&...
 // For argument-dependent lookup from the methods written once (sql/sql_store.hpp).
 using store::ForEachRow, store::ReadAffected, store::ReadAll, store::ReadCount, store::ReadFirst,
     store::ReadOne, store::ReadOptionalInt, store::ReadPage, store::Write, store::WriteOne;
-
-// Runs `read` inside one read transaction, so that its several queries see one snapshot.
-template <typename Read>
-auto InSnapshot(Connection& connection, Read read) -> std::invoke_result_t<Read> {
-  return Transact(connection, TransactionMode::kRead, [&](Connection&) { return read(); });
-}
 
 }  // namespace sinmun::store::sqlite

@@ -122,9 +122,8 @@ auto SqliteStore::OnScanReader(Work work) const {
 
 template <typename Work>
 auto SqliteStore::OnSnapshot(Work work) const {
-  return OnReader([&](Connection& connection) {
-    return InSnapshot(connection, [&] { return work(connection); });
-  });
+  return OnReader(
+      [&](Connection& connection) { return Transact(connection, TransactionMode::kRead, work); });
 }
 
 template <typename Work>
@@ -135,14 +134,8 @@ auto SqliteStore::OnWriter(Work work) {
 
 template <typename Work>
 auto SqliteStore::OnWriteTransaction(Work work) {
-  using Out = std::invoke_result_t<Work, Connection&>;
   std::lock_guard lock(writer_mutex_);
-  Result<Transaction> transaction = Transaction::Begin(*writer_, Transaction::Mode::kWrite);
-  if (!transaction) return Out(tl::unexpected(transaction.error()));
-  Out result = work(*writer_);
-  if (!result) return result;  // the transaction rolls back
-  if (Result<> done = transaction->Commit(); !done) return Out(tl::unexpected(done.error()));
-  return result;
+  return Transact(*writer_, TransactionMode::kWrite, work);
 }
 
 }  // namespace sinmun::store::sqlite
