@@ -93,51 +93,41 @@ int Unfetch(sqlite3_file* f, sqlite3_int64 at, void* page) {
   return BaseMethods(f)->xUnfetch(Base(f), at, page);
 }
 
-// For the database file (version 3: the memory map and the WAL's shared memory).
-const sqlite3_io_methods kMethods = {
-    3,
-    Close,
-    Read,
-    Write,
-    Truncate,
-    Sync,
-    FileSize,
-    Lock,
-    Unlock,
-    CheckReservedLock,
-    FileControl,
-    SectorSize,
-    DeviceCharacteristics,
-    ShmMap,
-    ShmLock,
-    ShmBarrier,
-    ShmUnmap,
-    Fetch,
-    Unfetch,
-};
-// For the WAL and journals, which SQLite neither maps nor shares (the default VFS opens the
-// WAL without locks, shared memory or a map): version 1.
-const sqlite3_io_methods kPlainMethods = {
-    1,
-    Close,
-    Read,
-    Write,
-    Truncate,
-    Sync,
-    FileSize,
-    Lock,
-    Unlock,
-    CheckReservedLock,
-    FileControl,
-    SectorSize,
-    DeviceCharacteristics,
-    nullptr,
-    nullptr,
-    nullptr,
-    nullptr,
-    nullptr,
-    nullptr,
-};
+// Version 3 for the database file (the memory map and the WAL's shared memory); version 1,
+// without those methods, for the WAL and journals, which SQLite neither maps nor shares (the
+// default VFS opens the WAL without locks, shared memory or a map).
+constexpr sqlite3_io_methods MethodsOfVersion(int version) {
+  sqlite3_io_methods methods = {version,
+                                Close,
+                                Read,
+                                Write,
+                                Truncate,
+                                Sync,
+                                FileSize,
+                                Lock,
+                                Unlock,
+                                CheckReservedLock,
+                                FileControl,
+                                SectorSize,
+                                DeviceCharacteristics,
+                                ShmMap,
+                                ShmLock,
+                                ShmBarrier,
+                                ShmUnmap,
+                                Fetch,
+                                Unfetch};
+  if (version < 3) {
+    methods.xShmMap = nullptr;
+    methods.xShmLock = nullptr;
+    methods.xShmBarrier = nullptr;
+    methods.xShmUnmap = nullptr;
+    methods.xFetch = nullptr;
+    methods.xUnfetch = nullptr;
+  }
+  return methods;
+}
+const sqlite3_io_methods kMethods = MethodsOfVersion(3);
+const sqlite3_io_methods kPlainMethods = MethodsOfVersion(1);
 
 int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
   KeptFile* kept = Kept(file);
