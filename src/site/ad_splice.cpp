@@ -107,7 +107,7 @@ void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts,
 
 }  // namespace
 
-std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live,
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
                                              int level) {
   if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
   auto page = std::make_shared<AdPage>();
@@ -125,7 +125,7 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSe
     }
     plain.append(html, at, open - at);
     std::string_view inside =
-        std::string_view(html).substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
+        html.substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
     if (inside.starts_with(kCommentsMarker)) {
       // ARTICLE:count or ARTICLE:block: always a hole, filled per response.
       inside.remove_prefix(kCommentsMarker.size());

@@ -99,7 +99,7 @@ struct AdPage {
 // is answered once with one compression of the page, not one of its pieces, an inflate to find
 // each piece's last block and two joins (issue #14).
 inline constexpr int kPiecesLater = 0;
-std::shared_ptr<const AdPage> CutAtAdMarkers(std::string html, const ads::LiveSet* live,
+std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
                                              int level = http::kBestJoinLevel);
 
 // `page` with its pieces and gzip form compressed again at `level`; the same plain bytes,

@@ -340,5 +340,32 @@ TEST_F(SqliteStoreTest, RelativePathOpens) {
   EXPECT_TRUE(std::filesystem::exists(dir_.path() / "relative.db"));
 }
 
+// Readers keep their memory map of the file across other connections' writes
+// (store/sqlite/kept_map_vfs.hpp): what they read after a write must be what was written,
+// whether it changed a page already mapped or grew the file past the mapping's end.
+TEST(SqliteReadersTest, AReaderThatHasMappedTheFileReadsLaterWritesInPlaceAndPastItsEnd) {
+  std::unique_ptr<Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
+  const SectionId section = testing::SeedSections(*store)[0].id;
+  const ArticleId first =
+      testing::InsertArticle(*store, testing::MakeArticle(section, "첫 기사", testing::kNow - 60));
+  ASSERT_EQ(store->PublishedArticle(first, testing::kNow)->recommends, 0);
+
+  ASSERT_TRUE(
+      store->Recommend(first, "visitor", testing::kNow).has_value());  // a mapped page changed
+  EXPECT_EQ(store->PublishedArticle(first, testing::kNow)->recommends, 1);
+
+  ArticleId last = first;
+  for (int i = 0; i < 300; ++i) {  // hundreds of pages more than the file held when mapped
+    NewArticle article =
+        testing::MakeArticle(section, "기사 " + std::to_string(i), testing::kNow - 30);
+    article.body_markdown = std::string(4000, 'x');
+    last = testing::InsertArticle(*store, article);
+  }
+  const Result<Article> read = store->PublishedArticle(last, testing::kNow);
+  ASSERT_TRUE(read.has_value()) << read.error().detail;
+  EXPECT_EQ(read->headline, "기사 299");
+  EXPECT_EQ(store->PublishedArticle(first, testing::kNow)->recommends, 1);
+}
+
 }  // namespace
 }  // namespace sinmun::store

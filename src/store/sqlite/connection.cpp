@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/check.hpp"
+#include "store/sqlite/kept_map_vfs.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
@@ -127,8 +128,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ro
   ConfigureSqliteOnce();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
                     (role == Role::kWriter ? SQLITE_OPEN_CREATE : 0);
+  // Readers keep their memory map across other connections' writes (kept_map_vfs.hpp); the
+  // scan reader maps nothing and the writer's own commits do not drop its map.
+  const char* vfs = role == Role::kReader ? KeptMapVfsName() : nullptr;
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs);
   if (rc != SQLITE_OK) {
     Error error = SqliteError(db, rc, fmt::format("cannot open {}", path));
     sqlite3_close_v2(db);  // a handle is returned even on failure, except when out of memory
