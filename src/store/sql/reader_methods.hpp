@@ -64,10 +64,10 @@ inline const Sql kSummariesByIds{"SELECT " SINMUN_SUMMARY_COLUMNS
 // other way, SQLite walked articles_stamps over every published article and looked each up
 // in the counts, 0.2-0.5 s for an empty week on a 100,000-article paper, which a /most-viewed
 // miss spent and every request queued behind it waited for (issue #14's p99).
-#define SINMUN_RANKED_BY(counts)                                                    \
-  "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (" counts                            \
-  ") t CROSS JOIN articles a JOIN sections s ON s.id = a.section_id"                \
-  SINMUN_SUMMARY_PHOTO_JOIN "WHERE a.id = t.article_id AND " SINMUN_PUBLISHED_A     \
+#define SINMUN_RANKED_BY(counts)                                                               \
+  "SELECT " SINMUN_SUMMARY_COLUMNS ", t.n FROM (" counts                                       \
+  ") t CROSS JOIN articles a JOIN sections s ON s.id = a.section_id" SINMUN_SUMMARY_PHOTO_JOIN \
+  "WHERE a.id = t.article_id AND " SINMUN_PUBLISHED_A                                          \
   " ORDER BY t.n DESC, a.registered_at DESC, a.id DESC LIMIT ?3"
 inline const Sql kMostRecommended{SINMUN_RANKED_BY(
     "SELECT article_id, COUNT(*) AS n FROM recommends WHERE at >= ?2 GROUP BY article_id")};
