@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ads/slots.hpp"
+#include "core/background_priority.hpp"
 
 namespace sinmun::ads {
 
@@ -125,7 +126,10 @@ void AdCounter::StartFlushing() {
   std::lock_guard lock(stop_mutex_);
   if (flusher_.joinable()) return;
   stopping_ = false;
-  flusher_ = std::thread([this] { FlushLoop(); });
+  flusher_ = std::thread([this] {
+    LowerThisThreadsPriority();
+    FlushLoop();
+  });
 }
 
 void AdCounter::StopFlushing() {

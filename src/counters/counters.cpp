@@ -4,6 +4,8 @@
 
 #include <random>
 
+#include "core/background_priority.hpp"
+
 namespace sinmun::counters {
 namespace {
 
@@ -236,7 +238,10 @@ void Counters::StartFlushing() {
   std::lock_guard lock(stop_mutex_);
   if (flusher_.joinable()) return;
   stopping_ = false;
-  flusher_ = std::thread([this] { FlushLoop(); });
+  flusher_ = std::thread([this] {
+    LowerThisThreadsPriority();
+    FlushLoop();
+  });
 }
 
 void Counters::StopFlushing() {

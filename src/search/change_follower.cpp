@@ -11,6 +11,7 @@
 #include <limits>
 #include <set>
 
+#include "core/background_priority.hpp"
 #include "search/related_follower.hpp"
 #include "search/xapian_index.hpp"
 #include "search/xapian_searcher.hpp"
@@ -128,6 +129,7 @@ void XapianSearcher::StartFollowing() {
   stopping_ = false;
   stop_requested_ = false;
   follower_ = std::thread([this] {
+    LowerThisThreadsPriority();
     std::unique_lock lock(follow_mutex_);
     while (!stopping_) {
       lock.unlock();
