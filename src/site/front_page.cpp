@@ -1,5 +1,3 @@
-#include <limits>
-
 #include "site/pages.hpp"
 #include "site/structured_data.hpp"
 #include "site/views.hpp"
@@ -15,10 +13,7 @@ constexpr int kPerSection = 5;
 Result<std::vector<store::ArticleSummary>> Newest(const store::Catalog& store,
                                                   const store::ArticleFilter& filter, int size,
                                                   Timestamp now) {
-  return store.LatestArticlesFrom(
-      filter,
-      store::ArticleKey{.registered_at = now, .id = std::numeric_limits<store::ArticleId>::max()},
-      size, now);
+  return store.LatestArticlesFrom(filter, store::ArticleKey::Newest(now), size, now);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -184,6 +185,12 @@ using ArticleList = ItemPage<ArticleSummary>;
 struct ArticleKey {
   Timestamp registered_at = 0;
   ArticleId id = 0;
+
+  // The first key of any newest-first list as of `now`: every article published by then
+  // comes at or after it.
+  static ArticleKey Newest(Timestamp now) {
+    return {.registered_at = now, .id = std::numeric_limits<ArticleId>::max()};
+  }
 };
 
 // Where each page of a list begins (keyset pagination): starts[n - 1] is the key of page n's

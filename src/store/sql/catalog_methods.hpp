@@ -364,7 +364,7 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::LatestArticlesFrom(const Articl
     return Fail(ErrorCode::kInvalidInput, fmt::format("bad page size {}", size));
   }
   // The seek has no `now` bound of its own (LatestSql::from): a key past now starts at now.
-  if (first.registered_at > now) first = {now, std::numeric_limits<ArticleId>::max()};
+  if (first.registered_at > now) first = ArticleKey::Newest(now);
   const catalog_sql::LatestSql& sql = catalog_sql::LatestSqlFor(filter);
   return backend().OnReader([&](auto& db) {
     return ReadAll<ArticleSummary>(
