@@ -96,7 +96,6 @@ for url in "$base/article/$id" "$base_off/article/$id"; do
   curl -fs -o /dev/null -A "$agent" -H 'Accept-Encoding: gzip' "$url"
 done
 sleep 1
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 on_runs=() off_runs=() on_cpus=() off_cpus=()
 for round in $(seq "${ROUNDS:-3}"); do
   for side in $( ((round % 2)) && echo on off || echo off on); do
@@ -169,3 +168,4 @@ echo "cached article page, medians of the rounds: comments on $on_rps req/s (ser
   "$on_cpu us/request, gzip $on_bytes bytes; p99 of the last round $on_p99 ms); off: $off_rps" \
   "req/s ($off_cpu us/request, gzip $off_bytes bytes; p99 $off_p99 ms);" \
   "on/off $(echo "scale=3; $on_rps / $off_rps" | bc)"
+machine
