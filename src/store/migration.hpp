@@ -1,7 +1,8 @@
 #pragma once
-// A numbered schema change, compiled into the binary from a backend's migrations/*.sql
-// (see embed_migrations.cmake). Each backend applies its list in order at start-up, one
-// transaction per migration, and records the applied versions in schema_migrations.
+// A numbered schema change, compiled into the binary (see embed_migrations.cmake): a backend's
+// own from its migrations/*.sql (shipped and closed), then those written once for both in
+// store/migrations/ (numbered from 1000). Each backend applies its list in order at start-up,
+// one transaction per migration, and records the applied versions in schema_migrations.
 
 #include <cstdint>
 #include <span>
@@ -24,12 +25,14 @@ Result<std::span<const Migration>> PendingMigrations(std::int64_t newest,
                                                      std::span<const Migration> migrations);
 
 namespace sqlite {
-// The SQLite migrations in version order. Generated at build time.
+// The SQLite migrations in version order, the shared ones written for SQLite. Generated at
+// build time.
 std::span<const Migration> Migrations();
 }  // namespace sqlite
 
 namespace postgres {
-// The PostgreSQL migrations in version order. Generated at build time.
+// The PostgreSQL migrations in version order, the shared ones written for PostgreSQL.
+// Generated at build time.
 std::span<const Migration> Migrations();
 }  // namespace postgres
 
