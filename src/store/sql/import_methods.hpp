@@ -14,6 +14,7 @@
 
 #include "store/desk_writes.hpp"
 #include "store/import_book.hpp"
+#include "store/sql/account_methods.hpp"
 #include "store/sql/catalog_methods.hpp"
 #include "store/sql/change_log.hpp"
 #include "store/sql/desk_methods.hpp"
@@ -47,9 +48,6 @@ inline const Sql kInsertAccount{
     "VALUES (?1, ?2, 'reporter', ?3, FALSE, '!', ?4) ON CONFLICT DO NOTHING"};
 
 inline const Sql kSectionIdBySlug{"SELECT id FROM sections WHERE slug = ?1"};
-inline const Sql kInsertSection{
-    "INSERT INTO sections (slug, name, position) "
-    "VALUES (?1, ?2, (SELECT COALESCE(MAX(position), -1) + 1 FROM sections)) RETURNING id"};
 inline const Sql kRenameSection{"UPDATE sections SET name = ?2 WHERE id = ?1"};
 
 // Whether the newsroom has saved the article since it was imported: the importer writes no
@@ -302,7 +300,7 @@ Result<Imported> SqlStore<B>::ImportSection(const ImportedSection& section) {
                         .outcome = *key ? ImportOutcome::kUpdated : ImportOutcome::kCreated};
     } else {
       const Result<std::int64_t> id =
-          ReadCount(Query(db, import_sql::kInsertSection, wanted.slug, wanted.name));
+          ReadCount(Query(db, account_sql::kInsertSection, wanted.slug, wanted.name, false));
       if (!id) return tl::unexpected(id.error());
       result.id = *id;
     }
