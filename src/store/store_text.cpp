@@ -1,8 +1,8 @@
 #include "store/store_text.hpp"
 
 #include <fmt/format.h>
+#include <sodium.h>
 
-#include <algorithm>
 #include <unordered_set>
 #include <utility>
 
@@ -23,42 +23,22 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
-namespace {
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-}  // namespace
-
+// libsodium's codec, the one mail/ uses; it does not need sodium_init.
 std::string ToBase64(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (size_t i = 0; i < bytes.size(); i += 3) {
-    const size_t n = std::min<size_t>(3, bytes.size() - i);
-    std::uint32_t group = 0;
-    for (size_t k = 0; k < 3; ++k) {
-      group = (group << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
-    }
-    for (size_t k = 0; k < 4; ++k) {
-      out += k <= n ? kBase64Alphabet[(group >> (18 - 6 * k)) & 0x3f] : '=';
-    }
-  }
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.pop_back();  // the terminating NUL
   return out;
 }
 
 std::string FromBase64(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  std::uint32_t group = 0;
-  int bits = 0;
-  for (const char c : text) {
-    const size_t value = kBase64Alphabet.find(c);
-    if (value == std::string_view::npos) break;
-    group = (group << 6) | static_cast<std::uint32_t>(value);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((group >> bits) & 0xff);
-    }
-  }
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t length = 0;
+  const char* end = nullptr;  // given, so that decoding stops at a non-base64 character
+  sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                    text.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL);
+  out.resize(length);
   return out;
 }
 

@@ -55,7 +55,8 @@ std::string JoinPlacements(const std::vector<PhotoPlacement>& photos);
 std::vector<PhotoPlacement> SplitPlacements(std::string_view text);
 
 // Bytes as base64 text (RFC 4648, padded), for files kept in a TEXT column, and back; the
-// decoder stops at the first character that is not base64.
+// decoder reads padded text, as ToBase64 writes it, and stops at the first character that is
+// not base64 ("" for text that is not padded).
 std::string ToBase64(std::string_view bytes);
 std::string FromBase64(std::string_view text);
 
