@@ -119,6 +119,22 @@ Result<> PutPaths(Db& db, const std::vector<std::string>& paths, LegacyKind kind
   return {};
 }
 
+// Ends the import of a reporter or a section (`record`) as `result`: its old addresses answer
+// for it (`target` its slug, "" for a reporter), its source key remembers it, and the site
+// change of `change` makes the pages that show it again.
+template <typename Db, typename Record>
+Result<Imported> EndSiteImport(Db& db, const Record& record, LegacyKind kind,
+                               std::string_view target, std::string_view change, Imported result) {
+  if (Result<> done = PutPaths(db, record.old_paths, kind, result.id, target); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = PutKey(db, record.key, result.id, record.fingerprint); !done) {
+    return tl::unexpected(done.error());
+  }
+  if (Result<> done = LogSiteChange(db, change); !done) return tl::unexpected(done.error());
+  return result;
+}
+
 // Writes the comments of imported article `article_id`: new ones inserted, those imported
 // before updated, then the article's counts made again.
 template <typename Db>
@@ -260,15 +276,7 @@ Result<Imported> SqlStore<B>::ImportReporter(const ImportedReporter& reporter) {
         }
       }
     }
-    if (Result<> done = PutPaths(db, reporter.old_paths, LegacyKind::kReporter, result.id, "");
-        !done) {
-      return tl::unexpected(done.error());
-    }
-    if (Result<> done = PutKey(db, reporter.key, result.id, reporter.fingerprint); !done) {
-      return tl::unexpected(done.error());
-    }
-    if (Result<> done = LogSiteChange(db, "reporter"); !done) return tl::unexpected(done.error());
-    return result;
+    return EndSiteImport(db, reporter, LegacyKind::kReporter, "", "reporter", result);
   });
 }
 
@@ -304,16 +312,7 @@ Result<Imported> SqlStore<B>::ImportSection(const ImportedSection& section) {
       if (!id) return tl::unexpected(id.error());
       result.id = *id;
     }
-    if (Result<> done =
-            PutPaths(db, section.old_paths, LegacyKind::kSection, result.id, wanted.slug);
-        !done) {
-      return tl::unexpected(done.error());
-    }
-    if (Result<> done = PutKey(db, section.key, result.id, section.fingerprint); !done) {
-      return tl::unexpected(done.error());
-    }
-    if (Result<> done = LogSiteChange(db, "section"); !done) return tl::unexpected(done.error());
-    return result;
+    return EndSiteImport(db, section, LegacyKind::kSection, wanted.slug, "section", result);
   });
 }
 
