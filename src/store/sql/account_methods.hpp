@@ -205,10 +205,8 @@ Result<> SqlStore<B>::ChangePassword(UserId id, std::string_view password_hash,
 
 template <typename B>
 Result<> SqlStore<B>::InsertSession(const Session& session) {
-  return backend().OnWriter([&](auto& db) {
-    return Write(db, account_sql::kInsertSession, session.token_hash, session.user_id,
+  return WriteOn(backend(), account_sql::kInsertSession, session.token_hash, session.user_id,
                  session.csrf_token, session.created_at, session.last_seen_at);
-  });
 }
 
 template <typename B>
@@ -220,14 +218,12 @@ Result<SessionUser> SqlStore<B>::SessionByTokenHash(std::string_view token_hash)
 
 template <typename B>
 Result<> SqlStore<B>::TouchSession(std::string_view token_hash, Timestamp last_seen_at) {
-  return backend().OnWriter(
-      [&](auto& db) { return Write(db, account_sql::kTouchSession, token_hash, last_seen_at); });
+  return WriteOn(backend(), account_sql::kTouchSession, token_hash, last_seen_at);
 }
 
 template <typename B>
 Result<> SqlStore<B>::DeleteSession(std::string_view token_hash) {
-  return backend().OnWriter(
-      [&](auto& db) { return Write(db, account_sql::kDeleteSession, token_hash); });
+  return WriteOn(backend(), account_sql::kDeleteSession, token_hash);
 }
 
 template <typename B>
@@ -243,10 +239,8 @@ Result<LoginThrottle> SqlStore<B>::LoginThrottleFor(std::string_view key) const 
 
 template <typename B>
 Result<> SqlStore<B>::PutLoginThrottle(const LoginThrottle& throttle) {
-  return backend().OnWriter([&](auto& db) {
-    return Write(db, account_sql::kPutThrottle, throttle.key, std::int64_t{throttle.failures},
-                 throttle.locked_until);
-  });
+  return WriteOn(backend(), account_sql::kPutThrottle, throttle.key,
+                 std::int64_t{throttle.failures}, throttle.locked_until);
 }
 
 template <typename B>
@@ -282,7 +276,7 @@ Result<Timestamp> SqlStore<B>::ReserveLoginAttempt(std::span<const ThrottledKey>
 
 template <typename B>
 Result<> SqlStore<B>::ClearLoginThrottle(std::string_view key) {
-  return backend().OnWriter([&](auto& db) { return Write(db, account_sql::kClearThrottle, key); });
+  return WriteOn(backend(), account_sql::kClearThrottle, key);
 }
 
 template <typename B>

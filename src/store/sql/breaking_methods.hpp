@@ -45,7 +45,7 @@ Result<std::int64_t> SqlStore<B>::SetBreaking(const BreakingItem& item) {
 
 template <typename B>
 Result<> SqlStore<B>::ClearBreaking(Timestamp at) {
-  return backend().OnWriter([&](auto& db) { return Write(db, breaking_sql::kClear, at); });
+  return WriteOn(backend(), breaking_sql::kClear, at);
 }
 
 template <typename B>

@@ -116,25 +116,21 @@ Result<std::vector<IndexNowPing>> SqlStore<B>::ClaimDueIndexNow(Timestamp now, i
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowSent(const std::vector<std::int64_t>& ids, Timestamp at) {
   const std::string json = JsonIds(ids);
-  return backend().OnWriter(
-      [&](auto& db) { return Write(db, index_now_sql::kSent, std::string_view(json), at); });
+  return WriteOn(backend(), index_now_sql::kSent, std::string_view(json), at);
 }
 
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowRetry(const std::vector<std::int64_t>& ids,
                                         Timestamp next_attempt_at, std::string_view error) {
   const std::string json = JsonIds(ids);
-  return backend().OnWriter([&](auto& db) {
-    return Write(db, index_now_sql::kRetry, std::string_view(json), next_attempt_at, error);
-  });
+  return WriteOn(backend(), index_now_sql::kRetry, std::string_view(json), next_attempt_at, error);
 }
 
 template <typename B>
 Result<> SqlStore<B>::MarkIndexNowRejected(const std::vector<std::int64_t>& ids,
                                            std::string_view error) {
   const std::string json = JsonIds(ids);
-  return backend().OnWriter(
-      [&](auto& db) { return Write(db, index_now_sql::kRejected, std::string_view(json), error); });
+  return WriteOn(backend(), index_now_sql::kRejected, std::string_view(json), error);
 }
 
 template <typename B>

@@ -37,6 +37,12 @@ Result<std::optional<T>> ReadFirstOn(const Backend& backend, Read read, const Sq
   return backend.OnReader([&](auto& db) { return ReadFirst<T>(Query(db, sql, params...), read); });
 }
 
+// Runs `sql`, a write whose rows are not read, on the writer.
+template <typename Backend, typename... Params>
+Result<> WriteOn(Backend& backend, const Sql& sql, const Params&... params) {
+  return backend.OnWriter([&](auto& db) { return Write(db, sql, params...); });
+}
+
 // The id that `insert` (an INSERT … RETURNING id) gave its row. In a write transaction, as
 // every write that reads rows back: SQLite commits a lone statement only when it is reset, and
 // that commit's error would reach no one.
