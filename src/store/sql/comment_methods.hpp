@@ -280,10 +280,8 @@ template <typename B>
 Result<std::vector<Comment>> SqlStore<B>::BestComments(ArticleId article, std::int64_t min_score,
                                                        int count) const {
   if (count < 1) return std::vector<Comment>{};
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<Comment>(Query(db, comment_sql::kBest, article, min_score, std::int64_t{count}),
-                            comment_sql::kReadComment);
-  });
+  return ReadAllOn<Comment>(backend(), comment_sql::kReadComment, comment_sql::kBest, article,
+                            min_score, std::int64_t{count});
 }
 
 template <typename B>
@@ -303,19 +301,16 @@ Result<std::vector<std::pair<ArticleId, std::int64_t>>> SqlStore<B>::CommentCoun
   if (ids.empty()) return Counts{};
   if (ids.size() > 1000) return Fail(ErrorCode::kInvalidInput, "at most 1000 ids at once");
   const std::string json_ids = JsonIds(ids);
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<std::pair<ArticleId, std::int64_t>>(
-        Query(db, comment_sql::kCounts, std::string_view(json_ids)),
-        [](const auto& row) { return std::pair<ArticleId, std::int64_t>(row.Int(0), row.Int(1)); });
-  });
+  return ReadAllOn<std::pair<ArticleId, std::int64_t>>(
+      backend(),
+      [](const auto& row) { return std::pair<ArticleId, std::int64_t>(row.Int(0), row.Int(1)); },
+      comment_sql::kCounts, std::string_view(json_ids));
 }
 
 template <typename B>
 Result<Comment> SqlStore<B>::CommentById(CommentId id) const {
-  return backend().OnReader([&](auto& db) {
-    return ReadOne<Comment>(Query(db, comment_sql::kCommentById, id), comment_sql::kReadComment,
-                            fmt::format("comment {}", id));
-  });
+  return ReadOneOn<Comment>(backend(), comment_sql::kReadComment, fmt::format("comment {}", id),
+                            comment_sql::kCommentById, id);
 }
 
 template <typename B>

@@ -163,12 +163,11 @@ Result<CorrectionCase> SqlStore<B>::MoveCorrection(CorrectionId id, const CaseMo
     if (move.to == CaseState::kPublished) {
       if (Result<> locked = Write(db, kLockChanges); !locked) return locked;
     }
-    const Result<std::vector<std::string>> state =
-        ReadAll<std::string>(Query(db, correction_sql::kStateForUpdate, id),
-                             [](const auto& row) { return row.Text(0); });
+    const Result<std::string> state = ReadOne<std::string>(
+        Query(db, correction_sql::kStateForUpdate, id), [](const auto& row) { return row.Text(0); },
+        fmt::format("correction {}", id));
     if (!state) return tl::unexpected(state.error());
-    if (state->empty()) return Fail(ErrorCode::kNotFound, fmt::format("correction {}", id));
-    const CaseState from = ParseCaseState(state->front()).value_or(CaseState::kReceived);
+    const CaseState from = ParseCaseState(*state).value_or(CaseState::kReceived);
     if (!MayMove(from, move.to)) {
       return Fail(ErrorCode::kConflict, fmt::format("correction {} cannot move from {} to {}", id,
                                                     CaseStateName(from), CaseStateName(move.to)));

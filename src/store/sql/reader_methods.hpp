@@ -228,11 +228,9 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::SummariesByIds(const std::vecto
   if (ids.size() > 100) return Fail(ErrorCode::kInvalidInput, "at most 100 ids at once");
   if (ids.empty()) return std::vector<ArticleSummary>{};
   const std::string json_ids = JsonIds(ids);
-  Result<std::vector<ArticleSummary>> read = backend().OnReader([&](auto& db) {
-    return ReadAll<ArticleSummary>(
-        Query(db, reader_sql::kSummariesByIds, now, std::string_view(json_ids)),
-        [](const auto& row) { return rows::ReadSummary(row); });
-  });
+  Result<std::vector<ArticleSummary>> read = ReadAllOn<ArticleSummary>(
+      backend(), [](const auto& row) { return rows::ReadSummary(row); },
+      reader_sql::kSummariesByIds, now, std::string_view(json_ids));
   if (!read) return read;
   std::unordered_map<ArticleId, ArticleSummary> found;
   for (ArticleSummary& summary : *read) found.emplace(summary.id, std::move(summary));
