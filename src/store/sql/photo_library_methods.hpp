@@ -91,6 +91,11 @@ inline std::string WordsJson(const std::vector<std::string>& words) {
   return JsonStrings(lowered);
 }
 
+// A row of SINMUN_LIBRARY_PHOTO_COLUMNS, its uses still to be read (ReadUses).
+inline const auto kReadLibraryPhoto = [](const auto& row) {
+  return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}, .use_count = 0};
+};
+
 // Fills each photo's uses with one statement for the whole page.
 template <typename Db>
 Result<> ReadUses(Db& db, const PhotoScope& scope, std::vector<LibraryPhoto>& photos) {
@@ -145,9 +150,7 @@ Result<PhotoPage> SqlStore<B>::SearchPhotos(const PhotoSearch& search) const {
               search.uploaded_until.value_or(kNever),
               search.after ? search.after->uploaded_at : kNever,
               search.after ? search.after->id : kNever, std::int64_t{search.limit + 1}),
-        [](const auto& row) {
-          return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}, .use_count = 0};
-        });
+        kReadLibraryPhoto);
     if (!photos) return tl::unexpected(photos.error());
     PhotoPage page;
     page.more = photos->size() > static_cast<size_t>(search.limit);
@@ -164,10 +167,7 @@ Result<LibraryPhoto> SqlStore<B>::LibraryPhotoById(PhotoId id, const PhotoScope&
   return backend().OnSnapshot([&](auto& db) -> Result<LibraryPhoto> {
     Result<LibraryPhoto> photo = ReadOne<LibraryPhoto>(
         Query(db, kById, std::int64_t{scope.all ? 1 : 0}, scope.user, scope.now, id),
-        [](const auto& row) {
-          return LibraryPhoto{.photo = rows::ReadPhoto(row), .uses = {}, .use_count = 0};
-        },
-        fmt::format("no photo {} in the scope", id));
+        kReadLibraryPhoto, fmt::format("no photo {} in the scope", id));
     if (!photo) return photo;
     std::vector<LibraryPhoto> one{std::move(*photo)};
     if (Result<> done = ReadUses(db, scope, one); !done) return tl::unexpected(done.error());
