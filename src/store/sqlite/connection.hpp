@@ -101,7 +101,6 @@ class Connection {
   void Rollback();
   bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
-  std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* handle() const { return db_; }
   Role role() const { return role_; }
 
