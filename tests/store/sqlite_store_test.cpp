@@ -342,8 +342,9 @@ TEST_F(SqliteStoreTest, RelativePathOpens) {
 }
 
 // Readers keep their memory map of the file across other connections' writes
-// (store/sqlite/kept_map_vfs.hpp, shared_file_map.hpp): what they read after a write must be what was written,
-// whether it changed a page already mapped or grew the file past the mapping's end.
+// (store/sqlite/kept_map_vfs.hpp, shared_file_map.hpp): what they read after a write must be
+// what was written, whether it changed a page already mapped or grew the file past the
+// mapping's end.
 TEST(SqliteReadersTest, AReaderThatHasMappedTheFileReadsLaterWritesInPlaceAndPastItsEnd) {
   std::unique_ptr<Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
   const SectionId section = testing::SeedSections(*store)[0].id;
