@@ -377,10 +377,10 @@ long MinorFaultsOfThisThread() {
 }
 
 // Readers read from one map of the file (store/sqlite/shared_file_map.hpp) that maps in the
-// pages already in memory when it is made and as the file grows, so an archive's articles read for the first time cost no
-// page fault each: reading 600 articles of 4,000 bytes spread over 600 pages of the file
-// takes a few faults at most (new heap pages), not one per run of pages touched (43 here
-// without it).
+// pages already in memory when it is made and as the file grows, so an archive's articles
+// read for the first time cost no page fault each: reading 600 articles of 4,000 bytes spread
+// over 600 pages of the file takes a few faults at most (new heap pages), not one per run of
+// pages touched (43 here without it).
 TEST(SqliteReadersTest, AReaderReadsPagesAlreadyInMemoryWithoutFaultingThemIn) {
   std::unique_ptr<Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
   const SectionId section = testing::SeedSections(*store)[0].id;
