@@ -91,7 +91,7 @@ Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
   struct DaySalt {
     std::uint64_t owner = 0;
     std::int64_t day = -1;
-    unsigned char salt[crypto_generichash_KEYBYTES];
+    unsigned char salt[crypto_shorthash_KEYBYTES];
   };
   thread_local DaySalt cached;
   const std::int64_t day = now / 86400;
@@ -102,16 +102,18 @@ Visitor VisitorIdentifier::Identify(const std::optional<std::string>& cookie,
     cached.owner = instance_;
     cached.day = day;
   }
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, cached.salt, sizeof cached.salt, 8);
-  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(address.data()),
-                            address.size());
-  const unsigned char separator = 0;
-  crypto_generichash_update(&state, &separator, 1);
-  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(user_agent.data()),
-                            user_agent.size());
-  unsigned char key[8];
-  crypto_generichash_final(&state, key, sizeof key);
+  // SipHash-2-4 keyed with the salt: a pseudorandom function made for short inputs, as
+  // private as the keyed BLAKE2b it replaced (8 bytes out either way, under a secret key) at
+  // a fraction of its cost. The hash runs for every view of a reader without the cookie,
+  // twice (the view and the page's banners): BLAKE2b was 8 % of a cached article's CPU then.
+  thread_local std::string text;  // kept: no allocation per view
+  text.assign(address);
+  text.push_back('\0');
+  text.append(user_agent);
+  unsigned char key[crypto_shorthash_BYTES];
+  crypto_shorthash(key, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                   cached.salt);
+  static_assert(sizeof key == sizeof visitor.key);
   std::memcpy(&visitor.key, key, sizeof visitor.key);
   visitor.hashed = true;
   visitor.new_cookie = FreshCookie();

@@ -2,17 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <mutex>
+#include <new>
+
+#include "store/sqlite/shared_file_map.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
 
 constexpr const char* kName = "sinmun-kept-map";
-
-// A mapping is kept while the file has grown by at most 1/kGrowthKept of its size when mapped.
-// The counters' flushes add rows, so under load the file grew at nearly every checkpoint
-// (about 100 kB a flush on the 100,000-article paper) and an exact size kept few mappings.
-constexpr sqlite3_int64 kGrowthKept = 32;
 
 sqlite3_vfs* base_vfs = nullptr;  // the default VFS, set once before registration
 sqlite3_vfs kept_vfs;
@@ -20,9 +19,9 @@ sqlite3_vfs kept_vfs;
 // Our file, with the default VFS's file right after it in the same allocation (szOsFile).
 struct KeptFile {
   sqlite3_file file;  // first: SQLite hands us this pointer
-  // The file's size when its mapping was made (the first fetch since the last unmap-all);
-  // -1 when nothing has been fetched since.
-  sqlite3_int64 mapped_size;
+  // The database file's one mapping for the process; null for the WAL and journals, or when
+  // the file could not be mapped (pages are then read with xRead).
+  std::shared_ptr<SharedFileMap> map;
 };
 
 sqlite3_file* Base(sqlite3_file* file) {
@@ -31,7 +30,11 @@ sqlite3_file* Base(sqlite3_file* file) {
 KeptFile* Kept(sqlite3_file* file) { return reinterpret_cast<KeptFile*>(file); }
 const sqlite3_io_methods* BaseMethods(sqlite3_file* file) { return Base(file)->pMethods; }
 
-int Close(sqlite3_file* f) { return BaseMethods(f)->xClose(Base(f)); }
+int Close(sqlite3_file* f) {
+  const int rc = BaseMethods(f)->xClose(Base(f));
+  Kept(f)->map.~shared_ptr();  // made in Open by placement new: SQLite allocated the struct
+  return rc;
+}
 int Read(sqlite3_file* f, void* to, int n, sqlite3_int64 at) {
   return BaseMethods(f)->xRead(Base(f), to, n, at);
 }
@@ -68,29 +71,20 @@ int ShmUnmap(sqlite3_file* f, int delete_flag) {
   return BaseMethods(f)->xShmUnmap(Base(f), delete_flag);
 }
 
+// Pages come from the process's one mapping of the file, never from SQLite's own mapping per
+// connection (the default VFS's xFetch is not called, so it maps nothing).
 int Fetch(sqlite3_file* f, sqlite3_int64 at, int n, void** out) {
-  const int rc = BaseMethods(f)->xFetch(Base(f), at, n, out);
-  KeptFile* kept = Kept(f);
-  // Taken after the mapping: a file grown in between only keeps the mapping shorter than the
-  // file (the rest is read with pread), never longer.
-  if (rc == SQLITE_OK && kept->mapped_size < 0) {
-    sqlite3_int64 size = 0;
-    if (BaseMethods(f)->xFileSize(Base(f), &size) == SQLITE_OK) kept->mapped_size = size;
-  }
-  return rc;
+  const std::shared_ptr<SharedFileMap>& map = Kept(f)->map;
+  *out = map ? const_cast<void*>(map->Page(at, static_cast<std::size_t>(n))) : nullptr;
+  return SQLITE_OK;  // a null page is read with xRead
 }
 
-int Unfetch(sqlite3_file* f, sqlite3_int64 at, void* page) {
-  KeptFile* kept = Kept(f);
-  if (page == nullptr && at == 0) {  // the unmap-all
-    sqlite3_int64 size = -1;
-    if (kept->mapped_size >= 0 && BaseMethods(f)->xFileSize(Base(f), &size) == SQLITE_OK &&
-        size >= kept->mapped_size && size - kept->mapped_size <= kept->mapped_size / kGrowthKept) {
-      return SQLITE_OK;
-    }
-    kept->mapped_size = -1;
-  }
-  return BaseMethods(f)->xUnfetch(Base(f), at, page);
+// A page handed out needs no release. The unmap-all, which SQLite asks for when the file may
+// have changed under it, reads the file's size again (a shrunk file hands out less).
+int Unfetch(sqlite3_file* f, sqlite3_int64, void* page) {
+  const std::shared_ptr<SharedFileMap>& map = Kept(f)->map;
+  if (page == nullptr && map) map->Refresh();
+  return SQLITE_OK;
 }
 
 // Version 3 for the database file (the memory map and the WAL's shared memory); version 1,
@@ -132,11 +126,14 @@ const sqlite3_io_methods kPlainMethods = MethodsOfVersion(1);
 int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
   KeptFile* kept = Kept(file);
   kept->file.pMethods = nullptr;
-  kept->mapped_size = -1;
   const int rc = base_vfs->xOpen(base_vfs, name, Base(file), flags, out_flags);
   const sqlite3_io_methods* base = BaseMethods(file);
-  if (base == nullptr) return rc;
+  if (base == nullptr) return rc;  // SQLite will not call Close
+  new (&kept->map) std::shared_ptr<SharedFileMap>();
   const bool full = base->iVersion >= 3 && base->xShmMap != nullptr && base->xFetch != nullptr;
+  if (full && (flags & SQLITE_OPEN_MAIN_DB) != 0 && name != nullptr) {
+    kept->map = SharedFileMap::Of(name);
+  }
   kept->file.pMethods = full ? &kMethods : &kPlainMethods;
   return rc;
 }
