@@ -3,7 +3,8 @@
 # On a fresh copy of PAPER (a paper archive.sh made: KEEP_PAPER=…) and a freshly started
 # server, SINGLE (100) articles at a stride over all ARTICLES, none asked twice, fetched one at
 # a time with curl (browser User-Agent, gzip): the p50 of curl's time_total, and the server's
-# CPU time (its threads' from /proc/PID/task/*/schedstat) and minor page faults over them, per request.
+# CPU time (its threads', from /proc/PID/task/*/schedstat) and minor page faults over them, per
+# request.
 # On an idle server a miss runs on cold CPU caches, so its CPU is several times a miss's under
 # load, and the wall time follows it.
 # BIN_BEFORE=path measures that binary too, before BIN, each ROUNDS (2) times alternated, every
@@ -34,7 +35,8 @@ measure() {  # label binary
   local ns minflt p50
   ns=$(cpu_ns "$sinmun_pid")
   minflt=$(faults "$sinmun_pid")
-  p50=$(seq "$SINGLE" | awk -v n="$ARTICLES" -v k="$SINGLE" '{print "/article/" int($1 * n / (k + 1))}' |
+  p50=$(seq "$SINGLE" |
+    awk -v n="$ARTICLES" -v k="$SINGLE" '{print "/article/" int($1 * n / (k + 1))}' |
     while read -r path; do
       curl -s -o /dev/null -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' \
         -w '%{time_total}\n' "http://127.0.0.1:$PORT$path"
