@@ -98,6 +98,13 @@ std::shared_ptr<const LiveSet> Rotation::CurrentChecked() {
   return RefreshLocked(std::move(set), boundary);
 }
 
+std::shared_ptr<const LiveSet> Rotation::CurrentCovering(std::int64_t seen) {
+  // A set is made from the campaigns read after its sequence: it holds every change up to it.
+  const std::shared_ptr<const LiveSet> set = current_.load(std::memory_order_acquire);
+  if (seen >= 0 && set->sequence() >= seen && clock_->Now() < set->next_boundary()) return set;
+  return CurrentChecked();
+}
+
 std::shared_ptr<const LiveSet> Rotation::RefreshLocked(std::shared_ptr<const LiveSet> set,
                                                        bool boundary) {
   const Result<std::int64_t> sequence = store_.changes->ChangeSequence();

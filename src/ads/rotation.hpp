@@ -105,6 +105,10 @@ class Rotation {
   // rebuild in progress: for cutting a page that will be kept, which must see every campaign
   // written before it was rendered.
   std::shared_ptr<const LiveSet> CurrentChecked();
+  // As CurrentChecked, but without the store read when the set already covers every change up
+  // to `seen` (a change sequence the caller knows of, such as the page cache's as of the
+  // page's lookup; negative: unknown) and no campaign has started or ended since it was made.
+  std::shared_ptr<const LiveSet> CurrentCovering(std::int64_t seen);
   // Reads the campaigns now, whatever the interval.
   Result<> Refresh();
 

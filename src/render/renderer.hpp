@@ -5,8 +5,10 @@
 
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -27,6 +29,10 @@ class Renderer {
   // {{t.key}}. Values are HTML-escaped unless a template uses {{{triple}}} mustaches.
   // kInternal for an unknown template name. Thread safe.
   virtual Result<std::string> Render(std::string_view name, const nlohmann::json& view) const = 0;
+  // Each of `names` rendered with the same `view`, converted for the templates once: parts of
+  // a page made together from one view model. Fails as Render does, at the first that fails.
+  virtual Result<std::vector<std::string>> RenderEach(std::span<const std::string_view> names,
+                                                      const nlohmann::json& view) const = 0;
 
   // One label, for text built outside templates (titles, JSON); the key itself when missing.
   virtual std::string Label(std::string_view key) const = 0;

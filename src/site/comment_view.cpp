@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <optional>
+#include <string_view>
 
 #include "render/comment_text.hpp"
 #include "site/ad_splice.hpp"
@@ -157,19 +159,23 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
   const Result<store::CommentPage> page = site.deps.store.comments->ArticleComments(
       article, store::CommentSort::kLatest, store::Page{1, kCommentsOnArticlePage});
   if (!page) return nullptr;
-  const std::vector<store::Comment> best = ArticleBestComments(site, article, *registered_at, now);
+  // The BEST comments are top-level ones: an article without any has none to read.
+  const std::vector<store::Comment> best =
+      page->top_level > 0 ? ArticleBestComments(site, article, *registered_at, now)
+                          : std::vector<store::Comment>{};
   nlohmann::json view = CommentBlockView(site, article, *page, best, CommentForm{}, *open);
   view["more"] = page->top_level > kCommentsOnArticlePage;
   const nlohmann::json holder = {{"comments", std::move(view)}};
-  Result<std::string> count = site.deps.renderer->Render("partials/comment_count", holder);
-  Result<std::string> block = site.deps.renderer->Render("partials/comment_block", holder);
-  if (!count || !block) {
-    spdlog::error("site: comment part of article {}: {}", article,
-                  (count ? block : count).error().detail);
+  // Both from one conversion of the view (issue #14).
+  constexpr std::array<std::string_view, 2> kParts = {"partials/comment_count",
+                                                      "partials/comment_block"};
+  Result<std::vector<std::string>> parts = site.deps.renderer->RenderEach(kParts, holder);
+  if (!parts) {
+    spdlog::error("site: comment part of article {}: {}", article, parts.error().detail);
     return nullptr;
   }
-  part->count.html = std::move(*count);
-  part->block.html = std::move(*block);
+  part->count.html = std::move((*parts)[0]);
+  part->block.html = std::move((*parts)[1]);
   return part;
 }
 

@@ -34,6 +34,7 @@ PageCache::PageCache(const store::ChangeFeed* store, Options options)
   // pages, and every reader waiting for them renders again.
   if (const Result<std::int64_t> sequence = store_->ChangeSequence()) {
     last_sequence_.store(*sequence, std::memory_order_relaxed);
+    applying_sequence_.store(*sequence, std::memory_order_relaxed);
   }
 }
 
@@ -63,6 +64,9 @@ void PageCache::MaybeCheckChanges(std::int64_t now_ns) {
 }
 
 std::int64_t PageCache::ApplyChanges(std::int64_t seen, std::int64_t sequence) {
+  // Published before the generation moves: a Find that loads the new generation loads this
+  // sequence or a later one (it bounds what this check applies, which may stop short of it).
+  applying_sequence_.store(sequence, std::memory_order_release);
   // Renders that began before this point may hold what the changes replaced.
   generation_.fetch_add(1, std::memory_order_acq_rel);
   bool all = seen < 0 || sequence < seen;
@@ -103,6 +107,7 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   MaybeCheckChanges(now_ns);
   Lookup lookup;
   lookup.generation = generation_.load(std::memory_order_acquire);
+  lookup.sequence = applying_sequence_.load(std::memory_order_acquire);
   Shard& shard = ShardFor(key);
   const auto fresh = [now_ns](const Slot& slot) { return !slot.stale && slot.expires_ns > now_ns; };
   {

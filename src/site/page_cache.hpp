@@ -77,7 +77,11 @@ class PageCache {
   struct Lookup {
     std::shared_ptr<const Page> page;  // null on a miss: render, then Insert
     std::uint64_t generation = 0;      // pass to Insert after rendering on a miss
-    std::shared_ptr<Ticket> ticket;    // non-null for the caller chosen to render
+    // The store's change sequence up to which changes may have been applied as of
+    // `generation` (-1: none known). A change after it moves the generation before a page
+    // rendered now could be kept past it (Insert refuses it, or the change makes it stale).
+    std::int64_t sequence = -1;
+    std::shared_ptr<Ticket> ticket;  // non-null for the caller chosen to render
   };
 
   // REQUIRES: store outlives the cache.
@@ -161,6 +165,9 @@ class PageCache {
   std::atomic<std::int64_t> next_check_ns_{0};
   std::mutex check_mutex_;
   std::atomic<std::int64_t> last_sequence_{-1};
+  // The sequence read by the latest check that moved the generation, stored before it moved
+  // it: Lookup::sequence.
+  std::atomic<std::int64_t> applying_sequence_{-1};
   StripedCounter hits_, misses_;  // on every lookup: no shared cache line
   std::atomic<std::uint64_t> evictions_{0}, drops_{0};
 };

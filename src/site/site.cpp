@@ -110,7 +110,10 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         // this one included, has banners spliced in.
         if (kind == Kind::kHtml && response.body.bytes) {
           std::shared_ptr<const ads::LiveSet> live;
-          if (site->rotation != nullptr) live = site->rotation->CurrentChecked();
+          // The campaigns as of every change the cache applied before this page's lookup
+          // (later ones move its generation): a store read per miss only when the set is
+          // older than that (issue #14).
+          if (site->rotation != nullptr) live = site->rotation->CurrentCovering(lookup.sequence);
           // Pieces later: a page asked for again is cut into pieces at the best level then.
           entry->ads =
               CutAtAdMarkers(*response.body.bytes, live.get(),

@@ -126,5 +126,27 @@ TEST_F(RotationStoreTest, FollowsTheStoreAndTheClockWithoutAQueryPerRequest) {
   EXPECT_EQ(rotation_.Current()->size(), 0u);
 }
 
+// A page cut for the cache needs the campaigns as of the changes its lookup knew of: the set
+// it has when that set covers them (no store read per page miss, issue #14), else a new one.
+TEST_F(RotationStoreTest, CoveringReadsTheStoreOnlyForChangesItsSetMayLack) {
+  Add("가을 세일", kRotationNow - 10, kRotationNow + 100);
+  ASSERT_TRUE(rotation_.Refresh().has_value());
+  const std::int64_t known = store_->ChangeSequence().value();
+  EXPECT_EQ(rotation_.CurrentCovering(known)->size(), 1u);
+
+  const store::AdCampaignId later = Add("겨울 세일", kRotationNow - 10, kRotationNow + 200);
+  const std::int64_t moved = store_->ChangeSequence().value();
+  ASSERT_GT(moved, known);
+  EXPECT_EQ(rotation_.CurrentCovering(known)->size(), 1u);  // the caller knew of nothing newer
+  const std::shared_ptr<const LiveSet> covering = rotation_.CurrentCovering(moved);
+  EXPECT_EQ(covering->size(), 2u);
+  EXPECT_GE(covering->sequence(), moved);
+
+  ASSERT_TRUE(store_->SetAdCampaignActive(later, false, kRotationNow).has_value());
+  EXPECT_EQ(rotation_.CurrentCovering(-1)->size(), 1u);  // nothing known: read
+  clock_.Set(kRotationNow + 100);  // the first campaign ended: its boundary makes the set again
+  EXPECT_EQ(rotation_.CurrentCovering(store_->ChangeSequence().value())->size(), 0u);
+}
+
 }  // namespace
 }  // namespace sinmun::ads

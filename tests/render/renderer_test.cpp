@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -177,6 +179,40 @@ TEST_F(RendererTest, UnknownTemplateIsAnErrorValue) {
   auto html = (*renderer)->Render("site/nope", nlohmann::json::object());
   ASSERT_FALSE(html.has_value());
   EXPECT_EQ(html.error().code, ErrorCode::kInternal);
+}
+
+// The parts of a page made from one view (the article's comment parts, issue #14): each as
+// Render makes it alone.
+TEST_F(RendererTest, RenderEachGivesWhatRenderGivesForEveryTemplate) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  const nlohmann::json view = {{"title", "<제목>"}, {"items", {"가"}}, {"id", 7}, {"small", 0}};
+  constexpr std::array<std::string_view, 3> kNames = {"site/page", "site/big", "site/page"};
+  auto each = (*renderer)->RenderEach(kNames, view);
+  ASSERT_TRUE(each.has_value()) << each.error().detail;
+  ASSERT_EQ(each->size(), 3u);
+  EXPECT_EQ((*each)[0], (*renderer)->Render("site/page", view).value());
+  EXPECT_EQ((*each)[1], (*renderer)->Render("site/big", view).value());
+  EXPECT_EQ((*each)[2], (*each)[0]);
+  EXPECT_NE((*each)[0].find("<h1>&lt;제목&gt;</h1>"), std::string::npos) << (*each)[0];
+
+  constexpr std::array<std::string_view, 2> kWithUnknown = {"site/page", "site/nope"};
+  auto failed = (*renderer)->RenderEach(kWithUnknown, view);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code, ErrorCode::kInternal);
+}
+
+// A thread renders into one buffer it keeps: a short page after a long one is only itself.
+TEST_F(RendererTest, AShortPageAfterALongOneIsOnlyItself) {
+  auto renderer = Load("ko");
+  ASSERT_TRUE(renderer.has_value());
+  const std::string long_text(200000, 'x');
+  auto long_page = (*renderer)->Render("site/page", {{"raw", long_text}});
+  ASSERT_TRUE(long_page.has_value());
+  EXPECT_NE(long_page->find(long_text), std::string::npos);
+  auto short_page = (*renderer)->Render("site/page", {{"title", "짧은"}});
+  ASSERT_TRUE(short_page.has_value());
+  EXPECT_EQ(*short_page, "<header>한밭일보</header><h1>짧은</h1><p title=\"짧은\">더보기</p>");
 }
 
 TEST_F(RendererTest, UnknownLanguageIsInvalidInput) {
