@@ -342,8 +342,9 @@ TEST_F(SqliteStoreTest, RelativePathOpens) {
 }
 
 // Readers keep their memory map of the file across other connections' writes
-// (store/sqlite/kept_map_vfs.hpp): what they read after a write must be what was written,
-// whether it changed a page already mapped or grew the file past the mapping's end.
+// (store/sqlite/kept_map_vfs.hpp, shared_file_map.hpp): what they read after a write must be
+// what was written, whether it changed a page already mapped or grew the file past the
+// mapping's end.
 TEST(SqliteReadersTest, AReaderThatHasMappedTheFileReadsLaterWritesInPlaceAndPastItsEnd) {
   std::unique_ptr<Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
   const SectionId section = testing::SeedSections(*store)[0].id;
@@ -375,11 +376,11 @@ long MinorFaultsOfThisThread() {
   return usage.ru_minflt;
 }
 
-// A reader maps the pages of the file that are in memory when it maps the file
-// (store/sqlite/kept_map_vfs.cpp), so an archive's articles read for the first time cost no
-// page fault each: reading 600 articles of 4,000 bytes spread over 600 pages of the file
-// takes a few faults at most (new heap pages), not one per run of pages touched (43 here
-// without it).
+// Readers read from one map of the file (store/sqlite/shared_file_map.hpp) that maps in the
+// pages already in memory when it is made and as the file grows, so an archive's articles
+// read for the first time cost no page fault each: reading 600 articles of 4,000 bytes spread
+// over 600 pages of the file takes a few faults at most (new heap pages), not one per run of
+// pages touched (43 here without it).
 TEST(SqliteReadersTest, AReaderReadsPagesAlreadyInMemoryWithoutFaultingThemIn) {
   std::unique_ptr<Store> store = testing::OpenTestStore(testing::Backend::kSqlite);
   const SectionId section = testing::SeedSections(*store)[0].id;

@@ -1,23 +1,19 @@
 #include "store/sqlite/kept_map_vfs.hpp"
 
 #include <sqlite3.h>
-#include <sys/mman.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
-#include <algorithm>
-#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <mutex>
-#include <vector>
+#include <new>
+
+#include "store/sqlite/shared_file_map.hpp"
 
 namespace sinmun::store::sqlite {
 namespace {
 
 constexpr const char* kName = "sinmun-kept-map";
-
-// A mapping is kept while the file has grown by at most 1/kGrowthKept of its size when mapped.
-// The counters' flushes add rows, so under load the file grew at nearly every checkpoint
-// (about 100 kB a flush on the 100,000-article paper) and an exact size kept few mappings.
-constexpr sqlite3_int64 kGrowthKept = 32;
 
 sqlite3_vfs* base_vfs = nullptr;  // the default VFS, set once before registration
 sqlite3_vfs kept_vfs;
@@ -25,9 +21,10 @@ sqlite3_vfs kept_vfs;
 // Our file, with the default VFS's file right after it in the same allocation (szOsFile).
 struct KeptFile {
   sqlite3_file file;  // first: SQLite hands us this pointer
-  // The file's size when its mapping was made (the first fetch since the last unmap-all);
-  // -1 when nothing has been fetched since.
-  sqlite3_int64 mapped_size;
+  // The database file's one mapping for the process; null for the WAL and journals, or when
+  // the file could not be mapped (pages are then read with xRead).
+  std::shared_ptr<SharedFileMap> map;
+  int fd;  // the default VFS's descriptor of the file, when `map` is set
 };
 
 sqlite3_file* Base(sqlite3_file* file) {
@@ -36,7 +33,11 @@ sqlite3_file* Base(sqlite3_file* file) {
 KeptFile* Kept(sqlite3_file* file) { return reinterpret_cast<KeptFile*>(file); }
 const sqlite3_io_methods* BaseMethods(sqlite3_file* file) { return Base(file)->pMethods; }
 
-int Close(sqlite3_file* f) { return BaseMethods(f)->xClose(Base(f)); }
+int Close(sqlite3_file* f) {
+  const int rc = BaseMethods(f)->xClose(Base(f));
+  Kept(f)->map.~shared_ptr();  // made in Open by placement new: SQLite allocated the struct
+  return rc;
+}
 int Read(sqlite3_file* f, void* to, int n, sqlite3_int64 at) {
   return BaseMethods(f)->xRead(Base(f), to, n, at);
 }
@@ -73,70 +74,21 @@ int ShmUnmap(sqlite3_file* f, int delete_flag) {
   return BaseMethods(f)->xShmUnmap(Base(f), delete_flag);
 }
 
-// Maps into `mapping` every page of it whose file page is in memory already, so that reading
-// it takes no page fault. A connection's mapping starts with no page mapped, and each page a
-// read touches first costs a fault: on an idle server about 17 of an archive article miss's 34
-// page faults were SQLite's reads (a perf count of page faults), on every connection again. Pages
-// not in memory are left to be read when asked for: populating them would read the whole window
-// from disk at once. The page tables cost 2 kB per MB mapped; the pages are the page cache's.
-// Errors are ignored (a kernel before 5.14 has no MADV_POPULATE_READ): reads fault as before.
-void MapResidentPages(char* mapping, std::size_t length) {
-#ifdef MADV_POPULATE_READ
-  const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  constexpr std::size_t kChunkPages = 16384;  // the residency of 64 MB at a time
-  std::vector<unsigned char> resident(kChunkPages);
-  for (std::size_t chunk = 0; chunk < length; chunk += kChunkPages * page) {
-    const std::size_t pages = std::min(kChunkPages, (length - chunk + page - 1) / page);
-    if (::mincore(mapping + chunk, pages * page, resident.data()) != 0) return;
-    for (std::size_t first = 0; first < pages;) {
-      if ((resident[first] & 1) == 0) {
-        ++first;
-        continue;
-      }
-      std::size_t end = first;
-      while (end < pages && (resident[end] & 1) != 0) ++end;
-      ::madvise(mapping + chunk + first * page, (end - first) * page, MADV_POPULATE_READ);
-      first = end;
-    }
-  }
-#else
-  (void)mapping;
-  (void)length;
-#endif
-}
-
+// Pages come from the process's one mapping of the file, never from SQLite's own mapping per
+// connection (the default VFS's xFetch is not called, so it maps nothing).
 int Fetch(sqlite3_file* f, sqlite3_int64 at, int n, void** out) {
-  const int rc = BaseMethods(f)->xFetch(Base(f), at, n, out);
-  KeptFile* kept = Kept(f);
-  // Taken after the mapping: a file grown in between only keeps the mapping shorter than the
-  // file (the rest is read with pread), never longer.
-  if (rc == SQLITE_OK && kept->mapped_size < 0) {
-    sqlite3_int64 size = 0;
-    if (BaseMethods(f)->xFileSize(Base(f), &size) == SQLITE_OK) kept->mapped_size = size;
-    // A new mapping (SQLite maps min(file size, mmap_size) from offset 0, and hands out
-    // pointers into it): fill it now, once per mapping, rather than fault by fault.
-    sqlite3_int64 window = -1;  // -1 asks for the limit without changing it
-    if (*out != nullptr && size > 0 &&
-        BaseMethods(f)->xFileControl(Base(f), SQLITE_FCNTL_MMAP_SIZE, &window) == SQLITE_OK &&
-        window > 0) {
-      MapResidentPages(static_cast<char*>(*out) - at,
-                       static_cast<std::size_t>(std::min(size, window)));
-    }
-  }
-  return rc;
+  const KeptFile* kept = Kept(f);
+  *out = kept->map ? const_cast<void*>(kept->map->Page(kept->fd, at, static_cast<std::size_t>(n)))
+                   : nullptr;
+  return SQLITE_OK;  // a null page is read with xRead
 }
 
-int Unfetch(sqlite3_file* f, sqlite3_int64 at, void* page) {
-  KeptFile* kept = Kept(f);
-  if (page == nullptr && at == 0) {  // the unmap-all
-    sqlite3_int64 size = -1;
-    if (kept->mapped_size >= 0 && BaseMethods(f)->xFileSize(Base(f), &size) == SQLITE_OK &&
-        size >= kept->mapped_size && size - kept->mapped_size <= kept->mapped_size / kGrowthKept) {
-      return SQLITE_OK;
-    }
-    kept->mapped_size = -1;
-  }
-  return BaseMethods(f)->xUnfetch(Base(f), at, page);
+// A page handed out needs no release. The unmap-all, which SQLite asks for when the file may
+// have changed under it, reads the file's size again (a shrunk file hands out less).
+int Unfetch(sqlite3_file* f, sqlite3_int64, void* page) {
+  const KeptFile* kept = Kept(f);
+  if (page == nullptr && kept->map) kept->map->Refresh(kept->fd);
+  return SQLITE_OK;
 }
 
 // Version 3 for the database file (the memory map and the WAL's shared memory); version 1,
@@ -175,14 +127,41 @@ constexpr sqlite3_io_methods MethodsOfVersion(int version) {
 const sqlite3_io_methods kMethods = MethodsOfVersion(3);
 const sqlite3_io_methods kPlainMethods = MethodsOfVersion(1);
 
+// The default VFS's descriptor of `file` (its unixFile's fourth member, after three pointers,
+// unchanged since SQLite 3.7), or -1. SQLite has no call that returns it, and the map must not
+// use a descriptor of its own (shared_file_map.hpp). Checked: the default VFS is "unix" and
+// the descriptor is open on the very file at `name`; else the connection reads with pread.
+int SqliteDescriptor(sqlite3_file* file, const char* name) {
+  struct UnixFileHead {
+    const sqlite3_io_methods* methods;
+    sqlite3_vfs* vfs;
+    void* inode;
+    int h;
+  };
+  if (std::strcmp(base_vfs->zName, "unix") != 0) return -1;
+  const int fd = reinterpret_cast<const UnixFileHead*>(file)->h;
+  struct stat opened {};
+  struct stat named {};
+  if (fd < 0 || ::fstat(fd, &opened) != 0 || ::stat(name, &named) != 0 ||
+      opened.st_dev != named.st_dev || opened.st_ino != named.st_ino) {
+    return -1;
+  }
+  return fd;
+}
+
 int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
   KeptFile* kept = Kept(file);
   kept->file.pMethods = nullptr;
-  kept->mapped_size = -1;
   const int rc = base_vfs->xOpen(base_vfs, name, Base(file), flags, out_flags);
   const sqlite3_io_methods* base = BaseMethods(file);
-  if (base == nullptr) return rc;
+  if (base == nullptr) return rc;  // SQLite will not call Close
+  new (&kept->map) std::shared_ptr<SharedFileMap>();
   const bool full = base->iVersion >= 3 && base->xShmMap != nullptr && base->xFetch != nullptr;
+  kept->fd = -1;
+  if (full && (flags & SQLITE_OPEN_MAIN_DB) != 0 && name != nullptr) {
+    kept->fd = SqliteDescriptor(Base(file), name);
+    if (kept->fd >= 0) kept->map = SharedFileMap::Of(kept->fd);
+  }
   kept->file.pMethods = full ? &kMethods : &kPlainMethods;
   return rc;
 }
