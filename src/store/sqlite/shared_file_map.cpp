@@ -117,7 +117,9 @@ void SharedFileMap::RefreshLocked(int fd) {
     base_.store(static_cast<const char*>(base), std::memory_order_release);
   }
   // What the file grew by since (a checkpoint's pages, in memory as it wrote them) is mapped
-  // in as the whole file was when the mapping was made.
+  // in as the whole file was when the mapping was made; a file that shrank is filled again
+  // from its new end when it grows back.
+  populated_ = std::min(populated_, size);
   if (size > populated_) {
     MapResidentPages(mappings_.back().base + populated_, size - populated_);
     populated_ = size;
