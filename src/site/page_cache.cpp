@@ -28,7 +28,7 @@ class PageCache::Ticket {
 };
 
 PageCache::PageCache(const store::ChangeFeed* store, Options options)
-    : store_(store), options_(options) {
+    : store_(store), options_(options), frequency_(options.max_entries) {
   // The sequence pages are rendered from is known before the first page is: else the first
   // check, racing with the first renders, takes its reading for a change and refuses their
   // pages, and every reader waiting for them renders again.
@@ -108,7 +108,9 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   Lookup lookup;
   lookup.generation = generation_.load(std::memory_order_acquire);
   lookup.sequence = applying_sequence_.load(std::memory_order_acquire);
-  Shard& shard = ShardFor(key);
+  const std::size_t hash = Hash()(key);
+  frequency_.Record(hash);  // hit or miss: how often it is asked for decides whether it stays
+  Shard& shard = shards_[hash % kShards];
   const auto fresh = [now_ns](const Slot& slot) { return !slot.stale && slot.expires_ns > now_ns; };
   {
     const std::shared_lock lock(shard.mutex);
@@ -171,6 +173,11 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
       // A page larger than a shard's share (a 50,000-URL sitemap file) is served but not
       // kept, and must not empty its shard of the pages that do fit.
       if (found != shard.slots.end()) EraseLocked(shard, found);
+    } else if (found == shard.slots.end() && freshness == Freshness::kTimed &&
+               !EvictLocked(shard, now_ns, nullptr, 1, bytes, frequency_.Frequency(Hash()(key)))) {
+      // Asked for less often than the page it would push out: its reader has it, the cache
+      // keeps the other (its waiters, woken below, render for themselves).
+      rejections_.fetch_add(1, std::memory_order_relaxed);
     } else {
       auto it = found;
       if (it == shard.slots.end()) {
@@ -221,13 +228,15 @@ void PageCache::EraseLocked(Shard& shard, decltype(Shard::slots)::iterator found
   shard.slots.erase(found);
 }
 
-void PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep) {
+bool PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep,
+                            std::size_t more_entries, std::size_t more_bytes, int candidate) {
   const std::size_t max_entries = options_.max_entries / kShards + 1;
   const std::size_t max_bytes = options_.max_bytes / kShards + 1;
   // Each spared entry loses its mark, so two passes over the shard always find one to drop.
   std::size_t spared = 0;
-  while ((shard.slots.size() > max_entries || shard.bytes > max_bytes) && !shard.order.empty() &&
-         spared <= 2 * shard.order.size()) {
+  while (
+      (shard.slots.size() + more_entries > max_entries || shard.bytes + more_bytes > max_bytes) &&
+      !shard.order.empty() && spared <= 2 * shard.order.size()) {
     const std::string* key = shard.order.front();
     const auto found = shard.slots.find(*key);
     Slot& slot = found->second;
@@ -237,9 +246,15 @@ void PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string
       ++spared;
       continue;
     }
+    // The page to drop stays first in line, unmarked: the next new page is weighed against it
+    // too, until one asked for more often comes or a reader's Find marks it again.
+    if (live && candidate != kNoCandidate && frequency_.Frequency(Hash()(*key)) >= candidate) {
+      return false;
+    }
     EraseLocked(shard, found);
     evictions_.fetch_add(1, std::memory_order_relaxed);
   }
+  return true;
 }
 
 void PageCache::Land(const std::string& key, const Flight* flight) {
@@ -284,6 +299,7 @@ PageCache::Stats PageCache::stats() const {
   stats.misses = misses_.Value();
   stats.evictions = evictions_.load(std::memory_order_relaxed);
   stats.drops = drops_.load(std::memory_order_relaxed);
+  stats.rejections = rejections_.load(std::memory_order_relaxed);
   for (const Shard& shard : shards_) {
     const std::shared_lock lock(shard.mutex);
     stats.entries += shard.slots.size();

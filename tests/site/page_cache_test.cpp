@@ -217,6 +217,60 @@ TEST_F(PageCacheTest, PagesReadersAskForSurviveAFloodOfDistinctAddresses) {
   EXPECT_GT(cache.size(), hot.size());
 }
 
+// What a reader does: a hit, or a render that the cache may keep. Returns whether it was a hit.
+bool Ask(PageCache& cache, const std::string& key) {
+  const PageCache::Lookup lookup = cache.Find(key);
+  if (lookup.page) return true;
+  cache.Insert(key, lookup.generation, MakePage(key));
+  return false;
+}
+
+// Admission by frequency (issue #14): a page readers asked for many times stays while a crawler
+// walks the archive, even when nobody asks for it during the walk (CLOCK alone drops it once
+// the hand has passed it twice).
+TEST_F(PageCacheTest, APageReadersCameBackToOutlastsAFloodOfPagesAskedOnce) {
+  PageCache::Options options;
+  options.max_entries = 160;  // 11 a shard
+  PageCache cache(store_.get(), options);
+  const std::string hot = "/article/hot";
+  for (int i = 0; i < 20; ++i) Ask(cache, hot);
+  ASSERT_TRUE(Ask(cache, hot));
+  for (int i = 0; i < 160; ++i) Put(cache, "/article/" + std::to_string(i));
+  // About 60 addresses for each shard's 11 places, each asked once.
+  for (int i = 0; i < 1000; ++i) Put(cache, "/article/old/" + std::to_string(i));
+
+  EXPECT_TRUE(Ask(cache, hot)) << "the page readers came back to is still served from the cache";
+  EXPECT_FALSE(Ask(cache, "/article/old/999")) << "the last crawled page was not kept";
+  EXPECT_LE(cache.size(), 160u + 16u);
+  EXPECT_GT(cache.stats().rejections, 0u);
+}
+
+// The counts fade (halved every 10 x max_entries counted requests), so a full cache does not
+// freeze on yesterday's pages: a page readers keep asking for now gets in, though yesterday's
+// were asked for as often as the counters can count.
+TEST_F(PageCacheTest, ANewPageReadersKeepAskingForGetsInOnceYesterdaysFade) {
+  PageCache::Options options;
+  options.max_entries = 160;
+  PageCache cache(store_.get(), options);
+  for (int i = 0; i < 480; ++i) {
+    const std::string key = "/article/" + std::to_string(i);
+    for (int n = 0; n < 20; ++n) Ask(cache, key);
+  }
+  ASSERT_GE(cache.size(), 160u);
+
+  const std::string fresh = "/article/new";
+  int asked = 0;
+  bool hit = false;
+  // Readers ask for the new page; a crawler meanwhile asks for ten archive pages each time.
+  while (!hit && asked < 2000) {
+    hit = Ask(cache, fresh);
+    ++asked;
+    for (int i = 0; i < 10; ++i) Put(cache, "/archive/" + std::to_string(asked * 10 + i));
+  }
+  EXPECT_TRUE(hit) << "asked " << asked << " times";
+  EXPECT_TRUE(Ask(cache, fresh));
+}
+
 TEST_F(PageCacheTest, AMissingPageIsRenderedOnceByConcurrentReaders) {
   PageCache cache(store_.get(), {});
   std::atomic<int> renders{0};
