@@ -7,7 +7,7 @@ namespace sinmun::site {
 namespace {
 
 constexpr std::size_t kWordsPerBlock = 8;  // 64 bytes: one cache line
-constexpr std::uint64_t kFull = 15;
+constexpr std::uint64_t kFull = FrequencySketch::kMaxFrequency;
 
 // The page cache picks a shard from the low bits of the same std::hash, so the sketch mixes
 // them again (a 64-bit finalizer, splitmix64's) before it takes its own bits from them.
@@ -22,7 +22,8 @@ std::uint64_t Mix(std::uint64_t h) {
 }  // namespace
 
 FrequencySketch::FrequencySketch(std::size_t entries)
-    : blocks_(std::bit_ceil(std::max<std::size_t>(entries, kWordsPerBlock)) / kWordsPerBlock),
+    // Two words (16 counters) per entry.
+    : blocks_(std::bit_ceil(std::max<std::size_t>(entries, 4)) * 2 / kWordsPerBlock),
       words_(new std::atomic<std::uint64_t>[blocks_ * kWordsPerBlock]),
       window_(10 * std::max<std::size_t>(entries, 1)) {
   for (std::size_t i = 0; i < blocks_ * kWordsPerBlock; ++i) {
@@ -33,13 +34,13 @@ FrequencySketch::FrequencySketch(std::size_t entries)
 FrequencySketch::Cells FrequencySketch::CellsFor(std::uint64_t hash) const {
   const std::uint64_t h = Mix(hash);
   // The low half picks the block; each byte of the high half picks one counter of one row,
-  // and row i lives in words 2i and 2i+1 of the block (16 counters each).
+  // and row i lives in words 2i and 2i+1 of the block (8 counters each).
   const std::size_t block = (h & (blocks_ - 1)) * kWordsPerBlock;
   Cells cells;
   for (int row = 0; row < 4; ++row) {
     const auto byte = static_cast<unsigned>((h >> (32 + 8 * row)) & 0xff);
     cells.word[row] = block + 2 * row + (byte & 1);
-    cells.shift[row] = static_cast<int>(((byte >> 1) & 15) * 4);
+    cells.shift[row] = static_cast<int>(((byte >> 1) & 7) * 8);
   }
   return cells;
 }
@@ -78,7 +79,7 @@ void FrequencySketch::Halve() {
   // Only the Record that brought the count to exactly `window_` gets here, and the count goes
   // back to half the window after: a second halving would need half a window of Records
   // (100,000 for the site's cache) during this loop over a few hundred KB.
-  constexpr std::uint64_t kKeepHighBits = 0x7777777777777777ULL;
+  constexpr std::uint64_t kKeepHighBits = 0x7f7f7f7f7f7f7f7fULL;
   for (std::size_t i = 0; i < blocks_ * kWordsPerBlock; ++i) {
     std::uint64_t value = words_[i].load(std::memory_order_relaxed);
     while (!words_[i].compare_exchange_weak(value, (value >> 1) & kKeepHighBits,

@@ -9,8 +9,12 @@
 
 namespace sinmun::site {
 
-// One render of one key in progress; compared by address only.
-struct PageCache::Flight {};
+// One render of one key in progress; compared by address.
+struct PageCache::Flight {
+  // Its page when the render was served but not kept (not admitted): its waiters take it
+  // rather than each render it again.
+  std::shared_ptr<const Page> page;
+};
 
 class PageCache::Ticket {
  public:
@@ -126,11 +130,16 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   if (options_.ttl.count() <= 0) return lookup;  // nothing is kept, nothing to wait for
 
   std::unique_lock lock(shard.mutex);
+  std::shared_ptr<Flight> awaited;
   for (bool waited = false;; waited = true) {
     const auto found = shard.slots.find(key);
     if (found != shard.slots.end() && fresh(found->second)) {
       found->second.used.store(true, std::memory_order_relaxed);
       lookup.page = found->second.page;
+      return lookup;
+    }
+    if (awaited && awaited->page) {
+      lookup.page = awaited->page;
       return lookup;
     }
     const auto flight = shard.flights.find(key);
@@ -148,6 +157,7 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
       return lookup;
     }
     if (waited) return lookup;
+    awaited = flight->second;
     shard.landed.wait_for(lock, options_.render_wait, [&] { return !shard.flights.contains(key); });
   }
 }
@@ -164,7 +174,12 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
   Shard& shard = ShardFor(key);
   {
     const std::unique_lock lock(shard.mutex);
-    shard.flights.erase(key);  // whoever rendered it, the waiters can have it now
+    // Whoever rendered it, the waiters can have it now.
+    std::shared_ptr<Flight> flight;
+    if (const auto it = shard.flights.find(key); it != shard.flights.end()) {
+      flight = std::move(it->second);
+      shard.flights.erase(it);
+    }
     const auto found = shard.slots.find(key);
     // A change since the render began (or Clear) bumped the generation: its page may be stale.
     if (generation_.load(std::memory_order_acquire) != generation) {
@@ -175,9 +190,10 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
       if (found != shard.slots.end()) EraseLocked(shard, found);
     } else if (found == shard.slots.end() && freshness == Freshness::kTimed &&
                !EvictLocked(shard, now_ns, nullptr, 1, bytes, frequency_.Frequency(Hash()(key)))) {
-      // Asked for less often than the page it would push out: its reader has it, the cache
-      // keeps the other (its waiters, woken below, render for themselves).
+      // Asked for less often than the page it would push out: its reader has it, and so do
+      // its waiters, woken below; the cache keeps the other.
       rejections_.fetch_add(1, std::memory_order_relaxed);
+      if (flight) flight->page = std::move(page);
     } else {
       auto it = found;
       if (it == shard.slots.end()) {
@@ -247,8 +263,11 @@ bool PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string
       continue;
     }
     // The page to drop stays first in line, unmarked: the next new page is weighed against it
-    // too, until one asked for more often comes or a reader's Find marks it again.
-    if (live && candidate != kNoCandidate && frequency_.Frequency(Hash()(*key)) >= candidate) {
+    // too, until one asked for more often comes or a reader's Find marks it again. A candidate
+    // asked for as often as the sketch counts always comes in: a tie there would keep it out
+    // for good, however often it is asked for (until the counts are halved).
+    if (live && candidate != kNoCandidate && candidate < FrequencySketch::kMaxFrequency &&
+        frequency_.Frequency(Hash()(*key)) >= candidate) {
       return false;
     }
     EraseLocked(shard, found);
