@@ -28,8 +28,8 @@
 //
 // Admission by frequency (TinyLFU): every Find counts its key in a FrequencySketch. A new page
 // for a full shard comes in only when its key was asked for more often lately than the page
-// CLOCK would drop for it; otherwise it is served (to its reader and to the Finds waiting for
-// its render) but not kept. So an archive page asked for
+// CLOCK would drop for it, or as often as the sketch counts; otherwise it is served (to its
+// reader and to the Finds waiting for its render) but not kept. So an archive page asked for
 // once does not push out one that readers come back to, even one they have not asked for since
 // the hand last passed. Pages that replace their own key, feeds and sitemaps (kUntilChange),
 // and pages for a shard with room come in as before; a stale or expired page is always dropped.
