@@ -74,7 +74,8 @@ TEST(OldDumpViewsTest, AnOldDumpsViewCountsAreImportedIntoArticleViews) {
     const store::SectionId section = sinmun::testing::SeedSections(*paper)[0].id;
     read = sinmun::testing::InsertArticle(
         *paper, sinmun::testing::MakeArticle(section, "많이 읽은 기사", kNow - 600, {}, 1'234));
-    unread = sinmun::testing::InsertArticle(*paper, sinmun::testing::MakeArticle(section, "새 기사", kNow - 60));
+    unread = sinmun::testing::InsertArticle(
+        *paper, sinmun::testing::MakeArticle(section, "새 기사", kNow - 60));
   }
   const fs::path dump = dir.path() / "dump";
   fs::create_directories(dir.path() / "uploads");
