@@ -138,6 +138,60 @@ nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId art
 
 namespace {
 
+// The article page's two comment parts ("댓글 N" and the block) of `view`, a CommentBlockView
+// with "more" set, from one conversion of the view (issue #14).
+Result<std::vector<std::string>> RenderArticleCommentParts(const SiteContext& site,
+                                                           nlohmann::json view) {
+  const nlohmann::json holder = {{"comments", std::move(view)}};
+  constexpr std::array<std::string_view, 2> kParts = {"partials/comment_count",
+                                                      "partials/comment_block"};
+  return site.deps.renderer->RenderEach(kParts, holder);
+}
+
+// Where EmptyCommentBlock::block has its holes, as the markers rendered into them, and the
+// index of each one's value in FillHoles.
+constexpr std::array<std::string_view, 2> kEmptyBlockMarkers = {"sinmun-hole-comments-path",
+                                                                "sinmun-hole-comment-form-token"};
+constexpr std::size_t kPathHole = 0;
+constexpr std::size_t kTokenHole = 1;
+
+// The block as CommentBlockView shows an article without comments in state `open`, with markers
+// where CommentsPath(article) and the form token go. REQUIRES: open is kOpen or kClosed.
+Result<EmptyCommentBlock> MakeEmptyCommentBlock(const SiteContext& site, CommentsOpen open) {
+  nlohmann::json view = CommentBlockView(site, 0, store::CommentPage{}, {}, CommentForm{}, open);
+  view["more"] = false;
+  view["url"] = kEmptyBlockMarkers[kPathHole];
+  view["form"]["action"] = kEmptyBlockMarkers[kPathHole];
+  view["form"]["token"] = kEmptyBlockMarkers[kTokenHole];
+  Result<std::vector<std::string>> parts = RenderArticleCommentParts(site, std::move(view));
+  if (!parts) return tl::unexpected(parts.error());
+  return EmptyCommentBlock{.count_html = std::move((*parts)[0]),
+                           .block = CutAtMarkers((*parts)[1], kEmptyBlockMarkers)};
+}
+
+// `part` filled for `article`, which has no comments, from the shared block; false when it
+// cannot be (no token signer, a value the template would have escaped, the block not made),
+// and the caller renders it whole.
+bool FillEmptyCommentPart(const SiteContext& site, store::ArticleId article, CommentsOpen open,
+                          CommentPart& part) {
+  if (site.deps.form_signer == nullptr || site.shared == nullptr) return false;
+  const std::string path = CommentsPath(article);
+  const std::string token =
+      FormToken(*site.deps.form_signer, "comment-form", article, site.deps.clock->Now());
+  if (!HoleSafe(path) || !HoleSafe(token)) return false;
+  const bool is_open = open == CommentsOpen::kOpen;
+  const Result<std::shared_ptr<const EmptyCommentBlock>> shared =
+      site.shared->empty_comment_blocks.Get(site.cache->Generation(), is_open ? "open" : "closed",
+                                            [&] { return MakeEmptyCommentBlock(site, open); });
+  if (!shared) return false;
+  std::array<std::string_view, 2> values;
+  values[kPathHole] = path;
+  values[kTokenHole] = token;
+  part.count.html = (*shared)->count_html;
+  part.block.html = FillHoles((*shared)->block, values);
+  return true;
+}
+
 // The part of the article page that shows `article`'s comments, as of now; null when it cannot
 // be made.
 // `registered_at`: the article's, when the caller has it (else the article is read for it).
@@ -163,13 +217,13 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
   const std::vector<store::Comment> best =
       page->top_level > 0 ? ArticleBestComments(site, article, *registered_at, now)
                           : std::vector<store::Comment>{};
+  if (page->total == 0 && page->items.empty() && best.empty() &&
+      FillEmptyCommentPart(site, article, *open, *part)) {
+    return part;
+  }
   nlohmann::json view = CommentBlockView(site, article, *page, best, CommentForm{}, *open);
   view["more"] = page->top_level > kCommentsOnArticlePage;
-  const nlohmann::json holder = {{"comments", std::move(view)}};
-  // Both from one conversion of the view (issue #14).
-  constexpr std::array<std::string_view, 2> kParts = {"partials/comment_count",
-                                                      "partials/comment_block"};
-  Result<std::vector<std::string>> parts = site.deps.renderer->RenderEach(kParts, holder);
+  Result<std::vector<std::string>> parts = RenderArticleCommentParts(site, std::move(view));
   if (!parts) {
     spdlog::error("site: comment part of article {}: {}", article, parts.error().detail);
     return nullptr;

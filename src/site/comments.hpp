@@ -12,6 +12,7 @@
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "site/context.hpp"
+#include "site/holed_html.hpp"
 #include "store/comment_book.hpp"
 
 namespace sinmun::site {
@@ -72,6 +73,15 @@ nlohmann::json CommentBlockView(const SiteContext& site, store::ArticleId articl
                                 const store::CommentPage& page,
                                 const std::vector<store::Comment>& best, const CommentForm& form,
                                 CommentsOpen open);
+
+// The comment parts of an article no one has commented on, alike for every such article in one
+// state (open or closed) but for its comments address and form token: rendered once per change
+// to the paper and filled per article (SharedParts::empty_comment_blocks): most archive articles
+// have no comments, and a view and a render each were 4.8 % of the news mix's CPU (issue #14).
+struct EmptyCommentBlock {
+  std::string count_html;  // partials/comment_count, as it reads for 0 comments
+  HoledHtml block;         // partials/comment_block, holed for the comments address and token
+};
 
 // What the article page's view needs to place its comment holes (site/ad_splice.hpp):
 // {"enabled", "article"}. The count and block themselves are its CommentPart.

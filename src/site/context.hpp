@@ -19,7 +19,8 @@
 
 namespace sinmun::site {
 
-class BreakingTicker;  // site/breaking_ticker.hpp
+class BreakingTicker;      // site/breaking_ticker.hpp
+struct EmptyCommentBlock;  // site/comments.hpp
 
 // Parts many pages show alike, made once per change and reused (site/shared_part.hpp): an
 // article miss no longer ranks the most-viewed box or reads the sections and settings itself.
@@ -32,7 +33,8 @@ struct SharedParts {
         footer_links(max_age),
         list_pages(max_age),
         mastheads(max_age),
-        colophons(max_age) {}
+        colophons(max_age),
+        empty_comment_blocks(max_age) {}
   SharedPart<std::string> most_viewed_box;  // its HTML (MostViewedBoxHtml)
   SharedPart<std::vector<store::Section>> sections;
   SharedPart<store::Settings> settings;
@@ -46,6 +48,8 @@ struct SharedParts {
   // highlighted entry, and the footer's paper information, by year.
   SharedVariants<std::string> mastheads;
   SharedVariants<std::string> colophons;
+  // The comment parts of an article without comments, by whether comments are open or closed.
+  SharedVariants<EmptyCommentBlock> empty_comment_blocks;
 };
 
 class CommentParts;

@@ -778,5 +778,55 @@ TEST_F(CommentsSiteTest, TheSiteDefaultClosesOlderArticlesUnlessTheyChooseOtherw
             std::string::npos);
 }
 
+// Articles no one has commented on share one rendered comment block (issue #14): each page's
+// form still posts to its own article with a token signed for it, open or closed alike.
+TEST_F(CommentsSiteTest, ArticlesWithoutCommentsEachGetAFormForThemselves) {
+  const store::ArticleId other = Insert(sinmun::testing::MakeArticle(
+      sections_[0].id, "댓글 없는 다른 기사", kNow - 3600, {reporters_[0]}));
+  // The value of the first `name="…" value="…"`-style attribute after `after` in `page`.
+  const auto attribute = [](const std::string& page, const std::string& after,
+                            const std::string& name) {
+    const size_t from = page.find(after);
+    if (from == std::string::npos) return std::string();
+    const size_t start = page.find(name + "=\"", from);
+    if (start == std::string::npos) return std::string();
+    const size_t value = start + name.size() + 2;
+    return page.substr(value, page.find('"', value) - value);
+  };
+  std::vector<std::pair<std::string, std::string>> forms;  // action, token
+  for (const store::ArticleId id : {article_, other}) {
+    const std::string page = GetBody(fmt::format("/article/{}", id));
+    EXPECT_NE(page.find("댓글 <span class=\"count\">0</span>"), std::string::npos);
+    EXPECT_NE(page.find("첫 댓글을 남겨 주세요"), std::string::npos);
+    forms.emplace_back(attribute(page, "class=\"comment-form\"", "action"),
+                       attribute(page, "class=\"comment-form\"", "value"));
+  }
+  EXPECT_EQ(forms[0].first, CommentsUrl());
+  EXPECT_EQ(forms[1].first, fmt::format("/article/{}/comments", other));
+  EXPECT_NE(forms[0].second, forms[1].second);
+
+  clock_ = FixedClock(kNow + 60);  // the form filled in as a person would
+  const auto post = [&](const std::pair<std::string, std::string>& form,
+                        const std::string& address) {
+    return PostForm(form.first,
+                    "nickname=a&password=secret1&body=" + http::PercentEncode("첫 댓글") +
+                        "&form_token=" + form.second,
+                    address);
+  };
+  // A token is good for the article whose page gave it, not for the other one.
+  EXPECT_EQ(post({forms[1].first, forms[0].second}, "198.51.100.30").status, 400);
+  ASSERT_EQ(post(forms[1], "198.51.100.31").status, 303);
+  EXPECT_NE(GetBody(fmt::format("/article/{}", other)).find("첫 댓글"), std::string::npos);
+
+  // Closed, the block without a form is shared too, and says so.
+  ASSERT_TRUE(store_->PutCommentSetting(
+      article_, store::CommentSetting{.policy = store::CommentPolicy::kCloses, .close_days = 0}));
+  site_->CommentsChanged(article_);
+  const std::string closed = GetBody(fmt::format("/article/{}", article_));
+  EXPECT_NE(closed.find("댓글이 닫힌 기사입니다"), std::string::npos);
+  EXPECT_EQ(closed.find("class=\"comment-form\""), std::string::npos);
+  EXPECT_NE(closed.find("댓글 <span class=\"count\">0</span>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sinmun::site
