@@ -30,11 +30,9 @@ constexpr std::size_t kMaxHoles = kMaxAdHoles;
 // The bytes of every AdPage's kept joined bodies (see AdPage::Joined).
 std::atomic<std::size_t> joined_bytes{0};
 
-// What a kept joined body counts against the budget: its gzip and plain forms, and its brotli
-// form (made later) as large as the gzip one.
-std::size_t JoinedSize(const AdPage::Joined& joined) {
-  return 2 * joined.gzip->size() + joined.plain->size();
-}
+// What a kept joined body counts against the budget: its gzip form, and its brotli form (made
+// later) as large as the gzip one.
+std::size_t JoinedSize(const AdPage::Joined& joined) { return 2 * joined.gzip->size(); }
 
 std::string ClickUrl(const ads::ClickSigner& signer, const store::AdCampaign& campaign,
                      std::string_view slot) {
@@ -54,23 +52,45 @@ std::optional<std::uint64_t> CountedVisitor(const SiteContext& site, const http:
   return IdentifyVisitor(site, request).key;
 }
 
-// Compresses each of `page.texts` as a piece at `level` and joins them into the page's gzip
-// form: a page miss compresses the page once, not once for the pieces and again for the whole
-// (issue #14).
-void CompressAdPagePieces(AdPage& page, int level) {
+// Compresses each of `texts` as a piece at `level` and joins them into the page's gzip form,
+// which then holds the pieces: `page.pieces` are views into it. The pieces' own strings are
+// dropped, so a page keeps its compressed bytes once (issue #14).
+void CompressAdPagePieces(AdPage& page, std::span<const std::string_view> texts, int level) {
   page.level = level;
-  page.bytes = 0;
-  for (const std::string_view text : page.texts) {
-    page.pieces.push_back(http::DeflateForJoin(text, level));
-    page.bytes += page.pieces.back().deflate.size();
-  }
+  std::vector<http::DeflatePiece> made;
+  made.reserve(texts.size());
+  for (const std::string_view text : texts) made.push_back(http::DeflateForJoin(text, level));
   std::vector<http::DeflateView> views;  // once the pieces stopped moving
-  for (const http::DeflatePiece& piece : page.pieces) views.push_back(piece.View());
-  std::string gzip;
-  http::JoinGzip(views, gzip);
-  if (gzip.size() < page.plain.bytes->size()) {
-    page.plain.gzip = std::make_shared<const std::string>(std::move(gzip));
+  views.reserve(made.size());
+  for (const http::DeflatePiece& piece : made) views.push_back(piece.View());
+  auto gzip = std::make_shared<std::string>();
+  http::JoinGzip(views, *gzip);
+  const std::string_view joined = *gzip;
+  std::size_t at = http::kJoinedHeaderBytes;  // JoinGzip lays the pieces end to end from here
+  page.pieces.clear();
+  page.pieces.reserve(views.size());
+  for (const http::DeflateView& view : views) {
+    page.pieces.push_back(view);
+    page.pieces.back().deflate = joined.substr(at, view.deflate.size());
+    at += view.deflate.size();
   }
+  page.unfilled.gzip = std::move(gzip);
+  page.bytes = sizeof(AdPage) + page.pieces.capacity() * sizeof(http::DeflateView) +
+               page.holes.capacity() * sizeof(AdPage::Hole);
+}
+
+// `plain` cut before each of `cuts` (ascending offsets into it), and after the last: one more
+// piece than cuts.
+std::vector<std::string_view> CutAt(std::string_view plain, std::span<const std::size_t> cuts) {
+  std::vector<std::string_view> texts;
+  texts.reserve(cuts.size() + 1);
+  std::size_t from = 0;
+  for (const std::size_t cut : cuts) {
+    texts.push_back(plain.substr(from, cut - from));
+    from = cut;
+  }
+  texts.push_back(plain.substr(from));
+  return texts;
 }
 
 // Whether a body joined for `page` now would find a free kept entry and room in the budget:
@@ -85,24 +105,21 @@ bool MayKeepJoined(const AdPage& page, std::size_t size) {
   return false;
 }
 
-// The gzip form of a joined body. Pieces compressed apart share no history, so their join is
-// about 40 % larger than the page compressed whole (a 31 KB article page with its comment
-// block: 8,731 bytes joined, 6,279 whole, docs/BENCHMARKS.md). A body that will be kept on a
-// page asked for again is served to every later reader of that choice, so it is compressed
-// whole, once (about a third of a millisecond for an article page); a page's first answer,
-// uncached pages and choices not kept are joined as before.
-void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts,
-                  const std::string& plain, std::string& gzip) {
-  if (page.pieces.empty()) {  // kPiecesLater: a miss's answer, or a hit before the recompressor
-    thread_local http::GzipCompressor first(http::kFastJoinLevel);
-    SINMUN_CHECK(first.Compress(plain, gzip));
-    return;
-  }
-  if (page.asked_again && MayKeepJoined(page, plain.size() + plain.size() / 2)) {
-    thread_local http::GzipCompressor whole(http::kBestJoinLevel);
-    if (whole.Compress(plain, gzip)) return;
-  }
+// The gzip form of a joined body: `parts` laid end to end. Pieces compressed apart share no
+// history, so their join is about 40 % larger than the page compressed whole (a 31 KB article
+// page with its comment block: 8,731 bytes joined, 6,279 whole, docs/BENCHMARKS.md). A body
+// that will be kept on a page asked for again is served to every later reader of that choice,
+// so it is inflated and compressed whole, once (about a third of a millisecond for an article
+// page); a page's first answer, uncached pages and choices not kept stay joined.
+void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts, std::string& gzip) {
   http::JoinGzip(parts, gzip);
+  if (!page.asked_again || !MayKeepJoined(page, 2 * gzip.size())) return;
+  thread_local std::string plain;
+  thread_local http::GzipCompressor whole(http::kBestJoinLevel);
+  std::string smaller;
+  if (http::Gunzip(gzip, plain) && whole.Compress(plain, smaller) && smaller.size() < gzip.size()) {
+    gzip = std::move(smaller);
+  }
 }
 
 }  // namespace
@@ -164,33 +181,29 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
     }
     at = close + kMarkerClose.size();
   }
-  page->plain.etag = http::StrongEtag(plain);
-  page->plain.bytes = std::make_shared<const std::string>(std::move(plain));
-  const std::string_view text = *page->plain.bytes;
-  std::size_t from = 0;
-  cuts.push_back(text.size());
-  for (const std::size_t cut : cuts) {
-    page->texts.push_back(text.substr(from, cut - from));
-    from = cut;
-  }
-  page->level = level;
-  if (level != kPiecesLater) CompressAdPagePieces(*page, level);
-  if (page->plain.gzip) page->plain.brotli = std::make_shared<const http::BrotliForm>();
+  // The tag names the plain page, which is not kept: taken now.
+  page->unfilled.etag = http::StrongEtag(plain);
+  const std::vector<std::string_view> texts = CutAt(plain, cuts);
+  CompressAdPagePieces(*page, texts, level);
+  page->unfilled.brotli = std::make_shared<const http::BrotliForm>();
   return page;
 }
 
 std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) {
   auto again = std::make_shared<AdPage>();
-  again->plain.bytes = page.plain.bytes;  // `texts` point into these shared bytes
-  again->plain.etag = page.plain.etag;
-  again->texts = page.texts;
+  again->unfilled.etag = page.unfilled.etag;
   again->holes = page.holes;
   again->asked_again = true;
-  CompressAdPagePieces(*again, level);
-  if (again->plain.gzip) {
-    again->plain.brotli =
-        page.plain.brotli ? page.plain.brotli : std::make_shared<const http::BrotliForm>();
-  }
+  std::string plain;
+  // The page's own join: it reads, or the page was broken when it was made.
+  SINMUN_CHECK(http::Gunzip(*page.unfilled.gzip, plain));
+  std::vector<std::size_t> cuts;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i + 1 < page.pieces.size(); ++i)
+    cuts.push_back(at += page.pieces[i].size);
+  SINMUN_CHECK(at + page.pieces.back().size == plain.size());
+  CompressAdPagePieces(*again, CutAt(plain, cuts), level);
+  again->unfilled.brotli = page.unfilled.brotli;  // made from the same plain bytes, if made
   return again;
 }
 
@@ -215,7 +228,7 @@ AdPage::~AdPage() {
 
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type) {
-  if (page.holes.empty()) return http::Prepared(page.plain, content_type);
+  if (page.holes.empty()) return http::Prepared(page.unfilled, content_type);
   std::shared_ptr<const ads::LiveSet> live;
   std::shared_ptr<const ads::LiveBanner> ticker;
   std::shared_ptr<const CommentPart> comments;  // every comment hole of a page is one article's
@@ -240,8 +253,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       case AdPage::Filling::kCommentBlock:
         if (!comments) comments = ArticleCommentPart(site, hole.article);
         if (comments) {
-          // Their deflate forms only for a page joined from its pieces.
-          const CommentPart& part = page.pieces.empty() ? *comments : comments->Spliced();
+          const CommentPart& part = comments->Spliced();  // with the deflate forms a join needs
           fill[i] = hole.filling == AdPage::Filling::kCommentCount ? &part.count : &part.block;
         }
         break;
@@ -250,7 +262,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     if (fill[i] != nullptr && fill[i]->html.empty()) fill[i] = nullptr;
     any = any || fill[i] != nullptr;
   }
-  if (!any) return http::Prepared(page.plain, content_type);
+  if (!any) return http::Prepared(page.unfilled, content_type);
 
   // Impressions are counted once the response is built: their dedup slots load meanwhile.
   const std::optional<std::uint64_t> visitor = CountedVisitor(site, request);
@@ -274,7 +286,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   }
   choice.comments = comments ? comments->version : 0;
   auto etag_of = [&] {
-    std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
+    std::string etag = page.unfilled.etag.substr(0, page.unfilled.etag.size() - 1);
     etag += '-';
     etag += std::to_string(choice.sequence);
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
@@ -306,31 +318,17 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     // Pieces and fillings interleaved: piece 0, filling 0, piece 1, … piece n.
     std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
     std::size_t count = 0;
-    auto plain = std::make_shared<std::string>();
-    std::size_t size = page.plain.bytes->size();
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (fill[i]) size += fill[i]->html.size();
-    }
-    plain->reserve(size);
-    const bool pieces = !page.pieces.empty();
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (pieces) parts[count++] = page.pieces[i].View();
-      plain->append(page.texts[i]);
+      parts[count++] = page.pieces[i];
       if (fill[i]) {
-        if (pieces) {
-          parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(),
-                            fill[i]->crc_op};
-        }
-        plain->append(fill[i]->html);
+        parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(), fill[i]->crc_op};
       }
     }
-    if (pieces) parts[count++] = page.pieces.back().View();
-    plain->append(page.texts.back());
+    parts[count++] = page.pieces.back();
     auto gzip = std::make_shared<std::string>();
-    GzipOfJoined(page, std::span(parts.data(), count), *plain, *gzip);
+    GzipOfJoined(page, std::span(parts.data(), count), *gzip);
     made = std::make_unique<AdPage::Joined>(choice);
     made->gzip = std::move(gzip);
-    made->plain = std::move(plain);
     made->etag = etag_of();
     made->brotli = std::make_shared<const http::BrotliForm>();
     joined = made.get();
@@ -355,11 +353,10 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
     }
   }
-  // The server sends the form the client takes. A br client gets a kept choice's brotli form,
-  // which the server makes from the uncompressed page on the first such request
-  // (http::BrotliForm); a choice not kept is not worth a brotli compression per response, so
-  // such clients get gzip or identity.
-  response.body.bytes = joined->plain;
+  // The server sends the form the client takes: the gzip form, or its bytes inflated. A br
+  // client gets a kept choice's brotli form, which the server makes from the inflated gzip form
+  // on the first such request (http::BrotliForm::OfGzip); a choice not kept is not worth a
+  // brotli compression per response, so such clients get gzip or identity.
   response.body.gzip = joined->gzip;
   response.body.etag = joined->etag;
   if (kept) response.body.brotli = joined->brotli;
@@ -377,9 +374,9 @@ http::Response FillAdSlots(const SiteContext& site, const http::Request& request
   }
   std::shared_ptr<const ads::LiveSet> live;
   if (site.rotation != nullptr) live = site.rotation->Current();
-  // Answered once: compressed whole, at the fast level.
+  // Answered once: its pieces at the fast level.
   const std::shared_ptr<const AdPage> page =
-      CutAtAdMarkers(*response.body.bytes, live.get(), kPiecesLater);
+      CutAtAdMarkers(*response.body.bytes, live.get(), http::kFastJoinLevel);
   if (!page) return response;
   http::Response filled = ServeWithAds(site, request, *page, response.content_type);
   filled.cache_control = response.cache_control;

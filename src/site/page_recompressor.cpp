@@ -44,7 +44,7 @@ void PageRecompressor::Run() {
       again->status = page->status;
       again->content_type = page->content_type;
       again->ads = RecompressedAdPage(*page->ads, http::kBestJoinLevel);
-      again->body = again->ads->plain;
+      again->body = again->ads->unfilled;
       cache_->Replace(key, page.get(), std::move(again));
     }
     lock.lock();

@@ -114,16 +114,16 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
           // (later ones move its generation): a store read per miss only when the set is
           // older than that (issue #14).
           if (site->rotation != nullptr) live = site->rotation->CurrentCovering(lookup.sequence);
-          // Pieces later: a page asked for again is cut into pieces at the best level then.
-          entry->ads =
-              CutAtAdMarkers(*response.body.bytes, live.get(),
-                             site->recompressor != nullptr ? kPiecesLater : http::kBestJoinLevel);
+          // Fast pieces: a page asked for again gets them at the best level then.
+          entry->ads = CutAtAdMarkers(
+              *response.body.bytes, live.get(),
+              site->recompressor != nullptr ? http::kFastJoinLevel : http::kBestJoinLevel);
         }
         if (!entry->ads) {
           response.body = PreparedOnce(response.body);
           entry->body = KeptBody(response.body, freshness);
         } else {
-          entry->body = entry->ads->plain;
+          entry->body = entry->ads->unfilled;
         }
         if (entry->ads) {
           std::vector<std::pair<std::string, std::string>> headers = std::move(response.headers);
