@@ -54,7 +54,7 @@ page_cache_row() {  # label
   curl -fs "$base/metrics" | awk -v label="$1" '$1 == "sinmun_page_cache_entries" {e = $2}
     $1 == "sinmun_page_cache_bytes" {b = $2}
     END {printf "| %s | page cache after the mix | %d entries | %.1f MB | %.1f KB an entry | |\n",
-      label, e, b / 1048576, e > 0 ? b / e / 1024 : 0}'
+      label, e, b / 1048576, (e > 0 ? b / e / 1024 : 0)}'
 }
 run_binary() {  # label binary
   cp -r "$PAPER" "$work/paper-$1"
