@@ -6,7 +6,8 @@
 # Per load: req/s, p99, the page cache's hit share (from /metrics) and the server's CPU time
 # per request (utime + stime from /proc/PID/stat over the run, divided by wrk's requests),
 # which a loaded machine moves less than req/s; after the mix, the page cache's entries and
-# bytes (from /metrics).
+# bytes (from /metrics). Last, "cached": one article asked for again and again (the middle id,
+# as archive.sh's (c)), what a cached hit costs.
 # With BIN_BEFORE=<another sinmun binary>, that binary is measured first on its own copy of
 # the paper, then BIN, back to back: an A/B in one run (rows labelled BEFORE_LABEL and
 # AFTER_LABEL, "before" and "after" unless set). Both are given this checkout's
@@ -20,6 +21,7 @@ DURATION=${DURATION:-10s}
 WARM=${WARM:-10s}
 PORT=${PORT:-18110}
 base="http://127.0.0.1:$PORT"
+agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 export SINMUN_SHARE=${SINMUN_SHARE:-$PWD}
 ticks=$(getconf CLK_TCK)
 max_id=$(sqlite3 "$PAPER/sinmun.db" "SELECT MAX(id) FROM articles")
@@ -39,8 +41,13 @@ measure() {  # label kind duration
   local out="$work/$label-$kind.out"
   cpu0=$(cpu_ticks "$sinmun_pid")
   read -r hits0 misses0 < <(cache_counts)
-  ONLY=$([ "$kind" = mix ] && echo "" || echo "$kind") \
-    wrk -t2 -c64 -d"$duration" --latency -s bench/news_mix.lua "$base" >"$out"
+  if [ "$kind" = cached ]; then
+    wrk -t2 -c64 -d"$duration" --latency -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' \
+      "$base/article/$((max_id / 2))" >"$out"
+  else
+    ONLY=$([ "$kind" = mix ] && echo "" || echo "$kind") \
+      wrk -t2 -c64 -d"$duration" --latency -s bench/news_mix.lua "$base" >"$out"
+  fi
   cpu1=$(cpu_ticks "$sinmun_pid")
   read -r hits1 misses1 < <(cache_counts)
   requests=$(awk '/requests in/ {print $1}' "$out")
@@ -61,7 +68,9 @@ run_binary() {  # label binary
   BIN=$2 start_sinmun "$work/paper-$1" "$PORT"
   measure "$1" mix "$WARM"
   page_cache_row "$1"
-  for kind in article front section most_viewed search; do measure "$1" "$kind" "$DURATION"; done
+  for kind in article front section most_viewed search cached; do
+    measure "$1" "$kind" "$DURATION"
+  done
   echo "| $1 | anonymous memory after | $(rss_mb "$sinmun_pid" | cut -d' ' -f2) MB | | | |"
   stop_sinmun
   rm -rf "$work/paper-$1"

@@ -67,6 +67,9 @@ void WritePageCache(PrometheusText& out, const site::PageCache::Stats& cache) {
   out.Family("sinmun_page_cache_drops_total", "counter",
              "Times the whole cache was dropped because the paper changed.");
   out.Sample("sinmun_page_cache_drops_total", static_cast<double>(cache.drops));
+  out.Family("sinmun_page_cache_rejections_total", "counter",
+             "New pages served but not kept: the page they would push out is asked for as often.");
+  out.Sample("sinmun_page_cache_rejections_total", static_cast<double>(cache.rejections));
   out.Family("sinmun_page_cache_bytes", "gauge", "Bytes of pages kept (bodies and gzip forms).");
   out.Sample("sinmun_page_cache_bytes", static_cast<double>(cache.bytes));
   out.Family("sinmun_page_cache_entries", "gauge", "Pages kept.");

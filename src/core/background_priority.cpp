@@ -1,5 +1,7 @@
 #include "core/background_priority.hpp"
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -17,6 +19,20 @@ void LowerThisThreadsPriority() {
   const int nice = getpriority(PRIO_PROCESS, thread);
   if (nice == -1 && errno != 0) return;
   (void)setpriority(PRIO_PROCESS, thread, std::min(nice + kBackgroundNiceStep, 19));
+}
+
+IdleScheduling::IdleScheduling() {
+  sched_param param{};
+  int policy = 0;
+  if (pthread_getschedparam(pthread_self(), &policy, &param) != 0) return;
+  const sched_param idle{};
+  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) == 0) policy_ = policy;
+}
+
+IdleScheduling::~IdleScheduling() {
+  if (policy_ < 0) return;
+  const sched_param param{};
+  (void)pthread_setschedparam(pthread_self(), policy_, &param);
 }
 
 }  // namespace sinmun

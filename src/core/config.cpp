@@ -59,7 +59,7 @@ std::string DefaultConfigText() {
 # base_url = ""                    # public address, e.g. "https://news.example.com"
 # trusted_proxies = ""             # load balancers sending X-Forwarded-For, e.g. "10.0.0.0/8, ::1"
 # page_cache_seconds = {cache}          # a cached page is re-rendered at least this often
-# page_cache_mb = {cache_mb}               # memory for rendered pages; the cache empties when full
+# page_cache_mb = {cache_mb}               # memory for rendered pages; the least used make room
 # store = ""                       # "" = sinmun.db here; "postgres://user@host:5432/paper" for
                                    # several nodes on one PostgreSQL (search index and uploads
                                    # stay in each node's data folder)

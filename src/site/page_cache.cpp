@@ -9,8 +9,12 @@
 
 namespace sinmun::site {
 
-// One render of one key in progress; compared by address only.
-struct PageCache::Flight {};
+// One render of one key in progress; compared by address.
+struct PageCache::Flight {
+  // Its page when the render was served but not kept (not admitted): its waiters take it
+  // rather than each render it again.
+  std::shared_ptr<const Page> page;
+};
 
 class PageCache::Ticket {
  public:
@@ -28,7 +32,7 @@ class PageCache::Ticket {
 };
 
 PageCache::PageCache(const store::ChangeFeed* store, Options options)
-    : store_(store), options_(options) {
+    : store_(store), options_(options), frequency_(options.max_entries) {
   // The sequence pages are rendered from is known before the first page is: else the first
   // check, racing with the first renders, takes its reading for a change and refuses their
   // pages, and every reader waiting for them renders again.
@@ -108,7 +112,9 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   Lookup lookup;
   lookup.generation = generation_.load(std::memory_order_acquire);
   lookup.sequence = applying_sequence_.load(std::memory_order_acquire);
-  Shard& shard = ShardFor(key);
+  const std::size_t hash = Hash()(key);
+  frequency_.Record(hash);  // hit or miss: how often it is asked for decides whether it stays
+  Shard& shard = shards_[hash % kShards];
   const auto fresh = [now_ns](const Slot& slot) { return !slot.stale && slot.expires_ns > now_ns; };
   {
     const std::shared_lock lock(shard.mutex);
@@ -124,11 +130,16 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   if (options_.ttl.count() <= 0) return lookup;  // nothing is kept, nothing to wait for
 
   std::unique_lock lock(shard.mutex);
+  std::shared_ptr<Flight> awaited;
   for (bool waited = false;; waited = true) {
     const auto found = shard.slots.find(key);
     if (found != shard.slots.end() && fresh(found->second)) {
       found->second.used.store(true, std::memory_order_relaxed);
       lookup.page = found->second.page;
+      return lookup;
+    }
+    if (awaited && awaited->page) {
+      lookup.page = awaited->page;
       return lookup;
     }
     const auto flight = shard.flights.find(key);
@@ -146,6 +157,7 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
       return lookup;
     }
     if (waited) return lookup;
+    awaited = flight->second;
     shard.landed.wait_for(lock, options_.render_wait, [&] { return !shard.flights.contains(key); });
   }
 }
@@ -162,7 +174,12 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
   Shard& shard = ShardFor(key);
   {
     const std::unique_lock lock(shard.mutex);
-    shard.flights.erase(key);  // whoever rendered it, the waiters can have it now
+    // Whoever rendered it, the waiters can have it now.
+    std::shared_ptr<Flight> flight;
+    if (const auto it = shard.flights.find(key); it != shard.flights.end()) {
+      flight = std::move(it->second);
+      shard.flights.erase(it);
+    }
     const auto found = shard.slots.find(key);
     // A change since the render began (or Clear) bumped the generation: its page may be stale.
     if (generation_.load(std::memory_order_acquire) != generation) {
@@ -171,6 +188,12 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
       // A page larger than a shard's share (a 50,000-URL sitemap file) is served but not
       // kept, and must not empty its shard of the pages that do fit.
       if (found != shard.slots.end()) EraseLocked(shard, found);
+    } else if (found == shard.slots.end() && freshness == Freshness::kTimed &&
+               !EvictLocked(shard, now_ns, nullptr, 1, bytes, frequency_.Frequency(Hash()(key)))) {
+      // Asked for less often than the page it would push out: its reader has it, and so do
+      // its waiters, woken below; the cache keeps the other.
+      rejections_.fetch_add(1, std::memory_order_relaxed);
+      if (flight) flight->page = std::move(page);
     } else {
       auto it = found;
       if (it == shard.slots.end()) {
@@ -228,13 +251,15 @@ void PageCache::EraseLocked(Shard& shard, decltype(Shard::slots)::iterator found
   shard.slots.erase(found);
 }
 
-void PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep) {
+bool PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep,
+                            std::size_t more_entries, std::size_t more_bytes, int candidate) {
   const std::size_t max_entries = options_.max_entries / kShards + 1;
   const std::size_t max_bytes = options_.max_bytes / kShards + 1;
   // Each spared entry loses its mark, so two passes over the shard always find one to drop.
   std::size_t spared = 0;
-  while ((shard.slots.size() > max_entries || shard.bytes > max_bytes) && !shard.order.empty() &&
-         spared <= 2 * shard.order.size()) {
+  while (
+      (shard.slots.size() + more_entries > max_entries || shard.bytes + more_bytes > max_bytes) &&
+      !shard.order.empty() && spared <= 2 * shard.order.size()) {
     const std::string* key = shard.order.front();
     const auto found = shard.slots.find(*key);
     Slot& slot = found->second;
@@ -244,9 +269,18 @@ void PageCache::EvictLocked(Shard& shard, std::int64_t now_ns, const std::string
       ++spared;
       continue;
     }
+    // The page to drop stays first in line, unmarked: the next new page is weighed against it
+    // too, until one asked for more often comes or a reader's Find marks it again. A candidate
+    // asked for as often as the sketch counts always comes in: a tie there would keep it out
+    // for good, however often it is asked for (until the counts are halved).
+    if (live && candidate != kNoCandidate && candidate < FrequencySketch::kMaxFrequency &&
+        frequency_.Frequency(Hash()(*key)) >= candidate) {
+      return false;
+    }
     EraseLocked(shard, found);
     evictions_.fetch_add(1, std::memory_order_relaxed);
   }
+  return true;
 }
 
 void PageCache::Land(const std::string& key, const Flight* flight) {
@@ -291,6 +325,7 @@ PageCache::Stats PageCache::stats() const {
   stats.misses = misses_.Value();
   stats.evictions = evictions_.load(std::memory_order_relaxed);
   stats.drops = drops_.load(std::memory_order_relaxed);
+  stats.rejections = rejections_.load(std::memory_order_relaxed);
   for (const Shard& shard : shards_) {
     const std::shared_lock lock(shard.mutex);
     stats.entries += shard.slots.size();

@@ -24,8 +24,18 @@
 // (CLOCK, second chance: a Find marks its entry used; eviction walks the shard's entries oldest
 // first, spares and unmarks used ones, drops the first unused one), so a flood of distinct
 // addresses asked once each cycles through the unused entries and cannot push out pages readers
-// keep asking for. Thread safety: all methods from any thread. Find holds one shard's shared
-// lock for a hash lookup; rendering happens outside any lock.
+// keep asking for.
+//
+// Admission by frequency (TinyLFU): every Find counts its key in a FrequencySketch. A new page
+// for a full shard comes in only when its key was asked for more often lately than the page
+// CLOCK would drop for it, or as often as the sketch counts; otherwise it is served (to its
+// reader and to the Finds waiting for its render) but not kept. So an archive page asked for
+// once does not push out one that readers come back to, even one they have not asked for since
+// the hand last passed. Pages that replace their own key, feeds and sitemaps (kUntilChange),
+// and pages for a shard with room come in as before; a stale or expired page is always dropped.
+//
+// Thread safety: all methods from any thread. Find holds one shard's shared lock for a hash
+// lookup (and counts its key without a lock); rendering happens outside any lock.
 
 #include <array>
 #include <atomic>
@@ -42,6 +52,7 @@
 
 #include "core/striped_counter.hpp"
 #include "http/response.hpp"
+#include "site/frequency_sketch.hpp"
 #include "store/change_feed.hpp"
 
 namespace sinmun::site {
@@ -110,9 +121,11 @@ class PageCache {
   std::uint64_t Generation();
 
   // For /metrics. Evictions are entries dropped to make room (expired or not); drops are
-  // Clear()s (a change to the paper, a recommend's page is an Erase and counts in neither).
+  // Clear()s (a change to the paper, a recommend's page is an Erase and counts in neither);
+  // rejections are new pages not kept because the page they would push out is asked for at
+  // least as often.
   struct Stats {
-    std::uint64_t hits = 0, misses = 0, evictions = 0, drops = 0;
+    std::uint64_t hits = 0, misses = 0, evictions = 0, drops = 0, rejections = 0;
     std::size_t entries = 0, bytes = 0;
   };
   Stats stats() const;
@@ -152,8 +165,14 @@ class PageCache {
   // number they were read up to.
   std::int64_t ApplyChanges(std::int64_t seen, std::int64_t sequence);
   void EraseLocked(Shard& shard, decltype(Shard::slots)::iterator found);
-  // Evicts until the shard is within its share; never `keep`.
-  void EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep);
+  // Evicts until the shard, with `more_entries` entries and `more_bytes` bytes added, is within
+  // its share; never `keep`. With a `candidate` frequency (a new page waiting to come in, asked
+  // for that often), stops at the first live page to drop that is asked for at least as often
+  // and returns false: the new page is not worth it. Returns true when there is room.
+  static constexpr int kNoCandidate = -1;
+  bool EvictLocked(Shard& shard, std::int64_t now_ns, const std::string* keep,
+                   std::size_t more_entries = 0, std::size_t more_bytes = 0,
+                   int candidate = kNoCandidate);
   // Ends `flight` when its ticket is dropped (unless an Insert did) and wakes its waiters.
   void Land(const std::string& key, const Flight* flight);
   Shard& ShardFor(std::string_view key) { return shards_[Hash()(key) % kShards]; }
@@ -168,8 +187,9 @@ class PageCache {
   // The sequence read by the latest check that moved the generation, stored before it moved
   // it: Lookup::sequence.
   std::atomic<std::int64_t> applying_sequence_{-1};
+  FrequencySketch frequency_;     // Finds per key lately, for admission
   StripedCounter hits_, misses_;  // on every lookup: no shared cache line
-  std::atomic<std::uint64_t> evictions_{0}, drops_{0};
+  std::atomic<std::uint64_t> evictions_{0}, drops_{0}, rejections_{0};
 };
 
 }  // namespace sinmun::site

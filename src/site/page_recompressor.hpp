@@ -6,8 +6,9 @@
 // answer. A page asked for again is worth its pieces at the best level: its first hit hands it
 // here, and one thread inflates its gzip form and makes them at http::kBestJoinLevel and puts the
 // page in the cache in place of the first form (PageCache::Replace), unless the entry changed
-// meanwhile. The queue is bounded: a page that finds it full stays in its fast form, which serves
-// just as well. Thread safety: Ask from any thread.
+// meanwhile. It compresses at idle priority (IdleScheduling), so a saturated server spends its
+// cores on answers. The queue is bounded: a page that finds it full stays in its fast form, which
+// serves just as well. Thread safety: Ask from any thread.
 
 #include <condition_variable>
 #include <deque>

@@ -252,6 +252,85 @@ TEST_F(PageCacheTest, PagesReadersAskForSurviveAFloodOfDistinctAddresses) {
   EXPECT_GT(cache.size(), hot.size());
 }
 
+// What a reader does: a hit, or a render that the cache may keep. Returns whether it was a hit.
+bool Ask(PageCache& cache, const std::string& key) {
+  const PageCache::Lookup lookup = cache.Find(key);
+  if (lookup.page) return true;
+  cache.Insert(key, lookup.generation, MakePage(key));
+  return false;
+}
+
+// Admission by frequency (issue #14): a page readers asked for many times stays while a crawler
+// walks the archive, even when nobody asks for it during the walk (CLOCK alone drops it once
+// the hand has passed it twice).
+TEST_F(PageCacheTest, APageReadersCameBackToOutlastsAFloodOfPagesAskedOnce) {
+  PageCache::Options options;
+  options.max_entries = 160;  // 11 a shard
+  PageCache cache(store_.get(), options);
+  const std::string hot = "/article/hot";
+  for (int i = 0; i < 20; ++i) Ask(cache, hot);
+  ASSERT_TRUE(Ask(cache, hot));
+  for (int i = 0; i < 160; ++i) Put(cache, "/article/" + std::to_string(i));
+  // About 60 addresses for each shard's 11 places, each asked once.
+  for (int i = 0; i < 1000; ++i) Put(cache, "/article/old/" + std::to_string(i));
+
+  EXPECT_TRUE(Ask(cache, hot)) << "the page readers came back to is still served from the cache";
+  EXPECT_FALSE(Ask(cache, "/article/old/999")) << "the last crawled page was not kept";
+  EXPECT_LE(cache.size(), 160u + 16u);
+  EXPECT_GT(cache.stats().rejections, 0u);
+}
+
+// A full cache does not freeze on yesterday's pages: a page readers keep asking for now gets in
+// while a crawler goes on, though yesterday's were each asked for hundreds of times.
+TEST_F(PageCacheTest, ANewPageReadersKeepAskingForGetsIn) {
+  PageCache::Options options;
+  options.max_entries = 160;
+  PageCache cache(store_.get(), options);
+  for (int round = 0; round < 300; ++round) {
+    for (int i = 0; i < 480; ++i) Ask(cache, "/article/" + std::to_string(i));
+  }
+  ASSERT_GE(cache.size(), 160u);
+
+  const std::string fresh = "/article/new";
+  int asked = 0;
+  bool hit = false;
+  // Readers ask for the new page; a crawler meanwhile asks for ten archive pages each time.
+  while (!hit && asked < 1000) {
+    hit = Ask(cache, fresh);
+    ++asked;
+    for (int i = 0; i < 10; ++i) Put(cache, "/archive/" + std::to_string(asked * 10 + i));
+  }
+  EXPECT_TRUE(hit) << "asked " << asked << " times";
+  EXPECT_TRUE(Ask(cache, fresh));
+}
+
+// Readers waiting for a render that the cache does not keep are served that render, not sent
+// to render it again each.
+TEST_F(PageCacheTest, ReadersWaitingForAPageNotKeptGetItsRender) {
+  PageCache::Options options;
+  options.max_bytes = 16 * 256;  // a few pages a shard, each asked for 20 times
+  PageCache cache(store_.get(), options);
+  for (int round = 0; round < 20; ++round) {
+    for (int i = 0; i < 256; ++i) Ask(cache, "/article/" + std::to_string(i));
+  }
+  // The first reader renders; the other, arriving meanwhile, waits for it.
+  const PageCache::Lookup renderer = cache.Find("/article/once");
+  ASSERT_EQ(renderer.page, nullptr);
+  ASSERT_NE(renderer.ticket, nullptr);
+  const auto page = MakePage("once");
+  std::thread other([&] {
+    const PageCache::Lookup waiter = cache.Find("/article/once");
+    EXPECT_EQ(waiter.ticket, nullptr) << "the waiter was sent to render it again";
+    ASSERT_NE(waiter.page, nullptr);
+    EXPECT_EQ(waiter.page->body.bytes, page->body.bytes);
+  });
+  std::this_thread::sleep_for(100ms);  // the waiter is waiting (else it finds the page kept)
+  const std::uint64_t rejections = cache.stats().rejections;
+  cache.Insert("/article/once", renderer.generation, page);
+  other.join();
+  EXPECT_EQ(cache.stats().rejections, rejections + 1) << "the page was kept, not refused";
+}
+
 TEST_F(PageCacheTest, AMissingPageIsRenderedOnceByConcurrentReaders) {
   PageCache cache(store_.get(), {});
   std::atomic<int> renders{0};
