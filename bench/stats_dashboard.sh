@@ -11,9 +11,9 @@
 # million rows for 30 days, some 30,000 views an hour. article_views_hourly is written with
 # one INSERT … SELECT over recursive CTEs, then the per-section and per-reporter rollups
 # (section_views_hourly, reporter_views_hourly) are rebuilt from it by the same statements as
-# their migrations, and articles.views is left as the demo set it. The server loads the last
-# 30 days into its rankings after it starts listening; the script waits for that (the log's
-# "rankings loaded") before it measures, and prints both times.
+# their migrations, and the all-time counts (article_views) are left as the demo set them.
+# The server loads the last 30 days into its rankings after it starts listening; the script
+# waits for that (the log's "rankings loaded") before it measures, and prints both times.
 #   bench/stats_dashboard.sh
 #   ARTICLES=100000 ROUNDS=20 bench/stats_dashboard.sh          (a quicker look)
 #   KEEP_PAPER=/tmp/paper bench/stats_dashboard.sh, then PAPER=/tmp/paper …

@@ -251,12 +251,29 @@ Result<json> CheckedManifest(const fs::path& folder) {
   return manifest;
 }
 
+// A dump made before the article_views table (store/migrations/1000_article_views.sql) holds
+// each article's all-time views in articles.views: taken aside as (id, views) rows while its
+// articles are put, then put as the article_views rows such a dump does not list.
+struct OldDumpViews {
+  static bool IsOldColumn(std::string_view table, std::string_view column) {
+    return table == "articles" && column == "views";
+  }
+  std::vector<store::PaperRow> rows;
+};
+
 // Puts the rows of tables/<table>.jsonl, mapping its columns by name onto this version's.
 Result<> FillTable(const fs::path& folder, const json& manifest, std::string_view table,
-                   const std::vector<std::string>& columns, const store::PutRow& put) {
+                   const std::vector<std::string>& columns, const store::PutRow& put,
+                   OldDumpViews& old_views) {
   const json* listed = nullptr;
   for (const json& entry : manifest["tables"]) {
     if (entry.value("name", "") == table) listed = &entry;
+  }
+  if (listed == nullptr && table == "article_views") {
+    for (const store::PaperRow& row : old_views.rows) {
+      if (Result<> done = put(row); !done) return done;
+    }
+    return {};
   }
   if (listed == nullptr) return {};  // a table this dump's version did not have
   std::map<std::string, size_t> position;
@@ -273,7 +290,12 @@ Result<> FillTable(const fs::path& folder, const json& manifest, std::string_vie
                   fmt::format("{} line {} is not a JSON object", table, rows));
     }
     std::fill(values.begin(), values.end(), std::nullopt);
+    std::optional<std::string> views;
     for (const auto& [column, value] : object.items()) {
+      if (OldDumpViews::IsOldColumn(table, column) && value.is_string()) {
+        views = value.get<std::string>();
+        continue;
+      }
       const auto it = position.find(column);
       if (it == position.end() || !(value.is_string() || value.is_null())) {
         return Fail(ErrorCode::kInvalidInput,
@@ -282,6 +304,8 @@ Result<> FillTable(const fs::path& folder, const json& manifest, std::string_vie
       }
       if (value.is_string()) values[it->second] = value.get<std::string>();
     }
+    // A count of 0 was no row there (article_views holds counted articles only).
+    if (views && *views != "0") old_views.rows.push_back({values[position.at("id")], views});
     if (Result<> done = put(values); !done) return done;
   }
   if (rows != listed->value("rows", std::int64_t{-1})) {
@@ -353,10 +377,12 @@ Result<std::vector<store::TableCheck>> ImportPaper(std::string_view store_url,
       return Fail(ErrorCode::kInvalidInput, fmt::format("{} exists already in the paper", path));
     }
   }
+  OldDumpViews old_views;
   Result<std::vector<store::TableCheck>> checks = store::WritePaper(
-      store_url,
-      [&](std::string_view table, const std::vector<std::string>& columns,
-          const store::PutRow& put) { return FillTable(folder, *manifest, table, columns, put); });
+      store_url, [&](std::string_view table, const std::vector<std::string>& columns,
+                     const store::PutRow& put) {
+        return FillTable(folder, *manifest, table, columns, put, old_views);
+      });
   if (!checks) return checks;
   for (const json& file : (*manifest)["files"]) {
     const std::string path = file.value("path", "");

@@ -41,7 +41,7 @@ constexpr Table kTables[] = {
     {"reporters", "id", "name, email, bio, photo"},
     {"photos", "id", "name, format, width, height, widths, uploaded_by, uploaded_at, webp:bool"},
     {"articles", "id",
-     "section_id, status, registered_at, modified_at, views, recommends, created_at, headline, "
+     "section_id, status, registered_at, modified_at, recommends, created_at, headline, "
      "snippet, body_markdown, kind, video, gallery"},
     {"article_subheadlines", "article_id, position", "text"},
     {"article_reporters", "article_id, position", "reporter_id"},
@@ -103,6 +103,7 @@ constexpr Table kTables[] = {
     {"indexnow_position", "one", "seq"},
     {"series", "id", "title, description, created_at"},
     {"article_series", "article_id", "series_id, episode"},
+    {"article_views", "article_id", "views"},
 };
 
 std::vector<std::string> Split(std::string_view list) {

@@ -250,7 +250,9 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
       recommended = list.at("items").at(2).at("id").get<std::int64_t>();
     }
     const std::int64_t views_before = std::atoll(
-        Sql(db_, "SELECT views FROM articles WHERE id = " + std::to_string(viewed)).c_str());
+        Sql(db_, "SELECT COALESCE(SUM(views), 0) FROM article_views WHERE article_id = " +
+                     std::to_string(viewed))
+            .c_str());
     const std::int64_t recommends_before =
         std::atoll(Sql(db_, "SELECT count(*) FROM recommends WHERE article_id = " +
                                 std::to_string(recommended))
@@ -317,7 +319,9 @@ TEST_F(CrashSafetyTest, AKilledServerKeepsEveryAcknowledgedWrite) {
     // Views: the ones lost must be the latest, no more than a flush interval's worth (with
     // room for a flush that was under way or late on a busy machine).
     const std::int64_t views_after = std::atoll(
-        Sql(db_, "SELECT views FROM articles WHERE id = " + std::to_string(viewed)).c_str());
+        Sql(db_, "SELECT COALESCE(SUM(views), 0) FROM article_views WHERE article_id = " +
+                     std::to_string(viewed))
+            .c_str());
     const std::int64_t stored_views = views_after - views_before;
     const std::int64_t acked_views = static_cast<std::int64_t>(acked.views.size());
     EXPECT_LE(stored_views, acked_views + 1);  // at most the one answered as the kill came

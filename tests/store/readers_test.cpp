@@ -13,6 +13,7 @@ namespace {
 
 using testing::Backend;
 using testing::MakeArticle;
+using testing::Must;
 
 using testing::kNow;
 constexpr std::int64_t kHour = kNow / 3600;
@@ -63,6 +64,45 @@ TEST_P(StoreReadersTest, AddViewsRaisesTotalsAndHourlyBuckets) {
   EXPECT_EQ(buckets[1].hour, kHour + 1);
   EXPECT_EQ(buckets[2].article_id, b);
   EXPECT_EQ(store_->HourlyViewsSince(kHour + 1).value().size(), 1u);
+}
+
+TEST_P(StoreReadersTest, FlushedViewsShowOnTheArticleTheListsAndTheAllTimeRanking) {
+  const ArticleId imported = testing::InsertArticle(
+      *store_, MakeArticle(sections_[0].id, "옮겨 온 기사", kNow - 7200, {}, 40));
+  const ArticleId read = Insert(0, "읽힌 기사", kNow - 3600);
+  const ArticleId unread = Insert(1, "안 읽힌 기사", kNow - 600);
+  const ArticleId older_unread = Insert(0, "더 오래된 안 읽힌 기사", kNow - 9000);
+
+  Must(store_->AddViews(kHour, {{read, 30}, {imported, 5}}));
+  Must(store_->AddViews(kHour, {{read, 20}}));
+
+  EXPECT_EQ(Must(store_->PublishedArticle(read, kNow)).views, 50);
+  EXPECT_EQ(Must(store_->PublishedArticle(imported, kNow)).views, 45);  // its start, then counts
+  EXPECT_EQ(Must(store_->PublishedArticle(unread, kNow)).views, 0);
+  for (const ArticleSummary& item : Must(store_->LatestArticles({}, {}, kNow)).items) {
+    if (item.id == read) EXPECT_EQ(item.views, 50);
+  }
+
+  // Counted articles by views; the uncounted fill the rest, newest first.
+  const auto ids_of = [](const std::vector<ArticleSummary>& items) {
+    std::vector<ArticleId> ids;
+    for (const ArticleSummary& item : items) ids.push_back(item.id);
+    return ids;
+  };
+  EXPECT_EQ(ids_of(Must(store_->MostViewed(std::nullopt, std::nullopt, 10, kNow))),
+            (std::vector<ArticleId>{read, imported, unread, older_unread}));
+  EXPECT_EQ(ids_of(Must(store_->MostViewed(std::nullopt, std::nullopt, 3, kNow))),
+            (std::vector<ArticleId>{read, imported, unread}));
+  EXPECT_EQ(ids_of(Must(store_->MostViewed(sections_[0].id, std::nullopt, 10, kNow))),
+            (std::vector<ArticleId>{read, imported, older_unread}));
+  EXPECT_EQ(ids_of(Must(store_->MostViewed(std::nullopt, kNow - 3600, 10, kNow))),
+            (std::vector<ArticleId>{read, unread}));
+  EXPECT_EQ(Must(store_->MostViewed(std::nullopt, std::nullopt, 1, kNow)).at(0).views, 50);
+
+  // A ranking that changes with the next flush.
+  Must(store_->AddViews(kHour + 1, {{unread, 100}}));
+  EXPECT_EQ(ids_of(Must(store_->MostViewed(std::nullopt, std::nullopt, 2, kNow))),
+            (std::vector<ArticleId>{unread, read}));
 }
 
 TEST_P(StoreReadersTest, SummariesByIdsKeepTheOrderAndSkipUnpublished) {

@@ -8,6 +8,7 @@
 #include "store/postgres/query.hpp"
 #include "store/row_records.hpp"
 #include "store/sql/gallery_sql.hpp"
+#include "store/sql/summary_sql.hpp"
 
 namespace sinmun::store::postgres {
 namespace {
@@ -17,7 +18,8 @@ namespace {
 // ReadArticle.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
-    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video, a.gallery, "
+    "a.registered_at, a.modified_at, " SINMUN_ARTICLE_VIEWS
+    ", a.recommends, a.kind, a.video, a.gallery, "
     "ARRAY(SELECT text FROM article_subheadlines WHERE article_id = a.id ORDER BY position), "
     "ARRAY(SELECT ar.reporter_id FROM article_reporters ar WHERE ar.article_id = a.id "
     "ORDER BY ar.position), "

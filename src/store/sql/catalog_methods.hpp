@@ -88,7 +88,6 @@ inline std::string SummariesOf(std::string_view ids, std::string_view order) {
 }
 
 constexpr std::string_view kNewestFirst = "a.registered_at DESC, a.id DESC";
-constexpr std::string_view kMostViewedFirst = "a.views DESC, a.registered_at DESC, a.id DESC";
 
 // Statements with optional filters come in variants that number only the parameters they use
 // (PostgreSQL wants every numbered parameter used): ?1 now, then the fixed ones, then the
@@ -162,25 +161,51 @@ inline const LatestSql& LatestSqlFor(const ArticleFilter& filter) {
                  (filter.video_only ? 4 : 0) + (filter.gallery_only ? 8 : 0)];
 }
 
-// MostViewed: ?1 now, ?2 limit, then since and section when present.
-inline Sql MakeMostViewedSql(bool by_section, bool since) {
-  // Without `since`, the unary + keeps SQLite from using a registered_at index for the
-  // `<= now` bound, so that it walks a views index in order and stops after `limit` rows
-  // instead of sorting every article. With `since`, the time window is usually the smaller set.
+// MostViewed: ?1 now, ?2 limit, then since and section when present. The counted articles
+// come from article_views, most first; when they are fewer than the limit, the uncounted ones
+// (no row there, 0 views) follow newest first, as they would in one ranking by views.
+struct MostViewedSql {
+  Sql counted;
+  Sql uncounted;
+};
+
+// The order of both lists: `page.n` is the views.
+constexpr std::string_view kMostViewedFirst = "page.n DESC, a.registered_at DESC, a.id DESC";
+
+inline MostViewedSql MakeMostViewedSql(bool by_section, bool since) {
   int next = 3;
-  std::string where = since
-                          ? fmt::format("a.registered_at <= ?1 AND a.registered_at >= ?{}", next++)
-                          : "+a.registered_at <= ?1";
-  if (by_section) where += fmt::format(" AND a.section_id = ?{}", next++);
-  return Sql(SummariesOf(fmt::format("SELECT a.id FROM articles a WHERE a.status = 'published' "
-                                     "AND {} ORDER BY {} LIMIT ?2",
-                                     where, kMostViewedFirst),
-                         kMostViewedFirst));
+  std::string window = since ? fmt::format(" AND a.registered_at >= ?{}", next++) : "";
+  if (by_section) window += fmt::format(" AND a.section_id = ?{}", next++);
+  // Without `since`, the walk starts from the views index, in order, and stops after `limit`
+  // published rows; the unary + keeps SQLite from starting from a registered_at index for the
+  // `<= now` bound instead. With `since`, the time window is usually the smaller set, so it
+  // drives, and its counted articles are sorted.
+  const std::string counted =
+      since ? fmt::format(
+                  "SELECT a.id, v.views AS n FROM articles a CROSS JOIN article_views v "
+                  "WHERE v.article_id = a.id AND a.status = 'published' AND a.registered_at <= ?1"
+                  "{} ORDER BY v.views DESC, a.registered_at DESC, a.id DESC LIMIT ?2",
+                  window)
+            : fmt::format(
+                  "SELECT a.id, v.views AS n FROM article_views v CROSS JOIN articles a "
+                  "WHERE a.id = v.article_id AND a.status = 'published' AND +a.registered_at <= "
+                  "?1{} ORDER BY v.views DESC, a.registered_at DESC, a.id DESC LIMIT ?2",
+                  window);
+  // Walks the newest-first index and skips the counted, of which there are fewer than `limit`
+  // when this runs: at most twice the limit rows.
+  const std::string uncounted = fmt::format(
+      "SELECT a.id, 0 AS n FROM articles a WHERE a.status = 'published' AND a.registered_at <= "
+      "?1{} AND NOT EXISTS (SELECT 1 FROM article_views v WHERE v.article_id = a.id) "
+      "ORDER BY {} LIMIT ?2",
+      window, kNewestFirst);
+  return MostViewedSql{.counted = Sql(SummariesOf(counted, kMostViewedFirst)),
+                       .uncounted = Sql(SummariesOf(uncounted, kMostViewedFirst))};
 }
 
 // Indexed by (section ? 1 : 0) + (since ? 2 : 0).
-inline const Sql kMostViewed[] = {MakeMostViewedSql(false, false), MakeMostViewedSql(true, false),
-                                  MakeMostViewedSql(false, true), MakeMostViewedSql(true, true)};
+inline const MostViewedSql kMostViewed[] = {
+    MakeMostViewedSql(false, false), MakeMostViewedSql(true, false), MakeMostViewedSql(false, true),
+    MakeMostViewedSql(true, true)};
 
 // Calls query(values...) with the values of the filters that are present, in order.
 template <typename Query>
@@ -234,9 +259,11 @@ inline const Sql kInsertSection{
 inline const Sql kInsertReporter{
     "INSERT INTO reporters (name, email, bio) VALUES (?1, ?2, ?3) RETURNING id"};
 inline const Sql kInsertArticle{
-    "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
+    "INSERT INTO articles (section_id, status, registered_at, modified_at, recommends, "
     "created_at, headline, snippet, body_markdown, kind, video, gallery) "
-    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"};
+    "VALUES (?1, 'published', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id"};
+// A starting view count (demo content, imports) goes where the counters add theirs.
+inline const Sql kInsertViews{"INSERT INTO article_views (article_id, views) VALUES (?1, ?2)"};
 
 // Writes one article with its sub-headlines, bylines, photos and change row. `index` is the
 // article's place in its batch, for error details. REQUIRES: a write transaction is open on `db`.
@@ -245,11 +272,16 @@ Result<ArticleId> WriteArticle(Db& db, const NewArticle& article, size_t index, 
   const std::string snippet = SnippetOf(article.body_markdown);
   const Result<ArticleId> id = ReadCount(
       Query(db, kInsertArticle, article.section_id, article.registered_at, article.modified_at,
-            article.views, article.recommends, at, article.headline, snippet, article.body_markdown,
+            article.recommends, at, article.headline, snippet, article.body_markdown,
             ArticleKindName(article.kind), article.video, std::int64_t{article.gallery ? 1 : 0}));
   if (!id) {
     return tl::unexpected(Explain(
         id.error(), fmt::format("article {}: unknown section id {}", index, article.section_id)));
+  }
+  if (article.views > 0) {
+    if (Result<> done = Write(db, kInsertViews, *id, article.views); !done) {
+      return tl::unexpected(done.error());
+    }
   }
   ArticleContent lists{.subheadlines = article.subheadlines,
                        .reporter_ids = article.reporter_ids,
@@ -415,13 +447,24 @@ Result<std::vector<ArticleSummary>> SqlStore<B>::MostViewed(std::optional<Sectio
                                                             std::optional<Timestamp> since,
                                                             int limit, Timestamp now) const {
   if (limit <= 0) return std::vector<ArticleSummary>{};
-  const Sql& sql = catalog_sql::kMostViewed[(section ? 1 : 0) + (since ? 2 : 0)];
-  return backend().OnReader([&](auto& db) {
-    return ReadAll<ArticleSummary>(
-        catalog_sql::WithPresent(
-            since, section,
-            [&](auto... filters) { return Query(db, sql, now, std::int64_t{limit}, filters...); }),
-        [](const auto& row) { return rows::ReadSummary(row); });
+  const catalog_sql::MostViewedSql& sql =
+      catalog_sql::kMostViewed[(section ? 1 : 0) + (since ? 2 : 0)];
+  return backend().OnReader([&](auto& db) -> Result<std::vector<ArticleSummary>> {
+    const auto read = [&](const Sql& list, std::int64_t count) {
+      return ReadAll<ArticleSummary>(
+          catalog_sql::WithPresent(
+              since, section,
+              [&](auto... filters) { return Query(db, list, now, count, filters...); }),
+          [](const auto& row) { return rows::ReadSummary(row); });
+    };
+    Result<std::vector<ArticleSummary>> ranked = read(sql.counted, limit);
+    if (!ranked || ranked->size() >= static_cast<size_t>(limit)) return ranked;
+    Result<std::vector<ArticleSummary>> uncounted =
+        read(sql.uncounted, limit - static_cast<std::int64_t>(ranked->size()));
+    if (!uncounted) return uncounted;
+    ranked->insert(ranked->end(), std::make_move_iterator(uncounted->begin()),
+                   std::make_move_iterator(uncounted->end()));
+    return ranked;
   });
 }
 

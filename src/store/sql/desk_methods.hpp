@@ -26,9 +26,9 @@ namespace sinmun::store {
 namespace desk_sql {
 
 inline const Sql kInsertDraft{
-    "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
+    "INSERT INTO articles (section_id, status, registered_at, modified_at, recommends, "
     "created_at, headline, snippet, body_markdown, kind, video, gallery) "
-    "VALUES (?1, 'draft', ?2, NULL, 0, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
+    "VALUES (?1, 'draft', ?2, NULL, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"};
 
 inline const Sql kDeleteArticle{"DELETE FROM articles WHERE id = ?1"};
 // SKIP LOCKED: a scheduler on another node publishing at the same moment takes the others.

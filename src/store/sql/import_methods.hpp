@@ -57,9 +57,9 @@ inline const Sql kEditedInNewsroom{
     "(SELECT COUNT(*) FROM article_revisions WHERE article_id = ?1)"};
 
 inline const Sql kInsertArticle{
-    "INSERT INTO articles (section_id, status, registered_at, modified_at, views, recommends, "
+    "INSERT INTO articles (section_id, status, registered_at, modified_at, recommends, "
     "created_at, headline, snippet, body_markdown) "
-    "VALUES (?1, ?2, ?3, ?4, 0, 0, ?5, ?6, ?7, ?8) RETURNING id"};
+    "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8) RETURNING id"};
 inline const Sql kUpdateArticle{
     "UPDATE articles SET section_id = ?2, status = ?3, registered_at = ?4, modified_at = ?5, "
     "headline = ?6, snippet = ?7, body_markdown = ?8 WHERE id = ?1"};

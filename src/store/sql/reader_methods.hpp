@@ -22,8 +22,13 @@
 namespace sinmun::store {
 namespace reader_sql {
 
+// Adds ?2 to article ?1's all-time views in its narrow row, made at its first count, and
+// returns the article's section; no row when the article is gone. Not an UPDATE of articles,
+// which rewrote the wide row for every flush (migrations/1000_article_views.sql).
 inline const Sql kAddViews{
-    "UPDATE articles SET views = views + ?2 WHERE id = ?1 RETURNING section_id"};
+    "INSERT INTO article_views (article_id, views) SELECT id, ?2 FROM articles WHERE id = ?1 "
+    "ON CONFLICT (article_id) DO UPDATE SET views = article_views.views + excluded.views "
+    "RETURNING (SELECT a.section_id FROM articles a WHERE a.id = article_views.article_id)"};
 inline const Sql kAddHourly{
     "INSERT INTO article_views_hourly (article_id, hour, views) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (article_id, hour) DO UPDATE "

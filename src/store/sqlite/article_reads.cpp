@@ -12,6 +12,7 @@
 #include "store/records.hpp"
 #include "store/row_records.hpp"
 #include "store/sql/gallery_sql.hpp"
+#include "store/sql/summary_sql.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -23,7 +24,8 @@ namespace {
 // store.hpp), then its lists.
 constexpr char kArticle[] =
     "SELECT a.id, s.id, s.slug, s.name, s.position, a.headline, a.body_markdown, "
-    "a.registered_at, a.modified_at, a.views, a.recommends, a.kind, a.video, a.gallery "
+    "a.registered_at, a.modified_at, " SINMUN_ARTICLE_VIEWS
+    ", a.recommends, a.kind, a.video, a.gallery "
     "FROM articles a JOIN sections s ON s.id = a.section_id "
     "WHERE a.status = 'published' AND a.registered_at <= ?1 AND a.id = ?2";
 constexpr char kBylines[] =
