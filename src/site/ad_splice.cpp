@@ -76,7 +76,8 @@ void CompressAdPagePieces(AdPage& page, std::span<const std::string_view> texts,
   }
   page.unfilled.gzip = std::move(gzip);
   page.bytes = sizeof(AdPage) + page.pieces.capacity() * sizeof(http::DeflateView) +
-               page.holes.capacity() * sizeof(AdPage::Hole);
+               page.holes.capacity() * sizeof(AdPage::Hole) +
+               page.cuts.capacity() * sizeof(std::size_t);
 }
 
 // `plain` cut before each of `cuts` (ascending offsets into it), and after the last: one more
@@ -91,6 +92,31 @@ std::vector<std::string_view> CutAt(std::string_view plain, std::span<const std:
   }
   texts.push_back(plain.substr(from));
   return texts;
+}
+
+// The page's texts (as CutAt makes them) in `body`, the plain form of one of its bodies: the
+// fillings, `filled[i]` bytes after each cut, are stepped over.
+std::vector<std::string_view> TextsOf(std::string_view body, std::span<const std::size_t> cuts,
+                                      std::span<const std::uint32_t> filled) {
+  std::vector<std::string_view> texts;
+  texts.reserve(cuts.size() + 1);
+  std::size_t page_at = 0;  // in the plain page
+  std::size_t body_at = 0;  // in `body`
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    const std::size_t length = cuts[i] - page_at;
+    SINMUN_CHECK(body_at + length + filled[i] <= body.size());
+    texts.push_back(body.substr(body_at, length));
+    body_at += length + filled[i];
+    page_at = cuts[i];
+  }
+  texts.push_back(body.substr(body_at));
+  return texts;
+}
+
+// The page's one copy, when it has no pieces (see Joined::page_copy); null otherwise.
+const AdPage::Joined* PageCopy(const AdPage& page) {
+  const AdPage::Joined* first = page.joined[0].load(std::memory_order_acquire);
+  return first != nullptr && first->page_copy ? first : nullptr;
 }
 
 // Whether a body joined for `page` now would find a free kept entry and room in the budget:
@@ -125,7 +151,7 @@ void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts, 
 }  // namespace
 
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
-                                             int level) {
+                                             int level, std::string* plain_out) {
   if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
   auto page = std::make_shared<AdPage>();
   std::string plain;
@@ -183,8 +209,19 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
   }
   // The tag names the plain page, which is not kept: taken now.
   page->unfilled.etag = http::StrongEtag(plain);
-  const std::vector<std::string_view> texts = CutAt(plain, cuts);
-  CompressAdPagePieces(*page, texts, level);
+  page->cuts = std::move(cuts);
+  if (level == kPiecesLater && !page->holes.empty()) {
+    // The first answer, compressed whole, becomes the page's copy (ServeWithAds).
+    SINMUN_CHECK(plain_out != nullptr);
+    page->level = kPiecesLater;
+    page->bytes = sizeof(AdPage) + page->holes.capacity() * sizeof(AdPage::Hole) +
+                  page->cuts.capacity() * sizeof(std::size_t);
+    *plain_out = std::move(plain);
+    return page;
+  }
+  // A page without holes is served as `unfilled` alone: it gets its one piece now.
+  const std::vector<std::string_view> texts = CutAt(plain, page->cuts);
+  CompressAdPagePieces(*page, texts, level == kPiecesLater ? http::kFastJoinLevel : level);
   page->unfilled.brotli = std::make_shared<const http::BrotliForm>();
   return page;
 }
@@ -193,16 +230,23 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) 
   auto again = std::make_shared<AdPage>();
   again->unfilled.etag = page.unfilled.etag;
   again->holes = page.holes;
+  again->cuts = page.cuts;
   again->asked_again = true;
-  std::string plain;
+  std::string inflated;
+  if (const AdPage::Joined* copy = PageCopy(page)) {
+    // No pieces yet: the first answer, its fillings stepped over, is the plain page. It was
+    // compressed here: it reads, or the page was broken when it was made.
+    SINMUN_CHECK(http::Gunzip(*copy->gzip, inflated));
+    const std::vector<std::string_view> texts = TextsOf(inflated, page.cuts, copy->filled);
+    std::string plain;
+    for (const std::string_view text : texts) plain += text;
+    CompressAdPagePieces(*again, CutAt(plain, again->cuts), level);
+    again->unfilled.brotli = std::make_shared<const http::BrotliForm>();
+    return again;
+  }
   // The page's own join: it reads, or the page was broken when it was made.
-  SINMUN_CHECK(http::Gunzip(*page.unfilled.gzip, plain));
-  std::vector<std::size_t> cuts;
-  std::size_t at = 0;
-  for (std::size_t i = 0; i + 1 < page.pieces.size(); ++i)
-    cuts.push_back(at += page.pieces[i].size);
-  SINMUN_CHECK(at + page.pieces.back().size == plain.size());
-  CompressAdPagePieces(*again, CutAt(plain, cuts), level);
+  SINMUN_CHECK(http::Gunzip(*page.unfilled.gzip, inflated));
+  CompressAdPagePieces(*again, CutAt(inflated, again->cuts), level);
   again->unfilled.brotli = page.unfilled.brotli;  // made from the same plain bytes, if made
   return again;
 }
@@ -221,14 +265,24 @@ AdPage::~AdPage() {
   for (std::atomic<const Joined*>& slot : joined) {
     const Joined* entry = slot.load();
     if (entry == nullptr) continue;
-    joined_bytes.fetch_sub(JoinedSize(*entry), std::memory_order_relaxed);
+    if (!entry->page_copy) joined_bytes.fetch_sub(JoinedSize(*entry), std::memory_order_relaxed);
     delete entry;
   }
 }
 
+std::size_t AdPage::HeldBytes() const {
+  const Joined* copy = PageCopy(*this);
+  return bytes + (copy != nullptr ? JoinedSize(*copy) : 0);
+}
+
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
-                            const AdPage& page, const std::string& content_type) {
+                            const AdPage& page, const std::string& content_type,
+                            std::string_view plain) {
   if (page.holes.empty()) return http::Prepared(page.unfilled, content_type);
+  // A page without pieces has no body until its first answer, made from `plain`.
+  const bool first_answer =
+      page.pieces.empty() && page.joined[0].load(std::memory_order_acquire) == nullptr;
+  SINMUN_CHECK(!first_answer || plain.data() != nullptr);
   std::shared_ptr<const ads::LiveSet> live;
   std::shared_ptr<const ads::LiveBanner> ticker;
   std::shared_ptr<const CommentPart> comments;  // every comment hole of a page is one article's
@@ -262,7 +316,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     if (fill[i] != nullptr && fill[i]->html.empty()) fill[i] = nullptr;
     any = any || fill[i] != nullptr;
   }
-  if (!any) return http::Prepared(page.unfilled, content_type);
+  if (!any && !page.pieces.empty()) return http::Prepared(page.unfilled, content_type);
 
   // Impressions are counted once the response is built: their dedup slots load meanwhile.
   const std::optional<std::uint64_t> visitor = CountedVisitor(site, request);
@@ -285,7 +339,14 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     choice.campaigns[i] = chosen[i] ? chosen[i]->campaign : 0;
   }
   choice.comments = comments ? comments->version : 0;
+  // Every hole left empty on a page without pieces: the unfilled page, kept among the bodies
+  // (under a sequence no set has) and named by the page's own tag, as `unfilled` would be.
+  if (!any) {
+    choice = AdPage::Joined{};
+    choice.sequence = -1;
+  }
   auto etag_of = [&] {
+    if (!any) return page.unfilled.etag;
     std::string etag = page.unfilled.etag.substr(0, page.unfilled.etag.size() - 1);
     etag += '-';
     etag += std::to_string(choice.sequence);
@@ -314,7 +375,39 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     }
   }
   std::unique_ptr<AdPage::Joined> made;
-  if (joined == nullptr) {
+  if (joined == nullptr && page.pieces.empty()) {
+    // No pieces: the page's texts, from `plain` or from its copy inflated (20-30 us for an
+    // article page), and the fillings interleaved, compressed whole at the fast level as main's
+    // miss was (issue #14).
+    made = std::make_unique<AdPage::Joined>(choice);
+    thread_local std::string inflated;
+    std::vector<std::string_view> texts;
+    if (first_answer) {
+      texts = CutAt(plain, page.cuts);
+    } else {
+      const AdPage::Joined* copy = PageCopy(page);
+      SINMUN_CHECK(copy != nullptr && http::Gunzip(*copy->gzip, inflated));
+      texts = TextsOf(inflated, page.cuts, copy->filled);
+    }
+    thread_local std::string body;
+    body.clear();
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      body += texts[i];
+      if (fill[i]) {
+        body += fill[i]->html;
+        made->filled[i] = static_cast<std::uint32_t>(fill[i]->html.size());
+      }
+    }
+    body += texts.back();
+    thread_local http::GzipCompressor fast(http::kFastJoinLevel);
+    auto gzip = std::make_shared<std::string>();
+    SINMUN_CHECK(fast.Compress(body, *gzip));
+    made->gzip = std::move(gzip);
+    made->etag = etag_of();
+    made->brotli = std::make_shared<const http::BrotliForm>();
+    made->page_copy = first_answer;
+    joined = made.get();
+  } else if (joined == nullptr) {
     // Pieces and fillings interleaved: piece 0, filling 0, piece 1, … piece n.
     std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
     std::size_t count = 0;
@@ -334,7 +427,11 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     joined = made.get();
   }
   bool kept = made == nullptr;  // found among the page's kept bodies
-  if (made) {
+  if (made && made->page_copy) {
+    // No other thread sees the page yet (REQUIRES of `plain`): entry 0 is free.
+    page.joined[0].store(made.release(), std::memory_order_release);
+    kept = true;
+  } else if (made) {
     // Kept in the first free entry, unless another response took it meanwhile or the budget
     // is spent. The brotli form, made later, is counted as the gzip form's size.
     const std::size_t size = JoinedSize(*made);
@@ -374,11 +471,12 @@ http::Response FillAdSlots(const SiteContext& site, const http::Request& request
   }
   std::shared_ptr<const ads::LiveSet> live;
   if (site.rotation != nullptr) live = site.rotation->Current();
-  // Answered once: its pieces at the fast level.
+  // Answered once: compressed whole.
+  std::string plain;
   const std::shared_ptr<const AdPage> page =
-      CutAtAdMarkers(*response.body.bytes, live.get(), http::kFastJoinLevel);
+      CutAtAdMarkers(*response.body.bytes, live.get(), kPiecesLater, &plain);
   if (!page) return response;
-  http::Response filled = ServeWithAds(site, request, *page, response.content_type);
+  http::Response filled = ServeWithAds(site, request, *page, response.content_type, plain);
   filled.cache_control = response.cache_control;
   filled.headers = std::move(response.headers);
   return filled;

@@ -108,16 +108,17 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         entry->content_type = response.content_type;
         // Banner slots (issue #7): the page is kept cut at its markers, and every answer,
         // this one included, has banners spliced in.
+        std::string plain;  // the page without markers, for its first answer (CutAtAdMarkers)
         if (kind == Kind::kHtml && response.body.bytes) {
           std::shared_ptr<const ads::LiveSet> live;
           // The campaigns as of every change the cache applied before this page's lookup
           // (later ones move its generation): a store read per miss only when the set is
           // older than that (issue #14).
           if (site->rotation != nullptr) live = site->rotation->CurrentCovering(lookup.sequence);
-          // Fast pieces: a page asked for again gets them at the best level then.
+          // No pieces yet: a page asked for again gets them at the best level then.
           entry->ads = CutAtAdMarkers(
               *response.body.bytes, live.get(),
-              site->recompressor != nullptr ? http::kFastJoinLevel : http::kBestJoinLevel);
+              site->recompressor != nullptr ? kPiecesLater : http::kBestJoinLevel, &plain);
         }
         if (!entry->ads) {
           response.body = PreparedOnce(response.body);
@@ -127,7 +128,7 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         }
         if (entry->ads) {
           std::vector<std::pair<std::string, std::string>> headers = std::move(response.headers);
-          response = ServeWithAds(*site, request, *entry->ads, entry->content_type);
+          response = ServeWithAds(*site, request, *entry->ads, entry->content_type, plain);
           response.headers = std::move(headers);
         }
         store::ArticleId article_id = 0;

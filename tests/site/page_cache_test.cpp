@@ -113,6 +113,53 @@ TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
   EXPECT_LE(best->unfilled.gzip->size(), fast->unfilled.gzip->size());
 }
 
+// A miss (kPiecesLater) keeps no pieces and no plain bytes: where its holes sit, its tag, and
+// (made by its first answer) that answer compressed whole as its one copy, which the page
+// cache's budget counts. The recompressor cuts the copy, inflated, back at the holes, fillings
+// stepped over: pieces that read as the page without markers, under the same tag.
+TEST_F(PageCacheTest, APageWithoutPiecesIsCutBackFromItsFirstAnswer) {
+  const CutPage html = ArticleLikePage("청주시");
+  std::string plain;
+  const std::shared_ptr<const AdPage> miss =
+      CutAtAdMarkers(html.html, nullptr, kPiecesLater, &plain);
+  ASSERT_NE(miss, nullptr);
+  EXPECT_EQ(plain, html.plain);
+  EXPECT_EQ(miss->level, kPiecesLater);
+  EXPECT_TRUE(miss->pieces.empty());
+  EXPECT_EQ(miss->unfilled.gzip, nullptr);
+  EXPECT_EQ(miss->unfilled.etag, http::StrongEtag(html.plain));
+  ASSERT_EQ(miss->cuts.size(), 3u);
+  const std::size_t before_answer = miss->HeldBytes();
+
+  // The first answer, with the ticker and the comment block filled (what ServeWithAds keeps).
+  const std::string ticker = "<p>속보</p>";
+  const std::string block = "<section>댓글 둘</section>";
+  std::string answer = plain;
+  answer.insert(miss->cuts[2], block);
+  answer.insert(miss->cuts[0], ticker);
+  auto copy = new AdPage::Joined;
+  copy->page_copy = true;
+  copy->filled[0] = ticker.size();
+  copy->filled[2] = block.size();
+  auto gzip = std::make_shared<std::string>();
+  http::GzipCompressor fast(http::kFastJoinLevel);
+  ASSERT_TRUE(fast.Compress(answer, *gzip));
+  copy->gzip = gzip;
+  miss->joined[0].store(copy);
+  EXPECT_EQ(miss->HeldBytes(), before_answer + 2 * gzip->size());
+
+  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*miss, http::kBestJoinLevel);
+  EXPECT_EQ(best->level, http::kBestJoinLevel);
+  EXPECT_EQ(best->unfilled.etag, miss->unfilled.etag);
+  EXPECT_EQ(best->cuts, miss->cuts);
+  ASSERT_EQ(best->pieces.size(), 4u);
+  ASSERT_NE(best->unfilled.gzip, nullptr);
+  std::string out;
+  ASSERT_TRUE(http::Gunzip(*best->unfilled.gzip, out));
+  EXPECT_EQ(out, html.plain);
+  EXPECT_EQ(best->HeldBytes(), best->bytes);  // its bodies are the joined budget's
+}
+
 // The pieces a cut page keeps are its parts, each a deflate stream of its own: laid end to end
 // with fillings between them, they read as the page with those fillings in its holes.
 TEST_F(PageCacheTest, ThePiecesOfACutPageJoinWithFillingsIntoThePage) {
