@@ -114,7 +114,7 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   lookup.sequence = applying_sequence_.load(std::memory_order_acquire);
   const std::size_t hash = Hash()(key);
   frequency_.Record(hash);  // hit or miss: how often it is asked for decides whether it stays
-  Shard& shard = shards_[hash % kShards];
+  Shard& shard = ShardOf(hash);
   const auto fresh = [now_ns](const Slot& slot) { return !slot.stale && slot.expires_ns > now_ns; };
   {
     const std::shared_lock lock(shard.mutex);
@@ -171,7 +171,8 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
                                       ? std::numeric_limits<std::int64_t>::max()
                                       : now_ns + std::chrono::nanoseconds(options_.ttl).count();
 
-  Shard& shard = ShardFor(key);
+  const std::size_t hash = Hash()(key);  // the shard's and the admission's
+  Shard& shard = ShardOf(hash);
   {
     const std::unique_lock lock(shard.mutex);
     // Whoever rendered it, the waiters can have it now.
@@ -189,7 +190,7 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
       // kept, and must not empty its shard of the pages that do fit.
       if (found != shard.slots.end()) EraseLocked(shard, found);
     } else if (found == shard.slots.end() && freshness == Freshness::kTimed &&
-               !EvictLocked(shard, now_ns, nullptr, 1, bytes, frequency_.Frequency(Hash()(key)))) {
+               !EvictLocked(shard, now_ns, nullptr, 1, bytes, frequency_.Frequency(hash))) {
       // Asked for less often than the page it would push out: its reader has it, and so do
       // its waiters, woken below; the cache keeps the other.
       rejections_.fetch_add(1, std::memory_order_relaxed);

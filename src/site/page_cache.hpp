@@ -175,7 +175,8 @@ class PageCache {
                    int candidate = kNoCandidate);
   // Ends `flight` when its ticket is dropped (unless an Insert did) and wakes its waiters.
   void Land(const std::string& key, const Flight* flight);
-  Shard& ShardFor(std::string_view key) { return shards_[Hash()(key) % kShards]; }
+  Shard& ShardOf(std::size_t hash) { return shards_[hash % kShards]; }
+  Shard& ShardFor(std::string_view key) { return ShardOf(Hash()(key)); }
 
   const store::ChangeFeed* store_;
   Options options_;
