@@ -307,7 +307,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       case AdPage::Filling::kCommentBlock:
         if (!comments) comments = ArticleCommentPart(site, hole.article);
         if (comments) {
-          const CommentPart& part = comments->Spliced();  // with the deflate forms a join needs
+          // Their deflate forms only for a page joined from its pieces: a page without pieces
+          // is compressed whole, and most parts never need them (issue #14).
+          const CommentPart& part = page.pieces.empty() ? *comments : comments->Spliced();
           fill[i] = hole.filling == AdPage::Filling::kCommentCount ? &part.count : &part.block;
         }
         break;
