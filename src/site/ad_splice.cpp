@@ -131,6 +131,45 @@ bool MayKeepJoined(const AdPage& page, std::size_t size) {
   return false;
 }
 
+// Keeps `made` among `page`'s bodies, in the first free entry, unless another response took it
+// meanwhile or the budget is spent; true when kept (`made` is then released). The brotli form,
+// made later, is counted as the gzip form's size from the start.
+bool KeepJoined(const AdPage& page, std::unique_ptr<AdPage::Joined>& made) {
+  const std::size_t size = JoinedSize(*made);
+  if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size > AdPage::kJoinedBudgetBytes) {
+    joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    return false;
+  }
+  for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
+    const AdPage::Joined* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
+      made.release();
+      return true;
+    }
+  }
+  joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+  return false;
+}
+
+// Keeps on `again` (a page asked for again, not yet seen by another thread) the choice of
+// `copy`, the body its page without pieces answered with, from `plain`, that body inflated:
+// compressed whole at `level`, as every body kept on a page asked for again is (GzipOfJoined),
+// but here, off the request path, from bytes already inflated. The choice a page's first answer
+// made is the one its next readers ask for (the campaigns and the comment part rarely change
+// in between), and they get shared bytes: neither the comment part's deflate forms, nor a join
+// inflated and compressed again on their request (issue #14).
+void KeepCopyChoice(const AdPage& again, const AdPage::Joined& copy, std::string_view plain,
+                    int level) {
+  if (!MayKeepJoined(again, JoinedSize(copy))) return;
+  auto kept = std::make_unique<AdPage::Joined>(copy);  // its choice, tag, fillings and brotli form
+  kept->page_copy = false;
+  http::GzipCompressor whole(level);
+  auto gzip = std::make_shared<std::string>();
+  if (!whole.Compress(plain, *gzip)) return;
+  if (gzip->size() < copy.gzip->size()) kept->gzip = std::move(gzip);
+  KeepJoined(again, kept);
+}
+
 // The gzip form of a joined body: `parts` laid end to end. Pieces compressed apart share no
 // history, so their join is about 40 % larger than the page compressed whole (a 31 KB article
 // page with its comment block: 8,731 bytes joined, 6,279 whole, docs/BENCHMARKS.md). A body
@@ -242,6 +281,7 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) 
     for (const std::string_view text : texts) plain += text;
     CompressAdPagePieces(*again, CutAt(plain, again->cuts), level);
     again->unfilled.brotli = std::make_shared<const http::BrotliForm>();
+    KeepCopyChoice(*again, *copy, inflated, level);
     return again;
   }
   // The page's own join: it reads, or the page was broken when it was made.
@@ -434,23 +474,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     page.joined[0].store(made.release(), std::memory_order_release);
     kept = true;
   } else if (made) {
-    // Kept in the first free entry, unless another response took it meanwhile or the budget
-    // is spent. The brotli form, made later, is counted as the gzip form's size.
-    const std::size_t size = JoinedSize(*made);
-    if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
-        AdPage::kJoinedBudgetBytes) {
-      joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-    } else {
-      for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
-        const AdPage::Joined* expected = nullptr;
-        if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
-          made.release();
-          kept = true;
-          break;
-        }
-      }
-      if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-    }
+    kept = KeepJoined(page, made);
   }
   // The server sends the form the client takes: the gzip form, or its bytes inflated. A br
   // client gets a kept choice's brotli form, which the server makes from the inflated gzip form

@@ -132,7 +132,9 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
 // `page` with its pieces compressed (again) at `level`: from its gzip form inflated, or without
 // pieces from its first answer inflated and cut back at its holes; the same ETag, holes and
 // brotli form (made from the same plain bytes, so it stays valid). Marked asked_again: its kept
-// joined bodies are compressed whole.
+// joined bodies are compressed whole. A page without pieces keeps its first answer's choice on
+// the new page, compressed whole at `level` from the bytes inflated here (its next readers
+// mostly make that choice, and get shared bytes).
 std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level);
 
 // `html` with the deflate form and CRC that splicing it into a page needs.

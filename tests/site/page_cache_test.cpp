@@ -116,7 +116,11 @@ TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
 // A miss (kPiecesLater) keeps no pieces and no plain bytes: where its holes sit, its tag, and
 // (made by its first answer) that answer compressed whole as its one copy, which the page
 // cache's budget counts. The recompressor cuts the copy, inflated, back at the holes, fillings
-// stepped over: pieces that read as the page without markers, under the same tag.
+// stepped over: pieces that read as the page without markers, under the same tag. The readers
+// who ask for the page again mostly make the choice its first answer made (the same banners,
+// the same comment part): the new page keeps that choice's body, compressed whole at the best
+// level, so that they get shared bytes that read as that answer, under its tag, rather than a
+// join compressed again on their request (issue #14).
 TEST_F(PageCacheTest, APageWithoutPiecesIsCutBackFromItsFirstAnswer) {
   const CutPage html = ArticleLikePage("청주시");
   std::string plain;
@@ -141,6 +145,9 @@ TEST_F(PageCacheTest, APageWithoutPiecesIsCutBackFromItsFirstAnswer) {
   copy->page_copy = true;
   copy->filled[0] = ticker.size();
   copy->filled[2] = block.size();
+  copy->comments = 42;
+  copy->etag = "\"first-c42\"";
+  copy->brotli = std::make_shared<const http::BrotliForm>();
   auto gzip = std::make_shared<std::string>();
   http::GzipCompressor fast(http::kFastJoinLevel);
   ASSERT_TRUE(fast.Compress(answer, *gzip));
@@ -158,6 +165,19 @@ TEST_F(PageCacheTest, APageWithoutPiecesIsCutBackFromItsFirstAnswer) {
   ASSERT_TRUE(http::Gunzip(*best->unfilled.gzip, out));
   EXPECT_EQ(out, html.plain);
   EXPECT_EQ(best->HeldBytes(), best->bytes);  // its bodies are the joined budget's
+
+  const AdPage::Joined* kept = best->joined[0].load();
+  ASSERT_NE(kept, nullptr);
+  EXPECT_FALSE(kept->page_copy);  // the pieces are the page now
+  EXPECT_EQ(kept->comments, 42u);
+  EXPECT_EQ(kept->etag, copy->etag);
+  EXPECT_EQ(kept->brotli, copy->brotli);  // made from the same bytes
+  ASSERT_TRUE(http::Gunzip(*kept->gzip, out));
+  EXPECT_EQ(out, answer);
+  std::string whole;
+  ASSERT_TRUE(http::GzipCompressor(http::kBestJoinLevel).Compress(answer, whole));
+  EXPECT_EQ(kept->gzip->size(), whole.size());
+  EXPECT_LT(kept->gzip->size(), gzip->size());
 }
 
 // The pieces a cut page keeps are its parts, each a deflate stream of its own: laid end to end
