@@ -5,8 +5,9 @@
 # most_viewed, search) for DURATION each, with wrk -t2 -c64 as archive.sh runs it.
 # Per load: req/s, p99, the page cache's hit share (from /metrics) and the server's CPU time
 # per request (utime + stime from /proc/PID/stat over the run, divided by wrk's requests),
-# which a loaded machine moves less than req/s. Last, "cached": one article asked for again
-# and again (the middle id, as archive.sh's (c)), what a cached hit costs.
+# which a loaded machine moves less than req/s; after the mix, the page cache's entries and
+# bytes (from /metrics). Last, "cached": one article asked for again and again (the middle id,
+# as archive.sh's (c)), what a cached hit costs.
 # With BIN_BEFORE=<another sinmun binary>, that binary is measured first on its own copy of
 # the paper, then BIN, back to back: an A/B in one run (rows labelled BEFORE_LABEL and
 # AFTER_LABEL, "before" and "after" unless set). Both are given this checkout's
@@ -55,10 +56,18 @@ measure() {  # label kind duration
     "$(echo "scale=2; ($hits1 - $hits0) / ($hits1 - $hits0 + $misses1 - $misses0 + 0.001)" | bc)" \
     "$(echo "scale=4; ($cpu1 - $cpu0) * 1000 / $ticks / $requests" | bc)"
 }
+# What the page cache holds after the mix: entries, bytes and bytes per entry (issue #14).
+page_cache_row() {  # label
+  curl -fs "$base/metrics" | awk -v label="$1" '$1 == "sinmun_page_cache_entries" {e = $2}
+    $1 == "sinmun_page_cache_bytes" {b = $2}
+    END {printf "| %s | page cache after the mix | %d entries | %.1f MB | %.1f KB an entry | |\n",
+      label, e, b / 1048576, (e > 0 ? b / e / 1024 : 0)}'
+}
 run_binary() {  # label binary
   cp -r "$PAPER" "$work/paper-$1"
   BIN=$2 start_sinmun "$work/paper-$1" "$PORT"
   measure "$1" mix "$WARM"
+  page_cache_row "$1"
   for kind in article front section most_viewed search cached; do
     measure "$1" "$kind" "$DURATION"
   done

@@ -149,6 +149,7 @@ DeflatePiece DeflateForJoin(std::string_view bytes, int level) {
 
 void JoinGzip(std::span<const DeflateView> pieces, std::string& out) {
   static constexpr char kHeader[] = {'\x1f', '\x8b', 8, 0, 0, 0, 0, 0, 0, '\xff'};
+  static_assert(sizeof kHeader == kJoinedHeaderBytes);
   // An empty final block with fixed Huffman codes: BFINAL=1, BTYPE=01, end-of-block.
   static constexpr char kFinalBlock[] = {'\x03', '\x00'};
   std::size_t total = sizeof kHeader + sizeof kFinalBlock + 8;

@@ -35,16 +35,18 @@ struct DeflatePiece {
 // per response, a tenth of a filled page's serving time).
 std::uint64_t CrcCombineOp(std::uint64_t size);
 
-// libdeflate's levels: kFastJoinLevel for a page miss's first answer, compressed whole (about
-// 40 % of level 6's time for 7 % more bytes, issue #14), kBestJoinLevel for the pieces of pages
-// asked for again.
+// libdeflate's levels: kFastJoinLevel for the pieces of a page miss (about 40 % of level 6's
+// time for 7 % more bytes, issue #14), kBestJoinLevel for the pieces of pages asked for again.
 inline constexpr int kFastJoinLevel = 1;
 inline constexpr int kBestJoinLevel = 6;
 
 // Compresses `bytes` as a piece to join (libdeflate at `level`, 1 to 12).
 DeflatePiece DeflateForJoin(std::string_view bytes, int level = kBestJoinLevel);
 
-// Replaces `out` with one gzip member holding the pieces' bytes in order.
+// Replaces `out` with one gzip member holding the pieces' bytes in order: a header of
+// kJoinedHeaderBytes, then the pieces' deflate forms end to end (so a view of a piece may
+// point into `out` from then on), then an empty final block and the trailer.
+inline constexpr std::size_t kJoinedHeaderBytes = 10;
 void JoinGzip(std::span<const DeflateView> pieces, std::string& out);
 
 }  // namespace sinmun::http

@@ -46,12 +46,24 @@ PreparedBody GzipOnly(PreparedBody body) {
   return body;
 }
 
+void BrotliForm::Make(std::string_view bytes, bool readable) const {
+  useful_ =
+      readable && BrotliCompress(bytes, kBrotliQuality, brotli_) && brotli_.size() < bytes.size();
+  if (!useful_) std::string().swap(brotli_);
+  brotli_.shrink_to_fit();
+  size_.store(brotli_.capacity(), std::memory_order_release);
+}
+
 const std::string* BrotliForm::Of(std::string_view bytes) const {
+  std::call_once(made_, [&] { Make(bytes, true); });
+  return useful_ ? &brotli_ : nullptr;
+}
+
+const std::string* BrotliForm::OfGzip(std::string_view gzip) const {
   std::call_once(made_, [&] {
-    useful_ = BrotliCompress(bytes, kBrotliQuality, brotli_) && brotli_.size() < bytes.size();
-    if (!useful_) std::string().swap(brotli_);
-    brotli_.shrink_to_fit();
-    size_.store(brotli_.capacity(), std::memory_order_release);
+    std::string bytes;
+    const bool readable = Gunzip(gzip, bytes);
+    Make(bytes, readable);
   });
   return useful_ ? &brotli_ : nullptr;
 }

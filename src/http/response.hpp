@@ -29,10 +29,17 @@ class BrotliForm {
   // The brotli form of `bytes` (the body it was made for: the same bytes on every call); null
   // when brotli does not make them smaller.
   const std::string* Of(std::string_view bytes) const;
+  // The same for a body kept in its gzip form only (GzipOnly, a cached page cut at its holes):
+  // `gzip` is inflated once, on the first call, and not kept. REQUIRES: the same gzip form (or
+  // one of the same bytes) on every call, and `gzip` is a valid gzip member.
+  const std::string* OfGzip(std::string_view gzip) const;
   // Bytes held: 0 until made.
   std::size_t size() const { return size_.load(std::memory_order_acquire); }
 
  private:
+  // Compresses `bytes`, unless they could not be read (`readable` false: no form).
+  void Make(std::string_view bytes, bool readable) const;
+
   mutable std::once_flag made_;
   mutable std::string brotli_;
   mutable bool useful_ = false;
@@ -43,7 +50,8 @@ struct PreparedBody {
   std::shared_ptr<const std::string> bytes;
   std::shared_ptr<const std::string> gzip;  // null when not compressible or not worth it
   std::string etag;                         // quoted, e.g. "\"5f2b...\""
-  // Set beside `gzip` for a body with `bytes`: brotli for clients that take it.
+  // Set beside `gzip`: brotli for clients that take it, made from `bytes` or, for a body
+  // without them, from the bytes `gzip` holds.
   std::shared_ptr<const BrotliForm> brotli;
 };
 

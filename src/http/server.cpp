@@ -755,12 +755,14 @@ void Connection::Send(Response&& response, bool head, bool negotiate) {
   bool gzipped = false;
   bool brotli = false;
   // Brotli for a client that takes it, when the body keeps a brotli form beside its gzip form
-  // (made on the first such request, http::BrotliForm); a 304 names it without making it.
-  if (vary && response_.body.brotli && body != nullptr && negotiate &&
+  // (made on the first such request, http::BrotliForm, from the body or, for a gzip-only body,
+  // from what its gzip form holds); a 304 names it without making it.
+  if (vary && response_.body.brotli && (body != nullptr || gzip != nullptr) && negotiate &&
       AcceptsBrotli(accept_encoding)) {
     if (not_modified) {
       brotli = true;
-    } else if (const std::string* form = response_.body.brotli->Of(*body)) {
+    } else if (const std::string* form = body != nullptr ? response_.body.brotli->Of(*body)
+                                                         : response_.body.brotli->OfGzip(*gzip)) {
       payload = form;
       brotli = true;
     }

@@ -30,11 +30,9 @@ constexpr std::size_t kMaxHoles = kMaxAdHoles;
 // The bytes of every AdPage's kept joined bodies (see AdPage::Joined).
 std::atomic<std::size_t> joined_bytes{0};
 
-// What a kept joined body counts against the budget: its gzip and plain forms, and its brotli
-// form (made later) as large as the gzip one.
-std::size_t JoinedSize(const AdPage::Joined& joined) {
-  return 2 * joined.gzip->size() + joined.plain->size();
-}
+// What a kept joined body counts against the budget: its gzip form, and its brotli form (made
+// later) as large as the gzip one.
+std::size_t JoinedSize(const AdPage::Joined& joined) { return 2 * joined.gzip->size(); }
 
 std::string ClickUrl(const ads::ClickSigner& signer, const store::AdCampaign& campaign,
                      std::string_view slot) {
@@ -54,23 +52,71 @@ std::optional<std::uint64_t> CountedVisitor(const SiteContext& site, const http:
   return IdentifyVisitor(site, request).key;
 }
 
-// Compresses each of `page.texts` as a piece at `level` and joins them into the page's gzip
-// form: a page miss compresses the page once, not once for the pieces and again for the whole
-// (issue #14).
-void CompressAdPagePieces(AdPage& page, int level) {
+// Compresses each of `texts` as a piece at `level` and joins them into the page's gzip form,
+// which then holds the pieces: `page.pieces` are views into it. The pieces' own strings are
+// dropped, so a page keeps its compressed bytes once (issue #14).
+void CompressAdPagePieces(AdPage& page, std::span<const std::string_view> texts, int level) {
   page.level = level;
-  page.bytes = 0;
-  for (const std::string_view text : page.texts) {
-    page.pieces.push_back(http::DeflateForJoin(text, level));
-    page.bytes += page.pieces.back().deflate.size();
-  }
+  std::vector<http::DeflatePiece> made;
+  made.reserve(texts.size());
+  for (const std::string_view text : texts) made.push_back(http::DeflateForJoin(text, level));
   std::vector<http::DeflateView> views;  // once the pieces stopped moving
-  for (const http::DeflatePiece& piece : page.pieces) views.push_back(piece.View());
-  std::string gzip;
-  http::JoinGzip(views, gzip);
-  if (gzip.size() < page.plain.bytes->size()) {
-    page.plain.gzip = std::make_shared<const std::string>(std::move(gzip));
+  views.reserve(made.size());
+  for (const http::DeflatePiece& piece : made) views.push_back(piece.View());
+  auto gzip = std::make_shared<std::string>();
+  http::JoinGzip(views, *gzip);
+  const std::string_view joined = *gzip;
+  std::size_t at = http::kJoinedHeaderBytes;  // JoinGzip lays the pieces end to end from here
+  page.pieces.clear();
+  page.pieces.reserve(views.size());
+  for (const http::DeflateView& view : views) {
+    page.pieces.push_back(view);
+    page.pieces.back().deflate = joined.substr(at, view.deflate.size());
+    at += view.deflate.size();
   }
+  page.unfilled.gzip = std::move(gzip);
+  page.bytes = sizeof(AdPage) + page.pieces.capacity() * sizeof(http::DeflateView) +
+               page.holes.capacity() * sizeof(AdPage::Hole) +
+               page.cuts.capacity() * sizeof(std::size_t);
+}
+
+// `plain` cut before each of `cuts` (ascending offsets into it), and after the last: one more
+// piece than cuts.
+std::vector<std::string_view> CutAt(std::string_view plain, std::span<const std::size_t> cuts) {
+  std::vector<std::string_view> texts;
+  texts.reserve(cuts.size() + 1);
+  std::size_t from = 0;
+  for (const std::size_t cut : cuts) {
+    texts.push_back(plain.substr(from, cut - from));
+    from = cut;
+  }
+  texts.push_back(plain.substr(from));
+  return texts;
+}
+
+// The page's texts (as CutAt makes them) in `body`, the plain form of one of its bodies: the
+// fillings, `filled[i]` bytes after each cut, are stepped over.
+std::vector<std::string_view> TextsOf(std::string_view body, std::span<const std::size_t> cuts,
+                                      std::span<const std::uint32_t> filled) {
+  std::vector<std::string_view> texts;
+  texts.reserve(cuts.size() + 1);
+  std::size_t page_at = 0;  // in the plain page
+  std::size_t body_at = 0;  // in `body`
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    const std::size_t length = cuts[i] - page_at;
+    SINMUN_CHECK(body_at + length + filled[i] <= body.size());
+    texts.push_back(body.substr(body_at, length));
+    body_at += length + filled[i];
+    page_at = cuts[i];
+  }
+  texts.push_back(body.substr(body_at));
+  return texts;
+}
+
+// The page's one copy, when it has no pieces (see Joined::page_copy); null otherwise.
+const AdPage::Joined* PageCopy(const AdPage& page) {
+  const AdPage::Joined* first = page.joined[0].load(std::memory_order_acquire);
+  return first != nullptr && first->page_copy ? first : nullptr;
 }
 
 // Whether a body joined for `page` now would find a free kept entry and room in the budget:
@@ -85,30 +131,66 @@ bool MayKeepJoined(const AdPage& page, std::size_t size) {
   return false;
 }
 
-// The gzip form of a joined body. Pieces compressed apart share no history, so their join is
-// about 40 % larger than the page compressed whole (a 31 KB article page with its comment
-// block: 8,731 bytes joined, 6,279 whole, docs/BENCHMARKS.md). A body that will be kept on a
-// page asked for again is served to every later reader of that choice, so it is compressed
-// whole, once (about a third of a millisecond for an article page); a page's first answer,
-// uncached pages and choices not kept are joined as before.
-void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts,
-                  const std::string& plain, std::string& gzip) {
-  if (page.pieces.empty()) {  // kPiecesLater: a miss's answer, or a hit before the recompressor
-    thread_local http::GzipCompressor first(http::kFastJoinLevel);
-    SINMUN_CHECK(first.Compress(plain, gzip));
-    return;
+// Keeps `made` among `page`'s bodies, in the first free entry, unless another response took it
+// meanwhile or the budget is spent; true when kept (`made` is then released). The brotli form,
+// made later, is counted as the gzip form's size from the start.
+bool KeepJoined(const AdPage& page, std::unique_ptr<AdPage::Joined>& made) {
+  const std::size_t size = JoinedSize(*made);
+  if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size > AdPage::kJoinedBudgetBytes) {
+    joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    return false;
   }
-  if (page.asked_again && MayKeepJoined(page, plain.size() + plain.size() / 2)) {
-    thread_local http::GzipCompressor whole(http::kBestJoinLevel);
-    if (whole.Compress(plain, gzip)) return;
+  for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
+    const AdPage::Joined* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
+      made.release();
+      return true;
+    }
   }
+  joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+  return false;
+}
+
+// Keeps on `again` (a page asked for again, not yet seen by another thread) the choice of
+// `copy`, the body its page without pieces answered with, from `plain`, that body inflated:
+// compressed whole at `level`, as every body kept on a page asked for again is (GzipOfJoined),
+// but here, off the request path, from bytes already inflated. The choice a page's first answer
+// made is the one its next readers ask for (the campaigns and the comment part rarely change
+// in between), and they get shared bytes: neither the comment part's deflate forms, nor a join
+// inflated and compressed again on their request (issue #14).
+void KeepCopyChoice(const AdPage& again, const AdPage::Joined& copy, std::string_view plain,
+                    int level) {
+  if (!MayKeepJoined(again, JoinedSize(copy))) return;
+  auto kept = std::make_unique<AdPage::Joined>(copy);  // its choice, tag, fillings and brotli form
+  kept->page_copy = false;
+  http::GzipCompressor whole(level);
+  auto gzip = std::make_shared<std::string>();
+  if (!whole.Compress(plain, *gzip)) return;
+  if (gzip->size() < copy.gzip->size()) kept->gzip = std::move(gzip);
+  KeepJoined(again, kept);
+}
+
+// The gzip form of a joined body: `parts` laid end to end. Pieces compressed apart share no
+// history, so their join is about 40 % larger than the page compressed whole (a 31 KB article
+// page with its comment block: 8,731 bytes joined, 6,279 whole, docs/BENCHMARKS.md). A body
+// that will be kept on a page asked for again is served to every later reader of that choice,
+// so it is inflated and compressed whole, once (about a third of a millisecond for an article
+// page); a page's first answer, uncached pages and choices not kept stay joined.
+void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts, std::string& gzip) {
   http::JoinGzip(parts, gzip);
+  if (!page.asked_again || !MayKeepJoined(page, 2 * gzip.size())) return;
+  thread_local std::string plain;
+  thread_local http::GzipCompressor whole(http::kBestJoinLevel);
+  std::string smaller;
+  if (http::Gunzip(gzip, plain) && whole.Compress(plain, smaller) && smaller.size() < gzip.size()) {
+    gzip = std::move(smaller);
+  }
 }
 
 }  // namespace
 
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
-                                             int level) {
+                                             int level, std::string* plain_out) {
   if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
   auto page = std::make_shared<AdPage>();
   std::string plain;
@@ -164,33 +246,48 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
     }
     at = close + kMarkerClose.size();
   }
-  page->plain.etag = http::StrongEtag(plain);
-  page->plain.bytes = std::make_shared<const std::string>(std::move(plain));
-  const std::string_view text = *page->plain.bytes;
-  std::size_t from = 0;
-  cuts.push_back(text.size());
-  for (const std::size_t cut : cuts) {
-    page->texts.push_back(text.substr(from, cut - from));
-    from = cut;
+  // The tag names the plain page, which is not kept: taken now.
+  page->unfilled.etag = http::StrongEtag(plain);
+  page->cuts = std::move(cuts);
+  if (level == kPiecesLater && !page->holes.empty()) {
+    // The first answer, compressed whole, becomes the page's copy (ServeWithAds).
+    SINMUN_CHECK(plain_out != nullptr);
+    page->level = kPiecesLater;
+    page->bytes = sizeof(AdPage) + page->holes.capacity() * sizeof(AdPage::Hole) +
+                  page->cuts.capacity() * sizeof(std::size_t);
+    *plain_out = std::move(plain);
+    return page;
   }
-  page->level = level;
-  if (level != kPiecesLater) CompressAdPagePieces(*page, level);
-  if (page->plain.gzip) page->plain.brotli = std::make_shared<const http::BrotliForm>();
+  // A page without holes is served as `unfilled` alone: it gets its one piece now.
+  const std::vector<std::string_view> texts = CutAt(plain, page->cuts);
+  CompressAdPagePieces(*page, texts, level == kPiecesLater ? http::kFastJoinLevel : level);
+  page->unfilled.brotli = std::make_shared<const http::BrotliForm>();
   return page;
 }
 
 std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) {
   auto again = std::make_shared<AdPage>();
-  again->plain.bytes = page.plain.bytes;  // `texts` point into these shared bytes
-  again->plain.etag = page.plain.etag;
-  again->texts = page.texts;
+  again->unfilled.etag = page.unfilled.etag;
   again->holes = page.holes;
+  again->cuts = page.cuts;
   again->asked_again = true;
-  CompressAdPagePieces(*again, level);
-  if (again->plain.gzip) {
-    again->plain.brotli =
-        page.plain.brotli ? page.plain.brotli : std::make_shared<const http::BrotliForm>();
+  std::string inflated;
+  if (const AdPage::Joined* copy = PageCopy(page)) {
+    // No pieces yet: the first answer, its fillings stepped over, is the plain page. It was
+    // compressed here: it reads, or the page was broken when it was made.
+    SINMUN_CHECK(http::Gunzip(*copy->gzip, inflated));
+    const std::vector<std::string_view> texts = TextsOf(inflated, page.cuts, copy->filled);
+    std::string plain;
+    for (const std::string_view text : texts) plain += text;
+    CompressAdPagePieces(*again, CutAt(plain, again->cuts), level);
+    again->unfilled.brotli = std::make_shared<const http::BrotliForm>();
+    KeepCopyChoice(*again, *copy, inflated, level);
+    return again;
   }
+  // The page's own join: it reads, or the page was broken when it was made.
+  SINMUN_CHECK(http::Gunzip(*page.unfilled.gzip, inflated));
+  CompressAdPagePieces(*again, CutAt(inflated, again->cuts), level);
+  again->unfilled.brotli = page.unfilled.brotli;  // made from the same plain bytes, if made
   return again;
 }
 
@@ -208,14 +305,24 @@ AdPage::~AdPage() {
   for (std::atomic<const Joined*>& slot : joined) {
     const Joined* entry = slot.load();
     if (entry == nullptr) continue;
-    joined_bytes.fetch_sub(JoinedSize(*entry), std::memory_order_relaxed);
+    if (!entry->page_copy) joined_bytes.fetch_sub(JoinedSize(*entry), std::memory_order_relaxed);
     delete entry;
   }
 }
 
+std::size_t AdPage::HeldBytes() const {
+  const Joined* copy = PageCopy(*this);
+  return bytes + (copy != nullptr ? JoinedSize(*copy) : 0);
+}
+
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
-                            const AdPage& page, const std::string& content_type) {
-  if (page.holes.empty()) return http::Prepared(page.plain, content_type);
+                            const AdPage& page, const std::string& content_type,
+                            std::string_view plain) {
+  if (page.holes.empty()) return http::Prepared(page.unfilled, content_type);
+  // A page without pieces has no body until its first answer, made from `plain`.
+  const bool first_answer =
+      page.pieces.empty() && page.joined[0].load(std::memory_order_acquire) == nullptr;
+  SINMUN_CHECK(!first_answer || plain.data() != nullptr);
   std::shared_ptr<const ads::LiveSet> live;
   std::shared_ptr<const ads::LiveBanner> ticker;
   std::shared_ptr<const CommentPart> comments;  // every comment hole of a page is one article's
@@ -240,7 +347,8 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
       case AdPage::Filling::kCommentBlock:
         if (!comments) comments = ArticleCommentPart(site, hole.article);
         if (comments) {
-          // Their deflate forms only for a page joined from its pieces.
+          // Their deflate forms only for a page joined from its pieces: a page without pieces
+          // is compressed whole, and most parts never need them (issue #14).
           const CommentPart& part = page.pieces.empty() ? *comments : comments->Spliced();
           fill[i] = hole.filling == AdPage::Filling::kCommentCount ? &part.count : &part.block;
         }
@@ -250,7 +358,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     if (fill[i] != nullptr && fill[i]->html.empty()) fill[i] = nullptr;
     any = any || fill[i] != nullptr;
   }
-  if (!any) return http::Prepared(page.plain, content_type);
+  if (!any && !page.pieces.empty()) return http::Prepared(page.unfilled, content_type);
 
   // Impressions are counted once the response is built: their dedup slots load meanwhile.
   const std::optional<std::uint64_t> visitor = CountedVisitor(site, request);
@@ -273,8 +381,15 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     choice.campaigns[i] = chosen[i] ? chosen[i]->campaign : 0;
   }
   choice.comments = comments ? comments->version : 0;
+  // Every hole left empty on a page without pieces: the unfilled page, kept among the bodies
+  // (under a sequence no set has) and named by the page's own tag, as `unfilled` would be.
+  if (!any) {
+    choice = AdPage::Joined{};
+    choice.sequence = -1;
+  }
   auto etag_of = [&] {
-    std::string etag = page.plain.etag.substr(0, page.plain.etag.size() - 1);
+    if (!any) return page.unfilled.etag;
+    std::string etag = page.unfilled.etag.substr(0, page.unfilled.etag.size() - 1);
     etag += '-';
     etag += std::to_string(choice.sequence);
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
@@ -302,64 +417,69 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     }
   }
   std::unique_ptr<AdPage::Joined> made;
-  if (joined == nullptr) {
+  if (joined == nullptr && page.pieces.empty()) {
+    // No pieces: the page's texts, from `plain` or from its copy inflated (60-66 us for a
+    // 22.9 KB article page, loaded), and the fillings interleaved, compressed whole at the fast
+    // level as a miss is (issue #14).
+    made = std::make_unique<AdPage::Joined>(choice);
+    thread_local std::string inflated;
+    std::vector<std::string_view> texts;
+    if (first_answer) {
+      texts = CutAt(plain, page.cuts);
+    } else {
+      const AdPage::Joined* copy = PageCopy(page);
+      SINMUN_CHECK(copy != nullptr && http::Gunzip(*copy->gzip, inflated));
+      texts = TextsOf(inflated, page.cuts, copy->filled);
+    }
+    thread_local std::string body;
+    body.clear();
+    for (std::size_t i = 0; i < page.holes.size(); ++i) {
+      body += texts[i];
+      if (fill[i]) {
+        body += fill[i]->html;
+        made->filled[i] = static_cast<std::uint32_t>(fill[i]->html.size());
+      }
+    }
+    body += texts.back();
+    thread_local http::GzipCompressor fast(http::kFastJoinLevel);
+    auto gzip = std::make_shared<std::string>();
+    SINMUN_CHECK(fast.Compress(body, *gzip));
+    made->gzip = std::move(gzip);
+    made->etag = etag_of();
+    made->brotli = std::make_shared<const http::BrotliForm>();
+    made->page_copy = first_answer;
+    joined = made.get();
+  } else if (joined == nullptr) {
     // Pieces and fillings interleaved: piece 0, filling 0, piece 1, … piece n.
     std::array<http::DeflateView, 2 * kMaxHoles + 1> parts{};
     std::size_t count = 0;
-    auto plain = std::make_shared<std::string>();
-    std::size_t size = page.plain.bytes->size();
     for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (fill[i]) size += fill[i]->html.size();
-    }
-    plain->reserve(size);
-    const bool pieces = !page.pieces.empty();
-    for (std::size_t i = 0; i < page.holes.size(); ++i) {
-      if (pieces) parts[count++] = page.pieces[i].View();
-      plain->append(page.texts[i]);
+      parts[count++] = page.pieces[i];
       if (fill[i]) {
-        if (pieces) {
-          parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(),
-                            fill[i]->crc_op};
-        }
-        plain->append(fill[i]->html);
+        parts[count++] = {fill[i]->deflate, fill[i]->crc32, fill[i]->html.size(), fill[i]->crc_op};
       }
     }
-    if (pieces) parts[count++] = page.pieces.back().View();
-    plain->append(page.texts.back());
+    parts[count++] = page.pieces.back();
     auto gzip = std::make_shared<std::string>();
-    GzipOfJoined(page, std::span(parts.data(), count), *plain, *gzip);
+    GzipOfJoined(page, std::span(parts.data(), count), *gzip);
     made = std::make_unique<AdPage::Joined>(choice);
     made->gzip = std::move(gzip);
-    made->plain = std::move(plain);
     made->etag = etag_of();
     made->brotli = std::make_shared<const http::BrotliForm>();
     joined = made.get();
   }
   bool kept = made == nullptr;  // found among the page's kept bodies
-  if (made) {
-    // Kept in the first free entry, unless another response took it meanwhile or the budget
-    // is spent. The brotli form, made later, is counted as the gzip form's size.
-    const std::size_t size = JoinedSize(*made);
-    if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size >
-        AdPage::kJoinedBudgetBytes) {
-      joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-    } else {
-      for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
-        const AdPage::Joined* expected = nullptr;
-        if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
-          made.release();
-          kept = true;
-          break;
-        }
-      }
-      if (!kept) joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-    }
+  if (made && made->page_copy) {
+    // No other thread sees the page yet (REQUIRES of `plain`): entry 0 is free.
+    page.joined[0].store(made.release(), std::memory_order_release);
+    kept = true;
+  } else if (made) {
+    kept = KeepJoined(page, made);
   }
-  // The server sends the form the client takes. A br client gets a kept choice's brotli form,
-  // which the server makes from the uncompressed page on the first such request
-  // (http::BrotliForm); a choice not kept is not worth a brotli compression per response, so
-  // such clients get gzip or identity.
-  response.body.bytes = joined->plain;
+  // The server sends the form the client takes: the gzip form, or its bytes inflated. A br
+  // client gets a kept choice's brotli form, which the server makes from the inflated gzip form
+  // on the first such request (http::BrotliForm::OfGzip); a choice not kept is not worth a
+  // brotli compression per response, so such clients get gzip or identity.
   response.body.gzip = joined->gzip;
   response.body.etag = joined->etag;
   if (kept) response.body.brotli = joined->brotli;
@@ -377,11 +497,12 @@ http::Response FillAdSlots(const SiteContext& site, const http::Request& request
   }
   std::shared_ptr<const ads::LiveSet> live;
   if (site.rotation != nullptr) live = site.rotation->Current();
-  // Answered once: compressed whole, at the fast level.
+  // Answered once: compressed whole.
+  std::string plain;
   const std::shared_ptr<const AdPage> page =
-      CutAtAdMarkers(*response.body.bytes, live.get(), kPiecesLater);
+      CutAtAdMarkers(*response.body.bytes, live.get(), kPiecesLater, &plain);
   if (!page) return response;
-  http::Response filled = ServeWithAds(site, request, *page, response.content_type);
+  http::Response filled = ServeWithAds(site, request, *page, response.content_type, plain);
   filled.cache_control = response.cache_control;
   filled.headers = std::move(response.headers);
   return filled;

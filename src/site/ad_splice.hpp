@@ -3,13 +3,17 @@
 //
 // Templates place a slot with the marker <!--sinmun-ad:SLOT:SECTION--> (SECTION: the page's
 // section slug, or empty). A rendered page is cut at its markers once, when it enters the
-// page cache: its pieces keep their bytes and a raw deflate form each. Every response then
-// asks the rotation for a banner per slot and lays pieces and banners end to end — memcpy and
-// CRC arithmetic, no render and no compression on the request path (but for the few bodies a
-// page asked for again keeps: see AdPage::Joined). A page whose slots all
-// stay empty is served as its prepared marker-free body, shared bytes as before.
-// Impressions are counted for GET requests of readers (not bots), once per visitor per slot
-// per minute.
+// page cache, and no plain bytes are kept of it (the plain bytes of an article page were three
+// times its compressed ones, issue #14). A miss keeps where each hole sits (kPiecesLater) and
+// its first answer, compressed whole, as its one copy (AdPage::Joined); a page asked for again
+// gets pieces, compressed apart as raw deflate streams and laid end to end as the page's gzip
+// form. Every response then asks the rotation for a banner per slot and lays pieces and
+// banners end to end — memcpy and CRC arithmetic, no render and no compression on the request
+// path (but for the few bodies a page keeps: see AdPage::Joined). A page whose slots all stay
+// empty is served as its prepared marker-free gzip form, shared bytes as before. A client that does
+// not take gzip gets the body inflated by the server, per response; a br client gets a kept body's
+// brotli form, made once from the inflated bytes (http::BrotliForm::OfGzip). Impressions are
+// counted for GET requests of readers (not bots), once per visitor per slot per minute.
 //
 // The article page's comment parts (issue #16) are holes too, placed with
 // <!--sinmun-comments:ARTICLE:count--> and <!--sinmun-comments:ARTICLE:block--> and filled
@@ -51,41 +55,61 @@ struct AdPage {
     std::string section;       // kBanner
     std::int64_t article = 0;  // kCommentCount, kCommentBlock: whose comments
   };
-  http::PreparedBody plain;                // the page without markers (every slot empty)
-  std::vector<std::string_view> texts;     // holes.size() + 1 pieces of *plain.bytes
-  std::vector<http::DeflatePiece> pieces;  // their deflate forms; none at kPiecesLater
+  // The page without markers (every slot empty), kept in its gzip form only: the pieces laid
+  // end to end under one gzip header and trailer; null without pieces (kPiecesLater). `bytes`
+  // is null (the server inflates the gzip form for a client that does not take it); the ETag
+  // is the hash of the plain page, taken when it was cut.
+  http::PreparedBody unfilled;
+  // holes.size() + 1 pieces, views into *unfilled.gzip, each a raw deflate stream of its own
+  // (made at `level`, libdeflate) that a join may lay beside any other; none at kPiecesLater.
+  std::vector<http::DeflateView> pieces;
   std::vector<Hole> holes;
-  std::size_t bytes = 0;                              // memory held beyond `plain`, for the cache
+  // Where each hole sits in the plain page (offsets, ascending): what cuts a kept body's plain
+  // bytes, once inflated, back into the page's texts when there are no pieces.
+  std::vector<std::size_t> cuts;
+  std::size_t bytes = 0;  // memory held beyond `unfilled` (the records above), for the cache
   int level = http::kBestJoinLevel;                   // of `pieces` (libdeflate), or kPiecesLater
   mutable std::atomic<bool> recompress_asked{false};  // see RecompressedAdPage
   // Made by RecompressedAdPage: a cached page asked for again, whose kept joined bodies are
   // compressed whole (see Joined).
   bool asked_again = false;
 
-  // A body (gzip and plain) already joined for one choice of banners and comment part. A page has
-  // few likely choices (a slot's live campaigns, the article's current comments), so the first
+  // A body (its gzip form only) already joined for one choice of banners and comment part. A page
+  // has few likely choices (a slot's live campaigns, the article's current comments), so the first
   // kJoined are kept once made and later responses with the same choice share their bytes like
   // a page without banners: no copy, no CRC arithmetic. Entries are published once and never
   // replaced (the page is cut again when the campaigns change); further choices (an article
   // whose comments changed more than kJoined times while its page stayed cached) are joined
   // per response, as are all choices once the kept bodies of every page reach
   // kJoinedBudgetBytes (they sit beside the page cache's own budget). On a page asked for
-  // again (asked_again) a body to be kept is compressed whole, once, rather than joined from
-  // the pieces: pieces compressed apart share no history, and their join of an article page
-  // with its comment block was about 40 % larger (issue #16).
+  // again (asked_again) a body to be kept is compressed whole, once (its join inflated and
+  // compressed again), rather than joined from the pieces: pieces compressed apart share no
+  // history, and their join of an article page with its comment block was about 40 % larger
+  // (issue #16).
   struct Joined {
     std::int64_t sequence = 0;                          // of the LiveSet chosen from
     std::array<std::int64_t, kMaxAdHoles> campaigns{};  // per hole; 0 left empty
     std::uint64_t comments = 0;                         // CommentPart::version; 0 for none
-    std::shared_ptr<const std::string> gzip;
-    std::shared_ptr<const std::string> plain;  // the same page uncompressed
+    std::shared_ptr<const std::string> gzip;            // the body; kept in no other form
     std::string etag;
-    // Made on the first request from a br client; the budget counts it as the gzip's size.
+    // Per hole, the bytes of its filling in this body (0: left empty), so that its plain form
+    // can be cut back into the page's texts (AdPage::cuts).
+    std::array<std::uint32_t, kMaxAdHoles> filled{};
+    // The first answer of a page without pieces: the page's one copy, always kept (entry 0),
+    // counted in the page cache's budget (HeldBytes), not in kJoinedBudgetBytes.
+    bool page_copy = false;
+    // Made on the first request from a br client, from the inflated gzip form; the budget
+    // counts it as the gzip form's size from the start.
     std::shared_ptr<const http::BrotliForm> brotli;
   };
   static constexpr std::size_t kJoined = 4;
   static constexpr std::size_t kJoinedBudgetBytes = std::size_t{32} << 20;
   mutable std::array<std::atomic<const Joined*>, kJoined> joined{};
+
+  // What the page holds for the page cache's budget: `bytes`, and a page without pieces' first
+  // answer (its one copy, Joined::page_copy) with its brotli form counted as its gzip form's
+  // size from the start. The other kept bodies are counted in kJoinedBudgetBytes.
+  std::size_t HeldBytes() const;
 };
 
 // The page cut at its comment markers, at its breaking-news marker and at those of its banner
@@ -93,29 +117,39 @@ struct AdPage {
 // null when it has no marker. Every marker is
 // taken out of the page. A page kept must be cut again when the campaigns change: the page
 // cache is dropped when the change sequence moves, which campaign writes move.
-// `level`: the pieces' deflate level, or kPiecesLater (what a miss uses): no piece and no gzip
-// form of `plain` is made; each body served is compressed whole at kFastJoinLevel (and kept,
-// see AdPage::Joined) until RecompressedAdPage makes the pieces, off the request path. A miss
-// is answered once with one compression of the page, not one of its pieces, an inflate to find
-// each piece's last block and two joins (issue #14).
+// `level`: the pieces' deflate level (libdeflate), or kPiecesLater (what a miss uses): no piece
+// is made, `*plain` (REQUIRES: not null then) gets the page without markers, and the page's
+// first answer (ServeWithAds given those bytes) is compressed whole at http::kFastJoinLevel
+// and kept as the page's one copy. A miss is answered with one compression of the page, not
+// one of each piece, an inflate to find each piece's last block and a join: pieces compressed
+// apart cost 160-174 us and 9,429 bytes for a 22.9 KB article page, the page whole 69-112 us
+// and 7,249 bytes (issue #14). RecompressedAdPage makes the pieces off the request path.
 inline constexpr int kPiecesLater = 0;
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
-                                             int level = http::kBestJoinLevel);
+                                             int level = http::kBestJoinLevel,
+                                             std::string* plain = nullptr);
 
-// `page` with its pieces and gzip form compressed again at `level`; the same plain bytes,
-// ETag, holes and brotli form (made from the plain bytes, so it stays valid). Marked
-// asked_again: its kept joined bodies are compressed whole.
+// `page` with its pieces compressed (again) at `level`: from its gzip form inflated, or without
+// pieces from its first answer inflated and cut back at its holes; the same ETag, holes and
+// brotli form (made from the same plain bytes, so it stays valid). Marked asked_again: its kept
+// joined bodies are compressed whole. A page without pieces keeps its first answer's choice on
+// the new page, compressed whole at `level` from the bytes inflated here (its next readers
+// mostly make that choice, and get shared bytes).
 std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level);
 
 // `html` with the deflate form and CRC that splicing it into a page needs.
 ads::BannerBytes SplicedBytes(std::string html);
 
 // The response for `page`, with a banner chosen for each slot and the current comment part in
-// each comment hole (status 200). Without pieces (kPiecesLater) the body is compressed whole;
-// with every hole left empty it is `page.plain`, which then has no gzip form (the server
-// compresses it, as it does any body without one).
+// each comment hole (status 200), or `page.unfilled` with every hole left empty. Its body has
+// a gzip form and no plain bytes (the server inflates it for a client that does not take
+// gzip). A page without pieces: a choice not kept is made from a kept body inflated, its
+// fillings swapped, compressed whole at http::kFastJoinLevel. `plain`: the page's plain bytes
+// from CutAtAdMarkers, given for the first answer of a page without pieces (REQUIRES: then, and
+// only then; before any other thread sees the page), whose body becomes the page's one copy.
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
-                            const AdPage& page, const std::string& content_type);
+                            const AdPage& page, const std::string& content_type,
+                            std::string_view plain = {});
 
 // For responses rendered per request (uncached pages): cuts and fills `response` when it is a
 // 200 HTML page with markers; anything else is returned as it is.

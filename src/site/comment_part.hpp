@@ -33,8 +33,8 @@ struct CommentPart {
   ads::BannerBytes count;     // the "댓글 N" item near the headline, HTML only; empty: none shown
   ads::BannerBytes block;     // the comment block, HTML only; empty: none shown
   // This part with the deflate forms of `count` and `block` too, which a page joined from its
-  // pieces splices in: made on the first call and kept. A miss compresses its page whole and
-  // needs none of them (issue #14), so most parts never make them.
+  // pieces splices in: made on the first call and kept. A page without pieces (a miss, and a
+  // page not yet asked for again) is compressed whole and needs none of them (issue #14).
   const CommentPart& Spliced() const;
   // The HTML twice: once for this part and once for its spliced copy (whose deflate forms are
   // smaller than the HTML), made or not.

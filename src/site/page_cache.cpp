@@ -218,11 +218,19 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
 }
 
 std::size_t PageCache::PageBytes(std::string_view key, const Page& page) {
-  // A body's brotli form is made later, on the first request that takes it (http::BrotliForm),
-  // so the gzip form's size is counted for it now: brotli at its quality is the smaller.
+  // A body's brotli form is made later, on the first request that takes it (http::BrotliForm).
+  // For a body kept with its plain bytes the gzip form's size is counted for it now: brotli at
+  // its quality is the smaller. A page cut at its holes (AdPage) keeps its gzip form only, and
+  // most of its answers are joined bodies with brotli forms of their own (AdPage::Joined,
+  // counted in that budget), so its brotli form is counted as it is when the entry is put in or
+  // replaced: 0 until a request takes it, and the recompressor's Replace counts one made by then
+  // (issue #14). A page kept before its pieces are made holds its first answer as its one copy:
+  // AdPage::HeldBytes counts it here, and the joined budget does not.
   const std::size_t gzip_bytes = page.body.gzip ? page.body.gzip->size() : 0;
-  return key.size() + (page.body.bytes ? page.body.bytes->size() : 0) + gzip_bytes +
-         (page.body.brotli ? gzip_bytes : 0) + (page.ads ? page.ads->bytes : 0);
+  std::size_t brotli_bytes = 0;
+  if (page.body.brotli) brotli_bytes = page.ads ? page.body.brotli->size() : gzip_bytes;
+  return key.size() + (page.body.bytes ? page.body.bytes->size() : 0) + gzip_bytes + brotli_bytes +
+         (page.ads ? page.ads->HeldBytes() : 0);
 }
 
 bool PageCache::Replace(std::string_view key, const Page* old, std::shared_ptr<const Page> page) {

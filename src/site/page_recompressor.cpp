@@ -52,7 +52,7 @@ void PageRecompressor::Run() {
         const IdleScheduling idle;
         again->ads = RecompressedAdPage(*page->ads, http::kBestJoinLevel);
       }
-      again->body = again->ads->plain;
+      again->body = again->ads->unfilled;
       cache_->Replace(key, page.get(), std::move(again));
     }
     lock.lock();

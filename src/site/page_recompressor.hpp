@@ -1,15 +1,16 @@
 #pragma once
 // Private to site/: compresses cached pages again at the best level, off the request path
-// (issue #14). A page miss is kept cut at its holes but without compressed pieces
-// (kPiecesLater, site/ad_splice.hpp) and answered compressed whole at http::kFastJoinLevel:
-// most archive pages that crawlers ask for are asked for once, and compressing them harder, or
-// into pieces, would only delay the answer. A page asked for again is worth its pieces at the
-// best level: its first hit hands it here, and one thread makes them at
-// http::kBestJoinLevel and puts the page in the cache in place of the first form
-// (PageCache::Replace), unless the entry changed meanwhile. It compresses at idle priority
-// (IdleScheduling), so a saturated server spends its cores on answers. The queue is bounded:
-// a page that finds it full stays in its fast form, which serves just as well.
-// Thread safety: Ask from any thread.
+// (issue #14). A page miss is kept cut at its holes but without pieces (kPiecesLater,
+// site/ad_splice.hpp): its first answer, compressed whole at http::kFastJoinLevel, is its one
+// copy. Most archive pages that crawlers ask for are asked for once, and compressing them
+// harder, or into pieces, would only delay the answer. A page asked for again is worth its
+// pieces at the best level: its first hit hands it here, and one thread inflates the copy, takes
+// the fillings out, makes the pieces at http::kBestJoinLevel, keeps the first answer's choice
+// compressed whole at that level (what its next readers mostly ask for) and puts the page in
+// the cache in place of the first form (PageCache::Replace), unless the entry changed
+// meanwhile. It compresses at idle priority (IdleScheduling), so a saturated server spends its
+// cores on answers. The queue is bounded: a page that finds it full stays in its first form, which
+// serves just as well. Thread safety: Ask from any thread.
 
 #include <condition_variable>
 #include <deque>

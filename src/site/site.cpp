@@ -108,26 +108,27 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         entry->content_type = response.content_type;
         // Banner slots (issue #7): the page is kept cut at its markers, and every answer,
         // this one included, has banners spliced in.
+        std::string plain;  // the page without markers, for its first answer (CutAtAdMarkers)
         if (kind == Kind::kHtml && response.body.bytes) {
           std::shared_ptr<const ads::LiveSet> live;
           // The campaigns as of every change the cache applied before this page's lookup
           // (later ones move its generation): a store read per miss only when the set is
           // older than that (issue #14).
           if (site->rotation != nullptr) live = site->rotation->CurrentCovering(lookup.sequence);
-          // Pieces later: a page asked for again is cut into pieces at the best level then.
-          entry->ads =
-              CutAtAdMarkers(*response.body.bytes, live.get(),
-                             site->recompressor != nullptr ? kPiecesLater : http::kBestJoinLevel);
+          // No pieces yet: a page asked for again gets them at the best level then.
+          entry->ads = CutAtAdMarkers(
+              *response.body.bytes, live.get(),
+              site->recompressor != nullptr ? kPiecesLater : http::kBestJoinLevel, &plain);
         }
         if (!entry->ads) {
           response.body = PreparedOnce(response.body);
           entry->body = KeptBody(response.body, freshness);
         } else {
-          entry->body = entry->ads->plain;
+          entry->body = entry->ads->unfilled;
         }
         if (entry->ads) {
           std::vector<std::pair<std::string, std::string>> headers = std::move(response.headers);
-          response = ServeWithAds(*site, request, *entry->ads, entry->content_type);
+          response = ServeWithAds(*site, request, *entry->ads, entry->content_type, plain);
           response.headers = std::move(headers);
         }
         store::ArticleId article_id = 0;
@@ -215,8 +216,12 @@ Site::Site(SiteDeps deps) {
   const PageCache::Options cache_options = CacheOptions(deps.config);
   cache_ = std::make_unique<PageCache>(deps.store.changes, cache_options);
   shared_ = std::make_unique<SharedParts>(cache_options.ttl);
-  // The comment parts live as long as the pages they fill, in a quarter of their budget.
-  comment_parts_ = std::make_unique<CommentParts>(cache_options.ttl, cache_options.max_bytes / 4);
+  // The comment parts live as long as the pages they fill, in half their budget: pages with
+  // holes are kept compressed only (12-15 KB an article page), and a quarter held about as
+  // many parts (about 3 KB each, counted as twice their HTML) as there were pages, so parts
+  // went while their pages stayed, and a page's next hit made its part and a body again
+  // (docs/BENCHMARKS.md, issue #14).
+  comment_parts_ = std::make_unique<CommentParts>(cache_options.ttl, cache_options.max_bytes / 2);
   if (cache_options.ttl.count() > 0)
     recompressor_ = std::make_unique<PageRecompressor>(cache_.get());
   context_ = std::make_unique<SiteContext>(SiteContext{.deps = std::move(deps),

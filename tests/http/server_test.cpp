@@ -55,6 +55,14 @@ Router TestRouter() {
   static const PreparedBody big_gzip_only = GzipOnly(Prepare(BigPage(), true));
   router.Get("/big-gzip-only",
              [](const Request&) { return Prepared(big_gzip_only, "text/html; charset=utf-8"); });
+  // Kept compressed only, with a brotli slot: how the page cache keeps a page with holes.
+  static const PreparedBody big_compressed = [] {
+    PreparedBody body = GzipOnly(Prepare(BigPage(), true));
+    body.brotli = std::make_shared<const BrotliForm>();
+    return body;
+  }();
+  router.Get("/big-compressed",
+             [](const Request&) { return Prepared(big_compressed, "text/html; charset=utf-8"); });
   router.Get("/dynamic", [](const Request&) { return Text(DynamicText()); });
   router.Get("/throw", [](const Request&) -> Response { throw std::runtime_error("bug"); });
   router.Get("/query", [](const Request& request) {
@@ -256,6 +264,29 @@ TEST_F(ServerTest, BrotliWhenAcceptedBesideGzip) {
   EXPECT_EQ(
       HttpGet(port(), "/dynamic", {{"Accept-Encoding", "gzip, br"}}).Header("content-encoding"),
       "gzip");
+}
+
+// A body kept in its gzip form only but with a brotli slot (a cached page with holes, issue
+// #14): a br client gets brotli made from the inflated gzip form, the same page; a client
+// without gzip gets it inflated.
+TEST_F(ServerTest, ABodyKeptCompressedOnlyIsServedInBrotliAndInflated) {
+  Start();
+  const HttpResponse full = HttpGet(port(), "/big");
+  for (int i = 0; i < 2; ++i) {  // made on the first request, kept for the next
+    const HttpResponse br =
+        HttpGet(port(), "/big-compressed", {{"Accept-Encoding", "gzip, deflate, br"}});
+    EXPECT_EQ(br.status, 200);
+    EXPECT_EQ(br.Header("content-encoding"), "br");
+    EXPECT_EQ(br.Header("vary"), "Accept-Encoding");
+    EXPECT_EQ(Unbrotli(br.body), BigPage());
+    EXPECT_EQ(br.Header("etag"), "W/" + full.Header("etag"));
+  }
+  const HttpResponse plain = HttpGet(port(), "/big-compressed");
+  EXPECT_FALSE(plain.HasHeader("content-encoding"));
+  EXPECT_EQ(plain.body, BigPage());
+  const HttpResponse gzipped = HttpGet(port(), "/big-compressed", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gzipped.Header("content-encoding"), "gzip");
+  EXPECT_EQ(Gunzip(gzipped.body), BigPage());
 }
 
 TEST_F(ServerTest, AGzipOnlyBodyIsDecompressedForClientsWithoutGzip) {

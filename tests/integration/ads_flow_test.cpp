@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -85,6 +86,59 @@ TEST(AdsFlowTest, BannersAreServedClickedAndCounted) {
   // The same reader twice within the minute: each slot's impression counted once.
   EXPECT_EQ(impressions, impressions_seen);
   EXPECT_EQ(clicks, 1);
+}
+
+// A cached article page, with its banners and comment block filled in, is the same page to
+// every reader: one whose browser takes gzip, one that takes brotli, and one that takes
+// neither (the cache keeps such pages compressed only and the server inflates them, issue
+// #14). Answers are compared by ETag, which names the banners and comment part chosen; the
+// page is asked for several times so that the cache's later forms (joined, then compressed
+// again off the request path) are compared too.
+TEST(AdsFlowTest, ACachedArticleIsTheSamePageInEveryEncoding) {
+  TempDir dir;
+  const std::string data = (dir.path() / "paper").string();
+  const CommandResult demo = MakeDemoPaper(data, {"--articles", "30", "--seed", "5"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  ServeProcess server(data);
+  ASSERT_NE(server.port(), 0) << server.output();
+  const nlohmann::json list =
+      nlohmann::json::parse(HttpGet(server.port(), "/api/v1/articles").body, nullptr, false);
+  const std::string path =
+      "/article/" + std::to_string(list.at("items").at(1).at("id").get<std::int64_t>());
+
+  struct Encoding {
+    std::string accept;  // the request's Accept-Encoding; "" sends none
+    std::string sent;    // the Content-Encoding the answer should have
+  };
+  const Encoding encodings[] = {{"", ""}, {"gzip", "gzip"}, {"br, gzip", "br"}};
+  std::map<std::string, std::string> pages;  // ETag without W/ -> the page
+  std::map<std::string, int> seen;           // ETag -> answers compared with it
+  for (int round = 0; round < 20; ++round) {
+    for (const Encoding& encoding : encodings) {
+      HttpHeaders headers = {{"User-Agent", kDesktopChrome}};
+      if (!encoding.accept.empty()) headers.emplace_back("Accept-Encoding", encoding.accept);
+      const HttpResponse answer = HttpGet(server.port(), path, headers);
+      ASSERT_EQ(answer.status, 200);
+      ASSERT_EQ(answer.Header("content-encoding"), encoding.sent) << encoding.accept;
+      const std::string html = encoding.sent == "gzip" ? Gunzip(answer.body)
+                               : encoding.sent == "br" ? Unbrotli(answer.body)
+                                                       : answer.body;
+      EXPECT_EQ(answer.body.size(), std::stoul(answer.Header("content-length")));
+      ASSERT_NE(html.find("</html>"), std::string::npos) << encoding.accept;
+      EXPECT_NE(html.find("<p class=\"ad-label\">광고</p>"), std::string::npos);
+      EXPECT_NE(html.find("id=\"comments\""), std::string::npos);
+      EXPECT_EQ(html.find("sinmun-"), std::string::npos);
+      std::string etag = answer.Header("etag");
+      if (etag.starts_with("W/")) etag.erase(0, 2);
+      const auto kept = pages.emplace(etag, html).first;
+      EXPECT_EQ(kept->second, html) << "a page tagged " << etag << " differs for "
+                                    << (encoding.accept.empty() ? "identity" : encoding.accept);
+      ++seen[etag];
+    }
+  }
+  int compared = 0;  // answers that met another of the same tag
+  for (const auto& [etag, count] : seen) compared += count > 1 ? count : 0;
+  EXPECT_GE(compared, 30);
 }
 
 }  // namespace

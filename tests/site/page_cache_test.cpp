@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "http/encoding.hpp"
+#include "http/gzip_splice.hpp"
 #include "site/ad_splice.hpp"
 #include "support/test_store.hpp"
 
@@ -64,49 +65,150 @@ TEST_F(PageCacheTest, ReplacePutsAPageInPlaceOfTheOneItWasMadeFrom) {
   EXPECT_EQ(cache.size(), 1u);
 }
 
-// A page cut at its holes on a miss (fast level) and compressed again for the pages asked for
-// again: the same bytes, ETag and holes, a gzip form that reads as the page, no larger.
-TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
-  std::string html = "<html><!--sinmun-ad:breaking:--><main>";
-  for (int i = 0; i < 300; ++i) html += "<p>대전시 기사 " + std::to_string(i) + "</p>\n";
-  html += "<!--sinmun-comments:7:count--></main><!--sinmun-comments:7:block--></html>";
-  const std::shared_ptr<const AdPage> fast = CutAtAdMarkers(html, nullptr, http::kFastJoinLevel);
-  ASSERT_NE(fast, nullptr);
-  ASSERT_NE(fast->plain.gzip, nullptr);
-  EXPECT_EQ(fast->level, http::kFastJoinLevel);
-  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*fast, http::kBestJoinLevel);
-  EXPECT_EQ(best->level, http::kBestJoinLevel);
-  EXPECT_EQ(best->plain.bytes, fast->plain.bytes);
-  EXPECT_EQ(best->plain.etag, fast->plain.etag);
-  EXPECT_EQ(best->plain.brotli, fast->plain.brotli);
-  EXPECT_EQ(best->holes.size(), 3u);
-  ASSERT_EQ(best->pieces.size(), fast->pieces.size());
-  ASSERT_NE(best->plain.gzip, nullptr);
-  std::string out;
-  ASSERT_TRUE(http::Gunzip(*best->plain.gzip, out));
-  EXPECT_EQ(out, *fast->plain.bytes);
-  EXPECT_EQ(out.find("sinmun-"), std::string::npos);  // the markers are out
-  EXPECT_LE(best->plain.gzip->size(), fast->plain.gzip->size());
+// An article-like page with the breaking-news hole and the comment holes, and the same page
+// without its markers (what a reader sees with every hole empty).
+struct CutPage {
+  std::string html;
+  std::string plain;
+};
+CutPage ArticleLikePage(const std::string& city) {
+  CutPage page{"<html><!--sinmun-ad:breaking:--><main>", "<html><main>"};
+  for (int i = 0; i < 300; ++i) {
+    const std::string line = "<p>" + city + " 기사 " + std::to_string(i) + "</p>\n";
+    page.html += line;
+    page.plain += line;
+  }
+  page.html += "<!--sinmun-comments:7:count--></main><!--sinmun-comments:7:block--></html>";
+  page.plain += "</main></html>";
+  return page;
 }
 
-// A miss keeps its page cut but uncompressed (its answer is compressed whole); the pieces are
-// made when it is asked for again, and they read as the page.
-TEST_F(PageCacheTest, APageCutWithPiecesLaterGetsThemWhenCompressedAgain) {
-  std::string html = "<html><!--sinmun-ad:breaking:--><main>";
-  for (int i = 0; i < 300; ++i) html += "<p>세종시 기사 " + std::to_string(i) + "</p>\n";
-  html += "<!--sinmun-comments:7:count--></main><!--sinmun-comments:7:block--></html>";
-  const std::shared_ptr<const AdPage> later = CutAtAdMarkers(html, nullptr, kPiecesLater);
-  ASSERT_NE(later, nullptr);
-  EXPECT_TRUE(later->pieces.empty());
-  EXPECT_EQ(later->plain.gzip, nullptr);
-  EXPECT_EQ(later->holes.size(), 3u);
-  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*later, http::kBestJoinLevel);
-  EXPECT_EQ(best->plain.etag, later->plain.etag);
-  EXPECT_EQ(best->pieces.size(), 4u);
-  ASSERT_NE(best->plain.gzip, nullptr);
+// A page cut at its holes on a miss (fast level) keeps its gzip form only, which reads as the
+// page without markers and is tagged by that page's hash; compressed again for the pages asked
+// for again, it has the same ETag, holes and brotli form and a gzip form that reads the same,
+// no larger.
+TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
+  const CutPage html = ArticleLikePage("대전시");
+  const std::shared_ptr<const AdPage> fast =
+      CutAtAdMarkers(html.html, nullptr, http::kFastJoinLevel);
+  ASSERT_NE(fast, nullptr);
+  EXPECT_EQ(fast->unfilled.bytes, nullptr);  // no plain copy kept
+  ASSERT_NE(fast->unfilled.gzip, nullptr);
+  EXPECT_EQ(fast->unfilled.etag, http::StrongEtag(html.plain));
+  EXPECT_EQ(fast->level, http::kFastJoinLevel);
   std::string out;
-  ASSERT_TRUE(http::Gunzip(*best->plain.gzip, out));
-  EXPECT_EQ(out, *later->plain.bytes);
+  ASSERT_TRUE(http::Gunzip(*fast->unfilled.gzip, out));
+  EXPECT_EQ(out, html.plain);
+
+  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*fast, http::kBestJoinLevel);
+  EXPECT_EQ(best->level, http::kBestJoinLevel);
+  EXPECT_EQ(best->unfilled.bytes, nullptr);
+  EXPECT_EQ(best->unfilled.etag, fast->unfilled.etag);
+  EXPECT_EQ(best->unfilled.brotli, fast->unfilled.brotli);
+  EXPECT_EQ(best->holes.size(), 3u);
+  ASSERT_EQ(best->pieces.size(), fast->pieces.size());
+  ASSERT_NE(best->unfilled.gzip, nullptr);
+  ASSERT_TRUE(http::Gunzip(*best->unfilled.gzip, out));
+  EXPECT_EQ(out, html.plain);
+  EXPECT_LE(best->unfilled.gzip->size(), fast->unfilled.gzip->size());
+}
+
+// A miss (kPiecesLater) keeps no pieces and no plain bytes: where its holes sit, its tag, and
+// (made by its first answer) that answer compressed whole as its one copy, which the page
+// cache's budget counts. The recompressor cuts the copy, inflated, back at the holes, fillings
+// stepped over: pieces that read as the page without markers, under the same tag. The readers
+// who ask for the page again mostly make the choice its first answer made (the same banners,
+// the same comment part): the new page keeps that choice's body, compressed whole at the best
+// level, so that they get shared bytes that read as that answer, under its tag, rather than a
+// join compressed again on their request (issue #14).
+TEST_F(PageCacheTest, APageWithoutPiecesIsCutBackFromItsFirstAnswer) {
+  const CutPage html = ArticleLikePage("청주시");
+  std::string plain;
+  const std::shared_ptr<const AdPage> miss =
+      CutAtAdMarkers(html.html, nullptr, kPiecesLater, &plain);
+  ASSERT_NE(miss, nullptr);
+  EXPECT_EQ(plain, html.plain);
+  EXPECT_EQ(miss->level, kPiecesLater);
+  EXPECT_TRUE(miss->pieces.empty());
+  EXPECT_EQ(miss->unfilled.gzip, nullptr);
+  EXPECT_EQ(miss->unfilled.etag, http::StrongEtag(html.plain));
+  ASSERT_EQ(miss->cuts.size(), 3u);
+  const std::size_t before_answer = miss->HeldBytes();
+
+  // The first answer, with the ticker and the comment block filled (what ServeWithAds keeps).
+  const std::string ticker = "<p>속보</p>";
+  const std::string block = "<section>댓글 둘</section>";
+  std::string answer = plain;
+  answer.insert(miss->cuts[2], block);
+  answer.insert(miss->cuts[0], ticker);
+  auto copy = new AdPage::Joined;
+  copy->page_copy = true;
+  copy->filled[0] = ticker.size();
+  copy->filled[2] = block.size();
+  copy->comments = 42;
+  copy->etag = "\"first-c42\"";
+  copy->brotli = std::make_shared<const http::BrotliForm>();
+  auto gzip = std::make_shared<std::string>();
+  http::GzipCompressor fast(http::kFastJoinLevel);
+  ASSERT_TRUE(fast.Compress(answer, *gzip));
+  copy->gzip = gzip;
+  miss->joined[0].store(copy);
+  EXPECT_EQ(miss->HeldBytes(), before_answer + 2 * gzip->size());
+
+  const std::shared_ptr<const AdPage> best = RecompressedAdPage(*miss, http::kBestJoinLevel);
+  EXPECT_EQ(best->level, http::kBestJoinLevel);
+  EXPECT_EQ(best->unfilled.etag, miss->unfilled.etag);
+  EXPECT_EQ(best->cuts, miss->cuts);
+  ASSERT_EQ(best->pieces.size(), 4u);
+  ASSERT_NE(best->unfilled.gzip, nullptr);
+  std::string out;
+  ASSERT_TRUE(http::Gunzip(*best->unfilled.gzip, out));
+  EXPECT_EQ(out, html.plain);
+  EXPECT_EQ(best->HeldBytes(), best->bytes);  // its bodies are the joined budget's
+
+  const AdPage::Joined* kept = best->joined[0].load();
+  ASSERT_NE(kept, nullptr);
+  EXPECT_FALSE(kept->page_copy);  // the pieces are the page now
+  EXPECT_EQ(kept->comments, 42u);
+  EXPECT_EQ(kept->etag, copy->etag);
+  EXPECT_EQ(kept->brotli, copy->brotli);  // made from the same bytes
+  ASSERT_TRUE(http::Gunzip(*kept->gzip, out));
+  EXPECT_EQ(out, answer);
+  std::string whole;
+  ASSERT_TRUE(http::GzipCompressor(http::kBestJoinLevel).Compress(answer, whole));
+  EXPECT_EQ(kept->gzip->size(), whole.size());
+  EXPECT_LT(kept->gzip->size(), gzip->size());
+}
+
+// The pieces a cut page keeps are its parts, each a deflate stream of its own: laid end to end
+// with fillings between them, they read as the page with those fillings in its holes.
+TEST_F(PageCacheTest, ThePiecesOfACutPageJoinWithFillingsIntoThePage) {
+  const CutPage html = ArticleLikePage("세종시");
+  const std::shared_ptr<const AdPage> page =
+      CutAtAdMarkers(html.html, nullptr, http::kFastJoinLevel);
+  ASSERT_NE(page, nullptr);
+  ASSERT_EQ(page->pieces.size(), 4u);
+  const ads::BannerBytes ticker = SplicedBytes("<p>속보</p>");
+  const ads::BannerBytes block = SplicedBytes("<section>댓글</section>");
+  const http::DeflateView none;
+  const http::DeflateView fills[] = {
+      {ticker.deflate, ticker.crc32, ticker.html.size(), ticker.crc_op},
+      none,
+      {block.deflate, block.crc32, block.html.size(), block.crc_op}};
+  std::vector<http::DeflateView> parts;
+  for (std::size_t i = 0; i < 3; ++i) {
+    parts.push_back(page->pieces[i]);
+    if (fills[i].size != 0) parts.push_back(fills[i]);
+  }
+  parts.push_back(page->pieces.back());
+  std::string gzip;
+  http::JoinGzip(parts, gzip);
+  std::string out;
+  ASSERT_TRUE(http::Gunzip(gzip, out));
+  std::string expected = html.plain;
+  expected.insert(expected.find("</html>"), "<section>댓글</section>");
+  expected.insert(std::string_view("<html>").size(), "<p>속보</p>");
+  EXPECT_EQ(out, expected);
 }
 
 TEST_F(PageCacheTest, APageTooLargeToKeepLeavesTheOthersAlone) {
