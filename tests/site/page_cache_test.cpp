@@ -89,6 +89,26 @@ TEST_F(PageCacheTest, ARecompressedPageServesTheSameBytes) {
   EXPECT_LE(best->plain.gzip->size(), fast->plain.gzip->size());
 }
 
+// A comment hole carries its article's registered_at, which a comment part made again for the
+// cached page needs (whether comments are closed yet) instead of reading the article; a hole
+// without it (a page cut before) is still a hole.
+TEST(CommentHoleTest, CarriesTheArticlesRegisteredAtWhenTheMarkerHasIt) {
+  const std::string html =
+      "<html><main><!--sinmun-comments:7:count:1700000000--></main>"
+      "<!--sinmun-comments:7:block:1700000000--><!--sinmun-comments:8:block--></html>";
+  const std::shared_ptr<const AdPage> page = CutAtAdMarkers(html, nullptr, kPiecesLater);
+  ASSERT_NE(page, nullptr);
+  ASSERT_EQ(page->holes.size(), 3u);
+  EXPECT_EQ(page->holes[0].filling, AdPage::Filling::kCommentCount);
+  EXPECT_EQ(page->holes[0].article, 7);
+  EXPECT_EQ(page->holes[0].registered_at, 1700000000);
+  EXPECT_EQ(page->holes[1].filling, AdPage::Filling::kCommentBlock);
+  EXPECT_EQ(page->holes[1].registered_at, 1700000000);
+  EXPECT_EQ(page->holes[2].article, 8);
+  EXPECT_EQ(page->holes[2].registered_at, std::nullopt);
+  EXPECT_EQ(*page->plain.bytes, "<html><main></main></html>");
+}
+
 // A miss keeps its page cut but uncompressed (its answer is compressed whole); the pieces are
 // made when it is asked for again, and they read as the page.
 TEST_F(PageCacheTest, APageCutWithPiecesLaterGetsThemWhenCompressedAgain) {
