@@ -9,7 +9,8 @@
 //
 // Writes are not part of a scope: a write method called inside one runs as it would outside,
 // on the writer (SQLite) or on another pooled connection (PostgreSQL), and the scope's reads
-// after it do not see it. Long index scans (sitemaps) keep their own connection too.
+// after it do not see it. Long index scans (sitemaps) keep their own connection on SQLite (one
+// without the memory map); on PostgreSQL they are one statement like any other, in the scope.
 // A scope opened while another scope of the same store is open on the thread holds nothing:
 // the outer one goes on serving the reads. A read that fails inside a scope and ends or aborts
 // its transaction (PostgreSQL aborts it on any failed statement) is followed by a fresh

@@ -128,7 +128,7 @@ TEST_P(StoreReadScopeTest, TheWriteIsSeenOnceTheScopeEnds) {
 TEST_P(StoreReadScopeTest, AFailedReadLeavesTheScopeAndItsConnectionUsable) {
   {
     const ReadScope scope = store_->OpenReadScope();
-    const ErrorCode failed = ErrorCodeOf(store_->SectionBySlug("\xff\xfe"));
+    const std::optional<ErrorCode> failed = ErrorCodeOf(store_->SectionBySlug("\xff\xfe"));
     if (GetParam() == Backend::kPostgres) {
       EXPECT_NE(failed, ErrorCode::kNotFound) << "the statement failed, aborting the transaction";
     } else {

@@ -55,10 +55,12 @@ auto PgStore::OnReader(Work work) const {
   return pool().With(std::move(work));
 }
 
-// A sitemap's scan is one statement over the network like any other.
+// A sitemap's scan is one statement over the network like any other; inside a scope it runs on
+// the scope's connection, as a second one taken from the bounded pool while the scope holds
+// one could wait forever once every connection is held by a scope.
 template <typename Work>
 auto PgStore::OnScanReader(Work work) const {
-  return pool().With(std::move(work));
+  return OnReader(std::move(work));
 }
 
 template <typename Work>
