@@ -209,17 +209,24 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
     std::string_view inside =
         html.substr(open + kMarkerOpen.size(), close - open - kMarkerOpen.size());
     if (inside.starts_with(kCommentsMarker)) {
-      // ARTICLE:count or ARTICLE:block: always a hole, filled per response.
+      // ARTICLE:count or ARTICLE:block, then :REGISTERED or nothing: always a hole, filled
+      // per response.
       inside.remove_prefix(kCommentsMarker.size());
       const std::size_t colon = inside.find(':');
       const Result<std::int64_t> article = ParseId(inside.substr(0, colon));
-      const std::string_view which =
+      std::string_view which =
           colon == std::string_view::npos ? std::string_view() : inside.substr(colon + 1);
+      std::optional<std::int64_t> registered_at;
+      if (const std::size_t last = which.find(':'); last != std::string_view::npos) {
+        if (const Result<std::int64_t> at = ParseId(which.substr(last + 1))) registered_at = *at;
+        which = which.substr(0, last);
+      }
       if (article && (which == "count" || which == "block") && page->holes.size() < kMaxHoles) {
         cuts.push_back(plain.size());
         page->holes.push_back({.filling = which == "count" ? AdPage::Filling::kCommentCount
                                                            : AdPage::Filling::kCommentBlock,
-                               .article = *article});
+                               .article = *article,
+                               .registered_at = registered_at});
       }
     } else if (inside.starts_with(kAdMarker)) {
       inside.remove_prefix(kAdMarker.size());
@@ -345,7 +352,7 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
         break;
       case AdPage::Filling::kCommentCount:
       case AdPage::Filling::kCommentBlock:
-        if (!comments) comments = ArticleCommentPart(site, hole.article);
+        if (!comments) comments = ArticleCommentPart(site, hole.article, hole.registered_at);
         if (comments) {
           // Their deflate forms only for a page joined from its pieces: a page without pieces
           // is compressed whole, and most parts never need them (issue #14).

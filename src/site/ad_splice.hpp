@@ -16,13 +16,15 @@
 // counted for GET requests of readers (not bots), once per visitor per slot per minute.
 //
 // The article page's comment parts (issue #16) are holes too, placed with
-// <!--sinmun-comments:ARTICLE:count--> and <!--sinmun-comments:ARTICLE:block--> and filled
-// from site/comment_part.hpp's CommentPart of that article, so that a comment changes the
-// part and not the cached page.
+// <!--sinmun-comments:ARTICLE:count:REGISTERED--> and
+// <!--sinmun-comments:ARTICLE:block:REGISTERED--> (REGISTERED: the article's registered_at, which
+// may be left out with its colon) and filled from site/comment_part.hpp's CommentPart of that
+// article, so that a comment changes the part and not the cached page.
 
 #include <array>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +56,10 @@ struct AdPage {
     std::size_t slot = 0;      // kBanner: index into ads::kSlots
     std::string section;       // kBanner
     std::int64_t article = 0;  // kCommentCount, kCommentBlock: whose comments
+    // kCommentCount, kCommentBlock: the article's registered_at, which its comment part needs
+    // (whether comments are closed yet, when BEST begins): a part made again for a cached
+    // page, after its old one expired or was pushed out, reads no article for it (issue #14).
+    std::optional<std::int64_t> registered_at;
   };
   // The page without markers (every slot empty), kept in its gzip form only: the pieces laid
   // end to end under one gzip header and trailer; null without pieces (kPiecesLater). `bytes`

@@ -89,7 +89,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
       // viewer out before the script starts); the print view and the newsroom's preview do not.
       {"gallery_viewer", true},
       {"staff_edit_url", page.staff_edit_url},
-      {"comments", ArticleCommentHoles(site, data->article.id)},
+      {"comments", ArticleCommentHoles(site, data->article)},
       {"published_corrections", corrections},
       {"has_published_corrections", !corrections.empty()},
       {"correction_request_url", fmt::format("/corrections/request?article={}", data->article.id)}};

@@ -131,9 +131,9 @@ std::optional<store::User> CommentStaffOf(const SiteContext& site, const http::R
   return site.deps.comment_staff(request);
 }
 
-nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId article) {
+nlohmann::json ArticleCommentHoles(const SiteContext& site, const store::Article& article) {
   const bool enabled = site.deps.config.comments_enabled && site.deps.store.comments != nullptr;
-  return {{"enabled", enabled}, {"article", article}};
+  return {{"enabled", enabled}, {"article", article.id}, {"registered_at", article.registered_at}};
 }
 
 namespace {
@@ -198,6 +198,9 @@ bool FillEmptyCommentPart(const SiteContext& site, store::ArticleId article, Com
 std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& site,
                                                           store::ArticleId article,
                                                           std::optional<Timestamp> registered_at) {
+  // Its reads from one snapshot: a part made for a cached page pays one read transaction for
+  // them all. Inside the page's own scope (a miss), this one holds nothing.
+  const store::ReadScope scope = site.deps.store.OpenReadScope();
   auto part = std::make_shared<CommentPart>();
   part->version = CommentParts::NextVersion();
   const Timestamp now = site.deps.clock->Now();
@@ -236,9 +239,12 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
 }  // namespace
 
 std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
-                                                      store::ArticleId article) {
+                                                      store::ArticleId article,
+                                                      std::optional<Timestamp> registered_at) {
   if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) return nullptr;
-  const auto make = [&site, article] { return MakeArticleCommentPart(site, article, {}); };
+  const auto make = [&site, article, registered_at] {
+    return MakeArticleCommentPart(site, article, registered_at);
+  };
   if (site.comment_parts == nullptr) return make();
   return site.comment_parts->Get(article, make);
 }

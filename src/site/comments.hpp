@@ -84,14 +84,16 @@ struct EmptyCommentBlock {
 };
 
 // What the article page's view needs to place its comment holes (site/ad_splice.hpp):
-// {"enabled", "article"}. The count and block themselves are its CommentPart.
-nlohmann::json ArticleCommentHoles(const SiteContext& site, store::ArticleId article);
+// {"enabled", "article", "registered_at"}. The count and block themselves are its CommentPart.
+nlohmann::json ArticleCommentHoles(const SiteContext& site, const store::Article& article);
 
 // The article page's comment part (its count and newest comments), kept until the article's
 // comments change. Null when comments are off or cannot be read: the page is served without
-// them.
+// them. `registered_at`: the article's, when the caller has it (its page's holes carry it);
+// else a part made reads the article for it.
 std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
-                                                      store::ArticleId article);
+                                                      store::ArticleId article,
+                                                      std::optional<Timestamp> registered_at);
 // Makes and keeps `article`'s comment part when it is not kept, from the article the caller has
 // read: the page miss that placed its holes, so that filling them reads no article again
 // (issue #14). Does nothing when parts are not kept (the page cache is off).

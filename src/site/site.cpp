@@ -80,6 +80,17 @@ std::string SearchIndexState(const SiteContext& site) {
   return "\nindexed " + std::to_string(site.deps.searcher->Status().indexed_sequence);
 }
 
+// `handler`'s page made from one snapshot of the store: its reads share one read transaction
+// (store/read_scopes.hpp), so that a page never shows, say, an article beside a list from
+// before the article's change. The scope ends with the handler, before the page is kept.
+// Only for pages that read: a write inside the scope would not be seen by the reads after it
+// (Uncached's form posts write, and show what they wrote).
+http::Response FromOneSnapshot(const SiteContext& site, const http::Request& request,
+                               const PageRequest& page, PageHandler handler) {
+  const store::ReadScope scope = site.deps.store.OpenReadScope();
+  return handler(site, request, page);
+}
+
 http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string> query_keys,
                      PageHandler handler,
                      PageCache::Freshness freshness = PageCache::Freshness::kTimed,
@@ -102,7 +113,7 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
     } else if (lookup.page) {
       response = http::Prepared(lookup.page->body, lookup.page->content_type);
     } else {
-      response = handler(*site, request, page);
+      response = FromOneSnapshot(*site, request, page, handler);
       if (response.status == 200) {
         auto entry = std::make_shared<PageCache::Page>();
         entry->content_type = response.content_type;
@@ -165,7 +176,8 @@ http::Handler ArticleRoute(const SiteContext* site) {
       if (edit_url) {
         PageRequest page = MakePageRequest(*site, Kind::kHtml, request, {});
         page.staff_edit_url = std::move(*edit_url);
-        http::Response response = FillAdSlots(*site, request, ArticlePage(*site, request, page));
+        http::Response response =
+            FillAdSlots(*site, request, FromOneSnapshot(*site, request, page, ArticlePage));
         response.cache_control = "private, no-store";
         AddVary(Kind::kHtml, response);
         return response;

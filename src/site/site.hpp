@@ -63,6 +63,7 @@
 #include "store/import_book.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/rankings.hpp"
+#include "store/read_scopes.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
 #include "store/series_book.hpp"
@@ -106,7 +107,8 @@ struct SiteStore {
         corrections(store),
         breaking(store),
         series(store),
-        tips(store) {}
+        tips(store),
+        scopes(store) {}
 
   const store::Catalog* catalog = nullptr;
   const store::ArchiveReads* archive = nullptr;  // sitemaps
@@ -138,6 +140,15 @@ struct SiteStore {
   const store::SeriesBook* series = nullptr;
   // Optional: readers' news tips and submissions (issue #18). Null: /tip answers 404.
   store::TipBox* tips = nullptr;
+  // Optional: a cached page made on a miss reads the store from one snapshot (issue #14),
+  // with one read transaction for all its reads. Null: each read has its own.
+  const store::ReadScopes* scopes = nullptr;
+
+  // A scope for this thread's reads (store/read_scopes.hpp); one that holds nothing without
+  // `scopes`.
+  store::ReadScope OpenReadScope() const {
+    return scopes != nullptr ? scopes->OpenReadScope() : store::ReadScope();
+  }
 };
 
 struct SiteDeps {

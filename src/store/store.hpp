@@ -26,6 +26,7 @@
 #include "store/masthead.hpp"
 #include "store/photo_library.hpp"
 #include "store/rankings.hpp"
+#include "store/read_scopes.hpp"
 #include "store/reader_activity.hpp"
 #include "store/related_lists.hpp"
 #include "store/series_book.hpp"
@@ -58,7 +59,8 @@ class Store : public Catalog,
               public SeriesBook,
               public TipBox,
               public TrafficReads,
-              public PhotoLibrary {};
+              public PhotoLibrary,
+              public ReadScopes {};
 
 // Opens the store at `url` and runs pending migrations before returning.
 // "sqlite:/path/to/sinmun.db" (or "sqlite:DIR", a data folder: DIR/sinmun.db) opens the

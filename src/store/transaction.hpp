@@ -55,10 +55,13 @@ class Transaction {
 };
 
 // Calls work(connection) inside a transaction of `mode`, committed when work succeeds and
-// rolled back otherwise; returns work's Result.
+// rolled back otherwise; returns work's Result. A read asked for on a connection already
+// inside a transaction (a ReadScope's, store/read_scopes.hpp, or a write's) joins it: it sees
+// that transaction's snapshot, and begins and ends nothing of its own.
 template <typename Connection, typename Work>
 auto Transact(Connection& connection, TransactionMode mode, Work&& work)
     -> std::invoke_result_t<Work&, Connection&> {
+  if (mode == TransactionMode::kRead && connection.InTransaction()) return work(connection);
   auto transaction = Transaction<Connection>::Begin(connection, mode);
   if (!transaction) return tl::unexpected(transaction.error());
   auto result = work(connection);

@@ -83,6 +83,27 @@ CutPage ArticleLikePage(const std::string& city) {
   return page;
 }
 
+// A comment hole carries its article's registered_at, which a comment part made again for the
+// cached page needs (whether comments are closed yet) instead of reading the article; a hole
+// without it (a page cut before) is still a hole.
+TEST(CommentHoleTest, CarriesTheArticlesRegisteredAtWhenTheMarkerHasIt) {
+  const std::string html =
+      "<html><main><!--sinmun-comments:7:count:1700000000--></main>"
+      "<!--sinmun-comments:7:block:1700000000--><!--sinmun-comments:8:block--></html>";
+  std::string plain;
+  const std::shared_ptr<const AdPage> page = CutAtAdMarkers(html, nullptr, kPiecesLater, &plain);
+  ASSERT_NE(page, nullptr);
+  ASSERT_EQ(page->holes.size(), 3u);
+  EXPECT_EQ(page->holes[0].filling, AdPage::Filling::kCommentCount);
+  EXPECT_EQ(page->holes[0].article, 7);
+  EXPECT_EQ(page->holes[0].registered_at, 1700000000);
+  EXPECT_EQ(page->holes[1].filling, AdPage::Filling::kCommentBlock);
+  EXPECT_EQ(page->holes[1].registered_at, 1700000000);
+  EXPECT_EQ(page->holes[2].article, 8);
+  EXPECT_EQ(page->holes[2].registered_at, std::nullopt);
+  EXPECT_EQ(plain, "<html><main></main></html>");
+}
+
 // A page cut at its holes on a miss (fast level) keeps its gzip form only, which reads as the
 // page without markers and is tagged by that page's hash; compressed again for the pages asked
 // for again, it has the same ETag, holes and brotli form and a gzip form that reads the same,

@@ -114,6 +114,11 @@ class Connection {
   // that are not idle when they come back, so no later caller inherits it.
   void Rollback() { (void)Execute("ROLLBACK"); }
   bool InTransaction() const { return !broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+  // A statement failed inside the transaction: PostgreSQL refuses every further one until
+  // ROLLBACK (store/pinned_reader.hpp).
+  bool InFailedTransaction() const {
+    return !broken() && PQtransactionStatus(conn_) == PQTRANS_INERROR;
+  }
 
   // True once the connection to the server is lost: it must be dropped, not reused.
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }

@@ -29,6 +29,23 @@ Result<Pool::Lease> Pool::Acquire() {
   return Lease(this, std::move(*connection), false);
 }
 
+Result<Pool::Lease> Pool::AcquireInTransaction(TransactionMode mode) {
+  for (int attempt = 0;; ++attempt) {
+    Result<Lease> lease = Acquire();
+    if (!lease) return lease;
+    (**lease).ResetCounters();
+    Result<> begun = (**lease).Begin(mode);
+    if (begun) return lease;
+    if (!RetryAfterLoss(attempt, *lease)) return tl::unexpected(begun.error());
+  }
+}
+
+bool Pool::RetryAfterLoss(int attempt, const Lease& lease) {
+  if (attempt > 0 || !lease.reused() || !(*lease).lost_on_first_command()) return false;
+  DropIdle();
+  return true;
+}
+
 void Pool::Release(std::unique_ptr<Connection> connection) {
   std::lock_guard lock(mutex_);
   if (connection->idle()) {

@@ -59,17 +59,23 @@ class Pool {
       Connection& connection = **lease;
       connection.ResetCounters();
       auto result = work(connection);
-      if (result || attempt > 0 || !lease->reused() || !connection.lost_on_first_command()) {
-        return result;
-      }
-      DropIdle();  // they are as stale as this one
+      if (result || !RetryAfterLoss(attempt, *lease)) return result;
     }
   }
+
+  // A lent connection inside a transaction of `mode`, which the caller ends (a connection
+  // given back inside it is closed). Its BEGIN is retried once on a fresh connection as With
+  // retries work. kUnavailable when the server cannot be reached.
+  Result<Lease> AcquireInTransaction(TransactionMode mode);
 
   int size() const { return size_; }
 
  private:
   void Release(std::unique_ptr<Connection> connection);
+  // After a failure on `lease` at `attempt` (0 for the first): true, with the idle connections
+  // dropped (they are as stale), when the connection had been idle in the pool and was lost on
+  // its first command, so that nothing reached the server and the caller may try once more.
+  bool RetryAfterLoss(int attempt, const Lease& lease);
   void DropIdle();
 
   const std::string conninfo_;

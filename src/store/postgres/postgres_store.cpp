@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
 #include <utility>
 
 #include "store/migrate.hpp"
 #include "store/migration.hpp"
+#include "store/pinned_reader.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/query.hpp"
@@ -34,21 +36,36 @@ PgStore::PgStore(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
 
 PgStore::~PgStore() = default;
 
-// Each call runs on a pooled connection (Pool::With).
+using PinnedReader = store::PinnedReader<Pool::Lease>;
+
+ReadScope PgStore::OpenReadScope() const {
+  if (PinnedReader::Of(this) != nullptr) return ReadScope();  // the outer scope reads
+  Result<Pool::Lease> lease = pool().AcquireInTransaction(TransactionMode::kRead);
+  if (!lease) return ReadScope();
+  return PinnedReader::Open(this, std::move(*lease));
+}
+
+// Each call runs on a pooled connection (Pool::With), or the thread's scope's.
 template <typename Work>
 auto PgStore::OnReader(Work work) const {
+  using Out = std::invoke_result_t<Work, Connection&>;
+  if (PinnedReader* pinned = PinnedReader::Of(this); pinned && pinned->connection()) {
+    return Out(pinned->Run(work));
+  }
   return pool().With(std::move(work));
 }
 
-// A sitemap's scan is one statement over the network like any other.
+// A sitemap's scan is one statement over the network like any other; inside a scope it runs on
+// the scope's connection, as a second one taken from the bounded pool while the scope holds
+// one could wait forever once every connection is held by a scope.
 template <typename Work>
 auto PgStore::OnScanReader(Work work) const {
-  return pool().With(std::move(work));
+  return OnReader(std::move(work));
 }
 
 template <typename Work>
 auto PgStore::OnSnapshot(Work work) const {
-  return pool().With([&](Connection& db) { return Transact(db, TransactionMode::kRead, work); });
+  return OnReader([&](Connection& db) { return Transact(db, TransactionMode::kRead, work); });
 }
 
 template <typename Work>

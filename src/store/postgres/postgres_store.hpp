@@ -36,9 +36,16 @@ class PgStore final : public SqlStore<PgStore> {
 
   ~PgStore() override;
 
+  // ReadScopes: a pooled connection inside one REPEATABLE READ READ ONLY transaction, pinned
+  // to the thread (store/pinned_reader.hpp). Writes inside a scope take another pooled
+  // connection (the pinned one is read-only), so a scope holds one of the pool's connections
+  // and a write inside it a second: pages do not write inside their scope.
+  ReadScope OpenReadScope() const override;
+
   // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled connection
-  // (for reads, scans or one write), inside one read snapshot, or inside a write transaction
-  // (committed when work succeeds). Defined in postgres_store.cpp, their only user.
+  // (for reads, scans or one write; reads on the thread's ReadScope's, when one is open), inside
+  // one read snapshot, or inside a write transaction (committed when work succeeds). Defined in
+  // postgres_store.cpp, their only user.
   template <typename Work>
   auto OnReader(Work work) const;
   template <typename Work>

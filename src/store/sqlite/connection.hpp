@@ -100,6 +100,9 @@ class Connection {
   Result<> Commit();
   void Rollback();
   bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+  // For PinnedReader (store/pinned_reader.hpp): never, as SQLite either keeps a transaction
+  // usable after a failed statement or ends it.
+  bool InFailedTransaction() const { return false; }
 
   sqlite3* handle() const { return db_; }
   Role role() const { return role_; }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "store/migrate.hpp"
+#include "store/pinned_reader.hpp"
 #include "store/sql/sql_store_methods.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/query.hpp"
@@ -104,9 +105,21 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) const {
   idle.push_back(std::move(reader));
 }
 
+ReadScope SqliteStore::OpenReadScope() const {
+  using PinnedReader = store::PinnedReader<ReaderLease>;
+  if (PinnedReader::Of(this) != nullptr) return ReadScope();  // the outer scope reads
+  Result<ReaderLease> reader = AcquireReader();
+  if (!reader || !(**reader).Begin(TransactionMode::kRead)) return ReadScope();
+  return PinnedReader::Open(this, std::move(*reader));
+}
+
 template <typename Work>
 auto SqliteStore::OnReader(Work work) const {
   using Out = std::invoke_result_t<Work, Connection&>;
+  using PinnedReader = store::PinnedReader<ReaderLease>;
+  if (PinnedReader* pinned = PinnedReader::Of(this); pinned && pinned->connection()) {
+    return Out(pinned->Run(work));
+  }
   Result<ReaderLease> reader = AcquireReader();
   if (!reader) return Out(tl::unexpected(reader.error()));
   return work(**reader);

@@ -28,7 +28,12 @@ class SqliteStore final : public SqlStore<SqliteStore> {
 
   ~SqliteStore() override;
 
-  // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled reader, on a
+  // ReadScopes: a pooled reader inside BEGIN DEFERRED (its snapshot is taken at its first
+  // read), pinned to the thread (store/pinned_reader.hpp).
+  ReadScope OpenReadScope() const override;
+
+  // Connections for SqlStore (sql/sql_store.hpp): work(Connection&) on a pooled reader (the
+  // thread's ReadScope's, when one of this store is open), on a
   // scan reader (Connection::Role::kScanReader), on a reader inside one read snapshot, on the
   // writer, or on the writer inside a write transaction (committed when work succeeds).
   // Defined in sqlite_store.cpp, their only user.
