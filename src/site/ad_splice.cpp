@@ -153,17 +153,18 @@ bool KeepJoined(const AdPage& page, std::unique_ptr<AdPage::Joined>& made) {
 
 // Keeps on `again` (a page asked for again, not yet seen by another thread) the choice of
 // `copy`, the body its page without pieces answered with, from `plain`, that body inflated:
-// compressed whole at `level`, as every body kept on a page asked for again is (GzipOfJoined),
-// but here, off the request path, from bytes already inflated. The choice a page's first answer
-// made is the one its next readers ask for (the campaigns and the comment part rarely change
-// in between), and they get shared bytes: neither the comment part's deflate forms, nor a join
-// inflated and compressed again on their request (issue #14).
-void KeepCopyChoice(const AdPage& again, const AdPage::Joined& copy, std::string_view plain,
-                    int level) {
+// compressed whole at the best level, as every body kept on a page asked for again is
+// (GzipOfJoined), but here, off the request path, from bytes already inflated. The choice a page's
+// first answer made is the one its next readers ask for (the campaigns and the comment part rarely
+// change in between), and they get shared bytes: neither the comment part's deflate forms, nor a
+// join inflated and compressed again on their request (issue #14).
+void KeepCopyChoice(const AdPage& again, const AdPage::Joined& copy, std::string_view plain) {
   if (!MayKeepJoined(again, JoinedSize(copy))) return;
   auto kept = std::make_unique<AdPage::Joined>(copy);  // its choice, tag, fillings and brotli form
   kept->page_copy = false;
-  http::GzipCompressor whole(level);
+  // One compressor for the thread, as GzipOfJoined keeps: allocating libdeflate's compressor
+  // and its scratch per page asked for again is work the reuse saves.
+  thread_local http::GzipCompressor whole(http::kBestJoinLevel);
   auto gzip = std::make_shared<std::string>();
   if (!whole.Compress(plain, *gzip)) return;
   if (gzip->size() < copy.gzip->size()) kept->gzip = std::move(gzip);
@@ -283,12 +284,10 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) 
     // No pieces yet: the first answer, its fillings stepped over, is the plain page. It was
     // compressed here: it reads, or the page was broken when it was made.
     SINMUN_CHECK(http::Gunzip(*copy->gzip, inflated));
-    const std::vector<std::string_view> texts = TextsOf(inflated, page.cuts, copy->filled);
-    std::string plain;
-    for (const std::string_view text : texts) plain += text;
-    CompressAdPagePieces(*again, CutAt(plain, again->cuts), level);
+    // The page's texts, as CutAt would cut the plain page, read in place.
+    CompressAdPagePieces(*again, TextsOf(inflated, page.cuts, copy->filled), level);
     again->unfilled.brotli = std::make_shared<const http::BrotliForm>();
-    KeepCopyChoice(*again, *copy, inflated, level);
+    KeepCopyChoice(*again, *copy, inflated);
     return again;
   }
   // The page's own join: it reads, or the page was broken when it was made.
