@@ -50,7 +50,8 @@ class GzipCompressor {
   GzipCompressor(const GzipCompressor&) = delete;
   GzipCompressor& operator=(const GzipCompressor&) = delete;
 
-  // Replaces `out` with the gzip form of `bytes` (libdeflate); false on a failure.
+  // Replaces `out` with the gzip form of `bytes` (level 1: ISA-L's igzip, others: libdeflate);
+  // false on a failure.
   bool Compress(std::string_view bytes, std::string& out);
 
  private:

@@ -50,6 +50,39 @@ TEST(BrotliTest, RoundTripAndCorruption) {
   EXPECT_FALSE(BrotliDecompress(brotli + "x", out));
 }
 
+// Level 1 (a page miss's first answer) is igzip's, the others libdeflate's: every level gives
+// a gzip form any client inflates back to the same bytes, whatever the input — empty, text,
+// bytes that do not compress (stored blocks, past the compressor's scratch size) or larger
+// than one deflate block — and one compressor serves call after call.
+TEST(GzipCompressorTest, EveryLevelRoundTripsWhateverTheInput) {
+  std::string korean;
+  while (korean.size() < 30'000)
+    korean += "<p>예산군이 노후 상수도관 교체에 착수했다. 주민들은 반겼다.</p>\n";
+  std::string noise(200'000, '\0');
+  std::uint64_t state = 88172645463325252ULL;
+  for (char& c : noise) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    c = static_cast<char>(state);
+  }
+  std::string large;
+  while (large.size() < 300'000) large += korean.substr(0, 1000) + std::to_string(large.size());
+  for (const int level : {1, 6}) {
+    GzipCompressor compressor(level);
+    for (const std::string& input :
+         {std::string(), std::string("a"), korean, noise, large, korean}) {
+      std::string gzip, back;
+      ASSERT_TRUE(compressor.Compress(input, gzip)) << level << " " << input.size();
+      ASSERT_GE(gzip.size(), 18u);
+      EXPECT_EQ(gzip.substr(0, 2), "\x1f\x8b");
+      ASSERT_TRUE(Gunzip(gzip, back)) << level << " " << input.size();
+      EXPECT_EQ(back, input) << level;
+      if (input == korean) {
+        EXPECT_LT(gzip.size(), input.size() / 5) << level;
+      }
+    }
+  }
+}
+
 TEST(EtagMatchesTest, ListsWeakPrefixesAndStar) {
   EXPECT_TRUE(EtagMatches("\"abc\"", "\"abc\""));
   EXPECT_TRUE(EtagMatches("\"x\", \"abc\"", "\"abc\""));
