@@ -11,7 +11,10 @@
 #include "ads/ad_counter.hpp"
 #include "ads/click_signer.hpp"
 #include "ads/slots.hpp"
+#include "http/encoding.hpp"
 #include "http/request.hpp"
+#include "site/ad_splice.hpp"
+#include "site/page_cache.hpp"
 #include "site_fixture.hpp"
 #include "support/http_client.hpp"
 
@@ -154,6 +157,65 @@ TEST_F(AdsSiteTest, EveryChoiceOfBannerIsServedWhole) {
     if (!fresh) EXPECT_EQ(kept->second, html);
   }
   EXPECT_EQ(seen.size(), titles.size());
+}
+
+// A page asked for again is compressed again at the best level off the request path
+// (site/page_recompressor.hpp) and keeps that as its one copy: the page cache holds about one
+// compressed copy of it and nothing is kept beside it in the joined budget (issue #14). Every
+// other choice of banners is made from that copy (inflated, fillings swapped, compressed whole)
+// and must still be the page with the banner its ETag names, for gzip, identity and br clients.
+TEST_F(AdsSiteTest, ARecompressedPageHoldsOneCopyAndServesEveryChoiceWhole) {
+  std::map<std::string, store::AdCampaignId> titles;
+  for (const char* title : {"가 광고", "나 광고", "다 광고"})
+    titles[title] = AddCampaign(title, {"top"});
+  const std::string target = "/article/" + std::to_string(politics_article_);
+  Article(politics_article_);  // rendered and cached, compressed at the fast level
+  const std::size_t miss_bytes = site_->page_cache().bytes();
+  const std::size_t joined_before = KeptJoinedBytes();
+  Article(politics_article_);  // asked for again: handed to the recompressor
+  for (int i = 0; i < 500 && site_->page_cache().bytes() == miss_bytes; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const std::size_t held = site_->page_cache().bytes();
+  ASSERT_NE(held, miss_bytes) << "the page was not compressed again";
+  EXPECT_LT(held, miss_bytes);
+
+  std::map<std::string, std::string> page_by_etag;
+  std::set<std::string> seen;
+  std::size_t largest_gzip = 0;
+  for (int i = 0; i < 120; ++i) {
+    const char* accept = i % 3 == 0 ? "gzip" : i % 3 == 1 ? "br, gzip" : "identity";
+    const http::Response response =
+        Send(target, kChrome, http::Method::kGet, {{"accept-encoding", accept}});
+    ASSERT_TRUE(response.body.gzip);
+    largest_gzip = std::max(largest_gzip, response.body.gzip->size());
+    const std::string html = Body(response);
+    int shown = 0;
+    for (const auto& [title, id] : titles) {
+      if (html.find(title) == std::string::npos) continue;
+      ++shown;
+      seen.insert(title);
+      EXPECT_THAT(response.body.etag, HasSubstr("." + std::to_string(id)));
+    }
+    EXPECT_EQ(shown, 1);
+    EXPECT_THAT(html, HasSubstr("정치 기사"));
+    EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
+    if (response.body.brotli && i % 3 == 1) {
+      const std::string* brotli = response.body.brotli->OfGzip(*response.body.gzip);
+      ASSERT_NE(brotli, nullptr);
+      std::string unbrotli;
+      ASSERT_TRUE(http::BrotliDecompress(*brotli, unbrotli));
+      EXPECT_EQ(unbrotli, html);
+    }
+    const auto [kept, fresh] = page_by_etag.emplace(response.body.etag, html);
+    if (!fresh) EXPECT_EQ(kept->second, html);
+  }
+  EXPECT_EQ(seen.size(), titles.size());
+  // One compressed copy and the page's records (key, holes, cuts), no second copy.
+  EXPECT_LT(held, largest_gzip + 2048);
+  // The other choices' bodies are kept in the joined budget (and a br client's brotli form of
+  // the copy), each counted: they go with the page.
+  EXPECT_GT(KeptJoinedBytes(), joined_before);
 }
 
 TEST_F(AdsSiteTest, ExpiredFuturePausedAndOtherSectionsNeverShow) {
