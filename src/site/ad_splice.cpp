@@ -355,7 +355,7 @@ std::size_t AdPage::HeldBytes() const {
 
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type,
-                            std::string_view plain) {
+                            std::string_view plain, std::shared_ptr<const AdPage>* successor) {
   if (page.holes.empty()) return http::Prepared(page.unfilled, content_type);
   // A page without pieces has no body until its first answer, made from `plain`.
   const bool first_answer =
@@ -506,11 +506,31 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     made->brotli = std::make_shared<const http::BrotliForm>();
     joined = made.get();
   }
-  bool kept = made == nullptr;  // found among the page's kept bodies
+  bool kept = made == nullptr;   // found among the page's kept bodies
+  const AdPage* holder = &page;  // the page whose kept bodies `joined` is among
+  const AdPage::Joined* copy = made && !made->page_copy ? PageCopy(page) : nullptr;
   if (made && made->page_copy) {
     // No other thread sees the page yet (REQUIRES of `plain`): entry 0 is free.
     page.joined[0].store(made.release(), std::memory_order_release);
     kept = true;
+  } else if (successor != nullptr && copy != nullptr && made->sequence == copy->sequence &&
+             made->campaigns == copy->campaigns && made->comments != copy->comments) {
+    // The same banners with another comment part: the part the copy was made with is gone (the
+    // parts keep one an article, the newest), so the copy will not be asked for again. The new
+    // body becomes the copy of a page put in place of this one (its other kept bodies name the
+    // old part too), rather than a second body beside a dead copy (issue #14).
+    auto next = std::make_shared<AdPage>();
+    next->unfilled.etag = page.unfilled.etag;
+    next->holes = page.holes;
+    next->cuts = page.cuts;
+    next->bytes = page.bytes;
+    next->level = kPiecesLater;  // compressed at the fast level: the recompressor's again
+    next->asked_again = page.asked_again;
+    made->page_copy = true;
+    next->joined[0].store(made.release(), std::memory_order_release);
+    holder = next.get();
+    kept = true;
+    *successor = std::move(next);
   } else if (made) {
     kept = KeepJoined(page, made);
   }
@@ -522,9 +542,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   response.body.etag = joined->etag;
   // The page's one copy counts its brotli form in the joined budget once a br client takes it
   // (MayMakeCopyBrotli); a client that does not take br makes none.
-  if (kept && (!joined->page_copy || page.copy_brotli_counted.load(std::memory_order_acquire) ||
+  if (kept && (!joined->page_copy || holder->copy_brotli_counted.load(std::memory_order_acquire) ||
                !http::AcceptsBrotli(request.Header("accept-encoding")) ||
-               MayMakeCopyBrotli(page, *joined))) {
+               MayMakeCopyBrotli(*holder, *joined))) {
     response.body.brotli = joined->brotli;
   }
   if (visitor) {

@@ -171,9 +171,14 @@ ads::BannerBytes SplicedBytes(std::string html);
 // fillings swapped, compressed whole at http::kFastJoinLevel. `plain`: the page's plain bytes
 // from CutAtAdMarkers, given for the first answer of a page without pieces (REQUIRES: then, and
 // only then; before any other thread sees the page), whose body becomes the page's one copy.
+// `successor` (for a cached page, with its key at hand): set when the response made a body with
+// the copy's banners and another comment part (the copy's part is gone: its readers get the new
+// one), to a page like `page` with that body as its one copy and no other, for the caller to
+// put in the cache in place of `page` (PageCache::Replace); left alone otherwise.
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type,
-                            std::string_view plain = {});
+                            std::string_view plain = {},
+                            std::shared_ptr<const AdPage>* successor = nullptr);
 
 // For responses rendered per request (uncached pages): cuts and fills `response` when it is a
 // 200 HTML page with markers; anything else is returned as it is.
