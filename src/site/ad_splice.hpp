@@ -89,6 +89,11 @@ struct AdPage {
   // Made by RecompressedAdPage: a cached page asked for again, whose kept joined bodies are
   // compressed whole (see Joined) when it has pieces.
   bool asked_again = false;
+  // A banner slot of the page has several campaigns (ads::LiveSet::Rotates), so its responses
+  // choose among several bodies: once asked for again it keeps pieces, which join any choice
+  // for a copy and CRC arithmetic, rather than one copy that a choice not kept inflates and
+  // compresses again per response (see RecompressedAdPage).
+  bool rotates = false;
 
   // A body (its gzip form only) already joined for one choice of banners and comment part. A page
   // has few likely choices (a slot's live campaigns, the article's current comments), so the first
