@@ -65,6 +65,15 @@ bool LiveSet::MayFill(std::size_t slot, std::string_view section) const {
   return false;
 }
 
+bool LiveSet::Rotates(std::size_t slot, std::string_view section) const {
+  if (slot >= per_slot_.size()) return false;
+  int candidates = 0;
+  for (const LiveBanner& banner : per_slot_[slot]) {
+    if ((banner.section.empty() || banner.section == section) && ++candidates > 1) return true;
+  }
+  return false;
+}
+
 std::size_t LiveSet::size() const {
   std::size_t count = 0;
   for (const auto& banners : per_slot_) count += banners.size();

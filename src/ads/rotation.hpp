@@ -62,6 +62,9 @@ class LiveSet {
   // True when some campaign of the set (live now or later) may fill slot `slot` on a page of
   // `section`: a page is cut only at such slots.
   bool MayFill(std::size_t slot, std::string_view section) const;
+  // True when more than one campaign of the set may fill slot `slot` on a page of `section`:
+  // the slot's banner then changes from response to response.
+  bool Rotates(std::size_t slot, std::string_view section) const;
 
   std::int64_t sequence() const { return sequence_; }
   // The first time after the set was made at which one of its campaigns starts or ends.

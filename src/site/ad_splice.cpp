@@ -151,24 +151,41 @@ bool KeepJoined(const AdPage& page, std::unique_ptr<AdPage::Joined>& made) {
   return false;
 }
 
-// Keeps on `again` (a page asked for again, not yet seen by another thread) the choice of
-// `copy`, the body its page without pieces answered with, from `plain`, that body inflated:
-// compressed whole at the best level, as every body kept on a page asked for again is
-// (GzipOfJoined), but here, off the request path, from bytes already inflated. The choice a page's
-// first answer made is the one its next readers ask for (the campaigns and the comment part rarely
-// change in between), and they get shared bytes: neither the comment part's deflate forms, nor a
-// join inflated and compressed again on their request (issue #14).
+// Keeps on `again` (a page asked for again whose banners rotate, not yet seen by another thread)
+// the choice of `copy`, the body its page without pieces answered with, from `plain`, that
+// body inflated: compressed whole at the best level, as every body kept on a page asked for
+// again is (GzipOfJoined), but here, off the request path, from bytes already inflated, so that
+// the readers of that choice get shared bytes rather than a join (issue #14).
 void KeepCopyChoice(const AdPage& again, const AdPage::Joined& copy, std::string_view plain) {
   if (!MayKeepJoined(again, JoinedSize(copy))) return;
   auto kept = std::make_unique<AdPage::Joined>(copy);  // its choice, tag, fillings and brotli form
   kept->page_copy = false;
-  // One compressor for the thread, as GzipOfJoined keeps: allocating libdeflate's compressor
-  // and its scratch per page asked for again is work the reuse saves.
   thread_local http::GzipCompressor whole(http::kBestJoinLevel);
   auto gzip = std::make_shared<std::string>();
   if (!whole.Compress(plain, *gzip)) return;
   if (gzip->size() < copy.gzip->size()) kept->gzip = std::move(gzip);
   KeepJoined(again, kept);
+}
+
+// What the brotli form of a page's one copy (Joined::page_copy) is counted as, once a br client
+// takes it: its gzip form's size, as JoinedSize counts a kept body's, in the joined budget.
+std::size_t CopyBrotliSize(const AdPage::Joined& copy) { return copy.gzip->size(); }
+
+// Whether the brotli form of `page`'s one copy `copy` may be made for a client, counting it in
+// the joined budget the first time (the page cache counted the copy's gzip form only, when the
+// page went in: a form made later must be counted somewhere). False when the budget is spent:
+// the client gets gzip, as for a choice not kept.
+bool MayMakeCopyBrotli(const AdPage& page, const AdPage::Joined& copy) {
+  if (page.copy_brotli_counted.load(std::memory_order_acquire)) return true;
+  const std::size_t size = CopyBrotliSize(copy);
+  if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size > AdPage::kJoinedBudgetBytes) {
+    joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    return false;
+  }
+  if (page.copy_brotli_counted.exchange(true, std::memory_order_acq_rel)) {
+    joined_bytes.fetch_sub(size, std::memory_order_relaxed);  // another response counted it
+  }
+  return true;
 }
 
 // The gzip form of a joined body: `parts` laid end to end. Pieces compressed apart share no
@@ -248,6 +265,7 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
           page->holes.size() < kMaxHoles) {
         cuts.push_back(plain.size());
         page->holes.push_back({.slot = *slot, .section = std::string(section)});
+        if (live->Rotates(*slot, section)) page->rotates = true;
       }
     } else {
       plain.append(html, open, close + kMarkerClose.size() - open);  // not ours: kept
@@ -279,15 +297,55 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) 
   again->holes = page.holes;
   again->cuts = page.cuts;
   again->asked_again = true;
+  again->rotates = page.rotates;
   std::string inflated;
-  if (const AdPage::Joined* copy = PageCopy(page)) {
-    // No pieces yet: the first answer, its fillings stepped over, is the plain page. It was
-    // compressed here: it reads, or the page was broken when it was made.
+  const AdPage::Joined* copy = PageCopy(page);
+  if (copy != nullptr && page.rotates) {
+    // Banners that rotate: pieces, so that each response's choice is a join (the page's texts,
+    // as CutAt would cut the plain page, read in place from the inflated copy), and the first
+    // answer's choice kept beside them. Made as one copy, a choice not kept would be inflated
+    // and compressed per response: a cached article with three campaigns in each of two slots
+    // cost 0.09-0.10 ms of CPU a response against 0.017 (issue #14).
     SINMUN_CHECK(http::Gunzip(*copy->gzip, inflated));
-    // The page's texts, as CutAt would cut the plain page, read in place.
     CompressAdPagePieces(*again, TextsOf(inflated, page.cuts, copy->filled), level);
     again->unfilled.brotli = std::make_shared<const http::BrotliForm>();
     KeepCopyChoice(*again, *copy, inflated);
+    return again;
+  }
+  if (copy != nullptr) {
+    // No pieces: the first answer, compressed whole again at `level`, stays the page's one
+    // copy, and no pieces are made. Pieces beside it held a second compressed copy of the page
+    // (7.5 KB at level 6 for an article page, as large as the copy: pieces share no history)
+    // that only a choice other than the kept ones needs, and such a choice is made from the
+    // copy inflated, as on a page seen once (issue #14). It was compressed here: it reads, or
+    // the page was broken when it was made.
+    SINMUN_CHECK(http::Gunzip(*copy->gzip, inflated));
+    again->level = level;
+    again->bytes = page.bytes;
+    auto best = std::make_unique<AdPage::Joined>(*copy);  // its choice, tag, fillings, brotli
+    // One compressor for the thread, as GzipOfJoined keeps: allocating libdeflate's compressor
+    // and its scratch per page asked for again is work the reuse saves.
+    thread_local http::GzipCompressor whole(http::kBestJoinLevel);
+    std::optional<http::GzipCompressor> other;
+    if (level != http::kBestJoinLevel) other.emplace(level);
+    auto gzip = std::make_shared<std::string>();
+    if ((other ? *other : whole).Compress(inflated, *gzip) && gzip->size() < copy->gzip->size()) {
+      best->gzip = std::move(gzip);
+    }
+    // A brotli form made and counted for the old copy is shared: count it for this page too
+    // (the old page gives its count back when it goes).
+    if (page.copy_brotli_counted.load(std::memory_order_acquire)) {
+      joined_bytes.fetch_add(CopyBrotliSize(*best), std::memory_order_relaxed);
+      again->copy_brotli_counted.store(true, std::memory_order_relaxed);
+    }
+    again->joined[0].store(best.release(), std::memory_order_relaxed);
+    // The other choices kept on the old page (made per response since), sharing their bytes.
+    for (std::size_t i = 1; i < page.joined.size(); ++i) {
+      const AdPage::Joined* entry = page.joined[i].load(std::memory_order_acquire);
+      if (entry == nullptr) break;
+      auto kept = std::make_unique<AdPage::Joined>(*entry);
+      if (!KeepJoined(*again, kept)) break;
+    }
     return again;
   }
   // The page's own join: it reads, or the page was broken when it was made.
@@ -296,6 +354,8 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) 
   again->unfilled.brotli = page.unfilled.brotli;  // made from the same plain bytes, if made
   return again;
 }
+
+std::size_t KeptJoinedBytes() { return joined_bytes.load(std::memory_order_relaxed); }
 
 ads::BannerBytes SplicedBytes(std::string html) {
   ads::BannerBytes bytes;
@@ -312,18 +372,21 @@ AdPage::~AdPage() {
     const Joined* entry = slot.load();
     if (entry == nullptr) continue;
     if (!entry->page_copy) joined_bytes.fetch_sub(JoinedSize(*entry), std::memory_order_relaxed);
+    if (entry->page_copy && copy_brotli_counted.load(std::memory_order_relaxed)) {
+      joined_bytes.fetch_sub(CopyBrotliSize(*entry), std::memory_order_relaxed);
+    }
     delete entry;
   }
 }
 
 std::size_t AdPage::HeldBytes() const {
   const Joined* copy = PageCopy(*this);
-  return bytes + (copy != nullptr ? JoinedSize(*copy) : 0);
+  return bytes + (copy != nullptr ? copy->gzip->size() : 0);
 }
 
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type,
-                            std::string_view plain) {
+                            std::string_view plain, std::shared_ptr<const AdPage>* successor) {
   if (page.holes.empty()) return http::Prepared(page.unfilled, content_type);
   // A page without pieces has no body until its first answer, made from `plain`.
   const bool first_answer =
@@ -474,11 +537,31 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
     made->brotli = std::make_shared<const http::BrotliForm>();
     joined = made.get();
   }
-  bool kept = made == nullptr;  // found among the page's kept bodies
+  bool kept = made == nullptr;   // found among the page's kept bodies
+  const AdPage* holder = &page;  // the page whose kept bodies `joined` is among
+  const AdPage::Joined* copy = made && !made->page_copy ? PageCopy(page) : nullptr;
   if (made && made->page_copy) {
     // No other thread sees the page yet (REQUIRES of `plain`): entry 0 is free.
     page.joined[0].store(made.release(), std::memory_order_release);
     kept = true;
+  } else if (successor != nullptr && copy != nullptr && made->sequence == copy->sequence &&
+             made->campaigns == copy->campaigns && made->comments != copy->comments) {
+    // The same banners with another comment part: the part the copy was made with is gone (the
+    // parts keep one an article, the newest), so the copy will not be asked for again. The new
+    // body becomes the copy of a page put in place of this one (its other kept bodies name the
+    // old part too), rather than a second body beside a dead copy (issue #14).
+    auto next = std::make_shared<AdPage>();
+    next->unfilled.etag = page.unfilled.etag;
+    next->holes = page.holes;
+    next->cuts = page.cuts;
+    next->bytes = page.bytes;
+    next->level = kPiecesLater;  // compressed at the fast level: the recompressor's again
+    next->asked_again = page.asked_again;
+    made->page_copy = true;
+    next->joined[0].store(made.release(), std::memory_order_release);
+    holder = next.get();
+    kept = true;
+    *successor = std::move(next);
   } else if (made) {
     kept = KeepJoined(page, made);
   }
@@ -488,7 +571,13 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
   // brotli compression per response, so such clients get gzip or identity.
   response.body.gzip = joined->gzip;
   response.body.etag = joined->etag;
-  if (kept) response.body.brotli = joined->brotli;
+  // The page's one copy counts its brotli form in the joined budget once a br client takes it
+  // (MayMakeCopyBrotli); a client that does not take br makes none.
+  if (kept && (!joined->page_copy || holder->copy_brotli_counted.load(std::memory_order_acquire) ||
+               !http::AcceptsBrotli(request.Header("accept-encoding")) ||
+               MayMakeCopyBrotli(*holder, *joined))) {
+    response.body.brotli = joined->brotli;
+  }
   if (visitor) {
     site.deps.ad_counter->CountImpressions(std::span(shown.data(), shown_count), *visitor);
   }

@@ -6,14 +6,18 @@
 // page cache, and no plain bytes are kept of it (the plain bytes of an article page were three
 // times its compressed ones, issue #14). A miss keeps where each hole sits (kPiecesLater) and
 // its first answer, compressed whole, as its one copy (AdPage::Joined); a page asked for again
-// gets pieces, compressed apart as raw deflate streams and laid end to end as the page's gzip
-// form. Every response then asks the rotation for a banner per slot and lays pieces and
-// banners end to end — memcpy and CRC arithmetic, no render and no compression on the request
-// path (but for the few bodies a page keeps: see AdPage::Joined). A page whose slots all stay
-// empty is served as its prepared marker-free gzip form, shared bytes as before. A client that does
-// not take gzip gets the body inflated by the server, per response; a br client gets a kept body's
-// brotli form, made once from the inflated bytes (http::BrotliForm::OfGzip). Impressions are
-// counted for GET requests of readers (not bots), once per visitor per slot per minute.
+// gets that copy compressed again whole at the best level (RecompressedAdPage), still its one
+// copy. A response whose choice of fillings is kept shares its bytes; another choice is made
+// from the copy inflated, its fillings swapped, compressed whole. Without a recompressor (no
+// page cache) a page gets pieces, compressed apart as raw deflate streams and laid end to end
+// as the page's gzip form, and every response asks the rotation for a banner per slot and lays
+// pieces and banners end to end — memcpy and CRC arithmetic, no render and no compression on
+// the request path (but for the few bodies a page keeps: see AdPage::Joined). A page whose slots
+// all stay empty is served as its prepared marker-free gzip form, shared bytes as before. A client
+// that does not take gzip gets the body inflated by the server, per response; a br client gets a
+// kept body's brotli form, made once from the inflated bytes (http::BrotliForm::OfGzip).
+// Impressions are counted for GET requests of readers (not bots), once per visitor per slot per
+// minute.
 //
 // The article page's comment parts (issue #16) are holes too, placed with
 // <!--sinmun-comments:ARTICLE:count:REGISTERED--> and
@@ -74,11 +78,22 @@ struct AdPage {
   // bytes, once inflated, back into the page's texts when there are no pieces.
   std::vector<std::size_t> cuts;
   std::size_t bytes = 0;  // memory held beyond `unfilled` (the records above), for the cache
-  int level = http::kBestJoinLevel;                   // of `pieces` (libdeflate), or kPiecesLater
+  // Of `pieces` (libdeflate); without pieces, of the one copy's compression: kPiecesLater for
+  // a miss's (http::kFastJoinLevel), the recompressor's level once it made the copy again.
+  int level = http::kBestJoinLevel;
   mutable std::atomic<bool> recompress_asked{false};  // see RecompressedAdPage
+  // Whether the brotli form of the page's one copy (Joined::page_copy) is counted in
+  // kJoinedBudgetBytes: from the first br client that asks for it (the page cache counts the
+  // copy's gzip form alone, as the page went in).
+  mutable std::atomic<bool> copy_brotli_counted{false};
   // Made by RecompressedAdPage: a cached page asked for again, whose kept joined bodies are
-  // compressed whole (see Joined).
+  // compressed whole (see Joined) when it has pieces.
   bool asked_again = false;
+  // A banner slot of the page has several campaigns (ads::LiveSet::Rotates), so its responses
+  // choose among several bodies: once asked for again it keeps pieces, which join any choice
+  // for a copy and CRC arithmetic, rather than one copy that a choice not kept inflates and
+  // compresses again per response (see RecompressedAdPage).
+  bool rotates = false;
 
   // A body (its gzip form only) already joined for one choice of banners and comment part. A page
   // has few likely choices (a slot's live campaigns, the article's current comments), so the first
@@ -102,7 +117,8 @@ struct AdPage {
     // can be cut back into the page's texts (AdPage::cuts).
     std::array<std::uint32_t, kMaxAdHoles> filled{};
     // The first answer of a page without pieces: the page's one copy, always kept (entry 0),
-    // counted in the page cache's budget (HeldBytes), not in kJoinedBudgetBytes.
+    // counted in the page cache's budget (HeldBytes), not in kJoinedBudgetBytes; compressed
+    // again at the best level when the page is asked for again (RecompressedAdPage).
     bool page_copy = false;
     // Made on the first request from a br client, from the inflated gzip form; the budget
     // counts it as the gzip form's size from the start.
@@ -113,8 +129,9 @@ struct AdPage {
   mutable std::array<std::atomic<const Joined*>, kJoined> joined{};
 
   // What the page holds for the page cache's budget: `bytes`, and a page without pieces' first
-  // answer (its one copy, Joined::page_copy) with its brotli form counted as its gzip form's
-  // size from the start. The other kept bodies are counted in kJoinedBudgetBytes.
+  // answer (its one copy, Joined::page_copy), its gzip form. The copy's brotli form, made when
+  // a br client first asks, is counted then in kJoinedBudgetBytes (copy_brotli_counted), as its
+  // gzip form's size; the other kept bodies are counted there too.
   std::size_t HeldBytes() const;
 };
 
@@ -135,13 +152,19 @@ std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::L
                                              int level = http::kBestJoinLevel,
                                              std::string* plain = nullptr);
 
-// `page` with its pieces compressed (again) at `level`: from its gzip form inflated, or without
-// pieces from its first answer inflated and cut back at its holes; the same ETag, holes and
-// brotli form (made from the same plain bytes, so it stays valid). Marked asked_again: its kept
-// joined bodies are compressed whole. A page without pieces keeps its first answer's choice on
-// the new page, compressed whole at `level` from the bytes inflated here (its next readers
-// mostly make that choice, and get shared bytes).
+// `page` compressed again at `level`, with the same ETag, holes and brotli forms (made from the
+// same plain bytes, so they stay valid), marked asked_again. A page with pieces gets its pieces
+// made again from its gzip form inflated (its kept joined bodies are then compressed whole). A
+// page without pieces stays without: its one copy, the first answer, is compressed again whole
+// at `level` and stays its one copy (its next readers mostly make that choice, and get shared
+// bytes), and its other kept bodies are shared. Pieces beside the copy would be a second copy
+// of the page, about as large, that only another choice needs, and that choice is made from
+// the copy inflated (issue #14).
 std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level);
+
+// What every AdPage's kept joined bodies (not a page's one copy) count against
+// AdPage::kJoinedBudgetBytes now, with the brotli forms of the copies that br clients took.
+std::size_t KeptJoinedBytes();
 
 // `html` with the deflate form and CRC that splicing it into a page needs.
 ads::BannerBytes SplicedBytes(std::string html);
@@ -153,9 +176,14 @@ ads::BannerBytes SplicedBytes(std::string html);
 // fillings swapped, compressed whole at http::kFastJoinLevel. `plain`: the page's plain bytes
 // from CutAtAdMarkers, given for the first answer of a page without pieces (REQUIRES: then, and
 // only then; before any other thread sees the page), whose body becomes the page's one copy.
+// `successor` (for a cached page, with its key at hand): set when the response made a body with
+// the copy's banners and another comment part (the copy's part is gone: its readers get the new
+// one), to a page like `page` with that body as its one copy and no other, for the caller to
+// put in the cache in place of `page` (PageCache::Replace); left alone otherwise.
 http::Response ServeWithAds(const SiteContext& site, const http::Request& request,
                             const AdPage& page, const std::string& content_type,
-                            std::string_view plain = {});
+                            std::string_view plain = {},
+                            std::shared_ptr<const AdPage>* successor = nullptr);
 
 // For responses rendered per request (uncached pages): cuts and fills `response` when it is a
 // 200 HTML page with markers; anything else is returned as it is.

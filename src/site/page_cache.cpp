@@ -224,8 +224,9 @@ std::size_t PageCache::PageBytes(std::string_view key, const Page& page) {
   // most of its answers are joined bodies with brotli forms of their own (AdPage::Joined,
   // counted in that budget), so its brotli form is counted as it is when the entry is put in or
   // replaced: 0 until a request takes it, and the recompressor's Replace counts one made by then
-  // (issue #14). A page kept before its pieces are made holds its first answer as its one copy:
-  // AdPage::HeldBytes counts it here, and the joined budget does not.
+  // (issue #14). A page without pieces (every article page) holds its first answer as its one
+  // copy: AdPage::HeldBytes counts its gzip form here; its brotli form is counted in the joined
+  // budget when a br client takes it.
   const std::size_t gzip_bytes = page.body.gzip ? page.body.gzip->size() : 0;
   std::size_t brotli_bytes = 0;
   if (page.body.brotli) brotli_bytes = page.ads ? page.body.brotli->size() : gzip_bytes;

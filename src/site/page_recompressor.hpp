@@ -3,14 +3,14 @@
 // (issue #14). A page miss is kept cut at its holes but without pieces (kPiecesLater,
 // site/ad_splice.hpp): its first answer, compressed whole at http::kFastJoinLevel, is its one
 // copy. Most archive pages that crawlers ask for are asked for once, and compressing them
-// harder, or into pieces, would only delay the answer. A page asked for again is worth its
-// pieces at the best level: its first hit hands it here, and one thread inflates the copy, takes
-// the fillings out, makes the pieces at http::kBestJoinLevel, keeps the first answer's choice
-// compressed whole at that level (what its next readers mostly ask for) and puts the page in
-// the cache in place of the first form (PageCache::Replace), unless the entry changed
-// meanwhile. It compresses at idle priority (IdleScheduling), so a saturated server spends its
-// cores on answers. The queue is bounded: a page that finds it full stays in its first form, which
-// serves just as well. Thread safety: Ask from any thread.
+// harder, or into pieces, would only delay the answer. A page asked for again is worth the
+// best level: its first hit hands it here, and one thread inflates the copy, compresses it
+// whole at http::kBestJoinLevel as the page's one copy (the first answer's choice, what its
+// next readers mostly ask for; no pieces beside it) and puts the page in the cache in place of
+// the first form (PageCache::Replace), unless the entry changed meanwhile. It compresses at idle
+// priority (IdleScheduling), so a saturated server spends its cores on answers. The queue is
+// bounded: a page that finds it full stays in its first form, which serves just as well. Thread
+// safety: Ask from any thread.
 
 #include <condition_variable>
 #include <deque>
@@ -34,7 +34,7 @@ class PageRecompressor {
   PageRecompressor(const PageRecompressor&) = delete;
   PageRecompressor& operator=(const PageRecompressor&) = delete;
 
-  // Queues `page`, found under `key`, once: a page whose pieces are at the best level already,
+  // Queues `page`, found under `key`, once: a page at the best level already,
   // or that was asked for before, is left alone.
   void Ask(std::string_view key, const std::shared_ptr<const PageCache::Page>& page);
 

@@ -109,7 +109,16 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
     if (lookup.page && lookup.page->ads) {
       // Asked for again: worth its best compression, made off the request path.
       if (site->recompressor != nullptr) site->recompressor->Ask(key, lookup.page);
-      response = ServeWithAds(*site, request, *lookup.page->ads, lookup.page->content_type);
+      std::shared_ptr<const AdPage> successor;
+      response = ServeWithAds(*site, request, *lookup.page->ads, lookup.page->content_type, {},
+                              &successor);
+      if (successor) {
+        // Its copy's comment part is gone: the page with the new one as its copy, in its place.
+        auto next = std::make_shared<PageCache::Page>(*lookup.page);
+        next->body = successor->unfilled;
+        next->ads = std::move(successor);
+        site->cache->Replace(key, lookup.page.get(), std::move(next));
+      }
     } else if (lookup.page) {
       response = http::Prepared(lookup.page->body, lookup.page->content_type);
     } else {

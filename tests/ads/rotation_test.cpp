@@ -53,6 +53,22 @@ TEST(RotationTest, ChoicesFollowTheWeights) {
   EXPECT_NEAR(seen[1] / double(kDraws), 0.1, 0.01);
 }
 
+// A slot rotates when more than one campaign may fill it on the page's section: what makes a
+// cached page keep pieces to join each response's banner (site/ad_splice.hpp).
+TEST(RotationTest, ASlotRotatesWithMoreThanOneCampaignForTheSection) {
+  const LiveSet one = SetOf({Banner(1, 1)});
+  EXPECT_TRUE(one.MayFill(kTop, "politics"));
+  EXPECT_FALSE(one.Rotates(kTop, "politics"));
+  const LiveSet two = SetOf({Banner(1, 1), Banner(2, 5, kRotationNow + 60, kRotationNow + 120)});
+  EXPECT_TRUE(two.Rotates(kTop, "politics"));
+  EXPECT_FALSE(two.Rotates(kRight, "politics"));  // nothing there
+  const LiveSet elsewhere =
+      SetOf({Banner(1, 1), Banner(2, 1, kRotationNow - 60, kRotationNow + 60, "economy")});
+  EXPECT_FALSE(elsewhere.Rotates(kTop, "politics"));
+  EXPECT_TRUE(elsewhere.Rotates(kTop, "economy"));
+  EXPECT_FALSE(elsewhere.Rotates(kSlots.size(), "economy"));  // no such slot
+}
+
 TEST(RotationTest, ExpiredFutureAndOtherSectionsNeverShow) {
   const LiveSet set =
       SetOf({Banner(1, 100, kRotationNow - 3600, kRotationNow),      // ended at now

@@ -11,7 +11,10 @@
 #include "ads/ad_counter.hpp"
 #include "ads/click_signer.hpp"
 #include "ads/slots.hpp"
+#include "http/encoding.hpp"
 #include "http/request.hpp"
+#include "site/ad_splice.hpp"
+#include "site/page_cache.hpp"
 #include "site_fixture.hpp"
 #include "support/http_client.hpp"
 
@@ -64,6 +67,19 @@ class AdsSiteTest : public SiteTest {
   }
   std::string Article(store::ArticleId id, const std::string& agent = kChrome) {
     return Body(Send("/article/" + std::to_string(id), agent));
+  }
+  // Asks for the politics article twice (a miss, then a hit that hands the page to the
+  // recompressor) and returns the page cache's bytes once the recompressed page is in; 0 when
+  // it did not come within 5 s.
+  std::size_t RecompressedPageBytes() {
+    Article(politics_article_);  // rendered and cached, compressed at the fast level
+    const std::size_t miss_bytes = site_->page_cache().bytes();
+    Article(politics_article_);  // asked for again: handed to the recompressor
+    for (int i = 0; i < 500 && site_->page_cache().bytes() == miss_bytes; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const std::size_t held = site_->page_cache().bytes();
+    return held == miss_bytes ? 0 : held;
   }
   // The click address the page links to, as the browser would follow it (&amp; undone).
   static std::string ClickLink(const std::string& html) {
@@ -154,6 +170,87 @@ TEST_F(AdsSiteTest, EveryChoiceOfBannerIsServedWhole) {
     if (!fresh) EXPECT_EQ(kept->second, html);
   }
   EXPECT_EQ(seen.size(), titles.size());
+}
+
+// A page asked for again is compressed again at the best level off the request path
+// (site/page_recompressor.hpp) and keeps that as its one copy: the page cache holds about one
+// compressed copy of it and nothing is kept beside it in the joined budget (issue #14). Every
+// other choice of banners is made from that copy (inflated, fillings swapped, compressed whole)
+// and must still be the page with the banner its ETag names, for gzip, identity and br clients.
+// Each slot of the page has one campaign: asked for again, the page keeps its first answer as
+// its one compressed copy, and serves it whole to gzip, br and identity clients alike.
+TEST_F(AdsSiteTest, ARecompressedPageHoldsOneCopy) {
+  AddCampaign("가 광고", {"top"});
+  const std::string target = "/article/" + std::to_string(politics_article_);
+  const std::size_t held = RecompressedPageBytes();
+  ASSERT_GT(held, 0u) << "the page was not compressed again";
+  std::size_t largest_gzip = 0;
+  std::set<std::string> bodies;
+  for (int i = 0; i < 30; ++i) {
+    const char* accept = i % 3 == 0 ? "gzip" : i % 3 == 1 ? "br, gzip" : "identity";
+    const http::Response response =
+        Send(target, kChrome, http::Method::kGet, {{"accept-encoding", accept}});
+    ASSERT_TRUE(response.body.gzip);
+    largest_gzip = std::max(largest_gzip, response.body.gzip->size());
+    const std::string html = Body(response);
+    EXPECT_THAT(html, HasSubstr("가 광고"));
+    EXPECT_THAT(html, HasSubstr("정치 기사"));
+    EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
+    if (response.body.brotli && i % 3 == 1) {
+      const std::string* brotli = response.body.brotli->OfGzip(*response.body.gzip);
+      ASSERT_NE(brotli, nullptr);
+      std::string unbrotli;
+      ASSERT_TRUE(http::BrotliDecompress(*brotli, unbrotli));
+      EXPECT_EQ(unbrotli, html);
+    }
+    bodies.insert(html);
+  }
+  EXPECT_EQ(bodies.size(), 1u);
+  // One compressed copy and the page's records (key, holes, cuts), no second copy.
+  EXPECT_LT(held, largest_gzip + 2048);
+}
+
+// A slot with three campaigns: the page, asked for again, keeps pieces to join each response's
+// choice (one copy would be inflated and compressed again per response for a choice not kept),
+// and every choice is served whole, the same bytes for the same tag, to every kind of client.
+TEST_F(AdsSiteTest, ARecompressedPageWhoseBannersRotateServesEveryChoiceWhole) {
+  std::map<std::string, store::AdCampaignId> titles;
+  for (const char* title : {"가 광고", "나 광고", "다 광고"})
+    titles[title] = AddCampaign(title, {"top"});
+  const std::string target = "/article/" + std::to_string(politics_article_);
+  ASSERT_GT(RecompressedPageBytes(), 0u) << "the page was not compressed again";
+  const std::size_t joined_before = KeptJoinedBytes();
+  std::map<std::string, std::string> page_by_etag;
+  std::set<std::string> seen;
+  for (int i = 0; i < 120; ++i) {
+    const char* accept = i % 3 == 0 ? "gzip" : i % 3 == 1 ? "br, gzip" : "identity";
+    const http::Response response =
+        Send(target, kChrome, http::Method::kGet, {{"accept-encoding", accept}});
+    ASSERT_TRUE(response.body.gzip);
+    const std::string html = Body(response);
+    int shown = 0;
+    for (const auto& [title, id] : titles) {
+      if (html.find(title) == std::string::npos) continue;
+      ++shown;
+      seen.insert(title);
+      EXPECT_THAT(response.body.etag, HasSubstr("." + std::to_string(id)));
+    }
+    EXPECT_EQ(shown, 1);
+    EXPECT_THAT(html, HasSubstr("정치 기사"));
+    EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
+    if (response.body.brotli && i % 3 == 1) {
+      const std::string* brotli = response.body.brotli->OfGzip(*response.body.gzip);
+      ASSERT_NE(brotli, nullptr);
+      std::string unbrotli;
+      ASSERT_TRUE(http::BrotliDecompress(*brotli, unbrotli));
+      EXPECT_EQ(unbrotli, html);
+    }
+    const auto [kept, fresh] = page_by_etag.emplace(response.body.etag, html);
+    if (!fresh) EXPECT_EQ(kept->second, html);
+  }
+  EXPECT_EQ(seen.size(), titles.size());
+  // The choices' bodies kept beside the pieces are counted in the joined budget.
+  EXPECT_GT(KeptJoinedBytes(), joined_before);
 }
 
 TEST_F(AdsSiteTest, ExpiredFuturePausedAndOtherSectionsNeverShow) {

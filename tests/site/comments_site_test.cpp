@@ -12,6 +12,7 @@
 #include "core/password.hpp"
 #include "http/encoding.hpp"
 #include "http/gzip_splice.hpp"
+#include "site/ad_splice.hpp"
 #include "site/page_cache.hpp"
 #include "site_fixture.hpp"
 #include "support/http_client.hpp"
@@ -114,6 +115,31 @@ TEST_F(CommentsSiteTest, ACommentShowsOnTheCachedArticlePageWithoutDroppingIt) {
       Send(http::Method::kGet, article, {{"user-agent", kChrome}, {"accept-encoding", "gzip"}});
   ASSERT_TRUE(gzip.body.gzip);
   EXPECT_NE(Body(gzip).find("캐시를 지나온 댓글"), std::string::npos);
+}
+
+// A comment makes the article's part again, and the cached page's copy (its first answer, with
+// the old part) is not asked for again: the page is put in place with the body the new part made
+// as its one copy, rather than keeping that body beside a dead copy in the joined budget, and
+// later readers get that body (issue #14).
+TEST_F(CommentsSiteTest, ACommentMakesTheCachedPagesCopyAgainRatherThanASecondBody) {
+  const std::string article = fmt::format("/article/{}", article_);
+  ASSERT_EQ(Get(article).status, 200);
+  const PageCache::Stats cached = site_->page_cache().stats();
+  const std::size_t joined = KeptJoinedBytes();
+
+  ASSERT_EQ(Comment("사본을 바꾼 댓글").status, 303);
+  const http::Response after = Get(article);
+  EXPECT_NE(Body(after).find("사본을 바꾼 댓글"), std::string::npos);
+  EXPECT_EQ(KeptJoinedBytes(), joined);  // no second body kept beside the page
+  for (int i = 0; i < 3; ++i) {
+    const http::Response again = Get(article);
+    EXPECT_EQ(again.body.etag, after.body.etag);
+    EXPECT_EQ(Body(again), Body(after));
+  }
+  EXPECT_EQ(KeptJoinedBytes(), joined);
+  const PageCache::Stats now = site_->page_cache().stats();
+  EXPECT_EQ(now.misses, cached.misses);
+  EXPECT_EQ(now.entries, cached.entries);
 }
 
 // Once the article page is asked for again (its pieces compressed at the best level, off the
