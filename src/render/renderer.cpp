@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <span>
 #include <sstream>
@@ -221,19 +222,10 @@ struct WalkSegment {
   bool printed = false;
   bool zero_is_false = false;
   bool is_labels_key = false;  // "t": left out of the view's top level
+  // Sorts after every ASCII key (the newline's "¶"): an object whose last key sorts before it
+  // lacks it, which is told without a search.
+  bool after_ascii = false;
 };
-struct WalkName {
-  bool innermost = false;  // "."
-  std::vector<WalkSegment> segments;
-};
-struct WalkNode {
-  enum class Kind { kText, kNewline, kVariable, kRaw, kSection, kInverted };
-  Kind kind = Kind::kText;
-  std::string text;
-  WalkName name;
-  std::vector<WalkNode> children;
-};
-
 // A value of the view as its converted data would be: the JSON under it and what the key it
 // was found under makes of it, or a section flag.
 struct WalkValue {
@@ -242,6 +234,21 @@ struct WalkValue {
   bool zero_is_false = false;
   bool top = false;  // the view itself: its "t" is not seen
   int8_t flag = -1;  // a section flag's value, or -1
+};
+
+struct WalkName {
+  bool innermost = false;  // "."
+  std::vector<WalkSegment> segments;
+  // What the name finds in the labels (the outermost item, the same for every render), found
+  // at load.
+  std::optional<WalkValue> in_labels;
+};
+struct WalkNode {
+  enum class Kind { kText, kNewline, kVariable, kRaw, kSection, kInverted };
+  Kind kind = Kind::kText;
+  std::string text;
+  WalkName name;
+  std::vector<WalkNode> children;
 };
 
 using JsonType = nlohmann::json::value_t;
@@ -297,6 +304,40 @@ std::string_view TextOf(const WalkValue& value, std::string& scratch) {
     default:
       return {};
   }
+}
+
+// ToMustacheData's object member `segment` of `from`, if it has one.
+bool Member(const WalkValue& from, const WalkSegment& segment, WalkValue& found) {
+  if (from.flag >= 0 || !from.json->is_object()) return false;
+  const auto& object = from.json->get_ref<const nlohmann::json::object_t&>();
+  const bool absent =
+      (from.top && segment.is_labels_key) ||
+      (segment.after_ascii && (object.empty() || object.rbegin()->first < segment.name));
+  if (!absent) {
+    const auto member = object.find(segment.name);
+    if (member != object.end()) {
+      found = WalkValue{.json = &member->second,
+                        .printed = segment.printed,
+                        .zero_is_false = segment.zero_is_false};
+      return true;
+    }
+  }
+  if (segment.flag_of.empty() || (from.top && segment.flag_of == kLabelsKey)) return false;
+  const auto flagged = object.find(segment.flag_of);
+  if (flagged == object.end()) return false;
+  found =
+      WalkValue{.json = &flagged->second, .flag = static_cast<int8_t>(MstchTruth(flagged->second))};
+  return true;
+}
+
+// The whole dotted `name` inside `from`, if `from` has it.
+bool Path(const WalkValue& from, const WalkName& name, WalkValue& found) {
+  WalkValue at = from;
+  for (const WalkSegment& segment : name.segments) {
+    if (!Member(at, segment, at)) return false;
+  }
+  found = at;
+  return true;
 }
 
 class TemplateWalk {
@@ -393,44 +434,18 @@ class TemplateWalk {
     section_on_line_ = true;
   }
 
-  // ToMustacheData's object member `segment` of `from`, if it has one.
-  static bool Member(const WalkValue& from, const WalkSegment& segment, WalkValue& found) {
-    if (from.flag >= 0 || !from.json->is_object()) return false;
-    if (!(from.top && segment.is_labels_key)) {
-      const auto member = from.json->find(segment.name);
-      if (member != from.json->end()) {
-        found = WalkValue{
-            .json = &*member, .printed = segment.printed, .zero_is_false = segment.zero_is_false};
-        return true;
-      }
-    }
-    if (segment.flag_of.empty() || (from.top && segment.flag_of == kLabelsKey)) return false;
-    const auto flagged = from.json->find(segment.flag_of);
-    if (flagged == from.json->end()) return false;
-    found = WalkValue{.json = &*flagged, .flag = static_cast<int8_t>(MstchTruth(*flagged))};
-    return true;
-  }
-
   bool Find(const WalkName& name, WalkValue& found) const {
     if (name.innermost) {
       found = stack_.back();
       return true;
     }
-    for (auto item = stack_.rbegin(); item != stack_.rend(); ++item) {
-      WalkValue at = *item;
-      bool whole = true;
-      for (const WalkSegment& segment : name.segments) {
-        if (!Member(at, segment, at)) {
-          whole = false;
-          break;
-        }
-      }
-      if (whole) {
-        found = at;
-        return true;
-      }
+    // The items above the labels, innermost first; then the labels, as found at load.
+    for (std::size_t i = stack_.size() - 1; i > 0; --i) {
+      if (Path(stack_[i], name, found)) return true;
     }
-    return false;
+    if (!name.in_labels) return false;
+    found = *name.in_labels;
+    return true;
   }
 
   std::string& out_;
@@ -441,7 +456,8 @@ class TemplateWalk {
 };
 
 // A name split as DottedNameContext splits it, each segment classified for ToMustacheData.
-WalkName CompileName(const std::string& name, const SectionNames& names) {
+WalkName CompileName(const std::string& name, const SectionNames& names,
+                     const nlohmann::json& labels_root) {
   WalkName compiled;
   if (name.size() == 1 && name[0] == '.') {
     compiled.innermost = true;
@@ -452,6 +468,7 @@ WalkName CompileName(const std::string& name, const SectionNames& names) {
     segment.printed = names.printed.contains(text);
     segment.zero_is_false = !names.tested_and_printed.contains(text) && names.tested.contains(text);
     segment.is_labels_key = text == kLabelsKey;
+    segment.after_ascii = !text.empty() && static_cast<unsigned char>(text[0]) >= 0x80;
     if (!text.empty() && text.back() == '?') {
       std::string base = text.substr(0, text.size() - 1);
       if (SectionFlagName(base) == text && names.tested_and_printed.contains(base)) {
@@ -463,15 +480,18 @@ WalkName CompileName(const std::string& name, const SectionNames& names) {
   };
   if (name.find('.') == std::string::npos) {
     compiled.segments.push_back(segment_of(name));
-    return compiled;
+  } else {
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t dot = name.find('.', from);
+      compiled.segments.push_back(
+          segment_of(name.substr(from, dot == std::string::npos ? std::string::npos : dot - from)));
+      if (dot == std::string::npos || dot + 1 == name.size()) break;
+      from = dot + 1;
+    }
   }
-  std::size_t from = 0;
-  while (true) {
-    const std::size_t dot = name.find('.', from);
-    compiled.segments.push_back(
-        segment_of(name.substr(from, dot == std::string::npos ? std::string::npos : dot - from)));
-    if (dot == std::string::npos || dot + 1 == name.size()) break;
-    from = dot + 1;
+  if (WalkValue found; Path(WalkValue{.json = &labels_root}, compiled, found)) {
+    compiled.in_labels = found;
   }
   return compiled;
 }
@@ -480,7 +500,8 @@ using KainjowComponent = kainjow::mustache::component<std::string>;
 using kainjow::mustache::tag_type;
 
 Result<std::vector<WalkNode>> CompileNodes(const std::vector<KainjowComponent>& components,
-                                           const SectionNames& names) {
+                                           const SectionNames& names,
+                                           const nlohmann::json& labels_root) {
   std::vector<WalkNode> nodes;
   for (const KainjowComponent& component : components) {
     if (component.is_text()) {
@@ -506,7 +527,8 @@ Result<std::vector<WalkNode>> CompileNodes(const std::vector<KainjowComponent>& 
       case tag_type::section_begin_inverted: {
         node.kind = tag.type == tag_type::section_begin ? WalkNode::Kind::kSection
                                                         : WalkNode::Kind::kInverted;
-        Result<std::vector<WalkNode>> children = CompileNodes(component.children, names);
+        Result<std::vector<WalkNode>> children =
+            CompileNodes(component.children, names, labels_root);
         if (!children) return children;
         node.children = std::move(*children);
         break;
@@ -517,27 +539,29 @@ Result<std::vector<WalkNode>> CompileNodes(const std::vector<KainjowComponent>& 
       default:
         continue;  // comments, delimiter changes
     }
-    node.name = CompileName(tag.name, names);
+    node.name = CompileName(tag.name, names, labels_root);
     nodes.push_back(std::move(node));
   }
   return nodes;
 }
 
-// Parsed by kainjow's parser, as kainjow::mustache's constructor parses.
-Result<std::vector<WalkNode>> CompileTemplate(const std::string& text, const SectionNames& names) {
+// Parsed by kainjow's parser, as kainjow::mustache's constructor parses. The nodes point into
+// `labels_root`, which must outlive them.
+Result<std::vector<WalkNode>> CompileTemplate(const std::string& text, const SectionNames& names,
+                                              const nlohmann::json& labels_root) {
   kainjow::mustache::context<std::string> context;
   kainjow::mustache::context_internal<std::string> internal{context};
   KainjowComponent root;
   std::string error;
   kainjow::mustache::parser<std::string> parser{text, internal, root, error};
   if (!error.empty()) return Fail(ErrorCode::kInvalidInput, error);
-  return CompileNodes(root.children, names);
+  return CompileNodes(root.children, names, labels_root);
 }
 
 class WalkRenderer final : public LabelledRenderer {
  public:
   WalkRenderer(std::string language, std::map<std::string, std::string, std::less<>> labels,
-               nlohmann::json labels_root,
+               std::shared_ptr<const nlohmann::json> labels_root,
                std::unordered_map<std::string, std::vector<WalkNode>> templates)
       : LabelledRenderer(std::move(language), std::move(labels)),
         labels_root_(std::move(labels_root)),
@@ -569,7 +593,7 @@ class WalkRenderer final : public LabelledRenderer {
     // size (a page grown append by append reallocated itself about ten times).
     thread_local std::string buffer;
     buffer.clear();
-    TemplateWalk walk(buffer, labels_root_, view);
+    TemplateWalk walk(buffer, *labels_root_, view);
     walk.Walk(nodes);
     walk.Finish();
     std::string html(buffer);
@@ -578,7 +602,7 @@ class WalkRenderer final : public LabelledRenderer {
     return html;
   }
 
-  nlohmann::json labels_root_;
+  std::shared_ptr<const nlohmann::json> labels_root_;  // the nodes point into it
   std::unordered_map<std::string, std::vector<WalkNode>> templates_;
 };
 
@@ -706,16 +730,17 @@ Result<std::shared_ptr<const Renderer>> Renderer::Load(const std::string& templa
                                                        const std::string& language) {
   Result<LoadedTemplates> loaded = LoadTemplates(templates_dir, messages_dir, language);
   if (!loaded) return tl::unexpected(loaded.error());
+  auto labels_root = std::make_shared<const nlohmann::json>(std::move(loaded->labels_root));
   std::unordered_map<std::string, std::vector<WalkNode>> templates;
   for (const auto& [name, text] : loaded->prepared) {
-    Result<std::vector<WalkNode>> compiled = CompileTemplate(text, loaded->names);
+    Result<std::vector<WalkNode>> compiled = CompileTemplate(text, loaded->names, *labels_root);
     if (!compiled) {
       return Fail(ErrorCode::kInvalidInput, "template " + name + ": " + compiled.error().detail);
     }
     templates.emplace(name, std::move(*compiled));
   }
   return std::make_shared<const WalkRenderer>(language, std::move(loaded->labels),
-                                              std::move(loaded->labels_root), std::move(templates));
+                                              std::move(labels_root), std::move(templates));
 }
 
 Result<std::shared_ptr<const Renderer>> Renderer::LoadReference(const std::string& templates_dir,
