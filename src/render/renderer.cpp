@@ -212,8 +212,7 @@ class KainjowRenderer final : public LabelledRenderer {
 //   line (text up to a newline of the parsed template, or the end) that is empty or only
 //   spaces and tabs is dropped, with its newline, once a section was entered on it.
 
-// A template as kainjow parses it (its own parser, so the tree is the one kainjow walked),
-// compiled into nodes whose names are split and classified once, at load.
+// One segment of a name (`b` of `a.b`), classified at load.
 struct WalkSegment {
   std::string name;
   std::string flag_of;  // the key this segment is the flag of ("" when it is not one)
@@ -226,6 +225,7 @@ struct WalkSegment {
   // lacks it, which is told without a search.
   bool after_ascii = false;
 };
+
 // A value of the view as its converted data would be: the JSON under it and what the key it
 // was found under makes of it, or a section flag.
 struct WalkValue {
@@ -236,6 +236,7 @@ struct WalkValue {
   int8_t flag = -1;  // a section flag's value, or -1
 };
 
+// A name ({{a.b}}, {{#a}}, {{.}}) split and classified at load.
 struct WalkName {
   bool innermost = false;  // "."
   std::vector<WalkSegment> segments;
@@ -243,6 +244,9 @@ struct WalkName {
   // at load.
   std::optional<WalkValue> in_labels;
 };
+
+// A template as kainjow parses it (its own parser, so the tree is the one kainjow walked),
+// compiled into nodes whose names are split and classified once, at load.
 struct WalkNode {
   enum class Kind { kText, kNewline, kVariable, kRaw, kSection, kInverted };
   Kind kind = Kind::kText;
