@@ -9,6 +9,8 @@ namespace {
 using Data = kainjow::mustache::data;
 using JsonType = nlohmann::json::value_t;
 
+}  // namespace
+
 bool MstchTruth(const nlohmann::json& value) {
   switch (value.type()) {
     case JsonType::boolean:
@@ -33,12 +35,13 @@ bool MstchTruth(const nlohmann::json& value) {
   return false;
 }
 
-// mstch prints a double through a stream with its default precision.
-std::string DoubleText(double value) {
+std::string MustacheDoubleText(double value) {
   std::ostringstream text;
   text << value;
   return text.str();
 }
+
+namespace {
 
 // `key` is the name the value sits under in its object (nullptr in a list), for 0.
 Data ConvertMustacheValue(const nlohmann::json& value, const std::string* key,
@@ -94,7 +97,7 @@ Data ConvertMustacheValue(const nlohmann::json& value, const std::string* key,
     case JsonType::number_float: {
       const auto number = value.get<double>();
       if (number == 0 && ZeroIsFalse(key, names)) return Data(false);
-      return Data(DoubleText(number));
+      return Data(MustacheDoubleText(number));
     }
     case JsonType::string: {
       const std::string& text = value.get_ref<const std::string&>();

@@ -4,11 +4,17 @@
 
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "render/template_text.hpp"
 
 namespace sinmun::render {
+
+// mstch's truth of a JSON value: null, false, "", 0 and [] are false.
+bool MstchTruth(const nlohmann::json& value);
+// A double's text as mstch prints it (a stream's default precision).
+std::string MustacheDoubleText(double value);
 
 // null -> false; bool -> bool, or "true"/"false" under a key the templates print or in a
 // list (mstch prints them so); "" -> false (prints nothing, like mstch's ""); numbers -> their

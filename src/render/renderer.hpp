@@ -1,7 +1,7 @@
 #pragma once
-// Turns a view model into HTML with the Mustache templates in templates/ (kainjow's Mustache,
-// each template parsed once at load). kainjow and nlohmann's full header stay inside render/:
-// callers include only json_fwd.
+// Turns a view model into HTML with the Mustache templates in templates/ (parsed once at load
+// by kainjow's Mustache parser, then walked straight over the JSON view). kainjow and
+// nlohmann's full header stay inside render/: callers include only json_fwd.
 
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -23,6 +23,12 @@ class Renderer {
   static Result<std::shared_ptr<const Renderer>> Load(const std::string& templates_dir,
                                                       const std::string& messages_dir,
                                                       const std::string& language);
+  // The same templates rendered as before the walk over the JSON view (issue #14): each view
+  // converted into kainjow's data and rendered by kainjow. Kept for tests to check that
+  // Load's renderer gives the same bytes; not for serving.
+  static Result<std::shared_ptr<const Renderer>> LoadReference(const std::string& templates_dir,
+                                                               const std::string& messages_dir,
+                                                               const std::string& language);
   virtual ~Renderer() = default;
 
   // Renders template `name` with `view`; the labels are available to every template as

@@ -140,24 +140,19 @@ nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view 
 }
 
 std::string ScriptSafeJson(const nlohmann::json& value) {
-  const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::size_t first = text.find_first_of("<>&");
+  if (first == std::string::npos) return text;  // most documents: nothing to replace
   std::string out;
   out.reserve(text.size() + 16);
-  for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      default:
-        out += c;
-    }
+  // The runs between the characters replaced are appended whole.
+  std::size_t run = 0;
+  for (std::size_t at = first; at != std::string::npos; at = text.find_first_of("<>&", at + 1)) {
+    out.append(text, run, at - run);
+    out += text[at] == '<' ? "\\u003c" : text[at] == '>' ? "\\u003e" : "\\u0026";
+    run = at + 1;
   }
+  out.append(text, run);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -75,7 +76,7 @@ TEST_F(RendererTest, EscapesValuesInTextAndAttributes) {
   auto renderer = Load("ko");
   ASSERT_TRUE(renderer.has_value());
   auto html = (*renderer)->Render(
-      "site/page", {{"title", "<script>alert(\"x\")</script> & 'q'"}, {"items", {"<b>"}}});
+      "site/page", {{"title", "<script>alert(\"x\")</script> & 'q'"}, {"items", {"<b>", "`t`"}}});
   ASSERT_TRUE(html.has_value());
   EXPECT_EQ(html->find("<script>"), std::string::npos);
   EXPECT_EQ(html->find("<b>"), std::string::npos);
@@ -84,7 +85,7 @@ TEST_F(RendererTest, EscapesValuesInTextAndAttributes) {
       std::string::npos)
       << *html;
   EXPECT_NE(html->find("title=\"&lt;script&gt;alert(&quot;x&quot;)"), std::string::npos);
-  EXPECT_NE(html->find("<i>&lt;b&gt;</i>"), std::string::npos);
+  EXPECT_NE(html->find("<i>&lt;b&gt;</i><i>&#96;t&#96;</i>"), std::string::npos);
 }
 
 TEST_F(RendererTest, TripleMustacheIsNotEscaped) {
@@ -213,6 +214,78 @@ TEST_F(RendererTest, AShortPageAfterALongOneIsOnlyItself) {
   auto short_page = (*renderer)->Render("site/page", {{"title", "짧은"}});
   ASSERT_TRUE(short_page.has_value());
   EXPECT_EQ(*short_page, "<header>한밭일보</header><h1>짧은</h1><p title=\"짧은\">더보기</p>");
+}
+
+// A view of random values under a few names, for comparing the renderers.
+nlohmann::json RandomValue(std::mt19937& random, int depth) {
+  static constexpr std::array<const char*, 7> kNames = {"a", "b", "n", "t", "x", "a?", "¶"};
+  static constexpr std::array<const char*, 6> kTexts = {"", " ", "가<&>\"'`", "0", "false", "\t"};
+  switch (random() % (depth > 2 ? 6 : 8)) {
+    case 0:
+      return nullptr;
+    case 1:
+      return random() % 2 == 0;
+    case 2:
+      return static_cast<int>(random() % 3) - 1;
+    case 3:
+      return random() % 2 == 0 ? 0.0 : 2.5;
+    case 4:
+    case 5:
+      return kTexts[random() % kTexts.size()];
+    case 6: {
+      nlohmann::json list = nlohmann::json::array();
+      for (unsigned i = random() % 3; i > 0; --i) list.push_back(RandomValue(random, depth + 1));
+      return list;
+    }
+    default: {
+      nlohmann::json object = nlohmann::json::object();
+      for (unsigned i = random() % 5; i > 0; --i) {
+        object[kNames[random() % kNames.size()]] = RandomValue(random, depth + 1);
+      }
+      return object;
+    }
+  }
+}
+
+// Load's renderer walks the JSON view itself (issue #14); LoadReference converts it into
+// kainjow's data and lets kainjow render it, as the site did before. Over templates that use
+// every kind of tag on names that are tested, printed, both, dotted, flagged and shadowed,
+// and thousands of random views, both give the same bytes.
+TEST_F(RendererTest, WalkGivesWhatKainjowOverConvertedDataGives) {
+  WriteFile(dir_ / "templates/site/every.mustache",
+            "{{#a}}\n  {{n}}|{{{x}}}|{{.}}\n{{/a}}\n{{^b}}\n\t\n{{/b}}\n"
+            "{{#n}}[{{n}}]{{/n}}{{^n}}-{{/n}} {{b}} {{&t}} {{t.more}}{{#t}}T{{t}}{{/t}}\n"
+            "{{#x}}{{#a}}{{a.b}}{{b.n}}{{/a}}{{a.b.}}{{/x}}\n"
+            "  {{#a.b}}\n{{x}}{{#b}}{{a.n}}{{/b}}\n  {{/a.b}}\n"
+            "{{! a comment }}{{=<% %>=}}<%x%><%={{ }}=%>{{x}}\n"
+            "{{#b}}{{#n}}{{.}}{{/n}}{{/b}} {{a?}} {{#a?}}Q{{/a?}} {{¶}}|\n \n");
+  // A page that renders blank after a section is dropped whole; kainjow also takes a "\r" as
+  // the end of a line.
+  WriteFile(dir_ / "templates/site/blank.mustache", "{{#a}}{{x}}{{/a}}\t{{b}}");
+  WriteFile(dir_ / "templates/site/returns.mustache",
+            "{{#a}}{{x}}{{/a}}\r{{b}}\r\n{{^n}}{{x}}{{/n}}\r{{#b}}{{/b}}\r{{x}}");
+  WriteFile(dir_ / "templates/site/tested.mustache", "{{#n}}{{/n}}{{#x}}{{/x}}");
+  auto walk = Load("ko");
+  ASSERT_TRUE(walk.has_value()) << walk.error().detail;
+  auto reference =
+      Renderer::LoadReference((dir_ / "templates").string(), (dir_ / "messages").string(), "ko");
+  ASSERT_TRUE(reference.has_value()) << reference.error().detail;
+  std::mt19937 random(14);
+  int compared = 0;
+  for (int i = 0; i < 4000; ++i) {
+    nlohmann::json view = RandomValue(random, 0);
+    if (i % 2 == 0 && !view.is_object()) view = {{"a", view}, {"b", RandomValue(random, 1)}};
+    for (const char* name :
+         {"site/every", "site/blank", "site/returns", "site/page", "site/big", "site/tested"}) {
+      const Result<std::string> expected = (*reference)->Render(name, view);
+      ASSERT_TRUE(expected.has_value()) << expected.error().detail;
+      const Result<std::string> got = (*walk)->Render(name, view);
+      ASSERT_TRUE(got.has_value()) << got.error().detail;
+      ASSERT_EQ(*got, *expected) << name << " with " << view.dump();
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 24000);
 }
 
 TEST_F(RendererTest, UnknownLanguageIsInvalidInput) {

@@ -32,7 +32,10 @@ store::ArticleId SearchSiteTest::Add(const std::string& headline, const std::str
 void SiteTest::MakeSite(const std::string& language, int page_cache_seconds,
                         const std::string& base_url) {
   const std::string root = SINMUN_SOURCE_DIR;
-  auto renderer = render::Renderer::Load(root + "/templates", root + "/messages", language);
+  auto renderer =
+      reference_renderer_
+          ? render::Renderer::LoadReference(root + "/templates", root + "/messages", language)
+          : render::Renderer::Load(root + "/templates", root + "/messages", language);
   ASSERT_TRUE(renderer.has_value()) << renderer.error().detail;
   auto static_files = http::StaticFiles::Load(root + "/static");
   ASSERT_TRUE(static_files.has_value()) << static_files.error().detail;

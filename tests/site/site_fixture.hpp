@@ -78,6 +78,8 @@ class SiteTest : public ::testing::Test {
   // Signs the e-mail form's tokens (issue #17).
   ads::ClickSigner form_signer_{std::array<unsigned char, 32>{1, 7}};
   std::filesystem::path uploads_dir_;  // SiteDeps::uploads_dir; none unless a test sets it
+  // MakeSite renders with Renderer::LoadReference (kainjow over converted data) instead.
+  bool reference_renderer_ = false;
   Config config_;  // MakeSite starts from this (language, cache time and base URL aside)
   std::unique_ptr<Site> site_;
   http::Router router_;
