@@ -81,6 +81,30 @@ class AdsSiteTest : public SiteTest {
     const std::size_t held = site_->page_cache().bytes();
     return held == miss_bytes ? 0 : held;
   }
+  // A br client's body: its brotli form, when the response has one, is `html`.
+  static void ExpectBrotliFormIs(const http::Response& response, const std::string& html) {
+    if (!response.body.brotli) return;
+    const std::string* brotli = response.body.brotli->OfGzip(*response.body.gzip);
+    ASSERT_NE(brotli, nullptr);
+    std::string unbrotli;
+    ASSERT_TRUE(http::BrotliDecompress(*brotli, unbrotli));
+    EXPECT_EQ(unbrotli, html);
+  }
+  // The one campaign of `titles` whose title `html` (the body of `response`) shows, checked to
+  // be named in its ETag as well; "" (and a failure) when none or several show.
+  static std::string ShownTitle(const http::Response& response, const std::string& html,
+                                const std::map<std::string, store::AdCampaignId>& titles) {
+    std::string shown;
+    int count = 0;
+    for (const auto& [title, id] : titles) {
+      if (html.find(title) == std::string::npos) continue;
+      ++count;
+      shown = title;
+      EXPECT_THAT(response.body.etag, HasSubstr("." + std::to_string(id)));
+    }
+    EXPECT_EQ(count, 1);
+    return count == 1 ? shown : "";
+  }
   // The click address the page links to, as the browser would follow it (&amp; undone).
   static std::string ClickLink(const std::string& html) {
     const size_t at = html.find("/ad/click/");
@@ -155,14 +179,7 @@ TEST_F(AdsSiteTest, EveryChoiceOfBannerIsServedWhole) {
                                        http::Method::kGet, {{"accept-encoding", "gzip"}});
     ASSERT_TRUE(zipped.body.gzip);
     const std::string html = sinmun::testing::Gunzip(*zipped.body.gzip);
-    int shown = 0;
-    for (const auto& [title, id] : titles) {
-      if (html.find(title) == std::string::npos) continue;
-      ++shown;
-      seen.insert(title);
-      EXPECT_THAT(zipped.body.etag, HasSubstr("." + std::to_string(id)));
-    }
-    EXPECT_EQ(shown, 1);
+    seen.insert(ShownTitle(zipped, html, titles));
     EXPECT_THAT(html, HasSubstr("정치 기사"));
     // The same choice, the same page (its gzip bytes change once when the cached page is
     // compressed again at the best level, site/page_recompressor.hpp; the ETag is weak).
@@ -196,13 +213,7 @@ TEST_F(AdsSiteTest, ARecompressedPageHoldsOneCopy) {
     EXPECT_THAT(html, HasSubstr("가 광고"));
     EXPECT_THAT(html, HasSubstr("정치 기사"));
     EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
-    if (response.body.brotli && i % 3 == 1) {
-      const std::string* brotli = response.body.brotli->OfGzip(*response.body.gzip);
-      ASSERT_NE(brotli, nullptr);
-      std::string unbrotli;
-      ASSERT_TRUE(http::BrotliDecompress(*brotli, unbrotli));
-      EXPECT_EQ(unbrotli, html);
-    }
+    if (i % 3 == 1) ExpectBrotliFormIs(response, html);
     bodies.insert(html);
   }
   EXPECT_EQ(bodies.size(), 1u);
@@ -228,23 +239,10 @@ TEST_F(AdsSiteTest, ARecompressedPageWhoseBannersRotateServesEveryChoiceWhole) {
         Send(target, kChrome, http::Method::kGet, {{"accept-encoding", accept}});
     ASSERT_TRUE(response.body.gzip);
     const std::string html = Body(response);
-    int shown = 0;
-    for (const auto& [title, id] : titles) {
-      if (html.find(title) == std::string::npos) continue;
-      ++shown;
-      seen.insert(title);
-      EXPECT_THAT(response.body.etag, HasSubstr("." + std::to_string(id)));
-    }
-    EXPECT_EQ(shown, 1);
+    seen.insert(ShownTitle(response, html, titles));
     EXPECT_THAT(html, HasSubstr("정치 기사"));
     EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
-    if (response.body.brotli && i % 3 == 1) {
-      const std::string* brotli = response.body.brotli->OfGzip(*response.body.gzip);
-      ASSERT_NE(brotli, nullptr);
-      std::string unbrotli;
-      ASSERT_TRUE(http::BrotliDecompress(*brotli, unbrotli));
-      EXPECT_EQ(unbrotli, html);
-    }
+    if (i % 3 == 1) ExpectBrotliFormIs(response, html);
     const auto [kept, fresh] = page_by_etag.emplace(response.body.etag, html);
     if (!fresh) EXPECT_EQ(kept->second, html);
   }
