@@ -238,10 +238,12 @@ Site::Site(SiteDeps deps) {
   cache_ = std::make_unique<PageCache>(deps.store.changes, cache_options);
   shared_ = std::make_unique<SharedParts>(cache_options.ttl);
   // The comment parts live as long as the pages they fill, in half their budget: pages with
-  // holes are kept compressed only (12-15 KB an article page), and a quarter held about as
+  // holes are kept compressed only (12-15 KB an article page then), and a quarter held about as
   // many parts (about 3 KB each, counted as twice their HTML) as there were pages, so parts
   // went while their pages stayed, and a page's next hit made its part and a body again
-  // (docs/BENCHMARKS.md, issue #14).
+  // (docs/BENCHMARKS.md, issue #14). At about 8 KB a page (one copy, session 18) the cache
+  // holds more pages than half holds parts; such a hit then puts its body in as the page's
+  // copy (ServeWithAds's successor) rather than keeping a second one.
   comment_parts_ = std::make_unique<CommentParts>(cache_options.ttl, cache_options.max_bytes / 2);
   if (cache_options.ttl.count() > 0)
     recompressor_ = std::make_unique<PageRecompressor>(cache_.get());
