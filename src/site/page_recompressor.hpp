@@ -8,9 +8,9 @@
 // whole at http::kBestJoinLevel as the page's one copy (the first answer's choice, what its
 // next readers mostly ask for; no pieces beside it, but for a page whose banners rotate, which
 // gets pieces to join each response's choice: AdPage::rotates) and puts the page in the cache in
-// place of the first form (PageCache::Replace), unless the entry changed meanwhile. It compresses at idle
-// priority (IdleScheduling), so a saturated server spends its cores on answers. The queue is
-// bounded: a page that finds it full stays in its first form, which serves just as well. Thread
+// place of the first form (PageCache::Replace), unless the entry changed meanwhile. It compresses
+// at idle priority (IdleScheduling), so a saturated server spends its cores on answers. The queue
+// is bounded: a page that finds it full stays in its first form, which serves just as well. Thread
 // safety: Ask from any thread.
 
 #include <condition_variable>
