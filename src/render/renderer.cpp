@@ -29,6 +29,24 @@ constexpr std::string_view kNewlineKey = "\u00b6";
 // The most a thread's render buffer keeps between renders (an article page is 30-40 KB).
 constexpr std::size_t kKeptBufferBytes = std::size_t{1} << 20;
 
+// This thread's render buffer, emptied: a page is rendered into it, which keeps its capacity,
+// and copied out at its size. A page grown append by append reallocated and copied itself about
+// ten times into fresh memory (1.5 % of an idle server's miss, issue #14), and a page kept as
+// rendered held up to twice its size.
+std::string& RenderBuffer() {
+  thread_local std::string buffer;
+  buffer.clear();
+  return buffer;
+}
+
+// The page in `buffer` (RenderBuffer), copied out; a buffer grown by one unusually large page
+// is not kept at that size.
+std::string CopiedOut(std::string& buffer) {
+  std::string html(buffer);
+  if (buffer.capacity() > kKeptBufferBytes) std::string().swap(buffer);
+  return html;
+}
+
 // kainjow's escape hook, given the project's one escaper.
 std::string EscapeTemplateHtml(const std::string& text) {
   std::string out;
@@ -172,12 +190,7 @@ class KainjowRenderer final : public LabelledRenderer {
     DottedNameContext context;
     context.push(&labels_root_);
     context.push(&data);
-    // Rendered into this thread's buffer, which keeps its capacity, and copied out at its
-    // size: a page grown append by append reallocated and copied itself about ten times into
-    // fresh memory (1.5 % of an idle server's miss, issue #14), and a page kept as rendered held
-    // up to twice its size.
-    thread_local std::string buffer;
-    buffer.clear();
+    std::string& buffer = RenderBuffer();
     AppendToString sink{buffer};
     // render() is not const, but with no partials or lambdas left it only reads the parsed
     // template (it writes its error message only when a partial or lambda fails), so one
@@ -187,10 +200,7 @@ class KainjowRenderer final : public LabelledRenderer {
       return Fail(ErrorCode::kInternal,
                   "rendering " + std::string(name) + ": " + parsed.error_message());
     }
-    std::string html(buffer);
-    // A buffer grown by one unusually large page is not kept at that size.
-    if (buffer.capacity() > kKeptBufferBytes) std::string().swap(buffer);
-    return html;
+    return CopiedOut(buffer);
   }
 
   SectionNames names_;
@@ -399,9 +409,7 @@ class TemplateWalk {
   }
 
   // kainjow's last line: dropped when empty or blank and a section was entered on it.
-  void Finish() {
-    if (section_on_line_ && Blank()) out_.resize(line_start_);
-  }
+  void Finish() { DroppedLine(); }
 
  private:
   // kainjow's render_current_line at a newline: the line so far is dropped (and the newline
@@ -593,17 +601,11 @@ class WalkRenderer final : public LabelledRenderer {
 
  private:
   std::string RenderNodes(const std::vector<WalkNode>& nodes, const nlohmann::json& view) const {
-    // Rendered into this thread's buffer, which keeps its capacity, and copied out at its
-    // size (a page grown append by append reallocated itself about ten times).
-    thread_local std::string buffer;
-    buffer.clear();
+    std::string& buffer = RenderBuffer();
     TemplateWalk walk(buffer, *labels_root_, view);
     walk.Walk(nodes);
     walk.Finish();
-    std::string html(buffer);
-    // A buffer grown by one unusually large page is not kept at that size.
-    if (buffer.capacity() > kKeptBufferBytes) std::string().swap(buffer);
-    return html;
+    return CopiedOut(buffer);
   }
 
   std::shared_ptr<const nlohmann::json> labels_root_;  // the nodes point into it

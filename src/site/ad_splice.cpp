@@ -131,15 +131,35 @@ bool MayKeepJoined(const AdPage& page, std::size_t size) {
   return false;
 }
 
+// Counts `size` more bytes in the joined budget; false (and nothing counted) when it would pass
+// the budget.
+bool ReserveJoinedBytes(std::size_t size) {
+  if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size > AdPage::kJoinedBudgetBytes) {
+    joined_bytes.fetch_sub(size, std::memory_order_relaxed);
+    return false;
+  }
+  return true;
+}
+
+// `plain` compressed whole at `level` (one compressor a thread at the best level, the level
+// every caller but the tests asks for), when that is smaller than `than`; null otherwise.
+std::shared_ptr<std::string> WholeIfSmaller(std::string_view plain, int level,
+                                            const std::string& than) {
+  thread_local http::GzipCompressor best(http::kBestJoinLevel);
+  std::optional<http::GzipCompressor> other;
+  if (level != http::kBestJoinLevel) other.emplace(level);
+  auto gzip = std::make_shared<std::string>();
+  if (!(other ? *other : best).Compress(plain, *gzip) || gzip->size() >= than.size())
+    return nullptr;
+  return gzip;
+}
+
 // Keeps `made` among `page`'s bodies, in the first free entry, unless another response took it
 // meanwhile or the budget is spent; true when kept (`made` is then released). The brotli form,
 // made later, is counted as the gzip form's size from the start.
 bool KeepJoined(const AdPage& page, std::unique_ptr<AdPage::Joined>& made) {
   const std::size_t size = JoinedSize(*made);
-  if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size > AdPage::kJoinedBudgetBytes) {
-    joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-    return false;
-  }
+  if (!ReserveJoinedBytes(size)) return false;
   for (std::atomic<const AdPage::Joined*>& slot : page.joined) {
     const AdPage::Joined* expected = nullptr;
     if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
@@ -160,10 +180,9 @@ void KeepCopyChoice(const AdPage& again, const AdPage::Joined& copy, std::string
   if (!MayKeepJoined(again, JoinedSize(copy))) return;
   auto kept = std::make_unique<AdPage::Joined>(copy);  // its choice, tag, fillings and brotli form
   kept->page_copy = false;
-  thread_local http::GzipCompressor whole(http::kBestJoinLevel);
-  auto gzip = std::make_shared<std::string>();
-  if (!whole.Compress(plain, *gzip)) return;
-  if (gzip->size() < copy.gzip->size()) kept->gzip = std::move(gzip);
+  if (auto smaller = WholeIfSmaller(plain, http::kBestJoinLevel, *copy.gzip)) {
+    kept->gzip = std::move(smaller);
+  }
   KeepJoined(again, kept);
 }
 
@@ -178,10 +197,7 @@ std::size_t CopyBrotliSize(const AdPage::Joined& copy) { return copy.gzip->size(
 bool MayMakeCopyBrotli(const AdPage& page, const AdPage::Joined& copy) {
   if (page.copy_brotli_counted.load(std::memory_order_acquire)) return true;
   const std::size_t size = CopyBrotliSize(copy);
-  if (joined_bytes.fetch_add(size, std::memory_order_relaxed) + size > AdPage::kJoinedBudgetBytes) {
-    joined_bytes.fetch_sub(size, std::memory_order_relaxed);
-    return false;
-  }
+  if (!ReserveJoinedBytes(size)) return false;
   if (page.copy_brotli_counted.exchange(true, std::memory_order_acq_rel)) {
     joined_bytes.fetch_sub(size, std::memory_order_relaxed);  // another response counted it
   }
@@ -198,11 +214,8 @@ void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts, 
   http::JoinGzip(parts, gzip);
   if (!page.asked_again || !MayKeepJoined(page, 2 * gzip.size())) return;
   thread_local std::string plain;
-  thread_local http::GzipCompressor whole(http::kBestJoinLevel);
-  std::string smaller;
-  if (http::Gunzip(gzip, plain) && whole.Compress(plain, smaller) && smaller.size() < gzip.size()) {
-    gzip = std::move(smaller);
-  }
+  if (!http::Gunzip(gzip, plain)) return;
+  if (auto smaller = WholeIfSmaller(plain, http::kBestJoinLevel, gzip)) gzip = std::move(*smaller);
 }
 
 }  // namespace
@@ -323,15 +336,8 @@ std::shared_ptr<const AdPage> RecompressedAdPage(const AdPage& page, int level) 
     again->level = level;
     again->bytes = page.bytes;
     auto best = std::make_unique<AdPage::Joined>(*copy);  // its choice, tag, fillings, brotli
-    // One compressor for the thread, as GzipOfJoined keeps: allocating libdeflate's compressor
-    // and its scratch per page asked for again is work the reuse saves.
-    thread_local http::GzipCompressor whole(http::kBestJoinLevel);
-    std::optional<http::GzipCompressor> other;
-    if (level != http::kBestJoinLevel) other.emplace(level);
-    auto gzip = std::make_shared<std::string>();
-    if ((other ? *other : whole).Compress(inflated, *gzip) && gzip->size() < copy->gzip->size()) {
-      best->gzip = std::move(gzip);
-    }
+    if (auto smaller = WholeIfSmaller(inflated, level, *copy->gzip))
+      best->gzip = std::move(smaller);
     // A brotli form made and counted for the old copy is shared: count it for this page too
     // (the old page gives its count back when it goes).
     if (page.copy_brotli_counted.load(std::memory_order_acquire)) {
