@@ -149,5 +149,19 @@ cpu_ms_per_request() {  # pid ticks-before wrk-output
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
 machine() {
-  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg); a page fault $(page_fault_us) us"
+}
+
+# Microseconds a first touch of an anonymous 4 KiB page costs here (64 MiB of them). A server
+# that fills its caches pays it for every page its memory grows by, and a miss for the pages its
+# buffers first reach: about 1 us on bare hardware, 30 times that on some virtual machines,
+# where it shows in (d) and in the first seconds of (e). Debian's python3: `python3` on PATH may
+# be another.
+page_fault_us() {
+  /usr/bin/python3 -c 'import mmap, time
+n = 64 << 20
+m = mmap.mmap(-1, n)
+t = time.perf_counter()
+for i in range(0, n, 4096): m[i] = 1
+print("%.1f" % ((time.perf_counter() - t) * 1e6 / (n / 4096)))'
 }
