@@ -10,7 +10,9 @@
 #   (c) one cached article, and nginx on its bytes
 #   (d) on an idle server: one uncached article, and the deepest page (up to 1,000) of the
 #       largest section, p50 of single requests (curl, one at a time)
-#   (e) 30 s of random article ids on a freshly started server, in three 10 s parts
+#   (e) 30 s of random article ids in three 10 s parts: on the server that served (a)-(c), as
+#       the issue saw throughput fall while its random load ran, and on a freshly started
+#       server, whose first seconds fill its caches (each new page of memory a fault)
 #   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s and anonymous memory
 #       (RssAnon), against (b). Its recent half is the newest ARTICLES / 16 articles, as in (b):
 #       a paper with a longer archive does not publish more a day. The mix with its recent
@@ -112,16 +114,23 @@ read -r mix_rps mix_p50 mix_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/mix.out" "$b
   bench/news_mix.lua)
 mix_cpu=$(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/mix.out")
 read -r _ mix_anon _ < <(rss_mb "$sinmun_pid")
-stop_sinmun
 
-# (e) 30 s of random ids on a fresh server, in three consecutive 10 s parts.
+# (e) 30 s of random ids in three consecutive 10 s parts (their req/s in `parts`), here on
+# the server that served the loads above, then on a fresh one.
+random_parts() {  # name
+  local part rps
+  parts=()
+  for part in 1 2 3; do
+    read -r rps _ _ < <(MAX_ID=$ARTICLES DURATION=10s wrk_run "$work/$1$part.out" "$base" \
+      bench/archive_random.lua)
+    parts+=("$rps")
+  done
+}
+random_parts warm
+warm_parts=("${parts[@]}")
+stop_sinmun
 start_sinmun "$work/paper" "$PORT"
-parts=()
-for part in 1 2 3; do
-  read -r rps _ p99 < <(MAX_ID=$ARTICLES DURATION=10s wrk_run "$work/part$part.out" "$base" \
-    bench/archive_random.lua)
-  parts+=("$rps")
-done
+random_parts part
 stop_sinmun
 
 # (f) the big paper under the news mix.
@@ -155,7 +164,10 @@ echo
 echo "(c) p99 / nginx p99: $(ratio "$cached_p99" "$nginx_p99")"
 printf '(d) idle server, p50 of %d single requests: uncached article %.2f ms; section %s page ~%d (uncached) %.2f ms\n' \
   "$SINGLE" "$uncached_p50" "$deep_section" "$deep_page" "$deep_p50"
-printf '(e) random ids on a fresh server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \
+printf '(e) random ids on the server that served (a)-(c), 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \
+  "${warm_parts[0]}" "${warm_parts[1]}" "${warm_parts[2]}" \
+  "$(ratio "${warm_parts[2]}" "${warm_parts[0]}")"
+printf '    on a freshly started server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \
   "${parts[0]}" "${parts[1]}" "${parts[2]}" "$(ratio "${parts[2]}" "${parts[0]}")"
 echo "(b) anonymous memory after the mix: $mix_anon MB; server CPU $mix_cpu ms per request"
 if [ "$BIG_ARTICLES" -gt 0 ]; then
