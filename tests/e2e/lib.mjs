@@ -1,7 +1,10 @@
 // What the browser tests share: their options, a demo paper, a real `sinmun serve` on port 0,
 // Debian's Chromium through playwright-core, and TAP-like "ok / not ok" lines.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -98,18 +101,43 @@ export class Run {
                result.status === 0 && report === '');
   }
 
-  // `sinmun demo`; returns the demo accounts from its one-time password lines
-  // ("  reporter reporter@… PASSWORD").
+  // A copy of the demo paper of `articles` articles in this run's folder; returns the demo
+  // accounts from its one-time password lines ("  reporter reporter@… PASSWORD"). The paper is
+  // made once for this build of the binary and kept beside it in test-demo-papers/, as the
+  // integration tests keep theirs (tests/integration/sinmun_process.cpp): the demo's photos and
+  // password hashes cost seconds of CPU, and every test gets its own copy all the same. Tests
+  // running side by side may both make it; the first to finish keeps it.
   makePaper(articles = 30) {
-    const demo = spawnSync(this.binary, ['demo', '--data', this.data, '--articles', String(articles)],
-                           { encoding: 'utf8' });
-    if (demo.status !== 0) throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
+    const args = ['--articles', String(articles)];
+    const binary = statSync(this.binary, { bigint: true });
+    const key = createHash('sha256').update(`${binary.size}:${binary.mtimeNs}\n${args.join('\n')}`)
+      .digest('hex').slice(0, 16);
+    const cache = path.join(path.dirname(this.binary), 'test-demo-papers', `e2e-${key}`);
+    const printed = path.join(cache, 'demo-output.txt');
+    if (!existsSync(printed)) {
+      mkdirSync(path.dirname(cache), { recursive: true });
+      const making = mkdtempSync(`${cache}.making-`);
+      const demo = spawnSync(this.binary, ['demo', '--data', path.join(making, 'paper'), ...args],
+                             { encoding: 'utf8' });
+      if (demo.status !== 0) {
+        rmSync(making, { recursive: true, force: true });
+        throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
+      }
+      writeFileSync(path.join(making, 'demo-output.txt'), demo.stdout);
+      try {
+        renameSync(making, cache);
+      } catch {
+        rmSync(making, { recursive: true, force: true });  // another test kept its paper first
+      }
+    }
+    cpSync(path.join(cache, 'paper'), this.data, { recursive: true });
+    const output = readFileSync(printed, 'utf8');
     const accounts = {};
-    for (const line of demo.stdout.split('\n')) {
+    for (const line of output.split('\n')) {
       const match = line.match(/^\s+(admin|editor|reporter|ombudsman)\s+(\S+@\S+)\s+(\S+)\s*$/);
       if (match) accounts[match[1]] = { email: match[2], password: match[3] };
     }
-    if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${demo.stdout}`);
+    if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${output}`);
     return accounts;
   }
 
