@@ -88,8 +88,10 @@ async function reportUntilHidden(base, id) {
     const comment = other.locator('.comment').filter({ hasText: target }).first();
     await comment.locator('.comment-report summary').click();
     await comment.locator('.comment-report select').selectOption('spam');
+    // Once the server has answered the report (comments.js posts it in place).
+    const reported = other.waitForResponse((r) => r.request().method() === 'POST');
     await comment.locator('.comment-report button').click();
-    await other.waitForLoadState('networkidle');
+    await reported;
   }
   // The page cache learns of changes within 250 ms (DESIGN, "What a change makes stale"): a
   // page asked for at once may still be the one from before the third report.

@@ -1,7 +1,10 @@
 // What the browser tests share: their options, a demo paper, a real `sinmun serve` on port 0,
 // Debian's Chromium through playwright-core, and TAP-like "ok / not ok" lines.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -47,17 +50,17 @@ export async function logIn(page, base, account) {
   await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type=submit]')]);
 }
 
-// One run: a temporary folder, the server and browser contexts it started, and the tally.
+// One run: a temporary folder, the server and browser it started, and the tally.
 export class Run {
   constructor(binary) {
     this.binary = binary;
     this.work = mkdtempSync(path.join(tmpdir(), 'sinmun-e2e-'));
     this.data = path.join(this.work, 'paper');
     this.server = null;
-    this.contexts = [];
     this.passed = 0;
     this.failed = 0;
     this.cspViolations = [];
+    this.htmlChecks = [];
   }
 
   // Chromium reports what the Content-Security-Policy blocked on the console: a script,
@@ -80,36 +83,88 @@ export class Run {
     }
   }
 
-  // Writes `pages` (HTML texts as the server sent them) to a folder of their own and checks
-  // them with the Nu Html Checker (npm vnu-jar, run by Debian's java): one check, named
-  // "`what` pass the Nu Html Checker", with the checker's report when it fails.
+  // Writes `pages` (HTML texts as the server sent them) to a folder of their own, to be checked
+  // with the Nu Html Checker (npm vnu-jar, run by Debian's java) when the run ends: one check,
+  // named "`what` pass the Nu Html Checker", with the checker's report when it fails.
   checkHtml(what, pages) {
-    const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
-                             '../../node_modules/vnu-jar/build/dist/vnu.jar');
-    const dir = mkdtempSync(path.join(this.work, 'html-'));
+    const dir = path.join(this.work, `html-${this.htmlChecks.length}`);
+    mkdirSync(dir);
     pages.forEach((html, n) => writeFileSync(path.join(dir, `page${n}.html`), html));
-    // The JVM's quick compiler alone and its simplest collector: less than half the CPU of its
-    // defaults for one short check (tests/integration/sinmun_process.cpp does the same).
-    const result = spawnSync('java', ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-                                      '-jar', vnu, '--errors-only', '--format', 'gnu', dir],
-                             { encoding: 'utf8' });
-    const report = `${result.stdout}${result.stderr}`.trim();
-    this.check(`${what} pass the Nu Html Checker${report ? `:\n${report}` : ''}`,
-               result.status === 0 && report === '');
+    this.htmlChecks.push({ what, dir });
   }
 
-  // `sinmun demo`; returns the demo accounts from its one-time password lines
-  // ("  reporter reporter@… PASSWORD").
+  // Starts the Nu Html Checker on every folder of checkHtml at once and resolves to a function
+  // that makes their checks: a JVM start and the checker's schemas cost seconds of CPU, a folder
+  // more little. A report line names its file, hence its folder; anything else (the JVM's own
+  // errors) fails every check.
+  startHtmlChecks() {
+    const checks = this.htmlChecks;
+    this.htmlChecks = [];
+    if (checks.length === 0) return Promise.resolve(() => {});
+    const vnu = path.resolve(path.dirname(new URL(import.meta.url).pathname),
+                             '../../node_modules/vnu-jar/build/dist/vnu.jar');
+    // The JVM's quick compiler alone and its simplest collector: less than half the CPU of its
+    // defaults for one short check (tests/integration/sinmun_process.cpp does the same).
+    const java = spawn('java', ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
+                                '-jar', vnu, '--errors-only', '--format', 'gnu',
+                                ...checks.map((check) => check.dir)],
+                       { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    java.stdout.on('data', (chunk) => { output += chunk; });
+    java.stderr.on('data', (chunk) => { output += chunk; });
+    return new Promise((resolve) => {
+      const done = (status) => resolve(() => {
+        const lines = output.split('\n').filter((line) => line.trim() !== '');
+        const ownerOf = (line) => checks.findIndex((check) => line.includes(`${check.dir}/`));
+        const unowned = lines.filter((line) => ownerOf(line) < 0);
+        if (status !== 0 && lines.length === 0) unowned.push(`the checker exited ${status} without a report`);
+        checks.forEach((check, n) => {
+          const report = lines.filter((line) => ownerOf(line) === n).concat(unowned).join('\n');
+          this.check(`${check.what} pass the Nu Html Checker${report ? `:\n${report}` : ''}`, report === '');
+        });
+      });
+      java.on('error', (error) => { output += `${error}\n`; done(-1); });
+      java.on('close', (status) => done(status));
+    });
+  }
+
+  // A copy of the demo paper of `articles` articles in this run's folder; returns the demo
+  // accounts from its one-time password lines ("  reporter reporter@… PASSWORD"). The paper is
+  // made once for this build of the binary and kept beside it in test-demo-papers/, as the
+  // integration tests keep theirs (tests/integration/sinmun_process.cpp): the demo's photos and
+  // password hashes cost seconds of CPU, and every test gets its own copy all the same. Tests
+  // running side by side may both make it; the first to finish keeps it.
   makePaper(articles = 30) {
-    const demo = spawnSync(this.binary, ['demo', '--data', this.data, '--articles', String(articles)],
-                           { encoding: 'utf8' });
-    if (demo.status !== 0) throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
+    const args = ['--articles', String(articles)];
+    const binary = statSync(this.binary, { bigint: true });
+    const key = createHash('sha256').update(`${binary.size}:${binary.mtimeNs}\n${args.join('\n')}`)
+      .digest('hex').slice(0, 16);
+    const cache = path.join(path.dirname(this.binary), 'test-demo-papers', `e2e-${key}`);
+    const printed = path.join(cache, 'demo-output.txt');
+    if (!existsSync(printed)) {
+      mkdirSync(path.dirname(cache), { recursive: true });
+      const making = mkdtempSync(`${cache}.making-`);
+      const demo = spawnSync(this.binary, ['demo', '--data', path.join(making, 'paper'), ...args],
+                             { encoding: 'utf8' });
+      if (demo.status !== 0) {
+        rmSync(making, { recursive: true, force: true });
+        throw new Error(`sinmun demo failed: ${demo.stdout}${demo.stderr}`);
+      }
+      writeFileSync(path.join(making, 'demo-output.txt'), demo.stdout);
+      try {
+        renameSync(making, cache);
+      } catch {
+        rmSync(making, { recursive: true, force: true });  // another test kept its paper first
+      }
+    }
+    cpSync(path.join(cache, 'paper'), this.data, { recursive: true });
+    const output = readFileSync(printed, 'utf8');
     const accounts = {};
-    for (const line of demo.stdout.split('\n')) {
+    for (const line of output.split('\n')) {
       const match = line.match(/^\s+(admin|editor|reporter|ombudsman)\s+(\S+@\S+)\s+(\S+)\s*$/);
       if (match) accounts[match[1]] = { email: match[2], password: match[3] };
     }
-    if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${demo.stdout}`);
+    if (!accounts.reporter || !accounts.editor) throw new Error(`no demo accounts in: ${output}`);
     return accounts;
   }
 
@@ -151,7 +206,6 @@ export class Run {
       locale: 'ko-KR',
       ...options,
     });
-    this.contexts.push(context);
     for (const existing of context.pages()) this.watchCsp(existing);
     context.on('page', (opened) => this.watchCsp(opened));
     const page = context.pages()[0] ?? (await context.newPage());
@@ -159,7 +213,8 @@ export class Run {
     return { context, page };
   }
 
-  // Runs `main`, then closes everything and sets the exit code.
+  // Runs `main`, then checks the pages given to checkHtml while it closes everything, and sets
+  // the exit code. Closing the browser closes its contexts.
   async execute(main, out) {
     try {
       await main();
@@ -169,9 +224,10 @@ export class Run {
       this.failed += 1;
       console.log(`not ok - ${error.stack || error}`);
     } finally {
-      for (const context of this.contexts) await context.close().catch(() => {});
+      const htmlChecks = this.startHtmlChecks();
       if (this.chromium) await this.chromium.close().catch(() => {});
       if (this.server) this.server.kill('SIGTERM');
+      (await htmlChecks)();
       rmSync(this.work, { recursive: true, force: true });
       console.log(`screenshots: ${out}`);
       console.log(`${this.passed} passed, ${this.failed} failed`);
