@@ -153,10 +153,10 @@ machine() {
 }
 
 # Microseconds a first touch of an anonymous 4 KiB page costs here (64 MiB of them). A server
-# that fills its caches pays it for every page its memory grows by, and a miss for the pages its
-# buffers first reach: about 1 us on bare hardware, 30 times that on some virtual machines,
-# where it shows in (d) and in the first seconds of (e). Debian's python3: `python3` on PATH may
-# be another.
+# that fills its caches pays it for every page its memory grows by: about 1 us on bare
+# hardware, 12 to 38 us on the virtual machine of docs/BENCHMARKS.md's session 19, where it
+# shows in the first seconds of archive.sh's (e) on a fresh server. Debian's python3: `python3`
+# on PATH may be another.
 page_fault_us() {
   /usr/bin/python3 -c 'import mmap, time
 n = 64 << 20

@@ -20,7 +20,7 @@ local recent = math.min(max_id, tonumber(os.getenv("RECENT") or tostring(max_id 
 -- (between 1/16 and 1) stretched over the rest of the paper. When recent is max_id / 16 the
 -- two halves together are max_id * u^4.
 local function article_offset()
-  if math.random() < 0.5 then
+  if math.random() < 0.5 or recent >= max_id then
     return math.floor(recent * math.random() ^ 4)
   end
   local t = ((1 + math.random()) / 2) ^ 4
