@@ -81,6 +81,15 @@ class AdsSiteTest : public SiteTest {
     const std::size_t held = site_->page_cache().bytes();
     return held == miss_bytes ? 0 : held;
   }
+  // The `i`-th of a run of requests for `target`, from gzip, br and identity clients in turn:
+  // every answer has a gzip form, and a br client's brotli form is the same page (`html`).
+  void SendInTurn(const std::string& target, int i, http::Response& response, std::string& html) {
+    static constexpr const char* kAccepts[] = {"gzip", "br, gzip", "identity"};
+    response = Send(target, kChrome, http::Method::kGet, {{"accept-encoding", kAccepts[i % 3]}});
+    ASSERT_TRUE(response.body.gzip);
+    html = Body(response);
+    if (i % 3 == 1) ExpectBrotliFormIs(response, html);
+  }
   // A br client's body: its brotli form, when the response has one, is `html`.
   static void ExpectBrotliFormIs(const http::Response& response, const std::string& html) {
     if (!response.body.brotli) return;
@@ -204,16 +213,13 @@ TEST_F(AdsSiteTest, ARecompressedPageHoldsOneCopy) {
   std::size_t largest_gzip = 0;
   std::set<std::string> bodies;
   for (int i = 0; i < 30; ++i) {
-    const char* accept = i % 3 == 0 ? "gzip" : i % 3 == 1 ? "br, gzip" : "identity";
-    const http::Response response =
-        Send(target, kChrome, http::Method::kGet, {{"accept-encoding", accept}});
-    ASSERT_TRUE(response.body.gzip);
+    http::Response response;
+    std::string html;
+    ASSERT_NO_FATAL_FAILURE(SendInTurn(target, i, response, html));
     largest_gzip = std::max(largest_gzip, response.body.gzip->size());
-    const std::string html = Body(response);
     EXPECT_THAT(html, HasSubstr("가 광고"));
     EXPECT_THAT(html, HasSubstr("정치 기사"));
     EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
-    if (i % 3 == 1) ExpectBrotliFormIs(response, html);
     bodies.insert(html);
   }
   EXPECT_EQ(bodies.size(), 1u);
@@ -234,15 +240,12 @@ TEST_F(AdsSiteTest, ARecompressedPageWhoseBannersRotateServesEveryChoiceWhole) {
   std::map<std::string, std::string> page_by_etag;
   std::set<std::string> seen;
   for (int i = 0; i < 120; ++i) {
-    const char* accept = i % 3 == 0 ? "gzip" : i % 3 == 1 ? "br, gzip" : "identity";
-    const http::Response response =
-        Send(target, kChrome, http::Method::kGet, {{"accept-encoding", accept}});
-    ASSERT_TRUE(response.body.gzip);
-    const std::string html = Body(response);
+    http::Response response;
+    std::string html;
+    ASSERT_NO_FATAL_FAILURE(SendInTurn(target, i, response, html));
     seen.insert(ShownTitle(response, html, titles));
     EXPECT_THAT(html, HasSubstr("정치 기사"));
     EXPECT_THAT(html, Not(HasSubstr("sinmun-ad")));
-    if (i % 3 == 1) ExpectBrotliFormIs(response, html);
     const auto [kept, fresh] = page_by_etag.emplace(response.body.etag, html);
     if (!fresh) EXPECT_EQ(kept->second, html);
   }
