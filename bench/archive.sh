@@ -138,16 +138,18 @@ if [ "$BIG_ARTICLES" -gt 0 ]; then
   paper "$work/big" "$BIG_ARTICLES" "${BIG_PAPER:-}" "${KEEP_BIG_PAPER:-}"
   start_sinmun "$work/big" "$PORT"
   big_sections=$(sections "$work/big")
-  ticks=$(cpu_ticks "$sinmun_pid")
-  read -r big_rps _ big_p99 < <(MAX_ID=$BIG_ARTICLES RECENT=$(( ARTICLES / 16 )) \
-    SECTIONS=$big_sections wrk_run "$work/big.out" "$base" bench/news_mix.lua)
-  big_cpu=$(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/big.out")
-  read -r _ big_anon _ < <(rss_mb "$sinmun_pid")
-  ticks=$(cpu_ticks "$sinmun_pid")
-  read -r wide_rps _ wide_p99 < <(MAX_ID=$BIG_ARTICLES SECTIONS=$big_sections \
-    wrk_run "$work/wide.out" "$base" bench/news_mix.lua)
-  wide_cpu=$(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/wide.out")
-  read -r _ wide_anon _ < <(rss_mb "$sinmun_pid")
+  # The mix on the big paper with its recent half among the newest RECENT: "req/s p99 CPU-ms
+  # anonymous-MB".
+  big_mix() {  # name recent
+    local ticks rps p99
+    ticks=$(cpu_ticks "$sinmun_pid")
+    read -r rps _ p99 < <(MAX_ID=$BIG_ARTICLES RECENT=$2 SECTIONS=$big_sections \
+      wrk_run "$work/$1.out" "$base" bench/news_mix.lua)
+    echo "$rps $p99 $(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/$1.out") \
+      $(rss_mb "$sinmun_pid" | cut -d' ' -f2)"
+  }
+  read -r big_rps big_p99 big_cpu big_anon < <(big_mix big $(( ARTICLES / 16 )))
+  read -r wide_rps wide_p99 wide_cpu wide_anon < <(big_mix wide $(( BIG_ARTICLES / 16 )))
   stop_sinmun
 fi
 
