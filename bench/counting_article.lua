@@ -3,6 +3,7 @@
 -- With REFERRERS=1 the load is mixed as readers arrive (issue #20): the Referer cycles over
 -- Naver, Daum, Google and none, and one request in three comes from a phone, so that every
 -- counted view is also classed by its source.
+dofile(debug.getinfo(1, "S").source:match("^@(.-)[^/]*$") .. "random_seed.lua")
 local path = os.getenv("ARTICLE_PATH") or "/article/1"
 local mixed = os.getenv("REFERRERS") == "1"
 local agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) " ..

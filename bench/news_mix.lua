@@ -13,6 +13,7 @@
 -- Environment: MAX_ID, RECENT, SECTIONS (slugs, comma-separated), QUERIES (a search_queries.tsv);
 -- ONLY=article|front|section|most_viewed|search sends that kind of the mix alone, as the mix
 -- makes it, so that bench/news_mix_kinds.sh can price each kind.
+dofile(debug.getinfo(1, "S").source:match("^@(.-)[^/]*$") .. "random_seed.lua")
 local max_id = tonumber(os.getenv("MAX_ID") or "100000")
 local recent = math.min(max_id, tonumber(os.getenv("RECENT") or tostring(max_id / 16)))
 -- How many articles back from the newest (0: the newest one). Half the draws fall among the
@@ -55,12 +56,6 @@ local shares = {article = {0, 0.80}, front = {0.80, 0.86}, section = {0.86, 0.93
                 most_viewed = {0.93, 0.95}, search = {0.95, 1}}
 local only = shares[os.getenv("ONLY") or ""]
 
-setup = function(thread)
-  thread:set("seed", math.random(1, 0x7fffffff))
-end
-init = function()
-  math.randomseed(seed or os.time())
-end
 request = function()
   local r = math.random()
   if only then r = only[1] + r * (only[2] - only[1]) end
