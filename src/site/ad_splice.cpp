@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <span>
 
@@ -220,6 +221,13 @@ void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts, 
 
 }  // namespace
 
+bool HasCommentHoles(const AdPage& page) {
+  return std::ranges::any_of(page.holes, [](const AdPage::Hole& hole) {
+    return hole.filling == AdPage::Filling::kCommentCount ||
+           hole.filling == AdPage::Filling::kCommentBlock;
+  });
+}
+
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
                                              int level, std::string* plain_out) {
   if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
@@ -420,7 +428,9 @@ http::Response ServeWithAds(const SiteContext& site, const http::Request& reques
         break;
       case AdPage::Filling::kCommentCount:
       case AdPage::Filling::kCommentBlock:
-        if (!comments) comments = ArticleCommentPart(site, hole.article, hole.registered_at);
+        if (!comments) {
+          comments = ArticleCommentPart(site, hole.article, hole.registered_at, !first_answer);
+        }
         if (comments) {
           // Their deflate forms only for a page joined from its pieces: a page without pieces
           // is compressed whole, and most parts never need them (issue #14).

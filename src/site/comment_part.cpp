@@ -39,19 +39,26 @@ bool CommentParts::Fresh(const Entry& entry, std::int64_t now_ns) const {
   return entry.part != nullptr && !entry.stale && now_ns - entry.made_ns < max_age_ns_;
 }
 
-std::shared_ptr<const CommentPart> CommentParts::Get(store::ArticleId article, const Make& make) {
+std::shared_ptr<const CommentPart> CommentParts::Get(store::ArticleId article, const Make& make,
+                                                     bool read) {
   if (max_age_ns_ <= 0) return make();
   const std::int64_t now_ns = NowNs();
   {
     const std::shared_lock lock(mutex_);
     const auto found = entries_.find(article);
-    if (found != entries_.end() && Fresh(found->second, now_ns)) return found->second.part;
+    if (found != entries_.end() && Fresh(found->second, now_ns)) {
+      if (read) MarkRead(found->second);
+      return found->second.part;
+    }
   }
   std::uint64_t generation = 0;
   {
     const std::unique_lock lock(mutex_);
     Entry& entry = entries_[article];
-    if (Fresh(entry, now_ns)) return entry.part;
+    if (Fresh(entry, now_ns)) {
+      if (read) MarkRead(entry);
+      return entry.part;
+    }
     // Another request is making it as of the latest Forget: the previous part meanwhile.
     if (entry.part != nullptr && entry.making == entry.generation + 1) return entry.part;
     generation = entry.generation;
@@ -80,6 +87,19 @@ void CommentParts::Forget(store::ArticleId article) {
   found->second.stale = true;
 }
 
+void CommentParts::DropUnread(store::ArticleId article) {
+  const std::unique_lock lock(mutex_);
+  const auto found = entries_.find(article);
+  if (found == entries_.end()) return;
+  Entry& entry = found->second;
+  if (entry.part == nullptr || entry.making != 0 || entry.read.load(std::memory_order_relaxed)) {
+    return;
+  }
+  bytes_ -= entry.part->Bytes();
+  order_.erase(entry.position);
+  entries_.erase(found);
+}
+
 std::size_t CommentParts::bytes() const {
   const std::shared_lock lock(mutex_);
   return bytes_;
@@ -98,13 +118,29 @@ void CommentParts::KeepLocked(store::ArticleId article, Entry& entry,
   entry.position = order_.insert(order_.end(), article);
 }
 
+void CommentParts::MarkRead(Entry& entry) {
+  // Checked first: a part read by every request stays in the readers' caches unwritten.
+  if (!entry.read.load(std::memory_order_relaxed))
+    entry.read.store(true, std::memory_order_relaxed);
+}
+
 void CommentParts::TrimLocked() {
   // A part being made again stays (its maker will keep the new one): passed over, not dropped.
+  // A part read since it was made or last spared is spared once more, as the newest; each part
+  // is spared at most once a trim, so a trim ends even when every part was read.
   auto oldest = order_.begin();
+  std::size_t spares = order_.size();
   while (bytes_ > max_bytes_ && oldest != order_.end()) {
     const auto found = entries_.find(*oldest);
     if (found->second.making != 0) {
       ++oldest;
+      continue;
+    }
+    if (spares > 0 && found->second.read.exchange(false, std::memory_order_relaxed)) {
+      --spares;
+      const auto next = std::next(oldest);
+      order_.splice(order_.end(), order_, oldest);  // `position` stays valid
+      oldest = next;
       continue;
     }
     bytes_ -= found->second.part->Bytes();

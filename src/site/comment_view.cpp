@@ -240,13 +240,14 @@ std::shared_ptr<const CommentPart> MakeArticleCommentPart(const SiteContext& sit
 
 std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
                                                       store::ArticleId article,
-                                                      std::optional<Timestamp> registered_at) {
+                                                      std::optional<Timestamp> registered_at,
+                                                      bool read) {
   if (!site.deps.config.comments_enabled || site.deps.store.comments == nullptr) return nullptr;
   const auto make = [&site, article, registered_at] {
     return MakeArticleCommentPart(site, article, registered_at);
   };
   if (site.comment_parts == nullptr) return make();
-  return site.comment_parts->Get(article, make);
+  return site.comment_parts->Get(article, make, read);
 }
 
 void MakeArticleCommentPartOf(const SiteContext& site, const store::Article& article) {

@@ -90,10 +90,12 @@ nlohmann::json ArticleCommentHoles(const SiteContext& site, const store::Article
 // The article page's comment part (its count and newest comments), kept until the article's
 // comments change. Null when comments are off or cannot be read: the page is served without
 // them. `registered_at`: the article's, when the caller has it (its page's holes carry it);
-// else a part made reads the article for it.
+// else a part made reads the article for it. `read`: a reader's request for a cached page (see
+// CommentParts::Get); false for the first answer of the miss that made the part.
 std::shared_ptr<const CommentPart> ArticleCommentPart(const SiteContext& site,
                                                       store::ArticleId article,
-                                                      std::optional<Timestamp> registered_at);
+                                                      std::optional<Timestamp> registered_at,
+                                                      bool read = true);
 // Makes and keeps `article`'s comment part when it is not kept, from the article the caller has
 // read: the page miss that placed its holes, so that filling them reads no article again
 // (issue #14). Does nothing when parts are not kept (the page cache is off).

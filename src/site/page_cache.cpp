@@ -162,9 +162,10 @@ PageCache::Lookup PageCache::Find(std::string_view key) {
   }
 }
 
-void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
+bool PageCache::Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
                        Freshness freshness, store::ArticleId article_id) {
-  if (options_.ttl.count() <= 0 || !page) return;
+  if (options_.ttl.count() <= 0 || !page) return false;
+  bool kept = false;
   const std::int64_t now_ns = NowNs();
   const std::size_t bytes = PageBytes(key, *page);
   const std::int64_t expires_ns = freshness == Freshness::kUntilChange
@@ -212,9 +213,11 @@ void PageCache::Insert(std::string key, std::uint64_t generation, std::shared_pt
       slot.stale = false;
       shard.bytes += bytes;
       EvictLocked(shard, now_ns, &it->first);
+      kept = true;
     }
   }
   shard.landed.notify_all();
+  return kept;
 }
 
 std::size_t PageCache::PageBytes(std::string_view key, const Page& page) {

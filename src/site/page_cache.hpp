@@ -103,7 +103,8 @@ class PageCache {
   // Keeps `page` under `key` unless a change happened since the Find that gave `generation`.
   // `article_id`: the article the page is about (its page, print page, API entry), which only
   // a change to that article makes stale; 0 for any other page. A ttl of 0 keeps nothing.
-  void Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
+  // Returns whether the page was kept (not: a change since, too large, or refused admission).
+  bool Insert(std::string key, std::uint64_t generation, std::shared_ptr<const Page> page,
               Freshness freshness = Freshness::kTimed, store::ArticleId article_id = 0);
   // Puts `page` in place of `old` under `key` when the entry still holds `old`, keeping its
   // expiry and freshness: the same page in another form (its pieces compressed again).

@@ -72,6 +72,61 @@ TEST(CommentPartsTest, PartsBeyondTheBudgetPushOutTheOldest) {
   EXPECT_EQ(made, 1);  // the oldest had to go
 }
 
+// The part of a page readers keep asking for stays while archive misses, asked for once each,
+// make parts of their own: the oldest made goes only when nobody read it since.
+TEST(CommentPartsTest, APartReadSinceItWasMadeOutlastsNewerPartsNobodyRead) {
+  CommentParts parts(std::chrono::hours(1), 260);
+  int made = 0;
+  const auto count = [&] {
+    ++made;
+    return PartSaying(std::string(60, 'x'));
+  };
+  parts.Get(1, count);
+  parts.Get(2, count);
+  parts.Get(1, count);  // read again: spared by the next trim
+  EXPECT_EQ(made, 2);
+  for (store::ArticleId archive = 10; archive < 20; ++archive) {
+    parts.Get(archive, count);  // each pushes out one part, never article 1's while it is read
+    parts.Get(1, count);
+    EXPECT_LE(parts.bytes(), 260u);
+  }
+  EXPECT_EQ(made, 12);  // article 1's part was made once
+  parts.Get(2, count);
+  EXPECT_EQ(made, 13);  // 2's, never read again, was pushed out
+  parts.Get(1, count);
+  EXPECT_EQ(made, 13);  // and article 1's is still there
+}
+
+// The first answer of the miss that made a part is not a reader coming back: it spares nothing.
+// And a part whose page the cache did not keep goes at once, unless readers read it since.
+TEST(CommentPartsTest, OnlyReadersComingBackKeepAPart) {
+  CommentParts parts(std::chrono::hours(1), 260);
+  int made = 0;
+  const auto count = [&] {
+    ++made;
+    return PartSaying(std::string(60, 'x'));
+  };
+  parts.Get(1, count);
+  parts.Get(1, count, /*read=*/false);  // its miss's first answer
+  parts.Get(2, count);
+  parts.Get(3, count);  // pushes out 1's: nobody came back for it
+  parts.Get(1, count);
+  EXPECT_EQ(made, 4);
+
+  CommentParts unbounded(std::chrono::hours(1), 1 << 20);
+  made = 0;
+  unbounded.Get(5, count);
+  unbounded.Get(5, count, /*read=*/false);
+  unbounded.DropUnread(5);  // its page was not kept
+  EXPECT_EQ(unbounded.bytes(), 0u);
+  unbounded.Get(5, count);
+  EXPECT_EQ(made, 2);
+  unbounded.Get(5, count);  // a reader of a cached page of article 5
+  unbounded.DropUnread(5);  // another page of it not kept: the part stays for the first
+  unbounded.Get(5, count);
+  EXPECT_EQ(made, 2);
+}
+
 TEST(CommentPartsTest, APartMadeAgainCountsAsTheNewest) {
   CommentParts parts(std::chrono::hours(1), 260);
   parts.Get(1, [] { return PartSaying(std::string(60, 'a')); });

@@ -419,9 +419,12 @@ TEST_F(PageCacheTest, ReadersWaitingForAPageNotKeptGetItsRender) {
   });
   std::this_thread::sleep_for(100ms);  // the waiter is waiting (else it finds the page kept)
   const std::uint64_t rejections = cache.stats().rejections;
-  cache.Insert("/article/once", renderer.generation, page);
+  EXPECT_FALSE(cache.Insert("/article/once", renderer.generation, page))
+      << "Insert says the page was kept";
   other.join();
   EXPECT_EQ(cache.stats().rejections, rejections + 1) << "the page was kept, not refused";
+  // One asked for as often as those kept gets in (Insert says so).
+  EXPECT_TRUE(cache.Insert("/article/0", cache.Find("/article/0").generation, MakePage("0")));
 }
 
 TEST_F(PageCacheTest, AMissingPageIsRenderedOnceByConcurrentReaders) {
