@@ -14,6 +14,14 @@ std::shared_ptr<const CommentPart> PartSaying(const std::string& html) {
   return part;
 }
 
+// A part of 120 bytes as CommentParts counts them, each call counted in `made`.
+CommentParts::Make Counted(int& made) {
+  return [&made] {
+    ++made;
+    return PartSaying(std::string(60, 'x'));
+  };
+}
+
 TEST(CommentPartsTest, APartIsMadeOnceUntilItsArticleIsForgotten) {
   CommentParts parts(std::chrono::hours(1), 1 << 20);
   int made = 0;
@@ -77,10 +85,7 @@ TEST(CommentPartsTest, PartsBeyondTheBudgetPushOutTheOldest) {
 TEST(CommentPartsTest, APartReadSinceItWasMadeOutlastsNewerPartsNobodyRead) {
   CommentParts parts(std::chrono::hours(1), 260);
   int made = 0;
-  const auto count = [&] {
-    ++made;
-    return PartSaying(std::string(60, 'x'));
-  };
+  const CommentParts::Make count = Counted(made);
   parts.Get(1, count);
   parts.Get(2, count);
   parts.Get(1, count);  // read again: spared by the next trim
@@ -102,10 +107,7 @@ TEST(CommentPartsTest, APartReadSinceItWasMadeOutlastsNewerPartsNobodyRead) {
 TEST(CommentPartsTest, OnlyReadersComingBackKeepAPart) {
   CommentParts parts(std::chrono::hours(1), 260);
   int made = 0;
-  const auto count = [&] {
-    ++made;
-    return PartSaying(std::string(60, 'x'));
-  };
+  const CommentParts::Make count = Counted(made);
   parts.Get(1, count);
   parts.Get(1, count, /*read=*/false);  // its miss's first answer
   parts.Get(2, count);
