@@ -119,9 +119,11 @@ void CommentParts::KeepLocked(store::ArticleId article, Entry& entry,
 }
 
 void CommentParts::MarkRead(Entry& entry) {
-  // Checked first: a part read by every request stays in the readers' caches unwritten.
-  if (!entry.read.load(std::memory_order_relaxed))
+  // Checked first, so that a part every request reads is not written by each of them (its
+  // cache line stays shared between the cores).
+  if (!entry.read.load(std::memory_order_relaxed)) {
     entry.read.store(true, std::memory_order_relaxed);
+  }
 }
 
 void CommentParts::TrimLocked() {
