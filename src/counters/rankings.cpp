@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <mutex>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace sinmun::counters {
 
@@ -40,11 +43,37 @@ void Rankings::Reset(const std::vector<store::HourlyViews>& buckets, Timestamp n
       if (bucket.hour >= current_hour_ - kWindowHours[w] + 1) entry->views[w] += bucket.views;
     }
   }
-  for (const auto& [id, entry] : entries_) {
-    for (int w = 0; w < 3; ++w) {
+  // Each ordered set is filled in its own order, every insert at its end (constant time with
+  // that hint), instead of searched from the root: a fresh server loads the previous one's
+  // rankings beside its first readers (issue #14), and a large paper's took seconds.
+  std::vector<std::pair<std::int64_t, store::ArticleId>> overall;
+  std::vector<std::tuple<store::SectionId, std::int64_t, store::ArticleId>> sectioned;
+  overall.reserve(entries_.size());
+  sectioned.reserve(entries_.size());
+  for (int w = 0; w < 3; ++w) {
+    overall.clear();
+    sectioned.clear();
+    for (const auto& [id, entry] : entries_) {
       if (entry.views[w] == 0) continue;
-      overall_[w].emplace(entry.views[w], id);
-      by_section_[w][entry.section].emplace(entry.views[w], id);
+      overall.emplace_back(entry.views[w], id);
+      sectioned.emplace_back(entry.section, entry.views[w], id);
+    }
+    std::sort(overall.begin(), overall.end(), Order::key_compare());
+    for (const auto& ranked : overall) overall_[w].insert(overall_[w].end(), ranked);
+    // By section, then in each section's order.
+    std::sort(sectioned.begin(), sectioned.end(), [](const auto& a, const auto& b) {
+      if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+      return Order::key_compare()(std::pair{std::get<1>(a), std::get<2>(a)},
+                                  std::pair{std::get<1>(b), std::get<2>(b)});
+    });
+    Order* order = nullptr;
+    store::SectionId order_section = 0;
+    for (const auto& [section, views, id] : sectioned) {
+      if (order == nullptr || section != order_section) {
+        order = &by_section_[w][section];
+        order_section = section;
+      }
+      order->insert(order->end(), {views, id});
     }
   }
 }

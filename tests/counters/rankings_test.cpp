@@ -46,6 +46,22 @@ TEST(RankingsTest, WindowsSlideByTheHour) {
   EXPECT_TRUE(rankings.Top(Window::k24Hours, std::nullopt, 7).empty());
 }
 
+// Rankings loaded at start (Reset) order ties as views counted since do: the newer first.
+TEST(RankingsTest, LoadedRankingsOrderEqualViewsNewerFirstInEachSection) {
+  Rankings rankings;
+  rankings.Reset({{5, 100, kHour, 2},
+                  {9, 200, kHour, 2},
+                  {6, 100, kHour, 2},
+                  {7, 100, kHour, 8},
+                  {8, 200, kHour - 3, 1}},
+                 kNow);
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, std::nullopt, 7)),
+            (std::vector<store::ArticleId>{7, 9, 6, 5, 8}));
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, 100, 7)), (std::vector<store::ArticleId>{7, 6, 5}));
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, 200, 7)), (std::vector<store::ArticleId>{9, 8}));
+  EXPECT_EQ(Ids(rankings.Top(Window::k24Hours, 200, 1)), (std::vector<store::ArticleId>{9}));
+}
+
 TEST(RankingsTest, TopIsOrderedByViewsThenNewerIdAndPerSection) {
   Rankings rankings;
   rankings.Reset(
