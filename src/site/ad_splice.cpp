@@ -221,11 +221,12 @@ void GzipOfJoined(const AdPage& page, std::span<const http::DeflateView> parts, 
 
 }  // namespace
 
-bool HasCommentHoles(const AdPage& page) {
-  return std::ranges::any_of(page.holes, [](const AdPage::Hole& hole) {
+std::int64_t CommentedArticle(const AdPage& page) {
+  const auto hole = std::ranges::find_if(page.holes, [](const AdPage::Hole& hole) {
     return hole.filling == AdPage::Filling::kCommentCount ||
            hole.filling == AdPage::Filling::kCommentBlock;
   });
+  return hole == page.holes.end() ? 0 : hole->article;
 }
 
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,

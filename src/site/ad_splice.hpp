@@ -135,8 +135,8 @@ struct AdPage {
   std::size_t HeldBytes() const;
 };
 
-// Whether `page` has the article page's comment holes (filled from its CommentPart).
-bool HasCommentHoles(const AdPage& page);
+// The article whose CommentPart fills `page`'s comment holes; 0 when it has none.
+std::int64_t CommentedArticle(const AdPage& page);
 
 // The page cut at its comment markers, at its breaking-news marker and at those of its banner
 // markers that a campaign of `live` may fill (see LiveSet::MayFill; none when `live` is null);

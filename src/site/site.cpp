@@ -153,12 +153,12 @@ http::Handler Cached(const SiteContext* site, Kind kind, std::vector<std::string
         }
         store::ArticleId article_id = 0;
         if (subject == Subject::kArticle) article_id = ParseId(request.PathParam("id")).value_or(0);
-        const bool shows_comments = entry->ads && HasCommentHoles(*entry->ads);
+        const store::ArticleId commented = entry->ads ? CommentedArticle(*entry->ads) : 0;
         const bool kept = site->cache->Insert(std::move(key), lookup.generation, std::move(entry),
                                               freshness, article_id);
         // Its comment part was made for this page alone: no cached page will ask for it.
-        if (!kept && shows_comments && site->comment_parts != nullptr) {
-          site->comment_parts->DropUnread(article_id);
+        if (!kept && commented != 0 && site->comment_parts != nullptr) {
+          site->comment_parts->DropUnread(commented);
         }
       }
     }
