@@ -128,9 +128,12 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ro
   ConfigureSqliteOnce();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
                     (role == Role::kWriter ? SQLITE_OPEN_CREATE : 0);
-  // Readers keep their memory map across other connections' writes (kept_map_vfs.hpp); the
-  // scan reader maps nothing and the writer's own commits do not drop its map.
-  const char* vfs = role == Role::kReader ? KeptMapVfsName() : nullptr;
+  // Readers keep their memory map across other connections' writes (kept_map_vfs.hpp), and
+  // the writer reads from the same map: the view counter's flush looks up each viewed
+  // article, and on a paper past SQLite's own 1 GB map that was a pread into the writer's
+  // cache per article (the flush's CPU a view fell by about 40 % on a 1,000,000-article
+  // paper, docs/BENCHMARKS.md). The scan reader maps nothing.
+  const char* vfs = role == Role::kScanReader ? nullptr : KeptMapVfsName(role == Role::kWriter);
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs);
   if (rc != SQLITE_OK) {

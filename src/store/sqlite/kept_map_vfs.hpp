@@ -1,6 +1,6 @@
 #pragma once
-// A VFS for reader connections that reads the database file's pages out of one memory map
-// the whole process shares (store/sqlite/shared_file_map.hpp, issue #14).
+// A VFS that reads the database file's pages out of one memory map the whole process shares
+// (store/sqlite/shared_file_map.hpp, issue #14), for the readers and the writer.
 //
 // SQLite's own map is one per connection, at most 2 GB, and unmapped whenever a read
 // transaction finds the WAL changed, so that every page touched after that is a page fault
@@ -13,7 +13,8 @@
 namespace sinmun::store::sqlite {
 
 // The VFS's name for sqlite3_open_v2, registered (not as the default) on first use; null when
-// it cannot be registered, and the caller opens with the default VFS.
-const char* KeptMapVfsName();
+// it cannot be registered, and the caller opens with the default VFS. The writer's files read
+// from the map readers keep but never grow it (kept_map_vfs.cpp).
+const char* KeptMapVfsName(bool writer = false);
 
 }  // namespace sinmun::store::sqlite

@@ -82,10 +82,11 @@ SharedFileMap::~SharedFileMap() {
   for (const Mapping& mapping : mappings_) ::munmap(mapping.base, mapping.length);
 }
 
-const void* SharedFileMap::Page(int fd, std::int64_t offset, std::size_t size) {
+const void* SharedFileMap::Page(int fd, std::int64_t offset, std::size_t size, bool follow_growth) {
   const auto end = offset + static_cast<std::int64_t>(size);
   // The size first: a size that covers the page comes with a mapping that covers it.
   if (end > size_.load(std::memory_order_acquire)) {
+    if (!follow_growth) return nullptr;
     const std::lock_guard lock(mutex_);
     RefreshLocked(fd);
     if (end > size_.load(std::memory_order_acquire)) return nullptr;

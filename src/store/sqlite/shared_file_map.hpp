@@ -1,6 +1,6 @@
 #pragma once
-// Private to store/sqlite: one read-only memory map of a database file for every reader
-// connection of the process (issue #14), which kept_map_vfs.cpp hands pages out of.
+// Private to store/sqlite: one read-only memory map of a database file for every connection
+// of the process but the scan reader (issue #14), which kept_map_vfs.cpp hands pages out of.
 //
 // SQLite maps the file once per connection, at most 2 GB of it (Debian's
 // SQLITE_MAX_MMAP_SIZE), and reads the rest with one pread() per page into each connection's
@@ -44,8 +44,9 @@ class SharedFileMap {
   SharedFileMap& operator=(const SharedFileMap&) = delete;
 
   // The `size` bytes at `offset`, or null when they lie past the file's end. `fd`: the calling
-  // connection's descriptor of the file, open for the call.
-  const void* Page(int fd, std::int64_t offset, std::size_t size);
+  // connection's descriptor of the file, open for the call. With `follow_growth` false, a page
+  // past the size last read is null at once: the size is not read again and nothing is mapped.
+  const void* Page(int fd, std::int64_t offset, std::size_t size, bool follow_growth = true);
   // Reads the file's size again: SQLite asks this when another connection may have changed it.
   void Refresh(int fd);
 
