@@ -5,14 +5,22 @@
 //      if they arrived at `rate` a second (default 1,000: 3.6 million views an hour), which
 //      sets how many pairs the 30-minute dedup window holds (rate x 1,800);
 //   2. the time of a top-7 read (Rankings::Top) with 1,000,000 articles in the rankings,
-//      overall and per section.
+//      overall and per section;
+//   3. how long a top-7 read waits at worst while a flush of 40,000 articles lands from a
+//      thread at the flusher's priority (nice 10), with the cores busy (issue #14).
 // Run: build/bench/counters_bench [events=20000000] [articles=1000000] [rate=1000]
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 #include <vector>
 
 #include "counters/rankings.hpp"
@@ -123,5 +131,55 @@ int main(int argc, char** argv) {
   rankings.Add(batch, now);
   std::printf("rankings update: 2000 articles in %.2f ms; checksum %lld\n", Seconds(update) * 1e3,
               static_cast<long long>(checksum));
+
+  // 3. A reader while a flush lands: a thread at the flusher's priority (nice 10) adds a flush
+  // of 40,000 articles, as the news mix over a 1,000,000-article paper makes them, while two
+  // busy threads take the cores as request threads do and a reader reads the top 7 in a loop.
+  // The reader's longest read is what a request reading the rankings waits at worst.
+  std::vector<store::HourlyViews> flush;
+  for (int i = 0; i < 40'000; ++i) {
+    const std::uint64_t r = Next(state);
+    flush.push_back({static_cast<store::ArticleId>(r % articles) + 1,
+                     static_cast<store::SectionId>(r % 30) + 1, hour,
+                     static_cast<std::int64_t>(1 + (r >> 40) % 4)});
+  }
+  std::atomic<bool> landed{false};
+  std::atomic<bool> started{false};
+  std::vector<std::thread> busy;
+  for (int i = 0; i < 2; ++i) {
+    busy.emplace_back([&] {
+      std::uint64_t spin = 1;
+      while (!landed.load(std::memory_order_relaxed)) spin = Next(spin);
+      checksum += static_cast<std::int64_t>(spin & 1);
+    });
+  }
+  double flush_ms = 0;
+  double flush_cpu_ms = 0;
+  std::thread flusher([&] {
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    started = true;
+    const Steady::time_point t = Steady::now();
+    const double cpu_before = ThreadCpuSeconds();
+    rankings.Add(flush, now);
+    flush_ms = Seconds(t) * 1e3;
+    flush_cpu_ms = (ThreadCpuSeconds() - cpu_before) * 1e3;
+    landed = true;
+  });
+  while (!started.load()) std::this_thread::yield();
+  std::vector<double> waits;
+  while (!landed.load()) {
+    const Steady::time_point t = Steady::now();
+    checksum +=
+        static_cast<std::int64_t>(rankings.Top(counters::Window::k24Hours, std::nullopt, 7).size());
+    waits.push_back(Seconds(t) * 1e3);
+  }
+  flusher.join();
+  for (std::thread& thread : busy) thread.join();
+  std::sort(waits.begin(), waits.end());
+  const double p99 = waits.empty() ? 0 : waits[waits.size() * 99 / 100];
+  std::printf(
+      "a flush of 40000 articles added at nice 10 beside 2 busy threads: %.1f ms (%.1f ms of "
+      "CPU); %zu top-7 reads meanwhile, longest %.2f ms, p99 %.1f us\n",
+      flush_ms, flush_cpu_ms, waits.size(), waits.empty() ? 0 : waits.back(), p99 * 1e3);
   return 0;
 }

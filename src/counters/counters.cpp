@@ -105,12 +105,12 @@ bool Counters::CountView(store::ArticleId article, const Visitor& visitor, Traff
 
 std::vector<RankedView> Counters::Top(Window window, std::optional<store::SectionId> section,
                                       int limit) {
-  rankings_.Advance(clock_->Now());
+  rankings_.AdvanceUnlessWriting(clock_->Now());
   return rankings_.Top(window, section, limit);
 }
 
 std::vector<RankedView> Counters::TopOfHour(std::optional<store::SectionId> section, int limit) {
-  rankings_.Advance(clock_->Now());
+  rankings_.AdvanceUnlessWriting(clock_->Now());
   return rankings_.TopOfHour(section, limit);
 }
 

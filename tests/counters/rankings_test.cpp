@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "support/test_store.hpp"
 
 namespace sinmun::counters {
@@ -100,6 +103,56 @@ TEST(RankingsTest, TheHoursTopSumsTheCurrentHoursFlushesPerArticle) {
   // The next hour starts empty.
   rankings.Advance(kNow + 3600);
   EXPECT_TRUE(rankings.TopOfHour(std::nullopt, 7).empty());
+}
+
+// A flush of thousands of articles is applied, and slid out of the windows, a slice at a time
+// (the lock let go between slices): the result is the same as one at a time, and a reader
+// reading meanwhile always gets a ranking in order.
+TEST(RankingsTest, AFlushOfThousandsOfArticlesRanksAndSlidesOutWhileReadersRead) {
+  constexpr int kArticles = 5000;
+  Rankings rankings;
+  rankings.Reset({}, kNow);
+  std::vector<store::HourlyViews> flush;
+  for (int id = 1; id <= kArticles; ++id) flush.push_back({id, 100 + id % 3, kHour, id % 97 + 1});
+  std::atomic<bool> done{false};
+  std::atomic<int> reads{0};
+  std::atomic<int> out_of_order{0};
+  std::thread reader([&] {
+    while (!done.load()) {
+      const std::vector<RankedView> top = rankings.Top(Window::k24Hours, 101, 50);
+      for (std::size_t i = 1; i < top.size(); ++i) {
+        if (top[i - 1].views < top[i].views ||
+            (top[i - 1].views == top[i].views && top[i - 1].id < top[i].id)) {
+          ++out_of_order;
+        }
+      }
+      ++reads;
+    }
+  });
+  rankings.Add(flush, kNow);
+  rankings.Add(flush, kNow + 60);  // every article again: its views doubled
+  const std::vector<RankedView> top = rankings.Top(Window::k24Hours, std::nullopt, 3);
+  // 97 views a flush for the ids of 96 modulo 97 (96, 193, ...), the newest first.
+  ASSERT_EQ(top.size(), 3u);
+  EXPECT_EQ(top[0].views, 2 * 97);
+  EXPECT_EQ(Ids(top), (std::vector<store::ArticleId>{4946, 4849, 4752}));
+  EXPECT_EQ(rankings.Top(Window::k30Days, 102, kArticles).size(), 1667u);  // 2, 5, ..., 4999
+
+  rankings.Advance(kNow + 24 * 3600);  // out of the day, still in the week and the month
+  EXPECT_TRUE(rankings.Top(Window::k24Hours, std::nullopt, 7).empty());
+  EXPECT_EQ(Ids(rankings.Top(Window::k7Days, std::nullopt, 3)),
+            (std::vector<store::ArticleId>{4946, 4849, 4752}));
+  rankings.Advance(kNow + 30 * 86400);
+  EXPECT_TRUE(rankings.Top(Window::k30Days, std::nullopt, 7).empty());
+  // A new view after all that starts from nothing, not from what slid out.
+  rankings.Add({{7, 101, kHour + 30 * 24, 1}}, kNow + 30 * 86400);
+  const std::vector<RankedView> fresh = rankings.Top(Window::k30Days, std::nullopt, 7);
+  ASSERT_EQ(fresh.size(), 1u);
+  EXPECT_EQ(fresh[0].views, 1);
+  done = true;
+  reader.join();
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(out_of_order.load(), 0);
 }
 
 TEST(RankingsTest, WindowNamesRoundTrip) {
