@@ -112,7 +112,7 @@ void Rankings::Add(const std::vector<store::HourlyViews>& added, Timestamp now) 
 
 void Rankings::Advance(Timestamp now) {
   {
-    // Every read slides the windows first; within the hour that is a shared-lock compare.
+    // Within the hour, a shared-lock compare.
     std::shared_lock lock(mutex_);
     if (now / 3600 <= state_.current_hour) return;
   }
