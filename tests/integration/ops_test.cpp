@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -37,18 +36,6 @@ class OpsTest : public ::testing::Test {
   std::int64_t SomeArticle(std::uint16_t port) {
     const json list = json::parse(HttpGet(port, "/api/v1/articles").body, nullptr, false);
     return list.at("items").at(2).at("id").get<std::int64_t>();
-  }
-
-  // The value of the series written exactly as `series` (name and labels), or -1.
-  static double Value(const std::string& metrics, const std::string& series) {
-    std::istringstream lines(metrics);
-    for (std::string line; std::getline(lines, line);) {
-      if (line.size() > series.size() && line.compare(0, series.size(), series) == 0 &&
-          line[series.size()] == ' ') {
-        return std::stod(line.substr(series.size() + 1));
-      }
-    }
-    return -1;
   }
 
   // Runs promtool over `metrics`; "" when it passes, else what it said.
@@ -82,12 +69,12 @@ TEST_F(OpsTest, MetricsMoveUnderLoadAndPassPromtool) {
   ASSERT_EQ(before.status, 200) << before.body;
   EXPECT_EQ(before.Header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
   const std::string article_200 = R"(sinmun_http_requests_total{route="article",status="200"})";
-  const double requests_before = Value(before.body, article_200);
-  const double hits_before = Value(before.body, "sinmun_page_cache_hits_total");
-  const double views_before = Value(before.body, "sinmun_views_counted_total");
+  const double requests_before = MetricValue(before.body, article_200);
+  const double hits_before = MetricValue(before.body, "sinmun_page_cache_hits_total");
+  const double views_before = MetricValue(before.body, "sinmun_views_counted_total");
   // Those before it: ServeProcess's /readyz while the rankings loaded.
   const std::string ops_200 = R"(sinmun_http_requests_total{route="ops",status="200"})";
-  const double ops_before = Value(before.body, ops_200);
+  const double ops_before = MetricValue(before.body, ops_200);
   EXPECT_EQ(requests_before, 1);
   EXPECT_EQ(views_before, 1);
 
@@ -121,18 +108,20 @@ TEST_F(OpsTest, MetricsMoveUnderLoadAndPassPromtool) {
   ASSERT_EQ(after.status, 200);
   EXPECT_EQ(PromtoolProblems(after.body), "");
   constexpr double kLoad = kThreads * kPerThread;
-  EXPECT_EQ(Value(after.body, article_200) - requests_before, kLoad);
-  EXPECT_GE(Value(after.body, "sinmun_page_cache_hits_total") - hits_before, kLoad);
-  EXPECT_EQ(Value(after.body, "sinmun_views_counted_total") - views_before, kLoad);
-  EXPECT_EQ(Value(after.body, R"(sinmun_http_request_duration_seconds_count{route="article"})"),
-            requests_before + kLoad);
-  EXPECT_EQ(Value(after.body, ops_200) - ops_before, scrapes + 1);  // the scrapes before this one
-  EXPECT_GE(Value(after.body, "sinmun_http_open_connections"), 1);
-  EXPECT_EQ(Value(after.body, "sinmun_store_up"), 1);
-  EXPECT_GT(Value(after.body, "process_resident_memory_bytes"), 1 << 20);
-  EXPECT_GE(Value(after.body, "sinmun_views_pending"), 0);
-  EXPECT_GE(Value(after.body, "sinmun_mail_outbox_depth"), 0);
-  EXPECT_GE(Value(after.body, "sinmun_search_follower_lag_changes"), 0);
+  EXPECT_EQ(MetricValue(after.body, article_200) - requests_before, kLoad);
+  EXPECT_GE(MetricValue(after.body, "sinmun_page_cache_hits_total") - hits_before, kLoad);
+  EXPECT_EQ(MetricValue(after.body, "sinmun_views_counted_total") - views_before, kLoad);
+  EXPECT_EQ(
+      MetricValue(after.body, R"(sinmun_http_request_duration_seconds_count{route="article"})"),
+      requests_before + kLoad);
+  EXPECT_EQ(MetricValue(after.body, ops_200) - ops_before,
+            scrapes + 1);  // the scrapes before this one
+  EXPECT_GE(MetricValue(after.body, "sinmun_http_open_connections"), 1);
+  EXPECT_EQ(MetricValue(after.body, "sinmun_store_up"), 1);
+  EXPECT_GT(MetricValue(after.body, "process_resident_memory_bytes"), 1 << 20);
+  EXPECT_GE(MetricValue(after.body, "sinmun_views_pending"), 0);
+  EXPECT_GE(MetricValue(after.body, "sinmun_mail_outbox_depth"), 0);
+  EXPECT_GE(MetricValue(after.body, "sinmun_search_follower_lag_changes"), 0);
 }
 
 TEST_F(OpsTest, MetricsAreForTheAllowedAddressesOrTheToken) {

@@ -227,6 +227,17 @@ ServeProcess::~ServeProcess() {
 
 constexpr const char* kNuCheckerJvmOptions = "-Xss4m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
+double MetricValue(const std::string& metrics, const std::string& series) {
+  std::istringstream lines(metrics);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.size() > series.size() && line.compare(0, series.size(), series) == 0 &&
+        line[series.size()] == ' ') {
+      return std::stod(line.substr(series.size() + 1));
+    }
+  }
+  return -1;
+}
+
 std::string NuHtmlCheckerErrors(const std::string& jar, const std::string& folder,
                                 const std::string& report) {
   // One short check: the JVM's quick compiler alone and its simplest collector cost less than

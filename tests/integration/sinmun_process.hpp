@@ -33,6 +33,10 @@ CommandResult MakeDemoPaper(const std::string& data_dir, const std::vector<std::
 std::string NuHtmlCheckerErrors(const std::string& jar, const std::string& folder,
                                 const std::string& report);
 
+// The value of the series written exactly as `series` (name and labels) in a /metrics text,
+// or -1 when it has none.
+double MetricValue(const std::string& metrics, const std::string& series);
+
 // `sinmun serve --data DIR --listen 127.0.0.1:0 extra...`, started in the constructor, stopped
 // with SIGTERM in the destructor. port() is 0 if it did not start; output() says why.
 class ServeProcess {
