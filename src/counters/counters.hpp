@@ -88,12 +88,16 @@ class Counters {
   const VisitorIdentifier& visitors() const { return visitors_; }
   const Clock& clock() const { return *clock_; }
 
+  // Starts loading the memory CountView(article, visitor) will use (see ViewCounter): the
+  // visitor's dedup slot, and a new reader's second one under the new cookie's key (as cold
+  // as the first; marking it was 3 % of a cached article's CPU without this).
+  void PrepareView(store::ArticleId article, const Visitor& visitor) const {
+    if (!options_.count_views) return;
+    views_.Prefetch(article, visitor.key);
+    if (visitor.cookie_key != 0) views_.Prefetch(article, visitor.cookie_key);
+  }
   // Counts a view of `article` by `visitor` now, unless counted in the last 30 minutes or
   // counting is off; true when counted. Never blocks on the store.
-  // Starts loading the memory CountView(article, visitor) will use (see ViewCounter).
-  void PrepareView(store::ArticleId article, std::uint64_t visitor) const {
-    if (options_.count_views) views_.Prefetch(article, visitor);
-  }
   bool CountView(store::ArticleId article, std::uint64_t visitor);
   // The same for a request's visitor. A new reader (hashed, given a cookie now) is marked as
   // having seen the article under the cookie's key as well, so their next view, which brings

@@ -54,10 +54,7 @@ http::Handler CountingViews(const SiteContext* site, http::Handler page) {
     }
     // The visitor first, so the dedup slot loads while the page is found or rendered.
     const counters::Visitor visitor = IdentifyVisitor(*site, request);
-    counters->PrepareView(*id, visitor.key);
-    // A new reader is marked under the new cookie's key too (Counters::CountView): another
-    // slot, as cold as the first (MarkSeen was 3 % of a cached article's CPU without it).
-    if (visitor.cookie_key != 0) counters->PrepareView(*id, visitor.cookie_key);
+    counters->PrepareView(*id, visitor);
     http::Response response = page(request);
     if (response.status != 200 || IsBotRequest(*site, request)) return response;
     counters->CountView(*id, visitor, SourceOf(*site, request));

@@ -131,7 +131,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Ro
   // Readers keep their memory map across other connections' writes (kept_map_vfs.hpp), and
   // the writer reads from the same map: the view counter's flush looks up each viewed
   // article, and on a paper past SQLite's own 1 GB map that was a pread into the writer's
-  // cache per article (the flush's CPU a view fell by about 40 % on a 1,000,000-article
+  // cache per article (the flush's CPU a view fell by a quarter on a 1,000,000-article
   // paper, docs/BENCHMARKS.md). The scan reader maps nothing.
   const char* vfs = role == Role::kScanReader ? nullptr : KeptMapVfsName(role == Role::kWriter);
   sqlite3* db = nullptr;

@@ -92,7 +92,8 @@ int Fetch(sqlite3_file* f, sqlite3_int64 at, int n, void** out) {
 }
 
 // A page handed out needs no release. The unmap-all, which SQLite asks for when the file may
-// have changed under it, reads the file's size again (a shrunk file hands out less).
+// have changed under it, reads the file's size again (a shrunk file hands out less); the
+// writer's reads nothing, as it grows nothing (the readers' unmap-alls keep the size).
 int Unfetch(sqlite3_file* f, sqlite3_int64, void* page) {
   const KeptFile* kept = Kept(f);
   if (page == nullptr && kept->map && kept->follows_growth) kept->map->Refresh(kept->fd);
