@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <vector>
 
 namespace sinmun::http {
@@ -176,14 +178,64 @@ std::string HttpDate(std::time_t time) {
   return std::string(text, n > 0 ? static_cast<size_t>(n) : 0);
 }
 
+namespace {
+
+// The fast level's Huffman codes, learnt once per process from the first pages it compresses.
+// igzip's level 0 (a small hash, no per-call statistics) with codes fitted to this paper's
+// pages writes as few bytes as its level 1 (7,821 against 7,779 for a 24.4 KB article page)
+// in two thirds of the time (22 against 33 us warm): level 1 counts every input's symbols and
+// builds Huffman codes for it on each call, build_huff_tree and create_hufftables_icf, 3 % of
+// the server's samples under random ids (issue #14, docs/BENCHMARKS.md). Every literal, length
+// and distance gets a code whether or not the pages learnt from held it
+// (isal_create_hufftables, not its _subset form), so any input compresses with them.
+class LearnedCodes {
+ public:
+  // The codes once learnt; null before.
+  const isal_hufftables* Codes() const { return ready_.load(std::memory_order_acquire); }
+
+  // Counts `bytes` among the pages learnt from, while fewer than kPages were; inputs under
+  // kMinBytes (a small answer, not a page) are not learnt from.
+  void Learn(std::string_view bytes) {
+    if (bytes.size() < kMinBytes || bytes.size() > kMaxBytes) return;
+    std::lock_guard lock(mutex_);
+    if (ready_.load(std::memory_order_relaxed) != nullptr) return;
+    isal_update_histogram(reinterpret_cast<std::uint8_t*>(const_cast<char*>(bytes.data())),
+                          static_cast<int>(bytes.size()), &histogram_);
+    if (++pages_ < kPages) return;
+    if (isal_create_hufftables(&codes_, &histogram_) == 0) {
+      ready_.store(&codes_, std::memory_order_release);
+    } else {
+      pages_ = 0;  // not expected: learn again from the next pages
+    }
+  }
+
+ private:
+  static constexpr int kPages = 16;
+  static constexpr std::size_t kMinBytes = 4096;
+  static constexpr std::size_t kMaxBytes = std::size_t{1} << 24;
+  std::mutex mutex_;
+  isal_huff_histogram histogram_{};
+  int pages_ = 0;
+  isal_hufftables codes_{};
+  std::atomic<const isal_hufftables*> ready_{nullptr};
+};
+
+LearnedCodes& FastLevelCodes() {
+  static LearnedCodes codes;
+  return codes;
+}
+
+}  // namespace
+
 // libdeflate rather than zlib: whole-buffer compression at the same level and about the same
 // size in well under half of zlib's time, which mattered while gzip was a quarter of a page
 // cache miss (issue #14).
 // Level 1 (kFastJoinLevel: a page miss's first answer, compressed on the request path) is ISA-L's
-// igzip at its level 1 instead: on a 24.5 KB article page, with the caches cold as a miss leaves
-// them, it took 55-66 us against libdeflate level 1's 93-119 us, for 6 % more bytes; that
+// igzip instead: on a 24.5 KB article page, with the caches cold as a miss leaves them, its
+// level 1 took 55-66 us against libdeflate level 1's 93-119 us, for 6 % more bytes; that
 // compression was 19 % of the server's CPU under the news mix's article requests (issue #14,
-// docs/BENCHMARKS.md). Pages asked for again are compressed at level 6 by libdeflate later.
+// docs/BENCHMARKS.md). Once LearnedCodes has its codes, igzip's level 0 with them does it.
+// Pages asked for again are compressed at level 6 by libdeflate later.
 // `scratch` takes the compressor's bound (about the input's size) and is reused: sizing `out` to
 // the bound zero-filled a page-sized buffer of fresh memory on every call and left a kept
 // answer holding the page's size for a third of it (issue #14).
@@ -196,11 +248,19 @@ struct GzipCompressor::State {
     // igzip's bound: the input stored in blocks, with the gzip header and trailer.
     const std::size_t bound = bytes.size() + bytes.size() / 16 + 1024;
     if (scratch.size() < bound) scratch.resize(bound);
+    LearnedCodes& learned = FastLevelCodes();
+    const isal_hufftables* codes = learned.Codes();
     isal_zstream stream;
     isal_deflate_stateless_init(&stream);
-    stream.level = 1;
-    stream.level_buf = igzip_level_buffer.data();
-    stream.level_buf_size = static_cast<std::uint32_t>(igzip_level_buffer.size());
+    if (codes != nullptr) {
+      stream.level = 0;
+      stream.hufftables = const_cast<isal_hufftables*>(codes);
+    } else {
+      learned.Learn(bytes);
+      stream.level = 1;
+      stream.level_buf = igzip_level_buffer.data();
+      stream.level_buf_size = static_cast<std::uint32_t>(igzip_level_buffer.size());
+    }
     stream.gzip_flag = IGZIP_GZIP;
     stream.end_of_stream = 1;
     stream.flush = NO_FLUSH;

@@ -50,6 +50,17 @@ TEST(BrotliTest, RoundTripAndCorruption) {
   EXPECT_FALSE(BrotliDecompress(brotli + "x", out));
 }
 
+// `size` bytes that do not compress (xorshift64).
+std::string Noise(std::size_t size) {
+  std::string noise(size, '\0');
+  std::uint64_t state = 88172645463325252ULL;
+  for (char& c : noise) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    c = static_cast<char>(state);
+  }
+  return noise;
+}
+
 // Level 1 (a page miss's first answer) is igzip's, the others libdeflate's: every level gives
 // a gzip form any client inflates back to the same bytes, whatever the input — empty, text,
 // bytes that do not compress (stored blocks, past the compressor's scratch size) or larger
@@ -58,12 +69,7 @@ TEST(GzipCompressorTest, EveryLevelRoundTripsWhateverTheInput) {
   std::string korean;
   while (korean.size() < 30'000)
     korean += "<p>예산군이 노후 상수도관 교체에 착수했다. 주민들은 반겼다.</p>\n";
-  std::string noise(200'000, '\0');
-  std::uint64_t state = 88172645463325252ULL;
-  for (char& c : noise) {
-    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
-    c = static_cast<char>(state);
-  }
+  const std::string noise = Noise(200'000);
   std::string large;
   while (large.size() < 300'000) large += korean.substr(0, 1000) + std::to_string(large.size());
   for (const int level : {1, 6}) {
@@ -81,6 +87,45 @@ TEST(GzipCompressorTest, EveryLevelRoundTripsWhateverTheInput) {
       }
     }
   }
+}
+
+// The fast level learns its Huffman codes from the first pages it compresses (a Korean
+// paper's pages here); with them it must still compress every other input as well: bytes of
+// every value it never saw, matches at every distance, nothing at all.
+TEST(GzipCompressorTest, TheFastLevelCompressesAnyInputWithCodesLearntFromPages) {
+  GzipCompressor compressor(1);
+  std::string page;
+  std::string gzip, back;
+  for (int i = 0; i < 40; ++i) {
+    page.clear();
+    while (page.size() < 20'000) {
+      page += "<li><a href=\"/article/" + std::to_string(i * 1000 + page.size()) +
+              "\">대전 시내버스 노선 개편 " + std::to_string(i) + "</a></li>\n";
+    }
+    ASSERT_TRUE(compressor.Compress(page, gzip));
+    ASSERT_TRUE(Gunzip(gzip, back));
+    ASSERT_EQ(back, page);
+  }
+  const std::size_t learnt_page = gzip.size();
+  const std::string noise = Noise(100'000);
+  std::string every_byte;
+  for (int round = 0; round < 64; ++round) {
+    for (int b = 0; b < 256; ++b) every_byte += static_cast<char>(b);
+  }
+  std::string far_matches;  // a 32 KB block, then that block again: matches 32 KB back
+  far_matches = noise.substr(0, 32'000) + noise.substr(0, 32'000) + "tail";
+  const std::string english =
+      "The council approved the budget on Tuesday after a long debate. " + std::string(5'000, 'x');
+  for (const std::string& input :
+       {std::string(), std::string("a"), noise, every_byte, far_matches, english, page}) {
+    ASSERT_TRUE(compressor.Compress(input, gzip)) << input.size();
+    ASSERT_TRUE(Gunzip(gzip, back)) << input.size();
+    EXPECT_EQ(back, input) << input.size();
+  }
+  EXPECT_LT(gzip.size(), page.size() / 5);  // the page again: as small as while learning
+  EXPECT_LE(gzip.size(), learnt_page + learnt_page / 10);
+  ASSERT_TRUE(compressor.Compress(far_matches, gzip));
+  EXPECT_LT(gzip.size(), 40'000u);  // the second block is matched, not stored again
 }
 
 TEST(EtagMatchesTest, ListsWeakPrefixesAndStar) {
