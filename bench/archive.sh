@@ -14,9 +14,10 @@
 #       the issue saw throughput fall while its random load ran, and on a freshly started
 #       server, whose first seconds fill its caches (each new page of memory a fault)
 #   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s and anonymous memory
-#       (RssAnon), against (b). Its recent half is the newest ARTICLES / 16 articles, as in (b):
-#       a paper with a longer archive does not publish more a day. The mix with its recent
-#       half among the newest BIG_ARTICLES / 16 is run after it, and shown too.
+#       (RssAnon), against the ARTICLES paper under the same mix in alternated windows (both
+#       servers up at once; see below). Its recent half is the newest ARTICLES / 16 articles,
+#       as in (b): a paper with a longer archive does not publish more a day. The mix with its
+#       recent half among the newest BIG_ARTICLES / 16 is alternated with them, and shown too.
 #       BIG_ARTICLES=0 skips (f) (its demo and reindex take minutes).
 #       BIG_PAPER=/tmp/big measures a copy of a big paper made before (KEEP_BIG_PAPER=/tmp/big
 #       keeps the one a run makes); BIG_ARTICLES must then be its article count.
@@ -133,24 +134,44 @@ start_sinmun "$work/paper" "$PORT"
 random_parts part
 stop_sinmun
 
-# (f) the big paper under the news mix.
+# (f) the big paper under the news mix, against the 100,000-article paper under the same mix
+# in alternating windows: both served at once (the big paper fresh, the small one restarted),
+# each warmed by 5 s of its own mix, then small, big, big-wide windows of F_WINDOW, twice. This
+# machine's speed drifts by a fifth within a minute, and (f) measured once against (b) a
+# minute earlier moved with it (0.74-1.04 for one binary in session 21); alternated windows
+# meet the same drift. Ratios are of the windows' sums; memory is read after the last window
+# of each kind, p99 is the larger of a kind's two.
 if [ "$BIG_ARTICLES" -gt 0 ]; then
   paper "$work/big" "$BIG_ARTICLES" "${BIG_PAPER:-}" "${KEEP_BIG_PAPER:-}"
+  F_WINDOW=${F_WINDOW:-10s}
+  small_port=$((PORT + 2))
+  start_sinmun "$work/paper" "$small_port"
+  small_pid=$sinmun_pid
   start_sinmun "$work/big" "$PORT"
   big_sections=$(sections "$work/big")
-  # The mix on the big paper with its recent half among the newest RECENT: "req/s p99 CPU-ms
-  # anonymous-MB".
-  big_mix() {  # name recent
+  # One window of the mix on PORT's server: "req/s p99"; its CPU ticks added to cpu_KIND.
+  declare -A rps_sum=() p99_max=() ticks_sum=() requests_sum=() anon_last=()
+  mix_window() {  # kind port pid max-id recent sections
     local ticks rps p99
-    ticks=$(cpu_ticks "$sinmun_pid")
-    read -r rps _ p99 < <(MAX_ID=$BIG_ARTICLES RECENT=$2 SECTIONS=$big_sections \
-      wrk_run "$work/$1.out" "$base" bench/news_mix.lua)
-    echo "$rps $p99 $(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/$1.out") \
-      $(rss_mb "$sinmun_pid" | cut -d' ' -f2)"
+    ticks=$(cpu_ticks "$3")
+    read -r rps _ p99 < <(MAX_ID=$4 RECENT=$5 SECTIONS=$6 DURATION=$F_WINDOW \
+      wrk_run "$work/$1.out" "http://127.0.0.1:$2" bench/news_mix.lua)
+    rps_sum[$1]=$(echo "${rps_sum[$1]:-0} + $rps" | bc)
+    p99_max[$1]=$(echo "$p99 ${p99_max[$1]:-0}" | awk '{print ($1 > $2) ? $1 : $2}')
+    ticks_sum[$1]=$(( ${ticks_sum[$1]:-0} + $(cpu_ticks "$3") - ticks ))
+    requests_sum[$1]=$(( ${requests_sum[$1]:-0} + $(awk '/requests in/ {print $1}' "$work/$1.out") ))
+    anon_last[$1]=$(rss_mb "$3" | cut -d' ' -f2)
   }
-  read -r big_rps big_p99 big_cpu big_anon < <(big_mix big $(( ARTICLES / 16 )))
-  read -r wide_rps wide_p99 wide_cpu wide_anon < <(big_mix wide $(( BIG_ARTICLES / 16 )))
+  small() { mix_window small "$small_port" "$small_pid" "$ARTICLES" $(( ARTICLES / 16 )) "$slugs"; }
+  big() { mix_window big "$PORT" "$sinmun_pid" "$BIG_ARTICLES" $(( ARTICLES / 16 )) "$big_sections"; }
+  wide() { mix_window wide "$PORT" "$sinmun_pid" "$BIG_ARTICLES" $(( BIG_ARTICLES / 16 )) "$big_sections"; }
+  F_WINDOW=5s small
+  F_WINDOW=5s big
+  rps_sum=() p99_max=() ticks_sum=() requests_sum=()
+  for _ in 1 2; do small; big; wide; done
+  bench_stop "$small_pid"
   stop_sinmun
+  cpu_ms() { echo "scale=3; ${ticks_sum[$1]} * 1000 / $(getconf CLK_TCK) / ${requests_sum[$1]}" | bc; }
 fi
 
 ratio() { echo "scale=3; $1 / $2" | bc; }
@@ -173,9 +194,11 @@ printf '    on a freshly started server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/
   "${parts[0]}" "${parts[1]}" "${parts[2]}" "$(ratio "${parts[2]}" "${parts[0]}")"
 echo "(b) anonymous memory after the mix: $mix_anon MB; server CPU $mix_cpu ms per request"
 if [ "$BIG_ARTICLES" -gt 0 ]; then
-  printf '(f) %d articles, news mix (recent half among the newest %d): %.0f req/s (%s of (b)), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
-    "$BIG_ARTICLES" $(( ARTICLES / 16 )) "$big_rps" "$(ratio "$big_rps" "$mix_rps")" "$big_p99" "$big_anon" "$big_cpu"
-  printf '    then the recent half among the newest %d: %.0f req/s (%s of (b)), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
-    $(( BIG_ARTICLES / 16 )) "$wide_rps" "$(ratio "$wide_rps" "$mix_rps")" "$wide_p99" "$wide_anon" "$wide_cpu"
+  printf '(f) %d articles beside %d, news mix, two alternated %s windows each: the small paper %.0f req/s (sum), p99 %.2f ms, server CPU %s ms per request\n' \
+    "$BIG_ARTICLES" "$ARTICLES" "$F_WINDOW" "${rps_sum[small]}" "${p99_max[small]}" "$(cpu_ms small)"
+  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
+    $(( ARTICLES / 16 )) "${rps_sum[big]}" "$(ratio "${rps_sum[big]}" "${rps_sum[small]}")" "${p99_max[big]}" "${anon_last[big]}" "$(cpu_ms big)"
+  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
+    $(( BIG_ARTICLES / 16 )) "${rps_sum[wide]}" "$(ratio "${rps_sum[wide]}" "${rps_sum[small]}")" "${p99_max[wide]}" "${anon_last[wide]}" "$(cpu_ms wide)"
 fi
 machine
