@@ -123,7 +123,7 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   }
   meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
                                      page.origin + meta.canonical_path, social_image);
-  return RenderPage(site, page, "site/article", std::move(view), meta);
+  return RenderPage(site, page, "site/article", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

@@ -28,7 +28,7 @@ http::Response RenderCollectionPage(const SiteContext& site, const PageRequest& 
   for (const store::ArticleSummary& item : list.items) listed.push_back(&item);
   meta.structured_data = ListPageJsonLd("CollectionPage", meta.title,
                                         page.origin + meta.canonical_path, listed, page.origin);
-  return RenderPage(site, page, template_name, std::move(view), meta);
+  return RenderPage(site, page, template_name, std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

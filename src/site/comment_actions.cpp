@@ -433,7 +433,7 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
       return BackToComment(comment->article_id, comment->id);
     }
   }
-  const nlohmann::json view = {
+  nlohmann::json view = {
       {"comment",
        {{"nickname", comment->nickname},
         {"body", body},
@@ -443,7 +443,8 @@ http::Response EditCommentPage(const SiteContext& site, const http::Request& req
       {"error", error}};
   PageMeta meta;
   meta.title = labels.Label("comments_edit_title");
-  http::Response response = RenderPage(site, page, "site/comment_edit", view, meta, status);
+  http::Response response =
+      RenderPage(site, page, "site/comment_edit", std::move(view), std::move(meta), status);
   response.cache_control = "no-store";
   return response;
 }

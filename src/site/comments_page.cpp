@@ -88,7 +88,7 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
                      {"label", site.deps.renderer->Label(each.label)},
                      {"current", each.sort == asked->sort}});
   }
-  const nlohmann::json view = {
+  nlohmann::json view = {
       {"article", {{"headline", data->article.headline}, {"url", ArticlePath(asked->article)}}},
       {"comments", CommentBlockView(site, asked->article, *comments, best, form, *open)},
       {"sorts", std::move(sorts)},
@@ -97,7 +97,8 @@ http::Response RenderCommentsPage(const SiteContext& site, const http::Request& 
   PageMeta meta;
   meta.title = site.deps.renderer->Label("comments") + " - " + data->article.headline;
   meta.section_slug = data->article.section.slug;
-  http::Response response = RenderPage(site, page, "site/comments", view, meta, status);
+  http::Response response =
+      RenderPage(site, page, "site/comments", std::move(view), std::move(meta), status);
   response.cache_control = "no-store";
   return response;
 }

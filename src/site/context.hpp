@@ -90,7 +90,7 @@ struct PageMeta {
 // Renders `template_name` with `view` plus a "layout" object (paper, nav, date, view switch,
 // stylesheet) into a prepared HTML response. A failed render is logged and becomes a 500 page.
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
-                          std::string_view template_name, nlohmann::json view, const PageMeta& meta,
+                          std::string_view template_name, nlohmann::json view, PageMeta meta,
                           int status = 200);
 
 // sinmun.toml's settings with those saved in the newsroom laid over them, made once per

@@ -151,31 +151,32 @@ http::Response RenderCorrectionForm(const SiteContext& site, const PageRequest& 
          {"label", site.deps.renderer->Label("correction_kind_" + name)},
          {"checked", form.kind == name || (form.kind.empty() && name == "correction")}});
   }
-  const nlohmann::json view = {{"form_token", token},
-                               {"kinds", std::move(kinds)},
-                               {"max_file_mb", kMaxEvidenceBytes >> 20},
-                               {"form",
-                                {{"article", form.article},
-                                 {"requester", form.requester},
-                                 {"contact", form.contact},
-                                 {"text", form.text},
-                                 {"reason", form.reason},
-                                 {"consent", form.consent}}},
-                               {"errors",
-                                {{"any", errors.any()},
-                                 {"form", errors.form},
-                                 {"article", errors.article},
-                                 {"kind", errors.kind},
-                                 {"requester", errors.requester},
-                                 {"contact", errors.contact},
-                                 {"text", errors.text},
-                                 {"reason", errors.reason},
-                                 {"files", errors.files},
-                                 {"consent", errors.consent}}}};
+  nlohmann::json view = {{"form_token", token},
+                         {"kinds", std::move(kinds)},
+                         {"max_file_mb", kMaxEvidenceBytes >> 20},
+                         {"form",
+                          {{"article", form.article},
+                           {"requester", form.requester},
+                           {"contact", form.contact},
+                           {"text", form.text},
+                           {"reason", form.reason},
+                           {"consent", form.consent}}},
+                         {"errors",
+                          {{"any", errors.any()},
+                           {"form", errors.form},
+                           {"article", errors.article},
+                           {"kind", errors.kind},
+                           {"requester", errors.requester},
+                           {"contact", errors.contact},
+                           {"text", errors.text},
+                           {"reason", errors.reason},
+                           {"files", errors.files},
+                           {"consent", errors.consent}}}};
   PageMeta meta;
   meta.title = site.deps.renderer->Label("correction_request_title");
   meta.canonical_path = "/corrections/request";
-  http::Response response = RenderPage(site, page, "site/correction_request", view, meta, status);
+  http::Response response =
+      RenderPage(site, page, "site/correction_request", std::move(view), std::move(meta), status);
   response.cache_control = "no-store";
   return response;
 }
@@ -290,7 +291,7 @@ http::Response CorrectionStatusPage(const SiteContext& site, const http::Request
   if (!item) return ErrorResponse(site, item.error(), page.view_mode);
   const render::Renderer& labels = *site.deps.renderer;
   const std::string state(store::CaseStateName(item->state));
-  const nlohmann::json view = {
+  nlohmann::json view = {
       {"received", request.Query("received").has_value()},
       {"case",
        {{"id", item->id},
@@ -307,7 +308,8 @@ http::Response CorrectionStatusPage(const SiteContext& site, const http::Request
         {"published_text", item->published_text}}}};
   PageMeta meta;
   meta.title = labels.Label("correction_status_title");
-  http::Response response = RenderPage(site, page, "site/correction_status", view, meta);
+  http::Response response =
+      RenderPage(site, page, "site/correction_status", std::move(view), std::move(meta));
   // The address is the requester's key: never kept by a cache, never sent on as a Referer.
   KeepTokenPagePrivate(response);
   return response;
@@ -339,7 +341,7 @@ http::Response CorrectionsList(const SiteContext& site, const http::Request& req
   meta.title = site.deps.renderer->Label("correction_list_title");
   meta.canonical_path = "/corrections";
   if (wanted.number > 1) meta.canonical_path += fmt::format("?page={}", wanted.number);
-  return RenderPage(site, page, "site/corrections", view, meta);
+  return RenderPage(site, page, "site/corrections", std::move(view), std::move(meta));
 }
 
 nlohmann::json ArticleCorrectionsView(const SiteContext& site, store::ArticleId id) {

@@ -131,28 +131,29 @@ http::Response RenderForm(const SiteContext& site, const PageRequest& page, cons
                                 ? ""
                                 : FormToken(*site.deps.form_signer, kEmailFormPurpose,
                                             data.article.id, site.deps.clock->Now());
-  const nlohmann::json view = {{"form_token", token},
-                               {"article",
-                                {{"headline", data.article.headline},
-                                 {"url", ArticlePath(data.article.id)},
-                                 {"email_url", ArticlePath(data.article.id) + "/email"}}},
-                               {"form",
-                                {{"sender_name", form.sender_name},
-                                 {"sender_email", form.sender_email},
-                                 {"recipients", form.recipients},
-                                 {"note", form.note}}},
-                               {"errors",
-                                {{"any", errors.any()},
-                                 {"form", errors.form},
-                                 {"sender_name", errors.sender_name},
-                                 {"sender_email", errors.sender_email},
-                                 {"recipients", errors.recipients},
-                                 {"note", errors.note}}},
-                               {"sent", sent}};
+  nlohmann::json view = {{"form_token", token},
+                         {"article",
+                          {{"headline", data.article.headline},
+                           {"url", ArticlePath(data.article.id)},
+                           {"email_url", ArticlePath(data.article.id) + "/email"}}},
+                         {"form",
+                          {{"sender_name", form.sender_name},
+                           {"sender_email", form.sender_email},
+                           {"recipients", form.recipients},
+                           {"note", form.note}}},
+                         {"errors",
+                          {{"any", errors.any()},
+                           {"form", errors.form},
+                           {"sender_name", errors.sender_name},
+                           {"sender_email", errors.sender_email},
+                           {"recipients", errors.recipients},
+                           {"note", errors.note}}},
+                         {"sent", sent}};
   PageMeta meta;
   meta.title = site.deps.renderer->Label("readers_email_title") + " - " + data.article.headline;
   meta.section_slug = data.article.section.slug;
-  http::Response response = RenderPage(site, page, "site/email", view, meta, status);
+  http::Response response =
+      RenderPage(site, page, "site/email", std::move(view), std::move(meta), status);
   response.cache_control = "no-store";
   return response;
 }

@@ -79,7 +79,7 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
   meta.canonical_path = "/";
   meta.structured_data = ListPageJsonLd("WebPage", site.deps.config.paper.name, page.origin + "/",
                                         listed, page.origin);
-  return RenderPage(site, page, "site/front", std::move(view), meta);
+  return RenderPage(site, page, "site/front", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

@@ -153,24 +153,24 @@ http::Response MostViewedPage(const SiteContext& site, const http::Request& requ
   nlohmann::json items = SummaryListView(*site.deps.renderer, *ranking);
   for (size_t i = 0; i < items.size(); ++i) items[i]["rank"] = i + 1;
 
-  const nlohmann::json view = {{"windows", std::move(windows)},
-                               {"window_name", labels.Label("readers_window_" + window->name)},
-                               {"tabs", std::move(tabs)},
-                               {"has_items", !items.empty()},
-                               {"items", std::move(items)},
-                               {"selected", selected ? SectionView(*selected) : nullptr},
-                               {"recommended", RankedListView(*site.deps.renderer, *recommended)},
-                               {"has_recommended", !recommended->empty()},
-                               {"emailed", RankedListView(*site.deps.renderer, *emailed)},
-                               {"has_emailed", !emailed->empty()},
-                               {"commented", RankedListView(*site.deps.renderer, *commented)},
-                               {"has_commented", !commented->empty()}};
+  nlohmann::json view = {{"windows", std::move(windows)},
+                         {"window_name", labels.Label("readers_window_" + window->name)},
+                         {"tabs", std::move(tabs)},
+                         {"has_items", !items.empty()},
+                         {"items", std::move(items)},
+                         {"selected", selected ? SectionView(*selected) : nullptr},
+                         {"recommended", RankedListView(*site.deps.renderer, *recommended)},
+                         {"has_recommended", !recommended->empty()},
+                         {"emailed", RankedListView(*site.deps.renderer, *emailed)},
+                         {"has_emailed", !emailed->empty()},
+                         {"commented", RankedListView(*site.deps.renderer, *commented)},
+                         {"has_commented", !commented->empty()}};
   PageMeta meta;
   meta.title = labels.Label("most_viewed");
   if (selected) meta.title += " - " + selected->name;
   meta.sections = &*sections;
   meta.description = labels.Label("most_viewed_description");
-  return RenderPage(site, page, "site/most_viewed", view, meta);
+  return RenderPage(site, page, "site/most_viewed", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

@@ -14,13 +14,13 @@ http::Response PrintPage(const SiteContext& site, const http::Request& request,
 
   // A printed article carries its published corrections too (issue #18).
   const nlohmann::json corrections = ArticleCorrectionsView(site, article->id);
-  const nlohmann::json view = {{"article", ArticleView(*article, ArticleLinks{}, site.deps.config)},
-                               {"published_corrections", corrections},
-                               {"has_published_corrections", !corrections.empty()}};
+  nlohmann::json view = {{"article", ArticleView(*article, ArticleLinks{}, site.deps.config)},
+                         {"published_corrections", corrections},
+                         {"has_published_corrections", !corrections.empty()}};
   PageMeta meta;
   meta.title = article->headline;
   meta.description = Excerpt(article->body_markdown, kDescriptionChars);
-  return RenderPage(site, page, "site/print", view, meta);
+  return RenderPage(site, page, "site/print", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

@@ -22,7 +22,7 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
   if (!list->exists) return ErrorResponse(site, 404, page.view_mode);
 
   const std::string base = ReporterPath(reporter->id);
-  const nlohmann::json view = {
+  nlohmann::json view = {
       {"reporter",
        {{"name", reporter->name},
         {"email", reporter->email},
@@ -35,7 +35,7 @@ http::Response ReporterPage(const SiteContext& site, const http::Request& reques
   PageMeta meta;
   meta.title = reporter->name;
   meta.description = reporter->bio.empty() ? reporter->name : reporter->bio;
-  return RenderPage(site, page, "site/reporter", view, meta);
+  return RenderPage(site, page, "site/reporter", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

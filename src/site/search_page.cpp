@@ -205,7 +205,7 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
     view["pagination"] = PaginationView(SearchUrl(*params, params->newest ? "newest" : ""),
                                         params->page, total, kResultsPerPage);
   }
-  return RenderPage(site, page, "site/search", std::move(view), meta);
+  return RenderPage(site, page, "site/search", std::move(view), std::move(meta));
 }
 
 http::Response ApiSearch(const SiteContext& site, const http::Request& request,

@@ -68,16 +68,16 @@ http::Response SeriesPage(const SiteContext& site, const http::Request& request,
                      {"mark", CircledNumber(episode.episode)},
                      {"registered", TimeView(episode.registered_at)}});
   }
-  const nlohmann::json view = {{"series",
-                                {{"label", site.deps.renderer->Label("series_label")},
-                                 {"title", series->title},
-                                 {"description", series->description}}},
-                               {"has_items", !items.empty()},
-                               {"items", std::move(items)}};
+  nlohmann::json view = {{"series",
+                          {{"label", site.deps.renderer->Label("series_label")},
+                           {"title", series->title},
+                           {"description", series->description}}},
+                         {"has_items", !items.empty()},
+                         {"items", std::move(items)}};
   PageMeta meta{.title = series->title,
                 .description = series->description,
                 .canonical_path = SeriesPath(series->id)};
-  return RenderPage(site, page, "site/series", view, meta);
+  return RenderPage(site, page, "site/series", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

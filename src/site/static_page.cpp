@@ -28,7 +28,8 @@ http::Response StaticPage(const SiteContext& site, const http::Request& request,
     if (path == "comment-policy" && !wanted && current.error().code == ErrorCode::kNotFound) {
       PageMeta meta{.title = site.deps.renderer->Label("comments_policy"),
                     .canonical_path = StaticPagePath(path)};
-      return RenderPage(site, page, "site/comment_policy", nlohmann::json::object(), meta);
+      return RenderPage(site, page, "site/comment_policy", nlohmann::json::object(),
+                        std::move(meta));
     }
     return ErrorResponse(site, current.error(), page.view_mode);
   }
@@ -68,7 +69,7 @@ http::Response StaticPage(const SiteContext& site, const http::Request& request,
                                {"has_versions", has_versions}};
   PageMeta meta{.title = shown->title, .canonical_path = StaticPagePath(path)};
   if (earlier) meta.canonical_path += "?version=" + std::to_string(shown->version);
-  return RenderPage(site, page, "site/static_page", view, meta);
+  return RenderPage(site, page, "site/static_page", std::move(view), std::move(meta));
 }
 
 }  // namespace sinmun::site

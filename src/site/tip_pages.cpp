@@ -211,7 +211,8 @@ http::Response RenderTipForm(const SiteContext& site, const PageRequest& page, c
   PageMeta meta;
   meta.title = labels.Label(submission ? "tip_submission_title" : "tip_form_title");
   meta.canonical_path = "/tip";
-  http::Response response = RenderPage(site, page, "site/tip_form", view, meta, status);
+  http::Response response =
+      RenderPage(site, page, "site/tip_form", std::move(view), std::move(meta), status);
   response.cache_control = "no-store";
   return response;
 }
@@ -317,7 +318,8 @@ http::Response TipStatusPage(const SiteContext& site, const http::Request& reque
         {"reply", tip->reply}}}};
   PageMeta meta;
   meta.title = labels.Label("tip_status_title");
-  http::Response response = RenderPage(site, page, "site/tip_status", view, meta);
+  http::Response response =
+      RenderPage(site, page, "site/tip_status", std::move(view), std::move(meta));
   // The address is the tipster's key: never kept by a cache, never sent on as a Referer.
   KeepTokenPagePrivate(response);
   return response;
