@@ -194,11 +194,12 @@ printf '    on a freshly started server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/
   "${parts[0]}" "${parts[1]}" "${parts[2]}" "$(ratio "${parts[2]}" "${parts[0]}")"
 echo "(b) anonymous memory after the mix: $mix_anon MB; server CPU $mix_cpu ms per request"
 if [ "$BIG_ARTICLES" -gt 0 ]; then
-  printf '(f) %d articles beside %d, news mix, two alternated %s windows each: the small paper %.0f req/s (sum), p99 %.2f ms, server CPU %s ms per request\n' \
-    "$BIG_ARTICLES" "$ARTICLES" "$F_WINDOW" "${rps_sum[small]}" "${p99_max[small]}" "$(cpu_ms small)"
+  mean() { echo "${rps_sum[$1]} / 2" | bc -l; }
+  printf '(f) %d articles beside %d, news mix, two alternated %s windows each (req/s: their mean): the small paper %.0f req/s, p99 %.2f ms, server CPU %s ms per request\n' \
+    "$BIG_ARTICLES" "$ARTICLES" "$F_WINDOW" "$(mean small)" "${p99_max[small]}" "$(cpu_ms small)"
   printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
-    $(( ARTICLES / 16 )) "${rps_sum[big]}" "$(ratio "${rps_sum[big]}" "${rps_sum[small]}")" "${p99_max[big]}" "${anon_last[big]}" "$(cpu_ms big)"
+    $(( ARTICLES / 16 )) "$(mean big)" "$(ratio "${rps_sum[big]}" "${rps_sum[small]}")" "${p99_max[big]}" "${anon_last[big]}" "$(cpu_ms big)"
   printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
-    $(( BIG_ARTICLES / 16 )) "${rps_sum[wide]}" "$(ratio "${rps_sum[wide]}" "${rps_sum[small]}")" "${p99_max[wide]}" "${anon_last[wide]}" "$(cpu_ms wide)"
+    $(( BIG_ARTICLES / 16 )) "$(mean wide)" "$(ratio "${rps_sum[wide]}" "${rps_sum[small]}")" "${p99_max[wide]}" "${anon_last[wide]}" "$(cpu_ms wide)"
 fi
 machine
