@@ -149,7 +149,8 @@ if [ "$BIG_ARTICLES" -gt 0 ]; then
   small_pid=$sinmun_pid
   start_sinmun "$work/big" "$PORT"
   big_sections=$(sections "$work/big")
-  # One window of the mix on PORT's server: "req/s p99"; its CPU ticks added to cpu_KIND.
+  # One window of the mix on a server: its req/s, p99, CPU ticks and requests summed by KIND,
+  # and the anonymous memory after it.
   declare -A rps_sum=() p99_max=() ticks_sum=() requests_sum=() anon_last=()
   mix_window() {  # kind port pid max-id recent sections
     local ticks rps p99

@@ -89,6 +89,7 @@ struct PageMeta {
 
 // Renders `template_name` with `view` plus a "layout" object (paper, nav, date, view switch,
 // stylesheet) into a prepared HTML response. A failed render is logged and becomes a 500 page.
+// `view` and `meta` are taken to move from: their JSON goes into the render's view whole.
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, PageMeta meta,
                           int status = 200);
