@@ -8,10 +8,8 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstdio>
 #include <cstring>
-#include <mutex>
 #include <vector>
 
 namespace sinmun::http {
@@ -180,50 +178,40 @@ std::string HttpDate(std::time_t time) {
 
 namespace {
 
-// The fast level's Huffman codes, learnt once per process from the first pages it compresses.
-// igzip's level 0 (a small hash, no per-call statistics) with codes fitted to this paper's
-// pages writes as few bytes as its level 1 (7,821 against 7,779 for a 24.4 KB article page)
-// in two thirds of the time (22 against 33 us warm): level 1 counts every input's symbols and
-// builds Huffman codes for it on each call, build_huff_tree and create_hufftables_icf, 3 % of
-// the server's samples under random ids (issue #14, docs/BENCHMARKS.md). Every literal, length
-// and distance gets a code whether or not the pages learnt from held it
-// (isal_create_hufftables, not its _subset form), so any input compresses with them.
+// The fast level's Huffman codes, learnt by each compressor (one an I/O thread) from the first
+// pages it compresses. igzip's level 0 (a small hash, no per-call statistics) with codes fitted
+// to this paper's pages writes as few bytes as its level 1 (7,821 against 7,779 for a 24.4 KB
+// article page) in two thirds of the time (22 against 33 us warm): level 1 counts every
+// input's symbols and builds Huffman codes for it on each call, build_huff_tree and
+// create_hufftables_icf, 3 % of the server's samples under random ids (issue #14,
+// docs/BENCHMARKS.md). Every literal, length and distance gets a code whether or not the pages
+// learnt from held it (isal_create_hufftables, not its _subset form), so any input compresses
+// with them, if less well than a page.
 class LearnedCodes {
  public:
   // The codes once learnt; null before.
-  const isal_hufftables* Codes() const { return ready_.load(std::memory_order_acquire); }
+  const isal_hufftables* Codes() const { return learnt_ ? &codes_ : nullptr; }
 
   // Counts `bytes` among the pages learnt from, while fewer than kPages were; inputs under
   // kMinBytes (a small answer, not a page) are not learnt from.
   void Learn(std::string_view bytes) {
-    if (bytes.size() < kMinBytes || bytes.size() > kMaxBytes) return;
-    std::lock_guard lock(mutex_);
-    if (ready_.load(std::memory_order_relaxed) != nullptr) return;
+    if (learnt_ || bytes.size() < kMinBytes || bytes.size() > kMaxBytes) return;
     isal_update_histogram(reinterpret_cast<std::uint8_t*>(const_cast<char*>(bytes.data())),
                           static_cast<int>(bytes.size()), &histogram_);
     if (++pages_ < kPages) return;
-    if (isal_create_hufftables(&codes_, &histogram_) == 0) {
-      ready_.store(&codes_, std::memory_order_release);
-    } else {
-      pages_ = 0;  // not expected: learn again from the next pages
-    }
+    learnt_ = isal_create_hufftables(&codes_, &histogram_) == 0;
+    if (!learnt_) pages_ = 0;  // not expected: learn again from the next pages
   }
 
  private:
   static constexpr int kPages = 16;
   static constexpr std::size_t kMinBytes = 4096;
   static constexpr std::size_t kMaxBytes = std::size_t{1} << 24;
-  std::mutex mutex_;
   isal_huff_histogram histogram_{};
   int pages_ = 0;
+  bool learnt_ = false;
   isal_hufftables codes_{};
-  std::atomic<const isal_hufftables*> ready_{nullptr};
 };
-
-LearnedCodes& FastLevelCodes() {
-  static LearnedCodes codes;
-  return codes;
-}
 
 }  // namespace
 
@@ -242,13 +230,13 @@ LearnedCodes& FastLevelCodes() {
 struct GzipCompressor::State {
   libdeflate_compressor* compressor = nullptr;   // levels above 1
   std::vector<std::uint8_t> igzip_level_buffer;  // level 1: igzip's hash tables, reused
+  LearnedCodes learned;                          // level 1: its codes, once learnt
   std::vector<char> scratch;
 
   bool CompressFast(std::string_view bytes, std::string& out) {
     // igzip's bound: the input stored in blocks, with the gzip header and trailer.
     const std::size_t bound = bytes.size() + bytes.size() / 16 + 1024;
     if (scratch.size() < bound) scratch.resize(bound);
-    LearnedCodes& learned = FastLevelCodes();
     const isal_hufftables* codes = learned.Codes();
     isal_zstream stream;
     isal_deflate_stateless_init(&stream);
