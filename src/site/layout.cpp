@@ -141,8 +141,9 @@ Result<std::shared_ptr<const std::string>> ColophonHtml(const SiteContext& site,
   });
 }
 
+// `meta`'s Open Graph tags are moved into the layout; the rest of it is left as it was.
 Result<nlohmann::json> LayoutView(const SiteContext& site, const PageRequest& page,
-                                  PageMeta&& meta) {
+                                  PageMeta& meta) {
   const SiteDeps& deps = site.deps;
   const render::Renderer& renderer = *deps.renderer;
   const Timestamp now = deps.clock->Now();
@@ -228,15 +229,14 @@ std::string LabelWith(const render::Renderer& renderer, std::string_view key,
 http::Response RenderPage(const SiteContext& site, const PageRequest& page,
                           std::string_view template_name, nlohmann::json view, PageMeta meta,
                           int status) {
-  Result<std::string> html =
-      LayoutView(site, page, std::move(meta)).and_then([&](nlohmann::json layout) {
-        // Banner slots (issue #7): pages place markers the ad splicing fills per response; error
-        // pages show none.
-        layout["show_ads"] = status == 200;
-        layout["ad_section"] = meta.section_slug;
-        view["layout"] = std::move(layout);
-        return site.deps.renderer->Render(template_name, view);
-      });
+  Result<std::string> html = LayoutView(site, page, meta).and_then([&](nlohmann::json layout) {
+    // Banner slots (issue #7): pages place markers the ad splicing fills per response; error
+    // pages show none.
+    layout["show_ads"] = status == 200;
+    layout["ad_section"] = meta.section_slug;
+    view["layout"] = std::move(layout);
+    return site.deps.renderer->Render(template_name, view);
+  });
   if (!html) {
     spdlog::error("site: {}", html.error().detail);
     if (template_name == "site/error") return http::Text("Internal Server Error", 500);
