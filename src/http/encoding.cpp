@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace sinmun::http {
@@ -230,21 +231,22 @@ class LearnedCodes {
 struct GzipCompressor::State {
   libdeflate_compressor* compressor = nullptr;   // levels above 1
   std::vector<std::uint8_t> igzip_level_buffer;  // level 1: igzip's hash tables, reused
-  LearnedCodes learned;                          // level 1: its codes, once learnt
+  // Level 1: its codes, once learnt (19 KB of counts and 2 KB of codes, so only level 1's).
+  std::optional<LearnedCodes> learned;
   std::vector<char> scratch;
 
   bool CompressFast(std::string_view bytes, std::string& out) {
     // igzip's bound: the input stored in blocks, with the gzip header and trailer.
     const std::size_t bound = bytes.size() + bytes.size() / 16 + 1024;
     if (scratch.size() < bound) scratch.resize(bound);
-    const isal_hufftables* codes = learned.Codes();
+    const isal_hufftables* codes = learned->Codes();
     isal_zstream stream;
     isal_deflate_stateless_init(&stream);
     if (codes != nullptr) {
       stream.level = 0;
       stream.hufftables = const_cast<isal_hufftables*>(codes);
     } else {
-      learned.Learn(bytes);
+      learned->Learn(bytes);
       stream.level = 1;
       stream.level_buf = igzip_level_buffer.data();
       stream.level_buf_size = static_cast<std::uint32_t>(igzip_level_buffer.size());
@@ -265,6 +267,7 @@ struct GzipCompressor::State {
 GzipCompressor::GzipCompressor(int level) : state_(std::make_unique<State>()) {
   if (level == 1) {
     state_->igzip_level_buffer.resize(ISAL_DEF_LVL1_DEFAULT);
+    state_->learned.emplace();
   } else {
     state_->compressor = libdeflate_alloc_compressor(level);
   }
