@@ -114,8 +114,8 @@ TEST_F(OpsTest, MetricsMoveUnderLoadAndPassPromtool) {
   EXPECT_EQ(
       MetricValue(after.body, R"(sinmun_http_request_duration_seconds_count{route="article"})"),
       requests_before + kLoad);
-  EXPECT_EQ(MetricValue(after.body, ops_200) - ops_before,
-            scrapes + 1);  // the scrapes before this one
+  // The scrapes before this one.
+  EXPECT_EQ(MetricValue(after.body, ops_200) - ops_before, scrapes + 1);
   EXPECT_GE(MetricValue(after.body, "sinmun_http_open_connections"), 1);
   EXPECT_EQ(MetricValue(after.body, "sinmun_store_up"), 1);
   EXPECT_GT(MetricValue(after.body, "process_resident_memory_bytes"), 1 << 20);
