@@ -1,7 +1,9 @@
 // What only the SQLite store has: its URL, its file and folder errors, and its migrations,
 // checked by looking inside the database file.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -14,6 +16,8 @@
 #include <string_view>
 
 #include "store/migration.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/map_warmer.hpp"
 #include "store/store.hpp"
 #include "support/test_store.hpp"
 
@@ -377,6 +381,85 @@ TEST(SqliteReadersTest, AReaderThatHasMappedTheFileReadsLaterWritesInPlaceAndPas
   ASSERT_TRUE(read.has_value()) << read.error().detail;
   EXPECT_EQ(read->headline, "기사 299");
   EXPECT_EQ(store->PublishedArticle(first, testing::kNow)->recommends, 1);
+}
+
+// A database file of `count` articles of 4,000 bytes each, written into the file (not left in
+// the WAL) and closed; returns its path.
+std::filesystem::path FileOfArticles(const testing::TestDatabase& database, int count) {
+  {
+    std::unique_ptr<Store> store = database.Open();
+    const SectionId section = testing::SeedSections(*store)[0].id;
+    for (int i = 0; i < count; ++i) {
+      NewArticle article =
+          testing::MakeArticle(section, "기사 " + std::to_string(i), testing::kNow - 30);
+      article.body_markdown = std::string(4000, static_cast<char>('a' + i % 26));
+      testing::InsertArticle(*store, article);
+    }
+  }
+  const std::filesystem::path file = database.url().substr(std::string("sqlite:").size());
+  EXPECT_EQ(QueryFile(file, "PRAGMA wal_checkpoint(TRUNCATE)"), "0");
+  return file;
+}
+
+// How many of the file's pages are in memory, and how many it has.
+std::pair<std::size_t, std::size_t> ResidentPages(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY);
+  const auto size = static_cast<std::size_t>(std::filesystem::file_size(file));
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t pages = (size + page - 1) / page;
+  void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  std::vector<unsigned char> resident(pages);
+  std::size_t in_memory = 0;
+  if (mapping != MAP_FAILED && ::mincore(mapping, size, resident.data()) == 0) {
+    in_memory = static_cast<std::size_t>(
+        std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return r & 1; }));
+  }
+  if (mapping != MAP_FAILED) ::munmap(mapping, size);
+  ::close(fd);
+  return {in_memory, pages};
+}
+
+// The map warmer (store/sqlite/map_warmer.hpp) reads every page of a file in memory through
+// the readers' map, the file's last step included, so that a freshly started server's
+// first readers do not pay for it.
+TEST(SqliteMapWarmerTest, ReadsEveryPageOfAFileInMemory) {
+  const testing::TestDatabase database(testing::Backend::kSqlite);
+  const std::filesystem::path file = FileOfArticles(database, 1500);  // about 7 MB
+  Result<std::unique_ptr<sqlite::Connection>> reader =
+      sqlite::Connection::Open(file.string(), sqlite::Connection::Role::kReader);
+  ASSERT_TRUE(reader.has_value()) << reader.error().detail;
+  const auto [in_memory, pages] = ResidentPages(file);
+  ASSERT_GT(in_memory, pages * 9 / 10) << "the file just written is in memory";
+  ASSERT_GT(pages, 256u * 6) << "several steps of the walk, the last one short";
+  EXPECT_EQ(sqlite::WarmMap(**reader, std::stop_token()), in_memory);
+}
+
+// ... and reads nothing in from disk: on a paper larger than memory, warming all of it would
+// push out what readers use. Pages dropped from memory stay out. (What SQLite reads itself, the
+// file's header and schema and the kernel's read-ahead around them, is in before the walk.)
+TEST(SqliteMapWarmerTest, LeavesPagesThatAreNotInMemoryOnDisk) {
+  const testing::TestDatabase database(testing::Backend::kSqlite);
+  const std::filesystem::path file = FileOfArticles(database, 1500);
+  const int fd = ::open(file.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ::fdatasync(fd);
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);  // clean and mapped by no one: dropped
+  ::close(fd);
+  const auto [dropped_left, pages] = ResidentPages(file);
+  if (dropped_left > pages / 10) {
+    GTEST_SKIP() << "this file system keeps the file's pages in memory (" << dropped_left << " of "
+                 << pages << ")";
+  }
+  Result<std::unique_ptr<sqlite::Connection>> reader =
+      sqlite::Connection::Open(file.string(), sqlite::Connection::Role::kReader);
+  ASSERT_TRUE(reader.has_value()) << reader.error().detail;
+  ASSERT_EQ(sqlite3_exec((*reader)->handle(), "SELECT COUNT(*) FROM sqlite_schema", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  const std::size_t before = ResidentPages(file).first;
+  const std::size_t read = sqlite::WarmMap(**reader, std::stop_token());
+  EXPECT_LE(read, before);
+  EXPECT_LT(ResidentPages(file).first, before + pages / 20);
 }
 
 // Page faults the calling thread has taken so far (minor ones: pages already in memory).

@@ -64,6 +64,13 @@ int CheckReservedLock(sqlite3_file* f, int* out) {
   return BaseMethods(f)->xCheckReservedLock(Base(f), out);
 }
 int FileControl(sqlite3_file* f, int op, void* arg) {
+  if (op == kTouchMappedPagesOp) {
+    const KeptFile* kept = Kept(f);
+    if (!kept->map) return SQLITE_NOTFOUND;
+    auto* range = static_cast<TouchRange*>(arg);
+    range->touched = kept->map->TouchMappedPages(range->offset, range->length);
+    return SQLITE_OK;
+  }
   return BaseMethods(f)->xFileControl(Base(f), op, arg);
 }
 int SectorSize(sqlite3_file* f) { return BaseMethods(f)->xSectorSize(Base(f)); }

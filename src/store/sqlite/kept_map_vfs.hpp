@@ -10,7 +10,21 @@
 // read again whenever SQLite asks to unmap. This VFS forwards everything to the default one
 // ("unix") but xFetch and xUnfetch, which it answers from the shared map.
 
+#include <cstddef>
+#include <cstdint>
+
 namespace sinmun::store::sqlite {
+
+// sqlite3_file_control(db, "main", kTouchMappedPagesOp, &range) on a connection opened with
+// this VFS reads the mapped pages of the database file's range through the shared map
+// (SharedFileMap::TouchMappedPages) and sets `touched`; SQLITE_NOTFOUND when the file has no
+// map. Custom opcodes are above 100 (SQLite's xFileControl documentation).
+constexpr int kTouchMappedPagesOp = 0x53696e;  // "Sin"
+struct TouchRange {
+  std::int64_t offset = 0;
+  std::int64_t length = 0;
+  std::size_t touched = 0;
+};
 
 // The VFS's name for sqlite3_open_v2, registered (not as the default) on first use; null when
 // it cannot be registered, and the caller opens with the default VFS. The writer's files read

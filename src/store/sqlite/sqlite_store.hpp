@@ -10,7 +10,9 @@
 
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/sql/sql_store.hpp"
@@ -64,6 +66,8 @@ class SqliteStore final : public SqlStore<SqliteStore> {
   // `scan`: a connection for long index scans (Connection::Role::kScanReader).
   Result<ReaderLease> AcquireReader(bool scan = false) const;
   void ReleaseReader(std::unique_ptr<Connection> reader) const;
+  // On map_warmer_: the pages of the file in memory read once through the map (map_warmer.hpp).
+  void WarmMap(const std::stop_token& stop) const;
 
   const std::string path_;
 
@@ -74,6 +78,9 @@ class SqliteStore final : public SqlStore<SqliteStore> {
   mutable std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by readers_mutex_
   // kScanReader connections, for sitemaps' long index scans; guarded by readers_mutex_.
   mutable std::vector<std::unique_ptr<Connection>> idle_scan_readers_;
+
+  // Last, so it stops and joins before the readers it borrows from go.
+  std::jthread map_warmer_;
 };
 
 }  // namespace sinmun::store::sqlite
