@@ -22,7 +22,7 @@ class Connection;
 // Walks the file 1 MB at a time, each inside its own read transaction on `reader`, so that no
 // checkpoint can shrink the file under the pages read and none is held back for long. Returns
 // at the file's end, on `stop`, or when the file has no map, with how many pages it read. Runs
-// at the calling thread's priority (SqliteStore's warming thread takes the lowest).
+// at the calling thread's priority.
 // REQUIRES: `reader` was opened with the kept-map VFS (Connection::Role::kReader).
 std::size_t WarmMap(Connection& reader, const std::stop_token& stop);
 

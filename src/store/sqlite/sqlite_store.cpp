@@ -1,8 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <fmt/format.h>
-#include <pthread.h>
-#include <sched.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/background_priority.hpp"
 #include "store/migrate.hpp"
 #include "store/pinned_reader.hpp"
 #include "store/sql/sql_store_methods.hpp"
@@ -111,10 +110,11 @@ Result<SqliteStore::ReaderLease> SqliteStore::AcquireReader(bool scan) const {
 }
 
 void SqliteStore::WarmMap(const std::stop_token& stop) const {
-  // Only spare CPU: readers' requests always come first. Should the call fail, the walk runs
-  // at normal priority, which on a busy machine takes a few seconds of a core at the most.
-  const sched_param unused{};
-  (void)pthread_setschedparam(pthread_self(), SCHED_IDLE, &unused);
+  // A background thread's priority (core/background_priority.hpp): readers' requests come
+  // first, yet each step's read transaction, which holds back checkpoints, ends within
+  // milliseconds. Not SCHED_IDLE: a loaded server gives that next to no time, and a step could
+  // hold its read transaction for seconds.
+  LowerThisThreadsPriority();
   if (Result<ReaderLease> reader = AcquireReader()) sqlite::WarmMap(**reader, stop);
 }
 
