@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "http/request.hpp"
@@ -22,6 +23,12 @@ namespace sinmun::site {
 class BreakingTicker;      // site/breaking_ticker.hpp
 struct EmptyCommentBlock;  // site/comments.hpp
 
+// The articles with a published correction (issue #18), as ArticleCorrectionsView keeps them.
+struct CorrectedArticles {
+  std::unordered_set<store::ArticleId> ids;
+  bool complete = false;  // false: there were more than one read takes, ask each article
+};
+
 // Parts many pages show alike, made once per change and reused (site/shared_part.hpp): an
 // article miss no longer ranks the most-viewed box or reads the sections and settings itself.
 struct SharedParts {
@@ -34,7 +41,8 @@ struct SharedParts {
         list_pages(max_age),
         mastheads(max_age),
         colophons(max_age),
-        empty_comment_blocks(max_age) {}
+        empty_comment_blocks(max_age),
+        corrected_articles(max_age) {}
   SharedPart<std::string> most_viewed_box;  // its HTML (MostViewedBoxHtml)
   SharedPart<std::vector<store::Section>> sections;
   SharedPart<store::Settings> settings;
@@ -50,6 +58,9 @@ struct SharedParts {
   SharedVariants<std::string> colophons;
   // The comment parts of an article without comments, by whether comments are open or closed.
   SharedVariants<EmptyCommentBlock> empty_comment_blocks;
+  // Which articles have a published correction: an article page's miss reads its corrections
+  // only when it is one of them (ArticleCorrectionsView).
+  SharedPart<CorrectedArticles> corrected_articles;
 };
 
 class CommentParts;

@@ -4,6 +4,9 @@
 
 #include <gmock/gmock.h>
 
+#include <chrono>
+#include <thread>
+
 #include "site_fixture.hpp"
 
 namespace sinmun::site {
@@ -69,6 +72,22 @@ class CorrectionsSiteTest : public SiteTest {
          {"origin", kOrigin},
          {"content-type", std::string("multipart/form-data; boundary=") + kBoundary}},
         body);
+  }
+
+  // Files a correction request for `article` and takes it through the desk to published.
+  void PublishCorrection(store::ArticleId article, const std::string& text) {
+    const store::CorrectionId id = store_
+                                       ->FileCorrection({.article_id = article,
+                                                         .requester = "청구인",
+                                                         .contact = "c@example.com",
+                                                         .text = "청구문",
+                                                         .status_token = "t",
+                                                         .received_at = kNow})
+                                       .value();
+    ASSERT_TRUE(store_->MoveCorrection(id, {.to = store::CaseState::kReviewing, .at = kNow}));
+    ASSERT_TRUE(store_->MoveCorrection(id, {.to = store::CaseState::kAccepted, .at = kNow}));
+    ASSERT_TRUE(store_->MoveCorrection(
+        id, {.to = store::CaseState::kPublished, .published_text = text, .at = kNow}));
   }
 
   store::ArticleId article_ = 0;
@@ -145,19 +164,7 @@ TEST_F(CorrectionsSiteTest, EvidenceIsRefusedByItsContentAndItsSize) {
 TEST_F(CorrectionsSiteTest, APublishedCorrectionIsOnItsArticleInJsonLdAndListed) {
   EXPECT_THAT(GetBody("/article/" + std::to_string(article_)),
               Not(HasSubstr("published-corrections")));
-  const store::CorrectionId id = store_
-                                     ->FileCorrection({.article_id = article_,
-                                                       .requester = "청구인",
-                                                       .contact = "c@example.com",
-                                                       .text = "청구문",
-                                                       .status_token = "t",
-                                                       .received_at = kNow})
-                                     .value();
-  ASSERT_TRUE(store_->MoveCorrection(id, {.to = store::CaseState::kReviewing, .at = kNow}));
-  ASSERT_TRUE(store_->MoveCorrection(id, {.to = store::CaseState::kAccepted, .at = kNow}));
-  ASSERT_TRUE(store_->MoveCorrection(id, {.to = store::CaseState::kPublished,
-                                          .published_text = "바로잡습니다: 사실과 다릅니다.",
-                                          .at = kNow}));
+  PublishCorrection(article_, "바로잡습니다: 사실과 다릅니다.");
 
   const std::string article = GetBody("/article/" + std::to_string(article_));
   EXPECT_THAT(article, HasSubstr("id=\"published-corrections\""));
@@ -170,6 +177,40 @@ TEST_F(CorrectionsSiteTest, APublishedCorrectionIsOnItsArticleInJsonLdAndListed)
   const std::string list = GetBody("/corrections");
   EXPECT_THAT(list, HasSubstr("바로잡습니다: 사실과 다릅니다."));
   EXPECT_THAT(list, HasSubstr("시장 발언 보도"));
+}
+
+// With the page cache on, an article page's miss reads its corrections only when the paper's
+// list of corrected articles, made once per change, names it (ArticleCorrectionsView). A
+// publish is a change: an article read before its correction shows it after, and the
+// article next to it still shows none.
+class CorrectionsCachedSiteTest : public CorrectionsSiteTest {
+ protected:
+  void SetUp() override {
+    SiteTest::SetUp();
+    writable_ = true;
+    MakeSite("ko", 60);
+    article_ =
+        Insert(sinmun::testing::MakeArticle(sections_[0].id, "시장 발언 보도", kNow - kHour));
+    other_ = Insert(sinmun::testing::MakeArticle(sections_[0].id, "다른 기사", kNow - kHour));
+  }
+  store::ArticleId other_ = 0;
+};
+
+TEST_F(CorrectionsCachedSiteTest, AnArticleReadBeforeItsCorrectionShowsItOnceItIsPublished) {
+  EXPECT_THAT(GetBody("/article/" + std::to_string(article_)),
+              Not(HasSubstr("published-corrections")));
+  EXPECT_THAT(GetBody("/article/" + std::to_string(other_)),
+              Not(HasSubstr("published-corrections")));
+  PublishCorrection(article_, "바로잡습니다: 사실과 다릅니다.");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the cache's change check
+
+  EXPECT_THAT(GetBody("/article/" + std::to_string(article_)),
+              HasSubstr("바로잡습니다: 사실과 다릅니다."));
+  EXPECT_THAT(GetBody("/article/" + std::to_string(other_)),
+              Not(HasSubstr("published-corrections")));
+  // A page of the other article not cached before: made after the list named the first one.
+  EXPECT_THAT(GetBody("/article/" + std::to_string(other_) + "/print"),
+              Not(HasSubstr("바로잡습니다")));
 }
 
 }  // namespace
