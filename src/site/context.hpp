@@ -26,7 +26,7 @@ struct EmptyCommentBlock;  // site/comments.hpp
 // The articles with a published correction (issue #18), as ArticleCorrectionsView keeps them.
 struct CorrectedArticles {
   std::unordered_set<store::ArticleId> ids;
-  bool complete = false;  // false: there were more than one read takes, ask each article
+  bool complete = false;  // false: the read was cut at its size, so each article is asked
 };
 
 // Parts many pages show alike, made once per change and reused (site/shared_part.hpp): an
