@@ -21,13 +21,14 @@ constexpr std::int64_t kStepBytes = std::int64_t{1} << 20;
 
 std::size_t WarmMap(Connection& reader, const std::stop_token& stop) {
   std::size_t read = 0;
+  const Result<std::int64_t> page_size = ReadCount(Query(reader, kPageSize));
+  if (!page_size) return read;
   for (std::int64_t offset = 0; !stop.stop_requested(); offset += kStepBytes) {
     Result<Transaction> transaction = Transaction::Begin(reader, TransactionMode::kRead);
     if (!transaction) return read;
     // Its first read takes the snapshot, which keeps the file from shrinking until the end.
     const Result<std::int64_t> pages = ReadCount(Query(reader, kPageCount));
-    const Result<std::int64_t> page_size = ReadCount(Query(reader, kPageSize));
-    if (!pages || !page_size || offset >= *pages * *page_size) return read;
+    if (!pages || offset >= *pages * *page_size) return read;
     TouchRange range{.offset = offset, .length = kStepBytes};
     if (sqlite3_file_control(reader.handle(), "main", kTouchMappedPagesOp, &range) != SQLITE_OK) {
       return read;
