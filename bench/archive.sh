@@ -149,12 +149,14 @@ if [ "$BIG_ARTICLES" -gt 0 ]; then
   small_pid=$sinmun_pid
   start_sinmun "$work/big" "$PORT"
   big_sections=$(sections "$work/big")
-  # One window of the mix on a server: its req/s, p99, CPU ticks and requests summed by KIND,
-  # and the anonymous memory after it.
-  declare -A rps_sum=() p99_max=() ticks_sum=() requests_sum=() anon_last=()
+  # One window of the mix on a server: its req/s, p99, CPU ticks, requests and page cache
+  # lookups (hits, misses) summed by KIND, and the anonymous memory after it.
+  declare -A rps_sum=() p99_max=() ticks_sum=() requests_sum=() anon_last=() hits_sum=() \
+    misses_sum=()
   mix_window() {  # kind port pid max-id recent sections
-    local ticks rps p99
+    local ticks rps p99 hits misses hits_after misses_after
     ticks=$(cpu_ticks "$3")
+    read -r hits misses < <(page_cache_lookups "http://127.0.0.1:$2")
     read -r rps _ p99 < <(MAX_ID=$4 RECENT=$5 SECTIONS=$6 DURATION=$F_WINDOW \
       wrk_run "$work/$1.out" "http://127.0.0.1:$2" bench/news_mix.lua)
     rps_sum[$1]=$(echo "${rps_sum[$1]:-0} + $rps" | bc)
@@ -162,17 +164,21 @@ if [ "$BIG_ARTICLES" -gt 0 ]; then
     ticks_sum[$1]=$(( ${ticks_sum[$1]:-0} + $(cpu_ticks "$3") - ticks ))
     requests_sum[$1]=$(( ${requests_sum[$1]:-0} + $(awk '/requests in/ {print $1}' "$work/$1.out") ))
     anon_last[$1]=$(rss_mb "$3" | cut -d' ' -f2)
+    read -r hits_after misses_after < <(page_cache_lookups "http://127.0.0.1:$2")
+    hits_sum[$1]=$(( ${hits_sum[$1]:-0} + hits_after - hits ))
+    misses_sum[$1]=$(( ${misses_sum[$1]:-0} + misses_after - misses ))
   }
   small() { mix_window small "$small_port" "$small_pid" "$ARTICLES" $(( ARTICLES / 16 )) "$slugs"; }
   big() { mix_window big "$PORT" "$sinmun_pid" "$BIG_ARTICLES" $(( ARTICLES / 16 )) "$big_sections"; }
   wide() { mix_window wide "$PORT" "$sinmun_pid" "$BIG_ARTICLES" $(( BIG_ARTICLES / 16 )) "$big_sections"; }
   F_WINDOW=5s small
   F_WINDOW=5s big
-  rps_sum=() p99_max=() ticks_sum=() requests_sum=()
+  rps_sum=() p99_max=() ticks_sum=() requests_sum=() hits_sum=() misses_sum=()
   for _ in 1 2; do small; big; wide; done
   bench_stop "$small_pid"
   stop_sinmun
   cpu_ms() { echo "scale=3; ${ticks_sum[$1]} * 1000 / $(getconf CLK_TCK) / ${requests_sum[$1]}" | bc; }
+  hit_share() { echo "scale=3; ${hits_sum[$1]} / (${hits_sum[$1]} + ${misses_sum[$1]})" | bc; }
 fi
 
 ratio() { echo "scale=3; $1 / $2" | bc; }
@@ -196,11 +202,11 @@ printf '    on a freshly started server, 3 x 10 s: %.0f, %.0f, %.0f req/s; last/
 echo "(b) anonymous memory after the mix: $mix_anon MB; server CPU $mix_cpu ms per request"
 if [ "$BIG_ARTICLES" -gt 0 ]; then
   mean() { echo "${rps_sum[$1]} / 2" | bc -l; }
-  printf '(f) %d articles beside %d, news mix, two alternated %s windows each (req/s: their mean): the small paper %.0f req/s, p99 %.2f ms, server CPU %s ms per request\n' \
-    "$BIG_ARTICLES" "$ARTICLES" "$F_WINDOW" "$(mean small)" "${p99_max[small]}" "$(cpu_ms small)"
-  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
-    $(( ARTICLES / 16 )) "$(mean big)" "$(ratio "${rps_sum[big]}" "${rps_sum[small]}")" "${p99_max[big]}" "${anon_last[big]}" "$(cpu_ms big)"
-  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request\n' \
-    $(( BIG_ARTICLES / 16 )) "$(mean wide)" "$(ratio "${rps_sum[wide]}" "${rps_sum[small]}")" "${p99_max[wide]}" "${anon_last[wide]}" "$(cpu_ms wide)"
+  printf '(f) %d articles beside %d, news mix, two alternated %s windows each (req/s: their mean): the small paper %.0f req/s, p99 %.2f ms, server CPU %s ms per request, page cache hits %s\n' \
+    "$BIG_ARTICLES" "$ARTICLES" "$F_WINDOW" "$(mean small)" "${p99_max[small]}" "$(cpu_ms small)" "$(hit_share small)"
+  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request, page cache hits %s\n' \
+    $(( ARTICLES / 16 )) "$(mean big)" "$(ratio "${rps_sum[big]}" "${rps_sum[small]}")" "${p99_max[big]}" "${anon_last[big]}" "$(cpu_ms big)" "$(hit_share big)"
+  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request, page cache hits %s\n' \
+    $(( BIG_ARTICLES / 16 )) "$(mean wide)" "$(ratio "${rps_sum[wide]}" "${rps_sum[small]}")" "${p99_max[wide]}" "${anon_last[wide]}" "$(cpu_ms wide)" "$(hit_share wide)"
 fi
 machine
