@@ -13,11 +13,12 @@
 #   (e) 30 s of random article ids in three 10 s parts: on the server that served (a)-(c), as
 #       the issue saw throughput fall while its random load ran, and on a freshly started
 #       server, whose first seconds fill its caches (each new page of memory a fault)
-#   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s and anonymous memory
-#       (RssAnon), against the ARTICLES paper under the same mix in alternated windows (both
-#       servers up at once; see below). Its recent half is the newest ARTICLES / 16 articles,
-#       as in (b): a paper with a longer archive does not publish more a day. The mix with its
-#       recent half among the newest BIG_ARTICLES / 16 is alternated with them, and shown too.
+#   (f) BIG_ARTICLES (1,000,000) articles under the news mix: req/s, anonymous memory
+#       (RssAnon) and the page cache's hit share (from /metrics), against the ARTICLES paper
+#       under the same mix in alternated windows (both servers up at once; see below). Its
+#       recent half is the newest ARTICLES / 16 articles, as in (b): a paper with a longer
+#       archive does not publish more a day. The mix with its recent half among the newest
+#       BIG_ARTICLES / 16 is alternated with them, and shown too.
 #       BIG_ARTICLES=0 skips (f) (its demo and reindex take minutes).
 #       BIG_PAPER=/tmp/big measures a copy of a big paper made before (KEEP_BIG_PAPER=/tmp/big
 #       keeps the one a run makes); BIG_ARTICLES must then be its article count.
