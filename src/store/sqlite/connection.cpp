@@ -13,7 +13,7 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr std::int64_t kMmapBytes = std::int64_t{1} << 30;
-constexpr int kWriterCacheKib = 64 * 1024;
+constexpr int kWriterCacheKib = 8 * 1024;
 constexpr std::int64_t kJournalSizeLimitBytes = std::int64_t{64} << 20;
 
 // Process-wide settings that must precede any other SQLite call.
@@ -163,9 +163,11 @@ Result<> Connection::Configure(Role role) {
       "PRAGMA temp_store = MEMORY;"
       "PRAGMA mmap_size = {};",
       kBusyTimeoutMs, role == Role::kScanReader ? 0 : kMmapBytes);
-  // The writer's larger page cache keeps index pages between the transactions of a bulk load
-  // instead of reading them back from the file for every batch. The journal size limit
-  // shrinks the WAL file back after a large transaction has been checkpointed.
+  // The writer's page cache holds the pages its transactions changed (it reads the others
+  // through the readers' map). At 64 MB a server's view flushes filled about 36 MB of it, all
+  // anonymous memory, for no measurable gain: at 8 MB the flushes took as much CPU a view and
+  // a 1,000,000-article demo load as long (docs/BENCHMARKS.md, session 24). The journal size
+  // limit shrinks the WAL file back after a large transaction has been checkpointed.
   pragmas += role == Role::kWriter ? fmt::format(
                                          "PRAGMA foreign_keys = ON; PRAGMA cache_size = {};"
                                          "PRAGMA journal_size_limit = {};",
