@@ -148,7 +148,7 @@ cpu_ms_per_request() {  # pid ticks-before wrk-output
 
 # The page cache's lookups so far on the server at BASE, from its /metrics: "hits misses".
 page_cache_lookups() {  # base
-  curl -s "$1/metrics" | awk '$1 == "sinmun_page_cache_hits_total" {h = $2}
+  curl -fs "$1/metrics" | awk '$1 == "sinmun_page_cache_hits_total" {h = $2}
     $1 == "sinmun_page_cache_misses_total" {m = $2} END {printf "%d %d\n", h, m}'
 }
 

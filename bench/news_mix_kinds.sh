@@ -31,16 +31,12 @@ SECTIONS=$(sqlite3 "$PAPER/sinmun.db" "SELECT s.slug FROM sections s JOIN articl
   paste -sd, -)
 export SECTIONS
 
-cache_counts() {  # -> "hits misses"
-  curl -fs "$base/metrics" | awk '$1 == "sinmun_page_cache_hits_total" {h = $2}
-    $1 == "sinmun_page_cache_misses_total" {m = $2} END {printf "%d %d\n", h, m}'
-}
 # One load (ONLY=kind, or the whole mix for "mix") for a duration: a table row.
 measure() {  # label kind duration
   local label=$1 kind=$2 duration=$3 cpu0 cpu1 hits0 misses0 hits1 misses1 requests
   local out="$work/$label-$kind.out"
   cpu0=$(cpu_ticks "$sinmun_pid")
-  read -r hits0 misses0 < <(cache_counts)
+  read -r hits0 misses0 < <(page_cache_lookups "$base")
   if [ "$kind" = cached ]; then
     wrk -t2 -c64 -d"$duration" --latency -H "User-Agent: $agent" -H 'Accept-Encoding: gzip' \
       "$base/article/$((max_id / 2))" >"$out"
@@ -49,7 +45,7 @@ measure() {  # label kind duration
       wrk -t2 -c64 -d"$duration" --latency -s bench/news_mix.lua "$base" >"$out"
   fi
   cpu1=$(cpu_ticks "$sinmun_pid")
-  read -r hits1 misses1 < <(cache_counts)
+  read -r hits1 misses1 < <(page_cache_lookups "$base")
   requests=$(awk '/requests in/ {print $1}' "$out")
   read -r rps _ p99 < <(wrk_stats "$out")
   printf '| %s | %s | %.0f | %.1f ms | %s | %.2f ms |\n' "$label" "$kind" "$rps" "$p99" \
