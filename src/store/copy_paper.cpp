@@ -348,8 +348,18 @@ Result<AnyConnection> Connect(std::string_view url, bool write) {
     std::string path(url.substr(std::string_view("sqlite:").size()));
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored)) path += "/sinmun.db";
-    return sqlite::Connection::Open(
+    Result<std::unique_ptr<sqlite::Connection>> connection = sqlite::Connection::Open(
         path, write ? sqlite::Connection::Role::kWriter : sqlite::Connection::Role::kReader);
+    // A paper is written in one transaction (WritePaper) or in batches of kBatchRows rows
+    // (Copy): every page it changes stays in the writer's cache until the commit, and what does
+    // not fit is spilled to the WAL and read back. The store's writer keeps 8 MB for a server's
+    // small writes (sqlite/connection.cpp); a copy takes 64 MB.
+    if (connection && write) {
+      if (Result<> sized = (*connection)->Execute("PRAGMA cache_size = -65536"); !sized) {
+        return tl::unexpected(sized.error());
+      }
+    }
+    return connection;
   }
   Result<postgres::PoolUrl> split = postgres::SplitPoolSize(std::string(url), 1);
   if (!split) return tl::unexpected(split.error());
