@@ -352,8 +352,9 @@ Result<AnyConnection> Connect(std::string_view url, bool write) {
         path, write ? sqlite::Connection::Role::kWriter : sqlite::Connection::Role::kReader);
     // A paper is written in one transaction (WritePaper) or in batches of kBatchRows rows
     // (Copy): every page it changes stays in the writer's cache until the commit, and what does
-    // not fit is spilled to the WAL and read back. The store's writer keeps 8 MB for a server's
-    // small writes (sqlite/connection.cpp); a copy takes 64 MB.
+    // not fit is spilled to the WAL. The store's writer keeps 8 MB for a server's small writes
+    // (sqlite/connection.cpp); a copy takes 64 MB. With 8 MB `import paper` of 100,000 articles
+    // spent 1.1-2.0 s more in the kernel and took 8-11 % longer (docs/BENCHMARKS.md, session 25).
     if (connection && write) {
       if (Result<> sized = (*connection)->Execute("PRAGMA cache_size = -65536"); !sized) {
         return tl::unexpected(sized.error());
