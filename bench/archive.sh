@@ -205,9 +205,11 @@ if [ "$BIG_ARTICLES" -gt 0 ]; then
   mean() { echo "${rps_sum[$1]} / 2" | bc -l; }
   printf '(f) %d articles beside %d, news mix, two alternated %s windows each (req/s: their mean): the small paper %.0f req/s, p99 %.2f ms, server CPU %s ms per request, page cache hits %s\n' \
     "$BIG_ARTICLES" "$ARTICLES" "$F_WINDOW" "$(mean small)" "${p99_max[small]}" "$(cpu_ms small)" "$(hit_share small)"
-  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request, page cache hits %s\n' \
-    $(( ARTICLES / 16 )) "$(mean big)" "$(ratio "${rps_sum[big]}" "${rps_sum[small]}")" "${p99_max[big]}" "${anon_last[big]}" "$(cpu_ms big)" "$(hit_share big)"
-  printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request, page cache hits %s\n' \
-    $(( BIG_ARTICLES / 16 )) "$(mean wide)" "$(ratio "${rps_sum[wide]}" "${rps_sum[small]}")" "${p99_max[wide]}" "${anon_last[wide]}" "$(cpu_ms wide)" "$(hit_share wide)"
+  big_paper_line() {  # kind recent
+    printf '    the big paper, recent half among the newest %d: %.0f req/s (%s of the small paper), p99 %.2f ms, anonymous memory %d MB, server CPU %s ms per request, page cache hits %s\n' \
+      "$2" "$(mean "$1")" "$(ratio "${rps_sum[$1]}" "${rps_sum[small]}")" "${p99_max[$1]}" "${anon_last[$1]}" "$(cpu_ms "$1")" "$(hit_share "$1")"
+  }
+  big_paper_line big $(( ARTICLES / 16 ))
+  big_paper_line wide $(( BIG_ARTICLES / 16 ))
 fi
 machine
