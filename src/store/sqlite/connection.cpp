@@ -166,9 +166,10 @@ Result<> Connection::Configure(Role role) {
   // The writer's page cache holds the pages its transactions changed (it reads the others
   // through the readers' map). At 64 MB a server's view flushes filled about 36 MB of it, all
   // anonymous memory, for no measurable gain: at 8 MB the flushes took as much CPU a view and
-  // a 1,000,000-article demo load as long (docs/BENCHMARKS.md, session 24). A paper copy, one
-  // large transaction, sets its own (store/copy_paper.cpp). The journal size limit shrinks the
-  // WAL file back after a large transaction has been checkpointed.
+  // a 1,000,000-article demo load as long (docs/BENCHMARKS.md, session 24). A paper copy sets
+  // its own (store/copy_paper.cpp: `import paper` writes the paper in one transaction). The
+  // journal size limit shrinks the WAL file back after a large transaction has been
+  // checkpointed.
   pragmas += role == Role::kWriter ? fmt::format(
                                          "PRAGMA foreign_keys = ON; PRAGMA cache_size = {};"
                                          "PRAGMA journal_size_limit = {};",
