@@ -92,8 +92,6 @@ Result<std::string> InlineInto(const std::string& name,
   return out;
 }
 
-bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
-
 // Text between tags, or a tag; text is cut after each newline as mstch tokenizes it.
 struct TemplatePiece {
   std::string_view text;
