@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <cstdint>
+
 #include "core/photo_marker.hpp"
 
 namespace sinmun {
@@ -13,6 +15,60 @@ size_t Utf8Length(std::string_view text) {
   size_t n = 0;
   for (unsigned char c : text) n += IsContinuation(c) ? 0 : 1;
   return n;
+}
+
+size_t Utf8CharLength(std::string_view text, size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return 1;
+  size_t length = 0;
+  std::uint32_t min = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+    min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    min = 0x10000;
+  }
+  if (length == 0 || at + length > text.size()) return 0;
+  std::uint32_t code = c & (0xFF >> (length + 1));
+  for (size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[at + k]);
+    if (!IsContinuation(next)) return 0;
+    code = (code << 6) | (next & 0x3F);
+  }
+  const bool valid = code >= min && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+  return valid ? length : 0;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8CharLength(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+void AppendValidUtf8(std::string& out, std::string_view text) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  // The valid runs between replacements are appended whole, not a character at a time: a
+  // Markdown body passes through here on every article miss (issue #14).
+  size_t run = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t length = Utf8CharLength(text, i);
+    if (length != 0) {
+      i += length;
+      continue;
+    }
+    out.append(text.data() + run, i - run);
+    out.append(kReplacement);
+    run = ++i;
+  }
+  out.append(text.data() + run, text.size() - run);
 }
 
 std::string TrimSpace(std::string_view text) {

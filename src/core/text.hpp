@@ -24,4 +24,13 @@ std::string TrimSpace(std::string_view text);
 // Number of code points in valid UTF-8.
 size_t Utf8Length(std::string_view text);
 
+// The bytes of the valid UTF-8 character that starts at `text[at]` (1 to 4); 0 when the bytes
+// there are no valid character (a stray continuation byte, an overlong form, a surrogate, past
+// U+10FFFF, or cut short).
+size_t Utf8CharLength(std::string_view text, size_t at);
+// Whether every byte of `text` is part of a valid UTF-8 character.
+bool IsValidUtf8(std::string_view text);
+// Appends `text` with each byte that starts no valid character replaced by U+FFFD.
+void AppendValidUtf8(std::string& out, std::string_view text);
+
 }  // namespace sinmun

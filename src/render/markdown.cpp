@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/text.hpp"
 #include "render/html_escape.hpp"
 
 namespace sinmun::render {
@@ -28,50 +29,6 @@ constexpr int kMaxTableColumns = 128;
 // through, and the body is shown as plain text instead.
 constexpr size_t kMaxOutputFactor = 16;
 constexpr size_t kMinOutputBudget = 1 << 20;
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-// Appends `text` with invalid UTF-8 sequences replaced by U+FFFD (md4c passes bytes through).
-void AppendValidUtf8(std::string& out, std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    size_t length = 0;
-    std::uint32_t min = 0;
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-      min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      min = 0x10000;
-    }
-    bool valid = length != 0 && i + length <= text.size();
-    std::uint32_t code = valid ? (c & (0xFF >> (length + 1))) : 0;
-    for (size_t k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) {
-        valid = false;
-      } else {
-        code = (code << 6) | (next & 0x3F);
-      }
-    }
-    valid = valid && code >= min && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
-    if (valid) {
-      out.append(text.substr(i, length));
-      i += length;
-    } else {
-      out.append(kReplacement);
-      ++i;
-    }
-  }
-}
 
 // Where the container markers at the start of `line` end once `max_depth` of them have been
 // read (">", "-", "+", "*", "1." or "1)" each followed by a space or tab, at most three

@@ -1,6 +1,7 @@
 #include "site/ad_splice.hpp"
 
 #include <spdlog/spdlog.h>
+#include <string.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -34,6 +35,17 @@ std::atomic<std::size_t> joined_bytes{0};
 // What a kept joined body counts against the budget: its gzip form, and its brotli form (made
 // later) as large as the gzip one.
 std::size_t JoinedSize(const AdPage::Joined& joined) { return 2 * joined.gzip->size(); }
+
+// Where `needle` next occurs in `text` from `from`, or npos. glibc's memmem skips ahead by the
+// whole needle; std::string_view::find stops at every '<' of a page to compare the rest (one
+// memchr and one memcmp per tag), which made the cut 3 % of an article miss (issue #14).
+std::size_t FindFrom(std::string_view text, std::string_view needle, std::size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* found =
+      ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return found == nullptr ? std::string_view::npos
+                          : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+}
 
 std::string ClickUrl(const ads::ClickSigner& signer, const store::AdCampaign& campaign,
                      std::string_view slot) {
@@ -231,16 +243,17 @@ std::int64_t CommentedArticle(const AdPage& page) {
 
 std::shared_ptr<const AdPage> CutAtAdMarkers(std::string_view html, const ads::LiveSet* live,
                                              int level, std::string* plain_out) {
-  if (html.find(kMarkerOpen) == std::string::npos) return nullptr;
+  const std::size_t first = FindFrom(html, kMarkerOpen, 0);
+  if (first == std::string::npos) return nullptr;
   auto page = std::make_shared<AdPage>();
   std::string plain;
   plain.reserve(html.size());
   std::vector<std::size_t> cuts;
   std::size_t at = 0;
   while (at < html.size()) {
-    const std::size_t open = html.find(kMarkerOpen, at);
+    const std::size_t open = at == 0 ? first : FindFrom(html, kMarkerOpen, at);
     const std::size_t close =
-        open == std::string::npos ? open : html.find(kMarkerClose, open + kMarkerOpen.size());
+        open == std::string::npos ? open : FindFrom(html, kMarkerClose, open + kMarkerOpen.size());
     if (close == std::string::npos) {
       plain.append(html, at, std::string::npos);
       break;

@@ -42,5 +42,34 @@ TEST(TextTest, ExcerptLeavesPhotoMarkersOut) {
 
 TEST(TextTest, ExcerptIsCutAtTheLimit) { EXPECT_EQ(Excerpt("가나다라마바사", 4), "가나다라…"); }
 
+std::string ValidUtf8(std::string_view text) {
+  std::string out;
+  AppendValidUtf8(out, text);
+  return out;
+}
+
+TEST(TextTest, ValidUtf8IsKeptWhole) {
+  EXPECT_EQ(ValidUtf8("한밭일보 A&B 😀"), "한밭일보 A&B 😀");
+  EXPECT_EQ(ValidUtf8(""), "");
+}
+
+TEST(TextTest, EachByteThatStartsNoCharacterBecomesOneReplacement) {
+  const std::string r = "\xEF\xBF\xBD";
+  EXPECT_EQ(ValidUtf8("abc\xff\xfe def"), "abc" + r + r + " def");
+  EXPECT_EQ(ValidUtf8("\xC0\xAF"), r + r) << "an overlong '/'";
+  EXPECT_EQ(ValidUtf8("\xED\xA0\x80"), r + r + r) << "a surrogate";
+  EXPECT_EQ(ValidUtf8("가\xEA\xB0"), "가" + r + r) << "cut short at the end";
+  EXPECT_EQ(ValidUtf8("\x80가"), r + "가") << "a stray continuation byte";
+}
+
+TEST(TextTest, Utf8CharLengthCountsOneCharacter) {
+  EXPECT_EQ(Utf8CharLength("a", 0), 1u);
+  EXPECT_EQ(Utf8CharLength("가", 0), 3u);
+  EXPECT_EQ(Utf8CharLength("😀", 0), 4u);
+  EXPECT_EQ(Utf8CharLength("\xF4\x90\x80\x80", 0), 0u) << "past U+10FFFF";
+  EXPECT_TRUE(IsValidUtf8("한밭 A 😀"));
+  EXPECT_FALSE(IsValidUtf8("한밭\xEA\xB0"));
+}
+
 }  // namespace
 }  // namespace sinmun
