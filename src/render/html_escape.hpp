@@ -1,6 +1,6 @@
 #pragma once
-// Private to render/.
-// The one HTML escaper: the templates' values and Markdown bodies shown as plain text.
+// The one HTML escaper: the templates' values, Markdown bodies shown as plain text, and the
+// few tags a page's head gets as text (site/structured_data.cpp).
 
 #include <string>
 #include <string_view>

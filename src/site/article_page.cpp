@@ -99,30 +99,31 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   meta.section_slug = data->article.section.slug;
   meta.canonical_path = ArticlePath(data->article.id);
   const PageOrigin where{page.origin, page.origin + site.deps.static_files->Url("img/logo.svg")};
-  meta.structured_data = NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where);
   // An episode names its series and its place in it, as the series box does.
+  std::optional<SeriesPlace> series_place;
   if (in_series) {
-    meta.structured_data["isPartOf"] = {{"@type", "CreativeWorkSeries"},
-                                        {"name", in_series->series.title},
-                                        {"url", page.origin + SeriesPath(in_series->series.id)}};
-    meta.structured_data["position"] = in_series->episode;
+    series_place = SeriesPlace{.name = in_series->series.title,
+                               .url = page.origin + SeriesPath(in_series->series.id),
+                               .episode = in_series->episode};
   }
   // Published corrections (issue #18) as schema.org's `correction`.
+  std::vector<CorrectionNote> correction_notes;
   for (const nlohmann::json& correction : corrections) {
-    meta.structured_data["correction"].push_back(
-        {{"@type", "CorrectionComment"},
-         {"text", correction["text"]},
-         {"datePublished", correction["published_iso"]},
-         {"url", page.origin + "/corrections#correction-" + correction["id"].dump()}});
+    correction_notes.push_back(
+        {.text = correction["text"].get<std::string>(),
+         .published_iso = correction["published_iso"].get<std::string>(),
+         .url = page.origin + "/corrections#correction-" + correction["id"].dump()});
   }
+  meta.json_ld = NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where,
+                                   series_place, correction_notes);
   // Photos from before the social image (issue #19) have none: their largest width is shown.
   bool social_image = false;
   if (data->article.photo && !site.deps.uploads_dir.empty()) {
     social_image =
         IsRegularFile(site.deps.uploads_dir.native() + '/' + data->article.photo->name + "-og.jpg");
   }
-  meta.open_graph = ArticleOpenGraph(data->article, data->snippet, site.deps.config,
-                                     page.origin + meta.canonical_path, social_image);
+  meta.preview_tags_html = ArticlePreviewTagsHtml(data->article, data->snippet, site.deps.config,
+                                                  page.origin + meta.canonical_path, social_image);
   return RenderPage(site, page, "site/article", std::move(view), std::move(meta));
 }
 

@@ -26,8 +26,8 @@ http::Response RenderCollectionPage(const SiteContext& site, const PageRequest& 
   meta.canonical_path = PageUrl(base, number);
   std::vector<const store::ArticleSummary*> listed;
   for (const store::ArticleSummary& item : list.items) listed.push_back(&item);
-  meta.structured_data = ListPageJsonLd("CollectionPage", meta.title,
-                                        page.origin + meta.canonical_path, listed, page.origin);
+  meta.json_ld = ListPageJsonLd("CollectionPage", meta.title, page.origin + meta.canonical_path,
+                                listed, page.origin);
   return RenderPage(site, page, template_name, std::move(view), std::move(meta));
 }
 

@@ -93,9 +93,9 @@ struct PageMeta {
   bool video = false;        // highlights 영상뉴스 in the section bar
   bool photos = false;       // highlights 포토뉴스 in the section bar
   const std::vector<store::Section>* sections = nullptr;  // when the handler has them already
-  std::string canonical_path;      // <link rel="canonical"> (with the origin); none when ""
-  nlohmann::json structured_data;  // schema.org JSON-LD object; none when null
-  nlohmann::json open_graph;       // StructuredData's OpenGraph view; none when null
+  std::string canonical_path;     // <link rel="canonical"> (with the origin); none when ""
+  std::string json_ld;            // schema.org JSON-LD, script-safe JSON text; none when ""
+  std::string preview_tags_html;  // Open Graph and Twitter card <meta> tags; none when ""
 };
 
 // Renders `template_name` with `view` plus a "layout" object (paper, nav, date, view switch,

@@ -77,8 +77,8 @@ http::Response FrontPage(const SiteContext& site, const http::Request& request,
   meta.description =
       LabelWith(*site.deps.renderer, "front_description", site.deps.config.paper.name);
   meta.canonical_path = "/";
-  meta.structured_data = ListPageJsonLd("WebPage", site.deps.config.paper.name, page.origin + "/",
-                                        listed, page.origin);
+  meta.json_ld = ListPageJsonLd("WebPage", site.deps.config.paper.name, page.origin + "/", listed,
+                                page.origin);
   return RenderPage(site, page, "site/front", std::move(view), std::move(meta));
 }
 

@@ -5,7 +5,6 @@
 
 #include "core/site_settings.hpp"
 #include "site/context.hpp"
-#include "site/structured_data.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -185,12 +184,8 @@ Result<nlohmann::json> LayoutView(const SiteContext& site, const PageRequest& pa
       {"masthead_html", **masthead},
       {"colophon_html", **colophon},
       {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
-      {"json_ld", meta.structured_data.is_null() ? "" : ScriptSafeJson(meta.structured_data)},
-      // Moved, not copied: an article page's tags were a deep copy per miss (issue #14).
-      {"meta_properties", meta.open_graph.is_null() ? nlohmann::json::array()
-                                                    : std::move(meta.open_graph["properties"])},
-      {"meta_names",
-       meta.open_graph.is_null() ? nlohmann::json::array() : std::move(meta.open_graph["names"])},
+      {"json_ld", std::move(meta.json_ld)},
+      {"preview_tags_html", std::move(meta.preview_tags_html)},
       {"site_verifications", std::move(verifications)}};
 }
 

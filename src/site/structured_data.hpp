@@ -1,9 +1,11 @@
 #pragma once
 // Private to site/: what search engines and link previews read from a page's <head>:
-// schema.org JSON-LD, Open Graph and Twitter card tags. Plain functions over store records,
-// built as JSON values (never by string concatenation), like the other view models.
+// schema.org JSON-LD, Open Graph and Twitter card tags. Plain functions over store records.
+// The JSON-LD is written as text by one writer that escapes every string it is given (never
+// by pasting values into text): built as JSON values and dumped, it was 6.6 % of an article
+// miss's CPU (issue #14). The preview tags are written as HTML text in the same way.
 
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,28 +21,47 @@ struct PageOrigin {
   std::string logo_url;  // absolute URL of the paper's logo
 };
 
-// schema.org NewsArticle: headline, description, dates, authors (Person with url), publisher
-// (Organization with logo), mainEntityOfPage, articleSection, and image (an ImageObject of the
-// lead photo's largest variant with width, height, caption and creditText) when it has one.
-nlohmann::json NewsArticleJsonLd(const store::Article& article, std::string_view description,
-                                 const Config& config, const PageOrigin& where);
+// The series an article is an episode of, as its JSON-LD names it (isPartOf, position).
+struct SeriesPlace {
+  std::string name;
+  std::string url;  // absolute
+  int episode = 0;
+};
+
+// A published correction, as its article's JSON-LD lists it (a CorrectionComment).
+struct CorrectionNote {
+  std::string text;
+  std::string published_iso;  // KST, ISO 8601
+  std::string url;            // absolute: the corrections page at its entry
+};
+
+// schema.org NewsArticle as JSON-LD text (see AppendScriptSafeJsonString): headline, description,
+// dates, authors (Person with url), publisher (Organization with logo), mainEntityOfPage,
+// articleSection, image (an ImageObject of the lead photo's largest variant with width,
+// height, caption and creditText) when it has one, its video, its series and its published
+// corrections. Members are in the order of their names, as a JSON object's dump has them.
+std::string NewsArticleJsonLd(const store::Article& article, std::string_view description,
+                              const Config& config, const PageOrigin& where,
+                              const std::optional<SeriesPlace>& series,
+                              const std::vector<CorrectionNote>& corrections);
 // schema.org WebPage (or `type`, e.g. CollectionPage) whose mainEntity is an ItemList of the
-// articles the page lists, in order.
-nlohmann::json ListPageJsonLd(std::string_view type, std::string_view name, std::string_view url,
-                              const std::vector<const store::ArticleSummary*>& items,
-                              std::string_view origin);
+// articles the page lists, in order, as JSON-LD text.
+std::string ListPageJsonLd(std::string_view type, std::string_view name, std::string_view url,
+                           const std::vector<const store::ArticleSummary*>& items,
+                           std::string_view origin);
 
-// {"properties": [{"property", "content"}…], "names": [{"name", "content"}…]}: Open Graph
-// (og:*, article:*) and Twitter card tags of an article page; og:image with its width, height
-// and alt text and a large-image card when the article has a lead photo: its 1200 x 630
-// social image when `social_image` (the pipeline wrote one), else its largest width. `url` is
-// the page's absolute address.
-nlohmann::json ArticleOpenGraph(const store::Article& article, std::string_view description,
-                                const Config& config, std::string_view url, bool social_image);
+// The Open Graph (og:*, article:*) and Twitter card <meta> tags of an article page, as HTML
+// (one tag a line, values escaped): og:image with its width, height and alt text and a
+// large-image card when the article has a lead photo: its 1200 x 630 social image when
+// `social_image` (the pipeline wrote one), else its largest width. `url` is the page's
+// absolute address. Written as text like the JSON-LD: 14 small JSON objects walked by the
+// layout's template were 4-5 % of an article miss's instructions (issue #14).
+std::string ArticlePreviewTagsHtml(const store::Article& article, std::string_view description,
+                                   const Config& config, std::string_view url, bool social_image);
 
-// `value` as JSON text that is safe inside <script type="application/ld+json">: '<', '>' and
-// '&' (which JSON allows only inside strings) become \u003c, \u003e and \u0026, so a
-// headline holding "</script>" or "<!--" cannot end the element. Invalid UTF-8 is replaced.
-std::string ScriptSafeJson(const nlohmann::json& value);
+// `text` as a JSON string (quoted) that is safe inside <script type="application/ld+json">:
+// '<', '>' and '&' become \u003c, \u003e and \u0026, so a headline holding "</script>" or
+// "<!--" cannot end the element. Invalid UTF-8 is replaced.
+void AppendScriptSafeJsonString(std::string& out, std::string_view text);
 
 }  // namespace sinmun::site
