@@ -1,5 +1,6 @@
 #include "core/time.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -39,20 +40,24 @@ bool ParseDigits(std::string_view text, size_t pos, size_t len, int* out) {
 
 }  // namespace
 
+// The formats below are compiled (FMT_COMPILE): parsed at run time, an ISO time took 0.55 µs
+// against 0.29, and an article page's miss formats about ten times, a sitemap file once a URL
+// (issue #14).
 std::string FormatKst(Timestamp utc) {
   const KstFields t = ToKst(utc);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute);
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02} {:02}:{:02}"), t.year, t.month, t.day, t.hour,
+                     t.minute);
 }
 
 std::string FormatIso8601Kst(Timestamp utc) {
   const KstFields t = ToKst(utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+09:00", t.year, t.month, t.day, t.hour,
-                     t.minute, t.second);
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+09:00"), t.year, t.month,
+                     t.day, t.hour, t.minute, t.second);
 }
 
 std::string FormatKstDate(Timestamp utc) {
   const KstFields t = ToKst(utc);
-  return fmt::format("{:04}-{:02}-{:02}", t.year, t.month, t.day);
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), t.year, t.month, t.day);
 }
 
 std::optional<Timestamp> ParseKst(std::string_view text) {

@@ -76,22 +76,33 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
   }
   nlohmann::json series = ArticleSeriesView(*site.deps.renderer, in_series);
   MakeArticleCommentPartOf(site, data->article);  // before its holes are filled
-  const nlohmann::json related = RelatedView(site, data->article.id, now);
-  const nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
+  nlohmann::json related = RelatedView(site, data->article.id, now);
+  const bool has_related = !related.empty();
+  nlohmann::json corrections = ArticleCorrectionsView(site, data->article.id);
+  const bool has_corrections = !corrections.empty();
+  // Published corrections (issue #18) as schema.org's `correction`.
+  std::vector<CorrectionNote> correction_notes;
+  for (const nlohmann::json& correction : corrections) {
+    correction_notes.push_back(
+        {.text = correction["text"].get<std::string>(),
+         .published_iso = correction["published_iso"].get<std::string>(),
+         .url = page.origin + "/corrections#correction-" + correction["id"].dump()});
+  }
+  // The lists are moved into the view, not copied: each copy allocates every string again.
   nlohmann::json view = {
       {"article", ArticleView(data->article, data->links, site.deps.config)},
       {"most_viewed_box_html", **most_viewed},
       {"series", std::move(series)},
-      {"related", related},
-      {"has_related", !related.empty()},
+      {"related", std::move(related)},
+      {"has_related", has_related},
       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
       // This page runs reader.js, which turns a gallery into its viewer (site.css lays the
       // viewer out before the script starts); the print view and the newsroom's preview do not.
       {"gallery_viewer", true},
       {"staff_edit_url", page.staff_edit_url},
       {"comments", ArticleCommentHoles(site, data->article)},
-      {"published_corrections", corrections},
-      {"has_published_corrections", !corrections.empty()},
+      {"published_corrections", std::move(corrections)},
+      {"has_published_corrections", has_corrections},
       {"correction_request_url", fmt::format("/corrections/request?article={}", data->article.id)}};
   PageMeta meta;
   meta.title = data->article.headline;
@@ -105,14 +116,6 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
     series_place = SeriesPlace{.name = in_series->series.title,
                                .url = page.origin + SeriesPath(in_series->series.id),
                                .episode = in_series->episode};
-  }
-  // Published corrections (issue #18) as schema.org's `correction`.
-  std::vector<CorrectionNote> correction_notes;
-  for (const nlohmann::json& correction : corrections) {
-    correction_notes.push_back(
-        {.text = correction["text"].get<std::string>(),
-         .published_iso = correction["published_iso"].get<std::string>(),
-         .url = page.origin + "/corrections#correction-" + correction["id"].dump()});
   }
   meta.json_ld = NewsArticleJsonLd(data->article, data->snippet, site.deps.config, where,
                                    series_place, correction_notes);
