@@ -7,7 +7,8 @@
 #   (a) random article ids over all of them (bench/archive_random.lua)
 #   (b) a news read mix (bench/news_mix.lua: 80 % articles skewed to recent ones, front,
 #       section pages, most viewed, search)
-#   (c) one cached article, and nginx on its bytes
+#   (c) one cached article, and nginx on its bytes; (c), (a) and (b) each between two nginx
+#       windows, and compared with their mean
 #   (d) on an idle server: one uncached article, and the deepest page (up to 1,000) of the
 #       largest section, p50 of single requests (curl, one at a time)
 #   (e) 30 s of random article ids in three 10 s parts: on the server that served (a)-(c), as
@@ -97,25 +98,45 @@ deep_page=$(( (deep_count + 19) / 20 ))
 deep_p50=$(seq "$SINGLE" | awk -v s="$deep_section" -v p="$deep_page" \
   '{print "/section/" s "?page=" (p - $1 + 1 > 1 ? p - $1 + 1 : 1)}' | single_p50)
 
-# (c) one cached article, and nginx on the same bytes.
+# (c) one cached article, (a) random ids and (b) the news mix, each between two windows of
+# nginx on the cached article's bytes, and each compared with the mean of those two. This
+# machine's speed drifts by a fifth within a minute (see (f)): one nginx window, as before
+# session 27, could fall in a faster or slower minute than the loads it was compared with (in
+# session 27's six runs nginx made 77,000-114,000 req/s).
 id=$(( ARTICLES / 2 ))
 mkdir -p "$work/www/article"
 curl -fs -A "$agent" "$base/article/$id" -o "$work/www/article/$id"
 curl -fs -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id" -o "$work/www/article/$id.gz"
 start_nginx "$work/www" "$NGINX_PORT"
+nginx_rps_w=() nginx_p50_w=() nginx_p99_w=()
+nginx_window() {
+  local rps p50 p99
+  read -r rps p50 p99 < <(wrk_run "$work/nginx${#nginx_rps_w[@]}.out" \
+    "http://127.0.0.1:$NGINX_PORT/article/$id")
+  nginx_rps_w+=("$rps") nginx_p50_w+=("$p50") nginx_p99_w+=("$p99")
+}
+nginx_window
 read -r cached_rps cached_p50 cached_p99 < <(wrk_run "$work/cached.out" "$base/article/$id")
-read -r nginx_rps nginx_p50 nginx_p99 < <(wrk_run "$work/nginx.out" \
-  "http://127.0.0.1:$NGINX_PORT/article/$id")
-bench_stop "$nginx_pid"
-
-# (a) random ids, (b) the news mix.
+nginx_window
 read -r random_rps random_p50 random_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/random.out" \
   "$base" bench/archive_random.lua)
+nginx_window
 ticks=$(cpu_ticks "$sinmun_pid")
 read -r mix_rps mix_p50 mix_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/mix.out" "$base" \
   bench/news_mix.lua)
 mix_cpu=$(cpu_ms_per_request "$sinmun_pid" "$ticks" "$work/mix.out")
 read -r _ mix_anon _ < <(rss_mb "$sinmun_pid")
+nginx_window
+bench_stop "$nginx_pid"
+# The nginx figures a load is compared with: the mean of the windows before and after it.
+mean_of() { printf '%s\n' "$@" | awk '{ sum += $1 } END { print sum / NR }'; }
+around() {  # array-name index
+  local -n values=$1
+  mean_of "${values[$2]}" "${values[$2 + 1]}"
+}
+nginx_rps=$(mean_of "${nginx_rps_w[@]}")
+nginx_p50=$(mean_of "${nginx_p50_w[@]}")
+nginx_p99=$(mean_of "${nginx_p99_w[@]}")
 
 # (e) 30 s of random ids in three consecutive 10 s parts (their req/s in `parts`), here on
 # the server that served the loads above, then on a fresh one.
@@ -186,13 +207,20 @@ ratio() { echo "scale=3; $1 / $2" | bc; }
 echo
 echo "| load | req/s | p50 | p99 | × nginx req/s |"
 echo "|---|---|---|---|---|"
-row() { printf '| %s | %.0f | %.2f ms | %.2f ms | %s |\n' "$1" "$2" "$3" "$4" "$(ratio "$2" "$nginx_rps")"; }
-row "nginx, the cached article's gzip bytes" "$nginx_rps" "$nginx_p50" "$nginx_p99"
-row "(c) one article, cached" "$cached_rps" "$cached_p50" "$cached_p99"
-row "(a) random article ids over all $ARTICLES" "$random_rps" "$random_p50" "$random_p99"
-row "(b) news read mix" "$mix_rps" "$mix_p50" "$mix_p99"
+row() {  # name req/s p50 p99 nginx-req/s
+  printf '| %s | %.0f | %.2f ms | %.2f ms | %s |\n' "$1" "$2" "$3" "$4" "$(ratio "$2" "$5")"
+}
+row "nginx, the cached article's gzip bytes (mean of ${#nginx_rps_w[@]} windows)" \
+  "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_rps"
+row "(c) one article, cached" "$cached_rps" "$cached_p50" "$cached_p99" "$(around nginx_rps_w 0)"
+row "(a) random article ids over all $ARTICLES" "$random_rps" "$random_p50" "$random_p99" \
+  "$(around nginx_rps_w 1)"
+row "(b) news read mix" "$mix_rps" "$mix_p50" "$mix_p99" "$(around nginx_rps_w 2)"
 echo
-echo "(c) p99 / nginx p99: $(ratio "$cached_p99" "$nginx_p99")"
+joined() { local IFS=/; echo "$*"; }
+printf 'nginx windows (before (c), (a), (b), and after (b)): %s req/s; p99 %s ms\n' \
+  "$(joined $(printf '%.0f ' "${nginx_rps_w[@]}"))" "$(joined "${nginx_p99_w[@]}")"
+echo "(c) p99 / nginx p99 (the windows around it): $(ratio "$cached_p99" "$(around nginx_p99_w 0)")"
 printf '(d) idle server, p50 of %d single requests: uncached article %.2f ms; section %s page ~%d (uncached) %.2f ms\n' \
   "$SINGLE" "$uncached_p50" "$deep_section" "$deep_page" "$deep_p50"
 printf '(e) random ids on the server that served (a)-(c), 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \
