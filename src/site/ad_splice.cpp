@@ -38,7 +38,8 @@ std::size_t JoinedSize(const AdPage::Joined& joined) { return 2 * joined.gzip->s
 
 // Where `needle` next occurs in `text` from `from`, or npos. glibc's memmem skips ahead by the
 // whole needle; std::string_view::find stops at every '<' of a page to compare the rest (one
-// memchr and one memcmp per tag), which made the cut 3 % of an article miss (issue #14).
+// memchr and one memcmp per tag): finding a 22 KB article page's markers took 3.8 µs that
+// way and 2.6 µs with memmem (issue #14).
 std::size_t FindFrom(std::string_view text, std::string_view needle, std::size_t from) {
   if (from > text.size()) return std::string_view::npos;
   const void* found =

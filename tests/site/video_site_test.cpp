@@ -6,6 +6,8 @@
 
 #include <gmock/gmock.h>
 
+#include <nlohmann/json.hpp>
+
 #include "site/site_fixture.hpp"
 
 namespace sinmun::site {
@@ -53,6 +55,12 @@ TEST_F(VideoSiteTest, TheArticlePageShowsAPlaceholderAndNoFrameBeforeAClick) {
   EXPECT_THAT(page, HasSubstr("\"embedUrl\":\"https://www.youtube-nocookie.com/embed/"
                               "abcDEF123_-\""));
   EXPECT_THAT(page, HasSubstr("\"uploadDate\":\""));
+  // The whole JSON-LD parses, and without a lead photo the video's thumbnail is the logo.
+  const nlohmann::json ld = nlohmann::json::parse(JsonLdText(page), nullptr, false);
+  ASSERT_FALSE(ld.is_discarded()) << JsonLdText(page);
+  EXPECT_EQ(ld["video"]["name"], "하천 정비 현장");
+  EXPECT_EQ(ld["video"]["url"], "https://www.youtube.com/watch?v=abcDEF123_-");
+  EXPECT_EQ(ld["video"]["thumbnailUrl"], ld["publisher"]["logo"]["url"]);
 }
 
 TEST_F(VideoSiteTest, TheLeadPhotoIsThePosterAndNaverTvIsFramedFromItsEmbedAddress) {
