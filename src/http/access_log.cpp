@@ -10,62 +10,13 @@
 #include <cstring>
 #include <ctime>
 
+#include "core/json_string.hpp"
 #include "core/striped_counter.hpp"
 
 namespace sinmun::http {
 namespace {
 
 constexpr auto kWriteInterval = std::chrono::milliseconds(200);
-
-// Appends `text` as a JSON string. Valid UTF-8 passes as is (Korean in a referer stays
-// readable); control characters are escaped and invalid bytes become U+FFFD, so every line
-// parses whatever a client sent.
-void AppendJsonString(std::string& out, std::string_view text) {
-  out.push_back('"');
-  for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (c == '"' || c == '\\') {
-        out.push_back('\\');
-        out.push_back(static_cast<char>(c));
-      } else if (c < 0x20 || c == 0x7f) {
-        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-      } else {
-        out.push_back(static_cast<char>(c));
-      }
-      ++i;
-      continue;
-    }
-    // The length of a well-formed sequence starting here, or 0.
-    size_t length = 0;
-    if (c >= 0xc2 && c <= 0xdf) {
-      length = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      length = 3;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      length = 4;
-    }
-    bool valid = length > 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
-    }
-    if (valid && length == 3) {
-      const auto second = static_cast<unsigned char>(text[i + 1]);
-      valid = !(c == 0xe0 && second < 0xa0) && !(c == 0xed && second >= 0xa0);
-    } else if (valid && length == 4) {
-      const auto second = static_cast<unsigned char>(text[i + 1]);
-      valid = !(c == 0xf0 && second < 0x90) && !(c == 0xf4 && second >= 0x90);
-    }
-    if (valid) {
-      out.append(text.substr(i, length));
-      i += length;
-    } else {
-      out.append("\\ufffd");
-      ++i;
-    }
-  }
-  out.push_back('"');
-}
 
 // "2026-12-05T09:00:14.123Z"; the text up to the seconds is made once a second per thread.
 void AppendTime(std::string& out) {

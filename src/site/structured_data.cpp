@@ -1,8 +1,6 @@
 #include "site/structured_data.hpp"
 
-#include <array>
-
-#include "core/text.hpp"
+#include "core/json_string.hpp"
 #include "core/time.hpp"
 #include "render/article_view.hpp"
 #include "render/html_escape.hpp"
@@ -15,7 +13,7 @@ namespace {
 
 // JSON written as text: objects, arrays, strings and integers, with the commas between members
 // and elements placed by the writer. Every string, names included, goes through
-// AppendScriptSafeJsonString.
+// AppendJsonString, which makes it safe inside the script element too.
 class JsonLdWriter {
  public:
   JsonLdWriter() { out_.reserve(2048); }
@@ -41,13 +39,13 @@ class JsonLdWriter {
   // The name of the object member whose value is written next.
   void Key(std::string_view key) {
     BeforeValue();
-    AppendScriptSafeJsonString(out_, key);
+    AppendJsonString(out_, key);
     out_ += ':';
     keyed_ = true;
   }
   void String(std::string_view value) {
     BeforeValue();
-    AppendScriptSafeJsonString(out_, value);
+    AppendJsonString(out_, value);
   }
   void Integer(long long value) {
     BeforeValue();
@@ -129,45 +127,7 @@ std::string_view OriginOf(std::string_view url) {
   return path == std::string_view::npos ? url : url.substr(0, path);
 }
 
-// What a JSON string writes for a character below 0x80: itself (nullptr) or an escape.
-constexpr std::array<const char*, 128> kJsonEscapes = [] {
-  std::array<const char*, 128> escapes{};
-  constexpr std::array<const char*, 32> kControls = {
-      "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
-      "\\b",     "\\t",     "\\n",     "\\u000b", "\\f",     "\\r",     "\\u000e", "\\u000f",
-      "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-      "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f"};
-  for (int c = 0; c < 32; ++c) escapes[c] = kControls[c];
-  escapes['"'] = "\\\"";
-  escapes['\\'] = "\\\\";
-  escapes['<'] = "\\u003c";
-  escapes['>'] = "\\u003e";
-  escapes['&'] = "\\u0026";
-  return escapes;
-}();
-
 }  // namespace
-
-void AppendScriptSafeJsonString(std::string& out, std::string_view text) {
-  if (!IsValidUtf8(text)) {
-    std::string valid;
-    AppendValidUtf8(valid, text);
-    AppendScriptSafeJsonString(out, valid);
-    return;
-  }
-  out += '"';
-  // The runs between the characters replaced are appended whole.
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80 || kJsonEscapes[c] == nullptr) continue;
-    out.append(text.data() + run, i - run);
-    out.append(kJsonEscapes[c]);
-    run = i + 1;
-  }
-  out.append(text.data() + run, text.size() - run);
-  out += '"';
-}
 
 std::string NewsArticleJsonLd(const store::Article& article, std::string_view description,
                               const Config& config, const PageOrigin& where,

@@ -35,10 +35,10 @@ struct CorrectionNote {
   std::string url;            // absolute: the corrections page at its entry
 };
 
-// schema.org NewsArticle as JSON-LD text (see AppendScriptSafeJsonString): headline, description,
-// dates, authors (Person with url), publisher (Organization with logo), mainEntityOfPage,
-// articleSection, image (an ImageObject of the lead photo's largest variant with width,
-// height, caption and creditText) when it has one, its video, its series and its published
+// schema.org NewsArticle as JSON-LD text (safe inside the script element: core/json_string.hpp):
+// headline, description, dates, authors (Person with url), publisher (Organization with logo),
+// mainEntityOfPage, articleSection, image (an ImageObject of the lead photo's largest variant with
+// width, height, caption and creditText) when it has one, its video, its series and its published
 // corrections. Members are in the order of their names, as a JSON object's dump has them.
 std::string NewsArticleJsonLd(const store::Article& article, std::string_view description,
                               const Config& config, const PageOrigin& where,
@@ -58,10 +58,5 @@ std::string ListPageJsonLd(std::string_view type, std::string_view name, std::st
 // layout's template were 4-5 % of an article miss's instructions (issue #14).
 std::string ArticlePreviewTagsHtml(const store::Article& article, std::string_view description,
                                    const Config& config, std::string_view url, bool social_image);
-
-// `text` as a JSON string (quoted) that is safe inside <script type="application/ld+json">:
-// '<', '>' and '&' become \u003c, \u003e and \u0026, so a headline holding "</script>" or
-// "<!--" cannot end the element. Invalid UTF-8 is replaced.
-void AppendScriptSafeJsonString(std::string& out, std::string_view text);
 
 }  // namespace sinmun::site

@@ -1,20 +1,20 @@
-#include "site/structured_data.hpp"
+#include "core/json_string.hpp"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace sinmun::site {
+namespace sinmun {
 namespace {
 
 std::string Quoted(std::string_view text) {
   std::string out;
-  AppendScriptSafeJsonString(out, text);
+  AppendJsonString(out, text);
   return out;
 }
 
-TEST(StructuredDataTest, EveryCharacterAJsonStringMustEscapeReadsBackAsItself) {
+TEST(JsonStringTest, EveryCharacterAJsonStringMustEscapeReadsBackAsItself) {
   std::string text;
   for (int c = 0; c < 0x20; ++c) text += static_cast<char>(c);
   text += "\"\\/ </script><!-- R&D 한밭일보 🎉 \x7f";
@@ -27,7 +27,7 @@ TEST(StructuredDataTest, EveryCharacterAJsonStringMustEscapeReadsBackAsItself) {
   EXPECT_EQ(Quoted("<&>"), "\"\\u003c\\u0026\\u003e\"");
 }
 
-TEST(StructuredDataTest, InvalidUtf8BecomesReplacementCharactersNotBrokenJson) {
+TEST(JsonStringTest, InvalidUtf8BecomesReplacementCharactersNotBrokenJson) {
   const std::string quoted = Quoted("abc\xff\xc0\xaf 가\xea\xb0");
   const nlohmann::json back = nlohmann::json::parse(quoted, nullptr, false);
   ASSERT_TRUE(back.is_string()) << quoted;
@@ -35,4 +35,4 @@ TEST(StructuredDataTest, InvalidUtf8BecomesReplacementCharactersNotBrokenJson) {
 }
 
 }  // namespace
-}  // namespace sinmun::site
+}  // namespace sinmun
