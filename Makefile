@@ -28,6 +28,7 @@ test: build
 
 bench: build
 	bench/archive.sh
+	bench/miss_instructions.sh
 	bench/article_page.sh
 	$(BUILD_DIR)/bench/counters_bench
 	bench/counting.sh
