@@ -3,7 +3,6 @@
 #include <md4c-html.h>
 
 #include <algorithm>
-#include <cstdint>
 
 #include "core/text.hpp"
 #include "render/html_escape.hpp"
