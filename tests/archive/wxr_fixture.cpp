@@ -164,12 +164,28 @@ std::string WxrDocument(const std::vector<FixturePost>& posts) {
   return xml;
 }
 
+namespace {
+
+// The test process's folder of export files, removed when the process ends: ctest runs each
+// test as a process of its own, and every one left a folder behind.
+struct ExportFolder {
+  std::filesystem::path path = std::filesystem::path(::testing::TempDir()) /
+                               ("sinmun-archive-" + std::to_string(::getpid()));
+  ExportFolder() { std::filesystem::create_directories(path); }
+  ExportFolder(const ExportFolder&) = delete;
+  ExportFolder& operator=(const ExportFolder&) = delete;
+  ~ExportFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
+}  // namespace
+
 std::string WriteTempFile(const std::string& text) {
   static std::atomic<int> counter{0};
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                                    ("sinmun-archive-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::filesystem::path path = dir / ("export-" + std::to_string(counter++) + ".xml");
+  static const ExportFolder folder;
+  const std::filesystem::path path = folder.path / ("export-" + std::to_string(counter++) + ".xml");
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }
