@@ -46,19 +46,21 @@ inline const Sql kReporters{SINMUN_REPORTERS "ORDER BY name, id"};
 #define SINMUN_AROUND_P "x.status = 'published' AND x.section_id = p.section_id AND "
 #define SINMUN_FROM_P " FROM articles p WHERE " SINMUN_PUBLISHED("p.") " AND p.id = ?2"
 // The headlines are read by id once the ids are found: the page's links need no more (in
-// SQLite from the articles_headlines index, 0035, not from the article's whole row).
+// SQLite from the articles_headlines index, 0035, not from the article's whole row). The ids
+// are a MATERIALIZED table: as a subquery in FROM, SQLite flattened it into the outer query
+// and sought each neighbour twice, once for its id and again for its headline.
 #define SINMUN_HEADLINE_OF(id)                                                               \
   "COALESCE((SELECT h.headline FROM articles h{indexed:articles_headlines} WHERE h.id = " id \
   "), '')"
 inline const Sql kNeighbors{
-    "SELECT n.older, " SINMUN_HEADLINE_OF("n.older") ", n.newer, " SINMUN_HEADLINE_OF(
-        "n.newer") " FROM (SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
-                   "(x.registered_at, x.id) < (p.registered_at, p.id) "
-                   "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1) AS older, "
-                   "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
-                   "x.registered_at <= ?1{::bigint} AND "
-                   "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY "
-                   "x.registered_at, x.id LIMIT 1) AS newer" SINMUN_FROM_P ") n"};
+    "WITH n AS MATERIALIZED (SELECT (SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+    "(x.registered_at, x.id) < (p.registered_at, p.id) "
+    "ORDER BY x.registered_at DESC, x.id DESC LIMIT 1) AS older, "
+    "(SELECT x.id FROM articles x WHERE " SINMUN_AROUND_P
+    "x.registered_at <= ?1{::bigint} AND "
+    "(x.registered_at, x.id) > (p.registered_at, p.id) ORDER BY "
+    "x.registered_at, x.id LIMIT 1) AS newer" SINMUN_FROM_P ") SELECT n.older, " SINMUN_HEADLINE_OF(
+        "n.older") ", n.newer, " SINMUN_HEADLINE_OF("n.newer") " FROM n"};
 #undef SINMUN_HEADLINE_OF
 // ?2 the photo's name (the file name up to its last '-'), ?3 the file. Each use of a photo
 // is found by its photo_id index (SQLite 0031 and 0032, PostgreSQL 0027 and 0028); a
