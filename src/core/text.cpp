@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/photo_marker.hpp"
@@ -93,11 +94,19 @@ std::string TruncateUtf8(std::string_view text, size_t max_chars) {
   return kept.size() == text.size() ? std::string(text) : std::string(kept) + "…";
 }
 
-std::string Excerpt(std::string_view markdown, size_t max_chars) {
-  // An excerpt shows no photos, so the lines that place them are no text of it either.
-  const std::string without_markers = WithoutPhotoMarkers(markdown);
-  markdown = without_markers;
-  std::string plain;
+namespace {
+
+// The plain text of `markdown` (already without photo markers) as Excerpt makes it, stopping
+// once it holds enough bytes for `max_chars` characters.
+struct PlainLead {
+  std::string text;
+  bool enough = false;       // stopped early: more input would not change it
+  bool looked_past = false;  // an image's end was looked for and not found in `markdown`
+};
+
+PlainLead PlainLeadOf(std::string_view markdown, size_t max_chars) {
+  PlainLead lead;
+  std::string& plain = lead.text;
   plain.reserve(std::min(markdown.size(), max_chars * 4));
   bool in_link_target = false;
   bool last_space = true;
@@ -115,6 +124,7 @@ std::string Excerpt(std::string_view markdown, size_t max_chars) {
         i = close;
         continue;
       }
+      lead.looked_past = true;
     }
     if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
       in_link_target = true;
@@ -133,10 +143,34 @@ std::string Excerpt(std::string_view markdown, size_t max_chars) {
     plain.push_back(c);
     last_space = false;
     // Stop early: a few bytes per character is enough to cut at max_chars below.
-    if (plain.size() > max_chars * 4 + 8) break;
+    if (plain.size() > max_chars * 4 + 8) {
+      lead.enough = true;
+      break;
+    }
   }
-  while (!plain.empty() && plain.back() == ' ') plain.pop_back();
-  return TruncateUtf8(plain, max_chars);
+  return lead;
+}
+
+}  // namespace
+
+std::string Excerpt(std::string_view markdown, size_t max_chars) {
+  // An excerpt shows no photos, so the lines that place them are no text of it either. They are
+  // dropped from the body's first lines only, enough for the excerpt in all but bodies thick
+  // with Markdown; the whole body is read when those lines were not enough (a page's
+  // description is 150 characters; the body was copied whole for it on every article miss).
+  size_t lead_bytes = std::min(markdown.size(), (max_chars * 4 + 8) * 2 + 256);
+  while (true) {
+    const size_t line_end = markdown.find('\n', lead_bytes);
+    const std::string_view lead =
+        line_end == std::string_view::npos ? markdown : markdown.substr(0, line_end + 1);
+    const bool whole = lead.size() == markdown.size();
+    PlainLead plain = PlainLeadOf(WithoutPhotoMarkers(lead), max_chars);
+    if (whole || (plain.enough && !plain.looked_past)) {
+      while (!plain.text.empty() && plain.text.back() == ' ') plain.text.pop_back();
+      return TruncateUtf8(plain.text, max_chars);
+    }
+    lead_bytes = std::min(markdown.size(), lead.size() * 4);
+  }
 }
 
 }  // namespace sinmun

@@ -42,6 +42,24 @@ TEST(TextTest, ExcerptLeavesPhotoMarkersOut) {
 
 TEST(TextTest, ExcerptIsCutAtTheLimit) { EXPECT_EQ(Excerpt("가나다라마바사", 4), "가나다라…"); }
 
+// Excerpt reads a long body's first lines only; what begins there and ends further down (an
+// image, a link's address, a code block hiding a marker) is still read as the whole body
+// reads it.
+TEST(TextTest, ExcerptOfALongBodyReadsWhatEndsBeyondItsFirstLines) {
+  std::string paragraph;
+  for (int i = 0; i < 300; ++i) paragraph += "본문 ";
+  const std::string far_alt(4000, 'x');
+  EXPECT_EQ(Excerpt("앞 ![" + far_alt + "](/uploads/a.jpg) 뒤 " + paragraph, 3), "앞 뒤…");
+  EXPECT_EQ(Excerpt("[링크](https://example.com/" + far_alt + ") 뒤 " + paragraph, 6),
+            "링크 뒤 본…");
+  // A marker inside a code block is text, wherever the block ends.
+  EXPECT_EQ(
+      Excerpt("```\n" + paragraph + "\n[사진 1]\n```\n", 2000).find("사진 1") != std::string::npos,
+      true);
+  // A long body without such marks: its first characters.
+  EXPECT_EQ(Excerpt(paragraph + "\n\n[사진 1]\n\n" + paragraph, 5), "본문 본문…");
+}
+
 std::string ValidUtf8(std::string_view text) {
   std::string out;
   AppendValidUtf8(out, text);
