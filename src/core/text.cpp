@@ -158,7 +158,7 @@ std::string Excerpt(std::string_view markdown, size_t max_chars) {
   // dropped from the body's first lines only, enough for the excerpt in all but bodies thick
   // with Markdown; the whole body is read when those lines were not enough (a page's
   // description is 150 characters; the body was copied whole for it on every article miss).
-  size_t lead_bytes = std::min(markdown.size(), (max_chars * 4 + 8) * 2 + 256);
+  size_t lead_bytes = std::min(markdown.size(), max_chars * 4 + 8 + 256);
   while (true) {
     const size_t line_end = markdown.find('\n', lead_bytes);
     const std::string_view lead =
