@@ -8,6 +8,7 @@
 #include "core/photo_marker.hpp"
 #include "render/markdown.hpp"
 #include "render/video_link.hpp"
+#include "render/view_object.hpp"
 
 namespace sinmun::render {
 namespace {
@@ -31,7 +32,7 @@ std::string SrcsetOf(const ArticleContentData::Photo& photo, const std::string& 
 }  // namespace
 
 nlohmann::json TimeView(Timestamp utc) {
-  return {{"text", FormatKst(utc)}, {"iso", FormatIso8601Kst(utc)}};
+  return ViewObject({{"text", FormatKst(utc)}, {"iso", FormatIso8601Kst(utc)}});
 }
 
 std::string PhotoUrl(const std::string& name, const std::string& format, int width) {
@@ -43,23 +44,24 @@ nlohmann::json PictureView(const ArticleContentData::Photo& photo, std::string_v
   if (photo.widths.empty()) return nullptr;
   // The middle width is what a browser without srcset gets.
   const int fallback = photo.widths[photo.widths.size() / 2];
-  return {{"src", PhotoUrl(photo.name, photo.format, fallback)},
-          {"srcset", SrcsetOf(photo, photo.format)},
-          {"has_webp", photo.webp && photo.format != "webp"},
-          {"webp_srcset", photo.webp ? SrcsetOf(photo, "webp") : ""},
-          {"sizes", sizes},
-          {"width", photo.width},
-          {"height", photo.height},
-          {"alt", photo.caption},
-          {"caption", photo.caption},
-          {"credit", photo.credit},
-          {"has_credit", !photo.credit.empty()},
-          {"lazy", loading == PhotoLoading::kLazy},
-          {"priority", loading == PhotoLoading::kPriority}};
+  return ViewObject({{"src", PhotoUrl(photo.name, photo.format, fallback)},
+                     {"srcset", SrcsetOf(photo, photo.format)},
+                     {"has_webp", photo.webp && photo.format != "webp"},
+                     {"webp_srcset", photo.webp ? SrcsetOf(photo, "webp") : ""},
+                     {"sizes", sizes},
+                     {"width", photo.width},
+                     {"height", photo.height},
+                     {"alt", photo.caption},
+                     {"caption", photo.caption},
+                     {"credit", photo.credit},
+                     {"has_credit", !photo.credit.empty()},
+                     {"lazy", loading == PhotoLoading::kLazy},
+                     {"priority", loading == PhotoLoading::kPriority}});
 }
 
 nlohmann::json KindView(std::string_view kind) {
-  nlohmann::json view = {{"name", kind}, {"paid", kind == "advertisement" || kind == "sponsored"}};
+  nlohmann::json view =
+      ViewObject({{"name", kind}, {"paid", kind == "advertisement" || kind == "sponsored"}});
   for (const char* each :
        {"own", "press_release", "contribution", "wire", "advertisement", "sponsored"}) {
     view[each] = kind == each;
@@ -70,11 +72,11 @@ nlohmann::json KindView(std::string_view kind) {
 nlohmann::json VideoView(std::string_view video, const nlohmann::json& poster) {
   const std::optional<VideoLink> link = ParseStoredVideo(video);
   if (!link) return nullptr;
-  return {{"watch_url", WatchAddress(*link)},
-          {"player_url", PlayerAddress(*link, true)},
-          {"youtube", link->host == VideoHost::kYoutube},
-          {"navertv", link->host == VideoHost::kNaverTv},
-          {"poster", poster}};
+  return ViewObject({{"watch_url", WatchAddress(*link)},
+                     {"player_url", PlayerAddress(*link, true)},
+                     {"youtube", link->host == VideoHost::kYoutube},
+                     {"navertv", link->host == VideoHost::kNaverTv},
+                     {"poster", poster}});
 }
 
 namespace {
@@ -101,8 +103,8 @@ nlohmann::json BodyPartsView(const ArticleContentData& article) {
   bool in_code = false;
   const auto flush = [&](size_t end) {
     if (end > piece) {
-      parts.push_back(
-          {{"html", MarkdownToHtml(body.substr(piece, end - piece))}, {"figure", nullptr}});
+      parts.push_back(ViewObject(
+          {{"html", MarkdownToHtml(body.substr(piece, end - piece))}, {"figure", nullptr}}));
     }
   };
   while (at < body.size()) {
@@ -116,7 +118,7 @@ nlohmann::json BodyPartsView(const ArticleContentData& article) {
         photo == nullptr ? nullptr : PictureView(*photo, kColumnSizes, PhotoLoading::kLazy);
     if (!figure.is_null()) {
       flush(at);
-      parts.push_back({{"html", ""}, {"figure", std::move(figure)}});
+      parts.push_back(ViewObject({{"html", ""}, {"figure", std::move(figure)}}));
       piece = next;
     }
     at = next;
@@ -143,41 +145,41 @@ nlohmann::json GalleryView(const ArticleContentData& article) {
   if (photos.empty()) return nullptr;
   for (nlohmann::json& photo : photos) photo["total"] = photos.size();
   const size_t count = photos.size();
-  return {{"count", count}, {"photos", std::move(photos)}};
+  return ViewObject({{"count", count}, {"photos", std::move(photos)}});
 }
 
 nlohmann::json ArticleContentView(const ArticleContentData& article) {
   nlohmann::json bylines = nlohmann::json::array();
   for (const ArticleContentData::Byline& byline : article.bylines) {
-    bylines.push_back(
-        {{"id", byline.id}, {"name", byline.name}, {"email", byline.email}, {"url", byline.url}});
+    bylines.push_back(ViewObject(
+        {{"id", byline.id}, {"name", byline.name}, {"email", byline.email}, {"url", byline.url}}));
   }
   nlohmann::json photo =
       article.photo ? PictureView(*article.photo, kColumnSizes, PhotoLoading::kPriority) : nullptr;
   nlohmann::json video = VideoView(article.video, photo);
   nlohmann::json gallery = GalleryView(article);
-  return {{"id", article.id},
-          {"url", article.url},
-          {"section",
-           {{"name", article.section.name},
-            {"slug", article.section_slug},
-            {"url", article.section.url},
-            {"current", false}}},
-          {"headline", article.headline},
-          {"subheadlines", article.subheadlines},
-          {"has_subheadlines", !article.subheadlines.empty()},
-          {"bylines", std::move(bylines)},
-          {"registered", TimeView(article.registered_at)},
-          {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
-          {"body_parts", BodyPartsView(article)},
-          {"tags", article.tags},
-          {"has_tags", !article.tags.empty()},
-          {"correction", article.correction.empty() ? nlohmann::json(nullptr)
-                                                    : nlohmann::json(article.correction)},
-          {"photo", std::move(photo)},
-          {"kind", KindView(article.kind)},
-          {"video", std::move(video)},
-          {"gallery", std::move(gallery)}};
+  return ViewObject(
+      {{"id", article.id},
+       {"url", article.url},
+       {"section", ViewObject({{"name", article.section.name},
+                               {"slug", article.section_slug},
+                               {"url", article.section.url},
+                               {"current", false}})},
+       {"headline", article.headline},
+       {"subheadlines", article.subheadlines},
+       {"has_subheadlines", !article.subheadlines.empty()},
+       {"bylines", std::move(bylines)},
+       {"registered", TimeView(article.registered_at)},
+       {"modified", article.modified_at ? TimeView(*article.modified_at) : nullptr},
+       {"body_parts", BodyPartsView(article)},
+       {"tags", article.tags},
+       {"has_tags", !article.tags.empty()},
+       {"correction",
+        article.correction.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.correction)},
+       {"photo", std::move(photo)},
+       {"kind", KindView(article.kind)},
+       {"video", std::move(video)},
+       {"gallery", std::move(gallery)}});
 }
 
 }  // namespace sinmun::render

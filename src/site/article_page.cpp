@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "render/view_object.hpp"
 #include "site/article_data.hpp"
 #include "site/comments.hpp"
 #include "site/pages.hpp"
@@ -24,7 +25,8 @@ nlohmann::json RelatedView(const SiteContext& site, store::ArticleId id, Timesta
       site.deps.store.related->RelatedHeadlines(id, kRelatedCount, now);
   if (!related) return items;
   for (const store::ArticleHeadline& article : *related) {
-    items.push_back({{"url", ArticlePath(article.id)}, {"headline", article.headline}});
+    items.push_back(
+        render::ViewObject({{"url", ArticlePath(article.id)}, {"headline", article.headline}}));
   }
   return items;
 }
@@ -35,16 +37,16 @@ nlohmann::json ShareView(const SiteContext& site, const store::Article& article,
   const std::string u = http::PercentEncode(url);
   const std::string title = http::PercentEncode(article.headline);
   const std::string& kakao_key = site.deps.config.kakao_app_key;
-  return {
-      {"url", url},
-      {"facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
-      {"x", "https://x.com/intent/post?url=" + u + "&text=" + title},
-      {"band", "https://band.us/plugin/share?body=" + title + "%0A" + u + "&route=" + u},
-      {"kakao", "https://story.kakao.com/share?url=" + u},
-      {"kakao_app_key", kakao_key.empty() ? nlohmann::json(nullptr) : nlohmann::json(kakao_key)},
-      {"kakao_sdk", kKakaoSdkUrl},
-      {"kakao_sdk_integrity", kKakaoSdkIntegrity},
-      {"script_url", site.deps.static_files->Url("js/reader.js")}};
+  return render::ViewObject(
+      {{"url", url},
+       {"facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
+       {"x", "https://x.com/intent/post?url=" + u + "&text=" + title},
+       {"band", "https://band.us/plugin/share?body=" + title + "%0A" + u + "&route=" + u},
+       {"kakao", "https://story.kakao.com/share?url=" + u},
+       {"kakao_app_key", kakao_key.empty() ? nlohmann::json(nullptr) : nlohmann::json(kakao_key)},
+       {"kakao_sdk", kKakaoSdkUrl},
+       {"kakao_sdk_integrity", kKakaoSdkIntegrity},
+       {"script_url", site.deps.static_files->Url("js/reader.js")}});
 }
 
 // One stat(2) of a path joined as a string: std::filesystem's operator/ splits both operands
@@ -89,21 +91,22 @@ http::Response ArticlePage(const SiteContext& site, const http::Request& request
          .url = page.origin + "/corrections#correction-" + correction["id"].dump()});
   }
   // The lists are moved into the view, not copied: each copy allocates every string again.
-  nlohmann::json view = {
-      {"article", ArticleView(data->article, data->links, site.deps.config)},
-      {"most_viewed_box_html", **most_viewed},
-      {"series", std::move(series)},
-      {"related", std::move(related)},
-      {"has_related", has_related},
-      {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
-      // This page runs reader.js, which turns a gallery into its viewer (site.css lays the
-      // viewer out before the script starts); the print view and the newsroom's preview do not.
-      {"gallery_viewer", true},
-      {"staff_edit_url", page.staff_edit_url},
-      {"comments", ArticleCommentHoles(site, data->article)},
-      {"published_corrections", std::move(corrections)},
-      {"has_published_corrections", has_corrections},
-      {"correction_request_url", fmt::format("/corrections/request?article={}", data->article.id)}};
+  nlohmann::json view = render::ViewObject(
+      {{"article", ArticleView(data->article, data->links, site.deps.config)},
+       {"most_viewed_box_html", **most_viewed},
+       {"series", std::move(series)},
+       {"related", std::move(related)},
+       {"has_related", has_related},
+       {"share", ShareView(site, data->article, page.origin + ArticlePath(data->article.id))},
+       // This page runs reader.js, which turns a gallery into its viewer (site.css lays the
+       // viewer out before the script starts); the print view and the newsroom's preview do not.
+       {"gallery_viewer", true},
+       {"staff_edit_url", page.staff_edit_url},
+       {"comments", ArticleCommentHoles(site, data->article)},
+       {"published_corrections", std::move(corrections)},
+       {"has_published_corrections", has_corrections},
+       {"correction_request_url",
+        fmt::format("/corrections/request?article={}", data->article.id)}});
   PageMeta meta;
   meta.title = data->article.headline;
   meta.description = data->snippet;

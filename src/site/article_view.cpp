@@ -1,5 +1,6 @@
 #include "render/article_view.hpp"
 
+#include "render/view_object.hpp"
 #include "site/views.hpp"
 
 namespace sinmun::site {
@@ -7,7 +8,7 @@ namespace {
 
 nlohmann::json NeighborView(const std::optional<NeighborLink>& link) {
   if (!link) return nullptr;
-  return {{"url", ArticlePath(link->id)}, {"headline", link->headline}};
+  return render::ViewObject({{"url", ArticlePath(link->id)}, {"headline", link->headline}});
 }
 
 render::ArticleContentData ArticleContent(const store::Article& article) {

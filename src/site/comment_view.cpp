@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "render/comment_text.hpp"
+#include "render/view_object.hpp"
 #include "site/ad_splice.hpp"
 #include "site/comment_part.hpp"
 #include "site/comments.hpp"
@@ -133,7 +134,8 @@ std::optional<store::User> CommentStaffOf(const SiteContext& site, const http::R
 
 nlohmann::json ArticleCommentHoles(const SiteContext& site, const store::Article& article) {
   const bool enabled = site.deps.config.comments_enabled && site.deps.store.comments != nullptr;
-  return {{"enabled", enabled}, {"article", article.id}, {"registered_at", article.registered_at}};
+  return render::ViewObject(
+      {{"enabled", enabled}, {"article", article.id}, {"registered_at", article.registered_at}});
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/site_settings.hpp"
+#include "render/view_object.hpp"
 #include "site/context.hpp"
 #include "site/views.hpp"
 
@@ -168,25 +169,25 @@ Result<nlohmann::json> LayoutView(const SiteContext& site, const PageRequest& pa
   const std::string title = meta.title.empty() ? paper : meta.title + " - " + paper;
   const std::string_view mode = ViewModeName(page.view_mode);
   // The print page and the front page name the paper and the year themselves.
-  return nlohmann::json{
-      {"lang", renderer.language()},
-      {"title", title},
-      {"description", meta.description},
-      {"css_url", deps.static_files->Url("css/site.css")},
-      {"favicon_url", deps.static_files->Url("img/favicon.svg")},
-      {"body_class", mode},
-      {"is_mobile", page.view_mode == ViewMode::kMobile},
-      {"is_pc", page.view_mode == ViewMode::kPc},
-      {"mobile_url", ViewSwitchUrl("mobile", page.self_url)},
-      {"pc_url", ViewSwitchUrl("pc", page.self_url)},
-      {"paper", {{"name", paper}}},
-      {"year", FormatKstDate(now).substr(0, 4)},
-      {"masthead_html", **masthead},
-      {"colophon_html", **colophon},
-      {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
-      {"json_ld", std::move(meta.json_ld)},
-      {"preview_tags_html", std::move(meta.preview_tags_html)},
-      {"site_verifications", std::move(verifications)}};
+  return render::ViewObject(
+      {{"lang", renderer.language()},
+       {"title", title},
+       {"description", meta.description},
+       {"css_url", deps.static_files->Url("css/site.css")},
+       {"favicon_url", deps.static_files->Url("img/favicon.svg")},
+       {"body_class", mode},
+       {"is_mobile", page.view_mode == ViewMode::kMobile},
+       {"is_pc", page.view_mode == ViewMode::kPc},
+       {"mobile_url", ViewSwitchUrl("mobile", page.self_url)},
+       {"pc_url", ViewSwitchUrl("pc", page.self_url)},
+       {"paper", render::ViewObject({{"name", paper}})},
+       {"year", FormatKstDate(now).substr(0, 4)},
+       {"masthead_html", **masthead},
+       {"colophon_html", **colophon},
+       {"canonical_url", meta.canonical_path.empty() ? "" : page.origin + meta.canonical_path},
+       {"json_ld", std::move(meta.json_ld)},
+       {"preview_tags_html", std::move(meta.preview_tags_html)},
+       {"site_verifications", std::move(verifications)}});
 }
 
 // Left uncompressed: whoever keeps the page compresses it once (the page cache, the banner

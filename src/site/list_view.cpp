@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "http/request.hpp"
+#include "render/view_object.hpp"
 #include "site/params.hpp"
 #include "site/views.hpp"
 
@@ -29,10 +30,10 @@ std::string AbsoluteUrl(const Config& config, std::string_view path) {
 }
 
 nlohmann::json SectionView(const store::Section& section, bool current) {
-  return {{"name", section.name},
-          {"slug", section.slug},
-          {"url", SectionPath(section.slug)},
-          {"current", current}};
+  return render::ViewObject({{"name", section.name},
+                             {"slug", section.slug},
+                             {"url", SectionPath(section.slug)},
+                             {"current", current}});
 }
 
 render::ArticleContentData::Photo PhotoData(const store::LeadPhoto& photo) {
@@ -52,17 +53,18 @@ nlohmann::json ThumbnailView(const std::optional<store::LeadPhoto>& photo) {
 }
 
 nlohmann::json SummaryView(const render::Renderer& labels, const store::ArticleSummary& summary) {
-  return {{"id", summary.id},
-          {"url", ArticlePath(summary.id)},
-          {"headline", ListedHeadline(labels, summary.headline, summary.series_episode)},
-          {"snippet", summary.snippet},
-          {"reporter", summary.reporter_name},
-          {"section", SectionView(summary.section)},
-          {"registered", TimeView(summary.registered_at)},
-          {"views", summary.views},
-          {"kind", render::KindView(store::ArticleKindName(summary.kind))},
-          {"photo", ThumbnailView(summary.photo)},
-          {"video", !summary.video.empty()}};
+  return render::ViewObject(
+      {{"id", summary.id},
+       {"url", ArticlePath(summary.id)},
+       {"headline", ListedHeadline(labels, summary.headline, summary.series_episode)},
+       {"snippet", summary.snippet},
+       {"reporter", summary.reporter_name},
+       {"section", SectionView(summary.section)},
+       {"registered", TimeView(summary.registered_at)},
+       {"views", summary.views},
+       {"kind", render::KindView(store::ArticleKindName(summary.kind))},
+       {"photo", ThumbnailView(summary.photo)},
+       {"video", !summary.video.empty()}});
 }
 
 void LoadFirstPhotos(nlohmann::json& items, std::size_t count) {
@@ -92,12 +94,14 @@ nlohmann::json PaginationView(std::string_view base_url, std::int64_t page, std:
   const std::int64_t last_shown = std::min(last, first_shown + kPageWindow - 1);
   nlohmann::json pages = nlohmann::json::array();
   for (std::int64_t n = first_shown; n <= last_shown; ++n) {
-    pages.push_back({{"number", n}, {"url", PageUrl(base_url, n)}, {"current", n == page}});
+    pages.push_back(
+        render::ViewObject({{"number", n}, {"url", PageUrl(base_url, n)}, {"current", n == page}}));
   }
-  return {{"show", last > 1},
-          {"prev_url", page > 1 ? nlohmann::json(PageUrl(base_url, page - 1)) : nullptr},
-          {"next_url", page < last ? nlohmann::json(PageUrl(base_url, page + 1)) : nullptr},
-          {"pages", std::move(pages)}};
+  return render::ViewObject(
+      {{"show", last > 1},
+       {"prev_url", page > 1 ? nlohmann::json(PageUrl(base_url, page - 1)) : nullptr},
+       {"next_url", page < last ? nlohmann::json(PageUrl(base_url, page + 1)) : nullptr},
+       {"pages", std::move(pages)}});
 }
 
 }  // namespace sinmun::site

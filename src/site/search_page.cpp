@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "render/view_object.hpp"
 #include "search/searcher.hpp"
 #include "site/pages.hpp"
 #include "site/views.hpp"
@@ -87,7 +88,7 @@ std::string SearchUrl(const SearchParams& params, std::string_view sort) {
 nlohmann::json PartsView(const std::vector<search::TextPart>& parts) {
   nlohmann::json view = nlohmann::json::array();
   for (const search::TextPart& part : parts) {
-    view.push_back({{"text", part.text}, {"mark", part.marked}});
+    view.push_back(render::ViewObject({{"text", part.text}, {"mark", part.marked}}));
   }
   return view;
 }
@@ -181,7 +182,7 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
     const search::SearchResult& result = found->result;
     nlohmann::json items = nlohmann::json::array();
     for (const store::Article& article : found->articles) {
-      items.push_back(
+      items.push_back(render::ViewObject(
           {{"url", ArticlePath(article.id)},
            {"headline", SearchHeadlineView(site, article, result.highlight)},
            {"snippet", PartsView(search::Snippet(Excerpt(article.body_markdown, 100'000),
@@ -189,7 +190,7 @@ http::Response SearchPage(const SiteContext& site, const http::Request& request,
            {"section", SectionView(article.section)},
            {"reporter", article.bylines.empty() ? "" : article.bylines[0].name},
            {"registered", TimeView(article.registered_at)},
-           {"photo", ThumbnailView(article.photo)}});
+           {"photo", ThumbnailView(article.photo)}}));
     }
     LoadFirstPhotos(items, kPhotosAboveTheFold);
     const std::int64_t total = result.total;
