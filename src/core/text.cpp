@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "core/photo_marker.hpp"
@@ -104,9 +105,18 @@ struct PlainLead {
   bool looked_past = false;  // an image's end was looked for and not found in `markdown`
 };
 
+// The bytes PlainLeadOf looks at one by one: Markdown's marks and spaces. Runs of the others
+// (the text itself) are appended whole.
+constexpr std::array<bool, 256> kExcerptMarks = [] {
+  std::array<bool, 256> marks{};
+  for (const unsigned char c : std::string_view("!]#*_`>[ \n\r\t")) marks[c] = true;
+  return marks;
+}();
+
 PlainLead PlainLeadOf(std::string_view markdown, size_t max_chars) {
   PlainLead lead;
   std::string& plain = lead.text;
+  const size_t most = max_chars * 4 + 8;  // a few bytes per character: enough to cut below
   plain.reserve(std::min(markdown.size(), max_chars * 4));
   bool in_link_target = false;
   bool last_space = true;
@@ -114,6 +124,21 @@ PlainLead PlainLeadOf(std::string_view markdown, size_t max_chars) {
     const char c = markdown[i];
     if (in_link_target) {
       if (c == ')') in_link_target = false;
+      continue;
+    }
+    if (!kExcerptMarks[static_cast<unsigned char>(c)]) {
+      size_t end = i + 1;
+      while (end < markdown.size() && !kExcerptMarks[static_cast<unsigned char>(markdown[end])]) {
+        ++end;
+      }
+      const size_t taken = std::min(end - i, most + 1 - plain.size());
+      plain.append(markdown.data() + i, taken);
+      last_space = false;
+      if (plain.size() > most) {
+        lead.enough = true;
+        break;
+      }
+      i += taken - 1;
       continue;
     }
     // An image (![alt](address)) is no text of the article: its alt text describes a picture.
@@ -140,10 +165,9 @@ PlainLead PlainLeadOf(std::string_view markdown, size_t max_chars) {
       last_space = true;
       continue;
     }
-    plain.push_back(c);
+    plain.push_back(c);  // '!' or ']' that starts no image or link
     last_space = false;
-    // Stop early: a few bytes per character is enough to cut at max_chars below.
-    if (plain.size() > max_chars * 4 + 8) {
+    if (plain.size() > most) {
       lead.enough = true;
       break;
     }

@@ -14,14 +14,9 @@ TEST(ViewObjectTest, BuildsWhatTheInitializerListBuilds) {
   const std::vector<std::string> tags = {"대전", "시의회"};
   const std::string headline = "대전시의회, 예산안 의결";
   nlohmann::json nested = {{"name", "정치"}, {"current", false}};
-  const nlohmann::json expected = {{"id", 42},
-                                   {"headline", headline},
-                                   {"tags", tags},
-                                   {"views", std::size_t{7}},
-                                   {"paid", false},
-                                   {"modified", nullptr},
-                                   {"label", "기사"},
-                                   {"section", nested}};
+  const nlohmann::json expected = {
+      {"id", 42},      {"headline", headline}, {"tags", tags},    {"views", std::size_t{7}},
+      {"paid", false}, {"modified", nullptr},  {"label", "기사"}, {"section", nested}};
   const nlohmann::json built = ViewObject({{"id", 42},
                                            {"headline", headline},
                                            {"tags", tags},
