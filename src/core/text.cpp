@@ -45,9 +45,27 @@ size_t Utf8CharLength(std::string_view text, size_t at) {
   return valid ? length : 0;
 }
 
+namespace {
+
+// Utf8CharLength with the characters of a Korean page decided first: ASCII, and the three-byte
+// characters whose lead byte alone makes any two continuation bytes valid (E1-EC, and ED
+// before the surrogates: Hangul syllables are EA B0 80 to ED 9E A3). A Markdown body and
+// every JSON-LD string are checked on each article miss (issue #14).
+inline size_t ValidCharLength(std::string_view text, size_t at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + at;
+  if (p[0] < 0x80) return 1;
+  if (text.size() - at >= 3 && IsContinuation(p[1]) && IsContinuation(p[2]) &&
+      ((p[0] >= 0xE1 && p[0] <= 0xEC) || (p[0] == 0xED && p[1] < 0xA0))) {
+    return 3;
+  }
+  return Utf8CharLength(text, at);
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    const size_t length = Utf8CharLength(text, i);
+    const size_t length = ValidCharLength(text, i);
     if (length == 0) return false;
     i += length;
   }
@@ -61,7 +79,7 @@ void AppendValidUtf8(std::string& out, std::string_view text) {
   size_t run = 0;
   size_t i = 0;
   while (i < text.size()) {
-    const size_t length = Utf8CharLength(text, i);
+    const size_t length = ValidCharLength(text, i);
     if (length != 0) {
       i += length;
       continue;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 namespace sinmun {
 namespace {
 
@@ -87,6 +91,49 @@ TEST(TextTest, Utf8CharLengthCountsOneCharacter) {
   EXPECT_EQ(Utf8CharLength("\xF4\x90\x80\x80", 0), 0u) << "past U+10FFFF";
   EXPECT_TRUE(IsValidUtf8("한밭 A 😀"));
   EXPECT_FALSE(IsValidUtf8("한밭\xEA\xB0"));
+}
+
+// IsValidUtf8 and AppendValidUtf8 decide the common characters quickly; they must still say
+// what Utf8CharLength says of every character, at every three-byte boundary case (E0's
+// overlong forms, ED's surrogates, EF's last characters) and of random bytes.
+TEST(TextTest, TheValidatorsAgreeWithUtf8CharLength) {
+  const auto by_length = [](std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+      const size_t length = Utf8CharLength(text, i);
+      out.append(length == 0 ? std::string_view("\xEF\xBF\xBD") : text.substr(i, length));
+      i += length == 0 ? 1 : length;
+    }
+    return out;
+  };
+  std::vector<std::string> texts;
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (const int second : {0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0}) {
+      for (const int third : {0x7F, 0x80, 0xBF, 0xC0}) {
+        texts.push_back(
+            {static_cast<char>(lead), static_cast<char>(second), static_cast<char>(third), 'a'});
+        texts.push_back({'a', static_cast<char>(lead), static_cast<char>(second)});
+      }
+    }
+  }
+  std::uint32_t state = 7;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (int k = 0; k < n % 24; ++k) {
+      state = state * 1664525 + 1013904223;
+      // Mostly bytes of Hangul and ASCII, sometimes any byte.
+      const std::uint32_t pick = state >> 24;
+      text += static_cast<char>(pick < 64    ? 0xEA + pick % 4
+                                : pick < 128 ? 0x80 + pick % 64
+                                             : state >> 16);
+    }
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) {
+    const std::string expected = by_length(text);
+    EXPECT_EQ(ValidUtf8(text), expected);
+    EXPECT_EQ(IsValidUtf8(text), expected == text);
+  }
 }
 
 }  // namespace
