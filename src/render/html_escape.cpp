@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sinmun::render {
 namespace {
 
@@ -32,16 +36,43 @@ constexpr std::array<bool, 256> kEscaped = [] {
   return escaped;
 }();
 
+// The first place from `from` the caller must look at byte by byte: a byte to escape, found
+// 16 bytes at a time, or the last bytes, fewer than 16. Most of a Korean page's values have
+// none to escape (Hangul and spaces), and a byte at a time was a few percent of an article
+// miss (issue #14).
+std::size_t SkipPlain(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  const __m128i amp = _mm_set1_epi8('&');
+  const __m128i lt = _mm_set1_epi8('<');
+  const __m128i gt = _mm_set1_epi8('>');
+  const __m128i quot = _mm_set1_epi8('"');
+  const __m128i apos = _mm_set1_epi8('\'');
+  const __m128i grave = _mm_set1_epi8('`');
+  while (from + 16 <= text.size()) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    const __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, amp), _mm_cmpeq_epi8(bytes, lt)),
+                     _mm_or_si128(_mm_cmpeq_epi8(bytes, gt), _mm_cmpeq_epi8(bytes, quot))),
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, apos), _mm_cmpeq_epi8(bytes, grave)));
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    from += 16;
+  }
+#endif
+  return from;
+}
+
 }  // namespace
 
 void AppendHtmlEscaped(std::string& out, std::string_view text) {
   // The runs between characters to escape are appended whole, not a character at a time.
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = SkipPlain(text, 0); i < text.size(); ++i) {
     if (!kEscaped[static_cast<unsigned char>(text[i])]) continue;
     out.append(text.data() + run, i - run);
     out.append(EntityOf(text[i]));
     run = i + 1;
+    i = SkipPlain(text, run) - 1;
   }
   out.append(text.data() + run, text.size() - run);
 }
