@@ -104,6 +104,27 @@ TEST(CommentHoleTest, CarriesTheArticlesRegisteredAtWhenTheMarkerHasIt) {
   EXPECT_EQ(plain, "<html><main></main></html>");
 }
 
+// The cut finds its markers 16 bytes at a time: a marker is a hole wherever it stands, across
+// a 16-byte boundary or in a page's last bytes, and a near miss ("<!--sinmun" with no dash,
+// a '<' and a '-' ten bytes apart) stays text.
+TEST(CommentHoleTest, AMarkerIsAHoleWhereverItStands) {
+  for (std::size_t before = 0; before <= 40; ++before) {
+    for (std::size_t after = 0; after <= 20; after += 5) {
+      const std::string text_before = "<b>!--xxxxx-" + std::string(before, 'a');
+      const std::string text_after = std::string(after, 'z') + "<!--sinmun";
+      const std::string html =
+          text_before + "<!--sinmun-comments:7:block:1700000000-->" + text_after;
+      std::string plain;
+      const std::shared_ptr<const AdPage> page =
+          CutAtAdMarkers(html, nullptr, kPiecesLater, &plain);
+      ASSERT_NE(page, nullptr) << before << " " << after;
+      ASSERT_EQ(page->holes.size(), 1u) << before << " " << after;
+      EXPECT_EQ(page->holes[0].article, 7);
+      EXPECT_EQ(plain, text_before + text_after);
+    }
+  }
+}
+
 // A page cut at its holes on a miss (fast level) keeps its gzip form only, which reads as the
 // page without markers and is tagged by that page's hash; compressed again for the pages asked
 // for again, it has the same ETag, holes and brotli form and a gzip form that reads the same,
