@@ -16,10 +16,11 @@ namespace sinmun::ads {
 namespace {
 
 // The signed message: the id in decimal, a newline (never part of an id or a URL), the target.
-void Mac(const std::array<unsigned char, ClickSigner::kKeyBytes>& key, store::AdCampaignId id,
-         std::string_view target, unsigned char out[crypto_auth_hmacsha256_BYTES]) {
+// `keyed`: a crypto_auth_hmacsha256_state after crypto_auth_hmacsha256_init with the key.
+void Mac(const unsigned char* keyed, store::AdCampaignId id, std::string_view target,
+         unsigned char out[crypto_auth_hmacsha256_BYTES]) {
   crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, key.data(), key.size());
+  std::memcpy(&state, keyed, sizeof state);
   const std::string head = fmt::format("{}\n", id);
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(head.data()),
                                 head.size());
@@ -62,13 +63,19 @@ Result<ClickSigner> ClickSigner::FromKeyFile(const std::string& path) {
   return ClickSigner(key);
 }
 
-ClickSigner::ClickSigner(const std::array<unsigned char, kKeyBytes>& key) : key_(key) {
+ClickSigner::ClickSigner(const std::array<unsigned char, kKeyBytes>& key) {
+  static_assert(sizeof(crypto_auth_hmacsha256_state) == kKeyedStateBytes &&
+                alignof(crypto_auth_hmacsha256_state) <= 8);
   SINMUN_CHECK(sodium_init() >= 0);
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, key.data(), key.size());
+  std::memcpy(keyed_state_.data(), &state, sizeof state);
+  sodium_memzero(&state, sizeof state);
 }
 
 std::string ClickSigner::Sign(store::AdCampaignId campaign, std::string_view target) const {
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  Mac(key_, campaign, target, mac);
+  Mac(keyed_state_.data(), campaign, target, mac);
   std::string hex(sizeof mac * 2, '\0');
   sodium_bin2hex(hex.data(), hex.size() + 1, mac, sizeof mac);
   return hex;
@@ -85,7 +92,7 @@ bool ClickSigner::Verify(store::AdCampaignId campaign, std::string_view target,
     return false;
   }
   unsigned char expected[crypto_auth_hmacsha256_BYTES];
-  Mac(key_, campaign, target, expected);
+  Mac(keyed_state_.data(), campaign, target, expected);
   return sodium_memcmp(sent, expected, sizeof sent) == 0;
 }
 
