@@ -14,6 +14,7 @@
 #include <boost/beast/http/status.hpp>
 #include <charconv>
 #include <csignal>
+#include <cstring>
 #include <ctime>
 #include <mutex>
 #include <optional>
@@ -64,8 +65,11 @@ void AppendHeader(std::string& out, std::string_view name, std::string_view valu
   out.append("\r\n");
 }
 
+// Two memchr calls over the value: find_first_of("\r\n") calls memchr on its two characters
+// once per byte of the value, and that was 5 % of a cached page's CPU (issue #14).
 bool IsSafeHeaderValue(std::string_view text) {
-  return text.find_first_of("\r\n") == std::string_view::npos;
+  return text.empty() || (std::memchr(text.data(), '\r', text.size()) == nullptr &&
+                          std::memchr(text.data(), '\n', text.size()) == nullptr);
 }
 
 bool HasHeader(const std::vector<std::pair<std::string, std::string>>& headers,

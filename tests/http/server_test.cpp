@@ -74,6 +74,9 @@ Router TestRouter() {
     response.cache_control = "private, max-age=5";
     response.headers.emplace_back("X-Test", "yes");
     response.headers.emplace_back("X-Bad", "a\r\nInjected: 1");
+    response.headers.emplace_back("X-Bad-Lf", "a\nInjected-Lf: 1");
+    response.headers.emplace_back("X-Bad-Cr", "a\rb");
+    response.headers.emplace_back("X-Empty", "");
     return response;
   });
   return router;
@@ -695,6 +698,11 @@ TEST_F(ServerTest, ResponseHeaders) {
   EXPECT_EQ(response.Header("x-test"), "yes");
   EXPECT_FALSE(response.HasHeader("x-bad"));
   EXPECT_FALSE(response.HasHeader("injected"));
+  // A lone line feed or carriage return is refused too; an empty value is a header.
+  EXPECT_FALSE(response.HasHeader("x-bad-lf"));
+  EXPECT_FALSE(response.HasHeader("injected-lf"));
+  EXPECT_FALSE(response.HasHeader("x-bad-cr"));
+  EXPECT_TRUE(response.HasHeader("x-empty"));
 }
 
 TEST_F(ServerTest, TrailingSlashRedirects) {
