@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -16,29 +17,16 @@ std::string Escaped(std::string_view text) {
 
 // One character at a time, as the escaper is specified.
 std::string EscapedOneByOne(std::string_view text) {
+  constexpr std::string_view kSpecial = "&<>\"'`";
+  constexpr std::array<std::string_view, 6> kEntities = {"&amp;",  "&lt;",  "&gt;",
+                                                         "&quot;", "&#39;", "&#96;"};
   std::string out = "<p>";
   for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '`':
-        out += "&#96;";
-        break;
-      default:
-        out += c;
+    const std::size_t special = kSpecial.find(c);
+    if (special == std::string_view::npos) {
+      out += c;
+    } else {
+      out += kEntities[special];
     }
   }
   return out;
