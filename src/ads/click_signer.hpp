@@ -24,9 +24,6 @@ class ClickSigner {
   static Result<ClickSigner> FromKeyFile(const std::string& path);
 
   explicit ClickSigner(const std::array<unsigned char, kKeyBytes>& key);
-  // A signer's state is its key and the HMAC state made from it; copies are independent.
-  ClickSigner(const ClickSigner&) = default;
-  ClickSigner& operator=(const ClickSigner&) = default;
 
   // 64 lower-case hex digits.
   std::string Sign(store::AdCampaignId campaign, std::string_view target) const;
