@@ -108,18 +108,26 @@ mkdir -p "$work/www/article"
 curl -fs -A "$agent" "$base/article/$id" -o "$work/www/article/$id"
 curl -fs -A "$agent" -H 'Accept-Encoding: gzip' "$base/article/$id" -o "$work/www/article/$id.gz"
 start_nginx "$work/www" "$NGINX_PORT"
-nginx_rps_w=() nginx_p50_w=() nginx_p99_w=()
+# Each window's server CPU per request (utime + stime over the window, nginx's workers with
+# its master): both servers share the two cores with wrk, so the one that spends less on a
+# request leaves wrk more, and (c)'s ratio follows from the two.
+nginx_rps_w=() nginx_p50_w=() nginx_p99_w=() nginx_cpu_w=()
 nginx_window() {
-  local rps p50 p99
-  read -r rps p50 p99 < <(wrk_run "$work/nginx${#nginx_rps_w[@]}.out" \
-    "http://127.0.0.1:$NGINX_PORT/article/$id")
+  local rps p50 p99 ticks out="$work/nginx${#nginx_rps_w[@]}.out"
+  ticks=$(cpu_ticks_with_children "$nginx_pid")
+  read -r rps p50 p99 < <(wrk_run "$out" "http://127.0.0.1:$NGINX_PORT/article/$id")
+  nginx_cpu_w+=("$(cpu_us_of_ticks $(( $(cpu_ticks_with_children "$nginx_pid") - ticks )) "$out")")
   nginx_rps_w+=("$rps") nginx_p50_w+=("$p50") nginx_p99_w+=("$p99")
 }
 nginx_window
+ticks=$(cpu_ticks "$sinmun_pid")
 read -r cached_rps cached_p50 cached_p99 < <(wrk_run "$work/cached.out" "$base/article/$id")
+cached_cpu=$(cpu_us_of_ticks $(( $(cpu_ticks "$sinmun_pid") - ticks )) "$work/cached.out")
 nginx_window
+ticks=$(cpu_ticks "$sinmun_pid")
 read -r random_rps random_p50 random_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/random.out" \
   "$base" bench/archive_random.lua)
+random_cpu=$(cpu_us_of_ticks $(( $(cpu_ticks "$sinmun_pid") - ticks )) "$work/random.out")
 nginx_window
 ticks=$(cpu_ticks "$sinmun_pid")
 read -r mix_rps mix_p50 mix_p99 < <(MAX_ID=$ARTICLES wrk_run "$work/mix.out" "$base" \
@@ -221,6 +229,8 @@ joined() { local IFS=/; echo "$*"; }
 printf 'nginx windows (before (c), (a), (b), and after (b)): %s req/s; p99 %s ms\n' \
   "$(joined $(printf '%.0f ' "${nginx_rps_w[@]}"))" "$(joined "${nginx_p99_w[@]}")"
 echo "(c) p99 / nginx p99 (the windows around it): $(ratio "$cached_p99" "$(around nginx_p99_w 0)")"
+printf '(c) server CPU per request: sinmun %s us, nginx %.1f us (the windows around it; all: %s us); (a) sinmun %s us\n' \
+  "$cached_cpu" "$(around nginx_cpu_w 0)" "$(joined "${nginx_cpu_w[@]}")" "$random_cpu"
 printf '(d) idle server, p50 of %d single requests: uncached article %.2f ms; section %s page ~%d (uncached) %.2f ms\n' \
   "$SINGLE" "$uncached_p50" "$deep_section" "$deep_page" "$deep_p50"
 printf '(e) random ids on the server that served (a)-(c), 3 x 10 s: %.0f, %.0f, %.0f req/s; last/first %s\n' \

@@ -141,9 +141,21 @@ rss_mb() {  # pid
 # Server CPU time (utime + stime) of PID in clock ticks, and in ms per request over a wrk run
 # (the steadier figure on a shared machine, where req/s follow the load of the minute).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # pid
+# A process's CPU ticks with those of its children (nginx's workers under its master).
+cpu_ticks_with_children() {  # pid
+  local pid total
+  total=$(cpu_ticks "$1")
+  for pid in $(pgrep -P "$1"); do total=$(( total + $(cpu_ticks "$pid") )); done
+  echo "$total"
+}
 cpu_ms_per_request() {  # pid ticks-before wrk-output
-  echo "scale=3; ($(cpu_ticks "$1") - $2) * 1000 / $(getconf CLK_TCK) / \
-    $(awk '/requests in/ {print $1}' "$3")" | bc
+  cpu_ms_of_ticks $(( $(cpu_ticks "$1") - $2 )) "$3"
+}
+cpu_ms_of_ticks() {  # ticks wrk-output
+  echo "scale=3; $1 * 1000 / $(getconf CLK_TCK) / $(awk '/requests in/ {print $1}' "$2")" | bc
+}
+cpu_us_of_ticks() {  # ticks wrk-output: microseconds, one decimal (a cached hit is about 10)
+  echo "scale=1; $1 * 1000000 / $(getconf CLK_TCK) / $(awk '/requests in/ {print $1}' "$2")" | bc
 }
 
 # The page cache's lookups so far on the server at BASE, from its /metrics: "hits misses".
