@@ -143,6 +143,9 @@ void WriteCounters(PrometheusText& out, const counters::CountersStats& stats) {
   out.Sample("sinmun_views_counted_total", static_cast<double>(stats.views_counted));
   out.Family("sinmun_views_pending", "gauge", "Views counted in memory, not yet written.");
   out.Sample("sinmun_views_pending", static_cast<double>(stats.views_pending));
+  out.Family("sinmun_view_dedup_entries", "gauge",
+             "(Reader, article) pairs remembered so that a view counts once in 30 minutes.");
+  out.Sample("sinmun_view_dedup_entries", static_cast<double>(stats.dedup_entries));
   out.Family("sinmun_counters_flushes_total", "counter", "Batches of views written, by outcome.");
   out.Sample("sinmun_counters_flushes_total", {{"outcome", "ok"}},
              static_cast<double>(stats.flushes));

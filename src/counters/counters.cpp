@@ -97,10 +97,16 @@ bool Counters::CountView(store::ArticleId article, const Visitor& visitor, Traff
   if (!options_.count_views) return false;
   const Timestamp now = clock_->Now();
   const bool counted = views_.Record(article, visitor.key, now);
-  if (counted) sources_.Add(source, visitor.key);
-  // Only for a reader's first request without a cookie: the common request costs nothing more.
+  if (!counted) return false;
+  sources_.Add(source, visitor.key);
+  // A new reader's cookie key, marked only with the view it was counted with: a client that
+  // never sends the cookie back gets a fresh one on every request, and marking each would keep
+  // a dedup entry per request for 30 minutes (a cookie-less load of one page grew the tables
+  // by 40 MB in 20 s, issue #14). Repeats under the address's hash mark nothing: the same
+  // reader refusing the cookie stays on the hash, and another reader behind that address and
+  // browser, whose view the hash took for a repeat, counts once when the cookie comes back.
   if (visitor.cookie_key != 0) views_.MarkSeen(article, visitor.cookie_key, now);
-  return counted;
+  return true;
 }
 
 std::vector<RankedView> Counters::Top(Window window, std::optional<store::SectionId> section,
@@ -185,6 +191,7 @@ CountersStats Counters::Stats() {
   stats.last_flush_seconds = last_flush_seconds_;
   stats.redis = redis_ != nullptr;
   stats.exchanging = exchanging_.load();
+  stats.dedup_entries = views_.DedupEntries();
   if (last_exchange_ != std::chrono::steady_clock::time_point{}) {
     stats.seconds_since_exchange =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - last_exchange_).count();

@@ -69,6 +69,9 @@ struct CountersStats {
   bool exchanging = false;        // the last exchange with Redis succeeded
   // Seconds since the last successful exchange; -1 before the first one.
   double seconds_since_exchange = -1;
+  // (visitor, article) pairs the view counter remembers for its 30-minute dedup (some may be
+  // older and not yet dropped): its memory, 8 bytes a pair in tables at most half full.
+  std::uint64_t dedup_entries = 0;
 };
 
 class Counters {
@@ -99,10 +102,10 @@ class Counters {
   // Counts a view of `article` by `visitor` now, unless counted in the last 30 minutes or
   // counting is off; true when counted. Never blocks on the store.
   bool CountView(store::ArticleId article, std::uint64_t visitor);
-  // The same for a request's visitor. A new reader (hashed, given a cookie now) is marked as
-  // having seen the article under the cookie's key as well, so their next view, which brings
-  // the cookie, is a repeat and not a second reader. A counted view is also counted under its
-  // source (referrer class, phone or not) for the site's 5-minute slots.
+  // The same for a request's visitor. A new reader (hashed, given a cookie now) whose view
+  // counted is marked as having seen the article under the cookie's key as well, so their next
+  // view, which brings the cookie, is a repeat and not a second reader. A counted view is also
+  // counted under its source (referrer class, phone or not) for the site's 5-minute slots.
   bool CountView(store::ArticleId article, const Visitor& visitor, TrafficSource source = {});
 
   // Top `limit` of a window (see Rankings::Top), after sliding it to now.

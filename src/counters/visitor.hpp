@@ -7,8 +7,8 @@
 // A new reader's first view is counted under the hashed key and the cookie is set with it;
 // the next view arrives with the cookie, a different key. So that one reader counts once,
 // a hashed Visitor also carries the key its new cookie will have (`cookie_key`), and the
-// view counter marks the article as seen under both (Counters::CountView). Readers that
-// refuse cookies stay on the hashed key.
+// view counter marks the article as seen under both when the view counts
+// (Counters::CountView). Readers that refuse cookies stay on the hashed key.
 //
 // Thread safety: every method may be called from any thread.
 

@@ -11,6 +11,9 @@ namespace {
 
 using testing::kNow;
 
+constexpr std::string_view kChromeAgent =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0";
+
 class CountersTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -134,6 +137,42 @@ TEST_F(CountersTest, ANewReaderCountsOnceUnderTheAddressAndThenTheCookie) {
   ASSERT_TRUE(counters->Flush().has_value());
   EXPECT_EQ(StoredViews(a_), 1);
   EXPECT_EQ(StoredViews(b_), 1);
+}
+
+// A client that never sends the cookie back (a script with a browser's user agent) is one
+// reader on the address's hash, and its requests do not each leave a dedup entry behind for
+// 30 minutes: the fresh cookie of every response is marked only with a counted view.
+TEST_F(CountersTest, AClientRefusingTheCookieKeepsTwoDedupEntriesNotOnePerRequest) {
+  auto counters = Open();
+  for (int request = 0; request < 10'000; ++request) {
+    const Visitor visitor =
+        counters->visitors().Identify(std::nullopt, "203.0.113.7", kChromeAgent, clock_.Now());
+    ASSERT_FALSE(visitor.new_cookie.empty());
+    counters->CountView(a_, visitor);
+  }
+  const CountersStats stats = counters->Stats();
+  EXPECT_EQ(stats.views_counted, 1u);
+  EXPECT_EQ(stats.dedup_entries, 2u);  // the address's hash and the first cookie's key
+}
+
+// Two readers behind one address with the same browser: the second one's first view looks
+// like the first reader's repeat, but once its own cookie comes back it is a reader of its own.
+TEST_F(CountersTest, ASecondReaderBehindTheSameAddressCountsOnceItsCookieComesBack) {
+  auto counters = Open();
+  auto identify = [&](std::optional<std::string> cookie) {
+    return counters->visitors().Identify(std::move(cookie), "203.0.113.7", kChromeAgent,
+                                         clock_.Now());
+  };
+  const Visitor first = identify(std::nullopt);
+  EXPECT_TRUE(counters->CountView(a_, first));
+  const Visitor second = identify(std::nullopt);
+  EXPECT_FALSE(counters->CountView(a_, second));
+  clock_.Advance(60);
+  EXPECT_TRUE(counters->CountView(a_, identify(second.new_cookie)));
+  EXPECT_FALSE(counters->CountView(a_, identify(first.new_cookie)));
+  EXPECT_FALSE(counters->CountView(a_, identify(second.new_cookie)));
+  ASSERT_TRUE(counters->Flush().has_value());
+  EXPECT_EQ(StoredViews(a_), 2);
 }
 
 TEST_F(CountersTest, StatsCountViewsPendingAndFlushed) {

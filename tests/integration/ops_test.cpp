@@ -120,6 +120,8 @@ TEST_F(OpsTest, MetricsMoveUnderLoadAndPassPromtool) {
   EXPECT_EQ(MetricValue(after.body, "sinmun_store_up"), 1);
   EXPECT_GT(MetricValue(after.body, "process_resident_memory_bytes"), 1 << 20);
   EXPECT_GE(MetricValue(after.body, "sinmun_views_pending"), 0);
+  // Each of the readers has its (reader, article) pair remembered for 30 minutes.
+  EXPECT_GE(MetricValue(after.body, "sinmun_view_dedup_entries"), kLoad);
   EXPECT_GE(MetricValue(after.body, "sinmun_mail_outbox_depth"), 0);
   EXPECT_GE(MetricValue(after.body, "sinmun_search_follower_lag_changes"), 0);
 }
