@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "ads/slots.hpp"
 #include "core/background_priority.hpp"
 
@@ -15,8 +17,12 @@ std::size_t AdCounter::KeyHash::operator()(const Key& key) const {
 }
 
 AdCounter::AdCounter(store::AdBook* store, const Clock* clock,
-                     std::chrono::milliseconds flush_interval)
-    : store_(store), clock_(clock), flush_interval_(flush_interval) {}
+                     std::chrono::milliseconds flush_interval, std::size_t max_dedup_bytes)
+    : store_(store),
+      clock_(clock),
+      flush_interval_(flush_interval),
+      most_per_shard_(
+          std::max<std::size_t>(1, max_dedup_bytes / kShards / (4 * sizeof(std::uint64_t)))) {}
 
 AdCounter::~AdCounter() { StopFlushing(); }
 
@@ -72,7 +78,7 @@ bool AdCounter::CountClick(store::AdCampaignId campaign, std::size_t slot, std::
 
 bool AdCounter::CountLocked(Shard& shard, std::uint64_t dedup_hash, const Key& key, bool click,
                             Timestamp now) {
-  if (shard.seen.Full()) shard.seen.DropOlder(now, kAdDedupSeconds);
+  if (shard.seen.Full()) shard.seen.DropOlder(now, kAdDedupSeconds, most_per_shard_);
   if (!shard.seen.CountIfOlder(dedup_hash, now, kAdDedupSeconds)) return false;
   Counts& counts = shard.pending[key];
   ++(click ? counts.clicks : counts.impressions);

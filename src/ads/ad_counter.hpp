@@ -3,7 +3,9 @@
 // store in batches (issue #7), like the article views of counters/: the caller leaves bots
 // and HEAD requests out and names the visitor by the counters' visitor key; an impression
 // counts once per visitor per slot per minute, a click once per visitor per campaign per slot
-// per minute. Counts are filed under the KST day of the request.
+// per minute. Counts are filed under the KST day of the request. The dedup tables hold at
+// most `max_dedup_bytes` (kDedupBytes: half a million to a million pairs): under a flood of
+// new visitors the minute shortens instead (see counters::DedupTable::DropOlder).
 //
 // Durability: counts are in memory until the next flush (every flush_interval) and the one
 // StopFlushing makes; kill -9 loses at most one interval's counts. A failed flush keeps its
@@ -33,7 +35,9 @@ inline constexpr Timestamp kAdDedupSeconds = 60;
 class AdCounter {
  public:
   // REQUIRES: store and clock outlive the counter.
-  AdCounter(store::AdBook* store, const Clock* clock, std::chrono::milliseconds flush_interval);
+  static constexpr std::size_t kDedupBytes = std::size_t{16} << 20;
+  AdCounter(store::AdBook* store, const Clock* clock, std::chrono::milliseconds flush_interval,
+            std::size_t max_dedup_bytes = kDedupBytes);
   ~AdCounter();
   AdCounter(const AdCounter&) = delete;
   AdCounter& operator=(const AdCounter&) = delete;
@@ -80,8 +84,8 @@ class AdCounter {
   static constexpr std::size_t kShards = 16;
 
   // REQUIRES: shard.mutex held.
-  static bool CountLocked(Shard& shard, std::uint64_t dedup_hash, const Key& key, bool click,
-                          Timestamp now);
+  bool CountLocked(Shard& shard, std::uint64_t dedup_hash, const Key& key, bool click,
+                   Timestamp now);
   void GiveBack(const std::vector<store::AdCountDelta>& deltas);
   void FlushLoop();
 
@@ -89,6 +93,9 @@ class AdCounter {
   const Clock* clock_;
   std::chrono::milliseconds flush_interval_;
   std::array<Shard, kShards> shards_;
+  // The entries a shard's table keeps when it drops: it is then sized for four times as many,
+  // 8 bytes each (counters/dedup_table.hpp).
+  const std::size_t most_per_shard_;
 
   std::mutex flush_mutex_;
   std::mutex stop_mutex_;

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace sinmun::counters {
@@ -53,14 +54,30 @@ class DedupTable {
 
   // Drops the entries at least `window` seconds old at `now`, leaving the table at most a
   // quarter full, so that calling this whenever Full() costs amortized O(1) per insert.
-  void DropOlder(std::int64_t now, std::int64_t window) {
+  // With more than `most` entries younger than that, the oldest of them go too, a second of
+  // stamps at a time, until at most `most` are left: under a flood of new pairs the window
+  // shortens instead of the memory growing with the request rate. The table then never
+  // holds more than RoundUp(4 * most) slots.
+  void DropOlder(std::int64_t now, std::int64_t window,
+                 std::size_t most = std::numeric_limits<std::size_t>::max()) {
     const std::uint64_t stamp = static_cast<std::uint64_t>(now) & kStampMask;
+    auto age = [&](std::uint64_t slot) { return (stamp - (slot & kStampMask)) & kStampMask; };
     auto live = [&](std::uint64_t slot) {
-      return slot != 0 &&
-             ((stamp - (slot & kStampMask)) & kStampMask) < static_cast<std::uint64_t>(window);
+      return slot != 0 && age(slot) < static_cast<std::uint64_t>(window);
     };
     std::size_t kept = 0;
     for (std::uint64_t slot : slots_) kept += live(slot) ? 1 : 0;
+    if (kept > most) {
+      // Entries per age in seconds; the window becomes the most seconds whose entries fit.
+      std::vector<std::size_t> per_second(static_cast<std::size_t>(window), 0);
+      for (std::uint64_t slot : slots_) {
+        if (live(slot)) ++per_second[age(slot)];
+      }
+      std::int64_t seconds = 0;
+      kept = 0;
+      while (seconds < window && kept + per_second[seconds] <= most) kept += per_second[seconds++];
+      window = seconds;
+    }
     std::vector<std::uint64_t> old(RoundUp(kept * 4), 0);
     old.swap(slots_);
     Publish();

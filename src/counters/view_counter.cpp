@@ -1,9 +1,17 @@
 #include "counters/view_counter.hpp"
 
+#include <algorithm>
+
 namespace sinmun::counters {
 
 std::uint64_t ViewCounter::PairKey(store::ArticleId article, std::uint64_t visitor) {
   return MixBits(visitor ^ MixBits(static_cast<std::uint64_t>(article)));
+}
+
+// A table dropping to `most` entries is sized for four times as many (a quarter full), 8 bytes
+// each, and fills to half before it drops again.
+ViewCounter::ViewCounter(std::size_t max_bytes)
+    : most_per_shard_(std::max<std::size_t>(1, max_bytes / kShards / (4 * sizeof(std::uint64_t)))) {
 }
 
 void ViewCounter::Prefetch(store::ArticleId article, std::uint64_t visitor) const {
@@ -17,7 +25,9 @@ bool ViewCounter::Record(store::ArticleId article, std::uint64_t visitor, Timest
   std::lock_guard lock(shard.mutex);
   // Old entries are dropped when the table would otherwise grow: memory stays about twice
   // the pairs seen in the last 30 minutes, at an amortized O(1) cost per view.
-  if (shard.last_counted.Full()) shard.last_counted.DropOlder(now, kViewDedupSeconds);
+  if (shard.last_counted.Full()) {
+    shard.last_counted.DropOlder(now, kViewDedupSeconds, most_per_shard_);
+  }
   if (!shard.last_counted.CountIfOlder(key, now, kViewDedupSeconds)) return false;
   pending_.Add(article, 1);
   return true;
@@ -27,7 +37,9 @@ void ViewCounter::MarkSeen(store::ArticleId article, std::uint64_t visitor, Time
   const std::uint64_t key = PairKey(article, visitor);
   Shard& shard = shards_[key % kShards];
   std::lock_guard lock(shard.mutex);
-  if (shard.last_counted.Full()) shard.last_counted.DropOlder(now, kViewDedupSeconds);
+  if (shard.last_counted.Full()) {
+    shard.last_counted.DropOlder(now, kViewDedupSeconds, most_per_shard_);
+  }
   shard.last_counted.CountIfOlder(key, now, kViewDedupSeconds);
 }
 

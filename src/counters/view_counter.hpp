@@ -8,7 +8,9 @@
 //
 // Memory: one 8-byte dedup entry per (visitor, article) seen in the last 30 minutes (see
 // dedup_table.hpp), in tables kept at most half full; older entries are dropped when a table
-// would have to grow.
+// would have to grow. At most `max_bytes` in all: beyond the pairs that fit (kDedupBytes:
+// 2 to 4 million, more than a paper's readers see in 30 minutes), a flood of new pairs
+// shortens the window in which a pair counts once, rather than the memory growing with it.
 // Thread safety: all methods may be called from any thread.
 
 #include <array>
@@ -29,6 +31,9 @@ inline constexpr Timestamp kViewDedupSeconds = 30 * 60;
 
 class ViewCounter {
  public:
+  static constexpr std::size_t kDedupBytes = std::size_t{64} << 20;
+  explicit ViewCounter(std::size_t max_bytes = kDedupBytes);
+
   // Counts the view unless `visitor` had a counted view of `article` in the last 30 minutes
   // (before `now`); true when it counted.
   bool Record(store::ArticleId article, std::uint64_t visitor, Timestamp now);
@@ -79,6 +84,7 @@ class ViewCounter {
     DedupTable last_counted;  // (visitor, article) -> when it last counted
   };
   std::array<Shard, kShards> shards_;
+  std::size_t most_per_shard_;  // entries a shard keeps when it drops (DedupTable::DropOlder)
   PendingViews pending_;
 };
 

@@ -49,6 +49,19 @@ TEST_F(AdCounterTest, OneImpressionPerVisitorPerSlotPerMinute) {
   EXPECT_EQ(store_->AdCountsByDay(campaign_).value().front().impressions, 4);
 }
 
+TEST_F(AdCounterTest, AFloodOfNewVisitorsShortensTheMinuteInsteadOfGrowingTheMemory) {
+  // Room for 256 visitor-slot pairs a shard after a drop: about 4 seconds of this flood.
+  AdCounter counter(store_.get(), &clock_, std::chrono::hours(1),
+                    16 * 4 * sizeof(std::uint64_t) * 256);
+  std::uint64_t visitor = 0;
+  for (int second = 0; second < 30; ++second) {
+    if (second > 0) clock_.Advance(1);
+    for (int i = 0; i < 1'000; ++i) counter.CountImpression(campaign_, top_, ++visitor);
+  }
+  EXPECT_FALSE(counter.CountImpression(campaign_, top_, visitor));  // the newest are kept
+  EXPECT_TRUE(counter.CountImpression(campaign_, top_, 1));  // 29 s old: the minute shortened
+}
+
 TEST_F(AdCounterTest, APageViewsImpressionsCountPerSlot) {
   const AdCounter::Shown page[] = {{campaign_, top_}, {campaign_, right_}};
   EXPECT_EQ(counter_.CountImpressions(page, 9), 2);

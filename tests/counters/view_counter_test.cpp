@@ -60,6 +60,23 @@ TEST(ViewCounterTest, MemoryHoldsOnlyTheLast30Minutes) {
   EXPECT_FALSE(counter.Record(2, 123, kNow + 3700));
 }
 
+TEST(ViewCounterTest, AFloodOfNewPairsShortensTheWindowInsteadOfGrowingTheMemory) {
+  // Room for 256 pairs a shard after a drop (a table sized for four times as many), so at
+  // most 512 a shard between drops.
+  constexpr std::size_t kBytes = 64 * 4 * sizeof(std::uint64_t) * 256;
+  ViewCounter counter(kBytes);
+  // 2,000 new readers a second for 100 seconds: 200,000 pairs, far more than fit.
+  std::uint64_t visitor = 0;
+  for (int second = 0; second < 100; ++second) {
+    for (int i = 0; i < 2'000; ++i) counter.Record(1, ++visitor, kNow + second);
+  }
+  EXPECT_LE(counter.DedupEntries(), 64u * 512);
+  // The newest pairs are remembered: the last reader's reload is no second view.
+  EXPECT_FALSE(counter.Record(1, visitor, kNow + 99));
+  // The first reader's pair went with the oldest seconds, 99 s into its 30 minutes.
+  EXPECT_TRUE(counter.Record(1, 1, kNow + 99));
+}
+
 TEST(ViewCounterTest, GivenBackCountsComeOutAgain) {
   ViewCounter counter;
   counter.Record(5, 1, kNow);
