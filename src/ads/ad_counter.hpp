@@ -34,8 +34,8 @@ inline constexpr Timestamp kAdDedupSeconds = 60;
 
 class AdCounter {
  public:
-  // REQUIRES: store and clock outlive the counter.
   static constexpr std::size_t kDedupBytes = std::size_t{16} << 20;
+  // REQUIRES: store and clock outlive the counter.
   AdCounter(store::AdBook* store, const Clock* clock, std::chrono::milliseconds flush_interval,
             std::size_t max_dedup_bytes = kDedupBytes);
   ~AdCounter();

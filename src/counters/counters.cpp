@@ -101,8 +101,8 @@ bool Counters::CountView(store::ArticleId article, const Visitor& visitor, Traff
   sources_.Add(source, visitor.key);
   // A new reader's cookie key, marked only with the view it was counted with: a client that
   // never sends the cookie back gets a fresh one on every request, and marking each would keep
-  // a dedup entry per request for 30 minutes (a cookie-less load of one page grew the tables
-  // by 40 MB in 20 s, issue #14). Repeats under the address's hash mark nothing: the same
+  // a dedup entry per request for 30 minutes (a cookie-less load of one page grew the server
+  // by 38 MB in 20 s, issue #14). Repeats under the address's hash mark nothing: the same
   // reader refusing the cookie stays on the hash, and another reader behind that address and
   // browser, whose view the hash took for a repeat, counts once when the cookie comes back.
   if (visitor.cookie_key != 0) views_.MarkSeen(article, visitor.cookie_key, now);

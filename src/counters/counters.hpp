@@ -70,7 +70,7 @@ struct CountersStats {
   // Seconds since the last successful exchange; -1 before the first one.
   double seconds_since_exchange = -1;
   // (visitor, article) pairs the view counter remembers for its 30-minute dedup (some may be
-  // older and not yet dropped): its memory, 8 bytes a pair in tables at most half full.
+  // older and not yet dropped): its memory, 8 bytes a pair in tables a quarter to half full.
   std::uint64_t dedup_entries = 0;
 };
 
