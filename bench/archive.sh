@@ -111,9 +111,12 @@ start_nginx "$work/www" "$NGINX_PORT"
 # Each window's server CPU per request (utime + stime over the window, nginx's workers with
 # its master): both servers share the two cores with wrk, so the one that spends less on a
 # request leaves wrk more, and (c)'s ratio follows from the two.
+# Each nginx window waits for sinmun to go idle first: its work left over from the load before
+# (about a quarter of a core-second after the mix) had run in nginx's window.
 nginx_rps_w=() nginx_p50_w=() nginx_p99_w=() nginx_cpu_w=()
 nginx_window() {
   local rps p50 p99 ticks out="$work/nginx${#nginx_rps_w[@]}.out"
+  wait_idle "$sinmun_pid"
   ticks=$(cpu_ticks_with_children "$nginx_pid")
   read -r rps p50 p99 < <(wrk_run "$out" "http://127.0.0.1:$NGINX_PORT/article/$id")
   nginx_cpu_w+=("$(cpu_us_of_ticks $(( $(cpu_ticks_with_children "$nginx_pid") - ticks )) "$out")")

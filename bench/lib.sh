@@ -148,6 +148,19 @@ cpu_ticks_with_children() {  # pid
   for pid in $(pgrep -P "$1"); do total=$(( total + $(cpu_ticks "$pid") )); done
   echo "$total"
 }
+# Waits until process PID uses less than 2 % of a core over half a second (at most 15 s): what
+# a server does after a load (the counters' flush, pages compressed again in the background)
+# would otherwise run in the next window, on another server's time.
+wait_idle() {  # pid
+  local before after tries=30 busy=$(( $(getconf CLK_TCK) / 100 ))
+  after=$(cpu_ticks "$1")
+  while (( tries-- > 0 )); do
+    before=$after
+    sleep 0.5
+    after=$(cpu_ticks "$1")
+    (( after - before <= busy )) && return 0
+  done
+}
 cpu_ms_per_request() {  # pid ticks-before wrk-output
   cpu_ms_of_ticks $(( $(cpu_ticks "$1") - $2 )) "$3"
 }
