@@ -188,6 +188,9 @@ if [ "$BIG_ARTICLES" -gt 0 ]; then
     misses_sum=()
   mix_window() {  # kind port pid max-id recent sections
     local ticks rps p99 hits misses hits_after misses_after
+    # Both servers idle first: the work one leaves after its window must not run in the other's.
+    wait_idle "$small_pid"
+    wait_idle "$sinmun_pid"
     ticks=$(cpu_ticks "$3")
     read -r hits misses < <(page_cache_lookups "http://127.0.0.1:$2")
     read -r rps _ p99 < <(MAX_ID=$4 RECENT=$5 SECTIONS=$6 DURATION=$F_WINDOW \
