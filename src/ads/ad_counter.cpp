@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-
 #include "ads/slots.hpp"
 #include "core/background_priority.hpp"
 
@@ -21,8 +19,7 @@ AdCounter::AdCounter(store::AdBook* store, const Clock* clock,
     : store_(store),
       clock_(clock),
       flush_interval_(flush_interval),
-      most_per_shard_(
-          std::max<std::size_t>(1, max_dedup_bytes / kShards / (4 * sizeof(std::uint64_t)))) {}
+      most_per_shard_(counters::DedupTable::MostWithin(max_dedup_bytes / kShards)) {}
 
 AdCounter::~AdCounter() { StopFlushing(); }
 

@@ -93,9 +93,7 @@ class AdCounter {
   const Clock* clock_;
   std::chrono::milliseconds flush_interval_;
   std::array<Shard, kShards> shards_;
-  // The entries a shard's table keeps when it drops: it is then sized for four times as many,
-  // 8 bytes each (counters/dedup_table.hpp).
-  const std::size_t most_per_shard_;
+  const std::size_t most_per_shard_;  // entries a shard's table keeps when it drops
 
   std::mutex flush_mutex_;
   std::mutex stop_mutex_;

@@ -7,6 +7,7 @@
 // repeat. Half the memory of a key + value table, so more of it stays in cache.
 // Thread safety: none; the view counter guards each table with its shard's mutex.
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <limits>
@@ -88,6 +89,11 @@ class DedupTable {
   }
 
   bool Full() const { return (size_ + 1) * 2 > slots_.size(); }
+  // The `most` for DropOlder that keeps a table within about `bytes`: after a drop it holds
+  // four slots of 8 bytes for each entry kept, and it fills to half before the next drop.
+  static constexpr std::size_t MostWithin(std::size_t bytes) {
+    return std::max<std::size_t>(1, bytes / (4 * sizeof(std::uint64_t)));
+  }
   std::size_t size() const { return size_; }
 
  private:

@@ -1,18 +1,13 @@
 #include "counters/view_counter.hpp"
 
-#include <algorithm>
-
 namespace sinmun::counters {
 
 std::uint64_t ViewCounter::PairKey(store::ArticleId article, std::uint64_t visitor) {
   return MixBits(visitor ^ MixBits(static_cast<std::uint64_t>(article)));
 }
 
-// A table dropping to `most` entries is sized for four times as many (a quarter full), 8 bytes
-// each, and fills to half before it drops again.
 ViewCounter::ViewCounter(std::size_t max_bytes)
-    : most_per_shard_(std::max<std::size_t>(1, max_bytes / kShards / (4 * sizeof(std::uint64_t)))) {
-}
+    : most_per_shard_(DedupTable::MostWithin(max_bytes / kShards)) {}
 
 void ViewCounter::Prefetch(store::ArticleId article, std::uint64_t visitor) const {
   const std::uint64_t key = PairKey(article, visitor);

@@ -84,7 +84,7 @@ class ViewCounter {
     DedupTable last_counted;  // (visitor, article) -> when it last counted
   };
   std::array<Shard, kShards> shards_;
-  std::size_t most_per_shard_;  // entries a shard keeps when it drops (DedupTable::DropOlder)
+  const std::size_t most_per_shard_;  // entries a shard keeps when it drops (DedupTable)
   PendingViews pending_;
 };
 
